@@ -1,0 +1,35 @@
+# Two commands matter: `make episode CH=1` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+READY  := $(VENV)/.ready
+CH     ?= 1
+EVAL   ?= ../shared/eval
+
+.PHONY: setup episode adapt render mix master test eval clean distclean
+
+$(READY): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(READY)
+
+setup: $(READY)
+
+episode: $(READY)
+	$(PY) -m pipeline episode $(CH)
+
+adapt render mix master: $(READY)
+	$(PY) -m pipeline $@ $(CH)
+
+test: $(READY)
+	$(PY) -m pytest
+
+eval: $(READY)
+	$(PY) -m pipeline.evaluate $(EVAL)/pdnc
+
+clean:
+	rm -rf output
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,182 @@
+"""Speech engines behind one small interface: text + voice + seed -> mono float32 audio.
+
+Piper (default) runs any piper .onnx voice. Its VITS graph draws Gaussian noise inside
+onnxruntime, which cannot be seeded per call, so the graph is patched in memory: each
+RandomNormalLike node becomes a slice of a noise buffer we pass in, drawn from a seeded
+numpy generator. The same text, voice and seed then always give the same samples.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from .errors import PipelineError
+
+
+@dataclass(frozen=True)
+class SynthesisRequest:
+    text: str
+    length_scale: float = 1.0
+    noise_scale: float = 0.667
+    noise_w: float = 0.8
+    speaker: str | int | None = None
+    sentence_pause_s: float = 0.3
+    seed: int = 0
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+class PiperEngine:
+    name = "piper"
+
+    def __init__(self, model_path: Path, threads: int = 1):
+        self.model_path = Path(model_path)
+        config_path = Path(f"{model_path}.json")
+        if not config_path.exists():
+            raise PipelineError(model_path, None, "piper voice has no .onnx.json config beside it",
+                                "copy the matching .onnx.json next to the model")
+        import onnxruntime
+        from piper import PiperVoice
+        from piper.config import PiperConfig
+
+        try:
+            config = PiperConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
+            session, self._noise_inputs = _seedable_session(self.model_path, threads)
+        except PipelineError:
+            raise
+        except Exception as exc:  # a broken model file must not become a traceback
+            raise PipelineError(model_path, None, f"cannot load piper voice: {type(exc).__name__}",
+                                "replace the model with a working piper .onnx voice") from None
+        self.voice = PiperVoice(config=config, session=session)
+        self.sample_rate = config.sample_rate
+        self._lock = threading.Lock()
+        self._onnxruntime = onnxruntime
+
+    @staticmethod
+    def version() -> str:
+        return f"piper-tts {_version('piper-tts')}; onnxruntime {_version('onnxruntime')}"
+
+    def speaker_id(self, speaker: str | int | None) -> int | None:
+        config = self.voice.config
+        if config.num_speakers <= 1:
+            return None
+        if speaker is None:
+            return config.default_speaker_id
+        if isinstance(speaker, int):
+            if 0 <= speaker < config.num_speakers:
+                return speaker
+        elif speaker in config.speaker_id_map:
+            return config.speaker_id_map[speaker]
+        raise PipelineError(self.model_path, None, f"speaker '{speaker}' is not in this model",
+                            f"use one of {', '.join(list(config.speaker_id_map)[:8])} or 0..{config.num_speakers - 1}")
+
+    def phonemes(self, text: str) -> list[list[str]]:
+        return self.voice.phonemize(text)
+
+    def synthesize(self, request: SynthesisRequest) -> np.ndarray:
+        pieces = []
+        pause = np.zeros(int(request.sentence_pause_s * self.sample_rate), dtype=np.float32)
+        sid = self.speaker_id(request.speaker)
+        for index, phonemes in enumerate(self.phonemes(request.text)):
+            if not phonemes:
+                continue
+            ids = self.voice.phonemes_to_ids(phonemes)
+            rng = np.random.default_rng([request.seed, index])
+            audio = self._run(ids, request, sid, rng)
+            if pieces:
+                pieces.append(pause)
+            pieces.append(audio)
+        if not pieces:
+            return np.zeros(0, dtype=np.float32)
+        return np.concatenate(pieces).astype(np.float32)
+
+    def _run(self, ids: list[int], request: SynthesisRequest, sid: int | None, rng) -> np.ndarray:
+        feeds = {
+            "input": np.array([ids], dtype=np.int64),
+            "input_lengths": np.array([len(ids)], dtype=np.int64),
+            "scales": np.array([request.noise_scale, request.length_scale, request.noise_w], dtype=np.float32),
+        }
+        if sid is not None:
+            feeds["sid"] = np.array([sid], dtype=np.int64)
+        # The buffers must be at least as large as what the graph slices from them; the
+        # frame count depends on predicted durations, so grow and retry when too small.
+        frames = max(1024, 48 * len(ids))
+        channels = 256
+        for _ in range(4):
+            for name in self._noise_inputs:
+                feeds[name] = rng.standard_normal((1, channels, frames), dtype=np.float32)
+            try:
+                with self._lock:
+                    result = self.voice.session.run(None, feeds)[0]
+                return np.clip(np.squeeze(result), -1.0, 1.0).astype(np.float32)
+            except Exception:  # noqa: BLE001 - onnxruntime raises its own opaque types
+                frames *= 4
+                channels *= 2
+                rng = np.random.default_rng(rng.integers(0, 2**31))
+        raise PipelineError(self.model_path, None, "the piper model failed on this text",
+                            "shorten the line or check the model")
+
+
+def _seedable_session(model_path: Path, threads: int):
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper
+
+    model = onnx.load(str(model_path))
+    graph = model.graph
+    nodes = []
+    noise_inputs = []
+    zero = "pipeline_zero_i64"
+    for index, node in enumerate(graph.node):
+        if node.op_type not in ("RandomNormalLike", "RandomUniformLike"):
+            nodes.append(node)
+            continue
+        name = f"pipeline_noise_{index}"
+        noise_inputs.append(name)
+        graph.input.append(helper.make_tensor_value_info(name, TensorProto.FLOAT, [1, None, None]))
+        shape, starts = f"{name}_shape", f"{name}_starts"
+        nodes.append(helper.make_node("Shape", [node.input[0]], [shape]))
+        nodes.append(helper.make_node("Mul", [shape, zero], [starts]))
+        nodes.append(helper.make_node("Slice", [name, starts, shape], [node.output[0]]))
+    graph.initializer.append(helper.make_tensor(zero, TensorProto.INT64, [1], [0]))
+    del graph.node[:]
+    graph.node.extend(nodes)
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(model.SerializeToString(), options,
+                                           providers=["CPUExecutionProvider"])
+    return session, noise_inputs
+
+
+_ENGINES: dict[tuple[str, str], object] = {}
+
+
+def get_engine(engine: str, model_path: Path, threads: int = 1):
+    """One loaded engine per model and process: loading a model takes about a second."""
+    key = (engine, str(model_path))
+    if key not in _ENGINES:
+        if engine == "piper":
+            _ENGINES[key] = PiperEngine(model_path, threads)
+        elif engine == "coqui":
+            from .coqui import CoquiEngine
+            _ENGINES[key] = CoquiEngine(model_path)
+        else:
+            raise PipelineError(model_path, None, f"unknown engine '{engine}'", "use piper or coqui")
+    return _ENGINES[key]
+
+
+def engine_version(engine: str) -> str:
+    if engine == "piper":
+        return PiperEngine.version()
+    return f"{engine} {_version('coqui-tts')}"

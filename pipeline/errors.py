@@ -1,0 +1,25 @@
+"""One error type for everything a user can get wrong, printed as a single line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PipelineError(Exception):
+    """A mistake in the user's input: `file:line: what is wrong — what to do`."""
+
+    def __init__(self, path: str | Path | None, line: int | None, problem: str, fix: str = ""):
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        text = f"{where}{self.problem}"
+        if self.fix:
+            text += f" — {self.fix}"
+        # One line, always: a message must never smuggle a newline or control char.
+        return "".join(ch if ch.isprintable() else " " for ch in text)

