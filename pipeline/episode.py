@@ -1,0 +1,194 @@
+"""Running the stages on a project's chapter: each stage reads one artifact, writes the next.
+
+    chapters/chNN.txt -> scripts/chNN.yaml -> takes -> output/chNN/mix.wav -> output/chNN/episode.mp3
+
+A stage whose inputs have not changed since its last run is skipped (its stamp matches).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import attribution, audio
+from .adapt import adapt_file
+from .errors import PipelineError
+from .files import exclusive_lock, remove_partials, write_text
+from .master import EpisodeTags, master
+from .mix import MixSettings, plan_timeline, render_mix, write_cues
+from .project import Project
+from .render import RenderResult, render_takes
+from .script import Script, as_performed, load_script, to_yaml
+from .sounds import SoundLibrary
+from .voices import Cast, load_cast, load_lexicon, load_voices
+from . import yamlfile
+
+CODE_VERSION = "1"
+
+
+@dataclass
+class Show:
+    title: str = "Audio Drama"
+    author: str = ""
+    description: str = ""
+    year: str = ""
+
+
+def load_show(project: Project) -> Show:
+    path = project.root / "podcast.yaml"
+    if not path.exists():
+        return Show()
+    data = yamlfile.load(path, "show config") or {}
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, "podcast.yaml must be a mapping", "see README 'Publishing'")
+    show = Show()
+    for key in ("title", "author", "description", "year"):
+        if key in data and data[key] is not None:
+            setattr(show, key, str(data[key]))
+    return show
+
+
+def cast_characters(cast: Cast) -> dict[str, attribution.Character]:
+    return {name: attribution.Character(name=name, aliases=tuple(member.aliases), gender=member.gender)
+            for name, member in cast.characters.items()}
+
+
+def load_casting(project: Project):
+    voices = load_voices(project.voices)
+    cast = load_cast(project.voices / "cast.yaml", voices)
+    lexicon = load_lexicon(project.voices / "lexicon.yaml")
+    return voices, cast, lexicon
+
+
+# ---------------------------------------------------------------- stage runners
+
+def adapt_chapter(project: Project, chapter, force: bool = False) -> tuple[Path, bool]:
+    """Write scripts/chNN.yaml from the chapter, unless it exists (producers edit it by hand)."""
+    script_path = project.script(chapter)
+    if script_path.exists() and not force:
+        return script_path, False
+    voices, cast, _ = load_casting(project)
+    chapter_path = project.chapter_text(chapter)
+    script = adapt_file(chapter_path, cast_characters(cast) or None)
+    script = Script(title=script.title, scenes=script.scenes, source=str(chapter_path.relative_to(project.root))
+                    if chapter_path.is_relative_to(project.root) else str(chapter_path),
+                    speech_tags=script.speech_tags, notes=script.notes)
+    if script_path.exists():
+        backup = _free_backup_name(script_path)
+        shutil.copy2(script_path, backup)
+    write_text(script_path, to_yaml(script))
+    return script_path, True
+
+
+def _free_backup_name(path: Path) -> Path:
+    number = 1
+    while (candidate := path.with_name(f"{path.name}.bak{number}")).exists():
+        number += 1
+    return candidate
+
+
+def render_chapter(project: Project, chapter, workers: int | None = None, progress=None) -> tuple[Script, RenderResult]:
+    script = as_performed(load_script(project.script(chapter)))
+    voices, cast, lexicon = load_casting(project)
+    result = render_takes(script, cast, voices, lexicon, project.voices, project.take_cache, workers, progress)
+    return script, result
+
+
+def _stamp(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _fresh(stamp_path: Path, stamp: str, *outputs: Path) -> bool:
+    try:
+        return stamp_path.read_text() == stamp and all(p.exists() for p in outputs)
+    except OSError:
+        return False
+
+
+def mix_chapter(project: Project, chapter, script: Script, result: RenderResult,
+                settings: MixSettings | None = None) -> dict:
+    settings = settings or MixSettings()
+    out = project.episode_dir(chapter)
+    voices, cast, _ = load_casting(project)
+    pans = {name: (member.pan if member.pan is not None else voices[cast.voice_for(name)].pan)
+            for name, member in cast.characters.items()}
+    library = SoundLibrary(project.sounds if project.sounds.is_dir() else None)
+    stamp = _stamp(CODE_VERSION, [t.key for t in result.takes], asdict(settings), pans,
+                   script.title, [_scene_digest(s) for s in script.scenes], _library_fingerprint(project))
+    mix_path, cues_path = out / "mix.wav", out / "cues.json"
+    if _fresh(out / ".mix.stamp", stamp, mix_path, cues_path):
+        return {"skipped": True, "stamp": stamp}
+    cues = plan_timeline(script, result.takes, pans, library, settings)
+    summary = render_mix(cues, library, mix_path, out / "stems", settings)
+    write_cues(cues, cues_path)
+    write_text(out / ".mix.stamp", stamp)
+    return {**summary, "skipped": False, "stamp": stamp}
+
+
+def _library_fingerprint(project: Project) -> str:
+    """Changes when the producer's sound files or the built-in generators change."""
+    import sys
+    digest = hashlib.sha256(Path(sys.modules[SoundLibrary.__module__].__file__).read_bytes())
+    if project.sounds.is_dir():
+        for path in sorted(p for p in project.sounds.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(project.sounds)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _scene_digest(scene) -> str:
+    return hashlib.sha256(repr(scene).encode()).hexdigest()
+
+
+def master_chapter(project: Project, chapter, script: Script, mix_stamp: str, fmt: str = "mp3") -> dict:
+    out = project.episode_dir(chapter)
+    show = load_show(project)
+    cues = json.loads((out / "cues.json").read_text(encoding="utf-8"))
+    tags = EpisodeTags(title=script.title, show=show.title, episode=project.chapter_number(chapter),
+                       author=show.author, year=show.year, chapters=tuple(scene_chapters(script, cues)))
+    episode_path = out / f"episode.{fmt}"
+    stamp = _stamp(CODE_VERSION, mix_stamp, asdict(tags), fmt)
+    if _fresh(out / f".master-{fmt}.stamp", stamp, episode_path):
+        return json.loads((out / "loudness.json").read_text())
+    figures = master(out / "mix.wav", episode_path, tags)
+    write_text(out / "loudness.json", json.dumps(figures, indent=1) + "\n")
+    write_text(out / f".master-{fmt}.stamp", stamp)
+    return figures
+
+
+def scene_chapters(script: Script, cues: list[dict]) -> list[tuple[float, float, str]]:
+    """One chapter mark per scene: from its first cue (the intro belongs to the first)."""
+    starts = []
+    for scene in script.scenes:
+        times = [c["start"] for c in cues if c["scene"] == scene.id and c["kind"] in ("speech", "sfx")]
+        if times:
+            title = scene.place.strip().capitalize() if scene.place else scene.id
+            starts.append([min(times), title])
+    if not starts:
+        return []
+    starts[0][0] = 0.0
+    end = max(c["end"] for c in cues)
+    return [(start, starts[i + 1][0] if i + 1 < len(starts) else end, title)
+            for i, (start, title) in enumerate(starts)]
+
+
+def make_episode(project: Project, chapter, workers: int | None = None, progress=None, log=print) -> dict:
+    """All stages for one chapter; what is up to date is reused."""
+    chapter_id = project.chapter_id(chapter)
+    out = project.episode_dir(chapter)
+    with exclusive_lock(project.output / "locks" / f"{chapter_id}.lock", f"a render of {chapter_id}"):
+        remove_partials(project.output)
+        script_path, written = adapt_chapter(project, chapter)
+        log(f"script   {script_path.relative_to(project.root)} ({'written' if written else 'kept, edits preserved'})")
+        script, result = render_chapter(project, chapter, workers, progress)
+        log(f"takes    {len(result.takes)} lines, {result.synthesized} synthesized, {result.reused} from cache")
+        mixed = mix_chapter(project, chapter, script, result)
+        log(f"mix      {out.relative_to(project.root)}/mix.wav ({'up to date' if mixed['skipped'] else 'mixed'})")
+        figures = master_chapter(project, chapter, script, mixed["stamp"])
+        log(f"master   {out.relative_to(project.root)}/episode.mp3  {figures['duration_s'] / 60:.1f} min, "
+            f"{figures['integrated_lufs']:.1f} LUFS, true peak {figures['true_peak_dbtp']:.1f} dBTP, "
+            f"LRA {figures['loudness_range_lu']:.1f} LU")
+        return {"script": str(script_path), "synthesized": result.synthesized, "takes": len(result.takes),
+                "mix": mixed, "master": figures, "episode": str(out / "episode.mp3")}

@@ -1,0 +1,64 @@
+import numpy as np
+
+from pipeline.analysis import median_pitch_hz, semitones_between
+from pipeline.audio import read_wav
+from pipeline.render import render_takes
+from pipeline.script import load_script
+from pipeline.voices import load_cast, load_lexicon, load_voices
+
+
+def render(project, workers=1):
+    script = load_script(project.script(9))
+    voices = load_voices(project.voices)
+    cast = load_cast(project.voices / "cast.yaml", voices)
+    lexicon = load_lexicon(project.voices / "lexicon.yaml")
+    return render_takes(script, cast, voices, lexicon, project.voices, project.take_cache, workers)
+
+
+def test_second_render_synthesizes_nothing(project):
+    first = render(project, workers=2)
+    assert first.synthesized == 5
+    assert all(t.duration_s > 0.3 for t in first.takes)
+    second = render(project)
+    assert second.synthesized == 0
+    assert [t.key for t in second.takes] == [t.key for t in first.takes]
+
+
+def test_tweaking_one_voice_resynthesizes_only_its_lines(project):
+    first = render(project)
+    path = project.voices / "tsunade.yaml"
+    path.write_text(path.read_text().replace("gain_db: 0.0", "gain_db: -2.0"))
+    second = render(project)
+    changed = {t.speaker for t, u in zip(first.takes, second.takes) if t.key != u.key}
+    assert changed == {"Tsunade"}
+    assert second.synthesized == 1
+
+
+def test_same_line_gives_the_same_samples(project, tmp_path):
+    first = render(project)
+    take = first.takes[2]
+    original = take.path.read_bytes()
+    take.path.unlink()
+    again = render(project)
+    assert again.synthesized == 1
+    assert take.path.read_bytes() == original
+
+
+def test_corrupt_or_truncated_take_is_made_again(project):
+    first = render(project)
+    take = first.takes[0]
+    take.path.write_bytes(take.path.read_bytes()[:1000])
+    assert render(project).synthesized == 1
+    take.path.with_suffix(".json").write_text("{not json")
+    assert render(project).synthesized == 1
+
+
+def test_voices_differ_in_pitch_not_only_speed(project):
+    result = render(project)
+    by_speaker = {}
+    for take in result.takes:
+        samples, rate = read_wav(take.path)
+        assert np.sqrt(np.mean(samples ** 2)) > 0.03, f"{take.speaker}'s take is nearly silent"
+        by_speaker.setdefault(take.speaker, median_pitch_hz(samples[:, 0], rate))
+    assert abs(semitones_between(by_speaker["narrator"], by_speaker["Tsunade"])) >= 3
+    assert abs(semitones_between(by_speaker["narrator"], by_speaker["Naruto"])) >= 3
