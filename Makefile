@@ -6,7 +6,7 @@ READY  := $(VENV)/.ready
 CH     ?= 1
 EVAL   ?= ../shared/eval
 
-.PHONY: setup episode adapt render mix master test eval clean distclean
+.PHONY: setup episode season adapt render mix master test eval bench clean distclean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ episode: $(READY)
 adapt render mix master: $(READY)
 	$(PY) -m pipeline $@ $(CH)
 
+season: $(READY)
+	$(PY) -m pipeline season $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
+
 test: $(READY)
 	$(PY) -m pytest
 
@@ -33,3 +36,6 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+bench: $(READY)
+	$(PY) bench/bench.py

@@ -31,24 +31,38 @@ def to_pcm16(samples: np.ndarray) -> np.ndarray:
 
 def write_wav(path: Path, samples: np.ndarray, rate: int = SAMPLE_RATE) -> bytes:
     """Write mono or (n, channels) float audio as 16-bit PCM, atomically; return the bytes."""
-    data = samples if samples.ndim == 2 else samples[:, np.newaxis]
     buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(data.shape[1])
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(to_pcm16(data).tobytes())
+    _write_wav_to(buffer, samples, rate)
     payload = buffer.getvalue()
     with atomic_path(path) as tmp:
         tmp.write_bytes(payload)
     return payload
 
 
+def _write_wav_to(target, samples: np.ndarray, rate: int = SAMPLE_RATE) -> None:
+    data = samples if samples.ndim == 2 else samples[:, np.newaxis]
+    with wave.open(target, "wb") as out:
+        out.setnchannels(data.shape[1])
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(to_pcm16(data).tobytes())
+
+
 def write_take(path: Path, samples: np.ndarray) -> None:
-    payload = write_wav(path, samples)
-    # The checksum is written last: a take without a matching one is treated as missing.
+    buffer = io.BytesIO()
+    _write_wav_to(buffer, samples)
+    # The checksum is written after the audio: a take without a matching one counts as missing.
+    write_take_bytes(path, buffer.getvalue())
+
+
+def write_take_bytes(path: Path, payload: bytes) -> None:
+    """Store a take that was made elsewhere (a cluster worker), with its checksum."""
+    with wave.open(io.BytesIO(payload), "rb") as source:
+        samples = source.getnframes()
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(payload)
     write_text(path.with_suffix(".json"), json.dumps(
-        {"samples": int(samples.shape[0]), "sha256": hashlib.sha256(payload).hexdigest()}))
+        {"samples": samples, "sha256": hashlib.sha256(payload).hexdigest()}))
 
 
 def cached_duration(path: Path) -> float | None:

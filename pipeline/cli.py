@@ -15,14 +15,6 @@ def _project(args):
     return Project(Path(args.project).resolve()) if args.project else find_project()
 
 
-def _progress(total: int, label: str):
-    """A rich progress bar when attached to a terminal, a quiet counter otherwise."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        transient=True, disable=not sys.stderr.isatty())
-    return progress
-
-
 class _TakeProgress:
     def __init__(self):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -90,6 +82,16 @@ def cmd_episode(args) -> int:
     return 0
 
 
+def cmd_season(args) -> int:
+    from .season import render_season
+    project = _project(args)
+    scheduler = args.scheduler or os.environ.get("SCHEDULER") or None
+    with _TakeProgress() as progress:
+        results = render_season(project, scheduler, progress)
+    print(f"season   {len(results)} episodes in {project.output.relative_to(project.root)}/")
+    return 0
+
+
 def cmd_attribute(args) -> int:
     from . import attribution
     from .files import read_text
@@ -97,6 +99,33 @@ def cmd_attribute(args) -> int:
     characters = attribution.load_characters(Path(args.characters)) if args.characters else None
     for row in attribution.attribute_to_jsonl_rows(text, characters):
         print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+def cmd_voices_list(args) -> int:
+    from .episode import load_casting
+    project = _project(args)
+    voices, cast, _ = load_casting(project)
+    users = {}
+    for character, member in cast.characters.items():
+        users.setdefault(member.voice, []).append(character)
+    users.setdefault(cast.narrator, []).insert(0, "(narrator)")
+    for name, voice in voices.items():
+        print(f"{name:12} {voice.gender}  pitch {voice.pitch_semitones:+5.1f} st  formant {voice.formant_semitones:+4.1f} st  "
+              f"speed {1 / voice.length_scale:4.2f}x  pan {voice.pan:+.2f}  {', '.join(users.get(name, [])) or '-'}")
+    return 0
+
+
+def cmd_voices_preview(args) -> int:
+    from .episode import load_casting
+    from .render import PREVIEW_TEXT, preview_voices
+    project = _project(args)
+    voices, _, lexicon = load_casting(project)
+    names = args.names or list(voices)
+    written = preview_voices(voices, names, args.text or PREVIEW_TEXT, lexicon, project.voices,
+                             project.take_cache, Path(args.out), args.jobs)
+    for path in written:
+        print(path)
     return 0
 
 
@@ -121,6 +150,18 @@ def build_parser() -> argparse.ArgumentParser:
     master_cmd = chapter_command("master", cmd_master, "mix -> loudness-normalized, tagged episode")
     master_cmd.add_argument("--format", choices=("mp3", "m4a", "opus"), default="mp3")
     chapter_command("episode", cmd_episode, "every stage, reusing whatever is up to date")
+    voices = sub.add_parser("voices", help="list the voices, or preview them side by side")
+    voices_sub = voices.add_subparsers(dest="voices_command", required=True)
+    voices_sub.add_parser("list", help="every voice with its settings and who uses it").set_defaults(func=cmd_voices_list)
+    preview = voices_sub.add_parser("preview", help="DIR/<voice>.wav for each voice reading the same text")
+    preview.add_argument("names", nargs="*", help="voices to preview (default: all)")
+    preview.add_argument("--text", help="what they read (default: a short sentence)")
+    preview.add_argument("--out", required=True, help="folder for the WAV files")
+    preview.add_argument("--jobs", type=int, default=None)
+    preview.set_defaults(func=cmd_voices_preview)
+    season = sub.add_parser("season", help="every chapter in chapters/ into its episode")
+    season.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: $SCHEDULER, else local)")
+    season.set_defaults(func=cmd_season)
     attribute = sub.add_parser("attribute", help="print one JSON object per quote with its speaker")
     attribute.add_argument("text")
     attribute.add_argument("--characters", help="characters.json: {name: {aliases, gender}}")

@@ -61,6 +61,14 @@ def take_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / key[:2] / f"{key}.wav"
 
 
+def take_key(spoken: str, voice: Voice, direction: str | None, version: str, model: Path) -> tuple[str, int]:
+    """The cache key of a take and the noise seed derived from it."""
+    identity = {"text": spoken, "voice": voice.sound_fields(), "direction": direction, "engine": voice.engine,
+                "engine_version": version, "model": file_digest(model), "chain": CHAIN_VERSION}
+    key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+    return key, (int(key[:8], 16) ^ voice.seed) & 0x7FFFFFFF
+
+
 def speaker_of(line: Line) -> str:
     return line.speaker or "narrator"
 
@@ -82,13 +90,7 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
             model = resolve_model(voice, voices_dir)
             spoken = lexicon.apply(line.text)
             versions.setdefault(voice.engine, engine_version(voice.engine))
-            identity = {
-                "text": spoken, "voice": voice.sound_fields(), "direction": line.direction,
-                "engine": voice.engine, "engine_version": versions[voice.engine],
-                "model": file_digest(model), "chain": CHAIN_VERSION,
-            }
-            key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
-            seed = (int(key[:8], 16) ^ voice.seed) & 0x7FFFFFFF
+            key, seed = take_key(spoken, voice, line.direction, versions[voice.engine], model)
             path = take_path(cache_dir, key)
             duration = audio.cached_duration(path)
             takes.append(Take(scene.id, index, speaker_of(line), voice_name, line.text, path, key, duration or 0.0))
@@ -145,3 +147,35 @@ def render_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: 
     durations = run_jobs(jobs, workers, progress) if jobs else {}
     done = [t if t.duration_s else Take(**{**t.__dict__, "duration_s": durations[t.key]}) for t in takes]
     return RenderResult(done, synthesized=len(jobs), reused=len(takes) - len({j.key for j in jobs}))
+
+
+PREVIEW_TEXT = ("The village had become accustomed to him always smiling. "
+                "Nobody was going to interfere, not this time!")
+
+
+def preview_voices(voices: dict[str, Voice], names: list[str], text: str, lexicon: Lexicon, voices_dir: Path,
+                   cache_dir: Path, out_dir: Path, workers: int | None = None) -> list[Path]:
+    """DIR/<voice>.wav for each named voice, all reading the same text."""
+    from .files import write_bytes
+    unknown = [n for n in names if n not in voices]
+    if unknown:
+        raise PipelineError(voices_dir, None, f"no voice named '{unknown[0]}'", f"use one of: {', '.join(sorted(voices))}")
+    if not text.strip():
+        raise PipelineError(None, None, "the preview text is empty", "give some words with --text")
+    jobs, paths = [], []
+    spoken = lexicon.apply(text)
+    for name in names:
+        voice = voices[name]
+        model = resolve_model(voice, voices_dir)
+        key, seed = take_key(spoken, voice, None, engine_version(voice.engine), model)
+        path = take_path(cache_dir, key)
+        if audio.cached_duration(path) is None:
+            jobs.append(TakeJob(key, spoken, voice, voice.engine, str(model), None, seed, str(path)))
+        paths.append((name, path))
+    run_jobs(jobs, workers)
+    written = []
+    for name, path in paths:
+        target = out_dir / f"{name}.wav"
+        write_bytes(target, path.read_bytes())
+        written.append(target)
+    return written

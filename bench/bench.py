@@ -1,0 +1,161 @@
+"""`make bench`: the speed and memory figures of the pipeline on this machine.
+
+Writes output/bench.json and prints a table. Each figure is measured on a fresh copy of
+the project in a temp folder, so the user's output/ and cache are never touched.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from pipeline.project import Project  # noqa: E402
+
+TARGETS = {"cold_ratio": ("<=", 0.65), "noop_rerun_s": ("<=", 2.0), "voice_tweak_fraction_ok": ("==", True),
+           "mix_master_60min_s": ("<=", 40.0), "peak_rss_mb": ("<=", 1024.0)}
+
+
+def copy_project(into: Path) -> Project:
+    root = into / "proj"
+    root.mkdir(parents=True)
+    for name in ("voices", "sounds", "chapters", "scripts"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+    for name in ("podcast.yaml",):
+        if (REPO / name).exists():
+            shutil.copy(REPO / name, root / name)
+    return Project(root)
+
+
+def cli(project: Project, *args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", "--project", str(project.root), *args],
+                   check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def tts_raw_s(project: Project) -> float:
+    """Every voiced line of chapter 1 through piper in one process, nothing else."""
+    from pipeline.engines import PiperEngine, SynthesisRequest
+    from pipeline.episode import adapt_chapter, load_casting
+    from pipeline.script import load_script
+    from pipeline.voices import resolve_model
+    adapt_chapter(project, 1)
+    voices, cast, lexicon = load_casting(project)
+    script = load_script(project.script(1))
+    engine = PiperEngine(resolve_model(voices[cast.narrator], project.voices), threads=os.cpu_count() or 1)
+    start = time.perf_counter()
+    for _, line in script.voiced_lines():
+        engine.synthesize(SynthesisRequest(lexicon.apply(line.text)))
+    return time.perf_counter() - start
+
+
+def voice_tweak(project: Project) -> tuple[float, float, bool]:
+    from pipeline.episode import render_chapter
+    from pipeline.script import load_script
+    path = project.voices / "tsunade.yaml"
+    path.write_text(path.read_text().replace("gain_db: 0.0", "gain_db: -1.0"))
+    seconds = cli(project, "episode", "1")
+    script = load_script(project.script(1))
+    _, result = render_chapter(project, 1)
+    tsunade = sum(1 for t in result.takes if t.voice == "tsunade")
+    # how many were made again: count take files newer than the tweak
+    newer = [t for t in result.takes if t.path.stat().st_mtime >= path.stat().st_mtime]
+    fraction = len(newer) / max(1, len(result.takes))
+    return seconds, fraction, {t.voice for t in newer} <= {"tsunade"} and len(newer) == tsunade
+
+
+def long_episode(project: Project, minutes: float) -> tuple[float, float]:
+    """Mix and master a `minutes`-long episode from cached takes, in a child process for its RSS."""
+    code = f"""
+import resource, sys, time, json
+sys.path.insert(0, {str(REPO)!r})
+from pipeline.project import Project
+from pipeline.script import load_script, Script
+from pipeline.episode import render_chapter, mix_chapter, master_chapter
+from pipeline.files import write_text
+from pipeline.script import to_yaml
+from dataclasses import replace
+project = Project(__import__('pathlib').Path({str(project.root)!r}))
+base = load_script(project.script(1))
+_, result = render_chapter(project, 1)
+once = sum(t.duration_s for t in result.takes) + 20
+copies = max(1, int({minutes} * 60 / once) + 1)
+scenes = []
+for i in range(copies):
+    for s in base.scenes:
+        scenes.append(replace(s, id=f"{{s.id}}-{{i}}"))
+long = replace(base, scenes=tuple(scenes), title="Long")
+write_text(project.script(2), to_yaml(long))
+start = time.perf_counter()
+script, result = render_chapter(project, 2)
+assert result.synthesized == 0, result.synthesized
+mixed = mix_chapter(project, 2, script, result)
+figures = master_chapter(project, 2, script, mixed["stamp"])
+seconds = time.perf_counter() - start
+print(json.dumps({{"seconds": seconds, "duration_s": figures["duration_s"],
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO)
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return data["seconds"], data["rss_mb"], data["duration_s"]
+
+
+def parallel_speedup(project: Project) -> float:
+    from pipeline.episode import render_chapter
+    times = {}
+    for workers in (1, 2):
+        shutil.rmtree(project.take_cache, ignore_errors=True)
+        start = time.perf_counter()
+        render_chapter(project, 1, workers=workers)
+        times[workers] = time.perf_counter() - start
+    return times[1] / times[2]
+
+
+def main() -> int:
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp))
+        results["tts_raw_s"] = tts_raw_s(project)
+        results["cold_render_s"] = cli(project, "episode", "1")
+        results["cold_ratio"] = results["cold_render_s"] / results["tts_raw_s"]
+        results["noop_rerun_s"] = cli(project, "episode", "1")
+        seconds, fraction, only_tweaked = voice_tweak(project)
+        results["voice_tweak_rerun_s"] = seconds
+        results["voice_tweak_fraction"] = fraction
+        results["voice_tweak_fraction_ok"] = only_tweaked
+        seconds, rss, duration = long_episode(project, 60)
+        results["mix_master_60min_s"] = seconds
+        results["mix_master_60min_duration_min"] = duration / 60
+        results["peak_rss_mb"] = rss
+        results["parallel_speedup"] = parallel_speedup(project)
+    results["cores"] = os.cpu_count()
+    out = REPO / "output" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    from pipeline.files import write_text
+    write_text(out, json.dumps(results, indent=1) + "\n")
+    print(f"{'figure':28} {'value':>10}  target")
+    for key, value in results.items():
+        target = TARGETS.get(key)
+        mark = ""
+        if target:
+            op, bound = target
+            ok = value <= bound if op == "<=" else value == bound
+            mark = f"{op} {bound}  {'ok' if ok else 'MISSED'}"
+        shown = f"{value:10.2f}" if isinstance(value, float) else f"{value!s:>10}"
+        print(f"{key:28} {shown}  {mark}")
+    print(f"written to {out.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""A whole season: every chapter in chapters/ into its episode, locally or on a Dask cluster.
+
+Locally, take synthesis for all chapters shares one process pool and episodes are mixed two
+at a time. With a scheduler address, synthesis and each episode's mix and master run as
+dask.distributed tasks: workers need only this project installed. Everything a task needs
+travels with it (text, voice settings, model bytes broadcast once, takes for a mix), and
+its results travel back to this machine, which writes them into output/ as usual. The
+pipeline is deterministic, so an episode made on the cluster is byte-identical to a local one.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from . import audio
+from .episode import adapt_chapter, load_casting, make_episode, master_chapter, mix_chapter, render_chapter
+from .errors import PipelineError
+from .files import exclusive_lock, write_bytes, write_text
+from .project import Project
+from .render import TakeJob, plan_takes, synthesize_job, take_path
+from .script import as_performed, load_script
+
+PROJECT_FILES = ("voices", "sounds", "podcast.yaml")
+
+
+def season_chapters(project: Project) -> list[str]:
+    chapters = sorted({project.chapter_id(p.stem) for p in project.chapters.glob("ch*.txt")}
+                      | {project.chapter_id(p.stem) for p in project.scripts.glob("ch*.yaml")})
+    if not chapters:
+        raise PipelineError(project.chapters, None, "no chapters found", "add chapters/ch01.txt, ch02.txt, ...")
+    return chapters
+
+
+def plan_season(project: Project, chapters: list[str]) -> list[TakeJob]:
+    voices, cast, lexicon = load_casting(project)
+    jobs: dict[str, TakeJob] = {}
+    for chapter in chapters:
+        adapt_chapter(project, chapter)
+        script = as_performed(load_script(project.script(chapter)))
+        _, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
+        for job in missing:
+            jobs.setdefault(job.key, job)
+    return sorted(jobs.values(), key=lambda j: (-len(j.text), j.key))
+
+
+def _episode_locally(root: str, chapter: str) -> dict:
+    return make_episode(Project(Path(root)), chapter, workers=1, log=lambda *_: None)["master"]
+
+
+def render_season(project: Project, scheduler: str | None = None, progress=None, log=print,
+                  client=None) -> dict[str, dict]:
+    """Render every chapter; returns each chapter's loudness figures."""
+    chapters = season_chapters(project)
+    with exclusive_lock(project.output / "locks" / "season.lock", "a season render"):
+        jobs = plan_season(project, chapters)
+        log(f"season   {len(chapters)} chapters, {len(jobs)} takes to synthesize")
+        if scheduler or client:
+            return _on_cluster(project, chapters, jobs, scheduler, client, progress, log)
+        from .render import run_jobs
+        run_jobs(jobs, progress=progress)
+        results = {}
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            futures = {chapter: pool.submit(_episode_locally, str(project.root), chapter) for chapter in chapters}
+            for chapter, future in futures.items():
+                results[chapter] = future.result()
+                log(f"episode  {chapter}: {results[chapter]['integrated_lufs']:.1f} LUFS")
+        return results
+
+
+# ---------------------------------------------------------------- the cluster side
+
+def _remote_take(job: TakeJob, model: tuple[bytes, bytes]) -> tuple[str, bytes]:
+    """On a worker: keep the model in a local folder by its digest, synthesize, return the WAV."""
+    weights, config = model
+    digest = hashlib.sha256(weights + config).hexdigest()[:16]
+    model_path = Path(tempfile.gettempdir()) / "audio-drama-models" / f"{digest}.onnx"
+    if not Path(f"{model_path}.json").exists():
+        write_bytes(model_path, weights)
+        write_bytes(Path(f"{model_path}.json"), config)
+    with tempfile.TemporaryDirectory() as tmp:
+        local = replace(job, model_path=str(model_path), path=str(Path(tmp) / "take.wav"))
+        synthesize_job(local)
+        return job.key, Path(local.path).read_bytes()
+
+
+def _remote_episode(bundle: dict) -> dict:
+    """On a worker: rebuild the chapter's project in a temp folder, mix, master, send back."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "project"
+        for relative, data in bundle["files"].items():
+            write_bytes(root / relative, data)
+        project = Project(root)
+        chapter = bundle["chapter"]
+        for key, data in bundle["takes"].items():
+            audio.write_take_bytes(take_path(project.take_cache, key), data)
+        script, result = render_chapter(project, chapter, workers=1)
+        if result.synthesized:
+            raise RuntimeError(f"{result.synthesized} takes were missing from the bundle")
+        mixed = mix_chapter(project, chapter, script, result)
+        master_chapter(project, chapter, script, mixed["stamp"])
+        out = project.episode_dir(chapter)
+        return {name: (out / name).read_bytes() for name in ("episode.mp3", "cues.json", "loudness.json")}
+
+
+def _project_files(project: Project, chapter: str) -> dict[str, bytes]:
+    files = {}
+    for name in PROJECT_FILES:
+        path = project.root / name
+        paths = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else ([path] if path.exists() else [])
+        for item in paths:
+            files[str(item.relative_to(project.root))] = item.read_bytes()
+    script = project.script(chapter)
+    files[str(script.relative_to(project.root))] = script.read_bytes()
+    return files
+
+
+def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> dict[str, dict]:
+    from distributed import Client, as_completed
+    own_client = client is None
+    if own_client:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise PipelineError(None, None, f"cannot reach the Dask scheduler at {scheduler} ({exc})",
+                                "start it with `dask scheduler` and check the address") from None
+    try:
+        models = {}
+        for job in jobs:
+            if job.model_path not in models:
+                payload = (Path(job.model_path).read_bytes(), Path(f"{job.model_path}.json").read_bytes())
+                models[job.model_path] = client.scatter(payload, broadcast=True)
+        futures = [client.submit(_remote_take, job, models[job.model_path], key=f"take-{job.key}", retries=3,
+                                 pure=False) for job in jobs]
+        for future in as_completed(futures):
+            key, data = future.result()
+            audio.write_take_bytes(take_path(project.take_cache, key), data)
+            if progress:
+                progress(1)
+        voices, cast, lexicon = load_casting(project)
+        episodes = {}
+        for chapter in chapters:
+            script = as_performed(load_script(project.script(chapter)))
+            takes, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
+            if missing:
+                raise PipelineError(project.script(chapter), None, f"{len(missing)} takes did not come back",
+                                    "run the season again")
+            bundle = {"chapter": chapter, "files": _project_files(project, chapter),
+                      "takes": {t.key: t.path.read_bytes() for t in takes}}
+            episodes[chapter] = client.submit(_remote_episode, bundle, retries=3, pure=False,
+                                              key=f"episode-{chapter}-{hashlib.sha256(json.dumps(sorted(bundle['takes'])).encode()).hexdigest()[:12]}")
+        results = {}
+        for chapter, future in episodes.items():
+            files = future.result()
+            out = project.episode_dir(chapter)
+            for name, data in files.items():
+                write_bytes(out / name, data)
+            results[chapter] = json.loads(files["loudness.json"])
+            log(f"episode  {chapter}: {results[chapter]['integrated_lufs']:.1f} LUFS (cluster)")
+        return results
+    finally:
+        if own_client:
+            client.close()
