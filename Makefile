@@ -6,7 +6,7 @@ READY  := $(VENV)/.ready
 CH     ?= 1
 EVAL   ?= ../shared/eval
 
-.PHONY: setup episode season adapt render mix master test eval bench clean distclean
+.PHONY: setup episode season adapt render mix master test eval bench voices-check clean distclean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,17 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# Resemblyzer needs torch (large), so the voice check has a venv of its own.
+CHECK_VENV := .venv-check
+$(CHECK_VENV)/.ready: pyproject.toml
+	$(PYTHON) -m venv $(CHECK_VENV)
+	$(CHECK_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(CHECK_VENV)/bin/python -m pip install --quiet -e . resemblyzer pocketsphinx 'setuptools<81'
+	touch $(CHECK_VENV)/.ready
+
+voices-check: $(CHECK_VENV)/.ready
+	$(CHECK_VENV)/bin/python bench/voices_check.py
 
 bench: $(READY)
 	$(PY) bench/bench.py

@@ -103,9 +103,9 @@ def cmd_attribute(args) -> int:
 
 
 def cmd_voices_list(args) -> int:
-    from .episode import load_casting
+    from .voices import load_casting
     project = _project(args)
-    voices, cast, _ = load_casting(project)
+    voices, cast, _ = load_casting(project.voices)
     users = {}
     for character, member in cast.characters.items():
         users.setdefault(member.voice, []).append(character)
@@ -117,10 +117,10 @@ def cmd_voices_list(args) -> int:
 
 
 def cmd_voices_preview(args) -> int:
-    from .episode import load_casting
     from .render import PREVIEW_TEXT, preview_voices
+    from .voices import load_casting
     project = _project(args)
-    voices, _, lexicon = load_casting(project)
+    voices, _, lexicon = load_casting(project.voices)
     names = args.names or list(voices)
     written = preview_voices(voices, names, args.text or PREVIEW_TEXT, lexicon, project.voices,
                              project.take_cache, Path(args.out), args.jobs)

@@ -22,7 +22,8 @@ from .project import Project
 from .render import RenderResult, render_takes
 from .script import Script, as_performed, load_script, to_yaml
 from .sounds import SoundLibrary
-from .voices import Cast, load_cast, load_lexicon, load_voices
+from . import voices as voices_module
+from .voices import Cast
 from . import yamlfile
 
 CODE_VERSION = "1"
@@ -56,10 +57,7 @@ def cast_characters(cast: Cast) -> dict[str, attribution.Character]:
 
 
 def load_casting(project: Project):
-    voices = load_voices(project.voices)
-    cast = load_cast(project.voices / "cast.yaml", voices)
-    lexicon = load_lexicon(project.voices / "lexicon.yaml")
-    return voices, cast, lexicon
+    return voices_module.load_casting(project.voices)
 
 
 # ---------------------------------------------------------------- stage runners

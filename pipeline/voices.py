@@ -208,6 +208,13 @@ def load_lexicon(path: str | Path) -> Lexicon:
     return Lexicon(entries)
 
 
+def load_casting(folder: str | Path) -> tuple[dict[str, Voice], Cast, Lexicon]:
+    """Everything in voices/: the voices, the cast and the lexicon, validated together."""
+    folder = Path(folder)
+    voices = load_voices(folder)
+    return voices, load_cast(folder / "cast.yaml", voices), load_lexicon(folder / "lexicon.yaml")
+
+
 def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) -> Path:
     """The .onnx file of a voice: a shipped model by name, or a file inside voices/."""
     where = source or voices_dir / f"{voice.name}.yaml"
