@@ -1,0 +1,300 @@
+"""Quality check of a rendered episode, written to output/chNN/qa.json.
+
+What a listener would notice, measured rather than guessed:
+  - lines the voice got wrong: each take is transcribed back (pocketsphinx, its bundled US English
+    model) and compared with the script; a word error rate above 0.5 flags the line;
+  - clipping: decoded samples at full scale;
+  - dead air: stretches under -60 dBFS longer than 2.5 s that no scripted pause explains;
+  - loudness, true peak and loudness range of the file as published.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from . import audio
+from .errors import PipelineError
+from .files import write_text
+
+WER_FLAG = 0.5
+CLIP_LEVEL = 0.999
+SILENCE_DBFS = -60.0
+SILENCE_WINDOW_S = 0.05
+SILENCE_MIN_S = 2.5
+RECOGNIZER_RATE = 16000
+# Below this much speech a process pool costs more (spawning, loading the model twice) than it saves.
+POOL_MIN_SPEECH_S = 30.0
+
+
+# ---------------------------------------------------------------- word error rate
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def normalise_words(text: str) -> list[str]:
+    """Lower-case words without punctuation; numbers are left as written."""
+    text = unicodedata.normalize("NFKC", text or "").translate(_APOSTROPHES).lower()
+    # Hyphens and dashes join words in prose ("Oba-chan") but are separate words when spoken.
+    text = re.sub(r"[^\w']+", " ", text)
+    return [word.strip("'") for word in text.split() if word.strip("'")]
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """Word-level edit distance / reference length (0 = perfect; can exceed 1)."""
+    ref, hyp = normalise_words(reference), normalise_words(hypothesis)
+    if not ref:
+        return 0.0 if not hyp else 1.0
+    previous = list(range(len(hyp) + 1))
+    for i, ref_word in enumerate(ref, 1):
+        current = [i] + [0] * len(hyp)
+        for j, hyp_word in enumerate(hyp, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ref_word != hyp_word))
+        previous = current
+    return previous[-1] / len(ref)
+
+
+# ---------------------------------------------------------------- transcription (runs in workers)
+
+_decoder = None
+
+
+def _recognizer():
+    global _decoder
+    if _decoder is None:
+        from pocketsphinx import Decoder
+        _decoder = Decoder(samprate=RECOGNIZER_RATE, loglevel="FATAL")
+    return _decoder
+
+
+def recognizer_pcm(samples: np.ndarray, rate: int) -> bytes:
+    """Any (n,) or (n, ch) float audio -> 16 kHz mono 16-bit PCM, what the model was trained on."""
+    from scipy.signal import resample_poly
+    mono = samples.mean(axis=1) if samples.ndim == 2 else samples
+    if rate != RECOGNIZER_RATE:
+        divisor = np.gcd(rate, RECOGNIZER_RATE)
+        mono = resample_poly(mono, RECOGNIZER_RATE // divisor, rate // divisor)
+    return np.round(np.clip(mono, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+
+
+def transcribe_take(path: str) -> tuple[str, float]:
+    """(what the recognizer heard, seconds of audio) for one take WAV."""
+    samples, rate = audio.read_wav(Path(path))
+    decoder = _recognizer()
+    decoder.start_utt()
+    decoder.process_raw(recognizer_pcm(samples, rate), full_utt=True)
+    decoder.end_utt()
+    hypothesis = decoder.hyp()
+    return (hypothesis.hypstr if hypothesis else ""), samples.shape[0] / rate
+
+
+def usable_cores() -> int:
+    # The cores this process may run on (a container or taskset can allow fewer than the machine has).
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def transcribe_all(paths: Sequence[Path], workers: int | None = None) -> tuple[list[tuple[str, float]], int]:
+    """Transcribe takes, in parallel over the cores when there is enough speech to pay for it."""
+    if not paths:
+        return [], 0
+    speech_s = sum(max(0, p.stat().st_size - 44) / (2 * audio.SAMPLE_RATE) for p in paths)
+    workers = min(workers or usable_cores(), len(paths))
+    if workers <= 1 or speech_s < POOL_MIN_SPEECH_S:
+        return [transcribe_take(str(p)) for p in paths], 1
+    import multiprocessing
+    # spawn, not fork: the caller may hold onnxruntime thread pools, which fork can deadlock.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        chunk = max(1, len(paths) // (workers * 4))
+        return list(pool.map(transcribe_take, [str(p) for p in paths], chunksize=chunk)), workers
+
+
+# ---------------------------------------------------------------- signal checks
+
+def clipped_samples(samples: np.ndarray) -> tuple[int, list[float]]:
+    """Count of samples (over all channels) at full scale, and the first few times in seconds."""
+    hits = np.abs(samples) >= CLIP_LEVEL
+    count = int(np.count_nonzero(hits))
+    frames = np.flatnonzero(hits.any(axis=1)) if hits.ndim == 2 else np.flatnonzero(hits)
+    return count, [round(int(f) / audio.SAMPLE_RATE, 3) for f in frames[:5]]
+
+
+def silent_stretches(samples: np.ndarray, rate: int = audio.SAMPLE_RATE) -> list[tuple[float, float]]:
+    """(start_s, end_s) of runs of 50 ms windows under -60 dBFS RMS lasting over 2.5 s."""
+    window = int(rate * SILENCE_WINDOW_S)
+    count = samples.shape[0] // window
+    if count == 0:
+        return []
+    frames = samples[: count * window].reshape(count, window, -1)
+    # einsum sums the squares without a full-length temporary: a long episode is already 100s of MB.
+    rms = np.sqrt(np.einsum("ijk,ijk->i", frames, frames, dtype=np.float64) / (window * frames.shape[2]))
+    quiet = 20 * np.log10(np.maximum(rms, 1e-12)) < SILENCE_DBFS
+    edges = np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]]))
+    runs = zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1))
+    return [(round(float(a * SILENCE_WINDOW_S), 3), round(float(b * SILENCE_WINDOW_S), 3)) for a, b in runs
+            if (b - a) * SILENCE_WINDOW_S > SILENCE_MIN_S]
+
+
+def scripted_pauses(episode_dir: Path, cues: list[dict]) -> list[tuple[float, float]]:
+    """Time spans where the script asks for silence: a line with `pause_s` and the pause after it.
+
+    The span starts at the line itself because a take's own quiet tail runs into the pause.
+    """
+    script_path = episode_dir.parent.parent / "scripts" / f"{episode_dir.name}.yaml"
+    if not script_path.exists():
+        return []
+    from .script import load_script
+    try:
+        script = load_script(script_path)
+    except PipelineError:
+        return []
+    pause_of = {(scene.id, line.text): line.pause_s for scene in script.scenes for line in scene.lines
+                if line.pause_s}
+    pauses = []
+    for cue in cues:
+        pause_s = pause_of.get((cue.get("scene"), cue.get("text")))
+        if pause_s and cue.get("kind") == "speech":
+            pauses.append((float(cue["start"]), float(cue["end"]) + pause_s + 0.5))
+    return pauses
+
+
+# ---------------------------------------------------------------- the check
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _load_cues(path: Path) -> list[dict]:
+    try:
+        cues = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PipelineError(path, None, "cues.json is missing", "render the episode again (make episode)") from None
+    except (OSError, ValueError) as exc:
+        raise PipelineError(path, None, f"cues.json is unreadable ({exc})", "render the episode again") from None
+    if not isinstance(cues, list):
+        raise PipelineError(path, None, "cues.json is not a list of cues", "render the episode again")
+    return cues
+
+
+def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
+                  script_texts: Sequence[str | None] | None = None, workers: int | None = None) -> dict:
+    """Check output/chNN/episode.mp3 and its takes; write and return qa.json.
+
+    `takes` pairs each speech cue with its take WAV; `script_texts`, when given, is the script's
+    text for each pair (the cue's own text is used where it is None or not given).
+    """
+    episode_dir = Path(episode_dir)
+    episode = episode_dir / "episode.mp3"
+    if not episode.is_file():
+        raise PipelineError(episode, None, "episode.mp3 is missing", "render the episode first (make episode)")
+    if script_texts is not None and len(script_texts) != len(takes):
+        raise ValueError("script_texts must have one entry per take")
+    cues = _load_cues(episode_dir / "cues.json")
+
+    lines, missing, present = [], [], []
+    for index, (cue, take_path) in enumerate(takes):
+        text = (script_texts[index] if script_texts is not None else None) or cue.get("text") or ""
+        entry = {"start_s": round(float(cue["start"]), 3), "end_s": round(float(cue["end"]), 3),
+                 "speaker": cue.get("speaker"), "text": text}
+        if take_path is None or not Path(take_path).is_file():
+            missing.append({**entry, "take": str(take_path)})
+        elif text.strip():
+            lines.append(entry)
+            present.append(Path(take_path))
+
+    started = time.perf_counter()
+    heard, used_workers = transcribe_all(present, workers)
+    elapsed_s = time.perf_counter() - started
+    speech_s = 0.0
+    for entry, (hypothesis, duration_s) in zip(lines, heard):
+        entry["heard"] = hypothesis
+        entry["wer"] = round(word_error_rate(entry["text"], hypothesis), 3)
+        speech_s += duration_s
+
+    samples = audio.decode(episode)
+    duration_s = samples.shape[0] / audio.SAMPLE_RATE
+    clip_count, clip_times = clipped_samples(samples)
+    pauses = scripted_pauses(episode_dir, cues)
+    silences = [{"start_s": a, "end_s": b, "duration_s": round(b - a, 3)} for a, b in silent_stretches(samples)
+                if not any(p0 <= a and b <= p1 for p0, p1 in pauses)]
+    del samples     # measure_file decodes its own copy
+    loudness = audio.measure_file(episode)
+
+    report = {
+        "chapter": episode_dir.name,
+        "episode": episode.name,
+        "episode_sha256": file_sha256(episode),
+        "duration_s": round(duration_s, 3),
+        "loudness": {key: round(float(value), 2) for key, value in loudness.items()},
+        "clipped_samples": clip_count,
+        "clipped_first_s": clip_times,
+        "silences": silences,
+        "lines_checked": len(lines),
+        "mean_wer": round(float(np.mean([e["wer"] for e in lines])), 3) if lines else None,
+        "flagged_lines": [e for e in lines if e["wer"] > WER_FLAG],
+        "missing_takes": missing,
+        "lines": lines,
+        "transcription": {
+            "speech_s": round(speech_s, 2), "elapsed_s": round(elapsed_s, 2), "workers": used_workers,
+            "s_per_speech_min": round(elapsed_s / (speech_s / 60), 2) if speech_s else None,
+        },
+        "thresholds": {"wer_flag": WER_FLAG, "clip_level": CLIP_LEVEL, "silence_dbfs": SILENCE_DBFS,
+                       "silence_min_s": SILENCE_MIN_S},
+    }
+    write_text(episode_dir / "qa.json", json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+    return report
+
+
+# ---------------------------------------------------------------- for people
+
+def clock(seconds: float) -> str:
+    minutes, secs = divmod(float(seconds), 60)
+    return f"{int(minutes)}:{secs:04.1f}"
+
+
+def _quote(text: str, limit: int = 48) -> str:
+    text = " ".join(str(text).split())
+    return f"\"{text[:limit - 1]}…\"" if len(text) > limit else f"\"{text}\""
+
+
+def summary(qa: dict) -> str:
+    """Five to eight lines a producer can read at a glance, ending with whether it may be published."""
+    loud = qa.get("loudness", {})
+    out = [f"QA {qa.get('chapter', '')}/{qa.get('episode', 'episode.mp3')}: {qa.get('duration_s', 0) / 60:.1f} min, "
+           f"{loud.get('integrated_lufs', float('nan')):.1f} LUFS, true peak {loud.get('true_peak_dbtp', float('nan')):.1f} dBTP, "
+           f"LRA {loud.get('loudness_range_lu', float('nan')):.1f} LU"]
+    flagged = qa.get("flagged_lines", [])
+    mean = qa.get("mean_wer")
+    out.append(f"speech   {qa.get('lines_checked', 0)} lines transcribed back, "
+               f"mean WER {'n/a' if mean is None else f'{mean:.2f}'}, {len(flagged)} over {WER_FLAG}")
+    for entry in flagged[:2]:
+        out.append(f"  {clock(entry['start_s'])} {entry.get('speaker') or 'narrator'}: {_quote(entry['text'])} "
+                   f"heard {_quote(entry.get('heard', ''), 32)} (WER {entry['wer']:.2f})")
+    clipped = qa.get("clipped_samples", 0)
+    out.append("clipping none" if not clipped else
+               f"clipping {clipped} samples at full scale, first at {clock(qa['clipped_first_s'][0])}")
+    silences = qa.get("silences", [])
+    out.append("silence  none over 2.5 s" if not silences else
+               f"silence  {len(silences)} unscripted: " + ", ".join(
+                   f"{clock(s['start_s'])} ({s['duration_s']:.1f} s)" for s in silences[:3]))
+    timing = qa.get("transcription", {})
+    if timing.get("s_per_speech_min"):
+        out.append(f"timing   {timing['s_per_speech_min']:.1f} s per minute of speech on {timing['workers']} process(es)")
+    missing = qa.get("missing_takes", [])
+    blockers = ([f"{clipped} clipped samples"] if clipped else []) + \
+        ([f"{len(missing)} missing take(s), first at {clock(missing[0]['start_s'])}"] if missing else [])
+    out.append("verdict  publishable" if not blockers else "verdict  NOT publishable: " + ", ".join(blockers))
+    return "\n".join(out)
