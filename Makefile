@@ -6,7 +6,7 @@ READY  := $(VENV)/.ready
 CH     ?= 1
 EVAL   ?= ../shared/eval
 
-.PHONY: setup episode season adapt render mix master test eval bench voices-check clean distclean
+.PHONY: setup episode publish season adapt render mix master test eval bench voices-check clean distclean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ adapt render mix master: $(READY)
 
 season: $(READY)
 	$(PY) -m pipeline season $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
+
+publish: $(READY)
+	$(PY) -m pipeline publish
 
 test: $(READY)
 	$(PY) -m pytest

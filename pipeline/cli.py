@@ -92,6 +92,23 @@ def cmd_season(args) -> int:
     return 0
 
 
+def cmd_publish(args) -> int:
+    from .publish import build_site
+    project = _project(args)
+    site = build_site(project)
+    print(f"site     {site.relative_to(project.root)}/ (feed.xml, index.html, one page per episode)")
+    return 0
+
+
+def cmd_qa(args) -> int:
+    from . import qa
+    from .episode import check_chapter, render_chapter
+    project = _project(args)
+    _, result = render_chapter(project, args.chapter, args.jobs)
+    print(qa.summary(check_chapter(project, args.chapter, result)))
+    return 0
+
+
 def cmd_attribute(args) -> int:
     from . import attribution
     from .files import read_text
@@ -159,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--out", required=True, help="folder for the WAV files")
     preview.add_argument("--jobs", type=int, default=None)
     preview.set_defaults(func=cmd_voices_preview)
+    sub.add_parser("publish", help="output/site/: podcast feed, pages and media of every episode").set_defaults(func=cmd_publish)
+    chapter_command("qa", cmd_qa, "check an episode: each take heard back, clipping, silences, loudness")
     season = sub.add_parser("season", help="every chapter in chapters/ into its episode")
     season.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: $SCHEDULER, else local)")
     season.set_defaults(func=cmd_season)

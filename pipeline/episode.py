@@ -12,8 +12,9 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import attribution, audio
+from . import attribution, publish, qa
 from .adapt import adapt_file
+from .companions import write_chapters_json, write_transcript_vtt
 from .errors import PipelineError
 from .files import exclusive_lock, remove_partials, write_text
 from .master import EpisodeTags, master
@@ -27,28 +28,6 @@ from .voices import Cast
 from . import yamlfile
 
 CODE_VERSION = "1"
-
-
-@dataclass
-class Show:
-    title: str = "Audio Drama"
-    author: str = ""
-    description: str = ""
-    year: str = ""
-
-
-def load_show(project: Project) -> Show:
-    path = project.root / "podcast.yaml"
-    if not path.exists():
-        return Show()
-    data = yamlfile.load(path, "show config") or {}
-    if not isinstance(data, dict):
-        raise PipelineError(path, 1, "podcast.yaml must be a mapping", "see README 'Publishing'")
-    show = Show()
-    for key in ("title", "author", "description", "year"):
-        if key in data and data[key] is not None:
-            setattr(show, key, str(data[key]))
-    return show
 
 
 def cast_characters(cast: Cast) -> dict[str, attribution.Character]:
@@ -141,19 +120,43 @@ def _scene_digest(scene) -> str:
 
 
 def master_chapter(project: Project, chapter, script: Script, mix_stamp: str, fmt: str = "mp3") -> dict:
+    """Master the mix, tag it, and write chapters.json and transcript.vtt beside it."""
     out = project.episode_dir(chapter)
-    show = load_show(project)
+    show = publish.load_config(project)
+    number = project.chapter_number(chapter)
     cues = json.loads((out / "cues.json").read_text(encoding="utf-8"))
-    tags = EpisodeTags(title=script.title, show=show.title, episode=project.chapter_number(chapter),
-                       author=show.author, year=show.year, chapters=tuple(scene_chapters(script, cues)))
+    chapters = tuple(scene_chapters(script, cues))
+    configured = show.episodes.get(number)
+    tags = EpisodeTags(title=(configured.title if configured and configured.title else script.title),
+                       show=show.title, episode=number, author=show.author, year=str(show.year or ""),
+                       description=(configured.description or "") if configured else "",
+                       chapters=chapters, cover_jpeg=publish.site_cover(project, show))
     episode_path = out / f"episode.{fmt}"
-    stamp = _stamp(CODE_VERSION, mix_stamp, asdict(tags), fmt)
-    if _fresh(out / f".master-{fmt}.stamp", stamp, episode_path):
+    stamp = _stamp(CODE_VERSION, mix_stamp, {**asdict(tags), "cover_jpeg": hashlib.sha256(tags.cover_jpeg).hexdigest()}, fmt)
+    if _fresh(out / f".master-{fmt}.stamp", stamp, episode_path, out / "loudness.json"):
         return json.loads((out / "loudness.json").read_text())
     figures = master(out / "mix.wav", episode_path, tags)
+    write_chapters_json(list(chapters), out / "chapters.json")
+    write_transcript_vtt(cues, out / "transcript.vtt")
     write_text(out / "loudness.json", json.dumps(figures, indent=1) + "\n")
     write_text(out / f".master-{fmt}.stamp", stamp)
     return figures
+
+
+def check_chapter(project: Project, chapter, result: RenderResult) -> dict:
+    """qa.json: every take heard back, clipping, silences and loudness; redone only for a new master."""
+    out = project.episode_dir(chapter)
+    episode = out / "episode.mp3"
+    try:
+        previous = json.loads((out / "qa.json").read_text(encoding="utf-8"))
+        if previous.get("episode_sha256") == qa.file_sha256(episode):
+            return previous
+    except (OSError, ValueError):
+        pass
+    cues = json.loads((out / "cues.json").read_text(encoding="utf-8"))
+    speech = sorted((c for c in cues if c["kind"] == "speech"), key=lambda c: c["start"])
+    pairs = [(cue, take.path) for cue, take in zip(speech, result.takes)]
+    return qa.check_episode(out, pairs, [take.text for take in result.takes])
 
 
 def scene_chapters(script: Script, cues: list[dict]) -> list[tuple[float, float, str]]:
@@ -172,7 +175,8 @@ def scene_chapters(script: Script, cues: list[dict]) -> list[tuple[float, float,
             for i, (start, title) in enumerate(starts)]
 
 
-def make_episode(project: Project, chapter, workers: int | None = None, progress=None, log=print) -> dict:
+def make_episode(project: Project, chapter, workers: int | None = None, progress=None, log=print,
+                 check: bool = True) -> dict:
     """All stages for one chapter; what is up to date is reused."""
     chapter_id = project.chapter_id(chapter)
     out = project.episode_dir(chapter)
@@ -188,5 +192,8 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
         log(f"master   {out.relative_to(project.root)}/episode.mp3  {figures['duration_s'] / 60:.1f} min, "
             f"{figures['integrated_lufs']:.1f} LUFS, true peak {figures['true_peak_dbtp']:.1f} dBTP, "
             f"LRA {figures['loudness_range_lu']:.1f} LU")
+        report = check_chapter(project, chapter, result) if check else None
+        if report:
+            log(qa.summary(report))
         return {"script": str(script_path), "synthesized": result.synthesized, "takes": len(result.takes),
-                "mix": mixed, "master": figures, "episode": str(out / "episode.mp3")}
+                "mix": mixed, "master": figures, "qa": report, "episode": str(out / "episode.mp3")}

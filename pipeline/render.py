@@ -82,6 +82,10 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
         for index, line in enumerate(scene.lines):
             if not line.voiced:
                 continue
+            if line.speaker and line.speaker not in cast.characters:
+                raise PipelineError(script.path or None, line.source_line or None,
+                                    f"speaker '{line.speaker}' is not in the cast",
+                                    "add them to voices/cast.yaml, or fix the name")
             voice_name = cast.voice_for(line.speaker)
             if voice_name not in voices:
                 raise PipelineError(cast.path, None, f"voice '{voice_name}' is not in voices/",

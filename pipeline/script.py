@@ -142,10 +142,16 @@ def _fail(path, line, problem, fix=""):
     raise PipelineError(path, line, problem, fix)
 
 
+MAX_TEXT_CHARS = 20_000
+
+
 def _text(value: Any, path: Path, line: int, what: str) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         _fail(path, line, f"{what} must be text, not {_type_name(value)}", "write it as plain text")
     text = str(value)
+    if len(text) > MAX_TEXT_CHARS:
+        _fail(path, line, f"{what} is {len(text)} characters long (at most {MAX_TEXT_CHARS})",
+              "split it into several lines")
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
         _fail(path, line, f"{what} contains a control character", "remove it")
     return text

@@ -1,0 +1,56 @@
+"""Never lose work: kills at any point resume to the same bytes; cold renders are identical."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import make_project
+from pipeline.episode import make_episode
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def start_episode(project):
+    return subprocess.Popen([sys.executable, "-m", "pipeline", "--project", str(project.root), "episode", "9", "--jobs", "2"],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def test_killed_render_resumes_to_the_same_episode(tmp_path, rendered_episode):
+    reference_project, _ = rendered_episode
+    reference = (reference_project.episode_dir(9) / "episode.mp3").read_bytes()
+    project = make_project(tmp_path / "proj")
+    for delay_s in (1.5, 2.5, 3.5, 4.5, 6.0):
+        process = start_episode(project)
+        time.sleep(delay_s)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    final = start_episode(project)
+    _, error = final.communicate(timeout=300)
+    assert final.returncode == 0, error.decode()
+    assert (project.episode_dir(9) / "episode.mp3").read_bytes() == reference
+    leftovers = [p for p in project.output.rglob("*") if ".part" in p.name]
+    assert not leftovers, leftovers
+
+
+def test_two_cold_renders_give_identical_bytes(tmp_path, rendered_episode):
+    reference_project, _ = rendered_episode
+    project = make_project(tmp_path / "proj")
+    make_episode(project, 9, workers=1, log=lambda *_: None)
+    first = (project.episode_dir(9) / "episode.mp3").read_bytes()
+    shutil.rmtree(project.output)            # what `make clean` does
+    make_episode(project, 9, workers=2, log=lambda *_: None)
+    assert (project.episode_dir(9) / "episode.mp3").read_bytes() == first
+    assert (reference_project.episode_dir(9) / "episode.mp3").read_bytes() == first
+
+
+def test_a_second_render_of_the_same_chapter_waits_its_turn(project):
+    from pipeline.errors import PipelineError
+    from pipeline.files import exclusive_lock
+    import pytest
+    with exclusive_lock(project.output / "locks" / "ch09.lock", "a render of ch09"):
+        with pytest.raises(PipelineError, match="already running"):
+            make_episode(project, 9, workers=1, log=lambda *_: None)
