@@ -188,13 +188,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _relative(error: PipelineError, args) -> PipelineError:
+    """Name files as the user sees them: relative to the project folder when inside it."""
+    if error.path and os.path.isabs(error.path):
+        try:
+            root = _project(args).root
+            error.path = str(Path(error.path).relative_to(root))
+        except (ValueError, OSError):
+            pass
+    return error
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except PipelineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_relative(exc, args)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted: finished files are kept; run the same command again to resume", file=sys.stderr)

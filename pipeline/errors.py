@@ -14,6 +14,10 @@ class PipelineError(Exception):
         self.fix = fix
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # Errors raised in worker processes travel back pickled; keep every field.
+        return (type(self), (self.path, self.line, self.problem, self.fix))
+
     def __str__(self) -> str:
         where = ""
         if self.path:
