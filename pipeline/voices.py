@@ -215,6 +215,38 @@ def load_casting(folder: str | Path) -> tuple[dict[str, Voice], Cast, Lexicon]:
     return voices, load_cast(folder / "cast.yaml", voices), load_lexicon(folder / "lexicon.yaml")
 
 
+def suggest_voice(cast: Cast, voices: dict[str, Voice], gender: str, busy: set[str] = frozenset()) -> str:
+    """A voice for a new character: from the pool for their gender, never the narrator's,
+    not one already heard in their scenes while another is free, the least used first."""
+    pool = cast.pool.get(gender) or [name for name, v in voices.items() if v.gender == gender] \
+        or cast.pool.get("U") or sorted(voices)
+    candidates = [v for v in pool if v in voices and v != cast.narrator] or \
+        [v for v in sorted(voices) if v != cast.narrator] or [cast.narrator]
+    free = [v for v in candidates if v not in busy] or candidates
+    usage = {v: 0 for v in candidates}
+    for member in cast.characters.values():
+        if member.voice in usage:
+            usage[member.voice] += 1
+    return min(free, key=lambda v: (usage[v], candidates.index(v)))
+
+
+def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
+    """Record a new character in cast.yaml without disturbing the producer's comments."""
+    cast.characters[name] = member
+    if cast.path is None:
+        return
+    from .files import write_text
+    flow = f"{yamlfile.flow_key(name)}: {{voice: {member.voice}, gender: {member.gender}, aliases: [{', '.join(yamlfile.flow_key(a) for a in member.aliases)}]}}"
+    text = cast.path.read_text(encoding="utf-8") if cast.path.exists() else ""
+    lines = text.splitlines()
+    end = yamlfile.block_end(text, "characters")
+    if end is None:
+        lines += ["characters:", f"  {flow}"]
+    else:
+        lines.insert(end, f"  {flow}")
+    write_text(cast.path, "\n".join(lines) + "\n")
+
+
 def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) -> Path:
     """The .onnx file of a voice: a shipped model by name, or a file inside voices/."""
     where = source or voices_dir / f"{voice.name}.yaml"

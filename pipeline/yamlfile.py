@@ -122,3 +122,27 @@ def dump(data: Any) -> str:
     """YAML for people: block style, keys in the order given, long lines wrapped."""
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
+
+
+def flow_key(text: str) -> str:
+    """A string as a YAML scalar that is safe inside a flow mapping."""
+    plain = yaml.safe_dump(text, default_flow_style=True, width=10_000).strip()
+    return plain[:-4].strip() if plain.endswith("\n...") else plain.removesuffix("...").strip()
+
+
+def block_end(text: str, key: str) -> int | None:
+    """Line index just after the block mapping under top-level `key`, or None if it is absent
+    or not a block mapping (then a caller appends a new block)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key_node, value_node in root.value:
+        if key_node.value == key:
+            if isinstance(value_node, yaml.MappingNode) and not value_node.flow_style and value_node.value:
+                last = value_node.value[-1][1]
+                return last.end_mark.line + (1 if last.end_mark.column else 0)
+            return None
+    return None
