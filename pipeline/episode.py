@@ -18,7 +18,7 @@ from .companions import write_chapters_json, write_transcript_vtt
 from .errors import PipelineError
 from .files import exclusive_lock, remove_partials, write_text
 from .master import EpisodeTags, master
-from .mix import MixSettings, plan_timeline, render_mix, write_cues
+from .mix import MixSettings, load_mix_settings, plan_timeline, render_mix, write_cues
 from .project import Project
 from .render import RenderResult, render_takes
 from .script import Script, as_performed, load_script, to_yaml
@@ -86,13 +86,13 @@ def _fresh(stamp_path: Path, stamp: str, *outputs: Path) -> bool:
 
 def mix_chapter(project: Project, chapter, script: Script, result: RenderResult,
                 settings: MixSettings | None = None) -> dict:
-    settings = settings or MixSettings()
+    settings = settings or load_mix_settings(project.root / "mix.yaml")
     out = project.episode_dir(chapter)
     voices, cast, _ = load_casting(project)
     pans = {name: (member.pan if member.pan is not None else voices[cast.voice_for(name)].pan)
             for name, member in cast.characters.items()}
     library = SoundLibrary(project.sounds if project.sounds.is_dir() else None)
-    stamp = _stamp(CODE_VERSION, [t.key for t in result.takes], asdict(settings), pans,
+    stamp = _stamp(CODE_VERSION, [t.key for t in result.takes], settings.model_dump(), pans,
                    script.title, [_scene_digest(s) for s in script.scenes], _library_fingerprint(project))
     mix_path, cues_path = out / "mix.wav", out / "cues.json"
     if _fresh(out / ".mix.stamp", stamp, mix_path, cues_path):

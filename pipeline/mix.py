@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 import wave
 from dataclasses import asdict, dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pathlib import Path
 
 import numpy as np
 import pedalboard as pb
 
-from . import audio
+from . import audio, yamlfile
+from .errors import PipelineError
 from .effects import LookaheadLimiter
 from .files import atomic_path, write_text
 from .render import Take
@@ -30,25 +33,42 @@ BLOCK = SAMPLE_RATE * 5
 STEMS = ("dialogue", "ambience", "sfx", "music")
 
 
-@dataclass
-class MixSettings:
-    """Levels and timings a producer may want to change; defaults tuned for speech drama."""
-    bed_gain_db: float = -3.0          # beds are made at about -30 dBFS RMS
-    duck_db: float = 8.0               # how far beds dip while someone speaks
-    duck_attack_s: float = 0.25
-    duck_release_s: float = 0.7
-    bed_fade_s: float = 2.0            # fade in, fade out, and crossfade at scene changes
-    sfx_gain_db: float = -8.0
-    music_gain_db: float = -4.0
-    pause_paragraph_s: float = 0.65
-    pause_exchange_s: float = 0.35
-    pause_same_speaker_s: float = 0.45
-    pause_beat_s: float = 0.25         # narration and speech from one paragraph
-    pause_scene_s: float = 1.6
-    mix_gain_db: float = -3.0
+class MixSettings(BaseModel):
+    """Levels and timings a producer may change in mix.yaml; defaults tuned for speech drama."""
+    model_config = ConfigDict(extra="forbid")
+    bed_gain_db: float = Field(-3.0, ge=-40, le=12)       # beds are made at about -30 dBFS RMS
+    duck_db: float = Field(8.0, ge=0, le=40)              # how far beds dip while someone speaks
+    duck_attack_s: float = Field(0.25, gt=0, le=5)
+    duck_release_s: float = Field(0.7, gt=0, le=10)
+    bed_fade_s: float = Field(2.0, ge=1.0, le=20)         # fade in, fade out, crossfade at scene changes
+    sfx_gain_db: float = Field(-8.0, ge=-40, le=12)
+    music_gain_db: float = Field(-4.0, ge=-40, le=12)
+    pause_paragraph_s: float = Field(0.65, ge=0, le=10)
+    pause_exchange_s: float = Field(0.35, ge=0, le=10)
+    pause_same_speaker_s: float = Field(0.45, ge=0, le=10)
+    pause_beat_s: float = Field(0.25, ge=0, le=10)        # narration and speech from one paragraph
+    pause_scene_s: float = Field(1.6, ge=0, le=30)
+    mix_gain_db: float = Field(-3.0, ge=-24, le=6)
     intro: bool = True
     outro: bool = True
     stings: bool = True
+
+
+def load_mix_settings(path: Path) -> MixSettings:
+    """mix.yaml beside the project's voices/, if the producer made one."""
+    if not path.exists():
+        return MixSettings()
+    data = yamlfile.load(path, "mix settings") or {}
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, "mix.yaml must map settings to values", "see README 'Mix'")
+    try:
+        return MixSettings.model_validate(dict(data))
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = str(error["loc"][0]) if error["loc"] else ""
+        problem = f"unknown setting '{key}'" if error["type"] == "extra_forbidden" else f"{key}: {error['msg']}"
+        raise PipelineError(path, yamlfile.line_of(data, key) or 1, problem,
+                            f"settings are: {', '.join(MixSettings.model_fields)}") from None
 
 
 # A room a scene is heard in: reverb settings, picked from its ambience or place.
