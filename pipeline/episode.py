@@ -13,10 +13,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import attribution, publish, qa
-from .adapt import adapt_file
+from .adapt import adapt_text
 from .companions import write_chapters_json, write_transcript_vtt
 from .errors import PipelineError
-from .files import exclusive_lock, remove_partials, write_text
+from .files import exclusive_lock, read_text, remove_partials, write_text
 from .master import EpisodeTags, master
 from .mix import MixSettings, load_mix_settings, plan_timeline, render_mix, write_cues
 from .project import Project
@@ -42,21 +42,60 @@ def load_casting(project: Project):
 # ---------------------------------------------------------------- stage runners
 
 def adapt_chapter(project: Project, chapter, force: bool = False) -> tuple[Path, bool]:
-    """Write scripts/chNN.yaml from the chapter, unless it exists (producers edit it by hand)."""
+    """Write scripts/chNN.yaml from the chapter, unless it exists (producers edit it by hand).
+
+    Characters the prose introduces that the cast does not know are added to voices/cast.yaml
+    with a suggested voice, so the next stage can voice them.
+    """
     script_path = project.script(chapter)
     if script_path.exists() and not force:
         return script_path, False
-    voices, cast, _ = load_casting(project)
     chapter_path = project.chapter_text(chapter)
-    script = adapt_file(chapter_path, cast_characters(cast) or None)
-    script = Script(title=script.title, scenes=script.scenes, source=str(chapter_path.relative_to(project.root))
-                    if chapter_path.is_relative_to(project.root) else str(chapter_path),
-                    speech_tags=script.speech_tags, notes=script.notes)
+    text = read_text(chapter_path, "chapter")
+    voices, cast, _ = load_casting(project)
+    characters = known_and_new_characters(text, cast)
+    script = adapt_text(text, characters, title=chapter_title(project, chapter),
+                        source=str(chapter_path.relative_to(project.root)) if chapter_path.is_relative_to(project.root)
+                        else str(chapter_path))
+    cast_new_speakers(script, characters, cast, voices)
     if script_path.exists():
-        backup = _free_backup_name(script_path)
-        shutil.copy2(script_path, backup)
+        shutil.copy2(script_path, _free_backup_name(script_path))
     write_text(script_path, to_yaml(script))
     return script_path, True
+
+
+def chapter_title(project: Project, chapter) -> str:
+    return f"Chapter {project.chapter_number(chapter)}"
+
+
+def known_and_new_characters(text: str, cast: Cast) -> dict[str, attribution.Character]:
+    """The cast's characters, plus those found in the prose under none of their names."""
+    known = cast_characters(cast)
+    names = {n.lower() for c in known.values() for n in (c.name, *c.aliases)}
+    found = attribution.discover_characters(text)
+    for name, character in found.items():
+        if not ({name.lower(), *(a.lower() for a in character.aliases)} & names):
+            known[name] = character
+    return known
+
+
+def cast_new_speakers(script: Script, characters, cast: Cast, voices) -> list[str]:
+    """Give every speaker the cast does not know a voice, and write them into cast.yaml."""
+    added = []
+    for scene in script.scenes:
+        busy = {cast.voice_for(line.speaker) for line in scene.lines if line.voiced}
+        for line in scene.lines:
+            if not line.voiced or not line.speaker or line.speaker in cast.characters:
+                continue
+            character = characters.get(line.speaker)
+            gender = character.gender if character and character.gender in ("M", "F", "U", "X") else "U"
+            voice = voices_module.suggest_voice(cast, voices, gender, busy)
+            aliases = [a for a in (character.aliases if character else ()) if a != line.speaker]
+            voices_module.add_to_cast(cast, line.speaker, voices_module.CastMember(voice=voice, gender=gender,
+                                                                                   aliases=aliases))
+            busy.add(voice)
+            added.append(line.speaker)
+    return added
 
 
 def _free_backup_name(path: Path) -> Path:
