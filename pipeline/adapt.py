@@ -8,6 +8,7 @@ the producer then edits by hand.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +56,16 @@ def _aside_spans(paragraph: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- scenes and places
 
-_SCENE_BREAK = re.compile(r"^\s*(([*\-_~=#+o0xX•·]\s*){3,}|(\*\s*){1,2}|#|(scene )?break|line ?break)\s*$", re.IGNORECASE)
+_BREAK_MARK = re.compile(r"(([*\-_~=#+•·]\s*){3,}|(\*\s*){1,2}|#|(scene|line) ?break)", re.IGNORECASE)
+
+
+def is_scene_break(paragraph: str) -> bool:
+    """A line of symbols (***, ---, ~~~) or a fan-fiction divider such as o0o or xXx."""
+    text = paragraph.strip()
+    if _BREAK_MARK.fullmatch(text):
+        return True
+    compact = text.replace(" ", "")
+    return len(compact) >= 3 and set(compact) <= set("oO0xX*~-=+") and len(set(compact)) >= 2
 _TIME_SHIFT = re.compile(
     r"^\W*(meanwhile|elsewhere|the next (morning|day|night|evening|week)|next (morning|day)|later that|"
     r"that (night|evening|morning|afternoon)|(hours|days|weeks|months|years) later|the following (day|morning|week)|"
@@ -177,6 +187,8 @@ def _clean(text: str) -> str:
 def adapt_text(text: str, characters: dict[str, attribution.Character] | None, title: str = "",
                source: str = "", places: dict[str, tuple[str, ...]] | None = None) -> Script:
     places = places or PLACES
+    # Control characters cannot be spoken or kept in YAML; a space keeps every offset in place.
+    text = "".join(" " if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 else ch for ch in text)
     if not text.strip():
         raise PipelineError(source or None, None, "the chapter is empty", "put the chapter's prose in the file")
     characters = characters if characters else attribution.discover_characters(text)
@@ -195,9 +207,9 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
         inside = []
         probe = quote_index
         while probe < len(quotes) and quotes[probe].start < end:
-            inside.append(quotes[probe])
+            inside.append(_clipped(quotes[probe], text, start, end))
             probe += 1
-        if _SCENE_BREAK.match(paragraph):
+        if is_scene_break(paragraph):
             if story_started:
                 builder.start_scene(builder.place, builder.ambience)
             continue
@@ -219,6 +231,14 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     scenes = _name_scenes(builder.scenes)
     return Script(title=title or "Untitled", scenes=tuple(scenes), source=source, speech_tags="drop",
                   notes=tuple(notes))
+
+
+def _clipped(quote, text: str, start: int, end: int):
+    """The part of a quote inside one paragraph (speech that runs over several is split)."""
+    if quote.start >= start and quote.end <= end:
+        return quote
+    a, b = max(quote.start, start), min(quote.end, end)
+    return dataclasses.replace(quote, start=a, end=b, text=text[a:b])
 
 
 def _trailing_notes(text: str, paragraphs) -> set[int]:

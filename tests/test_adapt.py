@@ -1,0 +1,156 @@
+"""The adapter on chapter 1 and on prose of our own."""
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline import attribution
+from pipeline.errors import PipelineError
+from pipeline.adapt import adapt_text, is_author_note, is_scene_break, place_in, sfx_in
+from pipeline.episode import adapt_chapter, cast_characters
+from pipeline.script import load_script, parse_script, to_yaml
+from pipeline import yamlfile
+from pipeline.voices import load_casting
+
+
+@pytest.fixture(scope="module")
+def chapter_one(tmp_path_factory):
+    from conftest import make_project
+    project = make_project(tmp_path_factory.mktemp("adapt") / "proj", script=None)
+    path, written = adapt_chapter(project, 1)
+    assert written
+    return project, load_script(path)
+
+
+def all_lines(script):
+    return [line for scene in script.scenes for line in scene.lines]
+
+
+def test_preamble_and_author_notes_are_notes_not_story(chapter_one):
+    _, script = chapter_one
+    assert len(script.notes) == 2
+    assert script.notes[0].startswith("I've watched the Naruto series")
+    assert script.notes[1].startswith("This is placed AFTER")
+    notes = [l.text for l in all_lines(script) if l.kind == "note"]
+    assert any(n.startswith("(A/N: When Jiraiya") for n in notes)
+    voiced = " ".join(l.text for l in all_lines(script) if l.voiced)
+    assert "A/N" not in voiced and "I've watched" not in voiced
+
+
+def test_tsunade_speaks_her_line(chapter_one):
+    _, script = chapter_one
+    line = next(l for l in all_lines(script) if l.text.startswith("Naruto, I know you feel bad"))
+    assert (line.kind, line.speaker) == ("dialogue", "Tsunade")
+
+
+def test_the_letter_is_voiced_by_naruto(chapter_one):
+    _, script = chapter_one
+    letter = next(l for l in all_lines(script) if l.kind == "letter")
+    assert letter.speaker == "Naruto" and letter.text.startswith("Dear Oba-chan")
+    assert letter.voiced
+
+
+def test_scenes_follow_the_places(chapter_one):
+    _, script = chapter_one
+    beds = [s.ambience for s in script.scenes]
+    assert beds[0] == "hospital"
+    order = [b for i, b in enumerate(beds) if i == 0 or b != beds[i - 1]]
+    assert order == ["hospital", "forest", "waterfall"]
+    forest = next(s for s in script.scenes if s.ambience == "forest")
+    assert forest.lines[0].text.startswith("Meanwhile, Naruto was in his favorite hiding place")
+
+
+def test_the_knock_is_a_sound_cue(chapter_one):
+    _, script = chapter_one
+    lines = all_lines(script)
+    knock = next(i for i, l in enumerate(lines) if l.kind == "sfx" and l.name == "knock")
+    assert "knocked on his door" in lines[knock - 1].text
+
+
+def words(text):
+    return re.findall(r"[A-Za-z0-9']+", text)
+
+
+def test_nothing_of_the_story_is_lost(chapter_one):
+    project, script = chapter_one
+    source = (project.chapters / "ch01.txt").read_text(encoding="utf-8")
+    kept = " ".join([*script.notes, *(f"{l.text} {l.tag or ''}" for l in all_lines(script))])
+    assert sorted(words(source)) == sorted(words(kept))
+
+
+def test_the_script_is_never_overwritten_without_force(chapter_one):
+    project, _ = chapter_one
+    path = project.script(1)
+    path.write_text(path.read_text() + "# my edit\n")
+    assert adapt_chapter(project, 1) == (path, False)
+    assert path.read_text().endswith("# my edit\n")
+    adapt_chapter(project, 1, force=True)
+    assert path.with_name("ch01.yaml.bak1").read_text().endswith("# my edit\n")
+    assert not path.read_text().endswith("# my edit\n")
+
+
+def test_new_characters_join_the_cast_with_a_voice(project):
+    (project.chapters / "ch03.txt").write_text(
+        'Ino Yamanaka walked into the flower shop.\n\n"Forehead, you are late," Ino said.\n\n'
+        '"Sorry," said Sakura.\n', encoding="utf-8")
+    adapt_chapter(project, 3)
+    voices, cast, _ = load_casting(project.voices)
+    speakers = {l.speaker for l in all_lines(load_script(project.script(3))) if l.kind == "dialogue"}
+    assert "Sakura" in speakers
+    newcomers = speakers - {"Sakura"}
+    assert newcomers, speakers
+    for name in newcomers:
+        assert cast.characters[name].voice not in (None, cast.narrator)
+        assert cast.characters[name].voice != cast.characters["Sakura"].voice
+    assert "# Who speaks with which voice" in (project.voices / "cast.yaml").read_text()
+
+
+def test_author_notes_and_places_and_cues_on_prose_of_our_own():
+    assert is_author_note("A/N: thanks for all the reviews!")
+    assert is_author_note("Disclaimer: I don't own any of these characters.")
+    assert not is_author_note("The rain fell on the old roof all night.")
+    assert place_in("She ran into the woods behind the house.")[0] == "forest"
+    assert place_in("The forest was never mentioned.") is None
+    assert "door_slam" in sfx_in("He slammed the door behind him.")
+    assert "thunder" in sfx_in("Thunder rolled over the hills.")
+    assert sfx_in("He did not knock on the door.") == []
+
+
+def test_scene_break_marks_and_speech_tags():
+    text = ('Mara sat in the library.\n\n"Long enough," Mara said, "to know better."\n\n***\n\n'
+            'Later that night, the wind rose.\n')
+    cast = {"Mara": attribution.Character("Mara", (), "F")}
+    script = adapt_text(text, cast)
+    assert len(script.scenes) == 2
+    line = next(l for l in all_lines(script) if l.kind == "dialogue")
+    assert line.speaker == "Mara" and line.text == "Long enough, to know better."
+    assert line.tag and "Mara said" in line.tag
+
+
+try:
+    from hypothesis import given, settings, strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    given = None
+
+if given:
+    prose = st.lists(st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+        st.sampled_from(['"Hello," said Mara.', "'Run!' he shouted.", "***", "A/N: thanks!", "“Curly” she said",
+                         '"Unclosed', "He knocked.", "In the forest.", "(think of it)", "\n", "~Mara~"])),
+        max_size=12).map("\n\n".join)
+
+    @settings(max_examples=60, deadline=None)
+    @given(prose)
+    def test_any_text_gives_a_valid_script_and_loses_nothing(text):
+        cast = {"Mara": attribution.Character("Mara", (), "F")}
+        if not re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", text).strip():
+            with pytest.raises(PipelineError, match="empty"):
+                adapt_text(text, cast)
+            return
+        script = adapt_text(text, cast)
+        again = parse_script(yamlfile.loads(to_yaml(script), "fuzz.yaml"), Path("fuzz.yaml"))
+        assert len(again.scenes) == len(script.scenes)
+        kept = " ".join([*script.notes, *(f"{l.text} {l.tag or ''}" for l in all_lines(script))])
+        story = [p for p in re.split(r"\n", text) if not is_scene_break(p)]
+        assert sorted(words(" ".join(story))) == sorted(words(kept))
