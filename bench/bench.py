@@ -100,7 +100,7 @@ start = time.perf_counter()
 script, result = render_chapter(project, 2)
 assert result.synthesized == 0, result.synthesized
 mixed = mix_chapter(project, 2, script, result)
-figures = master_chapter(project, 2, script, mixed["stamp"])
+figures = master_chapter(project, 2, script, mixed)
 seconds = time.perf_counter() - start
 print(json.dumps({{"seconds": seconds, "duration_s": figures["duration_s"],
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))

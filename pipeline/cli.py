@@ -68,7 +68,7 @@ def cmd_master(args) -> int:
     project = _project(args)
     script, result = render_chapter(project, args.chapter, args.jobs)
     mixed = mix_chapter(project, args.chapter, script, result)
-    figures = master_chapter(project, args.chapter, script, mixed["stamp"], fmt=args.format)
+    figures = master_chapter(project, args.chapter, script, mixed, fmt=args.format)
     print(json.dumps(figures, indent=1))
     return 0
 

@@ -139,7 +139,16 @@ class LookaheadLimiter:
         if ready <= self._context:
             self._pending = data
             return np.zeros((0, data.shape[1]), dtype=np.float32)
-        need = np.minimum(1.0, self.ceiling / np.maximum(np.max(np.abs(data), axis=1), 1e-12))
+        peaks = np.max(np.abs(data), axis=1)
+        if peaks.max(initial=0.0) <= self.ceiling:
+            # nothing near the ceiling: pass the audio through untouched
+            out = data[self._context:ready].copy()
+            keep = self.hold + 2 * self.ahead
+            start = max(0, ready - keep)
+            self._pending = data[start:]
+            self._context = ready - start
+            return out
+        need = np.minimum(1.0, self.ceiling / np.maximum(peaks, 1e-12))
         span = self.hold + self.ahead
         # minimum over the window [k - hold, k + ahead - 1] around each k
         held = minimum_filter1d(need, size=span, mode="constant", cval=1.0,

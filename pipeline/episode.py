@@ -134,11 +134,12 @@ def mix_chapter(project: Project, chapter, script: Script, result: RenderResult,
     stamp = _stamp(CODE_VERSION, [t.key for t in result.takes], settings.model_dump(), pans,
                    script.title, [_scene_digest(s) for s in script.scenes], _library_fingerprint(project))
     mix_path, cues_path = out / "mix.wav", out / "cues.json"
-    if _fresh(out / ".mix.stamp", stamp, mix_path, cues_path):
-        return {"skipped": True, "stamp": stamp}
+    if _fresh(out / ".mix.stamp", stamp, mix_path, cues_path, out / "mix.json"):
+        return {**json.loads((out / "mix.json").read_text()), "skipped": True, "stamp": stamp}
     cues = plan_timeline(script, result.takes, pans, library, settings)
     summary = render_mix(cues, library, mix_path, out / "stems", settings)
     write_cues(cues, cues_path)
+    write_text(out / "mix.json", json.dumps(summary, indent=1) + "\n")
     write_text(out / ".mix.stamp", stamp)
     return {**summary, "skipped": False, "stamp": stamp}
 
@@ -158,7 +159,7 @@ def _scene_digest(scene) -> str:
     return hashlib.sha256(repr(scene).encode()).hexdigest()
 
 
-def master_chapter(project: Project, chapter, script: Script, mix_stamp: str, fmt: str = "mp3") -> dict:
+def master_chapter(project: Project, chapter, script: Script, mixed: dict, fmt: str = "mp3") -> dict:
     """Master the mix, tag it, and write chapters.json and transcript.vtt beside it."""
     out = project.episode_dir(chapter)
     show = publish.load_config(project)
@@ -171,10 +172,10 @@ def master_chapter(project: Project, chapter, script: Script, mix_stamp: str, fm
                        description=(configured.description or "") if configured else "",
                        chapters=chapters, cover_jpeg=publish.site_cover(project, show))
     episode_path = out / f"episode.{fmt}"
-    stamp = _stamp(CODE_VERSION, mix_stamp, {**asdict(tags), "cover_jpeg": hashlib.sha256(tags.cover_jpeg).hexdigest()}, fmt)
+    stamp = _stamp(CODE_VERSION, mixed["stamp"], {**asdict(tags), "cover_jpeg": hashlib.sha256(tags.cover_jpeg).hexdigest()}, fmt)
     if _fresh(out / f".master-{fmt}.stamp", stamp, episode_path, out / "loudness.json"):
         return json.loads((out / "loudness.json").read_text())
-    figures = master(out / "mix.wav", episode_path, tags)
+    figures = master(out / "mix.wav", episode_path, tags, mix_lufs=mixed.get("integrated_lufs"))
     write_chapters_json(list(chapters), out / "chapters.json")
     write_transcript_vtt(cues, out / "transcript.vtt")
     write_text(out / "loudness.json", json.dumps(figures, indent=1) + "\n")
@@ -227,7 +228,7 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
         log(f"takes    {len(result.takes)} lines, {result.synthesized} synthesized, {result.reused} from cache")
         mixed = mix_chapter(project, chapter, script, result)
         log(f"mix      {out.relative_to(project.root)}/mix.wav ({'up to date' if mixed['skipped'] else 'mixed'})")
-        figures = master_chapter(project, chapter, script, mixed["stamp"])
+        figures = master_chapter(project, chapter, script, mixed)
         log(f"master   {out.relative_to(project.root)}/episode.mp3  {figures['duration_s'] / 60:.1f} min, "
             f"{figures['integrated_lufs']:.1f} LUFS, true peak {figures['true_peak_dbtp']:.1f} dBTP, "
             f"LRA {figures['loudness_range_lu']:.1f} LU")

@@ -61,27 +61,57 @@ def _loudness(blocks) -> float:
     return meter.integrated()
 
 
+def _encoder_trim_db(excerpt: list[np.ndarray], like: Path) -> float:
+    """How much quieter the encoded file measures than its input, on a short excerpt."""
+    if not excerpt:
+        return 0.0
+    sample = np.concatenate(excerpt)
+    sent = _loudness([sample])
+    if sent <= -69.0:
+        return 0.0
+    probe = like.with_name(f".{like.stem}.probe{like.suffix}")
+    try:
+        audio.encode([sample], probe)
+        return sent - audio.measure_file(probe)["integrated_lufs"]
+    finally:
+        probe.unlink(missing_ok=True)
+
+
 def master(mix_path: Path, out_path: Path, tags: EpisodeTags, target_lufs: float = -16.0,
-           ceiling_dbtp: float = -1.0) -> dict:
-    measured = _loudness(read_blocks(mix_path))
+           ceiling_dbtp: float = -1.0, mix_lufs: float | None = None) -> dict:
+    """`mix_lufs`, when the mix stage measured it, saves reading the whole mix once more."""
+    measured = mix_lufs if mix_lufs is not None else _loudness(read_blocks(mix_path))
     if measured <= -69.0:
         raise PipelineError(mix_path, None, "the mix is silent", "check that the script has voiced lines")
     gain = target_lufs - measured
     # The limiter works on samples; leave room for inter-sample peaks and the encoder.
     ceiling = ceiling_dbtp - 1.5
-    gain += target_lufs - _loudness(_processed(mix_path, gain, ceiling))
+    # Dry passes settle the gain through the limiter without paying for the encoder; the
+    # last one keeps a minute of excerpts to learn how much loudness the encoder trims.
+    excerpt: list[np.ndarray] = []
+    for _ in range(3):
+        meter = audio.LoudnessMeter()
+        excerpt.clear()
+        for index, block in enumerate(_processed(mix_path, gain, ceiling)):
+            meter.add(block)
+            if index % 6 == 3 and len(excerpt) < 6:
+                excerpt.append(block)
+        sent = meter.integrated()
+        if abs(sent - target_lufs) <= 0.1:
+            break
+        gain += target_lufs - sent
+    gain += _encoder_trim_db(excerpt, out_path)
     for _ in range(4):
         audio.encode(_processed(mix_path, gain, ceiling), out_path)
         figures = audio.measure_file(out_path)
         too_loud = figures["true_peak_dbtp"] - (ceiling_dbtp - 0.05)
-        off_target = abs(figures["integrated_lufs"] - target_lufs)
-        if too_loud <= 0 and off_target <= 0.2:
+        if too_loud <= 0 and abs(figures["integrated_lufs"] - target_lufs) <= 0.3:
             break
         if too_loud > 0:
             ceiling -= too_loud + 0.2
         gain += target_lufs - figures["integrated_lufs"]
     write_tags(out_path, tags)
-    figures = {k: round(v, 2) for k, v in figures.items()}
+    figures = {k: round(float(v), 2) for k, v in figures.items()}
     figures.update(mix_lufs=round(measured, 2), gain_db=round(gain, 2), limiter_ceiling_db=round(ceiling, 2))
     return figures
 

@@ -29,7 +29,8 @@ from .script import Script
 from .sounds import SoundLibrary, resolve_ambience
 
 SAMPLE_RATE = audio.SAMPLE_RATE
-BLOCK = SAMPLE_RATE * 5
+BLOCK = SAMPLE_RATE * 10
+ROOM_TAIL = SAMPLE_RATE * 6     # how long a room keeps ringing after its last line
 STEMS = ("dialogue", "ambience", "sfx", "music")
 
 
@@ -256,18 +257,34 @@ def _treat(clip: np.ndarray, treatment: str | None) -> np.ndarray:
     return out[: clip.shape[0] + tail.shape[0] // 2]
 
 
-def _duck_curve(speech: list[tuple[float, float]], start: int, n: int, settings: MixSettings) -> np.ndarray:
-    """Bed gain (linear) for samples [start, start+n): dips under speech with smooth ramps."""
-    times = (start + np.arange(n, dtype=np.float64)) / SAMPLE_RATE
-    activity = np.zeros(n)
-    t0, t1 = times[0] - settings.duck_release_s, times[-1] + settings.duck_attack_s
-    for a, b in speech:
-        if b < t0 or a > t1:
-            continue
-        rise = np.clip((times - (a - settings.duck_attack_s)) / settings.duck_attack_s, 0, 1)
-        fall = np.clip(((b + settings.duck_release_s) - times) / settings.duck_release_s, 0, 1)
-        activity = np.maximum(activity, np.minimum(rise, fall))
-    return (10 ** (-settings.duck_db * activity / 20)).astype(np.float32)
+class _Ducking:
+    """Bed gain (linear) that dips under speech with smooth ramps, for any run of samples."""
+
+    def __init__(self, speech: list[tuple[float, float]], settings: MixSettings):
+        self.settings = settings
+        spans = sorted(speech)
+        self.starts = np.array([a for a, _ in spans])
+        self.ends = np.maximum.accumulate(np.array([b for _, b in spans])) if spans else np.array([])
+        self.spans = spans
+
+    def gain(self, start: int, n: int) -> np.ndarray:
+        s = self.settings
+        activity = np.zeros(n)
+        t0 = start / SAMPLE_RATE - s.duck_release_s
+        t1 = (start + n) / SAMPLE_RATE + s.duck_attack_s
+        first = int(np.searchsorted(self.ends, t0))        # ends are non-decreasing
+        last = int(np.searchsorted(self.starts, t1, side="right"))
+        for a, b in self.spans[first:last]:
+            # only the samples this span's ramps and body touch
+            lo = max(0, int((a - s.duck_attack_s) * SAMPLE_RATE) - start)
+            hi = min(n, int((b + s.duck_release_s) * SAMPLE_RATE) + 1 - start)
+            if hi <= lo:
+                continue
+            times = (start + np.arange(lo, hi)) / SAMPLE_RATE
+            rise = np.clip((times - (a - s.duck_attack_s)) / s.duck_attack_s, 0, 1)
+            fall = np.clip(((b + s.duck_release_s) - times) / s.duck_release_s, 0, 1)
+            np.maximum(activity[lo:hi], np.minimum(rise, fall), out=activity[lo:hi])
+        return (10 ** (-s.duck_db * activity / 20)).astype(np.float32)
 
 
 class _WavWriter:
@@ -292,56 +309,77 @@ class _WavWriter:
 
 def render_mix(cues: list[Cue], library: SoundLibrary, mix_path: Path, stems_dir: Path | None,
                settings: MixSettings | None = None) -> dict:
-    """Render the timeline to a 16-bit stereo WAV (and stems), one block at a time."""
+    """Render the timeline to a 16-bit stereo WAV (and stems), one block at a time.
+
+    Only the cues sounding in a block are touched, and a room's reverb runs only while it
+    has input or a tail, so the work grows with the episode's length and no faster.
+    """
     settings = settings or MixSettings()
     total = int(np.ceil(max(c.end for c in cues) * SAMPLE_RATE)) + SAMPLE_RATE
-    speech = [(c.start, c.end) for c in cues if c.kind == "speech"]
+    ducking = _Ducking([(c.start, c.end) for c in cues if c.kind == "speech"], settings)
     rooms = {name: pb.Reverb(**params) for name, params in ROOMS.items()}
+    room_tail_until = {name: -1 for name in ROOMS}
     # Headroom, then a safety limiter: the mix never clips, the master sets the final level.
     mix_gain = np.float32(10 ** (settings.mix_gain_db / 20))
     safety = LookaheadLimiter(-1.0)
     clips = _Clips(library)
+    loudness = audio.LoudnessMeter()     # measured here so the master need not read the mix twice
     writers = {"mix": _WavWriter(mix_path)}
     if stems_dir is not None:
         writers.update({stem: _WavWriter(stems_dir / f"{stem}.wav") for stem in STEMS})
-    ordered = sorted(cues, key=lambda c: c.start)
+    upcoming = sorted(cues, key=lambda c: c.start)
+    next_cue = 0
+    active: list[Cue] = []
     peak = 0.0
     ok = False
     try:
         for start in range(0, total, BLOCK):
             n = min(BLOCK, total - start)
+            end = start + n
+            while next_cue < len(upcoming) and int(round(upcoming[next_cue].start * SAMPLE_RATE)) < end:
+                active.append(upcoming[next_cue])
+                next_cue += 1
             buses = {stem: np.zeros((n, 2), dtype=np.float32) for stem in STEMS}
-            room_buses = {name: np.zeros((n, 2), dtype=np.float32) for name in ROOMS}
-            for cue in ordered:
+            room_buses: dict[str, np.ndarray] = {}
+            still = []
+            for cue in active:
                 first, last = int(round(cue.start * SAMPLE_RATE)), int(round(cue.end * SAMPLE_RATE))
-                if first >= start + n:
-                    break
                 if last <= start:
                     clips.forget(cue)
                     continue
+                still.append(cue)
                 clip = clips.get(cue)
-                length = last - first
-                lo, hi = max(first, start), min(last, start + n)
+                lo, hi = max(first, start), min(last, end)
                 offset = lo - first
                 if cue.kind == "ambience":     # beds are loops, tiled as long as the scene lasts
-                    index = (offset + np.arange(hi - lo)) % clip.shape[0]
-                    piece = clip[index]
+                    piece = np.take(clip, np.arange(offset, offset + hi - lo) % clip.shape[0], axis=0)
                 else:
                     piece = clip[offset: offset + (hi - lo)]
                 if piece.shape[0] == 0:
                     continue
-                gain = _envelope(piece.shape[0], offset, length, int(cue.fade_in_s * SAMPLE_RATE),
+                gain = _envelope(piece.shape[0], offset, last - first, int(cue.fade_in_s * SAMPLE_RATE),
                                  int(cue.fade_out_s * SAMPLE_RATE)) * np.float32(10 ** (cue.gain_db / 20))
                 if cue.kind == "ambience":
-                    gain = gain * _duck_curve(speech, lo, piece.shape[0], settings)
-                target = room_buses[cue.room] if (cue.kind == "speech" and cue.room) else buses[
-                    "dialogue" if cue.kind == "speech" else cue.kind]
+                    gain = gain * ducking.gain(lo, piece.shape[0])
+                if cue.kind == "speech" and cue.room:
+                    target = room_buses.setdefault(cue.room, np.zeros((n, 2), dtype=np.float32))
+                    room_tail_until[cue.room] = max(room_tail_until[cue.room], hi + ROOM_TAIL)
+                else:
+                    target = buses["dialogue" if cue.kind == "speech" else cue.kind]
                 target[lo - start: lo - start + piece.shape[0]] += piece * gain[:, np.newaxis]
+            active = still
             for name, board in rooms.items():
+                if room_tail_until[name] < start:
+                    continue
+                dry = room_buses.get(name)
+                dry = np.zeros((n, 2), dtype=np.float32) if dry is None else dry
                 # reset=False keeps each room's tail flowing from one block into the next
-                buses["dialogue"] += board(room_buses[name].T, SAMPLE_RATE, reset=False).T
-            mix = safety.process(sum(buses.values()) * mix_gain, final=start + n >= total)
+                buses["dialogue"] += board(dry.T, SAMPLE_RATE, reset=False).T
+                if room_tail_until[name] < end:
+                    board.reset()
+            mix = safety.process(sum(buses.values()) * mix_gain, final=end >= total)
             peak = max(peak, float(np.max(np.abs(mix))) if mix.size else 0.0)
+            loudness.add(mix)
             writers["mix"].write(mix)
             for stem in STEMS:
                 if stem in writers:
@@ -350,7 +388,8 @@ def render_mix(cues: list[Cue], library: SoundLibrary, mix_path: Path, stems_dir
     finally:
         for writer in writers.values():
             writer.close(ok)
-    return {"duration_s": total / SAMPLE_RATE, "peak_dbfs": 20 * np.log10(peak) if peak > 0 else -120.0}
+    return {"duration_s": total / SAMPLE_RATE, "peak_dbfs": 20 * np.log10(peak) if peak > 0 else -120.0,
+            "integrated_lufs": loudness.integrated()}
 
 
 def write_cues(cues: list[Cue], path: Path) -> None:

@@ -101,7 +101,7 @@ def _remote_episode(bundle: dict) -> dict:
         if result.synthesized:
             raise RuntimeError(f"{result.synthesized} takes were missing from the bundle")
         mixed = mix_chapter(project, chapter, script, result)
-        master_chapter(project, chapter, script, mixed["stamp"])
+        master_chapter(project, chapter, script, mixed)
         out = project.episode_dir(chapter)
         return {name: (out / name).read_bytes() for name in ("episode.mp3", "cues.json", "loudness.json")}
 
