@@ -1,0 +1,65 @@
+"""Speaker attribution on passages of our own."""
+from pipeline.attribution import Character, attribute, discover_characters, find_quotes
+
+CAST = {"Mara": Character("Mara", ("Mara Vell",), "F"), "Tobin": Character("Tobin", ("Tob",), "M"),
+        "Ilse": Character("Ilse", (), "F")}
+
+
+def speakers(text, cast=CAST):
+    return [(q.text, q.speaker) for q in attribute(text, cast)]
+
+
+def test_tags_in_every_order():
+    text = ('"Go," said Mara.\n\n"Where?" Tobin asked.\n\n"Home," she replied.\n\n'
+            '"Fine," he muttered.\n')
+    assert [s for _, s in speakers(text)] == ["Mara", "Tobin", "Mara", "Tobin"]
+    directions = [q.direction for q in attribute(text, CAST)]
+    assert directions[1] == "ask" and directions[3] == "mutter"
+
+
+def test_curly_quotes_and_a_quote_split_by_its_tag():
+    text = "“Long enough,” Tobin said, “to know better.”\n"
+    quotes = attribute(text, CAST)
+    assert [q.speaker for q in quotes] == ["Tobin", "Tobin"]
+    assert quotes[0].quote_id == quotes[1].quote_id
+    assert text[quotes[0].tag_span[0]:quotes[0].tag_span[1]].strip() == "Tobin said"
+
+
+def test_action_beat_and_vocative():
+    text = ('Tobin leaned on the rail.\n\nIlse grinned. "Tobin, you look tired."\n\n'
+            '"Mara, help me," he said.\n')
+    assert [s for _, s in speakers(text)] == ["Ilse", "Tobin"]
+
+
+def test_pronoun_from_the_previous_paragraph_and_turn_taking():
+    text = ('Mara opened the door and looked at Tobin.\n\nShe sat down.\n\n"You came back."\n\n'
+            '"I said I would," Tobin answered.\n\n"And yet."\n\n"And yet here I am."\n')
+    assert [s for _, s in speakers(text)] == ["Mara", "Tobin", "Mara", "Tobin"]
+
+
+def test_single_quote_dialogue_keeps_apostrophes():
+    text = "'I don't know,' said Mara. 'It's the students' books.'\n\n'Then ask,' said Tobin.\n"
+    spans = [text[a:b] for a, b in find_quotes(text)]
+    assert spans == ["I don't know,", "It's the students' books.", "Then ask,"]
+
+
+def test_multi_paragraph_speech_is_one_span_per_paragraph():
+    text = '"First part of a long speech,\n\n"and the second part," said Tobin.\n'
+    quotes = attribute(text, CAST)
+    assert len(quotes) == 2 and quotes[-1].speaker == "Tobin"
+
+
+def test_first_person_narrator_speaks_as_I():
+    lines = ['"Vell," said Holt, "you are late."', '"I am," said I.'] * 6
+    narration = "I walked to my desk and I sat. My hands were cold and I was tired.\n\n" * 6
+    text = narration + "\n\n".join(lines) + "\n"
+    cast = {"Mara Vell": Character("Mara Vell", ("Vell",), "F"), "Holt": Character("Holt", (), "M")}
+    assert {q.speaker for q in attribute(text, cast) if q.text.startswith("I am")} == {"Mara Vell"}
+
+
+def test_characters_are_discovered_without_a_cast():
+    text = ('"Run," said Kestrel. Kestrel ran and she fell.\n\n"Up," said Bram, and he pulled her up.\n\n'
+            'Bram laughed. Kestrel glared at Bram.\n')
+    found = discover_characters(text)
+    assert {"Kestrel", "Bram"} <= set(found)
+    assert [q.speaker for q in attribute(text)] == ["Kestrel", "Bram"]
