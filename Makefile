@@ -25,7 +25,9 @@ adapt render mix master: $(READY)
 season: $(READY)
 	$(PY) -m pipeline season $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
 
+# Renders whatever is not rendered yet (every chapter), then builds output/site/.
 publish: $(READY)
+	$(PY) -m pipeline season
 	$(PY) -m pipeline publish
 
 test: $(READY)
