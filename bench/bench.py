@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -21,7 +20,7 @@ sys.path.insert(0, str(REPO))
 from pipeline.project import Project  # noqa: E402
 
 TARGETS = {"cold_ratio": ("<=", 0.65), "noop_rerun_s": ("<=", 2.0), "voice_tweak_fraction_ok": ("==", True),
-           "mix_master_60min_s": ("<=", 40.0), "peak_rss_mb": ("<=", 1024.0)}
+           "mix_master_60min_s": ("<=", 40.0), "peak_rss_mb": ("<=", 1024.0), "season_speedup": (">=", 1.7)}
 
 
 def copy_project(into: Path) -> Project:
@@ -121,13 +120,52 @@ def parallel_speedup(project: Project) -> float:
     return times[1] / times[2]
 
 
+def season_project(into: Path) -> Project:
+    """A season of four generated chapters: chapter 1's paragraphs dealt out in turn."""
+    project = copy_project(into)
+    for script in project.scripts.glob("*.yaml"):
+        script.unlink()
+    paragraphs = [p for p in (REPO / "chapters" / "ch01.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    for path in project.chapters.glob("*.txt"):
+        path.unlink()
+    for number in range(1, 5):
+        chosen = paragraphs[2:][number - 1::4] or paragraphs[2:4]
+        (project.chapters / f"ch{number:02d}.txt").write_text("\n\n".join(chosen) + "\n", encoding="utf-8")
+    return project
+
+
+def season_speedup() -> dict:
+    """The same cold season on a Dask cluster of one worker, of two, and in the local pool."""
+    from distributed import Client, LocalCluster
+
+    from pipeline.season import render_season
+    times = {}
+    for label, workers in (("one_worker", 1), ("two_workers", 2), ("local_pool", None)):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = season_project(Path(tmp))
+            start = time.perf_counter()
+            if workers is None:
+                render_season(project, log=lambda *_: None)
+            else:
+                with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, Client(cluster) as client:
+                    render_season(project, client=client, log=lambda *_: None)
+            times[label] = time.perf_counter() - start
+    return {"season_one_worker_s": times["one_worker"], "season_two_workers_s": times["two_workers"],
+            "season_speedup": times["one_worker"] / times["two_workers"],
+            "season_local_pool_s": times["local_pool"],
+            "cluster_overhead": times["two_workers"] / times["local_pool"]}
+
+
 def main() -> int:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp))
         results["tts_raw_s"] = tts_raw_s(project)
-        results["cold_render_s"] = cli(project, "episode", "1")
+        # the render stage: every take from a cold cache, in its own process as a user runs it
+        results["cold_render_s"] = cli(project, "render", "1")
         results["cold_ratio"] = results["cold_render_s"] / results["tts_raw_s"]
+        results["cold_episode_s"] = cli(project, "episode", "1") + results["cold_render_s"]
         results["noop_rerun_s"] = cli(project, "episode", "1")
         seconds, fraction, only_tweaked = voice_tweak(project)
         results["voice_tweak_rerun_s"] = seconds
@@ -138,6 +176,7 @@ def main() -> int:
         results["mix_master_60min_duration_min"] = duration / 60
         results["peak_rss_mb"] = rss
         results["parallel_speedup"] = parallel_speedup(project)
+    results.update(season_speedup())
     results["cores"] = os.cpu_count()
     out = REPO / "output" / "bench.json"
     out.parent.mkdir(exist_ok=True)
@@ -149,7 +188,7 @@ def main() -> int:
         mark = ""
         if target:
             op, bound = target
-            ok = value <= bound if op == "<=" else value == bound
+            ok = {"<=": value <= bound, ">=": value >= bound, "==": value == bound}[op]
             mark = f"{op} {bound}  {'ok' if ok else 'MISSED'}"
         shown = f"{value:10.2f}" if isinstance(value, float) else f"{value!s:>10}"
         print(f"{key:28} {shown}  {mark}")
