@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import attribution
+from .attribution import split_paragraphs
 from .errors import PipelineError
 from .script import Line, Scene, Script
 
@@ -162,17 +163,6 @@ class _Builder:
         slug = re.sub(r"[^a-z0-9]+", "-", (self.ambience or self.place or "scene").lower()).strip("-")[:24] or "scene"
         self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines)))
         self.lines = []
-
-
-def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blank-line separated, or one per line when the text has no blank lines."""
-    separator = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
-    spans, position = [], 0
-    for match in re.finditer(separator, text):
-        spans.append((position, match.start()))
-        position = match.end()
-    spans.append((position, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def split_sentences(text: str) -> list[str]:

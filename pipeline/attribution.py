@@ -81,7 +81,8 @@ def load_characters(path) -> dict[str, Character]:
 
 # ---------------------------------------------------------------- finding quotes
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated, or one per line when the text has no blank lines."""
     separator = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
     spans, position = [], 0
     for match in re.finditer(separator, text):
@@ -102,7 +103,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     single = _single_quote_style(text)
     opening = re.compile(r"(?:^|(?<=[\s(—\-]))[‘'](?=\S)") if single else re.compile(r"[“\"]")
     spans = []
-    for a, b in _paragraph_spans(text):
+    for a, b in split_paragraphs(text):
         position = a
         while position < b:
             if single:
@@ -255,7 +256,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
     quotes: list[Quote] = []
     spans = find_quotes(text)
     state.narrator = first_person_narrator(text, spans, names)
-    paragraphs = _paragraph_spans(text)
+    paragraphs = split_paragraphs(text)
     span_index = 0
     quote_id = 0
     previous_paragraph_speaker = ""
