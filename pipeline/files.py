@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -16,7 +17,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temp path beside `path`; on success it replaces `path` in one rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part" + path.suffix, dir=path.parent)
+    # The writer's PID is in the name, so a cleanup never removes another live process's file.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part" + path.suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     # mkstemp makes the file private; outputs are ordinary files, readable as the umask allows.
@@ -42,13 +44,27 @@ def write_text(path: str | Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def remove_partials(folder: str | Path) -> None:
-    """Delete temp files left behind by a run that was killed mid-write."""
+    """Delete temp files left behind by runs that were killed mid-write (not those of live ones)."""
     folder = Path(folder)
-    if folder.is_dir():
-        for part in folder.rglob(".*.part*"):
-            with contextlib.suppress(OSError):
-                part.unlink()
+    if not folder.is_dir():
+        return
+    for part in folder.rglob(".*.part*"):
+        match = re.search(r"\.(\d+)\.[^.]*\.part", part.name)
+        if match and int(match.group(1)) != os.getpid() and _alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            part.unlink()
 
 
 @contextlib.contextmanager
