@@ -168,11 +168,8 @@ def get_engine(engine: str, model_path: Path, threads: int = 1):
     if key not in _ENGINES:
         if engine == "piper":
             _ENGINES[key] = PiperEngine(model_path, threads)
-        elif engine == "coqui":
-            from .coqui import CoquiEngine
-            _ENGINES[key] = CoquiEngine(model_path)
         else:
-            raise PipelineError(model_path, None, f"unknown engine '{engine}'", "use piper or coqui")
+            raise PipelineError(model_path, None, f"engine '{engine}' is not available yet", "use engine: piper")
     return _ENGINES[key]
 
 

@@ -40,7 +40,7 @@ class Voice(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = ""
     description: str = ""
-    engine: Literal["piper", "coqui"] = "piper"
+    engine: Literal["piper"] = "piper"
     model: str = "en_US-joe-medium"
     speaker: str | int | None = None
     gender: Literal["M", "F", "U", "X"] = "U"
