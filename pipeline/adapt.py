@@ -259,7 +259,8 @@ def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, charac
     cursor = start
     pending_tag = None
     for position, quote in enumerate(quotes):
-        before = text[cursor:quote.start]
+        opening = quote.start - 1 if quote.start > cursor and text[quote.start - 1] in "\"“'‘" else quote.start
+        before = text[cursor:opening]
         letter = _LETTER_INTRO.search(_strip_quote_marks(before))
         if before.strip():
             tag_only = quote.tag_span is not None and _covers(before, text, cursor, quote.tag_span)
@@ -285,7 +286,7 @@ def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, charac
             builder.lines.append(Line("dialogue", text=quote_text, speaker=quote.speaker,
                                       direction=quote.direction, thought=quote.kind == "thought"))
         else:
-            builder.lines.append(Line("narration", text=_clean(text[quote.start - 1:quote.end + 1])))
+            builder.lines.append(Line("narration", text=_clean(text[opening:_after_closing_mark(text, quote.end)])))
         cursor = _after_closing_mark(text, quote.end)
         if pending_tag and builder.lines[-1].kind == "dialogue":
             _attach_tag(builder, pending_tag)
