@@ -60,11 +60,9 @@ def tts_raw_s(project: Project) -> float:
 
 def voice_tweak(project: Project) -> tuple[float, float, bool]:
     from pipeline.episode import render_chapter
-    from pipeline.script import load_script
     path = project.voices / "tsunade.yaml"
     path.write_text(path.read_text().replace("gain_db: 0.0", "gain_db: -1.0"))
     seconds = cli(project, "episode", "1")
-    script = load_script(project.script(1))
     _, result = render_chapter(project, 1)
     tsunade = sum(1 for t in result.takes if t.voice == "tsunade")
     # how many were made again: count take files newer than the tweak

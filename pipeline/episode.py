@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from . import attribution, publish, qa
 from .adapt import adapt_text
 from .companions import write_chapters_json, write_transcript_vtt
-from .errors import PipelineError
 from .files import exclusive_lock, read_text, remove_partials, write_text
 from .master import EpisodeTags, master
 from .mix import MixSettings, load_mix_settings, plan_timeline, render_mix, write_cues
@@ -25,7 +24,6 @@ from .script import Script, as_performed, load_script, to_yaml
 from .sounds import SoundLibrary
 from . import voices as voices_module
 from .voices import Cast
-from . import yamlfile
 
 CODE_VERSION = "1"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import audio
 from .episode import adapt_chapter, load_casting, make_episode, master_chapter, mix_chapter, render_chapter
 from .errors import PipelineError
-from .files import exclusive_lock, write_bytes, write_text
+from .files import exclusive_lock, write_bytes
 from .project import Project
 from .render import TakeJob, plan_takes, synthesize_job, take_path
 from .script import as_performed, load_script

@@ -3,12 +3,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from pipeline import attribution
 from pipeline.errors import PipelineError
 from pipeline.adapt import adapt_text, is_author_note, is_scene_break, place_in, sfx_in
-from pipeline.episode import adapt_chapter, cast_characters
+from pipeline.episode import adapt_chapter
 from pipeline.script import load_script, parse_script, to_yaml
 from pipeline import yamlfile
 from pipeline.voices import load_casting

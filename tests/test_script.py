@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.script import Line, as_performed, load_script, parse_script, to_yaml
+from pipeline.script import as_performed, load_script, parse_script, to_yaml
 from pipeline import yamlfile
 
 

@@ -1,6 +1,4 @@
 """A season on a Dask LocalCluster gives the same bytes as a local render."""
-import shutil
-
 import pytest
 
 from conftest import SHORT_SCRIPT, make_project

@@ -1,7 +1,6 @@
 """The sound library and the mix, measured: beds loop seamlessly, places sound like places,
 ambience fills the gaps but sits under the voices."""
 import json
-import wave
 
 import numpy as np
 import pytest
