@@ -117,6 +117,35 @@ def master(mix_path: Path, out_path: Path, tags: EpisodeTags, target_lufs: float
 
 
 def write_tags(path: Path, tags: EpisodeTags) -> None:
+    """Tags in the container's own format: ID3 for MP3 (with chapters), MP4 atoms, Vorbis comments."""
+    if path.suffix.lower() == ".mp3":
+        _write_id3(path, tags)
+        return
+    from mutagen.mp4 import MP4, MP4Cover
+    from mutagen.oggopus import OggOpus
+    from .files import atomic_path
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(path.read_bytes())
+        if path.suffix.lower() == ".m4a":
+            media = MP4(str(tmp))
+            media["\xa9nam"], media["\xa9alb"], media["trkn"] = [tags.title], [tags.show], [(tags.episode, 0)]
+            if tags.author:
+                media["\xa9ART"] = [tags.author]
+            if tags.year:
+                media["\xa9day"] = [tags.year]
+            if tags.cover_jpeg:
+                media["covr"] = [MP4Cover(tags.cover_jpeg, imageformat=MP4Cover.FORMAT_JPEG)]
+        else:
+            media = OggOpus(str(tmp))
+            media["title"], media["album"], media["tracknumber"] = [tags.title], [tags.show], [str(tags.episode)]
+            if tags.author:
+                media["artist"] = [tags.author]
+            if tags.year:
+                media["date"] = [tags.year]
+        media.save()
+
+
+def _write_id3(path: Path, tags: EpisodeTags) -> None:
     """ID3v2.4 tags: title, show, episode, author, year, cover and chapters at scene starts."""
     from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, TRCK, CTOCFlags
 
