@@ -17,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import audio
-from .episode import adapt_chapter, load_casting, make_episode, master_chapter, mix_chapter, render_chapter
+from .episode import (adapt_chapter, check_chapter, load_casting, make_episode, master_chapter, mix_chapter,
+                      render_chapter)
 from .errors import PipelineError
 from .files import exclusive_lock, write_bytes
 from .project import Project
@@ -159,6 +160,9 @@ def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> di
             for name, data in files.items():
                 write_bytes(out / name, data)
             results[chapter] = json.loads(files["loudness.json"])
+            # The takes are here too, so the quality check runs here, as it does after a local render.
+            _, result = render_chapter(project, chapter, workers=1)
+            check_chapter(project, chapter, result)
             log(f"episode  {chapter}: {results[chapter]['integrated_lufs']:.1f} LUFS (cluster)")
         return results
     finally:

@@ -32,5 +32,6 @@ def test_cluster_season_matches_local_render(tmp_path):
         theirs = (local.output / chapter / "episode.mp3").read_bytes()
         assert mine == theirs, f"{chapter} differs between the cluster and a local render"
         assert (remote.output / chapter / "cues.json").read_bytes() == (local.output / chapter / "cues.json").read_bytes()
+        assert (remote.output / chapter / "qa.json").exists(), "a cluster episode must be checked like a local one"
     # the takes came back into this machine's cache
     assert len(list(remote.take_cache.rglob("*.wav"))) == len(list(local.take_cache.rglob("*.wav")))
