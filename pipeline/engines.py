@@ -168,6 +168,10 @@ def get_engine(engine: str, model_path: Path, threads: int = 1):
     if key not in _ENGINES:
         if engine == "piper":
             _ENGINES[key] = PiperEngine(model_path, threads)
+        elif engine == "kokoro":
+            from .kokoro import KokoroEngine
+            # the shipped model is named by its checksum file; anything else is an .onnx path
+            _ENGINES[key] = KokoroEngine(None if Path(model_path).name == "model.sha256" else model_path, threads)
         else:
             raise PipelineError(model_path, None, f"engine '{engine}' is not available yet", "use engine: piper")
     return _ENGINES[key]
@@ -176,4 +180,7 @@ def get_engine(engine: str, model_path: Path, threads: int = 1):
 def engine_version(engine: str) -> str:
     if engine == "piper":
         return PiperEngine.version()
+    if engine == "kokoro":
+        from .kokoro import KokoroEngine
+        return KokoroEngine.version()
     return f"{engine} {_version('coqui-tts')}"

