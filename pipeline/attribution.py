@@ -30,7 +30,7 @@ class Quote:
     end: int               # just after the last character inside them
     text: str
     speaker: str           # main name, "" when unknown
-    kind: str = "speech"   # speech | thought
+    kind: str = "speech"   # speech | thought | mention (a quoted word or title) | block (verse, letter)
     direction: str | None = None
     quote_id: int = 0      # pieces of one utterance split by a speech tag share an id
     tag_span: tuple[int, int] | None = None
@@ -101,7 +101,7 @@ def _single_quote_style(text: str) -> bool:
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans inside quote marks, at most one paragraph each (speech over several is split)."""
     single = _single_quote_style(text)
-    opening = re.compile(r"(?:^|(?<=[\s(—\-]))[‘'](?=\S)") if single else re.compile(r"[“\"]")
+    opening = re.compile(r"(?:^|(?<=[\s(—\-]))[‘'](?=[^\s\d])") if single else re.compile(r"[“\"]")
     spans = []
     for a, b in split_paragraphs(text):
         position = a
@@ -136,6 +136,35 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if end > start:
                 spans.append((start, end))
     return spans
+
+
+_MENTION_CONTEXT = {"saying", "shouting", "crying", "calling", "whispering", "muttering", "answering",
+                    "replying", "adding", "exclaiming", "singing", "out", "aloud", "herself", "himself", "itself",
+                    "themselves", "myself", "yourself", "again", "then", "back"}
+
+
+def quoted_mention(text: str, start: int, end: int) -> bool:
+    """A few quoted words inside a running sentence (a name, a title, a word someone used)
+    rather than something said: no punctuation or speech verb leads into it and it does not
+    exclaim or ask."""
+    paragraph_start = text.rfind("\n\n", 0, start) + 2
+    before = text[max(paragraph_start, start - 80):max(paragraph_start, start - 1)]
+    lead = re.search(r"([A-Za-z]+)[ \t]*\n?[ \t]*$", before)
+    if not lead:
+        return False
+    words = re.findall(r"[A-Za-z]+", before)[-4:]
+    if any(w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT for w in words):
+        return False
+    content = text[start:end].strip()
+    return len(content.split()) <= 5 and not re.search(r"[!?][_*]?$", content)
+
+
+def set_apart_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """Indices of paragraphs typeset as blocks (verse, letters, inscriptions): lines indented
+    by two or more spaces, in a text whose ordinary paragraphs are not indented."""
+    indented = [i for i, (a, b) in enumerate(paragraphs) if re.search(r"(?:^|\n)[ \t]{2,}\S", text[a:b])
+                or text[a:a + 2].isspace()]
+    return set(indented) if len(indented) < 0.2 * len(paragraphs) else set()
 
 
 # ---------------------------------------------------------------- characters
@@ -257,11 +286,12 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
     spans = find_quotes(text)
     state.narrator = first_person_narrator(text, spans, names)
     paragraphs = split_paragraphs(text)
+    blocks = set_apart_paragraphs(text, paragraphs)
     span_index = 0
     quote_id = 0
     previous_paragraph_speaker = ""
     two_back = ""
-    for a, b in paragraphs:
+    for number, (a, b) in enumerate(paragraphs):
         inside = []
         while span_index < len(spans) and spans[span_index][0] < b:
             if spans[span_index][0] >= a:
@@ -275,6 +305,9 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
         narration_mentions += names.mentions(text[cursor:b], cursor)
         paragraph_speaker = ""
         paragraph_quotes: list[Quote] = []
+        mentions = {(start, end) for start, end in inside if quoted_mention(text, start, end)}
+        inside = [span for span in inside if span not in mentions]
+        quotes.extend(Quote(start, end, text[start:end], "", "mention") for start, end in sorted(mentions))
         for i, (start, end) in enumerate(inside):
             quote_text = text[start:end]
             spoken_to = _vocatives(quote_text, names)
@@ -326,6 +359,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             if not same_utterance:
                 quote_id += 1
             kind = "thought" if thought or re.fullmatch(r"[*_].*[*_]", quote_text.strip(), re.DOTALL) else "speech"
+            kind = "block" if number in blocks else kind
             quote = Quote(start, end, quote_text, speaker, kind, direction, quote_id, tag_span)
             paragraph_quotes.append(quote)
             if speaker:
@@ -339,7 +373,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
         elif not inside and narration_mentions:
             two_back, previous_paragraph_speaker = "", ""
         quotes.extend(paragraph_quotes)
-    return quotes
+    return sorted(quotes, key=lambda q: q.start)
 
 
 def _last_subject(paragraph: str, state: _State) -> str:
@@ -375,4 +409,7 @@ def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names
 
 
 def attribute_to_jsonl_rows(text: str, characters: dict[str, Character] | None) -> list[dict]:
-    return [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in attribute(text, characters)]
+    """What characters say or think; quoted titles and words, verse and letters set apart as
+    blocks are not utterances (the adapter still narrates or voices them)."""
+    return [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in attribute(text, characters)
+            if q.kind in ("speech", "thought")]

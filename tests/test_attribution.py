@@ -1,5 +1,5 @@
 """Speaker attribution on passages of our own."""
-from pipeline.attribution import Character, attribute, discover_characters, find_quotes
+from pipeline.attribution import Character, attribute, attribute_to_jsonl_rows, discover_characters, find_quotes
 
 CAST = {"Mara": Character("Mara", ("Mara Vell",), "F"), "Tobin": Character("Tobin", ("Tob",), "M"),
         "Ilse": Character("Ilse", (), "F")}
@@ -63,3 +63,21 @@ def test_characters_are_discovered_without_a_cast():
     found = discover_characters(text)
     assert {"Kestrel", "Bram"} <= set(found)
     assert [q.speaker for q in attribute(text)] == ["Kestrel", "Bram"]
+
+
+def test_quoted_words_and_titles_are_not_speech():
+    text = ('They stopped at the "Blue Anchor" for the night. The locals find it "cosy."\n\n'
+            '"Is it?" Mara asked.\n')
+    quotes = attribute(text, CAST)
+    assert [(q.text, q.kind) for q in quotes] == [("Blue Anchor", "mention"), ("cosy.", "mention"),
+                                                  ("Is it?", "speech")]
+    assert [q.speaker for q in quotes] == ["", "", "Mara"]
+    assert [r["speaker"] for r in attribute_to_jsonl_rows(text, CAST)] == ["Mara"]
+
+
+def test_indented_verse_is_a_block_not_an_utterance():
+    prose = "".join(f'"Line {n}," said Mara.\n\n' for n in range(10))
+    text = prose + 'Tobin sang:\n\n"Over the hill\n    and far away,\nthe wind is cold\n    today."\n'
+    quotes = attribute(text, CAST)
+    assert quotes[-1].kind == "block"
+    assert len(attribute_to_jsonl_rows(text, CAST)) == 10
