@@ -8,6 +8,7 @@ the speaker.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
@@ -34,6 +35,7 @@ class Quote:
     direction: str | None = None
     quote_id: int = 0      # pieces of one utterance split by a speech tag share an id
     tag_span: tuple[int, int] | None = None
+    basis: str = ""        # why this speaker: tag, continued, beat, scene, turns, guess (weakest last)
 
 
 SPEECH_VERBS = {
@@ -100,6 +102,11 @@ def _single_quote_style(text: str) -> bool:
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans inside quote marks, at most one paragraph each (speech over several is split)."""
+    return [(start, end) for start, end, _ in _scan_quotes(text)]
+
+
+def _scan_quotes(text: str) -> list[tuple[int, int, bool]]:
+    """Quote spans and whether each closes in its paragraph (an open one runs on into the next)."""
     single = _single_quote_style(text)
     opening = re.compile(r"(?:^|(?<=[\s(—\-]))[‘'](?=[^\s\d])") if single else re.compile(r"[“\"]")
     spans = []
@@ -134,7 +141,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start:
-                spans.append((start, end))
+                spans.append((start, end, end_match is not None))
     return spans
 
 
@@ -204,189 +211,525 @@ def _guess_gender(text: str, name: str) -> str:
     return gender if count >= 2 * (sum(votes.values()) - count) else "U"
 
 
+_TITLES = {"mr", "mrs", "miss", "ms", "dr", "doctor", "sir", "lady", "lord", "colonel", "captain", "major",
+           "general", "inspector", "professor", "father", "mother", "aunt", "uncle", "master", "mistress",
+           "madame", "madam", "monsieur", "mademoiselle", "count", "countess", "prince", "princess", "king",
+           "queen", "reverend", "rev", "st", "sergeant", "lieutenant", "judge", "old", "young", "little"}
+_MALE_TITLES = {"mr", "sir", "lord", "colonel", "captain", "major", "general", "father", "uncle", "master",
+                "monsieur", "count", "prince", "king", "reverend", "rev", "sergeant", "lieutenant"}
+_FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "mistress", "madame", "madam", "mademoiselle",
+                  "countess", "princess", "queen"}
+
+
+def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
+    """Alias (lower case) -> main name: the cast's own aliases, plus the bare surname or first
+    name of a titled or two-word name when no other character could be meant by it."""
+    table: dict[str, str] = {}
+    for main, character in characters.items():
+        for alias in (main, *character.aliases):
+            if alias.strip():
+                table.setdefault(alias.strip().lower(), main)
+    claims: dict[str, set[str]] = {}
+    for main, character in characters.items():
+        for alias in (main, *character.aliases):
+            words = alias.replace(".", "").split()
+            if len(words) < 2 or words[0].lower() in ("the", "a", "an"):
+                continue
+            rest = [w for w in words if w.lower() not in _TITLES]
+            for word in {rest[0], rest[-1]} if rest else ():
+                if len(word) > 2 and word[0].isupper() and word not in _NOT_NAMES:
+                    claims.setdefault(word.lower(), set()).add(main)
+    for word, owners in claims.items():
+        if len(owners) == 1 and word not in table:
+            table[word] = next(iter(owners))
+    return table
+
+
 class _Names:
-    """Finds character mentions in narration, longest alias first."""
+    """Finds character mentions, longest alias first. "the Hatter" may be written in any case;
+    other names count only when capitalised, so the common word "hope" is not Hope."""
 
     def __init__(self, characters: dict[str, Character]):
         self.characters = characters
-        table = {}
-        for main, character in characters.items():
-            for alias in (main, *character.aliases):
-                if alias.strip():
-                    table.setdefault(alias.lower(), main)
-        self.table = table
-        words = sorted(table, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w])",
-                                  re.IGNORECASE) if words else None
+        self.table = _alias_variants(characters)
+        words = sorted(self.table, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\.", r"\.?") for w in words)
+                                  + r")(?![\w’'-]\w)", re.IGNORECASE) if words else None
 
-    def mentions(self, text: str, offset: int = 0) -> list[tuple[int, str]]:
+    def lookup(self, phrase: str) -> str:
+        return self.table.get(phrase.lower()) or self.table.get(phrase.lower().replace(".", "")) \
+            or self.table.get(re.sub(r"^(mr|mrs|dr|st)\b\.?", r"\1.", phrase.lower()), "")
+
+    def _valid(self, word: str) -> bool:
+        # descriptors are written in lower case in the prose ("said the old woman"); a short
+        # indefinite one ("a man") would match every passer-by, so it must be capitalised
+        article = word.split(maxsplit=1)[0].lower()
+        if article == "the" or (article in ("a", "an") and len(word.split()) >= 3):
+            return True
+        return word[0].isupper()
+
+    def mentions(self, text: str, offset: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, main name) of each mention in text[offset:end]; offsets into text."""
         if not self.pattern:
             return []
         found = []
-        for match in self.pattern.finditer(text):
+        for match in self.pattern.finditer(text, offset, len(text) if end is None else end):
             word = match.group(1)
-            # lower-case common words that happen to be aliases ("hope") are not names
-            if word[0].islower() and not word.isupper():
-                continue
-            found.append((offset + match.start(), self.table[word.lower()]))
+            main = self.lookup(word)
+            if main and self._valid(word):
+                found.append((match.start(), match.end(), main))
         return found
+
+    def at(self, text: str, position: int, end: int) -> tuple[int, str] | None:
+        """A mention starting exactly at position: (its end, main name)."""
+        if not self.pattern:
+            return None
+        match = self.pattern.match(text, position, end)
+        if match and self._valid(match.group(1)):
+            main = self.lookup(match.group(1))
+            if main:
+                return match.end(), main
+        return None
+
+
+def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -> dict[str, str]:
+    """M/F for every character the cast leaves unknown, from titles, then from the pronouns
+    that follow the character's name in the same sentence."""
+    genders = {}
+    votes: dict[str, Counter] = {main: Counter() for main in characters}
+    for start, end, main in names.mentions(text):
+        if characters[main].gender in ("M", "F"):
+            continue
+        sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
+        pronoun = re.search(r"\b(he|his|him|himself|she|her|herself)\b", sentence, re.IGNORECASE)
+        if pronoun:
+            votes[main]["M" if pronoun.group(1).lower() in ("he", "his", "him", "himself") else "F"] += 1
+    for main, character in characters.items():
+        gender = character.gender
+        if gender not in ("M", "F"):
+            titles = {w.lower().rstrip(".") for alias in (main, *character.aliases) for w in alias.split()[:2]}
+            if titles & _MALE_TITLES and not titles & _FEMALE_TITLES:
+                gender = "M"
+            elif titles & _FEMALE_TITLES and not titles & _MALE_TITLES:
+                gender = "F"
+            elif votes[main]:
+                top, count = votes[main].most_common(1)[0]
+                if count >= 2 and count >= 3 * (sum(votes[main].values()) - count):
+                    gender = top
+        genders[main] = gender if gender in ("M", "F") else "U"
+    return genders
 
 
 # ---------------------------------------------------------------- attribution
 
-_TAG_AFTER = re.compile(rf"^[\s,—–-]*(?:(?P<verb1>{_VERBS})\s+(?P<who1>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’-]*)?|the\s+\w+(?:\s\w+)?|he|she|I)"
-                        rf"|(?P<who2>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’-]*)?|[Tt]he\s+\w+(?:\s\w+)?|[Hh]e|[Ss]he|I|[Tt]hey)\s+(?:\w+ly\s+)?(?P<verb2>{_VERBS}))\b(?P<adverb>\s+\w+ly)?",
-                        re.UNICODE)
-_TAG_BEFORE = re.compile(rf"(?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’-]*)?|[Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?(?P<verb>{_VERBS})(?P<adverb>\s+\w+ly)?\s*[,:]?\s*$")
+_MORE_VERBS = (
+    "inquired enquired retorted protested suggested ventured faltered gasped panted groaned moaned grunted "
+    "wailed sneered warned reminded corrected objected complained drawled ejaculated resumed pursued persisted "
+    "reflected mused commented concluded confessed conceded assented whimpered shrieked squeaked howled screamed "
+    "called cried thundered stormed panted sang hinted counselled advised argued reasoned explained nodded "
+    "returned proceeded interposed remonstrated cautioned uttered spoke echoed mocked teased scolded chided "
+    "inquires enquires replies answers whispers shouts cries adds continues returns repeats exclaims mutters "
+    "murmurs thinks asks begins demands remarks observes").split()
+for _verb in _MORE_VERBS:
+    SPEECH_VERBS.setdefault(_verb, None)
+SPEECH_VERBS.update({"nodded": None, "smiled": None, "thinks": None})
+THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
+_PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
+            "burst out", "spoke up", "sang out", "called after", "shouted out", "said again")
+_VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
+                      + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+_FILLER = re.compile(r"(?:[ \t\n]+(?:\w+ly|then|again|now|too|also|only|once|presently|at last|at length|at once|"
+                     r"aloud|out|in reply|in return|at first)\b)*[ \t\n]*", re.IGNORECASE)
+_SUBJECT_PRONOUNS = {"he": "M", "she": "F", "i": "I"}
+_PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "about", "towards", "toward",
+                 "into", "after", "than", "like", "behind", "before", "between", "beside", "near", "under", "over",
+                 "and", "or", "nor"}
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;]+[\"”’']?(?=\s)|--|—")
 
 
-class _State:
-    def __init__(self, names: _Names):
-        self.names = names
-        self.recent: list[str] = []                 # characters mentioned, newest last
-        self.narrator = ""                          # the "I" of a first-person story, if any
-        self.subject = ""                           # who the last narration paragraph ended on
+@dataclass
+class _Who:
+    speaker: str
+    verb: str = ""
+    adverb: str = ""
+    span: tuple[int, int] | None = None
 
-    def mention(self, name: str) -> None:
-        if name in self.recent:
-            self.recent.remove(name)
-        self.recent.append(name)
 
-    def latest(self, gender: str | None = None, exclude: set[str] = frozenset()) -> str:
-        for name in reversed(self.recent):
-            if name in exclude:
+class _Reader:
+    """The text, its cast and who was mentioned where, for resolving tags and pronouns."""
+
+    def __init__(self, text: str, characters: dict[str, Character], narrator: str):
+        self.text = text
+        self.names = _Names(characters)
+        self.genders = _infer_genders(text, characters, self.names)
+        self.narrator = narrator
+        self.events: list[tuple[int, str]] = []          # (position, main name), sorted
+        self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
+
+    def note(self, position: int, main: str) -> None:
+        bisect.insort(self.events, (position, main))
+
+    def read_narration(self, start: int, end: int) -> None:
+        """Names, and the people "he" and "she" stand for, in order, so a pronoun can lean on
+        the pronoun before it."""
+        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)]
+        found += [(start + m.start(), m.group(0)) for m in re.finditer(r"\b(?:he|she)\b", self.text[start:end],
+                                                                         re.IGNORECASE)]
+        for position, main in sorted(found, key=lambda item: item[0]):
+            if main.lower() in ("he", "she"):
+                main = self.pronoun(main, position)
+            if main:
+                self.note(position, main)
+
+    def recent(self, before: int, gender: str | None = None, exclude=frozenset(), limit: int = 40) -> list[str]:
+        """Characters mentioned before a position, most recent first."""
+        found: list[str] = []
+        index = bisect.bisect_left(self.events, (before, ""))
+        for position, main in reversed(self.events[max(0, index - limit):index]):
+            if main in exclude or main in found:
                 continue
-            if gender is None or self.names.characters[name].gender in (gender, "U"):
-                return name
-        return ""
+            if gender and self.genders.get(main, "U") not in (gender, "U"):
+                continue
+            found.append(main)
+        return found
+
+    def pronoun(self, word: str, position: int, exclude=frozenset()) -> str:
+        """He or she: going back sentence by sentence, the first character of that gender
+        named in the sentence (its subject, usually), else the most recent one."""
+        lowered = word.lower()
+        if lowered in ("i", "me"):
+            return self.narrator
+        gender = _SUBJECT_PRONOUNS.get(lowered)
+        if gender not in ("M", "F"):
+            return ""
+        exclude = set(exclude) | {self.narrator}     # the narrator is "I", never "he"
+        index = bisect.bisect_left(self.events, (position, ""))
+        sentence, best = None, None
+        for at, main in reversed(self.events[max(0, index - 30):index]):
+            here = bisect.bisect_right(self.sentences, at)
+            if sentence is not None and here != sentence and best:
+                return best
+            sentence = here
+            if main not in exclude and self.genders.get(main, "U") == gender:
+                best = main
+        if best:
+            return best
+        loose = self.recent(position, gender, exclude)
+        return loose[0] if loose else ""
+
+    def who_at(self, position: int, end: int, exclude=frozenset()) -> tuple[int, str] | None:
+        """A name, descriptor or pronoun starting at position: (its end, speaker or "")."""
+        named = self.names.at(self.text, position, end)
+        if named:
+            return named
+        match = re.compile(r"(he|she|I)\b", re.IGNORECASE).match(self.text, position, end)
+        if match and (match.group(1) != "i"):
+            return match.end(), self.pronoun(match.group(1), position, exclude)
+        match = re.compile(r"(?:the|a|an|his|her|their|my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=[\s,.;!?]|$)",
+                           re.IGNORECASE).match(self.text, position, end)
+        if match and not _VERB_RE.match(match.group(0).split()[-1]):
+            return match.end(), ""
+        return None
+
+    def tag_after(self, start: int, end: int, exclude) -> _Who | None:
+        """`"...," said Mara` / `Mara said` / `she asked quietly` right after a quote."""
+        text = self.text
+        position = re.compile(r"[\s,;:—–-]*").match(text, start, end).end()
+        verb = _VERB_RE.match(text, position, end)
+        if verb:
+            after = _FILLER.match(text, verb.end(), end).end()
+            who = self.who_at(after, end, exclude)
+            if who:
+                return _Who(who[1], verb.group(0), self._adverb(verb.end(), who[0]), (position, who[0]))
+        who = self.who_at(position, end, exclude)
+        if who:
+            after = _FILLER.match(text, who[0], end).end()
+            verb = _VERB_RE.match(text, after, end)
+            if verb:
+                return _Who(who[1], verb.group(0), self._adverb(who[0], min(end, verb.end() + 20)),
+                            (position, verb.end()))
+        return None
+
+    def tag_before(self, start: int, end: int, exclude) -> _Who | None:
+        """`Mara said, "...` / `said Mara: "...` / `Mara turned to him and asked, "...`."""
+        text = self.text
+        segment = text[start:end]
+        trimmed = len(segment.rstrip(" \t\n,:;—–-"))
+        if trimmed == 0:
+            return None
+        last_end = 0
+        for boundary in _SENTENCE_END.finditer(segment, 0, trimmed):
+            last_end = boundary.end()
+        clause_start = start + last_end
+        clause_end = start + trimmed
+        verbs = [v for v in _VERB_RE.finditer(text, clause_start, clause_end)
+                 if (v.start() == clause_start or not text[v.start() - 1].isalnum())]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        tail = text[verb.end():clause_end]
+        tail_words = re.findall(r"[\w’'.-]+", tail)
+        if len(tail_words) > 5:
+            return None
+        after = _FILLER.match(text, verb.end(), clause_end).end()
+        who = self.who_at(after, clause_end, exclude) if after < clause_end else None
+        if who and who[1] and text[verb.end():after].strip().lower() not in ("to",):
+            return _Who(who[1], verb.group(0), "", (clause_start, clause_end))
+        subject = self.subject(clause_start, verb.start(), exclude)
+        if subject:
+            return _Who(subject, verb.group(0), self._adverb(verb.end(), clause_end), (clause_start, clause_end))
+        return None
+
+    def subject(self, start: int, end: int, exclude=frozenset()) -> str:
+        """Who a clause is about: the name or pronoun nearest before its verb, else its first
+        name that is not the object of a preposition."""
+        text = self.text
+        candidates = []
+        for match in re.finditer(r"\b(he|she|I)\b", text[start:end], re.IGNORECASE):
+            if match.group(1) == "i":
+                continue
+            candidates.append((start + match.start(), start + match.end(), None))
+        candidates += self.names.mentions(text, start, end)
+        candidates.sort()
+        usable = []
+        for a, b, main in candidates:
+            previous = re.findall(r"[\w’']+", text[max(start, a - 20):a])
+            if previous and previous[-1].lower() in _PREPOSITIONS - {"and"}:
+                continue
+            if text[b:b + 2] in ("'s", "’s"):
+                continue
+            who = main if main is not None else self.pronoun(text[a:b], a, exclude)
+            if who and who not in exclude:
+                usable.append((a, b, who))
+        if not usable:
+            return ""
+        a, b, who = usable[-1]
+        between = text[b:end].strip()
+        if len(between.split()) <= 2:
+            return who
+        return usable[0][2]
+
+    def _adverb(self, start: int, end: int) -> str:
+        match = re.search(r"\b(\w+ly)\b", self.text[start:end])
+        return match.group(1).lower() if match else ""
 
 
-def _who(phrase: str, state: _State, exclude: set[str]) -> str:
-    phrase = phrase.strip()
-    lowered = phrase.lower()
-    if lowered in ("he", "she"):
-        return state.latest(PRONOUNS[lowered], exclude) or state.latest(PRONOUNS[lowered])
-    if lowered == "i":
-        return state.narrator
-    if lowered == "they":
-        return ""
-    mentions = state.names.mentions(phrase)
-    return mentions[0][1] if mentions else ""
+def _vocatives(quote: str, names: _Names) -> set[str]:
+    """People the quote speaks to: a name opening or closing the quote or a clause of it."""
+    found = set()
+    for a, b, main in names.mentions(quote):
+        before = quote[:a].rstrip()
+        after = quote[b:b + 2]
+        if (not before or before[-1] in ",!?;—-" or re.search(r"\b(dear|my|oh|o)$", before, re.IGNORECASE)) \
+                and (not after.strip() or after[0] in ",!?.;—-"):
+            found.add(main)
+    return found
 
 
-def _vocatives(quote_text: str, names: _Names) -> set[str]:
-    return {name for _, name in names.mentions(quote_text)}
+@dataclass
+class _Paragraph:
+    quotes: list[int]                   # indices into the quote list
+    speaker: str = ""
+    basis: str = ""
+    addressed: set[str] | None = None
+    named: set[str] | None = None
+    subject: str = ""                   # for narration: who its last sentence is about
+    opens: bool = False                 # its first quote begins the paragraph
+    runs_on: bool = False               # its last quote is left open (the speech continues)
 
 
 def attribute(text: str, characters: dict[str, Character] | None = None) -> list[Quote]:
     characters = characters if characters else discover_characters(text)
+    scanned = _scan_quotes(text)
+    spans = [(start, end) for start, end, _ in scanned]
     names = _Names(characters)
-    state = _State(names)
-    quotes: list[Quote] = []
-    spans = find_quotes(text)
-    state.narrator = first_person_narrator(text, spans, names)
+    narrator = next((main for main, c in characters.items()
+                     if {a.lower() for a in c.aliases} & {"narr", "narrator", "i"}), "") \
+        or first_person_narrator(text, spans, names)
+    reader = _Reader(text, characters, narrator)
     paragraphs = split_paragraphs(text)
     blocks = set_apart_paragraphs(text, paragraphs)
+    quotes: list[Quote] = []
+    closed: list[bool] = []
+    groups: list[_Paragraph] = []
     span_index = 0
-    quote_id = 0
-    previous_paragraph_speaker = ""
-    two_back = ""
     for number, (a, b) in enumerate(paragraphs):
         inside = []
-        while span_index < len(spans) and spans[span_index][0] < b:
-            if spans[span_index][0] >= a:
-                inside.append(spans[span_index])
+        while span_index < len(scanned) and scanned[span_index][0] < b:
+            if scanned[span_index][0] >= a:
+                inside.append(scanned[span_index])
             span_index += 1
-        narration_mentions = []
+        speech = []
+        for start, end, is_closed in inside:
+            if quoted_mention(text, start, end):
+                quotes.append(Quote(start, end, text[start:end], "", "mention"))
+                closed.append(is_closed)
+                continue
+            speech.append(len(quotes))
+            quotes.append(Quote(start, end, text[start:end], "", "block" if number in blocks else "speech"))
+            closed.append(is_closed)
+        # narration mentions (outside speech) feed pronoun resolution
         cursor = a
-        for start, end in inside:
-            narration_mentions += names.mentions(text[cursor:start - 1], cursor)
-            cursor = end + 1
-        narration_mentions += names.mentions(text[cursor:b], cursor)
-        paragraph_speaker = ""
-        paragraph_quotes: list[Quote] = []
-        mentions = {(start, end) for start, end in inside if quoted_mention(text, start, end)}
-        inside = [span for span in inside if span not in mentions]
-        quotes.extend(Quote(start, end, text[start:end], "", "mention") for start, end in sorted(mentions))
-        for i, (start, end) in enumerate(inside):
-            quote_text = text[start:end]
-            spoken_to = _vocatives(quote_text, names)
-            after_end = inside[i + 1][0] - 1 if i + 1 < len(inside) else b
-            after = text[min(end + 1, after_end):after_end]
-            before_start = inside[i - 1][1] + 1 if i else a
-            before = text[before_start:max(before_start, start - 1)]
-            speaker, direction, tag_span, thought = "", None, None, False
-            match = _TAG_AFTER.match(after)
-            if match:
-                who = match.group("who1") or match.group("who2")
-                verb = (match.group("verb1") or match.group("verb2")).lower()
-                speaker = _who(who, state, spoken_to)
-                direction = SPEECH_VERBS.get(verb)
-                adverb = (match.group("adverb") or "").strip().lower()
-                direction = ADVERBS.get(adverb, direction)
-                thought = verb in THOUGHT_VERBS
-                tag_span = (min(end + 1, after_end) + match.start(), min(end + 1, after_end) + match.end())
-            else:
-                match = _TAG_BEFORE.search(before)
-                if match:
-                    speaker = _who(match.group("who"), state, spoken_to)
-                    verb = match.group("verb").lower()
-                    direction = ADVERBS.get((match.group("adverb") or "").strip().lower(), SPEECH_VERBS.get(verb))
-                    thought = verb in THOUGHT_VERBS
-                    tag_span = (before_start + match.start(), before_start + match.end())
-            if not speaker and i > 0 and paragraph_quotes:
-                speaker = paragraph_quotes[-1].speaker
-            if not speaker:
-                # an action beat: a character named in this paragraph's narration, not spoken to
-                beat = [name for _, name in narration_mentions if name not in spoken_to]
-                if beat:
-                    speaker = beat[0]
-                else:
-                    pronoun = re.search(r"\b(he|she)\b", text[a:b].replace(quote_text, ""), re.IGNORECASE)
-                    if pronoun and not inside[0][0] - a < 2:
-                        speaker = state.latest(PRONOUNS[pronoun.group(1).lower()], spoken_to)
-            if not speaker and state.subject and state.subject not in spoken_to:
-                speaker = state.subject          # "She sat down." then a bare quote: she speaks
-            if not speaker and two_back and previous_paragraph_speaker and two_back != previous_paragraph_speaker:
-                speaker = two_back if two_back not in spoken_to else ""          # turn-taking
-            if not speaker:
-                speaker = state.latest(None, spoken_to | {previous_paragraph_speaker}) if previous_paragraph_speaker \
-                    else state.latest(None, spoken_to)
-            same_utterance = (i > 0 and paragraph_quotes and tag_span is not None and paragraph_quotes[-1].tag_span is None
-                              and quote_text[:1].islower()) or (i > 0 and paragraph_quotes and
-                                                                 text[paragraph_quotes[-1].end - 1:paragraph_quotes[-1].end] == ","
-                                                                 and quote_text[:1].islower())
-            if not same_utterance:
-                quote_id += 1
-            kind = "thought" if thought or re.fullmatch(r"[*_].*[*_]", quote_text.strip(), re.DOTALL) else "speech"
-            kind = "block" if number in blocks else kind
-            quote = Quote(start, end, quote_text, speaker, kind, direction, quote_id, tag_span)
-            paragraph_quotes.append(quote)
-            if speaker:
-                paragraph_speaker = speaker
-        for _, name in narration_mentions:
-            state.mention(name)
-        state.subject = _last_subject(text[a:b], state) if not inside else ""
-        if paragraph_speaker:
-            state.mention(paragraph_speaker)
-            two_back, previous_paragraph_speaker = previous_paragraph_speaker, paragraph_speaker
-        elif not inside and narration_mentions:
-            two_back, previous_paragraph_speaker = "", ""
-        quotes.extend(paragraph_quotes)
-    return sorted(quotes, key=lambda q: q.start)
+        for index in speech:
+            reader.read_narration(cursor, max(cursor, quotes[index].start - 1))
+            cursor = quotes[index].end + 1
+        reader.read_narration(min(cursor, b), b)
+        if speech:
+            group = _Paragraph(speech)
+            group.opens = not text[a:quotes[speech[0]].start - 1].strip()
+            group.runs_on = not closed[speech[-1]]
+            _read_paragraph(reader, text, a, b, quotes, group, groups)
+            groups.append(group)
+        else:
+            last = list(re.finditer(r"[^.!?;]+(?:[.!?;]+|$)", text[a:b]))
+            subject = reader.subject(a + last[-1].start(), a + last[-1].end()) if last else ""
+            groups.append(_Paragraph([], subject=subject))
+    _conversations(reader, quotes, groups)
+    _number_utterances(text, quotes, paragraphs)
+    return quotes
 
 
-def _last_subject(paragraph: str, state: _State) -> str:
-    """The character the paragraph's last sentence is about, by its first word."""
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", paragraph.strip()) if x]
-    if not sentences:
-        return ""
-    last = sentences[-1]
-    pronoun = re.match(r"(He|She)\b", last)
-    if pronoun:
-        return state.latest(PRONOUNS[pronoun.group(1).lower()])
-    mentions = state.names.mentions(last[:40])
-    return mentions[0][1] if mentions and mentions[0][0] == 0 else ""
+def _number_utterances(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> None:
+    """Pieces of one utterance split by a speech tag share a quote_id: `"Long enough," he said,
+    "to know."` is one line."""
+    starts = [a for a, _ in paragraphs]
+    quote_id, previous, previous_paragraph = 0, None, -1
+    for quote in quotes:
+        paragraph = bisect.bisect_right(starts, quote.start) - 1
+        joined = (previous is not None and paragraph == previous_paragraph and previous.kind == quote.kind
+                  and previous.speaker == quote.speaker and quote.text[:1].islower()
+                  and not re.search(r"[.!?]\W*$", previous.text))
+        if not joined:
+            quote_id += 1
+        quote.quote_id = quote_id
+        previous, previous_paragraph = quote, paragraph
+
+
+def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], group: _Paragraph,
+                    groups: list[_Paragraph]) -> None:
+    """Tags, continued speech and action beats: what one paragraph says about its speaker."""
+    indices = group.quotes
+    addressed, named = set(), set()
+    for index in indices:
+        addressed |= _vocatives(quotes[index].text, reader.names)
+        named |= {main for _, _, main in reader.names.mentions(quotes[index].text)}
+    group.addressed, group.named = addressed, named
+    tagged: dict[int, _Who] = {}
+    for position, index in enumerate(indices):
+        quote = quotes[index]
+        after_end = quotes[indices[position + 1]].start - 1 if position + 1 < len(indices) else b
+        before_start = quotes[indices[position - 1]].end + 1 if position else a
+        exclude = _vocatives(quote.text, reader.names)
+        who = reader.tag_after(min(quote.end + 1, after_end), after_end, exclude)
+        if who is None:
+            who = reader.tag_before(before_start, max(before_start, quote.start - 1), exclude)
+        if who is not None:
+            tagged[position] = who
+            verb = who.verb.lower()
+            quote.direction = ADVERBS.get(who.adverb, SPEECH_VERBS.get(verb.split()[0]))
+            quote.kind = "thought" if verb in THOUGHT_VERBS and quote.kind == "speech" else quote.kind
+            quote.tag_span = who.span
+            if who.speaker:
+                quote.speaker = who.speaker
+    known = {p: w.speaker for p, w in tagged.items() if w.speaker}
+    if known:
+        group.basis = "tag"
+        for position, index in enumerate(indices):
+            if not quotes[index].speaker:
+                earlier = [p for p in known if p < position]
+                quotes[index].speaker = known[max(earlier)] if earlier else known[min(known)]
+        group.speaker = quotes[indices[0]].speaker
+    else:
+        previous = groups[-1] if groups else None
+        if previous is not None and previous.runs_on and group.opens and previous.speaker:
+            group.speaker, group.basis = previous.speaker, "continued"
+        else:
+            beat = _action_beat(reader, text, a, b, quotes, indices, addressed)
+            if beat:
+                group.speaker, group.basis = beat, "beat"
+            elif previous is not None and not previous.quotes and previous.subject not in addressed:
+                # `She sat down.` then a bare quote: she speaks
+                group.speaker, group.basis = previous.subject, "scene"
+        for index in indices:
+            quotes[index].speaker = group.speaker
+    if group.speaker:
+        reader.note(quotes[indices[0]].start, group.speaker)
+    for index in indices:
+        if quotes[index].kind == "speech" and re.fullmatch(r"[*_].*[*_]", quotes[index].text.strip(), re.DOTALL):
+            quotes[index].kind = "thought"
+
+
+def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], indices: list[int],
+                 addressed: set[str]) -> str:
+    """The character acting in the narration next to the quotes: `Mara grinned. "..."`."""
+    segments = []
+    first, last = quotes[indices[0]], quotes[indices[-1]]
+    if first.start - 1 > a:
+        segments.append((a, first.start - 1, True))
+    for left, right in zip(indices, indices[1:]):
+        segments.append((quotes[left].end + 1, quotes[right].start - 1, False))
+    if last.end + 1 < b:
+        segments.append((last.end + 1, b, False))
+    for start, end, is_before in segments:
+        if not re.search(r"\w", text[start:end]):
+            continue
+        sentences = [(start + m.start(), start + m.end())
+                     for m in re.finditer(r"[^.!?;]+(?:[.!?;]+|$)", text[start:end])]
+        ordered = reversed(sentences) if is_before else sentences
+        for s, e in ordered:
+            subject = reader.subject(s, e, addressed)
+            if subject:
+                return subject
+    return ""
+
+
+def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph]) -> None:
+    """Unattributed paragraphs in a run of dialogue: the person just spoken to answers, and
+    speakers take turns, propagated forward and backward from the anchored paragraphs."""
+    runs, current = [], []
+    for group in groups:
+        if group.quotes:
+            current.append(group)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        changed = True
+        while changed:
+            changed = False
+            for i, group in enumerate(run):
+                if group.speaker:
+                    continue
+                guess = ""
+                previous = run[i - 1] if i else None
+                if previous and previous.speaker:
+                    answering = [m for m in previous.addressed if m != previous.speaker and m not in group.addressed]
+                    if len(answering) == 1:
+                        guess = answering[0]
+                if not guess and i >= 2 and run[i - 2].speaker and run[i - 2].speaker != (previous.speaker or None) \
+                        and run[i - 2].speaker not in group.addressed:
+                    guess = run[i - 2].speaker
+                if not guess and i + 2 < len(run) and run[i + 2].speaker and \
+                        run[i + 2].speaker != (run[i + 1].speaker or None) and run[i + 2].speaker not in group.addressed:
+                    guess = run[i + 2].speaker
+                if guess:
+                    group.speaker, group.basis = guess, "turns"
+                    changed = True
+        for i, group in enumerate(run):
+            if group.speaker:
+                continue
+            previous = run[i - 1].speaker if i else ""
+            exclude = set(group.addressed) | ({previous} if previous else set())
+            candidates = reader.recent(quotes[group.quotes[0]].start, None, exclude)
+            group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
+        for group in run:
+            for index in group.quotes:
+                if not quotes[index].speaker:
+                    quotes[index].speaker = group.speaker
+                quotes[index].basis = quotes[index].basis or group.basis
 
 
 def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:
@@ -402,8 +745,8 @@ def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names
     third_person = len(re.findall(r"\b(he|she|him|her)\b", told, re.IGNORECASE))
     if first_person < 0.5 * third_person or first_person < 20:
         return ""
-    addressed = Counter(name for start, end in spans for _, name in names.mentions(text[start:end]))
-    in_narration = Counter(name for _, name in names.mentions(told))
+    addressed = Counter(name for start, end in spans for _, _, name in names.mentions(text[start:end]))
+    in_narration = Counter(name for _, _, name in names.mentions(told))
     scored = [(count / (1 + in_narration[name]), name) for name, count in addressed.items() if count >= 5]
     return max(scored)[1] if scored else ""
 
