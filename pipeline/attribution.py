@@ -354,6 +354,30 @@ class _Who:
     verb: str = ""
     adverb: str = ""
     span: tuple[int, int] | None = None
+    gender: str = ""       # what the tag tells even when it names no one: "she", "his wife"
+
+
+_MALE_NOUNS = {"man", "gentleman", "boy", "father", "brother", "husband", "son", "uncle", "lord", "king", "fellow",
+               "lad", "master", "landlord", "sir", "prince", "duke", "earl", "nephew", "grandfather", "papa",
+               "priest", "vicar", "colonel", "captain", "major", "sergeant", "constable", "policeman", "butler"}
+_FEMALE_NOUNS = {"woman", "lady", "girl", "mother", "sister", "wife", "daughter", "aunt", "queen", "maid",
+                 "mistress", "landlady", "madam", "princess", "duchess", "niece", "grandmother", "mama", "mamma",
+                 "housekeeper", "widow", "nurse", "governess", "cook"}
+
+
+def _gender_of_phrase(phrase: str) -> str:
+    words = re.findall(r"[a-z]+", phrase.lower())
+    if not words:
+        return ""
+    if words[0] in ("he", "him"):
+        return "M"
+    if words[0] in ("she", "her") and len(words) == 1:
+        return "F"
+    if words[-1] in _MALE_NOUNS:
+        return "M"
+    if words[-1] in _FEMALE_NOUNS:
+        return "F"
+    return ""
 
 
 class _Reader:
@@ -365,6 +389,8 @@ class _Reader:
         self.genders = _infer_genders(text, characters, self.names)
         self.narrator = narrator
         self.events: list[tuple[int, str]] = []          # (position, main name), sorted
+        self.addressed: set[str] = set()                 # named in the previous paragraph's speech
+        self.last_speaker = ""                           # of the previous paragraph, if it had speech
         self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
 
     def note(self, position: int, main: str) -> None:
@@ -394,9 +420,10 @@ class _Reader:
             found.append(main)
         return found
 
-    def pronoun(self, word: str, position: int, exclude=frozenset()) -> str:
+    def pronoun(self, word: str, position: int, exclude=frozenset(), in_tag: bool = False) -> str:
         """He or she: going back sentence by sentence, the first character of that gender
-        named in the sentence (its subject, usually), else the most recent one."""
+        named in the sentence (its subject, usually), else the most recent one. In a reply's
+        tag, the one just addressed by name, else not the one who spoke last."""
         lowered = word.lower()
         if lowered in ("i", "me"):
             return self.narrator
@@ -404,6 +431,10 @@ class _Reader:
         if gender not in ("M", "F"):
             return ""
         exclude = set(exclude) | {self.narrator}     # the narrator is "I", never "he"
+        if in_tag:
+            addressed = [m for m in self.addressed if self.genders.get(m) == gender and m not in exclude]
+            if len(addressed) == 1:
+                return addressed[0]
         index = bisect.bisect_left(self.events, (position, ""))
         sentence, best = None, None
         for at, main in reversed(self.events[max(0, index - 30):index]):
@@ -418,18 +449,20 @@ class _Reader:
         loose = self.recent(position, gender, exclude)
         return loose[0] if loose else ""
 
-    def who_at(self, position: int, end: int, exclude=frozenset()) -> tuple[int, str] | None:
-        """A name, descriptor or pronoun starting at position: (its end, speaker or "")."""
+    def who_at(self, position: int, end: int, exclude=frozenset()) -> tuple[int, str, str] | None:
+        """A name, descriptor or pronoun starting at position: (its end, speaker or "", gender
+        the words imply)."""
         named = self.names.at(self.text, position, end)
         if named:
-            return named
+            return named[0], named[1], ""
         match = re.compile(r"(he|she|I)\b", re.IGNORECASE).match(self.text, position, end)
         if match and (match.group(1) != "i"):
-            return match.end(), self.pronoun(match.group(1), position, exclude)
+            return (match.end(), self.pronoun(match.group(1), position, exclude, in_tag=True),
+                    _gender_of_phrase(match.group(1)))
         match = re.compile(r"(?:the|a|an|his|her|their|my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=[\s,.;!?]|$)",
                            re.IGNORECASE).match(self.text, position, end)
         if match and not _VERB_RE.match(match.group(0).split()[-1]):
-            return match.end(), ""
+            return match.end(), "", _gender_of_phrase(match.group(0))
         return None
 
     def tag_after(self, start: int, end: int, exclude) -> _Who | None:
@@ -441,14 +474,14 @@ class _Reader:
             after = _FILLER.match(text, verb.end(), end).end()
             who = self.who_at(after, end, exclude)
             if who:
-                return _Who(who[1], verb.group(0), self._adverb(verb.end(), who[0]), (position, who[0]))
+                return _Who(who[1], verb.group(0), self._adverb(verb.end(), who[0]), (position, who[0]), who[2])
         who = self.who_at(position, end, exclude)
         if who:
             after = _FILLER.match(text, who[0], end).end()
             verb = _VERB_RE.match(text, after, end)
             if verb:
                 return _Who(who[1], verb.group(0), self._adverb(who[0], min(end, verb.end() + 20)),
-                            (position, verb.end()))
+                            (position, verb.end()), who[2])
         return None
 
     def tag_before(self, start: int, end: int, exclude) -> _Who | None:
@@ -479,7 +512,25 @@ class _Reader:
         subject = self.subject(clause_start, verb.start(), exclude)
         if subject:
             return _Who(subject, verb.group(0), self._adverb(verb.end(), clause_end), (clause_start, clause_end))
+        pronoun = re.search(r"\b(he|she)\s+(?:\w+ly\s+)?$", text[clause_start:verb.start()], re.IGNORECASE)
+        if pronoun:
+            return _Who("", verb.group(0), "", (clause_start, clause_end), _gender_of_phrase(pronoun.group(1)))
         return None
+
+    def lead_in(self, start: int, end: int) -> str:
+        """A narration paragraph ending in a comma or colon introduces the next one's speech:
+        `Mr. Bennet coolly observed,` or `when thus accosted by Miss Bingley,`."""
+        if not re.search(r"[,:;]\W*$|--\s*$|—\s*$", self.text[start:end]):
+            return ""
+        who = self.tag_before(start, end, set())
+        if who and who.speaker:
+            return who.speaker
+        by = re.search(r"\bby\s+(.{2,40}?)[,:;—-]*\s*$", self.text[start:end])
+        if by:
+            named = self.names.at(self.text, start + by.start(1), end)
+            if named:
+                return named[1]
+        return ""
 
     def subject(self, start: int, end: int, exclude=frozenset()) -> str:
         """Who a clause is about: the name or pronoun nearest before its verb, else its first
@@ -535,6 +586,8 @@ class _Paragraph:
     addressed: set[str] | None = None
     named: set[str] | None = None
     subject: str = ""                   # for narration: who its last sentence is about
+    lead: str = ""                      # for narration that ends in a lead-in to speech: its speaker
+    gender: str = ""                    # the speaker's, when a tag tells only that
     opens: bool = False                 # its first quote begins the paragraph
     runs_on: bool = False               # its last quote is left open (the speech continues)
 
@@ -579,12 +632,15 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             group = _Paragraph(speech)
             group.opens = not text[a:quotes[speech[0]].start - 1].strip()
             group.runs_on = not closed[speech[-1]]
+            previous = groups[-1] if groups else None
+            reader.addressed = previous.addressed or set() if previous else set()
+            reader.last_speaker = previous.speaker if previous else ""
             _read_paragraph(reader, text, a, b, quotes, group, groups)
             groups.append(group)
         else:
             last = list(re.finditer(r"[^.!?;]+(?:[.!?;]+|$)", text[a:b]))
             subject = reader.subject(a + last[-1].start(), a + last[-1].end()) if last else ""
-            groups.append(_Paragraph([], subject=subject))
+            groups.append(_Paragraph([], subject=subject, lead=reader.lead_in(a, b)))
     _conversations(reader, quotes, groups)
     _number_utterances(text, quotes, paragraphs)
     return quotes
@@ -633,6 +689,12 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             if who.speaker:
                 quote.speaker = who.speaker
     known = {p: w.speaker for p, w in tagged.items() if w.speaker}
+    group.gender = "" if known else next((w.gender for w in tagged.values() if w.gender), "")
+
+    def fits(name: str) -> bool:
+        return bool(name) and name not in addressed and \
+            (not group.gender or reader.genders.get(name, "U") in (group.gender, "U"))
+
     if known:
         group.basis = "tag"
         for position, index in enumerate(indices):
@@ -644,11 +706,13 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         previous = groups[-1] if groups else None
         if previous is not None and previous.runs_on and group.opens and previous.speaker:
             group.speaker, group.basis = previous.speaker, "continued"
+        elif previous is not None and not previous.quotes and group.opens and fits(previous.lead):
+            group.speaker, group.basis = previous.lead, "lead-in"
         else:
-            beat = _action_beat(reader, text, a, b, quotes, indices, addressed)
+            beat = _action_beat(reader, text, a, b, quotes, indices, fits)
             if beat:
                 group.speaker, group.basis = beat, "beat"
-            elif previous is not None and not previous.quotes and previous.subject not in addressed:
+            elif previous is not None and not previous.quotes and fits(previous.subject):
                 # `She sat down.` then a bare quote: she speaks
                 group.speaker, group.basis = previous.subject, "scene"
         for index in indices:
@@ -661,7 +725,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
 
 
 def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], indices: list[int],
-                 addressed: set[str]) -> str:
+                 fits) -> str:
     """The character acting in the narration next to the quotes: `Mara grinned. "..."`."""
     segments = []
     first, last = quotes[indices[0]], quotes[indices[-1]]
@@ -678,8 +742,8 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
                      for m in re.finditer(r"[^.!?;]+(?:[.!?;]+|$)", text[start:end])]
         ordered = reversed(sentences) if is_before else sentences
         for s, e in ordered:
-            subject = reader.subject(s, e, addressed)
-            if subject:
+            subject = reader.subject(s, e)
+            if fits(subject):
                 return subject
     return ""
 
@@ -697,24 +761,28 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
     if current:
         runs.append(current)
     for run in runs:
+        def fits(group: _Paragraph, name: str) -> bool:
+            return bool(name) and name not in group.addressed and \
+                (not group.gender or reader.genders.get(name, "U") in (group.gender, "U"))
+
         changed = True
         while changed:
             changed = False
             for i, group in enumerate(run):
                 if group.speaker:
                     continue
-                guess = ""
                 previous = run[i - 1] if i else None
+                following = run[i + 1] if i + 1 < len(run) else None
+                guesses = []
                 if previous and previous.speaker:
-                    answering = [m for m in previous.addressed if m != previous.speaker and m not in group.addressed]
+                    answering = [m for m in previous.addressed if m != previous.speaker]
                     if len(answering) == 1:
-                        guess = answering[0]
-                if not guess and i >= 2 and run[i - 2].speaker and run[i - 2].speaker != (previous.speaker or None) \
-                        and run[i - 2].speaker not in group.addressed:
-                    guess = run[i - 2].speaker
-                if not guess and i + 2 < len(run) and run[i + 2].speaker and \
-                        run[i + 2].speaker != (run[i + 1].speaker or None) and run[i + 2].speaker not in group.addressed:
-                    guess = run[i + 2].speaker
+                        guesses.append(answering[0])
+                if i >= 2 and run[i - 2].speaker != (previous.speaker or None):
+                    guesses.append(run[i - 2].speaker)
+                if i + 2 < len(run) and run[i + 2].speaker != (following.speaker or None):
+                    guesses.append(run[i + 2].speaker)
+                guess = next((g for g in guesses if fits(group, g)), "")
                 if guess:
                     group.speaker, group.basis = guess, "turns"
                     changed = True
@@ -723,7 +791,8 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
                 continue
             previous = run[i - 1].speaker if i else ""
             exclude = set(group.addressed) | ({previous} if previous else set())
-            candidates = reader.recent(quotes[group.quotes[0]].start, None, exclude)
+            candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
+                          if fits(group, c)]
             group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
         for group in run:
             for index in group.quotes:
