@@ -6,7 +6,7 @@ READY  := $(VENV)/.ready
 CH     ?= 1
 EVAL   ?= ../shared/eval
 
-.PHONY: setup episode publish season adapt render mix master test eval bench voices-check clean distclean
+.PHONY: setup episode publish season adapt render mix master test test-coqui eval bench voices-check clean distclean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,7 @@ clean:
 	rm -rf output
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(COQUI_VENV)
 
 # Resemblyzer needs torch (large), so the voice check has a venv of its own.
 CHECK_VENV := .venv-check
@@ -55,3 +55,16 @@ voices-check: $(CHECK_VENV)/.ready
 
 bench: $(READY)
 	$(PY) bench/bench.py
+
+# Coqui TTS pulls in torch (about 6 GB), so its engine is tested in a venv of its own.
+COQUI_VENV := .venv-coqui
+$(COQUI_VENV)/.ready: pyproject.toml
+	$(PYTHON) -m venv $(COQUI_VENV)
+	$(COQUI_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(COQUI_VENV)/bin/python -m pip install --quiet -e '.[test,coqui]'
+	touch $(COQUI_VENV)/.ready
+
+# Fails rather than skipping when TTS is missing, so a broken install cannot pass as "skipped".
+test-coqui: $(COQUI_VENV)/.ready
+	$(COQUI_VENV)/bin/python -c 'import TTS, torch, torchaudio'
+	$(COQUI_VENV)/bin/python -m pytest tests/test_coqui.py

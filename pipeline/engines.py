@@ -172,6 +172,9 @@ def get_engine(engine: str, model_path: Path, threads: int = 1):
             from .kokoro import KokoroEngine
             # the shipped model is named by its checksum file; anything else is an .onnx path
             _ENGINES[key] = KokoroEngine(None if Path(model_path).name == "model.sha256" else model_path, threads)
+        elif engine == "coqui":
+            from .coqui import CoquiEngine
+            _ENGINES[key] = CoquiEngine(model_path, threads)
         else:
             raise PipelineError(model_path, None, f"engine '{engine}' is not available yet", "use engine: piper")
     return _ENGINES[key]
@@ -183,4 +186,7 @@ def engine_version(engine: str) -> str:
     if engine == "kokoro":
         from .kokoro import KokoroEngine
         return KokoroEngine.version()
+    if engine == "coqui":
+        from .coqui import CoquiEngine
+        return CoquiEngine.version()
     return f"{engine} {_version('coqui-tts')}"

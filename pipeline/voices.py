@@ -42,7 +42,7 @@ class Voice(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = ""
     description: str = ""
-    engine: Literal["piper", "kokoro"] = "piper"
+    engine: Literal["piper", "kokoro", "coqui"] = "piper"
     model: str = "en_US-joe-medium"
     speaker: str | int | None = None
     gender: Literal["M", "F", "U", "X"] = "U"
@@ -259,6 +259,12 @@ def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) ->
         except ImportError:
             raise PipelineError(where, None, "engine kokoro needs the kokoro extra",
                                 "install it with `.venv/bin/pip install -e '.[kokoro]'`") from None
+    if voice.engine == "coqui":
+        from .coqui import require
+        require(where)
+        if voice.model in SHIPPED_MODELS:
+            raise PipelineError(where, None, "engine coqui needs a model of its own",
+                                "put the Coqui model folder under voices/models/ and give its relative path")
     if voice.model in SHIPPED_MODELS:
         package, func = SHIPPED_MODELS[voice.model]
         try:
@@ -281,6 +287,14 @@ def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) ->
     if root not in resolved.parents:
         raise PipelineError(where, None, f"model path '{voice.model}' leaves the voices folder",
                             "copy the model into voices/models/ instead of linking to it")
+    if voice.engine == "coqui":
+        # a folder stands for its checkpoint, whose content then keys the takes
+        from .coqui import checkpoint_of
+        checkpoint = checkpoint_of(resolved, where).resolve()
+        if root not in checkpoint.parents:
+            raise PipelineError(where, None, f"model '{voice.model}' links outside the voices folder",
+                                "copy the model into voices/models/ instead of linking to it")
+        return checkpoint
     return resolved
 
 
