@@ -221,13 +221,19 @@ _FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "mistress", "ma
                   "countess", "princess", "queen"}
 
 
+_ADDRESS_WORDS = {"sir", "madam", "ma'am", "maam", "miss", "mister", "mr", "mrs", "master", "mistress", "lady", "lord",
+                  "dear", "love", "darling", "mama", "mamma", "papa", "mother", "father", "sister", "brother",
+                  "you", "child", "boy", "girl", "friend", "man", "woman", "sahib", "ma", "pa"}
+
+
 def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
     """Alias (lower case) -> main name: the cast's own aliases, plus the bare surname or first
     name of a titled or two-word name when no other character could be meant by it."""
     table: dict[str, str] = {}
     for main, character in characters.items():
         for alias in (main, *character.aliases):
-            if alias.strip():
+            # "Sir" or "Madam" alone is how anyone is spoken to, not a name
+            if alias.strip() and alias.strip().lower().rstrip(".") not in _ADDRESS_WORDS:
                 table.setdefault(alias.strip().lower(), main)
     claims: dict[str, set[str]] = {}
     for main, character in characters.items():
