@@ -81,3 +81,61 @@ def test_indented_verse_is_a_block_not_an_utterance():
     quotes = attribute(text, CAST)
     assert quotes[-1].kind == "block"
     assert len(attribute_to_jsonl_rows(text, CAST)) == 10
+
+
+def test_single_quote_dialogue_speakers():
+    text = ("'Is it raining?' asked Ilse.\n\n'Not yet,' Tobin said. 'Soon, though.'\n\n"
+            "'Then we wait,' she replied.\n")
+    assert [s for _, s in speakers(text)] == ["Ilse", "Tobin", "Tobin", "Ilse"]
+
+
+def test_multi_paragraph_speech_keeps_its_speaker():
+    text = ('Ilse stood by the window.\n\n"It began in the spring," said Tobin. "The river rose.\n\n'
+            '"By summer the mill was gone.\n\n"And nobody came to help."\n\n"How awful," said Ilse.\n')
+    assert [s for _, s in speakers(text)] == ["Tobin", "Tobin", "Tobin", "Tobin", "Ilse"]
+
+
+def test_a_quote_inside_a_quote_is_part_of_it():
+    text = "\"He looked at me and said, 'Run,' so I ran,\" said Mara.\n\n\"Fair enough,\" said Tobin.\n"
+    quotes = attribute(text, CAST)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("He looked at me and said, 'Run,' so I ran,", "Mara"), ("Fair enough,", "Tobin")]
+
+
+def test_descriptors_and_adverbs_in_tags():
+    cast = dict(CAST, **{"The Ferryman": Character("The Ferryman", ("the old ferryman",), "M")})
+    text = ('"Two coins," said the old ferryman.\n\n"One," Mara said quietly.\n\n'
+            '"Two," the ferryman repeated, "or you swim."\n')
+    quotes = attribute(text, cast)
+    assert [q.speaker for q in quotes] == ["The Ferryman", "Mara", "The Ferryman", "The Ferryman"]
+    assert quotes[1].direction == "quiet"
+
+
+def test_pronoun_takes_the_character_of_its_gender():
+    text = ('Mara set the lamp down beside Tobin.\n\n"It will hold," she said.\n\n'
+            '"It had better," he said.\n')
+    assert [s for _, s in speakers(text)] == ["Mara", "Tobin"]
+
+
+def test_the_one_addressed_answers_and_is_not_the_speaker():
+    text = ('Mara and Tobin walked on.\n\n"Tobin, are you tired?" asked Mara.\n\n"No."\n\n'
+            '"Ilse, wait for us!" he called.\n')
+    quotes = attribute(text, CAST)
+    assert [q.speaker for q in quotes] == ["Mara", "Tobin", "Tobin"]
+
+
+def test_turn_taking_runs_backward_from_an_anchor():
+    text = ('Mara and Tobin sat by the fire.\n\n"Cold tonight."\n\n"Colder tomorrow."\n\n'
+            '"Then we leave at dawn?" asked Mara.\n\n"At dawn," said Tobin.\n')
+    assert [s for _, s in speakers(text)] == ["Mara", "Tobin", "Mara", "Tobin"]
+
+
+def test_a_lead_in_names_the_next_paragraphs_speaker():
+    text = ('Tobin looked up from the map and said,\n\n"We are lost."\n\n"We are not," said Mara.\n')
+    assert [s for _, s in speakers(text)] == ["Tobin", "Mara"]
+
+
+def test_a_gendered_tag_rules_out_the_wrong_speaker():
+    # the tag says only "she"; Tobin acted last, but he cannot be "she"
+    text = ('Ilse crossed the yard.\n\nTobin shut the gate.\n\n"Is the gate shut?" she asked.\n')
+    assert [s for _, s in speakers(text)] == ["Ilse"]
