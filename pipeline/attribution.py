@@ -339,6 +339,10 @@ _MORE_VERBS = (
 for _verb in _MORE_VERBS:
     SPEECH_VERBS.setdefault(_verb, None)
 SPEECH_VERBS.update({"nodded": None, "smiled": None, "thinks": None})
+for _verb in ("saying asking replying answering crying exclaiming adding continuing whispering muttering murmuring "
+              "shouting calling remarking observing returning repeating interrupting explaining declaring "
+              "inquiring enquiring protesting pleading begging demanding sobbing sighing laughing").split():
+    SPEECH_VERBS.setdefault(_verb, None)
 THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
 _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
             "burst out", "spoke up", "sang out", "called after", "shouted out", "said again")
@@ -509,7 +513,7 @@ class _Reader:
         verb = verbs[-1]
         tail = text[verb.end():clause_end]
         tail_words = re.findall(r"[\w’'.-]+", tail)
-        if len(tail_words) > 5:
+        if len(tail_words) > 8:
             return None
         after = _FILLER.match(text, verb.end(), clause_end).end()
         who = self.who_at(after, clause_end, exclude) if after < clause_end else None
@@ -684,8 +688,14 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         before_start = quotes[indices[position - 1]].end + 1 if position else a
         exclude = _vocatives(quote.text, reader.names)
         who = reader.tag_after(min(quote.end + 1, after_end), after_end, exclude)
-        if who is None:
-            who = reader.tag_before(before_start, max(before_start, quote.start - 1), exclude)
+        # after a finished sentence, `She said it to the Knave.` starts a new one: a tag
+        # before the quote is then the better evidence
+        ended = re.search(r"[.!?][_*]?$", quote.text) is not None
+        capital = re.match(r"[\s\"”’']*(He|She)\b", text[quote.end:after_end]) is not None
+        if who is None or (ended and capital):
+            before = reader.tag_before(before_start, max(before_start, quote.start - 1), exclude)
+            if before is not None or (ended and capital):
+                who = before
         if who is not None:
             tagged[position] = who
             verb = who.verb.lower()
