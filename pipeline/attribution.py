@@ -472,8 +472,26 @@ class _Reader:
         match = re.compile(r"(?:the|a|an|his|her|their|my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=[\s,.;!?]|$)",
                            re.IGNORECASE).match(self.text, position, end)
         if match and not _VERB_RE.match(match.group(0).split()[-1]):
-            return match.end(), "", _gender_of_phrase(match.group(0))
+            return match.end(), self.relative(match.group(0), position, exclude), _gender_of_phrase(match.group(0))
         return None
+
+    def relative(self, phrase: str, position: int, exclude=frozenset()) -> str:
+        """`his wife`, `her father`: the cast member with the possessor's surname and the title
+        the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
+        match = re.fullmatch(r"(his|her)\s+(wife|lady|husband|mother|father)", phrase.strip(), re.IGNORECASE)
+        if not match:
+            return ""
+        owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
+        if not owner:
+            return ""
+        character = self.names.characters[owner]
+        surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
+                    if len(alias.split()) >= 2 and alias.split()[0].lower().rstrip(".") in _TITLES | {"miss"}}
+        title = {"wife": "mrs.", "lady": "mrs.", "mother": "mrs.", "husband": "mr.", "father": "mr."}[
+            match.group(2).lower()]
+        found = {self.names.lookup(f"{title} {surname}") for surname in surnames} - {"", owner}
+        found -= set(exclude)
+        return found.pop() if len(found) == 1 else ""
 
     def tag_after(self, start: int, end: int, exclude) -> _Who | None:
         """`"...," said Mara` / `Mara said` / `she asked quietly` right after a quote."""

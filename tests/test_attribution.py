@@ -139,3 +139,9 @@ def test_a_gendered_tag_rules_out_the_wrong_speaker():
     # the tag says only "she"; Tobin acted last, but he cannot be "she"
     text = ('Ilse crossed the yard.\n\nTobin shut the gate.\n\n"Is the gate shut?" she asked.\n')
     assert [s for _, s in speakers(text)] == ["Ilse"]
+
+
+def test_his_wife_is_the_mrs_of_his_surname():
+    cast = {"Mr. Hale": Character("Mr. Hale", ("Hale",), "M"), "Mrs. Hale": Character("Mrs. Hale", (), "F")}
+    text = 'Mr. Hale read his paper.\n\n"The tea is cold," said his wife.\n'
+    assert [q.speaker for q in attribute(text, cast)] == ["Mrs. Hale"]
