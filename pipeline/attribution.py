@@ -259,10 +259,13 @@ class _Names:
         self.characters = characters
         self.table = _alias_variants(characters)
         words = sorted(self.table, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\.", r"\.?") for w in words)
+        # a name may be broken over a line ("Mr.\nDarcy")
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
+                                                          for w in words)
                                   + r")(?![\w’'-]\w)", re.IGNORECASE) if words else None
 
     def lookup(self, phrase: str) -> str:
+        phrase = " ".join(phrase.split())
         return self.table.get(phrase.lower()) or self.table.get(phrase.lower().replace(".", "")) \
             or self.table.get(re.sub(r"^(mr|mrs|dr|st)\b\.?", r"\1.", phrase.lower()), "")
 

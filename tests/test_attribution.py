@@ -145,3 +145,9 @@ def test_his_wife_is_the_mrs_of_his_surname():
     cast = {"Mr. Hale": Character("Mr. Hale", ("Hale",), "M"), "Mrs. Hale": Character("Mrs. Hale", (), "F")}
     text = 'Mr. Hale read his paper.\n\n"The tea is cold," said his wife.\n'
     assert [q.speaker for q in attribute(text, cast)] == ["Mrs. Hale"]
+
+
+def test_a_name_broken_over_a_line_is_still_a_name():
+    cast = {"Mr. Hale": Character("Mr. Hale", (), "M"), "Ilse": Character("Ilse", (), "F")}
+    text = 'Ilse waited.\n\n"It is late," said Mr.\nHale, looking at the clock.\n'
+    assert [q.speaker for q in attribute(text, cast)] == ["Mr. Hale"]
