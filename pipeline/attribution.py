@@ -404,6 +404,8 @@ class _Reader:
         self.events: list[tuple[int, str]] = []          # (position, main name), sorted
         self.addressed: set[str] = set()                 # named in the previous paragraph's speech
         self.last_speaker = ""                           # of the previous paragraph, if it had speech
+        self.turn = ""                                   # whose turn it is in an exchange of two
+        self.paragraph_start = 0
         self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
 
     def note(self, position: int, main: str) -> None:
@@ -448,6 +450,14 @@ class _Reader:
             addressed = [m for m in self.addressed if self.genders.get(m) == gender and m not in exclude]
             if len(addressed) == 1:
                 return addressed[0]
+            # in an exchange "she replied" is the one whose turn it is, unless this paragraph's
+            # own narration has just named someone else of that gender
+            turn = self.turn
+            if turn and turn not in exclude and self.genders.get(turn) == gender:
+                here = self.pronoun(word, position, exclude)
+                named_here = any(self.paragraph_start <= at < position and main == here
+                                 for at, main in self.events[-12:])
+                return here if named_here else turn
         index = bisect.bisect_left(self.events, (position, ""))
         sentence, best = None, None
         for at, main in reversed(self.events[max(0, index - 30):index]):
@@ -666,6 +676,10 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             previous = groups[-1] if groups else None
             reader.addressed = previous.addressed or set() if previous else set()
             reader.last_speaker = previous.speaker if previous else ""
+            two_back = groups[-2] if len(groups) >= 2 else None
+            reader.turn = two_back.speaker if (two_back is not None and two_back.quotes and previous.quotes and
+                                               previous.speaker and previous.speaker != two_back.speaker) else ""
+            reader.paragraph_start = a
             _read_paragraph(reader, text, a, b, quotes, group, groups)
             groups.append(group)
         else:

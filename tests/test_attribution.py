@@ -151,3 +151,10 @@ def test_a_name_broken_over_a_line_is_still_a_name():
     cast = {"Mr. Hale": Character("Mr. Hale", (), "M"), "Ilse": Character("Ilse", (), "F")}
     text = 'Ilse waited.\n\n"It is late," said Mr.\nHale, looking at the clock.\n'
     assert [q.speaker for q in attribute(text, cast)] == ["Mr. Hale"]
+
+
+def test_a_pronoun_tag_in_an_exchange_is_the_one_whose_turn_it_is():
+    cast = {"Tobin": Character("Tobin", (), "M"), "Bram": Character("Bram", (), "M")}
+    text = ('Tobin and Bram sat at the table.\n\n"Is it good?" asked Tobin.\n\n"Very," said Bram.\n\n'
+            '"Then pour me more," he said.\n\nBram laughed. "Not yet," he said.\n')
+    assert [q.speaker for q in attribute(text, cast)] == ["Tobin", "Bram", "Tobin", "Bram"]
