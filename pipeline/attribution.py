@@ -1,10 +1,23 @@
 """Who says each quote: quote detection and speaker attribution for prose, in plain Python.
 
-The rules are a reader's: a speech tag next to the quote names the speaker ("said Mara",
-"she asked"); otherwise a character acting in the same paragraph speaks (an action beat);
-otherwise an exchange alternates between its two speakers; a pronoun means the last
-character of that gender mentioned. Names inside the quote are the people spoken to, never
-the speaker.
+The rules are a reader's, applied from the surest to the weakest (each quote records which
+one decided it, as `basis`):
+
+1. tag: a speech tag next to the quote names the speaker, in any order ("said Mara", "Mara
+   said", "she asked", "said the old man", "said his wife"); a pronoun is the first character
+   of its gender in the nearest sentence before it, or in an exchange the one whose turn it is;
+   untagged quotes in a tagged paragraph share its speaker.
+2. continued: a paragraph that reopens speech left open in the previous one goes on with it.
+3. lead-in: narration ending "Mr. Bennet coolly observed," introduces the next paragraph.
+4. beat: the character acting in the paragraph's narration ("Mara grinned. ...").
+5. scene: a bare quote after narration is spoken by whom that narration ended on.
+6. turns: in a run of dialogue the person just addressed by name answers, and speakers
+   alternate with the anchored paragraphs two before or after, forward and backward.
+7. guess: the most recently mentioned character who did not just speak.
+
+Names inside a quote are the people spoken to, never the speaker; a tag that says only "she"
+rules out every man. Quoted titles and words ("mention") and indented verse or letters
+("block") are found but are not utterances.
 """
 from __future__ import annotations
 
@@ -54,7 +67,20 @@ SPEECH_VERBS = {
 ADVERBS = {"quietly": "quiet", "softly": "quiet", "gently": "tender", "sadly": "sad", "angrily": "angry",
            "coldly": "cold", "loudly": "shout", "tiredly": "tired", "nervously": "fear", "excitedly": "excited",
            "sharply": "snap", "tenderly": "tender", "fearfully": "fear", "bitterly": "angry"}
-THOUGHT_VERBS = {"thought", "wondered"}
+# Tags beyond the ones that carry a direction: "smiled" and "nodded" tag speech in older prose,
+# and "-ing" forms lead into it ("remarking, ...").
+SPEECH_VERBS = {**dict.fromkeys((
+    "inquired enquired retorted protested suggested ventured faltered gasped panted groaned moaned grunted "
+    "wailed sneered warned reminded corrected objected complained drawled ejaculated resumed pursued persisted "
+    "reflected mused commented concluded confessed conceded assented whimpered shrieked squeaked howled "
+    "thundered stormed sang hinted counselled advised argued reasoned interposed remonstrated cautioned "
+    "uttered spoke echoed mocked teased scolded chided proceeded nodded smiled "
+    "inquires enquires replies answers whispers shouts adds continues returns repeats exclaims mutters "
+    "murmurs thinks asks begins demands remarks observes "
+    "saying asking replying answering crying exclaiming adding continuing whispering muttering murmuring "
+    "shouting calling remarking observing returning repeating interrupting explaining declaring "
+    "inquiring enquiring protesting pleading begging demanding sobbing sighing laughing").split()), **SPEECH_VERBS}
+THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
 PRONOUNS = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
 _VERBS = "|".join(sorted((re.escape(v.strip()) for v in SPEECH_VERBS), key=len, reverse=True))
 _NOT_NAMES = {
@@ -331,22 +357,6 @@ def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -
 
 # ---------------------------------------------------------------- attribution
 
-_MORE_VERBS = (
-    "inquired enquired retorted protested suggested ventured faltered gasped panted groaned moaned grunted "
-    "wailed sneered warned reminded corrected objected complained drawled ejaculated resumed pursued persisted "
-    "reflected mused commented concluded confessed conceded assented whimpered shrieked squeaked howled screamed "
-    "called cried thundered stormed panted sang hinted counselled advised argued reasoned explained nodded "
-    "returned proceeded interposed remonstrated cautioned uttered spoke echoed mocked teased scolded chided "
-    "inquires enquires replies answers whispers shouts cries adds continues returns repeats exclaims mutters "
-    "murmurs thinks asks begins demands remarks observes").split()
-for _verb in _MORE_VERBS:
-    SPEECH_VERBS.setdefault(_verb, None)
-SPEECH_VERBS.update({"nodded": None, "smiled": None, "thinks": None})
-for _verb in ("saying asking replying answering crying exclaiming adding continuing whispering muttering murmuring "
-              "shouting calling remarking observing returning repeating interrupting explaining declaring "
-              "inquiring enquiring protesting pleading begging demanding sobbing sighing laughing").split():
-    SPEECH_VERBS.setdefault(_verb, None)
-THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
 _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
             "burst out", "spoke up", "sang out", "called after", "shouted out", "said again")
 _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
@@ -403,7 +413,6 @@ class _Reader:
         self.narrator = narrator
         self.events: list[tuple[int, str]] = []          # (position, main name), sorted
         self.addressed: set[str] = set()                 # named in the previous paragraph's speech
-        self.last_speaker = ""                           # of the previous paragraph, if it had speech
         self.turn = ""                                   # whose turn it is in an exchange of two
         self.paragraph_start = 0
         self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
@@ -625,7 +634,6 @@ class _Paragraph:
     speaker: str = ""
     basis: str = ""
     addressed: set[str] | None = None
-    named: set[str] | None = None
     subject: str = ""                   # for narration: who its last sentence is about
     lead: str = ""                      # for narration that ends in a lead-in to speech: its speaker
     gender: str = ""                    # the speaker's, when a tag tells only that
@@ -675,7 +683,6 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             group.runs_on = not closed[speech[-1]]
             previous = groups[-1] if groups else None
             reader.addressed = previous.addressed or set() if previous else set()
-            reader.last_speaker = previous.speaker if previous else ""
             two_back = groups[-2] if len(groups) >= 2 else None
             reader.turn = two_back.speaker if (two_back is not None and two_back.quotes and previous.quotes and
                                                previous.speaker and previous.speaker != two_back.speaker) else ""
@@ -711,11 +718,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                     groups: list[_Paragraph]) -> None:
     """Tags, continued speech and action beats: what one paragraph says about its speaker."""
     indices = group.quotes
-    addressed, named = set(), set()
+    addressed = set()
     for index in indices:
         addressed |= _vocatives(quotes[index].text, reader.names)
-        named |= {main for _, _, main in reader.names.mentions(quotes[index].text)}
-    group.addressed, group.named = addressed, named
+    group.addressed = addressed
     tagged: dict[int, _Who] = {}
     for position, index in enumerate(indices):
         quote = quotes[index]
