@@ -223,18 +223,34 @@ def discover_characters(text: str) -> dict[str, Character]:
     return characters
 
 
+def _gender_hint(text: str, start: int, end: int) -> str:
+    """M or F when the prose goes on about the person named at text[start:end] as "he" or
+    "she": "his"/"her" later in the sentence, or "He ..." opening the next sentence after a
+    sentence the name opens. "him" is left out: it is mostly someone else."""
+    sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
+    pronoun = re.search(r"\b(he|his|himself|she|her|herself)\b", sentence, re.IGNORECASE)
+    if not pronoun and re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start]):
+        pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240])
+    if not pronoun:
+        return ""
+    return "M" if pronoun.group(1).lower() in ("he", "his", "himself") else "F"
+
+
+def _decide(votes: Counter) -> str:
+    if not votes:
+        return "U"
+    gender, count = votes.most_common(1)[0]
+    return gender if count >= 2 and count >= 3 * (sum(votes.values()) - count) else "U"
+
+
 def _guess_gender(text: str, name: str) -> str:
     if re.match(r"(Mrs|Miss|Ms|Lady)\b", name):
         return "F"
     if re.match(r"(Mr|Sir|Lord)\b", name):
         return "M"
-    votes = Counter()
-    for match in re.finditer(re.escape(name) + r"\b[^.!?\"“”]{0,80}?\b(he|him|his|she|her)\b", text, re.IGNORECASE):
-        votes[PRONOUNS[match.group(1).lower()]] += 1
-    if not votes:
-        return "U"
-    gender, count = votes.most_common(1)[0]
-    return gender if count >= 2 * (sum(votes.values()) - count) else "U"
+    votes = Counter(_gender_hint(text, m.start(), m.end()) for m in re.finditer(re.escape(name) + r"\b", text))
+    votes.pop("", None)
+    return _decide(votes)
 
 
 _TITLES = {"mr", "mrs", "miss", "ms", "dr", "doctor", "sir", "lady", "lord", "colonel", "captain", "major",
@@ -329,16 +345,15 @@ class _Names:
 
 def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -> dict[str, str]:
     """M/F for every character the cast leaves unknown, from titles, then from the pronouns
-    that follow the character's name in the same sentence."""
+    the prose uses after the character's name."""
     genders = {}
     votes: dict[str, Counter] = {main: Counter() for main in characters}
     for start, end, main in names.mentions(text):
         if characters[main].gender in ("M", "F"):
             continue
-        sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
-        pronoun = re.search(r"\b(he|his|him|himself|she|her|herself)\b", sentence, re.IGNORECASE)
-        if pronoun:
-            votes[main]["M" if pronoun.group(1).lower() in ("he", "his", "him", "himself") else "F"] += 1
+        hint = _gender_hint(text, start, end)
+        if hint:
+            votes[main][hint] += 1
     for main, character in characters.items():
         gender = character.gender
         if gender not in ("M", "F"):
@@ -347,10 +362,8 @@ def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -
                 gender = "M"
             elif titles & _FEMALE_TITLES and not titles & _MALE_TITLES:
                 gender = "F"
-            elif votes[main]:
-                top, count = votes[main].most_common(1)[0]
-                if count >= 2 and count >= 3 * (sum(votes[main].values()) - count):
-                    gender = top
+            else:
+                gender = _decide(votes[main])
         genders[main] = gender if gender in ("M", "F") else "U"
     return genders
 
@@ -847,7 +860,9 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
             if group.speaker:
                 continue
             previous = run[i - 1].speaker if i else ""
-            exclude = set(group.addressed) | ({previous} if previous else set())
+            # whoever the quote talks about is not who says it
+            talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
+            exclude = set(group.addressed) | talked_of | ({previous} if previous else set())
             candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
                           if fits(group, c)]
             group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"

@@ -158,3 +158,10 @@ def test_a_pronoun_tag_in_an_exchange_is_the_one_whose_turn_it_is():
     text = ('Tobin and Bram sat at the table.\n\n"Is it good?" asked Tobin.\n\n"Very," said Bram.\n\n'
             '"Then pour me more," he said.\n\nBram laughed. "Not yet," he said.\n')
     assert [q.speaker for q in attribute(text, cast)] == ["Tobin", "Bram", "Tobin", "Bram"]
+
+
+def test_an_unknown_gender_is_read_from_the_prose():
+    cast = {"Wren": Character("Wren", (), "U"), "Tobin": Character("Tobin", (), "M")}
+    text = ("Wren checked on Tobin. She frowned.\n\nWren rubbed her eyes and sat. She was tired.\n\n"
+            "Tobin slept on.\n\nWren stood up.\n\n\"Wake up,\" she said.\n")
+    assert attribute(text, cast)[-1].speaker == "Wren"
