@@ -10,9 +10,9 @@ one decided it, as `basis`):
 2. continued: a paragraph that reopens speech left open in the previous one goes on with it.
 3. lead-in: narration ending "Mr. Bennet coolly observed," introduces the next paragraph.
 4. beat: the character acting in the paragraph's narration ("Mara grinned. ...").
-5. scene: a bare quote after narration is spoken by whom that narration ended on.
-6. turns: in a run of dialogue the person just addressed by name answers, and speakers
+5. turns: in a run of dialogue the person just addressed by name answers, and speakers
    alternate with the anchored paragraphs two before or after, forward and backward.
+6. scene: a bare quote after narration is spoken by whom that narration ended on.
 7. guess: the most recently mentioned character who did not just speak.
 
 Names inside a quote are the people spoken to, never the speaker; a tag that says only "she"
@@ -649,6 +649,7 @@ class _Paragraph:
     addressed: set[str] | None = None
     subject: str = ""                   # for narration: who its last sentence is about
     lead: str = ""                      # for narration that ends in a lead-in to speech: its speaker
+    scene: str = ""                     # for speech after narration: whom that narration ended on
     gender: str = ""                    # the speaker's, when a tag tells only that
     opens: bool = False                 # its first quote begins the paragraph
     runs_on: bool = False               # its last quote is left open (the speech continues)
@@ -783,8 +784,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             if beat:
                 group.speaker, group.basis = beat, "beat"
             elif previous is not None and not previous.quotes and fits(previous.subject):
-                # `She sat down.` then a bare quote: she speaks
-                group.speaker, group.basis = previous.subject, "scene"
+                # `She sat down.` then a bare quote: she speaks, unless turn-taking says otherwise
+                group.scene = previous.subject
         for index in indices:
             quotes[index].speaker = group.speaker
     if group.speaker:
@@ -863,6 +864,9 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
             # whoever the quote talks about is not who says it
             talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
             exclude = set(group.addressed) | talked_of | ({previous} if previous else set())
+            if group.scene:
+                group.speaker, group.basis = group.scene, "scene"
+                continue
             candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
                           if fits(group, c)]
             group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
