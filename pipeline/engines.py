@@ -29,6 +29,10 @@ class SynthesisRequest:
     seed: int = 0
 
 
+# espeak-ng keeps global state, so phonemizing is one thread at a time.
+PHONEMIZER_LOCK = threading.Lock()
+
+
 def _version(package: str) -> str:
     try:
         return metadata.version(package)
@@ -59,7 +63,6 @@ class PiperEngine:
                                 "replace the model with a working piper .onnx voice") from None
         self.voice = PiperVoice(config=config, session=session)
         self.sample_rate = config.sample_rate
-        self._lock = threading.Lock()
         self._onnxruntime = onnxruntime
 
     @staticmethod
@@ -81,7 +84,8 @@ class PiperEngine:
                             f"use one of {', '.join(list(config.speaker_id_map)[:8])} or 0..{config.num_speakers - 1}")
 
     def phonemes(self, text: str) -> list[list[str]]:
-        return self.voice.phonemize(text)
+        with PHONEMIZER_LOCK:
+            return self.voice.phonemize(text)
 
     def synthesize(self, request: SynthesisRequest) -> np.ndarray:
         pieces = []
@@ -108,16 +112,17 @@ class PiperEngine:
         }
         if sid is not None:
             feeds["sid"] = np.array([sid], dtype=np.int64)
-        # The buffers must be at least as large as what the graph slices from them; the
-        # frame count depends on predicted durations, so grow and retry when too small.
-        frames = max(1024, 48 * len(ids))
-        channels = 256
-        for _ in range(4):
+        # The buffers must be at least as large as what the graph slices from them. The frame
+        # count depends on predicted durations (about 7 frames a phoneme at normal speed), so
+        # start from a generous estimate and grow and retry in the rare case it is too small:
+        # drawing far more noise than needed costs a tenth of the synthesis time.
+        frames = int(16 * len(ids) * max(1.0, request.length_scale)) + 256
+        channels = 192
+        for _ in range(5):
             for name in self._noise_inputs:
                 feeds[name] = rng.standard_normal((1, channels, frames), dtype=np.float32)
             try:
-                with self._lock:
-                    result = self.voice.session.run(None, feeds)[0]
+                result = self.voice.session.run(None, feeds)[0]
                 return np.clip(np.squeeze(result), -1.0, 1.0).astype(np.float32)
             except Exception:  # noqa: BLE001 - onnxruntime raises its own opaque types
                 frames *= 4
@@ -159,25 +164,45 @@ def _seedable_session(model_path: Path, threads: int):
     return session, noise_inputs
 
 
-_ENGINES: dict[tuple[str, str], object] = {}
+_ENGINES: dict[tuple[str, str, int], object] = {}
+_LOADING: dict[tuple[str, str, int], threading.Lock] = {}
+_ENGINES_LOCK = threading.Lock()
+_SLOT = threading.local()
+
+
+def use_slot(slot: int) -> None:
+    """Give the calling thread engines of its own (slot 0 is the default).
+
+    Two threads running one onnxruntime session take turns, so each synthesis thread of a
+    pool takes a slot and loads its own copy of the model (about 100 MB each).
+    """
+    _SLOT.index = slot
 
 
 def get_engine(engine: str, model_path: Path, threads: int = 1):
-    """One loaded engine per model and process: loading a model takes about a second."""
-    key = (engine, str(model_path))
-    if key not in _ENGINES:
-        if engine == "piper":
-            _ENGINES[key] = PiperEngine(model_path, threads)
-        elif engine == "kokoro":
-            from .kokoro import KokoroEngine
-            # the shipped model is named by its checksum file; anything else is an .onnx path
-            _ENGINES[key] = KokoroEngine(None if Path(model_path).name == "model.sha256" else model_path, threads)
-        elif engine == "coqui":
-            from .coqui import CoquiEngine
-            _ENGINES[key] = CoquiEngine(model_path, threads)
-        else:
-            raise PipelineError(model_path, None, f"engine '{engine}' is not available yet", "use engine: piper")
-    return _ENGINES[key]
+    """One loaded engine per model, process and slot: loading a model takes about a second."""
+    key = (engine, str(model_path), getattr(_SLOT, "index", 0))
+    with _ENGINES_LOCK:
+        if key in _ENGINES:
+            return _ENGINES[key]
+        loading = _LOADING.setdefault(key, threading.Lock())
+    with loading:       # slots load their models at the same time, each only once
+        if key not in _ENGINES:
+            _ENGINES[key] = _load_engine(engine, model_path, threads)
+        return _ENGINES[key]
+
+
+def _load_engine(engine: str, model_path: Path, threads: int):
+    if engine == "piper":
+        return PiperEngine(model_path, threads)
+    if engine == "kokoro":
+        from .kokoro import KokoroEngine
+        # the shipped model is named by its checksum file; anything else is an .onnx path
+        return KokoroEngine(None if Path(model_path).name == "model.sha256" else model_path, threads)
+    if engine == "coqui":
+        from .coqui import CoquiEngine
+        return CoquiEngine(model_path, threads)
+    raise PipelineError(model_path, None, f"engine '{engine}' is not available yet", "use engine: piper")
 
 
 def engine_version(engine: str) -> str:

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
+from .engines import PHONEMIZER_LOCK
 from .errors import PipelineError
 
 SAMPLE_RATE = 24000
@@ -224,7 +224,6 @@ class KokoroEngine:
         self.lang = lang
         self.sample_rate = SAMPLE_RATE
         self._blends: dict[str, np.ndarray] = {}
-        self._lock = threading.Lock()
 
     @staticmethod
     def version() -> str:
@@ -258,7 +257,8 @@ class KokoroEngine:
             if index % 2:
                 pieces.append("".join(ch for ch in piece if ch in self.vocab))
             elif piece.strip():
-                pieces.append(self.tokenizer.phonemize(piece, lang))
+                with PHONEMIZER_LOCK:
+                    pieces.append(self.tokenizer.phonemize(piece, lang))
         return " ".join(" ".join(p for p in pieces if p).split())
 
     def phonemes(self, text: str, lang: str | None = None) -> list[list[str]]:
@@ -306,8 +306,7 @@ class KokoroEngine:
             "speed": np.array([speed], dtype=np.float32),
         }
         try:
-            with self._lock:
-                audio = self.session.run(None, feeds)[0]
+            audio = self.session.run(None, feeds)[0]
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own opaque types
             raise PipelineError(self.model_path, None, f"the Kokoro model failed on this text: {type(exc).__name__}",
                                 "shorten the line or check the model") from None

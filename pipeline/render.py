@@ -7,10 +7,10 @@ file's content and the effects chain version. A re-run synthesizes only what cha
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +18,12 @@ import numpy as np
 
 from . import audio
 from .effects import SAMPLE_RATE, process_take
-from .engines import SynthesisRequest, engine_version, get_engine
+from .engines import SynthesisRequest, engine_version, get_engine, use_slot
 from .errors import PipelineError
 from .script import Line, Script
 from .voices import Cast, Lexicon, Voice, file_digest, resolve_model
 
-CHAIN_VERSION = "1"     # bump when effects.process_take changes what it does
+CHAIN_VERSION = "2"     # bump when synthesis or effects.process_take change what they make
 
 
 @dataclass(frozen=True)
@@ -117,13 +117,12 @@ def synthesize_job(job: TakeJob) -> tuple[str, float]:
     return job.key, take.size / SAMPLE_RATE
 
 
-def _worker_init() -> None:
-    # Each worker runs onnxruntime on one thread; the pool provides the parallelism.
-    os.environ["OMP_NUM_THREADS"] = "1"
-
-
 def run_jobs(jobs: list[TakeJob], workers: int | None = None, progress=None) -> dict[str, float]:
-    """Synthesize jobs on all cores; longest first so the cores finish together."""
+    """Synthesize jobs on all cores; longest first so the cores finish together.
+
+    Threads, not processes: onnxruntime releases the GIL while it runs, so no time goes to
+    starting interpreters and importing the pipeline again; each thread has its own engines.
+    """
     jobs = sorted(jobs, key=lambda j: (-len(j.text), j.key))
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     durations: dict[str, float] = {}
@@ -134,14 +133,20 @@ def run_jobs(jobs: list[TakeJob], workers: int | None = None, progress=None) -> 
             if progress:
                 progress(1)
         return durations
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init) as pool:
+    slots = itertools.count()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="synth",
+                            initializer=lambda: use_slot(next(slots))) as pool:
         futures = [pool.submit(synthesize_job, job) for job in jobs]
-        for future in as_completed(futures):
-            key, duration = future.result()
-            durations[key] = duration
-            if progress:
-                progress(1)
+        try:
+            for future in as_completed(futures):
+                key, duration = future.result()
+                durations[key] = duration
+                if progress:
+                    progress(1)
+        except BaseException:
+            for future in futures:      # a failed take stops the render without waiting for the rest
+                future.cancel()
+            raise
     return durations
 
 
