@@ -14,6 +14,7 @@ import pedalboard as pb
 from scipy.ndimage import minimum_filter1d
 from scipy.signal import resample_poly
 
+from .audio import frame_peaks
 from .voices import Voice
 
 SAMPLE_RATE = 44100
@@ -139,7 +140,7 @@ class LookaheadLimiter:
         if ready <= self._context:
             self._pending = data
             return np.zeros((0, data.shape[1]), dtype=np.float32)
-        peaks = np.max(np.abs(data), axis=1)
+        peaks = frame_peaks(data)
         if peaks.max(initial=0.0) <= self.ceiling:
             # nothing near the ceiling: pass the audio through untouched
             out = data[self._context:ready].copy()

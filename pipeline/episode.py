@@ -135,7 +135,9 @@ def mix_chapter(project: Project, chapter, script: Script, result: RenderResult,
     if _fresh(out / ".mix.stamp", stamp, mix_path, cues_path, out / "mix.json"):
         return {**json.loads((out / "mix.json").read_text()), "skipped": True, "stamp": stamp}
     cues = plan_timeline(script, result.takes, pans, library, settings)
-    summary = render_mix(cues, library, mix_path, out / "stems", settings)
+    if not settings.stems:
+        shutil.rmtree(out / "stems", ignore_errors=True)    # stems of an older mix would mislead
+    summary = render_mix(cues, library, mix_path, out / "stems" if settings.stems else None, settings)
     write_cues(cues, cues_path)
     write_text(out / "mix.json", json.dumps(summary, indent=1) + "\n")
     write_text(out / ".mix.stamp", stamp)

@@ -1,9 +1,10 @@
 """Stage 5: mix -> master. Loudness-normalised, peak-limited, encoded and tagged episode.
 
-Loudness is measured in numpy while streaming the mix (BS.1770 gating), the gain is set,
-a limiter holds the peaks, the result is measured again and the gain corrected (two passes),
-then encoded. The encoded file is decoded and measured as a listener's player would see it;
-if its true peak overshoots, the limiter ceiling comes down and it is encoded again.
+Loudness is measured in numpy while the mix is made (BS.1770 gating). The master sets the
+gain (learnt on a sample of the mix, as the limiter takes some loudness away), a limiter
+holds the peaks, and the episode is encoded while a decoder hears the encoded frames back, as a listener's player would; if the result misses the loudness
+target or its true peak overshoots, the gain or the limiter ceiling is corrected and it is
+encoded again.
 """
 from __future__ import annotations
 
@@ -33,14 +34,20 @@ class EpisodeTags:
     cover_jpeg: bytes | None = None
 
 
-def read_blocks(path: Path, block: int = SAMPLE_RATE * 10) -> Iterator[np.ndarray]:
+def read_blocks(path: Path, block: int = SAMPLE_RATE * 10, every: int = 1) -> Iterator[np.ndarray]:
+    """The mix in float32 blocks; with `every` = k, only every k-th block (the others unread)."""
     try:
         with wave.open(str(path), "rb") as source:
-            channels = source.getnchannels()
+            channels, index = source.getnchannels(), 0
             while True:
+                if every > 1:
+                    if index * block >= source.getnframes():
+                        break
+                    source.setpos(index * block)
                 frames = source.readframes(block)
                 if not frames:
                     break
+                index += every
                 yield np.frombuffer(frames, dtype="<i2").astype(np.float32).reshape(-1, channels) / 32767.0
     except (wave.Error, EOFError, FileNotFoundError) as exc:
         raise PipelineError(path, None, f"cannot read the mix ({exc})", "run the mix stage again") from None
@@ -61,51 +68,89 @@ def _loudness(blocks) -> float:
     return meter.integrated()
 
 
-def _encoder_trim_db(excerpt: list[np.ndarray], like: Path) -> float:
-    """How much quieter the encoded file measures than its input, on a short excerpt."""
-    if not excerpt:
-        return 0.0
-    sample = np.concatenate(excerpt)
-    sent = _loudness([sample])
+def _excerpts(path: Path, count: int = 6, seconds: float = 10.0) -> list[np.ndarray]:
+    """`count` stretches of the mix spread over its length (all of it when short)."""
+    try:
+        with wave.open(str(path), "rb") as source:
+            channels, total = source.getnchannels(), source.getnframes()
+            length = int(seconds * SAMPLE_RATE)
+            starts = [0] if total <= count * length else [int(total * (i + 0.5) / count) - length // 2
+                                                          for i in range(count)]
+            pieces = []
+            for start in starts:
+                source.setpos(start)
+                frames = source.readframes(length if len(starts) > 1 else total)
+                pieces.append(np.frombuffer(frames, dtype="<i2").astype(np.float32).reshape(-1, channels) / 32767.0)
+            return pieces
+    except (wave.Error, EOFError, FileNotFoundError) as exc:
+        raise PipelineError(path, None, f"cannot read the mix ({exc})", "run the mix stage again") from None
+
+
+def _encoder_trim_db(excerpts: list[np.ndarray], gain_db: float, ceiling_db: float, like: Path) -> float:
+    """How much quieter the encoded file measures than the limited audio sent to it, in LU."""
+    gain = np.float32(10 ** (gain_db / 20))
+    limited = []
+    for piece in excerpts:
+        limiter = LookaheadLimiter(ceiling_db)
+        limited.append(np.concatenate([limiter.process(piece * gain), limiter.flush()]))
+    sent = _loudness(limited)
     if sent <= -69.0:
         return 0.0
     probe = like.with_name(f".{like.stem}.probe{like.suffix}")
     try:
-        audio.encode([sample], probe)
-        return sent - audio.measure_file(probe)["integrated_lufs"]
+        heard = audio.encode([np.concatenate(limited)], probe, measure=True)
     finally:
         probe.unlink(missing_ok=True)
+    return sent - heard["integrated_lufs"]
+
+
+def _gain_for(path: Path, want_lufs: float, first_gain_db: float, ceiling_db: float,
+              sample_blocks: int = 60) -> float:
+    """The gain whose limited output measures `want_lufs`, learnt on a sample of the mix.
+
+    The limiter takes more loudness the harder it is driven, so the sample goes through it at
+    two gains at once and the answer is interpolated between them. Every k-th 10 s block is
+    enough to know a long episode's loudness within a few hundredths of a LU.
+    """
+    gains = (first_gain_db, first_gain_db + 2.0)
+    limiters = [LookaheadLimiter(ceiling_db) for _ in gains]
+    meters = [audio.LoudnessMeter() for _ in gains]
+    scales = [np.float32(10 ** (g / 20)) for g in gains]
+    with wave.open(str(path), "rb") as source:
+        stride = max(1, -(-source.getnframes() // (SAMPLE_RATE * 10)) // sample_blocks)
+    for block in read_blocks(path, every=stride):
+        for limiter, meter, scale in zip(limiters, meters, scales):
+            meter.add(limiter.process(block * scale))
+    for limiter, meter in zip(limiters, meters):
+        meter.add(limiter.flush())
+    (g1, g2), (l1, l2) = gains, [m.integrated() for m in meters]
+    slope = (l2 - l1) / (g2 - g1)
+    if slope < 0.05:          # the limiter is flattening everything; more gain buys nothing
+        return g2
+    return g1 + (want_lufs - l1) / slope
 
 
 def master(mix_path: Path, out_path: Path, tags: EpisodeTags, target_lufs: float = -16.0,
-           ceiling_dbtp: float = -1.0, mix_lufs: float | None = None) -> dict:
-    """`mix_lufs`, when the mix stage measured it, saves reading the whole mix once more."""
+           ceiling_dbtp: float = -1.0, mix_lufs: float | None = None, tolerance_lu: float = 0.3) -> dict:
+    """`mix_lufs`, when the mix stage measured it, saves reading the whole mix once more.
+
+    One encoding in the usual case: the encoder's loss of loudness is learnt on a minute of
+    excerpts and the limiter's on a sample of the mix, then the whole episode is limited,
+    encoded and heard back at once. Only if the result misses the loudness target or the
+    true-peak ceiling is it made again.
+    """
     measured = mix_lufs if mix_lufs is not None else _loudness(read_blocks(mix_path))
     if measured <= -69.0:
         raise PipelineError(mix_path, None, "the mix is silent", "check that the script has voiced lines")
-    gain = target_lufs - measured
     # The limiter works on samples; leave room for inter-sample peaks and the encoder.
     ceiling = ceiling_dbtp - 1.5
-    # Dry passes settle the gain through the limiter without paying for the encoder; the
-    # last one keeps a minute of excerpts to learn how much loudness the encoder trims.
-    excerpt: list[np.ndarray] = []
-    for _ in range(3):
-        meter = audio.LoudnessMeter()
-        excerpt.clear()
-        for index, block in enumerate(_processed(mix_path, gain, ceiling)):
-            meter.add(block)
-            if index % 6 == 3 and len(excerpt) < 6:
-                excerpt.append(block)
-        sent = meter.integrated()
-        if abs(sent - target_lufs) <= 0.1:
-            break
-        gain += target_lufs - sent
-    gain += _encoder_trim_db(excerpt, out_path)
+    gain = target_lufs - measured
+    trim = _encoder_trim_db(_excerpts(mix_path), gain, ceiling, out_path)
+    gain = _gain_for(mix_path, target_lufs + trim, gain, ceiling)
     for _ in range(4):
-        audio.encode(_processed(mix_path, gain, ceiling), out_path)
-        figures = audio.measure_file(out_path)
+        figures = audio.encode(_processed(mix_path, gain, ceiling), out_path, measure=True)
         too_loud = figures["true_peak_dbtp"] - (ceiling_dbtp - 0.05)
-        if too_loud <= 0 and abs(figures["integrated_lufs"] - target_lufs) <= 0.3:
+        if too_loud <= 0 and abs(figures["integrated_lufs"] - target_lufs) <= tolerance_lu:
             break
         if too_loud > 0:
             ceiling -= too_loud + 0.2

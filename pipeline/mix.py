@@ -53,6 +53,7 @@ class MixSettings(BaseModel):
     intro: bool = True
     outro: bool = True
     stings: bool = True
+    stems: bool = False       # also write dialogue/ambience/sfx/music WAVs: four more hour-long files
 
 
 def load_mix_settings(path: Path) -> MixSettings:
@@ -214,6 +215,15 @@ def _envelope(n: int, offset: int, length: int, fade_in: int, fade_out: int) -> 
     return np.clip(gain, 0.0, 1.0)
 
 
+def _loop(clip: np.ndarray, offset: int, n: int) -> np.ndarray:
+    """Samples [offset, offset + n) of a clip repeated end to end."""
+    first = offset % clip.shape[0]
+    if first + n <= clip.shape[0]:
+        return clip[first:first + n]
+    reps = -(-(first + n) // clip.shape[0])
+    return np.concatenate([clip] * reps)[first:first + n]
+
+
 class _Clips:
     """Loads each clip once, as stereo at the mix rate; drops takes no longer needed."""
 
@@ -269,22 +279,25 @@ class _Ducking:
 
     def gain(self, start: int, n: int) -> np.ndarray:
         s = self.settings
-        activity = np.zeros(n)
+        activity = np.zeros(n, dtype=np.float32)
         t0 = start / SAMPLE_RATE - s.duck_release_s
         t1 = (start + n) / SAMPLE_RATE + s.duck_attack_s
         first = int(np.searchsorted(self.ends, t0))        # ends are non-decreasing
         last = int(np.searchsorted(self.starts, t1, side="right"))
+        if first >= last:
+            return np.ones(n, dtype=np.float32)
+        rate = np.float32(SAMPLE_RATE)
         for a, b in self.spans[first:last]:
             # only the samples this span's ramps and body touch
             lo = max(0, int((a - s.duck_attack_s) * SAMPLE_RATE) - start)
             hi = min(n, int((b + s.duck_release_s) * SAMPLE_RATE) + 1 - start)
             if hi <= lo:
                 continue
-            times = (start + np.arange(lo, hi)) / SAMPLE_RATE
-            rise = np.clip((times - (a - s.duck_attack_s)) / s.duck_attack_s, 0, 1)
-            fall = np.clip(((b + s.duck_release_s) - times) / s.duck_release_s, 0, 1)
+            times = np.arange(start + lo, start + hi, dtype=np.float64).astype(np.float32) / rate
+            rise = np.clip((times - np.float32(a - s.duck_attack_s)) / np.float32(s.duck_attack_s), 0, 1)
+            fall = np.clip((np.float32(b + s.duck_release_s) - times) / np.float32(s.duck_release_s), 0, 1)
             np.maximum(activity[lo:hi], np.minimum(rise, fall), out=activity[lo:hi])
-        return (10 ** (-s.duck_db * activity / 20)).astype(np.float32)
+        return np.exp(activity * np.float32(-s.duck_db * np.log(10) / 20))
 
 
 class _WavWriter:
@@ -352,7 +365,7 @@ def render_mix(cues: list[Cue], library: SoundLibrary, mix_path: Path, stems_dir
                 lo, hi = max(first, start), min(last, end)
                 offset = lo - first
                 if cue.kind == "ambience":     # beds are loops, tiled as long as the scene lasts
-                    piece = np.take(clip, np.arange(offset, offset + hi - lo) % clip.shape[0], axis=0)
+                    piece = _loop(clip, offset, hi - lo)
                 else:
                     piece = clip[offset: offset + (hi - lo)]
                 if piece.shape[0] == 0:

@@ -52,5 +52,6 @@ def rendered_episode(tmp_path_factory):
     """One short episode rendered end to end, shared by the tests that inspect its outputs."""
     from pipeline.episode import make_episode
     project = make_project(tmp_path_factory.mktemp("episode") / "proj")
+    (project.root / "mix.yaml").write_text("stems: true\n", encoding="utf-8")   # the tests inspect them
     summary = make_episode(project, 9, workers=2, log=lambda *_: None)
     return project, summary
