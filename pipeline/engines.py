@@ -7,6 +7,7 @@ numpy generator. The same text, voice and seed then always give the same samples
 """
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from dataclasses import dataclass
@@ -133,11 +134,23 @@ class PiperEngine:
 
 
 def _seedable_session(model_path: Path, threads: int):
-    import onnx
     import onnxruntime
+
+    model, noise_inputs = _seedable_model(str(model_path), Path(model_path).stat().st_mtime_ns)
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    return session, list(noise_inputs)
+
+
+@functools.lru_cache(maxsize=4)
+def _seedable_model(model_path: str, _mtime_ns: int) -> tuple[bytes, tuple[str, ...]]:
+    """The model with its random nodes replaced, serialized once for every thread's session."""
+    import onnx
     from onnx import TensorProto, helper
 
-    model = onnx.load(str(model_path))
+    model = onnx.load(model_path)
     graph = model.graph
     nodes = []
     noise_inputs = []
@@ -156,12 +169,7 @@ def _seedable_session(model_path: Path, threads: int):
     graph.initializer.append(helper.make_tensor(zero, TensorProto.INT64, [1], [0]))
     del graph.node[:]
     graph.node.extend(nodes)
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    session = onnxruntime.InferenceSession(model.SerializeToString(), options,
-                                           providers=["CPUExecutionProvider"])
-    return session, noise_inputs
+    return model.SerializeToString(), tuple(noise_inputs)
 
 
 _ENGINES: dict[tuple[str, str, int], object] = {}

