@@ -1,8 +1,11 @@
 """Random YAML never crashes the script and voice loaders: it loads or fails in one clear line."""
+import io
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
+from hypothesis import event, given, settings, strategies as st
 
 from pipeline import yamlfile
 from pipeline.errors import PipelineError
@@ -45,3 +48,57 @@ def test_voice_loader_never_crashes(tmp_path_factory, document):
         load_voice(path)
     except PipelineError as error:
         assert str(error).startswith(str(path)) and "\n" not in str(error)
+
+
+# ---------------------------------------------------------------- the feed builder
+
+# Mostly text a producer could type (any script, XML's special characters, emoji); sometimes
+# anything at all, control characters included, which must be refused in one line.
+printable = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), min_size=1,
+                    max_size=60).filter(str.strip)
+hostile = st.sampled_from(['Tom & Jerry <b>"bold"</b>', "]]> end", "&amp; &lt;", "🎭 ünïcödé", "it's", "<!-- x -->"])
+show_text = st.one_of(printable, printable, hostile, st.builds(lambda a, b: a + b, hostile, printable),
+                      st.text(max_size=20))
+
+
+@pytest.fixture(scope="module")
+def one_episode(tmp_path_factory):
+    from test_publish import new_project, write_episode
+    project = new_project(tmp_path_factory.mktemp("fuzzfeed") / "show")
+    write_episode(project, 1)
+    return project.episode_dir(1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=show_text, author=show_text, description=show_text, episode_title=show_text,
+       episode_description=show_text, owner=show_text)
+def test_feed_builder_never_crashes_or_emits_an_invalid_feed(tmp_path_factory, one_episode, title, author,
+                                                            description, episode_title, episode_description, owner):
+    import feedparser
+    import podcastparser
+    from lxml import etree
+
+    from pipeline.project import Project
+    from pipeline.publish import build_site
+    root = tmp_path_factory.mktemp("show")
+    config = {"title": title, "author": author, "description": description, "language": "en",
+              "category": "Fiction", "owner": {"name": owner, "email": "owner@example.com"},
+              "base_url": "https://example.com/show/",
+              "episodes": {1: {"title": episode_title, "description": episode_description, "date": "2026-11-24"}}}
+    (root / "podcast.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    shutil.copytree(one_episode, root / "output" / one_episode.name)
+    try:
+        site = build_site(Project(root))
+    except PipelineError as error:
+        assert str(error).startswith("podcast.yaml:") and "\n" not in str(error)
+        event("refused with one line")
+        return
+    event("feed built")
+    data = (site / "feed.xml").read_bytes()
+    etree.fromstring(data)                       # well-formed XML, or this raises
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert len(parsed.entries) == 1
+    episodes = podcastparser.parse("https://example.com/show/feed.xml", io.BytesIO(data))["episodes"]
+    assert len(episodes) == 1 and episodes[0]["enclosures"][0]["url"].endswith(".mp3")
+    etree.fromstring((site / "index.html").read_bytes(), etree.HTMLParser())
