@@ -87,7 +87,15 @@ def voice_tweak(project: Project) -> tuple[float, float, bool]:
 def long_episode(project: Project, minutes: float) -> tuple[float, float]:
     """Mix and master a `minutes`-long episode from cached takes, in a child process for its RSS."""
     code = f"""
-import resource, sys, time, json
+import sys, time, json
+def peak_rss_mb():
+    # VmHWM belongs to this program alone; ru_maxrss would also count the parent's peak,
+    # which a forked child inherits across exec
+    for row in open("/proc/self/status"):
+        if row.startswith("VmHWM:"):
+            return int(row.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 sys.path.insert(0, {str(REPO)!r})
 from pipeline.project import Project
 from pipeline.script import load_script, Script
@@ -113,7 +121,7 @@ mixed = mix_chapter(project, 2, script, result)
 figures = master_chapter(project, 2, script, mixed)
 seconds = time.perf_counter() - start
 print(json.dumps({{"seconds": seconds, "duration_s": figures["duration_s"],
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+                  "rss_mb": peak_rss_mb()}}))
 """
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO)
     data = json.loads(out.stdout.strip().splitlines()[-1])

@@ -104,7 +104,24 @@ def usable_cores() -> int:
 
 
 def transcribe_all(paths: Sequence[Path], workers: int | None = None) -> tuple[list[tuple[str, float]], int]:
-    """Transcribe takes, in parallel over the cores when there is enough speech to pay for it."""
+    """Transcribe takes, in parallel over the cores when there is enough speech to pay for it.
+
+    A take of the cache is heard once: what the recogniser heard is kept beside it (keyed by
+    the take's checksum and the recogniser's version), so a re-run after one voice changed
+    transcribes only that voice's new takes.
+    """
+    if not paths:
+        return [], 0
+    known = {p: _heard_before(Path(p)) for p in paths}
+    todo = [p for p in paths if known[p] is None]
+    fresh, used = _transcribe(todo, workers)
+    for path, heard in zip(todo, fresh):
+        remember_heard(Path(path), heard)
+        known[path] = heard
+    return [known[p] for p in paths], used
+
+
+def _transcribe(paths: Sequence[Path], workers: int | None) -> tuple[list[tuple[str, float]], int]:
     if not paths:
         return [], 0
     speech_s = sum(max(0, p.stat().st_size - 44) / (2 * audio.SAMPLE_RATE) for p in paths)
@@ -116,6 +133,41 @@ def transcribe_all(paths: Sequence[Path], workers: int | None = None) -> tuple[l
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         chunk = max(1, len(paths) // (workers * 4))
         return list(pool.map(transcribe_take, [str(p) for p in paths], chunksize=chunk)), workers
+
+
+def _take_checksum(take: Path) -> str | None:
+    """The checksum the take cache keeps beside a take; None for any other WAV."""
+    try:
+        meta = json.loads(take.with_suffix(".json").read_text(encoding="utf-8"))
+        return meta.get("sha256") if isinstance(meta, dict) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _recognizer_version() -> str:
+    from importlib import metadata
+    return f"pocketsphinx {metadata.version('pocketsphinx')}"
+
+
+def _heard_before(take: Path) -> tuple[str, float] | None:
+    checksum = _take_checksum(take)
+    if checksum is None:
+        return None
+    try:
+        record = json.loads(take.with_suffix(".heard.json").read_text(encoding="utf-8"))
+        if record["take_sha256"] == checksum and record["recognizer"] == _recognizer_version():
+            return str(record["heard"]), float(record["duration_s"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def remember_heard(take: Path, heard: tuple[str, float]) -> None:
+    checksum = _take_checksum(take)
+    if checksum is not None:
+        write_text(take.with_suffix(".heard.json"), json.dumps(
+            {"take_sha256": checksum, "recognizer": _recognizer_version(), "heard": heard[0],
+             "duration_s": heard[1]}))
 
 
 # ---------------------------------------------------------------- signal checks

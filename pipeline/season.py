@@ -175,7 +175,10 @@ def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> di
                                               inputs, retries=3, pure=False, key=f"episode-{chapter}-{name}")
         keys = {future.key: key for key, future in made.items()}
         for future in as_completed(list(made.values())):
-            audio.write_take_bytes(take_path(project.take_cache, keys[future.key]), future.result()[0])
+            data, heard = future.result()
+            path = take_path(project.take_cache, keys[future.key])
+            audio.write_take_bytes(path, data)
+            qa.remember_heard(path, heard)
             if progress:
                 progress(1)
         results = {}

@@ -142,6 +142,19 @@ def test_process_pool_gives_the_same_transcripts(tmp_path, voice, monkeypatch):
     assert [line["heard"] for line in pooled["lines"]] == [line["heard"] for line in serial["lines"]]
 
 
+def test_a_cached_take_is_heard_once_until_it_changes(tmp_path, voice, monkeypatch):
+    take = tmp_path / "cache" / "ab" / "take.wav"
+    audio.write_take(take, speak(voice, LINES[0][1]))
+    first, _ = qa.transcribe_all([take], workers=1)
+    assert "hospital" in first[0][0]
+    calls = []
+    monkeypatch.setattr(qa, "transcribe_take", lambda path: calls.append(path) or ("changed", 1.0))
+    again, _ = qa.transcribe_all([take], workers=1)
+    assert again == first and calls == []
+    audio.write_take(take, speak(voice, LINES[1][1]))       # same file, new content
+    assert qa.transcribe_all([take], workers=1)[0] == [("changed", 1.0)] and len(calls) == 1
+
+
 def test_missing_episode_is_a_one_line_error(tmp_path):
     with pytest.raises(PipelineError, match="episode.mp3 is missing"):
         qa.check_episode(tmp_path, [])
