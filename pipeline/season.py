@@ -22,7 +22,7 @@ from .episode import (adapt_chapter, check_chapter, load_casting, make_episode, 
 from .errors import PipelineError
 from .files import exclusive_lock, write_bytes
 from .project import Project
-from .render import TakeJob, plan_takes, synthesize_job, take_path
+from .render import TakeJob, estimated_cost, plan_takes, synthesize_job, take_path
 from .script import as_performed, load_script
 from .voices import KOKORO_SHIPPED, SHIPPED_MODELS, resolve_model
 
@@ -46,7 +46,7 @@ def plan_season(project: Project, chapters: list[str]) -> list[TakeJob]:
         _, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
         for job in missing:
             jobs.setdefault(job.key, job)
-    return sorted(jobs.values(), key=lambda j: (-len(j.text), j.key))
+    return sorted(jobs.values(), key=lambda j: (-estimated_cost(j), j.key))
 
 
 def _episode_locally(root: str, chapter: str) -> dict:
