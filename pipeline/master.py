@@ -2,9 +2,9 @@
 
 Loudness is measured in numpy while the mix is made (BS.1770 gating). The master sets the
 gain (learnt on a sample of the mix, as the limiter takes some loudness away), a limiter
-holds the peaks, and the episode is encoded while a decoder hears the encoded frames back, as a listener's player would; if the result misses the loudness
-target or its true peak overshoots, the gain or the limiter ceiling is corrected and it is
-encoded again.
+holds the peaks, and the episode is encoded while a decoder hears the encoded frames back,
+as a listener's player would; if the result misses the loudness target or its true peak
+overshoots, the gain or the limiter ceiling is corrected and it is encoded again.
 """
 from __future__ import annotations
 
@@ -34,6 +34,17 @@ class EpisodeTags:
     cover_jpeg: bytes | None = None
 
 
+def _samples(frames: bytes, channels: int) -> np.ndarray:
+    return np.frombuffer(frames, dtype="<i2").astype(np.float32).reshape(-1, channels) / 32767.0
+
+
+def _unreadable(path: Path, exc: Exception) -> PipelineError:
+    return PipelineError(path, None, f"cannot read the mix ({exc})", "run the mix stage again")
+
+
+_READ_ERRORS = (wave.Error, EOFError, FileNotFoundError)
+
+
 def read_blocks(path: Path, block: int = SAMPLE_RATE * 10, every: int = 1) -> Iterator[np.ndarray]:
     """The mix in float32 blocks; with `every` = k, only every k-th block (the others unread)."""
     try:
@@ -48,9 +59,9 @@ def read_blocks(path: Path, block: int = SAMPLE_RATE * 10, every: int = 1) -> It
                 if not frames:
                     break
                 index += every
-                yield np.frombuffer(frames, dtype="<i2").astype(np.float32).reshape(-1, channels) / 32767.0
-    except (wave.Error, EOFError, FileNotFoundError) as exc:
-        raise PipelineError(path, None, f"cannot read the mix ({exc})", "run the mix stage again") from None
+                yield _samples(frames, channels)
+    except _READ_ERRORS as exc:
+        raise _unreadable(path, exc) from None
 
 
 def _processed(path: Path, gain_db: float, ceiling_db: float) -> Iterator[np.ndarray]:
@@ -79,11 +90,10 @@ def _excerpts(path: Path, count: int = 6, seconds: float = 10.0) -> list[np.ndar
             pieces = []
             for start in starts:
                 source.setpos(start)
-                frames = source.readframes(length if len(starts) > 1 else total)
-                pieces.append(np.frombuffer(frames, dtype="<i2").astype(np.float32).reshape(-1, channels) / 32767.0)
+                pieces.append(_samples(source.readframes(length if len(starts) > 1 else total), channels))
             return pieces
-    except (wave.Error, EOFError, FileNotFoundError) as exc:
-        raise PipelineError(path, None, f"cannot read the mix ({exc})", "run the mix stage again") from None
+    except _READ_ERRORS as exc:
+        raise _unreadable(path, exc) from None
 
 
 def _encoder_trim_db(excerpts: list[np.ndarray], gain_db: float, ceiling_db: float, like: Path) -> float:
