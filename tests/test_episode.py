@@ -74,3 +74,15 @@ def test_second_run_changes_nothing(rendered_episode):
     assert summary["mix"]["skipped"]
     assert episode.read_bytes() == before
     assert not list(project.output.rglob(".*.part*")), "a temp file was left behind"
+
+
+def test_encoding_hears_the_file_back_even_in_an_odd_folder(tmp_path):
+    # the tee muxer takes [ ] | : as syntax; a project may live in a folder named with them
+    folder = tmp_path / "show [draft] | take: 2"
+    folder.mkdir()
+    rng = np.random.default_rng(3)
+    noise = (rng.standard_normal((44100 * 3, 2)) * 0.1).astype(np.float32)
+    heard = audio.encode([noise], folder / "episode.mp3", measure=True)
+    on_disk = audio.measure_file(folder / "episode.mp3")
+    assert abs(heard["integrated_lufs"] - on_disk["integrated_lufs"]) < 0.1
+    assert abs(heard["duration_s"] - 3.0) < 0.1 and heard["integrated_lufs"] > -30
