@@ -7,7 +7,6 @@ numpy generator. The same text, voice and seed then always give the same samples
 """
 from __future__ import annotations
 
-import functools
 import json
 import re
 import threading
@@ -145,7 +144,7 @@ class PiperEngine:
 def _seedable_session(model_path: Path, threads: int):
     import onnxruntime
 
-    model, noise_inputs = _seedable_model(str(model_path), Path(model_path).stat().st_mtime_ns)
+    model, noise_inputs = _seedable_model(str(model_path))
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
@@ -153,9 +152,8 @@ def _seedable_session(model_path: Path, threads: int):
     return session, list(noise_inputs)
 
 
-@functools.lru_cache(maxsize=4)
-def _seedable_model(model_path: str, _mtime_ns: int) -> tuple[bytes, tuple[str, ...]]:
-    """The model with its random nodes replaced, serialized once for every thread's session."""
+def _seedable_model(model_path: str) -> tuple[bytes, tuple[str, ...]]:
+    """The model with its random nodes replaced, serialized for onnxruntime."""
     import onnx
     from onnx import TensorProto, helper
 

@@ -183,8 +183,7 @@ def master_chapter(project: Project, chapter, script: Script, mixed: dict, fmt: 
     return figures
 
 
-def check_chapter(project: Project, chapter, result: RenderResult, workers: int | None = None,
-                  heard_before: dict | None = None) -> dict:
+def check_chapter(project: Project, chapter, result: RenderResult, workers: int | None = None) -> dict:
     """qa.json: every take heard back, clipping, silences and loudness; redone only for a new master."""
     out = project.episode_dir(chapter)
     episode = out / "episode.mp3"
@@ -197,8 +196,7 @@ def check_chapter(project: Project, chapter, result: RenderResult, workers: int 
     cues = json.loads((out / "cues.json").read_text(encoding="utf-8"))
     speech = sorted((c for c in cues if c["kind"] == "speech"), key=lambda c: c["start"])
     pairs = [(cue, take.path) for cue, take in zip(speech, result.takes)]
-    return qa.check_episode(out, pairs, [take.text for take in result.takes], workers=workers,
-                            heard_before=heard_before)
+    return qa.check_episode(out, pairs, [take.text for take in result.takes], workers=workers)
 
 
 def scene_chapters(script: Script, cues: list[dict]) -> list[tuple[float, float, str]]:

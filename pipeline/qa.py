@@ -112,7 +112,7 @@ def transcribe_all(paths: Sequence[Path], workers: int | None = None) -> tuple[l
     """
     if not paths:
         return [], 0
-    known = {p: _heard_before(Path(p)) for p in paths}
+    known = {p: heard_before(Path(p)) for p in paths}
     todo = [p for p in paths if known[p] is None]
     fresh, used = _transcribe(todo, workers)
     for path, heard in zip(todo, fresh):
@@ -149,7 +149,7 @@ def _recognizer_version() -> str:
     return f"pocketsphinx {metadata.version('pocketsphinx')}"
 
 
-def _heard_before(take: Path) -> tuple[str, float] | None:
+def heard_before(take: Path) -> tuple[str, float] | None:
     checksum = _take_checksum(take)
     if checksum is None:
         return None
@@ -242,13 +242,11 @@ def _load_cues(path: Path) -> list[dict]:
 
 
 def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
-                  script_texts: Sequence[str | None] | None = None, workers: int | None = None,
-                  heard_before: dict[Path, tuple[str, float]] | None = None) -> dict:
+                  script_texts: Sequence[str | None] | None = None, workers: int | None = None) -> dict:
     """Check output/chNN/episode.mp3 and its takes; write and return qa.json.
 
     `takes` pairs each speech cue with its take WAV; `script_texts`, when given, is the script's
     text for each pair (the cue's own text is used where it is None or not given).
-    `heard_before` holds transcriptions already made (on a cluster, next to the synthesis).
     """
     episode_dir = Path(episode_dir)
     episode = episode_dir / "episode.mp3"
@@ -270,10 +268,7 @@ def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
             present.append(Path(take_path))
 
     started = time.perf_counter()
-    known = heard_before or {}
-    fresh, used_workers = transcribe_all([p for p in present if p not in known], workers)
-    fresh_heard = iter(fresh)
-    heard = [known[p] if p in known else next(fresh_heard) for p in present]
+    heard, used_workers = transcribe_all(present, workers)
     elapsed_s = time.perf_counter() - started
     speech_s = 0.0
     for entry, (hypothesis, duration_s) in zip(lines, heard):

@@ -97,12 +97,12 @@ def _remote_take(job: TakeJob, model: tuple[bytes, bytes] | None) -> tuple[bytes
         return Path(local.path).read_bytes(), qa.transcribe_take(local.path)
 
 
-def _remote_episode(bundle: dict, takes: dict[str, bytes]) -> dict:
+def _remote_episode(bundle: dict, takes: dict[str, tuple[bytes, tuple[str, float] | None]]) -> dict:
     """On a worker: rebuild the chapter's project in a temp folder, mix, master, check, send back.
 
     `takes` arrive as the results of their synthesis tasks (the WAV and what QA heard in it),
     straight from the workers that made them, so an episode starts as soon as its takes exist;
-    takes that were already in the cache come as plain WAV bytes.
+    a take that was already in the cache comes with what QA heard in it, if it was heard.
     """
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "project"
@@ -110,12 +110,8 @@ def _remote_episode(bundle: dict, takes: dict[str, bytes]) -> dict:
             write_bytes(root / relative, data)
         project = Project(root)
         chapter = bundle["chapter"]
-        heard = {}
-        for key, made in takes.items():
-            data = made[0] if isinstance(made, tuple) else made
-            audio.write_take_bytes(take_path(project.take_cache, key), data)
-            if isinstance(made, tuple):
-                heard[take_path(project.take_cache, key)] = made[1]
+        for key, (data, heard) in takes.items():
+            _store_take(take_path(project.take_cache, key), data, heard)
         script, result = render_chapter(project, chapter, workers=1)
         if result.synthesized:
             raise RuntimeError(f"{result.synthesized} takes were missing from the bundle")
@@ -123,9 +119,16 @@ def _remote_episode(bundle: dict, takes: dict[str, bytes]) -> dict:
         master_chapter(project, chapter, script, mixed)
         # The quality check hears every take: done here, it runs in parallel with other episodes.
         # Dask workers are daemons and may not start processes, so it runs on this thread.
-        check_chapter(project, chapter, result, workers=1, heard_before=heard)
+        check_chapter(project, chapter, result, workers=1)
         out = project.episode_dir(chapter)
         return {name: (out / name).read_bytes() for name in ("episode.mp3", "cues.json", "loudness.json", "qa.json")}
+
+
+def _store_take(path: Path, data: bytes, heard: tuple[str, float] | None) -> None:
+    """A take into the cache, with what QA heard in it so the check need not hear it again."""
+    audio.write_take_bytes(path, data)
+    if heard is not None:
+        qa.remember_heard(path, heard)
 
 
 def _project_files(project: Project, chapter: str) -> dict[str, bytes]:
@@ -169,16 +172,14 @@ def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> di
         for chapter in chapters:
             script = as_performed(load_script(project.script(chapter)))
             takes, _ = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
-            inputs = {t.key: made[t.key] if t.key in made else t.path.read_bytes() for t in takes}
+            inputs = {t.key: made[t.key] if t.key in made else (t.path.read_bytes(), qa.heard_before(t.path))
+                      for t in takes}
             name = hashlib.sha256(json.dumps(sorted(inputs)).encode()).hexdigest()[:12]
             episodes[chapter] = client.submit(_remote_episode, {"chapter": chapter, "files": _project_files(project, chapter)},
                                               inputs, retries=3, pure=False, key=f"episode-{chapter}-{name}")
         keys = {future.key: key for key, future in made.items()}
         for future in as_completed(list(made.values())):
-            data, heard = future.result()
-            path = take_path(project.take_cache, keys[future.key])
-            audio.write_take_bytes(path, data)
-            qa.remember_heard(path, heard)
+            _store_take(take_path(project.take_cache, keys[future.key]), *future.result())
             if progress:
                 progress(1)
         results = {}
