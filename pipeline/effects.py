@@ -7,12 +7,12 @@ Each step is a small pedalboard chain or a numpy function, in the order the sign
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 import numpy as np
 import pedalboard as pb
-from scipy.ndimage import minimum_filter1d
-from scipy.signal import resample_poly
+# libsoxr resamples as cleanly as scipy's resample_poly and imports in 0.1 s, where
+# scipy.signal takes 0.6 s that every render would wait for
+import soxr
 
 from .audio import frame_peaks
 from .voices import Voice
@@ -59,8 +59,7 @@ def delivery_for(direction: str | None) -> Delivery:
 def resample(audio: np.ndarray, from_rate: float, to_rate: int) -> np.ndarray:
     if abs(from_rate - to_rate) < 1e-6:
         return audio.astype(np.float32)
-    ratio = Fraction(to_rate / from_rate).limit_denominator(2000)
-    return resample_poly(audio, ratio.numerator, ratio.denominator).astype(np.float32)
+    return soxr.resample(np.ascontiguousarray(audio, dtype=np.float32), from_rate, to_rate, quality="HQ")
 
 
 def shift_voice(audio: np.ndarray, rate: int, pitch_semitones: float, formant_semitones: float,
@@ -132,6 +131,7 @@ class LookaheadLimiter:
         self._context = 0
 
     def process(self, block: np.ndarray, final: bool = False) -> np.ndarray:
+        from scipy.ndimage import minimum_filter1d
         block = np.asarray(block, dtype=np.float32)
         if self._pending is None:
             self._pending = np.zeros((0, block.shape[1]), dtype=np.float32)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 import pedalboard as pb
-from scipy.signal import butter, sosfilt, sosfiltfilt
 
 from . import yamlfile
 from .errors import PipelineError
@@ -59,6 +58,7 @@ def _rng(seed: int, name: str) -> np.random.Generator:
 
 
 def _band(noise: np.ndarray, low_hz: float | None, high_hz: float | None, order: int = 2) -> np.ndarray:
+    from scipy.signal import butter, sosfilt   # slow to import: only when a sound is made
     if low_hz and high_hz:
         sos = butter(order, [low_hz, high_hz], btype="band", fs=SAMPLE_RATE, output="sos")
     elif low_hz:
@@ -70,6 +70,7 @@ def _band(noise: np.ndarray, low_hz: float | None, high_hz: float | None, order:
 
 def _slow(rng, n: int, rate_hz: float, depth: float) -> np.ndarray:
     """A smooth random modulation between 1 - depth and 1."""
+    from scipy.signal import butter, sosfiltfilt
     points = max(4, int(n / SAMPLE_RATE * rate_hz) + 2)
     curve = np.interp(np.arange(n), np.linspace(0, n, points), rng.random(points))
     curve = sosfiltfilt(butter(1, rate_hz, fs=SAMPLE_RATE, output="sos"), curve) if n > 100 else curve
