@@ -66,22 +66,26 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
 
 _decoder = None
 
+# One search pass (no flat-lexicon rescoring) over the 2 best codewords a frame: on chapter 1
+# this hears every take in 24 s of CPU instead of 34-45 s, and its word error rate against the
+# script moves from 0.287 to 0.289
+RECOGNIZER_SETTINGS = {"fwdflat": False, "topn": 2}
+
 
 def _recognizer():
     global _decoder
     if _decoder is None:
         from pocketsphinx import Decoder
-        _decoder = Decoder(samprate=RECOGNIZER_RATE, loglevel="FATAL")
+        _decoder = Decoder(samprate=RECOGNIZER_RATE, loglevel="FATAL", **RECOGNIZER_SETTINGS)
     return _decoder
 
 
 def recognizer_pcm(samples: np.ndarray, rate: int) -> bytes:
     """Any (n,) or (n, ch) float audio -> 16 kHz mono 16-bit PCM, what the model was trained on."""
-    from scipy.signal import resample_poly
+    import soxr
     mono = samples.mean(axis=1) if samples.ndim == 2 else samples
     if rate != RECOGNIZER_RATE:
-        divisor = np.gcd(rate, RECOGNIZER_RATE)
-        mono = resample_poly(mono, RECOGNIZER_RATE // divisor, rate // divisor)
+        mono = soxr.resample(np.ascontiguousarray(mono, dtype=np.float32), rate, RECOGNIZER_RATE, quality="HQ")
     return np.round(np.clip(mono, -1.0, 1.0) * 32767).astype("<i2").tobytes()
 
 
@@ -146,7 +150,8 @@ def _take_checksum(take: Path) -> str | None:
 
 def _recognizer_version() -> str:
     from importlib import metadata
-    return f"pocketsphinx {metadata.version('pocketsphinx')}"
+    settings = ", ".join(f"{k}={v}" for k, v in sorted(RECOGNIZER_SETTINGS.items()))
+    return f"pocketsphinx {metadata.version('pocketsphinx')} ({settings})"
 
 
 def heard_before(take: Path) -> tuple[str, float] | None:
