@@ -7,12 +7,10 @@ Each step is a small pedalboard chain or a numpy function, in the order the sign
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import pedalboard as pb
-# libsoxr resamples as cleanly as scipy's resample_poly and imports in 0.1 s, where
-# scipy.signal takes 0.6 s that every render would wait for
-import soxr
 
 from .audio import frame_peaks
 from .voices import Voice
@@ -59,7 +57,10 @@ def delivery_for(direction: str | None) -> Delivery:
 def resample(audio: np.ndarray, from_rate: float, to_rate: int) -> np.ndarray:
     if abs(from_rate - to_rate) < 1e-6:
         return audio.astype(np.float32)
-    return soxr.resample(np.ascontiguousarray(audio, dtype=np.float32), from_rate, to_rate, quality="HQ")
+    # imported here: scipy.signal takes 0.6 s to import, which the start of a render would wait for
+    from scipy.signal import resample_poly
+    ratio = Fraction(to_rate / from_rate).limit_denominator(2000)
+    return resample_poly(audio, ratio.numerator, ratio.denominator).astype(np.float32)
 
 
 def shift_voice(audio: np.ndarray, rate: int, pitch_semitones: float, formant_semitones: float,

@@ -23,7 +23,7 @@ from .errors import PipelineError
 from .script import Line, Script
 from .voices import Cast, Lexicon, Voice, file_digest, resolve_model
 
-CHAIN_VERSION = "3"     # bump when synthesis or effects.process_take change what they make
+CHAIN_VERSION = "4"     # bump when synthesis or effects.process_take change what they make
 
 
 @dataclass(frozen=True)
