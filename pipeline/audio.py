@@ -258,8 +258,7 @@ class LoudnessMeter:
         # K-weighting (the high shelf and high pass of BS.1770, as pyloudnorm derives them),
         # run as one cascade of second-order sections in float32 for speed.
         from pyloudnorm import Meter
-        from scipy.signal import sosfilt, tf2sos
-        self._sosfilt = sosfilt
+        from scipy.signal import tf2sos
         meter = Meter(rate)
         self._sos = np.concatenate([tf2sos(f.b, f.a) for f in meter._filters.values()]).astype(np.float32)
         self._state = None
@@ -272,7 +271,8 @@ class LoudnessMeter:
         if self._state is None:
             self._state = np.zeros((self._sos.shape[0], 2, block.shape[1]), dtype=np.float32)
             self._pending = np.zeros((0, block.shape[1]), dtype=np.float32)
-        weighted, self._state = self._sosfilt(self._sos, block, axis=0, zi=self._state)
+        from scipy.signal import sosfilt
+        weighted, self._state = sosfilt(self._sos, block, axis=0, zi=self._state)
         data = np.concatenate([self._pending, weighted]) if self._pending.size else weighted
         whole = data.shape[0] // self._step
         if whole:
@@ -321,13 +321,13 @@ class TruePeakMeter:
     MARGIN = 32          # samples of context around a chunk for the interpolation filter
 
     def __init__(self):
-        from scipy.signal import firwin, resample_poly
-        self._resample_poly = resample_poly
+        from scipy.signal import firwin
         self.peak = 0.0
         # resample_poly's own 4x interpolation filter, designed once instead of for every chunk
         self._taps = firwin(81, 1 / 4, window=("kaiser", 5.0)).astype(np.float32)
 
     def add(self, block: np.ndarray) -> None:
+        from scipy.signal import resample_poly
         if block.size == 0:
             return
         magnitude = frame_peaks(block)
@@ -344,7 +344,7 @@ class TruePeakMeter:
                 break
             start = int(index) * self.CHUNK
             lo, hi = max(0, start - self.MARGIN), min(block.shape[0], start + self.CHUNK + self.MARGIN)
-            upsampled = self._resample_poly(block[lo:hi], 4, 1, axis=0, window=self._taps)
+            upsampled = resample_poly(block[lo:hi], 4, 1, axis=0, window=self._taps)
             inner = upsampled[4 * (start - lo): 4 * (min(block.shape[0], start + self.CHUNK) - lo)]
             self.peak = max(self.peak, sample_peak, float(np.max(np.abs(inner))) if inner.size else 0.0)
 
