@@ -34,7 +34,7 @@ test: $(READY)
 	$(PY) -m pytest
 
 eval: $(READY)
-	$(PY) -m pipeline.evaluate $(EVAL)/pdnc
+	$(PY) -m pipeline.text.evaluate $(EVAL)/pdnc
 
 clean:
 	rm -rf output

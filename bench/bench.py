@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.project import Project  # noqa: E402
+from pipeline.core.project import Project  # noqa: E402
 
 TARGETS = {"cold_ratio": ("<=", 0.65), "noop_rerun_s": ("<=", 2.0), "voice_tweak_fraction_ok": ("==", True),
            "mix_master_60min_s": ("<=", 40.0), "peak_rss_mb": ("<=", 1024.0), "season_speedup": (">=", 1.7)}
@@ -63,10 +63,10 @@ def tts_raw_s(project: Project, threads: int | None = 1) -> float:
     from piper import PiperVoice, SynthesisConfig
     from piper.config import PiperConfig
 
-    from pipeline.episode import adapt_chapter, load_casting
-    from pipeline.kokoro import _shipped_model_bytes
-    from pipeline.script import load_script
-    from pipeline.voices import resolve_model
+    from pipeline.run.episode import adapt_chapter, load_casting
+    from pipeline.engines.kokoro import _shipped_model_bytes
+    from pipeline.model.script import load_script
+    from pipeline.model.casting import resolve_model
     adapt_chapter(project, 1)
     voices, cast, lexicon = load_casting(project)
     script = load_script(project.script(1))
@@ -112,7 +112,7 @@ def cold_render_s(project: Project) -> float:
 
 
 def voice_tweak(project: Project) -> tuple[float, float, bool]:
-    from pipeline.episode import render_chapter
+    from pipeline.run.episode import render_chapter
     path = project.voices / "tsunade.yaml"
     path.write_text(path.read_text().replace("gain_db: 0.0", "gain_db: -1.0"))
     seconds = cli(project, "episode", "1")
@@ -137,11 +137,11 @@ def peak_rss_mb():
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 sys.path.insert(0, {str(REPO)!r})
-from pipeline.project import Project
-from pipeline.script import load_script, Script
-from pipeline.episode import render_chapter, mix_chapter, master_chapter
-from pipeline.files import write_text
-from pipeline.script import to_yaml
+from pipeline.core.project import Project
+from pipeline.model.script import load_script, Script
+from pipeline.run.episode import render_chapter, mix_chapter, master_chapter
+from pipeline.core.files import write_text
+from pipeline.model.script import to_yaml
 from dataclasses import replace
 project = Project(__import__('pathlib').Path({str(project.root)!r}))
 base = load_script(project.script(1))
@@ -169,7 +169,7 @@ print(json.dumps({{"seconds": seconds, "duration_s": figures["duration_s"],
 
 
 def parallel_speedup(project: Project) -> float:
-    from pipeline.episode import render_chapter
+    from pipeline.run.episode import render_chapter
     times = {}
     for workers in (1, 2):
         shutil.rmtree(project.take_cache, ignore_errors=True)
@@ -232,7 +232,7 @@ def season_speedup() -> dict:
     """
     from distributed import Client, LocalCluster
 
-    from pipeline.season import render_season
+    from pipeline.run.season import render_season
     times = {}
     runs = (("one_worker", 1, True), ("two_workers", 2, True), ("local_pool", None, False),
             ("one_worker_shared_cores", 1, False), ("two_workers_shared_cores", 2, False))
@@ -289,7 +289,7 @@ def main() -> int:
     results["cores"] = os.cpu_count()
     out = REPO / "output" / "bench.json"
     out.parent.mkdir(exist_ok=True)
-    from pipeline.files import write_text
+    from pipeline.core.files import write_text
     write_text(out, json.dumps(results, indent=1) + "\n")
     print(f"{'figure':28} {'value':>10}  target")
     for key, value in results.items():

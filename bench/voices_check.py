@@ -37,7 +37,7 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
 
 def transcribe(path: Path) -> str:
     from pocketsphinx import Decoder
-    from pipeline import audio
+    from pipeline.core import audio
     samples = audio.decode(path, rate=16000, channels=1)[:, 0]
     decoder = Decoder(samprate=16000)
     decoder.start_utt()

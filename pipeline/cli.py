@@ -7,11 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import PipelineError
+from pipeline.core.errors import PipelineError
 
 
 def _project(args):
-    from .project import Project, find_project
+    from pipeline.core.project import Project, find_project
     return Project(Path(args.project).resolve()) if args.project else find_project()
 
 
@@ -35,7 +35,7 @@ class _TakeProgress:
 
 
 def cmd_adapt(args) -> int:
-    from .episode import adapt_chapter
+    from pipeline.run.episode import adapt_chapter
     project = _project(args)
     path, written = adapt_chapter(project, args.chapter, force=args.force)
     print(f"{path.relative_to(project.root)}: {'written' if written else 'exists, kept (use --force to regenerate; a backup is kept)'}")
@@ -43,7 +43,7 @@ def cmd_adapt(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from .episode import render_chapter
+    from pipeline.run.episode import render_chapter
     project = _project(args)
     with _TakeProgress() as progress:
         _, result = render_chapter(project, args.chapter, args.jobs, progress)
@@ -52,7 +52,7 @@ def cmd_render(args) -> int:
 
 
 def cmd_mix(args) -> int:
-    from .episode import mix_chapter, render_chapter
+    from pipeline.run.episode import mix_chapter, render_chapter
     project = _project(args)
     script, result = render_chapter(project, args.chapter, args.jobs)
     if result.synthesized:
@@ -64,7 +64,7 @@ def cmd_mix(args) -> int:
 
 
 def cmd_master(args) -> int:
-    from .episode import master_chapter, mix_chapter, render_chapter
+    from pipeline.run.episode import master_chapter, mix_chapter, render_chapter
     project = _project(args)
     script, result = render_chapter(project, args.chapter, args.jobs)
     mixed = mix_chapter(project, args.chapter, script, result)
@@ -74,7 +74,7 @@ def cmd_master(args) -> int:
 
 
 def cmd_episode(args) -> int:
-    from .episode import make_episode
+    from pipeline.run.episode import make_episode
     project = _project(args)
     with _TakeProgress() as progress:
         summary = make_episode(project, args.chapter, args.jobs, progress)
@@ -83,7 +83,7 @@ def cmd_episode(args) -> int:
 
 
 def cmd_season(args) -> int:
-    from .season import render_season
+    from pipeline.run.season import render_season
     project = _project(args)
     scheduler = args.scheduler or os.environ.get("SCHEDULER") or None
     with _TakeProgress() as progress:
@@ -93,7 +93,7 @@ def cmd_season(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    from .publish import build_site
+    from pipeline.publish.site import build_site
     project = _project(args)
     site = build_site(project)
     print(f"site     {site.relative_to(project.root)}/ (feed.xml, index.html, one page per episode)")
@@ -101,8 +101,8 @@ def cmd_publish(args) -> int:
 
 
 def cmd_qa(args) -> int:
-    from . import qa
-    from .episode import check_chapter, render_chapter
+    from pipeline.qa import checks as qa
+    from pipeline.run.episode import check_chapter, render_chapter
     project = _project(args)
     _, result = render_chapter(project, args.chapter, args.jobs)
     print(qa.summary(check_chapter(project, args.chapter, result)))
@@ -110,8 +110,8 @@ def cmd_qa(args) -> int:
 
 
 def cmd_attribute(args) -> int:
-    from . import attribution
-    from .files import read_text
+    from pipeline.text import attribution
+    from pipeline.core.files import read_text
     text = read_text(Path(args.text), "text")
     characters = attribution.load_characters(Path(args.characters)) if args.characters else None
     for row in attribution.attribute_to_jsonl_rows(text, characters):
@@ -120,7 +120,7 @@ def cmd_attribute(args) -> int:
 
 
 def cmd_voices_list(args) -> int:
-    from .voices import load_casting
+    from pipeline.model.casting import load_casting
     project = _project(args)
     voices, cast, _ = load_casting(project.voices)
     users = {}
@@ -134,8 +134,8 @@ def cmd_voices_list(args) -> int:
 
 
 def cmd_voices_preview(args) -> int:
-    from .render import PREVIEW_TEXT, preview_voices
-    from .voices import load_casting
+    from pipeline.takes.render import PREVIEW_TEXT, preview_voices
+    from pipeline.model.casting import load_casting
     project = _project(args)
     voices, _, lexicon = load_casting(project.voices)
     names = args.names or list(voices)

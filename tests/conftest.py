@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.project import Project
+from pipeline.core.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,7 +50,7 @@ def project(tmp_path) -> Project:
 @pytest.fixture(scope="session")
 def rendered_episode(tmp_path_factory):
     """One short episode rendered end to end, shared by the tests that inspect its outputs."""
-    from pipeline.episode import make_episode
+    from pipeline.run.episode import make_episode
     project = make_project(tmp_path_factory.mktemp("episode") / "proj")
     (project.root / "mix.yaml").write_text("stems: true\n", encoding="utf-8")   # the tests inspect them
     summary = make_episode(project, 9, workers=2, log=lambda *_: None)

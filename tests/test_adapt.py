@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import attribution
-from pipeline.errors import PipelineError
-from pipeline.adapt import adapt_text, is_author_note, is_scene_break, place_in, sfx_in
-from pipeline.episode import adapt_chapter
-from pipeline.script import load_script, parse_script, to_yaml
-from pipeline import yamlfile
-from pipeline.voices import load_casting
+from pipeline.text import attribution
+from pipeline.core.errors import PipelineError
+from pipeline.text.adapt import adapt_text, is_author_note, is_scene_break, place_in, sfx_in
+from pipeline.run.episode import adapt_chapter
+from pipeline.model.script import load_script, parse_script, to_yaml
+from pipeline.core import yamlfile
+from pipeline.model.casting import load_casting
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ import pytest
 
 pytest.importorskip("TTS")
 
-from pipeline.engines import SynthesisRequest, engine_version, get_engine  # noqa: E402
-from pipeline.errors import PipelineError  # noqa: E402
-from pipeline.voices import load_voice, resolve_model  # noqa: E402
+from pipeline.engines.base import SynthesisRequest, engine_version, get_engine  # noqa: E402
+from pipeline.core.errors import PipelineError  # noqa: E402
+from pipeline.model.casting import load_voice, resolve_model  # noqa: E402
 
 SPEAKERS = ["alice", "bob", "carol"]
 LINE = "Tsunade returned to the hospital. Nobody said a word!"
@@ -124,7 +124,7 @@ def test_speakers_differ_and_an_index_names_the_same_speaker(engine, takes):
 
 
 def test_same_seed_gives_identical_samples_and_another_seed_does_not(engine, takes, voices_dir):
-    from pipeline.coqui import CoquiEngine
+    from pipeline.engines.coqui import CoquiEngine
     import torch
     torch.manual_seed(123)
     before = torch.rand(3)
@@ -154,9 +154,9 @@ def test_scales_and_sentence_pauses_are_honoured(engine, takes):
 def test_an_episode_render_uses_coqui_voices(voices_dir, tmp_path):
     """The render stage, as the rest of the suite drives it, with three voices on the model."""
     from conftest import make_project
-    from pipeline.render import render_takes
-    from pipeline.script import load_script
-    from pipeline.voices import load_cast, load_lexicon, load_voices
+    from pipeline.takes.render import render_takes
+    from pipeline.model.script import load_script
+    from pipeline.model.casting import load_cast, load_lexicon, load_voices
     project = make_project(tmp_path / "proj")
     shutil.copytree(voices_dir / "models", project.voices / "models")
     for voice, speaker in (("narrator", "alice"), ("naruto", "bob"), ("tsunade", "carol")):
@@ -197,7 +197,7 @@ def copy_model(voices_dir, tmp_path):
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
 def test_a_corrupt_checkpoint_is_a_pipeline_error(copy_model, damage):
-    from pipeline.coqui import CoquiEngine
+    from pipeline.engines.coqui import CoquiEngine
     checkpoint = copy_model / "checkpoint_1000.pth"
     data = checkpoint.read_bytes()
     checkpoint.write_bytes({"garbage": b"not a model" * 100, "truncated": data[: len(data) // 2], "empty": b""}[damage])
@@ -208,7 +208,7 @@ def test_a_corrupt_checkpoint_is_a_pipeline_error(copy_model, damage):
 
 def test_a_checkpoint_of_another_shape_is_a_pipeline_error(copy_model):
     import json
-    from pipeline.coqui import CoquiEngine
+    from pipeline.engines.coqui import CoquiEngine
     config = json.loads((copy_model / "config.json").read_text())
     config["model_args"]["hidden_channels"] = 24
     (copy_model / "config.json").write_text(json.dumps(config))
@@ -230,7 +230,7 @@ def test_a_checkpoint_of_another_shape_is_a_pipeline_error(copy_model):
     (lambda m: (m / "checkpoint_1000.pth").unlink(), "broken", "no checkpoint"),
 ])
 def test_a_broken_model_folder_is_a_pipeline_error(copy_model, setup, where, words):
-    from pipeline.coqui import CoquiEngine
+    from pipeline.engines.coqui import CoquiEngine
     setup(copy_model)
     with pytest.raises(PipelineError, match=words) as caught:
         CoquiEngine(copy_model)
@@ -255,7 +255,7 @@ def test_model_paths_cannot_leave_the_voices_folder(voices_dir, tmp_path):
 
 
 def test_without_the_package_the_error_says_how_to_install_it(voices_dir, monkeypatch):
-    from pipeline.coqui import CoquiEngine
+    from pipeline.engines.coqui import CoquiEngine
     monkeypatch.setitem(sys.modules, "TTS", None)       # `import TTS` now raises ImportError
     expected = "engine coqui needs the coqui extra — install it with `.venv/bin/pip install -e '.[coqui]'`"
     path = write_voice(voices_dir, "v", "engine: coqui\nmodel: models/tiny-vits\n")

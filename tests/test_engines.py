@@ -5,7 +5,7 @@ import onnxruntime
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 
-from pipeline.engines import _convs_as_2d, _seedable
+from pipeline.engines.base import _convs_as_2d, _seedable
 
 
 def tiny_decoder(opset: int) -> onnx.ModelProto:

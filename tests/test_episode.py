@@ -4,8 +4,8 @@ import json
 import numpy as np
 from mutagen.id3 import ID3
 
-from pipeline import audio
-from pipeline.episode import make_episode
+from pipeline.core import audio
+from pipeline.run.episode import make_episode
 
 
 def test_episode_is_loud_enough_and_not_silence(rendered_episode):

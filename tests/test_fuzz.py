@@ -7,10 +7,10 @@ import pytest
 import yaml
 from hypothesis import event, given, settings, strategies as st
 
-from pipeline import yamlfile
-from pipeline.errors import PipelineError
-from pipeline.script import parse_script, to_yaml
-from pipeline.voices import load_voice
+from pipeline.core import yamlfile
+from pipeline.core.errors import PipelineError
+from pipeline.model.script import parse_script, to_yaml
+from pipeline.model.casting import load_voice
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
                     st.text(max_size=30))
@@ -78,8 +78,8 @@ def test_feed_builder_never_crashes_or_emits_an_invalid_feed(tmp_path_factory, o
     import podcastparser
     from lxml import etree
 
-    from pipeline.project import Project
-    from pipeline.publish import build_site
+    from pipeline.core.project import Project
+    from pipeline.publish.site import build_site
     root = tmp_path_factory.mktemp("show")
     config = {"title": title, "author": author, "description": description, "language": "en",
               "category": "Fiction", "owner": {"name": owner, "email": "owner@example.com"},

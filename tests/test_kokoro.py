@@ -4,10 +4,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.analysis import median_pitch_hz, rms_dbfs
-from pipeline.engines import SynthesisRequest
-from pipeline.errors import PipelineError
-from pipeline.kokoro import KokoroEngine, parse_speaker, split_sentences
+from pipeline.qa.analysis import median_pitch_hz, rms_dbfs
+from pipeline.engines.base import SynthesisRequest
+from pipeline.core.errors import PipelineError
+from pipeline.engines.kokoro import KokoroEngine, parse_speaker, split_sentences
 
 LINE = "Tsunade returned to the hospital."
 FEMALE = ["jf_alpha", "jf_gongitsune", "jf_nezumi", "jf_tebukuro"]
@@ -154,7 +154,7 @@ def test_default_speaker_is_a_shipped_voice(engine, takes):
 
 
 def test_model_path_loads_a_model_file(tmp_path):
-    from pipeline.kokoro import _shipped_model_bytes
+    from pipeline.engines.kokoro import _shipped_model_bytes
     path = tmp_path / "kokoro.onnx"
     path.write_bytes(_shipped_model_bytes())
     engine = KokoroEngine(Path(path))
@@ -165,10 +165,10 @@ def test_model_path_loads_a_model_file(tmp_path):
 
 
 def test_a_kokoro_voice_config_renders_a_cached_take(tmp_path):
-    from pipeline.audio import cached_duration
-    from pipeline.engines import engine_version
-    from pipeline.render import TakeJob, synthesize_job, take_key
-    from pipeline.voices import load_voice, resolve_model
+    from pipeline.core.audio import cached_duration
+    from pipeline.engines.base import engine_version
+    from pipeline.takes.render import TakeJob, synthesize_job, take_key
+    from pipeline.model.casting import load_voice, resolve_model
     path = tmp_path / "tsunade.yaml"
     path.write_text("engine: kokoro\nmodel: kokoro-82m-ja\nspeaker: jf_gongitsune\ngender: F\n")
     voice = load_voice(path)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.companions import make_cover, write_chapters_json, write_transcript_vtt
-from pipeline.errors import PipelineError
-from pipeline.project import Project
-from pipeline.publish import build_site, check_publishable, feed_guid, load_config
-from pipeline.qa import check_episode
+from pipeline.master.companions import make_cover, write_chapters_json, write_transcript_vtt
+from pipeline.core.errors import PipelineError
+from pipeline.core.project import Project
+from pipeline.publish.site import build_site, check_publishable, feed_guid, load_config
+from pipeline.qa.checks import check_episode
 
 HOSTILE = 'Tom & Jerry <b>"bold"</b> \'quoted\' 🎭 ]]> end'
 
@@ -53,7 +53,7 @@ def write_episode(project: Project, number: int, seconds: float = 6.0, frequency
     """A real MP3 (a tone, ID3 chapters as mastering writes them) with cues.json, loudness.json, qa.json."""
     from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags
 
-    from pipeline.audio import ffmpeg_exe
+    from pipeline.core.audio import ffmpeg_exe
     folder = project.episode_dir(number)
     folder.mkdir(parents=True, exist_ok=True)
     mp3 = folder / "episode.mp3"

@@ -6,10 +6,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline import audio, qa
-from pipeline.errors import PipelineError
-from pipeline.project import Project
-from pipeline.publish import check_publishable
+from pipeline.core import audio
+from pipeline.qa import checks as qa
+from pipeline.core.errors import PipelineError
+from pipeline.core.project import Project
+from pipeline.publish.site import check_publishable
 
 RATE = audio.SAMPLE_RATE
 LINES = [

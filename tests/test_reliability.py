@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from conftest import make_project
-from pipeline.episode import make_episode
+from pipeline.run.episode import make_episode
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -48,8 +48,8 @@ def test_two_cold_renders_give_identical_bytes(tmp_path, rendered_episode):
 
 
 def test_a_second_render_of_the_same_chapter_waits_its_turn(project):
-    from pipeline.errors import PipelineError
-    from pipeline.files import exclusive_lock
+    from pipeline.core.errors import PipelineError
+    from pipeline.core.files import exclusive_lock
     import pytest
     with exclusive_lock(project.output / "locks" / "ch09.lock", "a render of ch09"):
         with pytest.raises(PipelineError, match="already running"):

@@ -1,10 +1,10 @@
 import numpy as np
 
-from pipeline.analysis import median_pitch_hz, semitones_between
-from pipeline.audio import read_wav
-from pipeline.render import render_takes
-from pipeline.script import load_script
-from pipeline.voices import load_cast, load_lexicon, load_voices
+from pipeline.qa.analysis import median_pitch_hz, semitones_between
+from pipeline.core.audio import read_wav
+from pipeline.takes.render import render_takes
+from pipeline.model.script import load_script
+from pipeline.model.casting import load_cast, load_lexicon, load_voices
 
 
 def render(project, workers=1):

@@ -1,8 +1,8 @@
 import pytest
 
-from pipeline.errors import PipelineError
-from pipeline.script import as_performed, load_script, parse_script, to_yaml
-from pipeline import yamlfile
+from pipeline.core.errors import PipelineError
+from pipeline.model.script import as_performed, load_script, parse_script, to_yaml
+from pipeline.core import yamlfile
 
 
 def write(tmp_path, text):

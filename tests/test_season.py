@@ -2,8 +2,8 @@
 import pytest
 
 from conftest import SHORT_SCRIPT, make_project
-from pipeline.episode import make_episode
-from pipeline.season import render_season
+from pipeline.run.episode import make_episode
+from pipeline.run.season import render_season
 
 distributed = pytest.importorskip("distributed")
 

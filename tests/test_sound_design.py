@@ -5,9 +5,9 @@ import json
 import numpy as np
 import pytest
 
-from pipeline import audio
-from pipeline.errors import PipelineError
-from pipeline.sounds import AMBIENCES, MUSIC, SFX, SAMPLE_RATE, SoundLibrary, resolve_ambience
+from pipeline.core import audio
+from pipeline.core.errors import PipelineError
+from pipeline.mix.sounds import AMBIENCES, MUSIC, SFX, SAMPLE_RATE, SoundLibrary, resolve_ambience
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import PipelineError
-from pipeline.voices import Lexicon, load_cast, load_lexicon, load_voice, load_voices, resolve_model
+from pipeline.core.errors import PipelineError
+from pipeline.model.casting import Lexicon, load_cast, load_lexicon, load_voice, load_voices, resolve_model
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -56,7 +56,7 @@ def test_cast_naming_a_missing_voice_is_an_error(tmp_path):
 
 
 def test_lexicon_changes_the_phonemes_given_to_the_model():
-    from pipeline.engines import get_engine
+    from pipeline.engines.base import get_engine
     voice = load_voices(REPO / "voices")["narrator"]
     engine = get_engine("piper", resolve_model(voice, REPO / "voices"))
     lexicon = load_lexicon(REPO / "voices" / "lexicon.yaml")

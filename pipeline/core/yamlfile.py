@@ -6,8 +6,8 @@ from typing import Any
 
 import yaml
 
-from .errors import PipelineError
-from .files import read_text
+from pipeline.core.errors import PipelineError
+from pipeline.core.files import read_text
 
 
 class Mapping(dict):

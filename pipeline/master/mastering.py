@@ -15,9 +15,9 @@ from typing import Iterator
 
 import numpy as np
 
-from . import audio
-from .effects import LookaheadLimiter
-from .errors import PipelineError
+from pipeline.core import audio
+from pipeline.takes.effects import LookaheadLimiter
+from pipeline.core.errors import PipelineError
 
 SAMPLE_RATE = audio.SAMPLE_RATE
 
@@ -178,7 +178,7 @@ def write_tags(path: Path, tags: EpisodeTags) -> None:
         return
     from mutagen.mp4 import MP4, MP4Cover
     from mutagen.oggopus import OggOpus
-    from .files import atomic_path
+    from pipeline.core.files import atomic_path
     with atomic_path(path) as tmp:
         tmp.write_bytes(path.read_bytes())
         if path.suffix.lower() == ".m4a":
@@ -224,7 +224,7 @@ def _write_id3(path: Path, tags: EpisodeTags) -> None:
         for element, (start, end, title) in zip(ids, tags.chapters):
             id3.add(CHAP(element_id=element, start_time=int(start * 1000), end_time=int(end * 1000),
                          sub_frames=[TIT2(encoding=3, text=title)]))
-    from .files import atomic_path
+    from pipeline.core.files import atomic_path
     with atomic_path(path) as tmp:
         tmp.write_bytes(path.read_bytes())
         id3.save(str(tmp), v2_version=4, padding=lambda info: 0)

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from .errors import PipelineError
-from .files import write_bytes, write_text
+from pipeline.core.errors import PipelineError
+from pipeline.core.files import write_bytes, write_text
 
 CHAPTERS_VERSION = "1.2.0"
 NARRATOR = "narrator"

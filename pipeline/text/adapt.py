@@ -12,10 +12,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from . import attribution
-from .attribution import split_paragraphs
-from .errors import PipelineError
-from .script import Line, Scene, Script
+from pipeline.text import attribution
+from pipeline.text.attribution import split_paragraphs
+from pipeline.core.errors import PipelineError
+from pipeline.model.script import Line, Scene, Script
 
 # ---------------------------------------------------------------- author's notes
 

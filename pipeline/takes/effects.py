@@ -12,8 +12,8 @@ from fractions import Fraction
 import numpy as np
 import pedalboard as pb
 
-from .audio import frame_peaks
-from .voices import Voice
+from pipeline.core.audio import frame_peaks
+from pipeline.model.casting import Voice
 
 SAMPLE_RATE = 44100
 SPEECH_LEVEL_DB = -20.0     # RMS of voiced audio every take is brought to before its voice gain

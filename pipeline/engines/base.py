@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import PipelineError
+from pipeline.core.errors import PipelineError
 
 
 @dataclass(frozen=True)
@@ -297,11 +297,11 @@ def _load_engine(engine: str, model_path: Path, threads: int):
     if engine == "piper":
         return PiperEngine(model_path, threads)
     if engine == "kokoro":
-        from .kokoro import KokoroEngine
+        from pipeline.engines.kokoro import KokoroEngine
         # the shipped model is named by its checksum file; anything else is an .onnx path
         return KokoroEngine(None if Path(model_path).name == "model.sha256" else model_path, threads)
     if engine == "coqui":
-        from .coqui import CoquiEngine
+        from pipeline.engines.coqui import CoquiEngine
         return CoquiEngine(model_path, threads)
     raise PipelineError(model_path, None, f"engine '{engine}' is not available yet", "use engine: piper")
 
@@ -310,9 +310,9 @@ def engine_version(engine: str) -> str:
     if engine == "piper":
         return PiperEngine.version()
     if engine == "kokoro":
-        from .kokoro import KokoroEngine
+        from pipeline.engines.kokoro import KokoroEngine
         return KokoroEngine.version()
     if engine == "coqui":
-        from .coqui import CoquiEngine
+        from pipeline.engines.coqui import CoquiEngine
         return CoquiEngine.version()
     return f"{engine} {package_version('coqui-tts')}"

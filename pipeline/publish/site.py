@@ -28,12 +28,12 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, ValidationInfo, field_validator
 
-from . import yamlfile
-from .companions import (NARRATOR, clean_text, cover_jpeg, speaker_label, spoken_cues, write_chapters_json,
+from pipeline.core import yamlfile
+from pipeline.master.companions import (NARRATOR, clean_text, cover_jpeg, speaker_label, spoken_cues, write_chapters_json,
                          write_transcript_vtt)
-from .errors import PipelineError
-from .files import atomic_path, exclusive_lock
-from .project import Project
+from pipeline.core.errors import PipelineError
+from pipeline.core.files import atomic_path, exclusive_lock
+from pipeline.core.project import Project
 
 CONFIG_NAME = "podcast.yaml"
 SITE_DIR = "site"
@@ -380,7 +380,7 @@ def check_publishable(project: Project, chapter) -> None:
     qa = _read_json(qa_path, "qa.json")
     if not isinstance(qa, dict):
         raise PipelineError(qa_path, None, "qa.json is not a QA report", "run the QA check again")
-    from .qa import file_sha256
+    from pipeline.qa.checks import file_sha256
     if qa.get("episode_sha256") != file_sha256(folder / "episode.mp3"):
         raise PipelineError(qa_path, None, f"qa.json of {chapter_id} is for an older render of episode.mp3",
                             "run the QA check again")
@@ -417,7 +417,7 @@ def _chapter_marks(project: Project, number: int, episode_path: Path, cues: list
 
 def _scene_marks(script_path: Path, cues: list[dict]) -> list[tuple[float, float, str]]:
     """One mark per scene from its first line or effect, named by its place (as mastering names them)."""
-    from .script import load_script
+    from pipeline.model.script import load_script
     starts = []
     for scene in load_script(script_path).scenes:
         times = [c["start"] for c in cues if c.get("scene") == scene.id and c.get("kind") in ("speech", "sfx")]
@@ -443,7 +443,7 @@ def _script_title(project: Project, number: int) -> str | None:
     path = project.script(number)
     if not path.is_file():
         return None
-    from .script import load_script
+    from pipeline.model.script import load_script
     return clean_text(load_script(path).title) or None
 
 
@@ -795,7 +795,7 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m pipeline.publish [--project DIR]`: build output/site/ or say in one line why not."""
     import argparse
 
-    from .project import find_project
+    from pipeline.core.project import find_project
     parser = argparse.ArgumentParser(prog="pipeline.publish", description="Build the podcast feed and site.")
     parser.add_argument("--project", help="project folder (default: the nearest one with voices/ and chapters/)")
     args = parser.parse_args(argv)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import yamlfile
-from .errors import PipelineError
+from pipeline.core import yamlfile
+from pipeline.core.errors import PipelineError
 
 NARRATOR = "narrator"
 LINE_KINDS = ("narration", "dialogue", "letter", "sfx", "music", "note")

@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pedalboard as pb
 
-from . import yamlfile
-from .errors import PipelineError
+from pipeline.core import yamlfile
+from pipeline.core.errors import PipelineError
 
 SAMPLE_RATE = 44100
 BED_S = 24.0
@@ -427,7 +427,7 @@ def _built_in(kind: str, name: str, seed: int) -> np.ndarray:
 
 @functools.lru_cache(maxsize=32)
 def _user_sound(path: str, loop: bool) -> np.ndarray:
-    from .audio import decode
+    from pipeline.core.audio import decode
     sound = decode(Path(path))
     if loop and sound.shape[0] > 4 * SAMPLE_RATE:
         sound = _seamless(sound.astype(np.float64), 1.0).astype(np.float32)

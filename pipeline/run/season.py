@@ -16,15 +16,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from . import audio, qa
-from .episode import (adapt_chapter, check_chapter, load_casting, make_episode, master_chapter, mix_chapter,
+from pipeline.core import audio
+from pipeline.qa import checks as qa
+from pipeline.run.episode import (adapt_chapter, check_chapter, load_casting, make_episode, master_chapter, mix_chapter,
                       render_chapter)
-from .errors import PipelineError
-from .files import exclusive_lock, write_bytes
-from .project import Project
-from .render import TakeJob, estimated_cost, plan_takes, synthesize_job, take_path
-from .script import as_performed, load_script
-from .voices import KOKORO_SHIPPED, SHIPPED_MODELS, resolve_model
+from pipeline.core.errors import PipelineError
+from pipeline.core.files import exclusive_lock, write_bytes
+from pipeline.core.project import Project
+from pipeline.takes.render import TakeJob, estimated_cost, plan_takes, synthesize_job, take_path
+from pipeline.model.script import as_performed, load_script
+from pipeline.model.casting import KOKORO_SHIPPED, SHIPPED_MODELS, resolve_model
 
 PROJECT_FILES = ("voices", "sounds", "podcast.yaml")
 
@@ -62,7 +63,7 @@ def render_season(project: Project, scheduler: str | None = None, progress=None,
         log(f"season   {len(chapters)} chapters, {len(jobs)} takes to synthesize")
         if scheduler or client:
             return _on_cluster(project, chapters, jobs, scheduler, client, progress, log)
-        from .render import run_jobs
+        from pipeline.takes.render import run_jobs
         run_jobs(jobs, progress=progress)
         results = {}
         with ProcessPoolExecutor(max_workers=2) as pool:

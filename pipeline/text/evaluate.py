@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .attribution import attribute_to_jsonl_rows, load_characters
+from pipeline.text.attribution import attribute_to_jsonl_rows, load_characters
 
 
 def evaluate(pdnc_dir: Path) -> str:

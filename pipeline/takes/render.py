@@ -16,12 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import audio
-from .effects import SAMPLE_RATE, process_take
-from .engines import SynthesisRequest, engine_version, get_engine, use_slot
-from .errors import PipelineError
-from .script import Line, Script
-from .voices import Cast, Lexicon, Voice, file_digest, resolve_model
+from pipeline.core import audio
+from pipeline.takes.effects import SAMPLE_RATE, process_take
+from pipeline.engines.base import SynthesisRequest, engine_version, get_engine, use_slot
+from pipeline.core.errors import PipelineError
+from pipeline.model.script import Line, Script
+from pipeline.model.casting import Cast, Lexicon, Voice, file_digest, resolve_model
 
 CHAIN_VERSION = "4"     # bump when synthesis or effects.process_take change what they make
 
@@ -175,7 +175,7 @@ PREVIEW_TEXT = ("The village had become accustomed to him always smiling. "
 def preview_voices(voices: dict[str, Voice], names: list[str], text: str, lexicon: Lexicon, voices_dir: Path,
                    cache_dir: Path, out_dir: Path, workers: int | None = None) -> list[Path]:
     """DIR/<voice>.wav for each named voice, all reading the same text."""
-    from .files import write_bytes
+    from pipeline.core.files import write_bytes
     unknown = [n for n in names if n not in voices]
     if unknown:
         raise PipelineError(voices_dir, None, f"no voice named '{unknown[0]}'", f"use one of: {', '.join(sorted(voices))}")
