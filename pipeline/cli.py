@@ -146,6 +146,18 @@ def cmd_voices_preview(args) -> int:
     return 0
 
 
+def cmd_voices_design(args) -> int:
+    from pipeline.takes.design import design_and_write
+    project = _project(args)
+    design = design_and_write(project, args.name, args.gender, args.age, description=args.description or "",
+                              like=args.like, seed=args.seed, force=args.force)
+    v = design.voice
+    print(f"voices/{args.name}.yaml  {v.engine} {v.gender} {v.age}, median pitch {design.pitch_hz:.0f} Hz, "
+          f"WER {design.wer:.2f}, nearest {design.nearest or '-'} at {design.similarity:.2f} "
+          f"({design.candidates} candidates, {design.seconds:.1f} s)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pipeline", description="Prose chapter -> multi-voice audio drama episode.")
     parser.add_argument("--project", help="project folder (default: the nearest one with voices/ and chapters/)")
@@ -176,6 +188,15 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--out", required=True, help="folder for the WAV files")
     preview.add_argument("--jobs", type=int, default=None)
     preview.set_defaults(func=cmd_voices_preview)
+    design = voices_sub.add_parser("design", help="voices/NAME.yaml: a new voice as far as it can be from the cast")
+    design.add_argument("name", help="the voice's name (its file voices/NAME.yaml)")
+    design.add_argument("--gender", required=True, choices=("F", "M", "X"))
+    design.add_argument("--age", default="adult", choices=("child", "teen", "young", "adult", "old"))
+    design.add_argument("--description", help="a few words kept in the file; 'old', 'little'... set the age")
+    design.add_argument("--like", help="start near this voice")
+    design.add_argument("--seed", type=int, default=None, help="another roll of the dice (default 0)")
+    design.add_argument("--force", action="store_true", help="replace a hand-written voice of that name")
+    design.set_defaults(func=cmd_voices_design)
     sub.add_parser("publish", help="output/site/: podcast feed, pages and media of every episode").set_defaults(func=cmd_publish)
     chapter_command("qa", cmd_qa, "check an episode: each take heard back, clipping, silences, loudness")
     season = sub.add_parser("season", help="every chapter in chapters/ into its episode")

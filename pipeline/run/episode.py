@@ -80,20 +80,20 @@ def known_and_new_characters(text: str, cast: Cast) -> dict[str, attribution.Cha
 
 
 def cast_new_speakers(script: Script, characters, cast: Cast, voices) -> list[str]:
-    """Give every speaker the cast does not know a voice, and write them into cast.yaml."""
+    """Give every speaker the cast does not know a voice designed for them (from their gender
+    and what the text calls them), and write them into cast.yaml."""
+    from pipeline.takes.design import voice_for_new_character
     added = []
     for scene in script.scenes:
-        busy = {cast.voice_for(line.speaker) for line in scene.lines if line.voiced}
         for line in scene.lines:
             if not line.voiced or not line.speaker or line.speaker in cast.characters:
                 continue
             character = characters.get(line.speaker)
-            gender = character.gender if character and character.gender in ("M", "F", "U", "X") else "U"
-            voice = voices_module.suggest_voice(cast, voices, gender, busy)
             aliases = [a for a in (character.aliases if character else ()) if a != line.speaker]
-            voices_module.add_to_cast(cast, line.speaker, voices_module.CastMember(voice=voice, gender=gender,
-                                                                                   aliases=aliases))
-            busy.add(voice)
+            member = voice_for_new_character(cast, voices, line.speaker, aliases,
+                                             character.gender if character else "U",
+                                             getattr(character, "age", None))
+            voices_module.add_to_cast(cast, line.speaker, member)
             added.append(line.speaker)
     return added
 

@@ -21,7 +21,7 @@ from pipeline.takes.effects import SAMPLE_RATE, process_take
 from pipeline.engines.base import SynthesisRequest, engine_version, get_engine, use_slot
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
-from pipeline.model.casting import Cast, Lexicon, Voice, file_digest, resolve_model
+from pipeline.model.casting import Cast, Lexicon, Voice, check_distinct_voices, file_digest, resolve_model
 
 CHAIN_VERSION = "4"     # bump when synthesis or effects.process_take change what they make
 
@@ -78,6 +78,8 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
     """Decide every take's key and file; return the takes and the jobs still to synthesize."""
     takes, jobs = [], {}
     versions: dict[str, str] = {}
+    check_distinct_voices(cast, [line.speaker for scene in script.scenes for line in scene.lines
+                                 if line.voiced and line.speaker], script.path)
     for scene in script.scenes:
         for index, line in enumerate(scene.lines):
             if not line.voiced:
@@ -103,16 +105,21 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
     return takes, list(jobs.values())
 
 
-def synthesize_job(job: TakeJob) -> tuple[str, float]:
-    """Run in a worker: synthesize, shape and store one take."""
-    engine = get_engine(job.engine, Path(job.model_path))
+def synthesize_raw(text: str, voice: Voice, model_path: Path, seed: int) -> tuple[np.ndarray, int]:
+    """The engine's speech for a text in a voice, before any effect: (samples, rate)."""
+    engine = get_engine(voice.engine, Path(model_path))
     raw = engine.synthesize(SynthesisRequest(
-        text=job.text, length_scale=job.voice.length_scale, noise_scale=job.voice.noise_scale,
-        noise_w=job.voice.noise_w, speaker=job.voice.speaker,
-        sentence_pause_s=job.voice.sentence_pause_s, seed=job.seed))
+        text=text, length_scale=voice.length_scale, noise_scale=voice.noise_scale,
+        noise_w=voice.noise_w, speaker=voice.speaker, sentence_pause_s=voice.sentence_pause_s, seed=seed))
     if raw.size == 0:
         raw = np.zeros(int(0.2 * engine.sample_rate), dtype=np.float32)
-    take = process_take(raw, engine.sample_rate, job.voice, job.direction, job.seed)
+    return raw, engine.sample_rate
+
+
+def synthesize_job(job: TakeJob) -> tuple[str, float]:
+    """Run in a worker: synthesize, shape and store one take."""
+    raw, rate = synthesize_raw(job.text, job.voice, Path(job.model_path), job.seed)
+    take = process_take(raw, rate, job.voice, job.direction, job.seed)
     audio.write_take(Path(job.path), take)
     return job.key, take.size / SAMPLE_RATE
 
