@@ -292,7 +292,7 @@ def _seed_for(name: str, seed: int | None) -> int:
 
 def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice], voices_dir: Path,
                  cache_dir: Path, seed: int | None = None, like: Voice | None = None, description: str = "",
-                 budget_s: float = BUDGET_S, log=None) -> Design:
+                 budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES, log=None) -> Design:
     """Search for a voice far from every voice in cast_voices (all of them: the cast as it is)."""
     if age not in AGES:
         raise PipelineError(None, None, f"age '{age}' is not one of {', '.join(AGES)}", "pick one of them")
@@ -312,7 +312,7 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
     rng = np.random.default_rng(_seed_for(name, used_seed))
     scored: list[tuple[float, int, Voice, np.ndarray, float]] = []
     tried = 0
-    while tried < MAX_CANDIDATES and (tried < MIN_CANDIDATES or time.process_time() - started < budget_s):
+    while tried < MAX_CANDIDATES and (tried < min_candidates or time.process_time() - started < budget_s):
         tried += 1
         voice = _candidate(rng, gender, age, like)
         model = resolve_model(voice, voices_dir)
@@ -402,7 +402,7 @@ def description_hints(description: str) -> dict[str, str]:
 
 def design_and_write(project, name: str, gender: str, age: str | None = None, description: str = "",
                      like: str | None = None, seed: int | None = None, force: bool = False,
-                     budget_s: float = BUDGET_S) -> Design:
+                     budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES) -> Design:
     """`voices design`: design voices/NAME.yaml against every other voice in voices/ and write it.
 
     A pinned voice is never replaced; a hand-written one only with force. Designing a designed
@@ -430,7 +430,7 @@ def design_and_write(project, name: str, gender: str, age: str | None = None, de
     age = age or description_hints(description).get("age") or "adult"
     design = design_voice(name, gender, age, {n: v for n, v in voices.items() if n != name}, voices_dir,
                           project.take_cache, seed=seed, like=voices.get(like) if like else None,
-                          description=description, budget_s=budget_s)
+                          description=description, budget_s=budget_s, min_candidates=min_candidates)
     write_text(path, voice_yaml(design))
     return design
 

@@ -1,0 +1,176 @@
+"""Voice design, the Kokoro half-blends it is made of, and the casting rules."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.core.errors import PipelineError
+from pipeline.model.casting import Cast, CastMember, Voice, check_distinct_voices, load_voice, load_voices
+from pipeline.takes import design as design_module
+from pipeline.takes.design import infer_age, infer_gender, voice_file_name
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+# ---------------------------------------------------------------- what the text says
+
+@pytest.mark.parametrize("names, age", [
+    (["Colonel Brandon"], "adult"), (["Sister Agnes"], "young"), (["Professor Lupin"], "adult"),
+    (["the old man"], "old"), (["Tom", "the little boy"], "child"), (["the boy"], "child"),
+    (["Granny Weatherwax"], "old"), (["Ramen cook"], "adult"), (["Konohamaru", "the genin"], "teen"),
+])
+def test_age_comes_from_titles_and_descriptions(names, age):
+    assert infer_age(names) == age
+
+
+def test_gender_comes_from_attribution_first_then_titles():
+    assert infer_gender(["Colonel Brandon"], "F") == "F"
+    assert infer_gender(["Sister Agnes"]) == "F"
+    assert infer_gender(["the old man"]) == "M"
+    assert infer_gender(["Kim"]) == "U"
+
+
+def test_voice_file_names_are_safe_and_unique():
+    assert voice_file_name("Old Man Sarutobi", set()) == "old-man-sarutobi"
+    assert voice_file_name("Ino", {"ino"}) == "ino-2"
+    assert voice_file_name("Ω", set()) == "voice"
+
+
+# ---------------------------------------------------------------- Kokoro halves
+
+def test_timbre_and_prosody_are_validated(tmp_path):
+    path = tmp_path / "v.yaml"
+    path.write_text("engine: kokoro\nmodel: kokoro-82m-ja\ntimbre: {jf_nezumi: 0.7, jf_alpha: 0.3}\n"
+                    "prosody: {jm_kumo: 1.0}\n")
+    assert load_voice(path).speaker == "jf_nezumi:0.7,jf_alpha:0.3|jm_kumo:1"
+    for bad, words in (("engine: piper\ntimbre: {jf_nezumi: 1}\n", "engine: kokoro"),
+                       ("engine: kokoro\ntimbre: {jf_nezumi: -0.9, jf_alpha: 1.9}\n", "weight"),
+                       ("engine: kokoro\nspeaker: jf_alpha\nprosody: {jm_kumo: 1}\n", "not both")):
+        path.write_text(bad)
+        with pytest.raises(PipelineError) as caught:
+            load_voice(path)
+        assert str(caught.value).startswith(f"{path}:") and words in str(caught.value)
+
+
+def test_timbre_sets_the_first_half_of_the_style_and_prosody_the_second():
+    from pipeline.engines.kokoro import KokoroEngine
+    engine = KokoroEngine()
+    split = engine.style("jf_nezumi:0.5,jf_gongitsune:0.5|jm_kumo:1")
+    blend = engine.style("jf_nezumi:0.5,jf_gongitsune:0.5")
+    kumo = engine.style("jm_kumo")
+    assert np.allclose(split[:, :128], blend[:, :128], atol=1e-6)
+    assert np.allclose(split[:, 128:], kumo[:, 128:], atol=1e-6)
+    beyond = engine.style("jf_nezumi:1.2,jf_gongitsune:-0.2|jf_nezumi:1")
+    assert np.allclose(beyond[:, :128], 1.2 * engine.style("jf_nezumi")[:, :128]
+                       - 0.2 * engine.style("jf_gongitsune")[:, :128], atol=1e-5)
+
+
+# ---------------------------------------------------------------- casting rules
+
+def _cast(**members):
+    return Cast("narrator", {name: CastMember(**m) for name, m in members.items()}, {})
+
+
+def test_two_speakers_of_an_episode_may_not_share_a_voice_unless_told():
+    cast = _cast(Ann={"voice": "a"}, Bea={"voice": "a"}, Cid={"voice": "c"})
+    check_distinct_voices(cast, ["Ann", "Cid"])
+    with pytest.raises(PipelineError, match="Ann and Bea both speak"):
+        check_distinct_voices(cast, ["Ann", "Bea", "Cid"])
+    shared = _cast(Ann={"voice": "a", "shared": True}, Bea={"voice": "a", "shared": True})
+    check_distinct_voices(shared, ["Ann", "Bea"])
+
+
+def test_the_narrators_voice_is_for_the_narrator_and_a_first_person_narrator():
+    with pytest.raises(PipelineError, match="narrator's voice"):
+        check_distinct_voices(_cast(Ann={"voice": "narrator"}), ["Ann"])
+    check_distinct_voices(_cast(Ann={"voice": "narrator", "narrator": True}), ["Ann"])
+
+
+def test_the_shipped_cast_follows_the_rules_and_its_women_sound_like_women():
+    from pipeline.model.casting import load_cast
+    voices = load_voices(REPO / "voices")
+    cast = load_cast(REPO / "voices" / "cast.yaml", voices)
+    check_distinct_voices(cast, list(cast.characters))
+    for name, member in cast.characters.items():
+        assert voices[member.voice].gender == member.gender, name
+
+
+# ---------------------------------------------------------------- designing
+
+CAST_OF_TWELVE = [("F", "young"), ("M", "adult"), ("F", "adult"), ("M", "old"), ("F", "old"), ("M", "young"),
+                  ("F", "teen"), ("M", "adult"), ("F", "child"), ("M", "teen"), ("F", "adult"), ("M", "adult")]
+
+
+@pytest.fixture(scope="module")
+def designed_cast(tmp_path_factory):
+    """Twelve voices designed one after the other into the shipped cast, each against all before it."""
+    from conftest import make_project
+    project = make_project(tmp_path_factory.mktemp("design") / "proj", script=None)
+    designs = {}
+    for index, (gender, age) in enumerate(CAST_OF_TWELVE):
+        name = f"designed-{index:02d}"
+        designs[name] = design_module.design_and_write(project, name, gender, age, budget_s=0.0, min_candidates=3)
+    return project, designs
+
+
+def test_twelve_designed_voices_keep_to_the_limits(designed_cast):
+    """Heard again through the ordinary preview path: WER, pitch for the gender, no near duplicates."""
+    from pipeline.model.casting import load_casting
+    from pipeline.qa import checks, speaker
+    from pipeline.qa.analysis import median_pitch_hz
+    from pipeline.takes.render import preview_voices
+    from pipeline.core import audio
+    project, designs = designed_cast
+    voices, _, lexicon = load_casting(project.voices)
+    names = sorted(voices)
+    paths = preview_voices(voices, names, design_module.DESIGN_TEXT, lexicon, project.voices, project.take_cache,
+                           project.output / "preview", workers=1)
+    embeddings = {}
+    for name, path in zip(names, paths):
+        samples, rate = audio.read_wav(path)
+        embeddings[name] = speaker.embed_utterance(samples, rate)
+        if name not in designs:
+            continue
+        voice = voices[name]
+        heard, _ = checks.transcribe_take(str(path))
+        assert checks.word_error_rate(design_module.DESIGN_TEXT, heard) <= 0.5, (name, heard)
+        pitch = median_pitch_hz(samples[:, 0] if samples.ndim == 2 else samples, rate)
+        if voice.gender == "F":
+            assert pitch >= 165, (name, pitch)
+        elif voice.age in ("adult", "old"):
+            assert pitch <= 165, (name, pitch)
+        assert voice.design_seed == 0 and not voice.pinned
+    matrix = np.array([embeddings[n] for n in names])
+    similarity = matrix @ matrix.T
+    np.fill_diagonal(similarity, 0)
+    worst = np.unravel_index(similarity.argmax(), similarity.shape)
+    assert similarity.max() <= 0.95, (names[worst[0]], names[worst[1]], similarity.max())
+
+
+def test_a_pinned_or_hand_written_voice_is_not_redesigned(designed_cast):
+    project, _ = designed_cast
+    with pytest.raises(PipelineError, match="written by hand"):
+        design_module.design_and_write(project, "tsunade", "F", "adult")
+    path = project.voices / "designed-00.yaml"
+    path.write_text(path.read_text().replace("pinned: false", "pinned: true"))
+    with pytest.raises(PipelineError, match="pinned"):
+        design_module.design_and_write(project, "designed-00", "F", "young")
+
+
+def test_a_new_character_gets_a_designed_voice_no_one_else_has(project):
+    from pipeline.model.casting import load_casting
+    from pipeline.model.script import load_script
+    from pipeline.run.episode import adapt_chapter
+    (project.chapters / "ch04.txt").write_text(
+        'The old woman Kiyomi set down her tea.\n\n"You are late again," Kiyomi said. "Sit down, child."\n\n'
+        '"Sorry," said Sakura. "The market was busy."\n\n"It always is," Kiyomi said with a sigh.\n', encoding="utf-8")
+    adapt_chapter(project, 4)
+    voices, cast, _ = load_casting(project.voices)
+    speakers = {line.speaker for scene in load_script(project.script(4)).scenes for line in scene.lines
+                if line.voiced and line.speaker}
+    assert "Kiyomi" in speakers, speakers
+    member = cast.characters["Kiyomi"]
+    voice = voices[member.voice]
+    assert voice.design_seed is not None and voice.gender == "F" and member.age == "old"
+    users = [name for name, other in cast.characters.items() if other.voice == member.voice]
+    assert users == ["Kiyomi"] and member.voice != cast.narrator
