@@ -13,6 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from pipeline.text import attribution
+from pipeline.text.cast import NARRATOR_ALIASES
 from pipeline.publish import site as publish
 from pipeline.qa import checks as qa
 from pipeline.text.adapt import adapt_text
@@ -89,13 +90,25 @@ def cast_new_speakers(script: Script, characters, cast: Cast, voices) -> list[st
                 continue
             character = characters.get(line.speaker)
             gender = character.gender if character and character.gender in ("M", "F", "U", "X") else "U"
-            voice = voices_module.suggest_voice(cast, voices, gender, busy)
+            # the first-person narrator's own quotes ("I said") keep the narrator's voice
+            narrating = character is not None and bool(set(character.aliases) & set(NARRATOR_ALIASES))
+            voice = cast.narrator if narrating else voices_module.suggest_voice(cast, voices, gender, busy)
             aliases = [a for a in (character.aliases if character else ()) if a != line.speaker]
             voices_module.add_to_cast(cast, line.speaker, voices_module.CastMember(voice=voice, gender=gender,
                                                                                    aliases=aliases))
             busy.add(voice)
             added.append(line.speaker)
     return added
+
+
+def unknown_genders(project: Project, chapter) -> str:
+    """The chapter's speakers whose gender nothing in the text told (U), for the producer."""
+    _, cast, _ = load_casting(project)
+    script = load_script(project.script(chapter))
+    unknown = sorted(s for s in script.speakers() if s in cast.characters and cast.characters[s].gender == "U")
+    if not unknown:
+        return ""
+    return f"cast     gender unknown for {', '.join(unknown)}: set `gender: M` or `F` in voices/cast.yaml"
 
 
 def _free_backup_name(path: Path) -> Path:
@@ -245,6 +258,8 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
         script_path, written = adapt_chapter(project, chapter)
         log(f"script   {script_path.relative_to(project.root)} ({'written' if written else 'kept, edits preserved'})")
         log(check_message(lines_to_check(project, chapter)))
+        if written and unknown_genders(project, chapter):
+            log(unknown_genders(project, chapter))
         script, result = render_chapter(project, chapter, workers, progress)
         log(f"takes    {len(result.takes)} lines, {result.synthesized} synthesized, {result.reused} from cache")
         mixed = mix_chapter(project, chapter, script, result)

@@ -230,6 +230,10 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     mid, anywhere, spoke, where = _candidates(text)
     lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
     forms = [f for f in anywhere if _is_person_form(f, text, mid, anywhere, spoke, where, lower)]
+    singles = {f for f in forms if " " not in f}
+    # "Priya Lal" once, "Priya" often: the full name is hers
+    forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
+              and _is_person_form(f, text, mid, Counter({f: 1}), Counter({f: 1}), where, lower)]
     people = _cluster(forms, anywhere, spoke)
     _tie_nicknames(text, people)
     people = [p for p in people if p.count >= 2 or p.spoke]
@@ -363,8 +367,10 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             against = votes[main][{"M": "F", "F": "M"}[listed]]
             genders[main] = listed if against <= votes[main][listed] + 1 else "U"
         else:
-            word = person.words[-1].lower()
-            genders[main] = _gender_of_phrase(word) or "U"
+            # nothing but the pronouns: the plain majority, U on a tie or with none
+            ranked = votes[main].most_common(2)
+            clear = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            genders[main] = ranked[0][0] if clear else _gender_of_phrase(person.words[-1].lower()) or "U"
     return genders
 
 

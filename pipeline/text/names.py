@@ -48,14 +48,16 @@ def load_characters(path) -> dict[str, Character]:
 def _gender_hint(text: str, start: int, end: int) -> str:
     """M or F when the prose goes on about the person named at text[start:end] as "he" or
     "she": "his"/"her" later in the sentence, or "He ..." opening the next sentence after a
-    sentence the name opens. "him" is left out: it is mostly someone else."""
+    sentence the name opens ("Dev grinned. Behind him ..."). "him" in the name's own sentence is
+    left out: it is mostly someone else."""
     sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
     pronoun = re.search(r"\b(he|his|himself|she|her|herself)\b", sentence, re.IGNORECASE)
     if not pronoun and re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start]):
-        pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240])
+        pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240]) or \
+            re.match(r"[^.!?\"“”]{0,80}[.!?]\s+[A-Z][^.!?\"“”]{0,40}?\b(him|his|her)\b", text[end:end + 200])
     if not pronoun:
         return ""
-    return "M" if pronoun.group(1).lower() in ("he", "his", "himself") else "F"
+    return "M" if pronoun.group(1).lower() in ("he", "his", "himself", "him") else "F"
 
 
 def _decide(votes: Counter) -> str:

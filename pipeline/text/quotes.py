@@ -131,9 +131,13 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     if not lead:
         return False
     words = re.findall(r"[A-Za-z]+", before)[-4:]
+    content = text[start:end].strip()
+    # `called me "the new girl"`: a name someone is called by, not something said
+    if re.search(r"\b(call|calls|called|calling|named|nicknamed|dubbed)\s+(me|him|her|us|them|you|it|himself|herself)\s*$",
+                 before, re.IGNORECASE) and len(content.split()) <= 5:
+        return True
     if any(w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT for w in words):
         return False
-    content = text[start:end].strip()
     return len(content.split()) <= 5 and not re.search(r"[!?][_*]?$", content)
 
 
