@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_person_narrator
 from pipeline.text.names import (_TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
-                                 load_characters)
+                                 load_characters, vocatives)
 from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, split_paragraphs)
 
@@ -281,18 +281,6 @@ class _Reader:
         return match.group(1).lower() if match else ""
 
 
-def _vocatives(quote: str, names: _Names) -> set[str]:
-    """People the quote speaks to: a name opening or closing the quote or a clause of it."""
-    found = set()
-    for a, b, main in names.mentions(quote):
-        before = quote[:a].rstrip()
-        after = quote[b:b + 2]
-        if (not before or before[-1] in ",!?;—-" or re.search(r"\b(dear|my|oh|o)$", before, re.IGNORECASE)) \
-                and (not after.strip() or after[0] in ",!?.;—-"):
-            found.add(main)
-    return found
-
-
 @dataclass
 class _Paragraph:
     quotes: list[int]                   # indices into the quote list
@@ -387,14 +375,14 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
     indices = group.quotes
     addressed = set()
     for index in indices:
-        addressed |= _vocatives(quotes[index].text, reader.names)
+        addressed |= vocatives(quotes[index].text, reader.names)
     group.addressed = addressed
     tagged: dict[int, _Who] = {}
     for position, index in enumerate(indices):
         quote = quotes[index]
         after_end = quotes[indices[position + 1]].start - 1 if position + 1 < len(indices) else b
         before_start = quotes[indices[position - 1]].end + 1 if position else a
-        exclude = _vocatives(quote.text, reader.names)
+        exclude = vocatives(quote.text, reader.names)
         reader.tie = False
         who = reader.tag_after(min(quote.end + 1, after_end), after_end, exclude)
         # after a finished sentence, `She said it to the Knave.` starts a new one: a tag
@@ -543,6 +531,26 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
 
 def attribute_to_jsonl_rows(text: str, characters: dict[str, Character] | None) -> list[dict]:
     """What characters say or think; quoted titles and words, verse and letters set apart as
-    blocks are not utterances (the adapter still narrates or voices them)."""
-    return [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in attribute(text, characters)
+    blocks are not utterances (the adapter still narrates or voices them). Each speaker is
+    named as the text names them most often among their names (a list's main name may be
+    one the prose hardly uses: "Miss Honeychurch" is "Lucy" on most pages)."""
+    characters = characters if characters else discover_characters(text)
+    quotes = attribute(text, characters)
+    usual = usual_names(text, characters)
+    return [{"start": q.start, "end": q.end, "speaker": usual.get(q.speaker, q.speaker)} for q in quotes
             if q.kind in ("speech", "thought")]
+
+
+def usual_names(text: str, characters: dict[str, Character]) -> dict[str, str]:
+    """Main name -> the one of its names (main or alias) the text uses most."""
+    names = _Names(characters)
+    counts: dict[str, Counter] = {}
+    for start, end, main in names.mentions(text):
+        written = " ".join(text[start:end].split()).lower()
+        counts.setdefault(main, Counter())[written] += 1
+    usual = {}
+    for main, character in characters.items():
+        spelled = {n.lower(): n for n in (*character.aliases, main) if n.strip()}
+        found = [(count, written) for written, count in (counts.get(main) or {}).items() if written in spelled]
+        usual[main] = spelled[max(found)[1]] if found else main
+    return usual

@@ -19,13 +19,14 @@ How a reader does it, in plain rules:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.text.names import (_FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, Character, _decide, _gender_hint,
-                                 _gender_of_phrase, _Names)
+                                 _gender_of_phrase, _Names, vocatives)
 from pipeline.text.quotes import find_quotes
 from pipeline.text.quotes import SPEECH_VERBS
 
@@ -34,9 +35,9 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Col
           "General", "Inspector", "Professor", "Father", "Aunt", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
           "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
           "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
-          "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother")
+          "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M")
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
-_MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "inspector"}
+_MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "inspector", "m"}
 _NOT_PERSON_WORDS = {
     "English", "French", "German", "Italian", "Russian", "Spanish", "American", "British", "Irish", "Scotch",
     "Scottish", "Welsh", "Dutch", "Polish", "Indian", "Chinese", "Japanese", "European", "Christian", "Catholic",
@@ -94,35 +95,58 @@ _PLACE_WORDS = {
 _FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Uncle", "Sister", "Brother", "Father", "Mother",
                       "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess"}
 _PARTICLES = {"de", "du", "van", "von", "le", "la", "des", "di", "da"}
+# The first word of a place name ("New York", "Port Said").
+_PLACE_PREFIXES = {"New", "Port", "Fort", "Lake", "Mount", "Cape", "San", "Santa", "Saint", "Los", "Las", "North",
+                   "South", "East", "West", "Upper", "Lower", "Great", "Little", "Old"}
 _LOCATIVE = {"in", "into", "near", "through", "across", "within", "throughout", "toward", "towards", "reached",
              "leave", "left", "visit", "visited", "outside", "inside"}
 _NAME = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 _PARTICLE = r"(?:(?:de|De|du|Du|van|Van|von|Von|le|Le|la|La|des|Des|di|Di|da|Da)\s+)"
+_ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Mlle", "Mme", "Rev", "M", "St")
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
-_MENTION = re.compile(rf"(?<![\w’'-])(?:((?:{_TITLE_RE})\.?)\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
+_ABBREVIATED_RE = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
+_MENTION = re.compile(rf"(?<![\w’'.-])(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
                       r"(?![\w-])")
 _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
 _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v), key=len, reverse=True))
-_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),?\s+(?:whom\s+\w+\s+)?(?:called|known as|nicknamed)\s+[\"“‘']?({_NAME})")
+_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),?\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
+                       rf"(?:called|known as|nicknamed)\s+[\"“‘']?({_NAME})")
 
 
 @lru_cache(maxsize=1)
-def _first_names():
-    """gender-guesser's first-name dictionary (shipped in the package, read offline)."""
+def _first_names() -> dict[str, str]:
+    """First name (lower case) -> M or F, from the name dictionary gender-guesser ships
+    (nam_dict.txt, read offline). A name listed under several genders takes the one found in
+    the most countries, then with the highest frequencies (gender-guesser's own rule without a
+    country); unisex ("?") names say nothing."""
     try:
-        from gender_guesser.detector import Detector
-    except ImportError:      # the list helps; its absence only leaves more genders to the pronouns
-        return None
-    return Detector(case_sensitive=False)
+        from importlib import resources
+        data = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError):     # the list helps; without it the pronouns decide
+        return {}
+    best: dict[str, tuple[tuple[int, int], str]] = {}
+    classes = {"M": "M", "1M": "M", "?M": "M", "F": "F", "1F": "F", "?F": "F", "?": ""}
+    for line in data.splitlines():
+        if line[:1] in "#=" or len(line) < 4:
+            continue
+        parts = line.split()
+        gender = classes.get(parts[0])
+        if gender is None:
+            continue
+        values = [ord(c) for c in line[30:-1].replace(" ", "")]
+        score = (len(values), sum(c - 55 if c > 64 else c - 48 for c in values))
+        for name in {parts[1].replace("+", r) for r in ("", " ", "-")}:
+            key = name.lower()
+            if key not in best or score > best[key][0]:
+                best[key] = (score, gender)
+    return {name: gender for name, (_, gender) in best.items() if gender}
 
 
 def first_name_gender(word: str) -> str:
-    """M, F or "" from the first-name list; "" for names it calls androgynous or does not know."""
-    detector = _first_names()
-    if detector is None or not word[:1].isupper():
+    """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
+    if not word[:1].isupper():
         return ""
-    found = detector.get_gender(word)
-    return {"male": "M", "mostly_male": "M", "female": "F", "mostly_female": "F"}.get(found, "")
+    return _first_names().get(word.lower(), "")
 
 
 @dataclass
@@ -190,11 +214,22 @@ def _split_title(form: str) -> tuple[str, tuple[str, ...]]:
     return "", tuple(form.split())
 
 
-def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter) -> bool:
+def _vocatives(text: str) -> Counter:
+    """Names someone is spoken to by: opening a quote or closing a clause of it ("Jane, come")."""
+    found = Counter()
+    for match in re.finditer(rf"[\"“‘]\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?]|,\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?.]\s*[\"”’]", text):
+        found[match.group(1) or match.group(2)] += 1
+    return found
+
+
+def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
+                    vocatives: Counter) -> bool:
     title, words = _split_title(form)
     if form.startswith("the "):
         return spoke[form] >= 2
     if not words or words[-1] in _PLACE_WORDS or words[-1].endswith("shire") or words[-1] in _NOT_PERSON_WORDS:
+        return False
+    if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:
         return False
     if not title and any(w in _NOT_PERSON_WORDS or w in _NOT_NAMES for w in words):
         return False
@@ -221,20 +256,22 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     # no speech of its own: a person only when the first-name list knows the name, or someone
     # is spoken to by it ("Jane, come here")
     named = bool(first_name_gender(words[0]))
-    addressed = len(re.findall(rf"[\"“‘]\s*{re.escape(form)}\s*[,!?]|,\s*{re.escape(form)}\s*[,!?.]\s*[\"”’]", text))
-    return (named and mid[form] >= 2) or addressed >= 1 or (len(words) >= 2 and named)
+    return (named and mid[form] >= 2) or vocatives[form] >= 1 or (len(words) >= 2 and named)
 
 
 def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     """The people the prose names: main name -> Character(name, aliases, gender)."""
     mid, anywhere, spoke, where = _candidates(text)
     lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
-    forms = [f for f in anywhere if _is_person_form(f, text, mid, anywhere, spoke, where, lower)]
+    vocatives = _vocatives(text)
+    forms = [f for f in anywhere if _is_person_form(f, text, mid, anywhere, spoke, where, lower, vocatives)]
     singles = {f for f in forms if " " not in f}
     # "Priya Lal" once, "Priya" often: the full name is hers
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
-              and _is_person_form(f, text, mid, Counter({f: 1}), Counter({f: 1}), where, lower)]
-    people = _cluster(forms, anywhere, spoke)
+              and _is_person_form(f, text, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
+    breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    paragraphs = {form: {bisect.bisect_right(breaks, at) for at in where[form]} for form in forms}
+    people = _cluster(forms, anywhere, spoke, paragraphs)
     _tie_nicknames(text, people)
     people = [p for p in people if p.count >= 2 or p.spoke]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
@@ -245,18 +282,26 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         characters[main] = Character(main, aliases, "U")
     genders = _genders(text, characters, {max(p.forms, key=lambda f: (p.forms[f], len(f))): p for p in people[:limit]})
     characters = {m: Character(m, c.aliases, genders[m]) for m, c in characters.items()}
-    narrator = _first_person(text, characters)
+    narrator, same = _first_person(text, characters)
     if narrator:
-        c = characters.get(narrator)
-        if c is None:
-            characters[narrator] = Character(narrator, NARRATOR_ALIASES, "U")
-        else:
-            characters[narrator] = Character(narrator, tuple(c.aliases) + NARRATOR_ALIASES, c.gender)
+        c = characters.get(narrator) or Character(narrator, (), "U")
+        also = [name for m in sorted(same) for name in (m, *characters.pop(m).aliases)]
+        characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, c.gender)
     return characters
 
 
-def _cluster(forms: list[str], counts: Counter, spoke: Counter) -> list[_Person]:
+def _cluster(forms: list[str], counts: Counter, spoke: Counter, paragraphs: dict[str, set[int]]) -> list[_Person]:
     """One person per set of forms a reader takes for one person (see the module's rule 3)."""
+
+    def introduced(form: str, candidates: list[_Person]) -> _Person | None:
+        """Of several people a name could mean, the one the text names in the same paragraphs
+        ("I found Mr. Thorne in the library. Edmund Thorne was older..."), when one stands out."""
+        together = sorted(((sum(len(paragraphs.get(form, set()) & paragraphs.get(f, set())) for f in p.forms), i)
+                           for i, p in enumerate(candidates)), reverse=True)
+        if together and together[0][0] >= 1 and (len(together) == 1 or together[0][0] > together[1][0]):
+            return candidates[together[0][1]]
+        return None
+
     people: list[_Person] = []
     full: dict[tuple[str, str], _Person] = {}        # (first, last) -> person with that full name
     titled_only: list[tuple[str, str, tuple[str, ...]]] = []
@@ -271,6 +316,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter) -> list[_Person]
             person.spoke += spoke[form]
         elif len(words) >= 2:
             key = (words[0], words[-1])
+            if title in ("Mrs", "Mme") and first_name_gender(words[0]) != "F":
+                key = (words[0], words[-1], title)     # "Mrs. Newland Archer" is Newland Archer's wife
             person = full.get(key)
             if person is None:
                 person = full[key] = _Person(words, gender)
@@ -301,6 +348,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter) -> list[_Person]
         if target is None and len(fitting) > 1 and all(word == p.words[0] for p in fitting):
             # "Miss Lydia" of "Lydia Bennet" and "Lydia Wickham" (married): the one named most
             target = max(fitting, key=lambda p: p.count)
+        if target is None and len(fitting) > 1 and gender != "F":
+            target = introduced(form, fitting)
         if target is None:
             key = (word, title)
             target = by_title_word.get(key)
@@ -319,6 +368,12 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter) -> list[_Person]
             target = owners[0]
         elif as_first and not as_last:
             target = max(as_first, key=lambda p: p.count)     # a first name: the one named most
+        elif not as_first and len(men := [p for p in as_last if len(p.words) >= 2 and p.title_gender != "F"
+                                          and first_name_gender(p.words[0]) != "F"]) >= 1 and \
+                (len(men) == 1 or len(mister := [p for p in men if p.title_gender == "M"]) == 1):
+            # narration calls a man by his bare surname ("said Archer"), not his mother or sister;
+            # of two men, the one it also calls "Mr." ("Mr. Thorne", "said Thorne")
+            target = men[0] if len(men) == 1 else mister[0]
         elif owners:
             continue     # a surname or first name two people share says nothing alone
         else:
@@ -389,13 +444,25 @@ def told_in_first_person(narration: str) -> bool:
     return first_person >= 20 and first_person >= 0.5 * third_person
 
 
-def _first_person(text: str, characters: dict[str, Character]) -> str:
-    """The narrator's character name when the story is told as "I" (see first_person_narrator),
-    else "Narrator"; "" when the story is not told as "I"."""
+def _first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[str]]:
+    """When the story is told as "I": the narrator's main name and the other characters that
+    are the narrator too. Others call the narrator by name ("Agnes, sit down", "Miss Quill,")
+    while the narration never does; every such name of the narrator's gender is theirs.
+    "Narrator" when no one calls them anything; ("", set()) when the story is not told as "I"."""
     spans = find_quotes(text)
-    if not told_in_first_person(_narration(text, spans)):
-        return ""
-    return first_person_narrator(text, spans, _Names(characters)) or "Narrator"
+    told = _narration(text, spans)
+    if not told_in_first_person(told):
+        return "", set()
+    names = _Names(characters)
+    addressed = Counter(main for start, end in spans for main in vocatives(text[start:end], names))
+    in_narration = Counter(main for _, _, main in names.mentions(told))
+    unnamed = [(count, main) for main, count in addressed.items() if in_narration[main] == 0]
+    if not unnamed:
+        return first_person_narrator(text, spans, names) or "Narrator", set()
+    _, main = max(unnamed)
+    gender = characters[main].gender
+    same = {m for _, m in unnamed if m != main and characters[m].gender in (gender, "U")}
+    return main, same
 
 
 def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:

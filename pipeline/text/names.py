@@ -207,3 +207,16 @@ def _gender_of_phrase(phrase: str) -> str:
         return "F"
     return ""
 
+
+def vocatives(quote: str, names: _Names) -> set[str]:
+    """People the quote speaks to: a name opening or closing the quote or a clause of it."""
+    found = set()
+    for a, b, main in names.mentions(quote):
+        before = quote[:a].rstrip()
+        after = quote[b:b + 2]
+        opens = not before or before[-1] in ",!?;—-" or re.search(r"\b(dear|my|oh|o)$", before, re.IGNORECASE)
+        # a new sentence opened by a name and a comma: "...past. Agnes, Clara will show you"
+        opens = opens or (before[-1] == "." and after[:1] == ",")
+        if opens and (not after.strip() or after[0] in ",!?.;—-"):
+            found.add(main)
+    return found
