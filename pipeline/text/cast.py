@@ -35,7 +35,8 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Col
           "General", "Inspector", "Professor", "Father", "Aunt", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
           "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
           "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
-          "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M")
+          "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
+          "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron")
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
 _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "inspector", "m"}
 _NOT_PERSON_WORDS = {
@@ -171,11 +172,14 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
     and where each form appears."""
     mid, anywhere, spoke = Counter(), Counter(), Counter()
     where: dict[str, list[int]] = defaultdict(list)
+    common = Counter(re.findall(r"\b[a-z]+\b", text))
     for match in _MENTION.finditer(text):
         title, name = match.group(1), match.group(2)
         words = name.split()
-        # "When Elizabeth" at a sentence start: drop leading words that are not names
-        while words and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS) and not title:
+        # "When Elizabeth", "Happily Archer" at a sentence start: drop leading words that are not
+        # names (listed, or written in lower case elsewhere in the text)
+        while words and not title and not (words[0] in _PLACE_PREFIXES and len(words) > 1) \
+                and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3):
             words = words[1:]
         if not words:
             continue
@@ -193,7 +197,9 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
             spoke[form] += 1
     for match in _THE_DESCRIPTOR.finditer(text):
         words = match.group(1).split()
-        if words[-1] in _PLACE_WORDS or words[0] in _NOT_PERSON_WORDS - {"King", "Queen", "Duchess", "Duke"}:
+        # "the General", "the Duchess" are people; "the Church", "the English" are not
+        if words[-1] in _PLACE_WORDS or (words[0] in _NOT_PERSON_WORDS and words[0] not in TITLES
+                                         and words[0] not in _MALE | _FEMALE):
             continue
         after = text[match.end():match.end() + 24]
         before = text[max(0, match.start() - 24):match.start()]
@@ -231,11 +237,13 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
         return False
     if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:
         return False
-    if not title and any(w in _NOT_PERSON_WORDS or w in _NOT_NAMES for w in words):
+    # "May" is a month unless she speaks under that name
+    if not title and any(w in _NOT_PERSON_WORDS or w in _NOT_NAMES for w in words) \
+            and not (len(words) == 1 and spoke[form] >= 2 and first_name_gender(form)):
         return False
     if title:
         return True
-    if mid[form] == 0 and spoke[form] == 0:
+    if mid[form] == 0 and spoke[form] == 0 and not vocatives[form]:
         return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
     if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):
@@ -256,7 +264,10 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     # no speech of its own: a person only when the first-name list knows the name, or someone
     # is spoken to by it ("Jane, come here")
     named = bool(first_name_gender(words[0]))
-    return (named and mid[form] >= 2) or vocatives[form] >= 1 or (len(words) >= 2 and named)
+    # spoken to by a name ("Tobias, bed"): a first name on the list, or a word also used mid-sentence
+    # (a greeting such as "Bonjour," opens quotes too)
+    spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
+    return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named)
 
 
 def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
@@ -270,10 +281,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
               and _is_person_form(f, text, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
-    paragraphs = {form: {bisect.bisect_right(breaks, at) for at in where[form]} for form in forms}
-    people = _cluster(forms, anywhere, spoke, paragraphs)
+    people = _cluster(forms, anywhere, spoke, where, breaks)
     _tie_nicknames(text, people)
-    people = [p for p in people if p.count >= 2 or p.spoke]
+    people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
     characters: dict[str, Character] = {}
     for person in people[:limit]:
@@ -290,16 +300,20 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     return characters
 
 
-def _cluster(forms: list[str], counts: Counter, spoke: Counter, paragraphs: dict[str, set[int]]) -> list[_Person]:
+def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
+             breaks: list[int]) -> list[_Person]:
     """One person per set of forms a reader takes for one person (see the module's rule 3)."""
 
     def introduced(form: str, candidates: list[_Person]) -> _Person | None:
-        """Of several people a name could mean, the one the text names in the same paragraphs
-        ("I found Mr. Thorne in the library. Edmund Thorne was older..."), when one stands out."""
-        together = sorted(((sum(len(paragraphs.get(form, set()) & paragraphs.get(f, set())) for f in p.forms), i)
-                           for i, p in enumerate(candidates)), reverse=True)
-        if together and together[0][0] >= 1 and (len(together) == 1 or together[0][0] > together[1][0]):
-            return candidates[together[0][1]]
+        """Of several people a name could mean, the one the text names nearest to it the first
+        time both are in one paragraph ("I found Mr. Thorne in the library. Edmund Thorne was
+        older..."): how a reader learns who is meant."""
+        for at in where.get(form, ()):
+            paragraph = bisect.bisect_right(breaks, at)
+            near = [(abs(other - at), i) for i, p in enumerate(candidates) for f in p.forms
+                    for other in where.get(f, ()) if bisect.bisect_right(breaks, other) == paragraph]
+            if near:
+                return candidates[min(near)[1]]
         return None
 
     people: list[_Person] = []
@@ -359,10 +373,17 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, paragraphs: dict
         target.forms[form] += counts[form]
         target.spoke += spoke[form]
         target.title_gender = target.title_gender or gender
+    described = {p.words[-1]: p for p in people if p.words[0] == "the" and len(p.words) == 2}
     for form in singles:
+        if form in described:       # "Grandmother" and "the Grandmother"
+            described[form].forms[form] += counts[form]
+            described[form].spoke += spoke[form]
+            continue
         as_first = [p for p in people if not p.words[0] == "the" and len(p.words) >= 2 and p.words[0] == form]
         as_last = [p for p in people if not p.words[0] == "the" and p.words[-1] == form]
         as_last = [p for p in as_last if p not in as_first]
+        if as_last and as_first and max(p.count for p in as_first) < 3:
+            as_first = []       # "Archer Madeira" twice says less than "Newland Archer" fifty times
         owners = as_first + as_last
         if len(owners) == 1:
             target = owners[0]
@@ -413,6 +434,13 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         if person.title_gender:
             genders[main] = person.title_gender
             continue
+        title = next((_split_title(f)[0] for f in person.forms if _split_title(f)[0]), "")
+        if title and not votes[main]:
+            # "Constable Hobbs" and "the constable ... his collar": the title's noun speaks for him
+            for match in re.finditer(rf"\b(?:the|a|an)\s+{title.lower()}\b", text, re.IGNORECASE):
+                hint = _gender_hint(text, match.start(), match.end())
+                if hint:
+                    votes[main][hint] += 1
         listed = first_name_gender(person.words[0]) if person.words[0] != "the" else ""
         pronouns = _decide(votes[main])
         if pronouns != "U":
@@ -456,12 +484,20 @@ def _first_person(text: str, characters: dict[str, Character]) -> tuple[str, set
     names = _Names(characters)
     addressed = Counter(main for start, end in spans for main in vocatives(text[start:end], names))
     in_narration = Counter(main for _, _, main in names.mentions(told))
-    unnamed = [(count, main) for main, count in addressed.items() if in_narration[main] == 0]
-    if not unnamed:
+    scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
+              if in_narration[main] < count]
+    if not scored:
         return first_person_narrator(text, spans, names) or "Narrator", set()
-    _, main = max(unnamed)
+    _, _, main = max(scored)
     gender = characters[main].gender
-    same = {m for _, m in unnamed if m != main and characters[m].gender in (gender, "U")}
+
+    def kind(name: str) -> str:
+        title, words = _split_title(name)
+        return "titled" if title and len(words) == 1 else "first" if len(words) == 1 else "full"
+
+    # "Agnes" and "Miss Quill", both said to the narrator and never in the narration: one person
+    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0
+            and characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"}}
     return main, same
 
 
