@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text import attribution, places as place_words
+from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
 from pipeline.text.attribution import split_paragraphs
 from pipeline.core.errors import PipelineError
@@ -79,32 +80,7 @@ OPENING_SENTENCES = 3
 
 # ---------------------------------------------------------------- sound cues in the prose
 
-_NEGATED = re.compile(r"\b(not|n't|never|without|no)\b(\W+\w+){0,3}\W*$", re.IGNORECASE)
-SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
-    ("knock", r"\bknock(ed|s|ing)?\b(\s+\w+){0,3}\s+(on|at)\b|\bknock(ed|s)\b|\ba knock\b"),
-    ("door_slam", r"\bslam(med|s)?\b[^.]{0,30}\bdoor|\bdoor\b[^.]{0,20}\bslam(med|s)?\b"),
-    ("door_open", r"\b(opened|creaked open|pushed open|flung open)\b[^.]{0,20}\bdoor|\bdoor\b[^.]{0,20}\b(opened|creaked open|swung open)\b"),
-    ("door_close", r"\b(closed|shut)\b[^.]{0,20}\bdoor|\bdoor\b[^.]{0,20}\b(closed|shut|clicked shut)\b"),
-    ("thunder", r"\bthunder(ed|clap)?\b"),
-    ("splash", r"\bsplash(ed|es)?\b|\b(land(ed|s)?|dove|dived|jump(ed)?|fell)\b[^.]{0,20}\b(on|into) the water\b"),
-    ("footsteps_run", r"\b(ran|run|running|sprint(ed|ing)?|dashed|raced)\b"),
-    ("footsteps_walk", r"\b(footsteps|walked|strode|paced|stepped)\b"),
-    ("paper_rustle", r"\b(unfolded|rustl(ed|ing|e)|turned the page|read the (letter|note)|a letter\b)"),
-    ("chain_rattle", r"\bchains?\b[^.]{0,20}\b(rattl|clank|clink)\w*"),
-    ("whoosh", r"\b(jump(ed)? off|leapt|leaped|flung|hurled|vanished in a puff|shunshin|flew past)\b"),
-))
-
-
-def sfx_in(sentence: str) -> list[str]:
-    found = []
-    for name, pattern in SFX_PATTERNS:
-        match = pattern.search(sentence)
-        if match and not _NEGATED.search(sentence[: match.start()]):
-            if name == "footsteps_walk" and "footsteps_run" in found:
-                continue
-            found.append(name)
-    return found[:2]
-
+# Sound cues: pipeline/text/cues.py (sfx_in is used here and by tests under this name).
 
 # ---------------------------------------------------------------- letters
 
