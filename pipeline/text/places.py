@@ -98,6 +98,7 @@ _AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stoo
                   r"behind|near|by|where|that|which|itself|itself|\w+ed)\b))")
 
 
+_DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 
 
@@ -167,7 +168,10 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     """
     patterns = vocabulary.patterns
     if opening:
-        candidates = [m for m in (patterns.subject.search(sentence), patterns.locative.search(sentence),
+        subject = patterns.subject.search(sentence)
+        if subject and _DENIED.match(sentence, subject.end()):
+            subject = None     # "The forest was never mentioned": named, not a place the scene is in
+        candidates = [m for m in (subject, patterns.locative.search(sentence),
                                   patterns.motion.search(sentence)) if m]
     else:
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
