@@ -27,6 +27,7 @@ import numpy as np
 
 from pipeline.engines.base import RAW_PHONEMES, join_with_pauses, package_version
 from pipeline.core.errors import PipelineError
+from pipeline.text.sentences import split_sentences
 
 INSTALL_HINT = "install it with `.venv/bin/pip install -e '.[coqui]'`"
 NEEDS_EXTRA = "engine coqui needs the coqui extra"
@@ -205,7 +206,6 @@ class CoquiEngine:
 
     def phonemes(self, text: str) -> list[list[str]]:
         """What the model reads, one list of symbols (characters or phonemes) per sentence."""
-        from pipeline.engines.kokoro import split_sentences
         result = []
         for sentence in split_sentences(text):
             symbols = self._symbols(self._ids(sentence))
@@ -214,7 +214,6 @@ class CoquiEngine:
         return result
 
     def synthesize(self, request) -> np.ndarray:
-        from pipeline.engines.kokoro import split_sentences
         for name in ("length_scale", "noise_scale", "noise_w"):
             value = getattr(request, name)
             if not np.isfinite(value) or value < 0 or (name == "length_scale" and value == 0):

