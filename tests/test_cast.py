@@ -138,3 +138,77 @@ def test_own_chapter_cast_first_person_with_six_speakers():
     told_as_i = [q for q in quotes if q.kind == "speech" and q.tag_span
                  and text[q.tag_span[0]:q.tag_span[1]].strip().startswith("I ")]
     assert len(told_as_i) >= 6 and {q.speaker for q in told_as_i} == {narrator}
+
+
+# ---------------------------------------------------------------- the adapter and the producer
+
+def _adapted(project, chapter_file: str, number: int):
+    from pipeline.run.episode import adapt_chapter
+    import shutil
+    shutil.copy(CHAPTERS / chapter_file, project.root / "chapters" / f"ch{number:02d}.txt")
+    path, written = adapt_chapter(project, number)
+    assert written
+    return path
+
+
+def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(project):
+    from pipeline.model.casting import load_casting
+    from pipeline.model.script import load_script
+    path = _adapted(project, "cast-first-person-harbour-house.txt", 5)
+    _, cast, _ = load_casting(project.voices)
+    script = load_script(path)
+    speakers = script.speakers()
+    assert speakers <= set(cast.characters)
+    for place in ("Gullhaven", "Larkspur House", "Carrow", "Wickes"):
+        assert place not in speakers
+    names = {s: {s, *cast.characters[s].aliases} for s in speakers}
+    for a, b in (("Edmund Thorne", "Mr. Thorne"), ("Clara", "Clara Thorne"), ("Toby", "Tobias Thorne")):
+        assert [s for s in speakers if a in names[s]] == [s for s in speakers if b in names[s]] != []
+    narrator = [s for s in speakers if "I" in cast.characters[s].aliases]
+    assert narrator == ["Agnes"] and cast.characters["Agnes"].voice == cast.narrator
+    assert cast.characters["Agnes"].gender == "F"
+    assert cast.characters["Mrs. Varga"].gender == "F"
+    assert cast.characters[[s for s in speakers if "Edmund Thorne" in names[s]][0]].gender == "M"
+    said_i = [line for _, line in script.voiced_lines() if line.kind == "dialogue" and (line.tag or "").startswith("I ")]
+    assert said_i and all(line.speaker == "Agnes" for line in said_i)
+
+
+def test_lines_to_check_are_listed_by_script_line_and_a_cleared_one_is_not_asked_again(project):
+    from pipeline.qa.checks import summary
+    from pipeline.run.episode import adapt_chapter, check_message, lines_to_check
+    path = _adapted(project, "third-person-stall-office-field.txt", 6)
+    yaml_lines = path.read_text(encoding="utf-8").splitlines()
+    found = lines_to_check(project, 6)
+    flagged = [n for n, text in enumerate(yaml_lines, 1) if text.strip() == "check: true"]
+    assert len(found["lines"]) == len(flagged) >= 1
+    for line_number in found["lines"]:      # each number is the line that opens the flagged entry
+        following = yaml_lines[line_number - 1:line_number + 4]
+        assert following[0].lstrip().startswith("- ") and any(t.strip() == "check: true" for t in following)
+    message = check_message(found)
+    assert f"{len(flagged)} lines to check in scripts/ch06.yaml" in message
+    assert str(found["lines"][0]) in message
+    verdict = summary({"loudness": {}, "duration_s": 60, "lines_to_check": found}).splitlines()[-1]
+    assert verdict.startswith("verdict  publishable") and str(found["lines"][-1]) in verdict
+    # the producer fixes the first flagged line and deletes its `check`
+    yaml_lines.pop(flagged[0] - 1)
+    path.write_text("\n".join(yaml_lines) + "\n", encoding="utf-8")
+    assert len(lines_to_check(project, 6)["lines"]) == len(flagged) - 1
+    _, written = adapt_chapter(project, 6)
+    assert not written and len(lines_to_check(project, 6)["lines"]) == len(flagged) - 1
+
+
+def test_how_and_check_are_validated_in_a_script(tmp_path):
+    import pytest
+    from pipeline.core.errors import PipelineError
+    from pipeline.model.script import load_script
+    base = "title: T\nscenes:\n- id: s1\n  lines:\n  - Mara: Hello.\n"
+    good = tmp_path / "good.yaml"
+    good.write_text(base + "    how: turns\n    check: true\n", encoding="utf-8")
+    line = load_script(good).scenes[0].lines[0]
+    assert line.how == "turns" and line.check
+    for bad in ("    how: hunch\n", "    check: maybe\n"):
+        path = tmp_path / "bad.yaml"
+        path.write_text(base + bad, encoding="utf-8")
+        with pytest.raises(PipelineError) as error:
+            load_script(path)
+        assert ":6:" in str(error.value)
