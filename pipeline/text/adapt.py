@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.text import attribution
 from pipeline.text.attribution import split_paragraphs
+from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Scene, Script
 
@@ -162,11 +163,6 @@ class _Builder:
         slug = re.sub(r"[^a-z0-9]+", "-", (self.ambience or self.place or "scene").lower()).strip("-")[:24] or "scene"
         self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines)))
         self.lines = []
-
-
-def split_sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?…])\s+(?=[\"“'‘(A-Z0-9])", text.strip())
-    return [p for p in parts if p.strip()]
 
 
 def _clean(text: str) -> str:

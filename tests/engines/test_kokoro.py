@@ -7,7 +7,8 @@ import pytest
 from pipeline.qa.analysis import median_pitch_hz, rms_dbfs
 from pipeline.engines.base import SynthesisRequest
 from pipeline.core.errors import PipelineError
-from pipeline.engines.kokoro import KokoroEngine, parse_speaker, split_sentences
+from pipeline.engines.kokoro import KokoroEngine, parse_speaker
+from pipeline.text.sentences import split_sentences
 
 LINE = "Tsunade returned to the hospital."
 FEMALE = ["jf_alpha", "jf_gongitsune", "jf_nezumi", "jf_tebukuro"]
