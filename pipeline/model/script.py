@@ -56,6 +56,7 @@ class Scene:
     ambience: str | None = None
     lines: tuple[Line, ...] = ()
     source_line: int = 0
+    layers: tuple[str, ...] = ()   # beds played over the place's bed: weather and time (rain, night)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def to_yaml(script: Script) -> str:
     for scene in script.scenes:
         entry: dict[str, Any] = {"id": scene.id, "place": scene.place}
         entry["ambience"] = scene.ambience
+        if scene.layers:
+            entry["layers"] = list(scene.layers)
         entry["lines"] = [line_to_yaml(line) for line in scene.lines]
         data["scenes"].append(entry)
     header = (
@@ -126,6 +129,7 @@ def to_yaml(script: Script) -> str:
         "# Optional on a line: direction (whisper, shout, mutter, snap, quiet, sad, ...),\n"
         "# thought: true, pause_s: seconds of silence after it, gain_db, and tag: the prose's\n"
         "# speech tag, narrated only when speech_tags is keep.\n"
+        "# A scene's ambience is the bed of its place; layers (rain, thunderstorm, wind, night) play over it.\n"
     )
     return header + yamlfile.dump(data)
 
@@ -251,8 +255,9 @@ def parse_script(data: Any, path: Path) -> Script:
         if not isinstance(raw, dict):
             _fail(path, line_no, "a scene must be a mapping with id, place, ambience and lines")
         for key in raw:
-            if key not in ("id", "place", "ambience", "lines"):
-                _fail(path, yamlfile.line_of(raw, key), f"unknown scene key '{key}'", "use id, place, ambience, lines")
+            if key not in ("id", "place", "ambience", "layers", "lines"):
+                _fail(path, yamlfile.line_of(raw, key), f"unknown scene key '{key}'",
+                      "use id, place, ambience, layers, lines")
         scene_id = _text(raw.get("id", f"scene{index + 1}"), path, yamlfile.line_of(raw, "id", line_no), "scene id").strip()
         if not _ID_PATTERN.match(scene_id):
             _fail(path, yamlfile.line_of(raw, "id", line_no), f"scene id '{scene_id[:40]}' is not a simple name",
@@ -267,13 +272,27 @@ def parse_script(data: Any, path: Path) -> Script:
             if ambience and not _ID_PATTERN.match(ambience):
                 _fail(path, yamlfile.line_of(raw, "ambience", line_no), f"ambience '{ambience[:40]}' is not a bed name",
                       "use a name like hospital or waterfall")
+        layers = _layers(raw, path, line_no)
         lines_raw = raw.get("lines") or []
         if not isinstance(lines_raw, list):
             _fail(path, yamlfile.line_of(raw, "lines", line_no), "lines must be a list", "write each line as `- ...`")
         lines = tuple(parse_line(item, path, yamlfile.line_of(lines_raw, i, line_no)) for i, item in enumerate(lines_raw))
-        scenes.append(Scene(scene_id, place=place, ambience=ambience, lines=lines, source_line=line_no))
+        scenes.append(Scene(scene_id, place=place, ambience=ambience, lines=lines, source_line=line_no, layers=layers))
     return Script(title=title, scenes=tuple(scenes), source=str(data.get("source") or ""),
                   speech_tags=speech_tags, notes=notes, path=str(path))
+
+
+def _layers(raw: dict, path: Path, scene_line: int) -> tuple[str, ...]:
+    """`layers: [rain, night]`: bed names played over the scene's ambience."""
+    value = raw.get("layers")
+    line = yamlfile.line_of(raw, "layers", scene_line)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and _ID_PATTERN.match(v.strip()) for v in value):
+        _fail(path, line, "layers must be a list of bed names", "write e.g. `layers: [rain, night]`")
+    return tuple(dict.fromkeys(v.strip() for v in value))
 
 
 def as_performed(script: Script) -> Script:

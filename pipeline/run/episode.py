@@ -16,6 +16,7 @@ from pipeline.text import attribution
 from pipeline.publish import site as publish
 from pipeline.qa import checks as qa
 from pipeline.text.adapt import adapt_text
+from pipeline.text.places import load_vocabulary
 from pipeline.master.companions import write_chapters_json, write_transcript_vtt
 from pipeline.core.files import exclusive_lock, read_text, remove_partials, write_text
 from pipeline.master.mastering import EpisodeTags, master
@@ -54,7 +55,9 @@ def adapt_chapter(project: Project, chapter, force: bool = False) -> tuple[Path,
     text = read_text(chapter_path, "chapter")
     voices, cast, _ = load_casting(project)
     characters = known_and_new_characters(text, cast)
-    script = adapt_text(text, characters, title=chapter_title(project, chapter),
+    # the producer's place words (sounds/places.yaml), checked against the beds the library has
+    places = load_vocabulary(project.sounds / "places.yaml", SoundLibrary(project.sounds).names("ambience"))
+    script = adapt_text(text, characters, title=chapter_title(project, chapter), places=places,
                         source=str(chapter_path.relative_to(project.root)) if chapter_path.is_relative_to(project.root)
                         else str(chapter_path))
     cast_new_speakers(script, characters, cast, voices)
