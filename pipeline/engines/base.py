@@ -58,6 +58,10 @@ class Engine(Protocol):
     def model_files(cls, model_path: Path) -> list[Path]:
         """The files a worker needs to load the model, the model file first."""
 
+    def phonemes(self, text: str) -> list[list[str]]:
+        """What the model would read, one list of symbols per sentence: pieces.py keeps each
+        sentence within the engine's budget (an engine may set a smaller `phoneme_budget`)."""
+
     def synthesize(self, request: SynthesisRequest) -> np.ndarray:
         """Mono float32 samples in [-1, 1] at self.sample_rate."""
 

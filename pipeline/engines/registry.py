@@ -16,7 +16,7 @@ from pipeline.core.errors import PipelineError
 
 _PACKAGE = __name__.rpartition(".")[0]
 # modules of the package that hold what engines share, not an engine
-_NOT_ENGINES = {"base", "registry", "onnx_graph"}
+_NOT_ENGINES = {"base", "registry", "onnx_graph", "pieces"}
 
 
 @functools.lru_cache(maxsize=None)

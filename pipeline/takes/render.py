@@ -19,12 +19,13 @@ import numpy as np
 from pipeline.core import audio
 from pipeline.takes.effects import SAMPLE_RATE, process_take
 from pipeline.engines.base import SynthesisRequest
+from pipeline.engines.pieces import synthesize_bounded
 from pipeline.engines.registry import engine_cost, engine_version, get_engine, resolve_model, use_slot
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
 from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
 
-CHAIN_VERSION = "4"     # bump when synthesis or effects.process_take change what they make
+CHAIN_VERSION = "5"     # bump when synthesis or effects.process_take change what they make
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
 def synthesize_job(job: TakeJob) -> tuple[str, float]:
     """Run in a worker: synthesize, shape and store one take."""
     engine = get_engine(job.engine, Path(job.model_path))
-    raw = engine.synthesize(SynthesisRequest(
+    raw = synthesize_bounded(engine, SynthesisRequest(
         text=job.text, length_scale=job.voice.length_scale, noise_scale=job.voice.noise_scale,
         noise_w=job.voice.noise_w, speaker=job.voice.speaker,
         sentence_pause_s=job.voice.sentence_pause_s, seed=job.seed))

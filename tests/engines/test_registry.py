@@ -49,6 +49,9 @@ TOY_ENGINE = textwrap.dedent('''
         def model_files(cls, model_path: Path) -> list[Path]:
             return [Path(model_path)]
 
+        def phonemes(self, text: str) -> list[list[str]]:
+            return [text.split()]
+
         def synthesize(self, request: SynthesisRequest) -> np.ndarray:
             rng = np.random.default_rng(request.seed)
             pieces = []
