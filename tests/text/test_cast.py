@@ -5,7 +5,7 @@ from pathlib import Path
 from pipeline.text.attribution import attribute
 from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_name_gender
 
-CHAPTERS = Path(__file__).parent / "data" / "chapters"
+CHAPTERS = Path(__file__).parents[1] / "data" / "chapters"
 
 
 def names_of(characters) -> dict[str, set[str]]:
