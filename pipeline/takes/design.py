@@ -27,8 +27,8 @@ import numpy as np
 
 from pipeline.core import audio
 from pipeline.core.errors import PipelineError
-from pipeline.model.casting import AGES, KOKORO_SHIPPED, Voice, resolve_model
-from pipeline.engines.base import engine_version
+from pipeline.model.casting import AGES, Voice
+from pipeline.engines.registry import engine_class, engine_version, resolve_model
 from pipeline.takes.effects import SAMPLE_RATE, process_take
 from pipeline.takes.render import synthesize_raw, take_key, take_path
 
@@ -237,7 +237,7 @@ def _candidate(rng: np.random.Generator, gender: str, age: str, like: Voice | No
         timbre = _female_timbre(rng)
     else:
         timbre = _tidy({**_blend(rng, ("jf_gongitsune", "jf_nezumi"), 1.0), KOKORO_MAN: float(rng.uniform(0.3, 0.7))})
-    return Voice(engine="kokoro", model=KOKORO_SHIPPED, timbre=timbre, prosody=_prosody(rng, gender, age), **common)
+    return Voice(engine="kokoro", model=engine_class("kokoro").default_model, timbre=timbre, prosody=_prosody(rng, gender, age), **common)
 
 
 def _near(rng: np.random.Generator, like: Voice, common: dict) -> Voice:
@@ -260,8 +260,15 @@ def _near(rng: np.random.Generator, like: Voice, common: dict) -> Voice:
 
 
 def _speaker_blend(speaker) -> list[tuple[str, float]]:
-    from pipeline.engines.kokoro import parse_speaker
-    return parse_speaker(str(speaker).split("|")[0] if speaker else None, -1.0)
+    """A Kokoro speaker's (first) blend, 'a:0.6,b:0.4' -> [(a, 0.6), (b, 0.4)]; a name alone weighs 1."""
+    parts = []
+    for item in str(speaker or "jf_alpha").split("|")[0].split(","):
+        name, _, weight = item.strip().partition(":")
+        try:
+            parts.append((name.strip(), float(weight) if weight else 1.0))
+        except ValueError:
+            continue
+    return parts or [("jf_alpha", 1.0)]
 
 
 # ---------------------------------------------------------------- the search
@@ -374,7 +381,7 @@ def voice_yaml(design: Design) -> str:
              "`pinned: true` keeps it as it is."]
     if v.description:
         lines.append(f"description: {_quoted(v.description)}")
-    lines += [f"engine: {v.engine}", f"model: {v.model}"]
+    lines += [f"engine: {v.engine}"] + ([f"model: {v.model}"] if v.model else [])
     if v.engine == "kokoro":
         lines += [f"timbre: {_flow(v.timbre or {})}       # who it sounds like (style values 1-128)",
                   f"prosody: {_flow(v.prosody or {})}      # pitch and pace (style values 129-256)"]

@@ -9,7 +9,7 @@ from pipeline.model.casting import Cast, CastMember, Voice, check_distinct_voice
 from pipeline.takes import design as design_module
 from pipeline.takes.design import infer_age, infer_gender, voice_file_name
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 # ---------------------------------------------------------------- what the text says
