@@ -318,8 +318,9 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
     if cast.path is None:
         return
     from pipeline.core.files import write_text
-    age = f", age: {member.age}" if member.age else ""
-    flow = (f"{yamlfile.flow_key(name)}: {{voice: {member.voice}, gender: {member.gender}{age}, "
+    extra = (f", age: {member.age}" if member.age else "") + (", narrator: true" if member.narrator else "") \
+        + (", shared: true" if member.shared else "")
+    flow = (f"{yamlfile.flow_key(name)}: {{voice: {member.voice}, gender: {member.gender}{extra}, "
             f"aliases: [{', '.join(yamlfile.flow_key(a) for a in member.aliases)}]}}")
     text = cast.path.read_text(encoding="utf-8") if cast.path.exists() else ""
     lines = text.splitlines()
