@@ -61,7 +61,7 @@ def adapt_chapter(project: Project, chapter, force: bool = False) -> tuple[Path,
     script = adapt_text(text, characters, title=chapter_title(project, chapter), places=places,
                         source=str(chapter_path.relative_to(project.root)) if chapter_path.is_relative_to(project.root)
                         else str(chapter_path))
-    cast_new_speakers(script, characters, cast, voices)
+    cast_new_speakers(script, characters, cast, voices, text)
     if script_path.exists():
         shutil.copy2(script_path, _free_backup_name(script_path))
     write_text(script_path, to_yaml(script))
@@ -83,7 +83,7 @@ def known_and_new_characters(text: str, cast: Cast) -> dict[str, attribution.Cha
     return known
 
 
-def cast_new_speakers(script: Script, characters, cast: Cast, voices) -> list[str]:
+def cast_new_speakers(script: Script, characters, cast: Cast, voices, text: str = "") -> list[str]:
     """Give every speaker the cast does not know a voice designed for them (from their gender
     and what the text calls them), and write them into cast.yaml."""
     from pipeline.takes.design import voice_for_new_character
@@ -102,7 +102,7 @@ def cast_new_speakers(script: Script, characters, cast: Cast, voices) -> list[st
             else:
                 member = voice_for_new_character(cast, voices, line.speaker, aliases,
                                                  character.gender if character else "U",
-                                                 getattr(character, "age", None))
+                                                 getattr(character, "age", None), text)
             voices_module.add_to_cast(cast, line.speaker, member)
             added.append(line.speaker)
     return added

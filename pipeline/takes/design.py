@@ -102,6 +102,26 @@ def infer_age(names: list[str] | tuple[str, ...]) -> str:
     return "adult"
 
 
+def age_in_text(text: str, names) -> str | None:
+    """The age the prose gives a character where it names them: "the old woman Kiyomi", "little
+    Tom", "Agnes, an elderly widow"; None when it says nothing (or only "adult" things)."""
+    votes: dict[str, int] = {}
+    for name in names:
+        if not name or len(name) < 2:
+            continue
+        escaped = re.escape(name)
+        for match in re.finditer(rf"((?:\b[\w'-]+\s+){{1,3}}){escaped}\b|\b{escaped},\s+((?:[\w'-]+\s+){{1,3}})",
+                                 text):
+            words = match.group(1) or match.group(2) or ""
+            # "little Tom", "young Harry": a word right before the name says it alone
+            last = words.split()[-1].lower() if match.group(1) and words.split() else ""
+            age = {"little": "child", "tiny": "child", "baby": "child", "young": "young"}.get(last) \
+                or infer_age([words])
+            if age != "adult":
+                votes[age] = votes.get(age, 0) + 1
+    return max(votes, key=lambda age: (votes[age], age)) if votes else None
+
+
 def infer_gender(names: list[str] | tuple[str, ...], known: str = "U") -> str:
     """The character's gender when attribution knows it, else what its names and titles say."""
     if known in ("M", "F"):
@@ -471,7 +491,7 @@ def design_and_write(project, name: str, gender: str, age: str | None = None, de
 
 
 def voice_for_new_character(cast, voices: dict[str, Voice], character: str, aliases, gender: str = "U",
-                            age: str | None = None):
+                            age: str | None = None, text: str = ""):
     """The cast entry for a character the adapter found: a voice designed for them and written
     to voices/, far from every voice there (voices gains it). A cast kept only in memory (no
     voices/ folder to write in) gets the least used voice of its pool instead."""
@@ -480,7 +500,7 @@ def voice_for_new_character(cast, voices: dict[str, Voice], character: str, alia
     from pipeline.model.casting import CastMember, suggest_voice
     names = [character, *aliases]
     gender = infer_gender(names, gender)
-    age = age if age in AGES else infer_age(names)
+    age = age if age in AGES else (age_in_text(text, names) if text else None) or infer_age(names)
     if cast.path is None:
         return CastMember(voice=suggest_voice(cast, voices, gender), gender=gender, age=age, aliases=list(aliases))
     voices_dir = Path(cast.path).parent

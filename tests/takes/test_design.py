@@ -129,16 +129,17 @@ def test_twelve_designed_voices_keep_to_the_limits(designed_cast):
     for name, path in zip(names, paths):
         samples, rate = audio.read_wav(path)
         embeddings[name] = speaker.embed_utterance(samples, rate)
-        if name not in designs:
-            continue
         voice = voices[name]
-        heard, _ = checks.transcribe_take(str(path))
-        assert checks.word_error_rate(design_module.DESIGN_TEXT, heard) <= 0.5, (name, heard)
+        # every woman, the shipped ones too (Shizune was a man's 143 Hz once), and every grown man
         pitch = median_pitch_hz(samples[:, 0] if samples.ndim == 2 else samples, rate)
         if voice.gender == "F":
             assert pitch >= 165, (name, pitch)
-        elif voice.age in ("adult", "old"):
+        elif voice.gender == "M" and voice.age in ("adult", "old", None):
             assert pitch <= 165, (name, pitch)
+        if name not in designs:
+            continue
+        heard, _ = checks.transcribe_take(str(path))
+        assert checks.word_error_rate(design_module.DESIGN_TEXT, heard) <= 0.5, (name, heard)
         assert voice.design_seed == 0 and not voice.pinned
     matrix = np.array([embeddings[n] for n in names])
     similarity = matrix @ matrix.T
@@ -174,3 +175,10 @@ def test_a_new_character_gets_a_designed_voice_no_one_else_has(project):
     assert voice.design_seed is not None and voice.gender == "F" and member.age == "old"
     users = [name for name, other in cast.characters.items() if other.voice == member.voice]
     assert users == ["Kiyomi"] and member.voice != cast.narrator
+
+
+def test_the_prose_around_a_name_tells_the_age():
+    from pipeline.takes.design import age_in_text
+    text = ("The old woman Kiyomi set down her tea. Little Tom ran past. Agnes, an elderly widow, smiled. "
+            "Bob looked at the old house.")
+    assert [age_in_text(text, [n]) for n in ("Kiyomi", "Tom", "Agnes", "Bob")] == ["old", "child", "old", None]
