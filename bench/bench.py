@@ -63,7 +63,7 @@ def tts_raw_s(project: Project, threads: int | None = 1) -> float:
     from piper import PiperVoice, SynthesisConfig
     from piper.config import PiperConfig
 
-    from pipeline.run.episode import adapt_chapter, load_casting
+    from pipeline.run.stages import adapt_chapter, load_casting
     from pipeline.engines.kokoro import _shipped_model_bytes
     from pipeline.model.script import load_script
     from pipeline.engines.registry import resolve_model
@@ -112,7 +112,7 @@ def cold_render_s(project: Project) -> float:
 
 
 def voice_tweak(project: Project) -> tuple[float, float, bool]:
-    from pipeline.run.episode import render_chapter
+    from pipeline.run.stages import render_chapter
     path = project.voices / "tsunade.yaml"
     path.write_text(path.read_text().replace("gain_db: 0.0", "gain_db: -1.0"))
     seconds = cli(project, "episode", "1")
@@ -139,7 +139,7 @@ def peak_rss_mb():
 sys.path.insert(0, {str(REPO)!r})
 from pipeline.core.project import Project
 from pipeline.model.script import load_script, Script
-from pipeline.run.episode import render_chapter, mix_chapter, master_chapter
+from pipeline.run.stages import render_chapter, mix_chapter, master_chapter
 from pipeline.core.files import write_text
 from pipeline.model.script import to_yaml
 from dataclasses import replace
@@ -169,7 +169,7 @@ print(json.dumps({{"seconds": seconds, "duration_s": figures["duration_s"],
 
 
 def parallel_speedup(project: Project) -> float:
-    from pipeline.run.episode import render_chapter
+    from pipeline.run.stages import render_chapter
     times = {}
     for workers in (1, 2):
         shutil.rmtree(project.take_cache, ignore_errors=True)

@@ -113,20 +113,11 @@ class Lexicon:
 
 def _validation_error(path: Path, data: Any, exc: ValidationError) -> PipelineError:
     err = exc.errors()[0]
-    loc = [str(p) for p in err["loc"]]
-    node = data
-    line = yamlfile.line_of(data)
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            line = yamlfile.line_of(node, part) or line
-            node = node[part]
-        else:
-            break
-    key = ".".join(loc) or "file"
+    line, key = yamlfile.locate(data, tuple(err["loc"]))
     message = err["msg"].replace("\n", " ")
     if err["type"] == "extra_forbidden":
         return PipelineError(path, line, f"unknown setting '{key}'", "check the spelling; see README 'Voices'")
-    return PipelineError(path, line, f"{key}: {message}", "fix the value; see README 'Voices'")
+    return PipelineError(path, line, f"{key or 'file'}: {message}", "fix the value; see README 'Voices'")
 
 
 def _safe_name(name: str, path: Path, line: int, what: str) -> str:
@@ -249,14 +240,32 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
     write_text(cast.path, "\n".join(lines) + "\n")
 
 
+def cast_new_speakers(script, characters, cast: Cast, voices) -> list[str]:
+    """Give every speaker of a script the cast does not know a voice, and write them into cast.yaml.
+
+    `characters` maps names to what the prose told of them (their gender and aliases).
+    """
+    added = []
+    for scene in script.scenes:
+        busy = {cast.voice_for(line.speaker) for line in scene.lines if line.voiced}
+        for line in scene.lines:
+            if not line.voiced or not line.speaker or line.speaker in cast.characters:
+                continue
+            character = characters.get(line.speaker)
+            gender = character.gender if character and character.gender in ("M", "F", "U", "X") else "U"
+            voice = suggest_voice(cast, voices, gender, busy)
+            aliases = [a for a in (character.aliases if character else ()) if a != line.speaker]
+            add_to_cast(cast, line.speaker, CastMember(voice=voice, gender=gender, aliases=aliases))
+            busy.add(voice)
+            added.append(line.speaker)
+    return added
+
+
 def file_digest(path: Path, _cache: dict = {}) -> str:  # noqa: B006 - deliberate per-process memo
     """Content hash of a model file, memoised by size and mtime (models are large)."""
+    from pipeline.core.files import file_sha256
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _cache:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _cache[key] = digest.hexdigest()[:16]
+        _cache[key] = file_sha256(path)[:16]
     return _cache[key]

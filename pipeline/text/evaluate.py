@@ -1,4 +1,4 @@
-"""`make eval`: quote attribution scored on the development novels in ../shared/eval.
+"""`make eval` (`python -m pipeline eval DIR`): quote attribution scored on the development novels in ../shared/eval.
 
 Development material only: the product and `make test` never need it.
 """
@@ -38,18 +38,3 @@ def evaluate(pdnc_dir: Path) -> str:
                      f"{score['detection_f1']:6.3f} {accuracy:11.3f} {seconds:8.2f}")
     lines.append(f"{'mean speaker accuracy':32} {'':6} {'':6} {'':6} {sum(accuracies) / max(1, len(accuracies)):11.3f}")
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0] if argv else "../shared/eval/pdnc")
-    if not folder.is_dir():
-        print(f"error: {folder}: no evaluation novels here — `make eval` needs ../shared/eval beside the project",
-              file=sys.stderr)
-        return 2
-    print(evaluate(folder))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
