@@ -232,7 +232,7 @@ def season_speedup() -> dict:
     """
     from distributed import Client, LocalCluster
 
-    from pipeline.run.season import render_season
+    from pipeline.run.season import make_season
     times = {}
     runs = (("one_worker", 1, True), ("two_workers", 2, True), ("local_pool", None, False),
             ("one_worker_shared_cores", 1, False), ("two_workers_shared_cores", 2, False))
@@ -241,7 +241,7 @@ def season_speedup() -> dict:
             project = season_project(Path(tmp))
             if workers is None:
                 start = time.perf_counter()
-                render_season(project, log=lambda *_: None)
+                make_season(project, log=lambda *_: None)
                 times[label] = time.perf_counter() - start
                 continue
             # a producer's cluster is up before the season starts: its start-up is not timed
@@ -251,7 +251,7 @@ def season_speedup() -> dict:
                 if pinned:
                     pin_workers(client)
                 start = time.perf_counter()
-                render_season(project, client=client, log=lambda *_: None)
+                make_season(project, client=client, log=lambda *_: None)
                 times[label] = time.perf_counter() - start
     return {"season_chapters": SEASON_CHAPTERS,
             "season_one_worker_s": times["one_worker"], "season_two_workers_s": times["two_workers"],

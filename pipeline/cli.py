@@ -79,11 +79,11 @@ def cmd_episode(args) -> int:
 
 
 def cmd_season(args) -> int:
-    from pipeline.run.season import render_season
+    from pipeline.run.season import make_season
     project = _project(args)
     scheduler = args.scheduler or os.environ.get("SCHEDULER") or None
     with _TakeProgress() as progress:
-        results = render_season(project, scheduler, progress)
+        results = make_season(project, scheduler, progress)
     print(f"season   {len(results)} episodes in {project.output.relative_to(project.root)}/")
     return 0
 

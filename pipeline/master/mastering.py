@@ -18,8 +18,8 @@ import numpy as np
 from pipeline.core import audio
 from pipeline.takes.effects import LookaheadLimiter
 from pipeline.core.errors import PipelineError
+from pipeline.core.audio import SAMPLE_RATE
 
-SAMPLE_RATE = audio.SAMPLE_RATE
 
 
 @dataclass(frozen=True)

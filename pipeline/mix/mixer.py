@@ -28,8 +28,8 @@ from pipeline.model.script import Script
 from pipeline.model.timeline import Cue
 from pipeline.mix.sounds import SoundLibrary
 from pipeline.text.places import resolve_ambience
+from pipeline.core.audio import SAMPLE_RATE
 
-SAMPLE_RATE = audio.SAMPLE_RATE
 BLOCK = SAMPLE_RATE * 10
 ROOM_TAIL = SAMPLE_RATE * 6     # how long a room keeps ringing after its last line
 STEMS = ("dialogue", "ambience", "sfx", "music")

@@ -120,6 +120,16 @@ def _validation_error(path: Path, data: Any, exc: ValidationError) -> PipelineEr
     return PipelineError(path, line, f"{key or 'file'}: {message}", "fix the value; see README 'Voices'")
 
 
+def _validated(model, path: Path, data: Any, not_a_mapping: str, fix: str):
+    """A YAML mapping checked against its schema; the first mistake is reported with its line."""
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, not_a_mapping, fix)
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as exc:
+        raise _validation_error(path, data, exc) from None
+
+
 def _safe_name(name: str, path: Path, line: int, what: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name or ""):
         raise PipelineError(path, line, f"{what} '{str(name)[:40]}' is not a simple name",
@@ -130,12 +140,7 @@ def _safe_name(name: str, path: Path, line: int, what: str) -> str:
 def load_voice(path: str | Path) -> Voice:
     path = Path(path)
     data = yamlfile.load(path, "voice config")
-    if not isinstance(data, dict):
-        raise PipelineError(path, 1, "a voice config must be a mapping of settings", "see README 'Voices'")
-    try:
-        voice = Voice.model_validate(dict(data))
-    except ValidationError as exc:
-        raise _validation_error(path, data, exc) from None
+    voice = _validated(Voice, path, data, "a voice config must be a mapping of settings", "see README 'Voices'")
     return voice.model_copy(update={"name": path.stem})
 
 
@@ -156,12 +161,8 @@ def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
     data = yamlfile.load(path, "cast") if path.exists() else yamlfile.Mapping()
     if data is None:
         data = yamlfile.Mapping()
-    if not isinstance(data, dict):
-        raise PipelineError(path, 1, "the cast must be a mapping with narrator and characters", "see README 'Cast'")
-    try:
-        cast_file = CastFile.model_validate(dict(data))
-    except ValidationError as exc:
-        raise _validation_error(path, data, exc) from None
+    cast_file = _validated(CastFile, path, data, "the cast must be a mapping with narrator and characters",
+                           "see README 'Cast'")
     names = dict(voices)
 
     def check(voice: str, line: int) -> None:

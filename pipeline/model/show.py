@@ -10,10 +10,10 @@ import re
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import Any, Optional
+from typing import Annotated, Any, Optional
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, ValidationError, ValidationInfo, field_validator
 
 from pipeline.core import yamlfile
 from pipeline.core.errors import PipelineError
@@ -65,42 +65,31 @@ def _no_controls(value: str, allow_newlines: bool = False) -> str:
     return value.strip()
 
 
+# One line of text, or text that may run over several paragraphs: no control characters, not empty.
+Line = Annotated[str, AfterValidator(_no_controls)]
+Text = Annotated[str, AfterValidator(lambda value: _no_controls(value, allow_newlines=True))]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=False)
 
 
 class Owner(_Strict):
-    name: str
-    email: str
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return _no_controls(value)
+    name: Line
+    email: Line
 
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
-        value = _no_controls(value)
         if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", value):
             raise ValueError(f"'{value}' is not an e-mail address")
         return value
 
 
 class EpisodeConfig(_Strict):
-    title: Optional[str] = None
-    description: Optional[str] = None
+    title: Optional[Line] = None
+    description: Optional[Text] = None
     date: Optional[dt.date] = None
-
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str | None) -> str | None:
-        return None if value is None else _no_controls(value)
-
-    @field_validator("description")
-    @classmethod
-    def _description(cls, value: str | None) -> str | None:
-        return None if value is None else _no_controls(value, allow_newlines=True)
 
     @field_validator("date", mode="before")
     @classmethod
@@ -110,9 +99,9 @@ class EpisodeConfig(_Strict):
 
 
 class ShowConfig(_Strict):
-    title: str
-    author: str
-    description: str
+    title: Line
+    author: Line
+    description: Text
     language: str = "en"
     category: str
     subcategory: Optional[str] = None
@@ -125,16 +114,6 @@ class ShowConfig(_Strict):
     year: Optional[str | int] = None       # used by the ID3 tags, not the feed
     episodes: dict[int, EpisodeConfig] = {}
     _cover_line: int = PrivateAttr(default=1)
-
-    @field_validator("title", "author")
-    @classmethod
-    def _line(cls, value: str) -> str:
-        return _no_controls(value)
-
-    @field_validator("description")
-    @classmethod
-    def _text(cls, value: str) -> str:
-        return _no_controls(value, allow_newlines=True)
 
     @field_validator("language")
     @classmethod

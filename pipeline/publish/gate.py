@@ -32,7 +32,7 @@ def check_publishable(project: Project, chapter) -> None:
     if not qa_path.is_file():
         raise PipelineError(qa_path, None, f"{chapter_id} has not been through QA",
                             "run the QA check on it before publishing")
-    qa = read_json(qa_path, "qa.json")
+    qa = read_json(qa_path, qa_path.name)
     if not isinstance(qa, dict):
         raise PipelineError(qa_path, None, "qa.json is not a QA report", "run the QA check again")
     checked = {project.episode(chapter): qa.get("episode_sha256")}

@@ -49,7 +49,7 @@ def _media(path: Path) -> Media:
 
 def _chapter_marks(path: Path) -> list[tuple[float, float, str]]:
     """The marks mastering wrote to chapters.json."""
-    document = read_json(path, "chapters.json")
+    document = read_json(path, path.name)
     try:
         return [(float(m["startTime"]), float(m.get("endTime", m["startTime"])), str(m["title"]))
                 for m in document["chapters"]]
@@ -138,7 +138,7 @@ def _write_if_changed(path: Path, data: bytes) -> None:
 
 
 def _remove_withdrawn(site: Path, keep: set[str]) -> None:
-    """Delete pages and media of episodes whose episode.mp3 no longer exists."""
+    """Delete pages and media of episodes that are no longer mastered."""
     candidates = list(site.glob("ch*.html")) + list((site / "episodes").glob("ch*.*"))
     for path in candidates:
         match = re.fullmatch(r"(ch\d{2,4})(\.html|\.mp3|\.m4a|\.opus|\.vtt|\.chapters\.json)", path.name)

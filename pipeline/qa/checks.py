@@ -308,7 +308,7 @@ def _quote(text: str, limit: int = 48) -> str:
 def summary(qa: dict) -> str:
     """Five to eight lines a producer can read at a glance, ending with whether it may be published."""
     loud = qa.get("loudness", {})
-    out = [f"QA {qa.get('chapter', '')}/{qa.get('episode', 'episode.mp3')}: {qa.get('duration_s', 0) / 60:.1f} min, "
+    out = [f"QA {qa.get('chapter', '')}/{qa.get('episode', '')}: {qa.get('duration_s', 0) / 60:.1f} min, "
            f"{loud.get('integrated_lufs', float('nan')):.1f} LUFS, true peak {loud.get('true_peak_dbtp', float('nan')):.1f} dBTP, "
            f"LRA {loud.get('loudness_range_lu', float('nan')):.1f} LU"]
     alternates = qa.get("alternates") or {}

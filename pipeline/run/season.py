@@ -54,7 +54,7 @@ def _episode_locally(root: str, chapter: str) -> dict:
     return make_episode(Project(Path(root)), chapter, workers=1, log=lambda *_: None)["master"]
 
 
-def render_season(project: Project, scheduler: str | None = None, progress=None, log=print,
+def make_season(project: Project, scheduler: str | None = None, progress=None, log=print,
                   client=None) -> dict[str, dict]:
     """Render every chapter; returns each chapter's loudness figures."""
     chapters = season_chapters(project)
