@@ -18,13 +18,12 @@ import numpy as np
 
 from pipeline.core import audio
 from pipeline.takes.effects import SAMPLE_RATE, process_take
-from pipeline.core import yamlfile
-from pipeline.engines.base import SynthesisRequest, engine_version, get_engine, speaker_names, use_slot
-from pipeline.engines.kokoro import parse_speaker
+from pipeline.engines.base import SynthesisRequest
 from pipeline.engines.pieces import synthesize_bounded
-from pipeline.core.errors import PipelineError, unknown_value
+from pipeline.engines.registry import check_speaker, engine_cost, engine_version, get_engine, resolve_model, use_slot
+from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
-from pipeline.model.casting import Cast, Lexicon, Voice, file_digest, resolve_model
+from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
 
 CHAIN_VERSION = "5"     # bump when synthesis or effects.process_take change what they make
 
@@ -110,37 +109,6 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
     return takes, list(jobs.values())
 
 
-def check_speaker(voice: Voice, model: Path, voices_dir: Path) -> None:
-    """A voice's `speaker` is one its model has, or an error at that line of voices/<name>.yaml."""
-    if voice.speaker is None:
-        return
-    known = speaker_names(voice.engine, model)
-    if known is None:
-        return
-    where = voices_dir / f"{voice.name}.yaml"
-    try:
-        line = yamlfile.load(where, "voice").line_of("speaker")
-    except (PipelineError, AttributeError):
-        line = None
-    if voice.engine == "kokoro":
-        try:
-            names = [name for name, _ in parse_speaker(voice.speaker)]
-        except PipelineError as exc:
-            raise PipelineError(where, line, exc.problem, exc.fix) from None
-    elif isinstance(voice.speaker, int) and not known:
-        names = [] if voice.speaker == 0 else [str(voice.speaker)]
-    elif isinstance(voice.speaker, int):
-        names = [] if 0 <= voice.speaker < len(known) else [str(voice.speaker)]
-    else:
-        names = [voice.speaker]
-    for name in names:
-        if name not in known:
-            if not known:
-                raise PipelineError(where, line, f"unknown speaker '{name}': the model {model.name} has one voice",
-                                    "remove `speaker:`, or use a multi-speaker model")
-            raise unknown_value(where, line, "speaker", name, known)
-
-
 def synthesize_job(job: TakeJob) -> tuple[str, float]:
     """Run in a worker: synthesize, shape and store one take."""
     engine = get_engine(job.engine, Path(job.model_path))
@@ -155,14 +123,9 @@ def synthesize_job(job: TakeJob) -> tuple[str, float]:
     return job.key, take.size / SAMPLE_RATE
 
 
-# Seconds of synthesis per character of text, relative to piper: Kokoro runs at about a third
-# of real time on these machines, piper at a twentieth.
-ENGINE_COST = {"piper": 1.0, "kokoro": 7.0, "coqui": 3.0}
-
-
 def estimated_cost(job: TakeJob) -> float:
     """How long a take will take, roughly: the costliest go first so the cores finish together."""
-    return len(job.text) * job.voice.length_scale * ENGINE_COST.get(job.engine, 1.0)
+    return len(job.text) * job.voice.length_scale * engine_cost(job.engine)
 
 
 def run_jobs(jobs: list[TakeJob], workers: int | None = None, progress=None) -> dict[str, float]:
