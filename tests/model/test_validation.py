@@ -11,7 +11,7 @@ from pipeline.takes.effects import DELIVERIES
 from pipeline.text import attribution
 from pipeline.text.adapt import adapt_text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_every_direction_has_a_sound_and_every_sound_a_direction():
