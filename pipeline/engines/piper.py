@@ -27,6 +27,7 @@ class PiperEngine:
     name = "piper"
     cost = 1.0
     shippable = True
+    default_model = DEFAULT_MODEL
 
     def __init__(self, model_path: Path, threads: int = 1):
         self.model_path = Path(model_path)
