@@ -134,6 +134,10 @@ def test_invalid_edit_gets_the_command_lines_message_and_writes_nothing(project,
     path.write_text(before.decode().replace("- Naruto: I am back", "- Nobody: I am back"), encoding="utf-8")
     assert cli.main(["--project", str(project.root), "render", "1"]) == 2
     assert capsys.readouterr().err.strip() == f"error: {message}"
+    # a script broken by hand: the page says why, a render is refused with the same words
+    assert c.get("/api/chapters/1").json()["problem"] == message
+    refused = c.post("/api/chapters/1/render", json={"qa": False}, headers=WRITE)
+    assert refused.status_code == 400 and refused.json()["error"] == message
     path.write_bytes(before)
     for bad in ({"text": 42}, {"speaker": ["a"]}, {"direction": {"x": 1}}, {"volume": 3}, {"text": "a\x07b"}):
         response = c.patch("/api/chapters/1/lines/s1-hospital.2", json=bad, headers=WRITE)

@@ -142,8 +142,8 @@ function flagsOf(line) {
     flags.push(element("span", { class: `flag ${qa.wer_flagged ? "bad" : "ok"}`, title: `heard: ${qa.heard || ""}` }, `WER ${qa.wer.toFixed(2)}`));
   }
   if (qa.voice_match !== undefined && qa.voice_match !== null) {
-    const bad = qa.voice_flagged || qa.voice_flag || qa.voice_match < 0.5;
-    flags.push(element("span", { class: `flag ${bad ? "bad" : "ok"}`, title: "similarity to its own voice" }, `voice ${Number(qa.voice_match).toFixed(2)}`));
+    const title = qa.voice_problem || `similarity to its own voice${qa.nearest_other_voice ? `; nearest other: ${qa.nearest_other_voice} (${qa.nearest_other_match})` : ""}`;
+    flags.push(element("span", { class: `flag ${qa.voice_problem ? "bad" : "ok"}`, title }, `voice ${Number(qa.voice_match).toFixed(2)}`));
   }
   if (line.start_s !== null && line.start_s !== undefined) flags.push(element("span", { class: "flag" }, clock(line.start_s)));
   return flags;
