@@ -72,4 +72,4 @@ $(COQUI_VENV)/.ready: pyproject.toml
 # Fails rather than skipping when TTS is missing, so a broken install cannot pass as "skipped".
 test-coqui: $(COQUI_VENV)/.ready
 	$(COQUI_VENV)/bin/python -c 'import TTS, torch, torchaudio'
-	$(COQUI_VENV)/bin/python -m pytest tests/test_coqui.py
+	$(COQUI_VENV)/bin/python -m pytest tests/engines/test_coqui.py

@@ -39,6 +39,10 @@ def cmd_adapt(args) -> int:
     project = _project(args)
     path, written = adapt_chapter(project, args.chapter, force=args.force)
     print(f"{path.relative_to(project.root)}: {'written' if written else 'exists, kept (use --force to regenerate; a backup is kept)'}")
+    from pipeline.run.episode import check_message, lines_to_check, unknown_genders
+    print(check_message(lines_to_check(project, args.chapter)))
+    if written and unknown_genders(project, args.chapter):
+        print(unknown_genders(project, args.chapter))
     return 0
 
 

@@ -23,7 +23,9 @@ from pipeline.core.errors import PipelineError
 NARRATOR = "narrator"
 LINE_KINDS = ("narration", "dialogue", "letter", "sfx", "music", "note")
 # Keys that modify a line rather than name its speaker.
-OPTION_KEYS = ("direction", "thought", "by", "pause_s", "gain_db", "tag")
+OPTION_KEYS = ("direction", "thought", "by", "pause_s", "gain_db", "tag", "how", "check")
+# How the adapter decided a line's speaker, surest first (see pipeline.text.attribution).
+HOW = ("tag", "pronoun", "continued", "lead-in", "beat", "turns", "scene", "guess")
 KIND_KEYS = ("narrator", "sfx", "music", "note", "letter")
 DIRECTIONS = ("whisper", "shout", "mutter", "snap", "quiet", "sad", "angry", "laugh", "cry",
               "excited", "tender", "cold", "ask", "tired", "fear")
@@ -42,6 +44,8 @@ class Line:
     pause_s: float | None = None   # silence after this line, overriding the natural pause
     gain_db: float = 0.0           # per-line level trim (sfx, music, speech)
     tag: str | None = None         # the prose's speech tag ("Jiraiya said"), narrated only with speech_tags: keep
+    how: str | None = None         # how the adapter chose the speaker: one of HOW
+    check: bool = False            # the adapter was unsure (a guess or a near tie): a producer should listen
     source_line: int = 0           # line in the YAML file, for messages
 
     @property
@@ -74,6 +78,10 @@ class Script:
                 if line.voiced:
                     yield scene, line
 
+    def lines_to_check(self) -> list[Line]:
+        """Lines the adapter was unsure of and no producer has cleared yet."""
+        return [line for scene in self.scenes for line in scene.lines if line.check]
+
     def speakers(self) -> set[str]:
         return {line.speaker for _, line in self.voiced_lines() if line.speaker}
 
@@ -103,6 +111,10 @@ def line_to_yaml(line: Line) -> dict[str, Any]:
         out["gain_db"] = line.gain_db
     if line.tag:
         out["tag"] = line.tag
+    if line.how:
+        out["how"] = line.how
+    if line.check:
+        out["check"] = True
     return out
 
 
@@ -128,7 +140,9 @@ def to_yaml(script: Script) -> str:
         "# `- sfx: knock`, `- music: sting`, `- letter: ...` with `by: Name`, `- note: ...` (not voiced).\n"
         "# Optional on a line: direction (whisper, shout, mutter, snap, quiet, sad, ...),\n"
         "# thought: true, pause_s: seconds of silence after it, gain_db, and tag: the prose's\n"
-        "# speech tag, narrated only when speech_tags is keep.\n"
+        "# speech tag, narrated only when speech_tags is keep; how: how the adapter chose the speaker\n"
+        "# (tag, pronoun, continued, lead-in, beat, turns, scene, guess); check: true where it was\n"
+        "# unsure. Fix the speaker and delete `check` and you are not asked again.\n"
         "# A scene's ambience is the bed of its place; layers (rain, thunderstorm, wind, night) play over it.\n"
     )
     return header + yamlfile.dump(data)
@@ -203,6 +217,16 @@ def parse_line(item: Any, path: Path, line_no: int) -> Line:
         options["gain_db"] = _number(item["gain_db"], path, yamlfile.line_of(item, "gain_db", line_no), "gain_db", -60, 24)
     if "tag" in item:
         options["tag"] = _text(item["tag"], path, yamlfile.line_of(item, "tag", line_no), "tag").strip() or None
+    if "how" in item:
+        how = _text(item["how"], path, yamlfile.line_of(item, "how", line_no), "how").strip().lower()
+        if how not in HOW:
+            _fail(path, yamlfile.line_of(item, "how", line_no), f"how is '{how[:40]}'", f"use one of {', '.join(HOW)}")
+        options["how"] = how
+    if "check" in item:
+        if not isinstance(item["check"], bool):
+            _fail(path, yamlfile.line_of(item, "check", line_no), "check must be true or false",
+                  "write `check: true`, or delete it once the line is right")
+        options["check"] = item["check"]
     if "by" in item and "letter" not in item:
         _fail(path, yamlfile.line_of(item, "by", line_no), "`by` only goes with `letter`",
               "name the speaker as the key instead: `- Name: text`")

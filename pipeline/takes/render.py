@@ -18,11 +18,12 @@ import numpy as np
 
 from pipeline.core import audio
 from pipeline.takes.effects import SAMPLE_RATE, process_take
-from pipeline.engines.base import SynthesisRequest, engine_version, get_engine, use_slot
+from pipeline.engines.base import SynthesisRequest
 from pipeline.engines.pieces import synthesize_bounded
+from pipeline.engines.registry import engine_cost, engine_version, get_engine, resolve_model, use_slot
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
-from pipeline.model.casting import Cast, Lexicon, Voice, file_digest, resolve_model
+from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
 
 CHAIN_VERSION = "5"     # bump when synthesis or effects.process_take change what they make
 
@@ -118,14 +119,9 @@ def synthesize_job(job: TakeJob) -> tuple[str, float]:
     return job.key, take.size / SAMPLE_RATE
 
 
-# Seconds of synthesis per character of text, relative to piper: Kokoro runs at about a third
-# of real time on these machines, piper at a twentieth.
-ENGINE_COST = {"piper": 1.0, "kokoro": 7.0, "coqui": 3.0}
-
-
 def estimated_cost(job: TakeJob) -> float:
     """How long a take will take, roughly: the costliest go first so the cores finish together."""
-    return len(job.text) * job.voice.length_scale * ENGINE_COST.get(job.engine, 1.0)
+    return len(job.text) * job.voice.length_scale * engine_cost(job.engine)
 
 
 def run_jobs(jobs: list[TakeJob], workers: int | None = None, progress=None) -> dict[str, float]:
