@@ -35,10 +35,11 @@ class _TakeProgress:
 
 
 def cmd_adapt(args) -> int:
-    from pipeline.run.stages import adapt_chapter
+    from pipeline.run.stages import adapt_chapter, script_notes
     project = _project(args)
     path, written = adapt_chapter(project, args.chapter, force=args.force)
     print(f"{path.relative_to(project.root)}: {'written' if written else 'exists, kept (use --force to regenerate; a backup is kept)'}")
+    print("\n".join(script_notes(project, args.chapter, written)))
     return 0
 
 
@@ -105,10 +106,10 @@ def cmd_qa(args) -> int:
 def cmd_eval(args) -> int:
     from pipeline.text.evaluate import evaluate
     folder = Path(args.folder)
-    if not folder.is_dir():
+    if not folder.is_dir() or not (folder.parent / "score_attribution.py").exists():
         raise PipelineError(folder, None, "no evaluation novels here",
                             "`make eval` needs ../shared/eval beside the project")
-    print(evaluate(folder))
+    print(evaluate(folder, args.novels or None))
     return 0
 
 
@@ -199,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     attribute.set_defaults(func=cmd_attribute)
     evaluation = sub.add_parser("eval", help="score quote attribution on development novels (make eval)")
     evaluation.add_argument("folder", nargs="?", default="../shared/eval/pdnc", help="the PDNC folder")
+    evaluation.add_argument("novels", nargs="*", help="only these novels (default: all)")
     evaluation.set_defaults(func=cmd_eval)
     return parser
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 
 class EQ(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -111,23 +112,45 @@ class Lexicon:
         return hashlib.sha256(json.dumps(self.entries, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _validation_error(path: Path, data: Any, exc: ValidationError) -> PipelineError:
+def _validation_error(path: Path, data: Any, exc: ValidationError, model: type[BaseModel]) -> PipelineError:
     err = exc.errors()[0]
     line, key = yamlfile.locate(data, tuple(err["loc"]))
+    loc = [str(part) for part in err["loc"]]
     message = err["msg"].replace("\n", " ")
     if err["type"] == "extra_forbidden":
-        return PipelineError(path, line, f"unknown setting '{key}'", "check the spelling; see README 'Voices'")
+        return unknown_value(path, line, "setting", key, [".".join([*loc[:-1], f]) for f in _fields_at(model, loc[:-1])])
+    if err["type"] == "value_error" and loc == ["engine"]:
+        from pipeline.engines.registry import names
+        return unknown_value(path, line, "engine", err.get("input"), names())
+    if err["type"] == "literal_error":
+        return unknown_value(path, line, loc[-1] if loc else "value", err.get("input"),
+                             re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
     return PipelineError(path, line, f"{key or 'file'}: {message}", "fix the value; see README 'Voices'")
 
 
-def _validated(model, path: Path, data: Any, not_a_mapping: str, fix: str):
+def _validated(model: type[BaseModel], path: Path, data: Any, not_a_mapping: str, fix: str):
     """A YAML mapping checked against its schema; the first mistake is reported with its line."""
     if not isinstance(data, dict):
         raise PipelineError(path, 1, not_a_mapping, fix)
     try:
         return model.model_validate(dict(data))
     except ValidationError as exc:
-        raise _validation_error(path, data, exc) from None
+        raise _validation_error(path, data, exc, model) from None
+
+
+def _fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
+    """The settings a nested mapping of `model` may hold (eq: highpass_hz, ...)."""
+    parts = list(loc)
+    while parts:
+        part = parts.pop(0)
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        if typing.get_origin(annotation) is dict and parts:     # characters: {name: CastMember}
+            annotation = typing.get_args(annotation)[1]
+            parts.pop(0)
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
 
 
 def _safe_name(name: str, path: Path, line: int, what: str) -> str:
@@ -168,8 +191,7 @@ def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
     def check(voice: str, line: int) -> None:
         _safe_name(voice, path, line, "voice")
         if voice not in names:
-            raise PipelineError(path, line, f"voice '{voice}' has no file voices/{voice}.yaml",
-                                f"use one of: {', '.join(sorted(names))}")
+            raise unknown_value(path, line, "voice", voice, names)
 
     check(cast_file.narrator, yamlfile.line_of(data, "narrator"))
     chars = data.get("characters") or {}
@@ -177,7 +199,10 @@ def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
         if member.voice:
             check(member.voice, yamlfile.line_of(chars.get(name, {}), "voice") or yamlfile.line_of(chars, name))
     pool_data = data.get("pool") or {}
+    genders = typing.get_args(CastMember.model_fields["gender"].annotation)
     for gender, pool_voices in cast_file.pool.items():
+        if gender not in genders:
+            raise unknown_value(path, yamlfile.line_of(pool_data, gender), "gender", gender, genders)
         for voice in pool_voices:
             check(voice, yamlfile.line_of(pool_data, gender))
     return Cast(cast_file.narrator, dict(cast_file.characters), dict(cast_file.pool), path)
@@ -239,27 +264,6 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
     else:
         lines.insert(end, f"  {flow}")
     write_text(cast.path, "\n".join(lines) + "\n")
-
-
-def cast_new_speakers(script, characters, cast: Cast, voices) -> list[str]:
-    """Give every speaker of a script the cast does not know a voice, and write them into cast.yaml.
-
-    `characters` maps names to what the prose told of them (their gender and aliases).
-    """
-    added = []
-    for scene in script.scenes:
-        busy = {cast.voice_for(line.speaker) for line in scene.lines if line.voiced}
-        for line in scene.lines:
-            if not line.voiced or not line.speaker or line.speaker in cast.characters:
-                continue
-            character = characters.get(line.speaker)
-            gender = character.gender if character and character.gender in ("M", "F", "U", "X") else "U"
-            voice = suggest_voice(cast, voices, gender, busy)
-            aliases = [a for a in (character.aliases if character else ()) if a != line.speaker]
-            add_to_cast(cast, line.speaker, CastMember(voice=voice, gender=gender, aliases=aliases))
-            busy.add(voice)
-            added.append(line.speaker)
-    return added
 
 
 def file_digest(path: Path, _cache: dict = {}) -> str:  # noqa: B006 - deliberate per-process memo

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, ValidationError, ValidationInfo, field_validator
 
 from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 from pipeline.core.project import Project
 
 CONFIG_NAME = "podcast.yaml"
@@ -188,9 +188,15 @@ def _config_error(path: Path, data: Any, error: dict) -> PipelineError:
         if len(loc) == 1:
             line = 1
     elif kind == "extra_forbidden":
-        problem, fix = f"unknown setting '{name}'", "check the spelling"
-        if len(loc) == 1:
-            fix += f"; known settings: {', '.join(ShowConfig.model_fields)}"
+        known = {1: ShowConfig.model_fields, 2: Owner.model_fields}.get(len(loc), EpisodeConfig.model_fields)
+        if len(loc) == 2 and loc[0] != "owner":
+            known = {}
+        return unknown_value(path, line, "setting", loc[-1], known or _KNOWN_KEYS)
+    elif kind == "value_error" and leaf == "category":
+        return unknown_value(path, line, "category", error.get("input"), APPLE_CATEGORIES)
+    elif kind == "value_error" and leaf == "subcategory" and isinstance(data.get("category"), str):
+        return unknown_value(path, line, "subcategory", error.get("input"),
+                             APPLE_CATEGORIES.get(data["category"], ()))
     elif kind == "int_parsing" and "[key]" in loc:
         problem, fix = f"episode key '{loc[-2]}' is not a chapter number", _FIXES["episodes"]
     elif kind in ("string_type", "bool_type", "bool_parsing", "date_type", "date_from_datetime_parsing",

@@ -336,7 +336,10 @@ def summary(qa: dict) -> str:
     blockers = ([f"{clipped} clipped samples"] if clipped else []) + \
         ([f"{len(missing)} missing take(s), first at {minutes_clock(missing[0]['start_s'])}"] if missing else []) + \
         alternate_problems(alternates)
-    out.append("verdict  publishable" if not blockers else "verdict  NOT publishable: " + ", ".join(blockers))
+    to_check = (qa.get("lines_to_check") or {}).get("lines") or []
+    unsure = f"; {len(to_check)} lines to check in {qa['lines_to_check']['script']}: lines " + \
+        ", ".join(str(n) for n in to_check) if to_check else ""
+    out.append(("verdict  publishable" if not blockers else "verdict  NOT publishable: " + ", ".join(blockers)) + unsure)
     return "\n".join(out)
 
 

@@ -22,26 +22,20 @@ from pipeline.core.versions import code_version
 from pipeline.master.companions import show_cover, write_chapters_json, write_transcript_vtt
 from pipeline.master.mastering import EpisodeTags, master
 from pipeline.mix.mixer import MixSettings, load_mix_settings, plan_timeline, render_mix
-from pipeline.mix.sounds import SoundLibrary
+from pipeline.mix.sounds import SoundLibrary, check_script_sounds
 from pipeline.model import casting
-from pipeline.model.casting import Cast, cast_new_speakers
 from pipeline.model.script import Script, as_performed, load_script, to_yaml
 from pipeline.model.show import load_config
 from pipeline.model.timeline import read_cues, scene_marks, speech, write_cues
 from pipeline.qa import checks as qa
 from pipeline.takes.render import RenderResult, render_takes, take_path
-from pipeline.text import attribution
 from pipeline.text.adapt import adapt_text
+from pipeline.text.casting import cast_new_speakers, known_and_new_characters, unknown_genders
 from pipeline.text.places import load_vocabulary
 
 # What the mix and the master are made by: editing any of it redoes them (the takes have their own key).
 MIX_CODE = ("pipeline.mix", "pipeline.model.timeline")
 MASTER_CODE = ("pipeline.master", "pipeline.core.audio")
-
-
-def cast_characters(cast: Cast) -> dict[str, attribution.Character]:
-    return {name: attribution.Character(name=name, aliases=tuple(member.aliases), gender=member.gender)
-            for name, member in cast.characters.items()}
 
 
 def load_casting(project: Project):
@@ -79,17 +73,6 @@ def chapter_title(project: Project, chapter) -> str:
     return f"Chapter {project.chapter_number(chapter)}"
 
 
-def known_and_new_characters(text: str, cast: Cast) -> dict[str, attribution.Character]:
-    """The cast's characters, plus those found in the prose under none of their names."""
-    known = cast_characters(cast)
-    names = {n.lower() for c in known.values() for n in (c.name, *c.aliases)}
-    found = attribution.discover_characters(text)
-    for name, character in found.items():
-        if not ({name.lower(), *(a.lower() for a in character.aliases)} & names):
-            known[name] = character
-    return known
-
-
 def _free_backup_name(path: Path) -> Path:
     number = 1
     while (candidate := path.with_name(f"{path.name}.bak{number}")).exists():
@@ -97,11 +80,34 @@ def _free_backup_name(path: Path) -> Path:
     return candidate
 
 
+def performed_script(project: Project, chapter) -> Script:
+    """The chapter's script as it will be heard, its sound names checked against the project's library."""
+    script = load_script(project.script(chapter))
+    check_script_sounds(script, SoundLibrary(project.sounds if project.sounds.is_dir() else None))
+    return as_performed(script)
+
+
 def render_chapter(project: Project, chapter, workers: int | None = None, progress=None) -> tuple[Script, RenderResult]:
-    script = as_performed(load_script(project.script(chapter)))
+    script = performed_script(project, chapter)
     voices, cast, lexicon = load_casting(project)
     result = render_takes(script, cast, voices, lexicon, project.voices, project.take_cache, workers, progress)
     return script, result
+
+
+def lines_to_check(project: Project, chapter) -> dict:
+    """The script's lines still marked `check: true` (speaker guessed or a near tie), by line number."""
+    path = project.script(chapter)
+    script = load_script(path)
+    numbers = [line.source_line for line in script.lines_to_check()]
+    return {"script": str(path.relative_to(project.root)) if path.is_relative_to(project.root) else str(path),
+            "lines": numbers}
+
+
+def check_message(found: dict) -> str:
+    if not found["lines"]:
+        return "check    no lines to check"
+    return f"check    {len(found['lines'])} lines to check in {found['script']}: lines " + \
+        ", ".join(str(n) for n in found["lines"])
 
 
 def _stamp(*parts) -> str:
@@ -185,17 +191,22 @@ def _checked(project: Project, chapter, report: dict) -> bool:
 
 
 def check_chapter(project: Project, chapter, result: RenderResult, workers: int | None = None) -> dict:
-    """qa.json: every take heard back, clipping, silences and loudness; redone only for a new master."""
+    """qa.json: every take heard back, clipping, silences and loudness; redone only for a new master.
+
+    The lines still to check are read from the script each time (not kept in qa.json): a producer
+    who clears a line is not asked again.
+    """
     try:
         previous = json.loads(project.qa_report(chapter).read_text(encoding="utf-8"))
         if isinstance(previous, dict) and _checked(project, chapter, previous):
-            return previous
+            return {**previous, "lines_to_check": lines_to_check(project, chapter)}
     except (OSError, ValueError, AttributeError):
         pass
     written = {take.key: take.text for take in result.takes}
     lines = speech(read_cues(project.cues(chapter)))
     pairs = [(cue, take_path(project.take_cache, cue.take) if cue.take else None) for cue in lines]
-    return qa.check_episode(project, chapter, pairs, [written.get(cue.take) for cue in lines], workers=workers)
+    report = qa.check_episode(project, chapter, pairs, [written.get(cue.take) for cue in lines], workers=workers)
+    return {**report, "lines_to_check": lines_to_check(project, chapter)}
 
 
 # ---------------------------------------------------------------- the one list
@@ -209,6 +220,7 @@ class ChapterRun:
     progress: Callable | None = None    # called with 1 per take synthesized
     fmt: str = "mp3"                    # the master's format
     qa_workers: int | None = None       # transcription processes (default: all cores)
+    settings: MixSettings | None = None
     script_path: Path | None = None
     script_written: bool = False
     script: Script | None = None
@@ -218,19 +230,34 @@ class ChapterRun:
     report: dict | None = None
 
 
+def script_notes(project: Project, chapter, written: bool) -> list[str]:
+    """What the producer should know of a script: its lines to check, and for a new one, speakers of unknown gender."""
+    notes = [check_message(lines_to_check(project, chapter))]
+    if written:
+        unknown = unknown_genders(load_script(project.script(chapter)), load_casting(project)[1])
+        if unknown:
+            notes.append(f"cast     gender unknown for {', '.join(unknown)}: set `gender: M` or `F` in voices/cast.yaml")
+    return notes
+
+
 def _script_stage(run: ChapterRun) -> str:
-    run.script_path, run.script_written = adapt_chapter(run.project, run.chapter)
-    return (f"{run.script_path.relative_to(run.project.root)} "
-            f"({'written' if run.script_written else 'kept, edits preserved'})")
+    project = run.project
+    run.script_path, run.script_written = adapt_chapter(project, run.chapter)
+    return "\n".join([f"{run.script_path.relative_to(project.root)} "
+                      f"({'written' if run.script_written else 'kept, edits preserved'})",
+                      *script_notes(project, run.chapter, run.script_written)])
 
 
 def _takes_stage(run: ChapterRun) -> str:
+    # mix.yaml's and podcast.yaml's mistakes show before any synthesis
+    run.settings = load_mix_settings(run.project.mix_settings)
+    load_config(run.project)
     run.script, run.takes = render_chapter(run.project, run.chapter, run.workers, run.progress)
     return f"{len(run.takes.takes)} lines, {run.takes.synthesized} synthesized, {run.takes.reused} from cache"
 
 
 def _mix_stage(run: ChapterRun) -> str:
-    run.mixed = mix_chapter(run.project, run.chapter, run.script, run.takes)
+    run.mixed = mix_chapter(run.project, run.chapter, run.script, run.takes, run.settings)
     return (f"{run.project.mix(run.chapter).relative_to(run.project.root)} "
             f"({'up to date' if run.mixed['skipped'] else 'mixed'})")
 

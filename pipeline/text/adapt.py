@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.text import attribution, places as place_words
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
-from pipeline.text.attribution import split_paragraphs
+from pipeline.text.quotes import split_paragraphs
 from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Scene, Script
@@ -231,13 +231,17 @@ def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, charac
         previous = builder.lines[-1] if builder.lines else None
         if (previous is not None and previous.kind == "dialogue" and position > 0
                 and quotes[position - 1].quote_id == quote.quote_id and quote.speaker == previous.speaker):
-            builder.lines[-1] = Line("dialogue", text=previous.text + " " + quote_text, speaker=previous.speaker,
-                                     direction=previous.direction, thought=previous.thought, tag=previous.tag)
+            builder.lines[-1] = dataclasses.replace(previous, text=previous.text + " " + quote_text,
+                                                    check=previous.check or quote.check)
         elif quote.speaker:
             builder.lines.append(Line("dialogue", text=quote_text, speaker=quote.speaker,
-                                      direction=quote.direction, thought=quote.kind == "thought"))
+                                      direction=quote.direction, thought=quote.kind == "thought",
+                                      how=quote.basis or None, check=quote.check))
         else:
-            builder.lines.append(Line("narration", text=_clean(text[opening:_after_closing_mark(text, quote.end)])))
+            # speech nobody could be found for is read by the narrator until a producer names its speaker
+            spoken = quote.kind in ("speech", "thought")
+            builder.lines.append(Line("narration", text=_clean(text[opening:_after_closing_mark(text, quote.end)]),
+                                      how="guess" if spoken else None, check=spoken))
         cursor = _after_closing_mark(text, quote.end)
         if pending_tag and builder.lines[-1].kind == "dialogue":
             _attach_tag(builder, pending_tag)
@@ -257,8 +261,7 @@ def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, charac
 def _attach_tag(builder: _Builder, tag: str) -> None:
     last = builder.lines[-1]
     joined = f"{last.tag} {tag}".strip() if last.tag else tag
-    builder.lines[-1] = Line(last.kind, text=last.text, speaker=last.speaker, direction=last.direction,
-                             thought=last.thought, tag=joined)
+    builder.lines[-1] = dataclasses.replace(last, tag=joined)
 
 
 def _covers(segment: str, text: str, offset: int, tag_span: tuple[int, int]) -> bool:
@@ -314,7 +317,14 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
             if not builder.known and (opening or builder.ambience is None):
                 # the scene's own opening names its place (the first scene: wherever it first does)
                 found = place_words.place_of(piece, places, opening=True, generic=builder.ambience is None)
-                if found:
+                moved = found and builder.ambience is not None and builder.lines \
+                    and place_words.place_of(piece, places, opening=False) == found
+                if moved:      # the scene opened where the last one was, and then someone goes elsewhere
+                    if buffer:
+                        builder.lines.append(Line("narration", text=" ".join(buffer)))
+                        buffer = []
+                    builder.move_to(found[1], found[0])
+                elif found:
                     (builder.ambience, builder.place), builder.known = found, True
                     if not opening:
                         builder.layers.extend(place_words.layers_in(piece, places))

@@ -9,7 +9,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.publish.gate import check_publishable
 from pipeline.publish.site import build_site
 from pipeline.qa.checks import check_episode, summary
-from test_publish import new_project, write_episode
+from published_episode import new_project, write_episode
 
 
 @pytest.fixture(scope="module")
