@@ -75,7 +75,7 @@ SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(patte
                      r"sheets?|document|telegram|scroll|parchment)\b|\brustl(?:e|ed|es|ing)\b(?!\s+up)|\bturned\s+"
                      r"(?:the|a|another)\s+pages?\b(?!\s+on\b)|\bleafed\s+through\b)"),
     ("chain_rattle", r"(?i:\bchains?\b[^.]{0,20}\b(?:rattl|clank|clink)\w*)"),
-    ("whoosh", rf"(?i:\b(?:leapt|leaped|jumped|sprang|vaulted)\s+(?:off|from|over|across|down\s+from|onto)\s+"
+    ("whoosh", rf"(?i:\b(?:leapt|leaped|jumped|vaulted)\s+(?:off|from|over|across|down\s+from|onto)\s+"
                rf"{_OBJECT}|\bjump(?:ed|s)?\s+off\b|\bvanished\s+in\s+a\s+puff\b|\bshunshin\b|"
                rf"\b(?:arrow|kunai|blade|shuriken|stone|spear|bullet)s?\s+(?:flew|whistled|whizzed|hissed)\s+past\b)"),
 ))
