@@ -242,12 +242,11 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int = 8765):
 
         def work():
             from pipeline.run.episode import make_episode
-            script = views.chapter_script(project, number)
-            rows, problem = views.chapter_lines(project, number, script)
-            if problem:
-                raise PipelineError(None, None, problem.split(" — ")[0], "fix it, then render")
-            pending = [row["id"] for row in rows if row["pending"]]
-            total = views.takes_to_synthesize(project, script)
+            pending, total = [], None     # a chapter without a script yet is adapted by make_episode first
+            if project.script(number).exists():
+                script = views.chapter_script(project, number)
+                total = views.takes_to_synthesize(project, script)     # refuses a script render would refuse
+                pending = [row["id"] for row in views.chapter_lines(project, number, script)[0] if row["pending"]]
             renders.update(number, state="running", stage="takes", done=0, total=total, log=[], error=None,
                            lines=pending)
             log: list[str] = []

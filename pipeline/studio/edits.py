@@ -123,6 +123,8 @@ def apply_line_edit(item: Any, changes: dict[str, Any], where: str) -> Any:
                 raise PipelineError(where, None, f"'{speaker}' is already an option of this line",
                                     "pick a speaker from the cast")
             _rename_key(item, key, speaker)
+        # choosing the speaker is the producer's answer to the adapter's doubt
+        item.pop("check", None)
     if "direction" in changes:
         direction = changes["direction"]
         if direction is not None and not isinstance(direction, str):

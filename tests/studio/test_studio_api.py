@@ -134,6 +134,10 @@ def test_invalid_edit_gets_the_command_lines_message_and_writes_nothing(project,
     path.write_text(before.decode().replace("- Naruto: I am back", "- Nobody: I am back"), encoding="utf-8")
     assert cli.main(["--project", str(project.root), "render", "1"]) == 2
     assert capsys.readouterr().err.strip() == f"error: {message}"
+    # a script broken by hand: the page says why, a render is refused with the same words
+    assert c.get("/api/chapters/1").json()["problem"] == message
+    refused = c.post("/api/chapters/1/render", json={"qa": False}, headers=WRITE)
+    assert refused.status_code == 400 and refused.json()["error"] == message
     path.write_bytes(before)
     for bad in ({"text": 42}, {"speaker": ["a"]}, {"direction": {"x": 1}}, {"volume": 3}, {"text": "a\x07b"}):
         response = c.patch("/api/chapters/1/lines/s1-hospital.2", json=bad, headers=WRITE)
@@ -299,3 +303,25 @@ def test_studio_refuses_a_port_in_use(project):
         busy.listen()
         with pytest.raises(PipelineError, match="port .* is in use — give another with --port"):
             serve(project, port=busy.getsockname()[1], log=lambda *_: None)
+
+
+def test_check_flags_are_shown_and_cleared_by_the_producer(project):
+    path = project.script(1)
+    path.write_text(path.read_text().replace("  - Naruto: I am back, and I am not leaving again.   # he means it\n",
+                                             "  - Naruto: I am back, and I am not leaving again.   # he means it\n"
+                                             "    how: guess\n    check: true\n")
+                    .replace("    direction: shout\n", "    direction: shout\n    how: turns\n    check: true\n"),
+                    encoding="utf-8")
+    c = client(project)
+    lines = lines_of(c)
+    assert [i for i, line in lines.items() if line["check"]] == ["s1-hospital.2", "s1-hospital.3"]
+    assert lines["s1-hospital.2"]["how"] == "guess"
+    # "Mark checked" removes only `check`; the adapter's `how` stays as a record
+    response = c.patch("/api/chapters/1/lines/s1-hospital.2", json={"check": False}, headers=WRITE)
+    assert response.status_code == 200 and response.json()["check"] is False
+    assert "    how: guess\n  - Naruto: Nobody" in path.read_text()
+    # choosing the speaker answers the doubt too
+    response = c.patch("/api/chapters/1/lines/s1-hospital.3", json={"speaker": "narrator"}, headers=WRITE)
+    assert response.status_code == 200 and response.json()["check"] is False
+    assert "check" not in path.read_text()
+    assert c.patch("/api/chapters/1/lines/s1-hospital.3", json={"check": True}, headers=WRITE).status_code == 400
