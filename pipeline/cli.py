@@ -56,22 +56,26 @@ def cmd_render(args) -> int:
 
 
 def cmd_mix(args) -> int:
+    from pipeline.mix.mixer import load_mix_settings
     from pipeline.run.episode import mix_chapter, render_chapter
     project = _project(args)
+    settings = load_mix_settings(project.root / "mix.yaml")     # a mistake shows before any synthesis
     script, result = render_chapter(project, args.chapter, args.jobs)
     if result.synthesized:
         print(f"({result.synthesized} missing takes were synthesized first)")
-    summary = mix_chapter(project, args.chapter, script, result)
+    summary = mix_chapter(project, args.chapter, script, result, settings)
     print(f"{project.episode_dir(args.chapter).relative_to(project.root)}/mix.wav: "
           f"{'up to date' if summary['skipped'] else 'mixed, peak %.1f dBFS' % summary['peak_dbfs']}")
     return 0
 
 
 def cmd_master(args) -> int:
+    from pipeline.mix.mixer import load_mix_settings
     from pipeline.run.episode import master_chapter, mix_chapter, render_chapter
     project = _project(args)
+    settings = load_mix_settings(project.root / "mix.yaml")     # a mistake shows before any synthesis
     script, result = render_chapter(project, args.chapter, args.jobs)
-    mixed = mix_chapter(project, args.chapter, script, result)
+    mixed = mix_chapter(project, args.chapter, script, result, settings)
     figures = master_chapter(project, args.chapter, script, mixed, fmt=args.format)
     print(json.dumps(figures, indent=1))
     return 0

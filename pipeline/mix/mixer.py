@@ -22,7 +22,7 @@ import pedalboard as pb
 
 from pipeline.core import audio
 from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 from pipeline.takes.effects import LookaheadLimiter
 from pipeline.core.files import atomic_path, write_text
 from pipeline.takes.render import Take
@@ -70,8 +70,10 @@ def load_mix_settings(path: Path) -> MixSettings:
     except ValidationError as exc:
         error = exc.errors()[0]
         key = str(error["loc"][0]) if error["loc"] else ""
-        problem = f"unknown setting '{key}'" if error["type"] == "extra_forbidden" else f"{key}: {error['msg']}"
-        raise PipelineError(path, yamlfile.line_of(data, key) or 1, problem,
+        line = yamlfile.line_of(data, key) or 1
+        if error["type"] == "extra_forbidden":
+            raise unknown_value(path, line, "mix setting", key, MixSettings.model_fields) from None
+        raise PipelineError(path, line, f"{key}: {error['msg']}",
                             f"settings are: {', '.join(MixSettings.model_fields)}") from None
 
 

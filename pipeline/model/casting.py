@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 
 class EQ(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -111,7 +112,7 @@ class Lexicon:
         return hashlib.sha256(json.dumps(self.entries, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _validation_error(path: Path, data: Any, exc: ValidationError) -> PipelineError:
+def _validation_error(path: Path, data: Any, exc: ValidationError, model: type[BaseModel]) -> PipelineError:
     err = exc.errors()[0]
     loc = [str(p) for p in err["loc"]]
     node = data
@@ -125,8 +126,29 @@ def _validation_error(path: Path, data: Any, exc: ValidationError) -> PipelineEr
     key = ".".join(loc) or "file"
     message = err["msg"].replace("\n", " ")
     if err["type"] == "extra_forbidden":
-        return PipelineError(path, line, f"unknown setting '{key}'", "check the spelling; see README 'Voices'")
+        return unknown_value(path, line, "setting", key, [".".join([*loc[:-1], f]) for f in _fields_at(model, loc[:-1])])
+    if err["type"] == "value_error" and loc == ["engine"]:
+        from pipeline.engines.registry import names
+        return unknown_value(path, line, "engine", err.get("input"), names())
+    if err["type"] == "literal_error":
+        return unknown_value(path, line, loc[-1] if loc else "value", err.get("input"),
+                             re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
     return PipelineError(path, line, f"{key}: {message}", "fix the value; see README 'Voices'")
+
+
+def _fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
+    """The settings a nested mapping of `model` may hold (eq: highpass_hz, ...)."""
+    parts = list(loc)
+    while parts:
+        part = parts.pop(0)
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        if typing.get_origin(annotation) is dict and parts:     # characters: {name: CastMember}
+            annotation = typing.get_args(annotation)[1]
+            parts.pop(0)
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
 
 
 def _safe_name(name: str, path: Path, line: int, what: str) -> str:
@@ -144,7 +166,7 @@ def load_voice(path: str | Path) -> Voice:
     try:
         voice = Voice.model_validate(dict(data))
     except ValidationError as exc:
-        raise _validation_error(path, data, exc) from None
+        raise _validation_error(path, data, exc, Voice) from None
     return voice.model_copy(update={"name": path.stem})
 
 
@@ -170,14 +192,13 @@ def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
     try:
         cast_file = CastFile.model_validate(dict(data))
     except ValidationError as exc:
-        raise _validation_error(path, data, exc) from None
+        raise _validation_error(path, data, exc, CastFile) from None
     names = dict(voices)
 
     def check(voice: str, line: int) -> None:
         _safe_name(voice, path, line, "voice")
         if voice not in names:
-            raise PipelineError(path, line, f"voice '{voice}' has no file voices/{voice}.yaml",
-                                f"use one of: {', '.join(sorted(names))}")
+            raise unknown_value(path, line, "voice", voice, names)
 
     check(cast_file.narrator, yamlfile.line_of(data, "narrator"))
     chars = data.get("characters") or {}
@@ -185,7 +206,10 @@ def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
         if member.voice:
             check(member.voice, yamlfile.line_of(chars.get(name, {}), "voice") or yamlfile.line_of(chars, name))
     pool_data = data.get("pool") or {}
+    genders = typing.get_args(CastMember.model_fields["gender"].annotation)
     for gender, pool_voices in cast_file.pool.items():
+        if gender not in genders:
+            raise unknown_value(path, yamlfile.line_of(pool_data, gender), "gender", gender, genders)
         for voice in pool_voices:
             check(voice, yamlfile.line_of(pool_data, gender))
     return Cast(cast_file.narrator, dict(cast_file.characters), dict(cast_file.pool), path)

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, Valida
 from pipeline.core import yamlfile
 from pipeline.master.companions import (NARRATOR, clean_text, cover_jpeg, speaker_label, spoken_cues, write_chapters_json,
                          write_transcript_vtt)
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 from pipeline.core.files import atomic_path, exclusive_lock
 from pipeline.core.project import Project
 
@@ -253,9 +253,15 @@ def _config_error(path: Path, data: Any, error: dict) -> PipelineError:
         if len(loc) == 1:
             line = 1
     elif kind == "extra_forbidden":
-        problem, fix = f"unknown setting '{name}'", "check the spelling"
-        if len(loc) == 1:
-            fix += f"; known settings: {', '.join(ShowConfig.model_fields)}"
+        known = {1: ShowConfig.model_fields, 2: Owner.model_fields}.get(len(loc), EpisodeConfig.model_fields)
+        if len(loc) == 2 and loc[0] != "owner":
+            known = {}
+        return unknown_value(path, line, "setting", loc[-1], known or _KNOWN_KEYS)
+    elif kind == "value_error" and leaf == "category":
+        return unknown_value(path, line, "category", error.get("input"), APPLE_CATEGORIES)
+    elif kind == "value_error" and leaf == "subcategory" and isinstance(data.get("category"), str):
+        return unknown_value(path, line, "subcategory", error.get("input"),
+                             APPLE_CATEGORIES.get(data["category"], ()))
     elif kind == "int_parsing" and "[key]" in loc:
         problem, fix = f"episode key '{loc[-2]}' is not a chapter number", _FIXES["episodes"]
     elif kind in ("string_type", "bool_type", "bool_parsing", "date_type", "date_from_datetime_parsing",

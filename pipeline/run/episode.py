@@ -25,7 +25,7 @@ from pipeline.mix.mixer import MixSettings, load_mix_settings, plan_timeline, re
 from pipeline.core.project import Project
 from pipeline.takes.render import RenderResult, render_takes
 from pipeline.model.script import Script, as_performed, load_script, to_yaml
-from pipeline.mix.sounds import SoundLibrary
+from pipeline.mix.sounds import SoundLibrary, check_script_sounds
 from pipeline.model import casting as voices_module
 from pipeline.model.casting import Cast
 
@@ -121,8 +121,15 @@ def _free_backup_name(path: Path) -> Path:
     return candidate
 
 
+def performed_script(project: Project, chapter) -> Script:
+    """The chapter's script as it will be heard, its sound names checked against the project's library."""
+    script = load_script(project.script(chapter))
+    check_script_sounds(script, SoundLibrary(project.sounds if project.sounds.is_dir() else None))
+    return as_performed(script)
+
+
 def render_chapter(project: Project, chapter, workers: int | None = None, progress=None) -> tuple[Script, RenderResult]:
-    script = as_performed(load_script(project.script(chapter)))
+    script = performed_script(project, chapter)
     voices, cast, lexicon = load_casting(project)
     result = render_takes(script, cast, voices, lexicon, project.voices, project.take_cache, workers, progress)
     return script, result
@@ -260,12 +267,14 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
         remove_partials(project.output)
         script_path, written = adapt_chapter(project, chapter)
         log(f"script   {script_path.relative_to(project.root)} ({'written' if written else 'kept, edits preserved'})")
+        settings = load_mix_settings(project.root / "mix.yaml")     # its mistakes show before synthesis,
+        publish.load_config(project)                                # and so do podcast.yaml's
         log(check_message(lines_to_check(project, chapter)))
         if written and unknown_genders(project, chapter):
             log(unknown_genders(project, chapter))
         script, result = render_chapter(project, chapter, workers, progress)
         log(f"takes    {len(result.takes)} lines, {result.synthesized} synthesized, {result.reused} from cache")
-        mixed = mix_chapter(project, chapter, script, result)
+        mixed = mix_chapter(project, chapter, script, result, settings)
         log(f"mix      {out.relative_to(project.root)}/mix.wav ({'up to date' if mixed['skipped'] else 'mixed'})")
         figures = master_chapter(project, chapter, script, mixed)
         log(f"master   {out.relative_to(project.root)}/episode.mp3  {figures['duration_s'] / 60:.1f} min, "

@@ -19,12 +19,11 @@ from pathlib import Path
 from pipeline.core import audio
 from pipeline.qa import checks as qa
 from pipeline.run.episode import (adapt_chapter, check_chapter, load_casting, make_episode, master_chapter, mix_chapter,
-                      render_chapter)
+                                  performed_script, render_chapter)
 from pipeline.core.errors import PipelineError
 from pipeline.core.files import exclusive_lock, write_bytes
 from pipeline.core.project import Project
 from pipeline.takes.render import TakeJob, estimated_cost, plan_takes, synthesize_job, take_path
-from pipeline.model.script import as_performed, load_script
 from pipeline.engines.registry import installed_model, model_files, resolve_model
 
 PROJECT_FILES = ("voices", "sounds", "podcast.yaml")
@@ -43,7 +42,7 @@ def plan_season(project: Project, chapters: list[str]) -> list[TakeJob]:
     jobs: dict[str, TakeJob] = {}
     for chapter in chapters:
         adapt_chapter(project, chapter)
-        script = as_performed(load_script(project.script(chapter)))
+        script = performed_script(project, chapter)
         _, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
         for job in missing:
             jobs.setdefault(job.key, job)
@@ -170,7 +169,7 @@ def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> di
         voices, cast, lexicon = load_casting(project)
         episodes = {}
         for chapter in chapters:
-            script = as_performed(load_script(project.script(chapter)))
+            script = performed_script(project, chapter)
             takes, _ = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
             inputs = {t.key: made[t.key] if t.key in made else (t.path.read_bytes(), qa.heard_before(t.path))
                       for t in takes}

@@ -31,6 +31,7 @@ class Delivery:
     breath: float = 0.0          # 0..1 mix of noise shaped by the speech envelope (whisper)
 
 
+# One delivery for each name in pipeline.model.directions.DIRECTIONS (a test holds them equal).
 DELIVERIES = {
     "whisper": Delivery(rate=0.95, gain_db=-9, highpass_hz=500, breath=0.85),
     "shout": Delivery(rate=1.06, pitch_semitones=2.0, gain_db=5, drive_db=10),
@@ -51,7 +52,10 @@ DELIVERIES = {
 
 
 def delivery_for(direction: str | None) -> Delivery:
-    return DELIVERIES.get((direction or "").lower(), Delivery())
+    """How a direction sounds; no direction is a plain reading (scripts are checked when read)."""
+    if not direction:
+        return Delivery()
+    return DELIVERIES[direction.lower()]
 
 
 def resample(audio: np.ndarray, from_rate: float, to_rate: int) -> np.ndarray:

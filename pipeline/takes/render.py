@@ -20,7 +20,7 @@ from pipeline.core import audio
 from pipeline.takes.effects import SAMPLE_RATE, process_take
 from pipeline.engines.base import SynthesisRequest
 from pipeline.engines.pieces import synthesize_bounded
-from pipeline.engines.registry import engine_cost, engine_version, get_engine, resolve_model, use_slot
+from pipeline.engines.registry import check_speaker, engine_cost, engine_version, get_engine, resolve_model, use_slot
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
 from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
@@ -80,6 +80,7 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
     """Decide every take's key and file; return the takes and the jobs still to synthesize."""
     takes, jobs = [], {}
     versions: dict[str, str] = {}
+    checked: set[str] = set()
     for scene in script.scenes:
         for index, line in enumerate(scene.lines):
             if not line.voiced:
@@ -94,6 +95,9 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
                                     f"add voices/{voice_name}.yaml or change the cast")
             voice = voices[voice_name]
             model = resolve_model(voice, voices_dir)
+            if voice_name not in checked:
+                check_speaker(voice, model, voices_dir)
+                checked.add(voice_name)
             spoken = lexicon.apply(line.text)
             versions.setdefault(voice.engine, engine_version(voice.engine))
             key, seed = take_key(spoken, voice, line.direction, versions[voice.engine], model)
