@@ -26,7 +26,8 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.files import exclusive_lock
 from pipeline.core.project import Project
 from pipeline.model.casting import load_casting
-from pipeline.model.script import DIRECTIONS, NARRATOR
+from pipeline.model.directions import DIRECTIONS
+from pipeline.model.script import NARRATOR
 from pipeline.studio import edits, views
 
 STATIC = {"index.html": "text/html", "studio.css": "text/css", "studio.js": "text/javascript"}
