@@ -263,7 +263,9 @@ def test_edit_during_a_studio_render_is_refused(project):
         time.sleep(0.02)
     before = project.script(1).read_bytes()
     refused = c.patch("/api/chapters/1/lines/s1-hospital.2", json={"text": "Changed mid-render."}, headers=WRITE)
+    second = c.post("/api/chapters/1/render", json={"qa": False}, headers=WRITE)
     worker.join()
+    assert second.status_code == 409 and "already being rendered" in second.json()["error"]
     assert refused.status_code == 409 and "being rendered" in refused.json()["error"]
     assert project.script(1).read_bytes() == before
     assert results["render"].status_code == 200 and results["render"].json()["synthesized"] == 1
