@@ -144,6 +144,10 @@ def test_invalid_edit_gets_the_command_lines_message_and_writes_nothing(project,
         assert response.status_code == 400, bad
         assert response.json()["error"].startswith("scripts/ch01.yaml"), response.json()
         assert path.read_bytes() == before
+    typo = c.patch("/api/chapters/1/lines/s1-hospital.2", json={"direction": "whipser"}, headers=WRITE)
+    assert typo.status_code == 400
+    assert typo.json()["error"].startswith("scripts/ch01.yaml:13: unknown direction 'whipser' — did you mean 'whisper'?")
+    assert path.read_bytes() == before
     cue = c.patch("/api/chapters/1/lines/s1-hospital.1", json={"speaker": "Naruto"}, headers=WRITE)
     assert cue.status_code == 400 and cue.json()["error"].startswith("scripts/ch01.yaml:11: a sfx line has no speaker")
     assert c.patch("/api/chapters/1/lines/s1-hospital.2", content=b"{not json", headers=WRITE).status_code == 400
@@ -259,7 +263,9 @@ def test_edit_during_a_studio_render_is_refused(project):
         time.sleep(0.02)
     before = project.script(1).read_bytes()
     refused = c.patch("/api/chapters/1/lines/s1-hospital.2", json={"text": "Changed mid-render."}, headers=WRITE)
+    second = c.post("/api/chapters/1/render", json={"qa": False}, headers=WRITE)
     worker.join()
+    assert second.status_code == 409 and "already being rendered" in second.json()["error"]
     assert refused.status_code == 409 and "being rendered" in refused.json()["error"]
     assert project.script(1).read_bytes() == before
     assert results["render"].status_code == 200 and results["render"].json()["synthesized"] == 1
