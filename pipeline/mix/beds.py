@@ -28,8 +28,19 @@ def _thud(rng, low_hz: float, high_hz: float, length_s: float, decay_s: float) -
 
 def _voices(rng, n: int, bands=(250, 400, 650, 1000, 1500), syllables_hz: float = 5.0) -> np.ndarray:
     """Many people talking far enough away that no word is heard: voice-band noise at syllable rate."""
-    return sum(_band(_stereo_noise(rng, n), f, f * 1.8) * _slow(rng, n, syllables_hz, 0.9)[:, None]
-               for f in bands)
+    def talker(low_hz):
+        # syllables: short swells a few times a second, in phrases with pauses between
+        syllables = np.zeros(n)
+        t = rng.random() / syllables_hz
+        while t < n / SAMPLE_RATE:
+            size = int((0.12 + 0.1 * rng.random()) * SAMPLE_RATE)
+            start = int(t * SAMPLE_RATE)
+            piece = np.hanning(size)[: n - start]
+            syllables[start:start + piece.size] += piece * (0.5 + 0.5 * rng.random())
+            t += (0.7 + 0.6 * rng.random()) / syllables_hz
+        phrases = _slow(rng, n, 0.4, 0.8)
+        return _band(_stereo_noise(rng, n), low_hz, low_hz * 1.8) * (syllables * phrases)[:, None]
+    return sum(talker(f) for f in bands)
 
 
 def _birds(rng, n: int, every_s: float, level: float) -> np.ndarray:
@@ -57,15 +68,15 @@ def _garden(rng, n, noise):
 
 def _street(rng, n, noise):
     # traffic: a low rumble, cars passing left to right, a horn now and then
-    rumble = _band(noise, 40, 400) * _slow(rng, n, 0.2, 0.4)[:, None]
+    rumble = _band(noise, 30, 300) * _slow(rng, n, 0.2, 0.4)[:, None]
     def passing(r):
         size = int((2.0 + 2.0 * r.random()) * SAMPLE_RATE)
-        return _band(r.standard_normal(size), 80, 1500) * np.hanning(size) ** 2 * 2.0
+        return _band(r.standard_normal(size), 50, 900) * np.hanning(size) ** 2 * 2.0
     cars = _events(rng, n, 3.5, passing, pan_spread=0.9)
     horn = _events(rng, n, 11.0, lambda r: _tone(420, 0.35, decay=2, harmonics=(1, 0.6, 0.4, 0.3)) * 0.3
                    + _tone(520, 0.35, decay=2, harmonics=(1, 0.5, 0.3)) * 0.3, jitter=0.4)
     steps = _events(rng, n, 0.55, lambda r: _thud(r, 150, 2500, 0.06, 0.012) * 0.3, jitter=0.2)
-    return rumble * 0.8 + cars + horn * 0.5 + steps
+    return rumble * 1.6 + cars + horn * 0.5 + steps
 
 
 def _shore(rng, n, noise):
@@ -152,7 +163,7 @@ def _pub(rng, n, noise):
     # a pub or restaurant: conversation at the tables, glasses and cutlery, a warm low room
     glasses = _events(rng, n, 0.8, lambda r: _tone(2800 + 2500 * r.random(), 0.25, decay=22,
                                                     harmonics=(1, 0.7, 0.4, 0.2)) * 0.4, pan_spread=0.9)
-    return _voices(rng, n, (220, 350, 560, 900), 4.5) + _band(noise, 60, 400) * 0.3 + glasses
+    return _voices(rng, n, (220, 350, 560, 900), 4.5) * 2.5 + _band(noise, 60, 400) * 0.3 + glasses
 
 
 def _church(rng, n, noise):
@@ -225,8 +236,7 @@ def _bed(name: str, seed: int) -> np.ndarray:
                              * np.exp(-np.arange(int(4 * SAMPLE_RATE)) / SAMPLE_RATE), jitter=0.3)
             sound = sound + rumble * 6
     elif name == "market":
-        voices = sum(_band(_stereo_noise(rng, n), f, f * 2.2) * _slow(rng, n, 4.0, 0.9)[:, None]
-                     for f in (300, 500, 800, 1200))
+        voices = _voices(rng, n, (300, 500, 800, 1200), 4.0) * 2.0
         clinks = _events(rng, n, 1.5, lambda r: _tone(2500 + 1500 * r.random(), 0.2, decay=25,
                                                         harmonics=(1, 0.5, 0.3)))
         sound = voices + clinks * 0.3

@@ -317,7 +317,14 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
             if not builder.known and (opening or builder.ambience is None):
                 # the scene's own opening names its place (the first scene: wherever it first does)
                 found = place_words.place_of(piece, places, opening=True, generic=builder.ambience is None)
-                if found:
+                moved = found and builder.ambience is not None and builder.lines \
+                    and place_words.place_of(piece, places, opening=False) == found
+                if moved:      # the scene opened where the last one was, and then someone goes elsewhere
+                    if buffer:
+                        builder.lines.append(Line("narration", text=" ".join(buffer)))
+                        buffer = []
+                    builder.move_to(found[1], found[0])
+                elif found:
                     (builder.ambience, builder.place), builder.known = found, True
                     if not opening:
                         builder.layers.extend(place_words.layers_in(piece, places))

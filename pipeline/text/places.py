@@ -98,6 +98,10 @@ _AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stoo
                   r"behind|near|by|where|that|which|itself|itself|\w+ed)\b))")
 
 
+# "By noon the pub was full", "That evening, the kitchen...": a short time phrase before the subject
+_LEAD_IN = (r"(?:(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'-]+\s+){0,2}?"
+            r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+|"
+            r"(?:[\w'-]+\s+){0,3}[\w'-]+,\s+)?")
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 
@@ -147,7 +151,7 @@ class _Patterns:
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
         self.subject = re.compile(
-            rf"^\W*(?:(?:{_DETERMINER}|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?'s?)\s+)(?:[\w'-]+\s+){{0,2}}?"
+            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?'s?)\s+)(?:[\w'-]+\s+){{0,2}}?"
             rf"(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}", re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
 

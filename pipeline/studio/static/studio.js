@@ -20,6 +20,7 @@ function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
     if (key === "class") node.className = value;
+    else if (key === "style") Object.assign(node.style, value);    // through CSSOM: the page's CSP forbids inline styles
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else if (value !== null && value !== undefined) node.setAttribute(key, value);
   }
@@ -142,8 +143,8 @@ function flagsOf(line) {
     flags.push(element("span", { class: `flag ${qa.wer_flagged ? "bad" : "ok"}`, title: `heard: ${qa.heard || ""}` }, `WER ${qa.wer.toFixed(2)}`));
   }
   if (qa.voice_match !== undefined && qa.voice_match !== null) {
-    const bad = qa.voice_flagged || qa.voice_flag || qa.voice_match < 0.5;
-    flags.push(element("span", { class: `flag ${bad ? "bad" : "ok"}`, title: "similarity to its own voice" }, `voice ${Number(qa.voice_match).toFixed(2)}`));
+    const title = qa.voice_problem || `similarity to its own voice${qa.nearest_other_voice ? `; nearest other: ${qa.nearest_other_voice} (${qa.nearest_other_match})` : ""}`;
+    flags.push(element("span", { class: `flag ${qa.voice_problem ? "bad" : "ok"}`, title }, `voice ${Number(qa.voice_match).toFixed(2)}`));
   }
   if (line.start_s !== null && line.start_s !== undefined) flags.push(element("span", { class: "flag" }, clock(line.start_s)));
   return flags;
@@ -268,12 +269,25 @@ function stopPolling() {
 async function loadCast() {
   const cast = await api("GET", "/api/cast");
   $("#character-table tbody").replaceChildren(...cast.characters.map((c) => element("tr", {},
-    element("td", {}, element("span", { class: "speaker", style: `background:${colour(c.name)}` }, c.name)),
+    element("td", {}, element("span", { class: "speaker", style: { background: colour(c.name) } }, c.name)),
     element("td", {}, c.voice), element("td", {}, c.gender), element("td", {}, c.aliases.join(", ")))));
-  const close = cast.close_pairs || [];
-  $("#close-voices").replaceChildren(...(close.length ? close.map((pair) =>
-    element("li", {}, `${pair.a} and ${pair.b}: ${pair.why}`)) : [element("li", {}, "none")]));
   $("#voice-list").replaceChildren(...cast.voices.map((voice) => voicePanel(voice, cast.fields)));
+  loadCloseVoices();
+}
+
+// Measuring the voices can take a while the first time (each reads a few sentences), so the
+// rest of the view does not wait for it.
+async function loadCloseVoices() {
+  const list = $("#close-voices");
+  list.replaceChildren(element("li", {}, "measuring…"));
+  try {
+    const pairs = await api("GET", "/api/voices/nearest");
+    list.replaceChildren(...pairs.map((pair) => element("li", { class: pair.near_duplicate ? "error" : "" },
+      `${pair.voice} — nearest ${pair.nearest}: similarity ${pair.similarity.toFixed(2)}` +
+      (pair.near_duplicate ? " (cannot be told apart)" : ""))));
+  } catch (error) {
+    list.replaceChildren(element("li", {}, error.message));
+  }
 }
 
 function voicePanel(voice, fields) {

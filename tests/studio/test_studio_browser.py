@@ -87,6 +87,12 @@ def test_producer_fixes_one_line_in_the_browser(studio):
             page.wait_for_function("() => { const p = document.querySelector('#take-player');"
                                    " return p.currentTime > 0.2 || p.ended; }", timeout=20000)
             assert page.eval_on_selector("#take-player", "p => p.src").endswith(before["s1-hospital.2"]["take_url"])
+            # ... and the episode from a line: the player seeks to the line's time in cues.json
+            page.click(".line[data-id='s2-forest.0'] .play-from")
+            start_s = before["s2-forest.0"]["start_s"]
+            page.wait_for_function(f"() => document.querySelector('#episode-player').currentTime > {start_s + 0.2}",
+                                   timeout=20000)
+            page.eval_on_selector("#episode-player", "p => p.pause()")
             # 4. change a direction
             page.click(".line[data-id='s1-hospital.2'] .edit-line")
             page.fill(".line[data-id='s1-hospital.2'] input[name=direction]", "whisper")
