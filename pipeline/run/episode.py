@@ -186,19 +186,30 @@ def master_chapter(project: Project, chapter, script: Script, mixed: dict, fmt: 
 
 
 def check_chapter(project: Project, chapter, result: RenderResult, workers: int | None = None) -> dict:
-    """qa.json: every take heard back, clipping, silences and loudness; redone only for a new master."""
+    """qa.json: every take heard back and matched to its voice, clipping, silences and loudness;
+    redone only for a new master."""
     out = project.episode_dir(chapter)
     episode = out / "episode.mp3"
     try:
         previous = json.loads((out / "qa.json").read_text(encoding="utf-8"))
-        if previous.get("episode_sha256") == qa.file_sha256(episode):
+        if previous.get("episode_sha256") == qa.file_sha256(episode) and previous.get("voice_check"):
             return previous
     except (OSError, ValueError):
         pass
     cues = json.loads((out / "cues.json").read_text(encoding="utf-8"))
     speech = sorted((c for c in cues if c["kind"] == "speech"), key=lambda c: c["start"])
     pairs = [(cue, take.path) for cue, take in zip(speech, result.takes)]
-    return qa.check_episode(out, pairs, [take.text for take in result.takes], workers=workers)
+    references = cast_references(project, [take.voice for take in result.takes], workers)
+    return qa.check_episode(out, pairs, [take.text for take in result.takes], workers=workers,
+                            voices=[take.voice for take in result.takes], references=references)
+
+
+def cast_references(project: Project, used: list[str], workers: int | None = None) -> dict:
+    """Reference embeddings of every voice a take could be confused with: the cast's and those used."""
+    from pipeline.qa.voiceprint import voice_references
+    voices, cast, _ = load_casting(project)
+    names = [cast.narrator, *(member.voice for member in cast.characters.values()), *used]
+    return voice_references(voices, [n for n in names if n in voices], project.voices, project.take_cache, workers)
 
 
 def scene_chapters(script: Script, cues: list[dict]) -> list[tuple[float, float, str]]:

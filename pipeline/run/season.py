@@ -18,8 +18,9 @@ from pathlib import Path
 
 from pipeline.core import audio
 from pipeline.qa import checks as qa
-from pipeline.run.episode import (adapt_chapter, check_chapter, load_casting, make_episode, master_chapter, mix_chapter,
-                      render_chapter)
+from pipeline.qa.voiceprint import voiceprint_dir
+from pipeline.run.episode import (adapt_chapter, cast_references, check_chapter, load_casting, make_episode,
+                                  master_chapter, mix_chapter, render_chapter)
 from pipeline.core.errors import PipelineError
 from pipeline.core.files import exclusive_lock, write_bytes
 from pipeline.core.project import Project
@@ -61,6 +62,9 @@ def render_season(project: Project, scheduler: str | None = None, progress=None,
     with exclusive_lock(project.output / "locks" / "season.lock", "a season render"):
         jobs = plan_season(project, chapters)
         log(f"season   {len(chapters)} chapters, {len(jobs)} takes to synthesize")
+        # The cast's voice references, made once here rather than by every episode's QA at once
+        # (a cluster worker gets them with the project's files).
+        cast_references(project, [])
         if scheduler or client:
             return _on_cluster(project, chapters, jobs, scheduler, client, progress, log)
         from pipeline.takes.render import run_jobs
@@ -141,6 +145,9 @@ def _project_files(project: Project, chapter: str) -> dict[str, bytes]:
             files[str(item.relative_to(project.root))] = item.read_bytes()
     script = project.script(chapter)
     files[str(script.relative_to(project.root))] = script.read_bytes()
+    # The voices' reference embeddings, so the worker's QA need not render the voices' samples again.
+    for stored in voiceprint_dir(project.take_cache).glob("*.json"):
+        files[str(stored.relative_to(project.root))] = stored.read_bytes()
     return files
 
 
