@@ -1,8 +1,8 @@
 """Offline, once: convert Resemblyzer's voice encoder weights and embed the test clips with it.
 
-First the clips, made with this project's own voices (`.venv/bin/python bench/speaker_reference.py
-clips` writes tests/data/speaker/*.wav); then, where torch and resemblyzer are installed
-(`make .venv-check/.ready`, then `.venv-check/bin/python bench/speaker_reference.py`), it writes
+`make speaker-reference` runs both steps. First the clips, made with this project's own voices
+(`.venv/bin/python bench/speaker_reference.py clips` writes tests/data/speaker/*.wav); then, where
+torch and resemblyzer are installed (`.venv-check/bin/python bench/speaker_reference.py`), it writes
   pipeline/qa/speaker_encoder.npz            the encoder's weights as float16 (the product's copy)
   tests/data/speaker/reference.json          Resemblyzer's own embedding of each clip there
 The product never imports torch: pipeline/qa/speaker.py recomputes these embeddings with numpy,
