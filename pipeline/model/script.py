@@ -23,7 +23,9 @@ from pipeline.core.errors import PipelineError
 NARRATOR = "narrator"
 LINE_KINDS = ("narration", "dialogue", "letter", "sfx", "music", "note")
 # Keys that modify a line rather than name its speaker.
-OPTION_KEYS = ("direction", "thought", "by", "pause_s", "gain_db", "tag")
+OPTION_KEYS = ("direction", "thought", "by", "pause_s", "gain_db", "tag", "how", "check")
+# How the adapter decided a line's speaker, surest first (see pipeline.text.attribution).
+HOW = ("tag", "pronoun", "continued", "lead-in", "beat", "turns", "scene", "guess")
 KIND_KEYS = ("narrator", "sfx", "music", "note", "letter")
 DIRECTIONS = ("whisper", "shout", "mutter", "snap", "quiet", "sad", "angry", "laugh", "cry",
               "excited", "tender", "cold", "ask", "tired", "fear")
@@ -42,6 +44,8 @@ class Line:
     pause_s: float | None = None   # silence after this line, overriding the natural pause
     gain_db: float = 0.0           # per-line level trim (sfx, music, speech)
     tag: str | None = None         # the prose's speech tag ("Jiraiya said"), narrated only with speech_tags: keep
+    how: str | None = None         # how the adapter chose the speaker: one of HOW
+    check: bool = False            # the adapter was unsure (a guess or a near tie): a producer should listen
     source_line: int = 0           # line in the YAML file, for messages
 
     @property
@@ -56,6 +60,7 @@ class Scene:
     ambience: str | None = None
     lines: tuple[Line, ...] = ()
     source_line: int = 0
+    layers: tuple[str, ...] = ()   # beds played over the place's bed: weather and time (rain, night)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,10 @@ class Script:
             for line in scene.lines:
                 if line.voiced:
                     yield scene, line
+
+    def lines_to_check(self) -> list[Line]:
+        """Lines the adapter was unsure of and no producer has cleared yet."""
+        return [line for scene in self.scenes for line in scene.lines if line.check]
 
     def speakers(self) -> set[str]:
         return {line.speaker for _, line in self.voiced_lines() if line.speaker}
@@ -102,6 +111,10 @@ def line_to_yaml(line: Line) -> dict[str, Any]:
         out["gain_db"] = line.gain_db
     if line.tag:
         out["tag"] = line.tag
+    if line.how:
+        out["how"] = line.how
+    if line.check:
+        out["check"] = True
     return out
 
 
@@ -116,6 +129,8 @@ def to_yaml(script: Script) -> str:
     for scene in script.scenes:
         entry: dict[str, Any] = {"id": scene.id, "place": scene.place}
         entry["ambience"] = scene.ambience
+        if scene.layers:
+            entry["layers"] = list(scene.layers)
         entry["lines"] = [line_to_yaml(line) for line in scene.lines]
         data["scenes"].append(entry)
     header = (
@@ -125,7 +140,10 @@ def to_yaml(script: Script) -> str:
         "# `- sfx: knock`, `- music: sting`, `- letter: ...` with `by: Name`, `- note: ...` (not voiced).\n"
         "# Optional on a line: direction (whisper, shout, mutter, snap, quiet, sad, ...),\n"
         "# thought: true, pause_s: seconds of silence after it, gain_db, and tag: the prose's\n"
-        "# speech tag, narrated only when speech_tags is keep.\n"
+        "# speech tag, narrated only when speech_tags is keep; how: how the adapter chose the speaker\n"
+        "# (tag, pronoun, continued, lead-in, beat, turns, scene, guess); check: true where it was\n"
+        "# unsure. Fix the speaker and delete `check` and you are not asked again.\n"
+        "# A scene's ambience is the bed of its place; layers (rain, thunderstorm, wind, night) play over it.\n"
     )
     return header + yamlfile.dump(data)
 
@@ -199,6 +217,16 @@ def parse_line(item: Any, path: Path, line_no: int) -> Line:
         options["gain_db"] = _number(item["gain_db"], path, yamlfile.line_of(item, "gain_db", line_no), "gain_db", -60, 24)
     if "tag" in item:
         options["tag"] = _text(item["tag"], path, yamlfile.line_of(item, "tag", line_no), "tag").strip() or None
+    if "how" in item:
+        how = _text(item["how"], path, yamlfile.line_of(item, "how", line_no), "how").strip().lower()
+        if how not in HOW:
+            _fail(path, yamlfile.line_of(item, "how", line_no), f"how is '{how[:40]}'", f"use one of {', '.join(HOW)}")
+        options["how"] = how
+    if "check" in item:
+        if not isinstance(item["check"], bool):
+            _fail(path, yamlfile.line_of(item, "check", line_no), "check must be true or false",
+                  "write `check: true`, or delete it once the line is right")
+        options["check"] = item["check"]
     if "by" in item and "letter" not in item:
         _fail(path, yamlfile.line_of(item, "by", line_no), "`by` only goes with `letter`",
               "name the speaker as the key instead: `- Name: text`")
@@ -251,8 +279,9 @@ def parse_script(data: Any, path: Path) -> Script:
         if not isinstance(raw, dict):
             _fail(path, line_no, "a scene must be a mapping with id, place, ambience and lines")
         for key in raw:
-            if key not in ("id", "place", "ambience", "lines"):
-                _fail(path, yamlfile.line_of(raw, key), f"unknown scene key '{key}'", "use id, place, ambience, lines")
+            if key not in ("id", "place", "ambience", "layers", "lines"):
+                _fail(path, yamlfile.line_of(raw, key), f"unknown scene key '{key}'",
+                      "use id, place, ambience, layers, lines")
         scene_id = _text(raw.get("id", f"scene{index + 1}"), path, yamlfile.line_of(raw, "id", line_no), "scene id").strip()
         if not _ID_PATTERN.match(scene_id):
             _fail(path, yamlfile.line_of(raw, "id", line_no), f"scene id '{scene_id[:40]}' is not a simple name",
@@ -267,13 +296,27 @@ def parse_script(data: Any, path: Path) -> Script:
             if ambience and not _ID_PATTERN.match(ambience):
                 _fail(path, yamlfile.line_of(raw, "ambience", line_no), f"ambience '{ambience[:40]}' is not a bed name",
                       "use a name like hospital or waterfall")
+        layers = _layers(raw, path, line_no)
         lines_raw = raw.get("lines") or []
         if not isinstance(lines_raw, list):
             _fail(path, yamlfile.line_of(raw, "lines", line_no), "lines must be a list", "write each line as `- ...`")
         lines = tuple(parse_line(item, path, yamlfile.line_of(lines_raw, i, line_no)) for i, item in enumerate(lines_raw))
-        scenes.append(Scene(scene_id, place=place, ambience=ambience, lines=lines, source_line=line_no))
+        scenes.append(Scene(scene_id, place=place, ambience=ambience, lines=lines, source_line=line_no, layers=layers))
     return Script(title=title, scenes=tuple(scenes), source=str(data.get("source") or ""),
                   speech_tags=speech_tags, notes=notes, path=str(path))
+
+
+def _layers(raw: dict, path: Path, scene_line: int) -> tuple[str, ...]:
+    """`layers: [rain, night]`: bed names played over the scene's ambience."""
+    value = raw.get("layers")
+    line = yamlfile.line_of(raw, "layers", scene_line)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and _ID_PATTERN.match(v.strip()) for v in value):
+        _fail(path, line, "layers must be a list of bed names", "write e.g. `layers: [rain, night]`")
+    return tuple(dict.fromkeys(v.strip() for v in value))
 
 
 def as_performed(script: Script) -> Script:

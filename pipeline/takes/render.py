@@ -18,12 +18,14 @@ import numpy as np
 
 from pipeline.core import audio
 from pipeline.takes.effects import SAMPLE_RATE, process_take
-from pipeline.engines.base import SynthesisRequest, engine_version, get_engine, use_slot
+from pipeline.engines.base import SynthesisRequest
+from pipeline.engines.pieces import synthesize_bounded
+from pipeline.engines.registry import engine_cost, engine_version, get_engine, resolve_model, use_slot
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
-from pipeline.model.casting import Cast, Lexicon, Voice, file_digest, resolve_model
+from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
 
-CHAIN_VERSION = "4"     # bump when synthesis or effects.process_take change what they make
+CHAIN_VERSION = "5"     # bump when synthesis or effects.process_take change what they make
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
 def synthesize_job(job: TakeJob) -> tuple[str, float]:
     """Run in a worker: synthesize, shape and store one take."""
     engine = get_engine(job.engine, Path(job.model_path))
-    raw = engine.synthesize(SynthesisRequest(
+    raw = synthesize_bounded(engine, SynthesisRequest(
         text=job.text, length_scale=job.voice.length_scale, noise_scale=job.voice.noise_scale,
         noise_w=job.voice.noise_w, speaker=job.voice.speaker,
         sentence_pause_s=job.voice.sentence_pause_s, seed=job.seed))
@@ -117,14 +119,9 @@ def synthesize_job(job: TakeJob) -> tuple[str, float]:
     return job.key, take.size / SAMPLE_RATE
 
 
-# Seconds of synthesis per character of text, relative to piper: Kokoro runs at about a third
-# of real time on these machines, piper at a twentieth.
-ENGINE_COST = {"piper": 1.0, "kokoro": 7.0, "coqui": 3.0}
-
-
 def estimated_cost(job: TakeJob) -> float:
     """How long a take will take, roughly: the costliest go first so the cores finish together."""
-    return len(job.text) * job.voice.length_scale * ENGINE_COST.get(job.engine, 1.0)
+    return len(job.text) * job.voice.length_scale * engine_cost(job.engine)
 
 
 def run_jobs(jobs: list[TakeJob], workers: int | None = None, progress=None) -> dict[str, float]:

@@ -12,8 +12,11 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from pipeline.text import attribution
-from pipeline.text.attribution import split_paragraphs
+from pipeline.text import attribution, places as place_words
+from pipeline.text.cues import sfx_in
+from pipeline.text.places import Vocabulary
+from pipeline.text.quotes import split_paragraphs
+from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Scene, Script
 
@@ -71,70 +74,14 @@ _TIME_SHIFT = re.compile(
     r"that (night|evening|morning|afternoon)|(hours|days|weeks|months|years) later|the following (day|morning|week)|"
     r"a (few )?(hours?|days?|weeks?|months?|years?) later|back (at|in) )", re.IGNORECASE)
 
-# Ambience bed -> words that put a scene there. Editable in sounds/places.yaml.
-PLACES: dict[str, tuple[str, ...]] = {
-    "hospital": ("hospital", "infirmary", "clinic", "ward"),
-    "waterfall": ("waterfall", "falls", "cascade", "rapids"),
-    "forest": ("forest", "woods", "woodland", "grove", "thicket", "jungle"),
-    "rain": ("rain", "downpour", "drizzle"),
-    "thunderstorm": ("thunderstorm", "storm", "thunder"),
-    "market": ("market", "marketplace", "bazaar", "village square", "street", "shop", "ramen stand", "crowd"),
-    "night": ("night", "midnight", "moonlight", "crickets"),
-    "office": ("office", "study", "library"),
-    "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo"),
-    "room": ("room", "bedroom", "apartment", "house", "kitchen", "hall"),
-}
-# A place counts when the prose puts someone there, not when it merely names it.
-_LOCATIVE = r"(?:in|into|at|to|toward|towards|inside|near|above|below|beneath|under|beside|through|across|reached|entered|arrived at)"
-
-
-def _place_pattern(words) -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b{_LOCATIVE}\s+(?:(?:the|a|an|his|her|their|its|my|our|this|that)\s+)?(?:[\w'-]+\s+){{0,3}}?({alternatives})s?\b",
-                      re.IGNORECASE)
-
-
-def place_in(sentence: str, places: dict[str, tuple[str, ...]] = PLACES) -> tuple[str, str] | None:
-    """(ambience, place phrase) for the first place a sentence puts the action in."""
-    best = None
-    for ambience, words in places.items():
-        if ambience in ("night", "room", "rain"):
-            continue   # too common as plain words to move a scene by themselves
-        match = _place_pattern(words).search(sentence)
-        if match and (best is None or match.start() < best[0]):
-            phrase = sentence[match.start(1):match.end(0)]
-            best = (match.start(), ambience, phrase)
-    return (best[1], best[2].lower()) if best else None
+# A scene's place is read from its first few sentences of narration; after that only a movement
+# ("she ran into the street") moves the story to a new scene.
+OPENING_SENTENCES = 3
 
 
 # ---------------------------------------------------------------- sound cues in the prose
 
-_NEGATED = re.compile(r"\b(not|n't|never|without|no)\b(\W+\w+){0,3}\W*$", re.IGNORECASE)
-SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
-    ("knock", r"\bknock(ed|s|ing)?\b(\s+\w+){0,3}\s+(on|at)\b|\bknock(ed|s)\b|\ba knock\b"),
-    ("door_slam", r"\bslam(med|s)?\b[^.]{0,30}\bdoor|\bdoor\b[^.]{0,20}\bslam(med|s)?\b"),
-    ("door_open", r"\b(opened|creaked open|pushed open|flung open)\b[^.]{0,20}\bdoor|\bdoor\b[^.]{0,20}\b(opened|creaked open|swung open)\b"),
-    ("door_close", r"\b(closed|shut)\b[^.]{0,20}\bdoor|\bdoor\b[^.]{0,20}\b(closed|shut|clicked shut)\b"),
-    ("thunder", r"\bthunder(ed|clap)?\b"),
-    ("splash", r"\bsplash(ed|es)?\b|\b(land(ed|s)?|dove|dived|jump(ed)?|fell)\b[^.]{0,20}\b(on|into) the water\b"),
-    ("footsteps_run", r"\b(ran|run|running|sprint(ed|ing)?|dashed|raced)\b"),
-    ("footsteps_walk", r"\b(footsteps|walked|strode|paced|stepped)\b"),
-    ("paper_rustle", r"\b(unfolded|rustl(ed|ing|e)|turned the page|read the (letter|note)|a letter\b)"),
-    ("chain_rattle", r"\bchains?\b[^.]{0,20}\b(rattl|clank|clink)\w*"),
-    ("whoosh", r"\b(jump(ed)? off|leapt|leaped|flung|hurled|vanished in a puff|shunshin|flew past)\b"),
-))
-
-
-def sfx_in(sentence: str) -> list[str]:
-    found = []
-    for name, pattern in SFX_PATTERNS:
-        match = pattern.search(sentence)
-        if match and not _NEGATED.search(sentence[: match.start()]):
-            if name == "footsteps_walk" and "footsteps_run" in found:
-                continue
-            found.append(name)
-    return found[:2]
-
+# Sound cues: pipeline/text/cues.py (sfx_in is used here and by tests under this name).
 
 # ---------------------------------------------------------------- letters
 
@@ -149,24 +96,35 @@ class _Builder:
     lines: list
     place: str = ""
     ambience: str | None = None
+    known: bool = False              # the scene's place comes from its own words
+    opening_left: int = OPENING_SENTENCES
+    layers: list = dataclasses.field(default_factory=list)        # from the scene's own words
+    inherited_layers: list = dataclasses.field(default_factory=list)
 
-    def start_scene(self, place: str, ambience: str | None) -> None:
+    def start_scene(self, time_shift: bool = False) -> None:
+        """A new scene keeps the last place (and its weather, unless time moves on) until its words say otherwise."""
+        carried = [] if time_shift else [*self.inherited_layers, *self.layers] if not self.known else list(self.layers)
         if self.lines or self.scenes:
             self.flush()
-        self.place, self.ambience = place, ambience
+        self.known, self.opening_left = False, OPENING_SENTENCES
+        self.layers, self.inherited_layers = [], list(dict.fromkeys(carried))
+
+    def move_to(self, place: str, ambience: str) -> None:
+        """The story moves mid-scene: a new scene there, night still night."""
+        night = [l for l in (*self.inherited_layers, *self.layers) if l == "night"]
+        self.flush()
+        self.place, self.ambience, self.known = place, ambience, True
+        self.layers, self.inherited_layers, self.opening_left = [], night, 0
 
     def flush(self) -> None:
         if not self.lines:
             return
         number = len(self.scenes) + 1
         slug = re.sub(r"[^a-z0-9]+", "-", (self.ambience or self.place or "scene").lower()).strip("-")[:24] or "scene"
-        self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines)))
+        layers = tuple(dict.fromkeys(self.layers if self.known else [*self.inherited_layers, *self.layers]))
+        self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines),
+                                 layers=tuple(l for l in layers if l != self.ambience)))
         self.lines = []
-
-
-def split_sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?…])\s+(?=[\"“'‘(A-Z0-9])", text.strip())
-    return [p for p in parts if p.strip()]
 
 
 def _clean(text: str) -> str:
@@ -174,8 +132,9 @@ def _clean(text: str) -> str:
 
 
 def adapt_text(text: str, characters: dict[str, attribution.Character] | None, title: str = "",
-               source: str = "", places: dict[str, tuple[str, ...]] | None = None) -> Script:
-    places = places or PLACES
+               source: str = "", places: Vocabulary | None = None) -> Script:
+    """The script of a chapter; `places` is the place vocabulary (with sounds/places.yaml's words)."""
+    places = places or place_words.DEFAULT
     # Control characters cannot be spoken or kept in YAML; a space keeps every offset in place.
     text = "".join(" " if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 else ch for ch in text)
     if not text.strip():
@@ -200,7 +159,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
             probe += 1
         if is_scene_break(paragraph):
             if story_started:
-                builder.start_scene(builder.place, builder.ambience)
+                builder.start_scene()
             continue
         if (not inside and is_author_note(paragraph)) or number in trailing:
             if story_started and number not in trailing:
@@ -211,13 +170,13 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
         if not story_started:
             story_started = True
         elif _TIME_SHIFT.match(paragraph):
-            builder.start_scene(builder.place, builder.ambience)
+            builder.start_scene(time_shift=True)
         _adapt_paragraph(text, start, end, inside, builder, places, characters)
     builder.flush()
     if not builder.scenes:
         builder.scenes.append(Scene("s1-scene", lines=tuple(Line("note", text=n) for n in notes)))
         notes = []
-    scenes = _name_scenes(builder.scenes)
+    scenes = _quiet_room_where_unnamed(builder.scenes)
     return Script(title=title or "Untitled", scenes=tuple(scenes), source=source, speech_tags="drop",
                   notes=tuple(notes))
 
@@ -241,16 +200,9 @@ def _trailing_notes(text: str, paragraphs) -> set[int]:
     return trailing if len(trailing) < len(paragraphs) else set()
 
 
-def _name_scenes(scenes: list[Scene]) -> list[Scene]:
-    """Scenes before the first place is known inherit the first place found."""
-    first = next((s for s in scenes if s.ambience), None)
-    named = []
-    for scene in scenes:
-        if not scene.ambience and first:
-            scene = Scene(scene.id.split("-")[0] + "-" + first.ambience.replace("_", "-"), place=first.place,
-                          ambience=first.ambience, lines=scene.lines)
-        named.append(scene)
-    return named
+def _quiet_room_where_unnamed(scenes: list[Scene]) -> list[Scene]:
+    """A scene before any place is named gets a quiet room tone, never a bed guessed from a later scene."""
+    return [scene if scene.ambience else dataclasses.replace(scene, ambience="room") for scene in scenes]
 
 
 def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, characters) -> None:
@@ -266,7 +218,7 @@ def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, charac
             if tag_only and builder.lines and builder.lines[-1].kind == "dialogue" and position > 0:
                 pending_tag = (pending_tag or "") + _clean(_strip_quote_marks(before))
             else:
-                _narrate(_strip_quote_marks(before), builder, places, allow_scene_change=not builder.lines or position == 0)
+                _narrate(_strip_quote_marks(before), builder, places)
         quote_text = _clean(text[quote.start:quote.end])
         after_end = quotes[position + 1].start if position + 1 < len(quotes) else end
         if letter:
@@ -279,13 +231,17 @@ def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, charac
         previous = builder.lines[-1] if builder.lines else None
         if (previous is not None and previous.kind == "dialogue" and position > 0
                 and quotes[position - 1].quote_id == quote.quote_id and quote.speaker == previous.speaker):
-            builder.lines[-1] = Line("dialogue", text=previous.text + " " + quote_text, speaker=previous.speaker,
-                                     direction=previous.direction, thought=previous.thought, tag=previous.tag)
+            builder.lines[-1] = dataclasses.replace(previous, text=previous.text + " " + quote_text,
+                                                    check=previous.check or quote.check)
         elif quote.speaker:
             builder.lines.append(Line("dialogue", text=quote_text, speaker=quote.speaker,
-                                      direction=quote.direction, thought=quote.kind == "thought"))
+                                      direction=quote.direction, thought=quote.kind == "thought",
+                                      how=quote.basis or None, check=quote.check))
         else:
-            builder.lines.append(Line("narration", text=_clean(text[opening:_after_closing_mark(text, quote.end)])))
+            # speech nobody could be found for is read by the narrator until a producer names its speaker
+            spoken = quote.kind in ("speech", "thought")
+            builder.lines.append(Line("narration", text=_clean(text[opening:_after_closing_mark(text, quote.end)]),
+                                      how="guess" if spoken else None, check=spoken))
         cursor = _after_closing_mark(text, quote.end)
         if pending_tag and builder.lines[-1].kind == "dialogue":
             _attach_tag(builder, pending_tag)
@@ -299,14 +255,13 @@ def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, charac
             cursor = max(quote.end, tail_end if position + 1 >= len(quotes) else quotes[position + 1].start - 1)
     rest = text[cursor:end]
     if _strip_quote_marks(rest).strip():
-        _narrate(_strip_quote_marks(rest), builder, places, allow_scene_change=not quotes)
+        _narrate(_strip_quote_marks(rest), builder, places)
 
 
 def _attach_tag(builder: _Builder, tag: str) -> None:
     last = builder.lines[-1]
     joined = f"{last.tag} {tag}".strip() if last.tag else tag
-    builder.lines[-1] = Line(last.kind, text=last.text, speaker=last.speaker, direction=last.direction,
-                             thought=last.thought, tag=joined)
+    builder.lines[-1] = dataclasses.replace(last, tag=joined)
 
 
 def _covers(segment: str, text: str, offset: int, tag_span: tuple[int, int]) -> bool:
@@ -347,8 +302,8 @@ def _resolve(name: str, characters) -> str | None:
     return name
 
 
-def _narrate(text: str, builder: _Builder, places, allow_scene_change: bool) -> None:
-    """Narration, split where the place changes or where a sound cue should fall."""
+def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
+    """Narration, split where the story moves to another place or where a sound cue should fall."""
     buffer: list[str] = []
     for sentence in split_sentences(_clean(text)):
         for kind, piece in _split_asides(sentence):
@@ -358,18 +313,30 @@ def _narrate(text: str, builder: _Builder, places, allow_scene_change: bool) -> 
                     buffer = []
                 builder.lines.append(Line("note", text=piece))
                 continue
-            found = place_in(piece, places)
-            if found and found[0] != builder.ambience:
+            opening = builder.opening_left > 0
+            if not builder.known and (opening or builder.ambience is None):
+                # the scene's own opening names its place (the first scene: wherever it first does)
+                found = place_words.place_of(piece, places, opening=True, generic=builder.ambience is None)
+                moved = found and builder.ambience is not None and builder.lines \
+                    and place_words.place_of(piece, places, opening=False) == found
+                if moved:      # the scene opened where the last one was, and then someone goes elsewhere
+                    if buffer:
+                        builder.lines.append(Line("narration", text=" ".join(buffer)))
+                        buffer = []
+                    builder.move_to(found[1], found[0])
+                elif found:
+                    (builder.ambience, builder.place), builder.known = found, True
+                    if not opening:
+                        builder.layers.extend(place_words.layers_in(piece, places))
+            elif (found := place_words.place_of(piece, places, opening=False)) and found[0] != builder.ambience:
                 if buffer:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))
                     buffer = []
-                if builder.lines or builder.scenes:
-                    if builder.ambience is None and not builder.scenes:
-                        builder.ambience, builder.place = found
-                    else:
-                        builder.start_scene(found[1], found[0])
-                else:
-                    builder.ambience, builder.place = found
+                builder.move_to(found[1], found[0])
+                builder.layers.extend(place_words.layers_in(piece, places))
+            if opening:
+                builder.layers.extend(place_words.layers_in(piece, places))
+                builder.opening_left -= 1
             buffer.append(piece)
             cues = sfx_in(piece)
             if cues:

@@ -6,14 +6,17 @@ one decided it, as `basis`):
 1. tag: a speech tag next to the quote names the speaker, in any order ("said Mara", "Mara
    said", "she asked", "said the old man", "said his wife"); a pronoun is the first character
    of its gender in the nearest sentence before it, or in an exchange the one whose turn it is;
-   untagged quotes in a tagged paragraph share its speaker.
+   untagged quotes in a tagged paragraph share its speaker. A tag that names no one but
+   "he"/"she" records `pronoun`, and a near tie (two people of that gender in the sentence
+   the pronoun leans on) marks the quote `check`.
 2. continued: a paragraph that reopens speech left open in the previous one goes on with it.
 3. lead-in: narration ending "Mr. Bennet coolly observed," introduces the next paragraph.
 4. beat: the character acting in the paragraph's narration ("Mara grinned. ...").
 5. turns: in a run of dialogue the person just addressed by name answers, and speakers
-   alternate with the anchored paragraphs two before or after, forward and backward.
+   alternate with the anchored paragraphs two before or after, forward and backward; when
+   these clues name different people the quote is marked `check`.
 6. scene: a bare quote after narration is spoken by whom that narration ended on.
-7. guess: the most recently mentioned character who did not just speak.
+7. guess: the most recently mentioned character who did not just speak; always `check`.
 
 Names inside a quote are the people spoken to, never the speaker; a tag that says only "she"
 rules out every man. Quoted titles and words ("mention") and indented verse or letters
@@ -22,351 +25,18 @@ rules out every man. Quoted titles and words ("mention") and indented verse or l
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
-from pipeline.core.errors import PipelineError
+from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_person_narrator
+from pipeline.text.names import (_TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
+                                 load_characters, vocatives)
+from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
+                                  quoted_mention, set_apart_paragraphs, split_paragraphs)
 
-
-@dataclass(frozen=True)
-class Character:
-    name: str
-    aliases: tuple[str, ...]
-    gender: str            # M, F, U (unknown), X
-
-
-@dataclass
-class Quote:
-    start: int             # first character inside the quote marks
-    end: int               # just after the last character inside them
-    text: str
-    speaker: str           # main name, "" when unknown
-    kind: str = "speech"   # speech | thought | mention (a quoted word or title) | block (verse, letter)
-    direction: str | None = None
-    quote_id: int = 0      # pieces of one utterance split by a speech tag share an id
-    tag_span: tuple[int, int] | None = None
-    basis: str = ""        # why this speaker: tag, continued, beat, scene, turns, guess (weakest last)
-
-
-SPEECH_VERBS = {
-    "said": None, "says": None, "say": None, "asked": "ask", "asks": "ask", "replied": None, "answered": None,
-    "whispered": "whisper", "whispers": "whisper", "shouted": "shout", "shouts": "shout", "yelled": "shout",
-    "screamed": "shout", "bellowed": "shout", "roared": "shout", "called": None, "cried": "excited",
-    "exclaimed": "excited", "muttered": "mutter", "mumbled": "mutter", "murmured": "quiet", "snapped": "snap",
-    "growled": "angry", "snarled": "angry", "hissed": "angry", "sobbed": "cry", "wept": "cry", "laughed": "laugh",
-    "chuckled": "laugh", "giggled": "laugh", "sighed": "sad", "continued": None, "added": None, "began": None,
-    "went": None, "thought": None, "wondered": None, "remarked": None, "observed": None, "explained": None,
-    "interrupted": None, "insisted": None, "repeated": None, "returned": None, "rejoined": None, "responded": None,
-    "demanded": "angry", "pleaded": "sad", "begged": "sad", "stammered": "fear", "breathed": "whisper",
-    "agreed": None, "admitted": None, "declared": None, "announced": None, "grumbled": "mutter", "urged": None,
-    "told": None, "tells": None, "cries": "excited",
-}
-ADVERBS = {"quietly": "quiet", "softly": "quiet", "gently": "tender", "sadly": "sad", "angrily": "angry",
-           "coldly": "cold", "loudly": "shout", "tiredly": "tired", "nervously": "fear", "excitedly": "excited",
-           "sharply": "snap", "tenderly": "tender", "fearfully": "fear", "bitterly": "angry"}
-# Tags beyond the ones that carry a direction: "smiled" and "nodded" tag speech in older prose,
-# and "-ing" forms lead into it ("remarking, ...").
-SPEECH_VERBS = {**dict.fromkeys((
-    "inquired enquired retorted protested suggested ventured faltered gasped panted groaned moaned grunted "
-    "wailed sneered warned reminded corrected objected complained drawled ejaculated resumed pursued persisted "
-    "reflected mused commented concluded confessed conceded assented whimpered shrieked squeaked howled "
-    "thundered stormed sang hinted counselled advised argued reasoned interposed remonstrated cautioned "
-    "uttered spoke echoed mocked teased scolded chided proceeded nodded smiled "
-    "inquires enquires replies answers whispers shouts adds continues returns repeats exclaims mutters "
-    "murmurs thinks asks begins demands remarks observes "
-    "saying asking replying answering crying exclaiming adding continuing whispering muttering murmuring "
-    "shouting calling remarking observing returning repeating interrupting explaining declaring "
-    "inquiring enquiring protesting pleading begging demanding sobbing sighing laughing").split()), **SPEECH_VERBS}
-THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
-PRONOUNS = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
-_VERBS = "|".join(sorted((re.escape(v.strip()) for v in SPEECH_VERBS), key=len, reverse=True))
-_NOT_NAMES = {
-    "The", "A", "An", "And", "But", "Or", "If", "Then", "When", "While", "As", "So", "Yet", "Now", "Well", "Oh",
-    "Yes", "No", "Not", "It", "Its", "This", "That", "These", "Those", "There", "Here", "What", "Why", "How", "Who",
-    "Where", "Which", "He", "She", "They", "We", "You", "I", "Me", "My", "Your", "His", "Her", "Their", "Our",
-    "Mr", "Mrs", "Miss", "Ms", "Dr", "Sir", "Lady", "Lord", "Chapter", "Meanwhile", "After", "Before", "Even",
-    "Of", "In", "On", "At", "To", "For", "With", "From", "By", "Actually", "Afterwards", "Each", "Every", "All",
-    "Dear", "God", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "Still", "Just", "Only", "Perhaps", "Maybe", "Suddenly", "Finally", "Later", "Soon", "Once", "Again", "Never",
-}
-
-
-def load_characters(path) -> dict[str, Character]:
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PipelineError(path, None, f"cannot read characters ({exc})", "give a JSON file of characters") from None
-    if not isinstance(data, dict):
-        raise PipelineError(path, None, "characters must map names to {aliases, gender}", "see README")
-    return {name: Character(name, tuple(str(a) for a in (info or {}).get("aliases", [])),
-                            str((info or {}).get("gender", "U"))) for name, info in data.items()}
-
-
-# ---------------------------------------------------------------- finding quotes
-
-def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blank-line separated, or one per line when the text has no blank lines."""
-    separator = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
-    spans, position = [], 0
-    for match in re.finditer(separator, text):
-        spans.append((position, match.start()))
-        position = match.end()
-    spans.append((position, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _single_quote_style(text: str) -> bool:
-    doubles = text.count('"') + text.count("“") + text.count("”")
-    singles = len(re.findall(r"(?:^|[\s(—-])[‘'](?=\w)", text))
-    return singles > 2 * doubles + 2
-
-
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans inside quote marks, at most one paragraph each (speech over several is split)."""
-    return [(start, end) for start, end, _ in _scan_quotes(text)]
-
-
-def _scan_quotes(text: str) -> list[tuple[int, int, bool]]:
-    """Quote spans and whether each closes in its paragraph (an open one runs on into the next)."""
-    single = _single_quote_style(text)
-    opening = re.compile(r"(?:^|(?<=[\s(—\-]))[‘'](?=[^\s\d])") if single else re.compile(r"[“\"]")
-    spans = []
-    for a, b in split_paragraphs(text):
-        position = a
-        while position < b:
-            if single:
-                match = opening.search(text, position, b)
-                if not match:
-                    break
-                start = match.end()
-                close = re.compile(r"[’'](?=[\s.,;:!?—\-)]|$)(?<![A-Za-z][’'](?=[a-z]))")
-                end_match = None
-                for candidate in close.finditer(text, start, b):
-                    before = text[candidate.start() - 1] if candidate.start() > start else ""
-                    # an apostrophe ending a plural possessive ("students'") is followed by a noun
-                    after = text[candidate.end():candidate.end() + 2]
-                    if before in ".,!?;:—-…" or not re.match(r"\s[a-z]", after):
-                        end_match = candidate
-                        break
-                end = end_match.start() if end_match else b
-                position = end_match.end() if end_match else b
-            else:
-                match = opening.search(text, position, b)
-                if not match:
-                    break
-                start = match.end()
-                closing = re.compile(r"[”\"]")
-                end_match = closing.search(text, start, b)
-                end = end_match.start() if end_match else b
-                position = end_match.end() if end_match else b
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append((start, end, end_match is not None))
-    return spans
-
-
-_MENTION_CONTEXT = {"saying", "shouting", "crying", "calling", "whispering", "muttering", "answering",
-                    "replying", "adding", "exclaiming", "singing", "out", "aloud", "herself", "himself", "itself",
-                    "themselves", "myself", "yourself", "again", "then", "back"}
-
-
-def quoted_mention(text: str, start: int, end: int) -> bool:
-    """A few quoted words inside a running sentence (a name, a title, a word someone used)
-    rather than something said: no punctuation or speech verb leads into it and it does not
-    exclaim or ask."""
-    paragraph_start = text.rfind("\n\n", 0, start) + 2
-    before = text[max(paragraph_start, start - 80):max(paragraph_start, start - 1)]
-    lead = re.search(r"([A-Za-z]+)[ \t]*\n?[ \t]*$", before)
-    if not lead:
-        return False
-    words = re.findall(r"[A-Za-z]+", before)[-4:]
-    if any(w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT for w in words):
-        return False
-    content = text[start:end].strip()
-    return len(content.split()) <= 5 and not re.search(r"[!?][_*]?$", content)
-
-
-def set_apart_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
-    """Indices of paragraphs typeset as blocks (verse, letters, inscriptions): lines indented
-    by two or more spaces, in a text whose ordinary paragraphs are not indented."""
-    indented = [i for i, (a, b) in enumerate(paragraphs) if re.search(r"(?:^|\n)[ \t]{2,}\S", text[a:b])
-                or text[a:a + 2].isspace()]
-    return set(indented) if len(indented) < 0.2 * len(paragraphs) else set()
-
-
-# ---------------------------------------------------------------- characters
-
-def discover_characters(text: str) -> dict[str, Character]:
-    """Names the prose uses for people: capitalised words near speech verbs or repeated mid-sentence."""
-    counts: Counter = Counter()
-    near_speech: Counter = Counter()
-    name = r"((?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Lord|Sir)\.?\s)?[A-Z][a-z'’]+(?:[- ][A-Z][a-z]+)?)"
-    for match in re.finditer(rf"(?<=[a-z,;] ){name}", text):
-        counts[match.group(1)] += 1
-    for match in re.finditer(rf"\b(?:{_VERBS})\s+{name}\b|{name}\s+(?:{_VERBS})\b", text):
-        found = match.group(1) or match.group(2)
-        near_speech[found] += 1
-    characters = {}
-    for candidate, count in (counts + near_speech).most_common(60):
-        first = candidate.split()[0].rstrip(".")
-        if first in _NOT_NAMES or candidate in _NOT_NAMES or len(candidate) < 2:
-            continue
-        if near_speech[candidate] == 0 and count < 3:
-            continue
-        characters[candidate] = Character(candidate, (), _guess_gender(text, candidate))
-    return characters
-
-
-def _gender_hint(text: str, start: int, end: int) -> str:
-    """M or F when the prose goes on about the person named at text[start:end] as "he" or
-    "she": "his"/"her" later in the sentence, or "He ..." opening the next sentence after a
-    sentence the name opens. "him" is left out: it is mostly someone else."""
-    sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
-    pronoun = re.search(r"\b(he|his|himself|she|her|herself)\b", sentence, re.IGNORECASE)
-    if not pronoun and re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start]):
-        pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240])
-    if not pronoun:
-        return ""
-    return "M" if pronoun.group(1).lower() in ("he", "his", "himself") else "F"
-
-
-def _decide(votes: Counter) -> str:
-    if not votes:
-        return "U"
-    gender, count = votes.most_common(1)[0]
-    return gender if count >= 2 and count >= 3 * (sum(votes.values()) - count) else "U"
-
-
-def _guess_gender(text: str, name: str) -> str:
-    if re.match(r"(Mrs|Miss|Ms|Lady)\b", name):
-        return "F"
-    if re.match(r"(Mr|Sir|Lord)\b", name):
-        return "M"
-    votes = Counter(_gender_hint(text, m.start(), m.end()) for m in re.finditer(re.escape(name) + r"\b", text))
-    votes.pop("", None)
-    return _decide(votes)
-
-
-_TITLES = {"mr", "mrs", "miss", "ms", "dr", "doctor", "sir", "lady", "lord", "colonel", "captain", "major",
-           "general", "inspector", "professor", "father", "mother", "aunt", "uncle", "master", "mistress",
-           "madame", "madam", "monsieur", "mademoiselle", "count", "countess", "prince", "princess", "king",
-           "queen", "reverend", "rev", "st", "sergeant", "lieutenant", "judge", "old", "young", "little"}
-_MALE_TITLES = {"mr", "sir", "lord", "colonel", "captain", "major", "general", "father", "uncle", "master",
-                "monsieur", "count", "prince", "king", "reverend", "rev", "sergeant", "lieutenant"}
-_FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "mistress", "madame", "madam", "mademoiselle",
-                  "countess", "princess", "queen"}
-
-
-_ADDRESS_WORDS = {"sir", "madam", "ma'am", "maam", "miss", "mister", "mr", "mrs", "master", "mistress", "lady", "lord",
-                  "dear", "love", "darling", "mama", "mamma", "papa", "mother", "father", "sister", "brother",
-                  "you", "child", "boy", "girl", "friend", "man", "woman", "sahib", "ma", "pa"}
-
-
-def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
-    """Alias (lower case) -> main name: the cast's own aliases, plus the bare surname or first
-    name of a titled or two-word name when no other character could be meant by it."""
-    table: dict[str, str] = {}
-    for main, character in characters.items():
-        for alias in (main, *character.aliases):
-            # "Sir" or "Madam" alone is how anyone is spoken to, not a name
-            if alias.strip() and alias.strip().lower().rstrip(".") not in _ADDRESS_WORDS:
-                table.setdefault(alias.strip().lower(), main)
-    claims: dict[str, set[str]] = {}
-    for main, character in characters.items():
-        for alias in (main, *character.aliases):
-            words = alias.replace(".", "").split()
-            if len(words) < 2 or words[0].lower() in ("the", "a", "an"):
-                continue
-            rest = [w for w in words if w.lower() not in _TITLES]
-            for word in {rest[0], rest[-1]} if rest else ():
-                if len(word) > 2 and word[0].isupper() and word not in _NOT_NAMES:
-                    claims.setdefault(word.lower(), set()).add(main)
-    for word, owners in claims.items():
-        if len(owners) == 1 and word not in table:
-            table[word] = next(iter(owners))
-    return table
-
-
-class _Names:
-    """Finds character mentions, longest alias first. "the Hatter" may be written in any case;
-    other names count only when capitalised, so the common word "hope" is not Hope."""
-
-    def __init__(self, characters: dict[str, Character]):
-        self.characters = characters
-        self.table = _alias_variants(characters)
-        words = sorted(self.table, key=len, reverse=True)
-        # a name may be broken over a line ("Mr.\nDarcy")
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
-                                                          for w in words)
-                                  + r")(?![\w’'-]\w)", re.IGNORECASE) if words else None
-
-    def lookup(self, phrase: str) -> str:
-        phrase = " ".join(phrase.split())
-        return self.table.get(phrase.lower()) or self.table.get(phrase.lower().replace(".", "")) \
-            or self.table.get(re.sub(r"^(mr|mrs|dr|st)\b\.?", r"\1.", phrase.lower()), "")
-
-    def _valid(self, word: str) -> bool:
-        # descriptors are written in lower case in the prose ("said the old woman"); a short
-        # indefinite one ("a man") would match every passer-by, so it must be capitalised
-        article = word.split(maxsplit=1)[0].lower()
-        if article == "the" or (article in ("a", "an") and len(word.split()) >= 3):
-            return True
-        return word[0].isupper()
-
-    def mentions(self, text: str, offset: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """(start, end, main name) of each mention in text[offset:end]; offsets into text."""
-        if not self.pattern:
-            return []
-        found = []
-        for match in self.pattern.finditer(text, offset, len(text) if end is None else end):
-            word = match.group(1)
-            main = self.lookup(word)
-            if main and self._valid(word):
-                found.append((match.start(), match.end(), main))
-        return found
-
-    def at(self, text: str, position: int, end: int) -> tuple[int, str] | None:
-        """A mention starting exactly at position: (its end, main name)."""
-        if not self.pattern:
-            return None
-        match = self.pattern.match(text, position, end)
-        if match and self._valid(match.group(1)):
-            main = self.lookup(match.group(1))
-            if main:
-                return match.end(), main
-        return None
-
-
-def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -> dict[str, str]:
-    """M/F for every character the cast leaves unknown, from titles, then from the pronouns
-    the prose uses after the character's name."""
-    genders = {}
-    votes: dict[str, Counter] = {main: Counter() for main in characters}
-    for start, end, main in names.mentions(text):
-        if characters[main].gender in ("M", "F"):
-            continue
-        hint = _gender_hint(text, start, end)
-        if hint:
-            votes[main][hint] += 1
-    for main, character in characters.items():
-        gender = character.gender
-        if gender not in ("M", "F"):
-            titles = {w.lower().rstrip(".") for alias in (main, *character.aliases) for w in alias.split()[:2]}
-            if titles & _MALE_TITLES and not titles & _FEMALE_TITLES:
-                gender = "M"
-            elif titles & _FEMALE_TITLES and not titles & _MALE_TITLES:
-                gender = "F"
-            else:
-                gender = _decide(votes[main])
-        genders[main] = gender if gender in ("M", "F") else "U"
-    return genders
-
+__all__ = ["Character", "Quote", "attribute", "attribute_to_jsonl_rows", "discover_characters", "find_quotes",
+           "load_characters", "split_paragraphs"]
 
 # ---------------------------------------------------------------- attribution
 
@@ -393,28 +63,6 @@ class _Who:
     gender: str = ""       # what the tag tells even when it names no one: "she", "his wife"
 
 
-_MALE_NOUNS = {"man", "gentleman", "boy", "father", "brother", "husband", "son", "uncle", "lord", "king", "fellow",
-               "lad", "master", "landlord", "sir", "prince", "duke", "earl", "nephew", "grandfather", "papa",
-               "priest", "vicar", "colonel", "captain", "major", "sergeant", "constable", "policeman", "butler"}
-_FEMALE_NOUNS = {"woman", "lady", "girl", "mother", "sister", "wife", "daughter", "aunt", "queen", "maid",
-                 "mistress", "landlady", "madam", "princess", "duchess", "niece", "grandmother", "mama", "mamma",
-                 "housekeeper", "widow", "nurse", "governess", "cook"}
-
-
-def _gender_of_phrase(phrase: str) -> str:
-    words = re.findall(r"[a-z]+", phrase.lower())
-    if not words:
-        return ""
-    if words[0] in ("he", "him"):
-        return "M"
-    if words[0] in ("she", "her") and len(words) == 1:
-        return "F"
-    if words[-1] in _MALE_NOUNS:
-        return "M"
-    if words[-1] in _FEMALE_NOUNS:
-        return "F"
-    return ""
-
 
 class _Reader:
     """The text, its cast and who was mentioned where, for resolving tags and pronouns."""
@@ -428,6 +76,7 @@ class _Reader:
         self.addressed: set[str] = set()                 # named in the previous paragraph's speech
         self.turn = ""                                   # whose turn it is in an exchange of two
         self.paragraph_start = 0
+        self.tie = False                                 # the last tag's pronoun had a rival
         self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
 
     def note(self, position: int, main: str) -> None:
@@ -481,15 +130,18 @@ class _Reader:
                                  for at, main in self.events[-12:])
                 return here if named_here else turn
         index = bisect.bisect_left(self.events, (position, ""))
-        sentence, best = None, None
+        sentence, best, rivals = None, None, set()
         for at, main in reversed(self.events[max(0, index - 30):index]):
             here = bisect.bisect_right(self.sentences, at)
             if sentence is not None and here != sentence and best:
-                return best
+                break
             sentence = here
             if main not in exclude and self.genders.get(main, "U") == gender:
                 best = main
+                rivals.add(main)
         if best:
+            # two people of that gender in the sentence it leans on: a near tie
+            self.tie = self.tie or len(rivals) > 1
             return best
         loose = self.recent(position, gender, exclude)
         return loose[0] if loose else ""
@@ -605,7 +257,7 @@ class _Reader:
                 continue
             candidates.append((start + match.start(), start + match.end(), None))
         candidates += self.names.mentions(text, start, end)
-        candidates.sort()
+        candidates.sort(key=lambda c: (c[0], c[1]))
         usable = []
         for a, b, main in candidates:
             previous = re.findall(r"[\w’']+", text[max(start, a - 20):a])
@@ -629,18 +281,6 @@ class _Reader:
         return match.group(1).lower() if match else ""
 
 
-def _vocatives(quote: str, names: _Names) -> set[str]:
-    """People the quote speaks to: a name opening or closing the quote or a clause of it."""
-    found = set()
-    for a, b, main in names.mentions(quote):
-        before = quote[:a].rstrip()
-        after = quote[b:b + 2]
-        if (not before or before[-1] in ",!?;—-" or re.search(r"\b(dear|my|oh|o)$", before, re.IGNORECASE)) \
-                and (not after.strip() or after[0] in ",!?.;—-"):
-            found.add(main)
-    return found
-
-
 @dataclass
 class _Paragraph:
     quotes: list[int]                   # indices into the quote list
@@ -653,6 +293,7 @@ class _Paragraph:
     gender: str = ""                    # the speaker's, when a tag tells only that
     opens: bool = False                 # its first quote begins the paragraph
     runs_on: bool = False               # its last quote is left open (the speech continues)
+    check: bool = False                 # its speaker is a guess or won a near tie
 
 
 def attribute(text: str, characters: dict[str, Character] | None = None) -> list[Quote]:
@@ -661,7 +302,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
     spans = [(start, end) for start, end, _ in scanned]
     names = _Names(characters)
     narrator = next((main for main, c in characters.items()
-                     if {a.lower() for a in c.aliases} & {"narr", "narrator", "i"}), "") \
+                     if {a.lower() for a in c.aliases} & {"narr", "_narr", *(n.lower() for n in NARRATOR_ALIASES)}), "") \
         or first_person_narrator(text, spans, names)
     reader = _Reader(text, characters, narrator)
     paragraphs = split_paragraphs(text)
@@ -734,14 +375,15 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
     indices = group.quotes
     addressed = set()
     for index in indices:
-        addressed |= _vocatives(quotes[index].text, reader.names)
+        addressed |= vocatives(quotes[index].text, reader.names)
     group.addressed = addressed
     tagged: dict[int, _Who] = {}
     for position, index in enumerate(indices):
         quote = quotes[index]
         after_end = quotes[indices[position + 1]].start - 1 if position + 1 < len(indices) else b
         before_start = quotes[indices[position - 1]].end + 1 if position else a
-        exclude = _vocatives(quote.text, reader.names)
+        exclude = vocatives(quote.text, reader.names)
+        reader.tie = False
         who = reader.tag_after(min(quote.end + 1, after_end), after_end, exclude)
         # after a finished sentence, `She said it to the Knave.` starts a new one: a tag
         # before the quote is then the better evidence
@@ -759,6 +401,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             quote.tag_span = who.span
             if who.speaker:
                 quote.speaker = who.speaker
+                tag = text[who.span[0]:who.span[1]] if who.span else ""
+                named = bool(reader.names.mentions(tag)) if tag else False
+                quote.basis = "tag" if named or not re.search(r"\b(he|she)\b", tag, re.IGNORECASE) else "pronoun"
+                quote.check = quote.basis == "pronoun" and reader.tie
     known = {p: w.speaker for p, w in tagged.items() if w.speaker}
     group.gender = "" if known else next((w.gender for w in tagged.values() if w.gender), "")
 
@@ -771,7 +417,9 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         for position, index in enumerate(indices):
             if not quotes[index].speaker:
                 earlier = [p for p in known if p < position]
-                quotes[index].speaker = known[max(earlier)] if earlier else known[min(known)]
+                source = quotes[indices[max(earlier) if earlier else min(known)]]
+                quotes[index].speaker, quotes[index].basis = source.speaker, source.basis
+                quotes[index].check = source.check
         group.speaker = quotes[indices[0]].speaker
     else:
         previous = groups[-1] if groups else None
@@ -853,9 +501,11 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
                     guesses.append(run[i - 2].speaker)
                 if i + 2 < len(run) and run[i + 2].speaker != (following.speaker or None):
                     guesses.append(run[i + 2].speaker)
-                guess = next((g for g in guesses if fits(group, g)), "")
-                if guess:
-                    group.speaker, group.basis = guess, "turns"
+                fitting = [g for g in guesses if fits(group, g)]
+                if fitting:
+                    group.speaker, group.basis = fitting[0], "turns"
+                    # the clues disagree: a near tie
+                    group.check = len(set(fitting)) > 1
                     changed = True
         for i, group in enumerate(run):
             if group.speaker:
@@ -870,34 +520,37 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
             candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
                           if fits(group, c)]
             group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
+            group.check = True
         for group in run:
             for index in group.quotes:
                 if not quotes[index].speaker:
                     quotes[index].speaker = group.speaker
+                    quotes[index].check = quotes[index].check or group.check
                 quotes[index].basis = quotes[index].basis or group.basis
-
-
-def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:
-    """In a story told as "I", the narrator is the character others call by name in dialogue
-    while the narration itself hardly names them."""
-    narration, cursor = [], 0
-    for start, end in spans:
-        narration.append(text[cursor:max(cursor, start - 1)])
-        cursor = end + 1
-    narration.append(text[cursor:])
-    told = " ".join(narration)
-    first_person = len(re.findall(r"\b(I|me|my)\b", told))
-    third_person = len(re.findall(r"\b(he|she|him|her)\b", told, re.IGNORECASE))
-    if first_person < 0.5 * third_person or first_person < 20:
-        return ""
-    addressed = Counter(name for start, end in spans for _, _, name in names.mentions(text[start:end]))
-    in_narration = Counter(name for _, _, name in names.mentions(told))
-    scored = [(count / (1 + in_narration[name]), name) for name, count in addressed.items() if count >= 5]
-    return max(scored)[1] if scored else ""
 
 
 def attribute_to_jsonl_rows(text: str, characters: dict[str, Character] | None) -> list[dict]:
     """What characters say or think; quoted titles and words, verse and letters set apart as
-    blocks are not utterances (the adapter still narrates or voices them)."""
-    return [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in attribute(text, characters)
+    blocks are not utterances (the adapter still narrates or voices them). Each speaker is
+    named as the text names them most often among their names (a list's main name may be
+    one the prose hardly uses: "Miss Honeychurch" is "Lucy" on most pages)."""
+    characters = characters if characters else discover_characters(text)
+    quotes = attribute(text, characters)
+    usual = usual_names(text, characters)
+    return [{"start": q.start, "end": q.end, "speaker": usual.get(q.speaker, q.speaker)} for q in quotes
             if q.kind in ("speech", "thought")]
+
+
+def usual_names(text: str, characters: dict[str, Character]) -> dict[str, str]:
+    """Main name -> the one of its names (main or alias) the text uses most."""
+    names = _Names(characters)
+    counts: dict[str, Counter] = {}
+    for start, end, main in names.mentions(text):
+        written = " ".join(text[start:end].split()).lower()
+        counts.setdefault(main, Counter())[written] += 1
+    usual = {}
+    for main, character in characters.items():
+        spelled = {n.lower(): n for n in (*character.aliases, main) if n.strip()}
+        found = [(count, written) for written, count in (counts.get(main) or {}).items() if written in spelled]
+        usual[main] = spelled[max(found)[1]] if found else main
+    return usual

@@ -7,7 +7,8 @@ import pytest
 from pipeline.qa.analysis import median_pitch_hz, rms_dbfs
 from pipeline.engines.base import SynthesisRequest
 from pipeline.core.errors import PipelineError
-from pipeline.engines.kokoro import KokoroEngine, parse_speaker, split_sentences
+from pipeline.engines.kokoro import KokoroEngine, parse_speaker
+from pipeline.text.sentences import split_sentences
 
 LINE = "Tsunade returned to the hospital."
 FEMALE = ["jf_alpha", "jf_gongitsune", "jf_nezumi", "jf_tebukuro"]
@@ -166,9 +167,9 @@ def test_model_path_loads_a_model_file(tmp_path):
 
 def test_a_kokoro_voice_config_renders_a_cached_take(tmp_path):
     from pipeline.core.audio import cached_duration
-    from pipeline.engines.base import engine_version
+    from pipeline.engines.registry import engine_version, resolve_model
     from pipeline.takes.render import TakeJob, synthesize_job, take_key
-    from pipeline.model.casting import load_voice, resolve_model
+    from pipeline.model.casting import load_voice
     path = tmp_path / "tsunade.yaml"
     path.write_text("engine: kokoro\nmodel: kokoro-82m-ja\nspeaker: jf_gongitsune\ngender: F\n")
     voice = load_voice(path)

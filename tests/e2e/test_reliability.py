@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import make_project
 from pipeline.run.episode import make_episode
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def start_episode(project):

@@ -3,9 +3,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.errors import PipelineError
-from pipeline.model.casting import Lexicon, load_cast, load_lexicon, load_voice, load_voices, resolve_model
+from pipeline.engines.registry import resolve_model
+from pipeline.model.casting import Lexicon, load_cast, load_lexicon, load_voice, load_voices
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_shipped_voices_load_and_cast_covers_chapter_one():
@@ -56,7 +57,7 @@ def test_cast_naming_a_missing_voice_is_an_error(tmp_path):
 
 
 def test_lexicon_changes_the_phonemes_given_to_the_model():
-    from pipeline.engines.base import get_engine
+    from pipeline.engines.registry import get_engine
     voice = load_voices(REPO / "voices")["narrator"]
     engine = get_engine("piper", resolve_model(voice, REPO / "voices"))
     lexicon = load_lexicon(REPO / "voices" / "lexicon.yaml")

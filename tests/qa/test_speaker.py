@@ -11,7 +11,7 @@ import pytest
 from pipeline.core import audio
 from pipeline.qa import speaker
 
-DATA = Path(__file__).parent / "data" / "speaker"
+DATA = Path(__file__).parents[1] / "data" / "speaker"
 REFERENCE = json.loads((DATA / "reference.json").read_text(encoding="utf-8"))
 
 
@@ -84,5 +84,5 @@ def test_weights_ship_small_with_their_license_and_torch_is_never_imported():
             "speaker.embed_utterance(np.random.default_rng(0).normal(0, 0.1, 32000).astype('float32'), 16000); "
             "print('torch' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=Path(__file__).parents[1])
+                            cwd=Path(__file__).parents[2])
     assert result.stdout.strip() == "False"

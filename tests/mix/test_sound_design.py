@@ -7,7 +7,8 @@ import pytest
 
 from pipeline.core import audio
 from pipeline.core.errors import PipelineError
-from pipeline.mix.sounds import AMBIENCES, MUSIC, SFX, SAMPLE_RATE, SoundLibrary, resolve_ambience
+from pipeline.mix.sounds import AMBIENCES, MUSIC, SFX, SAMPLE_RATE, SoundLibrary
+from pipeline.text.places import resolve_ambience
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import yaml
 from conftest import make_project
 from pipeline.cli import main
 
-CORPUS = Path(__file__).parent / "bad_inputs"
+CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 CASES = yaml.safe_load((CORPUS / "manifest.yaml").read_text(encoding="utf-8"))
 
 

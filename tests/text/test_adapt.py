@@ -6,7 +6,8 @@ import pytest
 
 from pipeline.text import attribution
 from pipeline.core.errors import PipelineError
-from pipeline.text.adapt import adapt_text, is_author_note, is_scene_break, place_in, sfx_in
+from pipeline.text.adapt import adapt_text, is_author_note, is_scene_break, sfx_in
+from pipeline.text.places import place_of
 from pipeline.run.episode import adapt_chapter
 from pipeline.model.script import load_script, parse_script, to_yaml
 from pipeline.core import yamlfile
@@ -110,8 +111,8 @@ def test_author_notes_and_places_and_cues_on_prose_of_our_own():
     assert is_author_note("A/N: thanks for all the reviews!")
     assert is_author_note("Disclaimer: I don't own any of these characters.")
     assert not is_author_note("The rain fell on the old roof all night.")
-    assert place_in("She ran into the woods behind the house.")[0] == "forest"
-    assert place_in("The forest was never mentioned.") is None
+    assert place_of("She ran into the woods behind the house.")[0] == "forest"
+    assert place_of("The forest was never mentioned.") is None
     assert "door_slam" in sfx_in("He slammed the door behind him.")
     assert "thunder" in sfx_in("Thunder rolled over the hills.")
     assert sfx_in("He did not knock on the door.") == []

@@ -11,9 +11,10 @@ import pytest
 
 pytest.importorskip("TTS")
 
-from pipeline.engines.base import SynthesisRequest, engine_version, get_engine  # noqa: E402
+from pipeline.engines.base import SynthesisRequest  # noqa: E402
+from pipeline.engines.registry import engine_version, get_engine, resolve_model  # noqa: E402
 from pipeline.core.errors import PipelineError  # noqa: E402
-from pipeline.model.casting import load_voice, resolve_model  # noqa: E402
+from pipeline.model.casting import load_voice  # noqa: E402
 
 SPEAKERS = ["alice", "bob", "carol"]
 LINE = "Tsunade returned to the hospital. Nobody said a word!"

@@ -5,7 +5,7 @@ import onnxruntime
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 
-from pipeline.engines.base import _convs_as_2d, _seedable
+from pipeline.engines.onnx_graph import convs_as_2d, seedable
 
 
 def tiny_decoder(opset: int) -> onnx.ModelProto:
@@ -38,7 +38,7 @@ def test_convolutions_as_2d_compute_the_same(opset):
     original = tiny_decoder(opset)
     prepared = onnx.ModelProto()
     prepared.CopyFrom(original)
-    assert _convs_as_2d(prepared.graph, opset) == 3
+    assert convs_as_2d(prepared.graph, opset) == 3
     onnx.checker.check_model(prepared)
     assert not {"w", "w_down"} & {t.name for t in prepared.graph.initializer}     # the 1-D copies are gone
     assert all(len(n.attribute[0].ints) == 2 for n in prepared.graph.node
@@ -55,7 +55,7 @@ def test_random_nodes_become_noise_inputs():
                               [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, None])],
                               [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 2, None])])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 15)], ir_version=7)
-    names = _seedable(model.graph)
+    names = seedable(model.graph)
     assert len(names) == 1 and not any(n.op_type.startswith("Random") for n in model.graph.node)
     x = np.zeros((1, 2, 5), dtype=np.float32)
     buffer = np.arange(2 * 3 * 9, dtype=np.float32).reshape(1, 6, 9)

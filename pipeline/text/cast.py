@@ -1,0 +1,514 @@
+"""Cast discovery: the people a text's prose names, each under one main name with every alias
+the text uses for them, and their gender.
+
+How a reader does it, in plain rules:
+1. Candidates are capitalised words inside sentences, alone or in runs ("Elizabeth Bennet"),
+   optionally after a title ("Mr. Darcy", "Lady Catherine"), and "the X" descriptors that
+   speak ("said the Hatter").
+2. Not people: the words of everyday speech, days and months, nationalities, places and
+   houses ("Thornfield Hall", "Rose Street") and names mostly found after "in"/"into" (a town).
+   A possessive ("John's") is John.
+3. One person, many names: a full name, its first name and its surname, its titled forms and
+   a nickname the narration ties to it ("Elizabeth, called Lizzy"). A surname stays a person of
+   its own when two people share it ("Mr. Bennet" and "Mrs. Bennet"; "Miss Bennet" when two
+   Bennet women could be meant).
+4. Gender from the title, then the first-name list shipped in gender-guesser, then the
+   pronouns the narration uses after the name. U only when nothing says.
+5. A first-person narrator ("I said") is a character of their own: the one others call by
+   name in dialogue while the narration hardly names them, else "Narrator".
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.text.names import (_FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, Character, _decide, _gender_hint,
+                                 _gender_of_phrase, _Names, vocatives)
+from pipeline.text.quotes import find_quotes
+from pipeline.text.quotes import SPEECH_VERBS
+
+NARRATOR_ALIASES = ("I", "narrator")
+TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Colonel", "Captain", "Major",
+          "General", "Inspector", "Professor", "Father", "Aunt", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
+          "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
+          "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
+          "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
+          "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron")
+_FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
+_MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "inspector", "m"}
+_NOT_PERSON_WORDS = {
+    "English", "French", "German", "Italian", "Russian", "Spanish", "American", "British", "Irish", "Scotch",
+    "Scottish", "Welsh", "Dutch", "Polish", "Indian", "Chinese", "Japanese", "European", "Christian", "Catholic",
+    "Protestant", "Jewish", "Englishman", "Frenchman", "Englishwoman", "Frenchwoman", "Roman", "Greek", "Latin",
+    "Heaven", "Providence", "Nature", "Church", "Bible", "Christmas", "Easter", "Sunday", "Good", "Oh", "Ah", "Ay",
+    "Aye", "Alas", "Hush", "Pray", "Sure", "Indeed", "Nay", "Hallo", "Hello", "Goodbye", "Thank", "Thanks",
+    "Please", "Let", "Do", "Don't", "Did", "Does", "Is", "Are", "Was", "Were", "Have", "Has", "Had", "Will",
+    "Would", "Shall", "Should", "Can", "Could", "Must", "Might", "Mustn't", "Come", "Go", "Look", "See",
+    "Listen", "Stop", "Wait", "Tell", "Ask", "Say", "Whose", "Whom", "Whatever", "Whoever", "Nothing",
+    "Something", "Everything", "Anything", "Nobody", "Somebody", "Everybody", "Anybody", "Someone", "Everyone",
+    "Anyone", "No-one", "None", "Both", "Either", "Neither", "Some", "Many", "Much", "Most", "More", "Such",
+    "Very", "Quite", "Rather", "Too", "Also", "Besides", "However", "Therefore", "Thus", "Hence", "Though",
+    "Although", "Because", "Since", "Until", "Unless", "Whether", "Nor", "First", "Second", "Third", "Last",
+    "Next", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundred", "Thousand",
+    "Mamma", "Mama", "Papa", "Mother", "Father", "Madam", "Ma'am", "Sir", "Master", "Mistress", "Bless", "Lord",
+    "Lady", "Mr", "Mrs", "Miss", "Ms", "Dr", "St", "Mlle", "Mme", "Monsieur", "Madame", "Captain", "Colonel",
+    "Doctor", "Professor", "Inspector", "Major", "General", "Uncle", "Aunt", "Sister", "Brother", "Chapter",
+    "Book", "Volume", "Part", "End", "Finis", "Project", "Gutenberg", "Ebook", "Mademoiselle", "Hotel", "Street",
+    "Note", "Yours", "Mine", "Ours", "Theirs", "Himself", "Herself", "Myself", "Yourself", "Itself",
+    "Themselves", "Ourselves", "Whence", "Thither", "Hither", "Thence", "Besides", "Above", "Below", "Upon",
+    "Into", "Through", "Across", "Against", "Among", "Around", "Behind", "Beyond", "During", "Except", "Inside",
+    "Outside", "Under", "Within", "Without", "Toward", "Towards", "Up", "Down", "Out", "Off", "Over", "Away",
+    "Back", "Home", "Here's", "There's", "That's", "It's", "I'm", "I'll", "I've", "I'd", "You're", "You'll",
+    "He's", "She's", "We're", "They're", "Let's", "What's", "Who's", "Where's", "Ha", "Hm", "Hum", "Eh", "Why",
+    "True", "Right", "Fine", "Poor", "Dear", "Dearest", "Darling", "Old", "Young", "Little", "Great", "Grand",
+    "Royal", "Majesty", "Highness", "Excellency", "Honour", "Honor", "Grace", "Lordship", "Ladyship", "Queen",
+    "King", "Prince", "Princess", "Count", "Countess", "Baron", "Baroness", "Duke", "Duchess", "Emperor",
+    "Sergeant", "Lieutenant", "Reverend", "Judge", "Signor", "Signora", "Herr", "Frau", "Afterward", "Till",
+    "Whilst", "Whereupon", "Presently", "Instead", "Besides", "Certainly", "Surely", "Really", "Of", "Good-bye",
+    "Goodnight", "Good-night", "Bah", "Pooh", "Nonsense", "Heavens", "Gracious", "Mercy", "Fancy", "Tut",
+    "Hey", "Halloa", "Hallo", "O", "Ugh", "Mm", "Er", "Um", "Whew", "Ahem", "Hurrah", "Bravo", "Amen",
+    "Mister", "Sahib", "Miss", "Ye", "Thee", "Thou", "Thy", "Thine", "Shan't", "Can't", "Won't", "Isn't",
+    "Aren't", "Wasn't", "Weren't", "Hadn't", "Hasn't", "Haven't", "Wouldn't", "Couldn't", "Shouldn't", "Didn't",
+    "Doesn't", "Ain't", "Ma", "Pa", "Illustration", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
+    "Today", "Yesterday", "Tonight", "Morning", "Evening", "Night", "Day", "Mrs.", "Mr.", "Dr.",
+}
+# The last word of a place, a house or an institution, never of a person's name.
+_PLACE_WORDS = {
+    "Hall", "House", "Park", "Street", "Square", "Road", "Lane", "Abbey", "Castle", "Court", "Lodge", "Manor",
+    "Place", "Church", "Chapel", "Hotel", "Inn", "Bridge", "River", "Lake", "Hill", "Hills", "Mount", "Mountain",
+    "Mountains", "Wood", "Woods", "Forest", "Valley", "Bay", "Island", "Isle", "Station", "Gardens", "Garden",
+    "Cottage", "Farm", "Grange", "Priory", "Rectory", "Parsonage", "Vicarage", "Terrace", "Row", "Gate", "Tower",
+    "College", "School", "University", "Hospital", "Company", "Society", "Club", "Bank", "Office", "Museum",
+    "Theatre", "Theater", "Cathedral", "Palace", "Ocean", "Sea", "Railway", "Avenue", "Crescent", "Green",
+    "Common", "Heath", "Moor", "Field", "Fields", "Walk", "Way", "Hotel", "Road", "Buildings", "Library",
+    "Bar", "Club", "Times", "Gazette", "Review", "Magazine", "Army", "Navy", "Regiment", "Parliament", "Council",
+    "Ministry", "Department", "Kingdom", "Empire", "Republic", "States", "Street", "Avenue", "Villa", "Point",
+    "Harbour", "Harbor", "Port", "Cross", "Market", "Mews", "Close", "Yard", "Quay", "Wharf", "Dock", "Docks",
+    "Road", "Town", "City", "County", "Shire", "Downs", "Fells", "Falls", "Springs", "Well", "Wells", "Pool",
+    "Chambers", "Arms", "Tavern", "Café", "Cafe", "Restaurant", "Shop", "Store", "Works", "Mill", "Mills",
+    "Ridge", "Cliff", "Cliffs", "Cove", "Creek", "Canal", "Line", "Embankment", "Circus", "Gallery", "Institute",
+}
+# Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
+# the others ("Mr.", "Colonel") go before a surname.
+_FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Uncle", "Sister", "Brother", "Father", "Mother",
+                      "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess"}
+_PARTICLES = {"de", "du", "van", "von", "le", "la", "des", "di", "da"}
+# The first word of a place name ("New York", "Port Said").
+_PLACE_PREFIXES = {"New", "Port", "Fort", "Lake", "Mount", "Cape", "San", "Santa", "Saint", "Los", "Las", "North",
+                   "South", "East", "West", "Upper", "Lower", "Great", "Little", "Old"}
+_LOCATIVE = {"in", "into", "near", "through", "across", "within", "throughout", "toward", "towards", "reached",
+             "leave", "left", "visit", "visited", "outside", "inside"}
+_NAME = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+_PARTICLE = r"(?:(?:de|De|du|Du|van|Van|von|Von|le|Le|la|La|des|Des|di|Di|da|Da)\s+)"
+_ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Mlle", "Mme", "Rev", "M", "St")
+_TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
+_ABBREVIATED_RE = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
+_MENTION = re.compile(rf"(?<![\w’'.-])(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
+                      r"(?![\w-])")
+_THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
+_SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v), key=len, reverse=True))
+_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),?\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
+                       rf"(?:called|known as|nicknamed)\s+[\"“‘']?({_NAME})")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """First name (lower case) -> M or F, from the name dictionary gender-guesser ships
+    (nam_dict.txt, read offline). A name listed under several genders takes the one found in
+    the most countries, then with the highest frequencies (gender-guesser's own rule without a
+    country); unisex ("?") names say nothing."""
+    try:
+        from importlib import resources
+        data = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError):     # the list helps; without it the pronouns decide
+        return {}
+    best: dict[str, tuple[tuple[int, int], str]] = {}
+    classes = {"M": "M", "1M": "M", "?M": "M", "F": "F", "1F": "F", "?F": "F", "?": ""}
+    for line in data.splitlines():
+        if line[:1] in "#=" or len(line) < 4:
+            continue
+        parts = line.split()
+        gender = classes.get(parts[0])
+        if gender is None:
+            continue
+        values = [ord(c) for c in line[30:-1].replace(" ", "")]
+        score = (len(values), sum(c - 55 if c > 64 else c - 48 for c in values))
+        for name in {parts[1].replace("+", r) for r in ("", " ", "-")}:
+            key = name.lower()
+            if key not in best or score > best[key][0]:
+                best[key] = (score, gender)
+    return {name: gender for name, (_, gender) in best.items() if gender}
+
+
+def first_name_gender(word: str) -> str:
+    """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
+    if not word[:1].isupper():
+        return ""
+    return _first_names().get(word.lower(), "")
+
+
+@dataclass
+class _Person:
+    words: tuple[str, ...]                       # name words without title: ("Elizabeth", "Bennet")
+    title_gender: str = ""
+    forms: Counter = field(default_factory=Counter)    # every written form -> mentions
+    spoke: int = 0                               # mentions next to a speech verb
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start]
+    return start == 0 or re.search(r"(^|[.!?:;]['\"”’]?\s+|\n\s*|[\"“‘]\s*|—\s*|--\s*|\(\s*)$", before) is not None
+
+
+def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
+    """Counts of each form mid-sentence, of each form anywhere, of forms next to speech verbs,
+    and where each form appears."""
+    mid, anywhere, spoke = Counter(), Counter(), Counter()
+    where: dict[str, list[int]] = defaultdict(list)
+    common = Counter(re.findall(r"\b[a-z]+\b", text))
+    for match in _MENTION.finditer(text):
+        title, name = match.group(1), match.group(2)
+        words = name.split()
+        # "When Elizabeth", "Happily Archer" at a sentence start: drop leading words that are not
+        # names (listed, or written in lower case elsewhere in the text)
+        while words and not title and not (words[0] in _PLACE_PREFIXES and len(words) > 1) \
+                and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3):
+            words = words[1:]
+        if not words:
+            continue
+        offset = match.start(2) + name.index(words[0]) if not title else match.start(1)
+        form = (f"{title} " if title else "") + " ".join(words)
+        form = re.sub(r"^(Mr|Mrs|Ms|Dr|St|Mlle|Mme)\b(?!\.)", r"\1.", form)
+        initial = _sentence_start(text, offset) and not title and len(words) == 1
+        anywhere[form] += 1
+        if not initial:
+            mid[form] += 1
+        where[form].append(offset)
+        after = text[match.end():match.end() + 24]
+        before = text[max(0, offset - 24):offset]
+        if re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) or re.search(rf"\b(?:{_SPEECH}),?\s+$", before):
+            spoke[form] += 1
+    for match in _THE_DESCRIPTOR.finditer(text):
+        words = match.group(1).split()
+        # "the General", "the Duchess" are people; "the Church", "the English" are not
+        if words[-1] in _PLACE_WORDS or (words[0] in _NOT_PERSON_WORDS and words[0] not in TITLES
+                                         and words[0] not in _MALE | _FEMALE):
+            continue
+        after = text[match.end():match.end() + 24]
+        before = text[max(0, match.start() - 24):match.start()]
+        if re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) or re.search(rf"\b(?:{_SPEECH}),?\s+$", before):
+            spoke["the " + match.group(1)] += 1
+    for form, count in list(spoke.items()):
+        if form.startswith("the "):
+            total = len(re.findall(r"\b[Tt]he\s+" + re.escape(form[4:]) + r"\b", text))
+            anywhere[form] = mid[form] = total
+            where[form] = [m.start() for m in re.finditer(r"\b[Tt]he\s+" + re.escape(form[4:]) + r"\b", text)]
+    return mid, anywhere, spoke, where
+
+
+def _split_title(form: str) -> tuple[str, tuple[str, ...]]:
+    first, _, rest = form.partition(" ")
+    if first.rstrip(".") in TITLES and rest:
+        return first.rstrip("."), tuple(rest.split())
+    return "", tuple(form.split())
+
+
+def _vocatives(text: str) -> Counter:
+    """Names someone is spoken to by: opening a quote or closing a clause of it ("Jane, come")."""
+    found = Counter()
+    for match in re.finditer(rf"[\"“‘]\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?]|,\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?.]\s*[\"”’]", text):
+        found[match.group(1) or match.group(2)] += 1
+    return found
+
+
+def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
+                    vocatives: Counter) -> bool:
+    title, words = _split_title(form)
+    if form.startswith("the "):
+        return spoke[form] >= 2
+    if not words or words[-1] in _PLACE_WORDS or words[-1].endswith("shire") or words[-1] in _NOT_PERSON_WORDS:
+        return False
+    if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:
+        return False
+    # "May" is a month unless she speaks under that name
+    if not title and any(w in _NOT_PERSON_WORDS or w in _NOT_NAMES for w in words) \
+            and not (len(words) == 1 and spoke[form] >= 2 and first_name_gender(form)):
+        return False
+    if title:
+        return True
+    if mid[form] == 0 and spoke[form] == 0 and not vocatives[form]:
+        return False
+    # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
+    if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):
+        return False
+    # a town: found after "in", "into", "near" and never speaking
+    locative = sum(1 for at in where[form]
+                   if (re.findall(r"[A-Za-z]+", text[max(0, at - 16):at]) or [""])[-1].lower() in _LOCATIVE)
+    if spoke[form] == 0 and locative >= max(1, 0.25 * anywhere[form]):
+        return False
+    if words[-1].lower() in _PARTICLES:
+        return False
+    # a family ("the Bennets", "the Lucases") is not one person
+    if len(words) == 1 and re.search(r"(?<=[a-z])e?s$", form) and \
+            any(anywhere[stem] or anywhere[f"Mr. {stem}"] for stem in (form[:-1], form[:-2])):
+        return False
+    if spoke[form]:
+        return True
+    # no speech of its own: a person only when the first-name list knows the name, or someone
+    # is spoken to by it ("Jane, come here")
+    named = bool(first_name_gender(words[0]))
+    # spoken to by a name ("Tobias, bed"): a first name on the list, or a word also used mid-sentence
+    # (a greeting such as "Bonjour," opens quotes too)
+    spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
+    return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named)
+
+
+def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
+    """The people the prose names: main name -> Character(name, aliases, gender)."""
+    mid, anywhere, spoke, where = _candidates(text)
+    lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
+    vocatives = _vocatives(text)
+    forms = [f for f in anywhere if _is_person_form(f, text, mid, anywhere, spoke, where, lower, vocatives)]
+    singles = {f for f in forms if " " not in f}
+    # "Priya Lal" once, "Priya" often: the full name is hers
+    forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
+              and _is_person_form(f, text, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
+    breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    people = _cluster(forms, anywhere, spoke, where, breaks)
+    _tie_nicknames(text, people)
+    people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] for f in p.forms)]
+    people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
+    characters: dict[str, Character] = {}
+    for person in people[:limit]:
+        main = max(person.forms, key=lambda f: (person.forms[f], len(f)))
+        aliases = tuple(sorted(f for f in person.forms if f != main))
+        characters[main] = Character(main, aliases, "U")
+    genders = _genders(text, characters, {max(p.forms, key=lambda f: (p.forms[f], len(f))): p for p in people[:limit]})
+    characters = {m: Character(m, c.aliases, genders[m]) for m, c in characters.items()}
+    narrator, same = _first_person(text, characters)
+    if narrator:
+        c = characters.get(narrator) or Character(narrator, (), "U")
+        also = [name for m in sorted(same) for name in (m, *characters.pop(m).aliases)]
+        characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, c.gender)
+    return characters
+
+
+def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
+             breaks: list[int]) -> list[_Person]:
+    """One person per set of forms a reader takes for one person (see the module's rule 3)."""
+
+    def introduced(form: str, candidates: list[_Person]) -> _Person | None:
+        """Of several people a name could mean, the one the text names nearest to it the first
+        time both are in one paragraph ("I found Mr. Thorne in the library. Edmund Thorne was
+        older..."): how a reader learns who is meant."""
+        for at in where.get(form, ()):
+            paragraph = bisect.bisect_right(breaks, at)
+            near = [(abs(other - at), i) for i, p in enumerate(candidates) for f in p.forms
+                    for other in where.get(f, ()) if bisect.bisect_right(breaks, other) == paragraph]
+            if near:
+                return candidates[min(near)[1]]
+        return None
+
+    people: list[_Person] = []
+    full: dict[tuple[str, str], _Person] = {}        # (first, last) -> person with that full name
+    titled_only: list[tuple[str, str, tuple[str, ...]]] = []
+    singles: list[str] = []
+    for form in sorted(forms, key=lambda f: -len(_split_title(f)[1])):
+        title, words = _split_title(form)
+        gender = "F" if title.lower() in _FEMALE else "M" if title.lower() in _MALE else ""
+        if form.startswith("the "):
+            person = _Person(tuple(form.split()), "")
+            people.append(person)
+            person.forms[form] += counts[form]
+            person.spoke += spoke[form]
+        elif len(words) >= 2:
+            key = (words[0], words[-1])
+            if title in ("Mrs", "Mme") and first_name_gender(words[0]) != "F":
+                key = (words[0], words[-1], title)     # "Mrs. Newland Archer" is Newland Archer's wife
+            person = full.get(key)
+            if person is None:
+                person = full[key] = _Person(words, gender)
+                people.append(person)
+            person.title_gender = person.title_gender or gender
+            person.forms[form] += counts[form]
+            person.spoke += spoke[form]
+        elif title:
+            titled_only.append((form, title, words))
+        else:
+            singles.append(form)
+
+    def name_gender(person: _Person) -> str:
+        return person.title_gender or first_name_gender(person.words[0])
+
+    by_title_word: dict[tuple[str, str], _Person] = {}
+    for form, title, words in titled_only:
+        gender = "F" if title.lower() in _FEMALE else "M" if title.lower() in _MALE else ""
+        word = words[0]
+        # a titled first name ("Lady Catherine") or surname ("Mr. Darcy") of one full name
+        sharing = [p for p in full.values() if word == p.words[-1]
+                   or (title in _FIRST_NAME_TITLES and word == p.words[0])]
+        fitting = [p for p in sharing if not gender or name_gender(p) in (gender, "")]
+        other_titles = {t for f, t, w in titled_only if w == words and t != title}
+        rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
+                    for t in other_titles)
+        target = fitting[0] if len(fitting) == 1 and not (rival and name_gender(fitting[0]) == "") else None
+        if target is None and len(fitting) > 1 and all(word == p.words[0] for p in fitting):
+            # "Miss Lydia" of "Lydia Bennet" and "Lydia Wickham" (married): the one named most
+            target = max(fitting, key=lambda p: p.count)
+        if target is None and len(fitting) > 1 and gender != "F":
+            target = introduced(form, fitting)
+        if target is None:
+            key = (word, title)
+            target = by_title_word.get(key)
+            if target is None:
+                target = by_title_word[key] = _Person(words, gender)
+                people.append(target)
+        target.forms[form] += counts[form]
+        target.spoke += spoke[form]
+        target.title_gender = target.title_gender or gender
+    described = {p.words[-1]: p for p in people if p.words[0] == "the" and len(p.words) == 2}
+    for form in singles:
+        if form in described:       # "Grandmother" and "the Grandmother"
+            described[form].forms[form] += counts[form]
+            described[form].spoke += spoke[form]
+            continue
+        as_first = [p for p in people if not p.words[0] == "the" and len(p.words) >= 2 and p.words[0] == form]
+        as_last = [p for p in people if not p.words[0] == "the" and p.words[-1] == form]
+        as_last = [p for p in as_last if p not in as_first]
+        if as_last and as_first and max(p.count for p in as_first) < 3:
+            as_first = []       # "Archer Madeira" twice says less than "Newland Archer" fifty times
+        owners = as_first + as_last
+        if len(owners) == 1:
+            target = owners[0]
+        elif as_first and not as_last:
+            target = max(as_first, key=lambda p: p.count)     # a first name: the one named most
+        elif not as_first and len(men := [p for p in as_last if len(p.words) >= 2 and p.title_gender != "F"
+                                          and first_name_gender(p.words[0]) != "F"]) >= 1 and \
+                (len(men) == 1 or len(mister := [p for p in men if p.title_gender == "M"]) == 1):
+            # narration calls a man by his bare surname ("said Archer"), not his mother or sister;
+            # of two men, the one it also calls "Mr." ("Mr. Thorne", "said Thorne")
+            target = men[0] if len(men) == 1 else mister[0]
+        elif owners:
+            continue     # a surname or first name two people share says nothing alone
+        else:
+            target = _Person((form,), "")
+            people.append(target)
+        target.forms[form] += counts[form]
+        target.spoke += spoke[form]
+    return people
+
+
+def _tie_nicknames(text: str, people: list[_Person]) -> None:
+    """`Elizabeth, whom they called Lizzy` / `Margaret (known as Peggy)`: one person."""
+    owner = {form: p for p in people for form in p.forms}
+    for match in _NICKNAME.finditer(text):
+        name, nick = match.group(1), match.group(2)
+        a, b = owner.get(name), owner.get(nick)
+        if a is not None and b is not None and a is not b:
+            a.forms.update(b.forms)
+            a.spoke += b.spoke
+            b.forms.clear()
+            b.spoke = 0
+            for form in a.forms:
+                owner[form] = a
+    people[:] = [p for p in people if p.forms]
+
+
+def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person]) -> dict[str, str]:
+    """Title, then first-name list, then pronouns after mentions; U when nothing says."""
+    names = _Names(characters)
+    votes: dict[str, Counter] = {main: Counter() for main in characters}
+    for start, end, main in names.mentions(text):
+        hint = _gender_hint(text, start, end)
+        if hint:
+            votes[main][hint] += 1
+    genders = {}
+    for main, person in people.items():
+        if person.title_gender:
+            genders[main] = person.title_gender
+            continue
+        title = next((_split_title(f)[0] for f in person.forms if _split_title(f)[0]), "")
+        if title and not votes[main]:
+            # "Constable Hobbs" and "the constable ... his collar": the title's noun speaks for him
+            for match in re.finditer(rf"\b(?:the|a|an)\s+{title.lower()}\b", text, re.IGNORECASE):
+                hint = _gender_hint(text, match.start(), match.end())
+                if hint:
+                    votes[main][hint] += 1
+        listed = first_name_gender(person.words[0]) if person.words[0] != "the" else ""
+        pronouns = _decide(votes[main])
+        if pronouns != "U":
+            genders[main] = pronouns
+        elif listed:
+            # the list is overruled only by the text itself
+            against = votes[main][{"M": "F", "F": "M"}[listed]]
+            genders[main] = listed if against <= votes[main][listed] + 1 else "U"
+        else:
+            # nothing but the pronouns: the plain majority, U on a tie or with none
+            ranked = votes[main].most_common(2)
+            clear = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            genders[main] = ranked[0][0] if clear else _gender_of_phrase(person.words[-1].lower()) or "U"
+    return genders
+
+
+def _narration(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, cursor = [], 0
+    for start, end in spans:
+        parts.append(text[cursor:max(cursor, start - 1)])
+        cursor = end + 1
+    parts.append(text[cursor:])
+    return " ".join(parts)
+
+
+def told_in_first_person(narration: str) -> bool:
+    first_person = len(re.findall(r"\b(I|me|my)\b", narration))
+    third_person = len(re.findall(r"\b(he|she|him|her)\b", narration, re.IGNORECASE))
+    return first_person >= 20 and first_person >= 0.5 * third_person
+
+
+def _first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[str]]:
+    """When the story is told as "I": the narrator's main name and the other characters that
+    are the narrator too. Others call the narrator by name ("Agnes, sit down", "Miss Quill,")
+    while the narration never does; every such name of the narrator's gender is theirs.
+    "Narrator" when no one calls them anything; ("", set()) when the story is not told as "I"."""
+    spans = find_quotes(text)
+    told = _narration(text, spans)
+    if not told_in_first_person(told):
+        return "", set()
+    names = _Names(characters)
+    addressed = Counter(main for start, end in spans for main in vocatives(text[start:end], names))
+    in_narration = Counter(main for _, _, main in names.mentions(told))
+    scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
+              if in_narration[main] < count]
+    if not scored:
+        return first_person_narrator(text, spans, names) or "Narrator", set()
+    _, _, main = max(scored)
+    gender = characters[main].gender
+
+    def kind(name: str) -> str:
+        title, words = _split_title(name)
+        return "titled" if title and len(words) == 1 else "first" if len(words) == 1 else "full"
+
+    # "Agnes" and "Miss Quill", both said to the narrator and never in the narration: one person
+    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0
+            and characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"}}
+    return main, same
+
+
+def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:
+    """In a story told as "I", the narrator is the character others call by name in dialogue
+    while the narration itself hardly names them."""
+    told = _narration(text, spans)
+    if not told_in_first_person(told):
+        return ""
+    addressed = Counter(name for start, end in spans for _, _, name in names.mentions(text[start:end]))
+    in_narration = Counter(name for _, _, name in names.mentions(told))
+    scored = [(count / (1 + in_narration[name]), name) for name, count in addressed.items()
+              if count >= 2 and in_narration[name] < count]
+    return max(scored)[1] if scored else ""

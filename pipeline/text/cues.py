@@ -1,0 +1,95 @@
+"""Sound cues the prose describes: a knock at the door, a door slammed, someone running downstairs.
+
+Precision matters more than recall: a footstep under "she ran into an old friend" is worse than
+a missing one. So a cue needs a real event: a person doing it ("she ran", "Jack ran", "and ran"),
+and, where the verb is also a figure of speech, a physical object (a door, the stairs, a
+place: "ran into the kitchen" is a sound, "ran into trouble" is not). Figures of speech that
+name a sound word ("a knock-on effect", "door of opportunity", "made a splash", "stole his
+thunder", "time was running out", "as events unfolded") are left out.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.text.places import DEFAULT as _PLACES
+
+_DET = r"(?:the|a|an|his|her|their|its|my|our|your|this|that|one|another|some)"
+# Things one runs, walks or steps to, through or down that are not places of a scene.
+_THINGS = ("door", "doorway", "stairs", "staircase", "steps", "stair", "passage", "passageway", "path", "window",
+           "gate", "track", "slope", "ladder", "gangway", "drive", "driveway", "floor", "corridor", "hall",
+           "hallway", "landing", "room", "house", "water", "river", "stream", "pool", "lake", "pond", "bank",
+           "hill", "kitchen", "gardens", "door", "table", "counter", "entrance", "exit", "car", "carriage",
+           "stable", "barn", "wall", "fence", "tree", "trees", "grass", "sand", "snow", "mud", "puddles", "rocks",
+           "bushes", "bridge", "platform", "deck", "cliff", "ridge", "field", "fields", "lawn", "lane", "street")
+_PHYSICAL = set(_THINGS) | set(_PLACES.patterns.word_bed)
+_PHYSICAL_WORDS = "|".join(re.escape(w) for w in sorted(_PHYSICAL, key=len, reverse=True))
+# "the door", "the kitchen door", "her father's study", "the back stairs"
+_OBJECT = rf"(?:{_DET}\s+|[A-Z][\w-]*'s\s+)(?:[\w'-]+\s+){{0,2}}?(?:{_PHYSICAL_WORDS})(?:e?s)?\b"
+_PERSON = r"(?:\b(?:he|she|they|I|we|you|both|and|then|boy|girl|man|woman|men|women|child|children|maid|[A-Z][a-z]+)\s+(?:\w+ly\s+|all\s+|both\s+|then\s+|had\s+)?)"
+_NOT_A_PERSON = re.compile(r"^(?:Tears?|Time|Years|Days|Hours|Months|Minutes|Weeks|It|This|That|There|The|A|An)\s",
+                           re.IGNORECASE)
+_AWAY = r"(?:away|off|back|home|downstairs|upstairs|outside|inside|ahead|out(?!\s+of)|after\s+(?:him|her|them|me|us|it))"
+_TOWARD = r"(?:down|up|across|along|to|toward|towards|into|through|over|past|around|round|out\s+of|from|onto|in)"
+
+
+def _moving(verbs: str, bare: str = _AWAY) -> str:
+    """A person moving: 'she ran down the stairs', 'Jack ran off' (not 'ran into trouble')."""
+    return rf"{_PERSON}(?:{verbs})\s+(?:(?:{_TOWARD})\s+{_OBJECT}|{bare}\b)"
+
+
+_DOOR = rf"(?:{_DET}\s+|[A-Z][\w-]*'s\s+)(?:[\w'-]+\s+)?doors?\b"
+# "door to success", "door of opportunity", "shut the door on the past": a door in a figure of speech
+_FIGURATIVE_DOOR = re.compile(rf"\bdoors?\s+(?:to|of|for|on|into)\s+(?!{_OBJECT}|him|her|them|me|us|you)",
+                              re.IGNORECASE)
+
+SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("knock", rf"(?i:\b(?:a|the|another|soft|sharp|loud|quiet|timid|light)\s+knock(?:ing)?\s+(?:at|on|came|sounded|"
+              rf"echoed)\b|\bthere\s+(?:was|came)\s+(?:a|another)\s+\w*\s*knock\b|\bknock(?:ed|s|ing)?\s+"
+              rf"(?:\w+\s+){{0,2}}?(?:on|at|upon)\s+{_DET}\s+(?:[\w'-]+\s+)?(?:door|window|wall|gate|glass|pane|frame|"
+              rf"table|wood|shutter)s?\b|\bknocked\s+(?:once|twice|three\s+times|again|softly|loudly|gently|sharply|"
+              rf"lightly|quietly|firmly)\b)"),
+    ("door_slam", rf"(?i:\bslam(?:med|s|ming)?\s+(?:\w+\s+)?{_DOOR}|\bdoors?\s+(?:\w+\s+){{0,2}}?slam(?:med|s)?\b)"),
+    ("door_open", rf"(?i:\b(?:opened|pushed\s+open|flung\s+open|threw\s+open|eased\s+open|unlocked)\s+{_DOOR}|"
+                  rf"\bdoors?\s+(?:\w+\s+){{0,2}}?(?:opened|creaked\s+open|swung\s+open|burst\s+open|flew\s+open)\b)"),
+    ("door_close", rf"(?i:\b(?:closed|shut|pulled\s+shut|banged\s+shut)\s+{_DOOR}|"
+                   rf"\bdoors?\s+(?:\w+\s+){{0,2}}?(?:closed|shut|clicked\s+shut|swung\s+shut|banged\s+shut)\b)"),
+    ("thunder", r"(?i:(?<!his )(?<!her )(?<!their )(?<!my )(?<!your )(?<!the )\bthunder(?:clap)?s?\b(?!\s+of\b)|"
+                r"\b(?:a|the)\s+(?:roll|crack|clap|peal|rumble)\s+of\s+thunder\b)"),
+    ("splash", r"(?i:(?<!made a )(?<!make a )(?<!makes a )(?<!making a )\bsplash(?:ed|es|ing)?\b"
+               r"(?!\s+(?:out|of|across\s+the\s+(?:front|headlines|papers)))|\b(?:fell|dove|dived|jumped|plunged|leapt|"
+               r"tumbled)\s+(?:\w+\s+)?into\s+the\s+(?:water|river|lake|pool|sea|pond|stream)\b)"),
+    ("footsteps_run", _moving(r"ran|raced|sprinted|dashed|bolted|fled|hurried|rushed|scrambled|scurried")),
+    ("footsteps_walk", rf"(?i:(?<!in his )(?<!in her )(?<!in their )(?<!in my )(?<!in your )(?<!in our )"
+                       rf"\bfootsteps\s+(?:\w+\s+)?(?:sounded|echoed|came|approached|rang|crunched|receded|"
+                       rf"creaked|clattered|on|in|along|outside|behind)\b|\b(?:heard|hear)\s+(?:\w+\s+){{0,2}}?"
+                       rf"footsteps\b)|{_PERSON}paced\s+{_OBJECT}|"
+                       + _moving(r"walked|strode|paced|stepped|marched|tiptoed|crept|stomped|trudged|wandered|"
+                                 r"shuffled|limped|strolled", r"(?:outside|inside|upstairs|downstairs)")),
+    ("paper_rustle", r"(?i:\b(?:unfolded|smoothed\s+out|smoothed|crumpled|tore\s+open|ripped\s+open|unrolled)\s+"
+                     r"(?:the|a|his|her|their|my)\s+(?:\w+\s+)?(?:letter|note|paper|newspaper|map|envelope|pages?|"
+                     r"sheets?|document|telegram|scroll|parchment)\b|\brustl(?:e|ed|es|ing)\b(?!\s+up)|\bturned\s+"
+                     r"(?:the|a|another)\s+pages?\b(?!\s+on\b)|\bleafed\s+through\b)"),
+    ("chain_rattle", r"(?i:\bchains?\b[^.]{0,20}\b(?:rattl|clank|clink)\w*)"),
+    ("whoosh", rf"(?i:\b(?:leapt|leaped|jumped|sprang|vaulted)\s+(?:off|from|over|across|down\s+from|onto)\s+"
+               rf"{_OBJECT}|\bjump(?:ed|s)?\s+off\b|\bvanished\s+in\s+a\s+puff\b|\bshunshin\b|"
+               rf"\b(?:arrow|kunai|blade|shuriken|stone|spear|bullet)s?\s+(?:flew|whistled|whizzed|hissed)\s+past\b)"),
+))
+_NEGATED = re.compile(r"\b(not|n't|never|without|no|nobody|nothing)\b(\W+\w+){0,3}\W*$", re.IGNORECASE)
+
+
+def sfx_in(sentence: str) -> list[str]:
+    """The sound cues a sentence of narration describes, at most two."""
+    found = []
+    if _FIGURATIVE_DOOR.search(sentence):
+        sentence = _FIGURATIVE_DOOR.sub("way ", sentence)    # the door is a figure here: no door sound
+    for name, pattern in SFX_PATTERNS:
+        for match in pattern.finditer(sentence):
+            if _NEGATED.search(sentence[: match.start()]):
+                continue
+            if name.startswith("footsteps") and _NOT_A_PERSON.match(match.group(0)):
+                continue
+            if name == "footsteps_walk" and "footsteps_run" in found:
+                break
+            found.append(name)
+            break
+    return found[:2]

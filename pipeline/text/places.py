@@ -1,0 +1,265 @@
+"""Where a scene happens, in words: which bed a place calls for, and which layers (weather, night).
+
+This is the one home of place words. The adapter reads a scene's place from its own opening
+("The captain's cabin smelled of tar", "In the kitchen, ...", "reached the street") and its
+weather and time as layers over that place; the mixer uses the same words to pick a room.
+A producer adds words in sounds/places.yaml:
+
+    places:                 # bed name: words that put a scene on that bed
+      office: [counting house, precinct]
+      pub: [gin palace]
+    layers:                 # rain, thunderstorm, wind or night (or a bed of your own)
+      rain: [monsoon]
+
+The producer's words are tried before the built-in ones, so they also take a word away from
+a built-in bed. A bed name must be a built-in bed or one listed in sounds/index.yaml.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.core import yamlfile
+from pipeline.core.errors import PipelineError
+
+# Bed -> nouns that put a scene there (a plural with -s is matched too).
+PLACE_WORDS: dict[str, tuple[str, ...]] = {
+    "hospital": ("hospital", "infirmary", "clinic", "ward", "sickroom", "sickbed", "hospital bed"),
+    "waterfall": ("waterfall", "falls", "cascade", "rapids"),
+    "forest": ("forest", "woods", "woodland", "grove", "thicket", "jungle", "copse"),
+    "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
+    "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
+               "counting house", "police station", "consulting room", "chambers"),
+    "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium"),
+    "garden": ("garden", "lawn", "courtyard", "yard", "park", "terrace", "veranda", "verandah", "porch",
+               "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
+    "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "moor", "hillside",
+                    "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field"),
+    "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
+               "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
+               "bus stop", "bridge"),
+    "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
+              "promenade", "cliff", "sea", "bay", "lakeside", "sands"),
+    "crowd": ("crowd", "station", "railway station", "train station", "platform", "concourse", "stadium",
+              "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly"),
+    "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck"),
+    "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
+    "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
+    "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
+            "passenger seat", "driver's seat", "bus"),
+    "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
+    "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
+            "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall"),
+    # not "bar": "behind bars" is no pub
+    "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry"),
+    "shop": ("shop", "store", "boutique", "bookshop", "grocer's", "chemist's", "draper's", "pharmacy",
+             "post office", "showroom"),
+    "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
+             "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
+             "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
+             "manor", "villa", "flat", "bedside", "cell"),
+}
+# Words too general to move a scene: walking into "the room" is not a change of scene, and
+# "her room" in a scene that carries on at the hospital is a room of the hospital.
+GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "home", "house", "bedside", "cell")
+
+# Layer -> patterns that put it over the place. Weather and time are never a place of their own.
+LAYER_PATTERNS: dict[str, str] = {
+    "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain)\b",
+    "thunderstorm": r"\b(thunder(?:storm|clap)?s?|lightning|storm(?:y|s)?|tempest)\b",
+    "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
+    "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b",
+}
+LAYERS = tuple(LAYER_PATTERNS)
+# Words around a layer word that mean it is not happening here and now.
+_NOT_NOW = re.compile(
+    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|"
+    r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks))\b",
+    re.IGNORECASE)
+_LAYER_STOP_AFTER = re.compile(r"^\W*(before|had (stopped|passed|cleared|ended)|stopped|ceased|cleared|was over|"
+                               r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
+                               re.IGNORECASE)
+
+_DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
+# A place counts when the prose puts someone there, not when it merely names it.
+_LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
+             r"reached|entered|arrived at|crossed|boarded|towards?|on board)")
+# Movement to a place, the only thing that changes a scene after it has opened.
+_MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|head|drive|return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
+           r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
+           r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+|down\s+|up\s+|over\s+|off\s+)?"
+           r"(?:in|into|to|toward|towards|onto|through|across|along|inside|out of)|reached|entered|arrived (?:at|in)|"
+           r"boarded)")
+# What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
+_AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
+                  r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
+                  r"behind|near|by|where|that|which|itself|itself|\w+ed)\b))")
+
+
+# "By noon the pub was full", "That evening, the kitchen...": a short time phrase before the subject
+_LEAD_IN = (r"(?:(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'-]+\s+){0,2}?"
+            r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+|"
+            r"(?:[\w'-]+\s+){0,3}[\w'-]+,\s+)?")
+_DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
+_BARE = ("home", "town", "church", "hospital", "market", "sea")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Place words (bed -> words) and layer patterns, the producer's words tried first."""
+    places: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(PLACE_WORDS))
+    layers: dict[str, str] = field(default_factory=lambda: dict(LAYER_PATTERNS))
+    extra: dict[str, tuple[str, ...]] = field(default_factory=dict)   # producer's place words
+
+    def _word_map(self) -> dict[str, str]:
+        word_bed: dict[str, str] = {}
+        for bed, words in self.places.items():
+            for word in words:
+                word_bed.setdefault(word.lower(), bed)
+        for bed, words in self.extra.items():   # the producer's words win
+            for word in words:
+                word_bed[word.lower()] = bed
+        return word_bed
+
+    @property
+    def patterns(self) -> "_Patterns":
+        key = id(self)
+        cached = _PATTERN_CACHE.get(key)
+        if cached is None or cached[0] is not self:
+            cached = (self, _Patterns(self._word_map(), self.layers))
+            _PATTERN_CACHE[key] = cached
+        return cached[1]
+
+
+_PATTERN_CACHE: dict[int, tuple[Vocabulary, "_Patterns"]] = {}
+
+
+class _Patterns:
+    def __init__(self, word_bed: dict[str, str], layers: dict[str, str]):
+        self.word_bed = word_bed
+        words = "|".join(re.escape(w) for w in sorted(word_bed, key=len, reverse=True))
+        # up to three words between the article and the place, none of them a preposition or a verb
+        # ("in time for the train" is no train)
+        free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had)\b)[\w'-]+\s+)"
+        noun = rf"{free}{{0,3}}?(?P<place>{words})(?:s|es)?\b"
+        # an article or an owner before the place ("going to train" is no train), except the few
+        # places English names bare ("at home", "in town", "to church")
+        bare = "|".join(w for w in _BARE if w in word_bed)
+        owner = rf"(?:(?:{_DETERMINER}|[A-Z][\w.-]*'s?)\s+{noun}|(?P<bare>{bare})\b)"
+        self.locative = re.compile(rf"\b{_LOCATIVE}\s+{owner}", re.IGNORECASE)
+        self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
+        self.subject = re.compile(
+            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?'s?)\s+)(?:[\w'-]+\s+){{0,2}}?"
+            rf"(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}", re.IGNORECASE)
+        self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
+
+    def bed_of(self, match: re.Match) -> tuple[str, str]:
+        word = (match.groupdict().get("bare") or match.group("place")).lower()
+        return self.word_bed[word], word
+
+
+DEFAULT = Vocabulary()
+
+
+def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
+             generic: bool = True) -> tuple[str, str] | None:
+    """(bed, place word) a sentence puts the action in, or None (`generic=False`: not "the room").
+
+    In a scene's opening the subject of a sentence names the place ("The courtyard was flooded")
+    as well as a locative ("in the kitchen"); later only a movement does ("she ran into the street").
+    """
+    patterns = vocabulary.patterns
+    if opening:
+        subject = patterns.subject.search(sentence)
+        if subject and _DENIED.match(sentence, subject.end()):
+            subject = None     # "The forest was never mentioned": named, not a place the scene is in
+        candidates = [m for m in (subject, patterns.locative.search(sentence),
+                                  patterns.motion.search(sentence)) if m]
+    else:
+        candidates = [m for m in (patterns.motion.search(sentence),) if m]
+    for match in sorted(candidates, key=lambda m: m.start()):
+        bed, word = patterns.bed_of(match)
+        if (not opening or not generic) and word in GENERIC_WORDS:
+            continue
+        return bed, word
+    return None
+
+
+def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+    """Weather and time the sentence says hold now: rain, thunderstorm, wind, night."""
+    found = []
+    for name, pattern in vocabulary.patterns.layers.items():
+        for match in pattern.finditer(sentence):
+            before = sentence[max(0, match.start() - 24): match.start()]
+            after = sentence[match.end(): match.end() + 30]
+            if _NOT_NOW.search(before.split(",")[-1]) or _LAYER_STOP_AFTER.search(after):
+                continue
+            found.append(name)
+            break
+    return found
+
+
+def resolve_ambience(words: str, vocabulary: Vocabulary = DEFAULT) -> str | None:
+    """The bed a place's own name calls for ("the falls" -> waterfall), or None."""
+    lowered = words.lower().replace("_", " ").strip()
+    if not lowered:
+        return None
+    word_bed = vocabulary.patterns.word_bed
+    if lowered in word_bed:
+        return word_bed[lowered]
+    if lowered in vocabulary.places or lowered in vocabulary.extra:
+        return lowered
+    tokens = re.findall(r"[\w'-]+", lowered)
+    for size in (3, 2, 1):     # the longest phrase wins: "police station" is an office, not a crowd
+        for i in range(len(tokens) - size + 1):
+            phrase = " ".join(tokens[i:i + size])
+            for candidate in (phrase, phrase[:-1] if phrase.endswith("s") else phrase):
+                if candidate in word_bed:
+                    return word_bed[candidate]
+    return None
+
+
+# ---------------------------------------------------------------- sounds/places.yaml
+
+def load_vocabulary(path: Path, beds) -> Vocabulary:
+    """The built-in words plus a producer's sounds/places.yaml, checked against the beds there are."""
+    if not path.exists():
+        return DEFAULT
+    data = yamlfile.load(path, "place words") or {}
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, "places.yaml must have a places: and/or a layers: section",
+                            "write `places:` then `bed: [word, word]` lines (see README 'Places')")
+    beds = sorted(set(beds))
+    extra: dict[str, tuple[str, ...]] = {}
+    layers = dict(LAYER_PATTERNS)
+    for section, entries in data.items():
+        line = yamlfile.line_of(data, section)
+        if section not in ("places", "layers"):
+            raise PipelineError(path, line, f"unknown section '{section}'", "use places: or layers:")
+        if entries is None:
+            continue
+        if not isinstance(entries, dict):
+            raise PipelineError(path, line, f"{section} must map bed names to lists of words",
+                                "write `office: [counting house, precinct]`")
+        for bed, words in entries.items():
+            bed_line = yamlfile.line_of(entries, bed) or line
+            bed = str(bed)
+            if bed not in beds:
+                close = difflib.get_close_matches(bed, beds, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(beds)}"
+                raise PipelineError(path, bed_line, f"there is no bed called '{bed}'",
+                                    f"{hint} (or add a sound of that name to sounds/index.yaml)")
+            if isinstance(words, str):
+                words = [words]
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+                raise PipelineError(path, bed_line, f"'{bed}' needs a list of words",
+                                    f"write `{bed}: [word, another word]`")
+            cleaned = tuple(w.strip().lower() for w in words)
+            if section == "places":
+                extra[bed] = extra.get(bed, ()) + cleaned
+            else:
+                own = "|".join(re.escape(w) for w in sorted(cleaned, key=len, reverse=True))
+                layers[bed] = rf"\b({own})\b" + (f"|{layers[bed]}" if bed in layers else "")
+    return Vocabulary(places=dict(PLACE_WORDS), layers=layers, extra=extra)

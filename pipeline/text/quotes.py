@@ -1,0 +1,150 @@
+"""Finding quotes in prose: paragraphs, quote spans in double or single marks, quoted words
+that are not speech ("mention") and indented verse or letters ("block"); and the speech verbs
+that tag them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+@dataclass
+class Quote:
+    start: int             # first character inside the quote marks
+    end: int               # just after the last character inside them
+    text: str
+    speaker: str           # main name, "" when unknown
+    kind: str = "speech"   # speech | thought | mention (a quoted word or title) | block (verse, letter)
+    direction: str | None = None
+    quote_id: int = 0      # pieces of one utterance split by a speech tag share an id
+    tag_span: tuple[int, int] | None = None
+    basis: str = ""        # why this speaker: tag, pronoun, continued, lead-in, beat, turns, scene, guess
+    check: bool = False    # a guess or a near tie: a producer should confirm it
+
+
+SPEECH_VERBS = {
+    "said": None, "says": None, "say": None, "asked": "ask", "asks": "ask", "replied": None, "answered": None,
+    "whispered": "whisper", "whispers": "whisper", "shouted": "shout", "shouts": "shout", "yelled": "shout",
+    "screamed": "shout", "bellowed": "shout", "roared": "shout", "called": None, "cried": "excited",
+    "exclaimed": "excited", "muttered": "mutter", "mumbled": "mutter", "murmured": "quiet", "snapped": "snap",
+    "growled": "angry", "snarled": "angry", "hissed": "angry", "sobbed": "cry", "wept": "cry", "laughed": "laugh",
+    "chuckled": "laugh", "giggled": "laugh", "sighed": "sad", "continued": None, "added": None, "began": None,
+    "went": None, "thought": None, "wondered": None, "remarked": None, "observed": None, "explained": None,
+    "interrupted": None, "insisted": None, "repeated": None, "returned": None, "rejoined": None, "responded": None,
+    "demanded": "angry", "pleaded": "sad", "begged": "sad", "stammered": "fear", "breathed": "whisper",
+    "agreed": None, "admitted": None, "declared": None, "announced": None, "grumbled": "mutter", "urged": None,
+    "told": None, "tells": None, "cries": "excited",
+}
+ADVERBS = {"quietly": "quiet", "softly": "quiet", "gently": "tender", "sadly": "sad", "angrily": "angry",
+           "coldly": "cold", "loudly": "shout", "tiredly": "tired", "nervously": "fear", "excitedly": "excited",
+           "sharply": "snap", "tenderly": "tender", "fearfully": "fear", "bitterly": "angry"}
+# Tags beyond the ones that carry a direction: "smiled" and "nodded" tag speech in older prose,
+# and "-ing" forms lead into it ("remarking, ...").
+SPEECH_VERBS = {**dict.fromkeys((
+    "inquired enquired retorted protested suggested ventured faltered gasped panted groaned moaned grunted "
+    "wailed sneered warned reminded corrected objected complained drawled ejaculated resumed pursued persisted "
+    "reflected mused commented concluded confessed conceded assented whimpered shrieked squeaked howled "
+    "thundered stormed sang hinted counselled advised argued reasoned interposed remonstrated cautioned "
+    "uttered spoke echoed mocked teased scolded chided proceeded nodded smiled "
+    "inquires enquires replies answers whispers shouts adds continues returns repeats exclaims mutters "
+    "murmurs thinks asks begins demands remarks observes "
+    "saying asking replying answering crying exclaiming adding continuing whispering muttering murmuring "
+    "shouting calling remarking observing returning repeating interrupting explaining declaring "
+    "inquiring enquiring protesting pleading begging demanding sobbing sighing laughing").split()), **SPEECH_VERBS}
+THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
+PRONOUNS = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
+_VERBS = "|".join(sorted((re.escape(v.strip()) for v in SPEECH_VERBS), key=len, reverse=True))
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated, or one per line when the text has no blank lines."""
+    separator = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
+    spans, position = [], 0
+    for match in re.finditer(separator, text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _single_quote_style(text: str) -> bool:
+    doubles = text.count('"') + text.count("“") + text.count("”")
+    singles = len(re.findall(r"(?:^|[\s(—-])[‘'](?=\w)", text))
+    return singles > 2 * doubles + 2
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans inside quote marks, at most one paragraph each (speech over several is split)."""
+    return [(start, end) for start, end, _ in _scan_quotes(text)]
+
+
+def _scan_quotes(text: str) -> list[tuple[int, int, bool]]:
+    """Quote spans and whether each closes in its paragraph (an open one runs on into the next)."""
+    single = _single_quote_style(text)
+    opening = re.compile(r"(?:^|(?<=[\s(—\-]))[‘'](?=[^\s\d])") if single else re.compile(r"[“\"]")
+    spans = []
+    for a, b in split_paragraphs(text):
+        position = a
+        while position < b:
+            if single:
+                match = opening.search(text, position, b)
+                if not match:
+                    break
+                start = match.end()
+                close = re.compile(r"[’'](?=[\s.,;:!?—\-)]|$)(?<![A-Za-z][’'](?=[a-z]))")
+                end_match = None
+                for candidate in close.finditer(text, start, b):
+                    before = text[candidate.start() - 1] if candidate.start() > start else ""
+                    # an apostrophe ending a plural possessive ("students'") is followed by a noun
+                    after = text[candidate.end():candidate.end() + 2]
+                    if before in ".,!?;:—-…" or not re.match(r"\s[a-z]", after):
+                        end_match = candidate
+                        break
+                end = end_match.start() if end_match else b
+                position = end_match.end() if end_match else b
+            else:
+                match = opening.search(text, position, b)
+                if not match:
+                    break
+                start = match.end()
+                closing = re.compile(r"[”\"]")
+                end_match = closing.search(text, start, b)
+                end = end_match.start() if end_match else b
+                position = end_match.end() if end_match else b
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end, end_match is not None))
+    return spans
+
+
+_MENTION_CONTEXT = {"saying", "shouting", "crying", "calling", "whispering", "muttering", "answering",
+                    "replying", "adding", "exclaiming", "singing", "out", "aloud", "herself", "himself", "itself",
+                    "themselves", "myself", "yourself", "again", "then", "back"}
+
+
+def quoted_mention(text: str, start: int, end: int) -> bool:
+    """A few quoted words inside a running sentence (a name, a title, a word someone used)
+    rather than something said: no punctuation or speech verb leads into it and it does not
+    exclaim or ask."""
+    paragraph_start = text.rfind("\n\n", 0, start) + 2
+    before = text[max(paragraph_start, start - 80):max(paragraph_start, start - 1)]
+    lead = re.search(r"([A-Za-z]+)[ \t]*\n?[ \t]*$", before)
+    if not lead:
+        return False
+    words = re.findall(r"[A-Za-z]+", before)[-4:]
+    content = text[start:end].strip()
+    # `called me "the new girl"`: a name someone is called by, not something said
+    if re.search(r"\b(call|calls|called|calling|named|nicknamed|dubbed)\s+(me|him|her|us|them|you|it|himself|herself)\s*$",
+                 before, re.IGNORECASE) and len(content.split()) <= 5:
+        return True
+    if any(w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT for w in words):
+        return False
+    return len(content.split()) <= 5 and not re.search(r"[!?][_*]?$", content)
+
+
+def set_apart_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """Indices of paragraphs typeset as blocks (verse, letters, inscriptions): lines indented
+    by two or more spaces, in a text whose ordinary paragraphs are not indented."""
+    indented = [i for i, (a, b) in enumerate(paragraphs) if re.search(r"(?:^|\n)[ \t]{2,}\S", text[a:b])
+                or text[a:a + 2].isspace()]
+    return set(indented) if len(indented) < 0.2 * len(paragraphs) else set()
+

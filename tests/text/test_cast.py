@@ -1,0 +1,214 @@
+"""Cast discovery on passages of our own: people only, one character per person, genders the
+text gives, the first-person narrator; and how each line's speaker was decided."""
+from pathlib import Path
+
+from pipeline.text.attribution import attribute
+from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_name_gender
+
+CHAPTERS = Path(__file__).parents[1] / "data" / "chapters"
+
+
+def names_of(characters) -> dict[str, set[str]]:
+    return {main: {main, *c.aliases} - set(NARRATOR_ALIASES) for main, c in characters.items()}
+
+
+def owner(characters, name: str) -> str:
+    found = [main for main, names in names_of(characters).items() if name in names]
+    assert len(found) <= 1, f"{name} belongs to {found}"
+    return found[0] if found else ""
+
+
+def test_full_name_first_name_and_title_are_one_character():
+    text = ('Martha Quayle came in from the yard. "Is it raining?" asked Martha.\n\n'
+            '"Not yet," said the boy. Miss Quayle took off her gloves.\n\n'
+            '"Then we walk," Martha said. Quayle was always in a hurry.\n')
+    found = discover_characters(text)
+    assert owner(found, "Martha") == owner(found, "Martha Quayle") == owner(found, "Miss Quayle") != ""
+    assert found[owner(found, "Martha")].gender == "F"
+
+
+def test_a_surname_two_people_share_keeps_them_apart():
+    text = ('"Sit down," said Mr. Hallam. Mrs. Hallam did not sit.\n\n'
+            '"I prefer to stand," said Mrs. Hallam.\n\n'
+            '"As you like," Mr. Hallam said, and he opened the paper.\n\n'
+            '"You always say that," she said.\n')
+    found = discover_characters(text)
+    assert owner(found, "Mr. Hallam") and owner(found, "Mrs. Hallam")
+    assert owner(found, "Mr. Hallam") != owner(found, "Mrs. Hallam")
+    assert found[owner(found, "Mr. Hallam")].gender == "M"
+    assert found[owner(found, "Mrs. Hallam")].gender == "F"
+
+
+def test_mr_and_bare_surname_go_to_the_man_the_text_introduces():
+    text = ('I found Mr. Brack in the study. Oswin Brack was thin and neat, and his son Peter Brack '
+            'sat by the window.\n\n"Sit," said Brack.\n\n"Thank you," I said.\n\n'
+            '"Peter, leave us," said Mr. Brack. Peter Brack went out.\n')
+    found = discover_characters(text)
+    assert owner(found, "Mr. Brack") == owner(found, "Oswin Brack") == owner(found, "Brack")
+    assert owner(found, "Peter Brack") not in ("", owner(found, "Oswin Brack"))
+
+
+def test_a_nickname_the_narration_ties_to_a_name():
+    text = ('Tobias Grell, whom everyone at the mill called Tibby, was the youngest. '
+            '"Morning," said Tibby.\n\n"Morning, Tobias," said Anna Pryce.\n\n"Late again," Anna said.\n')
+    found = discover_characters(text)
+    assert owner(found, "Tibby") == owner(found, "Tobias Grell") != ""
+
+
+def test_places_houses_days_and_possessives_are_not_people():
+    text = ('On Monday in March we drove to Larkspur House, and from there into Carrowmore. '
+            'Rose Street was empty. "Is this Thornfield Hall?" asked Ada Venn. In Carrowmore it rained.\n\n'
+            '"It is," said John. John\'s coat was wet. We stayed in Carrowmore till Friday.\n\n'
+            '"Then we stop here," Ada said. The Crown and Anchor was shut.\n')
+    found = discover_characters(text)
+    everything = {n for names in names_of(found).values() for n in names}
+    for not_a_person in ("Monday", "March", "Larkspur House", "Carrowmore", "Rose Street", "Thornfield Hall",
+                         "Friday", "John's", "Crown", "Anchor"):
+        assert not_a_person not in everything
+    assert owner(found, "John") and owner(found, "Ada Venn") == owner(found, "Ada")
+
+
+def test_gender_from_title_name_list_and_pronouns_else_unknown():
+    text = ('"Ready?" asked Colonel Strake.\n\n"Yes," said Ellen.\n\n'
+            '"Go," said Okonkwo-Reeve. Okonkwo-Reeve turned away. Behind him the door banged.\n\n'
+            '"Wait," said Zorvath.\n\n"No," said Zorvath.\n')
+    found = discover_characters(text)
+    assert found[owner(found, "Colonel Strake")].gender == "M"      # title
+    assert found[owner(found, "Ellen")].gender == "F"               # first-name list
+    assert found[owner(found, "Okonkwo-Reeve")].gender == "M"       # pronouns after the name
+    assert found[owner(found, "Zorvath")].gender == "U"             # nothing says
+    assert first_name_gender("Margaret") == "F" and first_name_gender("Harold") == "M"
+
+
+def _first_person_text(name_line: str) -> str:
+    narration = "I walked to my desk and I sat. My hands were cold and I was tired, and I said nothing.\n\n" * 4
+    return (narration + f'"{name_line}" said Tarrant.\n\n"I know," I said.\n\n"Tell Wenna," said Tarrant.\n\n'
+            '"Then go home," said Tarrant. He looked at me.\n\n"I will," I said.\n\n"Good," said Tarrant.\n')
+
+
+def test_first_person_narrator_speaks_the_I_lines_and_is_named_when_addressed():
+    text = _first_person_text("Wenna, you are late,")
+    found = discover_characters(text)
+    narrator = next(main for main, c in found.items() if "I" in c.aliases)
+    assert narrator == "Wenna"
+    said = [(q.text, q.speaker) for q in attribute(text, found)]
+    assert [s for t, s in said if t.startswith("I ")] == ["Wenna", "Wenna"]
+    assert {s for t, s in said if not t.startswith("I ")} == {"Tarrant"}
+
+
+def test_an_unnamed_first_person_narrator_is_narrator():
+    found = discover_characters(_first_person_text("You are late,"))
+    assert "Narrator" in found and "I" in found["Narrator"].aliases
+
+
+def test_each_quote_records_how_its_speaker_was_decided_and_guesses_are_checked():
+    text = ('Mara and Ilse and Tobin sat at the table.\n\n"Pass the salt," said Mara.\n\n'
+            '"Here," she said.\n\n"Thank you."\n\n"Anything else?"\n')
+    cast = {name: __import__("pipeline.text.names", fromlist=["Character"]).Character(name, (), gender)
+            for name, gender in (("Mara", "F"), ("Ilse", "F"), ("Tobin", "M"))}
+    quotes = attribute(text, cast)
+    assert quotes[0].basis == "tag" and not quotes[0].check
+    assert quotes[1].basis == "pronoun"
+    assert all(q.basis in ("tag", "pronoun", "continued", "lead-in", "beat", "turns", "scene", "guess")
+               for q in quotes)
+    assert all(q.check for q in quotes if q.basis == "guess")
+
+
+def test_own_chapter_cast_first_person_with_six_speakers():
+    """tests/data/chapters/cast-first-person-harbour-house.txt, written for this test."""
+    text = (CHAPTERS / "cast-first-person-harbour-house.txt").read_text(encoding="utf-8")
+    found = discover_characters(text)
+    everything = {n for names in names_of(found).values() for n in names}
+    for place_or_day in ("Gullhaven", "Larkspur House", "Carrow", "Tuesday", "March", "Monday", "Christmas",
+                         "Thursday", "Wickes's", "Father"):
+        assert place_or_day not in everything
+    people = {"Agnes": "F", "Mrs. Varga": "F", "Edmund Thorne": "M", "Toby": "M", "Clara": "F",
+              "Hal Pellow": "M", "Jem": "M"}
+    for name, gender in people.items():
+        assert owner(found, name), name
+        assert found[owner(found, name)].gender == gender, name
+    same = [("Agnes", "Miss Quill"), ("Edmund Thorne", "Mr. Thorne"), ("Edmund Thorne", "Edmund"),
+            ("Toby", "Tobias Thorne"), ("Clara", "Clara Thorne"), ("Hal", "Hal Pellow"), ("Jem", "Jem Pellow")]
+    for a, b in same:
+        assert owner(found, a) == owner(found, b), (a, b)
+    assert len({owner(found, n) for n in people}) == len(people)
+    narrator = owner(found, "Agnes")
+    assert "I" in found[narrator].aliases
+    quotes = attribute(text, found)
+    told_as_i = [q for q in quotes if q.kind == "speech" and q.tag_span
+                 and text[q.tag_span[0]:q.tag_span[1]].strip().startswith("I ")]
+    assert len(told_as_i) >= 6 and {q.speaker for q in told_as_i} == {narrator}
+
+
+# ---------------------------------------------------------------- the adapter and the producer
+
+def _adapted(project, chapter_file: str, number: int):
+    from pipeline.run.episode import adapt_chapter
+    import shutil
+    shutil.copy(CHAPTERS / chapter_file, project.root / "chapters" / f"ch{number:02d}.txt")
+    path, written = adapt_chapter(project, number)
+    assert written
+    return path
+
+
+def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(project):
+    from pipeline.model.casting import load_casting
+    from pipeline.model.script import load_script
+    path = _adapted(project, "cast-first-person-harbour-house.txt", 5)
+    _, cast, _ = load_casting(project.voices)
+    script = load_script(path)
+    speakers = script.speakers()
+    assert speakers <= set(cast.characters)
+    for place in ("Gullhaven", "Larkspur House", "Carrow", "Wickes"):
+        assert place not in speakers
+    names = {s: {s, *cast.characters[s].aliases} for s in speakers}
+    for a, b in (("Edmund Thorne", "Mr. Thorne"), ("Clara", "Clara Thorne"), ("Toby", "Tobias Thorne")):
+        assert [s for s in speakers if a in names[s]] == [s for s in speakers if b in names[s]] != []
+    narrator = [s for s in speakers if "I" in cast.characters[s].aliases]
+    assert narrator == ["Agnes"] and cast.characters["Agnes"].voice == cast.narrator
+    assert cast.characters["Agnes"].gender == "F"
+    assert cast.characters["Mrs. Varga"].gender == "F"
+    assert cast.characters[[s for s in speakers if "Edmund Thorne" in names[s]][0]].gender == "M"
+    said_i = [line for _, line in script.voiced_lines() if line.kind == "dialogue" and (line.tag or "").startswith("I ")]
+    assert said_i and all(line.speaker == "Agnes" for line in said_i)
+
+
+def test_lines_to_check_are_listed_by_script_line_and_a_cleared_one_is_not_asked_again(project):
+    from pipeline.qa.checks import summary
+    from pipeline.run.episode import adapt_chapter, check_message, lines_to_check
+    path = _adapted(project, "third-person-stall-office-field.txt", 6)
+    yaml_lines = path.read_text(encoding="utf-8").splitlines()
+    found = lines_to_check(project, 6)
+    flagged = [n for n, text in enumerate(yaml_lines, 1) if text.strip() == "check: true"]
+    assert len(found["lines"]) == len(flagged) >= 1
+    for line_number in found["lines"]:      # each number is the line that opens the flagged entry
+        following = yaml_lines[line_number - 1:line_number + 4]
+        assert following[0].lstrip().startswith("- ") and any(t.strip() == "check: true" for t in following)
+    message = check_message(found)
+    assert f"{len(flagged)} lines to check in scripts/ch06.yaml" in message
+    assert str(found["lines"][0]) in message
+    verdict = summary({"loudness": {}, "duration_s": 60, "lines_to_check": found}).splitlines()[-1]
+    assert verdict.startswith("verdict  publishable") and str(found["lines"][-1]) in verdict
+    # the producer fixes the first flagged line and deletes its `check`
+    yaml_lines.pop(flagged[0] - 1)
+    path.write_text("\n".join(yaml_lines) + "\n", encoding="utf-8")
+    assert len(lines_to_check(project, 6)["lines"]) == len(flagged) - 1
+    _, written = adapt_chapter(project, 6)
+    assert not written and len(lines_to_check(project, 6)["lines"]) == len(flagged) - 1
+
+
+def test_how_and_check_are_validated_in_a_script(tmp_path):
+    import pytest
+    from pipeline.core.errors import PipelineError
+    from pipeline.model.script import load_script
+    base = "title: T\nscenes:\n- id: s1\n  lines:\n  - Mara: Hello.\n"
+    good = tmp_path / "good.yaml"
+    good.write_text(base + "    how: turns\n    check: true\n", encoding="utf-8")
+    line = load_script(good).scenes[0].lines[0]
+    assert line.how == "turns" and line.check
+    for bad in ("    how: hunch\n", "    check: maybe\n"):
+        path = tmp_path / "bad.yaml"
+        path.write_text(base + bad, encoding="utf-8")
+        with pytest.raises(PipelineError) as error:
+            load_script(path)
+        assert ":6:" in str(error.value)

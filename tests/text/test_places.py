@@ -1,0 +1,216 @@
+"""Places from a scene's own words, weather and night as layers, sounds/places.yaml, and sound
+cues that are sounds, on passages of our own; a short chapter of our own rendered end to end."""
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.core.errors import PipelineError
+from pipeline.mix.sounds import AMBIENCES
+from pipeline.model.script import Line, Scene, Script, load_script, parse_script, to_yaml
+from pipeline.core import yamlfile
+from pipeline.text import attribution
+from pipeline.text.adapt import adapt_text
+from pipeline.text.cues import sfx_in
+from pipeline.text.places import LAYERS, PLACE_WORDS, layers_in, load_vocabulary, place_of
+
+from conftest import make_project
+
+DATA = Path(__file__).parents[1] / "data"
+CAST = {"Mara": attribution.Character("Mara", (), "F"), "Tom": attribution.Character("Tom", (), "M")}
+
+
+def beds(text, **kwargs):
+    script = adapt_text(text, CAST, **kwargs)
+    return [(s.ambience, s.layers) for s in script.scenes]
+
+
+# ---------------------------------------------------------------- places from the scene's words
+
+@pytest.mark.parametrize("sentence, bed", [
+    ("The captain's cabin smelled of tar and wet rope.", "ship"),
+    ("The courtyard was flooded by nightfall.", "garden"),
+    ("The offices of Hale and Marsh took up the top floor.", "office"),
+    ("Mrs. Oduya's kitchen smelled of cardamom.", "kitchen"),
+    ("The noodle stall at the end of the lane was busy.", "street"),
+    ("The lower meadow lay under an inch of water.", "countryside"),
+    ("They sat in silence on the night train to Leeds.", "train"),
+    ("By noon the pub was full.", "pub"),
+    ("Inside the chapel, candles guttered.", "church"),
+    ("She waited on the beach until the tide turned.", "shore"),
+    ("The back seat of the car was covered in maps.", "car"),
+    ("He found her in the garden, cutting roses.", "garden"),
+])
+def test_the_opening_names_the_place(sentence, bed):
+    assert place_of(sentence)[0] == bed
+
+
+@pytest.mark.parametrize("sentence", [
+    "The forest was never mentioned again.",
+    "He was in time for the train.",          # a figure: no train
+    "She wanted to study.",
+    "He was going to train all night.",
+    "It was a quiet afternoon.",
+])
+def test_words_that_are_not_a_place(sentence):
+    assert place_of(sentence) is None
+
+
+def test_a_scene_moves_only_when_someone_goes_somewhere():
+    assert place_of("She ran into the kitchen.", opening=False)[0] == "kitchen"
+    assert place_of("The kitchen smelled of bread.", opening=False) is None     # a subject later on: no move
+    assert place_of("He walked into the room.", opening=False) is None          # a room is not a new scene
+
+
+def test_rooms_carry_on_and_only_movement_splits_a_scene():
+    text = ("Tom waited in the hospital corridor all night.\n\n"
+            '"Go home," Mara said.\n\n***\n\n'
+            "The next morning Tom went back to Mara's room.\n\n"    # a room of the hospital: still the hospital
+            "He walked into the room and sat down. Later he ran out into the street.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["hospital", "hospital", "street"]
+    assert found[0][1] == ("night",) and "night" not in found[1][1]    # the next morning is not night
+
+
+def test_layers_are_weather_and_time_over_a_place_never_a_place():
+    text = ("The lower field was flooded by nightfall. Rain fell steadily on the brown water.\n\n"
+            '"Stay back," Tom said.\n')
+    [(bed, layers)] = beds(text)
+    assert bed == "countryside" and set(layers) == {"rain", "night"}
+    assert layers_in("The rain had stopped by noon.") == []
+    assert layers_in("Last night he had slept badly.") == []
+    assert layers_in("The wind rose and thunder rolled over the hills.") == ["thunderstorm", "wind"]
+    # a stormy night on its own gives layers and no place: the scene keeps a quiet room
+    assert beds("It was a dark and stormy night.\n\nMara waited.\n") == [("room", ("thunderstorm", "night"))]
+
+
+def test_an_unnamed_scene_keeps_the_last_place_and_never_borrows_a_later_one():
+    text = ("Mara read by the window.\n\n***\n\n"
+            "Tom's kitchen smelled of onions.\n\n***\n\n"
+            "Nobody spoke for a long time.\n\n***\n\n"
+            "The forest was dark and full of birds.\n")
+    assert [bed for bed, _ in beds(text)] == ["room", "kitchen", "kitchen", "forest"]
+
+
+def test_chapter_one_keeps_its_beds():
+    text = (Path(__file__).parents[2] / "chapters" / "ch01.txt").read_text(encoding="utf-8")
+    found = [bed for bed, _ in beds(text)]
+    assert [b for i, b in enumerate(found) if i == 0 or b != found[i - 1]] == ["hospital", "forest", "waterfall"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("first-person-office-street-kitchen.txt", [("office", set()), ("street", {"rain", "night"}), ("kitchen", set())]),
+    ("third-person-stall-office-field.txt", [("street", set()), ("office", set()),
+                                             ("countryside", {"rain", "night"})]),
+])
+def test_demo_chapters_get_their_places(name, expected):
+    script = adapt_text((DATA / "chapters" / name).read_text(encoding="utf-8"), None)
+    assert [(s.ambience, set(s.layers)) for s in script.scenes] == expected
+
+
+def test_layers_survive_the_script_file(tmp_path):
+    script = Script("T", (Scene("s1", place="field", ambience="countryside", layers=("rain", "night"),
+                                lines=(Line("narration", text="Rain."),)),))
+    path = tmp_path / "ch01.yaml"
+    path.write_text(to_yaml(script))
+    assert load_script(path).scenes[0].layers == ("rain", "night")
+    bad = to_yaml(script).replace("- rain", "- {rain: 1}")
+    with pytest.raises(PipelineError, match="layers must be a list of bed names"):
+        parse_script(yamlfile.loads(bad, "x.yaml"), Path("x.yaml"))
+
+
+# ---------------------------------------------------------------- sounds/places.yaml
+
+def test_a_producers_words_choose_beds(tmp_path):
+    path = tmp_path / "places.yaml"
+    path.write_text("places:\n  office: [scriptorium]\n  pub: [gin palace]\nlayers:\n  rain: [monsoon]\n")
+    vocabulary = load_vocabulary(path, AMBIENCES)
+    assert place_of("The scriptorium was cold.", vocabulary)[0] == "office"
+    assert place_of("The scriptorium was cold.") is None
+    assert beds("The gin palace was loud with the monsoon.\n\nTom drank.\n", places=vocabulary) == [("pub", ("rain",))]
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("places:\n  ofice: [counting house]\n", 2, "there is no bed called 'ofice' — did you mean 'office'?"),
+    ("places:\n  office: [counting house]\n  pubb: gin palace\n", 3, "did you mean 'pub'?"),
+    ("places:\n  office: []\n", 2, "'office' needs a list of words"),
+    ("rooms:\n  office: [x]\n", 1, "unknown section 'rooms'"),
+    ("- office\n", 1, "places.yaml must have"),
+])
+def test_places_yaml_mistakes_are_reported_with_their_line(tmp_path, text, line, words):
+    path = tmp_path / "places.yaml"
+    path.write_text(text)
+    with pytest.raises(PipelineError) as caught:
+        load_vocabulary(path, AMBIENCES)
+    assert str(caught.value).startswith(f"{path}:{line}: ") and words in str(caught.value)
+
+
+def test_the_shipped_places_yaml_is_valid_and_every_word_has_a_bed():
+    load_vocabulary(Path(__file__).parents[2] / "sounds" / "places.yaml", AMBIENCES)
+    assert set(PLACE_WORDS) <= set(AMBIENCES) and set(LAYERS) <= set(AMBIENCES)
+
+
+# ---------------------------------------------------------------- sound cues that are sounds
+
+CUE_SET = yaml.safe_load((DATA / "sound_cue_sentences.yaml").read_text(encoding="utf-8"))
+
+
+def test_figures_of_speech_cue_no_sound():
+    wrong = {item["text"]: sfx_in(item["text"]) for item in CUE_SET if not item["cues"] and sfx_in(item["text"])}
+    assert wrong == {}
+
+
+def test_real_events_are_kept_with_high_precision():
+    hits = extra = missed = 0
+    for item in CUE_SET:
+        found, wanted = set(sfx_in(item["text"])), set(item["cues"])
+        hits, extra, missed = hits + len(found & wanted), extra + len(found - wanted), missed + len(wanted - found)
+    assert hits / (hits + extra) >= 0.95 and hits / (hits + missed) >= 0.85
+
+
+# ---------------------------------------------------------------- end to end
+
+SHORT_CHAPTER = """\
+The office of Dunmore Shipping was on the second floor, above a bakery. Mara Quill had the desk by the window.
+
+"The manifest is wrong," said Mara. "Three crates too many."
+
+"Then count them again," said Tom Bell, without looking up.
+
+She shut the door of the office behind her.
+
+***
+
+The lower field was flooded by nightfall, and the rain had not let up since noon. Old Fen stood at the gate with a lantern.
+
+"You're late," said Fen.
+
+"The bus ran into the ditch," Tom said.
+"""
+
+
+@pytest.fixture(scope="module")
+def rendered_short_chapter(tmp_path_factory):
+    from pipeline.run.episode import make_episode
+    project = make_project(tmp_path_factory.mktemp("places") / "proj", script=None)
+    (project.chapters / "ch05.txt").write_text(SHORT_CHAPTER, encoding="utf-8")
+    make_episode(project, 5, workers=2, log=lambda *_: None, check=False)
+    return project
+
+
+def test_a_rendered_chapter_has_its_places_and_layers(rendered_short_chapter):
+    project = rendered_short_chapter
+    script = load_script(project.script(5))
+    assert [(s.ambience, set(s.layers)) for s in script.scenes] == [("office", set()), ("countryside", {"rain", "night"})]
+    sfx = [l.name for s in script.scenes for l in s.lines if l.kind == "sfx"]
+    assert sfx == ["door_close"]                    # the bus "ran into the ditch" is no footsteps
+    cues = json.loads((project.episode_dir(5) / "cues.json").read_text())
+    by_scene = {}
+    for cue in cues:
+        if cue["kind"] == "ambience":
+            by_scene.setdefault(cue["scene"], set()).add(cue["name"])
+    assert list(by_scene.values()) == [{"office"}, {"countryside", "rain", "night"}]
+    assert not {"forest", "market", "waterfall", "hospital"} & set().union(*by_scene.values())
+    speakers = {c["speaker"] for c in cues if c["kind"] == "speech"}
+    assert {"Mara", "Tom", "Fen"} <= {s.split()[0] for s in speakers}
