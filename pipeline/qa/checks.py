@@ -252,13 +252,14 @@ def _load_cues(path: Path) -> list[dict]:
 
 def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
                   script_texts: Sequence[str | None] | None = None, workers: int | None = None,
-                  voices: Sequence[str] | None = None, references: dict[str, np.ndarray] | None = None) -> dict:
+                  voices: Sequence[str] | None = None, references: dict[str, np.ndarray] | None = None,
+                  directions: Sequence[str | None] | None = None) -> dict:
     """Check output/chNN/episode.mp3 and its takes; write and return qa.json.
 
     `takes` pairs each speech cue with its take WAV; `script_texts`, when given, is the script's
     text for each pair (the cue's own text is used where it is None or not given). With `voices`
-    (the voice of each pair) and `references` (voiceprint.voice_references of the cast), every
-    voiced line also gets its `voice_match`.
+    (the voice of each pair), `references` (voiceprint.voice_references) and optionally `directions`
+    (each line's delivery), every voiced line also gets its `voice_match`.
     """
     episode_dir = Path(episode_dir)
     episode = episode_dir / "episode.mp3"
@@ -277,6 +278,8 @@ def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
                  "speaker": cue.get("speaker"), "text": text}
         if voices is not None:
             entry["voice"] = voices[index]
+            if directions is not None and directions[index]:
+                entry["direction"] = directions[index]
         if take_path is None or not Path(take_path).is_file():
             missing.append({**entry, "take": str(take_path)})
         elif text.strip():
@@ -336,11 +339,12 @@ def _match_voices(lines: list[dict], takes: list[Path], references: dict[str, np
         return None
     judged = [i for i, entry in enumerate(lines) if entry.get("voice") in references]
     started = time.perf_counter()
-    matches = voiceprint.match_takes([takes[i] for i in judged], [lines[i]["voice"] for i in judged], references)
+    matches = voiceprint.match_takes([takes[i] for i in judged], [lines[i]["voice"] for i in judged], references,
+                                     [lines[i].get("direction") for i in judged])
     for i, match in zip(judged, matches):
         lines[i].update(match)
     scores = [m["voice_match"] for m in matches]
-    return {"lines_matched": len(judged), "voices_compared": sorted(references),
+    return {"lines_matched": len(judged), "references": sorted(references),
             "mean_voice_match": round(float(np.mean(scores)), 3) if scores else None,
             "min_voice_match": round(float(np.min(scores)), 3) if scores else None,
             "elapsed_s": round(time.perf_counter() - started, 2)}

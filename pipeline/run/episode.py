@@ -215,19 +215,25 @@ def check_chapter(project: Project, chapter, result: RenderResult, workers: int 
     cues = json.loads((out / "cues.json").read_text(encoding="utf-8"))
     speech = sorted((c for c in cues if c["kind"] == "speech"), key=lambda c: c["start"])
     pairs = [(cue, take.path) for cue, take in zip(speech, result.takes)]
-    references = cast_references(project, [take.voice for take in result.takes], workers)
+    references = cast_references(project, [take.voice for take in result.takes], workers,
+                                 [(take.voice, take.direction) for take in result.takes])
     report = qa.check_episode(out, pairs, [take.text for take in result.takes], workers=workers,
-                              voices=[take.voice for take in result.takes], references=references)
+                              voices=[take.voice for take in result.takes], references=references,
+                              directions=[take.direction for take in result.takes])
     # read from the script each time (not kept in qa.json): a producer who clears a line is not asked again
     return {**report, "lines_to_check": lines_to_check(project, chapter)}
 
 
-def cast_references(project: Project, used: list[str], workers: int | None = None) -> dict:
-    """Reference embeddings of every voice a take could be confused with: the cast's and those used."""
+def cast_references(project: Project, used: list[str], workers: int | None = None,
+                    deliveries: list[tuple[str, str | None]] = ()) -> dict:
+    """Reference embeddings of the voices a take could be confused with: the narrator's and those the
+    episode uses (the characters who speak to each other). A take in a voice from outside the
+    episode is caught as far from its own voice."""
     from pipeline.qa.voiceprint import voice_references
     voices, cast, _ = load_casting(project)
-    names = [cast.narrator, *(member.voice for member in cast.characters.values()), *used]
-    return voice_references(voices, [n for n in names if n in voices], project.voices, project.take_cache, workers)
+    names = [cast.narrator, *used]
+    return voice_references(voices, [n for n in names if n in voices], project.voices, project.take_cache, workers,
+                            sorted(set(deliveries), key=str))
 
 
 def lines_to_check(project: Project, chapter) -> dict:

@@ -39,16 +39,19 @@ def season_chapters(project: Project) -> list[str]:
     return chapters
 
 
-def plan_season(project: Project, chapters: list[str]) -> list[TakeJob]:
+def plan_season(project: Project, chapters: list[str]) -> tuple[list[TakeJob], set[tuple[str, str | None]]]:
+    """The takes still to synthesize for every chapter, and the (voice, direction) pairs they use."""
     voices, cast, lexicon = load_casting(project)
     jobs: dict[str, TakeJob] = {}
+    used: set[tuple[str, str | None]] = set()
     for chapter in chapters:
         adapt_chapter(project, chapter)
         script = as_performed(load_script(project.script(chapter)))
-        _, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
+        takes, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
+        used |= {(take.voice, take.direction) for take in takes}
         for job in missing:
             jobs.setdefault(job.key, job)
-    return sorted(jobs.values(), key=lambda j: (-estimated_cost(j), j.key))
+    return sorted(jobs.values(), key=lambda j: (-estimated_cost(j), j.key)), used
 
 
 def _episode_locally(root: str, chapter: str) -> dict:
@@ -60,11 +63,11 @@ def render_season(project: Project, scheduler: str | None = None, progress=None,
     """Render every chapter; returns each chapter's loudness figures."""
     chapters = season_chapters(project)
     with exclusive_lock(project.output / "locks" / "season.lock", "a season render"):
-        jobs = plan_season(project, chapters)
+        jobs, used = plan_season(project, chapters)
         log(f"season   {len(chapters)} chapters, {len(jobs)} takes to synthesize")
-        # The cast's voice references, made once here rather than by every episode's QA at once
+        # The voices' references, made once here rather than by every episode's QA at once
         # (a cluster worker gets them with the project's files).
-        cast_references(project, [])
+        cast_references(project, sorted({voice for voice, _ in used}), deliveries=sorted(used, key=str))
         if scheduler or client:
             return _on_cluster(project, chapters, jobs, scheduler, client, progress, log)
         from pipeline.takes.render import run_jobs

@@ -12,14 +12,17 @@ from pipeline.qa import voiceprint
 from pipeline.takes.render import preview_takes
 
 RATE = audio.SAMPLE_RATE
-# (speaker, the voice the cast gives them, the voice the take was really rendered with, text)
+# (speaker, the voice the cast gives them, the voice the take was really rendered with, text, direction)
 LINES = [
-    ("narrator", "narrator", "narrator", "The next morning the doctor returned to the hospital, tired but calm."),
-    ("Naruto", "naruto", "naruto", "I will bring him back, I promise you that, believe it!"),
-    ("Tsunade", "tsunade", "tsunade", "Sit down and listen to me for once, you stubborn boy."),
-    ("Sakura", "sakura", "jiraiya", "You are late again, and everybody in the village knows it."),
-    ("narrator", "narrator", "narrator", "She closed the window and the room fell quiet again."),
+    ("narrator", "narrator", "narrator", "The next morning the doctor returned to the hospital, tired but calm.", None),
+    ("Naruto", "naruto", "naruto", "I will bring him back, I promise you that, believe it!", None),
+    ("Tsunade", "tsunade", "tsunade", "Sit down and listen to me for once, you stubborn boy.", None),
+    ("Sakura", "sakura", "jiraiya", "You are late again, and everybody in the village knows it.", None),
+    # A whisper keeps little of a voice: it is compared with its voice whispering.
+    ("Naruto", "naruto", "naruto", "Quiet, they will hear us if you keep talking like that.", "whisper"),
+    ("narrator", "narrator", "narrator", "She closed the window and the room fell quiet again.", None),
 ]
+DIRECTIONS = [direction for *_, direction in LINES]
 CAST_VOICES = ["narrator", "naruto", "tsunade", "sakura", "jiraiya"]
 
 
@@ -32,8 +35,9 @@ def episode(tmp_path_factory):
     folder.mkdir(parents=True)
     gap = np.zeros(int(0.6 * RATE), np.float32)
     pieces, takes, time_s = [gap], [], gap.shape[0] / RATE
-    for speaker_name, _, rendered_with, text in LINES:
-        ((path,),) = preview_takes(voices, [rendered_with], [lexicon.apply(text)], project.voices, project.take_cache)
+    for speaker_name, _, rendered_with, text, direction in LINES:
+        ((path,),) = preview_takes(voices, [rendered_with], [lexicon.apply(text)], project.voices, project.take_cache,
+                                   direction=direction)
         samples = audio.read_wav(path)[0][:, 0]
         cue = {"start": round(time_s, 3), "end": round(time_s + samples.shape[0] / RATE, 3), "kind": "speech",
                "scene": "s1", "speaker": speaker_name, "text": text, "name": None}
@@ -43,13 +47,15 @@ def episode(tmp_path_factory):
     mono = np.concatenate(pieces) * 0.5
     audio.encode(audio.blocks_of(np.stack([mono, mono], axis=1)), folder / "episode.mp3")
     (folder / "cues.json").write_text(json.dumps([cue for cue, _ in takes]))
-    references = voiceprint.voice_references(voices, CAST_VOICES, project.voices, project.take_cache)
+    references = voiceprint.voice_references(voices, CAST_VOICES, project.voices, project.take_cache,
+                                             deliveries=[("naruto", "whisper")])
     return project, folder, takes, references
 
 
 def test_a_line_in_another_voice_is_flagged_with_its_time(episode):
     project, folder, takes, references = episode
-    report = qa.check_episode(folder, takes, voices=[voice for _, voice, _, _ in LINES], references=references)
+    report = qa.check_episode(folder, takes, voices=[line[1] for line in LINES], references=references,
+                              directions=DIRECTIONS)
     assert all("voice_match" in line and 0 <= line["voice_match"] <= 1 for line in report["lines"])
     (flagged,) = report["voice_flagged_lines"]
     assert flagged["speaker"] == "Sakura" and flagged["start_s"] == takes[3][0]["start"]
@@ -69,8 +75,10 @@ def test_a_line_in_another_voice_is_flagged_with_its_time(episode):
 
 def test_the_right_voices_pass(episode):
     project, folder, takes, references = episode
-    voices = [rendered for _, _, rendered, _ in LINES]       # what really speaks each take
-    report = qa.check_episode(folder, takes, voices=voices, references=references)
+    voices = [line[2] for line in LINES]       # what really speaks each take
+    report = qa.check_episode(folder, takes, voices=voices, references=references, directions=DIRECTIONS)
+    (whispered,) = [line for line in report["lines"] if line.get("direction") == "whisper"]
+    assert whispered["voice_match"] >= voiceprint.FAR_FROM_OWN
     assert report["voice_flagged_lines"] == []
     assert report["voice_check"]["min_voice_match"] >= voiceprint.FAR_FROM_OWN
     assert qa.summary(report).splitlines()[-1] == "verdict  publishable"
@@ -80,12 +88,14 @@ def test_references_are_cached_by_the_voice_content(episode):
     project, _, _, references = episode
     voices, _, _ = load_casting(project.voices)
     stored = sorted(voiceprint.voiceprint_dir(project.take_cache).glob("*.json"))
-    assert len(stored) == len(CAST_VOICES)
-    again = voiceprint.voice_references(voices, CAST_VOICES, project.voices, project.take_cache)
-    assert all(np.array_equal(again[n], references[n]) for n in CAST_VOICES)
+    assert len(stored) == len(CAST_VOICES) + 1     # and naruto whispering
+    assert "naruto (whisper)" in references
+    again = voiceprint.voice_references(voices, CAST_VOICES, project.voices, project.take_cache,
+                                        deliveries=[("naruto", "whisper")])
+    assert all(np.allclose(again[n], references[n], atol=1e-6) for n in CAST_VOICES)
     assert sorted(voiceprint.voiceprint_dir(project.take_cache).glob("*.json")) == stored
     # A changed voice is a new voice: a new reference, the others untouched.
     changed = voices["naruto"].model_copy(update={"pitch_semitones": voices["naruto"].pitch_semitones + 3})
     fresh = voiceprint.voice_references({**voices, "naruto": changed}, ["naruto"], project.voices, project.take_cache)
-    assert len(list(voiceprint.voiceprint_dir(project.take_cache).glob("*.json"))) == len(CAST_VOICES) + 1
+    assert len(list(voiceprint.voiceprint_dir(project.take_cache).glob("*.json"))) == len(CAST_VOICES) + 2
     assert 0.5 < float(fresh["naruto"] @ references["naruto"]) < 0.999
