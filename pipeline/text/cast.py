@@ -246,6 +246,12 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:
         return False
     # "May" is a month unless she speaks under that name
+    # a run of capitals with an everyday word inside is a heading or a sentence ("Lucy Faced",
+    # "George But Lucy"), unless it recurs as a name does ("Tony Last")
+    later = words[1:]
+    if not title and later and (any(w in _NOT_NAMES for w in later) or
+                                (any(w in _NOT_PERSON_WORDS or lower[w.lower()] >= 3 for w in later) and mid[form] < 2)):
+        return False
     # ("Tony Last" is a name: only the first word of a longer one is judged)
     if not title and (words[0] in _NOT_PERSON_WORDS or words[0] in _NOT_NAMES) \
             and not (len(words) == 1 and spoke[form] >= 2 and first_name_gender(form)):
