@@ -407,6 +407,16 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         as_last = [p for p in as_last if p not in as_first]
         if as_last and as_first and max(p.count for p in as_first) < 3:
             as_first = []       # "Archer Madeira" twice says less than "Newland Archer" fifty times
+        same_word = [p for p in as_last if p.words == (form,)]
+        if len(as_first) == 1 and same_word and len(same_word) == len(as_last) and first_name_gender(form) \
+                and all(p.title_gender in ("", name_gender(as_first[0])) for p in same_word):
+            # "Mr. Robert" is Robert Lebrun when Robert is a first name: fold him in
+            for p in same_word:
+                as_first[0].forms.update(p.forms)
+                as_first[0].spoke += p.spoke
+                p.forms.clear()
+            people[:] = [p for p in people if p.forms]
+            as_last = []
         owners = as_first + as_last
         if len(owners) == 1:
             target = owners[0]
