@@ -143,7 +143,7 @@ def test_own_chapter_cast_first_person_with_six_speakers():
 # ---------------------------------------------------------------- the adapter and the producer
 
 def _adapted(project, chapter_file: str, number: int):
-    from pipeline.run.episode import adapt_chapter
+    from pipeline.run.stages import adapt_chapter
     import shutil
     shutil.copy(CHAPTERS / chapter_file, project.root / "chapters" / f"ch{number:02d}.txt")
     path, written = adapt_chapter(project, number)
@@ -175,7 +175,7 @@ def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(p
 
 def test_lines_to_check_are_listed_by_script_line_and_a_cleared_one_is_not_asked_again(project):
     from pipeline.qa.checks import summary
-    from pipeline.run.episode import adapt_chapter, check_message, lines_to_check
+    from pipeline.run.stages import adapt_chapter, check_message, lines_to_check
     path = _adapted(project, "third-person-stall-office-field.txt", 6)
     yaml_lines = path.read_text(encoding="utf-8").splitlines()
     found = lines_to_check(project, 6)
