@@ -175,7 +175,8 @@ def chapter_detail(project: Project, number: int) -> dict:
     _, problem = take_plan(project, script)
     out = project.episode_dir(number)
     return {**chapter_summary(project, number), "speech_tags": script.speech_tags,
-            "scenes": [{"id": s.id, "place": s.place, "ambience": s.ambience} for s in script.scenes],
+            "scenes": [{"id": s.id, "place": s.place, "ambience": s.ambience, "layers": list(s.layers)}
+                       for s in script.scenes],
             "episode_url": f"/api/chapters/{number}/episode.mp3" if (out / "episode.mp3").is_file() else None,
             "problem": problem}
 

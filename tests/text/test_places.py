@@ -57,6 +57,23 @@ def test_words_that_are_not_a_place(sentence):
     assert place_of(sentence) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "The house had been on the market for a year.",
+    "She had made her name in the field of medicine.",
+    "After the accident he was all at sea.",
+])
+def test_place_words_in_figures_of_speech_are_no_place(sentence):
+    assert (place_of(sentence) or ("", ""))[0] not in ("market", "countryside", "shore")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The band took the town by storm.", "He got wind of the plan.", "She said good night and left.",
+    "A storm of applause greeted him.", "Rain of arrows fell on the wall.", "The night before the wedding she slept.",
+])
+def test_weather_words_in_figures_of_speech_are_no_layer(sentence):
+    assert layers_in(sentence) == []
+
+
 def test_a_scene_moves_only_when_someone_goes_somewhere():
     assert place_of("She ran into the kitchen.", opening=False)[0] == "kitchen"
     assert place_of("The kitchen smelled of bread.", opening=False) is None     # a subject later on: no move
