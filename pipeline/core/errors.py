@@ -27,3 +27,18 @@ class PipelineError(Exception):
             text += f" — {self.fix}"
         # One line, always: a message must never smuggle a newline or control char.
         return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def unknown_value(path: str | Path | None, line: int | None, what: str, value, known) -> PipelineError:
+    """The error for a name that is not one of the known ones, with the closest match suggested:
+
+    `scripts/ch01.yaml:12: unknown direction 'whipser' — did you mean 'whisper'? (known: ...)`
+    """
+    import difflib
+    names = sorted({str(name) for name in known})
+    shown = str(value)[:40]
+    close = difflib.get_close_matches(str(value).strip().lower(), [n.lower() for n in names], n=1, cutoff=0.6)
+    match = next((n for n in names if close and n.lower() == close[0]), None)
+    listing = ", ".join(names[:24]) + (", ..." if len(names) > 24 else "")
+    fix = f"did you mean '{match}'? (known: {listing})" if match else f"use one of the known: {listing}"
+    return PipelineError(path, line, f"unknown {what} '{shown}'", fix)

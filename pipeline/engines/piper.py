@@ -27,6 +27,7 @@ class PiperEngine:
     name = "piper"
     cost = 1.0
     shippable = True
+    default_model = DEFAULT_MODEL
 
     def __init__(self, model_path: Path, threads: int = 1):
         self.model_path = Path(model_path)
@@ -68,6 +69,19 @@ class PiperEngine:
     @classmethod
     def model_files(cls, model_path: Path) -> list[Path]:
         return [Path(model_path), Path(f"{model_path}.json")]
+
+    @classmethod
+    def speakers(cls, model_path: Path) -> list[str] | None:
+        """The speaker names in the .onnx.json (none for a one-voice model); None if it cannot be read."""
+        try:
+            config = json.loads(Path(f"{model_path}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None         # loading the model reports a missing or broken config
+        return [str(name) for name in (config.get("speaker_id_map") or {})] if isinstance(config, dict) else None
+
+    @classmethod
+    def speaker_names(cls, speaker: str | int) -> list[str]:
+        return [str(speaker)]
 
     def speaker_id(self, speaker: str | int | None) -> int | None:
         config = self.voice.config

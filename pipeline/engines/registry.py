@@ -12,7 +12,8 @@ import pkgutil
 import threading
 from pathlib import Path
 
-from pipeline.core.errors import PipelineError
+from pipeline.core import yamlfile
+from pipeline.core.errors import PipelineError, unknown_value
 
 _PACKAGE = __name__.rpartition(".")[0]
 # modules of the package that hold what engines share, not an engine
@@ -34,7 +35,7 @@ def names() -> tuple[str, ...]:
 def engine_class(name: str, where: Path | str | None = None):
     """The class of engine `name`; an unknown name is the producer's mistake, said with its file."""
     if name not in names():
-        raise PipelineError(where, None, f"unknown engine '{name}'", f"use one of: {', '.join(names())}")
+        raise unknown_value(where, None, "engine", name, names())
     return importlib.import_module(f"{_PACKAGE}.{name}").ENGINE
 
 
@@ -52,6 +53,38 @@ def resolve_model(voice, voices_dir: Path, source: Path | None = None) -> Path:
     where = source or Path(voices_dir) / f"{voice.name}.yaml"
     cls = engine_class(voice.engine, where)
     return cls.resolve_model(voice.model or cls.default_model, Path(voices_dir), where)
+
+
+def check_speaker(voice, model_path: Path, voices_dir: Path) -> None:
+    """A voice's `speaker` is one its model has, or an error at that line of voices/<name>.yaml.
+
+    Engines that can list their speakers without loading the model (`speakers`) are checked
+    here, before any synthesis; the others check when the model loads.
+    """
+    cls = engine_class(voice.engine)
+    known = cls.speakers(model_path) if voice.speaker is not None and hasattr(cls, "speakers") else None
+    if known is None:
+        return
+    where = Path(voices_dir) / f"{voice.name}.yaml"
+    try:
+        line = yamlfile.load(where, "voice").line_of("speaker")
+    except (PipelineError, AttributeError):
+        line = None
+    if isinstance(voice.speaker, int) and not isinstance(voice.speaker, bool) and known:
+        if 0 <= voice.speaker < len(known):
+            return
+        raise PipelineError(where, line, f"speaker {voice.speaker} is not in the model",
+                            f"use 0..{len(known) - 1} or a name: {', '.join(known[:8])}")
+    try:
+        names = cls.speaker_names(voice.speaker)
+    except PipelineError as exc:
+        raise PipelineError(where, line, exc.problem, exc.fix) from None
+    for name in names:
+        if not known:
+            raise PipelineError(where, line, f"unknown speaker '{name}': the model {Path(model_path).name} has one voice",
+                                "remove `speaker:`, or use a multi-speaker model")
+        if name not in known:
+            raise unknown_value(where, line, "speaker", name, known)
 
 
 def installed_model(voice) -> bool:

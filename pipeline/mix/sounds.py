@@ -14,7 +14,7 @@ import numpy as np
 import pedalboard as pb
 
 from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 from pipeline.mix.beds import AMBIENCES, _bed
 from pipeline.mix.synth import (SAMPLE_RATE, _band, _events, _level, _peak, _rng, _seamless, _slow,  # noqa: F401
                                 _tone)
@@ -195,8 +195,7 @@ class SoundLibrary:
         root = self.root.resolve()
         for kind, entries in data.items():
             if kind not in KINDS:
-                raise PipelineError(index, yamlfile.line_of(data, kind), f"unknown section '{kind}'",
-                                    "use ambience, sfx or music")
+                raise unknown_value(index, yamlfile.line_of(data, kind), "section", kind, KINDS)
             if not entries:
                 continue
             if not isinstance(entries, dict):
@@ -247,10 +246,23 @@ class SoundLibrary:
         if name in self.user[kind]:
             return _user_sound(str(self.user[kind][name]["path"]), kind == "ambience")
         if name not in BUILT_IN[kind]:
-            raise PipelineError(self.root / "index.yaml" if self.root else None, None,
-                                f"there is no {kind} called '{name}'",
-                                f"use one of {', '.join(self.names(kind))} or add it to sounds/index.yaml")
+            raise unknown_value(self.root / "index.yaml" if self.root else None, None, kind, name, self.names(kind))
         return _built_in(kind, name, self.seed)
+
+
+def check_script_sounds(script, library: SoundLibrary) -> None:
+    """Every bed, layer, sfx and music name a script uses is one the library has, or an error at its line."""
+    where = script.path or None
+    beds = library.names("ambience")
+    for scene in script.scenes:
+        if scene.ambience and scene.ambience not in beds:
+            raise unknown_value(where, scene.ambience_line or scene.source_line, "ambience", scene.ambience, beds)
+        for layer in scene.layers:
+            if layer not in beds:
+                raise unknown_value(where, scene.layers_line or scene.source_line, "layer", layer, beds)
+        for line in scene.lines:
+            if line.kind in ("sfx", "music") and line.name not in library.names(line.kind):
+                raise unknown_value(where, line.source_line or None, line.kind, line.name, library.names(line.kind))
 
 
 @functools.lru_cache(maxsize=64)

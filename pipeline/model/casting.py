@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 
 class EQ(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -111,22 +112,45 @@ class Lexicon:
         return hashlib.sha256(json.dumps(self.entries, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _validation_error(path: Path, data: Any, exc: ValidationError) -> PipelineError:
+def _validation_error(path: Path, data: Any, exc: ValidationError, model: type[BaseModel]) -> PipelineError:
     err = exc.errors()[0]
-    loc = [str(p) for p in err["loc"]]
-    node = data
-    line = yamlfile.line_of(data)
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            line = yamlfile.line_of(node, part) or line
-            node = node[part]
-        else:
-            break
-    key = ".".join(loc) or "file"
+    line, key = yamlfile.locate(data, tuple(err["loc"]))
+    loc = [str(part) for part in err["loc"]]
     message = err["msg"].replace("\n", " ")
     if err["type"] == "extra_forbidden":
-        return PipelineError(path, line, f"unknown setting '{key}'", "check the spelling; see README 'Voices'")
-    return PipelineError(path, line, f"{key}: {message}", "fix the value; see README 'Voices'")
+        return unknown_value(path, line, "setting", key, [".".join([*loc[:-1], f]) for f in _fields_at(model, loc[:-1])])
+    if err["type"] == "value_error" and loc == ["engine"]:
+        from pipeline.engines.registry import names
+        return unknown_value(path, line, "engine", err.get("input"), names())
+    if err["type"] == "literal_error":
+        return unknown_value(path, line, loc[-1] if loc else "value", err.get("input"),
+                             re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
+    return PipelineError(path, line, f"{key or 'file'}: {message}", "fix the value; see README 'Voices'")
+
+
+def _validated(model: type[BaseModel], path: Path, data: Any, not_a_mapping: str, fix: str):
+    """A YAML mapping checked against its schema; the first mistake is reported with its line."""
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, not_a_mapping, fix)
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as exc:
+        raise _validation_error(path, data, exc, model) from None
+
+
+def _fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
+    """The settings a nested mapping of `model` may hold (eq: highpass_hz, ...)."""
+    parts = list(loc)
+    while parts:
+        part = parts.pop(0)
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        if typing.get_origin(annotation) is dict and parts:     # characters: {name: CastMember}
+            annotation = typing.get_args(annotation)[1]
+            parts.pop(0)
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
 
 
 def _safe_name(name: str, path: Path, line: int, what: str) -> str:
@@ -139,12 +163,7 @@ def _safe_name(name: str, path: Path, line: int, what: str) -> str:
 def load_voice(path: str | Path) -> Voice:
     path = Path(path)
     data = yamlfile.load(path, "voice config")
-    if not isinstance(data, dict):
-        raise PipelineError(path, 1, "a voice config must be a mapping of settings", "see README 'Voices'")
-    try:
-        voice = Voice.model_validate(dict(data))
-    except ValidationError as exc:
-        raise _validation_error(path, data, exc) from None
+    voice = _validated(Voice, path, data, "a voice config must be a mapping of settings", "see README 'Voices'")
     return voice.model_copy(update={"name": path.stem})
 
 
@@ -165,19 +184,14 @@ def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
     data = yamlfile.load(path, "cast") if path.exists() else yamlfile.Mapping()
     if data is None:
         data = yamlfile.Mapping()
-    if not isinstance(data, dict):
-        raise PipelineError(path, 1, "the cast must be a mapping with narrator and characters", "see README 'Cast'")
-    try:
-        cast_file = CastFile.model_validate(dict(data))
-    except ValidationError as exc:
-        raise _validation_error(path, data, exc) from None
+    cast_file = _validated(CastFile, path, data, "the cast must be a mapping with narrator and characters",
+                           "see README 'Cast'")
     names = dict(voices)
 
     def check(voice: str, line: int) -> None:
         _safe_name(voice, path, line, "voice")
         if voice not in names:
-            raise PipelineError(path, line, f"voice '{voice}' has no file voices/{voice}.yaml",
-                                f"use one of: {', '.join(sorted(names))}")
+            raise unknown_value(path, line, "voice", voice, names)
 
     check(cast_file.narrator, yamlfile.line_of(data, "narrator"))
     chars = data.get("characters") or {}
@@ -185,7 +199,10 @@ def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
         if member.voice:
             check(member.voice, yamlfile.line_of(chars.get(name, {}), "voice") or yamlfile.line_of(chars, name))
     pool_data = data.get("pool") or {}
+    genders = typing.get_args(CastMember.model_fields["gender"].annotation)
     for gender, pool_voices in cast_file.pool.items():
+        if gender not in genders:
+            raise unknown_value(path, yamlfile.line_of(pool_data, gender), "gender", gender, genders)
         for voice in pool_voices:
             check(voice, yamlfile.line_of(pool_data, gender))
     return Cast(cast_file.narrator, dict(cast_file.characters), dict(cast_file.pool), path)
@@ -251,12 +268,9 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
 
 def file_digest(path: Path, _cache: dict = {}) -> str:  # noqa: B006 - deliberate per-process memo
     """Content hash of a model file, memoised by size and mtime (models are large)."""
+    from pipeline.core.files import file_sha256
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _cache:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _cache[key] = digest.hexdigest()[:16]
+        _cache[key] = file_sha256(path)[:16]
     return _cache[key]

@@ -12,13 +12,15 @@ On disk it reads like a screenplay in YAML, one short mapping a line:
 """
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
+from pipeline.model.directions import DIRECTIONS
 
 NARRATOR = "narrator"
 LINE_KINDS = ("narration", "dialogue", "letter", "sfx", "music", "note")
@@ -27,9 +29,8 @@ OPTION_KEYS = ("direction", "thought", "by", "pause_s", "gain_db", "tag", "how",
 # How the adapter decided a line's speaker, surest first (see pipeline.text.attribution).
 HOW = ("tag", "pronoun", "continued", "lead-in", "beat", "turns", "scene", "guess")
 KIND_KEYS = ("narrator", "sfx", "music", "note", "letter")
-DIRECTIONS = ("whisper", "shout", "mutter", "snap", "quiet", "sad", "angry", "laugh", "cry",
-              "excited", "tender", "cold", "ask", "tired", "fear")
 SPEECH_TAG_SETTINGS = ("keep", "drop")
+SCENE_KEYS = ("id", "place", "ambience", "layers", "lines")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -61,6 +62,9 @@ class Scene:
     lines: tuple[Line, ...] = ()
     source_line: int = 0
     layers: tuple[str, ...] = ()   # beds played over the place's bed: weather and time (rain, night)
+    # where ambience and layers are written, for messages (not part of what the scene is)
+    ambience_line: int = field(default=0, repr=False, compare=False)
+    layers_line: int = field(default=0, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,7 @@ def to_yaml(script: Script) -> str:
         "# (`python -m pipeline adapt --force` regenerates it and keeps a backup).\n"
         "# A line is one short mapping:  `- Name: what they say`, `- narrator: ...`,\n"
         "# `- sfx: knock`, `- music: sting`, `- letter: ...` with `by: Name`, `- note: ...` (not voiced).\n"
-        "# Optional on a line: direction (whisper, shout, mutter, snap, quiet, sad, ...),\n"
+        f"# Optional on a line: direction ({', '.join(DIRECTIONS[:6])}, ...),\n"
         "# thought: true, pause_s: seconds of silence after it, gain_db, and tag: the prose's\n"
         "# speech tag, narrated only when speech_tags is keep; how: how the adapter chose the speaker\n"
         "# (tag, pronoun, continued, lead-in, beat, turns, scene, guess); check: true where it was\n"
@@ -199,14 +203,23 @@ def parse_line(item: Any, path: Path, line_no: int) -> Line:
               "write `- narrator: ...` or `- Speaker: ...`")
     kinds = [k for k in item if k in KIND_KEYS]
     speakers = [k for k in item if k not in KIND_KEYS and k not in OPTION_KEYS]
+    if len(kinds) + len(speakers) > 1:
+        # `direciton: whisper` reads as a second speaker: say which option was meant
+        for key in speakers:
+            if str(key).islower() and difflib.get_close_matches(str(key), OPTION_KEYS + KIND_KEYS, n=1, cutoff=0.75):
+                raise unknown_value(path, yamlfile.line_of(item, key, line_no), "line option", key,
+                                    OPTION_KEYS + KIND_KEYS)
     if len(kinds) + len(speakers) != 1:
         found = ", ".join(kinds + speakers) or "none"
         _fail(path, line_no, f"a line needs exactly one speaker or kind, found: {found}",
               f"split it into separate lines; options are {', '.join(OPTION_KEYS)}")
     options: dict[str, Any] = {"source_line": line_no}
     if "direction" in item:
-        direction = _text(item["direction"], path, yamlfile.line_of(item, "direction", line_no), "direction")
-        options["direction"] = direction.strip().lower() or None
+        where = yamlfile.line_of(item, "direction", line_no)
+        direction = _text(item["direction"], path, where, "direction").strip().lower() or None
+        if direction is not None and direction not in DIRECTIONS:
+            raise unknown_value(path, where, "direction", direction, DIRECTIONS)
+        options["direction"] = direction
     if "thought" in item:
         if not isinstance(item["thought"], bool):
             _fail(path, yamlfile.line_of(item, "thought", line_no), "thought must be true or false")
@@ -260,11 +273,12 @@ def parse_script(data: Any, path: Path) -> Script:
     known = {"title", "source", "speech_tags", "notes", "scenes"}
     for key in data:
         if key not in known:
-            _fail(path, yamlfile.line_of(data, key), f"unknown key '{key}'", f"use one of {', '.join(sorted(known))}")
+            raise unknown_value(path, yamlfile.line_of(data, key), "key", key, known)
     title = _text(data.get("title", path.stem), path, yamlfile.line_of(data, "title"), "title")
     speech_tags = data.get("speech_tags", "drop")
     if speech_tags not in SPEECH_TAG_SETTINGS:
-        _fail(path, yamlfile.line_of(data, "speech_tags"), f"speech_tags is '{speech_tags}'", "use keep or drop")
+        raise unknown_value(path, yamlfile.line_of(data, "speech_tags"), "speech_tags setting", speech_tags,
+                            SPEECH_TAG_SETTINGS)
     notes_raw = data.get("notes") or []
     if not isinstance(notes_raw, list):
         _fail(path, yamlfile.line_of(data, "notes"), "notes must be a list", "write each note as `- text`")
@@ -279,9 +293,8 @@ def parse_script(data: Any, path: Path) -> Script:
         if not isinstance(raw, dict):
             _fail(path, line_no, "a scene must be a mapping with id, place, ambience and lines")
         for key in raw:
-            if key not in ("id", "place", "ambience", "layers", "lines"):
-                _fail(path, yamlfile.line_of(raw, key), f"unknown scene key '{key}'",
-                      "use id, place, ambience, layers, lines")
+            if key not in SCENE_KEYS:
+                raise unknown_value(path, yamlfile.line_of(raw, key), "scene key", key, SCENE_KEYS)
         scene_id = _text(raw.get("id", f"scene{index + 1}"), path, yamlfile.line_of(raw, "id", line_no), "scene id").strip()
         if not _ID_PATTERN.match(scene_id):
             _fail(path, yamlfile.line_of(raw, "id", line_no), f"scene id '{scene_id[:40]}' is not a simple name",
@@ -301,7 +314,9 @@ def parse_script(data: Any, path: Path) -> Script:
         if not isinstance(lines_raw, list):
             _fail(path, yamlfile.line_of(raw, "lines", line_no), "lines must be a list", "write each line as `- ...`")
         lines = tuple(parse_line(item, path, yamlfile.line_of(lines_raw, i, line_no)) for i, item in enumerate(lines_raw))
-        scenes.append(Scene(scene_id, place=place, ambience=ambience, lines=lines, source_line=line_no, layers=layers))
+        scenes.append(Scene(scene_id, place=place, ambience=ambience, lines=lines, source_line=line_no, layers=layers,
+                            ambience_line=yamlfile.line_of(raw, "ambience", line_no),
+                            layers_line=yamlfile.line_of(raw, "layers", line_no)))
     return Script(title=title, scenes=tuple(scenes), source=str(data.get("source") or ""),
                   speech_tags=speech_tags, notes=notes, path=str(path))
 

@@ -114,6 +114,18 @@ def voice_references(voices: dict, names: Sequence[str], voices_dir: Path, cache
     return references
 
 
+def episode_references(project, used: Sequence[str], deliveries: Iterable[tuple[str | None, str | None]] = (),
+                       workers: int | None = None) -> dict[str, np.ndarray]:
+    """References of the voices a take could be confused with: the narrator's and those the episode
+    uses (the characters who speak to each other), each also in the deliveries it is used with.
+    A take in a voice from outside the episode is caught as far from its own voice."""
+    from pipeline.model.casting import load_casting
+    voices, cast, _ = load_casting(project.voices)
+    names = [n for n in [cast.narrator, *used] if n in voices]
+    return voice_references(voices, names, project.voices, project.take_cache, workers,
+                            [(v, d) for v, d in deliveries if v in voices])
+
+
 def embed_takes(paths: Sequence[Path]) -> tuple[np.ndarray, list[float]]:
     """(n, 256) embeddings of take WAVs and the seconds of speech each kept after silence trimming."""
     prepared = []

@@ -12,10 +12,9 @@ from fractions import Fraction
 import numpy as np
 import pedalboard as pb
 
-from pipeline.core.audio import frame_peaks
+from pipeline.core.audio import SAMPLE_RATE, frame_peaks
 from pipeline.model.casting import Voice
 
-SAMPLE_RATE = 44100
 SPEECH_LEVEL_DB = -20.0     # RMS of voiced audio every take is brought to before its voice gain
 
 
@@ -31,6 +30,7 @@ class Delivery:
     breath: float = 0.0          # 0..1 mix of noise shaped by the speech envelope (whisper)
 
 
+# One delivery for each name in pipeline.model.directions.DIRECTIONS (a test holds them equal).
 DELIVERIES = {
     "whisper": Delivery(rate=0.95, gain_db=-9, highpass_hz=500, breath=0.85),
     "shout": Delivery(rate=1.06, pitch_semitones=2.0, gain_db=5, drive_db=10),
@@ -51,7 +51,10 @@ DELIVERIES = {
 
 
 def delivery_for(direction: str | None) -> Delivery:
-    return DELIVERIES.get((direction or "").lower(), Delivery())
+    """How a direction sounds; no direction is a plain reading (scripts are checked when read)."""
+    if not direction:
+        return Delivery()
+    return DELIVERIES[direction.lower()]
 
 
 def resample(audio: np.ndarray, from_rate: float, to_rate: int) -> np.ndarray:

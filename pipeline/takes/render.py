@@ -2,7 +2,7 @@
 
 A take's cache key hashes everything that changes its sound: the spoken text (after the
 lexicon), the voice's sound settings, the direction, the engine and its version, the model
-file's content and the effects chain version. A re-run synthesizes only what changed.
+file's content and the source of the code that synthesizes and shapes it (core/versions.py). A re-run synthesizes only what changed.
 """
 from __future__ import annotations
 
@@ -17,15 +17,17 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.core import audio
+from pipeline.core.versions import code_version
 from pipeline.takes.effects import SAMPLE_RATE, process_take
 from pipeline.engines.base import SynthesisRequest
 from pipeline.engines.pieces import synthesize_bounded
-from pipeline.engines.registry import engine_cost, engine_version, get_engine, resolve_model, use_slot
+from pipeline.engines.registry import check_speaker, engine_class, engine_cost, engine_version, get_engine, resolve_model, use_slot
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
 from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
 
-CHAIN_VERSION = "5"     # bump when synthesis or effects.process_take change what they make
+# What makes a take from its text besides the engine's packages: editing any of it makes new takes.
+TAKE_CODE = ("pipeline.takes.effects", "pipeline.engines")
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,33 @@ def take_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / key[:2] / f"{key}.wav"
 
 
+# A take's noise seed comes from what is said and how, never from the versions of the code that
+# makes it: a change to the code that keeps the sound keeps every line's samples. It is computed
+# in the form the first takes were seeded with (their chain version, "4", and the voice settings
+# of that time; a setting added since counts only when it is set), so those takes stay the same.
+SEED_FORM = "4"
+SEED_SETTINGS = ("engine", "model", "speaker", "length_scale", "noise_scale", "noise_w", "pitch_semitones",
+                 "formant_semitones", "eq", "gain_db", "sentence_pause_s", "seed")
+
+
+def take_seed(spoken: str, voice: Voice, direction: str | None, version: str, model_digest: str) -> int:
+    settings = voice.sound_fields()
+    defaults = Voice().sound_fields()
+    settings = {k: v for k, v in settings.items() if k in SEED_SETTINGS or v != defaults.get(k)}
+    settings["model"] = voice.model or engine_class(voice.engine).default_model
+    identity = {"text": spoken, "voice": settings, "direction": direction, "engine": voice.engine,
+                "engine_version": version, "model": model_digest, "chain": SEED_FORM}
+    digest = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+    return (int(digest[:8], 16) ^ voice.seed) & 0x7FFFFFFF
+
+
 def take_key(spoken: str, voice: Voice, direction: str | None, version: str, model: Path) -> tuple[str, int]:
-    """The cache key of a take and the noise seed derived from it."""
+    """The cache key of a take (everything that changes its sound, the code included) and its noise seed."""
+    digest = file_digest(model)
     identity = {"text": spoken, "voice": voice.sound_fields(), "direction": direction, "engine": voice.engine,
-                "engine_version": version, "model": file_digest(model), "chain": CHAIN_VERSION}
+                "engine_version": version, "model": digest, "code": code_version(*TAKE_CODE)}
     key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
-    return key, (int(key[:8], 16) ^ voice.seed) & 0x7FFFFFFF
+    return key, take_seed(spoken, voice, direction, version, digest)
 
 
 def speaker_of(line: Line) -> str:
@@ -81,6 +104,7 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
     """Decide every take's key and file; return the takes and the jobs still to synthesize."""
     takes, jobs = [], {}
     versions: dict[str, str] = {}
+    checked: set[str] = set()
     for scene in script.scenes:
         for index, line in enumerate(scene.lines):
             if not line.voiced:
@@ -95,6 +119,9 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
                                     f"add voices/{voice_name}.yaml or change the cast")
             voice = voices[voice_name]
             model = resolve_model(voice, voices_dir)
+            if voice_name not in checked:
+                check_speaker(voice, model, voices_dir)
+                checked.add(voice_name)
             spoken = lexicon.apply(line.text)
             versions.setdefault(voice.engine, engine_version(voice.engine))
             key, seed = take_key(spoken, voice, line.direction, versions[voice.engine], model)

@@ -15,7 +15,7 @@ one decided it, as `basis`):
 5. turns: in a run of dialogue the person just addressed by name answers, and speakers
    alternate with the anchored paragraphs two before or after, forward and backward; when
    these clues name different people the quote is marked `check`.
-6. scene: a bare quote after narration is spoken by whom that narration ended on.
+6. scene: a bare quote after narration is spoken by whom that narration ended on; `check`.
 7. guess: the most recently mentioned character who did not just speak; always `check`.
 
 Names inside a quote are the people spoken to, never the speaker; a tag that says only "she"
@@ -162,12 +162,22 @@ class _Reader:
             return match.end(), self.relative(match.group(0), position, exclude), _gender_of_phrase(match.group(0))
         return None
 
+    def titled(self, phrase: str, exclude=frozenset()) -> str:
+        """`said the constable`: the one character whose name carries that title (Constable Hobbs)."""
+        match = re.fullmatch(r"(?:the|a|an)\s+(\w+)", phrase.strip(), re.IGNORECASE)
+        if not match:
+            return ""
+        noun = {"doctor": "dr", "mister": "mr"}.get(match.group(1).lower(), match.group(1).lower())
+        owners = {main for main, c in self.names.characters.items() for alias in (main, *c.aliases)
+                  if len(alias.split()) >= 2 and alias.split()[0].rstrip(".").lower() == noun} - set(exclude)
+        return owners.pop() if len(owners) == 1 else ""
+
     def relative(self, phrase: str, position: int, exclude=frozenset()) -> str:
         """`his wife`, `her father`: the cast member with the possessor's surname and the title
         the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
         match = re.fullmatch(r"(his|her)\s+(wife|lady|husband|mother|father)", phrase.strip(), re.IGNORECASE)
         if not match:
-            return ""
+            return self.titled(phrase, exclude)
         owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
         if not owner:
             return ""
@@ -515,7 +525,8 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
             talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
             exclude = set(group.addressed) | talked_of | ({previous} if previous else set())
             if group.scene:
-                group.speaker, group.basis = group.scene, "scene"
+                # right about half the time on the development novels: a producer should confirm it
+                group.speaker, group.basis, group.check = group.scene, "scene", True
                 continue
             candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
                           if fits(group, c)]

@@ -5,10 +5,11 @@ import numpy as np
 import pytest
 
 from pipeline.engines import pieces
-from pipeline.engines.base import SynthesisRequest, get_engine
+from pipeline.engines.base import SynthesisRequest
+from pipeline.engines.registry import get_engine
 from pipeline.engines.pieces import budget_of, phoneme_count, synthesize_bounded, synthesize_in_pieces
 from pipeline.text.sentences import bounded_pieces
-from test_render import render
+from pipeline.run.stages import render_chapter
 
 CLAUSES = ["the rider came down from the hills at dusk", "tired and hungry and cold",
            "with the rain still running off the brim of his hat", "and he did not stop at the inn",
@@ -62,8 +63,8 @@ def test_a_long_line_stays_one_line_and_one_take(project, monkeypatch):
     monkeypatch.setattr(pieces, "PHONEME_BUDGET", 40)
     words = " ".join(["nobody stopped to listen to the old man by the gate"] * 6)
     project.script(9).write_text(f"title: t\nscenes:\n- id: s1\n  lines:\n  - narrator: {words}\n", encoding="utf-8")
-    first = render(project)
-    second = render(project)
+    _, first = render_chapter(project, 9, workers=1)
+    _, second = render_chapter(project, 9, workers=1)
     assert first.synthesized == 1 and second.synthesized == 0
     [take] = first.takes
     assert take.text == words and take.duration_s > 10

@@ -92,7 +92,7 @@ def test_an_unknown_engine_is_reported_with_the_voice_file_and_line(tmp_path):
     path.write_text("gender: F\nengine: pipr\n", encoding="utf-8")
     with pytest.raises(PipelineError) as caught:
         load_voice(path)
-    assert str(caught.value).startswith(f"{path}:2: engine") and "coqui, kokoro, piper" in str(caught.value)
+    assert str(caught.value).startswith(f"{path}:2: unknown engine 'pipr' — did you mean 'piper'?") and "coqui, kokoro, piper" in str(caught.value)
 
 
 def test_a_new_engine_is_one_module(toy_engine, project):

@@ -1,11 +1,11 @@
 """QA hears who speaks: every voiced line gets voice_match; a line in another voice is flagged."""
-import json
 
 import numpy as np
 import pytest
 
 from conftest import make_project
 from pipeline.core import audio
+from pipeline.model.timeline import Cue, write_cues
 from pipeline.model.casting import load_casting
 from pipeline.qa import checks as qa
 from pipeline.qa import voiceprint
@@ -39,14 +39,14 @@ def episode(tmp_path_factory):
         ((path,),) = preview_takes(voices, [rendered_with], [lexicon.apply(text)], project.voices, project.take_cache,
                                    direction=direction)
         samples = audio.read_wav(path)[0][:, 0]
-        cue = {"start": round(time_s, 3), "end": round(time_s + samples.shape[0] / RATE, 3), "kind": "speech",
-               "scene": "s1", "speaker": speaker_name, "text": text, "name": None}
+        cue = Cue(round(time_s, 3), round(time_s + samples.shape[0] / RATE, 3), "speech", "s1",
+                  speaker=speaker_name, text=text, take=path.stem)
         takes.append((cue, path))
         pieces += [samples, gap]
-        time_s = cue["end"] + gap.shape[0] / RATE
+        time_s = cue.end + gap.shape[0] / RATE
     mono = np.concatenate(pieces) * 0.5
-    audio.encode(audio.blocks_of(np.stack([mono, mono], axis=1)), folder / "episode.mp3")
-    (folder / "cues.json").write_text(json.dumps([cue for cue, _ in takes]))
+    audio.encode(audio.blocks_of(np.stack([mono, mono], axis=1)), project.episode(1))
+    write_cues([cue for cue, _ in takes], project.cues(1))
     references = voiceprint.voice_references(voices, CAST_VOICES, project.voices, project.take_cache,
                                              deliveries=[("naruto", "whisper")])
     return project, folder, takes, references
@@ -54,11 +54,11 @@ def episode(tmp_path_factory):
 
 def test_a_line_in_another_voice_is_flagged_with_its_time(episode):
     project, folder, takes, references = episode
-    report = qa.check_episode(folder, takes, voices=[line[1] for line in LINES], references=references,
+    report = qa.check_episode(project, 1, takes, voices=[line[1] for line in LINES], references=references,
                               directions=DIRECTIONS)
     assert all("voice_match" in line and 0 <= line["voice_match"] <= 1 for line in report["lines"])
     (flagged,) = report["voice_flagged_lines"]
-    assert flagged["speaker"] == "Sakura" and flagged["start_s"] == takes[3][0]["start"]
+    assert flagged["speaker"] == "Sakura" and flagged["start_s"] == takes[3][0].start
     assert "closer to voice 'jiraiya'" in flagged["voice_problem"]
     assert flagged["nearest_other_voice"] == "jiraiya"
     for line in report["lines"]:
@@ -76,7 +76,7 @@ def test_a_line_in_another_voice_is_flagged_with_its_time(episode):
 def test_the_right_voices_pass(episode):
     project, folder, takes, references = episode
     voices = [line[2] for line in LINES]       # what really speaks each take
-    report = qa.check_episode(folder, takes, voices=voices, references=references, directions=DIRECTIONS)
+    report = qa.check_episode(project, 1, takes, voices=voices, references=references, directions=DIRECTIONS)
     (whispered,) = [line for line in report["lines"] if line.get("direction") == "whisper"]
     assert whispered["voice_match"] >= voiceprint.FAR_FROM_OWN
     assert report["voice_flagged_lines"] == []
