@@ -132,7 +132,7 @@ def cmd_voices_list(args) -> int:
     for character, member in cast.characters.items():
         users.setdefault(member.voice, []).append(character)
     users.setdefault(cast.narrator, []).insert(0, "(narrator)")
-    # Each voice reads three sentences (cached in the take cache) to be measured and embedded.
+    # Each voice reads two sentences (kept in the take cache) to be measured and embedded.
     profiles = voice_profiles(voices, list(voices), project.voices, project.take_cache, args.jobs)
     nearest = nearest_voices(profiles)
     width = max([len(n) for n in voices] + [5])

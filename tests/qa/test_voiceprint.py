@@ -99,3 +99,24 @@ def test_references_are_cached_by_the_voice_content(episode):
     fresh = voiceprint.voice_references({**voices, "naruto": changed}, ["naruto"], project.voices, project.take_cache)
     assert len(list(voiceprint.voiceprint_dir(project.take_cache).glob("*.json"))) == len(CAST_VOICES) + 2
     assert 0.5 < float(fresh["naruto"] @ references["naruto"]) < 0.999
+
+
+def test_voices_list_shows_pitch_and_the_nearest_voice(episode, capsys):
+    from pipeline.cli import main
+    project = episode[0]
+    voices, cast, _ = load_casting(project.voices)
+    assert main(["--project", str(project.root), "voices", "list", "--jobs", "2"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    assert set(rows) == set(voices)
+    profiles = voiceprint.voice_profiles(voices, list(voices), project.voices, project.take_cache)
+    nearest = voiceprint.nearest_voices(profiles)
+    for name, row in rows.items():
+        fields = row.split()
+        assert fields[1] == voices[name].gender
+        pitch_hz = float(fields[3])
+        assert 60 < pitch_hz < 500 and pitch_hz == round(profiles[name].median_pitch_hz)
+        other, score = nearest[name]
+        assert fields[5] == other and other != name and float(fields[6]) == round(score, 2)
+        assert float(fields[6]) == max(round(float(profiles[name].embedding @ profiles[n].embedding), 2)
+                                       for n in voices if n != name)
+    assert "(narrator)" in rows[cast.narrator]
