@@ -25,12 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.core import audio
 from pipeline.core.errors import PipelineError
 from pipeline.model.casting import AGES, Voice
-from pipeline.engines.registry import engine_class, engine_version, resolve_model
+from pipeline.engines.registry import engine_class, resolve_model
 from pipeline.takes.effects import SAMPLE_RATE, process_take
-from pipeline.takes.render import synthesize_raw, take_key, take_path
+from pipeline.takes.render import synthesize_raw
 
 # Common words the recogniser knows, one sentence of about 3.5 s: enough speech for a speaker
 # embedding (two or three of its 1.6 s windows), short enough that a candidate costs about
@@ -144,35 +143,19 @@ def voice_file_name(character: str, taken) -> str:
     return name
 
 
-# ---------------------------------------------------------------- references: the cast as heard
+# ---------------------------------------------------------------- the cast as heard
 
 def _embed(samples: np.ndarray, rate: int) -> np.ndarray:
     from pipeline.qa.speaker import embed_utterance
-    vector = np.asarray(embed_utterance(samples, rate), dtype=np.float64)
-    return vector / max(np.linalg.norm(vector), 1e-12)
+    return np.asarray(embed_utterance(samples, rate), dtype=np.float64)
 
 
-def reference(voice: Voice, voices_dir: Path, cache_dir: Path) -> tuple[np.ndarray, Path]:
-    """A voice reading DESIGN_TEXT, embedded: from the take cache when it was heard before."""
-    model = resolve_model(voice, voices_dir)
-    key, seed = take_key(DESIGN_TEXT, voice, None, engine_version(voice.engine), model)
-    path = take_path(cache_dir, key)
-    saved = path.with_suffix(".speaker.npy")
-    if saved.exists() and audio.cached_duration(path) is not None:
-        try:
-            return np.load(saved), path
-        except (OSError, ValueError):
-            pass
-    if audio.cached_duration(path) is None:
-        raw, rate = synthesize_raw(DESIGN_TEXT, voice, model, seed)
-        audio.write_take(path, process_take(raw, rate, voice, None, seed))
-    samples, rate = audio.read_wav(path)
-    vector = _embed(samples[:, 0] if samples.ndim == 2 else samples, rate)
-    from pipeline.core.files import atomic_path
-    with atomic_path(saved) as tmp:
-        with open(tmp, "wb") as handle:
-            np.save(handle, vector)
-    return vector, path
+def _references(cast_voices: dict[str, Voice], voices_dir: Path, cache_dir: Path) -> dict[str, np.ndarray]:
+    """Each cast voice's reference embedding: QA's (pipeline/qa/voiceprint.py), kept in the cache."""
+    from pipeline.qa.voiceprint import voice_references
+    if not cast_voices:
+        return {}
+    return voice_references(cast_voices, sorted(cast_voices), voices_dir, cache_dir, workers=1)
 
 
 # ---------------------------------------------------------------- candidates
@@ -351,8 +334,7 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
     if gender not in ("M", "F", "X", "U"):
         raise PipelineError(None, None, f"gender '{gender}' is not F, M or X", "pick one of them")
     gender = "X" if gender == "U" else gender
-    references = {other: reference(voice, voices_dir, cache_dir)[0]
-                  for other, voice in cast_voices.items() if other != name}
+    references = _references({n: v for n, v in cast_voices.items() if n != name}, voices_dir, cache_dir)
     # CPU time: the budget is one core's, whatever else the machine runs; the cast's references
     # are outside it (they are made once and kept in the take cache)
     started = time.process_time()
