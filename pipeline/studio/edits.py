@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -231,9 +232,21 @@ def edit_script_line(path: Path, shown_path: str, scene_index: int, line_index: 
 
 # ---------------------------------------------------------------- voices
 
-def _merge(target: CommentedMap, changes: dict[str, Any]) -> None:
+def blend_fields(model=Voice) -> list[str]:
+    """Voice settings that map voice names to weights (a Kokoro blend): saved whole, never merged."""
+    def is_mapping(annotation) -> bool:
+        return typing.get_origin(annotation) is dict or any(is_mapping(a) for a in typing.get_args(annotation))
+    return [name for name, field in model.model_fields.items() if is_mapping(field.annotation)]
+
+
+def _merge(target: CommentedMap, changes: dict[str, Any], whole: frozenset = frozenset()) -> None:
     for key, value in changes.items():
-        if isinstance(value, dict):
+        if key in whole:
+            if value:
+                target[key] = CommentedMap(value) if isinstance(value, dict) else value
+            else:
+                target.pop(key, None)
+        elif isinstance(value, dict):
             if not isinstance(target.get(key), CommentedMap):
                 target[key] = CommentedMap()
             _merge(target[key], value)
@@ -249,7 +262,7 @@ def voice_text_with(path: Path, shown_path: str, changes: dict[str, Any]) -> tup
     doc = RoundTrip(read_text(path, "voice config"), shown_path)
     if not isinstance(doc.data, CommentedMap):
         raise PipelineError(shown_path, 1, "a voice config must be a mapping of settings", "see README 'Voices'")
-    _merge(doc.data, changes)
+    _merge(doc.data, changes, frozenset(blend_fields()))
     text = doc.dump()
     with tempfile.TemporaryDirectory(prefix="studio-voice-") as folder:
         trial = Path(folder) / path.name

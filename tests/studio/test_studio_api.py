@@ -362,3 +362,26 @@ def test_edits_of_a_wrapped_script_touch_only_their_own_lines(tmp_path):
         edit(s2, i2, {"speaker": letter.speaker})
     edit(s, i, {"direction": ""})
     assert path.read_text(encoding="utf-8") == original
+
+
+def test_a_blend_is_saved_whole_and_other_mappings_are_merged():
+    from pydantic import BaseModel
+    from ruamel.yaml.comments import CommentedMap
+
+    from pipeline.studio.edits import RoundTrip, _merge, blend_fields
+
+    class Designed(BaseModel):
+        eq: dict | None = None
+        timbre: dict[str, float] | None = None
+        pitch_semitones: float = 0.0
+
+    assert blend_fields(Designed) == ["timbre"]      # names to weights; eq is a group of settings
+    doc = RoundTrip("# a designed voice\ntimbre: {jf_alpha: 0.7, jm_kumo: 0.3}   # who it sounds like\n"
+                    "eq:\n  presence_db: 1.0\n  high_shelf_db: 2.0\n", "voices/x.yaml")
+    _merge(doc.data, {"timbre": {"jf_nezumi": 1.0}, "eq": {"presence_db": 3.0}}, frozenset({"timbre"}))
+    assert dict(doc.data["timbre"]) == {"jf_nezumi": 1.0}
+    assert dict(doc.data["eq"]) == {"presence_db": 3.0, "high_shelf_db": 2.0}
+    text = doc.dump()
+    assert text.startswith("# a designed voice\n") and "# who it sounds like" in text
+    _merge(doc.data, {"timbre": None}, frozenset({"timbre"}))
+    assert "timbre" not in doc.data and isinstance(doc.data["eq"], CommentedMap)
