@@ -233,6 +233,14 @@ def test_a_rendered_chapter_has_its_places_and_layers(rendered_short_chapter):
     assert not {"forest", "market", "waterfall", "hospital"} & set().union(*by_scene.values())
     speakers = {c["speaker"] for c in cues if c["kind"] == "speech"}
     assert {"Mara", "Tom", "Fen"} <= {s.split()[0] for s in speakers}
+    # the three people join voices/cast.yaml once each, under all their names
+    cast = yaml.safe_load((project.voices / "cast.yaml").read_text(encoding="utf-8"))["characters"]
+    before = yaml.safe_load((Path(__file__).parents[2] / "voices" / "cast.yaml").read_text(encoding="utf-8"))
+    new = {name: entry for name, entry in cast.items() if name not in before["characters"]}
+    names = {first: [n for n, e in new.items() if first in (n, *e.get("aliases", ())) or n.startswith(first + " ")]
+             for first in ("Mara", "Tom", "Fen")}
+    assert len(new) == 3 and all(len(found) == 1 for found in names.values()), new
+    assert new[names["Mara"][0]]["gender"] == "F" and new[names["Tom"][0]]["gender"] == "M"
     # listened to by numbers: the field in the rain is bright with drops, the office is not
     from pipeline.core import audio
     beds, _ = audio.read_wav(project.episode_dir(5) / "stems" / "ambience.wav")
