@@ -403,6 +403,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             before = reader.tag_before(before_start, max(before_start, quote.start - 1), exclude)
             if before is not None or (ended and capital):
                 who = before
+        shared = tagged.get(position - 1)
+        if who is not None and shared is not None and shared.span and who.span \
+                and who.span[0] < shared.span[1] and shared.span[0] < who.span[1]:
+            # `"Not at all," he replied; "they were..."`: one tag between two pieces, one speaker
+            who = shared
         if who is not None:
             tagged[position] = who
             verb = who.verb.lower()
