@@ -174,7 +174,8 @@ def chapter_detail(project: Project, number: int) -> dict:
     script = chapter_script(project, number)
     _, problem = take_plan(project, script)
     return {**chapter_summary(project, number), "speech_tags": script.speech_tags,
-            "scenes": [{"id": s.id, "place": s.place, "ambience": s.ambience} for s in script.scenes],
+            "scenes": [{"id": s.id, "place": s.place, "ambience": s.ambience, "layers": list(s.layers)}
+                       for s in script.scenes],
             "episode_url": f"/api/chapters/{number}/{project.episode(number).name}" if project.episode(number).is_file() else None,
             "problem": problem}
 

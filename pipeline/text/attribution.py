@@ -162,12 +162,22 @@ class _Reader:
             return match.end(), self.relative(match.group(0), position, exclude), _gender_of_phrase(match.group(0))
         return None
 
+    def titled(self, phrase: str, exclude=frozenset()) -> str:
+        """`said the constable`: the one character whose name carries that title (Constable Hobbs)."""
+        match = re.fullmatch(r"(?:the|a|an)\s+(\w+)", phrase.strip(), re.IGNORECASE)
+        if not match:
+            return ""
+        noun = {"doctor": "dr", "mister": "mr"}.get(match.group(1).lower(), match.group(1).lower())
+        owners = {main for main, c in self.names.characters.items() for alias in (main, *c.aliases)
+                  if len(alias.split()) >= 2 and alias.split()[0].rstrip(".").lower() == noun} - set(exclude)
+        return owners.pop() if len(owners) == 1 else ""
+
     def relative(self, phrase: str, position: int, exclude=frozenset()) -> str:
         """`his wife`, `her father`: the cast member with the possessor's surname and the title
         the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
         match = re.fullmatch(r"(his|her)\s+(wife|lady|husband|mother|father)", phrase.strip(), re.IGNORECASE)
         if not match:
-            return ""
+            return self.titled(phrase, exclude)
         owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
         if not owner:
             return ""
@@ -393,6 +403,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             before = reader.tag_before(before_start, max(before_start, quote.start - 1), exclude)
             if before is not None or (ended and capital):
                 who = before
+        shared = tagged.get(position - 1)
+        if who is not None and shared is not None and shared.span and who.span \
+                and who.span[0] < shared.span[1] and shared.span[0] < who.span[1]:
+            # `"Not at all," he replied; "they were..."`: one tag between two pieces, one speaker
+            who = shared
         if who is not None:
             tagged[position] = who
             verb = who.verb.lower()
