@@ -54,6 +54,9 @@ _PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "a
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;]+[\"”’']?(?=\s)|--|—")
 
 
+_READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
+
+
 @dataclass
 class _Who:
     speaker: str
@@ -334,7 +337,9 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
                 closed.append(is_closed)
                 continue
             speech.append(len(quotes))
-            quotes.append(Quote(start, end, text[start:end], "", "block" if number in blocks else "speech"))
+            # a letter or note read out (`opened the envelope and read: "..."`) is written, not said
+            written = _READ_OUT.search(text, max(0, start - 60), max(0, start - 1)) is not None
+            quotes.append(Quote(start, end, text[start:end], "", "block" if number in blocks or written else "speech"))
             closed.append(is_closed)
         # narration mentions (outside speech) feed pronoun resolution
         cursor = a
