@@ -76,6 +76,7 @@ def test_lines_join_script_takes_cues_and_qa(project):
         key = line["take_url"].rsplit("/", 1)[1].removesuffix(".wav")
         assert take.content == (project.take_cache / key[:2] / f"{key}.wav").read_bytes()
         assert 0 <= line["qa"]["wer"] <= 1.5     # QA heard it back
+        assert 0 <= line["qa"]["voice_match"] <= 1      # and compared it with its voice
     assert lines[1]["take_url"] is None and lines[1]["start_s"] is None
     episode = c.get("/api/chapters/1/episode.mp3")
     assert episode.status_code == 200 and episode.content == (project.episode_dir(1) / "episode.mp3").read_bytes()
