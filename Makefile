@@ -39,7 +39,7 @@ test: $(READY)
 	$(PY) -m pytest
 
 eval: $(READY)
-	$(PY) -m pipeline.text.evaluate $(EVAL)/pdnc
+	$(PY) -m pipeline eval $(EVAL)/pdnc
 
 clean:
 	rm -rf output

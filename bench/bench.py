@@ -66,7 +66,7 @@ def tts_raw_s(project: Project, threads: int | None = 1) -> float:
     from piper import PiperVoice, SynthesisConfig
     from piper.config import PiperConfig
 
-    from pipeline.run.episode import adapt_chapter, load_casting
+    from pipeline.run.stages import adapt_chapter, load_casting
     from pipeline.engines.kokoro import _shipped_model_bytes
     from pipeline.model.script import load_script
     from pipeline.engines.registry import resolve_model
@@ -115,7 +115,7 @@ def cold_render_s(project: Project) -> float:
 
 
 def voice_tweak(project: Project) -> tuple[float, float, bool]:
-    from pipeline.run.episode import render_chapter
+    from pipeline.run.stages import render_chapter
     path = project.voices / "tsunade.yaml"
     path.write_text(path.read_text().replace("gain_db: 0.0", "gain_db: -1.0"))
     seconds = cli(project, "episode", "1")
@@ -142,7 +142,7 @@ def peak_rss_mb():
 sys.path.insert(0, {str(REPO)!r})
 from pipeline.core.project import Project
 from pipeline.model.script import load_script, Script
-from pipeline.run.episode import render_chapter, mix_chapter, master_chapter
+from pipeline.run.stages import render_chapter, mix_chapter, master_chapter
 from pipeline.core.files import write_text
 from pipeline.model.script import to_yaml
 from dataclasses import replace
@@ -172,7 +172,7 @@ print(json.dumps({{"seconds": seconds, "duration_s": figures["duration_s"],
 
 
 def parallel_speedup(project: Project) -> float:
-    from pipeline.run.episode import render_chapter
+    from pipeline.run.stages import render_chapter
     times = {}
     for workers in (1, 2):
         shutil.rmtree(project.take_cache, ignore_errors=True)
@@ -235,7 +235,7 @@ def season_speedup() -> dict:
     """
     from distributed import Client, LocalCluster
 
-    from pipeline.run.season import render_season
+    from pipeline.run.season import make_season
     times = {}
     runs = (("one_worker", 1, True), ("two_workers", 2, True), ("local_pool", None, False),
             ("one_worker_shared_cores", 1, False), ("two_workers_shared_cores", 2, False))
@@ -244,7 +244,7 @@ def season_speedup() -> dict:
             project = season_project(Path(tmp))
             if workers is None:
                 start = time.perf_counter()
-                render_season(project, log=lambda *_: None)
+                make_season(project, log=lambda *_: None)
                 times[label] = time.perf_counter() - start
                 continue
             # a producer's cluster is up before the season starts: its start-up is not timed
@@ -254,7 +254,7 @@ def season_speedup() -> dict:
                 if pinned:
                     pin_workers(client)
                 start = time.perf_counter()
-                render_season(project, client=client, log=lambda *_: None)
+                make_season(project, client=client, log=lambda *_: None)
                 times[label] = time.perf_counter() - start
     return {"season_chapters": SEASON_CHAPTERS,
             "season_one_worker_s": times["one_worker"], "season_two_workers_s": times["two_workers"],

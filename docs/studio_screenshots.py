@@ -45,10 +45,9 @@ def main() -> int:
             page.screenshot(path=str(DOCS / "studio-chapters.png"))
             page.goto(url + f"#/script/{args.chapter}")
             page.wait_for_selector(".line")
-            # open one line's editor, as a producer fixing it would see it
-            page.locator(".line .edit-line:not([hidden])").nth(2).click()
-            page.locator(".line .editor:not([hidden])").first.scroll_into_view_if_needed()
-            page.evaluate("window.scrollBy(0, -260)")
+            # open the first dialogue line's editor, as a producer fixing it would see it
+            page.locator(".line.dialogue .edit-line").first.click()
+            page.locator(".line.dialogue").first.evaluate("line => line.closest('.scene').scrollIntoView()")
             page.screenshot(path=str(DOCS / "studio-script.png"))
             page.goto(url + "#/cast")
             page.wait_for_selector(".voice")

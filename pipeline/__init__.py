@@ -1,0 +1,1 @@
+"""Prose chapter -> multi-voice audio drama episode and podcast feed, offline. The subpackages follow the data flow: text -> takes (engines) -> mix -> master -> qa -> publish, run in turn by run/; model/ holds the contracts between them and core/ what all of them use."""

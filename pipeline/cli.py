@@ -1,4 +1,4 @@
-"""The command line: one subcommand per stage, each a thin shell over a plain function."""
+"""The command line, the only one: one subcommand per stage, each a thin shell over a plain function."""
 from __future__ import annotations
 
 import argparse
@@ -35,49 +35,38 @@ class _TakeProgress:
 
 
 def cmd_adapt(args) -> int:
-    from pipeline.run.episode import adapt_chapter
+    from pipeline.run.stages import adapt_chapter, script_notes
     project = _project(args)
     path, written = adapt_chapter(project, args.chapter, force=args.force)
     print(f"{path.relative_to(project.root)}: {'written' if written else 'exists, kept (use --force to regenerate; a backup is kept)'}")
-    from pipeline.run.episode import check_message, lines_to_check, unknown_genders
-    print(check_message(lines_to_check(project, args.chapter)))
-    if written and unknown_genders(project, args.chapter):
-        print(unknown_genders(project, args.chapter))
+    print("\n".join(script_notes(project, args.chapter, written)))
     return 0
 
 
+def _stages(args, names: tuple[str, ...], progress=None, fmt: str = "mp3"):
+    """Run some stages of the one list (run/stages.py) on the chapter given on the command line."""
+    from pipeline.run.stages import ChapterRun, run_stages
+    return run_stages(ChapterRun(_project(args), args.chapter, args.jobs, progress, fmt), names)
+
+
 def cmd_render(args) -> int:
-    from pipeline.run.episode import render_chapter
-    project = _project(args)
     with _TakeProgress() as progress:
-        _, result = render_chapter(project, args.chapter, args.jobs, progress)
+        result = _stages(args, ("takes",), progress).takes
     print(f"{len(result.takes)} takes: {result.synthesized} synthesized, {result.reused} from cache")
     return 0
 
 
 def cmd_mix(args) -> int:
-    from pipeline.mix.mixer import load_mix_settings
-    from pipeline.run.episode import mix_chapter, render_chapter
-    project = _project(args)
-    settings = load_mix_settings(project.root / "mix.yaml")     # a mistake shows before any synthesis
-    script, result = render_chapter(project, args.chapter, args.jobs)
-    if result.synthesized:
-        print(f"({result.synthesized} missing takes were synthesized first)")
-    summary = mix_chapter(project, args.chapter, script, result, settings)
-    print(f"{project.episode_dir(args.chapter).relative_to(project.root)}/mix.wav: "
-          f"{'up to date' if summary['skipped'] else 'mixed, peak %.1f dBFS' % summary['peak_dbfs']}")
+    run = _stages(args, ("takes", "mix"))
+    if run.takes.synthesized:
+        print(f"({run.takes.synthesized} missing takes were synthesized first)")
+    print(f"{run.project.mix(args.chapter).relative_to(run.project.root)}: "
+          f"{'up to date' if run.mixed['skipped'] else 'mixed, peak %.1f dBFS' % run.mixed['peak_dbfs']}")
     return 0
 
 
 def cmd_master(args) -> int:
-    from pipeline.mix.mixer import load_mix_settings
-    from pipeline.run.episode import master_chapter, mix_chapter, render_chapter
-    project = _project(args)
-    settings = load_mix_settings(project.root / "mix.yaml")     # a mistake shows before any synthesis
-    script, result = render_chapter(project, args.chapter, args.jobs)
-    mixed = mix_chapter(project, args.chapter, script, result, settings)
-    figures = master_chapter(project, args.chapter, script, mixed, fmt=args.format)
-    print(json.dumps(figures, indent=1))
+    print(json.dumps(_stages(args, ("takes", "mix", "master"), fmt=args.format).mastered, indent=1))
     return 0
 
 
@@ -91,11 +80,11 @@ def cmd_episode(args) -> int:
 
 
 def cmd_season(args) -> int:
-    from pipeline.run.season import render_season
+    from pipeline.run.season import make_season
     project = _project(args)
     scheduler = args.scheduler or os.environ.get("SCHEDULER") or None
     with _TakeProgress() as progress:
-        results = render_season(project, scheduler, progress)
+        results = make_season(project, scheduler, progress)
     print(f"season   {len(results)} episodes in {project.output.relative_to(project.root)}/")
     return 0
 
@@ -110,10 +99,17 @@ def cmd_publish(args) -> int:
 
 def cmd_qa(args) -> int:
     from pipeline.qa import checks as qa
-    from pipeline.run.episode import check_chapter, render_chapter
-    project = _project(args)
-    _, result = render_chapter(project, args.chapter, args.jobs)
-    print(qa.summary(check_chapter(project, args.chapter, result)))
+    print(qa.summary(_stages(args, ("takes", "qa")).report))
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from pipeline.text.evaluate import evaluate
+    folder = Path(args.folder)
+    if not folder.is_dir() or not (folder.parent / "score_attribution.py").exists():
+        raise PipelineError(folder, None, "no evaluation novels here",
+                            "`make eval` needs ../shared/eval beside the project")
+    print(evaluate(folder, args.novels or None))
     return 0
 
 
@@ -202,6 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
     attribute.add_argument("text")
     attribute.add_argument("--characters", help="characters.json: {name: {aliases, gender}}")
     attribute.set_defaults(func=cmd_attribute)
+    evaluation = sub.add_parser("eval", help="score quote attribution on development novels (make eval)")
+    evaluation.add_argument("folder", nargs="?", default="../shared/eval/pdnc", help="the PDNC folder")
+    evaluation.add_argument("novels", nargs="*", help="only these novels (default: all)")
+    evaluation.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -96,11 +96,32 @@ def read_wav(path: Path) -> tuple[np.ndarray, int]:
 
 # ---------------------------------------------------------------- ffmpeg
 
+def _command(graph, *options: str) -> list[str]:
+    """The ffmpeg command line of an ffmpeg-python graph, its global options first (quiet, no stdin).
+
+    Every ffmpeg graph of the pipeline is built with ffmpeg-python in this module, so each one
+    reads as its signal path: input -> (filters) -> output with its codec and container.
+    """
+    import ffmpeg
+    return [ffmpeg_exe(), "-v", "error", "-nostdin", *options, *ffmpeg.get_args(graph)]
+
+
+def _pcm_in(rate: int, channels: int):
+    """An input stream: raw float32 samples on stdin."""
+    import ffmpeg
+    return ffmpeg.input("pipe:", format="f32le", ar=rate, ac=channels)
+
+
+def _decoder(path: str, rate: int, channels: int, container: str | None = None):
+    """Any audio ffmpeg reads -> float32 samples at `rate` on stdout."""
+    import ffmpeg
+    source = ffmpeg.input(path, **({"format": container} if container else {}))
+    return source.output("pipe:", format="f32le", ac=channels, ar=rate)
+
+
 def decode(path: Path, rate: int = SAMPLE_RATE, channels: int = 2) -> np.ndarray:
     """Any audio file ffmpeg reads -> float32 (n, channels) at `rate`."""
-    command = [ffmpeg_exe(), "-v", "error", "-nostdin", "-i", str(path), "-f", "f32le",
-               "-ac", str(channels), "-ar", str(rate), "-"]
-    result = subprocess.run(command, capture_output=True, check=False)
+    result = subprocess.run(_command(_decoder(str(path), rate, channels)), capture_output=True, check=False)
     if result.returncode != 0:
         message = result.stderr.decode(errors="replace").strip().splitlines()
         raise PipelineError(path, None, f"cannot decode audio: {message[-1] if message else 'ffmpeg failed'}",
@@ -109,12 +130,16 @@ def decode(path: Path, rate: int = SAMPLE_RATE, channels: int = 2) -> np.ndarray
 
 
 ENCODERS = {
+    # codec settings and container of each format.
     # LAME's fast mode (compression level 7) encodes twice as fast; at 128 kbps CBR speech and
     # ambience stay clean, and an hour-long episode masters in well under a minute.
-    ".mp3": ["-c:a", "libmp3lame", "-b:a", "128k", "-compression_level", "7"],
-    ".m4a": ["-c:a", "aac", "-b:a", "128k"],
-    ".opus": ["-c:a", "libopus", "-b:a", "64k"],
+    ".mp3": ({"c:a": "libmp3lame", "b:a": "128k", "compression_level": 7}, "mp3"),
+    ".m4a": ({"c:a": "aac", "b:a": "128k"}, "ipod"),
+    ".opus": ({"c:a": "libopus", "b:a": "64k"}, "ogg"),
 }
+# No encoder timestamps or tool versions in the file, and no metadata from the input: the same
+# samples always make the same bytes.
+BITEXACT = {"map_metadata": -1, "fflags": "+bitexact", "flags:a": "+bitexact"}
 
 
 def encode(blocks: Iterable[np.ndarray], path: Path, rate: int = SAMPLE_RATE, channels: int = 2,
@@ -129,13 +154,12 @@ def encode(blocks: Iterable[np.ndarray], path: Path, rate: int = SAMPLE_RATE, ch
     if suffix not in ENCODERS:
         raise PipelineError(path, None, f"cannot encode '{suffix}'", f"use one of {', '.join(ENCODERS)}")
     listen = measure and suffix == ".mp3"
-    muxer = {".mp3": "mp3", ".m4a": "ipod", ".opus": "ogg"}[suffix]
+    codec, container = ENCODERS[suffix]
     with atomic_path(path) as tmp:
-        output = (["-map", "0:a", "-f", "tee", f"[f=mp3]{_tee_escape(tmp)}|[f=mp3]pipe:1"] if listen
-                  else ["-f", muxer, str(tmp)])
-        command = [ffmpeg_exe(), "-v", "error", "-nostdin", "-y", "-f", "f32le", "-ar", str(rate),
-                   "-ac", str(channels), "-i", "-", "-map_metadata", "-1", "-fflags", "+bitexact",
-                   "-flags:a", "+bitexact", *ENCODERS[suffix], *output]
+        # samples in -> the codec -> the file (and, listening, the same frames to a pipe as well)
+        target, container = (f"[f=mp3]{_tee_escape(tmp)}|[f=mp3]pipe:1", "tee") if listen else (str(tmp), container)
+        graph = _pcm_in(rate, channels).audio.output(target, format=container, **BITEXACT, **codec)
+        command = _command(graph, "-y")
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE,
                                    stdout=subprocess.PIPE if listen else None)
         listener = _Listener(process.stdout, rate, channels) if listen else None
@@ -192,8 +216,7 @@ class _Listener:
 
     def __init__(self, mp3_stream, rate: int, channels: int):
         import threading
-        command = [ffmpeg_exe(), "-v", "error", "-nostdin", "-f", "mp3", "-i", "-", "-f", "f32le",
-                   "-ac", str(channels), "-ar", str(rate), "-"]
+        command = _command(_decoder("pipe:", rate, channels, container="mp3"))
         self._decoder = subprocess.Popen(command, stdin=mp3_stream, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         mp3_stream.close()      # the decoder holds the pipe now; EOF reaches it when the encoder ends
         self._figures: dict | None = None
@@ -367,8 +390,7 @@ def blocks_of(data: np.ndarray, size: int = SAMPLE_RATE * 10) -> Iterator[np.nda
 def decode_blocks(path: Path, rate: int = SAMPLE_RATE, channels: int = 2,
                   block: int = SAMPLE_RATE * 10) -> Iterator[np.ndarray]:
     """Decode with ffmpeg, streaming float32 (n, channels) blocks: flat memory for any length."""
-    command = [ffmpeg_exe(), "-v", "error", "-nostdin", "-i", str(path), "-f", "f32le",
-               "-ac", str(channels), "-ar", str(rate), "-"]
+    command = _command(_decoder(str(path), rate, channels))
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     finished = False
     try:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import re
 import tempfile
@@ -104,3 +105,12 @@ def read_text(path: str | Path, what: str = "file") -> str:
         raise PipelineError(path, line, f"{what} is not valid UTF-8 (byte {exc.start})",
                             "re-save the file as UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's content, read a megabyte at a time (episodes and models are large)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,4 +1,13 @@
-"""Where a project's files live. Every stage takes paths from here, never from guesses."""
+"""Where a project's files live, and what every artifact is called. Stages take paths from here, never from guesses.
+
+    chapters/chNN.txt            the prose                       scripts/chNN.yaml  the script
+    output/cache/takes/          the take cache (takes/render.py lays it out)
+    output/chNN/mix.wav          the mix, with cues.json (the timeline), mix.json and stems/
+    output/chNN/episode.mp3      the master (episode.m4a, episode.opus: the alternate formats),
+                                 with loudness.json, chapters.json and transcript.vtt
+    output/chNN/qa.json          the quality check
+    output/site/                 the published feed and pages
+"""
 from __future__ import annotations
 
 import re
@@ -6,6 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.core.errors import PipelineError
+
+
+# The formats an episode is mastered in: the MP3 is the episode, the others are alternates of it.
+EPISODE_FORMATS = ("mp3", "m4a", "opus")
+MAIN_FORMAT = "mp3"
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,11 @@ class Project:
         return self.root / "output"
 
     @property
+    def mix_settings(self) -> Path:
+        """mix.yaml: the producer's levels and timings (optional)."""
+        return self.root / "mix.yaml"
+
+    @property
     def take_cache(self) -> Path:
         return self.output / "cache" / "takes"
 
@@ -55,6 +74,63 @@ class Project:
 
     def chapter_number(self, chapter) -> int:
         return int(self.chapter_id(chapter)[2:])
+
+    # ------------------------------------------------------------ a chapter's artifacts
+
+    def episode(self, chapter, fmt: str = MAIN_FORMAT) -> Path:
+        """The mastered episode in one of EPISODE_FORMATS."""
+        if fmt not in EPISODE_FORMATS:
+            raise PipelineError(None, None, f"format '{fmt}' is not one an episode is made in",
+                                f"use one of: {', '.join(EPISODE_FORMATS)}")
+        return self.episode_dir(chapter) / f"episode.{fmt}"
+
+    def alternates(self, chapter) -> list[Path]:
+        """The episode's alternate formats that have been mastered (the MP3 is not one)."""
+        return [path for fmt in EPISODE_FORMATS if fmt != MAIN_FORMAT
+                and (path := self.episode(chapter, fmt)).is_file()]
+
+    def mix(self, chapter) -> Path:
+        return self.episode_dir(chapter) / "mix.wav"
+
+    def mix_summary(self, chapter) -> Path:
+        return self.episode_dir(chapter) / "mix.json"
+
+    def stems(self, chapter) -> Path:
+        return self.episode_dir(chapter) / "stems"
+
+    def cues(self, chapter) -> Path:
+        return self.episode_dir(chapter) / "cues.json"
+
+    def loudness(self, chapter) -> Path:
+        return self.episode_dir(chapter) / "loudness.json"
+
+    def chapter_marks(self, chapter) -> Path:
+        """Podcasting 2.0 chapters: one mark per scene."""
+        return self.episode_dir(chapter) / "chapters.json"
+
+    def transcript(self, chapter) -> Path:
+        return self.episode_dir(chapter) / "transcript.vtt"
+
+    def qa_report(self, chapter) -> Path:
+        return self.episode_dir(chapter) / "qa.json"
+
+    def stamp(self, chapter, stage: str) -> Path:
+        """Where a stage keeps the stamp of the inputs it last ran on."""
+        return self.episode_dir(chapter) / f".{stage}.stamp"
+
+    @property
+    def site(self) -> Path:
+        return self.output / "site"
+
+    def rendered_chapters(self) -> list[int]:
+        """Numbers of the chapters with a mastered episode, in order."""
+        numbers = []
+        if self.output.is_dir():
+            for folder in self.output.iterdir():
+                match = re.fullmatch(r"ch(\d{2,4})", folder.name)
+                if match and self.episode(int(match.group(1))).is_file():
+                    numbers.append(int(match.group(1)))
+        return sorted(numbers)
 
 
 def find_project(start: Path | None = None) -> Project:

@@ -106,6 +106,28 @@ def line_of(node: Any, key: str | int | None = None, default: int = 0) -> int:
     return default
 
 
+def locate(data: Any, loc: tuple) -> tuple[int, str]:
+    """The line and dotted name of a validation error's location (pydantic's `loc`) in loaded YAML.
+
+    The one way a schema mistake becomes `file:LINE:`: the deepest key that exists gives the line.
+    """
+    node, line, names = data, line_of(data, None, 1) or 1, []
+    for part in loc:
+        if part == "[key]":
+            continue
+        names.append(str(part))
+        if isinstance(node, Mapping) and str(part) in node:
+            line = node.line_of(str(part)) or line
+            node = node[str(part)]
+        elif isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node):
+            line = line_of(node, part) or line
+            node = node[part]
+        else:
+            line = line_of(node) or line
+            break
+    return line, ".".join(names)
+
+
 class _Dumper(yaml.SafeDumper):
     pass
 

@@ -1,0 +1,1 @@
+"""Mix -> master: the loudness-normalised, tagged episode and the files that travel with it."""

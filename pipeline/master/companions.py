@@ -16,9 +16,13 @@ from typing import Iterable
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.files import write_bytes, write_text
+from pipeline.core.project import Project
+from pipeline.core.timefmt import vtt_timestamp
+from pipeline.model.script import NARRATOR
+from pipeline.model.show import CONFIG_NAME, COVER_MAX_PX, COVER_MIN_PX, ShowConfig, cover_source
+from pipeline.model.timeline import Cue, speech
 
 CHAPTERS_VERSION = "1.2.0"
-NARRATOR = "narrator"
 
 # XML 1.0 and WebVTT both choke on C0 controls; tab and newline are folded into spaces anyway.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
@@ -52,14 +56,6 @@ def write_chapters_json(chapters: list[tuple[float, float, str]], path: str | Pa
 
 # ---------------------------------------------------------------- transcript.vtt
 
-def vtt_timestamp(seconds: float) -> str:
-    total_ms = max(0, int(round(seconds * 1000)))
-    hours, rest = divmod(total_ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    secs, ms = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{ms:03d}"
-
-
 def vtt_escape(text: str) -> str:
     # '&' first, so the entities made for '<' and '>' are not escaped twice.
     return clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -71,31 +67,25 @@ def speaker_label(speaker: str | None) -> str:
     return clean_text(speaker)
 
 
-def spoken_cues(cues: Iterable[dict]) -> list[dict]:
+def spoken_cues(cues: Iterable[Cue]) -> list[Cue]:
     """Speech events with text, in time order: what a transcript shows."""
-    speech = [c for c in cues if isinstance(c, dict) and c.get("kind") == "speech" and clean_text(c.get("text") or "")]
-    return sorted(speech, key=lambda c: (float(c["start"]), float(c["end"])))
+    return [c for c in speech(list(cues)) if clean_text(c.text or "")]
 
 
-def transcript_vtt(cues: Iterable[dict]) -> str:
+def transcript_vtt(cues: Iterable[Cue]) -> str:
     blocks = ["WEBVTT"]
     for cue in spoken_cues(cues):
-        start_s = float(cue["start"])
+        start_s = float(cue.start)
         # A cue must end after it starts, or players drop it.
-        end_s = max(float(cue["end"]), start_s + 0.001)
+        end_s = max(float(cue.end), start_s + 0.001)
         blocks.append(f"{vtt_timestamp(start_s)} --> {vtt_timestamp(end_s)}\n"
-                      f"<v {vtt_escape(speaker_label(cue.get('speaker')))}>{vtt_escape(cue['text'])}")
+                      f"<v {vtt_escape(speaker_label(cue.speaker))}>{vtt_escape(cue.text)}")
     return "\n\n".join(blocks) + "\n"
 
 
-def write_transcript_vtt(cues: list[dict], path: str | Path) -> None:
-    """cues.json events -> WebVTT with one cue per spoken line and `<v Speaker>` tags."""
-    try:
-        text = transcript_vtt(cues)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise PipelineError(path, None, f"cannot make a transcript: a speech cue is malformed ({exc})",
-                            "render the episode again to rewrite cues.json") from None
-    write_text(path, text)
+def write_transcript_vtt(cues: list[Cue], path: str | Path) -> None:
+    """The timeline's speech -> WebVTT with one cue per spoken line and `<v Speaker>` tags."""
+    write_text(path, transcript_vtt(cues))
 
 
 # ---------------------------------------------------------------- cover art
@@ -178,3 +168,35 @@ def cover_jpeg(title: str, size_px: int = COVER_SIZE_PX) -> bytes:
 def make_cover(title: str, path: str | Path, size_px: int = COVER_SIZE_PX) -> None:
     """A square RGB JPEG with the show title, deterministic for the same title and size."""
     write_bytes(path, cover_jpeg(title, size_px))
+
+
+def show_cover(project: Project, config: ShowConfig) -> bytes:
+    """JPEG bytes of the show artwork: the configured image re-encoded, or one drawn from the title."""
+    if config.cover is None:
+        return cover_jpeg(config.title)
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+    data_line = config._cover_line
+    source = cover_source(project, config.cover, data_line)
+    shown = Path(CONFIG_NAME)
+    try:
+        with Image.open(source) as image:
+            image.load()
+            width, height = image.size
+            if width != height:
+                raise PipelineError(shown, data_line, f"cover is {width}x{height}, not square",
+                                    "crop it to a square (podcast apps require one)")
+            if width < COVER_MIN_PX:
+                raise PipelineError(shown, data_line, f"cover is {width} px wide, podcast apps need at least "
+                                    f"{COVER_MIN_PX}", f"use an image {COVER_MIN_PX}-{COVER_MAX_PX} px square")
+            # Re-encoding drops camera metadata and brings it to the format and size directories accept.
+            image = image.convert("RGB")
+            if width > COVER_MAX_PX:
+                image = image.resize((COVER_MAX_PX, COVER_MAX_PX), Image.Resampling.LANCZOS)
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=90, optimize=True)
+            return buffer.getvalue()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as exc:
+        raise PipelineError(shown, data_line, f"cover '{config.cover}' is not a readable image ({exc})",
+                            "use a JPEG or PNG") from None

@@ -18,8 +18,8 @@ import numpy as np
 from pipeline.core import audio
 from pipeline.takes.effects import LookaheadLimiter
 from pipeline.core.errors import PipelineError
+from pipeline.core.audio import SAMPLE_RATE
 
-SAMPLE_RATE = audio.SAMPLE_RATE
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class EpisodeTags:
     author: str = ""
     year: str = ""
     description: str = ""
-    chapters: tuple[tuple[float, float, str], ...] = ()   # (start_s, end_s, title)
+    chapter_marks: tuple[tuple[float, float, str], ...] = ()   # (start_s, end_s, title): one per scene
     cover_jpeg: bytes | None = None
 
 
@@ -217,11 +217,11 @@ def _write_id3(path: Path, tags: EpisodeTags) -> None:
         id3.add(COMM(encoding=3, lang="eng", desc="", text=tags.description))
     if tags.cover_jpeg:
         id3.add(APIC(encoding=3, mime="image/jpeg", type=3, desc="Cover", data=tags.cover_jpeg))
-    if tags.chapters:
-        ids = [f"chp{i}" for i in range(len(tags.chapters))]
+    if tags.chapter_marks:
+        ids = [f"chp{i}" for i in range(len(tags.chapter_marks))]
         id3.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
                      sub_frames=[TIT2(encoding=3, text=tags.title)]))
-        for element, (start, end, title) in zip(ids, tags.chapters):
+        for element, (start, end, title) in zip(ids, tags.chapter_marks):
             id3.add(CHAP(element_id=element, start_time=int(start * 1000), end_time=int(end * 1000),
                          sub_frames=[TIT2(encoding=3, text=title)]))
     from pipeline.core.files import atomic_path

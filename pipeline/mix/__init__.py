@@ -1,0 +1,1 @@
+"""Takes -> mix: the timeline of lines, beds, effects and music, played into stems and a stereo mix."""

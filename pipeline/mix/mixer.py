@@ -10,9 +10,7 @@ block by block into stems and a stereo mix, so memory stays flat however long th
 """
 from __future__ import annotations
 
-import json
 import wave
-from dataclasses import asdict, dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pathlib import Path
@@ -24,13 +22,14 @@ from pipeline.core import audio
 from pipeline.core import yamlfile
 from pipeline.core.errors import PipelineError, unknown_value
 from pipeline.takes.effects import LookaheadLimiter
-from pipeline.core.files import atomic_path, write_text
+from pipeline.core.files import atomic_path
 from pipeline.takes.render import Take
 from pipeline.model.script import Script
+from pipeline.model.timeline import Cue
 from pipeline.mix.sounds import SoundLibrary
 from pipeline.text.places import resolve_ambience
+from pipeline.core.audio import SAMPLE_RATE
 
-SAMPLE_RATE = audio.SAMPLE_RATE
 BLOCK = SAMPLE_RATE * 10
 ROOM_TAIL = SAMPLE_RATE * 6     # how long a room keeps ringing after its last line
 STEMS = ("dialogue", "ambience", "sfx", "music")
@@ -69,8 +68,7 @@ def load_mix_settings(path: Path) -> MixSettings:
         return MixSettings.model_validate(dict(data))
     except ValidationError as exc:
         error = exc.errors()[0]
-        key = str(error["loc"][0]) if error["loc"] else ""
-        line = yamlfile.line_of(data, key) or 1
+        line, key = yamlfile.locate(data, tuple(error["loc"]))
         if error["type"] == "extra_forbidden":
             raise unknown_value(path, line, "mix setting", key, MixSettings.model_fields) from None
         raise PipelineError(path, line, f"{key}: {error['msg']}",
@@ -92,30 +90,6 @@ ROOM_OF_AMBIENCE = {"hospital": "small", "office": "small", "room": "small", "ma
                     "pub": "small", "shop": "small"}
 # Weather and night play over the place's bed, a little under it: the place stays the place.
 LAYER_GAIN_DB = -3.0
-
-
-@dataclass
-class Cue:
-    start: float
-    end: float
-    kind: str                  # speech | ambience | sfx | music
-    scene: str | None
-    speaker: str | None = None
-    text: str | None = None
-    name: str | None = None
-    # how to render it (not written to cues.json)
-    path: str | None = field(default=None, repr=False)
-    gain_db: float = field(default=0.0, repr=False)
-    pan: float = field(default=0.0, repr=False)
-    room: str | None = field(default=None, repr=False)
-    treatment: str | None = field(default=None, repr=False)   # letter | thought
-    fade_in_s: float = field(default=0.0, repr=False)
-    fade_out_s: float = field(default=0.0, repr=False)
-
-    def public(self) -> dict:
-        data = asdict(self)
-        return {k: (round(data[k], 3) if k in ("start", "end") else data[k])
-                for k in ("start", "end", "kind", "scene", "speaker", "text", "name")}
 
 
 def room_for(ambience: str | None, place: str) -> str:
@@ -177,7 +151,7 @@ def plan_timeline(script: Script, takes: list[Take], pans: dict[str, float], lib
                 treatment = "letter" if line.kind == "letter" else ("thought" if line.thought else None)
                 narrator = line.kind == "narration"
                 cues.append(Cue(t, t + take.duration_s, "speech", scene.id, speaker=take.speaker, text=line.text,
-                                path=str(take.path), gain_db=line.gain_db,
+                                take=take.key, pause_s=line.pause_s, path=str(take.path), gain_db=line.gain_db,
                                 pan=0.0 if narrator else pans.get(take.speaker, 0.0),
                                 room=None if narrator or treatment else room, treatment=treatment))
                 t += take.duration_s
@@ -414,7 +388,3 @@ def render_mix(cues: list[Cue], library: SoundLibrary, mix_path: Path, stems_dir
             writer.close(ok)
     return {"duration_s": total / SAMPLE_RATE, "peak_dbfs": 20 * np.log10(peak) if peak > 0 else -120.0,
             "integrated_lufs": loudness.integrated()}
-
-
-def write_cues(cues: list[Cue], path: Path) -> None:
-    write_text(path, json.dumps([c.public() for c in cues], indent=1, ensure_ascii=False) + "\n")

@@ -9,7 +9,8 @@ import hashlib
 
 import numpy as np
 
-SAMPLE_RATE = 44100
+from pipeline.core.audio import SAMPLE_RATE
+
 BED_S = 24.0
 
 

@@ -114,16 +114,8 @@ class Lexicon:
 
 def _validation_error(path: Path, data: Any, exc: ValidationError, model: type[BaseModel]) -> PipelineError:
     err = exc.errors()[0]
-    loc = [str(p) for p in err["loc"]]
-    node = data
-    line = yamlfile.line_of(data)
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            line = yamlfile.line_of(node, part) or line
-            node = node[part]
-        else:
-            break
-    key = ".".join(loc) or "file"
+    line, key = yamlfile.locate(data, tuple(err["loc"]))
+    loc = [str(part) for part in err["loc"]]
     message = err["msg"].replace("\n", " ")
     if err["type"] == "extra_forbidden":
         return unknown_value(path, line, "setting", key, [".".join([*loc[:-1], f]) for f in _fields_at(model, loc[:-1])])
@@ -133,7 +125,17 @@ def _validation_error(path: Path, data: Any, exc: ValidationError, model: type[B
     if err["type"] == "literal_error":
         return unknown_value(path, line, loc[-1] if loc else "value", err.get("input"),
                              re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
-    return PipelineError(path, line, f"{key}: {message}", "fix the value; see README 'Voices'")
+    return PipelineError(path, line, f"{key or 'file'}: {message}", "fix the value; see README 'Voices'")
+
+
+def _validated(model: type[BaseModel], path: Path, data: Any, not_a_mapping: str, fix: str):
+    """A YAML mapping checked against its schema; the first mistake is reported with its line."""
+    if not isinstance(data, dict):
+        raise PipelineError(path, 1, not_a_mapping, fix)
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as exc:
+        raise _validation_error(path, data, exc, model) from None
 
 
 def _fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
@@ -161,12 +163,7 @@ def _safe_name(name: str, path: Path, line: int, what: str) -> str:
 def load_voice(path: str | Path) -> Voice:
     path = Path(path)
     data = yamlfile.load(path, "voice config")
-    if not isinstance(data, dict):
-        raise PipelineError(path, 1, "a voice config must be a mapping of settings", "see README 'Voices'")
-    try:
-        voice = Voice.model_validate(dict(data))
-    except ValidationError as exc:
-        raise _validation_error(path, data, exc, Voice) from None
+    voice = _validated(Voice, path, data, "a voice config must be a mapping of settings", "see README 'Voices'")
     return voice.model_copy(update={"name": path.stem})
 
 
@@ -187,12 +184,8 @@ def load_cast(path: str | Path, voices: dict[str, Voice]) -> Cast:
     data = yamlfile.load(path, "cast") if path.exists() else yamlfile.Mapping()
     if data is None:
         data = yamlfile.Mapping()
-    if not isinstance(data, dict):
-        raise PipelineError(path, 1, "the cast must be a mapping with narrator and characters", "see README 'Cast'")
-    try:
-        cast_file = CastFile.model_validate(dict(data))
-    except ValidationError as exc:
-        raise _validation_error(path, data, exc, CastFile) from None
+    cast_file = _validated(CastFile, path, data, "the cast must be a mapping with narrator and characters",
+                           "see README 'Cast'")
     names = dict(voices)
 
     def check(voice: str, line: int) -> None:
@@ -275,12 +268,9 @@ def add_to_cast(cast: Cast, name: str, member: CastMember) -> None:
 
 def file_digest(path: Path, _cache: dict = {}) -> str:  # noqa: B006 - deliberate per-process memo
     """Content hash of a model file, memoised by size and mtime (models are large)."""
+    from pipeline.core.files import file_sha256
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _cache:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _cache[key] = digest.hexdigest()[:16]
+        _cache[key] = file_sha256(path)[:16]
     return _cache[key]

@@ -1,0 +1,1 @@
+"""Mastered episodes -> output/site/: the gate, the feed, the pages and the site."""

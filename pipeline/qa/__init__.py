@@ -1,0 +1,1 @@
+"""The quality check of a mastered episode: takes heard back, clipping, dead air, loudness, alternate formats."""

@@ -9,7 +9,6 @@ What a listener would notice, measured rather than guessed:
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -23,7 +22,10 @@ import numpy as np
 
 from pipeline.core import audio
 from pipeline.core.errors import PipelineError
-from pipeline.core.files import write_text
+from pipeline.core.files import file_sha256, write_text
+from pipeline.core.project import Project
+from pipeline.core.timefmt import minutes_clock
+from pipeline.model.timeline import Cue, read_cues
 
 WER_FLAG = 0.5
 CLIP_LEVEL = 0.999
@@ -201,71 +203,36 @@ def silent_stretches(samples: np.ndarray, rate: int = audio.SAMPLE_RATE) -> list
             if (b - a) * SILENCE_WINDOW_S > SILENCE_MIN_S]
 
 
-def scripted_pauses(episode_dir: Path, cues: list[dict]) -> list[tuple[float, float]]:
+def scripted_pauses(cues: list[Cue]) -> list[tuple[float, float]]:
     """Time spans where the script asks for silence: a line with `pause_s` and the pause after it.
 
     The span starts at the line itself because a take's own quiet tail runs into the pause.
     """
-    script_path = episode_dir.parent.parent / "scripts" / f"{episode_dir.name}.yaml"
-    if not script_path.exists():
-        return []
-    from pipeline.model.script import load_script
-    try:
-        script = load_script(script_path)
-    except PipelineError:
-        return []
-    pause_of = {(scene.id, line.text): line.pause_s for scene in script.scenes for line in scene.lines
-                if line.pause_s}
-    pauses = []
-    for cue in cues:
-        pause_s = pause_of.get((cue.get("scene"), cue.get("text")))
-        if pause_s and cue.get("kind") == "speech":
-            pauses.append((float(cue["start"]), float(cue["end"]) + pause_s + 0.5))
-    return pauses
+    return [(float(cue.start), float(cue.end) + cue.pause_s + 0.5) for cue in cues
+            if cue.kind == "speech" and cue.pause_s]
 
 
 # ---------------------------------------------------------------- the check
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _load_cues(path: Path) -> list[dict]:
-    try:
-        cues = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PipelineError(path, None, "cues.json is missing", "render the episode again (make episode)") from None
-    except (OSError, ValueError) as exc:
-        raise PipelineError(path, None, f"cues.json is unreadable ({exc})", "render the episode again") from None
-    if not isinstance(cues, list):
-        raise PipelineError(path, None, "cues.json is not a list of cues", "render the episode again")
-    return cues
-
-
-def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
+def check_episode(project: Project, chapter, takes: list[tuple[Cue, Path | None]],
                   script_texts: Sequence[str | None] | None = None, workers: int | None = None) -> dict:
-    """Check output/chNN/episode.mp3 and its takes; write and return qa.json.
+    """Check a chapter's episode, its alternate formats and its takes; write and return qa.json.
 
     `takes` pairs each speech cue with its take WAV; `script_texts`, when given, is the script's
     text for each pair (the cue's own text is used where it is None or not given).
     """
-    episode_dir = Path(episode_dir)
-    episode = episode_dir / "episode.mp3"
+    episode = project.episode(chapter)
     if not episode.is_file():
-        raise PipelineError(episode, None, "episode.mp3 is missing", "render the episode first (make episode)")
+        raise PipelineError(episode, None, f"{episode.name} is missing", "render the episode first (make episode)")
     if script_texts is not None and len(script_texts) != len(takes):
         raise ValueError("script_texts must have one entry per take")
-    cues = _load_cues(episode_dir / "cues.json")
+    cues = read_cues(project.cues(chapter))
 
     lines, missing, present = [], [], []
     for index, (cue, take_path) in enumerate(takes):
-        text = (script_texts[index] if script_texts is not None else None) or cue.get("text") or ""
-        entry = {"start_s": round(float(cue["start"]), 3), "end_s": round(float(cue["end"]), 3),
-                 "speaker": cue.get("speaker"), "text": text}
+        text = (script_texts[index] if script_texts is not None else None) or cue.text or ""
+        entry = {"start_s": round(float(cue.start), 3), "end_s": round(float(cue.end), 3),
+                 "speaker": cue.speaker, "text": text}
         if take_path is None or not Path(take_path).is_file():
             missing.append({**entry, "take": str(take_path)})
         elif text.strip():
@@ -284,18 +251,19 @@ def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
     samples = audio.decode(episode)
     duration_s = samples.shape[0] / audio.SAMPLE_RATE
     clip_count, clip_times = clipped_samples(samples)
-    pauses = scripted_pauses(episode_dir, cues)
+    pauses = scripted_pauses(cues)
     silences = [{"start_s": a, "end_s": b, "duration_s": round(b - a, 3)} for a, b in silent_stretches(samples)
                 if not any(p0 <= a and b <= p1 for p0, p1 in pauses)]
     del samples     # measure_file decodes its own copy
     loudness = audio.measure_file(episode)
 
     report = {
-        "chapter": episode_dir.name,
+        "chapter": project.chapter_id(chapter),
         "episode": episode.name,
         "episode_sha256": file_sha256(episode),
         "duration_s": round(duration_s, 3),
         "loudness": {key: round(float(value), 2) for key, value in loudness.items()},
+        "alternates": {path.suffix[1:]: measure_alternate(path, duration_s) for path in project.alternates(chapter)},
         "clipped_samples": clip_count,
         "clipped_first_s": clip_times,
         "silences": silences,
@@ -311,16 +279,26 @@ def check_episode(episode_dir: Path, takes: list[tuple[dict, Path]],
         "thresholds": {"wer_flag": WER_FLAG, "clip_level": CLIP_LEVEL, "silence_dbfs": SILENCE_DBFS,
                        "silence_min_s": SILENCE_MIN_S},
     }
-    write_text(episode_dir / "qa.json", json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+    write_text(project.qa_report(chapter), json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     return report
 
 
+# An alternate format whose length differs from the MP3's by more than this was cut short or padded.
+ALTERNATE_DURATION_TOLERANCE_S = 0.5
+
+
+def measure_alternate(path: Path, main_duration_s: float) -> dict:
+    """Loudness, true peak and duration of an alternate format (M4A, Opus), against the MP3's duration."""
+    samples = audio.decode(path)
+    duration_s = samples.shape[0] / audio.SAMPLE_RATE
+    clip_count, _ = clipped_samples(samples)
+    del samples
+    return {"sha256": file_sha256(path), "size_bytes": path.stat().st_size, "duration_s": round(duration_s, 3),
+            "duration_diff_s": round(duration_s - main_duration_s, 3), "clipped_samples": clip_count,
+            "loudness": {key: round(float(value), 2) for key, value in audio.measure_file(path).items()}}
+
+
 # ---------------------------------------------------------------- for people
-
-def clock(seconds: float) -> str:
-    minutes, secs = divmod(float(seconds), 60)
-    return f"{int(minutes)}:{secs:04.1f}"
-
 
 def _quote(text: str, limit: int = 48) -> str:
     text = " ".join(str(text).split())
@@ -330,31 +308,47 @@ def _quote(text: str, limit: int = 48) -> str:
 def summary(qa: dict) -> str:
     """Five to eight lines a producer can read at a glance, ending with whether it may be published."""
     loud = qa.get("loudness", {})
-    out = [f"QA {qa.get('chapter', '')}/{qa.get('episode', 'episode.mp3')}: {qa.get('duration_s', 0) / 60:.1f} min, "
+    out = [f"QA {qa.get('chapter', '')}/{qa.get('episode', '')}: {qa.get('duration_s', 0) / 60:.1f} min, "
            f"{loud.get('integrated_lufs', float('nan')):.1f} LUFS, true peak {loud.get('true_peak_dbtp', float('nan')):.1f} dBTP, "
            f"LRA {loud.get('loudness_range_lu', float('nan')):.1f} LU"]
+    alternates = qa.get("alternates") or {}
+    for fmt, alt in alternates.items():
+        out[0] += (f"; {fmt} {alt['loudness'].get('integrated_lufs', float('nan')):.1f} LUFS, "
+                   f"{alt['loudness'].get('true_peak_dbtp', float('nan')):.1f} dBTP, {alt['duration_diff_s']:+.2f} s")
     flagged = qa.get("flagged_lines", [])
     mean = qa.get("mean_wer")
     out.append(f"speech   {qa.get('lines_checked', 0)} lines transcribed back, "
                f"mean WER {'n/a' if mean is None else f'{mean:.2f}'}, {len(flagged)} over {WER_FLAG}")
     for entry in flagged[:2]:
-        out.append(f"  {clock(entry['start_s'])} {entry.get('speaker') or 'narrator'}: {_quote(entry['text'])} "
+        out.append(f"  {minutes_clock(entry['start_s'])} {entry.get('speaker') or 'narrator'}: {_quote(entry['text'])} "
                    f"heard {_quote(entry.get('heard', ''), 32)} (WER {entry['wer']:.2f})")
     clipped = qa.get("clipped_samples", 0)
     out.append("clipping none" if not clipped else
-               f"clipping {clipped} samples at full scale, first at {clock(qa['clipped_first_s'][0])}")
+               f"clipping {clipped} samples at full scale, first at {minutes_clock(qa['clipped_first_s'][0])}")
     silences = qa.get("silences", [])
     out.append("silence  none over 2.5 s" if not silences else
                f"silence  {len(silences)} unscripted: " + ", ".join(
-                   f"{clock(s['start_s'])} ({s['duration_s']:.1f} s)" for s in silences[:3]))
+                   f"{minutes_clock(s['start_s'])} ({s['duration_s']:.1f} s)" for s in silences[:3]))
     timing = qa.get("transcription", {})
     if timing.get("s_per_speech_min"):
         out.append(f"timing   {timing['s_per_speech_min']:.1f} s per minute of speech on {timing['workers']} process(es)")
     missing = qa.get("missing_takes", [])
     blockers = ([f"{clipped} clipped samples"] if clipped else []) + \
-        ([f"{len(missing)} missing take(s), first at {clock(missing[0]['start_s'])}"] if missing else [])
+        ([f"{len(missing)} missing take(s), first at {minutes_clock(missing[0]['start_s'])}"] if missing else []) + \
+        alternate_problems(alternates)
     to_check = (qa.get("lines_to_check") or {}).get("lines") or []
     unsure = f"; {len(to_check)} lines to check in {qa['lines_to_check']['script']}: lines " + \
         ", ".join(str(n) for n in to_check) if to_check else ""
     out.append(("verdict  publishable" if not blockers else "verdict  NOT publishable: " + ", ".join(blockers)) + unsure)
     return "\n".join(out)
+
+
+def alternate_problems(alternates: dict) -> list[str]:
+    """What keeps an alternate format from being published: clipping, or a length that is not the MP3's."""
+    problems = []
+    for fmt, alt in alternates.items():
+        if alt.get("clipped_samples"):
+            problems.append(f"{fmt}: {alt['clipped_samples']} clipped samples")
+        if abs(alt.get("duration_diff_s", 0.0)) > ALTERNATE_DURATION_TOLERANCE_S:
+            problems.append(f"{fmt}: {alt['duration_diff_s']:+.2f} s against the MP3")
+    return problems

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pipeline.core import audio
 from pipeline.qa import checks as qa
-from pipeline.run.episode import (adapt_chapter, check_chapter, load_casting, make_episode, master_chapter, mix_chapter,
-                                  performed_script, render_chapter)
+from pipeline.run.episode import make_episode
+from pipeline.run.stages import ChapterRun, adapt_chapter, load_casting, performed_script, run_stages
 from pipeline.core.errors import PipelineError
 from pipeline.core.files import exclusive_lock, write_bytes
 from pipeline.core.project import Project
@@ -53,7 +53,7 @@ def _episode_locally(root: str, chapter: str) -> dict:
     return make_episode(Project(Path(root)), chapter, workers=1, log=lambda *_: None)["master"]
 
 
-def render_season(project: Project, scheduler: str | None = None, progress=None, log=print,
+def make_season(project: Project, scheduler: str | None = None, progress=None, log=print,
                   client=None) -> dict[str, dict]:
     """Render every chapter; returns each chapter's loudness figures."""
     chapters = season_chapters(project)
@@ -113,16 +113,20 @@ def _remote_episode(bundle: dict, takes: dict[str, tuple[bytes, tuple[str, float
         chapter = bundle["chapter"]
         for key, (data, heard) in takes.items():
             _store_take(take_path(project.take_cache, key), data, heard)
-        script, result = render_chapter(project, chapter, workers=1)
-        if result.synthesized:
-            raise RuntimeError(f"{result.synthesized} takes were missing from the bundle")
-        mixed = mix_chapter(project, chapter, script, result)
-        master_chapter(project, chapter, script, mixed)
-        # The quality check hears every take: done here, it runs in parallel with other episodes.
-        # Dask workers are daemons and may not start processes, so it runs on this thread.
-        check_chapter(project, chapter, result, workers=1)
+        # Dask workers are daemons and may not start processes, so QA runs on this thread; done here,
+        # it runs in parallel with other episodes.
+        run = run_stages(ChapterRun(project, chapter, workers=1, qa_workers=1), ("script", "takes"))
+        if run.takes.synthesized:
+            raise RuntimeError(f"{run.takes.synthesized} takes were missing from the bundle")
+        run_stages(run, ("mix", "master", "qa"))
         out = project.episode_dir(chapter)
-        return {name: (out / name).read_bytes() for name in ("episode.mp3", "cues.json", "loudness.json", "qa.json")}
+        return {str(path.relative_to(out)): path.read_bytes() for path in _returned(project, chapter)}
+
+
+def _returned(project: Project, chapter: str) -> list[Path]:
+    """What a worker sends back of an episode it made: everything the gate asks of it."""
+    return [project.episode(chapter), project.cues(chapter), project.loudness(chapter), project.qa_report(chapter),
+            project.chapter_marks(chapter), project.transcript(chapter)]
 
 
 def _store_take(path: Path, data: bytes, heard: tuple[str, float] | None) -> None:
@@ -187,10 +191,9 @@ def _on_cluster(project, chapters, jobs, scheduler, client, progress, log) -> di
             out = project.episode_dir(chapter)
             for name, data in files.items():
                 write_bytes(out / name, data)
-            results[chapter] = json.loads(files["loudness.json"])
+            results[chapter] = json.loads(project.loudness(chapter).read_text(encoding="utf-8"))
             # qa.json came back with the episode; this only confirms it belongs to this episode.mp3
-            _, result = render_chapter(project, chapter, workers=1)
-            check_chapter(project, chapter, result)
+            run_stages(ChapterRun(project, chapter, workers=1), ("takes", "qa"))
             log(f"episode  {chapter}: {results[chapter]['integrated_lufs']:.1f} LUFS (cluster)")
         return results
     finally:

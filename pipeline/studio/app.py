@@ -172,7 +172,7 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int = 8765):
 
     async def episode(request: Request):
         number = chapter_of(request)
-        path = project.episode_dir(number) / "episode.mp3"
+        path = project.episode(number)
         if not path.is_file():
             raise LookupError(f"chapter {number} is not rendered yet")
         return FileResponse(path, media_type="audio/mpeg")

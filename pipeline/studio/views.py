@@ -13,6 +13,7 @@ from typing import Any
 from pipeline.core.errors import PipelineError
 from pipeline.core.project import Project
 from pipeline.model.casting import Voice, load_casting
+from pipeline.model import timeline
 from pipeline.model.script import Script, as_performed, load_script
 from pipeline.qa import checks as qa
 from pipeline.studio.edits import line_id
@@ -56,7 +57,6 @@ def verdict(report: dict | None) -> str | None:
 
 
 def chapter_summary(project: Project, number: int) -> dict:
-    out = project.episode_dir(number)
     script_path = project.script(number)
     title, problem = f"Chapter {number}", None
     if script_path.exists():
@@ -65,9 +65,9 @@ def chapter_summary(project: Project, number: int) -> dict:
         except PipelineError as exc:
             exc.path = shown(project, script_path)
             problem = str(exc)
-    loudness = _read_json(out / "loudness.json") or {}
-    report = _read_json(out / "qa.json")
-    rendered = (out / "episode.mp3").is_file()
+    loudness = _read_json(project.loudness(number)) or {}
+    report = _read_json(project.qa_report(number))
+    rendered = project.episode(number).is_file()
     return {"chapter": number, "title": title, "script": script_path.exists(), "rendered": rendered,
             "duration_s": loudness.get("duration_s") if rendered else None,
             "integrated_lufs": loudness.get("integrated_lufs") if rendered else None,
@@ -90,16 +90,16 @@ def _performed_positions(script: Script) -> dict[int, int]:
 
 
 def _speech_cues(project: Project, number: int, expected: int) -> list[dict] | None:
-    cues = _read_json(project.episode_dir(number) / "cues.json")
-    if not isinstance(cues, list):
+    try:
+        speech = [cue.public() for cue in timeline.speech(timeline.read_cues(project.cues(number)))]
+    except PipelineError:
         return None
-    speech = sorted((c for c in cues if isinstance(c, dict) and c.get("kind") == "speech"), key=lambda c: c["start"])
     # cues of a render made before lines were added or removed would point at the wrong lines
     return speech if len(speech) == expected else None
 
 
 def _qa_by_start(project: Project, number: int) -> tuple[dict[float, dict], dict]:
-    report = _read_json(project.episode_dir(number) / "qa.json") or {}
+    report = _read_json(project.qa_report(number)) or {}
     entries = {}
     for entry in report.get("lines", []) if isinstance(report, dict) else []:
         if isinstance(entry, dict) and "start_s" in entry:
@@ -173,10 +173,9 @@ def chapter_lines(project: Project, number: int, script: Script) -> tuple[list[d
 def chapter_detail(project: Project, number: int) -> dict:
     script = chapter_script(project, number)
     _, problem = take_plan(project, script)
-    out = project.episode_dir(number)
     return {**chapter_summary(project, number), "speech_tags": script.speech_tags,
             "scenes": [{"id": s.id, "place": s.place, "ambience": s.ambience} for s in script.scenes],
-            "episode_url": f"/api/chapters/{number}/episode.mp3" if (out / "episode.mp3").is_file() else None,
+            "episode_url": f"/api/chapters/{number}/{project.episode(number).name}" if project.episode(number).is_file() else None,
             "problem": problem}
 
 

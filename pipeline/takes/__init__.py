@@ -1,0 +1,1 @@
+"""Script -> takes: one cached, shaped audio file per voiced line."""

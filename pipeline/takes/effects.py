@@ -12,10 +12,9 @@ from fractions import Fraction
 import numpy as np
 import pedalboard as pb
 
-from pipeline.core.audio import frame_peaks
+from pipeline.core.audio import SAMPLE_RATE, frame_peaks
 from pipeline.model.casting import Voice
 
-SAMPLE_RATE = 44100
 SPEECH_LEVEL_DB = -20.0     # RMS of voiced audio every take is brought to before its voice gain
 
 

@@ -2,7 +2,7 @@
 
 A take's cache key hashes everything that changes its sound: the spoken text (after the
 lexicon), the voice's sound settings, the direction, the engine and its version, the model
-file's content and the effects chain version. A re-run synthesizes only what changed.
+file's content and the source of the code that synthesizes and shapes it (core/versions.py). A re-run synthesizes only what changed.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.core import audio
+from pipeline.core.versions import code_version
 from pipeline.takes.effects import SAMPLE_RATE, process_take
 from pipeline.engines.base import SynthesisRequest
 from pipeline.engines.pieces import synthesize_bounded
@@ -25,7 +26,8 @@ from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
 from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
 
-CHAIN_VERSION = "5"     # bump when synthesis or effects.process_take change what they make
+# What makes a take from its text besides the engine's packages: editing any of it makes new takes.
+TAKE_CODE = ("pipeline.takes.effects", "pipeline.engines")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def take_path(cache_dir: Path, key: str) -> Path:
 def take_key(spoken: str, voice: Voice, direction: str | None, version: str, model: Path) -> tuple[str, int]:
     """The cache key of a take and the noise seed derived from it."""
     identity = {"text": spoken, "voice": voice.sound_fields(), "direction": direction, "engine": voice.engine,
-                "engine_version": version, "model": file_digest(model), "chain": CHAIN_VERSION}
+                "engine_version": version, "model": file_digest(model), "code": code_version(*TAKE_CODE)}
     key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
     return key, (int(key[:8], 16) ^ voice.seed) & 0x7FFFFFFF
 

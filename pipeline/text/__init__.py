@@ -1,0 +1,1 @@
+"""Prose -> script: paragraphs, sentences, places, sound cues, notes and who says each quote."""

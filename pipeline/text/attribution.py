@@ -15,7 +15,7 @@ one decided it, as `basis`):
 5. turns: in a run of dialogue the person just addressed by name answers, and speakers
    alternate with the anchored paragraphs two before or after, forward and backward; when
    these clues name different people the quote is marked `check`.
-6. scene: a bare quote after narration is spoken by whom that narration ended on.
+6. scene: a bare quote after narration is spoken by whom that narration ended on; `check`.
 7. guess: the most recently mentioned character who did not just speak; always `check`.
 
 Names inside a quote are the people spoken to, never the speaker; a tag that says only "she"
@@ -515,7 +515,8 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
             talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
             exclude = set(group.addressed) | talked_of | ({previous} if previous else set())
             if group.scene:
-                group.speaker, group.basis = group.scene, "scene"
+                # right about half the time on the development novels: a producer should confirm it
+                group.speaker, group.basis, group.check = group.scene, "scene", True
                 continue
             candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
                           if fits(group, c)]

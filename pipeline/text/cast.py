@@ -110,7 +110,9 @@ _MENTION = re.compile(rf"(?<![\w’'.-])(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_
                       r"(?![\w-])")
 _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
 _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v), key=len, reverse=True))
-_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),?\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
+# "Tobias Thorne, whom everyone called Toby" / "Elizabeth, known as Lizzy" (a comma: "Messinger
+# called Rosa" is a summons)
+_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
                        rf"(?:called|known as|nicknamed)\s+[\"“‘']?({_NAME})")
 
 
@@ -185,7 +187,6 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
             continue
         offset = match.start(2) + name.index(words[0]) if not title else match.start(1)
         form = (f"{title} " if title else "") + " ".join(words)
-        form = re.sub(r"^(Mr|Mrs|Ms|Dr|St|Mlle|Mme)\b(?!\.)", r"\1.", form)
         initial = _sentence_start(text, offset) and not title and len(words) == 1
         anywhere[form] += 1
         if not initial:
@@ -213,10 +214,15 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
     return mid, anywhere, spoke, where
 
 
+_SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
+
+
 def _split_title(form: str) -> tuple[str, tuple[str, ...]]:
+    """("Dr", ("Kemp",)) for "Doctor Kemp" and "Dr. Kemp" alike."""
     first, _, rest = form.partition(" ")
     if first.rstrip(".") in TITLES and rest:
-        return first.rstrip("."), tuple(rest.split())
+        title = first.rstrip(".")
+        return _SAME_TITLE.get(title, title), tuple(rest.split())
     return "", tuple(form.split())
 
 
@@ -233,14 +239,19 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     title, words = _split_title(form)
     if form.startswith("the "):
         return spoke[form] >= 2
-    if not words or words[-1] in _PLACE_WORDS or words[-1].endswith("shire") or words[-1] in _NOT_PERSON_WORDS:
+    # "Thornfield Hall" is a house, "Mrs. Hall" a woman
+    if not words or (not title and (words[-1] in _PLACE_WORDS or words[-1].endswith("shire"))) \
+            or (len(words) == 1 and words[-1] in _NOT_PERSON_WORDS):
         return False
     if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:
         return False
     # "May" is a month unless she speaks under that name
-    if not title and any(w in _NOT_PERSON_WORDS or w in _NOT_NAMES for w in words) \
+    # ("Tony Last" is a name: only the first word of a longer one is judged)
+    if not title and (words[0] in _NOT_PERSON_WORDS or words[0] in _NOT_NAMES) \
             and not (len(words) == 1 and spoke[form] >= 2 and first_name_gender(form)):
         return False
+    if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form):
+        return False     # "Th'" of dialect
     if title:
         return True
     if mid[form] == 0 and spoke[form] == 0 and not vocatives[form]:
@@ -286,11 +297,16 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
     characters: dict[str, Character] = {}
+    def main_name(person: _Person) -> str:
+        # the name used most; "the President" over a bare "President" (a title, not a name)
+        described = [f for f in person.forms if f.startswith("the ")]
+        return described[0] if described else max(person.forms, key=lambda f: (person.forms[f], len(f)))
+
     for person in people[:limit]:
-        main = max(person.forms, key=lambda f: (person.forms[f], len(f)))
+        main = main_name(person)
         aliases = tuple(sorted(f for f in person.forms if f != main))
         characters[main] = Character(main, aliases, "U")
-    genders = _genders(text, characters, {max(p.forms, key=lambda f: (p.forms[f], len(f))): p for p in people[:limit]})
+    genders = _genders(text, characters, {main_name(p): p for p in people[:limit]})
     characters = {m: Character(m, c.aliases, genders[m]) for m, c in characters.items()}
     narrator, same = _first_person(text, characters)
     if narrator:
@@ -365,7 +381,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         if target is None and len(fitting) > 1 and gender != "F":
             target = introduced(form, fitting)
         if target is None:
-            key = (word, title)
+            # "Mr. Kemp" and "Dr. Kemp" are one man; "Mrs. Hall" and "Miss Hall" two women
+            key = (word, "M" if gender == "M" else title)
             target = by_title_word.get(key)
             if target is None:
                 target = by_title_word[key] = _Person(words, gender)
@@ -395,6 +412,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             # narration calls a man by his bare surname ("said Archer"), not his mother or sister;
             # of two men, the one it also calls "Mr." ("Mr. Thorne", "said Thorne")
             target = men[0] if len(men) == 1 else mister[0]
+        elif not as_first and len(mister := [p for p in as_last if p.title_gender == "M"]) == 1 \
+                and not any(len(p.words) >= 2 and first_name_gender(p.words[0]) != "F" for p in as_last):
+            target = mister[0]      # "Kemp" is Dr. Kemp, not Mrs. Kemp
         elif owners:
             continue     # a surname or first name two people share says nothing alone
         else:

@@ -42,6 +42,9 @@ _DOOR = rf"(?:{_DET}\s+|[A-Z][\w-]*'s\s+)(?:[\w'-]+\s+)?doors?\b"
 _FIGURATIVE_DOOR = re.compile(rf"\bdoors?\s+(?:to|of|for|on|into)\s+(?!{_OBJECT}|him|her|them|me|us|you)",
                               re.IGNORECASE)
 
+# "the door remained closed", "the door was open": how a door is, not a sound
+_NOT_A_STATE = r"(?!(?:\w+\s+)?(?:remained|stayed|was|were|is|are|been|being|kept|still|stood|lay)\b)"
+
 SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
     ("knock", rf"(?i:\b(?:a|the|another|soft|sharp|loud|quiet|timid|light)\s+knock(?:ing)?\s+(?:at|on|came|sounded|"
               rf"echoed)\b|\bthere\s+(?:was|came)\s+(?:a|another)\s+\w*\s*knock\b|\bknock(?:ed|s|ing)?\s+"
@@ -50,18 +53,20 @@ SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(patte
               rf"lightly|quietly|firmly)\b)"),
     ("door_slam", rf"(?i:\bslam(?:med|s|ming)?\s+(?:\w+\s+)?{_DOOR}|\bdoors?\s+(?:\w+\s+){{0,2}}?slam(?:med|s)?\b)"),
     ("door_open", rf"(?i:\b(?:opened|pushed\s+open|flung\s+open|threw\s+open|eased\s+open|unlocked)\s+{_DOOR}|"
-                  rf"\bdoors?\s+(?:\w+\s+){{0,2}}?(?:opened|creaked\s+open|swung\s+open|burst\s+open|flew\s+open)\b)"),
+                  rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?(?:opened|creaked\s+open|swung\s+open|burst\s+open|flew\s+open)\b)"),
     ("door_close", rf"(?i:\b(?:closed|shut|pulled\s+shut|banged\s+shut)\s+{_DOOR}|"
-                   rf"\bdoors?\s+(?:\w+\s+){{0,2}}?(?:closed|shut|clicked\s+shut|swung\s+shut|banged\s+shut)\b)"),
+                   rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?(?:closed|shut|clicked\s+shut|swung\s+shut|"
+                   rf"banged\s+shut)\b)"),
     ("thunder", r"(?i:(?<!his )(?<!her )(?<!their )(?<!my )(?<!your )(?<!the )\bthunder(?:clap)?s?\b(?!\s+of\b)|"
                 r"\b(?:a|the)\s+(?:roll|crack|clap|peal|rumble)\s+of\s+thunder\b)"),
-    ("splash", r"(?i:(?<!made a )(?<!make a )(?<!makes a )(?<!making a )\bsplash(?:ed|es|ing)?\b"
-               r"(?!\s+(?:out|of|across\s+the\s+(?:front|headlines|papers)))|\b(?:fell|dove|dived|jumped|plunged|leapt|"
+    # "splashed", "with a splash", "heard a splash"; not "a splash of colour", "splash-board", "made a splash"
+    ("splash", r"(?i:\bsplash(?:ed|ing)\b(?!\s+(?:out|across\s+the\s+(?:front|headlines|papers)))|"
+               r"\b(?:with|heard|hear)\s+(?:a|the)\s+(?:\w+\s+)?splash\b(?!-)|\b(?:fell|dove|dived|jumped|plunged|leapt|"
                r"tumbled)\s+(?:\w+\s+)?into\s+the\s+(?:water|river|lake|pool|sea|pond|stream)\b)"),
     ("footsteps_run", _moving(r"ran|raced|sprinted|dashed|bolted|fled|hurried|rushed|scrambled|scurried")),
     ("footsteps_walk", rf"(?i:(?<!in his )(?<!in her )(?<!in their )(?<!in my )(?<!in your )(?<!in our )"
                        rf"\bfootsteps\s+(?:\w+\s+)?(?:sounded|echoed|came|approached|rang|crunched|receded|"
-                       rf"creaked|clattered|on|in|along|outside|behind)\b|\b(?:heard|hear)\s+(?:\w+\s+){{0,2}}?"
+                       rf"creaked|clattered|on\s+the\s+(?:stairs?|steps|floor|landing|gravel|path)|along|outside|behind)\b|\b(?:heard|hear)\s+(?:\w+\s+){{0,2}}?"
                        rf"footsteps\b)|{_PERSON}paced\s+{_OBJECT}|"
                        + _moving(r"walked|strode|paced|stepped|marched|tiptoed|crept|stomped|trudged|wandered|"
                                  r"shuffled|limped|strolled", r"(?:outside|inside|upstairs|downstairs)")),
@@ -70,7 +75,7 @@ SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(patte
                      r"sheets?|document|telegram|scroll|parchment)\b|\brustl(?:e|ed|es|ing)\b(?!\s+up)|\bturned\s+"
                      r"(?:the|a|another)\s+pages?\b(?!\s+on\b)|\bleafed\s+through\b)"),
     ("chain_rattle", r"(?i:\bchains?\b[^.]{0,20}\b(?:rattl|clank|clink)\w*)"),
-    ("whoosh", rf"(?i:\b(?:leapt|leaped|jumped|sprang|vaulted)\s+(?:off|from|over|across|down\s+from|onto)\s+"
+    ("whoosh", rf"(?i:\b(?:leapt|leaped|jumped|vaulted)\s+(?:off|from|over|across|down\s+from|onto)\s+"
                rf"{_OBJECT}|\bjump(?:ed|s)?\s+off\b|\bvanished\s+in\s+a\s+puff\b|\bshunshin\b|"
                rf"\b(?:arrow|kunai|blade|shuriken|stone|spear|bullet)s?\s+(?:flew|whistled|whizzed|hissed)\s+past\b)"),
 ))

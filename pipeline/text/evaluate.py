@@ -1,4 +1,4 @@
-"""`make eval`: quote attribution scored on the development novels in ../shared/eval, twice:
+"""`make eval` (`python -m pipeline eval DIR [NOVEL...]`): quote attribution scored on the development novels in ../shared/eval, twice:
 with the gold character list and without one (the adapter finds the cast itself, as a user
 meets it).
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -53,18 +52,3 @@ def evaluate(pdnc_dir: Path, novels: list[str] | None = None) -> str:
                      f"{means['detection_f1']:6.3f} {means['speaker_accuracy']:11.3f}")
         lines.append("")
     return "\n".join(lines).rstrip()
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0] if argv else "../shared/eval/pdnc")
-    if not folder.is_dir() or not (folder.parent / "score_attribution.py").exists():
-        print(f"error: {folder}: no evaluation novels here — `make eval` needs ../shared/eval beside the project",
-              file=sys.stderr)
-        return 2
-    print(evaluate(folder, argv[1:] or None))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -136,6 +136,11 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     if re.search(r"\b(call|calls|called|calling|named|nicknamed|dubbed)\s+(me|him|her|us|them|you|it|himself|herself)\s*$",
                  before, re.IGNORECASE) and len(content.split()) <= 5:
         return True
+    # `what people called "the facts of life."`, `she was "a foreigner."`: a few words in lower
+    # case run straight on from the sentence, no comma or colon before them
+    if content[:1].islower() and len(content.split()) <= 4 and not re.search(r"[!?][_*]?$", content) \
+            and (len(content.split()) > 1 or words[-1].lower() not in SPEECH_VERBS):
+        return True
     if any(w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT for w in words):
         return False
     return len(content.split()) <= 5 and not re.search(r"[!?][_*]?$", content)

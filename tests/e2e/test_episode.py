@@ -35,8 +35,11 @@ def test_cues_place_every_line_in_time(rendered_episode):
     duration = audio.measure_file(project.episode_dir(9) / "episode.mp3")["duration_s"]
     assert max(c["end"] for c in cues) <= duration + 0.1
     for cue in cues:
-        assert set(cue) == {"start", "end", "kind", "scene", "speaker", "text", "name"}
+        assert set(cue) == {"start", "end", "kind", "scene", "speaker", "text", "name", "take", "pause_s"}
         assert cue["end"] > cue["start"] >= 0
+    # each line names its take, the cache file it was mixed from; nothing else has one
+    assert all(project.take_cache.joinpath(c["take"][:2], f"{c['take']}.wav").is_file() for c in speech)
+    assert all(c["take"] is None for c in cues if c["kind"] != "speech")
     knock = next(c for c in cues if c["kind"] == "sfx")
     assert knock["name"] == "knock" and speech[0]["end"] <= knock["start"] <= speech[1]["start"]
 

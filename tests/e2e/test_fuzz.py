@@ -63,7 +63,7 @@ show_text = st.one_of(printable, printable, hostile, st.builds(lambda a, b: a + 
 
 @pytest.fixture(scope="module")
 def one_episode(tmp_path_factory):
-    from test_publish import new_project, write_episode
+    from published_episode import new_project, write_episode
     project = new_project(tmp_path_factory.mktemp("fuzzfeed") / "show")
     write_episode(project, 1)
     return project.episode_dir(1)

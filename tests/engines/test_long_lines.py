@@ -9,7 +9,7 @@ from pipeline.engines.base import SynthesisRequest
 from pipeline.engines.registry import get_engine
 from pipeline.engines.pieces import budget_of, phoneme_count, synthesize_bounded, synthesize_in_pieces
 from pipeline.text.sentences import bounded_pieces
-from pipeline.run.episode import render_chapter
+from pipeline.run.stages import render_chapter
 
 CLAUSES = ["the rider came down from the hills at dusk", "tired and hungry and cold",
            "with the rain still running off the brim of his hat", "and he did not stop at the inn",

@@ -10,7 +10,9 @@ from pipeline.core import audio
 from pipeline.qa import checks as qa
 from pipeline.core.errors import PipelineError
 from pipeline.core.project import Project
-from pipeline.publish.site import check_publishable
+from pipeline.master.companions import write_chapters_json, write_transcript_vtt
+from pipeline.model.timeline import Cue, write_cues
+from pipeline.publish.gate import check_publishable
 
 RATE = audio.SAMPLE_RATE
 LINES = [
@@ -42,7 +44,7 @@ def speak(voice, text: str) -> np.ndarray:
     return resample_poly(samples, RATE // divisor, rate // divisor).astype(np.float32)
 
 
-def build_episode(root: Path, voice, gaps_s=(0.5, 0.6, 0.5), level=1.0, noise=True):
+def build_episode(root: Path, voice, gaps_s=(0.5, 0.6, 0.5), level=1.0, noise=True, pauses_s=(None, None)):
     """output/ch01 with takes, cues.json and an MP3 of the takes laid end to end with the given gaps."""
     project = Project(root)
     folder = project.episode_dir(1)
@@ -57,9 +59,9 @@ def build_episode(root: Path, voice, gaps_s=(0.5, 0.6, 0.5), level=1.0, noise=Tr
         take = root / "takes" / f"take{index}.wav"
         audio.write_wav(take, speech)
         time_s += gap.shape[0] / RATE
-        cue = {"start": round(time_s, 3), "end": round(time_s + speech.shape[0] / RATE, 3), "kind": "speech",
-               "scene": "s1", "speaker": speaker, "text": text, "name": None}
-        time_s = cue["end"]
+        cue = Cue(round(time_s, 3), round(time_s + speech.shape[0] / RATE, 3), "speech", "s1",
+                  speaker=speaker, text=text, pause_s=pauses_s[index])
+        time_s = cue.end
         pieces += [gap, speech]
         cues.append(cue)
         takes.append((cue, take))
@@ -67,14 +69,16 @@ def build_episode(root: Path, voice, gaps_s=(0.5, 0.6, 0.5), level=1.0, noise=Tr
                   else np.zeros(int(gaps_s[-1] * RATE), np.float32))
     mono = np.concatenate(pieces)
     audio.encode(audio.blocks_of(np.stack([mono, mono], axis=1)), folder / "episode.mp3")
-    (folder / "cues.json").write_text(json.dumps(cues))
+    write_cues(cues, project.cues(1))
+    write_chapters_json([(0.0, time_s, "Hospital")], project.chapter_marks(1))
+    write_transcript_vtt(cues, project.transcript(1))
     (folder / "loudness.json").write_text(json.dumps(audio.measure_file(folder / "episode.mp3")))
     return project, folder, takes
 
 
 def test_correct_script_scores_low_and_wrong_text_is_flagged(tmp_path, voice):
     project, folder, takes = build_episode(tmp_path / "show", voice)
-    report = qa.check_episode(folder, takes)
+    report = qa.check_episode(project, 1, takes)
     assert report["lines_checked"] == 2
     for line in report["lines"]:
         assert line["wer"] <= 0.35, line
@@ -89,11 +93,11 @@ def test_correct_script_scores_low_and_wrong_text_is_flagged(tmp_path, voice):
     check_publishable(project, 1)
 
     wrong = ["Bananas are yellow and the sky is green on Sundays.", None]
-    report = qa.check_episode(folder, takes, script_texts=wrong)
+    report = qa.check_episode(project, 1, takes, script_texts=wrong)
     (flagged,) = report["flagged_lines"]
     assert flagged["text"] == wrong[0]
     assert flagged["wer"] > 0.5
-    assert flagged["start_s"] == takes[0][0]["start"] and flagged["end_s"] == takes[0][0]["end"]
+    assert flagged["start_s"] == takes[0][0].start and flagged["end_s"] == takes[0][0].end
     text = qa.summary(report)
     assert 5 <= len(text.splitlines()) <= 8, text
     assert "1 over 0.5" in text and "Bananas are yellow" in text
@@ -103,28 +107,26 @@ def test_correct_script_scores_low_and_wrong_text_is_flagged(tmp_path, voice):
 
 def test_dead_air_is_reported_with_times_unless_scripted(tmp_path, voice):
     project, folder, takes = build_episode(tmp_path / "show", voice, gaps_s=(0.3, 3.2, 0.3), noise=False)
-    report = qa.check_episode(folder, takes)
+    report = qa.check_episode(project, 1, takes)
     (silence,) = report["silences"]
     # The gap before the second line: from the end of the first take to the start of the second.
-    assert silence["start_s"] == pytest.approx(takes[0][0]["end"], abs=0.3)
-    assert silence["end_s"] == pytest.approx(takes[1][0]["start"], abs=0.3)
+    assert silence["start_s"] == pytest.approx(takes[0][0].end, abs=0.3)
+    assert silence["end_s"] == pytest.approx(takes[1][0].start, abs=0.3)
     assert silence["duration_s"] > 2.5
     assert "1 unscripted" in qa.summary(report)
 
-    # The same gap asked for by the script is not a mistake.
-    (project.root / "scripts").mkdir()
-    (project.root / "scripts" / "ch01.yaml").write_text(
-        "title: Test\nscenes:\n- id: s1\n  place: hospital\n  lines:\n"
-        f"  - narrator: {LINES[0][1]}\n    pause_s: 3.5\n  - Naruto: {LINES[1][1]}\n", encoding="utf-8")
-    assert qa.check_episode(folder, takes)["silences"] == []
+    # The same gap asked for by the script (its cue carries the pause) is not a mistake.
+    project, folder, takes = build_episode(tmp_path / "paused", voice, gaps_s=(0.3, 3.2, 0.3), noise=False,
+                                           pauses_s=(3.5, None))
+    assert qa.check_episode(project, 1, takes)["silences"] == []
 
 
 def test_clipping_and_missing_takes_block_publishing(tmp_path, voice):
     project, folder, takes = build_episode(tmp_path / "show", voice, level=4.0)
     missing = takes[1][1].with_name("gone.wav")
-    report = qa.check_episode(folder, [takes[0], (takes[1][0], missing)])
+    report = qa.check_episode(project, 1, [takes[0], (takes[1][0], missing)])
     assert report["clipped_samples"] > 0 and report["clipped_first_s"]
-    assert report["missing_takes"] == [{"start_s": takes[1][0]["start"], "end_s": takes[1][0]["end"],
+    assert report["missing_takes"] == [{"start_s": takes[1][0].start, "end_s": takes[1][0].end,
                                         "speaker": "Naruto", "text": LINES[1][1], "take": str(missing)}]
     with pytest.raises(PipelineError, match="clipped samples"):
         check_publishable(project, 1)
@@ -135,10 +137,12 @@ def test_clipping_and_missing_takes_block_publishing(tmp_path, voice):
 
 
 def test_process_pool_gives_the_same_transcripts(tmp_path, voice, monkeypatch):
-    _, folder, takes = build_episode(tmp_path / "show", voice)
-    serial = qa.check_episode(folder, takes, workers=1)
+    project, folder, takes = build_episode(tmp_path / "show", voice)
+    # a fresh recogniser, as each pool process has: it adapts to what it heard before
+    monkeypatch.setattr(qa, "_decoder", None)
+    serial = qa.check_episode(project, 1, takes, workers=1)
     monkeypatch.setattr(qa, "POOL_MIN_SPEECH_S", 0.0)
-    pooled = qa.check_episode(folder, takes, workers=2)
+    pooled = qa.check_episode(project, 1, takes, workers=2)
     assert pooled["transcription"]["workers"] == 2
     assert [line["heard"] for line in pooled["lines"]] == [line["heard"] for line in serial["lines"]]
 
@@ -158,7 +162,7 @@ def test_a_cached_take_is_heard_once_until_it_changes(tmp_path, voice, monkeypat
 
 def test_missing_episode_is_a_one_line_error(tmp_path):
     with pytest.raises(PipelineError, match="episode.mp3 is missing"):
-        qa.check_episode(tmp_path, [])
+        qa.check_episode(Project(tmp_path), 1, [])
 
 
 @pytest.mark.parametrize("reference, heard, expected", [

@@ -3,7 +3,7 @@ import pytest
 
 from conftest import SHORT_SCRIPT, make_project
 from pipeline.run.episode import make_episode
-from pipeline.run.season import render_season
+from pipeline.run.season import make_season
 
 distributed = pytest.importorskip("distributed")
 
@@ -25,7 +25,7 @@ def test_cluster_season_matches_local_render(tmp_path):
     remote = two_chapter_project(tmp_path / "remote")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        results = render_season(remote, client=client, log=lambda *_: None)
+        results = make_season(remote, client=client, log=lambda *_: None)
     assert sorted(results) == ["ch01", "ch02"]
     for chapter in ("ch01", "ch02"):
         mine = (remote.output / chapter / "episode.mp3").read_bytes()

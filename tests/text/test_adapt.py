@@ -8,7 +8,7 @@ from pipeline.text import attribution
 from pipeline.core.errors import PipelineError
 from pipeline.text.adapt import adapt_text, is_author_note, is_scene_break, sfx_in
 from pipeline.text.places import place_of
-from pipeline.run.episode import adapt_chapter
+from pipeline.run.stages import adapt_chapter
 from pipeline.model.script import load_script, parse_script, to_yaml
 from pipeline.core import yamlfile
 from pipeline.model.casting import load_casting

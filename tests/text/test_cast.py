@@ -143,7 +143,7 @@ def test_own_chapter_cast_first_person_with_six_speakers():
 # ---------------------------------------------------------------- the adapter and the producer
 
 def _adapted(project, chapter_file: str, number: int):
-    from pipeline.run.episode import adapt_chapter
+    from pipeline.run.stages import adapt_chapter
     import shutil
     shutil.copy(CHAPTERS / chapter_file, project.root / "chapters" / f"ch{number:02d}.txt")
     path, written = adapt_chapter(project, number)
@@ -175,7 +175,7 @@ def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(p
 
 def test_lines_to_check_are_listed_by_script_line_and_a_cleared_one_is_not_asked_again(project):
     from pipeline.qa.checks import summary
-    from pipeline.run.episode import adapt_chapter, check_message, lines_to_check
+    from pipeline.run.stages import adapt_chapter, check_message, lines_to_check
     path = _adapted(project, "third-person-stall-office-field.txt", 6)
     yaml_lines = path.read_text(encoding="utf-8").splitlines()
     found = lines_to_check(project, 6)
@@ -212,3 +212,45 @@ def test_how_and_check_are_validated_in_a_script(tmp_path):
         with pytest.raises(PipelineError) as error:
             load_script(path)
         assert ":6:" in str(error.value)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_pieces = st.sampled_from([
+    '"Hello," said Mara Quill.', '"Where?" I asked.', '"Go," she said.', "Mr. Quill frowned.", '"No."',
+    "We drove to Larkspur House on Monday.", '"Mara, wait!"', "John's coat was wet.", '"Fine," said Mrs. Quill.',
+    "'Run!' he shouted.", "Mara laughed.", '"Unclosed', "I sat down and I waited.", "***", "Tobias Quill, whom "
+    "they called Toby, came in.", '"Toby," said I.', "Old Dyer nodded.", "In the garden.", "\n"])
+_chapters = st.lists(st.one_of(_pieces, st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)),
+                     min_size=1, max_size=14).map("\n\n".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_chapters)
+def test_any_text_without_a_cast_gives_a_valid_script_that_loses_nothing(text):
+    """The adapter finds the cast itself: the script loads back (how and check too) and every
+    word of the story is in it."""
+    import re
+    from pipeline.core import yamlfile
+    from pipeline.core.errors import PipelineError
+    from pipeline.model.script import parse_script, to_yaml
+    from pipeline.text.adapt import adapt_text, is_scene_break
+    if not re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", text).strip():
+        return
+    try:
+        script = adapt_text(text, None)
+    except PipelineError as error:       # only ever the one-line "empty chapter" message
+        assert "empty" in str(error)
+        return
+    again = parse_script(yamlfile.loads(to_yaml(script), "fuzz.yaml"), Path("fuzz.yaml"))
+    lines = [line for scene in script.scenes for line in scene.lines]
+    lines_again = [line for scene in again.scenes for line in scene.lines]
+    assert [(l.speaker, l.how, l.check) for l in lines] == [(l.speaker, l.how, l.check) for l in lines_again]
+    assert all(l.how in (None, "tag", "pronoun", "continued", "lead-in", "beat", "turns", "scene", "guess")
+               for l in lines)
+
+    def words(value: str) -> list[str]:
+        return re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*", value)
+    kept = " ".join([*script.notes, *(f"{l.text} {l.tag or ''}" for l in lines)])
+    story = [p for p in re.split(r"\n", text) if not is_scene_break(p)]
+    assert sorted(words(" ".join(story))) == sorted(words(kept))
