@@ -26,7 +26,8 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.files import exclusive_lock
 from pipeline.core.project import Project
 from pipeline.model.casting import load_casting
-from pipeline.model.script import DIRECTIONS, NARRATOR
+from pipeline.model.directions import DIRECTIONS
+from pipeline.model.script import NARRATOR
 from pipeline.studio import edits, views
 
 STATIC = {"index.html": "text/html", "studio.css": "text/css", "studio.js": "text/javascript"}
@@ -67,6 +68,14 @@ class Renders:
     def get(self, number: int) -> dict:
         with self._lock:
             return dict(self._state.get(number, {"state": "idle"}))
+
+    def start(self, number: int, **state) -> bool:
+        """Record a render as running, unless one already is (then False)."""
+        with self._lock:
+            if self._state.get(number, {}).get("state") == "running":
+                return False
+            self._state[number] = {"state": "running", **state}
+            return True
 
     def update(self, number: int, **changes) -> None:
         with self._lock:
@@ -247,8 +256,8 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int = 8765):
                 script = views.chapter_script(project, number)
                 total = views.takes_to_synthesize(project, script)     # refuses a script render would refuse
                 pending = [row["id"] for row in views.chapter_lines(project, number, script)[0] if row["pending"]]
-            renders.update(number, state="running", stage="takes", done=0, total=total, log=[], error=None,
-                           lines=pending)
+            if not renders.start(number, stage="takes", done=0, total=total, log=[], error=None, lines=pending):
+                raise Busy(f"chapter {number} is already being rendered — wait for it to finish")
             log: list[str] = []
 
             def note(message: str) -> None:

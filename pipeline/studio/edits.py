@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -159,8 +160,17 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def splice_item(text: str, doc: RoundTrip, seq, index: int, item: Any) -> str:
-    """`text` with only the lines of `seq[index]` replaced by `item` rendered at its place.
+def _first_key_lines(block: list[str], key_column: int) -> int:
+    """How many lines of an item belong to its first key (its words, wrapped as they are)."""
+    for number in range(1, len(block)):
+        if _content_line(block[number]) and _indent(block[number]) <= key_column:
+            return number
+    return len(block)
+
+
+def splice_item(text: str, doc: RoundTrip, seq, index: int, item: Any, keep_first: bool = False) -> str:
+    """`text` with only the lines of `seq[index]` replaced by `item` rendered at its place;
+    with `keep_first`, the lines of its first key (unchanged) are kept as they are too.
 
     A whole-file dump would re-wrap every long line differently from the writer that made the
     file; splicing keeps every other byte, comments between lines included, as it was.
@@ -187,10 +197,12 @@ def splice_item(text: str, doc: RoundTrip, seq, index: int, item: Any) -> str:
     if not any("\n" in str(value) for value in (item.values() if isinstance(item, dict) else [item])):
         # where the dumper wrapped a plain line it leaves a space, which reading folds away anyway
         rendered = [line.rstrip(" \n") + "\n" for line in rendered]
-    block = "".join(rendered)
-    if not block.endswith("\n"):
-        block += "\n"
-    return "".join(lines[:start]) + block + "".join(lines[end:])
+    if rendered and not rendered[-1].endswith("\n"):
+        rendered[-1] += "\n"
+    if keep_first:
+        kept = lines[start:end][:_first_key_lines(lines[start:end], column)]
+        rendered = kept + rendered[_first_key_lines(rendered, dash + 2):]
+    return "".join(lines[:start]) + "".join(rendered) + "".join(lines[end:])
 
 
 def edit_script_line(path: Path, shown_path: str, scene_index: int, line_index: int, changes: dict[str, Any],
@@ -204,11 +216,15 @@ def edit_script_line(path: Path, shown_path: str, scene_index: int, line_index: 
     doc = RoundTrip(original, shown_path)
     lines = doc.data["scenes"][scene_index]["lines"]
     where_line = lines.lc.item(line_index)[0] + 1
+    before = lines[line_index]
+    first = next(iter(before.items())) if isinstance(before, CommentedMap) and before else None
     try:
-        item = apply_line_edit(lines[line_index], changes, shown_path)
+        item = apply_line_edit(before, changes, shown_path)
     except PipelineError as exc:
         raise PipelineError(shown_path, where_line, exc.problem, exc.fix) from None
-    text = splice_item(original, doc, lines, line_index, item)
+    # an edit of the direction or `check` leaves the words' own lines as the file has them
+    keep_first = first is not None and item is before and next(iter(item.items())) == first
+    text = splice_item(original, doc, lines, line_index, item, keep_first)
     script = validate_script_text(text, shown_path, voices_dir, cache_dir)
     write_text(path, text)
     return script
@@ -216,9 +232,21 @@ def edit_script_line(path: Path, shown_path: str, scene_index: int, line_index: 
 
 # ---------------------------------------------------------------- voices
 
-def _merge(target: CommentedMap, changes: dict[str, Any]) -> None:
+def blend_fields(model=Voice) -> list[str]:
+    """Voice settings that map voice names to weights (a Kokoro blend): saved whole, never merged."""
+    def is_mapping(annotation) -> bool:
+        return typing.get_origin(annotation) is dict or any(is_mapping(a) for a in typing.get_args(annotation))
+    return [name for name, field in model.model_fields.items() if is_mapping(field.annotation)]
+
+
+def _merge(target: CommentedMap, changes: dict[str, Any], whole: frozenset = frozenset()) -> None:
     for key, value in changes.items():
-        if isinstance(value, dict):
+        if key in whole:
+            if value:
+                target[key] = CommentedMap(value) if isinstance(value, dict) else value
+            else:
+                target.pop(key, None)
+        elif isinstance(value, dict):
             if not isinstance(target.get(key), CommentedMap):
                 target[key] = CommentedMap()
             _merge(target[key], value)
@@ -234,7 +262,7 @@ def voice_text_with(path: Path, shown_path: str, changes: dict[str, Any]) -> tup
     doc = RoundTrip(read_text(path, "voice config"), shown_path)
     if not isinstance(doc.data, CommentedMap):
         raise PipelineError(shown_path, 1, "a voice config must be a mapping of settings", "see README 'Voices'")
-    _merge(doc.data, changes)
+    _merge(doc.data, changes, frozenset(blend_fields()))
     text = doc.dump()
     with tempfile.TemporaryDirectory(prefix="studio-voice-") as folder:
         trial = Path(folder) / path.name

@@ -16,7 +16,7 @@ from pipeline.model.casting import Voice, load_casting
 from pipeline.model import timeline
 from pipeline.model.script import Script, as_performed, load_script
 from pipeline.qa import checks as qa
-from pipeline.studio.edits import line_id
+from pipeline.studio.edits import blend_fields, line_id
 from pipeline.takes.render import plan_takes
 
 TAKE_KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -174,7 +174,8 @@ def chapter_detail(project: Project, number: int) -> dict:
     script = chapter_script(project, number)
     _, problem = take_plan(project, script)
     return {**chapter_summary(project, number), "speech_tags": script.speech_tags,
-            "scenes": [{"id": s.id, "place": s.place, "ambience": s.ambience} for s in script.scenes],
+            "scenes": [{"id": s.id, "place": s.place, "ambience": s.ambience, "layers": list(s.layers)}
+                       for s in script.scenes],
             "episode_url": f"/api/chapters/{number}/{project.episode(number).name}" if project.episode(number).is_file() else None,
             "problem": problem}
 
@@ -193,18 +194,20 @@ def tunable_fields() -> list[dict]:
                 numeric(definitions[spec["$ref"].split("/")[-1]].get("properties", {}), f"{prefix}{name}.")
             elif spec.get("type") in ("number", "integer") and "minimum" in spec and "maximum" in spec \
                     and name != "seed":
-                fields.append({"key": f"{prefix}{name}", "min": spec["minimum"], "max": spec["maximum"],
+                fields.append({"key": f"{prefix}{name}", "kind": "number", "min": spec["minimum"], "max": spec["maximum"],
                                "default": spec.get("default")})
 
     numeric(schema.get("properties", {}))
-    return fields
+    return fields + [{"key": name, "kind": "blend"} for name in blend_fields()]
 
 
 def voice_settings(voice: Voice) -> dict:
+    """A voice's settings, eq's flattened to `eq.presence_db`; a blend stays one mapping."""
     data = voice.model_dump()
     flat = {}
+    blends = set(blend_fields())
     for key, value in data.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and key not in blends:
             flat.update({f"{key}.{k}": v for k, v in value.items()})
         else:
             flat[key] = value

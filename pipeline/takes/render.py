@@ -21,7 +21,7 @@ from pipeline.core.versions import code_version
 from pipeline.takes.effects import SAMPLE_RATE, process_take
 from pipeline.engines.base import SynthesisRequest
 from pipeline.engines.pieces import synthesize_bounded
-from pipeline.engines.registry import check_speaker, engine_cost, engine_version, get_engine, resolve_model, use_slot
+from pipeline.engines.registry import check_speaker, engine_class, engine_cost, engine_version, get_engine, resolve_model, use_slot
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
 from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
@@ -65,12 +65,33 @@ def take_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / key[:2] / f"{key}.wav"
 
 
+# A take's noise seed comes from what is said and how, never from the versions of the code that
+# makes it: a change to the code that keeps the sound keeps every line's samples. It is computed
+# in the form the first takes were seeded with (their chain version, "4", and the voice settings
+# of that time; a setting added since counts only when it is set), so those takes stay the same.
+SEED_FORM = "4"
+SEED_SETTINGS = ("engine", "model", "speaker", "length_scale", "noise_scale", "noise_w", "pitch_semitones",
+                 "formant_semitones", "eq", "gain_db", "sentence_pause_s", "seed")
+
+
+def take_seed(spoken: str, voice: Voice, direction: str | None, version: str, model_digest: str) -> int:
+    settings = voice.sound_fields()
+    defaults = Voice().sound_fields()
+    settings = {k: v for k, v in settings.items() if k in SEED_SETTINGS or v != defaults.get(k)}
+    settings["model"] = voice.model or engine_class(voice.engine).default_model
+    identity = {"text": spoken, "voice": settings, "direction": direction, "engine": voice.engine,
+                "engine_version": version, "model": model_digest, "chain": SEED_FORM}
+    digest = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+    return (int(digest[:8], 16) ^ voice.seed) & 0x7FFFFFFF
+
+
 def take_key(spoken: str, voice: Voice, direction: str | None, version: str, model: Path) -> tuple[str, int]:
-    """The cache key of a take and the noise seed derived from it."""
+    """The cache key of a take (everything that changes its sound, the code included) and its noise seed."""
+    digest = file_digest(model)
     identity = {"text": spoken, "voice": voice.sound_fields(), "direction": direction, "engine": voice.engine,
-                "engine_version": version, "model": file_digest(model), "code": code_version(*TAKE_CODE)}
+                "engine_version": version, "model": digest, "code": code_version(*TAKE_CODE)}
     key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
-    return key, (int(key[:8], 16) ^ voice.seed) & 0x7FFFFFFF
+    return key, take_seed(spoken, voice, direction, version, digest)
 
 
 def speaker_of(line: Line) -> str:

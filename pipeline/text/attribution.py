@@ -162,12 +162,22 @@ class _Reader:
             return match.end(), self.relative(match.group(0), position, exclude), _gender_of_phrase(match.group(0))
         return None
 
+    def titled(self, phrase: str, exclude=frozenset()) -> str:
+        """`said the constable`: the one character whose name carries that title (Constable Hobbs)."""
+        match = re.fullmatch(r"(?:the|a|an)\s+(\w+)", phrase.strip(), re.IGNORECASE)
+        if not match:
+            return ""
+        noun = {"doctor": "dr", "mister": "mr"}.get(match.group(1).lower(), match.group(1).lower())
+        owners = {main for main, c in self.names.characters.items() for alias in (main, *c.aliases)
+                  if len(alias.split()) >= 2 and alias.split()[0].rstrip(".").lower() == noun} - set(exclude)
+        return owners.pop() if len(owners) == 1 else ""
+
     def relative(self, phrase: str, position: int, exclude=frozenset()) -> str:
         """`his wife`, `her father`: the cast member with the possessor's surname and the title
         the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
         match = re.fullmatch(r"(his|her)\s+(wife|lady|husband|mother|father)", phrase.strip(), re.IGNORECASE)
         if not match:
-            return ""
+            return self.titled(phrase, exclude)
         owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
         if not owner:
             return ""

@@ -246,6 +246,12 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:
         return False
     # "May" is a month unless she speaks under that name
+    # a run of capitals with an everyday word inside is a heading or a sentence ("Lucy Faced",
+    # "George But Lucy"), unless it recurs as a name does ("Tony Last")
+    later = words[1:]
+    if not title and later and (any(w in _NOT_NAMES for w in later) or
+                                (any(w in _NOT_PERSON_WORDS or lower[w.lower()] >= 3 for w in later) and mid[form] < 2)):
+        return False
     # ("Tony Last" is a name: only the first word of a longer one is judged)
     if not title and (words[0] in _NOT_PERSON_WORDS or words[0] in _NOT_NAMES) \
             and not (len(words) == 1 and spoke[form] >= 2 and first_name_gender(form)):
@@ -401,6 +407,16 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         as_last = [p for p in as_last if p not in as_first]
         if as_last and as_first and max(p.count for p in as_first) < 3:
             as_first = []       # "Archer Madeira" twice says less than "Newland Archer" fifty times
+        same_word = [p for p in as_last if p.words == (form,)]
+        if len(as_first) == 1 and same_word and len(same_word) == len(as_last) and first_name_gender(form) \
+                and all(p.title_gender in ("", name_gender(as_first[0])) for p in same_word):
+            # "Mr. Robert" is Robert Lebrun when Robert is a first name: fold him in
+            for p in same_word:
+                as_first[0].forms.update(p.forms)
+                as_first[0].spoke += p.spoke
+                p.forms.clear()
+            people[:] = [p for p in people if p.forms]
+            as_last = []
         owners = as_first + as_last
         if len(owners) == 1:
             target = owners[0]

@@ -77,6 +77,18 @@ _NOT_NOW = re.compile(
     r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|"
     r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks))\b",
     re.IGNORECASE)
+# Figures of speech with a weather word in them: "took the town by storm", "got wind of it".
+_WEATHER_FIGURES = re.compile(
+    r"\b(?:(?:rain|storm|wind|thunder)s?\s+of|by\s+storm|brainstorm\w*|storm\s+in\s+a\s+teacup|"
+    r"(?:weather|weathered|ride|rode|calm\s+before)\s+the\s+storm|got\s+wind|second\s+wind|"
+    r"(?:his|her|their|my|your)\s+thunder|right\s+as\s+rain|rain\s+check|wind(?:s|ing)?\s+(?:up|down)|"
+    r"wind\s+(?:the|a|his|her)\s+(?:clock|watch|handle|key)|good\s*night|night\s+(?:before|after))\b",
+    re.IGNORECASE)
+# Place words in a figure of speech: "the house was on the market", "in the field of medicine".
+_PLACE_FIGURES = re.compile(
+    r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
+    r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
+    r"on\s+the\s+house)\b", re.IGNORECASE)
 _LAYER_STOP_AFTER = re.compile(r"^\W*(before|had (stopped|passed|cleared|ended)|stopped|ceased|cleared|was over|"
                                r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
                                re.IGNORECASE)
@@ -178,7 +190,11 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
                                   patterns.motion.search(sentence)) if m]
     else:
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
+    figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
     for match in sorted(candidates, key=lambda m: m.start()):
+        where = match.start("bare") if match.groupdict().get("bare") else match.start("place")
+        if any(a <= where < b for a, b in figures):
+            continue
         bed, word = patterns.bed_of(match)
         if (not opening or not generic) and word in GENERIC_WORDS:
             continue
@@ -189,11 +205,14 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
 def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
     """Weather and time the sentence says hold now: rain, thunderstorm, wind, night."""
     found = []
+    figures = [m.span() for m in _WEATHER_FIGURES.finditer(sentence)]
     for name, pattern in vocabulary.patterns.layers.items():
         for match in pattern.finditer(sentence):
             before = sentence[max(0, match.start() - 24): match.start()]
             after = sentence[match.end(): match.end() + 30]
             if _NOT_NOW.search(before.split(",")[-1]) or _LAYER_STOP_AFTER.search(after):
+                continue
+            if any(a <= match.start() < b for a, b in figures):
                 continue
             found.append(name)
             break

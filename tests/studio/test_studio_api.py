@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import threading
@@ -144,6 +145,10 @@ def test_invalid_edit_gets_the_command_lines_message_and_writes_nothing(project,
         assert response.status_code == 400, bad
         assert response.json()["error"].startswith("scripts/ch01.yaml"), response.json()
         assert path.read_bytes() == before
+    typo = c.patch("/api/chapters/1/lines/s1-hospital.2", json={"direction": "whipser"}, headers=WRITE)
+    assert typo.status_code == 400
+    assert typo.json()["error"].startswith("scripts/ch01.yaml:13: unknown direction 'whipser' — did you mean 'whisper'?")
+    assert path.read_bytes() == before
     cue = c.patch("/api/chapters/1/lines/s1-hospital.1", json={"speaker": "Naruto"}, headers=WRITE)
     assert cue.status_code == 400 and cue.json()["error"].startswith("scripts/ch01.yaml:11: a sfx line has no speaker")
     assert c.patch("/api/chapters/1/lines/s1-hospital.2", content=b"{not json", headers=WRITE).status_code == 400
@@ -259,7 +264,9 @@ def test_edit_during_a_studio_render_is_refused(project):
         time.sleep(0.02)
     before = project.script(1).read_bytes()
     refused = c.patch("/api/chapters/1/lines/s1-hospital.2", json={"text": "Changed mid-render."}, headers=WRITE)
+    second = c.post("/api/chapters/1/render", json={"qa": False}, headers=WRITE)
     worker.join()
+    assert second.status_code == 409 and "already being rendered" in second.json()["error"]
     assert refused.status_code == 409 and "being rendered" in refused.json()["error"]
     assert project.script(1).read_bytes() == before
     assert results["render"].status_code == 200 and results["render"].json()["synthesized"] == 1
@@ -325,3 +332,56 @@ def test_check_flags_are_shown_and_cleared_by_the_producer(project):
     assert response.status_code == 200 and response.json()["check"] is False
     assert "check" not in path.read_text()
     assert c.patch("/api/chapters/1/lines/s1-hospital.3", json={"check": True}, headers=WRITE).status_code == 400
+
+
+def test_edits_of_a_wrapped_script_touch_only_their_own_lines(tmp_path):
+    """On the shipped chapter's script (long lines wrapped by the adapter's writer): a direction
+    adds one line, a letter's writer changes one line, and undoing both gives back the same bytes."""
+    from conftest import REPO
+
+    from pipeline.model.script import load_script
+    from pipeline.studio.edits import edit_script_line
+    path = tmp_path / "ch01.yaml"
+    shutil.copy(REPO / "scripts" / "ch01.yaml", path)
+    original = path.read_text(encoding="utf-8")
+    script = load_script(path)
+    spots = [(s, i, line) for s, scene in enumerate(script.scenes) for i, line in enumerate(scene.lines)]
+    s, i, line = next((s, i, line) for s, i, line in spots if line.voiced and not line.direction and len(line.text) > 200)
+
+    def edit(scene, index, changes):
+        edit_script_line(path, "scripts/ch01.yaml", scene, index, changes, REPO / "voices", tmp_path / "cache")
+
+    edit(s, i, {"direction": "sad"})
+    after = path.read_text(encoding="utf-8").splitlines()
+    assert len(after) == len(original.splitlines()) + 1 and "    direction: sad" in after
+    assert [x for x in after if x != "    direction: sad"] == original.splitlines()
+    letters = [(s, i, line) for s, i, line in spots if line.kind == "letter" and line.speaker]
+    for s2, i2, letter in letters[:1]:
+        other = "narrator" if letter.speaker != "narrator" else "Naruto"
+        edit(s2, i2, {"speaker": other})
+        edit(s2, i2, {"speaker": letter.speaker})
+    edit(s, i, {"direction": ""})
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_a_blend_is_saved_whole_and_other_mappings_are_merged():
+    from pydantic import BaseModel
+    from ruamel.yaml.comments import CommentedMap
+
+    from pipeline.studio.edits import RoundTrip, _merge, blend_fields
+
+    class Designed(BaseModel):
+        eq: dict | None = None
+        timbre: dict[str, float] | None = None
+        pitch_semitones: float = 0.0
+
+    assert blend_fields(Designed) == ["timbre"]      # names to weights; eq is a group of settings
+    doc = RoundTrip("# a designed voice\ntimbre: {jf_alpha: 0.7, jm_kumo: 0.3}   # who it sounds like\n"
+                    "eq:\n  presence_db: 1.0\n  high_shelf_db: 2.0\n", "voices/x.yaml")
+    _merge(doc.data, {"timbre": {"jf_nezumi": 1.0}, "eq": {"presence_db": 3.0}}, frozenset({"timbre"}))
+    assert dict(doc.data["timbre"]) == {"jf_nezumi": 1.0}
+    assert dict(doc.data["eq"]) == {"presence_db": 3.0, "high_shelf_db": 2.0}
+    text = doc.dump()
+    assert text.startswith("# a designed voice\n") and "# who it sounds like" in text
+    _merge(doc.data, {"timbre": None}, frozenset({"timbre"}))
+    assert "timbre" not in doc.data and isinstance(doc.data["eq"], CommentedMap)

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import numpy as np
 
 from pipeline.qa.analysis import median_pitch_hz, semitones_between
@@ -62,3 +64,21 @@ def test_voices_differ_in_pitch_not_only_speed(project):
         by_speaker.setdefault(take.speaker, median_pitch_hz(samples[:, 0], rate))
     assert abs(semitones_between(by_speaker["narrator"], by_speaker["Tsunade"])) >= 3
     assert abs(semitones_between(by_speaker["narrator"], by_speaker["Naruto"])) >= 3
+
+
+def test_a_take_seed_comes_from_the_line_not_from_code_versions(monkeypatch):
+    """The noise seed keeps its first form: code changes that keep the sound keep every sample."""
+    from pipeline.model.casting import Voice
+    from pipeline.takes import render
+    version, digest = "piper-tts 1.3.0; onnxruntime 1.20.0", "0123456789abcdef"
+    # golden values: the form the first takes were seeded with (chain 4); a change here changes every take
+    assert render.take_seed("Believe it!", Voice(), None, version, digest) == 2073895761
+    assert render.take_seed("Believe it!", Voice(seed=5), "whisper", version, digest) == 476193455
+    # the default model named or not is the same voice
+    assert render.take_seed("Believe it!", Voice(model="en_US-joe-medium"), None, version, digest) == 2073895761
+
+    model = Path(__file__)      # any file stands for a model here
+    key, seed = render.take_key("Believe it!", Voice(), None, version, model)
+    monkeypatch.setattr(render, "code_version", lambda *modules: "edited")
+    new_key, new_seed = render.take_key("Believe it!", Voice(), None, version, model)
+    assert new_key != key and new_seed == seed

@@ -3,6 +3,7 @@ cues that are sounds, on passages of our own; a short chapter of our own rendere
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -55,6 +56,23 @@ def test_the_opening_names_the_place(sentence, bed):
 ])
 def test_words_that_are_not_a_place(sentence):
     assert place_of(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The house had been on the market for a year.",
+    "She had made her name in the field of medicine.",
+    "After the accident he was all at sea.",
+])
+def test_place_words_in_figures_of_speech_are_no_place(sentence):
+    assert (place_of(sentence) or ("", ""))[0] not in ("market", "countryside", "shore")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The band took the town by storm.", "He got wind of the plan.", "She said good night and left.",
+    "A storm of applause greeted him.", "Rain of arrows fell on the wall.", "The night before the wedding she slept.",
+])
+def test_weather_words_in_figures_of_speech_are_no_layer(sentence):
+    assert layers_in(sentence) == []
 
 
 def test_a_scene_moves_only_when_someone_goes_somewhere():
@@ -195,6 +213,7 @@ def rendered_short_chapter(tmp_path_factory):
     from pipeline.run.episode import make_episode
     project = make_project(tmp_path_factory.mktemp("places") / "proj", script=None)
     (project.chapters / "ch05.txt").write_text(SHORT_CHAPTER, encoding="utf-8")
+    (project.root / "mix.yaml").write_text("stems: true\n", encoding="utf-8")     # to hear the beds alone
     make_episode(project, 5, workers=2, log=lambda *_: None, check=False)
     return project
 
@@ -214,3 +233,29 @@ def test_a_rendered_chapter_has_its_places_and_layers(rendered_short_chapter):
     assert not {"forest", "market", "waterfall", "hospital"} & set().union(*by_scene.values())
     speakers = {c["speaker"] for c in cues if c["kind"] == "speech"}
     assert {"Mara", "Tom", "Fen"} <= {s.split()[0] for s in speakers}
+    # the three people join voices/cast.yaml once each, under all their names
+    cast = yaml.safe_load((project.voices / "cast.yaml").read_text(encoding="utf-8"))["characters"]
+    before = yaml.safe_load((Path(__file__).parents[2] / "voices" / "cast.yaml").read_text(encoding="utf-8"))
+    new = {name: entry for name, entry in cast.items() if name not in before["characters"]}
+    names = {first: [n for n, e in new.items() if first in (n, *e.get("aliases", ())) or n.startswith(first + " ")]
+             for first in ("Mara", "Tom", "Fen")}
+    assert len(new) == 3 and all(len(found) == 1 for found in names.values()), new
+    assert new[names["Mara"][0]]["gender"] == "F" and new[names["Tom"][0]]["gender"] == "M"
+    # listened to by numbers: the field in the rain is bright with drops, the office is not
+    from pipeline.core import audio
+    beds, _ = audio.read_wav(project.episode_dir(5) / "stems" / "ambience.wav")
+    spans = {}
+    for cue in cues:
+        if cue["kind"] == "ambience":
+            a, b = spans.get(cue["scene"], (cue["start"], cue["end"]))
+            spans[cue["scene"]] = (max(a, cue["start"]), min(b, cue["end"]))
+    (office_a, office_b), (field_a, field_b) = list(spans.values())
+    office = beds[int((office_a + 3) * 44100): int((field_a - 1) * 44100)]     # clear of the crossfade
+    field = beds[int((field_a + 4) * 44100): int((field_b - 6) * 44100)]
+
+    def high_fraction(x):
+        spectrum = np.abs(np.fft.rfft(x.mean(axis=1))) ** 2
+        return spectrum[np.fft.rfftfreq(x.shape[0], 1 / 44100) > 2000].sum() / spectrum.sum()
+    level_db = [10 * np.log10(np.mean(x.astype(np.float64) ** 2)) for x in (office, field)]
+    assert all(-70 < level < -15 for level in level_db), level_db
+    assert high_fraction(field) > 3 * high_fraction(office)

@@ -296,6 +296,15 @@ function voicePanel(voice, fields) {
   for (const field of fields) {
     const value = voice.settings[field.key];
     if (value === undefined) continue;
+    if (field.kind === "blend") {
+      if (voice.engine !== "kokoro") continue;
+      // a blend is typed as "jf_alpha:0.6, jm_kumo:0.4"; empty removes it
+      const text = value ? Object.entries(value).map(([name, weight]) => `${name}:${weight}`).join(", ") : "";
+      const input = element("input", { name: field.key, value: text, title: "voice:weight, voice:weight" });
+      input.addEventListener("change", () => { changes[field.key] = parseBlend(input.value); });
+      rows.append(element("label", {}, `${field.key} (blend)`), input, element("span"));
+      continue;
+    }
     const step = field.max - field.min > 50 ? 1 : 0.05;
     const shown = element("span", {}, String(value));
     const input = element("input", { type: "range", min: field.min, max: field.max, step, value, name: field.key });
@@ -338,6 +347,15 @@ function voicePanel(voice, fields) {
       element("span", { class: "meta" }, `${voice.engine}${voice.speaker ? " " + voice.speaker : ""}, ${voice.gender} — ${voice.used_by.join(", ") || "unused"}`)),
     voice.description ? element("p", { class: "meta" }, voice.description) : "",
     element("div", { class: "audition" }, sentence, audition, save), player, message, rows);
+}
+
+function parseBlend(text) {
+  const blend = {};
+  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [name, weight] = part.split(":").map((p) => p.trim());
+    blend[name] = weight === undefined ? 1 : Number(weight);
+  }
+  return Object.keys(blend).length ? blend : null;
 }
 
 function setPath(target, key, value) {
