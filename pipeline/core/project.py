@@ -101,8 +101,10 @@ class Project:
     def cues(self, chapter) -> Path:
         return self.episode_dir(chapter) / "cues.json"
 
-    def loudness(self, chapter) -> Path:
-        return self.episode_dir(chapter) / "loudness.json"
+    def loudness(self, chapter, fmt: str = MAIN_FORMAT) -> Path:
+        """The master's measured figures: loudness.json for the MP3, loudness.<fmt>.json for an alternate."""
+        name = "loudness.json" if fmt == MAIN_FORMAT else f"loudness.{fmt}.json"
+        return self.episode_dir(chapter) / name
 
     def chapter_marks(self, chapter) -> Path:
         """Podcasting 2.0 chapters: one mark per scene."""

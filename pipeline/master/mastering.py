@@ -16,7 +16,6 @@ from typing import Iterator
 import numpy as np
 
 from pipeline.core import audio
-from pipeline.takes.effects import LookaheadLimiter
 from pipeline.core.errors import PipelineError
 from pipeline.core.audio import SAMPLE_RATE
 
@@ -65,7 +64,7 @@ def read_blocks(path: Path, block: int = SAMPLE_RATE * 10, every: int = 1) -> It
 
 
 def _processed(path: Path, gain_db: float, ceiling_db: float) -> Iterator[np.ndarray]:
-    limiter = LookaheadLimiter(ceiling_db)
+    limiter = audio.LookaheadLimiter(ceiling_db)
     gain = np.float32(10 ** (gain_db / 20))
     for block in read_blocks(path):
         yield limiter.process(block * gain)
@@ -101,7 +100,7 @@ def _encoder_trim_db(excerpts: list[np.ndarray], gain_db: float, ceiling_db: flo
     gain = np.float32(10 ** (gain_db / 20))
     limited = []
     for piece in excerpts:
-        limiter = LookaheadLimiter(ceiling_db)
+        limiter = audio.LookaheadLimiter(ceiling_db)
         limited.append(np.concatenate([limiter.process(piece * gain), limiter.flush()]))
     sent = _loudness(limited)
     if sent <= -69.0:
@@ -123,7 +122,7 @@ def _gain_for(path: Path, want_lufs: float, first_gain_db: float, ceiling_db: fl
     enough to know a long episode's loudness within a few hundredths of a LU.
     """
     gains = (first_gain_db, first_gain_db + 2.0)
-    limiters = [LookaheadLimiter(ceiling_db) for _ in gains]
+    limiters = [audio.LookaheadLimiter(ceiling_db) for _ in gains]
     meters = [audio.LoudnessMeter() for _ in gains]
     scales = [np.float32(10 ** (g / 20)) for g in gains]
     with wave.open(str(path), "rb") as source:

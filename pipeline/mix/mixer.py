@@ -21,11 +21,9 @@ import pedalboard as pb
 from pipeline.core import audio
 from pipeline.core import yamlfile
 from pipeline.core.errors import PipelineError, unknown_value
-from pipeline.takes.effects import LookaheadLimiter
 from pipeline.core.files import atomic_path
-from pipeline.takes.render import Take
 from pipeline.model.script import Script
-from pipeline.model.timeline import Cue
+from pipeline.model.timeline import Cue, Take
 from pipeline.mix.sounds import SoundLibrary
 from pipeline.text.places import resolve_ambience
 from pipeline.core.audio import SAMPLE_RATE
@@ -319,7 +317,7 @@ def render_mix(cues: list[Cue], library: SoundLibrary, mix_path: Path, stems_dir
     room_tail_until = {name: -1 for name in ROOMS}
     # Headroom, then a safety limiter: the mix never clips, the master sets the final level.
     mix_gain = np.float32(10 ** (settings.mix_gain_db / 20))
-    safety = LookaheadLimiter(-1.0)
+    safety = audio.LookaheadLimiter(-1.0)
     clips = _Clips(library)
     loudness = audio.LoudnessMeter()     # measured here so the master need not read the mix twice
     writers = {"mix": _WavWriter(mix_path)}

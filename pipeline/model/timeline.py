@@ -1,4 +1,5 @@
-"""The timeline: every event of an episode in episode seconds, and cues.json, its one reader and writer.
+"""The timeline: the takes the mix is given, every event of an episode in episode seconds, and
+cues.json, the timeline's one reader and writer.
 
 The mix plans cues, writes them, and plays them; mastering (scene marks, transcript), QA (which
 take each line is, scripted pauses) and publishing read them back from cues.json. A speech cue
@@ -13,6 +14,19 @@ from pathlib import Path
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.files import write_text
+
+@dataclass(frozen=True)
+class Take:
+    """One voiced line's audio in the take cache: what the takes stage hands the mix."""
+    scene: str
+    index: int              # position of the line in its scene
+    speaker: str            # character name, or "narrator"
+    voice: str
+    text: str               # as written in the script
+    path: Path
+    key: str
+    duration_s: float
+
 
 KINDS = ("speech", "ambience", "sfx", "music")
 # What cues.json holds of a cue; the rest only tells the mixer how to play it.

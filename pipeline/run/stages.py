@@ -173,12 +173,12 @@ def master_chapter(project: Project, chapter, script: Script, mixed: dict, fmt: 
     episode_path = project.episode(chapter, fmt)
     stamp = _stamp(code_version(*MASTER_CODE), mixed["stamp"],
                    {**asdict(tags), "cover_jpeg": hashlib.sha256(tags.cover_jpeg).hexdigest()}, fmt)
-    if _fresh(project.stamp(chapter, f"master-{fmt}"), stamp, episode_path, project.loudness(chapter)):
-        return json.loads(project.loudness(chapter).read_text())
+    if _fresh(project.stamp(chapter, f"master-{fmt}"), stamp, episode_path, project.loudness(chapter, fmt)):
+        return json.loads(project.loudness(chapter, fmt).read_text())
     figures = master(project.mix(chapter), episode_path, tags, mix_lufs=mixed.get("integrated_lufs"))
     write_chapters_json(list(marks), project.chapter_marks(chapter))
     write_transcript_vtt(cues, project.transcript(chapter))
-    write_text(project.loudness(chapter), json.dumps(figures, indent=1) + "\n")
+    write_text(project.loudness(chapter, fmt), json.dumps(figures, indent=1) + "\n")
     write_text(project.stamp(chapter, f"master-{fmt}"), stamp)
     return figures
 

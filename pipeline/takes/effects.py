@@ -12,7 +12,7 @@ from fractions import Fraction
 import numpy as np
 import pedalboard as pb
 
-from pipeline.core.audio import SAMPLE_RATE, frame_peaks
+from pipeline.core.audio import SAMPLE_RATE
 from pipeline.model.casting import Voice
 
 SPEECH_LEVEL_DB = -20.0     # RMS of voiced audio every take is brought to before its voice gain
@@ -116,61 +116,6 @@ def add_breath(audio: np.ndarray, amount: float, seed: int) -> np.ndarray:
     envelope = np.sqrt(np.convolve(audio.astype(np.float64) ** 2, np.ones(window) / window, mode="same"))
     breath = noise * envelope.astype(np.float32) * 1.6
     return ((1.0 - amount) * audio + amount * breath).astype(np.float32)
-
-
-class LookaheadLimiter:
-    """A transparent brick-wall limiter that streams: no sample leaves above the ceiling.
-
-    The gain at each sample is the smallest gain any sample in the next `lookahead_s`
-    (and the last `hold_s`) needs, averaged over the lookahead so it ramps instead of
-    stepping. Audio below the ceiling passes untouched and nothing is delayed: output n is
-    input n times its gain, emitted once the lookahead for it has arrived.
-    """
-
-    def __init__(self, ceiling_db: float, rate: int = SAMPLE_RATE, lookahead_s: float = 0.005, hold_s: float = 0.03):
-        self.ceiling = 10 ** (ceiling_db / 20)
-        self.ahead = max(1, int(lookahead_s * rate))
-        self.hold = int(hold_s * rate)
-        self._pending = None        # input not yet emitted, preceded by `context` samples of history
-        self._context = 0
-
-    def process(self, block: np.ndarray, final: bool = False) -> np.ndarray:
-        from scipy.ndimage import minimum_filter1d
-        block = np.asarray(block, dtype=np.float32)
-        if self._pending is None:
-            self._pending = np.zeros((0, block.shape[1]), dtype=np.float32)
-        data = np.concatenate([self._pending, block])
-        ready = data.shape[0] if final else data.shape[0] - self.ahead
-        if ready <= self._context:
-            self._pending = data
-            return np.zeros((0, data.shape[1]), dtype=np.float32)
-        peaks = frame_peaks(data)
-        if peaks.max(initial=0.0) <= self.ceiling:
-            # nothing near the ceiling: pass the audio through untouched
-            out = data[self._context:ready].copy()
-            keep = self.hold + 2 * self.ahead
-            start = max(0, ready - keep)
-            self._pending = data[start:]
-            self._context = ready - start
-            return out
-        need = np.minimum(1.0, self.ceiling / np.maximum(peaks, 1e-12))
-        span = self.hold + self.ahead
-        # minimum over the window [k - hold, k + ahead - 1] around each k
-        held = minimum_filter1d(need, size=span, mode="constant", cval=1.0,
-                                origin=self.hold - span // 2)
-        cumulative = np.concatenate([np.ones(self.ahead), held]).cumsum()
-        gain = (cumulative[self.ahead:] - cumulative[:-self.ahead]) / self.ahead
-        out = data[self._context:ready] * gain[self._context:ready, np.newaxis].astype(np.float32)
-        keep = span + self.ahead
-        start = max(0, ready - keep)
-        self._pending = data[start:]
-        self._context = ready - start
-        return np.clip(out, -self.ceiling, self.ceiling)
-
-    def flush(self) -> np.ndarray:
-        if self._pending is None:
-            return np.zeros((0, 2), dtype=np.float32)
-        return self.process(np.zeros((0, self._pending.shape[1]), dtype=np.float32), final=True)
 
 
 def rms_db(audio: np.ndarray) -> float:

@@ -24,6 +24,7 @@ from pipeline.engines.pieces import synthesize_bounded
 from pipeline.engines.registry import check_speaker, engine_class, engine_cost, engine_version, get_engine, resolve_model, use_slot
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Script
+from pipeline.model.timeline import Take
 from pipeline.model.casting import Cast, Lexicon, Voice, file_digest
 
 # What makes a take from its text besides the engine's packages: editing any of it makes new takes.
@@ -40,18 +41,6 @@ class TakeJob:
     direction: str | None
     seed: int
     path: str
-
-
-@dataclass(frozen=True)
-class Take:
-    scene: str
-    index: int              # position of the line in its scene
-    speaker: str            # character name, or "narrator"
-    voice: str
-    text: str               # as written in the script
-    path: Path
-    key: str
-    duration_s: float
 
 
 @dataclass

@@ -54,6 +54,9 @@ _PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "a
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;]+[\"”’']?(?=\s)|--|—")
 
 
+_READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
+
+
 @dataclass
 class _Who:
     speaker: str
@@ -334,7 +337,9 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
                 closed.append(is_closed)
                 continue
             speech.append(len(quotes))
-            quotes.append(Quote(start, end, text[start:end], "", "block" if number in blocks else "speech"))
+            # a letter or note read out (`opened the envelope and read: "..."`) is written, not said
+            written = _READ_OUT.search(text, max(0, start - 60), max(0, start - 1)) is not None
+            quotes.append(Quote(start, end, text[start:end], "", "block" if number in blocks or written else "speech"))
             closed.append(is_closed)
         # narration mentions (outside speech) feed pronoun resolution
         cursor = a
@@ -403,6 +408,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             before = reader.tag_before(before_start, max(before_start, quote.start - 1), exclude)
             if before is not None or (ended and capital):
                 who = before
+        shared = tagged.get(position - 1)
+        if who is not None and shared is not None and shared.span and who.span \
+                and who.span[0] < shared.span[1] and shared.span[0] < who.span[1]:
+            # `"Not at all," he replied; "they were..."`: one tag between two pieces, one speaker
+            who = shared
         if who is not None:
             tagged[position] = who
             verb = who.verb.lower()
