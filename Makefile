@@ -6,7 +6,7 @@ READY  := $(VENV)/.ready
 CH     ?= 1
 EVAL   ?= ../shared/eval
 
-.PHONY: setup episode publish season studio adapt render mix master test test-coqui eval bench bench-long voices-check clean distclean
+.PHONY: setup episode publish season studio adapt render mix master test test-coqui eval bench bench-long voices-check speaker-reference clean distclean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,11 @@ clean:
 distclean: clean
 	rm -rf $(VENV) $(COQUI_VENV)
 
-# Resemblyzer needs torch (large), so the voice check has a venv of its own.
+voices-check: $(READY)
+	$(PY) bench/voices_check.py
+
+# Only to recompute the speaker embedding's reference data (bench/speaker_reference.py): the real
+# Resemblyzer needs torch (large), so it gets a venv of its own. Nothing else uses it.
 CHECK_VENV := .venv-check
 $(CHECK_VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(CHECK_VENV)
@@ -55,8 +59,9 @@ $(CHECK_VENV)/.ready: pyproject.toml
 	$(CHECK_VENV)/bin/python -m pip install --quiet -e . resemblyzer pocketsphinx 'setuptools<81'
 	touch $(CHECK_VENV)/.ready
 
-voices-check: $(CHECK_VENV)/.ready
-	$(CHECK_VENV)/bin/python bench/voices_check.py
+speaker-reference: $(CHECK_VENV)/.ready
+	$(PY) bench/speaker_reference.py clips
+	$(CHECK_VENV)/bin/python bench/speaker_reference.py
 
 bench: $(READY)
 	$(PY) bench/bench.py

@@ -1,9 +1,9 @@
 """`make voices-check`: are the shipped voices different enough, and still intelligible?
 
-Every voice reads the same text; Resemblyzer's speaker encoder (its weights ship in its
-wheel) embeds each, and the pairwise cosine similarity must stay at or below 0.80. Each
-voice also reads a plain sentence that pocketsphinx transcribes back; its word error rate
-must stay at or below 0.5. Runs in its own venv (.venv-check) because Resemblyzer needs torch.
+Every voice reads the same text; the built-in speaker embedding (pipeline/qa/speaker.py,
+Resemblyzer's encoder run with numpy: no torch) embeds each, and the pairwise cosine similarity
+must stay at or below 0.80. Each voice also reads a plain sentence that pocketsphinx transcribes
+back; its word error rate must stay at or below 0.5.
 """
 from __future__ import annotations
 
@@ -47,16 +47,15 @@ def transcribe(path: Path) -> str:
 
 
 def main() -> int:
-    from resemblyzer import VoiceEncoder, preprocess_wav
+    from pipeline.qa import speaker
     with tempfile.TemporaryDirectory() as tmp:
         story, plain = Path(tmp) / "story", Path(tmp) / "plain"
         for folder, text in ((story, TEXT), (plain, PLAIN)):
             subprocess.run([sys.executable, "-m", "pipeline", "--project", str(REPO), "voices", "preview",
                             "--text", text, "--out", str(folder)], check=True, cwd=REPO, stdout=subprocess.DEVNULL)
         names = sorted(p.stem for p in story.glob("*.wav"))
-        encoder = VoiceEncoder("cpu", verbose=False)
-        embeddings = np.array([encoder.embed_utterance(preprocess_wav(story / f"{n}.wav")) for n in names])
-        similarity = embeddings @ embeddings.T
+        embeddings = np.array([speaker.embed_file(story / f"{n}.wav") for n in names])
+        similarity = speaker.similarity(embeddings, embeddings)
         errors = {n: word_error_rate(PLAIN, transcribe(plain / f"{n}.wav")) for n in names}
     width = max(len(n) for n in names)
     print(" " * width + " " + " ".join(f"{n[:7]:>7}" for n in names))

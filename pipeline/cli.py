@@ -125,15 +125,25 @@ def cmd_attribute(args) -> int:
 
 def cmd_voices_list(args) -> int:
     from pipeline.model.casting import load_casting
+    from pipeline.qa.voiceprint import NEAR_DUPLICATE, nearest_voices, voice_profiles
     project = _project(args)
     voices, cast, _ = load_casting(project.voices)
     users = {}
     for character, member in cast.characters.items():
         users.setdefault(member.voice, []).append(character)
     users.setdefault(cast.narrator, []).insert(0, "(narrator)")
+    # Each voice reads two sentences (kept in the take cache) to be measured and embedded.
+    profiles = voice_profiles(voices, list(voices), project.voices, project.take_cache, args.jobs)
+    nearest = nearest_voices(profiles)
+    width = max([len(n) for n in voices] + [5])
+    print(f"{'voice':{width}}  sex  age     pitch   nearest voice{'':{max(0, width - 13)}}  similarity  used by")
     for name, voice in voices.items():
-        print(f"{name:12} {voice.gender}  pitch {voice.pitch_semitones:+5.1f} st  formant {voice.formant_semitones:+4.1f} st  "
-              f"speed {1 / voice.length_scale:4.2f}x  pan {voice.pan:+.2f}  {', '.join(users.get(name, [])) or '-'}")
+        other, score = nearest[name]
+        clash = "  (near duplicate)" if other and score >= NEAR_DUPLICATE else ""
+        pitch = profiles[name].median_pitch_hz
+        print(f"{name:{width}}  {voice.gender:3}  {getattr(voice, 'age', None) or '-':6} "
+              f"{f'{pitch:4.0f} Hz' if pitch else '   - Hz'}  {other or '-':{max(width, 13)}}  "
+              f"{score:10.2f}  {', '.join(users.get(name, [])) or '-'}{clash}")
     return 0
 
 
@@ -179,7 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     chapter_command("episode", cmd_episode, "every stage, reusing whatever is up to date")
     voices = sub.add_parser("voices", help="list the voices, or preview them side by side")
     voices_sub = voices.add_subparsers(dest="voices_command", required=True)
-    voices_sub.add_parser("list", help="every voice with its settings and who uses it").set_defaults(func=cmd_voices_list)
+    listing = voices_sub.add_parser("list", help="every voice with its sex, age, median pitch, nearest other voice "
+                                    "(speaker-embedding similarity) and who uses it")
+    listing.add_argument("--jobs", type=int, default=None)
+    listing.set_defaults(func=cmd_voices_list)
     preview = voices_sub.add_parser("preview", help="DIR/<voice>.wav for each voice reading the same text")
     preview.add_argument("names", nargs="*", help="voices to preview (default: all)")
     preview.add_argument("--text", help="what they read (default: a short sentence)")

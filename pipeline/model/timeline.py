@@ -26,6 +26,7 @@ class Take:
     path: Path
     key: str
     duration_s: float
+    direction: str | None = None    # the line's delivery (whisper, shout...), which changes how the voice sounds
 
 
 KINDS = ("speech", "ambience", "sfx", "music")

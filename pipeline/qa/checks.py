@@ -5,6 +5,9 @@ What a listener would notice, measured rather than guessed:
     model) and compared with the script; a word error rate above 0.5 flags the line;
   - clipping: decoded samples at full scale;
   - dead air: stretches under -60 dBFS longer than 2.5 s that no scripted pause explains;
+  - who speaks: each take is embedded (pipeline/qa/speaker.py) and compared with its own voice's
+    reference and the other voices of the episode (pipeline/qa/voiceprint.py); a take closer to
+    another voice, or far from its own, is flagged with its time;
   - loudness, true peak and loudness range of the file as published.
 """
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pipeline.core.files import file_sha256, write_text
 from pipeline.core.project import Project
 from pipeline.core.timefmt import minutes_clock
 from pipeline.model.timeline import Cue, read_cues
+from pipeline.qa import voiceprint
 
 WER_FLAG = 0.5
 CLIP_LEVEL = 0.999
@@ -241,17 +245,23 @@ def scripted_pauses(cues: list[Cue]) -> list[tuple[float, float]]:
 # ---------------------------------------------------------------- the check
 
 def check_episode(project: Project, chapter, takes: list[tuple[Cue, Path | None]],
-                  script_texts: Sequence[str | None] | None = None, workers: int | None = None) -> dict:
+                  script_texts: Sequence[str | None] | None = None, workers: int | None = None,
+                  voices: Sequence[str] | None = None, references: dict[str, np.ndarray] | None = None,
+                  directions: Sequence[str | None] | None = None) -> dict:
     """Check a chapter's episode, its alternate formats and its takes; write and return qa.json.
 
     `takes` pairs each speech cue with its take WAV; `script_texts`, when given, is the script's
-    text for each pair (the cue's own text is used where it is None or not given).
+    text for each pair (the cue's own text is used where it is None or not given). With `voices`
+    (the voice of each pair), `references` (voiceprint.voice_references) and optionally `directions`
+    (each line's delivery), every voiced line also gets its `voice_match`.
     """
     episode = project.episode(chapter)
     if not episode.is_file():
         raise PipelineError(episode, None, f"{episode.name} is missing", "render the episode first (make episode)")
     if script_texts is not None and len(script_texts) != len(takes):
         raise ValueError("script_texts must have one entry per take")
+    if voices is not None and len(voices) != len(takes):
+        raise ValueError("voices must have one entry per take")
     cues = read_cues(project.cues(chapter))
 
     lines, missing, present = [], [], []
@@ -259,6 +269,10 @@ def check_episode(project: Project, chapter, takes: list[tuple[Cue, Path | None]
         text = (script_texts[index] if script_texts is not None else None) or cue.text or ""
         entry = {"start_s": round(float(cue.start), 3), "end_s": round(float(cue.end), 3),
                  "speaker": cue.speaker, "text": text}
+        if voices is not None:
+            entry["voice"] = voices[index]
+            if directions is not None and directions[index]:
+                entry["direction"] = directions[index]
         if take_path is None or not Path(take_path).is_file():
             missing.append({**entry, "take": str(take_path)})
         elif text.strip():
@@ -273,6 +287,7 @@ def check_episode(project: Project, chapter, takes: list[tuple[Cue, Path | None]
         entry["heard"] = hypothesis
         entry["wer"] = round(word_error_rate(entry["text"], hypothesis), 3)
         speech_s += duration_s
+    voice_check = _match_voices(lines, present, references)
 
     duration_s, clip_count, clip_times, stretches = signal_checks(episode)
     pauses = scripted_pauses(cues)
@@ -294,16 +309,36 @@ def check_episode(project: Project, chapter, takes: list[tuple[Cue, Path | None]
         "mean_wer": round(float(np.mean([e["wer"] for e in lines])), 3) if lines else None,
         "flagged_lines": [e for e in lines if e["wer"] > WER_FLAG],
         "missing_takes": missing,
+        "voice_flagged_lines": [e for e in lines if "voice_problem" in e],
+        "voice_check": voice_check,
         "lines": lines,
         "transcription": {
             "speech_s": round(speech_s, 2), "elapsed_s": round(elapsed_s, 2), "workers": used_workers,
             "s_per_speech_min": round(elapsed_s / (speech_s / 60), 2) if speech_s else None,
         },
         "thresholds": {"wer_flag": WER_FLAG, "clip_level": CLIP_LEVEL, "silence_dbfs": SILENCE_DBFS,
-                       "silence_min_s": SILENCE_MIN_S},
+                       "silence_min_s": SILENCE_MIN_S, "voice_far_from_own": voiceprint.FAR_FROM_OWN,
+                       "voice_min_judged_s": voiceprint.MIN_JUDGED_S},
     }
     write_text(project.qa_report(chapter), json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     return report
+
+
+def _match_voices(lines: list[dict], takes: list[Path], references: dict[str, np.ndarray] | None) -> dict | None:
+    """Add voice_match (and any voice_problem) to each line that has a voice with a reference."""
+    if not references:
+        return None
+    judged = [i for i, entry in enumerate(lines) if entry.get("voice") in references]
+    started = time.perf_counter()
+    matches = voiceprint.match_takes([takes[i] for i in judged], [lines[i]["voice"] for i in judged], references,
+                                     [lines[i].get("direction") for i in judged])
+    for i, match in zip(judged, matches):
+        lines[i].update(match)
+    scores = [m["voice_match"] for m in matches]
+    return {"lines_matched": len(judged), "references": sorted(references),
+            "mean_voice_match": round(float(np.mean(scores)), 3) if scores else None,
+            "min_voice_match": round(float(np.min(scores)), 3) if scores else None,
+            "elapsed_s": round(time.perf_counter() - started, 2)}
 
 
 # An alternate format whose length differs from the MP3's by more than this was cut short or padded.
@@ -349,17 +384,34 @@ def summary(qa: dict) -> str:
     out.append("silence  none over 2.5 s" if not silences else
                f"silence  {len(silences)} unscripted: " + ", ".join(
                    f"{minutes_clock(s['start_s'])} ({s['duration_s']:.1f} s)" for s in silences[:3]))
+    voice_check = qa.get("voice_check")
+    wrong_voice = [e for e in qa.get("voice_flagged_lines", []) if "closer to" in e.get("voice_problem", "")]
+    far_voice = [e for e in qa.get("voice_flagged_lines", []) if e not in wrong_voice]
+    if voice_check:
+        mean_match = voice_check.get("mean_voice_match")
+        out.append(f"voices   {voice_check['lines_matched']} lines matched to their voice, mean similarity "
+                   f"{'n/a' if mean_match is None else f'{mean_match:.2f}'}, {len(wrong_voice)} closer to another voice, "
+                   f"{len(far_voice)} far from their own")
+        for entry in (wrong_voice + far_voice)[:2]:
+            out.append(f"  {minutes_clock(entry['start_s'])} {entry.get('speaker') or 'narrator'}: "
+                       f"{_quote(entry['text'], 36)} {entry['voice_problem']}")
     timing = qa.get("transcription", {})
     if timing.get("s_per_speech_min"):
         out.append(f"timing   {timing['s_per_speech_min']:.1f} s per minute of speech on {timing['workers']} process(es)")
     missing = qa.get("missing_takes", [])
     blockers = ([f"{clipped} clipped samples"] if clipped else []) + \
         ([f"{len(missing)} missing take(s), first at {minutes_clock(missing[0]['start_s'])}"] if missing else []) + \
-        alternate_problems(alternates)
+        alternate_problems(alternates) + \
+        ([f"{len(wrong_voice)} line(s) in another character's voice, first at {minutes_clock(wrong_voice[0]['start_s'])}"]
+         if wrong_voice else [])
+    # A take far from its own voice (a whisper, a shout) may be right: it is counted, not a blocker.
+    notes = (f" ({len(far_voice)} line(s) far from their voice, first at {minutes_clock(far_voice[0]['start_s'])})"
+             if far_voice else "")
     to_check = (qa.get("lines_to_check") or {}).get("lines") or []
     unsure = f"; {len(to_check)} lines to check in {qa['lines_to_check']['script']}: lines " + \
         ", ".join(str(n) for n in to_check) if to_check else ""
-    out.append(("verdict  publishable" if not blockers else "verdict  NOT publishable: " + ", ".join(blockers)) + unsure)
+    out.append(("verdict  publishable" if not blockers else "verdict  NOT publishable: " + ", ".join(blockers))
+               + notes + unsure)
     return "\n".join(out)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipeline.core import audio
 from pipeline.qa import checks as qa
+from pipeline.qa.voiceprint import episode_references, voiceprint_dir
 from pipeline.run.episode import make_episode
 from pipeline.run.stages import ChapterRun, adapt_chapter, load_casting, performed_script, run_stages
 from pipeline.core.errors import PipelineError
@@ -37,16 +38,19 @@ def season_chapters(project: Project) -> list[str]:
     return chapters
 
 
-def plan_season(project: Project, chapters: list[str]) -> list[TakeJob]:
+def plan_season(project: Project, chapters: list[str]) -> tuple[list[TakeJob], set[tuple[str, str | None]]]:
+    """The takes still to synthesize for every chapter, and the (voice, direction) pairs they use."""
     voices, cast, lexicon = load_casting(project)
     jobs: dict[str, TakeJob] = {}
+    used: set[tuple[str, str | None]] = set()
     for chapter in chapters:
         adapt_chapter(project, chapter)
         script = performed_script(project, chapter)
-        _, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
+        takes, missing = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
+        used |= {(take.voice, take.direction) for take in takes}
         for job in missing:
             jobs.setdefault(job.key, job)
-    return sorted(jobs.values(), key=lambda j: (-estimated_cost(j), j.key))
+    return sorted(jobs.values(), key=lambda j: (-estimated_cost(j), j.key)), used
 
 
 def _episode_locally(root: str, chapter: str) -> dict:
@@ -58,8 +62,11 @@ def make_season(project: Project, scheduler: str | None = None, progress=None, l
     """Render every chapter; returns each chapter's loudness figures."""
     chapters = season_chapters(project)
     with exclusive_lock(project.output / "locks" / "season.lock", "a season render"):
-        jobs = plan_season(project, chapters)
+        jobs, used = plan_season(project, chapters)
         log(f"season   {len(chapters)} chapters, {len(jobs)} takes to synthesize")
+        # The voices' references, made once here rather than by every episode's QA at once
+        # (a cluster worker gets them with the project's files).
+        episode_references(project, sorted({voice for voice, _ in used}), sorted(used, key=str))
         if scheduler or client:
             return _on_cluster(project, chapters, jobs, scheduler, client, progress, log)
         from pipeline.takes.render import run_jobs
@@ -145,6 +152,9 @@ def _project_files(project: Project, chapter: str) -> dict[str, bytes]:
             files[str(item.relative_to(project.root))] = item.read_bytes()
     script = project.script(chapter)
     files[str(script.relative_to(project.root))] = script.read_bytes()
+    # The voices' reference embeddings, so the worker's QA need not render the voices' samples again.
+    for stored in voiceprint_dir(project.take_cache).glob("*.json"):
+        files[str(stored.relative_to(project.root))] = stored.read_bytes()
     return files
 
 

@@ -29,6 +29,7 @@ from pipeline.model.script import Script, as_performed, load_script, to_yaml
 from pipeline.model.show import load_config
 from pipeline.model.timeline import read_cues, scene_marks, speech, write_cues
 from pipeline.qa import checks as qa
+from pipeline.qa.voiceprint import episode_references
 from pipeline.takes.render import RenderResult, render_takes, take_path
 from pipeline.text.adapt import adapt_text
 from pipeline.text.casting import cast_new_speakers, known_and_new_characters, unknown_genders
@@ -188,7 +189,8 @@ def _checked(project: Project, chapter, report: dict) -> bool:
     alternates = report.get("alternates") or {}
     return (report.get("episode_sha256") == file_sha256(project.episode(chapter))
             and sorted(alternates) == sorted(p.suffix[1:] for p in project.alternates(chapter))
-            and all(alternates[p.suffix[1:]].get("sha256") == file_sha256(p) for p in project.alternates(chapter)))
+            and all(alternates[p.suffix[1:]].get("sha256") == file_sha256(p) for p in project.alternates(chapter))
+            and "voice_check" in report)
 
 
 def check_chapter(project: Project, chapter, result: RenderResult, workers: int | None = None) -> dict:
@@ -203,10 +205,17 @@ def check_chapter(project: Project, chapter, result: RenderResult, workers: int 
             return {**previous, "lines_to_check": lines_to_check(project, chapter)}
     except (OSError, ValueError, AttributeError):
         pass
-    written = {take.key: take.text for take in result.takes}
+    written = {take.key: take for take in result.takes}
     lines = speech(read_cues(project.cues(chapter)))
     pairs = [(cue, take_path(project.take_cache, cue.take) if cue.take else None) for cue in lines]
-    report = qa.check_episode(project, chapter, pairs, [written.get(cue.take) for cue in lines], workers=workers)
+    takes = [written.get(cue.take) for cue in lines]
+    voices = [take.voice if take else None for take in takes]
+    directions = [take.direction if take else None for take in takes]
+    # each take is matched against the episode's voices (and the narrator's), in its own delivery
+    references = episode_references(project, [v for v in voices if v], sorted(set(zip(voices, directions)), key=str),
+                                    workers)
+    report = qa.check_episode(project, chapter, pairs, [take.text if take else None for take in takes],
+                              workers=workers, voices=voices, references=references, directions=directions)
     return {**report, "lines_to_check": lines_to_check(project, chapter)}
 
 

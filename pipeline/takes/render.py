@@ -115,7 +115,8 @@ def plan_takes(script: Script, cast: Cast, voices: dict[str, Voice], lexicon: Le
             key, seed = take_key(spoken, voice, line.direction, versions[voice.engine], model)
             path = take_path(cache_dir, key)
             duration = audio.cached_duration(path)
-            takes.append(Take(scene.id, index, speaker_of(line), voice_name, line.text, path, key, duration or 0.0))
+            takes.append(Take(scene.id, index, speaker_of(line), voice_name, line.text, path, key, duration or 0.0,
+                              line.direction))
             if duration is None and key not in jobs:
                 jobs[key] = TakeJob(key, spoken, voice, voice.engine, str(model), line.direction, seed, str(path))
     return takes, list(jobs.values())
@@ -185,28 +186,45 @@ PREVIEW_TEXT = ("The village had become accustomed to him always smiling. "
                 "Nobody was going to interfere, not this time!")
 
 
+def preview_jobs(voices: dict[str, Voice], names: list[str], spoken: list[str], voices_dir: Path,
+                 cache_dir: Path, direction: str | None = None) -> tuple[list[list[Path]], dict[str, TakeJob]]:
+    """For each named voice, the cache paths of its takes of each text in `spoken` (as given to the
+    engine, delivered with `direction`), and the jobs that would make those not cached yet (by take key)."""
+    unknown = [n for n in names if n not in voices]
+    if unknown:
+        raise PipelineError(voices_dir, None, f"no voice named '{unknown[0]}'", f"use one of: {', '.join(sorted(voices))}")
+    if not all(text.strip() for text in spoken):
+        raise PipelineError(None, None, "the preview text is empty", "give some words with --text")
+    jobs, paths = {}, []
+    for name in names:
+        voice = voices[name]
+        model = resolve_model(voice, voices_dir)
+        paths.append([])
+        for text in spoken:
+            key, seed = take_key(text, voice, direction, engine_version(voice.engine), model)
+            path = take_path(cache_dir, key)
+            if key not in jobs and audio.cached_duration(path) is None:
+                jobs[key] = TakeJob(key, text, voice, voice.engine, str(model), direction, seed, str(path))
+            paths[-1].append(path)
+    return paths, jobs
+
+
+def preview_takes(voices: dict[str, Voice], names: list[str], spoken: list[str], voices_dir: Path, cache_dir: Path,
+                  workers: int | None = None, direction: str | None = None) -> list[list[Path]]:
+    """For each named voice, its cached takes of each text in `spoken`, made if missing."""
+    paths, jobs = preview_jobs(voices, names, spoken, voices_dir, cache_dir, direction)
+    run_jobs(list(jobs.values()), workers)
+    return paths
+
+
 def preview_voices(voices: dict[str, Voice], names: list[str], text: str, lexicon: Lexicon, voices_dir: Path,
                    cache_dir: Path, out_dir: Path, workers: int | None = None) -> list[Path]:
     """DIR/<voice>.wav for each named voice, all reading the same text."""
     from pipeline.core.files import write_bytes
-    unknown = [n for n in names if n not in voices]
-    if unknown:
-        raise PipelineError(voices_dir, None, f"no voice named '{unknown[0]}'", f"use one of: {', '.join(sorted(voices))}")
     if not text.strip():
         raise PipelineError(None, None, "the preview text is empty", "give some words with --text")
-    jobs, paths = [], []
-    spoken = lexicon.apply(text)
-    for name in names:
-        voice = voices[name]
-        model = resolve_model(voice, voices_dir)
-        key, seed = take_key(spoken, voice, None, engine_version(voice.engine), model)
-        path = take_path(cache_dir, key)
-        if audio.cached_duration(path) is None:
-            jobs.append(TakeJob(key, spoken, voice, voice.engine, str(model), None, seed, str(path)))
-        paths.append((name, path))
-    run_jobs(jobs, workers)
     written = []
-    for name, path in paths:
+    for name, (path,) in zip(names, preview_takes(voices, names, [lexicon.apply(text)], voices_dir, cache_dir, workers)):
         target = out_dir / f"{name}.wav"
         write_bytes(target, path.read_bytes())
         written.append(target)

@@ -89,3 +89,17 @@ def test_encoding_hears_the_file_back_even_in_an_odd_folder(tmp_path):
     on_disk = audio.measure_file(folder / "episode.mp3")
     assert abs(heard["integrated_lufs"] - on_disk["integrated_lufs"]) < 0.1
     assert abs(heard["duration_s"] - 3.0) < 0.1 and heard["integrated_lufs"] > -30
+
+
+def test_every_voiced_line_is_matched_to_its_voice(rendered_episode):
+    project, summary = rendered_episode
+    report = json.loads(project.qa_report(9).read_text(encoding="utf-8"))
+    assert report["lines"] and all(0 <= line["voice_match"] <= 1 for line in report["lines"])
+    # Every voice heard is a reference; the shouted "Again!" is compared with its voice shouting.
+    references = set(report["voice_check"]["references"])
+    assert {line["voice"] for line in report["lines"]} <= references
+    (shout,) = [line for line in report["lines"] if line.get("direction") == "shout"]
+    assert f"{shout['voice']} (shout)" in references
+    judged = [line for line in report["lines"] if line["end_s"] - line["start_s"] > 2]
+    assert judged and all(line["voice_match"] > line["nearest_other_match"] for line in judged), judged
+    assert report["voice_flagged_lines"] == []
