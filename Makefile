@@ -6,7 +6,7 @@ READY  := $(VENV)/.ready
 CH     ?= 1
 EVAL   ?= ../shared/eval
 
-.PHONY: setup episode publish season studio adapt render mix master test test-coqui eval bench voices-check speaker-reference clean distclean
+.PHONY: setup episode publish season studio adapt render mix master test test-coqui eval bench bench-long voices-check speaker-reference clean distclean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ speaker-reference: $(CHECK_VENV)/.ready
 
 bench: $(READY)
 	$(PY) bench/bench.py
+
+# Only the long chapter of the bench (20,000 generated words, cold): WORDS=5000 for a shorter one.
+bench-long: $(READY)
+	$(PY) bench/long_chapter.py $(WORDS)
 
 # Coqui TTS pulls in torch (about 6 GB), so its engine is tested in a venv of its own.
 COQUI_VENV := .venv-coqui

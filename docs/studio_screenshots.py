@@ -51,6 +51,9 @@ def main() -> int:
             page.screenshot(path=str(DOCS / "studio-script.png"))
             page.goto(url + "#/cast")
             page.wait_for_selector(".voice")
+            # the voices' nearest neighbours take a while the first time (each reads a few sentences)
+            page.wait_for_function("() => !document.querySelector('#close-voices').textContent.includes('measuring')",
+                                   timeout=600000)
             page.locator(".voice summary").first.click()
             page.screenshot(path=str(DOCS / "studio-cast.png"))
             browser.close()

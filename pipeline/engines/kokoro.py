@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.engines.base import PHONEMIZER_LOCK, RAW_PHONEMES, model_in_voices, package_version
-from pipeline.engines.onnx_graph import has_random_ops
+from pipeline.engines.onnx_graph import has_random_ops, releasing_run_options
 from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 
@@ -226,6 +226,7 @@ class KokoroEngine:
         model = self.model_path if self.model_path is not None else _shipped_model_bytes()
         try:
             self.session = _session(model, threads)
+            self._run_options = releasing_run_options()
         except PipelineError:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken model file must not become a traceback
@@ -329,7 +330,7 @@ class KokoroEngine:
             "speed": np.array([speed], dtype=np.float32),
         }
         try:
-            audio = self.session.run(None, feeds)[0]
+            audio = self.session.run(None, feeds, self._run_options)[0]
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own opaque types
             raise PipelineError(self.model_path, None, f"the Kokoro model failed on this text: {type(exc).__name__}",
                                 "shorten the line or check the model") from None

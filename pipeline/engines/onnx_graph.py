@@ -30,6 +30,21 @@ def seedable_session(model_path: Path, threads: int):
     return session, list(noise_inputs)
 
 
+def releasing_run_options():
+    """Run options that hand a run's working memory back when the run ends.
+
+    onnxruntime otherwise keeps its arena at the largest run's size for the life of the
+    session; with a session per engine and per synthesis thread those high-water marks add
+    up (piper with joe: 530 MB resident after a 40-word sentence, 295 MB with this; no
+    slower on this machine).
+    """
+    import onnxruntime
+
+    options = onnxruntime.RunOptions()
+    options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+    return options
+
+
 def prepared_model(model_path: str) -> tuple[bytes, tuple[str, ...]]:
     """The model seedable and faster, serialized for onnxruntime; and the names of its noise inputs.
 

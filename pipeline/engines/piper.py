@@ -14,7 +14,7 @@ import numpy as np
 
 from pipeline.core.errors import PipelineError
 from pipeline.engines.base import PHONEMIZER_LOCK, SynthesisRequest, join_with_pauses, model_in_voices, package_version
-from pipeline.engines.onnx_graph import seedable_session
+from pipeline.engines.onnx_graph import releasing_run_options, seedable_session
 
 SHIPPED_MODELS = {
     # name -> (python package, function returning the .onnx path)
@@ -48,6 +48,7 @@ class PiperEngine:
             raise PipelineError(model_path, None, f"cannot load piper voice: {type(exc).__name__}",
                                 "replace the model with a working piper .onnx voice") from None
         self.voice = PiperVoice(config=config, session=session)
+        self._run_options = releasing_run_options()
         self.sample_rate = config.sample_rate
         self._onnxruntime = onnxruntime
 
@@ -129,7 +130,7 @@ class PiperEngine:
             for name in self._noise_inputs:
                 feeds[name] = rng.standard_normal((1, channels, frames), dtype=np.float32)
             try:
-                result = self.voice.session.run(None, feeds)[0]
+                result = self.voice.session.run(None, feeds, self._run_options)[0]
                 return np.clip(np.squeeze(result), -1.0, 1.0).astype(np.float32)
             except Exception:  # noqa: BLE001 - onnxruntime raises its own opaque types
                 frames *= 4

@@ -128,3 +128,9 @@ def get_engine(engine: str, model_path: Path, threads: int = 1):
         if key not in _ENGINES:
             _ENGINES[key] = engine_class(engine, model_path)(Path(model_path), threads)
         return _ENGINES[key]
+
+
+def release_engines() -> None:
+    """Drop every loaded model, so the stages after synthesis have its memory (reloaded when asked for)."""
+    with _ENGINES_LOCK:
+        _ENGINES.clear()

@@ -193,14 +193,40 @@ def clipped_samples(samples: np.ndarray) -> tuple[int, list[float]]:
 
 def silent_stretches(samples: np.ndarray, rate: int = audio.SAMPLE_RATE) -> list[tuple[float, float]]:
     """(start_s, end_s) of runs of 50 ms windows under -60 dBFS RMS lasting over 2.5 s."""
+    return _silent_runs(_quiet_windows(samples, rate))
+
+
+def _quiet_windows(samples: np.ndarray, rate: int = audio.SAMPLE_RATE) -> np.ndarray:
+    """For each whole 50 ms window of the samples: whether it is under -60 dBFS RMS."""
     window = int(rate * SILENCE_WINDOW_S)
     count = samples.shape[0] // window
     if count == 0:
-        return []
+        return np.zeros(0, dtype=bool)
     frames = samples[: count * window].reshape(count, window, -1)
-    # einsum sums the squares without a full-length temporary: a long episode is already 100s of MB.
+    # einsum sums the squares without a full-length temporary
     rms = np.sqrt(np.einsum("ijk,ijk->i", frames, frames, dtype=np.float64) / (window * frames.shape[2]))
-    quiet = 20 * np.log10(np.maximum(rms, 1e-12)) < SILENCE_DBFS
+    return 20 * np.log10(np.maximum(rms, 1e-12)) < SILENCE_DBFS
+
+
+def signal_checks(path: Path) -> tuple[float, int, list[float], list[tuple[float, float]]]:
+    """Duration, clipped samples (and the first few times) and silent stretches of an encoded file.
+
+    Decoded ten seconds at a time, so memory stays flat for any length: decoded whole, a
+    14-minute episode took 750 MB here, and an hour three times that.
+    """
+    window = int(audio.SAMPLE_RATE * SILENCE_WINDOW_S)
+    frames, clips, first, quiet = 0, 0, [], []
+    for block in audio.decode_blocks(path, block=window * 200):
+        count, times = clipped_samples(block)
+        clips += count
+        first += [round(t + frames / audio.SAMPLE_RATE, 3) for t in times][:5 - len(first)]
+        quiet.append(_quiet_windows(block))
+        frames += block.shape[0]
+    runs = _silent_runs(np.concatenate(quiet) if quiet else np.zeros(0, dtype=bool))
+    return frames / audio.SAMPLE_RATE, clips, first, runs
+
+
+def _silent_runs(quiet: np.ndarray) -> list[tuple[float, float]]:
     edges = np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]]))
     runs = zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1))
     return [(round(float(a * SILENCE_WINDOW_S), 3), round(float(b * SILENCE_WINDOW_S), 3)) for a, b in runs
@@ -263,13 +289,10 @@ def check_episode(project: Project, chapter, takes: list[tuple[Cue, Path | None]
         speech_s += duration_s
     voice_check = _match_voices(lines, present, references)
 
-    samples = audio.decode(episode)
-    duration_s = samples.shape[0] / audio.SAMPLE_RATE
-    clip_count, clip_times = clipped_samples(samples)
+    duration_s, clip_count, clip_times, stretches = signal_checks(episode)
     pauses = scripted_pauses(cues)
-    silences = [{"start_s": a, "end_s": b, "duration_s": round(b - a, 3)} for a, b in silent_stretches(samples)
+    silences = [{"start_s": a, "end_s": b, "duration_s": round(b - a, 3)} for a, b in stretches
                 if not any(p0 <= a and b <= p1 for p0, p1 in pauses)]
-    del samples     # measure_file decodes its own copy
     loudness = audio.measure_file(episode)
 
     report = {
@@ -324,10 +347,7 @@ ALTERNATE_DURATION_TOLERANCE_S = 0.5
 
 def measure_alternate(path: Path, main_duration_s: float) -> dict:
     """Loudness, true peak and duration of an alternate format (M4A, Opus), against the MP3's duration."""
-    samples = audio.decode(path)
-    duration_s = samples.shape[0] / audio.SAMPLE_RATE
-    clip_count, _ = clipped_samples(samples)
-    del samples
+    duration_s, clip_count, _, _ = signal_checks(path)
     return {"sha256": file_sha256(path), "size_bytes": path.stat().st_size, "duration_s": round(duration_s, 3),
             "duration_diff_s": round(duration_s - main_duration_s, 3), "clipped_samples": clip_count,
             "loudness": {key: round(float(value), 2) for key, value in audio.measure_file(path).items()}}

@@ -21,6 +21,7 @@ from pipeline.core.project import Project
 from pipeline.core.versions import code_version
 from pipeline.master.companions import show_cover, write_chapters_json, write_transcript_vtt
 from pipeline.master.mastering import EpisodeTags, master
+from pipeline.engines.registry import release_engines
 from pipeline.mix.mixer import MixSettings, load_mix_settings, plan_timeline, render_mix
 from pipeline.mix.sounds import SoundLibrary, check_script_sounds
 from pipeline.model import casting
@@ -262,6 +263,8 @@ def _takes_stage(run: ChapterRun) -> str:
     run.settings = load_mix_settings(run.project.mix_settings)
     load_config(run.project)
     run.script, run.takes = render_chapter(run.project, run.chapter, run.workers, run.progress)
+    if run.takes.synthesized:
+        release_engines()       # the models' memory goes to the mix, master and QA
     return f"{len(run.takes.takes)} lines, {run.takes.synthesized} synthesized, {run.takes.reused} from cache"
 
 

@@ -294,6 +294,9 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int = 8765):
     async def cast(request: Request):
         return JSONResponse(await run_in_threadpool(views.cast_view, project))
 
+    async def nearest(request: Request):
+        return JSONResponse(await run_in_threadpool(views.close_voices, project))
+
     def voice_path(request: Request) -> tuple[str, Path]:
         name = request.path_params["name"]
         voices, _, _ = load_casting(project.voices)
@@ -348,6 +351,7 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int = 8765):
         Route("/api/chapters/{chapter:int}/episode.mp3", handled(episode)),
         Route("/api/takes/{name}", handled(take)),
         Route("/api/cast", handled(cast)),
+        Route("/api/voices/nearest", handled(nearest)),
         Route("/api/voices/{name}/preview", handled(preview), methods=["POST"]),
         Route("/api/voices/{name}", handled(save_voice), methods=["PUT"]),
         Route("/api/previews/{name}", handled(preview_file)),

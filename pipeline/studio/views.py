@@ -228,3 +228,16 @@ def cast_view(project: Project) -> dict:
                         "used_by": (["narrator"] if name == cast.narrator else []) + users.get(name, [])}
                        for name, v in voices.items()],
             "fields": tunable_fields()}
+
+
+def close_voices(project: Project) -> list[dict]:
+    """Each voice with the voice it sounds most like (speaker-embedding similarity, as
+    `voices list` measures it), closest pairs first."""
+    from pipeline.qa.voiceprint import NEAR_DUPLICATE, nearest_voices, voice_profiles
+    voices, _, _ = load_casting(project.voices)
+    profiles = voice_profiles(voices, list(voices), project.voices, project.take_cache)
+    rows = [{"voice": name, "nearest": other, "similarity": round(float(score), 3),
+             "near_duplicate": bool(other) and score >= NEAR_DUPLICATE,
+             "median_pitch_hz": profiles[name].median_pitch_hz}
+            for name, (other, score) in nearest_voices(profiles).items()]
+    return sorted(rows, key=lambda row: -row["similarity"])

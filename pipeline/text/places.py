@@ -16,13 +16,12 @@ a built-in bed. A bed name must be a built-in bed or one listed in sounds/index.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, unknown_value
 
 # Bed -> nouns that put a scene there (a plural with -s is matched too).
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
@@ -256,7 +255,7 @@ def load_vocabulary(path: Path, beds) -> Vocabulary:
     for section, entries in data.items():
         line = yamlfile.line_of(data, section)
         if section not in ("places", "layers"):
-            raise PipelineError(path, line, f"unknown section '{section}'", "use places: or layers:")
+            raise unknown_value(path, line, "section", section, ("places", "layers"))
         if entries is None:
             continue
         if not isinstance(entries, dict):
@@ -265,11 +264,8 @@ def load_vocabulary(path: Path, beds) -> Vocabulary:
         for bed, words in entries.items():
             bed_line = yamlfile.line_of(entries, bed) or line
             bed = str(bed)
-            if bed not in beds:
-                close = difflib.get_close_matches(bed, beds, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(beds)}"
-                raise PipelineError(path, bed_line, f"there is no bed called '{bed}'",
-                                    f"{hint} (or add a sound of that name to sounds/index.yaml)")
+            if bed not in beds:     # a bed of your own is a sound added to sounds/index.yaml
+                raise unknown_value(path, bed_line, "bed", bed, beds)
             if isinstance(words, str):
                 words = [words]
             if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):

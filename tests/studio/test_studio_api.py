@@ -76,6 +76,7 @@ def test_lines_join_script_takes_cues_and_qa(project):
         key = line["take_url"].rsplit("/", 1)[1].removesuffix(".wav")
         assert take.content == (project.take_cache / key[:2] / f"{key}.wav").read_bytes()
         assert 0 <= line["qa"]["wer"] <= 1.5     # QA heard it back
+        assert 0 <= line["qa"]["voice_match"] <= 1      # and compared it with its voice
     assert lines[1]["take_url"] is None and lines[1]["start_s"] is None
     episode = c.get("/api/chapters/1/episode.mp3")
     assert episode.status_code == 200 and episode.content == (project.episode_dir(1) / "episode.mp3").read_bytes()
@@ -385,3 +386,18 @@ def test_a_blend_is_saved_whole_and_other_mappings_are_merged():
     assert text.startswith("# a designed voice\n") and "# who it sounds like" in text
     _merge(doc.data, {"timbre": None}, frozenset({"timbre"}))
     assert "timbre" not in doc.data and isinstance(doc.data["eq"], CommentedMap)
+
+
+def test_voices_that_sit_close_together(tmp_path):
+    """A copy of a voice is found as its near duplicate; the narrator sits further from both."""
+    project = tiny_project(tmp_path / "proj")
+    for path in project.voices.glob("*.yaml"):
+        if path.stem not in ("narrator", "naruto", "lexicon"):
+            path.unlink()
+    shutil.copy(project.voices / "naruto.yaml", project.voices / "naruto2.yaml")
+    (project.voices / "cast.yaml").write_text("narrator: narrator\ncharacters:\n  Naruto: {voice: naruto}\n"
+                                              "  Menma: {voice: naruto2}\n", encoding="utf-8")
+    rows = {row["voice"]: row for row in client(project).get("/api/voices/nearest").json()}
+    assert rows["naruto"]["nearest"] == "naruto2" and rows["naruto2"]["nearest"] == "naruto"
+    assert rows["naruto"]["near_duplicate"] and rows["naruto"]["similarity"] >= 0.95
+    assert not rows["narrator"]["near_duplicate"] and rows["narrator"]["similarity"] < rows["naruto"]["similarity"]

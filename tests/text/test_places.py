@@ -150,7 +150,7 @@ def test_a_producers_words_choose_beds(tmp_path):
 
 
 @pytest.mark.parametrize("text, line, words", [
-    ("places:\n  ofice: [counting house]\n", 2, "there is no bed called 'ofice' — did you mean 'office'?"),
+    ("places:\n  ofice: [counting house]\n", 2, "unknown bed 'ofice' — did you mean 'office'?"),
     ("places:\n  office: [counting house]\n  pubb: gin palace\n", 3, "did you mean 'pub'?"),
     ("places:\n  office: []\n", 2, "'office' needs a list of words"),
     ("rooms:\n  office: [x]\n", 1, "unknown section 'rooms'"),
