@@ -38,6 +38,7 @@ DESIGN_TEXT = "The weather is nice today and the children are playing outside."
 WER_LIMIT = 0.45            # the target is 0.5; a little margin for other texts
 BUDGET_S = 8.0              # CPU seconds of search for one voice (MIN_CANDIDATES are tried whatever it costs; target 20 s)
 CLOSE = 0.90                # a nearest voice above this similarity buys a longer search
+NEAR_DUPLICATE = 0.95       # above this, two voices are one (the limit, as `voices list` says)
 MIN_CANDIDATES = 3
 MAX_CANDIDATES = 12
 
@@ -354,7 +355,8 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
         nearest = min((item[4] for item in scored), default=1.0)
         # a voice this close to another is confused with it on short lines (measured: a cast of 16
         # whose two nearest women sat at 0.94 swapped 5 of their 10 lines): search on, up to twice the budget
-        return tried < min_candidates or spent < budget_s or (nearest > CLOSE and spent < 2 * budget_s)
+        return tried < min_candidates or spent < budget_s or (nearest > CLOSE and spent < 2 * budget_s) \
+            or nearest > NEAR_DUPLICATE       # never a near duplicate while MAX_CANDIDATES allow another try
 
     while tried < MAX_CANDIDATES and searching():
         tried += 1
@@ -375,7 +377,7 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
         if log:
             log(f"  candidate {tried}: nearest {ranked[0] if ranked.size else 0:.2f} ({voice.engine})")
     best = None
-    for score, _, voice, take, nearest in sorted(scored, key=lambda item: (item[0], item[1])):
+    for score, _, voice, take, nearest in sorted(scored, key=lambda item: (item[4] > NEAR_DUPLICATE, item[0], item[1])):
         heard = _hear(take, checks)
         wer = checks.word_error_rate(DESIGN_TEXT, heard)
         if wer <= WER_LIMIT:
