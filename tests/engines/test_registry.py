@@ -98,13 +98,15 @@ def test_an_unknown_engine_is_reported_with_the_voice_file_and_line(tmp_path):
 def test_a_new_engine_is_one_module(toy_engine, project):
     assert "toy" in registry.names()
     (project.voices / "toy.model").write_bytes(b"toy weights")
-    (project.voices / "toy.yaml").write_text("engine: toy\ngender: F\nlength_scale: 1.2\n", encoding="utf-8")
+    script = as_performed(load_script(project.script(9)))
+    speakers = sorted({line.speaker for scene in script.scenes for line in scene.lines if line.speaker} - {"narrator"})
+    # each speaker a toy voice of their own (the casting rules forbid sharing the narrator's)
+    for name in ("toy", *(f"toy-{s.lower()}" for s in speakers)):
+        (project.voices / f"{name}.yaml").write_text("engine: toy\ngender: F\nlength_scale: 1.2\n", encoding="utf-8")
     voices, _, lexicon = load_casting(project.voices)
     assert voices["toy"].engine == "toy"
     assert registry.resolve_model(voices["toy"], project.voices) == (project.voices / "toy.model").resolve()
-    script = as_performed(load_script(project.script(9)))
-    speakers = {line.speaker for scene in script.scenes for line in scene.lines if line.speaker}
-    cast = Cast("toy", {name: CastMember(voice="toy") for name in speakers}, {})
+    cast = Cast("toy", {name: CastMember(voice=f"toy-{name.lower()}") for name in speakers}, {})
 
     takes, jobs = plan_takes(script, cast, voices, lexicon, project.voices, project.take_cache)
     assert jobs and all(job.engine == "toy" for job in jobs)
