@@ -264,6 +264,19 @@ def season_speedup() -> dict:
             "cluster_overhead": times["two_workers_shared_cores"] / times["local_pool"]}
 
 
+def speaker_embedding_cpu_ratio() -> float:
+    """CPU seconds of the built-in speaker embedding per second of speech (QA embeds every take)."""
+    import numpy as np
+    from pipeline.core import audio
+    from pipeline.qa import speaker
+    samples, rate = audio.read_wav(REPO / "tests" / "data" / "speaker" / "naruto_pause_16k.wav")
+    speech = np.tile(samples[:, 0], 3)
+    speaker.embed_utterance(speech[:rate], rate)          # weights loaded outside the timing
+    started = time.process_time()
+    speaker.embed_utterance(speech, rate)
+    return (time.process_time() - started) / (len(speech) / rate)
+
+
 def main() -> int:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -292,6 +305,7 @@ def main() -> int:
         # a 20,000-word chapter, adapted, rendered, mixed and mastered from a cold cache
         results.update(long_chapter(copy_project(Path(tmp)),
                                     lambda args: run_measured(args, cwd=REPO, stdout=subprocess.DEVNULL)))
+    results["speaker_embedding_cpu_ratio"] = speaker_embedding_cpu_ratio()
     results.update(season_speedup())
     results["cores"] = os.cpu_count()
     out = REPO / "output" / "bench.json"
