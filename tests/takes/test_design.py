@@ -166,7 +166,7 @@ def test_a_pinned_or_hand_written_voice_is_not_redesigned(designed_cast):
 def test_a_new_character_gets_a_designed_voice_no_one_else_has(project):
     from pipeline.model.casting import load_casting
     from pipeline.model.script import load_script
-    from pipeline.run.episode import adapt_chapter
+    from pipeline.run.stages import adapt_chapter
     (project.chapters / "ch04.txt").write_text(
         'The old woman Kiyomi set down her tea.\n\n"You are late again," Kiyomi said. "Sit down, child."\n\n'
         '"Sorry," said Sakura. "The market was busy."\n\n"It always is," Kiyomi said with a sigh.\n', encoding="utf-8")
