@@ -14,15 +14,23 @@ def frame_pitches_hz(audio: np.ndarray, rate: int, fmin_hz: float = 60.0, fmax_h
     min_lag, max_lag = int(rate / fmax_hz), int(rate / fmin_hz)
     if audio.size < size + max_lag:
         return np.zeros(0)
-    level = np.sqrt(np.mean(audio.astype(np.float64) ** 2))
+    audio = audio.astype(np.float64)
+    level = np.sqrt(np.mean(audio ** 2))
+    lags = np.arange(1, max_lag + 1)
     pitches = []
     for start in range(0, audio.size - size - max_lag, hop):
-        frame = audio[start:start + size + max_lag].astype(np.float64)
-        if np.sqrt(np.mean(frame[:size] ** 2)) < level * 0.5:
-            continue
+        frame = audio[start:start + size + max_lag]
         base = frame[:size]
-        diffs = np.array([np.sum((base - frame[lag:lag + size]) ** 2) for lag in range(1, max_lag + 1)])
-        cumulative = np.cumsum(diffs) / np.arange(1, max_lag + 1)
+        base_energy = np.dot(base, base)
+        if np.sqrt(base_energy / size) < level * 0.5:
+            continue
+        # d(lag) = sum((base - shifted)^2) = |base|^2 + |shifted|^2 - 2 base.shifted, every lag at once
+        # (the per-lag sum was 80 % of a voice design's pitch time)
+        squares = np.concatenate(([0.0], np.cumsum(frame * frame)))
+        shifted_energy = squares[lags + size] - squares[lags]
+        cross = np.correlate(frame[1:], base, mode="valid")[:max_lag]
+        diffs = np.maximum(base_energy + shifted_energy - 2.0 * cross, 0.0)
+        cumulative = np.cumsum(diffs) / lags
         normalised = diffs / np.maximum(cumulative, 1e-12)
         candidates = np.where(normalised[min_lag - 1:] < threshold)[0]
         if candidates.size == 0:
