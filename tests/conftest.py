@@ -1,3 +1,5 @@
+import contextlib
+import functools
 import shutil
 from pathlib import Path
 
@@ -48,6 +50,26 @@ def project(tmp_path) -> Project:
 
 
 @pytest.fixture(scope="session")
+def session_cache(tmp_path_factory) -> Path:
+    """One output/cache for the projects that share it: takes and voice references are kept by
+    their content, so the shipped voices' references are made once a session, not once a test."""
+    return tmp_path_factory.mktemp("shared-cache")
+
+
+def share_cache(project: Project, cache: Path) -> Project:
+    project.output.mkdir(parents=True, exist_ok=True)
+    (project.output / "cache").symlink_to(cache, target_is_directory=True)
+    return project
+
+
+@pytest.fixture
+def cast_project(tmp_path, session_cache) -> Project:
+    """A project for tests of what the adapter casts: the shared cache and the quick voice design."""
+    with quick_design():
+        yield share_cache(make_project(tmp_path / "proj"), session_cache)
+
+
+@pytest.fixture(scope="session")
 def rendered_episode(tmp_path_factory):
     """One short episode rendered end to end, shared by the tests that inspect its outputs."""
     from pipeline.run.episode import make_episode
@@ -55,3 +77,14 @@ def rendered_episode(tmp_path_factory):
     (project.root / "mix.yaml").write_text("stems: true\n", encoding="utf-8")   # the tests inspect them
     summary = make_episode(project, 9, workers=2, log=lambda *_: None)
     return project, summary
+
+
+@contextlib.contextmanager
+def quick_design():
+    """Voice design at its smallest search (three candidates, no time budget; the near-duplicate guard
+    and the intelligibility check still hold). For tests of what the adapter writes; how far apart
+    designed voices sit is tested with the full search in tests/takes/test_design.py."""
+    from pipeline.takes import design
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(design, "design_voice", functools.partial(design.design_voice, budget_s=0.0, min_candidates=3))
+        yield

@@ -120,6 +120,14 @@ class Project:
         """Where a stage keeps the stamp of the inputs it last ran on."""
         return self.episode_dir(chapter) / f".{stage}.stamp"
 
+    def lock(self, name: str) -> Path:
+        """The lock file of one kind of work: a chapter's id (its render), "season" or "publish"."""
+        return self.output / "locks" / f"{name}.lock"
+
+    def chapter_lock(self, chapter) -> Path:
+        """Held by whoever renders the chapter or edits its script: `make episode`, a season, the studio."""
+        return self.lock(self.chapter_id(chapter))
+
     @property
     def site(self) -> Path:
         return self.output / "site"

@@ -156,7 +156,7 @@ def build_site(project: Project, now: dt.datetime | None = None) -> Path:
     if not project.rendered_chapters():
         raise PipelineError(project.output, None, "no rendered episodes to publish",
                             "render one first: make episode CH=1")
-    with exclusive_lock(project.output / "locks" / "publish.lock", "publishing"):
+    with exclusive_lock(project.lock("publish"), "publishing"):
         return _build_site(project, config, now)
 
 

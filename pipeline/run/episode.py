@@ -10,7 +10,7 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
                  check: bool = True) -> dict:
     """All stages for one chapter; what is up to date is reused."""
     chapter_id = project.chapter_id(chapter)
-    with exclusive_lock(project.output / "locks" / f"{chapter_id}.lock", f"a render of {chapter_id}"):
+    with exclusive_lock(project.chapter_lock(chapter), f"a render of {chapter_id}"):
         remove_partials(project.output)
         names = STAGE_NAMES if check else tuple(n for n in STAGE_NAMES if n != "qa")
         run = run_stages(ChapterRun(project, chapter, workers, progress), names, log)

@@ -61,7 +61,7 @@ def make_season(project: Project, scheduler: str | None = None, progress=None, l
                   client=None) -> dict[str, dict]:
     """Render every chapter; returns each chapter's loudness figures."""
     chapters = season_chapters(project)
-    with exclusive_lock(project.output / "locks" / "season.lock", "a season render"):
+    with exclusive_lock(project.lock("season"), "a season render"):
         jobs, used = plan_season(project, chapters)
         log(f"season   {len(chapters)} chapters, {len(jobs)} takes to synthesize")
         # The voices' references, made once here rather than by every episode's QA at once

@@ -38,14 +38,9 @@ class Busy(Exception):
     """The chapter is locked by a render (here or in `make episode`)."""
 
 
-def chapter_lock_path(project: Project, number: int) -> Path:
-    # the same file make_episode locks
-    return project.output / "locks" / f"{project.chapter_id(number)}.lock"
-
-
 @contextlib.contextmanager
 def chapter_lock(project: Project, number: int):
-    lock_path = chapter_lock_path(project, number)
+    lock_path = project.chapter_lock(number)
     try:
         context = exclusive_lock(lock_path, f"a render of {project.chapter_id(number)}")
         context.__enter__()
@@ -269,7 +264,7 @@ def create_app(project: Project, host: str = "127.0.0.1", port: int = 8765):
                 summary = make_episode(project, number, progress=lambda n: renders.advance(number, n),
                                        log=note, check=with_qa)
             except PipelineError as exc:
-                if exc.path and Path(exc.path) == chapter_lock_path(project, number):
+                if exc.path and Path(exc.path) == project.chapter_lock(number):
                     renders.update(number, state="idle")
                     raise Busy(f"chapter {number} is already being rendered — wait for it to finish") from None
                 renders.update(number, state="failed", error=str(error(exc).body, "utf-8"))

@@ -51,6 +51,6 @@ def test_a_second_render_of_the_same_chapter_waits_its_turn(project):
     from pipeline.core.errors import PipelineError
     from pipeline.core.files import exclusive_lock
     import pytest
-    with exclusive_lock(project.output / "locks" / "ch09.lock", "a render of ch09"):
+    with exclusive_lock(project.chapter_lock(9), "a render of ch09"):
         with pytest.raises(PipelineError, match="already running"):
             make_episode(project, 9, workers=1, log=lambda *_: None)

@@ -15,7 +15,7 @@ from studio_project import ORIGIN, copy_project, tiny_project
 from pipeline import cli
 from pipeline.core.errors import PipelineError
 from pipeline.run.episode import make_episode
-from pipeline.studio.app import chapter_lock_path, create_app, serve
+from pipeline.studio.app import create_app, serve
 
 WRITE = {"Origin": ORIGIN}
 
@@ -235,7 +235,7 @@ def test_edit_of_a_chapter_locked_by_another_render_is_refused(project):
     before = path.read_bytes()
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time\nfrom pipeline.core.files import exclusive_lock\n"
-         f"with exclusive_lock({str(chapter_lock_path(project, 1))!r}, 'a render of ch01'):\n"
+         f"with exclusive_lock({str(project.chapter_lock(1))!r}, 'a render of ch01'):\n"
          "    print('locked', flush=True)\n    time.sleep(60)\n"], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"

@@ -91,7 +91,8 @@ def test_the_script_is_never_overwritten_without_force(chapter_one):
     assert not path.read_text().endswith("# my edit\n")
 
 
-def test_new_characters_join_the_cast_with_a_voice(project):
+def test_new_characters_join_the_cast_with_a_voice(cast_project):
+    project = cast_project
     (project.chapters / "ch03.txt").write_text(
         'Ino Yamanaka walked into the flower shop.\n\n"Forehead, you are late," Ino said.\n\n'
         '"Sorry," said Sakura.\n', encoding="utf-8")

@@ -151,7 +151,8 @@ def _adapted(project, chapter_file: str, number: int):
     return path
 
 
-def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(project):
+def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(cast_project):
+    project = cast_project
     from pipeline.model.casting import load_casting
     from pipeline.model.script import load_script
     path = _adapted(project, "cast-first-person-harbour-house.txt", 5)
@@ -173,7 +174,8 @@ def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(p
     assert said_i and all(line.speaker == "Agnes" for line in said_i)
 
 
-def test_lines_to_check_are_listed_by_script_line_and_a_cleared_one_is_not_asked_again(project):
+def test_lines_to_check_are_listed_by_script_line_and_a_cleared_one_is_not_asked_again(cast_project):
+    project = cast_project
     from pipeline.qa.checks import summary
     from pipeline.run.stages import adapt_chapter, check_message, lines_to_check
     path = _adapted(project, "third-person-stall-office-field.txt", 6)

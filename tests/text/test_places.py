@@ -16,7 +16,7 @@ from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import LAYERS, PLACE_WORDS, layers_in, load_vocabulary, place_of
 
-from conftest import make_project
+from conftest import make_project, quick_design, share_cache
 
 DATA = Path(__file__).parents[1] / "data"
 CAST = {"Mara": attribution.Character("Mara", (), "F"), "Tom": attribution.Character("Tom", (), "M")}
@@ -209,12 +209,13 @@ The lower field was flooded by nightfall, and the rain had not let up since noon
 
 
 @pytest.fixture(scope="module")
-def rendered_short_chapter(tmp_path_factory):
+def rendered_short_chapter(tmp_path_factory, session_cache):
     from pipeline.run.episode import make_episode
-    project = make_project(tmp_path_factory.mktemp("places") / "proj", script=None)
+    project = share_cache(make_project(tmp_path_factory.mktemp("places") / "proj", script=None), session_cache)
     (project.chapters / "ch05.txt").write_text(SHORT_CHAPTER, encoding="utf-8")
     (project.root / "mix.yaml").write_text("stems: true\n", encoding="utf-8")     # to hear the beds alone
-    make_episode(project, 5, workers=2, log=lambda *_: None, check=False)
+    with quick_design():
+        make_episode(project, 5, workers=2, log=lambda *_: None, check=False)
     return project
 
 
