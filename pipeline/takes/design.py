@@ -346,7 +346,7 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
     names = list(references)
     matrix = np.array([references[n] for n in names]) if names else np.zeros((0, 1))
     from pipeline.qa.analysis import median_pitch_hz
-    from pipeline.qa import checks
+    from pipeline.qa.recognizer import transcribe, word_error_rate
     used_seed = seed if seed is not None else 0
     rng = np.random.default_rng(_seed_for(name, used_seed))
     scored: list[tuple[float, int, Voice, np.ndarray, float]] = []
@@ -381,8 +381,7 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
             log(f"  candidate {tried}: nearest {ranked[0] if ranked.size else 0:.2f} ({voice.engine})")
     best = None
     for score, _, voice, take, nearest in sorted(scored, key=lambda item: (item[4] > DUPLICATE_GUARD, item[0], item[1])):
-        heard = _hear(take, checks)
-        wer = checks.word_error_rate(DESIGN_TEXT, heard)
+        wer = word_error_rate(DESIGN_TEXT, transcribe(take, SAMPLE_RATE))
         if wer <= WER_LIMIT:
             best = (voice, take, nearest, wer)
             break
@@ -395,15 +394,6 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
     voice = voice.model_copy(update={"name": name, "description": description, "design_seed": used_seed})
     return Design(voice, nearest_name, float(closeness.max()) if names else 0.0,
                   median_pitch_hz(take, SAMPLE_RATE), wer, tried, time.process_time() - started)
-
-
-def _hear(take: np.ndarray, checks) -> str:
-    decoder = checks._recognizer()
-    decoder.start_utt()
-    decoder.process_raw(checks.recognizer_pcm(take, SAMPLE_RATE), full_utt=True)
-    decoder.end_utt()
-    hypothesis = decoder.hyp()
-    return hypothesis.hypstr if hypothesis else ""
 
 
 # ---------------------------------------------------------------- the voice file
