@@ -399,6 +399,8 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
                                  None if tried >= MAX_CANDIDATES else REFERENCES_PER_ROUND)
         if chosen is not None or tried >= MAX_CANDIDATES:
             break
+        if time.process_time() - started > 2 * budget_s and any(c.nearest <= NEAR_DUPLICATE for c in heard):
+            break                   # a crowded cast: the farthest reference heard, if not a near duplicate
         # every screened candidate failed on its reference: draw one more each round
         min_candidates = tried + 1
     if chosen is None:
