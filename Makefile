@@ -6,7 +6,7 @@ READY  := $(VENV)/.ready
 CH     ?= 1
 EVAL   ?= ../shared/eval
 
-.PHONY: setup episode publish season studio adapt render mix master test test-coqui eval bench bench-long voices-check speaker-reference clean distclean
+.PHONY: setup episode publish season studio adapt render mix master test test-coqui eval bench bench-long voices-check designed-cast speaker-reference clean distclean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ distclean: clean
 
 voices-check: $(READY)
 	$(PY) bench/voices_check.py
+
+# A cast of 16 designed one after the other: identification, near duplicates, WER, pitch,
+# consistency and design time (about 15 minutes on one core).
+designed-cast: $(READY)
+	OMP_NUM_THREADS=1 $(PY) bench/designed_cast.py
 
 # Only to recompute the speaker embedding's reference data (bench/speaker_reference.py): the real
 # Resemblyzer needs torch (large), so it gets a venv of its own. Nothing else uses it.

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Sequence
@@ -30,80 +28,23 @@ from pipeline.core.project import Project
 from pipeline.core.timefmt import minutes_clock
 from pipeline.model.timeline import Cue, read_cues
 from pipeline.qa import voiceprint
+from pipeline.qa.recognizer import recognizer_version, transcribe, word_error_rate
 
 WER_FLAG = 0.5
 CLIP_LEVEL = 0.999
 SILENCE_DBFS = -60.0
 SILENCE_WINDOW_S = 0.05
 SILENCE_MIN_S = 2.5
-RECOGNIZER_RATE = 16000
 # Below this much speech a process pool costs more (spawning, loading the model twice) than it saves.
 POOL_MIN_SPEECH_S = 30.0
 
 
-# ---------------------------------------------------------------- word error rate
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-
-
-def normalise_words(text: str) -> list[str]:
-    """Lower-case words without punctuation; numbers are left as written."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_APOSTROPHES).lower()
-    # Hyphens and dashes join words in prose ("Oba-chan") but are separate words when spoken.
-    text = re.sub(r"[^\w']+", " ", text)
-    return [word.strip("'") for word in text.split() if word.strip("'")]
-
-
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    """Word-level edit distance / reference length (0 = perfect; can exceed 1)."""
-    ref, hyp = normalise_words(reference), normalise_words(hypothesis)
-    if not ref:
-        return 0.0 if not hyp else 1.0
-    previous = list(range(len(hyp) + 1))
-    for i, ref_word in enumerate(ref, 1):
-        current = [i] + [0] * len(hyp)
-        for j, hyp_word in enumerate(hyp, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ref_word != hyp_word))
-        previous = current
-    return previous[-1] / len(ref)
-
-
 # ---------------------------------------------------------------- transcription (runs in workers)
-
-_decoder = None
-
-# One search pass (no flat-lexicon rescoring) over the 2 best codewords a frame: on chapter 1
-# this hears every take in 24 s of CPU instead of 34-45 s, and its word error rate against the
-# script moves from 0.287 to 0.289
-RECOGNIZER_SETTINGS = {"fwdflat": False, "topn": 2}
-
-
-def _recognizer():
-    global _decoder
-    if _decoder is None:
-        from pocketsphinx import Decoder
-        _decoder = Decoder(samprate=RECOGNIZER_RATE, loglevel="FATAL", **RECOGNIZER_SETTINGS)
-    return _decoder
-
-
-def recognizer_pcm(samples: np.ndarray, rate: int) -> bytes:
-    """Any (n,) or (n, ch) float audio -> 16 kHz mono 16-bit PCM, what the model was trained on."""
-    import soxr
-    mono = samples.mean(axis=1) if samples.ndim == 2 else samples
-    if rate != RECOGNIZER_RATE:
-        mono = soxr.resample(np.ascontiguousarray(mono, dtype=np.float32), rate, RECOGNIZER_RATE, quality="HQ")
-    return np.round(np.clip(mono, -1.0, 1.0) * 32767).astype("<i2").tobytes()
-
 
 def transcribe_take(path: str) -> tuple[str, float]:
     """(what the recognizer heard, seconds of audio) for one take WAV."""
     samples, rate = audio.read_wav(Path(path))
-    decoder = _recognizer()
-    decoder.start_utt()
-    decoder.process_raw(recognizer_pcm(samples, rate), full_utt=True)
-    decoder.end_utt()
-    hypothesis = decoder.hyp()
-    return (hypothesis.hypstr if hypothesis else ""), samples.shape[0] / rate
+    return transcribe(samples, rate), samples.shape[0] / rate
 
 
 def usable_cores() -> int:
@@ -154,19 +95,13 @@ def _take_checksum(take: Path) -> str | None:
         return None
 
 
-def _recognizer_version() -> str:
-    from importlib import metadata
-    settings = ", ".join(f"{k}={v}" for k, v in sorted(RECOGNIZER_SETTINGS.items()))
-    return f"pocketsphinx {metadata.version('pocketsphinx')} ({settings})"
-
-
 def heard_before(take: Path) -> tuple[str, float] | None:
     checksum = _take_checksum(take)
     if checksum is None:
         return None
     try:
         record = json.loads(take.with_suffix(".heard.json").read_text(encoding="utf-8"))
-        if record["take_sha256"] == checksum and record["recognizer"] == _recognizer_version():
+        if record["take_sha256"] == checksum and record["recognizer"] == recognizer_version():
             return str(record["heard"]), float(record["duration_s"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -177,7 +112,7 @@ def remember_heard(take: Path, heard: tuple[str, float]) -> None:
     checksum = _take_checksum(take)
     if checksum is not None:
         write_text(take.with_suffix(".heard.json"), json.dumps(
-            {"take_sha256": checksum, "recognizer": _recognizer_version(), "heard": heard[0],
+            {"take_sha256": checksum, "recognizer": recognizer_version(), "heard": heard[0],
              "duration_s": heard[1]}))
 
 

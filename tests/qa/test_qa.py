@@ -139,7 +139,8 @@ def test_clipping_and_missing_takes_block_publishing(tmp_path, voice):
 def test_process_pool_gives_the_same_transcripts(tmp_path, voice, monkeypatch):
     project, folder, takes = build_episode(tmp_path / "show", voice)
     # a fresh recogniser, as each pool process has: it adapts to what it heard before
-    monkeypatch.setattr(qa, "_decoder", None)
+    from pipeline.qa import recognizer
+    monkeypatch.setattr(recognizer, "_decoder", None)
     serial = qa.check_episode(project, 1, takes, workers=1)
     monkeypatch.setattr(qa, "POOL_MIN_SPEECH_S", 0.0)
     pooled = qa.check_episode(project, 1, takes, workers=2)
