@@ -88,7 +88,9 @@ class _Reader:
     def read_narration(self, start: int, end: int) -> None:
         """Names, and the people "he" and "she" stand for, in order, so a pronoun can lean on
         the pronoun before it."""
-        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)]
+        # "Lucy's body shook" makes Lucy the one "she" means next, as much as "Lucy shook"
+        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)
+                 + self.names.possessives(self.text, start, end)]
         found += [(start + m.start(), m.group(0)) for m in re.finditer(r"\b(?:he|she)\b", self.text[start:end],
                                                                          re.IGNORECASE)]
         for position, main in sorted(found, key=lambda item: item[0]):
@@ -513,7 +515,8 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
                 previous = run[i - 1] if i else None
                 following = run[i + 1] if i + 1 < len(run) else None
                 guesses = []
-                if previous and previous.speaker:
+                if previous:
+                    # the person just spoken to by name answers
                     answering = [m for m in previous.addressed if m != previous.speaker]
                     if len(answering) == 1:
                         guesses.append(answering[0])
@@ -521,6 +524,11 @@ def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph
                     guesses.append(run[i - 2].speaker)
                 if i + 2 < len(run) and run[i + 2].speaker != (following.speaker or None):
                     guesses.append(run[i + 2].speaker)
+                if following:
+                    # the one the answer calls by name said what it answers
+                    answered = [m for m in following.addressed if m != following.speaker]
+                    if len(answered) == 1:
+                        guesses.append(answered[0])
                 fitting = [g for g in guesses if fits(group, g)]
                 if fitting:
                     group.speaker, group.basis = fitting[0], "turns"
