@@ -33,7 +33,7 @@ from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_pers
 from pipeline.text.names import (_TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
                                  load_characters, vocatives)
 from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
-                                  quoted_mention, set_apart_paragraphs, split_paragraphs)
+                                  quoted_mention, set_apart_paragraphs, split_paragraphs, unsaid, reported_speech)
 
 __all__ = ["Character", "Quote", "attribute", "attribute_to_jsonl_rows", "discover_characters", "find_quotes",
            "load_characters", "split_paragraphs"]
@@ -341,7 +341,9 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             speech.append(len(quotes))
             # a letter or note read out (`opened the envelope and read: "..."`) is written, not said
             written = _READ_OUT.search(text, max(0, start - 60), max(0, start - 1)) is not None
-            quotes.append(Quote(start, end, text[start:end], "", "block" if number in blocks or written else "speech"))
+            kind = "block" if number in blocks or written else "unsaid" if unsaid(text, start, end) \
+                else "reported" if reported_speech(text[start:end]) else "speech"
+            quotes.append(Quote(start, end, text[start:end], "", kind))
             closed.append(is_closed)
         # narration mentions (outside speech) feed pronoun resolution
         cursor = a

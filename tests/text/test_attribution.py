@@ -189,3 +189,23 @@ def test_a_possessive_name_is_whom_the_next_she_means():
             "All the way back Lucy's body was shaken by deep sighs.\n\n"
             '"I want to be truthful," she whispered.\n')
     assert [s for _, s in speakers(text, cast)] == ["Lucy"]
+
+
+def test_words_nobody_said_aloud_are_not_lines():
+    text = ('Tobin stood by the window.\n\n"You never write," said Mara.\n\n'
+            'He wanted to say: "I wrote every week," but he said nothing.\n\n'
+            'Her look said: "Then where are the letters?"\n\n'
+            '"I lost them," he felt like answering.\n\n"I know," said Mara.\n')
+    kinds = {q.text: q.kind for q in attribute(text, CAST)}
+    assert kinds["You never write,"] == kinds["I know,"] == "speech"
+    assert kinds["I wrote every week,"] == kinds["Then where are the letters?"] == kinds["I lost them,"] == "unsaid"
+    said = [row for row in attribute_to_jsonl_rows(text, CAST)]
+    assert len(said) == 2
+
+
+def test_speech_reported_in_the_narrators_words_is_not_a_line():
+    text = ('"Will you write one for us, Mr. Tobin?" said Mara.\n\n'
+            '"No; he had never written anything of the kind in his life; he was afraid she would '
+            'laugh, and he could not bear it."\n\n"He is afraid she will laugh at him," said Ilse.\n')
+    kinds = [q.kind for q in attribute(text, CAST)]
+    assert kinds == ["speech", "reported", "speech"]
