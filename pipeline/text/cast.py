@@ -396,6 +396,15 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         target.forms[form] += counts[form]
         target.spoke += spoke[form]
         target.title_gender = target.title_gender or gender
+    # a title that says no gender ("Dr. Kemp", "Professor Kemp") is the one man of that
+    # surname ("Mr. Kemp"), whichever form came first
+    for (word, title), person in list(by_title_word.items()):
+        man = by_title_word.get((word, "M"))
+        if title != "M" and not person.title_gender and man is not None and man is not person:
+            man.forms.update(person.forms)
+            man.spoke += person.spoke
+            person.forms.clear()
+    people[:] = [p for p in people if p.forms]
     described = {p.words[-1]: p for p in people if p.words[0] == "the" and len(p.words) == 2}
     for form in singles:
         if form in described:       # "Grandmother" and "the Grandmother"

@@ -254,3 +254,13 @@ def test_any_text_without_a_cast_gives_a_valid_script_that_loses_nothing(text):
     kept = " ".join([*script.notes, *(f"{l.text} {l.tag or ''}" for l in lines)])
     story = [p for p in re.split(r"\n", text) if not is_scene_break(p)]
     assert sorted(words(" ".join(story))) == sorted(words(kept))
+
+
+def test_a_doctor_and_a_mister_of_one_surname_are_one_man_but_his_wife_is_not():
+    text = ('Dr. Orwin opened the gate. "Come in," said Dr. Orwin.\n\n'
+            'Mrs. Orwin was in the kitchen. "Tea?" asked Mrs. Orwin.\n\n'
+            '"Later," said Mr. Orwin, and Mr. Orwin sat down by the fire.\n\n'
+            '"You work too hard," Mrs. Orwin said to him.\n')
+    found = discover_characters(text)
+    assert owner(found, "Dr. Orwin") == owner(found, "Mr. Orwin") != ""
+    assert owner(found, "Mrs. Orwin") not in ("", owner(found, "Mr. Orwin"))
