@@ -264,3 +264,13 @@ def test_a_doctor_and_a_mister_of_one_surname_are_one_man_but_his_wife_is_not():
     found = discover_characters(text)
     assert owner(found, "Dr. Orwin") == owner(found, "Mr. Orwin") != ""
     assert owner(found, "Mrs. Orwin") not in ("", owner(found, "Mr. Orwin"))
+
+
+def test_a_family_surname_keeps_the_father_apart_from_the_son():
+    text = ('The Pellews had taken the rooms upstairs. George Pellew stood at the window.\n\n'
+            '"We have a view," said Mr. Pellew. "George, come and look."\n\n'
+            'The Pellews were not liked. "I am looking," said George.\n\n'
+            'Everyone avoided the Pellews at dinner. Mr. Pellew did not mind.\n')
+    found = discover_characters(text)
+    assert owner(found, "Mr. Pellew") not in ("", owner(found, "George Pellew"))
+    assert owner(found, "George") == owner(found, "George Pellew") != ""
