@@ -18,6 +18,8 @@ one decided it, as `basis`):
 6. scene: a bare quote after narration is spoken by whom that narration ended on; `check`.
 7. guess: the most recently mentioned character who did not just speak; always `check`.
 
+Rules 5 to 7 live in turns.py.
+
 Names inside a quote are the people spoken to, never the speaker; a tag that says only "she"
 rules out every man. Quoted titles and words ("mention") and indented verse or letters
 ("block") are found but are not utterances.
@@ -33,7 +35,8 @@ from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_pers
 from pipeline.text.names import (_TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
                                  load_characters, vocatives)
 from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
-                                  quoted_mention, set_apart_paragraphs, split_paragraphs)
+                                  quoted_mention, set_apart_paragraphs, split_paragraphs, unsaid, reported_speech)
+from pipeline.text.turns import Paragraph, take_turns
 
 __all__ = ["Character", "Quote", "attribute", "attribute_to_jsonl_rows", "discover_characters", "find_quotes",
            "load_characters", "split_paragraphs"]
@@ -88,7 +91,9 @@ class _Reader:
     def read_narration(self, start: int, end: int) -> None:
         """Names, and the people "he" and "she" stand for, in order, so a pronoun can lean on
         the pronoun before it."""
-        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)]
+        # "Lucy's body shook" makes Lucy the one "she" means next, as much as "Lucy shook"
+        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)
+                 + self.names.possessives(self.text, start, end)]
         found += [(start + m.start(), m.group(0)) for m in re.finditer(r"\b(?:he|she)\b", self.text[start:end],
                                                                          re.IGNORECASE)]
         for position, main in sorted(found, key=lambda item: item[0]):
@@ -294,21 +299,6 @@ class _Reader:
         return match.group(1).lower() if match else ""
 
 
-@dataclass
-class _Paragraph:
-    quotes: list[int]                   # indices into the quote list
-    speaker: str = ""
-    basis: str = ""
-    addressed: set[str] | None = None
-    subject: str = ""                   # for narration: who its last sentence is about
-    lead: str = ""                      # for narration that ends in a lead-in to speech: its speaker
-    scene: str = ""                     # for speech after narration: whom that narration ended on
-    gender: str = ""                    # the speaker's, when a tag tells only that
-    opens: bool = False                 # its first quote begins the paragraph
-    runs_on: bool = False               # its last quote is left open (the speech continues)
-    check: bool = False                 # its speaker is a guess or won a near tie
-
-
 def attribute(text: str, characters: dict[str, Character] | None = None) -> list[Quote]:
     characters = characters if characters else discover_characters(text)
     scanned = _scan_quotes(text)
@@ -322,7 +312,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
     blocks = set_apart_paragraphs(text, paragraphs)
     quotes: list[Quote] = []
     closed: list[bool] = []
-    groups: list[_Paragraph] = []
+    groups: list[Paragraph] = []
     span_index = 0
     for number, (a, b) in enumerate(paragraphs):
         inside = []
@@ -339,7 +329,9 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             speech.append(len(quotes))
             # a letter or note read out (`opened the envelope and read: "..."`) is written, not said
             written = _READ_OUT.search(text, max(0, start - 60), max(0, start - 1)) is not None
-            quotes.append(Quote(start, end, text[start:end], "", "block" if number in blocks or written else "speech"))
+            kind = "block" if number in blocks or written else "unsaid" if unsaid(text, start, end) \
+                else "reported" if reported_speech(text[start:end]) else "speech"
+            quotes.append(Quote(start, end, text[start:end], "", kind))
             closed.append(is_closed)
         # narration mentions (outside speech) feed pronoun resolution
         cursor = a
@@ -348,7 +340,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             cursor = quotes[index].end + 1
         reader.read_narration(min(cursor, b), b)
         if speech:
-            group = _Paragraph(speech)
+            group = Paragraph(speech)
             group.opens = not text[a:quotes[speech[0]].start - 1].strip()
             group.runs_on = not closed[speech[-1]]
             previous = groups[-1] if groups else None
@@ -362,8 +354,8 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
         else:
             last = list(re.finditer(r"[^.!?;]+(?:[.!?;]+|$)", text[a:b]))
             subject = reader.subject(a + last[-1].start(), a + last[-1].end()) if last else ""
-            groups.append(_Paragraph([], subject=subject, lead=reader.lead_in(a, b)))
-    _conversations(reader, quotes, groups)
+            groups.append(Paragraph([], subject=subject, lead=reader.lead_in(a, b)))
+    take_turns(reader, quotes, groups)
     _number_utterances(text, quotes, paragraphs)
     return quotes
 
@@ -384,8 +376,8 @@ def _number_utterances(text: str, quotes: list[Quote], paragraphs: list[tuple[in
         previous, previous_paragraph = quote, paragraph
 
 
-def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], group: _Paragraph,
-                    groups: list[_Paragraph]) -> None:
+def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], group: Paragraph,
+                    groups: list[Paragraph]) -> None:
     """Tags, continued speech and action beats: what one paragraph says about its speaker."""
     indices = group.quotes
     addressed = set()
@@ -485,69 +477,6 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
             if fits(subject):
                 return subject
     return ""
-
-
-def _conversations(reader: _Reader, quotes: list[Quote], groups: list[_Paragraph]) -> None:
-    """Unattributed paragraphs in a run of dialogue: the person just spoken to answers, and
-    speakers take turns, propagated forward and backward from the anchored paragraphs."""
-    runs, current = [], []
-    for group in groups:
-        if group.quotes:
-            current.append(group)
-        elif current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    for run in runs:
-        def fits(group: _Paragraph, name: str) -> bool:
-            return bool(name) and name not in group.addressed and \
-                (not group.gender or reader.genders.get(name, "U") in (group.gender, "U"))
-
-        changed = True
-        while changed:
-            changed = False
-            for i, group in enumerate(run):
-                if group.speaker:
-                    continue
-                previous = run[i - 1] if i else None
-                following = run[i + 1] if i + 1 < len(run) else None
-                guesses = []
-                if previous and previous.speaker:
-                    answering = [m for m in previous.addressed if m != previous.speaker]
-                    if len(answering) == 1:
-                        guesses.append(answering[0])
-                if i >= 2 and run[i - 2].speaker != (previous.speaker or None):
-                    guesses.append(run[i - 2].speaker)
-                if i + 2 < len(run) and run[i + 2].speaker != (following.speaker or None):
-                    guesses.append(run[i + 2].speaker)
-                fitting = [g for g in guesses if fits(group, g)]
-                if fitting:
-                    group.speaker, group.basis = fitting[0], "turns"
-                    # the clues disagree: a near tie
-                    group.check = len(set(fitting)) > 1
-                    changed = True
-        for i, group in enumerate(run):
-            if group.speaker:
-                continue
-            previous = run[i - 1].speaker if i else ""
-            # whoever the quote talks about is not who says it
-            talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
-            exclude = set(group.addressed) | talked_of | ({previous} if previous else set())
-            if group.scene:
-                # right about half the time on the development novels: a producer should confirm it
-                group.speaker, group.basis, group.check = group.scene, "scene", True
-                continue
-            candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
-                          if fits(group, c)]
-            group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
-            group.check = True
-        for group in run:
-            for index in group.quotes:
-                if not quotes[index].speaker:
-                    quotes[index].speaker = group.speaker
-                    quotes[index].check = quotes[index].check or group.check
-                quotes[index].basis = quotes[index].basis or group.basis
 
 
 def attribute_to_jsonl_rows(text: str, characters: dict[str, Character] | None) -> list[dict]:

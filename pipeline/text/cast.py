@@ -298,7 +298,8 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
               and _is_person_form(f, text, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
-    people = _cluster(forms, anywhere, spoke, where, breaks)
+    families = Counter(m.group(1) for m in re.finditer(r"\b[Tt]he\s+([A-Z][a-z]+)(?:e?s)\b", text))
+    people = _cluster(forms, anywhere, spoke, where, breaks, families)
     _tie_nicknames(text, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
@@ -323,7 +324,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
 
 
 def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
-             breaks: list[int]) -> list[_Person]:
+             breaks: list[int], families: Counter) -> list[_Person]:
     """One person per set of forms a reader takes for one person (see the module's rule 3)."""
 
     def introduced(form: str, candidates: list[_Person]) -> _Person | None:
@@ -381,6 +382,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
                     for t in other_titles)
         target = fitting[0] if len(fitting) == 1 and not (rival and name_gender(fitting[0]) == "") else None
+        if target is not None and title in ("Mr", "Mrs") and families[word] >= 3 and target.words[-1] == word:
+            # "the Emersons" again and again: Mr. Emerson is the father, not George Emerson
+            target = None
         if target is None and len(fitting) > 1 and all(word == p.words[0] for p in fitting):
             # "Miss Lydia" of "Lydia Bennet" and "Lydia Wickham" (married): the one named most
             target = max(fitting, key=lambda p: p.count)
@@ -396,6 +400,15 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         target.forms[form] += counts[form]
         target.spoke += spoke[form]
         target.title_gender = target.title_gender or gender
+    # a title that says no gender ("Dr. Kemp", "Professor Kemp") is the one man of that
+    # surname ("Mr. Kemp"), whichever form came first
+    for (word, title), person in list(by_title_word.items()):
+        man = by_title_word.get((word, "M"))
+        if title != "M" and not person.title_gender and man is not None and man is not person:
+            man.forms.update(person.forms)
+            man.spoke += person.spoke
+            person.forms.clear()
+    people[:] = [p for p in people if p.forms]
     described = {p.words[-1]: p for p in people if p.words[0] == "the" and len(p.words) == 2}
     for form in singles:
         if form in described:       # "Grandmother" and "the Grandmother"

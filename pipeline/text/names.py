@@ -121,6 +121,8 @@ class _Names:
         self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
                                                           for w in words)
                                   + r")(?![\w’'-]\w)", re.IGNORECASE) if words else None
+        self.possessive = re.compile(self.pattern.pattern[:-len(r"(?![\w’'-]\w)")] + r"(?=['’]s\b)",
+                                     re.IGNORECASE) if words else None
 
     def lookup(self, phrase: str) -> str:
         phrase = " ".join(phrase.split())
@@ -144,6 +146,17 @@ class _Names:
             word = match.group(1)
             main = self.lookup(word)
             if main and self._valid(word):
+                found.append((match.start(), match.end(), main))
+        return found
+
+    def possessives(self, text: str, offset: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, main name) of each name written as a possessive ("Lucy's")."""
+        if not self.possessive:
+            return []
+        found = []
+        for match in self.possessive.finditer(text, offset, len(text) if end is None else end):
+            main = self.lookup(match.group(1))
+            if main and self._valid(match.group(1)):
                 found.append((match.start(), match.end(), main))
         return found
 

@@ -12,7 +12,7 @@ class Quote:
     end: int               # just after the last character inside them
     text: str
     speaker: str           # main name, "" when unknown
-    kind: str = "speech"   # speech | thought | mention (a quoted word or title) | block (verse, letter)
+    kind: str = "speech"   # speech | thought | mention (a quoted word or title) | block (verse, letter) | unsaid | reported
     direction: str | None = None
     quote_id: int = 0      # pieces of one utterance split by a speech tag share an id
     tag_span: tuple[int, int] | None = None
@@ -152,4 +152,48 @@ def set_apart_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[in
     indented = [i for i, (a, b) in enumerate(paragraphs) if re.search(r"(?:^|\n)[ \t]{2,}\S", text[a:b])
                 or text[a:a + 2].isspace()]
     return set(indented) if len(indented) < 0.2 * len(paragraphs) else set()
+
+
+_SAY = r"(?:say|said|saying|reply|replying|answer|answering|ask|asking|cry|exclaim|retort|add|tell\s+\w+|remark)"
+# Words that were never spoken: what someone wanted to say, a look that "said", "as if to say"
+_UNSAID = re.compile(
+    r"(?:\b(?:wanted|longed|meant|tempted|inclined|itched|yearned|ready|going|about|point\s+of|mind|tongue)\s+to\s+"
+    rf"{_SAY}|\bfelt\s+like\s+{_SAY}|\b(?:as\s+if|as\s+though|seemed|seeming|appeared)\s+to\s+{_SAY}"
+    rf"|\b(?:might|would)\s+have\s+{_SAY}|\binstead\s+of\s+{_SAY}"
+    r"|\b(?:look|looks|eyes|face|glance|smile|expression|manner|gesture|silence)\s+(?:said|seemed\s+to\s+say))"
+    r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|himself|herself|\w+ly))?[:,]?\s*[\"“‘']?$", re.IGNORECASE)
+
+
+# the same told after the quote: `"...," he felt like answering`, `"...," it seemed to say`
+_UNSAID_AFTER = re.compile(
+    r"[\"”’']?\s*(?:[\w.]+\s+){1,3}?(?:felt\s+like|wanted\s+to|longed\s+to|seemed\s+to|appeared\s+to|"
+    rf"was\s+tempted\s+to|could\s+(?:fancy|imagine)\s+(?:[\w.]+\s+){{0,3}}?)\s*{_SAY}\b", re.IGNORECASE)
+
+
+def unsaid(text: str, start: int, end: int | None = None) -> bool:
+    """The quote text[start:end] gives words nobody said aloud ("He wanted to say: ...", "her
+    look said: ...", "as if to say, ...", `"...," he felt like answering`): narration, not a line."""
+    paragraph_start = text.rfind("\n\n", 0, start) + 2
+    if _UNSAID.search(text, max(paragraph_start, start - 90), max(paragraph_start, start)) is not None:
+        return True
+    paragraph_end = text.find("\n\n", end) if end is not None else -1
+    return end is not None and _UNSAID_AFTER.match(
+        text, end, min(end + 80, paragraph_end if paragraph_end >= 0 else len(text))) is not None
+
+
+# Speech told in the narrator's words inside quote marks, as Austen writes it ("Oh no! he had
+# never written, hardly ever...; he was afraid not even Miss Woodhouse could inspire him"): no
+# one speaking as I or to you, nothing in the present tense, and people named as he or she
+# with the tenses shifted back.
+_SPEAKING_VOICE = re.compile(r"\bI\b|[!?]|['’](?:s|re|ll|m|ve)\b|\b(?:is|are|am|do|does|has|have|can|will|shall|"
+                             r"let|me|my|mine|myself|you|your|yours|yourself|we|us|our|ours|ourselves|n['’]t)\b",
+                             re.IGNORECASE)
+_BACKSHIFTED = re.compile(r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:had|was|were|would|could|should|must|might|did)\b",
+                          re.IGNORECASE)
+
+
+def reported_speech(content: str) -> bool:
+    """Quoted words that report speech rather than give it (see above)."""
+    return len(content.split()) >= 8 and len(_BACKSHIFTED.findall(content)) >= 2 \
+        and not _SPEAKING_VOICE.search(content)
 

@@ -165,3 +165,47 @@ def test_an_unknown_gender_is_read_from_the_prose():
     text = ("Wren checked on Tobin. She frowned.\n\nWren rubbed her eyes and sat. She was tired.\n\n"
             "Tobin slept on.\n\nWren stood up.\n\n\"Wake up,\" she said.\n")
     assert attribute(text, cast)[-1].speaker == "Wren"
+
+
+def test_the_one_called_by_name_answers_even_when_the_caller_is_unknown():
+    cast = {"Tony": Character("Tony", (), "M"), "Ben": Character("Ben", (), "M"),
+            "Mara": Character("Mara", (), "F")}
+    text = ('Mara left the stables. The two men stayed by the gate.\n\n'
+            '"All right, Ben, you see about the pony."\n\n"I will, sir."\n')
+    assert [s for _, s in speakers(text, cast)][-1] == "Ben"
+
+
+def test_the_one_an_answer_calls_by_name_spoke_before_it():
+    cast = {"Tony": Character("Tony", (), "M"), "Ben": Character("Ben", (), "M"),
+            "Mara": Character("Mara", (), "F")}
+    text = ('Mara left the stables. The two men stayed by the gate.\n\n'
+            '"Shall I sell the pony, sir?"\n\n"Do as you think best, Ben."\n')
+    assert [s for _, s in speakers(text, cast)][0] == "Ben"
+
+
+def test_a_possessive_name_is_whom_the_next_she_means():
+    cast = {"Lucy": Character("Lucy", (), "F"), "Charlotte": Character("Charlotte", (), "F")}
+    text = ('Charlotte was silent; she had little more to learn.\n\n'
+            "All the way back Lucy's body was shaken by deep sighs.\n\n"
+            '"I want to be truthful," she whispered.\n')
+    assert [s for _, s in speakers(text, cast)] == ["Lucy"]
+
+
+def test_words_nobody_said_aloud_are_not_lines():
+    text = ('Tobin stood by the window.\n\n"You never write," said Mara.\n\n'
+            'He wanted to say: "I wrote every week," but he said nothing.\n\n'
+            'Her look said: "Then where are the letters?"\n\n'
+            '"I lost them," he felt like answering.\n\n"I know," said Mara.\n')
+    kinds = {q.text: q.kind for q in attribute(text, CAST)}
+    assert kinds["You never write,"] == kinds["I know,"] == "speech"
+    assert kinds["I wrote every week,"] == kinds["Then where are the letters?"] == kinds["I lost them,"] == "unsaid"
+    said = [row for row in attribute_to_jsonl_rows(text, CAST)]
+    assert len(said) == 2
+
+
+def test_speech_reported_in_the_narrators_words_is_not_a_line():
+    text = ('"Will you write one for us, Mr. Tobin?" said Mara.\n\n'
+            '"No; he had never written anything of the kind in his life; he was afraid she would '
+            'laugh, and he could not bear it."\n\n"He is afraid she will laugh at him," said Ilse.\n')
+    kinds = [q.kind for q in attribute(text, CAST)]
+    assert kinds == ["speech", "reported", "speech"]

@@ -256,3 +256,23 @@ def test_any_text_without_a_cast_gives_a_valid_script_that_loses_nothing(text):
     kept = " ".join([*script.notes, *(f"{l.text} {l.tag or ''}" for l in lines)])
     story = [p for p in re.split(r"\n", text) if not is_scene_break(p)]
     assert sorted(words(" ".join(story))) == sorted(words(kept))
+
+
+def test_a_doctor_and_a_mister_of_one_surname_are_one_man_but_his_wife_is_not():
+    text = ('Dr. Orwin opened the gate. "Come in," said Dr. Orwin.\n\n'
+            'Mrs. Orwin was in the kitchen. "Tea?" asked Mrs. Orwin.\n\n'
+            '"Later," said Mr. Orwin, and Mr. Orwin sat down by the fire.\n\n'
+            '"You work too hard," Mrs. Orwin said to him.\n')
+    found = discover_characters(text)
+    assert owner(found, "Dr. Orwin") == owner(found, "Mr. Orwin") != ""
+    assert owner(found, "Mrs. Orwin") not in ("", owner(found, "Mr. Orwin"))
+
+
+def test_a_family_surname_keeps_the_father_apart_from_the_son():
+    text = ('The Pellews had taken the rooms upstairs. George Pellew stood at the window.\n\n'
+            '"We have a view," said Mr. Pellew. "George, come and look."\n\n'
+            'The Pellews were not liked. "I am looking," said George.\n\n'
+            'Everyone avoided the Pellews at dinner. Mr. Pellew did not mind.\n')
+    found = discover_characters(text)
+    assert owner(found, "Mr. Pellew") not in ("", owner(found, "George Pellew"))
+    assert owner(found, "George") == owner(found, "George Pellew") != ""

@@ -1,0 +1,92 @@
+"""Turn-taking in a run of dialogue: paragraphs of speech no tag, lead-in or action beat
+attributed get their speaker from the people spoken to by name and from the alternation of
+speakers around the anchored paragraphs, else from the scene or a guess (marked `check`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.text.quotes import Quote
+
+
+@dataclass
+class Paragraph:
+    quotes: list[int]                   # indices into the quote list
+    speaker: str = ""
+    basis: str = ""
+    addressed: set[str] | None = None
+    subject: str = ""                   # for narration: who its last sentence is about
+    lead: str = ""                      # for narration that ends in a lead-in to speech: its speaker
+    scene: str = ""                     # for speech after narration: whom that narration ended on
+    gender: str = ""                    # the speaker's, when a tag tells only that
+    opens: bool = False                 # its first quote begins the paragraph
+    runs_on: bool = False               # its last quote is left open (the speech continues)
+    check: bool = False                 # its speaker is a guess or won a near tie
+
+
+def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
+    """Unattributed paragraphs in a run of dialogue: the person just spoken to answers, and
+    speakers take turns, propagated forward and backward from the anchored paragraphs."""
+    runs, current = [], []
+    for group in groups:
+        if group.quotes:
+            current.append(group)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        def fits(group: Paragraph, name: str) -> bool:
+            return bool(name) and name not in group.addressed and \
+                (not group.gender or reader.genders.get(name, "U") in (group.gender, "U"))
+
+        changed = True
+        while changed:
+            changed = False
+            for i, group in enumerate(run):
+                if group.speaker:
+                    continue
+                previous = run[i - 1] if i else None
+                following = run[i + 1] if i + 1 < len(run) else None
+                guesses = []
+                if previous:
+                    # the person just spoken to by name answers
+                    answering = [m for m in previous.addressed if m != previous.speaker]
+                    if len(answering) == 1:
+                        guesses.append(answering[0])
+                if i >= 2 and run[i - 2].speaker != (previous.speaker or None):
+                    guesses.append(run[i - 2].speaker)
+                if i + 2 < len(run) and run[i + 2].speaker != (following.speaker or None):
+                    guesses.append(run[i + 2].speaker)
+                if following:
+                    # the one the answer calls by name said what it answers
+                    answered = [m for m in following.addressed if m != following.speaker]
+                    if len(answered) == 1:
+                        guesses.append(answered[0])
+                fitting = [g for g in guesses if fits(group, g)]
+                if fitting:
+                    group.speaker, group.basis = fitting[0], "turns"
+                    # the clues disagree: a near tie
+                    group.check = len(set(fitting)) > 1
+                    changed = True
+        for i, group in enumerate(run):
+            if group.speaker:
+                continue
+            previous = run[i - 1].speaker if i else ""
+            # whoever the quote talks about is not who says it
+            talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
+            exclude = set(group.addressed) | talked_of | ({previous} if previous else set())
+            if group.scene:
+                # right about half the time on the development novels: a producer should confirm it
+                group.speaker, group.basis, group.check = group.scene, "scene", True
+                continue
+            candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
+                          if fits(group, c)]
+            group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
+            group.check = True
+        for group in run:
+            for index in group.quotes:
+                if not quotes[index].speaker:
+                    quotes[index].speaker = group.speaker
+                    quotes[index].check = quotes[index].check or group.check
+                quotes[index].basis = quotes[index].basis or group.basis
