@@ -102,12 +102,12 @@ CAST_OF_TWELVE = [("F", "young"), ("M", "adult"), ("F", "adult"), ("M", "old"), 
 
 
 @pytest.fixture(scope="module")
-def designed_cast(tmp_path_factory):
+def designed_cast(tmp_path_factory, session_cache):
     """Twelve voices designed one after the other into the shipped cast, each against all before it.
     Two candidates each (the product screens as many as 15 s allow): design accepts a voice only by
     its own reference, so the limits must hold however short the search."""
-    from conftest import make_project
-    project = make_project(tmp_path_factory.mktemp("design") / "proj", script=None)
+    from conftest import make_project, share_cache
+    project = share_cache(make_project(tmp_path_factory.mktemp("design") / "proj", script=None), session_cache)
     designs = {}
     for index, (gender, age) in enumerate(CAST_OF_TWELVE):
         name = f"designed-{index:02d}"
@@ -161,7 +161,8 @@ def test_a_pinned_or_hand_written_voice_is_not_redesigned(designed_cast):
         design_module.design_and_write(project, "designed-00", "F", "young")
 
 
-def test_a_new_character_gets_a_designed_voice_no_one_else_has(project):
+def test_a_new_character_gets_a_designed_voice_no_one_else_has(cast_project):
+    project = cast_project
     from pipeline.model.casting import load_casting
     from pipeline.model.script import load_script
     from pipeline.run.stages import adapt_chapter
