@@ -35,8 +35,9 @@ PORT ?= 8765
 studio: $(READY)
 	$(PY) -m pipeline studio --port $(PORT)
 
+# Both cores, a test file to each in turn (a file's shared renders are made once, in one worker).
 test: $(READY)
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 eval: $(READY)
 	$(PY) -m pipeline eval $(EVAL)/pdnc

@@ -21,7 +21,7 @@ def two_chapter_project(root):
 def test_cluster_season_matches_local_render(tmp_path):
     local = two_chapter_project(tmp_path / "local")
     for chapter in (1, 2):
-        make_episode(local, chapter, workers=1, log=lambda *_: None)
+        make_episode(local, chapter, workers=1, log=lambda *_: None, check=False)   # QA is not compared
     remote = two_chapter_project(tmp_path / "remote")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
@@ -33,5 +33,6 @@ def test_cluster_season_matches_local_render(tmp_path):
         assert mine == theirs, f"{chapter} differs between the cluster and a local render"
         assert (remote.output / chapter / "cues.json").read_bytes() == (local.output / chapter / "cues.json").read_bytes()
         assert (remote.output / chapter / "qa.json").exists(), "a cluster episode must be checked like a local one"
-    # the takes came back into this machine's cache
-    assert len(list(remote.take_cache.rglob("*.wav"))) == len(list(local.take_cache.rglob("*.wav")))
+    # the takes came back into this machine's cache (beside them, the takes of QA's voice references)
+    takes = {p.relative_to(local.take_cache) for p in local.take_cache.rglob("*.wav")}
+    assert takes and takes <= {p.relative_to(remote.take_cache) for p in remote.take_cache.rglob("*.wav")}
