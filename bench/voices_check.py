@@ -3,7 +3,7 @@
 Every voice reads the same text; the built-in speaker embedding (pipeline/qa/speaker.py,
 Resemblyzer's encoder run with numpy: no torch) embeds each, and the pairwise cosine similarity
 must stay at or below 0.80. Each voice also reads a plain sentence that pocketsphinx transcribes
-back; its word error rate must stay at or below 0.5.
+back (QA's recogniser, pipeline/qa/recognizer.py); its word error rate must stay at or below 0.5.
 """
 from __future__ import annotations
 
@@ -24,30 +24,15 @@ MAX_SIMILARITY = 0.80
 MAX_WER = 0.5
 
 
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    ref, hyp = reference.lower().split(), hypothesis.lower().split()
-    table = np.arange(len(hyp) + 1)
-    for i, word in enumerate(ref, 1):
-        previous, table = table, np.empty_like(table)
-        table[0] = i
-        for j, other in enumerate(hyp, 1):
-            table[j] = min(previous[j] + 1, table[j - 1] + 1, previous[j - 1] + (word != other))
-    return table[-1] / max(1, len(ref))
-
-
 def transcribe(path: Path) -> str:
-    from pocketsphinx import Decoder
     from pipeline.core import audio
-    samples = audio.decode(path, rate=16000, channels=1)[:, 0]
-    decoder = Decoder(samprate=16000)
-    decoder.start_utt()
-    decoder.process_raw((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes(), full_utt=True)
-    decoder.end_utt()
-    return decoder.hyp().hypstr if decoder.hyp() else ""
+    from pipeline.qa.recognizer import RECOGNIZER_RATE, transcribe as heard
+    return heard(audio.decode(path, rate=RECOGNIZER_RATE, channels=1)[:, 0], RECOGNIZER_RATE)
 
 
 def main() -> int:
     from pipeline.qa import speaker
+    from pipeline.qa.recognizer import word_error_rate
     with tempfile.TemporaryDirectory() as tmp:
         story, plain = Path(tmp) / "story", Path(tmp) / "plain"
         for folder, text in ((story, TEXT), (plain, PLAIN)):
