@@ -141,6 +141,12 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     if content[:1].islower() and len(content.split()) <= 4 and not re.search(r"[!?][_*]?$", content) \
             and (len(content.split()) > 1 or words[-1].lower() not in SPEECH_VERBS):
         return True
+    # `a novel called "Middlemarch,"`, `the ship named "Hope"`: a title or name, not a call
+    if re.search(r"\b(?:a|an|the|his|her|their|my|our|its|this|that)\s+(?:[a-z]+\s+){0,3}?[a-z]+\s+"
+                 r"(?:called|named|entitled|titled|christened)\s*$", before) \
+            and len(content.split()) <= 6 and not re.search(r"[!?][_*]?$", content) \
+            and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", content)) and content[:1].isupper():
+        return True
     if any(w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT for w in words):
         return False
     return len(content.split()) <= 5 and not re.search(r"[!?][_*]?$", content)
@@ -157,8 +163,9 @@ def set_apart_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[in
 _SAY = r"(?:say|said|saying|reply|replying|answer|answering|ask|asking|cry|exclaim|retort|add|tell\s+\w+|remark)"
 # Words that were never spoken: what someone wanted to say, a look that "said", "as if to say"
 _UNSAID = re.compile(
-    r"(?:\b(?:wanted|longed|meant|tempted|inclined|itched|yearned|ready|going|about|point\s+of|mind|tongue)\s+to\s+"
-    rf"{_SAY}|\bfelt\s+like\s+{_SAY}|\b(?:as\s+if|as\s+though|seemed|seeming|appeared)\s+to\s+{_SAY}"
+    r"(?:\b(?:wanted|longed|meant|tempted|inclined|itched|yearned|ready|going|about|point\s+of|mind|tongue|lips)\s+to\s+"
+    rf"{_SAY}|\bhow\s+could\s+(?:he|she|I|they|we)\s+(?:ever\s+)?{_SAY}|\bfelt\s+like\s+{_SAY}"
+    rf"|\b(?:as\s+if|as\s+though|seemed|seeming|appeared)\s+to\s+{_SAY}"
     rf"|\b(?:might|would)\s+have\s+{_SAY}|\binstead\s+of\s+{_SAY}"
     r"|\b(?:look|looks|eyes|face|glance|smile|expression|manner|gesture|silence)\s+(?:said|seemed\s+to\s+say))"
     r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|himself|herself|\w+ly))?[:,]?\s*[\"“‘']?$", re.IGNORECASE)

@@ -203,6 +203,17 @@ def test_words_nobody_said_aloud_are_not_lines():
     assert len(said) == 2
 
 
+def test_words_on_the_tip_of_the_tongue_and_titles_by_name_are_not_lines():
+    text = ('Mara put down a novel called "The Salt Road," and a book of verse.\n\n'
+            'It was on his lips to exclaim: "You have read it twice!" He kept still.\n\n'
+            'How could he say: "I lost the letters"? He looked away.\n\n'
+            'Her sister called "Supper is ready" from the stairs.\n\n"Coming," said Mara.\n')
+    kinds = {q.text: q.kind for q in attribute(text, CAST)}
+    assert kinds["The Salt Road,"] == "mention"
+    assert kinds["You have read it twice!"] == kinds["I lost the letters"] == "unsaid"
+    assert kinds["Supper is ready"] == kinds["Coming,"] == "speech"
+
+
 def test_speech_reported_in_the_narrators_words_is_not_a_line():
     text = ('"Will you write one for us, Mr. Tobin?" said Mara.\n\n'
             '"No; he had never written anything of the kind in his life; he was afraid she would '
