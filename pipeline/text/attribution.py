@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_person_narrator
 from pipeline.text.names import (_TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
-                                 load_characters, vocatives)
+                                 load_characters, self_named, vocatives)
 from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, split_paragraphs, unsaid, reported_speech)
 from pipeline.text.turns import Paragraph, take_turns
@@ -417,6 +417,20 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                 named = bool(reader.names.mentions(tag)) if tag else False
                 quote.basis = "tag" if named or not re.search(r"\b(he|she)\b", tag, re.IGNORECASE) else "pronoun"
                 quote.check = quote.basis == "pronoun" and reader.tie
+    for position, index in enumerate(indices):
+        # "I am Dr. Okafor": the speaker names themself; a tag that names someone else still wins
+        named = self_named(quotes[index].text, reader.names)
+        who = tagged.get(position)
+        if named and (who is None or not who.speaker or quotes[index].basis == "pronoun") \
+                and (who is None or not who.gender or reader.genders.get(named, "U") in (who.gender, "U")):
+            quotes[index].speaker, quotes[index].basis, quotes[index].check = named, "tag", False
+            tagged[position] = _Who(named, who.verb if who else "", who.adverb if who else "", who.span if who else None)
+            # and "he" later in the paragraph is the one who just named himself
+            for later in range(position + 1, len(indices)):
+                other = quotes[indices[later]]
+                if other.basis == "pronoun" and tagged[later].gender in ("", reader.genders.get(named, "U")):
+                    other.speaker = named
+                    tagged[later] = _Who(named, tagged[later].verb, tagged[later].adverb, tagged[later].span)
     known = {p: w.speaker for p, w in tagged.items() if w.speaker}
     group.gender = "" if known else next((w.gender for w in tagged.values() if w.gender), "")
 

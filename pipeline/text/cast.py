@@ -114,6 +114,10 @@ _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v), 
 # called Rosa" is a summons)
 _NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
                        rf"(?:called|known as|nicknamed)\s+[\"“‘']?({_NAME})")
+# the pet name first, its owner named just before: "Albert Lowe came in. Bertie, as everyone who
+# knew him called him, ..." / "Margaret--Peggy to her friends--"
+_NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
+                             rf"(?:to\s+(?:his|her)\s+(?:friends|family|intimates)))")
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +198,9 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
         where[form].append(offset)
         after = text[match.end():match.end() + 24]
         before = text[max(0, offset - 24):offset]
-        if re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) or re.search(rf"\b(?:{_SPEECH}),?\s+$", before):
+        # "Fellow called Sam Cobb" names someone; it is not a speech tag
+        if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+[A-Z]", after)) \
+                or re.search(rf"\b(?:{_SPEECH}),?\s+$", before):
             spoke[form] += 1
     for match in _THE_DESCRIPTOR.finditer(text):
         words = match.group(1).split()
@@ -256,8 +262,9 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     if not title and (words[0] in _NOT_PERSON_WORDS or words[0] in _NOT_NAMES) \
             and not (len(words) == 1 and spoke[form] >= 2 and first_name_gender(form)):
         return False
-    if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form):
-        return False     # "Th'" of dialect
+    if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form) \
+            and not any(other.startswith(form + " ") and mid[other] for other in anywhere):
+        return False     # "Th'" of dialect; but "Jo" of "Jo Marsh" is a name
     if title:
         return True
     if mid[form] == 0 and spoke[form] == 0 and not vocatives[form]:
@@ -301,6 +308,8 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     families = Counter(m.group(1) for m in re.finditer(r"\b[Tt]he\s+([A-Z][a-z]+)(?:e?s)\b", text))
     people = _cluster(forms, anywhere, spoke, where, breaks, families)
     _tie_nicknames(text, people)
+    _join_titles(people)
+    _join_short_names(people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
     characters: dict[str, Character] = {}
@@ -318,8 +327,12 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     narrator, same = _first_person(text, characters)
     if narrator:
         c = characters.get(narrator) or Character(narrator, (), "U")
-        also = [name for m in sorted(same) for name in (m, *characters.pop(m).aliases)]
-        characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, c.gender)
+        merged = [characters.pop(m) for m in sorted(same)]
+        also = [name for m in merged for name in (m.name, *m.aliases)]
+        # the narrator's gender, when their own name leaves it open, from the names they are called
+        said = {m.gender for m in merged} - {"U"}
+        gender = c.gender if c.gender != "U" or len(said) != 1 else said.pop()
+        characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, gender)
     return characters
 
 
@@ -467,6 +480,57 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             b.spoke = 0
             for form in a.forms:
                 owner[form] = a
+    for match in _NICKNAME_AFTER.finditer(text):
+        nick = owner.get(match.group(1))
+        if nick is None:
+            continue
+        # the person named last before it, in the same or the previous sentence
+        window = text[max(0, match.start() - 200):match.start()]
+        named = [owner[m.group(0)] for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", window)
+                 if m.group(0) in owner and owner[m.group(0)] is not nick]
+        if named:
+            person = named[-1]
+            person.forms.update(nick.forms)
+            person.spoke += nick.spoke
+            nick.forms.clear()
+            nick.spoke = 0
+            for form in person.forms:
+                owner[form] = person
+    people[:] = [p for p in people if p.forms]
+
+
+def _join_titles(people: list[_Person]) -> None:
+    """"the Colonel" is Colonel Hartley when he is the one colonel the text names."""
+    for described in [p for p in people if len(p.words) == 2 and p.words[0] == "the" and p.words[1] in TITLES]:
+        title = _SAME_TITLE.get(described.words[1], described.words[1])
+        bearers = [p for p in people if p is not described and p.forms
+                   and any(_split_title(f)[0] == title for f in p.forms)]
+        if len(bearers) == 1:
+            bearers[0].forms.update(described.forms)
+            bearers[0].spoke += described.spoke
+            bearers[0].title_gender = bearers[0].title_gender or described.title_gender
+            described.forms.clear()
+            described.spoke = 0
+    people[:] = [p for p in people if p.forms]
+
+
+def _join_short_names(people: list[_Person]) -> None:
+    """"Bea" (or "Aunt Bea") is Beatrice Marsh and "Jo" is Josephine when the short name begins
+    the long one, and no one else's first name begins so."""
+    def first(person: _Person) -> str:
+        return person.words[0] if person.words[0] != "the" else ""
+
+    for short in [p for p in people if len(p.words) == 1 and len(p.words[0]) >= 2]:
+        word = short.words[0]
+        longer = [p for p in people if p is not short and p.forms and first(p) and len(first(p)) > len(word) + 1
+                  and first(p).startswith(word) and first_name_gender(first(p)) in ("", first_name_gender(word))
+                  and p.title_gender in ("", short.title_gender or p.title_gender)]
+        if len(longer) == 1 and short.forms:
+            longer[0].forms.update(short.forms)
+            longer[0].spoke += short.spoke
+            longer[0].title_gender = longer[0].title_gender or short.title_gender
+            short.forms.clear()
+            short.spoke = 0
     people[:] = [p for p in people if p.forms]
 
 
@@ -545,8 +609,12 @@ def _first_person(text: str, characters: dict[str, Character]) -> tuple[str, set
         return "titled" if title and len(words) == 1 else "first" if len(words) == 1 else "full"
 
     # "Agnes" and "Miss Quill", both said to the narrator and never in the narration: one person
-    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0
-            and characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"}}
+    # and "Josephine", said to "Jo" (a short name that begins the long one)
+    first = _split_title(main)[1][0]
+    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0 and (
+        (characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"})
+        or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
+            and (gender == "U" or characters[m].gender in (gender, "U"))))}
     return main, same
 
 

@@ -51,13 +51,18 @@ def _gender_hint(text: str, start: int, end: int) -> str:
     sentence the name opens ("Dev grinned. Behind him ..."). "him" in the name's own sentence is
     left out: it is mostly someone else."""
     sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
-    pronoun = re.search(r"\b(he|his|himself|she|her|herself)\b", sentence, re.IGNORECASE)
+    # "her" as an object ("stood beside her", "told her that") is someone else, as "him" is;
+    # as a possessive ("her hand") it is the person named
+    pronoun = re.search(r"\b(he|his|himself|she|herself)\b|\b(her)\b(?=\s+(?!(?:the|a|an|that|to|and|or|but|as|in|"
+                        r"on|at|for|with|by|from|of|so|if|when|again|away|back|up|down|out|off|over|once|now|then)\b)"
+                        r"[a-z])", sentence, re.IGNORECASE)
     if not pronoun and re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start]):
         pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240]) or \
             re.match(r"[^.!?\"“”]{0,80}[.!?]\s+[A-Z][^.!?\"“”]{0,40}?\b(him|his|her)\b", text[end:end + 200])
     if not pronoun:
         return ""
-    return "M" if pronoun.group(1).lower() in ("he", "his", "himself", "him") else "F"
+    word = next(group for group in pronoun.groups() if group)
+    return "M" if word.lower() in ("he", "his", "himself", "him") else "F"
 
 
 def _decide(votes: Counter) -> str:
@@ -199,10 +204,12 @@ def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -
 
 
 _MALE_NOUNS = {"man", "gentleman", "boy", "father", "brother", "husband", "son", "uncle", "lord", "king", "fellow",
-               "lad", "master", "landlord", "sir", "prince", "duke", "earl", "nephew", "grandfather", "papa",
+               "lad", "master", "landlord", "sir", "prince", "duke", "earl", "nephew", "grandfather", "papa", "grandad",
+               "grandpa", "granddad",
                "priest", "vicar", "colonel", "captain", "major", "sergeant", "constable", "policeman", "butler"}
 _FEMALE_NOUNS = {"woman", "lady", "girl", "mother", "sister", "wife", "daughter", "aunt", "queen", "maid",
                  "mistress", "landlady", "madam", "princess", "duchess", "niece", "grandmother", "mama", "mamma",
+                 "gran", "granny", "grandma", "nan", "nana",
                  "housekeeper", "widow", "nurse", "governess", "cook"}
 
 
@@ -221,10 +228,31 @@ def _gender_of_phrase(phrase: str) -> str:
     return ""
 
 
+_SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|the\s+name['’]s|call\s+me)\s+$)", re.IGNORECASE)
+
+
+def self_named(quote: str, names: _Names) -> str:
+    """Who the quote says is speaking: "I am Dr. Okafor", "My name is Tom", or a full name
+    said as a sentence of its own ("Is it? Father Doyle. I do beg your pardon.", "Sam Cobb,
+    madam.")."""
+    for a, b, main in names.mentions(quote):
+        if _SELF_NAMED.search(quote[max(0, a - 16):a]):
+            return main
+        # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
+        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+I\b)", quote[b:]) is not None
+        opens = not quote[:a].strip() or re.search(r"[.!?]\s*$", quote[:a]) is not None
+        if introduces and opens and len(quote[a:b].split()) >= 2:
+            return main
+    return ""
+
+
 def vocatives(quote: str, names: _Names) -> set[str]:
     """People the quote speaks to: a name opening or closing the quote or a clause of it."""
     found = set()
+    speaking = self_named(quote, names)
     for a, b, main in names.mentions(quote):
+        if main == speaking:
+            continue
         before = quote[:a].rstrip()
         after = quote[b:b + 2]
         opens = not before or before[-1] in ",!?;—-" or re.search(r"\b(dear|my|oh|o)$", before, re.IGNORECASE)

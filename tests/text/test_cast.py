@@ -55,6 +55,55 @@ def test_a_nickname_the_narration_ties_to_a_name():
     assert owner(found, "Tibby") == owner(found, "Tobias Grell") != ""
 
 
+def test_a_pet_name_given_after_the_full_name_is_the_same_person_and_his_gender_is_the_texts():
+    # "Bertie" is listed as a woman's name; the text calls him "him" and "his"
+    text = ('Albert Lowe found his seat. Bertie, as everyone who had known him a week called him, '
+            'was tired.\n\n"Is this taken?" Bertie said. Bertie sat down with his case on his lap.\n\n'
+            '"No," said Maud Hesketh. Bertie stood beside her. Bertie opened his case.\n\n'
+            '"Thank you," said Bertie.\n')
+    found = discover_characters(text)
+    assert owner(found, "Bertie") == owner(found, "Albert Lowe") != ""
+    assert found[owner(found, "Bertie")].gender == "M"
+
+
+def test_the_title_alone_is_the_one_person_of_that_title():
+    text = ('"Sit down," said the Colonel. Colonel Ruddock had a white moustache.\n\n'
+            '"Thank you," said Ines Vane.\n\n"Not at all," said the Colonel.\n')
+    found = discover_characters(text)
+    assert owner(found, "the Colonel") == owner(found, "Colonel Ruddock") != ""
+    two = text + '\n"Colonel Ashe is late," said Ines Vane. "Colonel Ashe always is," said the Colonel.\n'
+    found = discover_characters(two)
+    assert owner(found, "the Colonel") != owner(found, "Colonel Ashe")
+
+
+def test_a_short_name_that_begins_a_full_one_is_that_person():
+    text = ('"Tea?" asked Aunt Bea. Beatrice Harrow was seventy and wore her late husband\'s coat.\n\n'
+            '"Please," said Ned Farr.\n\n"Sugar?" said Aunt Bea. Bea poured.\n')
+    found = discover_characters(text)
+    assert owner(found, "Aunt Bea") == owner(found, "Beatrice Harrow") != ""
+    assert found[owner(found, "Aunt Bea")].gender == "F"
+
+
+def test_fellow_called_someone_names_him_and_is_not_a_person():
+    text = ('"I met the manager," said the Colonel. "Fellow called Sam Cobb. A good cellar."\n\n'
+            '"Did you?" said Ada Venn.\n\n"Sam Cobb, madam," said the porter later.\n')
+    found = discover_characters(text)
+    assert not owner(found, "Fellow")
+    assert owner(found, "Sam Cobb")
+
+
+def test_a_speaker_who_names_themself_says_the_line():
+    cast = discover_characters('"Hello," said Ada Venn. "Hello," said Tom Garth. "Hello," said Ada Venn.\n')
+    text = ('A woman in grey was reading. "He was told twice," she said. "I am Ada Venn, and I told him."\n\n'
+            'The porter came in with a barrow. "Tom Garth, madam. Porter and cab." He lifted a case. '
+            '"Mind the step."\n\n'
+            '"Tom Garth is late," said Ada Venn. "Mr. Garth. I mean the other one."\n')
+    said = [(q.text, q.speaker) for q in attribute(text, cast)]
+    assert said[:4] == [("He was told twice,", "Ada Venn"), ("I am Ada Venn, and I told him.", "Ada Venn"),
+                        ("Tom Garth, madam. Porter and cab.", "Tom Garth"), ("Mind the step.", "Tom Garth")]
+    assert said[4][1] == "Ada Venn"
+
+
 def test_places_houses_days_and_possessives_are_not_people():
     text = ('On Monday in March we drove to Larkspur House, and from there into Carrowmore. '
             'Rose Street was empty. "Is this Thornfield Hall?" asked Ada Venn. In Carrowmore it rained.\n\n'
@@ -94,6 +143,20 @@ def test_first_person_narrator_speaks_the_I_lines_and_is_named_when_addressed():
     said = [(q.text, q.speaker) for q in attribute(text, found)]
     assert [s for t, s in said if t.startswith("I ")] == ["Wenna", "Wenna"]
     assert {s for t, s in said if not t.startswith("I ")} == {"Tarrant"}
+
+
+def test_a_present_tense_narrator_called_by_a_short_and_a_long_name_is_one_narrator():
+    text = ("I sit at the back of the church and wait. My hands are cold. I do not look round. "
+            "I count the candles. I count them again. I think of London and of my aunt. I am tired. "
+            "I wait for the hymn to end. I know every word of it. I hum it under my breath. I close my eyes "
+            "and I see my aunt's kitchen, and I smell the bread she made when I was small. I open them again.\n\n"
+            '"Jo Marsh," says the vicar. "You came back."\n\n"I did," I say.\n\n'
+            '"Josephine," says Mr. Pike from the door. "Your aunt is waiting."\n\n"I know," I tell him.\n\n'
+            '"Go on, Jo," says the vicar. "She will not wait long."\n\n"I am going," I say.\n')
+    found = discover_characters(text)
+    narrator = next(main for main, c in found.items() if "I" in c.aliases)
+    assert {"Jo", "Jo Marsh", "Josephine"} <= names_of(found)[narrator]
+    assert [q.speaker for q in attribute(text, found) if q.text.startswith("I ")] == [narrator] * 3
 
 
 def test_an_unnamed_first_person_narrator_is_narrator():
