@@ -126,17 +126,17 @@ class _Reader:
             return ""
         exclude = set(exclude) | {self.narrator}     # the narrator is "I", never "he"
         if in_tag:
+            # the one just addressed by name answers, or in an exchange the one whose turn it
+            # is, unless this paragraph's own narration has just named someone else of that
+            # gender ("Pip woke up and rubbed her eyes. "Is it morning?" she asked.")
             addressed = [m for m in self.addressed if self.genders.get(m) == gender and m not in exclude]
-            if len(addressed) == 1:
-                return addressed[0]
-            # in an exchange "she replied" is the one whose turn it is, unless this paragraph's
-            # own narration has just named someone else of that gender
-            turn = self.turn
-            if turn and turn not in exclude and self.genders.get(turn) == gender:
+            turn = self.turn if self.turn not in exclude and self.genders.get(self.turn) == gender else ""
+            expected = addressed[0] if len(addressed) == 1 else turn
+            if expected:
                 here = self.pronoun(word, position, exclude)
                 named_here = any(self.paragraph_start <= at < position and main == here
                                  for at, main in self.events[-12:])
-                return here if named_here else turn
+                return here if named_here else expected
         index = bisect.bisect_left(self.events, (position, ""))
         sentence, best, rivals = None, None, set()
         for at, main in reversed(self.events[max(0, index - 30):index]):

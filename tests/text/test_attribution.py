@@ -220,3 +220,10 @@ def test_speech_reported_in_the_narrators_words_is_not_a_line():
             'laugh, and he could not bear it."\n\n"He is afraid she will laugh at him," said Ilse.\n')
     kinds = [q.kind for q in attribute(text, CAST)]
     assert kinds == ["speech", "reported", "speech"]
+
+
+def test_she_in_a_reply_is_whom_the_paragraph_just_named_not_whom_the_last_line_addressed():
+    text = ('"Ilse, sit down," said Tobin.\n\n'
+            'Mara woke and rubbed her eyes. "Is it morning?" she asked.\n\n'
+            '"Not yet, Ilse," said Tobin.\n\n"Then why are you up?" she asked.\n')
+    assert [s for _, s in speakers(text)] == ["Tobin", "Mara", "Tobin", "Ilse"]
