@@ -167,7 +167,13 @@ class _Reader:
         match = re.compile(r"(?:the|a|an|his|her|their|my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=[\s,.;!?]|$)",
                            re.IGNORECASE).match(self.text, position, end)
         if match and not _VERB_RE.match(match.group(0).split()[-1]):
-            return match.end(), self.relative(match.group(0), position, exclude), _gender_of_phrase(match.group(0))
+            gender = _gender_of_phrase(match.group(0))
+            who = self.relative(match.group(0), position, exclude)
+            if not who and gender and match.group(0).lower().startswith(("the ", "a ", "an ")):
+                # `"Come along, Pip," ...` then `said the girl`: the one just spoken to answers
+                addressed = [m for m in self.addressed if self.genders.get(m) == gender and m not in exclude]
+                who = addressed[0] if len(addressed) == 1 else ""
+            return match.end(), who, gender
         return None
 
     def titled(self, phrase: str, exclude=frozenset()) -> str:

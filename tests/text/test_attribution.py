@@ -227,3 +227,9 @@ def test_she_in_a_reply_is_whom_the_paragraph_just_named_not_whom_the_last_line_
             'Mara woke and rubbed her eyes. "Is it morning?" she asked.\n\n'
             '"Not yet, Ilse," said Tobin.\n\n"Then why are you up?" she asked.\n')
     assert [s for _, s in speakers(text)] == ["Tobin", "Mara", "Tobin", "Ilse"]
+
+
+def test_said_the_girl_after_a_line_spoken_to_her_by_name_is_her():
+    text = ('"Sit still, Ilse," said Tobin.\n\n"I am sitting still," said the girl.\n\n'
+            '"Good," said Tobin.\n')
+    assert [s for _, s in speakers(text)] == ["Tobin", "Ilse", "Tobin"]
