@@ -230,6 +230,7 @@ def test_she_in_a_reply_is_whom_the_paragraph_just_named_not_whom_the_last_line_
 
 
 def test_said_the_girl_after_a_line_spoken_to_her_by_name_is_her():
-    text = ('"Sit still, Ilse," said Tobin.\n\n"I am sitting still," said the girl.\n\n'
+    text = ('Mara came in with her daughter. "Come along, Ilse," she said.\n\n'
+            '"I am not touching anything," said the girl. She climbed up beside Tobin.\n\n'
             '"Good," said Tobin.\n')
-    assert [s for _, s in speakers(text)] == ["Tobin", "Ilse", "Tobin"]
+    assert [s for _, s in speakers(text)] == ["Mara", "Ilse", "Tobin"]
