@@ -74,9 +74,13 @@ _TIME_SHIFT = re.compile(
     r"that (night|evening|morning|afternoon)|(hours|days|weeks|months|years) later|the following (day|morning|week)|"
     r"a (few )?(hours?|days?|weeks?|months?|years?) later|back (at|in) )", re.IGNORECASE)
 
-# A scene's place is read from its first few sentences of narration; after that only a movement
-# ("she ran into the street") moves the story to a new scene.
+# A scene's place is read from its first few sentences of narration; after that a movement
+# ("she ran into the street") or an establishing paragraph ("The lobby of the hotel smelled of
+# coal smoke") moves the story to a new scene.
 OPENING_SENTENCES = 3
+# An establishing paragraph opens a new scene only after the last one has gone on this long (or
+# had a line of dialogue): two paragraphs describing one place are one scene, not two.
+SCENE_RUN_SENTENCES = 5
 
 
 # ---------------------------------------------------------------- sound cues in the prose
@@ -108,6 +112,23 @@ class _Builder:
             self.flush()
         self.known, self.opening_left = False, OPENING_SENTENCES
         self.layers, self.inherited_layers = [], list(dict.fromkeys(carried))
+
+    def open_at(self, place: str, ambience: str) -> None:
+        """An establishing paragraph sets a new scene in a place of its own; its layers are its own opening's."""
+        self.start_scene()
+        self.place, self.ambience, self.known = place, ambience, True
+
+    def has_gone_on(self) -> bool:
+        """The scene so far has a line of dialogue or a few sentences of narration."""
+        told = 0
+        for line in self.lines:
+            if line.kind == "dialogue":
+                return True
+            if line.kind == "narration":
+                told += len(split_sentences(line.text))
+                if told >= SCENE_RUN_SENTENCES:
+                    return True
+        return False
 
     def move_to(self, place: str, ambience: str) -> None:
         """The story moves mid-scene: a new scene there, night still night."""
@@ -171,6 +192,8 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
             story_started = True
         elif _TIME_SHIFT.match(paragraph):
             builder.start_scene(time_shift=True)
+        elif found := _new_place_established(paragraph, builder, places):
+            builder.open_at(found[1], found[0])
         _adapt_paragraph(text, start, end, inside, builder, places, characters)
     builder.flush()
     if not builder.scenes:
@@ -179,6 +202,20 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     scenes = _quiet_room_where_unnamed(builder.scenes)
     return Script(title=title or "Untitled", scenes=tuple(scenes), source=source, speech_tags="drop",
                   notes=tuple(notes))
+
+
+def _new_place_established(paragraph: str, builder: _Builder, places: Vocabulary) -> tuple[str, str] | None:
+    """(bed, place word) when a narration paragraph opens by setting the story in a place with another
+    bed than the scene's, once the scene has gone on a while; else None."""
+    if builder.ambience is None or not builder.has_gone_on():
+        return None
+    narration = []
+    for sentence in split_sentences(_clean(paragraph)):
+        if re.search(r"[\"“”‘]", sentence) or sentence.startswith("'"):
+            break       # a place named in dialogue is someone talking about it, not where the story is
+        narration.append(sentence)
+    found = place_words.established_place(narration[:OPENING_SENTENCES], places)
+    return found if found and found[0] != builder.ambience else None
 
 
 def _clipped(quote, text: str, start: int, end: int):

@@ -38,10 +38,11 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
-               "bus stop", "bridge"),
+               "bus stop", "bridge", "station", "railway station", "train station", "platform", "railway platform"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
-              "promenade", "cliff", "sea", "bay", "lakeside", "sands"),
-    "crowd": ("crowd", "station", "railway station", "train station", "platform", "concourse", "stadium",
+              "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland"),
+    # a station is a platform in the open air more often than a concourse full of people
+    "crowd": ("crowd", "concourse", "stadium",
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
@@ -50,26 +51,33 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "passenger seat", "driver's seat", "bus"),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
     "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
-            "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall"),
-    # not "bar": "behind bars" is no pub
-    "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry"),
+            "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
+            "public bar", "saloon bar", "lounge bar", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room"),
+    # not "bar" on its own: "behind bars" and "an iron bar" are no pub (see _BAR for the bar of a pub)
+    "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
+               "pew", "nave", "chancel", "pulpit", "altar", "belfry"),
     "shop": ("shop", "store", "boutique", "bookshop", "grocer's", "chemist's", "draper's", "pharmacy",
              "post office", "showroom"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
-             "manor", "villa", "flat", "bedside", "cell"),
+             "manor", "villa", "flat", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
+             "boarding house"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
-GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "home", "house", "bedside", "cell")
+# A hotel is a house of many rooms: going out of it or into it is no scene of its own; its lobby is.
+GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "home", "house", "bedside", "cell",
+                 "hotel", "guest house", "boarding house")
 
 # Layer -> patterns that put it over the place. Weather and time are never a place of their own.
 LAYER_PATTERNS: dict[str, str] = {
     "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain)\b",
     "thunderstorm": r"\b(thunder(?:storm|clap)?s?|lightning|storm(?:y|s)?|tempest)\b",
     "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
-    "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b",
+    # "the night train" runs at night but says nothing of the hour the scene is in
+    "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b"
+             r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)",
 }
 LAYERS = tuple(LAYER_PATTERNS)
 # Words around a layer word that mean it is not happening here and now.
@@ -88,7 +96,11 @@ _WEATHER_FIGURES = re.compile(
 _PLACE_FIGURES = re.compile(
     r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
     r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
-    r"on\s+the\s+house)\b", re.IGNORECASE)
+    r"on\s+the\s+house|called\s+to\s+the\s+bar)\b", re.IGNORECASE)
+# The bar of a pub, where someone stands at it, works it or goes to it ("an iron bar", "bars of soap" are not).
+_BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ran|tending|tends|tended|minding|"
+                  r"keeping|keeps|kept|serving\s+(?:at|behind)|leaning\s+on|leaned\s+on|propping\s+up)\s+"
+                  r"(?:the|a|his|her|their|its)\s+(?P<place>bar)\b(?!\s+of\b)", re.IGNORECASE)
 _LAYER_STOP_AFTER = re.compile(r"^\W*(before|had (stopped|passed|cleared|ended)|stopped|ceased|cleared|was over|"
                                r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
                                re.IGNORECASE)
@@ -106,13 +118,13 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|head|drive|return|went|came
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 _AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
-                  r"behind|near|by|where|that|which|itself|itself|\w+ed)\b))")
+                  r"behind|near|by|where|that|which|itself|to|from|\w+ed)\b))")
 
 
-# "By noon the pub was full", "That evening, the kitchen...": a short time phrase before the subject
-_LEAD_IN = (r"(?:(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'-]+\s+){0,2}?"
-            r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+|"
-            r"(?:[\w'-]+\s+){0,3}[\w'-]+,\s+)?")
+# "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
+_TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'-]+\s+){0,2}?"
+                 r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+")
+_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+)?"
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 
@@ -150,10 +162,11 @@ _PATTERN_CACHE: dict[int, tuple[Vocabulary, "_Patterns"]] = {}
 class _Patterns:
     def __init__(self, word_bed: dict[str, str], layers: dict[str, str]):
         self.word_bed = word_bed
-        words = "|".join(re.escape(w) for w in sorted(word_bed, key=len, reverse=True))
+        # "sitting-room" is the "sitting room" of older books
+        words = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(word_bed, key=len, reverse=True))
         # up to three words between the article and the place, none of them a preposition or a verb
-        # ("in time for the train" is no train)
-        free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had)\b)[\w'-]+\s+)"
+        # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
+        free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'-]+\s+)"
         noun = rf"{free}{{0,3}}?(?P<place>{words})(?:s|es)?\b"
         # an article or an owner before the place ("going to train" is no train), except the few
         # places English names bare ("at home", "in town", "to church")
@@ -162,13 +175,17 @@ class _Patterns:
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
         self.subject = re.compile(
-            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?'s?)\s+)(?:[\w'-]+\s+){{0,2}}?"
-            rf"(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}", re.IGNORECASE)
+            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?'s?)\s+(?:[\w'-]+\s+){{0,2}}?|"
+            # or a place's own name right before it: "Dunmere station was two benches"
+            rf"(?-i:[A-Z][\w-]+)\s+)(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}", re.IGNORECASE)
+        self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",
+                                  re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
         word = (match.groupdict().get("bare") or match.group("place")).lower()
-        return self.word_bed[word], word
+        word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
+        return self.word_bed.get(word, "pub" if word == "bar" else ""), word
 
 
 DEFAULT = Vocabulary()
@@ -187,7 +204,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if subject and _DENIED.match(sentence, subject.end()):
             subject = None     # "The forest was never mentioned": named, not a place the scene is in
         candidates = [m for m in (subject, patterns.locative.search(sentence),
-                                  patterns.motion.search(sentence)) if m]
+                                  patterns.motion.search(sentence), _BAR.search(sentence)) if m]
     else:
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
@@ -199,6 +216,76 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if (not opening or not generic) and word in GENERIC_WORDS:
             continue
         return bed, word
+    return None
+
+
+# ---------------------------------------------------------------- establishing paragraphs
+
+# A place seen from where the story is ("The street below was empty", "In the yard outside, a dog
+# barked"), not a place the story moves to; "The shore below Hob Point" is where it is.
+_VIEW_AFTER = re.compile(r"\s*(?:below|outside|beyond|opposite|beneath|underneath|far\s+away|in\s+the\s+distance|"
+                         r"across\s+the\s+(?:road|way|street))\b(?!\s+(?:the|a|an|this|that|[A-Z]))")
+_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|below|beyond|across|as|while)\b",
+                          re.IGNORECASE)
+# A place talked of as being elsewhere or as it was ("Tom's office was across town", "The kitchen
+# had been her mother's"): no one is there now.
+_ELSEWHERE = re.compile(r"^[^,;.]*?\b(?:had\s+been|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
+                        r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
+                        r"(?:was|is|were|are)\s+(?:never|not|no\s+longer))\b", re.IGNORECASE)
+# A vehicle as the subject is mostly seen from outside ("A carriage was drawn up at the door", "The
+# boat was gliding out on the tide"); a scene inside one opens "In the carriage, ...". A crowd or
+# an assembly as the subject is the people of the scene, not a place; "the flat" is as often a boat.
+_SEEN_FROM_OUTSIDE = ("ship", "train", "carriage", "car")
+_NOT_A_SETTING = ("crowd", "assembly", "flat")
+# Weather or the time of day that falls on a place opens a scene there ("Rain fell on the harbour that
+# night"); silence or smoke in a place is more often the room the scene is already in.
+_WEATHER_SUBJECT = re.compile(
+    rf"^\W*(?:{_TIME_LEAD_IN})?(?:the\s+)?(?:rain|snow|sleet|hail|fog|mist|wind|storm|thunder|dawn|dusk|twilight|"
+    r"darkness|morning|evening|sun|sunlight|sunshine|moon|moonlight|frost)\b", re.IGNORECASE)
+# A place called by its own name, in a state only a place is in ("The Pelican is packed and hot",
+# "St. Ives's is cold inside"); which bed it is comes from the sentences after.
+_NAMED_PLACE_STATE = re.compile(
+    r"^\W*(?!(?:It|He|She|They|We|I|You|This|That|There|Everything|Everyone|Nobody|Somebody)\b)"
+    r"(?:The\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|are|were)\s+(?:\w+\s+)?"
+    r"(?:full(?!\s+of)|empty|crowded|packed|deserted|heaving|half[- ](?:empty|full)|shuttered|smoky|"
+    r"(?:cold|dark|warm|quiet|silent|dim|hot)\s+inside)\b")
+
+
+def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
+    """(bed, place word) when a paragraph of narration, given as its first sentences, opens by setting
+    the story in a place, or None.
+
+    Its first sentence has the place as its subject ("The foyer of the Empire Hotel smelled of
+    lilies", "Inside, the chapel was cold"), opens in it ("In the kitchen, the kettle boiled"),
+    has weather fall on it ("Rain fell on the harbour"), or names a place by its own name in a
+    state only a place is in, the next sentences saying what it is ("The Pelican is packed. Kit is
+    running the bar"). A place in passing ("He looked out of the window at the street"), seen from
+    elsewhere ("The street below was empty") or too general to be a scene ("The room was quiet")
+    is none.
+    """
+    if not sentences:
+        return None
+    first, patterns = sentences[0], vocabulary.patterns
+    clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
+    for match, inside in ((patterns.subject.match(first), False), (patterns.fronted.match(first), True),
+                          (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False)):
+        if not match:
+            continue
+        where = match.start("bare") if match.groupdict().get("bare") else match.start("place")
+        after = first[match.end():]
+        if _VIEW_BEFORE.search(first[:where]) or _VIEW_AFTER.match(after) or _ELSEWHERE.match(after) \
+                or re.match(r"\s*(?:[.!?]|$)", after) \
+                or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(first))):
+            return None     # "Larkhill Abbey!" is an exclamation, not a setting
+        bed, word = patterns.bed_of(match)
+        if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
+            return None
+        return bed, word
+    if _NAMED_PLACE_STATE.match(first):
+        for sentence in sentences[:3]:
+            found = place_of(sentence, vocabulary, opening=True, generic=False)
+            if found:
+                return found
     return None
 
 
@@ -214,6 +301,8 @@ def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
                 continue
             if any(a <= match.start() < b for a, b in figures):
                 continue
+            if match.group(0)[0].isupper() and re.search(r"\w", sentence[:match.start()]):
+                continue    # a capital inside a sentence is a name: "Windy Corner", "Stormy Point"
             found.append(name)
             break
     return found

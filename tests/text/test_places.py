@@ -14,7 +14,7 @@ from pipeline.core import yamlfile
 from pipeline.text import attribution
 from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
-from pipeline.text.places import LAYERS, PLACE_WORDS, layers_in, load_vocabulary, place_of
+from pipeline.text.places import LAYERS, PLACE_WORDS, established_place, layers_in, load_vocabulary, place_of
 
 from conftest import make_project, quick_design, share_cache
 
@@ -42,6 +42,14 @@ def beds(text, **kwargs):
     ("She waited on the beach until the tide turned.", "shore"),
     ("The back seat of the car was covered in maps.", "car"),
     ("He found her in the garden, cutting roses.", "garden"),
+    ("Dunmere station was two benches and a clock.", "street"),       # a platform in the open, not a crowd
+    ("They waited on the platform with their bags.", "street"),
+    ("The foyer of the Empire Hotel was too hot.", "room"),
+    ("Kit was running the bar alone.", "pub"),
+    ("She leaned on the bar and ordered a gin.", "pub"),
+    ("The nave smelled of lilies.", "church"),
+    ("We crunched along the shingle to the water.", "shore"),
+    ("In the sitting-room, the clock had stopped.", "room"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -53,6 +61,9 @@ def test_the_opening_names_the_place(sentence, bed):
     "She wanted to study.",
     "He was going to train all night.",
     "It was a quiet afternoon.",
+    "He kept an iron bar by the door.",       # a bar that is no pub
+    "She was called to the bar in 1921.",
+    "In the spring dusk the train pulled in.",  # no train: "the spring dusk the train" is not one place
 ])
 def test_words_that_are_not_a_place(sentence):
     assert place_of(sentence) is None
@@ -70,6 +81,7 @@ def test_place_words_in_figures_of_speech_are_no_place(sentence):
 @pytest.mark.parametrize("sentence", [
     "The band took the town by storm.", "He got wind of the plan.", "She said good night and left.",
     "A storm of applause greeted him.", "Rain of arrows fell on the wall.", "The night before the wedding she slept.",
+    "The night train to Leeds was late.", "He walked up to Windy Ridge.",     # a train's name, a place's name
 ])
 def test_weather_words_in_figures_of_speech_are_no_layer(sentence):
     assert layers_in(sentence) == []
@@ -123,6 +135,83 @@ def test_chapter_one_keeps_its_beds():
                                              ("countryside", {"rain", "night"})]),
 ])
 def test_demo_chapters_get_their_places(name, expected):
+    script = adapt_text((DATA / "chapters" / name).read_text(encoding="utf-8"), None)
+    assert [(s.ambience, set(s.layers)) for s in script.scenes] == expected
+
+
+# ---------------------------------------------------------------- establishing paragraphs
+
+KITCHEN = ("Mara sat at the kitchen table with a cup of tea.\n\n"
+           '"You are late," she said.\n\n'
+           '"The bus broke down," Tom said. He hung his coat on the door.\n\n')
+
+
+@pytest.mark.parametrize("sentence, bed", [
+    ("The foyer of the Empire Hotel smelled of lilies and floor polish.", "room"),
+    ("Dunmere station was two benches and a clock.", "street"),
+    ("Inside, the chapel was colder than the lane.", "church"),
+    ("In the kitchen, the kettle was starting to sing.", "kitchen"),
+    ("Rain fell on the harbour all that evening.", "shore"),
+    ("By noon the market was full of gulls and shouting.", "market"),
+])
+def test_a_paragraph_that_sets_the_story_in_a_place(sentence, bed):
+    assert established_place([sentence])[0] == bed
+
+
+@pytest.mark.parametrize("sentences", [
+    ["He looked out of the window at the street."],            # a place in passing
+    ["The street below was empty."],                           # seen from where the story is
+    ["Through the glass, the garden was grey."],
+    ["The room was quiet for a moment."],                      # too general to be a scene
+    ["Tom's office was on the other side of town."],           # a place that is elsewhere
+    ["A taxi was waiting at the gate."],                       # a vehicle seen from outside
+    ["The crowd fell silent."],                                # the people of the scene
+    ["Larkhill Abbey!", "She could not believe it."],          # an exclamation
+    ["The Pelican is full tonight.", "Nobody looks up."],      # a named place, but no word says what it is
+])
+def test_a_paragraph_that_only_mentions_a_place(sentences):
+    assert established_place(sentences) is None
+
+
+def test_a_place_by_its_own_name_takes_its_bed_from_the_next_sentence():
+    assert established_place(["The Pelican is packed and hot.", "Kit is running the bar on her own."]) == ("pub", "bar")
+
+
+def test_an_establishing_paragraph_opens_a_new_scene_with_its_own_layers():
+    text = KITCHEN + ("The foyer of the Empire Hotel smelled of lilies and floor polish. A porter slept behind the "
+                      "desk, and the clock over him said ten to midnight.\n\n"
+                      '"Two rooms," said Tom.\n\n'
+                      "Rain fell on the harbour all that night. The wind rattled the masts of the boats.\n\n"
+                      '"We should not have come," Mara said.\n')
+    assert beds(text) == [("kitchen", ()), ("room", ("night",)), ("shore", ("rain", "night", "wind"))]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "He looked out of the window at the street. A cart went by.",               # in passing
+    "Mara's kitchen smelled of burnt toast. She opened the window.",            # the same bed
+    '"The station is a mile from here," Tom said. "The pub is nearer."',        # in dialogue
+    'Tom shrugged. "The hotel lobby was full of reporters," he said.',
+    "The street below was empty, and the lamps had come on.",                   # a view
+])
+def test_a_place_mentioned_mid_scene_does_not_split_it(paragraph):
+    text = KITCHEN + paragraph + '\n\n"Sit down," Mara said.\n'
+    assert beds(text) == [("kitchen", ())]
+
+
+def test_two_descriptive_paragraphs_are_one_scene():
+    text = ("The market was loud with gulls.\n\n"
+            "The chapel at the top of the hill was quiet.\n\n"
+            '"Come on," Tom said.\n')
+    assert [bed for bed, _ in beds(text)] == ["market"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("third-person-train-platform-hotel.txt", [("train", set()), ("street", {"rain", "night", "wind"}),
+                                               ("room", {"night"})]),
+    ("first-person-present-church-pub-shore.txt", [("church", set()), ("pub", set()),
+                                                   ("shore", {"thunderstorm", "rain", "wind"})]),
+])
+def test_chapters_without_break_lines_split_at_establishing_paragraphs(name, expected):
     script = adapt_text((DATA / "chapters" / name).read_text(encoding="utf-8"), None)
     assert [(s.ambience, set(s.layers)) for s in script.scenes] == expected
 
