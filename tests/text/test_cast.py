@@ -1,6 +1,9 @@
 """Cast discovery on passages of our own: people only, one character per person, genders the
 text gives, the first-person narrator; and how each line's speaker was decided."""
+import re
 from pathlib import Path
+
+import pytest
 
 from pipeline.text.attribution import attribute
 from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_name_gender
@@ -201,6 +204,42 @@ def test_own_chapter_cast_first_person_with_six_speakers():
     told_as_i = [q for q in quotes if q.kind == "speech" and q.tag_span
                  and text[q.tag_span[0]:q.tag_span[1]].strip().startswith("I ")]
     assert len(told_as_i) >= 6 and {q.speaker for q in told_as_i} == {narrator}
+
+
+@pytest.mark.parametrize("chapter, people, same, not_people, narrator", [
+    ("third-person-train-platform-hotel.txt",
+     {"Bertie": "M", "Father Doyle": "M", "Dr. Okafor": "F", "the Colonel": "M", "Mrs. Lindqvist": "F",
+      "Pip": "F", "Sam Cobb": "M"},
+     [("Bertie", "Albert Lowe"), ("Dr. Okafor", "Amara"), ("the Colonel", "Colonel Hartley"),
+      ("Sam Cobb", "Mr. Cobb")],
+     ("Carrow", "Thursday", "London", "Fellow", "Hartley Hall", "Harbour Hotel", "Lowe and Sons"), ""),
+    ("first-person-present-church-pub-shore.txt",
+     {"Jo": "F", "Reverend Cole": "M", "Nia": "F", "Callum": "M", "Mr. Pike": "M", "Tom Reyes": "M",
+      "Aunt Bea": "F"},
+     [("Jo", "Jo Marsh"), ("Jo", "Josephine"), ("Aunt Bea", "Beatrice Marsh"), ("Callum", "Callum Reid")],
+     ("St. Brannoc's", "Gull Point", "London", "Marigold", "Anchor"), "Jo"),
+])
+def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, narrator):
+    """Chapters written for these checks (tests/data/chapters/README.md): every speaker a person
+    under one name, of the gender the text gives; the first-person narrator speaks the I lines."""
+    text = (CHAPTERS / chapter).read_text(encoding="utf-8")
+    found = discover_characters(text)
+    everything = {n for names in names_of(found).values() for n in names}
+    for word in not_people:
+        assert word not in everything, word
+    for name, gender in people.items():
+        assert owner(found, name), name
+        assert found[owner(found, name)].gender == gender, name
+    for a, b in same:
+        assert owner(found, a) == owner(found, b), (a, b)
+    assert len({owner(found, n) for n in people}) == len(people)
+    speakers = {q.speaker for q in attribute(text, found) if q.kind == "speech"}
+    assert speakers == {owner(found, n) for n in people}
+    if narrator:
+        assert "I" in found[owner(found, narrator)].aliases
+        told_as_i = [q for q in attribute(text, found) if q.tag_span
+                     and re.match(r"I\b", text[q.tag_span[0]:q.tag_span[1]].strip())]
+        assert len(told_as_i) >= 4 and {q.speaker for q in told_as_i} == {owner(found, narrator)}
 
 
 # ---------------------------------------------------------------- the adapter and the producer
