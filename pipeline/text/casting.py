@@ -7,6 +7,9 @@ hears them at once and can re-roll or change the choice there.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+
 from pipeline.model.casting import Cast, CastMember, add_to_cast
 from pipeline.model.script import Script
 from pipeline.text import attribution
@@ -36,8 +39,9 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
     `characters` maps names to what the prose told of them (their gender and aliases); `text`,
     the prose, tells their age where it names them ("the old woman Kiyomi").
     """
-    from pipeline.takes.design import voice_for_new_character
+    from pipeline.takes.design import age_in_text, voice_for_new_character
     added = []
+    tagged_ages = ages_in_tags(text, characters) if text else {}
     for scene in script.scenes:
         for line in scene.lines:
             if not line.voiced or not line.speaker or line.speaker in cast.characters:
@@ -50,8 +54,10 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
             if narrating:
                 member = CastMember(voice=cast.narrator, gender=gender, aliases=aliases, narrator=True)
             else:
-                member = voice_for_new_character(cast, voices, line.speaker, aliases, gender,
-                                                 getattr(character, "age", None), text)
+                age = getattr(character, "age", None)
+                if age is None and not age_in_text(text, [line.speaker, *aliases]):
+                    age = tagged_ages.get(line.speaker)
+                member = voice_for_new_character(cast, voices, line.speaker, aliases, gender, age, text)
             add_to_cast(cast, line.speaker, member)
             added.append(line.speaker)
     return added
@@ -60,3 +66,18 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
 def unknown_genders(script: Script, cast: Cast) -> list[str]:
     """The script's speakers whose gender nothing in the text told (U), for the producer to set."""
     return sorted(s for s in script.speakers() if s in cast.characters and cast.characters[s].gender == "U")
+
+
+def ages_in_tags(text: str, characters) -> dict[str, str]:
+    """Ages the speech tags give speakers the text never describes by name: `"I am not," said the
+    girl` makes the girl who was just called Pip a child; "said the old man", an old man."""
+    from pipeline.takes.design import infer_age
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for quote in attribution.attribute(text, characters):
+        if quote.speaker and quote.tag_span:
+            tag = text[quote.tag_span[0]:quote.tag_span[1]]
+            if re.search(r"\b(?:the|a|an)\s", tag, re.IGNORECASE):
+                age = infer_age([tag])
+                if age != "adult":
+                    votes[quote.speaker][age] += 1
+    return {speaker: ages.most_common(1)[0][0] for speaker, ages in votes.items()}

@@ -378,3 +378,13 @@ def test_a_family_surname_keeps_the_father_apart_from_the_son():
     found = discover_characters(text)
     assert owner(found, "Mr. Pellew") not in ("", owner(found, "George Pellew"))
     assert owner(found, "George") == owner(found, "George Pellew") != ""
+
+
+def test_a_speaker_the_tags_call_a_girl_or_an_old_man_gets_that_age():
+    from pipeline.text.casting import ages_in_tags
+    text = ('A small girl came in with her mother. "Sit here, Rosie," said Hester Vale.\n\n'
+            '"I am sitting," said the girl.\n\n"Good evening, Mr. Pell," said Hester Vale.\n\n'
+            '"Tickets, please," said the old man.\n\n"Here," said Amos Pell\'s daughter, Rosie.\n\n'
+            '"Thank you," said Amos Pell.\n')
+    found = discover_characters(text)
+    assert ages_in_tags(text, found) == {owner(found, "Rosie"): "child", owner(found, "Amos Pell"): "old"}
