@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.core.errors import PipelineError
+from pipeline.model.ages import infer_age, infer_gender
 from pipeline.model.casting import AGES, Voice
 from pipeline.engines.registry import engine_class, engine_version, resolve_model
 from pipeline.takes.effects import SAMPLE_RATE, process_take
@@ -88,65 +89,6 @@ class Design:
 
 def pitch_range(gender: str, age: str) -> tuple[float, float]:
     return PITCH_RANGE_HZ.get((gender, age), NEUTRAL_RANGE_HZ)
-
-
-# ---------------------------------------------------------------- what the text says about a character
-
-_CHILD = re.compile(r"\b(little|small|young|tiny)\s+(boy|girl|one|kid|child|brother|sister)\b|\b(the\s+)?(boy|girl|kid|child|"
-                    r"lad|lass|son|daughter)\b", re.I)
-_OLD = re.compile(r"\b(old|elderly|aged|ancient|grey|gray)\b|\b(grand(father|mother|pa|ma)|granny|gramps|elder|"
-                  r"crone|hag|dowager|widow|abbot|abbess|mother superior)\b", re.I)
-_TEEN = re.compile(r"\b(teen(ager)?|youth|student|apprentice|squire|maid(en)?|genin|cadet|page)\b", re.I)
-_YOUNG = re.compile(r"\b(young|miss|lady|prince(ss)?|novice|sister|kun|chan)\b", re.I)
-_ADULT = re.compile(r"\b(colonel|captain|major|general|sergeant|lieutenant|professor|doctor|dr|mr|mrs|ms|sir|madam|"
-                    r"madame|lord|king|queen|father|mother|uncle|aunt|sensei|sama|inspector|officer|judge|"
-                    r"master|mistress|duke|duchess|count|countess|baron|reverend|rev|bishop|man|woman|husband|wife)\b",
-                    re.I)
-_FEMALE_WORDS = re.compile(r"\b(she|her|woman|girl|lady|miss|mrs|ms|madam|madame|sister|mother|aunt|queen|princess|"
-                           r"duchess|countess|wife|daughter|grandmother|granny|widow|abbess|maid(en)?|chan)\b", re.I)
-_MALE_WORDS = re.compile(r"\b(he|him|man|boy|lord|sir|mr|brother|father|uncle|king|prince|duke|count|baron|husband|"
-                         r"son|grandfather|gramps|monk|abbot|lad|colonel|sergeant)\b", re.I)
-
-
-def infer_age(names: list[str] | tuple[str, ...]) -> str:
-    """child, teen, young, adult or old from how the text names a character: titles
-    (Colonel, Sister, Professor), "old", "little", "the boy"...; adult when it says nothing."""
-    text = " ".join(names).replace("-", " ")
-    for pattern, age in ((_OLD, "old"), (_CHILD, "child"), (_TEEN, "teen"), (_ADULT, "adult"), (_YOUNG, "young")):
-        if pattern.search(text):
-            return age
-    return "adult"
-
-
-def age_in_text(text: str, names) -> str | None:
-    """The age the prose gives a character where it names them: "the old woman Kiyomi", "little
-    Tom", "Agnes, an elderly widow"; None when it says nothing (or only "adult" things)."""
-    votes: dict[str, int] = {}
-    for name in names:
-        if not name or len(name) < 2:
-            continue
-        escaped = re.escape(name)
-        for match in re.finditer(rf"((?:\b[\w'-]+\s+){{1,3}}){escaped}\b|\b{escaped},\s+((?:[\w'-]+\s+){{1,3}})",
-                                 text):
-            words = match.group(1) or match.group(2) or ""
-            # "little Tom", "young Harry": a word right before the name says it alone
-            last = words.split()[-1].lower() if match.group(1) and words.split() else ""
-            age = {"little": "child", "tiny": "child", "baby": "child", "young": "young"}.get(last) \
-                or infer_age([words])
-            if age != "adult":
-                votes[age] = votes.get(age, 0) + 1
-    return max(votes, key=lambda age: (votes[age], age)) if votes else None
-
-
-def infer_gender(names: list[str] | tuple[str, ...], known: str = "U") -> str:
-    """The character's gender when attribution knows it, else what its names and titles say."""
-    if known in ("M", "F"):
-        return known
-    text = " ".join(names).replace("-", " ")
-    female, male = len(_FEMALE_WORDS.findall(text)), len(_MALE_WORDS.findall(text))
-    if female != male:
-        return "F" if female > male else "M"
-    return known if known in ("X",) else "U"
 
 
 def voice_file_name(character: str, taken) -> str:
@@ -577,7 +519,7 @@ def design_and_write(project, name: str, gender: str, age: str | None = None, de
 
 
 def voice_for_new_character(cast, voices: dict[str, Voice], character: str, aliases, gender: str = "U",
-                            age: str | None = None, text: str = ""):
+                            age: str | None = None):
     """The cast entry for a character the adapter found: a voice designed for them and written
     to voices/, far from every voice there (voices gains it). A cast kept only in memory (no
     voices/ folder to write in) gets the least used voice of its pool instead."""
@@ -586,7 +528,7 @@ def voice_for_new_character(cast, voices: dict[str, Voice], character: str, alia
     from pipeline.model.casting import CastMember, suggest_voice
     names = [character, *aliases]
     gender = infer_gender(names, gender)
-    age = age if age in AGES else (age_in_text(text, names) if text else None) or infer_age(names)
+    age = age if age in AGES else infer_age(names)
     if cast.path is None:
         return CastMember(voice=suggest_voice(cast, voices, gender), gender=gender, age=age, aliases=list(aliases))
     voices_dir = Path(cast.path).parent

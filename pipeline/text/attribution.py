@@ -31,7 +31,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_person_narrator
+from pipeline.text.cast import discover_characters
+from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.names import (_TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
                                  load_characters, self_named, vocatives)
 from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,

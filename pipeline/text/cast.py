@@ -9,13 +9,15 @@ How a reader does it, in plain rules:
    houses ("Thornfield Hall", "Rose Street") and names mostly found after "in"/"into" (a town).
    A possessive ("John's") is John.
 3. One person, many names: a full name, its first name and its surname, its titled forms and
-   a nickname the narration ties to it ("Elizabeth, called Lizzy"). A surname stays a person of
+   a nickname the narration ties to it ("Elizabeth, called Lizzy"; "Albert Lowe ... Bertie, as
+   everyone called him"), a short name that begins a long one ("Bea", "Beatrice"), and "the
+   Colonel" when one colonel is named. A surname stays a person of
    its own when two people share it ("Mr. Bennet" and "Mrs. Bennet"; "Miss Bennet" when two
    Bennet women could be meant).
 4. Gender from the title, then the first-name list shipped in gender-guesser, then the
    pronouns the narration uses after the name. U only when nothing says.
 5. A first-person narrator ("I said") is a character of their own: the one others call by
-   name in dialogue while the narration hardly names them, else "Narrator".
+   name in dialogue while the narration hardly names them, else "Narrator" (narrator.py).
 """
 from __future__ import annotations
 
@@ -25,18 +27,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.text.names import (_FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, Character, _decide, _gender_hint,
-                                 _gender_of_phrase, _Names, vocatives)
-from pipeline.text.quotes import find_quotes
+from pipeline.text.names import (_FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, _SAME_TITLE, TITLES, Character, _decide,
+                                 _gender_hint, _gender_of_phrase, _Names, _split_title)
+from pipeline.text.narrator import NARRATOR_ALIASES, first_person
 from pipeline.text.quotes import SPEECH_VERBS
 
-NARRATOR_ALIASES = ("I", "narrator")
-TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Colonel", "Captain", "Major",
-          "General", "Inspector", "Professor", "Father", "Aunt", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
-          "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
-          "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
-          "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
-          "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron")
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
 _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "inspector", "m"}
 _NOT_PERSON_WORDS = {
@@ -220,18 +215,6 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
     return mid, anywhere, spoke, where
 
 
-_SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
-
-
-def _split_title(form: str) -> tuple[str, tuple[str, ...]]:
-    """("Dr", ("Kemp",)) for "Doctor Kemp" and "Dr. Kemp" alike."""
-    first, _, rest = form.partition(" ")
-    if first.rstrip(".") in TITLES and rest:
-        title = first.rstrip(".")
-        return _SAME_TITLE.get(title, title), tuple(rest.split())
-    return "", tuple(form.split())
-
-
 def _vocatives(text: str) -> Counter:
     """Names someone is spoken to by: opening a quote or closing a clause of it ("Jane, come")."""
     found = Counter()
@@ -324,7 +307,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         characters[main] = Character(main, aliases, "U")
     genders = _genders(text, characters, {main_name(p): p for p in people[:limit]})
     characters = {m: Character(m, c.aliases, genders[m]) for m, c in characters.items()}
-    narrator, same = _first_person(text, characters)
+    narrator, same = first_person(text, characters)
     if narrator:
         c = characters.get(narrator) or Character(narrator, (), "U")
         merged = [characters.pop(m) for m in sorted(same)]
@@ -568,64 +551,3 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             clear = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
             genders[main] = ranked[0][0] if clear else _gender_of_phrase(person.words[-1].lower()) or "U"
     return genders
-
-
-def _narration(text: str, spans: list[tuple[int, int]]) -> str:
-    parts, cursor = [], 0
-    for start, end in spans:
-        parts.append(text[cursor:max(cursor, start - 1)])
-        cursor = end + 1
-    parts.append(text[cursor:])
-    return " ".join(parts)
-
-
-def told_in_first_person(narration: str) -> bool:
-    first_person = len(re.findall(r"\b(I|me|my)\b", narration))
-    third_person = len(re.findall(r"\b(he|she|him|her)\b", narration, re.IGNORECASE))
-    return first_person >= 20 and first_person >= 0.5 * third_person
-
-
-def _first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[str]]:
-    """When the story is told as "I": the narrator's main name and the other characters that
-    are the narrator too. Others call the narrator by name ("Agnes, sit down", "Miss Quill,")
-    while the narration never does; every such name of the narrator's gender is theirs.
-    "Narrator" when no one calls them anything; ("", set()) when the story is not told as "I"."""
-    spans = find_quotes(text)
-    told = _narration(text, spans)
-    if not told_in_first_person(told):
-        return "", set()
-    names = _Names(characters)
-    addressed = Counter(main for start, end in spans for main in vocatives(text[start:end], names))
-    in_narration = Counter(main for _, _, main in names.mentions(told))
-    scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
-              if in_narration[main] < count]
-    if not scored:
-        return first_person_narrator(text, spans, names) or "Narrator", set()
-    _, _, main = max(scored)
-    gender = characters[main].gender
-
-    def kind(name: str) -> str:
-        title, words = _split_title(name)
-        return "titled" if title and len(words) == 1 else "first" if len(words) == 1 else "full"
-
-    # "Agnes" and "Miss Quill", both said to the narrator and never in the narration: one person
-    # and "Josephine", said to "Jo" (a short name that begins the long one)
-    first = _split_title(main)[1][0]
-    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0 and (
-        (characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"})
-        or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
-            and (gender == "U" or characters[m].gender in (gender, "U"))))}
-    return main, same
-
-
-def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:
-    """In a story told as "I", the narrator is the character others call by name in dialogue
-    while the narration itself hardly names them."""
-    told = _narration(text, spans)
-    if not told_in_first_person(told):
-        return ""
-    addressed = Counter(name for start, end in spans for _, _, name in names.mentions(text[start:end]))
-    in_narration = Counter(name for _, _, name in names.mentions(told))
-    scored = [(count / (1 + in_narration[name]), name) for name, count in addressed.items()
-              if count >= 2 and in_narration[name] < count]
-    return max(scored)[1] if scored else ""

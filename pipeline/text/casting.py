@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from pipeline.model.ages import age_in_text, infer_age
 from pipeline.model.casting import Cast, CastMember, add_to_cast
 from pipeline.model.script import Script
 from pipeline.text import attribution
@@ -39,7 +40,7 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
     `characters` maps names to what the prose told of them (their gender and aliases); `text`,
     the prose, tells their age where it names them ("the old woman Kiyomi").
     """
-    from pipeline.takes.design import age_in_text, voice_for_new_character
+    from pipeline.takes.design import voice_for_new_character
     added = []
     tagged_ages = ages_in_tags(text, characters) if text else {}
     for scene in script.scenes:
@@ -54,10 +55,10 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
             if narrating:
                 member = CastMember(voice=cast.narrator, gender=gender, aliases=aliases, narrator=True)
             else:
-                age = getattr(character, "age", None)
-                if age is None and not age_in_text(text, [line.speaker, *aliases]):
-                    age = tagged_ages.get(line.speaker)
-                member = voice_for_new_character(cast, voices, line.speaker, aliases, gender, age, text)
+                # the prose where it names them, else the tags that describe them
+                age = getattr(character, "age", None) or (age_in_text(text, [line.speaker, *aliases]) if text else None) \
+                    or tagged_ages.get(line.speaker)
+                member = voice_for_new_character(cast, voices, line.speaker, aliases, gender, age)
             add_to_cast(cast, line.speaker, member)
             added.append(line.speaker)
     return added
@@ -71,7 +72,6 @@ def unknown_genders(script: Script, cast: Cast) -> list[str]:
 def ages_in_tags(text: str, characters) -> dict[str, str]:
     """Ages the speech tags give speakers the text never describes by name: `"I am not," said the
     girl` makes the girl who was just called Pip a child; "said the old man", an old man."""
-    from pipeline.takes.design import infer_age
     votes: dict[str, Counter] = defaultdict(Counter)
     for quote in attribution.attribute(text, characters):
         if quote.speaker and quote.tag_span:

@@ -32,6 +32,25 @@ _NOT_NAMES = {
 }
 
 
+TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Colonel", "Captain", "Major",
+          "General", "Inspector", "Professor", "Father", "Aunt", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
+          "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
+          "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
+          "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
+          "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron")
+
+_SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
+
+
+def _split_title(form: str) -> tuple[str, tuple[str, ...]]:
+    """("Dr", ("Kemp",)) for "Doctor Kemp" and "Dr. Kemp" alike."""
+    first, _, rest = form.partition(" ")
+    if first.rstrip(".") in TITLES and rest:
+        title = first.rstrip(".")
+        return _SAME_TITLE.get(title, title), tuple(rest.split())
+    return "", tuple(form.split())
+
+
 def load_characters(path) -> dict[str, Character]:
     path = Path(path)
     try:

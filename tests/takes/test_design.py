@@ -7,7 +7,8 @@ import pytest
 from pipeline.core.errors import PipelineError
 from pipeline.model.casting import Cast, CastMember, Voice, check_distinct_voices, load_voice, load_voices
 from pipeline.takes import design as design_module
-from pipeline.takes.design import infer_age, infer_gender, voice_file_name
+from pipeline.model.ages import infer_age, infer_gender
+from pipeline.takes.design import voice_file_name
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -182,7 +183,7 @@ def test_a_new_character_gets_a_designed_voice_no_one_else_has(cast_project):
 
 
 def test_the_prose_around_a_name_tells_the_age():
-    from pipeline.takes.design import age_in_text
+    from pipeline.model.ages import age_in_text
     text = ("The old woman Kiyomi set down her tea. Little Tom ran past. Agnes, an elderly widow, smiled. "
             "Bob looked at the old house.")
     assert [age_in_text(text, [n]) for n in ("Kiyomi", "Tom", "Agnes", "Bob")] == ["old", "child", "old", None]

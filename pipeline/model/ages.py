@@ -1,0 +1,89 @@
+"""Ages and genders as words give them: a character's names and titles ("Colonel", "Sister",
+"the old man"), the prose where it names them ("Beatrice Marsh is seventy-four years old"), or a
+producer's description of a voice ("an old man"). The adapter and voice design both read them."""
+from __future__ import annotations
+
+import re
+
+_CHILD = re.compile(r"\b(little|small|young|tiny)\s+(boy|girl|one|kid|child|brother|sister)\b|\b(the\s+)?(boy|girl|kid|child|"
+                    r"lad|lass|son|daughter)\b", re.I)
+_OLD = re.compile(r"\b(old|elderly|aged|ancient|grey|gray)\b|\b(grand(father|mother|pa|ma)|granny|gramps|elder|"
+                  r"crone|hag|dowager|widow|abbot|abbess|mother superior)\b", re.I)
+_TEEN = re.compile(r"\b(teen(ager)?|youth|student|apprentice|squire|maid(en)?|genin|cadet|page)\b", re.I)
+_YOUNG = re.compile(r"\b(young|miss|lady|prince(ss)?|novice|sister|kun|chan)\b", re.I)
+_ADULT = re.compile(r"\b(colonel|captain|major|general|sergeant|lieutenant|professor|doctor|dr|mr|mrs|ms|sir|madam|"
+                    r"madame|lord|king|queen|father|mother|uncle|aunt|sensei|sama|inspector|officer|judge|"
+                    r"master|mistress|duke|duchess|count|countess|baron|reverend|rev|bishop|man|woman|husband|wife)\b",
+                    re.I)
+_FEMALE_WORDS = re.compile(r"\b(she|her|woman|girl|lady|miss|mrs|ms|madam|madame|sister|mother|aunt|queen|princess|"
+                           r"duchess|countess|wife|daughter|grandmother|granny|widow|abbess|maid(en)?|chan)\b", re.I)
+_MALE_WORDS = re.compile(r"\b(he|him|man|boy|lord|sir|mr|brother|father|uncle|king|prince|duke|count|baron|husband|"
+                         r"son|grandfather|gramps|monk|abbot|lad|colonel|sergeant)\b", re.I)
+
+
+def infer_age(names: list[str] | tuple[str, ...]) -> str:
+    """child, teen, young, adult or old from how the text names a character: titles
+    (Colonel, Sister, Professor), "old", "little", "the boy"...; adult when it says nothing."""
+    text = " ".join(names).replace("-", " ")
+    for pattern, age in ((_OLD, "old"), (_CHILD, "child"), (_TEEN, "teen"), (_ADULT, "adult"), (_YOUNG, "young")):
+        if pattern.search(text):
+            return age
+    return "adult"
+
+
+def age_in_text(text: str, names) -> str | None:
+    """The age the prose gives a character where it names them: "the old woman Kiyomi", "little
+    Tom", "Agnes, an elderly widow"; None when it says nothing (or only "adult" things)."""
+    votes: dict[str, int] = {}
+    for name in names:
+        if not name or len(name) < 2:
+            continue
+        escaped = re.escape(name)
+        for match in re.finditer(rf"((?:\b[\w'-]+\s+){{1,3}}){escaped}\b|\b{escaped},\s+((?:[\w'-]+\s+){{1,3}})",
+                                 text):
+            words = match.group(1) or match.group(2) or ""
+            # "little Tom", "young Harry": a word right before the name says it alone
+            last = words.split()[-1].lower() if match.group(1) and words.split() else ""
+            age = {"little": "child", "tiny": "child", "baby": "child", "young": "young"}.get(last) \
+                or infer_age([words])
+            if age != "adult":
+                votes[age] = votes.get(age, 0) + 1
+        # "Beatrice Marsh is seventy-four years old", "Tom, aged nine", "a ten-year-old Rosie"
+        for match in re.finditer(rf"\b{escaped}(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?"
+                                 rf"([\w-]+)(?:\s+years?\s+old)?|\b([\w-]+?)-years?-old\s+{escaped}\b", text):
+            years = _years(match.group(1) or match.group(2))
+            if years is not None and (match.group(2) or "years old" in match.group(0) or "aged" in match.group(0)):
+                age = "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
+                    else "adult" if years <= 59 else "old"
+                votes[age] = votes.get(age, 0) + 2
+    votes.pop("adult", None)
+    return max(votes, key=lambda age: (votes[age], age)) if votes else None
+
+
+_UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
+
+
+def _years(words: str) -> int | None:
+    """74 for "seventy-four" or "74"; None for words that are no number."""
+    words = words.lower()
+    if words.isdigit():
+        return int(words)
+    parts = words.split("-")
+    if len(parts) == 1:
+        return _UNITS.get(parts[0], _TENS.get(parts[0]))
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return _TENS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+def infer_gender(names: list[str] | tuple[str, ...], known: str = "U") -> str:
+    """The character's gender when attribution knows it, else what its names and titles say."""
+    if known in ("M", "F"):
+        return known
+    text = " ".join(names).replace("-", " ")
+    female, male = len(_FEMALE_WORDS.findall(text)), len(_MALE_WORDS.findall(text))
+    if female != male:
+        return "F" if female > male else "M"
+    return known if known in ("X",) else "U"

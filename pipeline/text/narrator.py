@@ -1,0 +1,72 @@
+"""The first-person narrator: whether a story is told as "I", and who "I" is (the one others call
+by name while the narration never does)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.text.names import Character, _Names, _split_title, vocatives
+from pipeline.text.quotes import find_quotes
+
+NARRATOR_ALIASES = ("I", "narrator")
+
+
+def _narration(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, cursor = [], 0
+    for start, end in spans:
+        parts.append(text[cursor:max(cursor, start - 1)])
+        cursor = end + 1
+    parts.append(text[cursor:])
+    return " ".join(parts)
+
+
+def told_in_first_person(narration: str) -> bool:
+    first_person = len(re.findall(r"\b(I|me|my)\b", narration))
+    third_person = len(re.findall(r"\b(he|she|him|her)\b", narration, re.IGNORECASE))
+    return first_person >= 20 and first_person >= 0.5 * third_person
+
+
+def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[str]]:
+    """When the story is told as "I": the narrator's main name and the other characters that
+    are the narrator too. Others call the narrator by name ("Agnes, sit down", "Miss Quill,")
+    while the narration never does; every such name of the narrator's gender is theirs.
+    "Narrator" when no one calls them anything; ("", set()) when the story is not told as "I"."""
+    spans = find_quotes(text)
+    told = _narration(text, spans)
+    if not told_in_first_person(told):
+        return "", set()
+    names = _Names(characters)
+    addressed = Counter(main for start, end in spans for main in vocatives(text[start:end], names))
+    in_narration = Counter(main for _, _, main in names.mentions(told))
+    scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
+              if in_narration[main] < count]
+    if not scored:
+        return first_person_narrator(text, spans, names) or "Narrator", set()
+    _, _, main = max(scored)
+    gender = characters[main].gender
+
+    def kind(name: str) -> str:
+        title, words = _split_title(name)
+        return "titled" if title and len(words) == 1 else "first" if len(words) == 1 else "full"
+
+    # "Agnes" and "Miss Quill", both said to the narrator and never in the narration: one person
+    # and "Josephine", said to "Jo" (a short name that begins the long one)
+    first = _split_title(main)[1][0]
+    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0 and (
+        (characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"})
+        or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
+            and (gender == "U" or characters[m].gender in (gender, "U"))))}
+    return main, same
+
+
+def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:
+    """In a story told as "I", the narrator is the character others call by name in dialogue
+    while the narration itself hardly names them."""
+    told = _narration(text, spans)
+    if not told_in_first_person(told):
+        return ""
+    addressed = Counter(name for start, end in spans for _, _, name in names.mentions(text[start:end]))
+    in_narration = Counter(name for _, _, name in names.mentions(told))
+    scored = [(count / (1 + in_narration[name]), name) for name, count in addressed.items()
+              if count >= 2 and in_narration[name] < count]
+    return max(scored)[1] if scored else ""
