@@ -52,24 +52,30 @@ SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(patte
               rf"table|wood|shutter)s?\b|\bknocked\s+(?:once|twice|three\s+times|again|softly|loudly|gently|sharply|"
               rf"lightly|quietly|firmly)\b)"),
     ("door_slam", rf"(?i:\bslam(?:med|s|ming)?\s+(?:\w+\s+)?{_DOOR}|\bdoors?\s+(?:\w+\s+){{0,2}}?slam(?:med|s)?\b)"),
-    ("door_open", rf"(?i:\b(?:opened|pushed\s+open|flung\s+open|threw\s+open|eased\s+open|unlocked)\s+{_DOOR}|"
-                  rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?(?:opened|creaked\s+open|swung\s+open|burst\s+open|flew\s+open)\b)"),
-    ("door_close", rf"(?i:\b(?:closed|shut|pulled\s+shut|banged\s+shut)\s+{_DOOR}|"
-                   rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?(?:closed|shut|clicked\s+shut|swung\s+shut|"
-                   rf"banged\s+shut)\b)"),
+    # past and present tense alike: chapters are told in both ("the door opens on a gust")
+    ("door_open", rf"(?i:\b(?:opened|opens|pushed\s+open|pushes\s+open|flung\s+open|flings\s+open|threw\s+open|"
+                  rf"throws\s+open|eased\s+open|eases\s+open|unlocked|unlocks)\s+{_DOOR}|"
+                  rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?(?:opened|opens|(?:creaked|creaks|swung|swings|burst|bursts|"
+                  rf"flew|flies|slid|slides)\s+open)\b)"),
+    ("door_close", rf"(?i:\b(?:closed|closes|shut|shuts|pulled\s+shut|pulls\s+shut|banged\s+shut|bangs\s+shut)\s+{_DOOR}|"
+                   rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?(?:closed|closes|shut|shuts|(?:clicked|clicks|swung|"
+                   rf"swings|banged|bangs|slid|slides)\s+shut)\b)"),
     ("thunder", r"(?i:(?<!his )(?<!her )(?<!their )(?<!my )(?<!your )(?<!the )\bthunder(?:clap)?s?\b(?!\s+of\b)|"
                 r"\b(?:a|the)\s+(?:roll|crack|clap|peal|rumble)\s+of\s+thunder\b)"),
     # "splashed", "with a splash", "heard a splash"; not "a splash of colour", "splash-board", "made a splash"
     ("splash", r"(?i:\bsplash(?:ed|ing)\b(?!\s+(?:out|across\s+the\s+(?:front|headlines|papers)))|"
                r"\b(?:with|heard|hear)\s+(?:a|the)\s+(?:\w+\s+)?splash\b(?!-)|\b(?:fell|dove|dived|jumped|plunged|leapt|"
                r"tumbled)\s+(?:\w+\s+)?into\s+the\s+(?:water|river|lake|pool|sea|pond|stream)\b)"),
-    ("footsteps_run", _moving(r"ran|raced|sprinted|dashed|bolted|fled|hurried|rushed|scrambled|scurried")),
+    ("footsteps_run", _moving(r"ran|raced|sprinted|dashed|bolted|fled|hurried|rushed|scrambled|scurried|"
+                              r"runs|races|sprints|dashes|bolts|flees|hurries|rushes|scrambles|scurries")),
     ("footsteps_walk", rf"(?i:(?<!in his )(?<!in her )(?<!in their )(?<!in my )(?<!in your )(?<!in our )"
                        rf"\bfootsteps\s+(?:\w+\s+)?(?:sounded|echoed|came|approached|rang|crunched|receded|"
                        rf"creaked|clattered|on\s+the\s+(?:stairs?|steps|floor|landing|gravel|path)|along|outside|behind)\b|\b(?:heard|hear)\s+(?:\w+\s+){{0,2}}?"
                        rf"footsteps\b)|{_PERSON}paced\s+{_OBJECT}|"
                        + _moving(r"walked|strode|paced|stepped|marched|tiptoed|crept|stomped|trudged|wandered|"
-                                 r"shuffled|limped|strolled", r"(?:outside|inside|upstairs|downstairs)")),
+                                 r"shuffled|limped|strolled|walks|strides|paces|steps|marches|tiptoes|creeps|"
+                                 r"stomps|trudges|wanders|shuffles|limps|strolls",
+                                 r"(?:outside|inside|upstairs|downstairs)")),
     ("paper_rustle", r"(?i:\b(?:unfolded|smoothed\s+out|smoothed|crumpled|tore\s+open|ripped\s+open|unrolled)\s+"
                      r"(?:the|a|his|her|their|my)\s+(?:\w+\s+)?(?:letter|note|paper|newspaper|map|envelope|pages?|"
                      r"sheets?|document|telegram|scroll|parchment)\b|\brustl(?:e|ed|es|ing)\b(?!\s+up)|\bturned\s+"

@@ -276,6 +276,18 @@ def test_real_events_are_kept_with_high_precision():
     assert hits / (hits + extra) >= 0.95 and hits / (hits + missed) >= 0.85
 
 
+@pytest.mark.parametrize("past, present", [
+    ("The door opened on a gust of wet air.", "The door opens on a gust of wet air."),
+    ("The door slid open.", "The door slides open."),
+    ("She ran down the path to the shore.", "She runs down the path to the shore."),
+    ("The west door banged shut behind her.", "The west door bangs shut behind her."),
+    ("He walked into the kitchen.", "He walks into the kitchen."),
+    ("She closed the door softly.", "She closes the door softly."),
+])
+def test_a_chapter_told_in_the_present_tense_gets_the_same_cues(past, present):
+    assert sfx_in(present) == sfx_in(past) != []
+
+
 # ---------------------------------------------------------------- end to end
 
 SHORT_CHAPTER = """\
