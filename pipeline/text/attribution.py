@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.names import (_TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
+from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
                                  load_characters, self_named, vocatives)
 from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, split_paragraphs, unsaid, reported_speech)
@@ -58,6 +58,8 @@ _PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "a
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;]+[\"”’']?(?=\s)|--|—")
 
 
+# "the mother", "a tall woman", "an old man": a person the narration has not named
+_UNNAMED_PERSON = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?![\w'’]*\s+[A-Z])")
 _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 
 
@@ -139,21 +141,30 @@ class _Reader:
                                  for at, main in self.events[-12:])
                 return here if named_here else expected
         index = bisect.bisect_left(self.events, (position, ""))
-        sentence, best, rivals = None, None, set()
+        sentence, best, rivals, best_at = None, None, set(), position
         for at, main in reversed(self.events[max(0, index - 30):index]):
             here = bisect.bisect_right(self.sentences, at)
             if sentence is not None and here != sentence and best:
                 break
             sentence = here
             if main not in exclude and self.genders.get(main, "U") == gender:
-                best = main
+                best, best_at = main, at
                 rivals.add(main)
-        if best:
-            # two people of that gender in the sentence it leans on: a near tie
-            self.tie = self.tie or len(rivals) > 1
-            return best
-        loose = self.recent(position, gender, exclude)
-        return loose[0] if loose else ""
+        # two people of that gender in the sentence it leans on: a near tie
+        self.tie = self.tie or len(rivals) > 1
+        if not best:
+            loose = self.recent(position, gender, exclude)
+            best = loose[0] if loose else ""
+            best_at = max((at for at, main in self.events[:index] if main == best), default=position)
+        if best and in_tag:
+            # so is someone unnamed of that gender since ("...followed by her mother. The mother
+            # was tall. "Come along," she said")
+            self.tie = self.tie or self._unnamed_since(best_at, position, gender)
+        return best
+
+    def _unnamed_since(self, start: int, end: int, gender: str) -> bool:
+        nouns = _FEMALE_NOUNS if gender == "F" else _MALE_NOUNS
+        return any(word.lower() in nouns for word in _UNNAMED_PERSON.findall(self.text, start, end))
 
     def who_at(self, position: int, end: int, exclude=frozenset()) -> tuple[int, str, str] | None:
         """A name, descriptor or pronoun starting at position: (its end, speaker or "", gender

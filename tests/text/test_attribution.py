@@ -234,3 +234,11 @@ def test_said_the_girl_after_a_line_spoken_to_her_by_name_is_her():
             '"I am not touching anything," said the girl. She climbed up beside Tobin.\n\n'
             '"Good," said Tobin.\n')
     assert [s for _, s in speakers(text)] == ["Mara", "Ilse", "Tobin"]
+
+
+def test_she_said_after_an_unnamed_woman_came_in_is_a_line_to_check():
+    text = ('"Good evening," said Mara.\n\n'
+            'The door slid open and a small boy came in, followed by his mother. The mother was tall '
+            'and carried a basket. "Sit down, Tobin," she said.\n')
+    quotes = attribute(text, CAST)
+    assert [(q.text, q.check) for q in quotes] == [("Good evening,", False), ("Sit down, Tobin,", True)]
