@@ -31,10 +31,15 @@ def infer_age(names: list[str] | tuple[str, ...]) -> str:
     return "adult"
 
 
-def age_in_text(text: str, names) -> str | None:
+def age_in_text(text: str, names, others=()) -> str | None:
     """The age the prose gives a character where it names them: "the old woman Kiyomi", "little
-    Tom", "Agnes, an elderly widow"; None when it says nothing (or only "adult" things)."""
+    Tom", "Agnes, an elderly widow"; or where it brings them in just before naming them ("an old
+    man in a fisherman's jersey turns round. ... Mr. Pike taught me", with none of `others`,
+    the rest of the cast, named in between); None when it says nothing (or only "adult" things)."""
     votes: dict[str, int] = {}
+    introduced = _introduced_as(text, names, others)
+    if introduced:
+        votes[introduced] = 2
     for name in names:
         if not name or len(name) < 2:
             continue
@@ -58,6 +63,38 @@ def age_in_text(text: str, names) -> str | None:
                 votes[age] = votes.get(age, 0) + 2
     votes.pop("adult", None)
     return max(votes, key=lambda age: (votes[age], age)) if votes else None
+
+
+# "an old man", "a small girl", "a girl of about ten": someone the narration brings in unnamed
+_INTRODUCED = re.compile(r"\b(?:[Aa]n?)\s+((?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|lady|gentleman|fellow|child|lad|"
+                         r"lass|kid)(?:\s+of\s+(?:about\s+|some\s+|perhaps\s+)?[\w-]+)?)\b")
+
+
+def _introduced_as(text: str, names, others) -> str | None:
+    """The age of the unnamed person brought in within the three sentences before the character's
+    first name, if no one else is named between them."""
+    firsts = [m.start() for name in names if name and len(name) >= 2
+              for m in [re.search(rf"\b{re.escape(name)}\b", text)] if m]
+    if not firsts:
+        return None
+    first = min(firsts)
+    window = text[max(0, first - 400):first]
+    sentences = re.split(r"(?<=[.!?])[\"”’']?\s+", window)[-4:]
+    before = " ".join(sentences)
+    found = list(_INTRODUCED.finditer(before))
+    if not found:
+        return None
+    after = before[found[-1].end():]
+    if any(re.search(rf"\b{re.escape(other)}\b", after) for other in others if other and other not in names):
+        return None
+    phrase = found[-1].group(1)
+    years = re.search(r"\bof\s+(?:about\s+|some\s+|perhaps\s+)?([\w-]+)$", phrase)
+    if years and _years(years.group(1)) is not None:
+        number = _years(years.group(1))
+        return "child" if number <= 12 else "teen" if number <= 17 else "young" if number <= 29 \
+            else "adult" if number <= 59 else "old"
+    age = {"little": "child", "small": "child", "tiny": "child"}.get(phrase.split()[0]) or infer_age([phrase])
+    return None if age == "adult" else age
 
 
 _UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "

@@ -56,7 +56,9 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
                 member = CastMember(voice=cast.narrator, gender=gender, aliases=aliases, narrator=True)
             else:
                 # the prose where it names them, else the tags that describe them
-                age = getattr(character, "age", None) or (age_in_text(text, [line.speaker, *aliases]) if text else None) \
+                others = [n for name, c in characters.items() if name != line.speaker for n in (name, *c.aliases)]
+                age = getattr(character, "age", None) \
+                    or (age_in_text(text, [line.speaker, *aliases], others) if text else None) \
                     or tagged_ages.get(line.speaker)
                 member = voice_for_new_character(cast, voices, line.speaker, aliases, gender, age)
             add_to_cast(cast, line.speaker, member)

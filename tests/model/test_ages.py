@@ -14,3 +14,18 @@ from pipeline.model.ages import age_in_text
 ])
 def test_an_age_in_years_next_to_the_name(text, age):
     assert age_in_text(text, ["Beatrice Marsh"]) == age
+
+
+@pytest.mark.parametrize("text, age", [
+    ('At the end of the bar an old man in a jersey turns round. It takes me a moment. Mr. Keel taught me '
+     'to sail.', "old"),
+    ('A girl of about ten comes out with an armful of books. She stops and stares.\n\n"Wren, say hello," '
+     'says the vicar.', "child"),
+    ('The door slid open and a small girl came in. "Come along, Wren," she said.', "child"),
+    # someone else is named between them: the old man may be him
+    ('An old man came in. Ada Venn looked up from her book. Later Mr. Keel arrived.', None),
+    ('A man in a grey coat sat down. Mr. Keel ordered tea.', None),
+])
+def test_someone_brought_in_unnamed_just_before_their_name_has_that_age(text, age):
+    names = ["Mr. Keel"] if "Keel" in text else ["Wren"]
+    assert age_in_text(text, names, others=["Ada Venn"]) == age
