@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders, _Names,
-                                 load_characters, self_named, vocatives)
+from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
+                                 _Names, load_characters, self_named, vocatives)
 from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, split_paragraphs, unsaid, reported_speech)
 from pipeline.text.turns import Paragraph, take_turns
@@ -132,9 +132,8 @@ class _Reader:
             # the one just addressed by name answers, or in an exchange the one whose turn it
             # is, unless this paragraph's own narration has just named someone else of that
             # gender ("Pip woke up and rubbed her eyes. "Is it morning?" she asked.")
-            addressed = [m for m in self.addressed if self.genders.get(m) == gender and m not in exclude]
             turn = self.turn if self.turn not in exclude and self.genders.get(self.turn) == gender else ""
-            expected = addressed[0] if len(addressed) == 1 else turn
+            expected = self.addressed_one(gender, exclude) or turn
             if expected:
                 here = self.pronoun(word, position, exclude)
                 named_here = any(self.paragraph_start <= at < position and main == here
@@ -162,6 +161,11 @@ class _Reader:
             self.tie = self.tie or self._unnamed_since(best_at, position, gender)
         return best
 
+    def addressed_one(self, gender: str, exclude=frozenset()) -> str:
+        """The one person of that gender the previous paragraph spoke to by name, or ""."""
+        addressed = [m for m in self.addressed if self.genders.get(m) == gender and m not in exclude]
+        return addressed[0] if len(addressed) == 1 else ""
+
     def _unnamed_since(self, start: int, end: int, gender: str) -> bool:
         nouns = _FEMALE_NOUNS if gender == "F" else _MALE_NOUNS
         return any(word.lower() in nouns for word in _UNNAMED_PERSON.findall(self.text, start, end))
@@ -183,8 +187,7 @@ class _Reader:
             who = self.relative(match.group(0), position, exclude)
             if not who and gender and match.group(0).lower().startswith(("the ", "a ", "an ")):
                 # `"Come along, Pip," ...` then `said the girl`: the one just spoken to answers
-                addressed = [m for m in self.addressed if self.genders.get(m) == gender and m not in exclude]
-                who = addressed[0] if len(addressed) == 1 else ""
+                who = self.addressed_one(gender, exclude)
             return match.end(), who, gender
         return None
 
