@@ -162,6 +162,13 @@ class _Person:
     def count(self) -> int:
         return sum(self.forms.values())
 
+    def absorb(self, other: "_Person") -> None:
+        """Take in every name of another person found to be this one, leaving it empty."""
+        self.forms.update(other.forms)
+        self.spoke += other.spoke
+        other.forms.clear()
+        other.spoke = 0
+
 
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 4):start]
@@ -401,9 +408,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
     for (word, title), person in list(by_title_word.items()):
         man = by_title_word.get((word, "M"))
         if title != "M" and not person.title_gender and man is not None and man is not person:
-            man.forms.update(person.forms)
-            man.spoke += person.spoke
-            person.forms.clear()
+            man.absorb(person)
     people[:] = [p for p in people if p.forms]
     described = {p.words[-1]: p for p in people if p.words[0] == "the" and len(p.words) == 2}
     for form in singles:
@@ -421,9 +426,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
                 and all(p.title_gender in ("", name_gender(as_first[0])) for p in same_word):
             # "Mr. Robert" is Robert Lebrun when Robert is a first name: fold him in
             for p in same_word:
-                as_first[0].forms.update(p.forms)
-                as_first[0].spoke += p.spoke
-                p.forms.clear()
+                as_first[0].absorb(p)
             people[:] = [p for p in people if p.forms]
             as_last = []
         owners = as_first + as_last
@@ -457,10 +460,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         name, nick = match.group(1), match.group(2)
         a, b = owner.get(name), owner.get(nick)
         if a is not None and b is not None and a is not b:
-            a.forms.update(b.forms)
-            a.spoke += b.spoke
-            b.forms.clear()
-            b.spoke = 0
+            a.absorb(b)
             for form in a.forms:
                 owner[form] = a
     for match in _NICKNAME_AFTER.finditer(text):
@@ -473,10 +473,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
                  if m.group(0) in owner and owner[m.group(0)] is not nick]
         if named:
             person = named[-1]
-            person.forms.update(nick.forms)
-            person.spoke += nick.spoke
-            nick.forms.clear()
-            nick.spoke = 0
+            person.absorb(nick)
             for form in person.forms:
                 owner[form] = person
     people[:] = [p for p in people if p.forms]
@@ -489,11 +486,8 @@ def _join_titles(people: list[_Person]) -> None:
         bearers = [p for p in people if p is not described and p.forms
                    and any(_split_title(f)[0] == title for f in p.forms)]
         if len(bearers) == 1:
-            bearers[0].forms.update(described.forms)
-            bearers[0].spoke += described.spoke
             bearers[0].title_gender = bearers[0].title_gender or described.title_gender
-            described.forms.clear()
-            described.spoke = 0
+            bearers[0].absorb(described)
     people[:] = [p for p in people if p.forms]
 
 
@@ -509,11 +503,8 @@ def _join_short_names(people: list[_Person]) -> None:
                   and first(p).startswith(word) and first_name_gender(first(p)) in ("", first_name_gender(word))
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if len(longer) == 1 and short.forms:
-            longer[0].forms.update(short.forms)
-            longer[0].spoke += short.spoke
             longer[0].title_gender = longer[0].title_gender or short.title_gender
-            short.forms.clear()
-            short.spoke = 0
+            longer[0].absorb(short)
     people[:] = [p for p in people if p.forms]
 
 
