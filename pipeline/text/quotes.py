@@ -36,6 +36,17 @@ SPEECH_VERBS = {
 ADVERBS = {"quietly": "quiet", "softly": "quiet", "gently": "tender", "sadly": "sad", "angrily": "angry",
            "coldly": "cold", "loudly": "shout", "tiredly": "tired", "nervously": "fear", "excitedly": "excited",
            "sharply": "snap", "tenderly": "tender", "fearfully": "fear", "bitterly": "angry"}
+# Manner of speaking, in the past and the present tense (fan fiction is often told in the present).
+_MANNER_VERBS = {
+    **dict.fromkeys("quavered stuttered croaked rasped wheezed spluttered sputtered stutters croaks rasps".split(), "fear"),
+    **dict.fromkeys("bawled hollered barked yells bawls hollers barks screams bellows roars calls".split(), "shout"),
+    **dict.fromkeys("chattered prattled babbled rambled piped trilled cooed exulted crowed".split(), "excited"),
+    **dict.fromkeys("scoffed jeered".split(), "cold"),
+    **dict.fromkeys("whined moaned grumbles mumbles groans whines".split(), "mutter"),
+    "snaps": "snap", "growls": "angry", "snarls": "angry", "hisses": "angry", "sobs": "cry", "weeps": "cry",
+    "laughs": "laugh", "chuckles": "laugh", "giggles": "laugh", "sighs": "sad", "pleads": "sad", "begs": "sad",
+    "stammers": "fear", "breathes": "whisper", "murmured": "quiet", "purred": "tender", "purrs": "tender",
+}
 # Tags beyond the ones that carry a direction: "smiled" and "nodded" tag speech in older prose,
 # and "-ing" forms lead into it ("remarking, ...").
 SPEECH_VERBS = {**dict.fromkeys((
@@ -48,7 +59,13 @@ SPEECH_VERBS = {**dict.fromkeys((
     "murmurs thinks asks begins demands remarks observes "
     "saying asking replying answering crying exclaiming adding continuing whispering muttering murmuring "
     "shouting calling remarking observing returning repeating interrupting explaining declaring "
-    "inquiring enquiring protesting pleading begging demanding sobbing sighing laughing").split()), **SPEECH_VERBS}
+    "inquiring enquiring protesting pleading begging demanding sobbing sighing laughing "
+    "queried questioned implored entreated assured reassured informed interjected promised reiterated asserted "
+    "confided pronounced proposed blurted reported commanded admonished acknowledged vowed hazarded requested "
+    "prompted stated noted recalled guessed countered demurred soothed coaxed cajoled joked lied "
+    "says asks replies answers adds continues insists agrees admits explains interrupts suggests warns reminds "
+    "offers counters corrects announces declares concludes protests retorts whimpers gasps").split()),
+    **SPEECH_VERBS, **_MANNER_VERBS}
 THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
 PRONOUNS = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
 _VERBS = "|".join(sorted((re.escape(v.strip()) for v in SPEECH_VERBS), key=len, reverse=True))

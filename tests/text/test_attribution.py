@@ -242,3 +242,12 @@ def test_she_said_after_an_unnamed_woman_came_in_is_a_line_to_check():
             'and carried a basket. "Sit down, Tobin," she said.\n')
     quotes = attribute(text, CAST)
     assert [(q.text, q.check) for q in quotes] == [("Good evening,", False), ("Sit down, Tobin,", True)]
+
+
+def test_present_tense_and_manner_verbs_tag_their_speaker():
+    text = ('Mara and Tobin stand at the gate.\n\n"Open it," Mara snaps.\n\n"I can\'t," Tobin stammers.\n\n'
+            '"Then climb," she yells.\n\n"It\'s locked for a reason," he quavered.\n\n"Don\'t," Ilse pleads.\n')
+    quotes = attribute(text, CAST)
+    assert [(q.speaker, q.basis) for q in quotes] == [("Mara", "tag"), ("Tobin", "tag"), ("Mara", "pronoun"),
+                                                      ("Tobin", "pronoun"), ("Ilse", "tag")]
+    assert [q.direction for q in quotes] == ["snap", "fear", "shout", "fear", "sad"]
