@@ -25,130 +25,45 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from pipeline.text.names import (_FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, _SAME_TITLE, TITLES, Character, _decide,
+from pipeline.text.first_names import first_name_gender, same_first_name
+from pipeline.text.names import (_FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
+                                 _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, _SAME_TITLE, TITLES,
+                                 Character, _decide,
                                  _gender_hint, _gender_of_phrase, _Names, _split_title)
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person
-from pipeline.text.quotes import SPEECH_VERBS
+from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes
 
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
-_MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "inspector", "m"}
-_NOT_PERSON_WORDS = {
-    "English", "French", "German", "Italian", "Russian", "Spanish", "American", "British", "Irish", "Scotch",
-    "Scottish", "Welsh", "Dutch", "Polish", "Indian", "Chinese", "Japanese", "European", "Christian", "Catholic",
-    "Protestant", "Jewish", "Englishman", "Frenchman", "Englishwoman", "Frenchwoman", "Roman", "Greek", "Latin",
-    "Heaven", "Providence", "Nature", "Church", "Bible", "Christmas", "Easter", "Sunday", "Good", "Oh", "Ah", "Ay",
-    "Aye", "Alas", "Hush", "Pray", "Sure", "Indeed", "Nay", "Hallo", "Hello", "Goodbye", "Thank", "Thanks",
-    "Please", "Let", "Do", "Don't", "Did", "Does", "Is", "Are", "Was", "Were", "Have", "Has", "Had", "Will",
-    "Would", "Shall", "Should", "Can", "Could", "Must", "Might", "Mustn't", "Come", "Go", "Look", "See",
-    "Listen", "Stop", "Wait", "Tell", "Ask", "Say", "Whose", "Whom", "Whatever", "Whoever", "Nothing",
-    "Something", "Everything", "Anything", "Nobody", "Somebody", "Everybody", "Anybody", "Someone", "Everyone",
-    "Anyone", "No-one", "None", "Both", "Either", "Neither", "Some", "Many", "Much", "Most", "More", "Such",
-    "Very", "Quite", "Rather", "Too", "Also", "Besides", "However", "Therefore", "Thus", "Hence", "Though",
-    "Although", "Because", "Since", "Until", "Unless", "Whether", "Nor", "First", "Second", "Third", "Last",
-    "Next", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundred", "Thousand",
-    "Mamma", "Mama", "Papa", "Mother", "Father", "Madam", "Ma'am", "Sir", "Master", "Mistress", "Bless", "Lord",
-    "Lady", "Mr", "Mrs", "Miss", "Ms", "Dr", "St", "Mlle", "Mme", "Monsieur", "Madame", "Captain", "Colonel",
-    "Doctor", "Professor", "Inspector", "Major", "General", "Uncle", "Aunt", "Sister", "Brother", "Chapter",
-    "Book", "Volume", "Part", "End", "Finis", "Project", "Gutenberg", "Ebook", "Mademoiselle", "Hotel", "Street",
-    "Note", "Yours", "Mine", "Ours", "Theirs", "Himself", "Herself", "Myself", "Yourself", "Itself",
-    "Themselves", "Ourselves", "Whence", "Thither", "Hither", "Thence", "Besides", "Above", "Below", "Upon",
-    "Into", "Through", "Across", "Against", "Among", "Around", "Behind", "Beyond", "During", "Except", "Inside",
-    "Outside", "Under", "Within", "Without", "Toward", "Towards", "Up", "Down", "Out", "Off", "Over", "Away",
-    "Back", "Home", "Here's", "There's", "That's", "It's", "I'm", "I'll", "I've", "I'd", "You're", "You'll",
-    "He's", "She's", "We're", "They're", "Let's", "What's", "Who's", "Where's", "Ha", "Hm", "Hum", "Eh", "Why",
-    "True", "Right", "Fine", "Poor", "Dear", "Dearest", "Darling", "Old", "Young", "Little", "Great", "Grand",
-    "Royal", "Majesty", "Highness", "Excellency", "Honour", "Honor", "Grace", "Lordship", "Ladyship", "Queen",
-    "King", "Prince", "Princess", "Count", "Countess", "Baron", "Baroness", "Duke", "Duchess", "Emperor",
-    "Sergeant", "Lieutenant", "Reverend", "Judge", "Signor", "Signora", "Herr", "Frau", "Afterward", "Till",
-    "Whilst", "Whereupon", "Presently", "Instead", "Besides", "Certainly", "Surely", "Really", "Of", "Good-bye",
-    "Goodnight", "Good-night", "Bah", "Pooh", "Nonsense", "Heavens", "Gracious", "Mercy", "Fancy", "Tut",
-    "Hey", "Halloa", "Hallo", "O", "Ugh", "Mm", "Er", "Um", "Whew", "Ahem", "Hurrah", "Bravo", "Amen",
-    "Mister", "Sahib", "Miss", "Ye", "Thee", "Thou", "Thy", "Thine", "Shan't", "Can't", "Won't", "Isn't",
-    "Aren't", "Wasn't", "Weren't", "Hadn't", "Hasn't", "Haven't", "Wouldn't", "Couldn't", "Shouldn't", "Didn't",
-    "Doesn't", "Ain't", "Ma", "Pa", "Illustration", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
-    "Today", "Yesterday", "Tonight", "Morning", "Evening", "Night", "Day", "Mrs.", "Mr.", "Dr.",
-}
-# The last word of a place, a house or an institution, never of a person's name.
-_PLACE_WORDS = {
-    "Hall", "House", "Park", "Street", "Square", "Road", "Lane", "Abbey", "Castle", "Court", "Lodge", "Manor",
-    "Place", "Church", "Chapel", "Hotel", "Inn", "Bridge", "River", "Lake", "Hill", "Hills", "Mount", "Mountain",
-    "Mountains", "Wood", "Woods", "Forest", "Valley", "Bay", "Island", "Isle", "Station", "Gardens", "Garden",
-    "Cottage", "Farm", "Grange", "Priory", "Rectory", "Parsonage", "Vicarage", "Terrace", "Row", "Gate", "Tower",
-    "College", "School", "University", "Hospital", "Company", "Society", "Club", "Bank", "Office", "Museum",
-    "Theatre", "Theater", "Cathedral", "Palace", "Ocean", "Sea", "Railway", "Avenue", "Crescent", "Green",
-    "Common", "Heath", "Moor", "Field", "Fields", "Walk", "Way", "Hotel", "Road", "Buildings", "Library",
-    "Bar", "Club", "Times", "Gazette", "Review", "Magazine", "Army", "Navy", "Regiment", "Parliament", "Council",
-    "Ministry", "Department", "Kingdom", "Empire", "Republic", "States", "Street", "Avenue", "Villa", "Point",
-    "Harbour", "Harbor", "Port", "Cross", "Market", "Mews", "Close", "Yard", "Quay", "Wharf", "Dock", "Docks",
-    "Road", "Town", "City", "County", "Shire", "Downs", "Fells", "Falls", "Springs", "Well", "Wells", "Pool",
-    "Chambers", "Arms", "Tavern", "Café", "Cafe", "Restaurant", "Shop", "Store", "Works", "Mill", "Mills",
-    "Ridge", "Cliff", "Cliffs", "Cove", "Creek", "Canal", "Line", "Embankment", "Circus", "Gallery", "Institute",
-}
-# Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
-# the others ("Mr.", "Colonel") go before a surname.
-_FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Uncle", "Sister", "Brother", "Father", "Mother",
-                      "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess"}
-_PARTICLES = {"de", "du", "van", "von", "le", "la", "des", "di", "da"}
-# The first word of a place name ("New York", "Port Said").
-_PLACE_PREFIXES = {"New", "Port", "Fort", "Lake", "Mount", "Cape", "San", "Santa", "Saint", "Los", "Las", "North",
-                   "South", "East", "West", "Upper", "Lower", "Great", "Little", "Old"}
-_LOCATIVE = {"in", "into", "near", "through", "across", "within", "throughout", "toward", "towards", "reached",
-             "leave", "left", "visit", "visited", "outside", "inside"}
+_MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "m"}
 _NAME = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 _PARTICLE = r"(?:(?:de|De|du|Du|van|Van|von|Von|le|Le|la|La|des|Des|di|Di|da|Da)\s+)"
 _ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Mlle", "Mme", "Rev", "M", "St")
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
 _ABBREVIATED_RE = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
-_MENTION = re.compile(rf"(?<![\w’'.-])(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
+_MENTION = re.compile(rf"(?<![\w.-])(?<!\w['’])(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
                       r"(?![\w-])")
 _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
-_SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v), key=len, reverse=True))
+# Verbs that tag speech beside a quote but are everyday verbs beside a bare capitalised word
+# ("Crabs went into one box", "Rain began"): they do not make a word a speaker's name.
+_NOT_SPEECH_ALONE = {"went", "began", "begins", "returned", "returns", "proceeded", "pursued", "resumed", "nodded",
+                     "smiled", "told", "tells", "offers", "noted", "stated", "recalled", "guessed", "promised",
+                     "reported", "informed", "requested", "calls", "continues", "continued", "followed", "lied"}
+_SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v and v not in _NOT_SPEECH_ALONE),
+                          key=len, reverse=True))
 # "Tobias Thorne, whom everyone called Toby" / "Elizabeth, known as Lizzy" (a comma: "Messinger
 # called Rosa" is a summons)
 _NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
                        rf"(?:called|known as|nicknamed)\s+[\"“‘']?({_NAME})")
+# "Grandad's name is Walter" / "Mully's real name was Katherine Mulroney": one person
+_NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first\s+|Christian\s+|given\s+)?name\s+"
+                      rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)")
 # the pet name first, its owner named just before: "Albert Lowe came in. Bertie, as everyone who
 # knew him called him, ..." / "Margaret--Peggy to her friends--"
 _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
                              rf"(?:to\s+(?:his|her)\s+(?:friends|family|intimates)))")
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    """First name (lower case) -> M or F, from the name dictionary gender-guesser ships
-    (nam_dict.txt, read offline). A name listed under several genders takes the one found in
-    the most countries, then with the highest frequencies (gender-guesser's own rule without a
-    country); unisex ("?") names say nothing."""
-    try:
-        from importlib import resources
-        data = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
-    except (ImportError, OSError):     # the list helps; without it the pronouns decide
-        return {}
-    best: dict[str, tuple[tuple[int, int], str]] = {}
-    classes = {"M": "M", "1M": "M", "?M": "M", "F": "F", "1F": "F", "?F": "F", "?": ""}
-    for line in data.splitlines():
-        if line[:1] in "#=" or len(line) < 4:
-            continue
-        parts = line.split()
-        gender = classes.get(parts[0])
-        if gender is None:
-            continue
-        values = [ord(c) for c in line[30:-1].replace(" ", "")]
-        score = (len(values), sum(c - 55 if c > 64 else c - 48 for c in values))
-        for name in {parts[1].replace("+", r) for r in ("", " ", "-")}:
-            key = name.lower()
-            if key not in best or score > best[key][0]:
-                best[key] = (score, gender)
-    return {name: gender for name, (_, gender) in best.items() if gender}
-
-
-def first_name_gender(word: str) -> str:
-    """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
-    if not word[:1].isupper():
-        return ""
-    return _first_names().get(word.lower(), "")
 
 
 @dataclass
@@ -181,13 +96,18 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
     mid, anywhere, spoke = Counter(), Counter(), Counter()
     where: dict[str, list[int]] = defaultdict(list)
     common = Counter(re.findall(r"\b[a-z]+\b", text))
+    # "said June" twice: June is a woman here, not a month, wherever she is named
+    tagged = Counter(m.group(1) or m.group(2) for m in re.finditer(
+        rf"\b(?:{_SPEECH})\s+([A-Z][a-z]+)\b|\b([A-Z][a-z]+)\s+(?:{_SPEECH})\b", text))
+    speaking = {w for w, n in tagged.items() if n >= 2 and w in _NOT_NAMES and first_name_gender(w)}
     for match in _MENTION.finditer(text):
         title, name = match.group(1), match.group(2)
         words = name.split()
         # "When Elizabeth", "Happily Archer" at a sentence start: drop leading words that are not
         # names (listed, or written in lower case elsewhere in the text)
         while words and not title and not (words[0] in _PLACE_PREFIXES and len(words) > 1) \
-                and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3):
+                and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3) \
+                and words[0] not in speaking:
             words = words[1:]
         if not words:
             continue
@@ -225,7 +145,8 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
 def _vocatives(text: str) -> Counter:
     """Names someone is spoken to by: opening a quote or closing a clause of it ("Jane, come")."""
     found = Counter()
-    for match in re.finditer(rf"[\"“‘]\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?]|,\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?.]\s*[\"”’]", text):
+    for match in re.finditer(rf"[\"“‘]\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?]|"
+                             rf",\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?.]\s*[\"”’']", text):
         found[match.group(1) or match.group(2)] += 1
     return found
 
@@ -248,13 +169,19 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     if not title and later and (any(w in _NOT_NAMES for w in later) or
                                 (any(w in _NOT_PERSON_WORDS or lower[w.lower()] >= 3 for w in later) and mid[form] < 2)):
         return False
-    # ("Tony Last" is a name: only the first word of a longer one is judged)
+    # ("Tony Last" is a name: only the first word of a longer one is judged); "June" is a month
+    # unless she speaks under that name, and then "June Bellamy" is her too
     if not title and (words[0] in _NOT_PERSON_WORDS or words[0] in _NOT_NAMES) \
-            and not (len(words) == 1 and spoke[form] >= 2 and first_name_gender(form)):
+            and not (spoke[words[0]] >= 2 and first_name_gender(words[0]) and (len(words) == 1 or mid[form])):
         return False
     if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form) \
             and not any(other.startswith(form + " ") and mid[other] for other in anywhere):
         return False     # "Th'" of dialect; but "Jo" of "Jo Marsh" is a name
+    # a name only ever written alone inside quote marks is a boat's, a house's or a book's ("was
+    # 'Morwenna Grace'")
+    if where[form] and spoke[form] == 0 and all(text[at - 1:at] in "'‘\"“" and text[at + len(form):at + len(form) + 1]
+                                                 in "'’\"”" for at in where[form]):
+        return False
     if title:
         return True
     if mid[form] == 0 and spoke[form] == 0 and not vocatives[form]:
@@ -300,7 +227,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _tie_nicknames(text, people)
     _join_titles(people)
     _join_short_names(people)
-    people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] for f in p.forms)]
+    _join_answered_names(text, people)
+    beside = _beside_speech(text, where)
+    people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
     characters: dict[str, Character] = {}
     def main_name(person: _Person) -> str:
@@ -324,6 +253,28 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         gender = c.gender if c.gender != "U" or len(said) != 1 else said.pop()
         characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, gender)
     return characters
+
+
+def _beside_speech(text: str, where: dict[str, list[int]]) -> Counter:
+    """Mentions in the narration of a paragraph that also holds a quote ("Father Dunstan went back
+    to his crossword. 'Seven letters,' he murmured"): someone present in the scene, most often
+    its speaker, even when named only once."""
+    spans = _scan_quotes(text)
+    starts = [a for a, _, _ in spans]
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    count = Counter()
+    for form, positions in where.items():
+        for at in positions:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and spans[i][0] <= at < spans[i][1]:
+                continue                    # inside a quote
+            paragraph = bisect.bisect_right(paragraph_starts, at) - 1
+            low = paragraph_starts[paragraph]
+            high = paragraph_starts[paragraph + 1] if paragraph + 1 < len(paragraph_starts) else len(text)
+            j = bisect.bisect_left(starts, low)
+            if j < len(starts) and starts[j] < high:
+                count[form] += 1
+    return count
 
 
 def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
@@ -358,6 +309,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             key = (words[0], words[-1])
             if title in ("Mrs", "Mme") and first_name_gender(words[0]) != "F":
                 key = (words[0], words[-1], title)     # "Mrs. Newland Archer" is Newland Archer's wife
+            # "Walt Pryce" and "Walter Pryce" are one man
+            key = next((k for k in full if len(k) == 2 == len(key) and k[1] == key[1]
+                        and (same_first_name(key[0], k[0]) or same_first_name(k[0], key[0]))), key)
             person = full.get(key)
             if person is None:
                 person = full[key] = _Person(words, gender)
@@ -456,9 +410,16 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
 def _tie_nicknames(text: str, people: list[_Person]) -> None:
     """`Elizabeth, whom they called Lizzy` / `Margaret (known as Peggy)`: one person."""
     owner = {form: p for p in people for form in p.forms}
-    for match in _NICKNAME.finditer(text):
-        name, nick = match.group(1), match.group(2)
-        a, b = owner.get(name), owner.get(nick)
+
+    def owner_of(name: str) -> _Person | None:
+        # "Walter" of "Walter Pryce" when only the full name is a form
+        bearers = [p for p in people if p.forms and p.words[0] == name and len(p.words) >= 2]
+        return owner.get(name) or (bearers[0] if len(bearers) == 1 else None)
+
+    pairs = [(m.group(1), m.group(2)) for m in _NICKNAME.finditer(text)]
+    pairs += [(m.group(2), m.group(1)) for m in _NAME_IS.finditer(text)]
+    for name, nick in pairs:
+        a, b = owner_of(name), owner_of(nick)
         if a is not None and b is not None and a is not b:
             a.absorb(b)
             for form in a.forms:
@@ -479,6 +440,41 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
+def _join_answered_names(text: str, people: list[_Person]) -> None:
+    """`'You're late, Jack,' said Mrs. Angove.` then `'I'm not late, Bridget.'`: the answer calls
+    the one who just spoke by her first name, so a bare "Bridget" is Mrs. Angove, when she has no
+    other first name, the genders agree and the two are never named in one paragraph."""
+    owner = {form: p for p in people for form in p.forms}
+    spans = _scan_quotes(text)
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text)]
+    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})|"
+                        rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})\s+(?:{_SPEECH}))\b")
+    previous_speaker = None
+    for a, b in paragraphs:
+        inside = [(x, y) for x, y, _ in spans if a <= x < b]
+        if not inside:
+            previous_speaker = None
+            continue
+        x, y = inside[0]
+        called = re.match(rf"\s*({_NAME})[,!?]", text[x:y]) or re.search(rf",\s+({_NAME})(?=[.!?,])", text[x:y])
+        bare = owner.get(called.group(1)) if called else None
+        if previous_speaker is not None and bare is not None and bare is not previous_speaker \
+                and len(bare.words) == 1 and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
+                and first_name_gender(bare.words[0]) in ("", previous_speaker.title_gender) \
+                and not any(all(re.search(rf"\b{re.escape(f)}\b", text[c:d]) for f in (bare.words[0],
+                                                                                     previous_speaker.words[0]))
+                            for c, d in paragraphs):
+            previous_speaker.absorb(bare)
+            for form in previous_speaker.forms:
+                owner[form] = previous_speaker
+        narration = text[a:b]
+        for x, y in inside:
+            narration = narration[:x - a] + " " * (y - x) + narration[y - a:]
+        speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
+        previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
+    people[:] = [p for p in people if p.forms]
+
+
 def _join_titles(people: list[_Person]) -> None:
     """"the Colonel" is Colonel Hartley when he is the one colonel the text names."""
     for described in [p for p in people if len(p.words) == 2 and p.words[0] == "the" and p.words[1] in TITLES]:
@@ -492,15 +488,15 @@ def _join_titles(people: list[_Person]) -> None:
 
 
 def _join_short_names(people: list[_Person]) -> None:
-    """"Bea" (or "Aunt Bea") is Beatrice Marsh and "Jo" is Josephine when the short name begins
-    the long one, and no one else's first name begins so."""
+    """"Bea" (or "Aunt Bea") is Beatrice Marsh, "Jo" is Josephine and "Hattie" is Harriet when
+    the short name is a pet form of the long one, and of no one else's first name."""
     def first(person: _Person) -> str:
         return person.words[0] if person.words[0] != "the" else ""
 
     for short in [p for p in people if len(p.words) == 1 and len(p.words[0]) >= 2]:
         word = short.words[0]
-        longer = [p for p in people if p is not short and p.forms and first(p) and len(first(p)) > len(word) + 1
-                  and first(p).startswith(word) and first_name_gender(first(p)) in ("", first_name_gender(word))
+        longer = [p for p in people if p is not short and p.forms and first(p) and same_first_name(word, first(p))
+                  and first_name_gender(first(p)) in ("", first_name_gender(word))
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if len(longer) == 1 and short.forms:
             longer[0].title_gender = longer[0].title_gender or short.title_gender
@@ -518,13 +514,17 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             votes[main][hint] += 1
     genders = {}
     for main, person in people.items():
-        if person.title_gender:
-            genders[main] = person.title_gender
+        # a name that is a family word ("Grandad", "Mum") says the gender whatever pronouns follow it
+        family_word = _gender_of_phrase(person.words[0]) if len(person.words) == 1 else ""
+        if person.title_gender or family_word:
+            genders[main] = person.title_gender or family_word
             continue
         title = next((_split_title(f)[0] for f in person.forms if _split_title(f)[0]), "")
         if title and not votes[main]:
             # "Constable Hobbs" and "the constable ... his collar": the title's noun speaks for him
-            for match in re.finditer(rf"\b(?:the|a|an)\s+{title.lower()}\b", text, re.IGNORECASE):
+            noun = {"Dr": "doctor", "Rev": "reverend", "Prof": "professor", "Mme": "madame", "Mlle": "mademoiselle"}.get(
+                title, title.lower())
+            for match in re.finditer(rf"\b(?:the|a|an)\s+{noun}\b", text, re.IGNORECASE):
                 hint = _gender_hint(text, match.start(), match.end())
                 if hint:
                     votes[main][hint] += 1
@@ -541,4 +541,6 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             ranked = votes[main].most_common(2)
             clear = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
             genders[main] = ranked[0][0] if clear else _gender_of_phrase(person.words[-1].lower()) or "U"
+        if genders[main] == "U" and title.lower() in RANKS:
+            genders[main] = "M"
     return genders

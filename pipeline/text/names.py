@@ -75,7 +75,16 @@ def _gender_hint(text: str, start: int, end: int) -> str:
     pronoun = re.search(r"\b(he|his|himself|she|herself)\b|\b(her)\b(?=\s+(?!(?:the|a|an|that|to|and|or|but|as|in|"
                         r"on|at|for|with|by|from|of|so|if|when|again|away|back|up|down|out|off|over|once|now|then)\b)"
                         r"[a-z])", sentence, re.IGNORECASE)
-    if not pronoun and re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start]):
+    # a name that ends its sentence as the one who acts ("...before Dr. Adeyemi came. She was")
+    ends_as_subject = re.match(r"\s+[a-z]+[.!?]\s", text[end:end + 24]) is not None or \
+        (re.match(r"[.!?]\s", text[end:end + 2]) is not None and
+         re.search(r"\b(?:said|asked|says|asks|replied|answered|called)\s+$", text[max(0, start - 12):start]) is not None)
+    # "Sergeant Okafor was a tall woman"
+    described = re.match(r"\s+(?:was|is)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(woman|girl|lady|man|boy|gentleman)\b",
+                         text[end:end + 60])
+    if described:
+        return "F" if described.group(1) in ("woman", "girl", "lady") else "M"
+    if not pronoun and (ends_as_subject or re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start])):
         pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240]) or \
             re.match(r"[^.!?\"“”]{0,80}[.!?]\s+[A-Z][^.!?\"“”]{0,40}?\b(him|his|her)\b", text[end:end + 200])
     if not pronoun:
@@ -96,8 +105,12 @@ _TITLES = {"mr", "mrs", "miss", "ms", "dr", "doctor", "sir", "lady", "lord", "co
            "general", "inspector", "professor", "father", "mother", "aunt", "uncle", "master", "mistress",
            "madame", "madam", "monsieur", "mademoiselle", "count", "countess", "prince", "princess", "king",
            "queen", "reverend", "rev", "st", "sergeant", "lieutenant", "judge", "old", "young", "little"}
-_MALE_TITLES = {"mr", "sir", "lord", "colonel", "captain", "major", "general", "father", "uncle", "master",
-                "monsieur", "count", "prince", "king", "reverend", "rev", "sergeant", "lieutenant"}
+_MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "count", "prince", "king", "reverend",
+                "rev"}
+# Ranks were men's in older novels but are anyone's now ("Sergeant Okafor was a tall woman"):
+# the pronouns decide, and a rank says M only when nothing else does.
+RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "inspector", "constable", "detective",
+         "officer", "commander", "admiral", "superintendent"}
 _FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "mistress", "madame", "madam", "mademoiselle",
                   "countess", "princess", "queen"}
 
@@ -217,6 +230,8 @@ def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -
                 gender = "F"
             else:
                 gender = _decide(votes[main])
+                if gender not in ("M", "F") and titles & RANKS and not votes[main]:
+                    gender = "M"
         genders[main] = gender if gender in ("M", "F") else "U"
     return genders
 
@@ -224,11 +239,11 @@ def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -
 
 _MALE_NOUNS = {"man", "gentleman", "boy", "father", "brother", "husband", "son", "uncle", "lord", "king", "fellow",
                "lad", "master", "landlord", "sir", "prince", "duke", "earl", "nephew", "grandfather", "papa", "grandad",
-               "grandpa", "granddad",
-               "priest", "vicar", "colonel", "captain", "major", "sergeant", "constable", "policeman", "butler"}
+               "grandpa", "granddad", "dad", "daddy", "pa", "pop",
+               "priest", "vicar", "policeman", "butler"}
 _FEMALE_NOUNS = {"woman", "lady", "girl", "mother", "sister", "wife", "daughter", "aunt", "queen", "maid",
                  "mistress", "landlady", "madam", "princess", "duchess", "niece", "grandmother", "mama", "mamma",
-                 "gran", "granny", "grandma", "nan", "nana",
+                 "gran", "granny", "grandma", "nan", "nana", "mum", "mummy", "mom", "mommy", "mam", "ma",
                  "housekeeper", "widow", "nurse", "governess", "cook"}
 
 
@@ -280,3 +295,68 @@ def vocatives(quote: str, names: _Names) -> set[str]:
         if opens and (not after.strip() or after[0] in ",!?.;—-"):
             found.add(main)
     return found
+
+
+# Words that look like names but are not people's (cast discovery)
+_NOT_PERSON_WORDS = {
+    "English", "French", "German", "Italian", "Russian", "Spanish", "American", "British", "Irish", "Scotch",
+    "Scottish", "Welsh", "Dutch", "Polish", "Indian", "Chinese", "Japanese", "European", "Christian", "Catholic",
+    "Protestant", "Jewish", "Englishman", "Frenchman", "Englishwoman", "Frenchwoman", "Roman", "Greek", "Latin",
+    "Heaven", "Providence", "Nature", "Church", "Bible", "Christmas", "Easter", "Sunday", "Good", "Oh", "Ah", "Ay",
+    "Aye", "Alas", "Hush", "Pray", "Sure", "Indeed", "Nay", "Hallo", "Hello", "Goodbye", "Thank", "Thanks",
+    "Please", "Let", "Do", "Don't", "Did", "Does", "Is", "Are", "Was", "Were", "Have", "Has", "Had", "Will",
+    "Would", "Shall", "Should", "Can", "Could", "Must", "Might", "Mustn't", "Come", "Go", "Look", "See",
+    "Listen", "Stop", "Wait", "Tell", "Ask", "Say", "Whose", "Whom", "Whatever", "Whoever", "Nothing",
+    "Something", "Everything", "Anything", "Nobody", "Somebody", "Everybody", "Anybody", "Someone", "Everyone",
+    "Anyone", "No-one", "None", "Both", "Either", "Neither", "Some", "Many", "Much", "Most", "More", "Such",
+    "Very", "Quite", "Rather", "Too", "Also", "Besides", "However", "Therefore", "Thus", "Hence", "Though",
+    "Although", "Because", "Since", "Until", "Unless", "Whether", "Nor", "First", "Second", "Third", "Last",
+    "Next", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundred", "Thousand",
+    "Mamma", "Mama", "Papa", "Mother", "Father", "Madam", "Ma'am", "Sir", "Master", "Mistress", "Bless", "Lord",
+    "Lady", "Mr", "Mrs", "Miss", "Ms", "Dr", "St", "Mlle", "Mme", "Monsieur", "Madame", "Captain", "Colonel",
+    "Doctor", "Professor", "Inspector", "Major", "General", "Uncle", "Aunt", "Sister", "Brother", "Chapter",
+    "Book", "Volume", "Part", "End", "Finis", "Project", "Gutenberg", "Ebook", "Mademoiselle", "Hotel", "Street",
+    "Note", "Yours", "Mine", "Ours", "Theirs", "Himself", "Herself", "Myself", "Yourself", "Itself",
+    "Themselves", "Ourselves", "Whence", "Thither", "Hither", "Thence", "Besides", "Above", "Below", "Upon",
+    "Into", "Through", "Across", "Against", "Among", "Around", "Behind", "Beyond", "During", "Except", "Inside",
+    "Outside", "Under", "Within", "Without", "Toward", "Towards", "Up", "Down", "Out", "Off", "Over", "Away",
+    "Back", "Home", "Here's", "There's", "That's", "It's", "I'm", "I'll", "I've", "I'd", "You're", "You'll",
+    "He's", "She's", "We're", "They're", "Let's", "What's", "Who's", "Where's", "Ha", "Hm", "Hum", "Eh", "Why",
+    "True", "Right", "Fine", "Poor", "Dear", "Dearest", "Darling", "Old", "Young", "Little", "Great", "Grand",
+    "Royal", "Majesty", "Highness", "Excellency", "Honour", "Honor", "Grace", "Lordship", "Ladyship", "Queen",
+    "King", "Prince", "Princess", "Count", "Countess", "Baron", "Baroness", "Duke", "Duchess", "Emperor",
+    "Sergeant", "Lieutenant", "Reverend", "Judge", "Signor", "Signora", "Herr", "Frau", "Afterward", "Till",
+    "Whilst", "Whereupon", "Presently", "Instead", "Besides", "Certainly", "Surely", "Really", "Of", "Good-bye",
+    "Goodnight", "Good-night", "Bah", "Pooh", "Nonsense", "Heavens", "Gracious", "Mercy", "Fancy", "Tut",
+    "Hey", "Halloa", "Hallo", "O", "Ugh", "Mm", "Er", "Um", "Whew", "Ahem", "Hurrah", "Bravo", "Amen",
+    "Mister", "Sahib", "Miss", "Ye", "Thee", "Thou", "Thy", "Thine", "Shan't", "Can't", "Won't", "Isn't",
+    "Aren't", "Wasn't", "Weren't", "Hadn't", "Hasn't", "Haven't", "Wouldn't", "Couldn't", "Shouldn't", "Didn't",
+    "Doesn't", "Ain't", "Ma", "Pa", "Illustration", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
+    "Today", "Yesterday", "Tonight", "Morning", "Evening", "Night", "Day", "Mrs.", "Mr.", "Dr.",
+}
+# The last word of a place, a house or an institution, never of a person's name.
+_PLACE_WORDS = {
+    "Hall", "House", "Park", "Street", "Square", "Road", "Lane", "Abbey", "Castle", "Court", "Lodge", "Manor",
+    "Place", "Church", "Chapel", "Hotel", "Inn", "Bridge", "River", "Lake", "Hill", "Hills", "Mount", "Mountain",
+    "Mountains", "Wood", "Woods", "Forest", "Valley", "Bay", "Island", "Isle", "Station", "Gardens", "Garden",
+    "Cottage", "Farm", "Grange", "End", "Embankment", "Quay", "Wharf", "Pier", "Airport", "Estate", "Mews", "Priory", "Rectory", "Parsonage", "Vicarage", "Terrace", "Row", "Gate", "Tower",
+    "College", "School", "University", "Hospital", "Company", "Society", "Club", "Bank", "Office", "Museum",
+    "Theatre", "Theater", "Cathedral", "Palace", "Ocean", "Sea", "Railway", "Avenue", "Crescent", "Green",
+    "Common", "Heath", "Moor", "Field", "Fields", "Walk", "Way", "Hotel", "Road", "Buildings", "Library",
+    "Bar", "Club", "Times", "Gazette", "Review", "Magazine", "Army", "Navy", "Regiment", "Parliament", "Council",
+    "Ministry", "Department", "Kingdom", "Empire", "Republic", "States", "Street", "Avenue", "Villa", "Point",
+    "Harbour", "Harbor", "Port", "Cross", "Market", "Mews", "Close", "Yard", "Quay", "Wharf", "Dock", "Docks",
+    "Road", "Town", "City", "County", "Shire", "Downs", "Fells", "Falls", "Springs", "Well", "Wells", "Pool",
+    "Chambers", "Arms", "Tavern", "Café", "Cafe", "Restaurant", "Shop", "Store", "Works", "Mill", "Mills",
+    "Ridge", "Cliff", "Cliffs", "Cove", "Creek", "Canal", "Line", "Embankment", "Circus", "Gallery", "Institute",
+}
+# Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
+# the others ("Mr.", "Colonel") go before a surname.
+_FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Uncle", "Sister", "Brother", "Father", "Mother",
+                      "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess"}
+_PARTICLES = {"de", "du", "van", "von", "le", "la", "des", "di", "da"}
+# The first word of a place name ("New York", "Port Said").
+_PLACE_PREFIXES = {"New", "Port", "Fort", "Lake", "Mount", "Cape", "San", "Santa", "Saint", "Los", "Las", "North",
+                   "South", "East", "West", "Upper", "Lower", "Great", "Little", "Old"}
+_LOCATIVE = {"in", "into", "near", "through", "across", "within", "throughout", "toward", "towards", "reached",
+             "leave", "left", "visit", "visited", "outside", "inside"}

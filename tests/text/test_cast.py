@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.text.attribution import attribute
-from pipeline.text.cast import NARRATOR_ALIASES, discover_characters, first_name_gender
+from pipeline.text.cast import NARRATOR_ALIASES, discover_characters
+from pipeline.text.first_names import first_name_gender
 
 CHAPTERS = Path(__file__).parents[1] / "data" / "chapters"
 
@@ -388,3 +389,60 @@ def test_a_speaker_the_tags_call_a_girl_or_an_old_man_gets_that_age():
             '"Thank you," said Amos Pell.\n')
     found = discover_characters(text)
     assert ages_in_tags(text, found) == {owner(found, "Rosie"): "child", owner(found, "Amos Pell"): "old"}
+
+
+def test_pet_forms_of_a_first_name_are_one_person():
+    text = ('Walter Kettle leaned on the gate. "Morning," said Walt Kettle to nobody.\n\n'
+            '"You\'re early, Mr. Kettle," said Nadia.\n\n"Always am," said Walt.\n\n'
+            'Harriet ran up the lane. "Wait for me!" shouted Hattie.\n\n'
+            '"Slow down, Harriet," said Nadia.\n\n"Hattie never slows down," said Walt.\n')
+    found = discover_characters(text)
+    assert owner(found, "Walt") == owner(found, "Walter Kettle") == owner(found, "Walt Kettle") \
+        == owner(found, "Mr. Kettle") != ""
+    assert owner(found, "Hattie") == owner(found, "Harriet") != ""
+    assert owner(found, "Hattie") != owner(found, "Nadia")
+
+
+def test_a_name_the_text_says_is_someones_name_joins_them():
+    text = ('Walter Kettle came out of the barn.\n\n"Grandad says so," Poppy said. "Grandad\'s name is Walter '
+            'but everybody calls him Walt."\n\n"Come in, Poppy," Grandad said. "Come in," Grandad said again.\n')
+    found = discover_characters(text)
+    assert owner(found, "Grandad") == owner(found, "Walter Kettle") != ""
+
+
+def test_family_words_and_ranks_give_genders_the_way_the_text_does():
+    text = ('"Time for bed," said Grandad. She looked at him and laughed. "Grandad, no," she said.\n\n'
+            '"Listen to Grandad," said Mum. "Mum is right," said Poppy.\n\n'
+            'Sergeant Adebayo was a tall woman in a long coat. "Stand back," said Sergeant Adebayo. '
+            'She lifted the tape.\n\n"Nobody moves," said Sergeant Adebayo.\n\n'
+            '"Fall in," said Colonel Marsh.\n\n"Now," said Colonel Marsh.\n\n'
+            'It was an hour before Dr. Osei came. She was younger than anyone expected. '
+            '"Sit down," said Dr. Osei.\n\n"Who is next?" asked Dr. Osei.\n')
+    found = discover_characters(text)
+    genders = {name: found[owner(found, name)].gender for name in
+               ("Grandad", "Mum", "Sergeant Adebayo", "Colonel Marsh", "Dr. Osei")}
+    assert genders == {"Grandad": "M", "Mum": "F", "Sergeant Adebayo": "F", "Colonel Marsh": "M", "Dr. Osei": "F"}
+
+
+def test_a_month_that_speaks_is_a_woman_and_places_boats_and_plural_nouns_are_not_people():
+    text = ('June Halloran was seventy. "Tea?" said June.\n\n"Please," said Tomasz. "Is it far to Harrow End?"\n\n'
+            '"Not far," said June. Crabs went into one bucket and stones into another.\n\n'
+            '"Harrow End is by the river," said Tomasz. "I will walk to Harrow End."\n\n'
+            "The name on the bow was 'Rosalind Hart', and on the stern, smaller, 'Rosalind Hart' again.\n")
+    found = discover_characters(text)
+    assert owner(found, "June") == owner(found, "June Halloran") != ""
+    assert found[owner(found, "June")].gender == "F"
+    assert not owner(found, "Harrow End") and not owner(found, "Crabs") and not owner(found, "Rosalind Hart")
+
+
+def test_someone_named_once_beside_a_quote_is_in_the_cast():
+    text = ('"We sail at six," said Tomasz.\n\n"Then we sail at six," said June.\n\n'
+            'Father Brannock looked up from his paper. "Seven letters," he murmured.\n')
+    assert owner(discover_characters(text), "Father Brannock")
+
+
+def test_the_first_name_an_answer_calls_the_last_speaker_by_is_theirs():
+    text = ("'You're late, Tomasz,' said Mrs. Penrose.\n\n'I'm not late, Agnes. The tide is early.'\n\n"
+            "'Tell that to the tide,' said Mrs. Penrose.\n\n'Agnes always says that,' said Tomasz.\n")
+    found = discover_characters(text)
+    assert owner(found, "Agnes") == owner(found, "Mrs. Penrose") != ""

@@ -1,0 +1,62 @@
+"""First names: the gender a first name says (gender-guesser's list, read offline) and which
+pet forms belong to which names (the nicknames package's table)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """First name (lower case) -> M or F, from the name dictionary gender-guesser ships
+    (nam_dict.txt, read offline). A name listed under several genders takes the one found in
+    the most countries, then with the highest frequencies (gender-guesser's own rule without a
+    country); unisex ("?") names say nothing."""
+    try:
+        from importlib import resources
+        data = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError):     # the list helps; without it the pronouns decide
+        return {}
+    best: dict[str, tuple[tuple[int, int], str]] = {}
+    classes = {"M": "M", "1M": "M", "?M": "M", "F": "F", "1F": "F", "?F": "F", "?": ""}
+    for line in data.splitlines():
+        if line[:1] in "#=" or len(line) < 4:
+            continue
+        parts = line.split()
+        gender = classes.get(parts[0])
+        if gender is None:
+            continue
+        values = [ord(c) for c in line[30:-1].replace(" ", "")]
+        score = (len(values), sum(c - 55 if c > 64 else c - 48 for c in values))
+        for name in {parts[1].replace("+", r) for r in ("", " ", "-")}:
+            key = name.lower()
+            if key not in best or score > best[key][0]:
+                best[key] = (score, gender)
+    return {name: gender for name, (_, gender) in best.items() if gender}
+
+
+@lru_cache(maxsize=1)
+def _nick_namer():
+    try:
+        from nicknames import NickNamer
+    except ImportError:          # the table helps; without it only prefixes ("Walt" of "Walter") join
+        return None
+    return NickNamer()
+
+
+def same_first_name(short: str, long: str) -> bool:
+    """"Walt" and "Walter", "Hattie" and "Harriet", "Bea" and "Beatrice": one first name, the
+    pet form first (a prefix of the long one, or in the nicknames package's table)."""
+    a, b = short.lower(), long.lower()
+    if a == b or len(a) < 2 or not short[:1].isupper() or not long[:1].isupper():
+        return False
+    if len(b) > len(a) + 1 and b.startswith(a):
+        return True
+    namer = _nick_namer()
+    return namer is not None and b in namer.canonicals_of(a)
+
+
+def first_name_gender(word: str) -> str:
+    """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
+    if not word[:1].isupper():
+        return ""
+    return _first_names().get(word.lower(), "")
