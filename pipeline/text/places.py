@@ -27,7 +27,9 @@ from pipeline.core.errors import PipelineError, unknown_value
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "hospital": ("hospital", "infirmary", "clinic", "ward", "sickroom", "sickbed", "hospital bed"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
-    "forest": ("forest", "woods", "woodland", "grove", "thicket", "jungle", "copse"),
+    # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
+    "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
+               "woodland path"),
     "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
     "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
                "counting house", "police station", "consulting room", "chambers"),
@@ -38,7 +40,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
-               "bus stop", "bridge", "station", "railway station", "train station", "platform", "railway platform"),
+               "bus stop", "bridge", "station", "railway station", "train station", "platform", "railway platform",
+               # a car park is open air, not the inside of a car
+               "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
               "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland"),
     # a station is a platform in the open air more often than a concourse full of people
@@ -48,7 +52,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
-            "passenger seat", "driver's seat", "bus"),
+            "passenger seat", "driver's seat", "bus",
+            # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
+            "motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road"),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
     "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
@@ -62,7 +68,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
              "manor", "villa", "flat", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
-             "boarding house"),
+             "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
@@ -110,11 +116,13 @@ _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)
 _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
              r"reached|entered|arrived at|crossed|boarded|towards?|on board)")
 # Movement to a place, the only thing that changes a scene after it has opened.
-_MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|head|drive|return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
+# Going "out of" a place leaves it; "the boat's head into the sea" is a bow, not someone heading there.
+_MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )(?<!its )(?<!his )(?<!her )head|drive|"
+           r"return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
            r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
            r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+|down\s+|up\s+|over\s+|off\s+)?"
-           r"(?:in|into|to|toward|towards|onto|through|across|along|inside|out of)|reached|entered|arrived (?:at|in)|"
-           r"boarded)")
+           r"(?:in|into|to|toward|towards|onto|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
+           r"boarded|joined)")
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 _AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
@@ -127,6 +135,12 @@ _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+)?"
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
+# "wood" is a place by its name ("Hollin Wood") or on its own ("into the wood, ..."), not "a wood fire", "wood-cutter"
+_WOOD = r"(?:(?-i:Wood)|wood(?=\s*[,.;:!?]|\s*$|\s+(?:at|in|on|by|near|behind|beyond|where|was|were|is|had)\b))"
+# A motorway by its number ("on the M62", "the I-95"): the story is in a car on it.
+_ROAD_NUMBER = r"(?-i:M\d{1,2}|I-\d{1,3})"
+# Part of a place, named with the whole it is part of ("the top deck of the car park", "the corridors of the hospital").
+_PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer")
 
 
 @dataclass(frozen=True)
@@ -163,7 +177,8 @@ class _Patterns:
     def __init__(self, word_bed: dict[str, str], layers: dict[str, str]):
         self.word_bed = word_bed
         # "sitting-room" is the "sitting room" of older books
-        words = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(word_bed, key=len, reverse=True))
+        words = "|".join(_WOOD if w == "wood" else re.escape(w).replace(r"\ ", r"[\s-]")
+                         for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb
         # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
         free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'-]+\s+)"
@@ -181,10 +196,18 @@ class _Patterns:
         self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",
                                   re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
+        self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|[A-Z][\w.-]*'s?)\s+{noun}", re.IGNORECASE)
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
         word = (match.groupdict().get("bare") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
+        if word in _PART_WORDS and (whole := self.whole.match(match.string, match.end())):
+            bed, whole_word = self.bed_of(whole)     # "the top deck of the car park" is the car park
+            # "the foyer of the hotel" stays a foyer, "the lobby of the Harbour Hotel" a lobby, not a harbour
+            if whole_word not in GENERIC_WORDS and not re.search(r"\b[A-Z]", whole.group(0)):
+                return bed, whole_word
+        if re.fullmatch(r"m\d{1,2}|i-\d{1,3}", word):
+            return "car", word
         return self.word_bed.get(word, "pub" if word == "bar" else ""), word
 
 

@@ -50,9 +50,25 @@ def beds(text, **kwargs):
     ("The nave smelled of lilies.", "church"),
     ("We crunched along the shingle to the water.", "shore"),
     ("In the sitting-room, the clock had stopped.", "room"),
+    ("She left the van in the multi-storey by the bus depot.", "street"),   # a car park is open air
+    ("The top deck of the car park was empty.", "street"),                 # part of a place: the whole
+    ("By ten we were on the M4, heading west.", "car"),                    # a motorway is the inside of a car
+    ("The motorway was a river of red tail lights.", "car"),
+    ("Greyling Wood was silent under the snow.", "forest"),
+    ("They wandered deeper into the wood, calling for the dog.", "forest"),
+    ("The classroom smelled of chalk and oranges.", "room"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
+
+
+@pytest.mark.parametrize("sentence", [
+    "She threw another log on the wood fire.",      # wood that is no wood
+    "The carpenter ran his thumb along the grain of the wood.",
+    "He signed it on an A4 sheet.",                 # a paper size, no road
+])
+def test_wood_and_roads_only_as_places(sentence):
+    assert (place_of(sentence) or ("", ""))[0] not in ("forest", "car")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -91,6 +107,11 @@ def test_a_scene_moves_only_when_someone_goes_somewhere():
     assert place_of("She ran into the kitchen.", opening=False)[0] == "kitchen"
     assert place_of("The kitchen smelled of bread.", opening=False) is None     # a subject later on: no move
     assert place_of("He walked into the room.", opening=False) is None          # a room is not a new scene
+    assert place_of("A porter came out of the signal box.", opening=False) is None    # leaving is no arrival
+    assert place_of("Mara came out of the kitchen with a tray.", opening=False) is None
+    assert place_of("The skipper kept the boat's head into the sea.", opening=False) is None   # a bow, no heading
+    assert place_of("They headed into the forest.", opening=False)[0] == "forest"
+    assert place_of("At Leeds we joined the motorway.", opening=False)[0] == "car"
 
 
 def test_rooms_carry_on_and_only_movement_splits_a_scene():
