@@ -362,9 +362,9 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                         buffer = []
                     builder.move_to(found[1], found[0])
                 elif found:
+                    # a place first named late in the first scene gives no layers: "had never spent a night
+                    # in hospital" is not the night the scene is in; its weather is its opening's
                     (builder.ambience, builder.place), builder.known = found, True
-                    if not opening:
-                        builder.layers.extend(place_words.layers_in(piece, places))
             elif (found := place_words.place_of(piece, places, opening=False)) and found[0] != builder.ambience:
                 if buffer:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))

@@ -83,12 +83,16 @@ LAYER_PATTERNS: dict[str, str] = {
     "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
     # "the night train" runs at night but says nothing of the hour the scene is in
     "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b"
-             r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)",
+             r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
+             # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
+             r"|\bthe\s+(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
+             r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
+             r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b",
 }
 LAYERS = tuple(LAYER_PATTERNS)
 # Words around a layer word that mean it is not happening here and now.
 _NOT_NOW = re.compile(
-    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|"
+    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|spen[dt]s?\s+a|"
     r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks))\b",
     re.IGNORECASE)
 # Figures of speech with a weather word in them: "took the town by storm", "got wind of it".
@@ -107,7 +111,11 @@ _PLACE_FIGURES = re.compile(
 _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ran|tending|tends|tended|minding|"
                   r"keeping|keeps|kept|serving\s+(?:at|behind)|leaning\s+on|leaned\s+on|propping\s+up)\s+"
                   r"(?:the|a|his|her|their|its)\s+(?P<place>bar)\b(?!\s+of\b)", re.IGNORECASE)
-_LAYER_STOP_AFTER = re.compile(r"^\W*(before|had (stopped|passed|cleared|ended)|stopped|ceased|cleared|was over|"
+# "the thunder has stopped altogether", "the wind had dropped at last", "the rain was easing off": no longer there
+_LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:\w+\s+)?(?:stopped|passed|cleared|ended|"
+                               r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone)|"
+                               r"dropped|died\s+(?:down|away)|eased|abated|let\s+up|blew\s+itself\s+out|"
+                               r"(?:was|is)\s+(?:dying|easing|letting\s+up)|stopped|ceased|cleared|was over|"
                                r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
                                re.IGNORECASE)
 
