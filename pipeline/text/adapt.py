@@ -211,11 +211,14 @@ def _new_place_established(paragraph: str, builder: _Builder, places: Vocabulary
         return None
     narration = []
     for sentence in split_sentences(_clean(paragraph)):
-        if re.search(r"[\"“”‘]", sentence) or sentence.startswith("'"):
-            break       # a place named in dialogue is someone talking about it, not where the story is
+        quote = re.search(r"[\"“”‘]|^'|(?<=\s)'(?=\w)", sentence)
+        if quote:       # a place named in dialogue is someone talking about it, not where the story is;
+            if len(sentence[:quote.start()].split()) >= 4:      # the words before a sign's quoted text are told
+                narration.append(sentence[:quote.start()])
+            break
         narration.append(sentence)
     found = place_words.established_place(narration[:OPENING_SENTENCES], places)
-    return found if found and found[0] != builder.ambience else None
+    return found if found and place_words.moves_on(builder.ambience, found) else None
 
 
 def _clipped(quote, text: str, start: int, end: int):
@@ -365,7 +368,8 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                     # a place first named late in the first scene gives no layers: "had never spent a night
                     # in hospital" is not the night the scene is in; its weather is its opening's
                     (builder.ambience, builder.place), builder.known = found, True
-            elif (found := place_words.place_of(piece, places, opening=False)) and found[0] != builder.ambience:
+            elif (found := place_words.place_of(piece, places, opening=False)) and place_words.moves_on(builder.ambience,
+                                                                                                       found):
                 if buffer:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))
                     buffer = []

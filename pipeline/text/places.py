@@ -23,6 +23,7 @@ from pathlib import Path
 from pipeline.core import yamlfile
 from pipeline.core.errors import PipelineError, unknown_value
 
+_MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road")
 # Bed -> nouns that put a scene there (a plural with -s is matched too).
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "hospital": ("hospital", "infirmary", "clinic", "ward", "sickroom", "sickbed", "hospital bed"),
@@ -54,7 +55,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
             "passenger seat", "driver's seat", "bus",
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
-            "motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road"),
+            *_MOTORWAYS),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
     "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
@@ -122,7 +123,7 @@ _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:\w+\s+)
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
 # A place counts when the prose puts someone there, not when it merely names it.
 _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
-             r"reached|entered|arrived at|crossed|boarded|towards?|on board)")
+             r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board)")
 # Movement to a place, the only thing that changes a scene after it has opened.
 # Going "out of" a place leaves it; "the boat's head into the sea" is a bow, not someone heading there.
 _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )(?<!its )(?<!his )(?<!her )head|drive|"
@@ -134,7 +135,7 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 _AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
-                  r"behind|near|by|where|that|which|itself|to|from|\w+ed)\b))")
+                  r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|\w+ed)\b))")
 
 
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
@@ -256,7 +257,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
 # barked"), not a place the story moves to; "The shore below Hob Point" is where it is.
 _VIEW_AFTER = re.compile(r"\s*(?:below|outside|beyond|opposite|beneath|underneath|far\s+away|in\s+the\s+distance|"
                          r"across\s+the\s+(?:road|way|street))\b(?!\s+(?:the|a|an|this|that|[A-Z]))")
-_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|below|beyond|across|as|while)\b",
+_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|below|beyond|across|"
+                          # "as she watched the street", not "as we joined the motorway"
+                          r"(?:as|while)\s+(?:\w+\s+){0,2}?(?:look\w*|watch\w*|gaz\w*|star\w*|saw|see\w*|glanc\w*|peer\w*))\b",
                           re.IGNORECASE)
 # A place talked of as being elsewhere or as it was ("Tom's office was across town", "The kitchen
 # had been her mother's"): no one is there now.
@@ -273,6 +276,26 @@ _NOT_A_SETTING = ("crowd", "assembly", "flat")
 _WEATHER_SUBJECT = re.compile(
     rf"^\W*(?:{_TIME_LEAD_IN})?(?:the\s+)?(?:rain|snow|sleet|hail|fog|mist|wind|storm|thunder|dawn|dusk|twilight|"
     r"darkness|morning|evening|sun|sunlight|sunshine|moon|moonlight|frost)\b", re.IGNORECASE)
+_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
+# A sentence that only moves the clock on, the place coming in the next: "It was gone nine by the time
+# they came out.", "By the time we found the farm the light was going.", "Twenty minutes later..."
+_TRANSITION = re.compile(
+    rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
+    rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
+    r"(?:[\w'-]+\s+){1,3}(?:minutes|hours)\s+later\b)", re.IGNORECASE)
+# The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
+# later they were in the kitchen"), or the teller there ("We were on the platform by then").
+_CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?"
+                  rf"{_NUMBER}(?:\s*(?:o'clock|am|pm|a\.m\.|p\.m\.))?,?\s+")
+_PEOPLE_THERE = re.compile(
+    rf"^\W*(?:(?:{_TIME_LEAD_IN}|{_CLOCK_LEAD_IN}|(?:[\w'-]+\s+){{1,3}}later,?\s+)"
+    r"(?:we|they|he|she|I|(?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)|we|I)\s+"
+    r"(?:were|was|are|am|is|had\s+been)\s+(?:already\s+|safely\s+|back\s+|out\s+|now\s+)?"
+    r"(?=(?:in|on|at|inside|aboard|on\s+board)\s)", re.IGNORECASE)
+# A road among fields ("The lane ran out at a five-bar gate... sheep were calling") is the country.
+_ROAD_WORDS = ("lane", "road", "track")
+_RURAL = re.compile(r"\b(?:sheep|ewes?|lambs?|cows?|cattle|hedges?|hedgerows?|five-bar|stile|fields?|farm(?:yard)?s?|"
+                    r"barns?|tractors?|pastures?|meadows?|hills?|fence\s+posts?|moors?)\b", re.IGNORECASE)
 # A place called by its own name, in a state only a place is in ("The Pelican is packed and hot",
 # "St. Ives's is cold inside"); which bed it is comes from the sentences after.
 _NAMED_PLACE_STATE = re.compile(
@@ -288,36 +311,68 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
 
     Its first sentence has the place as its subject ("The foyer of the Empire Hotel smelled of
     lilies", "Inside, the chapel was cold"), opens in it ("In the kitchen, the kettle boiled"),
-    has weather fall on it ("Rain fell on the harbour"), or names a place by its own name in a
-    state only a place is in, the next sentences saying what it is ("The Pelican is packed. Kit is
-    running the bar"). A place in passing ("He looked out of the window at the street"), seen from
+    has weather fall on it ("Rain fell on the harbour"), puts the story's people there after the
+    time has moved on ("By six we were on the M62"), or names a place by its own name in a state
+    only a place is in, the next sentences saying what it is ("The Pelican is packed. Kit is
+    running the bar"). A first sentence that only moves the clock on ("It was gone nine by the
+    time they came out", "By the time we found the farm the light was going") leaves the place to
+    the next one. A place in passing ("He looked out of the window at the street"), seen from
     elsewhere ("The street below was empty") or too general to be a scene ("The room was quiet")
-    is none.
+    is none. A lane with fields and sheep about it is the country, not a street.
     """
     if not sentences:
         return None
-    first, patterns = sentences[0], vocabulary.patterns
+    found = _opening_setting(sentences[0], vocabulary)
+    if found is None and _NAMED_PLACE_STATE.match(sentences[0]):
+        found = next(filter(None, (place_of(s, vocabulary, opening=True, generic=False) for s in sentences[:3])), None)
+    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
+        for sentence in sentences[1:3]:
+            found = _opening_setting(sentence, vocabulary, anywhere=True)
+            if found is not None:
+                break
+    if found and found[1] in _ROAD_WORDS and len(set(m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences)))) >= 2:
+        return "countryside", found[1]
+    return found or None
+
+
+def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False) -> tuple[str, str] | None:
+    """(bed, place word) a paragraph's sentence sets the story in, as its subject or its opening phrase
+    (`anywhere`: or in a locative anywhere in it, after a sentence that moved the clock on)."""
+    patterns = vocabulary.patterns
     clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
-    for match, inside in ((patterns.subject.match(first), False), (patterns.fronted.match(first), True),
-                          (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False)):
+    tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
+             (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False),
+             (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
+    if anywhere:
+        tries.append((patterns.locative.search(first), True))
+    for match, inside in tries:
         if not match:
             continue
         where = match.start("bare") if match.groupdict().get("bare") else match.start("place")
         after = first[match.end():]
         if _VIEW_BEFORE.search(first[:where]) or _VIEW_AFTER.match(after) or _ELSEWHERE.match(after) \
-                or re.match(r"\s*(?:[.!?]|$)", after) \
+                or (match.re is patterns.subject and re.match(r"\s*(?:[.!?]|$)", after)) \
                 or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(first))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
-        if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
+        on_the_road = word in _MOTORWAYS or re.fullmatch(r"m\d{1,2}|i-\d{1,3}", word)     # only ever from inside
+        if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside and not on_the_road):
             return None
         return bed, word
-    if _NAMED_PLACE_STATE.match(first):
-        for sentence in sentences[:3]:
-            found = place_of(sentence, vocabulary, opening=True, generic=False)
-            if found:
-                return found
     return None
+
+
+# Words for a way through wherever one already is: a bridge or a lane among fields is the country, the
+# sea under a boat is the boat.
+_WAYS_THROUGH = {"countryside": ("bridge", "lane", "road", "track", "crossroads"),
+                 "forest": ("bridge", "lane", "road", "track"), "garden": ("bridge", "lane", "track"),
+                 "shore": ("bridge", "road", "lane", "track"), "ship": ("sea", "bay")}
+
+
+def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
+    """True when a place found mid-story (bed, word) is somewhere else than the scene's bed."""
+    bed, word = found
+    return bed != ambience and word not in _WAYS_THROUGH.get(ambience or "", ())
 
 
 def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:

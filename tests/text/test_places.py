@@ -241,6 +241,38 @@ def test_a_place_mentioned_mid_scene_does_not_split_it(paragraph):
     assert beds(text) == [("kitchen", ())]
 
 
+@pytest.mark.parametrize("paragraph, bed, layers", [
+    ("By seven we were on the M1, the wipers going. Tom drove.", "car", ()),          # the people put somewhere
+    ("An hour later they were in the greenhouse. It smelled of tomatoes.", "garden", ()),
+    ("The sleet started in earnest as we joined the motorway. Tom drove in silence.", "car", ()),
+    # the clock moves on, and the next sentence says where
+    ("It was gone ten by the time they got out. Tom had left the van in the car park behind the cinema, "
+     "under a broken lamp. The rain was coming down hard.", "street", ("rain",)),
+    ("By the time we reached Harrow Farm the light was going. The lane ended at a stile, and the fields "
+     "beyond it were full of sheep.", "countryside", ("night",)),                    # a lane among fields
+    ('The bus stop on the corner had a sign that said "Cancelled" in red. Tom read it twice.', "street", ()),
+])
+def test_a_new_place_set_after_the_first_words_of_a_paragraph(paragraph, bed, layers):
+    text = KITCHEN + paragraph + '\n\n"Well," Mara said.\n'
+    assert beds(text) == [("kitchen", ()), (bed, layers)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "He was in the garden when the letter came, she remembered.",     # someone else's whereabouts
+    "It was past ten. She looked out of the window at the street.",    # the clock moves, the place is a view
+    "By the time she had finished, the kettle was cold.",
+])
+def test_a_clock_or_a_whereabouts_alone_does_not_split(paragraph):
+    assert beds(KITCHEN + paragraph + '\n\n"Well," Mara said.\n') == [("kitchen", ())]
+
+
+def test_a_way_through_a_place_is_still_that_place():
+    text = ("The upper field was white with frost.\n\n"
+            '"Mind the ditch," Tom said.\n\n'
+            "They walked down to the little bridge over the beck, and then along the lane to the gate.\n")
+    assert [bed for bed, _ in beds(text)] == ["countryside"]
+
+
 def test_two_descriptive_paragraphs_are_one_scene():
     text = ("The market was loud with gulls.\n\n"
             "The chapel at the top of the hill was quiet.\n\n"
