@@ -394,6 +394,38 @@ def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
     return found
 
 
+_WEATHER_NOUN = r"(?:rain|wind|gale|thunder|thunderstorm|storm|lightning|downpour|drizzle|squall|hail)s?"
+# Weather that comes in or goes on as an event of the story, told at the start of a sentence ("By the third
+# string the wind had backed round", "Then the rain began", "there is thunder", "it started to pour").
+_WEATHER_COMES = re.compile(
+    r"^\W*(?:(?:then|and|but|now|soon|suddenly|outside|overhead|above|by|at|after|within|towards?|before|far|somewhere|"
+    r"all\s+at\s+once)"
+    r"\b[^.;:!?\"“]{0,60}?\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?" + _WEATHER_NOUN +
+    r"\s+(?:itself\s+)?(?:had\s+|has\s+|was\s+|is\s+|were\s+|are\s+)?(?:\w+ly\s+|still\s+|now\s+)?"
+    r"(?:began|begins|started|starts|came|comes|coming|rose|rises|rising|got\s+up|gets\s+up|getting\s+up|picked\s+up|"
+    r"picks\s+up|broke|breaks|rolled|rolls|rumbled|rumbles|howled|howls|howling|lashed|lashes|lashing|hammered|hammers|"
+    r"poured|pours|pouring|drummed|drums|drumming|blew|blows|blowing|backed|veered|swung|shifted|freshened|strengthened|"
+    r"gusted|set\s+in|sets\s+in|fell|"
+    r"falls|falling|roared|roars|flashed|flashes|cracked|cracks|crashed|crashes|raged|rages|raging|beat|beats|beating|"
+    r"swept|sweeps|tore|tears|moaned|moans|whistled|whistles|shrieked|shrieks|screamed|screams)\b"
+    r"|\bthere\s+(?:is|was|came|comes)\s+(?:a\s+|the\s+|more\s+)?(?:\w+\s+)?(?:(?:clap|crack|roll|rumble|flash|gust|peal)s?"
+    r"\s+of\s+)?" + _WEATHER_NOUN + r"\b"
+    r"|\bit\s+(?:began|begins|started|starts)\s+to\s+(?:rain|pour|thunder|drizzle|hail)\b", re.IGNORECASE)
+# The opening of a scene by day: night does not carry into it.
+_DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|day|"
+                      r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"
+                      r"the\s+sun\s+(?:shone|shines|rose|beat|blazed))\b", re.IGNORECASE)
+
+
+def weather_comes(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+    """The layers a sentence of narration says come in or go on now, mid-scene; [] for weather in passing."""
+    return layers_in(sentence, vocabulary) if _WEATHER_COMES.search(sentence) else []
+
+
+def is_daytime(sentence: str) -> bool:
+    return bool(_DAYTIME.search(sentence))
+
+
 def resolve_ambience(words: str, vocabulary: Vocabulary = DEFAULT) -> str | None:
     """The bed a place's own name calls for ("the falls" -> waterfall), or None."""
     lowered = words.lower().replace("_", " ").strip()

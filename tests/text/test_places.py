@@ -14,7 +14,8 @@ from pipeline.core import yamlfile
 from pipeline.text import attribution
 from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
-from pipeline.text.places import LAYERS, PLACE_WORDS, established_place, layers_in, load_vocabulary, place_of
+from pipeline.text.places import (LAYERS, PLACE_WORDS, established_place, layers_in, load_vocabulary, place_of,
+                                   weather_comes)
 
 from conftest import make_project, quick_design, share_cache
 
@@ -271,6 +272,39 @@ def test_a_way_through_a_place_is_still_that_place():
             '"Mind the ditch," Tom said.\n\n'
             "They walked down to the little bridge over the beck, and then along the lane to the gate.\n")
     assert [bed for bed, _ in beds(text)] == ["countryside"]
+
+
+@pytest.mark.parametrize("sentence, layers", [
+    ("Towards noon the wind had swung round to the north and was blowing hard.", ["wind"]),
+    ("Then, somewhere beyond the ridge, there was thunder.", ["thunderstorm"]),
+    ("It started to rain as they reached the gate.", ["rain"]),
+    ("She remembered how the rain fell that whole summer.", []),        # weather in passing
+    ("They rowed on into the teeth of the wind.", []),                 # a figure of speech
+    ("By dusk the gale had blown itself out.", []),                    # weather that is over
+    ("There was no wind at all.", []),
+])
+def test_weather_that_comes_in_mid_scene(sentence, layers):
+    assert weather_comes(sentence) == layers
+
+
+def test_weather_that_comes_in_is_the_scenes_and_told_only():
+    text = ("The lower meadow was green and still.\n\n"
+            '"Rain later," Tom said. "Wind too."\n\n'                   # weather in dialogue: no layer
+            "They walked along the hedge for an hour. Mara counted the lambs. Tom counted the gates.\n\n"
+            "Then, somewhere over the hills, there was thunder.\n\n"
+            '"Run," Mara said.\n')
+    assert beds(text) == [("countryside", ("thunderstorm",))]
+
+
+@pytest.mark.parametrize("opening, layers", [
+    ("The station at Fordham was one platform and a shed.", ("night",)),                   # night goes on
+    ("The station at Fordham was one platform and a shed, bright in the morning sun.", ()),  # unless it is day
+])
+def test_night_carries_to_the_next_place_unless_its_opening_says_day(opening, layers):
+    text = ("The forest was black, and it was past midnight.\n\n"
+            '"Keep together," Tom said.\n\n' + opening + " Mara sat on the bench.\n\n"
+            '"We made it," Tom said.\n')
+    assert beds(text) == [("forest", ("night",)), ("street", layers)]
 
 
 def test_two_descriptive_paragraphs_are_one_scene():
