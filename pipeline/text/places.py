@@ -144,6 +144,9 @@ _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+)?"
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
+_NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall")
+_ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
+            r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty)\b")
 # "wood" is a place by its name ("Hollin Wood") or on its own ("into the wood, ..."), not "a wood fire", "wood-cutter"
 _WOOD = r"(?:(?-i:Wood)|wood(?=\s*[,.;:!?]|\s*$|\s+(?:at|in|on|by|near|behind|beyond|where|was|were|is|had)\b))"
 # A motorway by its number ("on the M62", "the I-95"): the story is in a car on it.
@@ -195,7 +198,10 @@ class _Patterns:
         # an article or an owner before the place ("going to train" is no train), except the few
         # places English names bare ("at home", "in town", "to church")
         bare = "|".join(w for w in _BARE if w in word_bed)
-        owner = rf"(?:(?:{_DETERMINER}|[A-Z][\w.-]*'s?)\s+{noun}|(?P<bare>{bare})\b)"
+        # or a place by its number: "in Room 14", "on Platform 3", "on Ward Nine"
+        numbered = "|".join(w.capitalize() for w in _NUMBERED if w in word_bed)
+        owner = (rf"(?:(?:{_DETERMINER}|(?!(?-i:{numbered})\s+{_ORDINAL})[A-Z][\w.-]*'s?)\s+{noun}|(?P<bare>{bare})\b|"
+                 rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL})")
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
         self.subject = re.compile(
@@ -208,7 +214,7 @@ class _Patterns:
         self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|[A-Z][\w.-]*'s?)\s+{noun}", re.IGNORECASE)
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
-        word = (match.groupdict().get("bare") or match.group("place")).lower()
+        word = (match.groupdict().get("bare") or match.groupdict().get("numbered") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
         if word in _PART_WORDS and (whole := self.whole.match(match.string, match.end())):
             bed, whole_word = self.bed_of(whole)     # "the top deck of the car park" is the car park
@@ -221,6 +227,11 @@ class _Patterns:
 
 
 DEFAULT = Vocabulary()
+
+
+def _where(match: re.Match) -> int:
+    """Where the place word of a match starts."""
+    return next(match.start(g) for g in ("bare", "numbered", "place") if match.groupdict().get(g))
 
 
 def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
@@ -241,7 +252,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
     for match in sorted(candidates, key=lambda m: m.start()):
-        where = match.start("bare") if match.groupdict().get("bare") else match.start("place")
+        where = _where(match)
         if any(a <= where < b for a, b in figures):
             continue
         bed, word = patterns.bed_of(match)
@@ -348,7 +359,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     for match, inside in tries:
         if not match:
             continue
-        where = match.start("bare") if match.groupdict().get("bare") else match.start("place")
+        where = _where(match)
         after = first[match.end():]
         if _VIEW_BEFORE.search(first[:where]) or _VIEW_AFTER.match(after) or _ELSEWHERE.match(after) \
                 or (match.re is patterns.subject and re.match(r"\s*(?:[.!?]|$)", after)) \

@@ -58,6 +58,8 @@ def beds(text, **kwargs):
     ("Greyling Wood was silent under the snow.", "forest"),
     ("They wandered deeper into the wood, calling for the dog.", "forest"),
     ("The classroom smelled of chalk and oranges.", "room"),
+    ("We waited on Platform 4 for the last train home.", "street"),        # a place by its number
+    ("In Ward Six, the lights were dimmed early.", "hospital"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -67,6 +69,7 @@ def test_the_opening_names_the_place(sentence, bed):
     "She threw another log on the wood fire.",      # wood that is no wood
     "The carpenter ran his thumb along the grain of the wood.",
     "He signed it on an A4 sheet.",                 # a paper size, no road
+    "The wedding was in May 12 years ago.",         # a name and a number that are no place
 ])
 def test_wood_and_roads_only_as_places(sentence):
     assert (place_of(sentence) or ("", ""))[0] not in ("forest", "car")
