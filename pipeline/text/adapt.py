@@ -381,8 +381,8 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                     # a place first named late in the first scene gives no layers: "had never spent a night
                     # in hospital" is not the night the scene is in; its weather is its opening's
                     (builder.ambience, builder.place), builder.known = found, True
-            elif (found := place_words.place_of(piece, places, opening=False)) and place_words.moves_on(builder.ambience,
-                                                                                                       found):
+            elif (found := place_words.place_of(piece, places, opening=False)) \
+                    and place_words.moves_on(builder.ambience, found):
                 if buffer:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))
                     buffer = []

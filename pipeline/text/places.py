@@ -341,7 +341,8 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
             found = _opening_setting(sentence, vocabulary, anywhere=True)
             if found is not None:
                 break
-    if found and found[1] in _ROAD_WORDS and len(set(m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences)))) >= 2:
+    rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
+    if found and found[1] in _ROAD_WORDS and len(rural) >= 2:
         return "countryside", found[1]
     return found or None
 
@@ -366,8 +367,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                 or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(first))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
-        on_the_road = word in _MOTORWAYS or re.fullmatch(r"m\d{1,2}|i-\d{1,3}", word)     # only ever from inside
-        if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside and not on_the_road):
+        inside = inside or word in _MOTORWAYS or bool(re.fullmatch(r"m\d{1,2}|i-\d{1,3}", word))   # only from a car
+        if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None
         return bed, word
     return None
