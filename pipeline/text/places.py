@@ -113,7 +113,7 @@ _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ra
                   r"keeping|keeps|kept|serving\s+(?:at|behind)|leaning\s+on|leaned\s+on|propping\s+up)\s+"
                   r"(?:the|a|his|her|their|its)\s+(?P<place>bar)\b(?!\s+of\b)", re.IGNORECASE)
 # "the thunder has stopped altogether", "the wind had dropped at last", "the rain was easing off": no longer there
-_LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:\w+\s+)?(?:stopped|passed|cleared|ended|"
+_LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\b|never\b)\w+\s+)?(?:stopped|passed|cleared|ended|"
                                r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone)|"
                                r"dropped|died\s+(?:down|away)|eased|abated|let\s+up|blew\s+itself\s+out|"
                                r"(?:was|is)\s+(?:dying|easing|letting\s+up)|stopped|ceased|cleared|was over|"

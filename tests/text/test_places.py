@@ -145,6 +145,7 @@ def test_layers_are_weather_and_time_over_a_place_never_a_place():
     ("The gale had dropped at last, and the boats lay still.", []),
     ("The wind died down before we reached the cove.", []),
     ("The rain was easing off as they crossed the square.", []),
+    ("The sleet had not let up all afternoon, and the rain with it.", ["rain"]),   # not over at all
     ("By the time we reached the farm the light was nearly gone.", ["night"]),    # the day going out
     ("It was already getting dark when the bus left.", ["night"]),
     ("Somewhere out in the dark, a dog barked.", ["night"]),
