@@ -104,19 +104,31 @@ class _Builder:
     opening_left: int = OPENING_SENTENCES
     layers: list = dataclasses.field(default_factory=list)        # from the scene's own words
     inherited_layers: list = dataclasses.field(default_factory=list)
+    # the story went on from a night scene to this place with no break, and its opening says nothing of day
+    night_carried: bool = False
+    daytime: bool = False
+    day_left: int = OPENING_SENTENCES      # sentences of the scene's start that may still say it is day
+
+    def layers_now(self) -> list:
+        layers = self.layers if self.known else [*self.inherited_layers, *self.layers]
+        night = ["night"] if self.night_carried and not self.daytime else []
+        return list(dict.fromkeys([*layers, *night]))
 
     def start_scene(self, time_shift: bool = False) -> None:
         """A new scene keeps the last place (and its weather, unless time moves on) until its words say otherwise."""
-        carried = [] if time_shift else [*self.inherited_layers, *self.layers] if not self.known else list(self.layers)
+        carried = [] if time_shift else self.layers_now() if not self.known else list(self.layers)
         if self.lines or self.scenes:
             self.flush()
-        self.known, self.opening_left = False, OPENING_SENTENCES
+        self.known, self.opening_left, self.night_carried, self.daytime = False, OPENING_SENTENCES, False, False
+        self.day_left = OPENING_SENTENCES
         self.layers, self.inherited_layers = [], list(dict.fromkeys(carried))
 
     def open_at(self, place: str, ambience: str) -> None:
-        """An establishing paragraph sets a new scene in a place of its own; its layers are its own opening's."""
+        """An establishing paragraph sets a new scene in a place of its own; its weather is its own opening's,
+        and night is still night unless the opening says it is day."""
+        night = "night" in self.layers      # said in the last scene's own words: night is not carried on and on
         self.start_scene()
-        self.place, self.ambience, self.known = place, ambience, True
+        self.place, self.ambience, self.known, self.night_carried = place, ambience, True, night
 
     def has_gone_on(self) -> bool:
         """The scene so far has a line of dialogue or a few sentences of narration."""
@@ -132,17 +144,18 @@ class _Builder:
 
     def move_to(self, place: str, ambience: str) -> None:
         """The story moves mid-scene: a new scene there, night still night."""
-        night = [l for l in (*self.inherited_layers, *self.layers) if l == "night"]
+        night = "night" in self.layers
         self.flush()
         self.place, self.ambience, self.known = place, ambience, True
-        self.layers, self.inherited_layers, self.opening_left = [], night, 0
+        self.layers, self.inherited_layers, self.opening_left = [], [], 0
+        self.night_carried, self.daytime, self.day_left = night, False, OPENING_SENTENCES
 
     def flush(self) -> None:
         if not self.lines:
             return
         number = len(self.scenes) + 1
         slug = re.sub(r"[^a-z0-9]+", "-", (self.ambience or self.place or "scene").lower()).strip("-")[:24] or "scene"
-        layers = tuple(dict.fromkeys(self.layers if self.known else [*self.inherited_layers, *self.layers]))
+        layers = self.layers_now()
         self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines),
                                  layers=tuple(l for l in layers if l != self.ambience)))
         self.lines = []
@@ -211,11 +224,14 @@ def _new_place_established(paragraph: str, builder: _Builder, places: Vocabulary
         return None
     narration = []
     for sentence in split_sentences(_clean(paragraph)):
-        if re.search(r"[\"“”‘]", sentence) or sentence.startswith("'"):
-            break       # a place named in dialogue is someone talking about it, not where the story is
+        quote = re.search(r"[\"“”‘]|^'|(?<=\s)'(?=\w)", sentence)
+        if quote:       # a place named in dialogue is someone talking about it, not where the story is;
+            if len(sentence[:quote.start()].split()) >= 4:      # the words before a sign's quoted text are told
+                narration.append(sentence[:quote.start()])
+            break
         narration.append(sentence)
     found = place_words.established_place(narration[:OPENING_SENTENCES], places)
-    return found if found and found[0] != builder.ambience else None
+    return found if found and place_words.moves_on(builder.ambience, found) else None
 
 
 def _clipped(quote, text: str, start: int, end: int):
@@ -362,18 +378,24 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                         buffer = []
                     builder.move_to(found[1], found[0])
                 elif found:
+                    # a place first named late in the first scene gives no layers: "had never spent a night
+                    # in hospital" is not the night the scene is in; its weather is its opening's
                     (builder.ambience, builder.place), builder.known = found, True
-                    if not opening:
-                        builder.layers.extend(place_words.layers_in(piece, places))
-            elif (found := place_words.place_of(piece, places, opening=False)) and found[0] != builder.ambience:
+            elif (found := place_words.place_of(piece, places, opening=False)) \
+                    and place_words.moves_on(builder.ambience, found):
                 if buffer:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))
                     buffer = []
                 builder.move_to(found[1], found[0])
                 builder.layers.extend(place_words.layers_in(piece, places))
+            if builder.day_left > 0:
+                builder.daytime = builder.daytime or place_words.is_daytime(piece)
+                builder.day_left -= 1
             if opening:
                 builder.layers.extend(place_words.layers_in(piece, places))
                 builder.opening_left -= 1
+            elif weather := place_words.weather_comes(piece, places):
+                builder.layers.extend(weather)      # "Then the wind got up": weather that comes in is the scene's too
             buffer.append(piece)
             cues = sfx_in(piece)
             if cues:

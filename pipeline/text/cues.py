@@ -60,14 +60,20 @@ SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(patte
     ("door_close", rf"(?i:\b(?:closed|closes|shut|shuts|pulled\s+shut|pulls\s+shut|banged\s+shut|bangs\s+shut)\s+{_DOOR}|"
                    rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?(?:closed|closes|shut|shuts|(?:clicked|clicks|swung|"
                    rf"swings|banged|bangs|slid|slides)\s+shut)\b)"),
+    # "the thunder" only when it sounds ("The thunder came again"), not "the thunder had stopped"
     ("thunder", r"(?i:(?<!his )(?<!her )(?<!their )(?<!my )(?<!your )(?<!the )\bthunder(?:clap)?s?\b(?!\s+of\b)|"
-                r"\b(?:a|the)\s+(?:roll|crack|clap|peal|rumble)\s+of\s+thunder\b)"),
+                r"\b(?:a|the)\s+(?:roll|crack|clap|peal|rumble)\s+of\s+thunder\b|\bthe\s+thunder\s+(?:\w+ly\s+)?"
+                r"(?:came|comes|rolled|rolls|rumbled|rumbles|cracked|cracks|crashed|crashes|boomed|booms|growled|growls|"
+                r"broke|breaks|sounded|sounds)\b)"),
     # "splashed", "with a splash", "heard a splash"; not "a splash of colour", "splash-board", "made a splash"
     ("splash", r"(?i:\bsplash(?:ed|ing)\b(?!\s+(?:out|across\s+the\s+(?:front|headlines|papers)))|"
                r"\b(?:with|heard|hear)\s+(?:a|the)\s+(?:\w+\s+)?splash\b(?!-)|\b(?:fell|dove|dived|jumped|plunged|leapt|"
                r"tumbled)\s+(?:\w+\s+)?into\s+the\s+(?:water|river|lake|pool|sea|pond|stream)\b)"),
     ("footsteps_run", _moving(r"ran|raced|sprinted|dashed|bolted|fled|hurried|rushed|scrambled|scurried|"
-                              r"runs|races|sprints|dashes|bolts|flees|hurries|rushes|scrambles|scurries")),
+                              r"runs|races|sprints|dashes|bolts|flees|hurries|rushes|scrambles|scurries")
+                      # the feet heard, not seen: "footsteps ran down the corridor", "feet pounded up the stairs"
+                      + rf"|(?i:\b(?:footsteps|feet)\s+(?:run|ran|race|raced|pound|pounded|thunder|thundered|clatter|"
+                        rf"clattered|hurry|hurried)\s+(?:{_TOWARD})\s+{_OBJECT})"),
     ("footsteps_walk", rf"(?i:(?<!in his )(?<!in her )(?<!in their )(?<!in my )(?<!in your )(?<!in our )"
                        rf"\bfootsteps\s+(?:\w+\s+)?(?:sounded|echoed|came|approached|rang|crunched|receded|"
                        rf"creaked|clattered|on\s+the\s+(?:stairs?|steps|floor|landing|gravel|path)|along|outside|behind)\b|\b(?:heard|hear)\s+(?:\w+\s+){{0,2}}?"

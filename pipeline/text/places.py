@@ -23,11 +23,14 @@ from pathlib import Path
 from pipeline.core import yamlfile
 from pipeline.core.errors import PipelineError, unknown_value
 
+_MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road")
 # Bed -> nouns that put a scene there (a plural with -s is matched too).
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "hospital": ("hospital", "infirmary", "clinic", "ward", "sickroom", "sickbed", "hospital bed"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
-    "forest": ("forest", "woods", "woodland", "grove", "thicket", "jungle", "copse"),
+    # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
+    "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
+               "woodland path"),
     "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
     "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
                "counting house", "police station", "consulting room", "chambers"),
@@ -38,7 +41,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
-               "bus stop", "bridge", "station", "railway station", "train station", "platform", "railway platform"),
+               "bus stop", "bridge", "station", "railway station", "train station", "platform", "railway platform",
+               # a car park is open air, not the inside of a car
+               "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
               "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland"),
     # a station is a platform in the open air more often than a concourse full of people
@@ -48,7 +53,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
-            "passenger seat", "driver's seat", "bus"),
+            "passenger seat", "driver's seat", "bus",
+            # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
+            *_MOTORWAYS),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
     "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
@@ -62,7 +69,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
              "manor", "villa", "flat", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
-             "boarding house"),
+             "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
@@ -77,12 +84,16 @@ LAYER_PATTERNS: dict[str, str] = {
     "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
     # "the night train" runs at night but says nothing of the hour the scene is in
     "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b"
-             r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)",
+             r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
+             # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
+             r"|\bthe\s+(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
+             r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
+             r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b",
 }
 LAYERS = tuple(LAYER_PATTERNS)
 # Words around a layer word that mean it is not happening here and now.
 _NOT_NOW = re.compile(
-    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|"
+    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|spen[dt]s?\s+a|"
     r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks))\b",
     re.IGNORECASE)
 # Figures of speech with a weather word in them: "took the town by storm", "got wind of it".
@@ -101,24 +112,30 @@ _PLACE_FIGURES = re.compile(
 _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ran|tending|tends|tended|minding|"
                   r"keeping|keeps|kept|serving\s+(?:at|behind)|leaning\s+on|leaned\s+on|propping\s+up)\s+"
                   r"(?:the|a|his|her|their|its)\s+(?P<place>bar)\b(?!\s+of\b)", re.IGNORECASE)
-_LAYER_STOP_AFTER = re.compile(r"^\W*(before|had (stopped|passed|cleared|ended)|stopped|ceased|cleared|was over|"
+# "the thunder has stopped altogether", "the wind had dropped at last", "the rain was easing off": no longer there
+_LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\b|never\b)\w+\s+)?(?:stopped|passed|cleared|ended|"
+                               r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone)|"
+                               r"dropped|died\s+(?:down|away)|eased|abated|let\s+up|blew\s+itself\s+out|"
+                               r"(?:was|is)\s+(?:dying|easing|letting\s+up)|stopped|ceased|cleared|was over|"
                                r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
                                re.IGNORECASE)
 
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
 # A place counts when the prose puts someone there, not when it merely names it.
 _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
-             r"reached|entered|arrived at|crossed|boarded|towards?|on board)")
+             r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board)")
 # Movement to a place, the only thing that changes a scene after it has opened.
-_MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|head|drive|return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
+# Going "out of" a place leaves it; "the boat's head into the sea" is a bow, not someone heading there.
+_MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )(?<!its )(?<!his )(?<!her )head|drive|"
+           r"return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
            r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
            r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+|down\s+|up\s+|over\s+|off\s+)?"
-           r"(?:in|into|to|toward|towards|onto|through|across|along|inside|out of)|reached|entered|arrived (?:at|in)|"
-           r"boarded)")
+           r"(?:in|into|to|toward|towards|onto|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
+           r"boarded|joined)")
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 _AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
-                  r"behind|near|by|where|that|which|itself|to|from|\w+ed)\b))")
+                  r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|\w+ed)\b))")
 
 
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
@@ -127,6 +144,15 @@ _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+)?"
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
+_NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall")
+_ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
+            r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty)\b")
+# "wood" is a place by its name ("Hollin Wood") or on its own ("into the wood, ..."), not "a wood fire", "wood-cutter"
+_WOOD = r"(?:(?-i:Wood)|wood(?=\s*[,.;:!?]|\s*$|\s+(?:at|in|on|by|near|behind|beyond|where|was|were|is|had)\b))"
+# A motorway by its number ("on the M62", "the I-95"): the story is in a car on it.
+_ROAD_NUMBER = r"(?-i:M\d{1,2}|I-\d{1,3})"
+# Part of a place, named with the whole it is part of ("the top deck of the car park", "the corridors of the hospital").
+_PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer")
 
 
 @dataclass(frozen=True)
@@ -163,7 +189,8 @@ class _Patterns:
     def __init__(self, word_bed: dict[str, str], layers: dict[str, str]):
         self.word_bed = word_bed
         # "sitting-room" is the "sitting room" of older books
-        words = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(word_bed, key=len, reverse=True))
+        words = "|".join(_WOOD if w == "wood" else re.escape(w).replace(r"\ ", r"[\s-]")
+                         for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb
         # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
         free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'-]+\s+)"
@@ -171,7 +198,10 @@ class _Patterns:
         # an article or an owner before the place ("going to train" is no train), except the few
         # places English names bare ("at home", "in town", "to church")
         bare = "|".join(w for w in _BARE if w in word_bed)
-        owner = rf"(?:(?:{_DETERMINER}|[A-Z][\w.-]*'s?)\s+{noun}|(?P<bare>{bare})\b)"
+        # or a place by its number: "in Room 14", "on Platform 3", "on Ward Nine"
+        numbered = "|".join(w.capitalize() for w in _NUMBERED if w in word_bed)
+        owner = (rf"(?:(?:{_DETERMINER}|(?!(?-i:{numbered})\s+{_ORDINAL})[A-Z][\w.-]*'s?)\s+{noun}|(?P<bare>{bare})\b|"
+                 rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL})")
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
         self.subject = re.compile(
@@ -181,14 +211,27 @@ class _Patterns:
         self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",
                                   re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
+        self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|[A-Z][\w.-]*'s?)\s+{noun}", re.IGNORECASE)
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
-        word = (match.groupdict().get("bare") or match.group("place")).lower()
+        word = (match.groupdict().get("bare") or match.groupdict().get("numbered") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
+        if word in _PART_WORDS and (whole := self.whole.match(match.string, match.end())):
+            bed, whole_word = self.bed_of(whole)     # "the top deck of the car park" is the car park
+            # "the foyer of the hotel" stays a foyer, "the lobby of the Harbour Hotel" a lobby, not a harbour
+            if whole_word not in GENERIC_WORDS and not re.search(r"\b[A-Z]", whole.group(0)):
+                return bed, whole_word
+        if re.fullmatch(r"m\d{1,2}|i-\d{1,3}", word):
+            return "car", word
         return self.word_bed.get(word, "pub" if word == "bar" else ""), word
 
 
 DEFAULT = Vocabulary()
+
+
+def _where(match: re.Match) -> int:
+    """Where the place word of a match starts."""
+    return next(match.start(g) for g in ("bare", "numbered", "place") if match.groupdict().get(g))
 
 
 def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
@@ -209,7 +252,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
     for match in sorted(candidates, key=lambda m: m.start()):
-        where = match.start("bare") if match.groupdict().get("bare") else match.start("place")
+        where = _where(match)
         if any(a <= where < b for a, b in figures):
             continue
         bed, word = patterns.bed_of(match)
@@ -225,7 +268,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
 # barked"), not a place the story moves to; "The shore below Hob Point" is where it is.
 _VIEW_AFTER = re.compile(r"\s*(?:below|outside|beyond|opposite|beneath|underneath|far\s+away|in\s+the\s+distance|"
                          r"across\s+the\s+(?:road|way|street))\b(?!\s+(?:the|a|an|this|that|[A-Z]))")
-_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|below|beyond|across|as|while)\b",
+_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|below|beyond|across|"
+                          # "as she watched the street", not "as we joined the motorway"
+                          r"(?:as|while)\s+(?:\w+\s+){0,2}?(?:look\w*|watch\w*|gaz\w*|star\w*|saw|see\w*|glanc\w*|peer\w*))\b",
                           re.IGNORECASE)
 # A place talked of as being elsewhere or as it was ("Tom's office was across town", "The kitchen
 # had been her mother's"): no one is there now.
@@ -242,6 +287,26 @@ _NOT_A_SETTING = ("crowd", "assembly", "flat")
 _WEATHER_SUBJECT = re.compile(
     rf"^\W*(?:{_TIME_LEAD_IN})?(?:the\s+)?(?:rain|snow|sleet|hail|fog|mist|wind|storm|thunder|dawn|dusk|twilight|"
     r"darkness|morning|evening|sun|sunlight|sunshine|moon|moonlight|frost)\b", re.IGNORECASE)
+_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
+# A sentence that only moves the clock on, the place coming in the next: "It was gone nine by the time
+# they came out.", "By the time we found the farm the light was going.", "Twenty minutes later..."
+_TRANSITION = re.compile(
+    rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
+    rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
+    r"(?:[\w'-]+\s+){1,3}(?:minutes|hours)\s+later\b)", re.IGNORECASE)
+# The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
+# later they were in the kitchen"), or the teller there ("We were on the platform by then").
+_CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?"
+                  rf"{_NUMBER}(?:\s*(?:o'clock|am|pm|a\.m\.|p\.m\.))?,?\s+")
+_PEOPLE_THERE = re.compile(
+    rf"^\W*(?:(?:{_TIME_LEAD_IN}|{_CLOCK_LEAD_IN}|(?:[\w'-]+\s+){{1,3}}later,?\s+)"
+    r"(?:we|they|he|she|I|(?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)|we|I)\s+"
+    r"(?:were|was|are|am|is|had\s+been)\s+(?:already\s+|safely\s+|back\s+|out\s+|now\s+)?"
+    r"(?=(?:in|on|at|inside|aboard|on\s+board)\s)", re.IGNORECASE)
+# A road among fields ("The lane ran out at a five-bar gate... sheep were calling") is the country.
+_ROAD_WORDS = ("lane", "road", "track")
+_RURAL = re.compile(r"\b(?:sheep|ewes?|lambs?|cows?|cattle|hedges?|hedgerows?|five-bar|stile|fields?|farm(?:yard)?s?|"
+                    r"barns?|tractors?|pastures?|meadows?|hills?|fence\s+posts?|moors?)\b", re.IGNORECASE)
 # A place called by its own name, in a state only a place is in ("The Pelican is packed and hot",
 # "St. Ives's is cold inside"); which bed it is comes from the sentences after.
 _NAMED_PLACE_STATE = re.compile(
@@ -257,36 +322,69 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
 
     Its first sentence has the place as its subject ("The foyer of the Empire Hotel smelled of
     lilies", "Inside, the chapel was cold"), opens in it ("In the kitchen, the kettle boiled"),
-    has weather fall on it ("Rain fell on the harbour"), or names a place by its own name in a
-    state only a place is in, the next sentences saying what it is ("The Pelican is packed. Kit is
-    running the bar"). A place in passing ("He looked out of the window at the street"), seen from
+    has weather fall on it ("Rain fell on the harbour"), puts the story's people there after the
+    time has moved on ("By six we were on the M62"), or names a place by its own name in a state
+    only a place is in, the next sentences saying what it is ("The Pelican is packed. Kit is
+    running the bar"). A first sentence that only moves the clock on ("It was gone nine by the
+    time they came out", "By the time we found the farm the light was going") leaves the place to
+    the next one. A place in passing ("He looked out of the window at the street"), seen from
     elsewhere ("The street below was empty") or too general to be a scene ("The room was quiet")
-    is none.
+    is none. A lane with fields and sheep about it is the country, not a street.
     """
     if not sentences:
         return None
-    first, patterns = sentences[0], vocabulary.patterns
+    found = _opening_setting(sentences[0], vocabulary)
+    if found is None and _NAMED_PLACE_STATE.match(sentences[0]):
+        found = next(filter(None, (place_of(s, vocabulary, opening=True, generic=False) for s in sentences[:3])), None)
+    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
+        for sentence in sentences[1:3]:
+            found = _opening_setting(sentence, vocabulary, anywhere=True)
+            if found is not None:
+                break
+    rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
+    if found and found[1] in _ROAD_WORDS and len(rural) >= 2:
+        return "countryside", found[1]
+    return found or None
+
+
+def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False) -> tuple[str, str] | None:
+    """(bed, place word) a paragraph's sentence sets the story in, as its subject or its opening phrase
+    (`anywhere`: or in a locative anywhere in it, after a sentence that moved the clock on)."""
+    patterns = vocabulary.patterns
     clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
-    for match, inside in ((patterns.subject.match(first), False), (patterns.fronted.match(first), True),
-                          (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False)):
+    tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
+             (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False),
+             (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
+    if anywhere:
+        tries.append((patterns.locative.search(first), True))
+    for match, inside in tries:
         if not match:
             continue
-        where = match.start("bare") if match.groupdict().get("bare") else match.start("place")
+        where = _where(match)
         after = first[match.end():]
         if _VIEW_BEFORE.search(first[:where]) or _VIEW_AFTER.match(after) or _ELSEWHERE.match(after) \
-                or re.match(r"\s*(?:[.!?]|$)", after) \
+                or (match.re is patterns.subject and re.match(r"\s*(?:[.!?]|$)", after)) \
                 or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(first))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
+        inside = inside or word in _MOTORWAYS or bool(re.fullmatch(r"m\d{1,2}|i-\d{1,3}", word))   # only from a car
         if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None
         return bed, word
-    if _NAMED_PLACE_STATE.match(first):
-        for sentence in sentences[:3]:
-            found = place_of(sentence, vocabulary, opening=True, generic=False)
-            if found:
-                return found
     return None
+
+
+# Words for a way through wherever one already is: a bridge or a lane among fields is the country, the
+# sea under a boat is the boat.
+_WAYS_THROUGH = {"countryside": ("bridge", "lane", "road", "track", "crossroads"),
+                 "forest": ("bridge", "lane", "road", "track"), "garden": ("bridge", "lane", "track"),
+                 "shore": ("bridge", "road", "lane", "track"), "ship": ("sea", "bay")}
+
+
+def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
+    """True when a place found mid-story (bed, word) is somewhere else than the scene's bed."""
+    bed, word = found
+    return bed != ambience and word not in _WAYS_THROUGH.get(ambience or "", ())
 
 
 def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
@@ -306,6 +404,38 @@ def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
             found.append(name)
             break
     return found
+
+
+_WEATHER_NOUN = r"(?:rain|wind|gale|thunder|thunderstorm|storm|lightning|downpour|drizzle|squall|hail)s?"
+# Weather that comes in or goes on as an event of the story, told at the start of a sentence ("By the third
+# string the wind had backed round", "Then the rain began", "there is thunder", "it started to pour").
+_WEATHER_COMES = re.compile(
+    r"^\W*(?:(?:then|and|but|now|soon|suddenly|outside|overhead|above|by|at|after|within|towards?|before|far|somewhere|"
+    r"all\s+at\s+once)"
+    r"\b[^.;:!?\"“]{0,60}?\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?" + _WEATHER_NOUN +
+    r"\s+(?:itself\s+)?(?:had\s+|has\s+|was\s+|is\s+|were\s+|are\s+)?(?:\w+ly\s+|still\s+|now\s+)?"
+    r"(?:began|begins|started|starts|came|comes|coming|rose|rises|rising|got\s+up|gets\s+up|getting\s+up|picked\s+up|"
+    r"picks\s+up|broke|breaks|rolled|rolls|rumbled|rumbles|howled|howls|howling|lashed|lashes|lashing|hammered|hammers|"
+    r"poured|pours|pouring|drummed|drums|drumming|blew|blows|blowing|backed|veered|swung|shifted|freshened|strengthened|"
+    r"gusted|set\s+in|sets\s+in|fell|"
+    r"falls|falling|roared|roars|flashed|flashes|cracked|cracks|crashed|crashes|raged|rages|raging|beat|beats|beating|"
+    r"swept|sweeps|tore|tears|moaned|moans|whistled|whistles|shrieked|shrieks|screamed|screams)\b"
+    r"|\bthere\s+(?:is|was|came|comes)\s+(?:a\s+|the\s+|more\s+)?(?:\w+\s+)?(?:(?:clap|crack|roll|rumble|flash|gust|peal)s?"
+    r"\s+of\s+)?" + _WEATHER_NOUN + r"\b"
+    r"|\bit\s+(?:began|begins|started|starts)\s+to\s+(?:rain|pour|thunder|drizzle|hail)\b", re.IGNORECASE)
+# The opening of a scene by day: night does not carry into it.
+_DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|day|"
+                      r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"
+                      r"the\s+sun\s+(?:shone|shines|rose|beat|blazed))\b", re.IGNORECASE)
+
+
+def weather_comes(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+    """The layers a sentence of narration says come in or go on now, mid-scene; [] for weather in passing."""
+    return layers_in(sentence, vocabulary) if _WEATHER_COMES.search(sentence) else []
+
+
+def is_daytime(sentence: str) -> bool:
+    return bool(_DAYTIME.search(sentence))
 
 
 def resolve_ambience(words: str, vocabulary: Vocabulary = DEFAULT) -> str | None:

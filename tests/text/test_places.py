@@ -14,7 +14,8 @@ from pipeline.core import yamlfile
 from pipeline.text import attribution
 from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
-from pipeline.text.places import LAYERS, PLACE_WORDS, established_place, layers_in, load_vocabulary, place_of
+from pipeline.text.places import (LAYERS, PLACE_WORDS, established_place, layers_in, load_vocabulary, place_of,
+                                   weather_comes)
 
 from conftest import make_project, quick_design, share_cache
 
@@ -50,9 +51,28 @@ def beds(text, **kwargs):
     ("The nave smelled of lilies.", "church"),
     ("We crunched along the shingle to the water.", "shore"),
     ("In the sitting-room, the clock had stopped.", "room"),
+    ("She left the van in the multi-storey by the bus depot.", "street"),   # a car park is open air
+    ("The top deck of the car park was empty.", "street"),                 # part of a place: the whole
+    ("By ten we were on the M4, heading west.", "car"),                    # a motorway is the inside of a car
+    ("The motorway was a river of red tail lights.", "car"),
+    ("Greyling Wood was silent under the snow.", "forest"),
+    ("They wandered deeper into the wood, calling for the dog.", "forest"),
+    ("The classroom smelled of chalk and oranges.", "room"),
+    ("We waited on Platform 4 for the last train home.", "street"),        # a place by its number
+    ("In Ward Six, the lights were dimmed early.", "hospital"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
+
+
+@pytest.mark.parametrize("sentence", [
+    "She threw another log on the wood fire.",      # wood that is no wood
+    "The carpenter ran his thumb along the grain of the wood.",
+    "He signed it on an A4 sheet.",                 # a paper size, no road
+    "The wedding was in May 12 years ago.",         # a name and a number that are no place
+])
+def test_wood_and_roads_only_as_places(sentence):
+    assert (place_of(sentence) or ("", ""))[0] not in ("forest", "car")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -91,6 +111,11 @@ def test_a_scene_moves_only_when_someone_goes_somewhere():
     assert place_of("She ran into the kitchen.", opening=False)[0] == "kitchen"
     assert place_of("The kitchen smelled of bread.", opening=False) is None     # a subject later on: no move
     assert place_of("He walked into the room.", opening=False) is None          # a room is not a new scene
+    assert place_of("A porter came out of the signal box.", opening=False) is None    # leaving is no arrival
+    assert place_of("Mara came out of the kitchen with a tray.", opening=False) is None
+    assert place_of("The skipper kept the boat's head into the sea.", opening=False) is None   # a bow, no heading
+    assert place_of("They headed into the forest.", opening=False)[0] == "forest"
+    assert place_of("At Leeds we joined the motorway.", opening=False)[0] == "car"
 
 
 def test_rooms_carry_on_and_only_movement_splits_a_scene():
@@ -113,6 +138,29 @@ def test_layers_are_weather_and_time_over_a_place_never_a_place():
     assert layers_in("The wind rose and thunder rolled over the hills.") == ["thunderstorm", "wind"]
     # a stormy night on its own gives layers and no place: the scene keeps a quiet room
     assert beds("It was a dark and stormy night.\n\nMara waited.\n") == [("room", ("thunderstorm", "night"))]
+
+
+@pytest.mark.parametrize("sentence, layers", [
+    ("By now the hail has stopped altogether.", []),                 # weather the text says is over
+    ("The gale had dropped at last, and the boats lay still.", []),
+    ("The wind died down before we reached the cove.", []),
+    ("The rain was easing off as they crossed the square.", []),
+    ("The sleet had not let up all afternoon, and the rain with it.", ["rain"]),   # not over at all
+    ("By the time we reached the farm the light was nearly gone.", ["night"]),    # the day going out
+    ("It was already getting dark when the bus left.", ["night"]),
+    ("Somewhere out in the dark, a dog barked.", ["night"]),
+    ("Nobody had kept her in the dark about the will.", []),
+    ("He had spent a night in the cells once, years ago.", []),      # a night of the past
+])
+def test_weather_that_is_over_and_night_that_is_falling(sentence, layers):
+    assert layers_in(sentence) == layers
+
+
+def test_a_place_named_late_in_the_first_scene_brings_no_layers():
+    text = ("Mara had the chart. Tom had the bed. Neither was pleased about it.\n\n"
+            "Tom was forty and had never in his life slept a night in hospital.\n\n"
+            '"Tablets," Mara said.\n')
+    assert beds(text) == [("hospital", ())]
 
 
 def test_an_unnamed_scene_keeps_the_last_place_and_never_borrows_a_later_one():
@@ -198,6 +246,71 @@ def test_a_place_mentioned_mid_scene_does_not_split_it(paragraph):
     assert beds(text) == [("kitchen", ())]
 
 
+@pytest.mark.parametrize("paragraph, bed, layers", [
+    ("By seven we were on the M1, the wipers going. Tom drove.", "car", ()),          # the people put somewhere
+    ("An hour later they were in the greenhouse. It smelled of tomatoes.", "garden", ()),
+    ("The sleet started in earnest as we joined the motorway. Tom drove in silence.", "car", ()),
+    # the clock moves on, and the next sentence says where
+    ("It was gone ten by the time they got out. Tom had left the van in the car park behind the cinema, "
+     "under a broken lamp. The rain was coming down hard.", "street", ("rain",)),
+    ("By the time we reached Harrow Farm the light was going. The lane ended at a stile, and the fields "
+     "beyond it were full of sheep.", "countryside", ("night",)),                    # a lane among fields
+    ('The bus stop on the corner had a sign that said "Cancelled" in red. Tom read it twice.', "street", ()),
+])
+def test_a_new_place_set_after_the_first_words_of_a_paragraph(paragraph, bed, layers):
+    text = KITCHEN + paragraph + '\n\n"Well," Mara said.\n'
+    assert beds(text) == [("kitchen", ()), (bed, layers)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "He was in the garden when the letter came, she remembered.",     # someone else's whereabouts
+    "It was past ten. She looked out of the window at the street.",    # the clock moves, the place is a view
+    "By the time she had finished, the kettle was cold.",
+])
+def test_a_clock_or_a_whereabouts_alone_does_not_split(paragraph):
+    assert beds(KITCHEN + paragraph + '\n\n"Well," Mara said.\n') == [("kitchen", ())]
+
+
+def test_a_way_through_a_place_is_still_that_place():
+    text = ("The upper field was white with frost.\n\n"
+            '"Mind the ditch," Tom said.\n\n'
+            "They walked down to the little bridge over the beck, and then along the lane to the gate.\n")
+    assert [bed for bed, _ in beds(text)] == ["countryside"]
+
+
+@pytest.mark.parametrize("sentence, layers", [
+    ("Towards noon the wind had swung round to the north and was blowing hard.", ["wind"]),
+    ("Then, somewhere beyond the ridge, there was thunder.", ["thunderstorm"]),
+    ("It started to rain as they reached the gate.", ["rain"]),
+    ("She remembered how the rain fell that whole summer.", []),        # weather in passing
+    ("They rowed on into the teeth of the wind.", []),                 # a figure of speech
+    ("By dusk the gale had blown itself out.", []),                    # weather that is over
+    ("There was no wind at all.", []),
+])
+def test_weather_that_comes_in_mid_scene(sentence, layers):
+    assert weather_comes(sentence) == layers
+
+
+def test_weather_that_comes_in_is_the_scenes_and_told_only():
+    text = ("The lower meadow was green and still.\n\n"
+            '"Rain later," Tom said. "Wind too."\n\n'                   # weather in dialogue: no layer
+            "They walked along the hedge for an hour. Mara counted the lambs. Tom counted the gates.\n\n"
+            "Then, somewhere over the hills, there was thunder.\n\n"
+            '"Run," Mara said.\n')
+    assert beds(text) == [("countryside", ("thunderstorm",))]
+
+
+@pytest.mark.parametrize("opening, layers", [
+    ("The station at Fordham was one platform and a shed.", ("night",)),                   # night goes on
+    ("The station at Fordham was one platform and a shed, bright in the morning sun.", ()),  # unless it is day
+])
+def test_night_carries_to_the_next_place_unless_its_opening_says_day(opening, layers):
+    text = ("The forest was black, and it was past midnight.\n\n"
+            '"Keep together," Tom said.\n\n' + opening + " Mara sat on the bench.\n\n"
+            '"We made it," Tom said.\n')
+    assert beds(text) == [("forest", ("night",)), ("street", layers)]
+
+
 def test_two_descriptive_paragraphs_are_one_scene():
     text = ("The market was loud with gulls.\n\n"
             "The chapel at the top of the hill was quiet.\n\n"
@@ -209,7 +322,8 @@ def test_two_descriptive_paragraphs_are_one_scene():
     ("third-person-train-platform-hotel.txt", [("train", set()), ("street", {"rain", "night", "wind"}),
                                                ("room", {"night"})]),
     ("first-person-present-church-pub-shore.txt", [("church", set()), ("pub", set()),
-                                                   ("shore", {"thunderstorm", "rain", "wind"})]),
+                                                   # "Somewhere out in the dark the bell buoy is clanging"
+                                                   ("shore", {"thunderstorm", "rain", "wind", "night"})]),
 ])
 def test_chapters_without_break_lines_split_at_establishing_paragraphs(name, expected):
     script = adapt_text((DATA / "chapters" / name).read_text(encoding="utf-8"), None)
