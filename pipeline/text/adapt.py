@@ -253,9 +253,25 @@ def _trailing_notes(text: str, paragraphs) -> set[int]:
     return trailing if len(trailing) < len(paragraphs) else set()
 
 
+# Things only a workplace has: two of them in a scene that names no place make it an office
+# ("the desks had been shoved together into pods... Above the printer").
+_WORKPLACE = re.compile(r"\b(?:desks|printers?|photocopiers?|cubicles?|open-plan|pods|spreadsheets?|inbox|"
+                        r"filing\s+cabinets?|water\s+cooler|swivel\s+chairs?|meeting\s+rooms?|colleagues?|"
+                        r"line\s+manager|hot-desk\w*|timesheets?)\b", re.IGNORECASE)
+
+
 def _quiet_room_where_unnamed(scenes: list[Scene]) -> list[Scene]:
-    """A scene before any place is named gets a quiet room tone, never a bed guessed from a later scene."""
-    return [scene if scene.ambience else dataclasses.replace(scene, ambience="room") for scene in scenes]
+    """A scene before any place is named gets a quiet room tone, never a bed guessed from a later
+    scene; an office when its own narration is full of desks and printers."""
+    placed = []
+    for scene in scenes:
+        if not scene.ambience or (scene.ambience == "room" and scene.place in ("", "room")):
+            told = " ".join(line.text for line in scene.lines if line.kind == "narration")
+            workplace = {m.group(0).lower().rstrip("s") for m in _WORKPLACE.finditer(told)}
+            bed = "office" if len(workplace) >= 2 else "room"
+            scene = dataclasses.replace(scene, ambience=bed, place="office" if bed == "office" else scene.place)
+        placed.append(scene)
+    return placed
 
 
 def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, characters) -> None:

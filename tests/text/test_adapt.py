@@ -156,3 +156,13 @@ if given:
         kept = " ".join([*script.notes, *(f"{l.text} {l.tag or ''}" for l in all_lines(script))])
         story = [p for p in re.split(r"\n", text) if not is_scene_break(p)]
         assert sorted(words(" ".join(story))) == sorted(words(kept))
+
+
+def test_a_scene_full_of_desks_and_printers_is_an_office_and_a_classroom_is_not():
+    cast = {"Ines": attribution.Character("Ines", (), "F"), "Rob": attribution.Character("Rob", (), "M")}
+    work = ('The desks on the third floor had been pushed into pods. The printer jammed again.\n\n'
+            '"Coffee?" said Ines.\n\n"Always," said Rob.\n')
+    school = ('The desks were in rows and the chalk dust hung in the light.\n\n'
+              '"Sit down," said Ines.\n\n"Yes, miss," said Rob.\n')
+    assert [s.ambience for s in adapt_text(work, cast).scenes] == ["office"]
+    assert [s.ambience for s in adapt_text(school, cast).scenes] == ["room"]
