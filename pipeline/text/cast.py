@@ -449,9 +449,10 @@ def _join_answered_names(text: str, people: list[_Person]) -> None:
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text)]
     tagged = re.compile(rf"(?:(?:{_SPEECH})\s+((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})|"
                         rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})\s+(?:{_SPEECH}))\b")
+    starts = [x for x, _, _ in spans]
     previous_speaker = None
     for a, b in paragraphs:
-        inside = [(x, y) for x, y, _ in spans if a <= x < b]
+        inside = [(x, y) for x, y, _ in spans[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]]
         if not inside:
             previous_speaker = None
             continue
