@@ -144,6 +144,13 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     exclaim or ask."""
     paragraph_start = text.rfind("\n\n", 0, start) + 2
     before = text[max(paragraph_start, start - 80):max(paragraph_start, start - 1)]
+    # words on a sign, a screen or a badge, or written down: read, not said ("a laminated sign
+    # said "Visiting Hours 2 to 8 pm"", "somebody had written in biro, "I did."")
+    if re.search(r"\b(?:signs?|notices?|labels?|placards?|plaques?|badges?|banners?|posters?|screens?|displays?|"
+                 r"headlines?|captions?|inscriptions?|stickers?|boards?)\b[^.!?\"“”]{0,40}\b(?:said|says|read|reads|"
+                 r"saying|reading)\s*,?\s*$|\b(?:written|scrawled|printed|painted|stencil+ed|typed|scribbled|carved|"
+                 r"engraved)\b(?:\s+(?:in|on|across|under|below|above)\s+[^.!?\"“”]{0,30})?\s*,?\s*$", before):
+        return True
     lead = re.search(r"([A-Za-z]+)[ \t]*\n?[ \t]*$", before)
     if not lead:
         return False
@@ -158,10 +165,12 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     if content[:1].islower() and len(content.split()) <= 4 and not re.search(r"[!?][_*]?$", content) \
             and (len(content.split()) > 1 or words[-1].lower() not in SPEECH_VERBS):
         return True
-    # `a novel called "Middlemarch,"`, `the ship named "Hope"`: a title or name, not a call
-    if re.search(r"\b(?:a|an|the|his|her|their|my|our|its|this|that)\s+(?:[a-z]+\s+){0,3}?[a-z]+\s+"
+    # `a novel called "Middlemarch,"`, `the ship named "Hope"`, `It was called "Condition Assessment
+    # and Options"`: a title or name, not a call
+    if re.search(r"(?:\b(?:a|an|the|his|her|their|my|our|its|this|that)\s+(?:[a-z]+\s+){0,3}?[a-z]+|"
+                 r"\b(?:[Ii]t|[Ww]hich|[Tt]his|[Tt]hat)\s+(?:was|is|had\s+been))\s+"
                  r"(?:called|named|entitled|titled|christened)\s*$", before) \
-            and len(content.split()) <= 6 and not re.search(r"[!?][_*]?$", content) \
+            and len(content.split()) <= 9 and not re.search(r"[!?][_*]?$", content) \
             and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", content)) and content[:1].isupper():
         return True
     if any(w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT for w in words):

@@ -251,3 +251,13 @@ def test_present_tense_and_manner_verbs_tag_their_speaker():
     assert [(q.speaker, q.basis) for q in quotes] == [("Mara", "tag"), ("Tobin", "tag"), ("Mara", "pronoun"),
                                                       ("Tobin", "pronoun"), ("Ilse", "tag")]
     assert [q.direction for q in quotes] == ["snap", "fear", "shout", "fear", "sad"]
+
+
+def test_words_on_a_sign_a_screen_or_written_down_and_a_report_title_are_not_lines():
+    text = ('Over the door a painted sign said "Staff Only Beyond This Point," and below it someone had written '
+            'in chalk, "Not you, Tobin." The little screen on the meter read "OUT OF ORDER" in green.\n\n'
+            'Mara opened the file. It was called "Harbour Wall Survey and Options for Repair," and it was long.\n\n'
+            '"Who wrote this?" asked Mara.\n\n"I did," said Tobin.\n')
+    quotes = attribute(text, CAST)
+    assert [q.kind for q in quotes] == ["mention"] * 4 + ["speech", "speech"]
+    assert [q.speaker for q in quotes if q.kind == "speech"] == ["Mara", "Tobin"]
