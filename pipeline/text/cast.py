@@ -152,7 +152,7 @@ def _vocatives(text: str) -> Counter:
 
 
 def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
-                    vocatives: Counter) -> bool:
+                    vocatives: Counter, acting: Counter = Counter()) -> bool:
     title, words = _split_title(form)
     if form.startswith("the "):
         return spoke[form] >= 2
@@ -184,7 +184,7 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
         return False
     if title:
         return True
-    if mid[form] == 0 and spoke[form] == 0 and not vocatives[form]:
+    if mid[form] == 0 and spoke[form] == 0 and not vocatives[form] and not acting[form]:
         return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
     if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):
@@ -208,7 +208,7 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     # spoken to by a name ("Tobias, bed"): a first name on the list, or a word also used mid-sentence
     # (a greeting such as "Bonjour," opens quotes too)
     spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
-    return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named)
+    return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named) or (named and acting[form] >= 1)
 
 
 def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
@@ -216,7 +216,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     mid, anywhere, spoke, where = _candidates(text)
     lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
     vocatives = _vocatives(text)
-    forms = [f for f in anywhere if _is_person_form(f, text, mid, anywhere, spoke, where, lower, vocatives)]
+    beside = _beside_speech(text, where)
+    acting = _acting_before_speech(text, where, beside)
+    forms = [f for f in anywhere if _is_person_form(f, text, mid, anywhere, spoke, where, lower, vocatives, acting)]
     singles = {f for f in forms if " " not in f}
     # "Priya Lal" once, "Priya" often: the full name is hers
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
@@ -228,8 +230,8 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_titles(people)
     _join_short_names(people)
     _join_answered_names(text, people)
-    beside = _beside_speech(text, where)
-    people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] for f in p.forms)]
+    people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
+                                                                  for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
     characters: dict[str, Character] = {}
     def main_name(person: _Person) -> str:
@@ -253,6 +255,29 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         gender = c.gender if c.gender != "U" or len(said) != 1 else said.pop()
         characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, gender)
     return characters
+
+
+def _acting_before_speech(text: str, where: dict[str, list[int]], beside: Counter) -> Counter:
+    """A first name that opens a sentence or clause and acts ("Before I could answer, Janet leaned
+    over the partition"), in a
+    paragraph with a quote or just before one: a minor character about to speak, named once."""
+    paragraph_starts = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    acting = Counter()
+    for form, positions in where.items():
+        if " " in form or not first_name_gender(form):
+            continue
+        for at in positions:
+            after = text[at + len(form):at + len(form) + 30]
+            opens_clause = _sentence_start(text, at) or text[max(0, at - 2):at] == ", "
+            if not (opens_clause and re.match(
+                    r"\s+(?:[a-z]+ed|was|had|came|went|stood|sat|took|put|got|ran|turned|looked|leant|knelt)\b", after)):
+                continue
+            following = bisect.bisect_right(paragraph_starts, at)
+            nxt = text[paragraph_starts[following]:paragraph_starts[following] + 2] \
+                if following < len(paragraph_starts) else ""
+            if beside[form] or re.match(r"\s*[\"“‘']", nxt):
+                acting[form] += 1
+    return acting
 
 
 def _beside_speech(text: str, where: dict[str, list[int]]) -> Counter:

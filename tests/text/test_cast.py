@@ -446,3 +446,11 @@ def test_the_first_name_an_answer_calls_the_last_speaker_by_is_theirs():
             "'Tell that to the tide,' said Mrs. Penrose.\n\n'Agnes always says that,' said Tomasz.\n")
     found = discover_characters(text)
     assert owner(found, "Agnes") == owner(found, "Mrs. Penrose") != ""
+
+
+def test_a_first_name_acting_once_just_before_a_line_is_a_speaker():
+    text = ('"The tide is in," said Tomasz.\n\n"Then we wait," said June.\n\n'
+            'Before anyone could move, Odile leaned over the counter.\n\n"You can wait outside," she said.\n')
+    found = discover_characters(text)
+    assert owner(found, "Odile") and found[owner(found, "Odile")].gender == "F"
+    assert [q.speaker for q in attribute(text, found)][-1] == owner(found, "Odile")
