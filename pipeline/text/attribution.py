@@ -60,6 +60,10 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;
 
 # "the mother", "a tall woman", "an old man": a person the narration has not named
 _UNNAMED_PERSON = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?![\w'’]*\s+[A-Z])")
+# a person described by a noun after a word or three ("the old man", "a tall young woman")
+_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w-]+){1,3}?\s+(?:" +
+                        "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")(?=[\s,.;!?]|$)",
+                        re.IGNORECASE)
 _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 
 
@@ -182,6 +186,12 @@ class _Reader:
                     _gender_of_phrase(match.group(1)))
         match = re.compile(r"(?:the|a|an|his|her|their|my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=[\s,.;!?]|$)",
                            re.IGNORECASE).match(self.text, position, end)
+        if match:
+            # "said the old man": the descriptor runs on to its noun, which tells the gender (and
+            # "the old" may be a title the cast carries: "Old Mr. Emerson")
+            longer = _DESCRIBED.match(self.text, position, end)
+            if longer and longer.end() > match.end():
+                return longer.end(), self.relative(match.group(0), position, exclude), _gender_of_phrase(longer.group(0))
         if match and not _VERB_RE.match(match.group(0).split()[-1]):
             gender = _gender_of_phrase(match.group(0))
             who = self.relative(match.group(0), position, exclude)

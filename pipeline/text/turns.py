@@ -62,7 +62,9 @@ def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
                     # the one the answer calls by name said what it answers
                     answered = [m for m in following.addressed if m != following.speaker]
                     if len(answered) == 1:
-                        guesses.append(answered[0])
+                        # a tag that only described the speaker ("said the old man") brings in
+                        # someone new: the name the answer calls them outweighs the alternation
+                        guesses.insert(0 if group.gender else len(guesses), answered[0])
                 fitting = [g for g in guesses if fits(group, g)]
                 if fitting:
                     group.speaker, group.basis = fitting[0], "turns"

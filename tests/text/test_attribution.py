@@ -261,3 +261,12 @@ def test_words_on_a_sign_a_screen_or_written_down_and_a_report_title_are_not_lin
     quotes = attribute(text, CAST)
     assert [q.kind for q in quotes] == ["mention"] * 4 + ["speech", "speech"]
     assert [q.speaker for q in quotes if q.kind == "speech"] == ["Mara", "Tobin"]
+
+
+def test_said_the_old_man_is_whom_the_answer_then_calls_by_name():
+    cast = dict(CAST, **{"Ned Garrow": Character("Ned Garrow", ("Mr. Garrow",), "M")})
+    text = ('Mara and Tobin reached the gate. An old man in a wet coat stood by it.\n\n'
+            '"Where\'s Ilse?" Tobin asked.\n\n"Gone for help," said Mara.\n\n'
+            '"They\'re on the far bank," said the old man.\n\n"Mr. Garrow, stay here," Mara said.\n')
+    quotes = attribute(text, cast)
+    assert [q.speaker for q in quotes] == ["Tobin", "Mara", "Ned Garrow", "Mara"]
