@@ -60,6 +60,9 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;
 
 # "the mother", "a tall woman", "an old man": a person the narration has not named
 _UNNAMED_PERSON = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?![\w'’]*\s+[A-Z])")
+# a person described by a noun, right after "the"/"a" or a word or three on ("the old man")
+_DESCRIBED_OR_BARE = re.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|a|an|of|in|at|on|by|with|and)\b)[a-z-]+){0,3}?\s+(?:" +
+                                "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")\b")
 # a person described by a noun after a word or three ("the old man", "a tall young woman")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w-]+){1,3}?\s+(?:" +
                         "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")(?=[\s,.;!?]|$)",
@@ -142,6 +145,9 @@ class _Reader:
                 here = self.pronoun(word, position, exclude)
                 named_here = any(self.paragraph_start <= at < position and main == here
                                  for at, main in self.events[-12:])
+                # someone unnamed of that gender came in just before ("the woman at the far end
+                # folds her newspaper... "Alan?" she says"): whose turn it was is only a guess
+                self.tie = self.tie or self._newcomer_before(position, gender)
                 return here if named_here else expected
         index = bisect.bisect_left(self.events, (position, ""))
         sentence, best, rivals, best_at = None, None, set(), position
@@ -162,7 +168,8 @@ class _Reader:
         if best and in_tag:
             # so is someone unnamed of that gender since ("...followed by her mother. The mother
             # was tall. "Come along," she said")
-            self.tie = self.tie or self._unnamed_since(best_at, position, gender)
+            self.tie = self.tie or self._unnamed_since(best_at, position, gender) or self._newcomer_before(position,
+                                                                                                        gender)
         return best
 
     def addressed_one(self, gender: str, exclude=frozenset()) -> str:
@@ -173,6 +180,20 @@ class _Reader:
     def _unnamed_since(self, start: int, end: int, gender: str) -> bool:
         nouns = _FEMALE_NOUNS if gender == "F" else _MALE_NOUNS
         return any(word.lower() in nouns for word in _UNNAMED_PERSON.findall(self.text, start, end))
+
+    def _newcomer_before(self, position: int, gender: str) -> bool:
+        """Someone of that gender brought in unnamed in the paragraph before or this one ("an
+        elderly man in a black jumper", "the woman at the far end, who we haven't noticed"): the
+        first time the text describes them so."""
+        start = self.text.rfind("\n\n", 0, max(0, self.paragraph_start - 2)) + 2
+        for m in _DESCRIBED_OR_BARE.finditer(self.text, start, position):
+            words = m.group(0).split()
+            if _gender_of_phrase(m.group(0)) != gender or re.match(r"['’]?\w*\s+[A-Z]", self.text[m.end():]):
+                continue
+            if words[0].lower() in ("a", "an") or not re.search(
+                    rf"\b[Tt]he\s+{re.escape(words[-1])}\b", self.text[max(0, start - 20000):start]):
+                return True
+        return False
 
     def who_at(self, position: int, end: int, exclude=frozenset()) -> tuple[int, str, str] | None:
         """A name, descriptor or pronoun starting at position: (its end, speaker or "", gender

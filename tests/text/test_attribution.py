@@ -270,3 +270,13 @@ def test_said_the_old_man_is_whom_the_answer_then_calls_by_name():
             '"They\'re on the far bank," said the old man.\n\n"Mr. Garrow, stay here," Mara said.\n')
     quotes = attribute(text, cast)
     assert [q.speaker for q in quotes] == ["Tobin", "Mara", "Ned Garrow", "Mara"]
+
+
+def test_he_said_right_after_an_unnamed_newcomer_came_in_is_a_line_to_check():
+    text = ('"We should go," said Tobin.\n\n"Not yet," said Mara.\n\n'
+            'In the corner by the fire an elderly man in a black jumper looked up from his crossword.\n\n'
+            '"Mara," he said. "You\'re back early."\n')
+    line = attribute(text, CAST)[-2:]        # one utterance in two pieces around "he said"
+    assert line[0].basis == "pronoun" and line[0].check
+    text = text.replace("an elderly man in a black jumper", "Tobin")
+    assert not any(q.check for q in attribute(text, CAST)[-2:])
