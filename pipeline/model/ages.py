@@ -31,13 +31,13 @@ def infer_age(names: list[str] | tuple[str, ...]) -> str:
     return "adult"
 
 
-def age_in_text(text: str, names, others=()) -> str | None:
+def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
     """The age the prose gives a character where it names them: "the old woman Kiyomi", "little
     Tom", "Agnes, an elderly widow"; or where it brings them in just before naming them ("an old
     man in a fisherman's jersey turns round. ... Mr. Pike taught me", with none of `others`,
     the rest of the cast, named in between); None when it says nothing (or only "adult" things)."""
     votes: dict[str, int] = {}
-    introduced = _introduced_as(text, names, others)
+    introduced = _introduced_as(text, names, others, gender)
     if introduced:
         votes[introduced] = 2
     for name in names:
@@ -66,11 +66,16 @@ def age_in_text(text: str, names, others=()) -> str | None:
 
 
 # "an old man", "a small girl", "a girl of about ten": someone the narration brings in unnamed
-_INTRODUCED = re.compile(r"\b(?:[Aa]n?)\s+((?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|lady|gentleman|fellow|child|lad|"
+# (or "the little girl" again, just before she is named)
+_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|lady|gentleman|fellow|child|lad|"
                          r"lass|kid)(?:\s+of\s+(?:about\s+|some\s+|perhaps\s+)?[\w-]+)?)\b")
 
 
-def _introduced_as(text: str, names, others) -> str | None:
+_NOUN_GENDER = {"man": "M", "boy": "M", "gentleman": "M", "fellow": "M", "lad": "M",
+                "woman": "F", "girl": "F", "lady": "F", "lass": "F"}
+
+
+def _introduced_as(text: str, names, others, gender: str = "") -> str | None:
     """The age of the unnamed person brought in within the three sentences before the character's
     first name, if no one else is named between them."""
     firsts = [m.start() for name in names if name and len(name) >= 2
@@ -88,6 +93,9 @@ def _introduced_as(text: str, names, others) -> str | None:
     if any(re.search(rf"\b{re.escape(other)}\b", after) for other in others if other and other not in names):
         return None
     phrase = found[-1].group(1)
+    noun = re.search(r"(man|woman|boy|girl|lady|gentleman|fellow|lad|lass)\b", phrase)
+    if gender in ("M", "F") and noun and _NOUN_GENDER[noun.group(1)] != gender:
+        return None         # "the old man" just before a woman is first named is not her
     years = re.search(r"\bof\s+(?:about\s+|some\s+|perhaps\s+)?([\w-]+)$", phrase)
     if years and _years(years.group(1)) is not None:
         number = _years(years.group(1))

@@ -32,7 +32,7 @@ from pipeline.text.names import (_FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORD
                                  Character, _decide,
                                  _gender_hint, _gender_of_phrase, _Names, _split_title)
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person
-from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes
+from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, split_paragraphs
 
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
 _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "m"}
@@ -152,8 +152,9 @@ def _vocatives(text: str) -> Counter:
 
 
 def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
-                    vocatives: Counter, acting: Counter = Counter()) -> bool:
+                    vocatives: Counter, acting: Counter | None = None) -> bool:
     title, words = _split_title(form)
+    acting = acting if acting is not None else Counter()
     if form.startswith("the "):
         return spoke[form] >= 2
     # "Thornfield Hall" is a house, "Mrs. Hall" a woman
@@ -216,8 +217,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     mid, anywhere, spoke, where = _candidates(text)
     lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
     vocatives = _vocatives(text)
-    beside = _beside_speech(text, where)
-    acting = _acting_before_speech(text, where, beside)
+    speech = _Speech(text)
+    beside = _beside_speech(speech, where)
+    acting = _acting_before_speech(speech, where, beside)
     forms = [f for f in anywhere if _is_person_form(f, text, mid, anywhere, spoke, where, lower, vocatives, acting)]
     singles = {f for f in forms if " " not in f}
     # "Priya Lal" once, "Priya" often: the full name is hers
@@ -229,7 +231,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _tie_nicknames(text, people)
     _join_titles(people)
     _join_short_names(people)
-    _join_answered_names(text, people)
+    _join_answered_names(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
                                                                   for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
@@ -257,11 +259,33 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     return characters
 
 
-def _acting_before_speech(text: str, where: dict[str, list[int]], beside: Counter) -> Counter:
+class _Speech:
+    """The text's paragraphs and quote spans, to ask where a mention stands relative to speech."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paragraphs = split_paragraphs(text)
+        self.spans = [(a, b) for a, b, _ in _scan_quotes(text)]
+        self._paragraph_starts = [a for a, _ in self.paragraphs]
+        self._quote_starts = [a for a, _ in self.spans]
+
+    def paragraph_of(self, at: int) -> int:
+        return max(0, bisect.bisect_right(self._paragraph_starts, at) - 1)
+
+    def quotes_in(self, paragraph: int) -> list[tuple[int, int]]:
+        a, b = self.paragraphs[paragraph]
+        return self.spans[bisect.bisect_left(self._quote_starts, a):bisect.bisect_left(self._quote_starts, b)]
+
+    def inside_quote(self, at: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, at) - 1
+        return i >= 0 and self.spans[i][0] <= at < self.spans[i][1]
+
+
+def _acting_before_speech(speech: _Speech, where: dict[str, list[int]], beside: Counter) -> Counter:
     """A first name that opens a sentence or clause and acts ("Before I could answer, Janet leaned
     over the partition"), in a
     paragraph with a quote or just before one: a minor character about to speak, named once."""
-    paragraph_starts = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    text = speech.text
     acting = Counter()
     for form, positions in where.items():
         if " " in form or not first_name_gender(form):
@@ -272,34 +296,21 @@ def _acting_before_speech(text: str, where: dict[str, list[int]], beside: Counte
             if not (opens_clause and re.match(
                     r"\s+(?:[a-z]+ed|was|had|came|went|stood|sat|took|put|got|ran|turned|looked|leant|knelt)\b", after)):
                 continue
-            following = bisect.bisect_right(paragraph_starts, at)
-            nxt = text[paragraph_starts[following]:paragraph_starts[following] + 2] \
-                if following < len(paragraph_starts) else ""
-            if beside[form] or re.match(r"\s*[\"“‘']", nxt):
+            following = speech.paragraph_of(at) + 1
+            opens_with_quote = following < len(speech.paragraphs) and any(
+                a == speech.paragraphs[following][0] or not text[speech.paragraphs[following][0]:a - 1].strip()
+                for a, _ in speech.quotes_in(following)[:1])
+            if beside[form] or opens_with_quote:
                 acting[form] += 1
     return acting
 
 
-def _beside_speech(text: str, where: dict[str, list[int]]) -> Counter:
+def _beside_speech(speech: _Speech, where: dict[str, list[int]]) -> Counter:
     """Mentions in the narration of a paragraph that also holds a quote ("Father Dunstan went back
     to his crossword. 'Seven letters,' he murmured"): someone present in the scene, most often
     its speaker, even when named only once."""
-    spans = _scan_quotes(text)
-    starts = [a for a, _, _ in spans]
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
-    count = Counter()
-    for form, positions in where.items():
-        for at in positions:
-            i = bisect.bisect_right(starts, at) - 1
-            if i >= 0 and spans[i][0] <= at < spans[i][1]:
-                continue                    # inside a quote
-            paragraph = bisect.bisect_right(paragraph_starts, at) - 1
-            low = paragraph_starts[paragraph]
-            high = paragraph_starts[paragraph + 1] if paragraph + 1 < len(paragraph_starts) else len(text)
-            j = bisect.bisect_left(starts, low)
-            if j < len(starts) and starts[j] < high:
-                count[form] += 1
-    return count
+    return Counter(form for form, positions in where.items() for at in positions
+                   if not speech.inside_quote(at) and speech.quotes_in(speech.paragraph_of(at)))
 
 
 def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
@@ -465,19 +476,17 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
-def _join_answered_names(text: str, people: list[_Person]) -> None:
+def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     """`'You're late, Jack,' said Mrs. Angove.` then `'I'm not late, Bridget.'`: the answer calls
     the one who just spoke by her first name, so a bare "Bridget" is Mrs. Angove, when she has no
     other first name, the genders agree and the two are never named in one paragraph."""
+    text, paragraphs = speech.text, speech.paragraphs
     owner = {form: p for p in people for form in p.forms}
-    spans = _scan_quotes(text)
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text)]
     tagged = re.compile(rf"(?:(?:{_SPEECH})\s+((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})|"
                         rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})\s+(?:{_SPEECH}))\b")
-    starts = [x for x, _, _ in spans]
     previous_speaker = None
-    for a, b in paragraphs:
-        inside = [(x, y) for x, y, _ in spans[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]]
+    for number, (a, b) in enumerate(paragraphs):
+        inside = speech.quotes_in(number)
         if not inside:
             previous_speaker = None
             continue

@@ -56,9 +56,11 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
                 member = CastMember(voice=cast.narrator, gender=gender, aliases=aliases, narrator=True)
             else:
                 # the prose where it names them, else the tags that describe them
-                others = [n for name, c in characters.items() if name != line.speaker for n in (name, *c.aliases)]
+                # (only someone of the same gender can be the one brought in unnamed before them)
+                others = [n for name, c in characters.items() if name != line.speaker
+                          and c.gender in (gender, "U", "X") for n in (name, *c.aliases)]
                 age = getattr(character, "age", None) \
-                    or (age_in_text(text, [line.speaker, *aliases], others) if text else None) \
+                    or (age_in_text(text, [line.speaker, *aliases], others, gender) if text else None) \
                     or tagged_ages.get(line.speaker)
                 member = voice_for_new_character(cast, voices, line.speaker, aliases, gender, age)
             add_to_cast(cast, line.speaker, member)

@@ -29,3 +29,11 @@ def test_an_age_in_years_next_to_the_name(text, age):
 def test_someone_brought_in_unnamed_just_before_their_name_has_that_age(text, age):
     names = ["Mr. Keel"] if "Keel" in text else ["Wren"]
     assert age_in_text(text, names, others=["Ada Venn"]) == age
+
+
+def test_the_little_girl_just_before_her_name_is_a_child_but_not_the_old_man_before_a_womans():
+    text = ('Beside the old man stood a little girl in a pink raincoat. "Forty ewes," said Mr. Kettle. '
+            'The little girl tugged at my sleeve. "Are they drowning?"\n\n"Poppy," said her grandfather. "Hush."')
+    assert age_in_text(text, ["Poppy"], ["Mr. Kettle"], "F") == "child"
+    text = 'The old man shuffled out. "Tea?" asked Nadia.'
+    assert age_in_text(text, ["Nadia"], [], "F") is None
