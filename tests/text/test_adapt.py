@@ -166,3 +166,16 @@ def test_a_scene_full_of_desks_and_printers_is_an_office_and_a_classroom_is_not(
               '"Sit down," said Ines.\n\n"Yes, miss," said Rob.\n')
     assert [s.ambience for s in adapt_text(work, cast).scenes] == ["office"]
     assert [s.ambience for s in adapt_text(school, cast).scenes] == ["room"]
+
+
+@pytest.mark.parametrize("chapter, scenes", [
+    ("first-person-past-office-motorway-field.txt", [("office", ()), ("car", ("rain",)),
+                                                     ("countryside", ("night", "rain"))]),
+    ("single-quotes-harbour-boat-pub.txt", [("shore", ()), ("ship", ("wind",)), ("pub", ())]),
+    ("present-we-classroom-forest-platform.txt", [("room", ()), ("forest", ("night", "thunderstorm")),
+                                                  ("street", ("night",))]),
+])
+def test_chapters_written_blind_get_their_places_without_breaks_or_with_one(chapter, scenes):
+    text = (Path(__file__).parents[1] / "data" / "chapters" / chapter).read_text(encoding="utf-8")
+    script = adapt_text(text, None)
+    assert [(s.ambience, tuple(s.layers)) for s in script.scenes] == scenes

@@ -243,6 +243,46 @@ def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, nar
         assert len(told_as_i) >= 4 and {q.speaker for q in told_as_i} == {owner(found, narrator)}
 
 
+@pytest.mark.parametrize("chapter, people, same, apart, not_people, narrator", [
+    ("first-person-past-office-motorway-field.txt",
+     {"Maggie": "F", "Priya": "F", "Derek": "M", "Tom": "M", "Janet": "F", "Sergeant Okafor": "F", "Walt": "M",
+      "Ellie": "F"},
+     [("Walt", "Walter Pryce"), ("Walt", "Mr. Pryce"), ("Walt", "Grandad"), ("Maggie", "Margaret Quinn")],
+     [("Walt", "Tom")], ("Calder End", "Estuary", "Marsh Bridge", "Facilities"), "Maggie"),
+    ("third-person-ward-carpark-kitchen.txt",
+     {"Daniel": "M", "June": "F", "Ray": "M", "Leon": "M", "Dr. Adeyemi": "F", "Arthur Fenwick": "M", "Chloe": "F",
+      "Rosie": "F", "Mully": "F"},
+     [("Ray", "Raymond Bellamy"), ("June", "June Bellamy"), ("Rosie", "Rosie Bellamy"), ("Arthur", "Arthur Fenwick")],
+     [("June", "Rosie"), ("Ray", "Daniel")], ("Ward Nine", "Bristol"), ""),
+    ("single-quotes-harbour-boat-pub.txt",
+     {"Simon": "M", "Jack": "M", "Wenna": "F", "Kit": "M", "Mrs. Angove": "F", "Father Dunstan": "M", "Sal": "F"},
+     [("Mrs. Angove", "Bridget"), ("Jack", "Uncle Jack"), ("Simon", "Simon Ashby")],
+     [("Wenna", "Sal")], ("Morwenna Grace", "Crabs", "Porthkennack"), ""),
+    ("present-we-classroom-forest-platform.txt",
+     {"Mr. Ferris": "M", "Bea": "F", "Hattie": "F", "Jonah": "M", "Dr. Dunmore": "F", "Mrs. Harrow": "F"},
+     [("Hattie", "Harriet"), ("Mr. Ferris", "Alan Ferris"), ("Dr. Dunmore", "Claire Dunmore")],
+     [("Hattie", "Bea")], ("Hollin Wood", "Iceland"), ""),
+])
+def test_chapters_written_blind_cast_without_a_list(chapter, people, same, apart, not_people, narrator):
+    """Chapters written for these checks by someone who had not read the adapter
+    (tests/data/chapters/README.md): the people found, each of the gender the text gives, the
+    names the text ties together under one, no places, boats or plural nouns, and the "I"."""
+    text = (CHAPTERS / chapter).read_text(encoding="utf-8")
+    found = discover_characters(text)
+    everything = {n for names in names_of(found).values() for n in names}
+    for word in not_people:
+        assert word not in everything, word
+    for name, gender in people.items():
+        assert owner(found, name), name
+        assert found[owner(found, name)].gender == gender, name
+    for a, b in same:
+        assert owner(found, a) == owner(found, b), (a, b)
+    for a, b in apart:
+        assert owner(found, a) != owner(found, b), (a, b)
+    if narrator:
+        assert "I" in found[owner(found, narrator)].aliases
+
+
 # ---------------------------------------------------------------- the adapter and the producer
 
 def _adapted(project, chapter_file: str, number: int):
