@@ -479,7 +479,8 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
 def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     """`'You're late, Jack,' said Mrs. Angove.` then `'I'm not late, Bridget.'`: the answer calls
     the one who just spoke by her first name, so a bare "Bridget" is Mrs. Angove, when she has no
-    other first name, the genders agree and the two are never named in one paragraph."""
+    other first name, the genders agree and the two are never named in one paragraph; and "June",
+    answering "said Mrs. Bellamy", is June Bellamy."""
     text, paragraphs = speech.text, speech.paragraphs
     owner = {form: p for p in people for form in p.forms}
     tagged = re.compile(rf"(?:(?:{_SPEECH})\s+((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})|"
@@ -493,12 +494,15 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
         x, y = inside[0]
         called = re.match(rf"\s*({_NAME})[,!?]", text[x:y]) or re.search(rf",\s+({_NAME})(?=[.!?,])", text[x:y])
         bare = owner.get(called.group(1)) if called else None
-        if previous_speaker is not None and bare is not None and bare is not previous_speaker \
-                and len(bare.words) == 1 and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
-                and first_name_gender(bare.words[0]) in ("", previous_speaker.title_gender) \
-                and not any(all(re.search(rf"\b{re.escape(f)}\b", text[c:d]) for f in (bare.words[0],
-                                                                                     previous_speaker.words[0]))
-                            for c, d in paragraphs):
+        fits = previous_speaker is not None and bare is not None and bare is not previous_speaker \
+            and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
+            and first_name_gender(bare.words[0]) in ("", previous_speaker.title_gender)
+        # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname
+        of_that_name = fits and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
+            and first_name_gender(bare.words[0]) == previous_speaker.title_gender
+        if fits and (of_that_name or len(bare.words) == 1 and not any(
+                all(re.search(rf"\b{re.escape(f)}\b", text[c:d]) for f in (bare.words[0], previous_speaker.words[0]))
+                for c, d in paragraphs)):
             previous_speaker.absorb(bare)
             for form in previous_speaker.forms:
                 owner[form] = previous_speaker

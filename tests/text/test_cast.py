@@ -252,7 +252,8 @@ def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, nar
     ("third-person-ward-carpark-kitchen.txt",
      {"Daniel": "M", "June": "F", "Ray": "M", "Leon": "M", "Dr. Adeyemi": "F", "Arthur Fenwick": "M", "Chloe": "F",
       "Rosie": "F", "Mully": "F"},
-     [("Ray", "Raymond Bellamy"), ("June", "June Bellamy"), ("Rosie", "Rosie Bellamy"), ("Arthur", "Arthur Fenwick")],
+     [("Ray", "Raymond Bellamy"), ("June", "June Bellamy"), ("June", "Mrs. Bellamy"), ("Rosie", "Rosie Bellamy"),
+      ("Arthur", "Arthur Fenwick")],
      [("June", "Rosie"), ("Ray", "Daniel")], ("Ward Nine", "Bristol"), ""),
     ("single-quotes-harbour-boat-pub.txt",
      {"Simon": "M", "Jack": "M", "Wenna": "F", "Kit": "M", "Mrs. Angove": "F", "Father Dunstan": "M", "Sal": "F"},
@@ -486,6 +487,11 @@ def test_the_first_name_an_answer_calls_the_last_speaker_by_is_theirs():
             "'Tell that to the tide,' said Mrs. Penrose.\n\n'Agnes always says that,' said Tomasz.\n")
     found = discover_characters(text)
     assert owner(found, "Agnes") == owner(found, "Mrs. Penrose") != ""
+    text = ("Agnes Penrose kept the shop. Her daughter Tess Penrose kept the books.\n\n"
+            "'He'll pay,' said Mrs. Penrose.\n\n'I can count for myself, Agnes.'\n\n"
+            "'Can you,' said Tess.\n\n'Yes, Tess,' said Mrs. Penrose.\n")
+    found = discover_characters(text)
+    assert owner(found, "Agnes Penrose") == owner(found, "Mrs. Penrose") != owner(found, "Tess Penrose")
 
 
 def test_a_first_name_acting_once_just_before_a_line_is_a_speaker():
