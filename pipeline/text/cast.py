@@ -528,7 +528,8 @@ def _join_titles(people: list[_Person]) -> None:
 
 def _join_short_names(people: list[_Person]) -> None:
     """"Bea" (or "Aunt Bea") is Beatrice Marsh, "Jo" is Josephine and "Hattie" is Harriet when
-    the short name is a pet form of the long one, and of no one else's first name."""
+    the short name is a pet form of the long one, and of no one else's first name; "Mully", no
+    first name of its own, is the one Mulroney."""
     def first(person: _Person) -> str:
         return person.words[0] if person.words[0] != "the" else ""
 
@@ -537,6 +538,13 @@ def _join_short_names(people: list[_Person]) -> None:
         longer = [p for p in people if p is not short and p.forms and first(p) and same_first_name(word, first(p))
                   and first_name_gender(first(p)) in ("", first_name_gender(word))
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
+        if not longer and not first_name_gender(word) and not short.title_gender:
+            # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones
+            stem = re.sub(r"(?:ie|y|sy)$", "", word)
+            stem = stem[:-1] if len(stem) >= 2 and stem[-1] == stem[-2] else stem
+            longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
+                      and p.words[0] != "the" and len(stem) >= 3 and stem != word
+                      and p.words[-1].startswith(stem)] if word[-1:] in "ye" else []
         if len(longer) == 1 and short.forms:
             longer[0].title_gender = longer[0].title_gender or short.title_gender
             longer[0].absorb(short)

@@ -253,7 +253,7 @@ def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, nar
      {"Daniel": "M", "June": "F", "Ray": "M", "Leon": "M", "Dr. Adeyemi": "F", "Arthur Fenwick": "M", "Chloe": "F",
       "Rosie": "F", "Mully": "F"},
      [("Ray", "Raymond Bellamy"), ("June", "June Bellamy"), ("June", "Mrs. Bellamy"), ("Rosie", "Rosie Bellamy"),
-      ("Arthur", "Arthur Fenwick")],
+      ("Arthur", "Arthur Fenwick"), ("Mully", "Sister Katherine Mulroney")],
      [("June", "Rosie"), ("Ray", "Daniel")], ("Ward Nine", "Bristol"), ""),
     ("single-quotes-harbour-boat-pub.txt",
      {"Simon": "M", "Jack": "M", "Wenna": "F", "Kit": "M", "Mrs. Angove": "F", "Father Dunstan": "M", "Sal": "F"},
@@ -500,3 +500,11 @@ def test_a_first_name_acting_once_just_before_a_line_is_a_speaker():
     found = discover_characters(text)
     assert owner(found, "Odile") and found[owner(found, "Odile")].gender == "F"
     assert [q.speaker for q in attribute(text, found)][-1] == owner(found, "Odile")
+
+
+def test_a_pet_name_made_from_a_surname_is_that_person():
+    text = ('Her badge said Sister Agnes Mulcahy, but everyone called her Mully.\n\n'
+            '"Tablets," said Mully.\n\n"Thank you, Mully," said Tomasz.\n\n"Sally says hello," said Mully.\n')
+    found = discover_characters(text)
+    assert owner(found, "Mully") == owner(found, "Sister Agnes Mulcahy") != ""
+    assert owner(found, "Tomasz") != owner(found, "Mully")
