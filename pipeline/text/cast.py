@@ -185,6 +185,13 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
         return False
     if title:
         return True
+    # "the London man" and "All right there, London?": a place used as a word before a noun, and
+    # a nickname taken from it, never a name of its own
+    before_noun = sum(1 for at in where[form] if re.search(r"\b(?:the|a|an)\s+$", text[max(0, at - 5):at])
+                      and re.match(r"\s+[a-z]", text[at + len(form):at + len(form) + 3]))
+    gone_to = sum(1 for at in where[form] if re.search(r"\b(?:from|to|in|into|near|at)\s+$", text[max(0, at - 6):at]))
+    if len(words) == 1 and spoke[form] == 0 and before_noun and anywhere[form] - before_noun - gone_to <= vocatives[form]:
+        return False
     if mid[form] == 0 and spoke[form] == 0 and not vocatives[form] and not acting[form]:
         return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one

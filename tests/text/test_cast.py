@@ -258,7 +258,7 @@ def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, nar
     ("single-quotes-harbour-boat-pub.txt",
      {"Simon": "M", "Jack": "M", "Wenna": "F", "Kit": "M", "Mrs. Angove": "F", "Father Dunstan": "M", "Sal": "F"},
      [("Mrs. Angove", "Bridget"), ("Jack", "Uncle Jack"), ("Simon", "Simon Ashby")],
-     [("Wenna", "Sal")], ("Morwenna Grace", "Crabs", "Porthkennack"), ""),
+     [("Wenna", "Sal")], ("Morwenna Grace", "Crabs", "Porthkennack", "London"), ""),
     ("present-we-classroom-forest-platform.txt",
      {"Mr. Ferris": "M", "Bea": "F", "Hattie": "F", "Jonah": "M", "Dr. Dunmore": "F", "Mrs. Harrow": "F"},
      [("Hattie", "Harriet"), ("Mr. Ferris", "Alan Ferris"), ("Dr. Dunmore", "Claire Dunmore")],
@@ -508,3 +508,10 @@ def test_a_pet_name_made_from_a_surname_is_that_person():
     found = discover_characters(text)
     assert owner(found, "Mully") == owner(found, "Sister Agnes Mulcahy") != ""
     assert owner(found, "Tomasz") != owner(found, "Mully")
+
+
+def test_a_town_used_before_a_noun_and_as_a_nickname_is_not_a_person():
+    text = ("'Is this the Leeds man?' asked Sal.\n\n'This is the Leeds man,' said Kit.\n\n"
+            "'All right there, Leeds?' shouted Kit.\n\n'He came up from Leeds on the train,' said Sal.\n")
+    found = discover_characters(text)
+    assert not owner(found, "Leeds") and owner(found, "Sal") and owner(found, "Kit")
