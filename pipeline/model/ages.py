@@ -92,6 +92,9 @@ def _introduced_as(text: str, names, others, gender: str = "") -> str | None:
     after = before[found[-1].end():]
     if any(re.search(rf"\b{re.escape(other)}\b", after) for other in others if other and other not in names):
         return None
+    # "The old woman Kiyomi ... Little Tom": a name in between, mid-sentence, is whom "the" meant
+    if found[-1].group(0)[:1] in "Tt" and re.search(r"[a-z,]\s+[A-Z][a-z]+", before[found[-1].end() - 1:]):
+        return None
     phrase = found[-1].group(1)
     noun = re.search(r"(man|woman|boy|girl|lady|gentleman|fellow|lad|lass)\b", phrase)
     if gender in ("M", "F") and noun and _NOUN_GENDER[noun.group(1)] != gender:

@@ -37,3 +37,5 @@ def test_the_little_girl_just_before_her_name_is_a_child_but_not_the_old_man_bef
     assert age_in_text(text, ["Poppy"], ["Mr. Kettle"], "F") == "child"
     text = 'The old man shuffled out. "Tea?" asked Nadia.'
     assert age_in_text(text, ["Nadia"], [], "F") is None
+    text = "The old woman Kiyomi set down her tea. Odile ran past."       # "the" meant Kiyomi
+    assert age_in_text(text, ["Odile"]) is None
