@@ -138,6 +138,25 @@ _MENTION_CONTEXT = {"saying", "shouting", "crying", "calling", "whispering", "mu
                     "themselves", "myself", "yourself", "again", "then", "back"}
 
 
+_SPEECH_NOUNS = {"reply", "answer", "announcing", "voice", "words", "cry", "shout", "whisper"}
+_TITLE_SMALL_WORDS = {"of", "the", "and", "from", "to", "a", "an", "in", "on", "at", "for", "with", "by", "or",
+                      "de", "la", "le", "les", "des", "du", "et", "von", "van", "der"}
+
+
+def _title_case(content: str) -> bool:
+    """Two or more capitalised words and no others but small ones, no clause punctuation and no
+    one speaking as I or to you: "The House of Life", not "Yes, Mr. Archer"."""
+    content = content.strip().rstrip(".,;")
+    if re.search(r"[,!?;:]", content):
+        return False
+    words = re.findall(r"[A-Za-z'’]+", content)
+    if len(words) < 2 or any(w in ("I", "You", "We", "He", "She", "It", "They", "My", "Your") for w in words):
+        return False
+    if any(w[0].islower() and w.lower() not in _TITLE_SMALL_WORDS for w in words):
+        return False
+    return sum(1 for w in words if len(w) >= 4 and w[0].isupper()) >= 2
+
+
 def quoted_mention(text: str, start: int, end: int) -> bool:
     """A few quoted words inside a running sentence (a name, a title, a word someone used)
     rather than something said: no punctuation or speech verb leads into it and it does not
@@ -151,11 +170,22 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
                  r"saying|reading)\s*,?\s*$|\b(?:written|scrawled|printed|painted|stencil+ed|typed|scribbled|carved|"
                  r"engraved)\b(?:\s+(?:in|on|across|under|below|above)\s+[^.!?\"“”]{0,30})?\s*,?\s*$", before):
         return True
+    words = re.findall(r"[A-Za-z]+", before)[-4:]
+    content = text[start:end].strip()
+    # a song sung: `singing, "Nelly of the Hazel Dell"`, `She sang, of course, "M'ama!"`
+    if re.search(r"\b(?:sang|sings|singing|chanted|chanting|hummed|humming)(?:,?\s+(?:\w+ly|low|of\s+course|the\s+"
+                 r"(?:\w+\s+){0,2}?(?:air|song|tune|hymn|words|refrain|chorus)))*(?:,?\s*and)?[,:]?\s*$", before) \
+            or re.match(r"[^\S\n]*[\"”’']?[^\S\n]*(?:[\w.'’]+[^\S\n]+){1,3}?(?:sang|sings|chanted|hummed)\b",
+                        text[end:end + 60]):
+        return True
+    # a title or an address in the middle of a sentence that says nothing of speaking: `a chromo
+    # entitled, "Christ Blessing Little Children"`, `the play of Labiche, "Le Voyage de M. Perrichon,"`
+    if re.search(r"[A-Za-z_,:]\s*$", before) and _title_case(content) and not any(
+            w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT or w.lower() in _SPEECH_NOUNS for w in words):
+        return True
     lead = re.search(r"([A-Za-z]+)[ \t]*\n?[ \t]*$", before)
     if not lead:
         return False
-    words = re.findall(r"[A-Za-z]+", before)[-4:]
-    content = text[start:end].strip()
     # `called me "the new girl"`: a name someone is called by, not something said
     if re.search(r"\b(call|calls|called|calling|named|nicknamed|dubbed)\s+(me|him|her|us|them|you|it|himself|herself)\s*$",
                  before, re.IGNORECASE) and len(content.split()) <= 5:
@@ -173,6 +203,10 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
             and len(content.split()) <= 9 and not re.search(r"[!?][_*]?$", content) \
             and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", content)) and content[:1].isupper():
         return True
+    # `out of the "Scarlet Coat"`, `a "Josephine look"`: the quote is a noun after its article
+    if re.search(r"\b(?:the|a|an)\s*$", before, re.IGNORECASE) and len(content.split()) <= 9 \
+            and not re.search(r"[!?]", content):
+        return True
     if any(w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT for w in words):
         return False
     return len(content.split()) <= 5 and not re.search(r"[!?][_*]?$", content)
@@ -186,20 +220,26 @@ def set_apart_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[in
     return set(indented) if len(indented) < 0.2 * len(paragraphs) else set()
 
 
-_SAY = r"(?:say|said|saying|reply|replying|answer|answering|ask|asking|cry|exclaim|retort|add|tell\s+\w+|remark)"
+_SAY = (r"(?:say|said|saying|repl(?:y|ied|ying)|answer(?:ed|ing)?|ask(?:ed|ing)?|cr(?:y|ied|ying)|exclaim(?:ed|ing)?|"
+        r"retort(?:ed|ing)?|add(?:ed|ing)?|tell(?:ing)?\s+\w+|remark(?:ed|ing)?|shout(?:ed|ing)?|protest(?:ed|ing)?)")
 # Words that were never spoken: what someone wanted to say, a look that "said", "as if to say"
 _UNSAID = re.compile(
     r"(?:\b(?:wanted|longed|meant|tempted|inclined|itched|yearned|ready|going|about|point\s+of|mind|tongue|lips)\s+to\s+"
     rf"{_SAY}|\bhow\s+could\s+(?:he|she|I|they|we)\s+(?:ever\s+)?{_SAY}|\bfelt\s+like\s+{_SAY}"
     rf"|\b(?:as\s+if|as\s+though|seemed|seeming|appeared)\s+to\s+{_SAY}"
     rf"|\b(?:might|would)\s+have\s+{_SAY}|\binstead\s+of\s+{_SAY}"
-    r"|\b(?:look|looks|eyes|face|glance|smile|expression|manner|gesture|silence)\s+(?:said|seemed\s+to\s+say))"
-    r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|himself|herself|\w+ly))?[:,]?\s*[\"“‘']?$", re.IGNORECASE)
+    r"|\b(?:look|looks|eyes|face|glance|smile|expression|manner|gesture|silence)\s+(?:said|seemed\s+to\s+say)"
+    # what a tone or a look conveyed, what someone meant or nearly said, what could be imagined
+    r"|\b(?:implied|implying|signified|signifying|indicated|indicating|conveyed|proclaiming|meant|expressed)"
+    rf"|\bas\s+much\s+as\s+to\s+{_SAY}|\b(?:nearly|almost)\s+{_SAY}|\beasy\s+to\s+{_SAY}"
+    rf"|\bcould\s+(?:fancy|imagine)\s+(?:[\w.'’]+\s+){{0,3}}?{_SAY})"
+    r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|himself|herself|back|\w+ly))?(?:\s+with\s+\w+)?[:,]?(?:--|—)?\s*[\"“‘']?$",
+    re.IGNORECASE)
 
 
 # the same told after the quote: `"...," he felt like answering`, `"...," it seemed to say`
 _UNSAID_AFTER = re.compile(
-    r"[\"”’']?\s*(?:[\w.]+\s+){1,3}?(?:felt\s+like|wanted\s+to|longed\s+to|seemed\s+to|appeared\s+to|"
+    r"[\"”’']?\s*(?:[\w.'’]+\s+){1,3}?(?:felt\s+like|wanted\s+to|longed\s+to|seemed\s+to|appeared\s+to|"
     rf"was\s+tempted\s+to|could\s+(?:fancy|imagine)\s+(?:[\w.]+\s+){{0,3}}?)\s*{_SAY}\b", re.IGNORECASE)
 
 

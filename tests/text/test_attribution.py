@@ -280,3 +280,24 @@ def test_he_said_right_after_an_unnamed_newcomer_came_in_is_a_line_to_check():
     assert line[0].basis == "pronoun" and line[0].check
     text = text.replace("an elderly man in a black jumper", "Tobin")
     assert not any(q.check for q in attribute(text, CAST)[-2:])
+
+
+def test_songs_titles_in_a_sentence_and_what_a_tone_implied_are_not_lines():
+    text = ('Mara was peeling apples and singing, "Down by the Willow Water," as she worked. Tobin had '
+            'bought a print entitled, "Morning Over Kestrel Bay" and hung it crooked. They ate at the '
+            '"Golden Pike" on Fridays.\n\n'
+            '"Is it straight now?" asked Tobin.\n\n'
+            '"Almost," Mara murmured, in a tone that implied: "Not at all."\n\n'
+            'He felt like retorting: "Then fix it yourself." She nearly said, "I will," but Ilse came in.\n\n'
+            '"Supper," said Ilse. Her look meant, "Now, please."\n')
+    kinds = {q.text: q.kind for q in attribute(text, CAST)}
+    assert kinds["Down by the Willow Water,"] == kinds["Morning Over Kestrel Bay"] == kinds["Golden Pike"] == "mention"
+    assert kinds["Not at all."] == kinds["Then fix it yourself."] == kinds["I will,"] == kinds["Now, please."] == "unsaid"
+    assert [(q.text, q.speaker) for q in attribute(text, CAST) if q.kind == "speech"] == [
+        ("Is it straight now?", "Tobin"), ("Almost,", "Mara"), ("Supper,", "Ilse")]
+
+
+def test_a_name_said_alone_in_title_case_is_still_speech():
+    text = ('Tobin looked up from the table.\n\n"Mara Vell," he said.\n\n'
+            'The door opened, and the maid came in, announcing: "Miss Ilse Harrow."\n')
+    assert [q.kind for q in attribute(text, CAST)] == ["speech", "speech"]
