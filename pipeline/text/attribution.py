@@ -36,7 +36,7 @@ from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
                                  _Names, load_characters, self_named, vocatives)
 from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
-                                  quoted_mention, set_apart_paragraphs, split_paragraphs, unsaid, reported_speech)
+                                  quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs, unsaid, reported_speech)
 from pipeline.text.turns import Paragraph, take_turns
 
 __all__ = ["Character", "Quote", "attribute", "attribute_to_jsonl_rows", "discover_characters", "find_quotes",
@@ -361,7 +361,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
         or first_person_narrator(text, spans, names)
     reader = _Reader(text, characters, narrator)
     paragraphs = split_paragraphs(text)
-    blocks = set_apart_paragraphs(text, paragraphs)
+    blocks = set_apart_paragraphs(text, paragraphs) | letter_paragraphs(text, paragraphs, spans)
     quotes: list[Quote] = []
     closed: list[bool] = []
     groups: list[Paragraph] = []

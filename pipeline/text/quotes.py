@@ -220,6 +220,41 @@ def set_apart_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[in
     return set(indented) if len(indented) < 0.2 * len(paragraphs) else set()
 
 
+_SALUTATION = re.compile(r"(?:My\s+)?(?:[Dd]ear|[Dd]earest)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*[,:]?")
+_CLOSING = re.compile(r"(?:Yours|Your\s+\w+|Believe\s+me|Ever\s+yours|Affectionately|Sincerely|With\s+(?:all\s+my\s+)?love)\b")
+
+
+def letter_paragraphs(text: str, paragraphs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of paragraphs that are a letter quoted piece by piece: each paragraph a quote and
+    nothing else, from a salutation standing alone ("Dearest Lucia,") to the closing and the
+    signature, with the address and date lines just before it."""
+    whole = []                      # the quote that is all of each paragraph, or None
+    for a, b in paragraphs:
+        inside = [(x, y) for x, y in spans if a <= x < b]
+        alone = len(inside) == 1 and not text[a:inside[0][0] - 1].strip() and not text[inside[0][1] + 1:b].strip()
+        whole.append(text[inside[0][0]:inside[0][1]].strip() if alone else None)
+    letters: set[int] = set()
+    for number, content in enumerate(whole):
+        if content is None or not _SALUTATION.fullmatch(content) or number + 1 >= len(whole) \
+                or whole[number + 1] is None:
+            continue
+        start = number
+        while start - 1 >= 0 and whole[start - 1] is not None and len(whole[start - 1].split()) <= 4 \
+                and number - start < 2:
+            start -= 1              # "Tunbridge Wells," "September."
+        end = number
+        while end + 1 < len(whole) and whole[end + 1] is not None:
+            end += 1
+            if _CLOSING.match(whole[end]):
+                # the closing lines and the signature
+                while end + 1 < len(whole) and whole[end + 1] is not None and len(whole[end + 1].split()) <= 5 \
+                        and not re.search(r"[!?]", whole[end + 1]):
+                    end += 1
+                break
+        letters.update(range(start, end + 1))
+    return letters
+
+
 _SAY = (r"(?:say|said|saying|repl(?:y|ied|ying)|answer(?:ed|ing)?|ask(?:ed|ing)?|cr(?:y|ied|ying)|exclaim(?:ed|ing)?|"
         r"retort(?:ed|ing)?|add(?:ed|ing)?|tell(?:ing)?\s+\w+|remark(?:ed|ing)?|shout(?:ed|ing)?|protest(?:ed|ing)?)")
 # Words that were never spoken: what someone wanted to say, a look that "said", "as if to say"

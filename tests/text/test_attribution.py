@@ -301,3 +301,13 @@ def test_a_name_said_alone_in_title_case_is_still_speech():
     text = ('Tobin looked up from the table.\n\n"Mara Vell," he said.\n\n'
             'The door opened, and the maid came in, announcing: "Miss Ilse Harrow."\n')
     assert [q.kind for q in attribute(text, CAST)] == ["speech", "speech"]
+
+
+def test_a_letter_quoted_paragraph_by_paragraph_is_a_block_from_address_to_signature():
+    text = ('Mara opened the envelope. It read as follows.\n\n"Harbour Cottage,"\n\n"Tuesday."\n\n'
+            '"Dearest Ilse,"\n\n"The boat is mended at last. Come on Sunday if the weather holds!"\n\n'
+            '"Yours ever,"\n\n"Tobin."\n\n"He never writes to me," said Mara.\n\n'
+            '"My dear Mara," said Ilse, "he writes to everyone."\n')
+    quotes = attribute(text, CAST)
+    assert [q.kind for q in quotes] == ["block"] * 6 + ["speech"] * 3
+    assert [q.speaker for q in quotes if q.kind == "speech"] == ["Mara", "Ilse", "Ilse"]
