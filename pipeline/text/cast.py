@@ -24,65 +24,26 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from pipeline.text.first_names import first_name_gender, same_first_name
 from pipeline.text.names import (_FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
-                                 _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, _SAME_TITLE, TITLES,
+                                 _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
                                  Character, _decide,
                                  _gender_hint, _gender_of_phrase, _Names, _split_title)
+from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _join_answered_names, _join_short_names,
+                                   _join_titles, _tie_nicknames)
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person
-from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, split_paragraphs
 
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
 _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "m"}
 _NAME = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 _PARTICLE = r"(?:(?:de|De|du|Du|van|Van|von|Von|le|Le|la|La|des|Des|di|Di|da|Da)\s+)"
 _ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Mlle", "Mme", "Rev", "M", "St")
-_TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
 _ABBREVIATED_RE = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
 _MENTION = re.compile(rf"(?<![\w.-])(?<!\w['’])(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
                       r"(?![\w-])")
 _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
-# Verbs that tag speech beside a quote but are everyday verbs beside a bare capitalised word
-# ("Crabs went into one box", "Rain began"): they do not make a word a speaker's name.
-_NOT_SPEECH_ALONE = {"went", "began", "begins", "returned", "returns", "proceeded", "pursued", "resumed", "nodded",
-                     "smiled", "told", "tells", "offers", "noted", "stated", "recalled", "guessed", "promised",
-                     "reported", "informed", "requested", "calls", "continues", "continued", "followed", "lied"}
-_SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v and v not in _NOT_SPEECH_ALONE),
-                          key=len, reverse=True))
-# "Tobias Thorne, whom everyone called Toby" / "Elizabeth, known as Lizzy" (a comma: "Messinger
-# called Rosa" is a summons)
-_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
-                       rf"(?:called|known as|nicknamed)\s+[\"“‘']?({_NAME})")
-# "Grandad's name is Walter" / "Mully's real name was Katherine Mulroney": one person
-_NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first\s+|Christian\s+|given\s+)?name\s+"
-                      rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)")
-# the pet name first, its owner named just before: "Albert Lowe came in. Bertie, as everyone who
-# knew him called him, ..." / "Margaret--Peggy to her friends--"
-_NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
-                             rf"(?:to\s+(?:his|her)\s+(?:friends|family|intimates)))")
 
-
-
-
-@dataclass
-class _Person:
-    words: tuple[str, ...]                       # name words without title: ("Elizabeth", "Bennet")
-    title_gender: str = ""
-    forms: Counter = field(default_factory=Counter)    # every written form -> mentions
-    spoke: int = 0                               # mentions next to a speech verb
-
-    @property
-    def count(self) -> int:
-        return sum(self.forms.values())
-
-    def absorb(self, other: "_Person") -> None:
-        """Take in every name of another person found to be this one, leaving it empty."""
-        self.forms.update(other.forms)
-        self.spoke += other.spoke
-        other.forms.clear()
-        other.spoke = 0
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -266,28 +227,6 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     return characters
 
 
-class _Speech:
-    """The text's paragraphs and quote spans, to ask where a mention stands relative to speech."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.paragraphs = split_paragraphs(text)
-        self.spans = [(a, b) for a, b, _ in _scan_quotes(text)]
-        self._paragraph_starts = [a for a, _ in self.paragraphs]
-        self._quote_starts = [a for a, _ in self.spans]
-
-    def paragraph_of(self, at: int) -> int:
-        return max(0, bisect.bisect_right(self._paragraph_starts, at) - 1)
-
-    def quotes_in(self, paragraph: int) -> list[tuple[int, int]]:
-        a, b = self.paragraphs[paragraph]
-        return self.spans[bisect.bisect_left(self._quote_starts, a):bisect.bisect_left(self._quote_starts, b)]
-
-    def inside_quote(self, at: int) -> bool:
-        i = bisect.bisect_right(self._quote_starts, at) - 1
-        return i >= 0 and self.spans[i][0] <= at < self.spans[i][1]
-
-
 def _acting_before_speech(speech: _Speech, where: dict[str, list[int]], beside: Counter) -> Counter:
     """A first name that opens a sentence or clause and acts ("Before I could answer, Janet leaned
     over the partition"), in a
@@ -448,114 +387,6 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         target.forms[form] += counts[form]
         target.spoke += spoke[form]
     return people
-
-
-def _tie_nicknames(text: str, people: list[_Person]) -> None:
-    """`Elizabeth, whom they called Lizzy` / `Margaret (known as Peggy)`: one person."""
-    owner = {form: p for p in people for form in p.forms}
-
-    def owner_of(name: str) -> _Person | None:
-        # "Walter" of "Walter Pryce" when only the full name is a form
-        bearers = [p for p in people if p.forms and p.words[0] == name and len(p.words) >= 2]
-        return owner.get(name) or (bearers[0] if len(bearers) == 1 else None)
-
-    pairs = [(m.group(1), m.group(2)) for m in _NICKNAME.finditer(text)]
-    pairs += [(m.group(2), m.group(1)) for m in _NAME_IS.finditer(text)]
-    for name, nick in pairs:
-        a, b = owner_of(name), owner_of(nick)
-        if a is not None and b is not None and a is not b:
-            a.absorb(b)
-            for form in a.forms:
-                owner[form] = a
-    for match in _NICKNAME_AFTER.finditer(text):
-        nick = owner.get(match.group(1))
-        if nick is None:
-            continue
-        # the person named last before it, in the same or the previous sentence
-        window = text[max(0, match.start() - 200):match.start()]
-        named = [owner[m.group(0)] for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", window)
-                 if m.group(0) in owner and owner[m.group(0)] is not nick]
-        if named:
-            person = named[-1]
-            person.absorb(nick)
-            for form in person.forms:
-                owner[form] = person
-    people[:] = [p for p in people if p.forms]
-
-
-def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
-    """`'You're late, Jack,' said Mrs. Angove.` then `'I'm not late, Bridget.'`: the answer calls
-    the one who just spoke by her first name, so a bare "Bridget" is Mrs. Angove, when she has no
-    other first name, the genders agree and the two are never named in one paragraph; and "June",
-    answering "said Mrs. Bellamy", is June Bellamy."""
-    text, paragraphs = speech.text, speech.paragraphs
-    owner = {form: p for p in people for form in p.forms}
-    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})|"
-                        rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})\s+(?:{_SPEECH}))\b")
-    previous_speaker = None
-    for number, (a, b) in enumerate(paragraphs):
-        inside = speech.quotes_in(number)
-        if not inside:
-            previous_speaker = None
-            continue
-        x, y = inside[0]
-        called = re.match(rf"\s*({_NAME})[,!?]", text[x:y]) or re.search(rf",\s+({_NAME})(?=[.!?,])", text[x:y])
-        bare = owner.get(called.group(1)) if called else None
-        fits = previous_speaker is not None and bare is not None and bare is not previous_speaker \
-            and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
-            and first_name_gender(bare.words[0]) in ("", previous_speaker.title_gender)
-        # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname
-        of_that_name = fits and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
-            and first_name_gender(bare.words[0]) == previous_speaker.title_gender
-        if fits and (of_that_name or len(bare.words) == 1 and not any(
-                all(re.search(rf"\b{re.escape(f)}\b", text[c:d]) for f in (bare.words[0], previous_speaker.words[0]))
-                for c, d in paragraphs)):
-            previous_speaker.absorb(bare)
-            for form in previous_speaker.forms:
-                owner[form] = previous_speaker
-        narration = text[a:b]
-        for x, y in inside:
-            narration = narration[:x - a] + " " * (y - x) + narration[y - a:]
-        speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
-        previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
-    people[:] = [p for p in people if p.forms]
-
-
-def _join_titles(people: list[_Person]) -> None:
-    """"the Colonel" is Colonel Hartley when he is the one colonel the text names."""
-    for described in [p for p in people if len(p.words) == 2 and p.words[0] == "the" and p.words[1] in TITLES]:
-        title = _SAME_TITLE.get(described.words[1], described.words[1])
-        bearers = [p for p in people if p is not described and p.forms
-                   and any(_split_title(f)[0] == title for f in p.forms)]
-        if len(bearers) == 1:
-            bearers[0].title_gender = bearers[0].title_gender or described.title_gender
-            bearers[0].absorb(described)
-    people[:] = [p for p in people if p.forms]
-
-
-def _join_short_names(people: list[_Person]) -> None:
-    """"Bea" (or "Aunt Bea") is Beatrice Marsh, "Jo" is Josephine and "Hattie" is Harriet when
-    the short name is a pet form of the long one, and of no one else's first name; "Mully", no
-    first name of its own, is the one Mulroney."""
-    def first(person: _Person) -> str:
-        return person.words[0] if person.words[0] != "the" else ""
-
-    for short in [p for p in people if len(p.words) == 1 and len(p.words[0]) >= 2]:
-        word = short.words[0]
-        longer = [p for p in people if p is not short and p.forms and first(p) and same_first_name(word, first(p))
-                  and first_name_gender(first(p)) in ("", first_name_gender(word))
-                  and p.title_gender in ("", short.title_gender or p.title_gender)]
-        if not longer and not first_name_gender(word) and not short.title_gender:
-            # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones
-            stem = re.sub(r"(?:ie|y|sy)$", "", word)
-            stem = stem[:-1] if len(stem) >= 2 and stem[-1] == stem[-2] else stem
-            longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
-                      and p.words[0] != "the" and len(stem) >= 3 and stem != word
-                      and p.words[-1].startswith(stem)] if word[-1:] in "ye" else []
-        if len(longer) == 1 and short.forms:
-            longer[0].title_gender = longer[0].title_gender or short.title_gender
-            longer[0].absorb(short)
-    people[:] = [p for p in people if p.forms]
 
 
 def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person]) -> dict[str, str]:
