@@ -30,6 +30,9 @@ _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first
                       rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)")
 # the pet name first, its owner named just before: "Albert Lowe came in. Bertie, as everyone who
 # knew him called him, ..." / "Margaret--Peggy to her friends--"
+# "Arthur Penhallow had been a postman ..., and to me he had only ever been Pop"
+_WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|simply|ever|forever)\s+)*(?:been|was|is)\s+"
+                         rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s*[,.;:!?—]|\s+(?:and|but|to|for|ever|now|then|since)\b)")
 _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
                              rf"(?:to\s+(?:his|her)\s+(?:friends|family|intimates)))")
 
@@ -92,7 +95,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             a.absorb(b)
             for form in a.forms:
                 owner[form] = a
-    for match in _NICKNAME_AFTER.finditer(text):
+    for match in [*_NICKNAME_AFTER.finditer(text), *_WAS_CALLED.finditer(text)]:
         nick = owner.get(match.group(1))
         if nick is None:
             continue
@@ -117,20 +120,26 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     owner = {form: p for p in people for form in p.forms}
     tagged = re.compile(rf"(?:(?:{_SPEECH})\s+((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})|"
                         rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})\s+(?:{_SPEECH}))\b")
-    previous_speaker = None
+    pronoun_tag = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
+    previous_speaker, narrated = None, None
     for number, (a, b) in enumerate(paragraphs):
         inside = speech.quotes_in(number)
         if not inside:
-            previous_speaker = None
+            # `It was Mr. Abernethy, of course...` then `"...," he said.`: he is the one just named
+            named = {id(p): p for m in re.finditer(rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}", text[a:b])
+                     if (p := owner.get(m.group(0)))}
+            previous_speaker, narrated = None, next(iter(named.values())) if len(named) == 1 else None
             continue
-        x, y = inside[0]
-        called = re.match(rf"\s*({_NAME})[,!?]", text[x:y]) or re.search(rf",\s+({_NAME})(?=[.!?,])", text[x:y])
-        bare = owner.get(called.group(1)) if called else None
+        called = [(m.group(1), x == inside[0][0]) for x, y in inside
+                  for m in (re.match(rf"\s*({_NAME})[,!?]", text[x:y]), re.search(rf",\s+({_NAME})(?=[.!?,])", text[x:y]))
+                  if m and m.group(1) in owner]
+        bare = owner.get(called[0][0]) if called else None
         fits = previous_speaker is not None and bare is not None and bare is not previous_speaker \
             and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
             and first_name_gender(bare.words[0]) in ("", previous_speaker.title_gender)
-        # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname
-        of_that_name = fits and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
+        # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname, when
+        # the answer opens on it (later in the paragraph it may be a daughter spoken to)
+        of_that_name = fits and called[0][1] and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
             and first_name_gender(bare.words[0]) == previous_speaker.title_gender
         if fits and (of_that_name or len(bare.words) == 1 and not any(
                 all(re.search(rf"\b{re.escape(f)}\b", text[c:d]) for f in (bare.words[0], previous_speaker.words[0]))
@@ -143,6 +152,11 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
             narration = narration[:x - a] + " " * (y - x) + narration[y - a:]
         speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
         previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
+        pronoun = pronoun_tag.search(narration)
+        if not speakers and pronoun and narrated is not None and narrated.title_gender == (
+                "M" if (pronoun.group(1) or pronoun.group(2)).lower() == "he" else "F"):
+            previous_speaker = narrated
+        narrated = None
     people[:] = [p for p in people if p.forms]
 
 

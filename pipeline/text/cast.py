@@ -25,7 +25,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
-from pipeline.text.first_names import first_name_gender, same_first_name
+from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
 from pipeline.text.names import (_FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
                                  _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
                                  Character, _decide,
@@ -217,7 +217,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     characters = {m: Character(m, c.aliases, genders[m]) for m, c in characters.items()}
     narrator, same = first_person(text, characters)
     if narrator:
-        c = characters.get(narrator) or Character(narrator, (), "U")
+        c = characters.get(narrator) or Character(narrator, (), first_name_gender(narrator) or "U")
         merged = [characters.pop(m) for m in sorted(same)]
         also = [name for m in merged for name in (m.name, *m.aliases)]
         # the narrator's gender, when their own name leaves it open, from the names they are called
@@ -396,7 +396,10 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
     for start, end, main in names.mentions(text):
         hint = _gender_hint(text, start, end)
         if hint:
-            votes[main][hint] += 1
+            # "Sol raised his rod": a possessive right after the name's verb counts twice
+            close = re.match(r"\s+(?:[a-z]{2,}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+[a-z]",
+                             text[end:end + 30]) if _sentence_start(text, start) else None
+            votes[main][hint] += 2 if close and ("M" if close.group(1) == "his" else "F") == hint else 1
     genders = {}
     for main, person in people.items():
         # a name that is a family word ("Grandad", "Mum") says the gender whatever pronouns follow it
@@ -419,8 +422,11 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             genders[main] = pronouns
         elif listed:
             # the list is overruled only by the text itself
-            against = votes[main][{"M": "F", "F": "M"}[listed]]
-            genders[main] = listed if against <= votes[main][listed] + 1 else "U"
+            other = {"M": "F", "F": "M"}[listed]
+            against = votes[main][other]
+            # a name the list calls only mostly one gender ("Jude") yields to a single pronoun
+            genders[main] = listed if against <= votes[main][listed] + (1 if first_name_certain(person.words[0]) else 0) \
+                else other if against >= 2 * votes[main][listed] + 1 else "U"
         else:
             # nothing but the pronouns: the plain majority, U on a tie or with none
             ranked = votes[main].most_common(2)

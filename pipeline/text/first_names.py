@@ -7,7 +7,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    """First name (lower case) -> M or F, from the name dictionary gender-guesser ships
+    """First name (lower case) -> M or F (m or f when only mostly so), from the name dictionary gender-guesser ships
     (nam_dict.txt, read offline). A name listed under several genders takes the one found in
     the most countries, then with the highest frequencies (gender-guesser's own rule without a
     country); unisex ("?") names say nothing."""
@@ -17,7 +17,7 @@ def _first_names() -> dict[str, str]:
     except (ImportError, OSError):     # the list helps; without it the pronouns decide
         return {}
     best: dict[str, tuple[tuple[int, int], str]] = {}
-    classes = {"M": "M", "1M": "M", "?M": "M", "F": "F", "1F": "F", "?F": "F", "?": ""}
+    classes = {"M": "M", "1M": "M", "?M": "m", "F": "F", "1F": "F", "?F": "f", "?": ""}
     for line in data.splitlines():
         if line[:1] in "#=" or len(line) < 4:
             continue
@@ -59,4 +59,9 @@ def first_name_gender(word: str) -> str:
     """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
     if not word[:1].isupper():
         return ""
-    return _first_names().get(word.lower(), "")
+    return _first_names().get(word.lower(), "").upper()
+
+
+def first_name_certain(word: str) -> bool:
+    """The list gives the name one gender outright, not "mostly" ("Jude" is mostly male)."""
+    return word[:1].isupper() and _first_names().get(word.lower(), "") in ("M", "F")

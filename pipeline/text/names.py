@@ -70,6 +70,8 @@ def _gender_hint(text: str, start: int, end: int) -> str:
     sentence the name opens ("Dev grinned. Behind him ..."). "him" in the name's own sentence is
     left out: it is mostly someone else."""
     sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
+    # up to the next name: "Jude looked at Callum, who looked at his coffee" says nothing of Jude
+    sentence = re.split(r"\b(?!I\b)[A-Z][a-z]*\b", sentence, maxsplit=1)[0]
     # "her" as an object ("stood beside her", "told her that") is someone else, as "him" is;
     # as a possessive ("her hand") it is the person named
     pronoun = re.search(r"\b(he|his|himself|she|herself)\b|\b(her)\b(?=\s+(?!(?:the|a|an|that|to|and|or|but|as|in|"
@@ -84,6 +86,8 @@ def _gender_hint(text: str, start: int, end: int) -> str:
                          text[end:end + 60])
     if described:
         return "F" if described.group(1) in ("woman", "girl", "lady") else "M"
+    # "It was Jude who picked up. She ..." names the subject as much as "Jude picked up."
+    ends_as_subject = ends_as_subject or re.search(r"\bIt\s+was\s+$", text[max(0, start - 8):start]) is not None
     if not pronoun and (ends_as_subject or re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start])):
         pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240]) or \
             re.match(r"[^.!?\"“”]{0,80}[.!?]\s+[A-Z][^.!?\"“”]{0,40}?\b(him|his|her)\b", text[end:end + 200])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.text.names import Character, _Names, _split_title, vocatives
+from pipeline.text.first_names import first_name_gender
+from pipeline.text.names import _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names, _split_title, vocatives
 from pipeline.text.quotes import find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")
@@ -26,6 +27,12 @@ def told_in_first_person(narration: str) -> bool:
     return first_person >= 20 and first_person >= 0.5 * third_person
 
 
+def _said_by_me(text: str, start: int, end: int) -> bool:
+    """The quote text[start:end] is tagged as the narrator's own: `"...," I said` / `I asked, "..."`."""
+    return re.match(r"[\"”’']?[^\S\n]*(?:I\s+[a-z]+|[a-z]+\s+I)\b", text[end:end + 20]) is not None \
+        or re.search(r"\bI\s+[a-z]+(?:\s+\w+ly)?[,:]?\s*[\"“‘']?$", text[max(0, start - 30):start]) is not None
+
+
 def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[str]]:
     """When the story is told as "I": the narrator's main name and the other characters that
     are the narrator too. Others call the narrator by name ("Agnes, sit down", "Miss Quill,")
@@ -36,12 +43,15 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     if not told_in_first_person(told):
         return "", set()
     names = _Names(characters)
-    addressed = Counter(main for start, end in spans for main in vocatives(text[start:end], names))
+    # what "I" say calls someone else by name ("Biscuit," I said.)
+    heard = [(start, end) for start, end in spans if not _said_by_me(text, start, end)]
+    addressed = Counter(main for start, end in heard for main in vocatives(text[start:end], names))
     in_narration = Counter(main for _, _, main in names.mentions(told))
     scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
               if in_narration[main] < count]
     if not scored:
-        return first_person_narrator(text, spans, names) or "Narrator", set()
+        return _called_by_first_name(text, heard, characters) or first_person_narrator(text, heard, names) \
+            or "Narrator", set()
     _, _, main = max(scored)
     gender = characters[main].gender
 
@@ -57,6 +67,23 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
             and (gender == "U" or characters[m].gender in (gender, "U"))))}
     return main, same
+
+
+def _called_by_first_name(text: str, spans: list[tuple[int, int]], characters: dict[str, Character]) -> str:
+    """A first name said to someone and nowhere else in the text ("Deal," he said. "Thanks,
+    Ines."): in a story told as "I", the narrator's, who is named no other way."""
+    known = {word for main, c in characters.items() for name in (main, *c.aliases) for word in name.split()}
+    called = Counter()
+    for start, end in spans:
+        quote = text[start:end]
+        for match in re.finditer(r"(?:^|[,!?;—-]\s*)([A-Z][a-z]+)(?=\s*[,!?.;—-]|\s*$)", quote):
+            name = match.group(1)
+            if name not in known and first_name_gender(name) and name not in _NOT_NAMES \
+                    and name not in _NOT_PERSON_WORDS and not re.search(rf"\\b{name.lower()}\\b", text) and \
+                    len(re.findall(rf"\b{name}\b", text)) == len(re.findall(rf"\b{name}\b", " ".join(
+                        text[a:b] for a, b in spans))):
+                called[name] += 1
+    return called.most_common(1)[0][0] if called else ""
 
 
 def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:
