@@ -182,7 +182,7 @@ def _join_short_names(people: list[_Person]) -> None:
     for short in [p for p in people if len(p.words) == 1 and len(p.words[0]) >= 2]:
         word = short.words[0]
         longer = [p for p in people if p is not short and p.forms and first(p) and same_first_name(word, first(p))
-                  and first_name_gender(first(p)) in ("", first_name_gender(word))
+                  and len({first_name_gender(first(p)), first_name_gender(word)} - {""}) <= 1
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if not longer and not first_name_gender(word) and not short.title_gender:
             # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones
@@ -195,3 +195,23 @@ def _join_short_names(people: list[_Person]) -> None:
             longer[0].title_gender = longer[0].title_gender or short.title_gender
             longer[0].absorb(short)
     people[:] = [p for p in people if p.forms]
+
+
+_PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa": "Mr",
+                 "Mum": "Mrs", "Mummy": "Mrs", "Mom": "Mrs", "Mommy": "Mrs", "Mother": "Mrs", "Mama": "Mrs",
+                 "Mamma": "Mrs", "Ma": "Mrs"}
+
+
+def _join_parents(people: list[_Person]) -> None:
+    """"Dad" is Mr Ashdown when he is the one titled man whose surname others in the story share
+    (his wife, his children): the family's father; "Mum" likewise its mother."""
+    for parent in [p for p in people if len(p.words) == 1 and p.words[0] in _PARENT_WORDS]:
+        title = _PARENT_WORDS[parent.words[0]]
+        surnames = Counter(p.words[-1] for p in people if p.forms and p.words[0] != "the")
+        bearers = [p for p in people if p is not parent and p.forms and any(
+            _split_title(f)[0].rstrip(".") == title and surnames[_split_title(f)[1][-1]] >= 2 for f in p.forms)]
+        family = {_split_title(f)[1][-1] for p in bearers for f in p.forms if _split_title(f)[0].rstrip(".") == title}
+        if len(bearers) == 1 and len(family) == 1 and parent.forms:
+            bearers[0].absorb(parent)
+    people[:] = [p for p in people if p.forms]
+

@@ -30,7 +30,8 @@ from pipeline.text.names import (_FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORD
                                  _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
                                  Character, _decide,
                                  _gender_hint, _gender_of_phrase, _Names, _split_title)
-from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _join_answered_names, _join_short_names,
+from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _join_answered_names, _join_parents,
+                                   _join_short_names,
                                    _join_titles, _tie_nicknames)
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person
 
@@ -112,6 +113,12 @@ def _vocatives(text: str) -> Counter:
     return found
 
 
+def _in_quotes(text: str, at: int) -> bool:
+    """Position `at` is inside a double-quoted span of its paragraph."""
+    before = text[text.rfind("\n\n", 0, at) + 1:at]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
 def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
                     vocatives: Counter, acting: Counter | None = None) -> bool:
     title, words = _split_title(form)
@@ -150,8 +157,13 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
     # a nickname taken from it, never a name of its own
     before_noun = sum(1 for at in where[form] if re.search(r"\b(?:the|a|an)\s+$", text[max(0, at - 5):at])
                       and re.match(r"\s+[a-z]", text[at + len(form):at + len(form) + 3]))
-    gone_to = sum(1 for at in where[form] if re.search(r"\b(?:from|to|in|into|near|at)\s+$", text[max(0, at - 6):at]))
+    gone_to = sum(1 for at in where[form] if re.search(r"\b(?:from|to|in|into|near|at)\s+$", text[max(0, at - 6):at],
+                                                         re.IGNORECASE))
     if len(words) == 1 and spoke[form] == 0 and before_noun and anywhere[form] - before_noun - gone_to <= vocatives[form]:
+        return False
+    # "To Edinburgh?" / "Edinburgh," said Hattie: a word only ever said, once where someone goes,
+    # and no first name, is a place talked of
+    if len(words) == 1 and gone_to and not first_name_gender(form) and all(_in_quotes(text, at) for at in where[form]):
         return False
     if mid[form] == 0 and spoke[form] == 0 and not vocatives[form] and not acting[form]:
         return False
@@ -200,6 +212,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_titles(people)
     _join_short_names(people)
     _join_answered_names(speech, people)
+    _join_parents(people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
                                                                   for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))

@@ -38,14 +38,17 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "garden": ("garden", "lawn", "courtyard", "yard", "park", "terrace", "veranda", "verandah", "porch",
                "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
     "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "moor", "hillside",
-                    "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field"),
+                    "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field",
+                    # a path by water out of doors
+                    "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bridge", "station", "railway station", "train station", "platform", "railway platform",
                # a car park is open air, not the inside of a car
                "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
-              "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland"),
+              "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland",
+              "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront"),
     # a station is a platform in the open air more often than a concourse full of people
     "crowd": ("crowd", "concourse", "stadium",
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly"),
@@ -135,13 +138,15 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 _AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
-                  r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|\w+ed)\b))")
+                  r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
+                  r"beside|past|through|under|over|\w+ed)\b))")
 
 
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
 _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'-]+\s+){0,2}?"
                  r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+")
-_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+)?"
+_LEAD_IN = (rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|"
+            r"by\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)\s+)?")
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 _NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall")
@@ -150,7 +155,7 @@ _ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Te
 # "wood" is a place by its name ("Hollin Wood") or on its own ("into the wood, ..."), not "a wood fire", "wood-cutter"
 _WOOD = r"(?:(?-i:Wood)|wood(?=\s*[,.;:!?]|\s*$|\s+(?:at|in|on|by|near|behind|beyond|where|was|were|is|had)\b))"
 # A motorway by its number ("on the M62", "the I-95"): the story is in a car on it.
-_ROAD_NUMBER = r"(?-i:M\d{1,2}|I-\d{1,3})"
+_ROAD_NUMBER = r"(?-i:M\d{1,2}|I-\d{1,3}|(?:Route|Highway|Interstate)\s+\d{1,3})"
 # Part of a place, named with the whole it is part of ("the top deck of the car park", "the corridors of the hospital").
 _PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer")
 
@@ -201,7 +206,7 @@ class _Patterns:
         # or a place by its number: "in Room 14", "on Platform 3", "on Ward Nine"
         numbered = "|".join(w.capitalize() for w in _NUMBERED if w in word_bed)
         owner = (rf"(?:(?:{_DETERMINER}|(?!(?-i:{numbered})\s+{_ORDINAL})[A-Z][\w.-]*'s?)\s+{noun}|(?P<bare>{bare})\b|"
-                 rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL})")
+                 rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}|(?P<road>{_ROAD_NUMBER})\b)")
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
         self.subject = re.compile(
@@ -211,17 +216,24 @@ class _Patterns:
         self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",
                                   re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
+        # "Holloway Junction was a two-platform station", "The Drovers Arms stood across the road,
+        # a low whitewashed pub": a place's own name, then what it is
+        self.defined = re.compile(
+            rf"^\W*{_LEAD_IN}(?!(?-i:Mr|Mrs|Ms|Miss|Dr|Sir|Lady)\b)(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+"
+            rf"(?:(?:was|is)\s+|(?:stood|stands|sat|sits|lay|lies)\b[^.;,]*,\s+)(?:a|an|the\s+only)\s+{noun}"
+            r"(?=\s*[,.;:!?]|\s*$|\s+(?:with|on|in|at|by|near|where|that|which|whose|and|of)\b)", re.IGNORECASE)
         self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|[A-Z][\w.-]*'s?)\s+{noun}", re.IGNORECASE)
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
-        word = (match.groupdict().get("bare") or match.groupdict().get("numbered") or match.group("place")).lower()
+        groups = match.groupdict()
+        word = (groups.get("bare") or groups.get("numbered") or groups.get("road") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
         if word in _PART_WORDS and (whole := self.whole.match(match.string, match.end())):
             bed, whole_word = self.bed_of(whole)     # "the top deck of the car park" is the car park
             # "the foyer of the hotel" stays a foyer, "the lobby of the Harbour Hotel" a lobby, not a harbour
             if whole_word not in GENERIC_WORDS and not re.search(r"\b[A-Z]", whole.group(0)):
                 return bed, whole_word
-        if re.fullmatch(r"m\d{1,2}|i-\d{1,3}", word):
+        if re.fullmatch(r"m\d{1,2}|i-\d{1,3}|(?:route|highway|interstate) \d{1,3}", word):
             return "car", word
         return self.word_bed.get(word, "pub" if word == "bar" else ""), word
 
@@ -231,7 +243,7 @@ DEFAULT = Vocabulary()
 
 def _where(match: re.Match) -> int:
     """Where the place word of a match starts."""
-    return next(match.start(g) for g in ("bare", "numbered", "place") if match.groupdict().get(g))
+    return next(match.start(g) for g in ("bare", "numbered", "road", "place") if match.groupdict().get(g))
 
 
 def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
@@ -246,14 +258,17 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         subject = patterns.subject.search(sentence)
         if subject and _DENIED.match(sentence, subject.end()):
             subject = None     # "The forest was never mentioned": named, not a place the scene is in
-        candidates = [m for m in (subject, patterns.locative.search(sentence),
+        candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.defined.match(sentence),
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]
+        # "The ovens had been on since three, and by five the whole shop smelled of bread"
+        candidates += [m for m in (patterns.subject.match(sentence[c.end():])
+                                   for c in re.finditer(r"(?:,\s+(?:and|but)|;)\s+", sentence)) if m][:1]
     else:
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
-    for match in sorted(candidates, key=lambda m: m.start()):
+    for match in sorted(candidates, key=lambda m: (m.string is not sentence, m.start())):
         where = _where(match)
-        if any(a <= where < b for a, b in figures):
+        if match.string is sentence and any(a <= where < b for a, b in figures):
             continue
         bed, word = patterns.bed_of(match)
         if (not opening or not generic) and word in GENERIC_WORDS:
@@ -274,7 +289,7 @@ _VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|belo
                           re.IGNORECASE)
 # A place talked of as being elsewhere or as it was ("Tom's office was across town", "The kitchen
 # had been her mother's"): no one is there now.
-_ELSEWHERE = re.compile(r"^[^,;.]*?\b(?:had\s+been|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
+_ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:had\s+been|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
                         r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
                         r"(?:was|is|were|are)\s+(?:never|not|no\s+longer))\b", re.IGNORECASE)
 # A vehicle as the subject is mostly seen from outside ("A carriage was drawn up at the door", "The
@@ -293,7 +308,10 @@ _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d
 _TRANSITION = re.compile(
     rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
     rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
-    r"(?:[\w'-]+\s+){1,3}(?:minutes|hours)\s+later\b)", re.IGNORECASE)
+    r"(?:[\w'-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
+    # "By ten that night the rain had settled in", "By six the rain has gone"
+    rf"by\s+(?:{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|evening)(?:\s+o['’]clock)?"
+    r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,]))", re.IGNORECASE)
 # The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
 # later they were in the kitchen"), or the teller there ("We were on the platform by then").
 _CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?"
@@ -352,7 +370,10 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     (`anywhere`: or in a locative anywhere in it, after a sentence that moved the clock on)."""
     patterns = vocabulary.patterns
     clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
+    # the subject of a later clause: "The ovens had been on since three, and by five the whole shop smelled..."
+    clauses = [patterns.subject.match(first[m.end():]) for m in re.finditer(r"(?:,\s+(?:and|but)|;)\s+", first)]
     tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
+             (patterns.defined.match(first), True), (next(filter(None, clauses), None), False),
              (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False),
              (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
     if anywhere:
@@ -361,13 +382,15 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         if not match:
             continue
         where = _where(match)
-        after = first[match.end():]
-        if _VIEW_BEFORE.search(first[:where]) or _VIEW_AFTER.match(after) or _ELSEWHERE.match(after) \
+        after = match.string[match.end():]
+        seen_from = match.re is not patterns.defined and _VIEW_BEFORE.search(match.string[:where])
+        if seen_from or _VIEW_AFTER.match(after) or _ELSEWHERE.match(after) \
                 or (match.re is patterns.subject and re.match(r"\s*(?:[.!?]|$)", after)) \
-                or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(first))):
+                or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(match.string))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
-        inside = inside or word in _MOTORWAYS or bool(re.fullmatch(r"m\d{1,2}|i-\d{1,3}", word))   # only from a car
+        inside = inside or word in _MOTORWAYS or bool(re.fullmatch(r"m\d{1,2}|i-\d{1,3}|(?:route|highway|interstate) \d{1,3}",
+                                                                   word))   # only from a car
         if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None
         return bed, word

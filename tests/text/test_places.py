@@ -60,6 +60,14 @@ def beds(text, **kwargs):
     ("The classroom smelled of chalk and oranges.", "room"),
     ("We waited on Platform 4 for the last train home.", "street"),        # a place by its number
     ("In Ward Six, the lights were dimmed early.", "hospital"),
+    # a place's own name, then what it is
+    ("Fenwick Halt was a one-platform station with a broken clock.", "street"),
+    ("The Mariner stood on the corner of the square, a narrow pub with a green door.", "pub"),
+    # the subject of a later clause
+    ("The ovens had been on since four, and by six the whole bakery smelled of rye.", "kitchen"),
+    ("The towpath along the canal was black and shining.", "countryside"),
+    ("The wind rattled the halyards against the masts in the marina.", "shore"),
+    ("By midnight they are on Route 6 and the wipers cannot keep up.", "car"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -475,3 +483,19 @@ def test_a_rendered_chapter_has_its_places_and_layers(rendered_short_chapter):
     level_db = [10 * np.log10(np.mean(x.astype(np.float64) ** 2)) for x in (office, field)]
     assert all(-70 < level < -15 for level in level_db), level_db
     assert high_fraction(field) > 3 * high_fraction(office)
+
+
+def test_a_time_that_moves_on_with_the_weather_leaves_the_place_to_the_next_sentence():
+    assert established_place(["By ten that night the rain had set in properly.",
+                              "The towpath along the river was black and shining."]) == ("countryside", "towpath")
+    assert established_place(["By six the rain has gone, and what it has left is wind.",
+                              "It comes off the water and rattles the masts in the marina."]) == ("shore", "marina")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr Pryce was a man with a boat and no patience.",
+    "Tom was a shop assistant for a year.",
+])
+def test_a_person_defined_is_no_place(sentence):
+    assert place_of(sentence) is None
+
