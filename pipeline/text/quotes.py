@@ -183,6 +183,11 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     if re.search(r"[A-Za-z_,:]\s*$", before) and _title_case(content) and not any(
             w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT or w.lower() in _SPEECH_NOUNS for w in words):
         return True
+    # "a green sign on its post, its white letters swimming up out of the dark: "Harbor District""
+    shown = re.search(r"\b(?:signs?|notices?|placards?|plaques?|banners?|posters?|signposts?|billboards?|lettering)\b"
+                      r"(?!\s+of\b)([^.!?\"“”]{0,80}):\s*$", before)
+    if shown and not any(w.lower() in SPEECH_VERBS for w in re.findall(r"[A-Za-z]+", shown.group(1))):
+        return True
     lead = re.search(r"([A-Za-z]+)[ \t]*\n?[ \t]*$", before)
     if not lead:
         return False

@@ -311,3 +311,12 @@ def test_a_letter_quoted_paragraph_by_paragraph_is_a_block_from_address_to_signa
     quotes = attribute(text, CAST)
     assert [q.kind for q in quotes] == ["block"] * 6 + ["speech"] * 3
     assert [q.speaker for q in quotes if q.kind == "speech"] == ["Mara", "Ilse", "Ilse"]
+
+
+def test_words_a_sign_shows_after_a_colon_are_not_a_line_but_a_sign_of_surprise_is_no_sign():
+    text = ('The headlights caught a green sign on its post, its letters swimming out of the dark: '
+            '"Harbour District, Next Right." Tobin turned.\n\n'
+            'Mara showed no sign of surprise: and at once she concluded: "He knew all along."\n')
+    kinds = {q.text: q.kind for q in attribute(text, CAST)}
+    assert kinds["Harbour District, Next Right."] == "mention"
+    assert kinds["He knew all along."] == "speech"
