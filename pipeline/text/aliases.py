@@ -111,6 +111,9 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
+_TITLED_NAME = re.compile(rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}")
+
+
 def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     """`'You're late, Jack,' said Mrs. Angove.` then `'I'm not late, Bridget.'`: the answer calls
     the one who just spoke by her first name, so a bare "Bridget" is Mrs. Angove, when she has no
@@ -125,10 +128,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     for number, (a, b) in enumerate(paragraphs):
         inside = speech.quotes_in(number)
         if not inside:
-            # `It was Mr. Abernethy, of course...` then `"...," he said.`: he is the one just named
-            named = {id(p): p for m in re.finditer(rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}", text[a:b])
-                     if (p := owner.get(m.group(0)))}
-            previous_speaker, narrated = None, next(iter(named.values())) if len(named) == 1 else None
+            previous_speaker, narrated = None, (a, b)
             continue
         called = [(m.group(1), x == inside[0][0]) for x, y in inside
                   for m in (re.match(rf"\s*({_NAME})[,!?]", text[x:y]), re.search(rf",\s+({_NAME})(?=[.!?,])", text[x:y]))
@@ -152,10 +152,14 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
             narration = narration[:x - a] + " " * (y - x) + narration[y - a:]
         speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
         previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
-        pronoun = pronoun_tag.search(narration)
-        if not speakers and pronoun and narrated is not None and narrated.title_gender == (
-                "M" if (pronoun.group(1) or pronoun.group(2)).lower() == "he" else "F"):
-            previous_speaker = narrated
+        pronoun = pronoun_tag.search(narration) if not speakers and narrated is not None else None
+        if pronoun:
+            # `It was Mr. Abernethy, of course...` then `"...," he said.`: he is the one just named
+            named = {id(p): p for m in _TITLED_NAME.finditer(text, *narrated) if (p := owner.get(m.group(0)))}
+            just_named = next(iter(named.values())) if len(named) == 1 else None
+            if just_named is not None and just_named.title_gender == (
+                    "M" if (pronoun.group(1) or pronoun.group(2)).lower() == "he" else "F"):
+                previous_speaker = just_named
         narrated = None
     people[:] = [p for p in people if p.forms]
 
@@ -214,4 +218,56 @@ def _join_parents(people: list[_Person]) -> None:
         if len(bearers) == 1 and len(family) == 1 and parent.forms:
             bearers[0].absorb(parent)
     people[:] = [p for p in people if p.forms]
+
+
+# People a story may call by their job alone ("the editor says", "said the sergeant")
+_ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspector", "constable", "detective",
+          "landlord", "landlady", "barman", "barmaid", "bartender", "waiter", "waitress", "clerk", "porter", "guard",
+          "conductor", "vicar", "priest", "teacher", "professor", "officer", "manager", "receptionist", "pilot",
+          "chef", "cook", "coach", "judge", "mayor", "sheriff", "superintendent", "foreman", "boss", "chief",
+          "colonel", "major", "lieutenant", "commander", "admiral", "governor", "matron", "housekeeper", "butler",
+          "coroner", "surgeon", "dispatcher", "ranger", "warden", "skipper", "boatman", "ferryman", "stationmaster"}
+_ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector", "captain": "Captain",
+                "constable": "Constable", "detective": "Detective", "professor": "Professor", "colonel": "Colonel",
+                "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
+                "coach": "Coach", "judge": "Judge", "chief": "Chief", "officer": "Officer"}
+
+
+_ROLE_MENTION = re.compile(rf"\bthe\s+({'|'.join(sorted(_ROLES))})\b")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$")
+_SPEECH_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+
+
+def _add_roles(speech: _Speech, people: list[_Person]) -> None:
+    """A speaker the tags call by a job ("the editor says" twice or more) is a person: the one
+    who bears that title ("the sergeant" is Sergeant Okafor when she is the one sergeant), or
+    the full name the narration gives the first time it speaks of them ("the editor comes out of
+    her office ... Ruth Ambler has run the newsroom for years"), else "the editor" of their own."""
+    text = speech.text
+    tags = Counter(m.group(1) for m in _ROLE_MENTION.finditer(text)
+                   if _SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                   or _SPEECH_AFTER.match(text, m.end()))
+    known = {f.lower() for p in people for f in p.forms}
+    for role, count in tags.items():
+        if role not in _ROLES or count < 2 or f"the {role}" in known:
+            continue
+        form = f"the {role}"
+        mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+{role}\b", text)]
+        title = _ROLE_TITLES.get(role)
+        bearers = [p for p in people if p.forms and title and any(
+            _SAME_TITLE.get(t, t) == title for t in (_split_title(f)[0] for f in p.forms))]
+        person = bearers[0] if len(bearers) == 1 else None
+        if person is None and mentions:
+            # the full name in the paragraph that first speaks of them, a name the text gives once or twice
+            first = speech.paragraph_of(next((at for at in mentions if not speech.inside_quote(at)), mentions[0]))
+            a, b = speech.paragraphs[first]
+            named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the" and p.count <= 2
+                     and any(not speech.inside_quote(m.start())
+                             for f in p.forms for m in re.compile(rf"\b{re.escape(f)}\b").finditer(text, a, b))]
+            person = named[0] if len(named) == 1 else None
+        if person is None:
+            person = _Person(("the", role), "")
+            people.append(person)
+        person.forms[form] += len(mentions)
+        person.spoke += count
 

@@ -31,6 +31,7 @@ from pipeline.text.names import (_FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORD
                                  Character, _decide,
                                  _gender_hint, _gender_of_phrase, _Names, _split_title)
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _join_answered_names, _join_parents,
+                                   _add_roles,
                                    _join_short_names,
                                    _join_titles, _tie_nicknames)
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person
@@ -213,13 +214,14 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_short_names(people)
     _join_answered_names(speech, people)
     _join_parents(people)
+    _add_roles(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
                                                                   for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
     characters: dict[str, Character] = {}
     def main_name(person: _Person) -> str:
         # the name used most; "the President" over a bare "President" (a title, not a name)
-        described = [f for f in person.forms if f.startswith("the ")]
+        described = [f for f in person.forms if f.startswith("the ") and (f[4:5].isupper() or len(person.forms) == 1)]
         return described[0] if described else max(person.forms, key=lambda f: (person.forms[f], len(f)))
 
     for person in people[:limit]:

@@ -3,6 +3,7 @@ that are not speech ("mention") and indented verse or letters ("block"); and the
 that tag them."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -234,8 +235,9 @@ def letter_paragraphs(text: str, paragraphs: list[tuple[int, int]], spans: list[
     nothing else, from a salutation standing alone ("Dearest Lucia,") to the closing and the
     signature, with the address and date lines just before it."""
     whole = []                      # the quote that is all of each paragraph, or None
+    starts = [x for x, _ in spans]
     for a, b in paragraphs:
-        inside = [(x, y) for x, y in spans if a <= x < b]
+        inside = spans[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
         alone = len(inside) == 1 and not text[a:inside[0][0] - 1].strip() and not text[inside[0][1] + 1:b].strip()
         whole.append(text[inside[0][0]:inside[0][1]].strip() if alone else None)
     letters: set[int] = set()

@@ -563,3 +563,20 @@ def test_gender_from_the_pronoun_beside_the_name_outweighs_a_name_list_that_disa
     assert first_name_gender("Sol") == "F" and first_name_gender("Jude") == "M"    # what the list says
     assert found[owner(found, "Sol")].gender == "M"
     assert found[owner(found, "Jude")].gender == "F"
+
+
+def test_a_speaker_the_tags_call_by_a_job_is_the_person_the_narration_names_there():
+    text = ('The newsroom is empty by nine. Across the room the editor comes out of her glass office with a '
+            'printout in her hand. Ruth Ambler has run the paper for fourteen years.\n\n'
+            '"Dana. Derek. My office," the editor says.\n\n"Now?" asks Dana Whitcomb.\n\n'
+            '"Now," says the editor. "A boat is missing off Gannet Point."\n\n'
+            '"Which boat?" asks Derek Ostrowski.\n\n"The Osprey," the editor says quietly.\n\n'
+            'Later the sergeant met them on the quay. "Nobody goes out," said the sergeant. '
+            '"Not tonight," the sergeant said again, and turned away.\n')
+    found = discover_characters(text)
+    assert owner(found, "the editor") == owner(found, "Ruth Ambler") != ""
+    assert found[owner(found, "the editor")].gender == "F"
+    assert owner(found, "the sergeant") not in ("", owner(found, "Ruth Ambler"))
+    quotes = attribute(text, found)
+    assert [q.speaker for q in quotes if q.text.startswith(("Dana.", "Now,", "The Osprey"))] == \
+        [owner(found, "the editor")] * 3
