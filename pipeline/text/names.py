@@ -277,7 +277,14 @@ def self_named(quote: str, names: _Names) -> str:
         if _SELF_NAMED.search(quote[max(0, a - 16):a]):
             return main
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
+        # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
+        # Ledger.", "Dana Whitcomb here.")
         introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+I\b)", quote[b:]) is not None
+        greeted = re.fullmatch(r"\s*(?:(?:yes|hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning|evening)"
+                               r"[.,!]?\s+)+", quote[:a], re.IGNORECASE) is not None
+        untitled = greeted and not _split_title(quote[a:b])[0]
+        introduces = introduces or (untitled and re.match(r"(?:,\s+(?:from\s+|with\s+|at\s+)?(?:the\s+)?[A-Z][\w'’-]+"
+                                                          r"(?:\s+[A-Z][\w'’-]+)+\s*\.|\s+here\s*[.,])", quote[b:]) is not None)
         opens = not quote[:a].strip() or re.search(r"[.!?]\s*$", quote[:a]) is not None
         if introduces and opens and len(quote[a:b].split()) >= 2:
             return main

@@ -167,7 +167,7 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     # words on a sign, a screen or a badge, or written down: read, not said ("a laminated sign
     # said "Visiting Hours 2 to 8 pm"", "somebody had written in biro, "I did."")
     if re.search(r"\b(?:signs?|notices?|labels?|placards?|plaques?|badges?|banners?|posters?|screens?|displays?|"
-                 r"headlines?|captions?|inscriptions?|stickers?|boards?)\b[^.!?\"“”]{0,40}\b(?:said|says|read|reads|"
+                 r"headlines?|captions?|inscriptions?|stickers?|boards?|chalkboards?|blackboards?|whiteboards?|noticeboards?)\b[^.!?\"“”]{0,40}\b(?:said|says|read|reads|"
                  r"saying|reading)\s*,?\s*$|\b(?:written|scrawled|printed|painted|stencil+ed|typed|scribbled|carved|"
                  r"engraved)\b(?:\s+(?:in|on|across|under|below|above)\s+[^.!?\"“”]{0,30})?\s*,?\s*$", before):
         return True
@@ -185,7 +185,8 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
             w.lower() in SPEECH_VERBS or w.lower() in _MENTION_CONTEXT or w.lower() in _SPEECH_NOUNS for w in words):
         return True
     # "a green sign on its post, its white letters swimming up out of the dark: "Harbor District""
-    shown = re.search(r"\b(?:signs?|notices?|placards?|plaques?|banners?|posters?|signposts?|billboards?|lettering)\b"
+    shown = re.search(r"\b(?:signs?|notices?|placards?|plaques?|plates?|banners?|posters?|signposts?|billboards?|"
+                      r"lettering)\b"
                       r"(?!\s+of\b)([^.!?\"“”]{0,80}):\s*$", before)
     if shown and not any(w.lower() in SPEECH_VERBS for w in re.findall(r"[A-Za-z]+", shown.group(1))):
         return True

@@ -320,3 +320,22 @@ def test_words_a_sign_shows_after_a_colon_are_not_a_line_but_a_sign_of_surprise_
     kinds = {q.text: q.kind for q in attribute(text, CAST)}
     assert kinds["Harbour District, Next Right."] == "mention"
     assert kinds["He knew all along."] == "speech"
+
+
+def test_a_caller_who_gives_name_and_paper_is_the_speaker_but_a_name_noted_down_is_not():
+    cast = {**CAST, "Dana Whitcomb": Character("Dana Whitcomb", ("Dana",), "F"),
+            "Jock Reid": Character("Jock Reid", ("Jock",), "M")}
+    text = ('Mara handed over the phone and Tobin watched.\n\n'
+            '"Yes. Hi. Dana Whitcomb, Port Calloway Ledger. I\'m calling about the Osprey."\n\n'
+            '"You want Jock Reid," said Mara.\n\n"Jock Reid, Harbour Office. Thank you so much."\n')
+    quotes = attribute(text, cast)
+    assert (quotes[0].speaker, quotes[0].basis) == ("Dana Whitcomb", "tag")
+    assert quotes[-1].speaker != "Jock Reid"
+
+
+def test_a_chalkboard_and_a_brass_plate_are_read_not_said():
+    text = ('The chalkboard by the door still said "Closed till six, be patient" in loopy capitals. '
+            'Someone had screwed a brass plate onto the bench: "For Edie, who loved this view." '
+            'Mara sat down.\n\n"It is six," said Tobin.\n')
+    kinds = {q.text: q.kind for q in attribute(text, CAST)}
+    assert kinds["Closed till six, be patient"] == kinds["For Edie, who loved this view."] == "mention"
