@@ -263,6 +263,20 @@ def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, nar
      {"Mr. Ferris": "M", "Bea": "F", "Hattie": "F", "Jonah": "M", "Dr. Dunmore": "F", "Mrs. Harrow": "F"},
      [("Hattie", "Harriet"), ("Mr. Ferris", "Alan Ferris"), ("Dr. Dunmore", "Claire Dunmore")],
      [("Hattie", "Bea")], ("Hollin Wood", "Iceland"), ""),
+    ("first-person-bakery-ward-towpath.txt",
+     {"Ines": "F", "Peg": "F", "Mr. Abernethy": "M", "Tilly": "F", "Callum": "M", "Jude": "F", "Dr. Okafor": "F",
+      "Pop": "M", "Sol": "M"},
+     [("Peg", "Margaret Lindqvist"), ("Mr. Abernethy", "Walter"), ("Pop", "Arthur Penhallow"),
+      ("Pop", "Mr. Penhallow"), ("Dr. Okafor", "Dr. Grace Okafor"), ("Sol", "Sol Brannigan")],
+     [("Pop", "Mr. Abernethy"), ("Ines", "Biscuit")], ("Calder", "Calder Street", "Ward Nine"), "Ines"),
+    ("third-person-kitchen-platform-pub.txt",
+     {"Hattie": "F", "Owen": "M", "Mr Ashdown": "M", "Mrs Ashdown": "F", "Lorna": "F", "Mr Pryce": "M"},
+     [("Mr Ashdown", "Dad"), ("Mrs Ashdown", "Mum"), ("Mr Pryce", "Gwil"), ("Mr Pryce", "Gwilym Pryce")],
+     [("Hattie", "Mrs Ashdown"), ("Owen", "Mr Ashdown")], ("Edinburgh", "Holloway Junction", "York"), ""),
+    ("present-newsroom-car-harbor.txt",
+     {"Dana": "F", "Derek": "M", "the editor": "F", "Kayla": "F", "Walt": "M", "Luis Ortega": "M"},
+     [("the editor", "Ruth Ambler"), ("Dana", "Dana Whitcomb"), ("Derek", "Derek Ostrowski")],
+     [("Dana", "Derek")], ("Gannet Point", "Port Calloway", "Route"), ""),
 ])
 def test_chapters_written_blind_cast_without_a_list(chapter, people, same, apart, not_people, narrator):
     """Chapters written for these checks by someone who had not read the adapter

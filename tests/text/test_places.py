@@ -195,6 +195,19 @@ def test_demo_chapters_get_their_places(name, expected):
     assert [(s.ambience, set(s.layers)) for s in script.scenes] == expected
 
 
+@pytest.mark.parametrize("name, beds, layers", [
+    # scenes with no break line, set by their openings' own words (tests/data/chapters/README.md)
+    ("first-person-bakery-ward-towpath.txt", ["shop", "hospital", "countryside"], [set(), set(), {"rain", "night"}]),
+    ("third-person-kitchen-platform-pub.txt", ["kitchen", "street", "pub"], [set(), {"rain"}, set()]),
+    ("present-newsroom-car-harbor.txt", ["office", "car", "shore"], [{"rain", "night"}, {"rain", "night"}, {"wind"}]),
+])
+def test_chapters_written_blind_get_their_places(name, beds, layers):
+    script = adapt_text((DATA / "chapters" / name).read_text(encoding="utf-8"), None)
+    assert [s.ambience for s in script.scenes] == beds
+    assert all(wanted <= set(s.layers) for wanted, s in zip(layers, script.scenes))
+    assert not {"forest", "market", "waterfall"} & {s.ambience for s in script.scenes}
+
+
 # ---------------------------------------------------------------- establishing paragraphs
 
 KITCHEN = ("Mara sat at the kitchen table with a cup of tea.\n\n"
