@@ -86,7 +86,7 @@ LAYER_PATTERNS: dict[str, str] = {
     "thunderstorm": r"\b(thunder(?:storm|clap)?s?|lightning|storm(?:y|s)?|tempest)\b",
     "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
     # "the night train" runs at night but says nothing of the hour the scene is in
-    "night": r"\b(night(?:fall|time)?|tonight|midnight|moonlight|moonlit|after dark|by dark|starlight)\b"
+    "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b"
              r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
              # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
              r"|\bthe\s+(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
