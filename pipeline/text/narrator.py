@@ -73,15 +73,14 @@ def _called_by_first_name(text: str, spans: list[tuple[int, int]], characters: d
     """A first name said to someone and nowhere else in the text ("Deal," he said. "Thanks,
     Ines."): in a story told as "I", the narrator's, who is named no other way."""
     known = {word for main, c in characters.items() for name in (main, *c.aliases) for word in name.split()}
+    said = " ".join(text[a:b] for a, b in spans)
     called = Counter()
     for start, end in spans:
-        quote = text[start:end]
-        for match in re.finditer(r"(?:^|[,!?;—-]\s*)([A-Z][a-z]+)(?=\s*[,!?.;—-]|\s*$)", quote):
+        for match in re.finditer(r"(?:^|[,!?;—-]\s*)([A-Z][a-z]+)(?=\s*[,!?.;—-]|\s*$)", text[start:end]):
             name = match.group(1)
             if name not in known and first_name_gender(name) and name not in _NOT_NAMES \
-                    and name not in _NOT_PERSON_WORDS and not re.search(rf"\\b{name.lower()}\\b", text) and \
-                    len(re.findall(rf"\b{name}\b", text)) == len(re.findall(rf"\b{name}\b", " ".join(
-                        text[a:b] for a, b in spans))):
+                    and name not in _NOT_PERSON_WORDS and not re.search(rf"\b{name.lower()}\b", text) \
+                    and len(re.findall(rf"\b{name}\b", text)) == len(re.findall(rf"\b{name}\b", said)):
                 called[name] += 1
     return called.most_common(1)[0][0] if called else ""
 
