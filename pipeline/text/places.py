@@ -145,8 +145,8 @@ _AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stoo
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
 _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'-]+\s+){0,2}?"
                  r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+")
-_LEAD_IN = (rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|"
-            r"by\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)\s+)?")
+_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
+_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|by\s+{_NUMBER}\s+)?"
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 _NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall")
@@ -156,6 +156,8 @@ _ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Te
 _WOOD = r"(?:(?-i:Wood)|wood(?=\s*[,.;:!?]|\s*$|\s+(?:at|in|on|by|near|behind|beyond|where|was|were|is|had)\b))"
 # A motorway by its number ("on the M62", "the I-95"): the story is in a car on it.
 _ROAD_NUMBER = r"(?-i:M\d{1,2}|I-\d{1,3}|(?:Route|Highway|Interstate)\s+\d{1,3})"
+# the same as bed_of writes it: "m62", "route 9"
+_ROAD_WORD = re.compile(r"m\d{1,2}|i-\d{1,3}|(?:route|highway|interstate) \d{1,3}")
 # Part of a place, named with the whole it is part of ("the top deck of the car park", "the corridors of the hospital").
 _PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer")
 
@@ -233,7 +235,7 @@ class _Patterns:
             # "the foyer of the hotel" stays a foyer, "the lobby of the Harbour Hotel" a lobby, not a harbour
             if whole_word not in GENERIC_WORDS and not re.search(r"\b[A-Z]", whole.group(0)):
                 return bed, whole_word
-        if re.fullmatch(r"m\d{1,2}|i-\d{1,3}|(?:route|highway|interstate) \d{1,3}", word):
+        if _ROAD_WORD.fullmatch(word):
             return "car", word
         return self.word_bed.get(word, "pub" if word == "bar" else ""), word
 
@@ -244,6 +246,13 @@ DEFAULT = Vocabulary()
 def _where(match: re.Match) -> int:
     """Where the place word of a match starts."""
     return next(match.start(g) for g in ("bare", "numbered", "road", "place") if match.groupdict().get(g))
+
+
+def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | None:
+    """The place a later clause has as its subject ("The ovens had been on since three, and by
+    five the whole shop smelled of bread"), matched on the clause's own text."""
+    return next(filter(None, (patterns.subject.match(sentence[c.end():])
+                              for c in re.finditer(r"(?:,\s+(?:and|but)|;)\s+", sentence))), None)
 
 
 def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
@@ -260,9 +269,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             subject = None     # "The forest was never mentioned": named, not a place the scene is in
         candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.defined.match(sentence),
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]
-        # "The ovens had been on since three, and by five the whole shop smelled of bread"
-        candidates += [m for m in (patterns.subject.match(sentence[c.end():])
-                                   for c in re.finditer(r"(?:,\s+(?:and|but)|;)\s+", sentence)) if m][:1]
+        candidates += [m for m in (_later_clause_subject(patterns, sentence),) if m]
     else:
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
@@ -302,7 +309,6 @@ _NOT_A_SETTING = ("crowd", "assembly", "flat")
 _WEATHER_SUBJECT = re.compile(
     rf"^\W*(?:{_TIME_LEAD_IN})?(?:the\s+)?(?:rain|snow|sleet|hail|fog|mist|wind|storm|thunder|dawn|dusk|twilight|"
     r"darkness|morning|evening|sun|sunlight|sunshine|moon|moonlight|frost)\b", re.IGNORECASE)
-_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
 # A sentence that only moves the clock on, the place coming in the next: "It was gone nine by the time
 # they came out.", "By the time we found the farm the light was going.", "Twenty minutes later..."
 _TRANSITION = re.compile(
@@ -370,10 +376,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     (`anywhere`: or in a locative anywhere in it, after a sentence that moved the clock on)."""
     patterns = vocabulary.patterns
     clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
-    # the subject of a later clause: "The ovens had been on since three, and by five the whole shop smelled..."
-    clauses = [patterns.subject.match(first[m.end():]) for m in re.finditer(r"(?:,\s+(?:and|but)|;)\s+", first)]
     tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
-             (patterns.defined.match(first), True), (next(filter(None, clauses), None), False),
+             (patterns.defined.match(first), True), (_later_clause_subject(patterns, first), False),
              (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False),
              (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
     if anywhere:
@@ -389,8 +393,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                 or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(match.string))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
-        inside = inside or word in _MOTORWAYS or bool(re.fullmatch(r"m\d{1,2}|i-\d{1,3}|(?:route|highway|interstate) \d{1,3}",
-                                                                   word))   # only from a car
+        inside = inside or word in _MOTORWAYS or bool(_ROAD_WORD.fullmatch(word))   # only from a car
         if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None
         return bed, word
