@@ -114,14 +114,9 @@ def _vocatives(text: str) -> Counter:
     return found
 
 
-def _in_quotes(text: str, at: int) -> bool:
-    """Position `at` is inside a double-quoted span of its paragraph."""
-    before = text[text.rfind("\n\n", 0, at) + 1:at]
-    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
-
-
-def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
+def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
                     vocatives: Counter, acting: Counter | None = None) -> bool:
+    text = speech.text
     title, words = _split_title(form)
     acting = acting if acting is not None else Counter()
     if form.startswith("the "):
@@ -164,7 +159,7 @@ def _is_person_form(form: str, text: str, mid: Counter, anywhere: Counter, spoke
         return False
     # "To Edinburgh?" / "Edinburgh," said Hattie: a word only ever said, once where someone goes,
     # and no first name, is a place talked of
-    if len(words) == 1 and gone_to and not first_name_gender(form) and all(_in_quotes(text, at) for at in where[form]):
+    if len(words) == 1 and gone_to and not first_name_gender(form) and all(speech.inside_quote(at) for at in where[form]):
         return False
     if mid[form] == 0 and spoke[form] == 0 and not vocatives[form] and not acting[form]:
         return False
@@ -201,11 +196,11 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     speech = _Speech(text)
     beside = _beside_speech(speech, where)
     acting = _acting_before_speech(speech, where, beside)
-    forms = [f for f in anywhere if _is_person_form(f, text, mid, anywhere, spoke, where, lower, vocatives, acting)]
+    forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting)]
     singles = {f for f in forms if " " not in f}
     # "Priya Lal" once, "Priya" often: the full name is hers
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
-              and _is_person_form(f, text, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
+              and _is_person_form(f, speech, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
     families = Counter(m.group(1) for m in re.finditer(r"\b[Tt]he\s+([A-Z][a-z]+)(?:e?s)\b", text))
     people = _cluster(forms, anywhere, spoke, where, breaks, families)
