@@ -253,23 +253,19 @@ def _trailing_notes(text: str, paragraphs) -> set[int]:
     return trailing if len(trailing) < len(paragraphs) else set()
 
 
-# Things only a workplace has: two of them in a scene that names no place make it an office
-# ("the desks had been shoved together into pods... Above the printer").
-_WORKPLACE = re.compile(r"\b(?:desks|printers?|photocopiers?|cubicles?|open-plan|pods|spreadsheets?|inbox|"
-                        r"filing\s+cabinets?|water\s+cooler|swivel\s+chairs?|meeting\s+rooms?|colleagues?|"
-                        r"line\s+manager|hot-desk\w*|timesheets?)\b", re.IGNORECASE)
-
-
 def _quiet_room_where_unnamed(scenes: list[Scene]) -> list[Scene]:
     """A scene before any place is named gets a quiet room tone, never a bed guessed from a later
-    scene; an office when its own narration is full of desks and printers."""
+    scene; an office when its own narration is full of desks and printers (a kitchen of kettles, a
+    ship of helms and hulls...). "The bridge" is a ship's when the scene is full of a ship's things."""
     placed = []
     for scene in scenes:
+        told = " ".join(line.text for line in scene.lines if line.kind == "narration")
         if not scene.ambience or (scene.ambience == "room" and scene.place in ("", "room")):
-            told = " ".join(line.text for line in scene.lines if line.kind == "narration")
-            workplace = {m.group(0).lower().rstrip("s") for m in _WORKPLACE.finditer(told)}
-            bed = "office" if len(workplace) >= 2 else "room"
-            scene = dataclasses.replace(scene, ambience=bed, place="office" if bed == "office" else scene.place)
+            bed = place_words.bed_from_things(told) or "room"
+            scene = dataclasses.replace(scene, ambience=bed, place=scene.place if bed == "room" else bed)
+        elif scene.place in place_words.TWO_PLACES and scene.ambience in place_words.TWO_PLACES[scene.place]:
+            bed = place_words.bed_from_things(told, place_words.TWO_PLACES[scene.place])
+            scene = dataclasses.replace(scene, ambience=bed or scene.ambience)
         placed.append(scene)
     return placed
 

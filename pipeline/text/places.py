@@ -51,8 +51,12 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront"),
     # a station is a platform in the open air more often than a concourse full of people
     "crowd": ("crowd", "concourse", "stadium",
-              "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly"),
-    "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck"),
+              "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
+              # a public hall full of people
+              "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
+              "community hall", "meeting hall", "assembly hall", "sports hall"),
+    "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
+             "engine room", "engine-room", "boiler room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
@@ -72,7 +76,10 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
              "manor", "villa", "flat", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
-             "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room"),
+             "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room",
+             # a court in session is a large hushed room
+             "courtroom", "court room", "courthouse", "crown court", "law courts", "magistrates' court",
+             "magistrates court", "county court", "high court", "court"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
@@ -106,15 +113,22 @@ _WEATHER_FIGURES = re.compile(
     r"(?:his|her|their|my|your)\s+thunder|right\s+as\s+rain|rain\s+check|wind(?:s|ing)?\s+(?:up|down)|"
     r"wind\s+(?:the|a|his|her)\s+(?:clock|watch|handle|key)|good\s*night|night\s+(?:before|after))\b",
     re.IGNORECASE)
-# Place words in a figure of speech: "the house was on the market", "in the field of medicine".
+# Place words in a figure of speech ("the house was on the market", "in the field of medicine"), or not
+# where anyone is.
 _PLACE_FIGURES = re.compile(
     r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
     r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
-    r"on\s+the\s+house|called\s+to\s+the\s+bar)\b", re.IGNORECASE)
-# The bar of a pub, where someone stands at it, works it or goes to it ("an iron bar", "bars of soap" are not).
+    r"on\s+the\s+house|called\s+to\s+the\s+bar|"
+    # a court that is no courtroom
+    r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
+    # a thing's whereabouts, not the scene's: "the bundle is still somewhere in a van"
+    r"somewhere\s+(?:in|on|at|inside|along)\s+(?:(?:the|a|an|his|her|their|its|my|our|your)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\b", re.IGNORECASE)
+# The bar of a pub, where someone stands at it, works it or goes to it ("an iron bar", "bars of soap" are not,
+# nor "go to the Bar", the law).
 _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ran|tending|tends|tended|minding|"
                   r"keeping|keeps|kept|serving\s+(?:at|behind)|leaning\s+on|leaned\s+on|propping\s+up)\s+"
-                  r"(?:the|a|his|her|their|its)\s+(?P<place>bar)\b(?!\s+of\b)", re.IGNORECASE)
+                  r"(?:the|a|his|her|their|its)\s+(?P<place>(?-i:bar))\b(?!\s+of\b)", re.IGNORECASE)
 # "the thunder has stopped altogether", "the wind had dropped at last", "the rain was easing off": no longer there
 _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\b|never\b)\w+\s+)?(?:stopped|passed|cleared|ended|"
                                r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone)|"
@@ -123,6 +137,8 @@ _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\
                                r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
                                re.IGNORECASE)
 
+# someone's, with a title or a first name before it: "Tom's", "Mrs Kettering’s"
+_OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
 # A place counts when the prose puts someone there, not when it merely names it.
 _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
@@ -147,9 +163,11 @@ _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every
                  r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+")
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|by\s+{_NUMBER}\s+)?"
-_DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b", re.IGNORECASE)
+# ("The kitchen had not changed in years" is where the scene is, as it always was)
+_DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved))",
+                     re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
-_NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall")
+_NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall", "court")
 _ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
             r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty)\b")
 # "wood" is a place by its name ("Hollin Wood") or on its own ("into the wood, ..."), not "a wood fire", "wood-cutter"
@@ -207,14 +225,21 @@ class _Patterns:
         bare = "|".join(w for w in _BARE if w in word_bed)
         # or a place by its number: "in Room 14", "on Platform 3", "on Ward Nine"
         numbered = "|".join(w.capitalize() for w in _NUMBERED if w in word_bed)
-        owner = (rf"(?:(?:{_DETERMINER}|(?!(?-i:{numbered})\s+{_ORDINAL})[A-Z][\w.-]*'s?)\s+{noun}|(?P<bare>{bare})\b|"
+        owner = (rf"(?:(?:{_DETERMINER}|(?!(?-i:{numbered})\s+{_ORDINAL}){_OWNER})\s+{noun}|(?P<bare>{bare})\b|"
                  rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}|(?P<road>{_ROAD_NUMBER})\b)")
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
+        # at its door: "the notice pinned to the door of Thursby village hall", "on the steps of the Crown Court"
+        # (or of a place by its own name: "Thursby village hall")
+        named = r"(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|Your)\b)[A-Z][\w-]+)"
+        self.threshold = re.compile(rf"\b(?:door|doors|doorway|entrance|steps|gates?|threshold|porch)\s+of\s+"
+                                    rf"(?:{_DETERMINER}|{_OWNER}|{named})\s+{noun}", re.IGNORECASE)
         self.subject = re.compile(
-            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?'s?)\s+(?:[\w'-]+\s+){{0,2}}?|"
+            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?:[\w'-]+\s+){{0,2}}?|"
             # or a place's own name right before it: "Dunmere station was two benches"
-            rf"(?-i:[A-Z][\w-]+)\s+)(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}", re.IGNORECASE)
+            rf"(?-i:[A-Z][\w-]+)\s+)(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}"
+            # or by its number: "Court Three is panelled in oak"
+            rf"|^\W*{_LEAD_IN}(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}\b{_AFTER_SUBJECT}", re.IGNORECASE)
         self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",
                                   re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
@@ -224,7 +249,7 @@ class _Patterns:
             rf"^\W*{_LEAD_IN}(?!(?-i:Mr|Mrs|Ms|Miss|Dr|Sir|Lady)\b)(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+"
             rf"(?:(?:was|is)\s+|(?:stood|stands|sat|sits|lay|lies)\b[^.;,]*,\s+)(?:a|an|the\s+only)\s+{noun}"
             r"(?=\s*[,.;:!?]|\s*$|\s+(?:with|on|in|at|by|near|where|that|which|whose|and|of)\b)", re.IGNORECASE)
-        self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|[A-Z][\w.-]*'s?)\s+{noun}", re.IGNORECASE)
+        self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|{_OWNER})\s+{noun}", re.IGNORECASE)
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
         groups = match.groupdict()
@@ -269,7 +294,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             subject = None     # "The forest was never mentioned": named, not a place the scene is in
         candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.defined.match(sentence),
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]
-        candidates += [m for m in (_later_clause_subject(patterns, sentence),) if m]
+        candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence)) if m]
     else:
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
@@ -298,7 +323,7 @@ _VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|belo
 # had been her mother's"): no one is there now.
 _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:had\s+been|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
                         r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
-                        r"(?:was|is|were|are)\s+(?:never|not|no\s+longer))\b", re.IGNORECASE)
+                        r"(?:was|is|were|are)\s+(?:never|not|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
 # A vehicle as the subject is mostly seen from outside ("A carriage was drawn up at the door", "The
 # boat was gliding out on the tide"); a scene inside one opens "In the carriage, ...". A crowd or
 # an assembly as the subject is the people of the scene, not a place; "the flat" is as often a boat.
@@ -338,6 +363,38 @@ _NAMED_PLACE_STATE = re.compile(
     r"(?:The\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|are|were)\s+(?:\w+\s+)?"
     r"(?:full(?!\s+of)|empty|crowded|packed|deserted|heaving|half[- ](?:empty|full)|shuttered|smoky|"
     r"(?:cold|dark|warm|quiet|silent|dim|hot)\s+inside)\b")
+
+
+# Things only one kind of place has: a scene that names no place, or names one a word that is two
+# places ("the bridge" of a ship or over a river), is where two or more of its things are
+# ("the desks had been shoved together into pods... Above the printer").
+THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE) for bed, words in {
+    "office": r"desks|printers?|photocopiers?|cubicles?|open-plan|pods|spreadsheets?|inbox|filing\s+cabinets?|"
+              r"water\s+cooler|swivel\s+chairs?|meeting\s+rooms?|colleagues?|line\s+manager|hot-desk\w*|"
+              r"timesheets?|shredders?",
+    "ship": r"helm|chart\s+table|radar|mast|masts|hull|bulkheads?|starboard|portholes?|wheelhouse|deck\s+plates|"
+            r"bosun|lifeboats?|life\s+jackets?|bilges?|gangway|mooring\s+lines?|VHF|below\s+decks|the\s+crew|"
+            r"knots|ballast|engine\s+room",
+    "pub": r"pints?|barman|barmaid|bartender|bar\s+stools?|beer|optics|last\s+orders|landlord|landlady|"
+           r"whisk(?:e)?y|lager|ale|the\s+bar|beer\s+mats?",
+    "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?",
+    "hospital": r"nurses?|drip|stethoscope|gurney|monitors?|IV\s+line|consultant|visiting\s+hours|bedpan",
+    "car": r"windscreen|windshield|dashboard|steering\s+wheel|seatbelts?|ignition|glovebox|glove\s+compartment|"
+           r"rear-view\s+mirror|indicators?|handbrake|gearstick|passenger\s+seat",
+    "church": r"pews?|altar|hymns?|hymn\s+books?|sermon|pulpit|font|vestry|organ",
+}.items()}
+# Place words that are two places: which one the scene's things tell.
+TWO_PLACES = {"bridge": ("ship", "street")}
+
+
+def bed_from_things(told: str, among: tuple[str, ...] | None = None) -> str:
+    """The bed whose things the narration names most (two different ones at least, more than any
+    other bed's), among some beds or all; "" when none does."""
+    counts = sorted(((len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}), bed)
+                     for bed, pattern in THINGS.items() if among is None or bed in among), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return ""
+    return counts[0][1]
 
 
 def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:

@@ -68,6 +68,14 @@ def beds(text, **kwargs):
     ("The towpath along the canal was black and shining.", "countryside"),
     ("The wind rattled the halyards against the masts in the marina.", "shore"),
     ("By midnight they are on Route 6 and the wipers cannot keep up.", "car"),
+    # an owner with a title, a curly apostrophe; a place that has not changed
+    ("I am standing in Mrs Kettering’s back garden with a torch.", "garden"),
+    ("The Hardcastles' kitchen had not changed in twenty years.", "kitchen"),
+    # a court, a public hall, the inside of a ship
+    ("Court Three is panelled in pale oak.", "room"),
+    ("Dev is sitting on the steps of the Crown Court when we arrive.", "room"),
+    ("The notice pinned to the door of Thursby village hall read PARISH MEETING.", "crowd"),
+    ("The engine room was a furnace of noise and heat.", "ship"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -92,6 +100,9 @@ def test_wood_and_roads_only_as_places(sentence):
     "He kept an iron bar by the door.",       # a bar that is no pub
     "She was called to the bar in 1921.",
     "In the spring dusk the train pulled in.",  # no train: "the spring dusk the train" is not one place
+    "The Reyes bundle is still somewhere in a van.",       # a thing's whereabouts, not the scene's
+    "He asked whether I still meant to go to the Bar.",    # the law, no pub
+    "They played doubles on the tennis court.",
 ])
 def test_words_that_are_not_a_place(sentence):
     assert place_of(sentence) is None
@@ -512,4 +523,23 @@ def test_a_time_that_moves_on_with_the_weather_leaves_the_place_to_the_next_sent
 ])
 def test_a_person_defined_is_no_place(sentence):
     assert place_of(sentence) is None
+
+
+def test_a_flooded_field_after_a_clock_line_is_the_country_in_rain_at_night():
+    text = ("The meeting ran on in the village hall. \"We'll need sandbags,\" said Tom.\n\n"
+            "By nightfall the rain had come down off the tops, and the bottom field at Low Ings was no longer "
+            "a field. It was a sheet of brown water with the hedge tops sticking out of it.\n\n"
+            "\"Mind the ditch,\" said Mara.\n")
+    assert beds(text) == [("crowd", ()), ("countryside", ("rain", "night"))]
+
+
+def test_the_bridge_of_a_ship_is_the_ship_and_an_unnamed_scene_takes_its_bed_from_its_things():
+    ship = ("The bridge was dark but for the radar. Rain came across the windows and the helm kicked under "
+            "Mara's hands as the hull shuddered.\n\n\"Hold her steady,\" said Tom.\n")
+    assert beds(ship)[0][0] == "ship"
+    street = "Mara stood on the bridge and watched the traffic.\n\n\"Late again,\" said Tom.\n"
+    assert beds(street)[0][0] == "street"
+    kitchen = ("The kettle had just boiled and the oven was ticking as it warmed. Mara laid out the saucepans."
+               "\n\n\"Tea?\" said Tom.\n")
+    assert beds(kitchen)[0][0] == "kitchen"
 
