@@ -9,10 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.text.first_names import first_name_gender, same_first_name
-from pipeline.text.names import _SAME_TITLE, TITLES, _split_title
+from pipeline.text.names import NAME, _SAME_TITLE, TITLES, _gender_of_phrase, _split_title
 from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, split_paragraphs
 
-_NAME = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+_NAME = NAME
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
 # Verbs that tag speech beside a quote but are everyday verbs beside a bare capitalised word
 # ("Crabs went into one box", "Rain began"): they do not make a word a speaker's name.
@@ -24,7 +24,8 @@ _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v an
 # "Tobias Thorne, whom everyone called Toby" / "Elizabeth, known as Lizzy" (a comma: "Messinger
 # called Rosa" is a summons)
 _NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
-                       rf"(?:called|known as|nicknamed)\s+[\"“‘']?({_NAME})")
+                       rf"(?:called|known as|nicknamed)\s+(?:(?:anything|nothing)\s+(?:but|except|other\s+than)\s+|"
+                       rf"only\s+|just\s+|simply\s+)?[\"“‘']?({_NAME})")
 # "Grandad's name is Walter" / "Mully's real name was Katherine Mulroney": one person
 _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first\s+|Christian\s+|given\s+)?name\s+"
                       rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)")
@@ -79,7 +80,8 @@ class _Speech:
 
 
 def _tie_nicknames(text: str, people: list[_Person]) -> None:
-    """`Elizabeth, whom they called Lizzy` / `Margaret (known as Peggy)`: one person."""
+    """`Elizabeth, whom they called Lizzy` / `Margaret (known as Peggy)` / `Lionel Ashby, whom nobody
+    had called anything but Sprout`: one person."""
     owner = {form: p for p in people for form in p.forms}
 
     def owner_of(name: str) -> _Person | None:
@@ -124,7 +126,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     tagged = re.compile(rf"(?:(?:{_SPEECH})\s+((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})|"
                         rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})\s+(?:{_SPEECH}))\b")
     pronoun_tag = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
-    previous_speaker, narrated = None, None
+    previous_speaker, narrated, calling = None, None, None
     for number, (a, b) in enumerate(paragraphs):
         inside = speech.quotes_in(number)
         if not inside:
@@ -141,9 +143,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
         # the answer opens on it (later in the paragraph it may be a daughter spoken to)
         of_that_name = fits and called[0][1] and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
             and first_name_gender(bare.words[0]) == previous_speaker.title_gender
-        if fits and (of_that_name or len(bare.words) == 1 and not any(
-                all(re.search(rf"\b{re.escape(f)}\b", text[c:d]) for f in (bare.words[0], previous_speaker.words[0]))
-                for c, d in paragraphs)):
+        if fits and (of_that_name or _may_be(bare, previous_speaker, paragraphs, text)):
             previous_speaker.absorb(bare)
             for form in previous_speaker.forms:
                 owner[form] = previous_speaker
@@ -152,6 +152,17 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
             narration = narration[:x - a] + " " * (y - x) + narration[y - a:]
         speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
         previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
+        # and the other way: `"Miriam," he says` then `"...," Ms. Okonkwo says`: the one called answers
+        # (a paragraph of narration between, not two)
+        if previous_speaker is not None and calling is not None and number - calling[1] <= 2 \
+                and _may_be(calling[0], previous_speaker, paragraphs, text):
+            previous_speaker.absorb(calling[0])
+            for form in previous_speaker.forms:
+                owner[form] = previous_speaker
+        if bare is not None and called[0][1] and bare not in speakers.values():
+            calling = (bare, number)
+        elif speakers:
+            calling = None
         pronoun = pronoun_tag.search(narration) if not speakers and narrated is not None else None
         if pronoun:
             # `It was Mr. Abernethy, of course...` then `"...," he said.`: he is the one just named
@@ -164,10 +175,24 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
+def _may_be(bare: _Person, titled: _Person, paragraphs, text: str) -> bool:
+    """A bare first name ("Bridget") may be the titled surname ("Mrs. Angove"): the genders agree
+    (a family word's too: "Dad" is no Mrs) and the two are never named in one paragraph."""
+    return len(bare.words) == 1 and len(titled.words) == 1 and bool(titled.title_gender) and bare is not titled \
+        and first_name_gender(bare.words[0]) in ("", titled.title_gender) \
+        and _gender_of_phrase(bare.words[0].lower()) in ("", titled.title_gender) and not any(
+            all(re.search(rf"\b{re.escape(f)}\b", text[c:d]) for f in (bare.words[0], titled.words[0]))
+            for c, d in paragraphs)
+
+
 def _join_titles(people: list[_Person]) -> None:
-    """"the Colonel" is Colonel Hartley when he is the one colonel the text names."""
-    for described in [p for p in people if len(p.words) == 2 and p.words[0] == "the" and p.words[1] in TITLES]:
-        title = _SAME_TITLE.get(described.words[1], described.words[1])
+    """"the Colonel" is Colonel Hartley when he is the one colonel the text names; "the priest" is
+    Father Fuentes when he is the one Father."""
+    for described in [p for p in people if len(p.words) == 2 and p.words[0] == "the"
+                      and (p.words[1] in TITLES or p.words[1] in _ROLE_TITLES)]:
+        # "the priest" is Father Fuentes, "the vicar" Reverend Thorne: the title of the job
+        word = described.words[1] if described.words[1] in TITLES else _ROLE_TITLES[described.words[1]]
+        title = _SAME_TITLE.get(word, word)
         bearers = [p for p in people if p is not described and p.forms
                    and any(_split_title(f)[0] == title for f in p.forms)]
         if len(bearers) == 1:
@@ -195,6 +220,9 @@ def _join_short_names(people: list[_Person]) -> None:
             longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
                       and p.words[0] != "the" and len(stem) >= 3 and stem != word
                       and p.words[-1].startswith(stem)] if word[-1:] in "ye" else []
+        # two bare first names that share no sound ("Daisy" and "Margaret") are two people unless
+        # the text ties them (_tie_nicknames); "Hattie" and "Harriet" are one
+        longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2]]
         if len(longer) == 1 and short.forms:
             longer[0].title_gender = longer[0].title_gender or short.title_gender
             longer[0].absorb(short)
@@ -206,9 +234,11 @@ _PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa":
                  "Mamma": "Mrs", "Ma": "Mrs"}
 
 
-def _join_parents(people: list[_Person]) -> None:
+def _join_parents(people: list[_Person], first_person_story: bool = False) -> None:
     """"Dad" is Mr Ashdown when he is the one titled man whose surname others in the story share
     (his wife, his children): the family's father; "Mum" likewise its mother."""
+    if first_person_story:      # "Mum" is the teller's own mother, whoever else is a Mrs
+        return
     for parent in [p for p in people if len(p.words) == 1 and p.words[0] in _PARENT_WORDS]:
         title = _PARENT_WORDS[parent.words[0]]
         surnames = Counter(p.words[-1] for p in people if p.forms and p.words[0] != "the")
@@ -226,11 +256,13 @@ _ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspect
           "conductor", "vicar", "priest", "teacher", "professor", "officer", "manager", "receptionist", "pilot",
           "chef", "cook", "coach", "judge", "mayor", "sheriff", "superintendent", "foreman", "boss", "chief",
           "colonel", "major", "lieutenant", "commander", "admiral", "governor", "matron", "housekeeper", "butler",
-          "coroner", "surgeon", "dispatcher", "ranger", "warden", "skipper", "boatman", "ferryman", "stationmaster"}
+          "coroner", "surgeon", "dispatcher", "ranger", "warden", "skipper", "boatman", "ferryman", "stationmaster",
+          "nun", "bishop"}
 _ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector", "captain": "Captain",
                 "constable": "Constable", "detective": "Detective", "professor": "Professor", "colonel": "Colonel",
                 "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
-                "coach": "Coach", "judge": "Judge", "chief": "Chief", "officer": "Officer"}
+                "coach": "Coach", "judge": "Judge", "chief": "Chief", "officer": "Officer", "priest": "Father",
+                "nun": "Sister", "bishop": "Bishop"}
 
 
 _ROLE_MENTION = re.compile(rf"\bthe\s+({'|'.join(sorted(_ROLES))})\b")

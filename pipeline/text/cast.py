@@ -34,11 +34,10 @@ from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, 
                                    _add_roles,
                                    _join_short_names,
                                    _join_titles, _tie_nicknames)
-from pipeline.text.narrator import NARRATOR_ALIASES, first_person
+from pipeline.text.narrator import NARRATOR_ALIASES, _narration, first_person, told_in_first_person
 
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
 _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "m"}
-_NAME = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 _PARTICLE = r"(?:(?:de|De|du|Du|van|Van|von|Von|le|Le|la|La|des|Des|di|Di|da|Da)\s+)"
 _ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Mlle", "Mme", "Rev", "M", "St")
 _ABBREVIATED_RE = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
@@ -114,8 +113,28 @@ def _vocatives(text: str) -> Counter:
     return found
 
 
+_ANIMALS = (r"(?:dog|dogs|collie|sheepdog|spaniel|terrier|labrador|retriever|lurcher|whippet|greyhound|alsatian|"
+            r"poodle|beagle|dachshund|mongrel|puppy|pup|hound|cat|kitten|tabby|tomcat|horse|pony|mare|gelding|"
+            r"stallion|foal|donkey|mule|cow|calf|goat|pig|sheep|ewe|lamb|ram|parrot|budgie|canary|hen|cockerel|"
+            r"rooster|ferret|rabbit|hamster|guinea\s+pig|tortoise|goldfish)")
+
+
+_ARTICLE = r"(?:the|our|my|his|her|their|your|a|an|old)"
+# what says a name is a pet's or a beast's: "Nell, the collie", "Nell's a dog", "our old dog Rex", "Rex barked"
+# ("tell Pop the dog was found" says nothing of Pop)
+_ANIMAL_NAMED = re.compile(
+    rf"\b([A-Z][a-z]+),\s+{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b|\b([A-Z][a-z]+)\s+the\s+{_ANIMALS}(?=\s*[,.;:!?])"
+    rf"|\b([A-Z][a-z]+)(?:['’]s|\s+is|\s+was)\s+(?:only\s+|just\s+)?an?\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b"
+    rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+([A-Z][a-z]+)\b(?!\s+(?:said|asked|says|asks))"
+    rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed)\b")
+
+
+def _animal_names(text: str) -> set[str]:
+    return {next(g for g in m.groups() if g) for m in _ANIMAL_NAMED.finditer(text)}
+
+
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
-                    vocatives: Counter, acting: Counter | None = None) -> bool:
+                    vocatives: Counter, acting: Counter | None = None, animals: frozenset = frozenset()) -> bool:
     text = speech.text
     title, words = _split_title(form)
     acting = acting if acting is not None else Counter()
@@ -144,6 +163,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False     # "Th'" of dialect; but "Jo" of "Jo Marsh" is a name
     # a name only ever written alone inside quote marks is a boat's, a house's or a book's ("was
     # 'Morwenna Grace'")
+    if len(words) == 1 and spoke[form] < 2 and form in animals:
+        return False     # "Nell, the collie, lay across the draught"
     if where[form] and spoke[form] == 0 and all(text[at - 1:at] in "'‘\"“" and text[at + len(form):at + len(form) + 1]
                                                  in "'’\"”" for at in where[form]):
         return False
@@ -196,7 +217,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     speech = _Speech(text)
     beside = _beside_speech(speech, where)
     acting = _acting_before_speech(speech, where, beside)
-    forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting)]
+    animals = frozenset(_animal_names(text))
+    forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting,
+                                                    animals)]
     singles = {f for f in forms if " " not in f}
     # "Priya Lal" once, "Priya" often: the full name is hers
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
@@ -208,7 +231,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_titles(people)
     _join_short_names(people)
     _join_answered_names(speech, people)
-    _join_parents(people)
+    _join_parents(people, told_in_first_person(_narration(text, speech.spans)))
     _add_roles(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
                                                                   for f in p.forms)]

@@ -39,6 +39,9 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Col
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
           "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron")
 
+# A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur"), with "O'Brien" and "Grant-Menzies"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+NAME = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
 _SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
 
 
@@ -67,8 +70,9 @@ def load_characters(path) -> dict[str, Character]:
 def _gender_hint(text: str, start: int, end: int) -> str:
     """M or F when the prose goes on about the person named at text[start:end] as "he" or
     "she": "his"/"her" later in the sentence, or "He ..." opening the next sentence after a
-    sentence the name opens ("Dev grinned. Behind him ..."). "him" in the name's own sentence is
-    left out: it is mostly someone else."""
+    sentence the name opens ("Dev grinned. Behind him ..."; "his" only in the same paragraph and
+    not after another name: "Yumi said. Okonkwo laid his hand"). "him" in the name's own sentence
+    is left out: it is mostly someone else."""
     sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
     # up to the next name: "Jude looked at Callum, who looked at his coffee" says nothing of Jude
     sentence = re.split(r"\b(?!I\b)[A-Z][a-z]*\b", sentence, maxsplit=1)[0]
@@ -77,20 +81,25 @@ def _gender_hint(text: str, start: int, end: int) -> str:
     pronoun = re.search(r"\b(he|his|himself|she|herself)\b|\b(her)\b(?=\s+(?!(?:the|a|an|that|to|and|or|but|as|in|"
                         r"on|at|for|with|by|from|of|so|if|when|again|away|back|up|down|out|off|over|once|now|then)\b)"
                         r"[a-z])", sentence, re.IGNORECASE)
+    # "knelt beside him, handing in tools before he asked": that "he" is the one "him" is
+    if pronoun and pronoun.group(0).lower() in ("he", "his") and re.search(r"\bhim\b", sentence[:pronoun.start()]):
+        pronoun = None
     # a name that ends its sentence as the one who acts ("...before Dr. Adeyemi came. She was")
     ends_as_subject = re.match(r"\s+[a-z]+[.!?]\s", text[end:end + 24]) is not None or \
         (re.match(r"[.!?]\s", text[end:end + 2]) is not None and
          re.search(r"\b(?:said|asked|says|asks|replied|answered|called)\s+$", text[max(0, start - 12):start]) is not None)
-    # "Sergeant Okafor was a tall woman"
-    described = re.match(r"\s+(?:was|is)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(woman|girl|lady|man|boy|gentleman)\b",
-                         text[end:end + 60])
+    # "Sergeant Okafor was a tall woman", "the guard at the security arch is a broad man"
+    described = re.match(r"(?:\s+(?:at|by|in|on|behind|beside|near|from)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?"
+                         r"\s+(?:was|is)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(woman|girl|lady|man|boy|gentleman)\b",
+                         text[end:end + 90])
     if described:
         return "F" if described.group(1) in ("woman", "girl", "lady") else "M"
     # "It was Jude who picked up. She ..." names the subject as much as "Jude picked up."
     ends_as_subject = ends_as_subject or re.search(r"\bIt\s+was\s+$", text[max(0, start - 8):start]) is not None
     if not pronoun and (ends_as_subject or re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start])):
         pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240]) or \
-            re.match(r"[^.!?\"“”]{0,80}[.!?]\s+[A-Z][^.!?\"“”]{0,40}?\b(him|his|her)\b", text[end:end + 200])
+            re.match(r"[^.!?\"“”]{0,80}[.!?][ \t]+(?![A-Z][a-z]+\s+[a-z]+\s+(?:his|her)\b)[A-Z][^.!?\"“”]{0,40}?\b(him|his|her)\b",
+                     text[end:end + 200])
     if not pronoun:
         return ""
     word = next(group for group in pronoun.groups() if group)
@@ -342,7 +351,10 @@ _NOT_PERSON_WORDS = {
     "Hey", "Halloa", "Hallo", "O", "Ugh", "Mm", "Er", "Um", "Whew", "Ahem", "Hurrah", "Bravo", "Amen",
     "Mister", "Sahib", "Miss", "Ye", "Thee", "Thou", "Thy", "Thine", "Shan't", "Can't", "Won't", "Isn't",
     "Aren't", "Wasn't", "Weren't", "Hadn't", "Hasn't", "Haven't", "Wouldn't", "Couldn't", "Shouldn't", "Didn't",
-    "Doesn't", "Ain't", "Ma", "Pa", "Illustration", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
+    "Doesn't", "Ain't", "Ma", "Pa", "Illustration",
+    # institutions that speak through people ("The Crown doesn't oppose bail")
+    "Crown", "State", "Government", "Council", "Parliament", "Police", "Army", "Navy", "Ministry", "Senate",
+    "Congress", "Prosecution", "Defence", "Defense", "Court", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
     "Today", "Yesterday", "Tonight", "Morning", "Evening", "Night", "Day", "Mrs.", "Mr.", "Dr.",
 }
 # The last word of a place, a house or an institution, never of a person's name.

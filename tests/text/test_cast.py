@@ -594,3 +594,64 @@ def test_a_speaker_the_tags_call_by_a_job_is_the_person_the_narration_names_ther
     quotes = attribute(text, found)
     assert [q.speaker for q in quotes if q.text.startswith(("Dana.", "Now,", "The Osprey"))] == \
         [owner(found, "the editor")] * 3
+
+
+def test_a_pet_and_an_institution_are_not_people():
+    text = ("The kitchen was warm, and Nell, the collie, lay across the draught under the door.\n\n"
+            '"Down, Nell," said Maud Hardcastle. Nell thumped her tail.\n\n'
+            '"The Crown doesn\'t oppose bail," said Julian Ashdown. "The Crown only notes the delay."\n\n'
+            '"Then bail it is," said Judge Pemberton.\n')
+    found = discover_characters(text)
+    assert owner(found, "Nell") == "" and owner(found, "Crown") == ""
+    assert owner(found, "Maud Hardcastle") and owner(found, "Julian Ashdown")
+
+
+def test_a_nickname_no_one_calls_him_anything_but_and_two_first_names_that_share_no_sound():
+    text = ("Lionel Ashby, whom nobody had called anything but Sprout since the infant class, was eating a biscuit.\n\n"
+            '"Hello, Sprout," said Owen.\n\n"Hello yourself," said Sprout.\n\n'
+            '"It\'s Margaret\'s lad," said Maud. Margaret had always been kind to her.\n\n'
+            '"Can I come?" asked Daisy. Daisy was six.\n\n"No, Daisy," said Maud.\n')
+    found = discover_characters(text)
+    assert owner(found, "Sprout") == owner(found, "Lionel Ashby") != ""
+    assert owner(found, "Daisy") != owner(found, "Margaret")       # a pet form of Margaret, but not hers here
+
+
+def test_the_one_called_who_answers_next_is_that_person_and_the_priest_is_the_one_father():
+    text = ('Gerald Finch came out of the kitchen with two mugs.\n\n'
+            '"Miriam," he says, handing her one of them, "tell me the case is under control."\n\n'
+            '"The case," Ms. Okonkwo says, "is under control."\n\n'
+            'Father Tomás Fuentes sat at the corner table. Father Fuentes was pale. "I was sick all night," '
+            'said the priest.\n\n'
+            '"You were," said Sister Brigid. "Drink your water," the priest was told.\n\n'
+            '"I will," said the priest again.\n')
+    found = discover_characters(text)
+    assert owner(found, "Miriam") == owner(found, "Ms. Okonkwo") != ""
+    assert owner(found, "the priest") == owner(found, "Father Tomás Fuentes") != ""
+
+
+def test_gender_from_what_the_role_is_and_not_from_the_him_beside_a_name():
+    text = ('Inside, the guard at the security arch is a broad man with a grey moustache.\n\n'
+            '"Bags in the tray," says the guard.\n\n"Phones off," says the guard.\n\n'
+            'Okonkwo lay under the pump. Yumi knelt beside him, handing in tools before he asked for them.\n\n'
+            '"Wrench," said Okonkwo.\n\n"Which one?" asked Yumi.\n\n'
+            '"Four point two," Yumi said.\n\nOkonkwo laid his hand on the lever.\n')
+    found = discover_characters(text)
+    assert found[owner(found, "the guard")].gender == "M"
+    assert found[owner(found, "Yumi")].gender == "F"
+
+
+def test_a_crowded_first_person_chapter_still_has_its_narrator_and_mum_is_not_the_mrs_next_door():
+    others = " ".join(f"{name} said he would help, and she said she would bring her van, and he nodded."
+                      for name in ("Walter", "Beatrice", "Hollis", "Gilbert", "Maud", "Walter", "Beatrice", "Hollis",
+                                   "Gilbert", "Maud"))
+    text = ("I pushed the door open and sat near the radiator. I had been gone for eleven years, and I knew "
+            "that I was the one they would stare at, and I let them, because I was too tired to mind what I "
+            "looked like to anyone. " + others + "\n\n"
+            "\"Mum asked me to come,\" I said. My hands were cold and I kept them in my pockets.\n\n"
+            "\"You're Owen, aren't you?\" said Mrs Hardcastle. I nodded. I did not know what else to do.\n\n"
+            "\"Owen, sit down,\" said Gilbert Hardcastle. I sat. I was tired, and my coat was wet, and I was "
+            "glad of the fire and of my tea and of my chair. I stayed until I could feel my feet.\n")
+    found = discover_characters(text)
+    narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
+    assert narrator == "Owen"
+    assert owner(found, "Mum") != owner(found, "Mrs Hardcastle")
