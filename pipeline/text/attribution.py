@@ -106,6 +106,9 @@ class _Reader:
                  + self.names.possessives(self.text, start, end)]
         found += [(start + m.start(), m.group(0)) for m in re.finditer(r"\b(?:he|she)\b", self.text[start:end],
                                                                          re.IGNORECASE)]
+        if self.narrator:
+            # the teller is there whenever the narration says "I"
+            found += [(start + m.start(), self.narrator) for m in re.finditer(r"\bI\b", self.text[start:end])]
         for position, main in sorted(found, key=lambda item: item[0]):
             if main.lower() in ("he", "she"):
                 main = self.pronoun(main, position)

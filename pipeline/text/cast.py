@@ -29,7 +29,7 @@ from pipeline.text.first_names import first_name_certain, first_name_gender, sam
 from pipeline.text.names import (_FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
                                  _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
                                  Character, _decide,
-                                 _gender_hint, _gender_of_phrase, _Names, _split_title)
+                                 _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _join_answered_names, _join_parents,
                                    _add_roles,
                                    _join_short_names,
@@ -119,6 +119,7 @@ _ANIMALS = (r"(?:dog|dogs|collie|sheepdog|spaniel|terrier|labrador|retriever|lur
             r"rooster|ferret|rabbit|hamster|guinea\s+pig|tortoise|goldfish)")
 
 
+_INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+)({_NAME})")
 _ARTICLE = r"(?:the|our|my|his|her|their|your|a|an|old)"
 # what says a name is a pet's or a beast's: "Nell, the collie", "Nell's a dog", "our old dog Rex", "Rex barked"
 # ("tell Pop the dog was found" says nothing of Pop)
@@ -134,10 +135,12 @@ def _animal_names(text: str) -> set[str]:
 
 
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
-                    vocatives: Counter, acting: Counter | None = None, animals: frozenset = frozenset()) -> bool:
+                    vocatives: Counter, acting: Counter | None = None, animals: frozenset = frozenset(),
+                    introduced: Counter | None = None) -> bool:
     text = speech.text
     title, words = _split_title(form)
     acting = acting if acting is not None else Counter()
+    introduced = introduced if introduced is not None else Counter()
     if form.startswith("the "):
         return spoke[form] >= 2
     # "Thornfield Hall" is a house, "Mrs. Hall" a woman
@@ -198,7 +201,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and re.search(r"(?<=[a-z])e?s$", form) and \
             any(anywhere[stem] or anywhere[f"Mr. {stem}"] for stem in (form[:-1], form[:-2])):
         return False
-    if spoke[form]:
+    if spoke[form] or introduced[form]:
         return True
     # no speech of its own: a person only when the first-name list knows the name, or someone
     # is spoken to by it ("Jane, come here")
@@ -218,8 +221,10 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     beside = _beside_speech(speech, where)
     acting = _acting_before_speech(speech, where, beside)
     animals = frozenset(_animal_names(text))
+    # "Hi, it's Dev from Rapid": a caller who names themself
+    introduced = Counter(m.group(1) for a, b in speech.spans if (m := _INTRODUCED.match(text, a, b)))
     forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting,
-                                                    animals)]
+                                                    animals, introduced)]
     singles = {f for f in forms if " " not in f}
     # "Priya Lal" once, "Priya" often: the full name is hers
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles

@@ -276,21 +276,23 @@ def _gender_of_phrase(phrase: str) -> str:
 
 
 _SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|the\s+name['’]s|call\s+me)\s+$)", re.IGNORECASE)
+_GREETING = r"(?:yes|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morning|evening)"
+# on the telephone: "Hi, it's Dev from Rapid", "Hello, this is Dana"
+PHONE_INTRO = re.compile(rf"^\s*{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+$", re.IGNORECASE)
 
 
 def self_named(quote: str, names: _Names) -> str:
-    """Who the quote says is speaking: "I am Dr. Okafor", "My name is Tom", or a full name
+    """Who the quote says is speaking: "I am Dr. Okafor", "My name is Tom", "Hi, it's Dev", or a full name
     said as a sentence of its own ("Is it? Father Doyle. I do beg your pardon.", "Sam Cobb,
     madam.")."""
     for a, b, main in names.mentions(quote):
-        if _SELF_NAMED.search(quote[max(0, a - 16):a]):
+        if _SELF_NAMED.search(quote[max(0, a - 16):a]) or PHONE_INTRO.match(quote[:a]):
             return main
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")
         introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+I\b)", quote[b:]) is not None
-        greeted = re.fullmatch(r"\s*(?:(?:yes|hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning|evening)"
-                               r"[.,!]?\s+)+", quote[:a], re.IGNORECASE) is not None
+        greeted = re.fullmatch(rf"\s*(?:{_GREETING}[.,!]?\s+)+", quote[:a], re.IGNORECASE) is not None
         untitled = greeted and not _split_title(quote[a:b])[0]
         introduces = introduces or (untitled and re.match(r"(?:,\s+(?:from\s+|with\s+|at\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                                                           r"(?:\s+[A-Z][\w'’-]+)+\s*\.|\s+here\s*[.,])", quote[b:]) is not None)

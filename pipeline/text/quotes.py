@@ -167,14 +167,17 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     # words on a sign, a screen or a badge, or written down: read, not said ("a laminated sign
     # said "Visiting Hours 2 to 8 pm"", "somebody had written in biro, "I did."")
     if re.search(r"\b(?:signs?|notices?|labels?|placards?|plaques?|badges?|banners?|posters?|screens?|displays?|"
-                 r"headlines?|captions?|inscriptions?|stickers?|boards?|chalkboards?|blackboards?|whiteboards?|noticeboards?)\b[^.!?\"“”]{0,40}\b(?:said|says|read|reads|"
+                 r"headlines?|captions?|inscriptions?|stickers?|boards?|chalkboards?|blackboards?|whiteboards?|noticeboards?)\b[^.!?\"“”]{0,60}\b(?:said|says|read|reads|"
                  r"saying|reading)\s*,?\s*$|\b(?:written|scrawled|printed|painted|stencil+ed|typed|scribbled|carved|"
-                 r"engraved)\b(?:\s+(?:in|on|across|under|below|above)\s+[^.!?\"“”]{0,30})?\s*,?\s*$", before):
+                 r"engraved)\b(?:\s+(?:in|on|across|under|below|above)\s+[^.!?\"“”]{0,30})?\s*,?\s*$|"
+                 # "in green biro, somebody had added "Bring your own biscuits""
+                 r"\bin\s+(?:\w+\s+)?(?:biro|pencil|ink|chalk|marker|felt-tip|crayon|capitals|lipstick)\b[^.!?\"“”]{0,40}"
+                 r"\b(?:added|wrote|put|written)\s*,?\s*$", before):
         return True
     words = re.findall(r"[A-Za-z]+", before)[-4:]
     content = text[start:end].strip()
     # a song sung: `singing, "Nelly of the Hazel Dell"`, `She sang, of course, "M'ama!"`
-    if re.search(r"\b(?:sang|sings|singing|chanted|chanting|hummed|humming)(?:,?\s+(?:\w+ly|low|of\s+course|the\s+"
+    if re.search(r"\b(?:sang|sing|sings|singing|chanted|chanting|hummed|humming)(?:,?\s+(?:\w+ly|low|of\s+course|the\s+"
                  r"(?:\w+\s+){0,2}?(?:air|song|tune|hymn|words|refrain|chorus)))*(?:,?\s*and)?[,:]?\s*$", before) \
             or re.match(r"[^\S\n]*[\"”’']?[^\S\n]*(?:[\w.'’]+[^\S\n]+){1,3}?(?:sang|sings|chanted|hummed)\b",
                         text[end:end + 60]):
@@ -193,6 +196,9 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     lead = re.search(r"([A-Za-z]+)[ \t]*\n?[ \t]*$", before)
     if not lead:
         return False
+    # the so-called "emergency": a word someone used
+    if re.search(r"\bso-called\s*$", before, re.IGNORECASE) and len(content.split()) <= 4:
+        return True
     # `called me "the new girl"`: a name someone is called by, not something said
     if re.search(r"\b(call|calls|called|calling|named|nicknamed|dubbed)\s+(me|him|her|us|them|you|it|himself|herself)\s*$",
                  before, re.IGNORECASE) and len(content.split()) <= 5:

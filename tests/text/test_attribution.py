@@ -339,3 +339,24 @@ def test_a_chalkboard_and_a_brass_plate_are_read_not_said():
             'Mara sat down.\n\n"It is six," said Tobin.\n')
     kinds = {q.text: q.kind for q in attribute(text, CAST)}
     assert kinds["Closed till six, be patient"] == kinds["For Edie, who loved this view."] == "mention"
+
+
+def test_a_notice_read_without_a_colon_words_added_in_biro_a_so_called_word_and_a_song_to_sing_are_not_lines():
+    text = ("The notice pinned to the door of Thursby village hall read 'PARISH MEETING: RIVER WEND', and "
+            "underneath, in green biro, somebody had added 'Bring your own biscuits'. Tobin called it the "
+            "so-called 'emergency', all evening, and Mara began to sing 'Singing in the Rain', very badly.\n\n"
+            "'Is that the river?' asked Tobin.\n\n'It is,' said Mara.\n")
+    quotes = attribute(text, CAST)
+    assert [q.kind for q in quotes] == ["mention"] * 4 + ["speech", "speech"]
+
+
+def test_in_a_first_person_story_the_teller_takes_the_turns_the_narration_gives_them():
+    cast = {"Eleanor": Character("Eleanor", ("I", "narrator"), "F"), "Dev": Character("Dev", (), "M"),
+            "Miriam": Character("Miriam", (), "F")}
+    text = ("Miriam was on the phone in her office. A phone rings on my desk. I pick it up before the second ring.\n\n"
+            "“Hi, it’s Dev from Rapid,” says a cheerful voice. “The ring road’s shut.”\n\n"
+            "I look at the clock on the wall, and I do the sums twice.\n\n"
+            "“Then go straight to the court.”\n\n“I can, but someone has to sign for it.”\n\n"
+            "“I’ll be on the steps.”\n")
+    speakers = [q.speaker for q in attribute(text, cast) if q.kind == "speech"]
+    assert speakers == ["Dev", "Dev", "Eleanor", "Dev", "Eleanor"]

@@ -655,3 +655,13 @@ def test_a_crowded_first_person_chapter_still_has_its_narrator_and_mum_is_not_th
     narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
     assert narrator == "Owen"
     assert owner(found, "Mum") != owner(found, "Mrs Hardcastle")
+
+
+def test_a_caller_who_names_themself_on_the_phone_is_in_the_cast():
+    text = ("A phone rings on my desk. I pick it up.\n\n"
+            "“Hi, it’s Dev from Rapid,” says a cheerful voice. “The ring road’s shut.”\n\n"
+            "“Then go straight to the court,” I say.\n\nLater Dev is waiting on the steps with the box.\n")
+    found = discover_characters(text)
+    assert owner(found, "Dev") != ""
+    quotes = attribute(text, found)
+    assert quotes[0].speaker == owner(found, "Dev")
