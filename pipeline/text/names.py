@@ -135,7 +135,8 @@ _ADDRESS_WORDS = {"sir", "madam", "ma'am", "maam", "miss", "mister", "mr", "mrs"
 
 def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
     """Alias (lower case) -> main name: the cast's own aliases, plus the bare surname or first
-    name of a titled or two-word name when no other character could be meant by it."""
+    name of a titled or two-word name, and the job of "the vicar", when no other character could
+    be meant by it."""
     table: dict[str, str] = {}
     for main, character in characters.items():
         for alias in (main, *character.aliases):
@@ -147,6 +148,10 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
     for main, character in characters.items():
         for alias in (main, *character.aliases):
             words = alias.replace(".", "").split()
+            if len(words) == 2 and words[0].lower() == "the" and words[1].isalpha() \
+                    and words[1].lower() not in _ADDRESS_WORDS:
+                # "Thank you, Vicar": the vicar spoken to by the job ("the" dropped, capitalised)
+                claims.setdefault(words[1].lower(), set()).add(main)
             if len(words) < 2 or words[0].lower() in ("the", "a", "an"):
                 continue
             rest = [w for w in words if w.lower() not in _TITLES]

@@ -360,3 +360,16 @@ def test_in_a_first_person_story_the_teller_takes_the_turns_the_narration_gives_
             "“I’ll be on the steps.”\n")
     speakers = [q.speaker for q in attribute(text, cast) if q.kind == "speech"]
     assert speakers == ["Dev", "Dev", "Eleanor", "Dev", "Eleanor"]
+
+
+def test_someone_spoken_to_by_their_job_does_not_answer_themself():
+    cast = dict(CAST, **{"the vicar": Character("the vicar", (), "M")})
+    text = ("The vicar sat near the back in a cagoule. He cleared his throat.\n\n"
+            "'The church is on the highest ground,' said the vicar.\n\n"
+            "'Thank you, Vicar,' said Mara. 'It may come to that.'\n\n"
+            "'Nobody will need the urn,' said Tobin.\n\n"
+            "'Everybody needs the urn, Tobin.'\n")
+    quotes = [q for q in attribute(text, cast) if q.kind == "speech"]
+    assert quotes[-1].speaker != "Tobin"
+    from pipeline.text.names import _Names, vocatives
+    assert vocatives("Thank you, Vicar,", _Names(cast)) == {"the vicar"}
