@@ -51,10 +51,14 @@ SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(patte
               rf"(?:\w+\s+){{0,2}}?(?:on|at|upon)\s+{_DET}\s+(?:[\w'-]+\s+)?(?:door|window|wall|gate|glass|pane|frame|"
               rf"table|wood|shutter)s?\b|\bknocked\s+(?:once|twice|three\s+times|again|softly|loudly|gently|sharply|"
               rf"lightly|quietly|firmly)\b)"),
-    ("door_slam", rf"(?i:\bslam(?:med|s|ming)?\s+(?:\w+\s+)?{_DOOR}|\bdoors?\s+(?:\w+\s+){{0,2}}?slam(?:med|s)?\b)"),
+    ("door_slam", rf"(?i:\bslam(?:med|s|ming)?\s+(?:\w+\s+)?{_DOOR}|\bdoors?\s+(?:\w+\s+){{0,2}}?slam(?:med|s)?\b|"
+                  rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?bang(?:ed|s)\b(?!\s+shut))"),
     # past and present tense alike: chapters are told in both ("the door opens on a gust")
     ("door_open", rf"(?i:\b(?:opened|opens|pushed\s+open|pushes\s+open|flung\s+open|flings\s+open|threw\s+open|"
                   rf"throws\s+open|eased\s+open|eases\s+open|unlocked|unlocks)\s+{_DOOR}|"
+                  # "I pushed the door open", "she flung the back door open"
+                  rf"\b(?:pushed|pushes|flung|flings|threw|throws|kicked|kicks|eased|eases|yanked|yanks|pulled|pulls)\s+"
+                  rf"{_DOOR}\s+open\b|"
                   rf"\bdoors?\s+{_NOT_A_STATE}(?:\w+\s+){{0,2}}?(?:opened|opens|(?:creaked|creaks|swung|swings|burst|bursts|"
                   rf"flew|flies|slid|slides)\s+open)\b)"),
     ("door_close", rf"(?i:\b(?:closed|closes|shut|shuts|pulled\s+shut|pulls\s+shut|banged\s+shut|bangs\s+shut)\s+{_DOOR}|"
