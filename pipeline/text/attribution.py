@@ -330,6 +330,11 @@ class _Reader:
                 continue
             candidates.append((start + match.start(), start + match.end(), None))
         candidates += self.names.mentions(text, start, end)
+        # "His lady greeted him": Mr. Elton's wife, when the cast has her
+        for match in re.finditer(r"\b(?:[Hh]is|[Hh]er)\s+(?:wife|lady|husband|mother|father)\b", text[start:end]):
+            who = self.relative(match.group(0), start + match.start())
+            if who:
+                candidates.append((start + match.start(), start + match.end(), who))
         candidates.sort(key=lambda c: (c[0], c[1]))
         usable = []
         for a, b, main in candidates:

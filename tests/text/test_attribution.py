@@ -373,3 +373,12 @@ def test_someone_spoken_to_by_their_job_does_not_answer_themself():
     assert quotes[-1].speaker != "Tobin"
     from pipeline.text.names import _Names, vocatives
     assert vocatives("Thank you, Vicar,", _Names(cast)) == {"the vicar"}
+
+
+def test_his_lady_greeting_someone_speaks_the_bare_line_that_follows():
+    cast = {"Mr. Elton": Character("Mr. Elton", (), "M"), "Mrs. Elton": Character("Mrs. Elton", (), "F"),
+            "Emma": Character("Emma", (), "F")}
+    text = ('"We shall be late," said Emma.\n\n'
+            'Mr. Elton made his appearance. His lady greeted him with some of her sparkling vivacity.\n\n'
+            '"Very pretty, sir, upon my word; to send me on here alone!"\n')
+    assert attribute(text, cast)[-1].speaker == "Mrs. Elton"
