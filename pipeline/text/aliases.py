@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.text.first_names import first_name_gender, same_first_name
-from pipeline.text.names import NAME, _SAME_TITLE, TITLES, _gender_of_phrase, _split_title
+from pipeline.text.names import FAMILY_NAMES, NAME, _SAME_TITLE, TITLES, _gender_of_phrase, _split_title
 from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, split_paragraphs
 
 _NAME = NAME
@@ -74,6 +74,14 @@ class _Speech:
         a, b = self.paragraphs[paragraph]
         return self.spans[bisect.bisect_left(self._quote_starts, a):bisect.bisect_left(self._quote_starts, b)]
 
+    def narration_of(self, paragraph: int) -> str:
+        """The paragraph with its quotes blanked out."""
+        a, b = self.paragraphs[paragraph]
+        told = self.text[a:b]
+        for x, y in self.quotes_in(paragraph):
+            told = told[:x - a] + " " * (y - x) + told[y - a:]
+        return told
+
     def inside_quote(self, at: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, at) - 1
         return i >= 0 and self.spans[i][0] <= at < self.spans[i][1]
@@ -113,6 +121,9 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
+_CALLED = rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}"     # "Bridget", "Mrs Adeyemi"
+_VOCATIVE = re.compile(rf"(?:(?<=[\"“‘'])|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]\s+)\s*({_CALLED})(?=[,!?])|"
+                       rf",\s+({_CALLED})(?=[.!?,])")
 _TITLED_NAME = re.compile(rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}")
 
 
@@ -132,35 +143,43 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
         if not inside:
             previous_speaker, narrated = None, (a, b)
             continue
-        called = [(m.group(1), x == inside[0][0]) for x, y in inside
-                  for m in (re.match(rf"\s*({_NAME})[,!?]", text[x:y]), re.search(rf",\s+({_NAME})(?=[.!?,])", text[x:y]))
-                  if m and m.group(1) in owner]
-        bare = owner.get(called[0][0]) if called else None
+        # a name opening the quote, or a sentence of it, or closing a clause ("..., Bridget.")
+        called = [(name, x == inside[0][0], m.group(2) is not None or not text[x:m.start(1)].strip())
+                  for x, y in inside for m in _VOCATIVE.finditer(text, x, y) if (name := m.group(1) or m.group(2)) in owner]
+        # the answer to the last speaker calls them at its opening or after a comma
+        answer = [c for c in called if c[2]]
+        bare = owner.get(answer[0][0]) if answer else None
+        narration = speech.narration_of(number)
+        speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
+        # (not when the last speaker speaks again: `"He got the night bus, Mummy," Mum said`)
         fits = previous_speaker is not None and bare is not None and bare is not previous_speaker \
+            and previous_speaker not in speakers.values() \
             and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
             and first_name_gender(bare.words[0]) in ("", previous_speaker.title_gender)
         # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname, when
         # the answer opens on it (later in the paragraph it may be a daughter spoken to)
-        of_that_name = fits and called[0][1] and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
+        of_that_name = fits and answer[0][1] and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
             and first_name_gender(bare.words[0]) == previous_speaker.title_gender
-        if fits and (of_that_name or _may_be(bare, previous_speaker, paragraphs, text)):
+        if fits and (of_that_name or _may_be(bare, previous_speaker, speech)):
             previous_speaker.absorb(bare)
             for form in previous_speaker.forms:
                 owner[form] = previous_speaker
-        narration = text[a:b]
-        for x, y in inside:
-            narration = narration[:x - a] + " " * (y - x) + narration[y - a:]
         speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
         previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
         # and the other way: `"Miriam," he says` then `"...," Ms. Okonkwo says`: the one called answers
         # (a paragraph of narration between, not two)
-        if previous_speaker is not None and calling is not None and number - calling[1] <= 2 \
-                and _may_be(calling[0], previous_speaker, paragraphs, text):
-            previous_speaker.absorb(calling[0])
-            for form in previous_speaker.forms:
-                owner[form] = previous_speaker
-        if bare is not None and called[0][1] and bare not in speakers.values():
-            calling = (bare, number)
+        # ("Mrs Adeyemi?" then `"Is it broken?" Mum asked`: Mum is Mrs Adeyemi)
+        if previous_speaker is not None and calling is not None and number - calling[1] <= 2 and (
+                _may_be(calling[0], previous_speaker, speech)
+                or _may_be(previous_speaker, calling[0], speech)):
+            keep, gone = (previous_speaker, calling[0]) if previous_speaker.title_gender else (calling[0], previous_speaker)
+            keep.absorb(gone)
+            for form in keep.forms:
+                owner[form] = keep
+            previous_speaker = keep
+        last = owner.get(called[-1][0]) if called else None      # the one spoken to last answers
+        if last is not None and last not in speakers.values():
+            calling = (last, number)
         elif speakers:
             calling = None
         pronoun = pronoun_tag.search(narration) if not speakers and narrated is not None else None
@@ -175,14 +194,22 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
-def _may_be(bare: _Person, titled: _Person, paragraphs, text: str) -> bool:
+def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
     """A bare first name ("Bridget") may be the titled surname ("Mrs. Angove"): the genders agree
-    (a family word's too: "Dad" is no Mrs) and the two are never named in one paragraph."""
-    return len(bare.words) == 1 and len(titled.words) == 1 and bool(titled.title_gender) and bare is not titled \
-        and first_name_gender(bare.words[0]) in ("", titled.title_gender) \
-        and _gender_of_phrase(bare.words[0].lower()) in ("", titled.title_gender) and not any(
-            all(re.search(rf"\b{re.escape(f)}\b", text[c:d]) for f in (bare.words[0], titled.words[0]))
-            for c, d in paragraphs)
+    (a family word's too: "Dad" is no Mrs) and the narration never names the two in one paragraph
+    (a letter she reads, "Dear Miss Fenwick", is no other person)."""
+    untitled = not any(_split_title(f)[0] for f in bare.forms)
+    if not (len(bare.words) == 1 and (untitled or bool(first_name_gender(bare.words[0])))
+            and len(titled.words) == 1 and bool(titled.title_gender) and bare is not titled
+            and first_name_gender(bare.words[0]) in ("", titled.title_gender)
+            and _gender_of_phrase(bare.words[0].lower()) in ("", titled.title_gender)):
+        return False
+    for number in range(len(speech.paragraphs)):
+        told = speech.narration_of(number)
+        if any(re.search(rf"\b{re.escape(f)}\b", told) for f in bare.forms) \
+                and any(re.search(rf"\b{re.escape(f)}\b", told) for f in titled.forms):
+            return False
+    return True
 
 
 def _join_titles(people: list[_Person]) -> None:
@@ -208,9 +235,11 @@ def _join_short_names(people: list[_Person]) -> None:
     def first(person: _Person) -> str:
         return person.words[0] if person.words[0] != "the" else ""
 
-    for short in [p for p in people if len(p.words) == 1 and len(p.words[0]) >= 2]:
+    # ("Mum" and "Mummy" are a mother and a grandmother as often as one woman)
+    for short in [p for p in people if len(p.words) == 1 and len(p.words[0]) >= 2 and p.words[0] not in FAMILY_NAMES]:
         word = short.words[0]
-        longer = [p for p in people if p is not short and p.forms and first(p) and same_first_name(word, first(p))
+        longer = [p for p in people if p is not short and p.forms and first(p) and first(p) not in FAMILY_NAMES
+                  and same_first_name(word, first(p))
                   and len({first_name_gender(first(p)), first_name_gender(word)} - {""}) <= 1
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if not longer and not first_name_gender(word) and not short.title_gender:

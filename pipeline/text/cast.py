@@ -26,7 +26,7 @@ import re
 from collections import Counter, defaultdict
 
 from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
-from pipeline.text.names import (_FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
+from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
                                  _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
                                  Character, _decide,
                                  _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
@@ -62,6 +62,8 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
     tagged = Counter(m.group(1) or m.group(2) for m in re.finditer(
         rf"\b(?:{_SPEECH})\s+([A-Z][a-z]+)\b|\b([A-Z][a-z]+)\s+(?:{_SPEECH})\b", text))
     speaking = {w for w, n in tagged.items() if n >= 2 and w in _NOT_NAMES and first_name_gender(w)}
+    # "Mum asked", "Gran said": a family word the tags use as a name is someone's name here
+    speaking |= {w for w in tagged if w in FAMILY_NAMES}
     for match in _MENTION.finditer(text):
         title, name = match.group(1), match.group(2)
         words = name.split()
@@ -143,6 +145,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     introduced = introduced if introduced is not None else Counter()
     if form.startswith("the "):
         return spoke[form] >= 2
+    if form in FAMILY_NAMES and spoke[form] >= 1:
+        return True
     # "Thornfield Hall" is a house, "Mrs. Hall" a woman
     if not words or (not title and (words[-1] in _PLACE_WORDS or words[-1].endswith("shire"))) \
             or (len(words) == 1 and words[-1] in _NOT_PERSON_WORDS):

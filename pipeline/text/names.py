@@ -42,6 +42,10 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Col
 # A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur"), with "O'Brien" and "Grant-Menzies"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 NAME = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+# Family words a story may use as a name ("Mum asked", "said Gran")
+FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Dad", "Daddy", "Papa", "Pa", "Gran",
+                "Granny", "Grandma", "Grandmother", "Grandad", "Granddad", "Grandpa", "Grandfather", "Nan", "Nana",
+                "Nanna", "Nonna", "Nonno", "Abuela", "Abuelo", "Oma", "Opa"}
 _SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
 
 

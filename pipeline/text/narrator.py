@@ -63,13 +63,35 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         return "titled" if title and len(words) == 1 else "first" if len(words) == 1 else "full"
 
     # "Agnes" and "Miss Quill", both said to the narrator and never in the narration: one person
-    # and "Josephine", said to "Jo" (a short name that begins the long one)
+    # and "Josephine", said to "Jo" (a short name that begins the long one); and a name "I" answer
+    # ("Emmanuel, look at me." then "I looked at her.")
     first = _split_title(main)[1][0]
+    answered = _answered_by_me(text, heard, names)
     same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0 and (
         (characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"})
         or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
-            and (gender == "U" or characters[m].gender in (gender, "U"))))}
+            and (gender == "U" or characters[m].gender in (gender, "U")))
+        or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U")))}
     return main, same
+
+
+def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> Counter:
+    """Names said to someone whom "I" answer next: the next paragraph opens "I looked at her" or
+    is a quote tagged "I said"."""
+    answered = Counter()
+    for start, end in spans:
+        called = vocatives(text[start:end], names)
+        if not called:
+            continue
+        following = re.search(r"\n[ \t]*\n\s*", text[end:end + 600])
+        if following is None:
+            continue
+        at = end + following.end()
+        opens_with_me = re.match(r"I\s+[a-z]+", text[at:at + 20]) is not None
+        quote = re.match(r"[\"“‘']([^\"”’\n]{1,300})[\"”’']", text[at:at + 320])
+        if opens_with_me or (quote and _said_by_me(text, at + 1, at + 1 + len(quote.group(1)))):
+            answered.update(called)
+    return answered
 
 
 def _called_by_first_name(text: str, spans: list[tuple[int, int]], characters: dict[str, Character]) -> str:

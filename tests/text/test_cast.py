@@ -665,3 +665,34 @@ def test_a_caller_who_names_themself_on_the_phone_is_in_the_cast():
     assert owner(found, "Dev") != ""
     quotes = attribute(text, found)
     assert quotes[0].speaker == owner(found, "Dev")
+
+
+def test_mum_who_answers_to_mrs_adeyemi_is_her_and_the_narrator_is_the_name_i_answer_to():
+    text = ("I waited by the lockers. I had my bag on my shoulder and my phone in my hand, and I knew I was in "
+            "trouble, because I always know. I looked at the floor. I looked at the door. I counted the tiles. "
+            "I thought about my gran and my coursework and my mum's face, and I wished I was anywhere else.\n\n"
+            "“Wren! Is it true your mum’s coming in?” Chen shouted down the corridor.\n\n"
+            "“Does literally everyone know?” I asked.\n\n"
+            "“Mrs Adeyemi, thank you for coming in,” Mr Hale said, holding the door for both of us.\n\n"
+            "“Emmanuel, look at me.” Mum didn’t raise her voice.\n\n"
+            "I looked at her. I did not say anything.\n\n"
+            "“Mrs Adeyemi? I’m Dr Mensah, I’m the registrar on tonight.”\n\n"
+            "“Is it broken?” Mum asked.\n\n“He got the night bus, Mummy,” Mum said to Gran.\n\n"
+            "“The night bus!” said Gran.\n")
+    found = discover_characters(text)
+    assert owner(found, "Mum") == owner(found, "Mrs Adeyemi") != ""
+    assert owner(found, "Gran") not in ("", owner(found, "Mum")) and owner(found, "Mummy") != owner(found, "Mum")
+    narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
+    assert owner(found, "Wren") == owner(found, "Emmanuel") == narrator
+
+
+def test_miss_fenwick_spoken_to_mid_quote_is_clara_who_answers_and_a_letter_to_her_keeps_them_one():
+    text = ('"I am always civil," said Sir Gerald. "Mrs. Fenwick, your servant. Miss Fenwick, they tell me you '
+            'have read every novel in Mudie\'s list."\n\n'
+            '"I lend them only to people who return them," said Clara.\n\n'
+            '"Then I am undone," said Sir Gerald.\n\n'
+            'Clara took the letter and read it by the fire. "Dear Miss Fenwick, I have this moment had a telegram."\n\n'
+            '"Well?" said Mrs. Fenwick.\n')
+    found = discover_characters(text)
+    assert owner(found, "Clara") == owner(found, "Miss Fenwick") != ""
+    assert owner(found, "Mrs. Fenwick") not in ("", owner(found, "Clara"))
