@@ -103,6 +103,7 @@ class _Builder:
     known: bool = False              # the scene's place comes from its own words
     opening_left: int = OPENING_SENTENCES
     layers: list = dataclasses.field(default_factory=list)        # from the scene's own words
+    unnamed: set = dataclasses.field(default_factory=set)         # scenes whose words named no place
     inherited_layers: list = dataclasses.field(default_factory=list)
     # the story went on from a night scene to this place with no break, and its opening says nothing of day
     night_carried: bool = False
@@ -158,6 +159,8 @@ class _Builder:
         layers = self.layers_now()
         self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines),
                                  layers=tuple(l for l in layers if l != self.ambience)))
+        if not self.known:
+            self.unnamed.add(len(self.scenes) - 1)
         self.lines = []
 
 
@@ -212,7 +215,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     if not builder.scenes:
         builder.scenes.append(Scene("s1-scene", lines=tuple(Line("note", text=n) for n in notes)))
         notes = []
-    scenes = _quiet_room_where_unnamed(builder.scenes)
+    scenes = _quiet_room_where_unnamed(builder.scenes, builder.unnamed)
     return Script(title=title or "Untitled", scenes=tuple(scenes), source=source, speech_tags="drop",
                   notes=tuple(notes))
 
@@ -253,16 +256,19 @@ def _trailing_notes(text: str, paragraphs) -> set[int]:
     return trailing if len(trailing) < len(paragraphs) else set()
 
 
-def _quiet_room_where_unnamed(scenes: list[Scene]) -> list[Scene]:
+def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -> list[Scene]:
     """A scene before any place is named gets a quiet room tone, never a bed guessed from a later
     scene; an office when its own narration is full of desks and printers (a kitchen of kettles, a
     ship of helms and hulls...). "The bridge" is a ship's when the scene is full of a ship's things."""
     placed = []
-    for scene in scenes:
+    for number, scene in enumerate(scenes):
         told = " ".join(line.text for line in scene.lines if line.kind == "narration")
         if not scene.ambience or (scene.ambience == "room" and scene.place in ("", "room")):
             bed = place_words.bed_from_things(told) or "room"
             scene = dataclasses.replace(scene, ambience=bed, place=scene.place if bed == "room" else bed)
+        elif number in unnamed and (bed := place_words.bed_from_things(told)) and bed != scene.ambience:
+            # the last scene's place, but this one is full of another's things (a bus stop, the top deck)
+            scene = dataclasses.replace(scene, ambience=bed, place=bed)
         elif scene.place in place_words.TWO_PLACES and scene.ambience in place_words.TWO_PLACES[scene.place]:
             bed = place_words.bed_from_things(told, place_words.TWO_PLACES[scene.place])
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)

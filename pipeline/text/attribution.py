@@ -67,6 +67,9 @@ _DESCRIBED_OR_BARE = re.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|a|an|of|in|
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w-]+){1,3}?\s+(?:" +
                         "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")(?=[\s,.;!?]|$)",
                         re.IGNORECASE)
+# a letter's own words after the narration has it opened: `broke the seal and read it. "Dear Miss Fenwick, ..."`
+_SALUTED = re.compile(r"(?:My\s+)?(?:[Dd]ear|[Dd]earest)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*[,:—-]")
+_LETTER_WORDS = re.compile(r"\b(?:letter|note|card|telegram|envelope|seal|read|reads|reading)\b", re.IGNORECASE)
 _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 
 
@@ -388,7 +391,8 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
                 continue
             speech.append(len(quotes))
             # a letter or note read out (`opened the envelope and read: "..."`) is written, not said
-            written = _READ_OUT.search(text, max(0, start - 60), max(0, start - 1)) is not None
+            written = _READ_OUT.search(text, max(0, start - 60), max(0, start - 1)) is not None \
+                or (_SALUTED.match(text, start, end) is not None and _LETTER_WORDS.search(text, a, start) is not None)
             kind = "block" if number in blocks or written else "unsaid" if unsaid(text, start, end) \
                 else "reported" if reported_speech(text[start:end]) else "speech"
             quotes.append(Quote(start, end, text[start:end], "", kind))

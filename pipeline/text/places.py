@@ -119,8 +119,9 @@ _PLACE_FIGURES = re.compile(
     r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
     r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
     r"on\s+the\s+house|called\s+to\s+the\s+bar|"
-    # a court that is no courtroom
+    # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
     r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
+    r"(?-i:(?!Crown|Magistrates|County|High|Supreme|Family|Coroner)[A-Z][a-z]+\s+Court)|"
     # a thing's whereabouts, not the scene's: "the bundle is still somewhere in a van"
     r"somewhere\s+(?:in|on|at|inside|along)\s+(?:(?:the|a|an|his|her|their|its|my|our|your)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\b", re.IGNORECASE)
@@ -380,7 +381,10 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?",
     "hospital": r"nurses?|drip|stethoscope|gurney|monitors?|IV\s+line|consultant|visiting\s+hours|bedpan",
     "car": r"windscreen|windshield|dashboard|steering\s+wheel|seatbelts?|ignition|glovebox|glove\s+compartment|"
-           r"rear-view\s+mirror|indicators?|handbrake|gearstick|passenger\s+seat",
+           r"rear-view\s+mirror|indicators?|handbrake|gearstick|passenger\s+seat|top\s+deck|the\s+driver|"
+           r"bus\s+doors|ticket\s+machine",
+    "street": r"pavement|kerb|curb|traffic|bus\s+stop|bus\s+shelter|streetlights?|street\s+lamps?|lamp-posts?|"
+              r"zebra\s+crossing|traffic\s+lights|shop\s+fronts?|passers-by",
     "church": r"pews?|altar|hymns?|hymn\s+books?|sermon|pulpit|font|vestry|organ",
 }.items()}
 # Place words that are two places: which one the scene's things tell.
@@ -418,6 +422,9 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     if found is None and _NAMED_PLACE_STATE.match(sentences[0]):
         found = next(filter(None, (place_of(s, vocabulary, opening=True, generic=False) for s in sentences[:3])), None)
     if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
+        # "It was past eleven when the carriage drew up, and they went up into the drawing-room"
+        found = _opening_setting(sentences[0], vocabulary, anywhere=True)
+    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
         for sentence in sentences[1:3]:
             found = _opening_setting(sentence, vocabulary, anywhere=True)
             if found is not None:
@@ -439,6 +446,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
              (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
     if anywhere:
         tries.append((patterns.locative.search(first), True))
+        tries.append((patterns.motion.search(first), True))
     for match, inside in tries:
         if not match:
             continue

@@ -167,9 +167,13 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     # words on a sign, a screen or a badge, or written down: read, not said ("a laminated sign
     # said "Visiting Hours 2 to 8 pm"", "somebody had written in biro, "I did."")
     if re.search(r"\b(?:signs?|notices?|labels?|placards?|plaques?|badges?|banners?|posters?|screens?|displays?|"
-                 r"headlines?|captions?|inscriptions?|stickers?|boards?|chalkboards?|blackboards?|whiteboards?|noticeboards?)\b[^.!?\"“”]{0,60}\b(?:said|says|read|reads|"
-                 r"saying|reading)\s*,?\s*$|\b(?:written|scrawled|printed|painted|stencil+ed|typed|scribbled|carved|"
+                 r"headlines?|captions?|inscriptions?|stickers?|boards?|chalkboards?|blackboards?|whiteboards?|noticeboards?|"
+                 r"texts?|text\s+messages?|messages?|emails?|e-mails?|notifications?|telegrams?|DMs?)\b[^.!?\"“”]{0,60}\b(?:said|says|read|reads|"
+                 r"saying|reading)\s*[,:]?\s*$|\b(?:written|scrawled|printed|painted|stencil+ed|typed|scribbled|carved|"
                  r"engraved)\b(?:\s+(?:in|on|across|under|below|above)\s+[^.!?\"“”]{0,30})?\s*,?\s*$|"
+                 # "At half nine I sent "is she ok"", "she texted: "where r u""
+                 r"\b(?:sent|texted|messaged|emailed|typed|posted|tweeted|DMed)(?:\s+back)?\s*[,:]?\s*$|"
+                 r"\bsent\s+from\b[^.!?\"“”]{0,60}\b(?:said|read)\s*[,:]?\s*$|"
                  # "in green biro, somebody had added "Bring your own biscuits""
                  r"\bin\s+(?:\w+\s+)?(?:biro|pencil|ink|chalk|marker|felt-tip|crayon|capitals|lipstick)\b[^.!?\"“”]{0,40}"
                  r"\b(?:added|wrote|put|written)\s*,?\s*$", before):

@@ -382,3 +382,12 @@ def test_his_lady_greeting_someone_speaks_the_bare_line_that_follows():
             'Mr. Elton made his appearance. His lady greeted him with some of her sparkling vivacity.\n\n'
             '"Very pretty, sir, upon my word; to send me on here alone!"\n')
     assert attribute(text, cast)[-1].speaker == "Mrs. Elton"
+
+
+def test_text_messages_and_a_letter_read_to_oneself_are_not_lines():
+    text = ("Mum’s first text came at half seven and just said: “at grans. dont worry”. At half nine I sent "
+            "“is she ok” and Mara typed back: “shes fine”.\n\n"
+            "Mara broke the seal and read it by the fire. “Dear Miss Vell, the bank has failed.”\n\n"
+            "“Well?” said Tobin.\n")
+    quotes = attribute(text, CAST)
+    assert [q.kind for q in quotes] == ["mention", "mention", "mention", "block", "speech"]

@@ -543,3 +543,22 @@ def test_the_bridge_of_a_ship_is_the_ship_and_an_unnamed_scene_takes_its_bed_fro
                "\n\n\"Tea?\" said Tom.\n")
     assert beds(kitchen)[0][0] == "kitchen"
 
+
+
+def test_a_house_called_court_is_no_court_and_a_clock_line_can_carry_its_own_move():
+    text = ("The lawn at Tempest Court had been mown until it shone. \"More tea?\" said Mara.\n\n"
+            "* * *\n\n"
+            "The rain had begun before ten, and by the time the carriage had turned out of the gates of Tempest Court "
+            "it was coming down hard. \"We shall be soaked,\" said Tom.\n\n"
+            "It was past eleven when the carriage drew up at last, and they went up into the drawing-room, where a "
+            "fire was lit. \"Sit down,\" said Mara.\n")
+    assert [bed for bed, _ in beds(text)] == ["garden", "carriage", "room"]
+
+
+def test_a_scene_after_a_break_that_names_no_place_goes_where_its_things_are():
+    text = ("Room 14 smelled of whiteboard pens. \"Sit down,\" said Tom.\n\n***\n\n"
+            "It was gone eleven when it finally came, and the rain was coming down hard.\n\n"
+            "It had lost one of its glass panels. The driver waved us upstairs past the ticket machine, and we "
+            "took the front seats of the top deck.\n\n"
+            "\"Wet,\" said Mara.\n")
+    assert [bed for bed, _ in beds(text)] == ["room", "car"]
