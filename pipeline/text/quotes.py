@@ -309,10 +309,12 @@ def unsaid(text: str, start: int, end: int | None = None) -> bool:
 
 # Speech told in the narrator's words inside quote marks, as Austen writes it ("Oh no! he had
 # never written, hardly ever...; he was afraid not even Miss Woodhouse could inspire him"): no
-# one speaking as I or to you, nothing in the present tense, and people named as he or she
+# one speaking as I or to you (or to someone by name), nothing in the present tense, and people named as he or she
 # with the tenses shifted back.
 _SPEAKING_VOICE = re.compile(r"\bI\b|[!?]|['’](?:s|re|ll|m|ve)\b|\b(?:is|are|am|do|does|has|have|can|will|shall|"
-                             r"let|me|my|mine|myself|you|your|yours|yourself|we|us|our|ours|ourselves|n['’]t)\b",
+                             r"let|me|my|mine|myself|you|your|yours|yourself|we|us|our|ours|ourselves|n['’]t)\b"
+                             # someone spoken to by name: "Because he was kind, Tom."
+                             r"|,\s+(?-i:(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][a-z]+)\s*[.,;]",
                              re.IGNORECASE)
 _BACKSHIFTED = re.compile(r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:had|was|were|would|could|should|must|might|did)\b",
                           re.IGNORECASE)

@@ -391,3 +391,9 @@ def test_text_messages_and_a_letter_read_to_oneself_are_not_lines():
             "“Well?” said Tobin.\n")
     quotes = attribute(text, CAST)
     assert [q.kind for q in quotes] == ["mention", "mention", "mention", "block", "speech"]
+
+
+def test_quoted_words_in_the_past_tense_spoken_to_someone_by_name_are_speech_not_reported():
+    text = ('"Why was he kind to her?" asked Tobin.\n\n'
+            '"Because he was kind, Tobin. He was the only one of them who was, and he was tired."\n')
+    assert [q.kind for q in attribute(text, CAST)] == ["speech", "speech"]
