@@ -204,10 +204,14 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
             and first_name_gender(bare.words[0]) in ("", titled.title_gender)
             and _gender_of_phrase(bare.words[0].lower()) in ("", titled.title_gender)):
         return False
+    # (a bare surname not after a title: "Fenwick" is also inside "Mrs. Fenwick", another person)
+    untitled = r"(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Miss )"
+    titled_forms = [re.compile(rf"\b{re.escape(f)}\b" if " " in f else rf"{untitled}\b{re.escape(f)}\b")
+                    for f in titled.forms]
     for number in range(len(speech.paragraphs)):
         told = speech.narration_of(number)
         if any(re.search(rf"\b{re.escape(f)}\b", told) for f in bare.forms) \
-                and any(re.search(rf"\b{re.escape(f)}\b", told) for f in titled.forms):
+                and any(form.search(told) for form in titled_forms):
             return False
     return True
 
@@ -286,12 +290,14 @@ _ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspect
           "chef", "cook", "coach", "judge", "mayor", "sheriff", "superintendent", "foreman", "boss", "chief",
           "colonel", "major", "lieutenant", "commander", "admiral", "governor", "matron", "housekeeper", "butler",
           "coroner", "surgeon", "dispatcher", "ranger", "warden", "skipper", "boatman", "ferryman", "stationmaster",
-          "nun", "bishop"}
+          "nun", "bishop", "deputy", "trucker", "dispatcher", "minister", "trooper", "bride", "groom", "mechanic",
+          "postman", "shopkeeper", "cabbie", "caretaker", "janitor", "stranger"}
 _ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector", "captain": "Captain",
                 "constable": "Constable", "detective": "Detective", "professor": "Professor", "colonel": "Colonel",
                 "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
                 "coach": "Coach", "judge": "Judge", "chief": "Chief", "officer": "Officer", "priest": "Father",
-                "nun": "Sister", "bishop": "Bishop"}
+                "nun": "Sister", "bishop": "Bishop", "sheriff": "Sheriff", "deputy": "Deputy", "minister": "Reverend",
+                "trooper": "Trooper"}
 
 
 _ROLE_MENTION = re.compile(rf"\bthe\s+({'|'.join(sorted(_ROLES))})\b")

@@ -122,12 +122,16 @@ _ANIMALS = (r"(?:dog|dogs|collie|sheepdog|spaniel|terrier|labrador|retriever|lur
 
 
 _INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+)({_NAME})")
+_WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
+                      "dawn", "dusk", "twilight", "sunlight", "moonlight", "darkness", "summer", "winter", "autumn",
+                      "spring", "sunshine", "sky"}
 _ARTICLE = r"(?:the|our|my|his|her|their|your|a|an|old)"
 # what says a name is a pet's or a beast's: "Nell, the collie", "Nell's a dog", "our old dog Rex", "Rex barked"
 # ("tell Pop the dog was found" says nothing of Pop)
 _ANIMAL_NAMED = re.compile(
     rf"\b([A-Z][a-z]+),\s+{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b|\b([A-Z][a-z]+)\s+the\s+{_ANIMALS}(?=\s*[,.;:!?])"
-    rf"|\b([A-Z][a-z]+)(?:['’]s|\s+is|\s+was)\s+(?:only\s+|just\s+)?an?\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b"
+    rf"|\b([A-Z][a-z]+)(?:['’]s|\s+is|\s+was)\s+(?:only\s+|just\s+)?(?:an?|your|my|his|her|our|their)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b"
     rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+([A-Z][a-z]+)\b(?!\s+(?:said|asked|says|asks))"
     rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed)\b")
 
@@ -190,6 +194,11 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and gone_to and not first_name_gender(form) and all(speech.inside_quote(at) for at in where[form]):
         return False
     if mid[form] == 0 and spoke[form] == 0 and not vocatives[form] and not acting[form]:
+        return False
+    # "Rain came across the windows", "Dawn broke": weather and the time of day, only ever at the
+    # start of a sentence, never speaking nor spoken to
+    if len(words) == 1 and mid[form] == 0 and spoke[form] == 0 and not vocatives[form] \
+            and form.lower() in _WEATHER_AND_HOURS:
         return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
     if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):

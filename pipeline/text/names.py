@@ -37,7 +37,7 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Col
           "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
           "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
-          "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron")
+          "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron", "Sheriff", "Deputy", "Trooper")
 
 # A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur"), with "O'Brien" and "Grant-Menzies"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
@@ -122,12 +122,13 @@ _TITLES = {"mr", "mrs", "miss", "ms", "dr", "doctor", "sir", "lady", "lord", "co
            "general", "inspector", "professor", "father", "mother", "aunt", "uncle", "master", "mistress",
            "madame", "madam", "monsieur", "mademoiselle", "count", "countess", "prince", "princess", "king",
            "queen", "reverend", "rev", "st", "sergeant", "lieutenant", "judge", "old", "young", "little"}
-_MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "count", "prince", "king", "reverend",
-                "rev"}
+_MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "count", "prince", "king"}
 # Ranks were men's in older novels but are anyone's now ("Sergeant Okafor was a tall woman"):
 # the pronouns decide, and a rank says M only when nothing else does.
 RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "inspector", "constable", "detective",
-         "officer", "commander", "admiral", "superintendent"}
+         "officer", "commander", "admiral", "superintendent", "sheriff", "deputy", "trooper",
+         # a minister may be a woman ("Reverend Bell ... she")
+         "reverend", "rev"}
 _FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "mistress", "madame", "madam", "mademoiselle",
                   "countess", "princess", "queen"}
 
@@ -365,7 +366,7 @@ _NOT_PERSON_WORDS = {
     "Doesn't", "Ain't", "Ma", "Pa", "Illustration",
     # institutions that speak through people ("The Crown doesn't oppose bail")
     "Crown", "State", "Government", "Council", "Parliament", "Police", "Army", "Navy", "Ministry", "Senate",
-    "Congress", "Prosecution", "Defence", "Defense", "Court", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
+    "Congress", "Prosecution", "Defence", "Defense", "Court", "Unit", "Highway", "Patrol", "Dispatch", "Control", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
     "Today", "Yesterday", "Tonight", "Morning", "Evening", "Night", "Day", "Mrs.", "Mr.", "Dr.",
 }
 # The last word of a place, a house or an institution, never of a person's name.

@@ -71,7 +71,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         (characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"})
         or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
             and (gender == "U" or characters[m].gender in (gender, "U")))
-        or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U")))}
+        or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U"))
+        # "Agata" and "Aggie", both said to the narrator only
+        or (kind(m) == "first" and kind(main) == "first" and m[:2] == main[:2] and characters[m].gender in (gender, "U")))}
     return main, same
 
 

@@ -145,15 +145,16 @@ _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)
 _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
              r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board)")
 # Movement to a place, the only thing that changes a scene after it has opened.
-# Going "out of" a place leaves it; "the boat's head into the sea" is a bow, not someone heading there.
+# Going "out of" a place leaves it, going "towards" it is not there yet; "the boat's head into the sea" is a
+# bow, not someone heading there.
 _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )(?<!its )(?<!his )(?<!her )head|drive|"
            r"return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
            r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
            r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+|down\s+|up\s+|over\s+|off\s+)?"
-           r"(?:in|into|to|toward|towards|onto|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
+           r"(?:in|into|to|onto|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
            r"boarded|joined)")
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
-_AFTER_SUBJECT = (r"(?=\s*(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
+_AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
                   r"beside|past|through|under|over|\w+ed)\b))")
@@ -372,7 +373,8 @@ _NAMED_PLACE_STATE = re.compile(
 THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE) for bed, words in {
     "office": r"desks|printers?|photocopiers?|cubicles?|open-plan|pods|spreadsheets?|inbox|filing\s+cabinets?|"
               r"water\s+cooler|swivel\s+chairs?|meeting\s+rooms?|colleagues?|line\s+manager|hot-desk\w*|"
-              r"timesheets?|shredders?",
+              r"timesheets?|shredders?|holding\s+cells?|squad\s+room|booking\s+desk|coffee\s+maker|coffee\s+machine|"
+              r"typewriters?|radio\s+desk|bulletin\s+board|wanted\s+posters?",
     "ship": r"helm|chart\s+table|radar|mast|masts|hull|bulkheads?|starboard|portholes?|wheelhouse|deck\s+plates|"
             r"bosun|lifeboats?|life\s+jackets?|bilges?|gangway|mooring\s+lines?|VHF|below\s+decks|the\s+crew|"
             r"knots|ballast|engine\s+room",
@@ -388,7 +390,7 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     "church": r"pews?|altar|hymns?|hymn\s+books?|sermon|pulpit|font|vestry|organ",
 }.items()}
 # Place words that are two places: which one the scene's things tell.
-TWO_PLACES = {"bridge": ("ship", "street")}
+TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street")}
 
 
 def bed_from_things(told: str, among: tuple[str, ...] | None = None) -> str:

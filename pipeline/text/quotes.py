@@ -168,9 +168,12 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     # said "Visiting Hours 2 to 8 pm"", "somebody had written in biro, "I did."")
     if re.search(r"\b(?:signs?|notices?|labels?|placards?|plaques?|badges?|banners?|posters?|screens?|displays?|"
                  r"headlines?|captions?|inscriptions?|stickers?|boards?|chalkboards?|blackboards?|whiteboards?|noticeboards?|"
-                 r"texts?|text\s+messages?|messages?|emails?|e-mails?|notifications?|telegrams?|DMs?)\b[^.!?\"“”]{0,60}\b(?:said|says|read|reads|"
+                 r"texts?|text\s+messages?|messages?|emails?|e-mails?|notifications?|telegrams?|DMs?|tags?|cards?|stones?|"
+                 r"gravestones?|headstones?|tombstones?|menus?)\b[^.!?\"“”]{0,60}\b(?:said|says|read|reads|"
                  r"saying|reading)\s*[,:]?\s*$|\b(?:written|scrawled|printed|painted|stencil+ed|typed|scribbled|carved|"
                  r"engraved)\b(?:\s+(?:in|on|across|under|below|above)\s+[^.!?\"“”]{0,30})?\s*,?\s*$|"
+                 # a thing that "said" something: "The stone was plain granite. It said "Isobel Baird, 1941-2019""
+                 r"\b[Ii]t\s+(?:said|says|read|reads)\s*[,:]?\s*$|"
                  # "At half nine I sent "is she ok"", "she texted: "where r u""
                  r"\b(?:sent|texted|messaged|emailed|typed|posted|tweeted|DMed)(?:\s+back)?\s*[,:]?\s*$|"
                  r"\bsent\s+from\b[^.!?\"“”]{0,60}\b(?:said|read)\s*[,:]?\s*$|"
@@ -181,7 +184,7 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     words = re.findall(r"[A-Za-z]+", before)[-4:]
     content = text[start:end].strip()
     # a song sung: `singing, "Nelly of the Hazel Dell"`, `She sang, of course, "M'ama!"`
-    if re.search(r"\b(?:sang|sing|sings|singing|chanted|chanting|hummed|humming)(?:,?\s+(?:\w+ly|low|of\s+course|the\s+"
+    if re.search(r"\b(?:sang|sing|sings|singing|chanted|chanting|hummed|humming|struck\s+up|strikes\s+up|played|plays|playing)(?:,?\s+(?:\w+ly|low|of\s+course|the\s+"
                  r"(?:\w+\s+){0,2}?(?:air|song|tune|hymn|words|refrain|chorus)))*(?:,?\s*and)?[,:]?\s*$", before) \
             or re.match(r"[^\S\n]*[\"”’']?[^\S\n]*(?:[\w.'’]+[^\S\n]+){1,3}?(?:sang|sings|chanted|hummed)\b",
                         text[end:end + 60]):
@@ -204,7 +207,8 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     if re.search(r"\bso-called\s*$", before, re.IGNORECASE) and len(content.split()) <= 4:
         return True
     # `called me "the new girl"`: a name someone is called by, not something said
-    if re.search(r"\b(call|calls|called|calling|named|nicknamed|dubbed)\s+(me|him|her|us|them|you|it|himself|herself)\s*$",
+    if re.search(r"\b(call|calls|called|calling|named|nicknamed|dubbed)\s+(me|him|her|us|them|you|it|himself|herself)"
+                 r"(?:\s+(?:anything|nothing)\s+(?:but|except|other\s+than))?\s*$",
                  before, re.IGNORECASE) and len(content.split()) <= 5:
         return True
     # `what people called "the facts of life."`, `she was "a foreigner."`: a few words in lower

@@ -174,6 +174,11 @@ def test_a_scene_full_of_desks_and_printers_is_an_office_and_a_classroom_is_not(
     ("single-quotes-harbour-boat-pub.txt", [("shore", ()), ("ship", ("wind",)), ("pub", ())]),
     ("present-we-classroom-forest-platform.txt", [("room", ()), ("forest", ("night", "thunderstorm")),
                                                   ("street", ("night",))]),
+    ("first-person-single-quotes-hall-kitchen-field.txt", [("crowd", ()), ("kitchen", ("wind",)),
+                                                           ("countryside", ("rain", "night", "thunderstorm"))]),
+    ("first-person-present-office-court-garden.txt", [("office", ()), ("room", ()), ("garden", ("rain", "night"))]),
+    ("victorian-lawn-carriage-drawing-room.txt", [("garden", ()), ("carriage", ("rain", "night", "wind", "thunderstorm")),
+                                                  ("room", ("rain", "wind", "night"))]),
 ])
 def test_chapters_written_blind_get_their_places_without_breaks_or_with_one(chapter, scenes):
     text = (Path(__file__).parents[1] / "data" / "chapters" / chapter).read_text(encoding="utf-8")

@@ -397,3 +397,10 @@ def test_quoted_words_in_the_past_tense_spoken_to_someone_by_name_are_speech_not
     text = ('"Why was he kind to her?" asked Tobin.\n\n'
             '"Because he was kind, Tobin. He was the only one of them who was, and he was tired."\n')
     assert [q.kind for q in attribute(text, CAST)] == ["speech", "speech"]
+
+
+def test_a_name_tag_a_nickname_a_gravestone_and_a_tune_struck_up_are_not_lines():
+    text = ('Her name tag said "LORETTA", but nobody had called her anything but "Lolly" since school. '
+            'The stone was plain grey granite. It said "Isobel Baird, 1941-2019, Much Loved". '
+            'The band struck up "The Bonnie Banks", slow.\n\n"Dance?" asked Tobin.\n')
+    assert [q.kind for q in attribute(text, CAST)] == ["mention"] * 4 + ["speech"]

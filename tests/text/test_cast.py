@@ -277,6 +277,32 @@ def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, nar
      {"Dana": "F", "Derek": "M", "the editor": "F", "Kayla": "F", "Walt": "M", "Luis Ortega": "M"},
      [("the editor", "Ruth Ambler"), ("Dana", "Dana Whitcomb"), ("Derek", "Derek Ostrowski")],
      [("Dana", "Derek")], ("Gannet Point", "Port Calloway", "Route"), ""),
+    ("first-person-single-quotes-hall-kitchen-field.txt",
+     {"Owen": "M", "Sprout": "M", "Beatrice": "F", "Walter": "M", "the vicar": "M", "Hollis": "F", "Maud": "F",
+      "Gilbert": "M", "Daisy": "F"},
+     [("Sprout", "Lionel Ashby"), ("Maud", "Mrs Hardcastle"), ("Gilbert", "Mr Hardcastle"), ("Walter", "Mr Crouch"),
+      ("Owen", "Owen Rees")],
+     [("Daisy", "Margaret"), ("Maud", "Mum"), ("Maud", "Gilbert")], ("Nell", "Thursby", "Wend", "Low Ings"), "Owen"),
+    ("third-person-ship-engine-room-bar.txt",
+     {"Captain Kowalczyk": "F", "Kenji": "M", "Yumi": "F", "Okonkwo": "M", "Dr. Haddad": "M", "Sister Brigid": "F",
+      "Father Fuentes": "M", "Alex": "F", "Ignacio": "M"},
+     [("Captain Kowalczyk", "the captain"), ("Father Fuentes", "the priest"), ("Dr. Haddad", "the doctor"),
+      ("Sister Brigid", "the nun")],
+     [("Kenji", "Yumi")], ("Baltic Heron", "Rain", "Valparaiso", "Ancla"), ""),
+    ("first-person-present-office-court-garden.txt",
+     {"Nell": "F", "Ms. Okonkwo": "F", "Gerald": "M", "Callum": "M", "the guard": "M", "Judge Pemberton": "M",
+      "Mr Ashdown": "M", "Mrs Kettering": "F", "Daniel": "M", "Dev": "M"},
+     [("Ms. Okonkwo", "Miriam"), ("Gerald", "Gerald Finch"), ("Mr Ashdown", "Julian Ashdown")],
+     [("Nell", "Ms. Okonkwo")], ("Crown", "Rapid", "Hartley"), "Nell"),
+    ("victorian-lawn-carriage-drawing-room.txt",
+     {"Mrs. Fenwick": "F", "Clara": "F", "Tom": "M", "the Colonel": "M", "Sir Gerald": "M", "Parker": "F",
+      "Mr. Dobbs": "M", "Lady Harriet": "F", "Jarvis": "M"},
+     [("Clara", "Miss Fenwick"), ("Tom", "Mr. Fenwick"), ("the Colonel", "Colonel Pryor"), ("Sir Gerald", "Ashcombe")],
+     [("Clara", "Mrs. Fenwick"), ("Tom", "Sir Gerald")], ("Tempest Court", "Laurel Bank", "Mudie"), ""),
+    ("first-person-teen-school-bus-hospital.txt",
+     {"Wren": "M", "Mum": "F", "Chen": "F", "Jordan": "F", "Mr Hale": "M", "Abi": "F", "Dr Mensah": "F", "Gran": "F"},
+     [("Mum", "Mrs Adeyemi"), ("Wren", "Emmanuel")],
+     [("Mum", "Gran"), ("Chen", "Jordan")], ("Room", "Lukes"), "Wren"),
 ])
 def test_chapters_written_blind_cast_without_a_list(chapter, people, same, apart, not_people, narrator):
     """Chapters written for these checks by someone who had not read the adapter
@@ -696,3 +722,18 @@ def test_miss_fenwick_spoken_to_mid_quote_is_clara_who_answers_and_a_letter_to_h
     found = discover_characters(text)
     assert owner(found, "Clara") == owner(found, "Miss Fenwick") != ""
     assert owner(found, "Mrs. Fenwick") not in ("", owner(found, "Clara"))
+
+
+def test_a_sheriff_his_call_sign_a_mare_and_a_minister_who_is_a_woman():
+    text = ("Sheriff Earl Hadley came in out of the wind. Rosie's your mare, isn't she, the boy had asked him once.\n\n"
+            '"Coffee, Sheriff?" asked Loretta.\n\n"Black," said the sheriff.\n\n'
+            'The radio crackled. "Unit One, County. Highway Patrol reports water over the road."\n\n'
+            '"Copy, County," said the sheriff. "Unit One out."\n\n'
+            '"Is it Rosie?" said the trucker. "Did somebody hit Rosie?"\n\n"Nobody hit anything," said the trucker again.\n\n'
+            'Reverend Bell came down the path. She had her hood up.\n\n"You\'ll catch your death," said Reverend Bell.\n')
+    found = discover_characters(text)
+    assert owner(found, "the sheriff") == owner(found, "Sheriff Earl Hadley") != ""
+    for word in ("Unit One", "Highway Patrol", "Rosie", "County"):
+        assert owner(found, word) == "", word
+    assert owner(found, "the trucker") != ""
+    assert found[owner(found, "Reverend Bell")].gender == "F"

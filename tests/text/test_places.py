@@ -562,3 +562,12 @@ def test_a_scene_after_a_break_that_names_no_place_goes_where_its_things_are():
             "took the front seats of the top deck.\n\n"
             "\"Wet,\" said Mara.\n")
     assert [bed for bed, _ in beds(text)] == ["room", "car"]
+
+
+def test_a_churchyard_next_door_a_sheriffs_station_and_someone_going_towards_the_kitchen():
+    text = ("The function room was loud with the band. \"Another?\" said Tom. He went off towards the kitchen with the "
+            "tray.\n\n* * *\n\n"
+            "It had begun to rain, and the churchyard next door was dark. \"There you are,\" said Mara.\n\n* * *\n\n"
+            "It was past one when they got back to the station. The holding cells were empty and the coffee maker "
+            "ticked on the booking desk. \"Sit,\" said Tom.\n")
+    assert [bed for bed, _ in beds(text)] == ["room", "garden", "office"]
