@@ -7,6 +7,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pipeline.text.first_names import first_name_gender, same_first_name
 from pipeline.text.names import FAMILY_NAMES, NAME, _SAME_TITLE, TITLES, _gender_of_phrase, _split_title
@@ -76,10 +77,16 @@ class _Speech:
 
     def narration_of(self, paragraph: int) -> str:
         """The paragraph with its quotes blanked out."""
-        a, b = self.paragraphs[paragraph]
-        told = self.text[a:b]
-        for x, y in self.quotes_in(paragraph):
-            told = told[:x - a] + " " * (y - x) + told[y - a:]
+        return self.narrations[paragraph]
+
+    @cached_property
+    def narrations(self) -> list[str]:
+        told = []
+        for number, (a, b) in enumerate(self.paragraphs):
+            words = self.text[a:b]
+            for x, y in self.quotes_in(number):
+                words = words[:x - a] + " " * (y - x) + words[y - a:]
+            told.append(words)
         return told
 
     def inside_quote(self, at: int) -> bool:
@@ -164,7 +171,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
             previous_speaker.absorb(bare)
             for form in previous_speaker.forms:
                 owner[form] = previous_speaker
-        speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
+            speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
         previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
         # and the other way: `"Miriam," he says` then `"...," Ms. Okonkwo says`: the one called answers
         # (a paragraph of narration between, not two)
@@ -194,6 +201,9 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
+_NO_TITLE_BEFORE = r"(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Miss )"
+
+
 def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
     """A bare first name ("Bridget") may be the titled surname ("Mrs. Angove"): the genders agree
     (a family word's too: "Dad" is no Mrs) and the narration never names the two in one paragraph
@@ -205,8 +215,7 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
             and _gender_of_phrase(bare.words[0].lower()) in ("", titled.title_gender)):
         return False
     # (a bare surname not after a title: "Fenwick" is also inside "Mrs. Fenwick", another person)
-    untitled = r"(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Miss )"
-    titled_forms = [re.compile(rf"\b{re.escape(f)}\b" if " " in f else rf"{untitled}\b{re.escape(f)}\b")
+    titled_forms = [re.compile(rf"\b{re.escape(f)}\b" if " " in f else rf"{_NO_TITLE_BEFORE}\b{re.escape(f)}\b")
                     for f in titled.forms]
     for number in range(len(speech.paragraphs)):
         told = speech.narration_of(number)

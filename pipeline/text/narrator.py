@@ -72,9 +72,15 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
             and (gender == "U" or characters[m].gender in (gender, "U")))
         or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U"))
-        # "Agata" and "Aggie", both said to the narrator only
-        or (kind(m) == "first" and kind(main) == "first" and m[:2] == main[:2] and characters[m].gender in (gender, "U")))}
+        # "Agata" and "Aggie", both said to the narrator only: a pet form that shares the name's sound
+        or (kind(m) == "first" and kind(main) == "first" and _pet_form_of(m, main)
+            and characters[m].gender in (gender, "U")))}
     return main, same
+
+
+def _pet_form_of(a: str, b: str) -> bool:
+    """"Aggie" of "Agata", "Mags" of "Margaret": one begins as the other and ends as pet names do."""
+    return a != b and a[:2] == b[:2] and any(len(x) <= 3 or re.search(r"(?:ie|y|ee|s)$", x) for x in (a, b))
 
 
 def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> Counter:
