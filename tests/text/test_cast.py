@@ -742,7 +742,8 @@ def test_a_sheriff_his_call_sign_a_mare_and_a_minister_who_is_a_woman():
 def test_a_narrator_called_by_a_name_and_its_pet_form_is_one_narrator():
     text = ("I stood at the back of the function room with my shoes off. I had danced twice and I was done, and I "
             "knew my feet would tell me about it in the morning. I looked for my grandfather and I could not see "
-            "him anywhere, and I told myself I was not worried.\n\n"
+            "him anywhere, and I told myself I was not worried. I had my bag and my coat and my phone, and I "
+            "meant to go, and my mind was made up.\n\n"
             "“Agata, have you seen Granda?” asked Auntie Mo.\n\n“No,” I said.\n\n"
             "“Aggie, come and dance,” said Marek.\n\n“Not a chance,” I said.\n")
     found = discover_characters(text)
