@@ -743,8 +743,8 @@ def test_a_narrator_called_by_a_name_and_its_pet_form_is_one_narrator():
     text = ("I stood at the back of the function room with my shoes off. I had danced twice and I was done, and I "
             "knew my feet would tell me about it in the morning. I looked for my grandfather and I could not see "
             "him anywhere, and I told myself I was not worried. I had my bag and my coat and my phone, and I "
-            "meant to go, and my mind was made up.\n\n"
-            "“Agata, have you seen Granda?” asked Auntie Mo.\n\n“No,” I said.\n\n"
+            "meant to go, and my mind was made up, and I would not change it.\n\n"
+            "“Agata, have you seen Granda?” asked Auntie Mo. She did not wait for an answer.\n\n"
             "“Aggie, come and dance,” said Marek.\n\n“Not a chance,” I said.\n")
     found = discover_characters(text)
     narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
