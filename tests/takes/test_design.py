@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
     (["Colonel Brandon"], "adult"), (["Sister Agnes"], "young"), (["Professor Lupin"], "adult"),
     (["the old man"], "old"), (["Tom", "the little boy"], "child"), (["the boy"], "child"),
     (["Granny Weatherwax"], "old"), (["Ramen cook"], "adult"), (["Konohamaru", "the genin"], "teen"),
+    (["Gran"], "old"), (["Nana Rose"], "old"), (["Granda", "Hector"], "old"), (["Mum"], "adult"), (["Nancy"], "adult"),
 ])
 def test_age_comes_from_titles_and_descriptions(names, age):
     assert infer_age(names) == age
