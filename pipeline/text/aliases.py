@@ -131,7 +131,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
 _CALLED = rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}"     # "Bridget", "Mrs Adeyemi"
 _VOCATIVE = re.compile(rf"(?:(?<=[\"“‘'])|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]\s+)\s*({_CALLED})(?=[,!?])|"
                        rf",\s+({_CALLED})(?=[.!?,])")
-_TITLED_NAME = re.compile(rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}")
+_TITLED_NAME = re.compile(_CALLED)
 
 
 def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
@@ -141,8 +141,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     answering "said Mrs. Bellamy", is June Bellamy."""
     text, paragraphs = speech.text, speech.paragraphs
     owner = {form: p for p in people for form in p.forms}
-    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})|"
-                        rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})\s+(?:{_SPEECH}))\b")
+    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
     pronoun_tag = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
     previous_speaker, narrated, calling = None, None, None
     for number, (a, b) in enumerate(paragraphs):

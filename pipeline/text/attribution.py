@@ -35,7 +35,7 @@ from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
                                  _Names, load_characters, self_named, vocatives)
-from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
+from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs, unsaid, reported_speech)
 from pipeline.text.turns import Paragraph, take_turns
 
@@ -68,7 +68,7 @@ _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w-]+){1,3}?\s
                         "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")(?=[\s,.;!?]|$)",
                         re.IGNORECASE)
 # a letter's own words after the narration has it opened: `broke the seal and read it. "Dear Miss Fenwick, ..."`
-_SALUTED = re.compile(r"(?:My\s+)?(?:[Dd]ear|[Dd]earest)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*[,:—-]")
+_SALUTED = re.compile(SALUTATION + r"[,:—-]")
 _LETTER_WORDS = re.compile(r"\b(?:letter|note|card|telegram|envelope|seal|read|reads|reading)\b", re.IGNORECASE)
 _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 

@@ -241,7 +241,9 @@ def set_apart_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[in
     return set(indented) if len(indented) < 0.2 * len(paragraphs) else set()
 
 
-_SALUTATION = re.compile(r"(?:My\s+)?(?:[Dd]ear|[Dd]earest)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*[,:]?")
+# "Dearest Lucia,", "My dear Mr. Bennet:" (a letter's salutation; what may follow it is the caller's)
+SALUTATION = r"(?:My\s+)?(?:[Dd]ear|[Dd]earest)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*"
+_SALUTATION = re.compile(SALUTATION + r"[,:]?")
 _CLOSING = re.compile(r"(?:Yours|Your\s+\w+|Believe\s+me|Ever\s+yours|Affectionately|Sincerely|With\s+(?:all\s+my\s+)?love)\b")
 
 
