@@ -72,7 +72,7 @@ def test_quoted_words_and_titles_are_not_speech():
     assert [(q.text, q.kind) for q in quotes] == [("Blue Anchor", "mention"), ("cosy.", "mention"),
                                                   ("Is it?", "speech")]
     assert [q.speaker for q in quotes] == ["", "", "Mara"]
-    assert [r["speaker"] for r in attribute_to_jsonl_rows(text, CAST)] == ["Mara"]
+    assert [r["speaker"] for r in attribute_to_jsonl_rows(text, CAST)] == ["Mara Vell"]
 
 
 def test_indented_verse_is_a_block_not_an_utterance():
@@ -404,3 +404,15 @@ def test_a_name_tag_a_nickname_a_gravestone_and_a_tune_struck_up_are_not_lines()
             'The stone was plain grey granite. It said "Isobel Baird, 1941-2019, Much Loved". '
             'The band struck up "The Bonnie Banks", slow.\n\n"Dance?" asked Tobin.\n')
     assert [q.kind for q in attribute(text, CAST)] == ["mention"] * 4 + ["speech"]
+
+
+def test_a_listed_speaker_is_written_by_full_name_and_a_discovered_one_by_the_usual_name():
+    text = ('"You came," said Madame Olenska.\n\n"I did," said Tom.\n\n'
+            'Madame Olenska smiled. Ellen Olenska had always smiled so, Madame Olenska thought.\n\n'
+            '"Sit down," said the Countess.\n')
+    cast = {"Madame Olenska": Character("Madame Olenska", ("Ellen", "Ellen Olenska", "The Countess"), "F"),
+            "Tom": Character("Tom", ("Tom Archer", "Mr. Archer"), "M")}
+    assert [r["speaker"] for r in attribute_to_jsonl_rows(text, cast)] == ["Ellen Olenska", "Tom Archer",
+                                                                          "Ellen Olenska"]
+    # nothing in the text says Tom's surname: discovered, he and she keep the names the text uses most
+    assert [r["speaker"] for r in attribute_to_jsonl_rows(text, None)][:2] == ["Madame Olenska", "Tom"]
