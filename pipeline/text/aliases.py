@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.text.first_names import first_name_gender, same_first_name
-from pipeline.text.names import FAMILY_NAMES, NAME, _SAME_TITLE, TITLES, _gender_of_phrase, _split_title
+from pipeline.text.names import (FAMILY_NAMES, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_of_phrase,
+                                 _split_title)
 from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, split_paragraphs
 
 _NAME = NAME
@@ -309,8 +310,21 @@ _ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector"
 
 
 _ROLE_MENTION = re.compile(rf"\bthe\s+({'|'.join(sorted(_ROLES))})\b")
+# "the tech said", "said the lighting tech": any other job or descriptor the tags keep using
+_TAGGED_DESCRIPTOR = re.compile(r"\bthe\s+(?=([a-z]{3,})\b(?:\s+([a-z]{3,})\b)?)")
+# what "says" words without being someone, and words for anyone at all
+_NOT_ROLES = {"sign", "note", "letter", "card", "screen", "text", "message", "clock", "label", "paper", "headline",
+              "board", "notice", "display", "voice", "radio", "television", "email", "poster", "plaque", "caption",
+              "banner", "report", "forecast", "speaker", "phone", "telephone", "intercom", "tannoy", "machine",
+              "recording", "tape", "answerphone", "voicemail", "letters", "book", "page", "line", "words", "word",
+              "person", "child", "kid", "baby", "crowd", "group", "other", "rest", "one", "two", "three", "first",
+              "second", "third", "last", "former", "latter", "elder", "younger", "eldest", "youngest", "pair",
+              "couple", "family", "old", "young", "little", "same", "new", "next", "tall", "short", "big", "small",
+              "fat", "thin", "whole", "thing", "way", "time", "day", "night", "morning", "evening", "end", "door",
+              "wind", "rain", "sea", "fire", "house", "room", "world", "man", "woman", "stranger", "newcomer"}
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$")
 _SPEECH_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+_CLAUSE_END = re.compile(r"\s*[,.;:!?—–-]")
 
 
 def _add_roles(speech: _Speech, people: list[_Person]) -> None:
@@ -319,12 +333,30 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
     the full name the narration gives the first time it speaks of them ("the editor comes out of
     her office ... Ruth Ambler has run the newsroom for years"), else "the editor" of their own."""
     text = speech.text
-    tags = Counter(m.group(1) for m in _ROLE_MENTION.finditer(text)
-                   if _SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start())
-                   or _SPEECH_AFTER.match(text, m.end()))
+    def in_tag(start: int, end: int) -> bool:
+        return _SPEECH_BEFORE.search(text, max(0, start - 24), start) is not None \
+            or _SPEECH_AFTER.match(text, end) is not None
+    tags = Counter(m.group(1) for m in _ROLE_MENTION.finditer(text) if in_tag(m.start(), m.end()))
+    described: dict[str, Counter] = {}
+    for m in _TAGGED_DESCRIPTOR.finditer(text):
+        # "the tech" or "the lighting tech", whichever a speech verb borders
+        one, two = m.group(1), m.group(2)
+        if _SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            # "said the lighting tech." runs to the punctuation
+            head, modifier = (two, one) if two and _CLAUSE_END.match(text, m.end(2)) else \
+                (one, "") if _CLAUSE_END.match(text, m.end(1)) else ("", "")
+        else:
+            head, modifier = (one, "") if _SPEECH_AFTER.match(text, m.end(1)) else \
+                (two, one) if two and _SPEECH_AFTER.match(text, m.end(2)) else ("", "")
+        if not head or head in _ROLES or head in _NOT_ROLES or head in _MALE_NOUNS or head in _FEMALE_NOUNS \
+                or modifier in _NOT_ROLES or head.endswith(("s", "ly", "ing", "ed")):
+            continue
+        tags[head] += 1
+        if modifier:
+            described.setdefault(head, Counter())[f"the {modifier} {head}"] += 1
     known = {f.lower() for p in people for f in p.forms}
     for role, count in tags.items():
-        if role not in _ROLES or count < 2 or f"the {role}" in known:
+        if count < 2 or f"the {role}" in known:
             continue
         form = f"the {role}"
         mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+{role}\b", text)]
@@ -344,5 +376,7 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
             person = _Person(("the", role), "")
             people.append(person)
         person.forms[form] += len(mentions)
+        for longer, times in (described.get(role) or {}).items():
+            person.forms[longer] += times
         person.spoke += count
 

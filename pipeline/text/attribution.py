@@ -350,6 +350,14 @@ class _Reader:
             who = main if main is not None else self.pronoun(text[a:b], a, exclude)
             if who and who not in exclude:
                 usable.append((a, b, who))
+        # "While he ate, Brenda read to him": the main clause's subject, not the subordinate one's
+        opener = re.match(r"\W*(?:while|whilst|when|as|after|before|since|although|though|if|until|because|once)\b",
+                          text[start:end], re.IGNORECASE)
+        if opener and len(usable) > 1:
+            comma = text.find(",", start, end)
+            main_clause = [u for u in usable if comma >= 0 and u[0] > comma] or \
+                ([u for u in usable[1:] if u[2] != usable[0][2]] if comma < 0 else [])
+            usable = main_clause or usable
         if not usable:
             return ""
         a, b, who = usable[-1]

@@ -65,3 +65,19 @@ def first_name_gender(word: str) -> str:
 def first_name_certain(word: str) -> bool:
     """The list gives the name one gender outright, not "mostly" ("Jude" is mostly male)."""
     return word[:1].isupper() and _first_names().get(word.lower(), "") in ("M", "F")
+
+
+# pet forms that are also everyday words, and so would turn a "Will you...?" into a name
+_WORDLIKE_PET_FORMS = {"will", "bill", "pat", "rob", "art", "sue", "don", "ray", "mark", "may", "hope", "joy", "sandy",
+                       "rusty", "bob", "chuck", "dick", "gene", "grace", "jack", "nat", "ned", "kit", "sal", "val",
+                       "mel", "ash", "bert", "lou", "ken", "max", "gus", "ben", "jo", "di", "al", "tom"}
+
+
+def pet_forms(first_name: str) -> set[str]:
+    """Short and pet forms of a first name ("Dan" and "Danny" of "Daniel"), capitalised, from
+    the nicknames package's table; none that are also everyday words."""
+    namer = _nick_namer()
+    if namer is None or not first_name[:1].isupper():
+        return set()
+    return {pet.capitalize() for pet in namer.nicknames_of(first_name.lower())
+            if len(pet) > 2 and pet not in _WORDLIKE_PET_FORMS and pet.isalpha()}

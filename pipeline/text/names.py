@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.core.errors import PipelineError
+from pipeline.text.first_names import pet_forms
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,19 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
             for word in {rest[0], rest[-1]} if rest else ():
                 if len(word) > 2 and word[0].isupper() and word not in _NOT_NAMES:
                     claims.setdefault(word.lower(), set()).add(main)
+    # "It's fine, Dan": a pet form of one character's first name ("Dan" of "Daniel") is theirs
+    pets: dict[str, set[str]] = {}
+    for main, character in characters.items():
+        for alias in (main, *character.aliases):
+            words = [w for w in alias.replace(".", "").split() if w.lower() not in _TITLES]
+            if words and alias.split()[0].lower() not in ("the", "a", "an"):
+                for pet in pet_forms(words[0]):
+                    pets.setdefault(pet.lower(), set()).add(main)
     for word, owners in claims.items():
         if len(owners) == 1 and word not in table:
+            table[word] = next(iter(owners))
+    for word, owners in pets.items():
+        if len(owners) == 1 and word not in table and word not in claims:
             table[word] = next(iter(owners))
     return table
 

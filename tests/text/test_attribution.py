@@ -416,3 +416,9 @@ def test_a_listed_speaker_is_written_by_full_name_and_a_discovered_one_by_the_us
                                                                           "Ellen Olenska"]
     # nothing in the text says Tom's surname: discovered, he and she keep the names the text uses most
     assert [r["speaker"] for r in attribute_to_jsonl_rows(text, None)][:2] == ["Madame Olenska", "Tom"]
+
+
+def test_the_one_acting_in_the_main_clause_speaks_not_the_one_in_the_while_clause():
+    text = ('"Go on," said Tobin.\n\n"Fine," said Mara.\n\n'
+            'While he buttered his toast Mara read aloud from the paper. "Another storm is coming."\n')
+    assert dict(speakers(text))["Another storm is coming."] == "Mara"

@@ -8,6 +8,7 @@ import pytest
 from pipeline.text.attribution import attribute
 from pipeline.text.cast import NARRATOR_ALIASES, discover_characters
 from pipeline.text.first_names import first_name_gender
+from pipeline.text.names import Character, _Names, vocatives
 
 CHAPTERS = Path(__file__).parents[1] / "data" / "chapters"
 
@@ -749,3 +750,31 @@ def test_a_narrator_called_by_a_name_and_its_pet_form_is_one_narrator():
     found = discover_characters(text)
     narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
     assert owner(found, "Agata") == owner(found, "Aggie") == narrator
+
+
+def test_someone_the_tags_call_by_any_job_is_in_the_cast_and_speaks_their_lines():
+    text = ('Rosa sat at the desk. The sound tech leaned in the doorway with a coil of cable.\n\n'
+            '"The mics are dead again," the tech said.\n\n"Which ones?" Rosa asked.\n\n'
+            '"All of stage left," said the sound tech.\n\nRosa groaned. "Fix them."\n\n'
+            '"Give me ten minutes," the tech said.\n')
+    cast = discover_characters(text)
+    tech = next(m for m, c in cast.items() if "the tech" in (m, *c.aliases))
+    assert "the sound tech" in (tech, *cast[tech].aliases)
+    said = {q.text: q.speaker for q in attribute(text, cast)}
+    assert said["The mics are dead again,"] == said["All of stage left,"] == said["Give me ten minutes,"] == tech
+    assert said["Which ones?"] == "Rosa"
+    # what a sign or a note "says" is no one
+    assert not any(m.startswith("the ") for m in discover_characters(
+        'The sign said "Closed." Rosa sighed.\n\n"Closed," the sign said again, or seemed to.\n\n'
+        '"Open up," Rosa said.\n'))
+
+
+def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
+    text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
+            '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
+    cast = discover_characters(text)
+    said = {q.text: q.speaker for q in attribute(text, cast)}
+    assert said["It's fine, Dan. She's right."] == "Owen"
+    daniel = next(m for m in cast if m.startswith("Dan"))
+    assert vocatives("It's fine, Dan. She's right.", _Names(cast)) == {daniel}
+    assert vocatives("Will you stop, Kate?", _Names({"Katherine": Character("Katherine", (), "F")})) == {"Katherine"}
