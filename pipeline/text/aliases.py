@@ -309,7 +309,7 @@ _ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector"
                 "trooper": "Trooper"}
 
 
-_ROLE_MENTION = re.compile(rf"\bthe\s+({'|'.join(sorted(_ROLES))})\b")
+_ROLE_MENTION = re.compile(rf"\bthe\s+((?i:{'|'.join(sorted(_ROLES))}))\b")
 # "the tech said", "said the lighting tech": any other job or descriptor the tags keep using
 _TAGGED_DESCRIPTOR = re.compile(r"\bthe\s+(?=([a-z]{3,})\b(?:\s+([a-z]{3,})\b)?)")
 # what "says" words without being someone, and words for anyone at all
@@ -327,6 +327,52 @@ _SPEECH_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _CLAUSE_END = re.compile(r"\s*[,.;:!?—–-]")
 
 
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
+
+
+def _add_spelled_in_capitals(speech: _Speech, people: list[_Person]) -> None:
+    """A name written in capitals that the tags use ("...nominal," HALDEN said): a ship's
+    computer, a robot, a call sign. Capitals inside quotes are shouting, and on a sign words."""
+    text = speech.text
+    said = Counter(m.group(0) for m in _CAPITALS.finditer(text) if not speech.inside_quote(m.start())
+                   and (_SPEECH_AFTER.match(text, m.end())
+                        or (_SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                            and _CLAUSE_END.match(text, m.end()))))
+    known = {f.lower() for p in people for f in p.forms}
+    for word, count in said.items():
+        if word.lower() in known or len(re.findall(rf"\b{word}\b", text)) < 2:
+            continue
+        person = _Person((word,), "")
+        person.forms[word] += len(re.findall(rf"\b{word}\b", text))
+        person.spoke += count
+        people.append(person)
+
+
+def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]) -> _Person | None:
+    """The full name the narration brings in beside a job: in the first paragraph that speaks of
+    "the editor", or the first where a full name the text gives once or twice is new ("...came in
+    with the Chief behind her. Priya Raman was still in her coveralls")."""
+    text = speech.text
+    told = sorted({speech.paragraph_of(at) for at in mentions if not speech.inside_quote(at)})
+    full = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"
+            and sum(n for f, n in p.forms.items() if len(f.split()) >= 2) <= 2]
+
+    def found_in(p: _Person, a: int, b: int) -> list[int]:
+        return [m.start() for f in p.forms if len(f.split()) >= 2
+                for m in re.finditer(rf"\b{re.escape(f)}\b", text[:b])
+                if not speech.inside_quote(m.start())]
+
+    for number, paragraph in enumerate(told):
+        a, b = speech.paragraphs[paragraph]
+        named = [p for p in full if any(at >= a for at in found_in(p, a, b))
+                 and (number == 0 or min(found_in(p, a, b)) >= a)]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return None
+    return None
+
+
 def _add_roles(speech: _Speech, people: list[_Person]) -> None:
     """A speaker the tags call by a job ("the editor says" twice or more) is a person: the one
     who bears that title ("the sergeant" is Sergeant Okafor when she is the one sergeant), or
@@ -336,7 +382,7 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
     def in_tag(start: int, end: int) -> bool:
         return _SPEECH_BEFORE.search(text, max(0, start - 24), start) is not None \
             or _SPEECH_AFTER.match(text, end) is not None
-    tags = Counter(m.group(1) for m in _ROLE_MENTION.finditer(text) if in_tag(m.start(), m.end()))
+    tags = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text) if in_tag(m.start(), m.end()))
     described: dict[str, Counter] = {}
     for m in _TAGGED_DESCRIPTOR.finditer(text):
         # "the tech" or "the lighting tech", whichever a speech verb borders
@@ -354,24 +400,24 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         tags[head] += 1
         if modifier:
             described.setdefault(head, Counter())[f"the {modifier} {head}"] += 1
-    known = {f.lower() for p in people for f in p.forms}
     for role, count in tags.items():
-        if count < 2 or f"the {role}" in known:
-            continue
         form = f"the {role}"
-        mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+{role}\b", text)]
+        # "the Chief" the cluster already made of the capitalised job: a person still to name
+        existing = next((p for p in people if p.forms and {f.lower() for f in p.forms} == {form, role}
+                         or {f.lower() for f in p.forms} == {form}), None)
+        if count < 2 or (existing is None and any(f.lower() == form for p in people for f in p.forms)):
+            continue
+        mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?i:{role})\b", text)]
         title = _ROLE_TITLES.get(role)
-        bearers = [p for p in people if p.forms and title and any(
+        bearers = [p for p in people if p.forms and p is not existing and title and any(
             _SAME_TITLE.get(t, t) == title for t in (_split_title(f)[0] for f in p.forms))]
         person = bearers[0] if len(bearers) == 1 else None
-        if person is None and mentions:
-            # the full name in the paragraph that first speaks of them, a name the text gives once or twice
-            first = speech.paragraph_of(next((at for at in mentions if not speech.inside_quote(at)), mentions[0]))
-            a, b = speech.paragraphs[first]
-            named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the" and p.count <= 2
-                     and any(not speech.inside_quote(m.start())
-                             for f in p.forms for m in re.compile(rf"\b{re.escape(f)}\b").finditer(text, a, b))]
-            person = named[0] if len(named) == 1 else None
+        if person is None:
+            person = _introduced_with(speech, people, mentions)
+        if existing is not None:
+            if person is not None and person is not existing:
+                person.absorb(existing)
+            continue
         if person is None:
             person = _Person(("the", role), "")
             people.append(person)

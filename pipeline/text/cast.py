@@ -30,7 +30,8 @@ from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _N
                                  _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
                                  Character, _decide,
                                  _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
-from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _join_answered_names, _join_parents,
+from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _add_spelled_in_capitals,
+                                   _join_answered_names, _join_parents,
                                    _add_roles,
                                    _join_short_names,
                                    _join_titles, _tie_nicknames)
@@ -244,13 +245,14 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
               and _is_person_form(f, speech, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
     families = Counter(m.group(1) for m in re.finditer(r"\b[Tt]he\s+([A-Z][a-z]+)(?:e?s)\b", text))
-    people = _cluster(forms, anywhere, spoke, where, breaks, families)
+    people = _cluster(forms, anywhere, spoke, where, breaks, families, text)
     _tie_nicknames(text, people)
     _join_titles(people)
     _join_short_names(people)
     _join_answered_names(speech, people)
     _join_parents(people, told_in_first_person(_narration(text, speech.spans)))
     _add_roles(speech, people)
+    _add_spelled_in_capitals(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
                                                                   for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
@@ -311,7 +313,7 @@ def _beside_speech(speech: _Speech, where: dict[str, list[int]]) -> Counter:
 
 
 def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
-             breaks: list[int], families: Counter) -> list[_Person]:
+             breaks: list[int], families: Counter, text: str = "") -> list[_Person]:
     """One person per set of forms a reader takes for one person (see the module's rule 3)."""
 
     def introduced(form: str, candidates: list[_Person]) -> _Person | None:
@@ -372,6 +374,10 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
                     for t in other_titles)
         target = fitting[0] if len(fitting) == 1 and not (rival and name_gender(fitting[0]) == "") else None
+        if target is not None and title in ("Mrs", "Mme") and other_titles & {"Miss", "Ms", "Mlle"} \
+                and not any(_split_title(f)[0] in ("Mrs", "Mme") for f in target.forms):
+            # "Mrs. Ashdown" and "Miss Ashdown" are mother and daughter: Harriet Ashdown is the Miss
+            target = None
         if target is not None and title in ("Mr", "Mrs") and families[word] >= 3 and target.words[-1] == word:
             # "the Emersons" again and again: Mr. Emerson is the father, not George Emerson
             target = None
@@ -398,6 +404,11 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             man.absorb(person)
     people[:] = [p for p in people if p.forms]
     described = {p.words[-1]: p for p in people if p.words[0] == "the" and len(p.words) == 2}
+
+    def pronoun_gender(form: str) -> str:
+        """M or F when the prose goes on about this name as "he" or "she" (U when it is torn)."""
+        return _decide(Counter(hint for at in where.get(form, ()) if (hint := _gender_hint(text, at, at + len(form)))))
+
     for form in singles:
         if form in described:       # "Grandmother" and "the Grandmother"
             described[form].forms[form] += counts[form]
@@ -421,6 +432,11 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             target = owners[0]
         elif as_first and not as_last:
             target = max(as_first, key=lambda p: p.count)     # a first name: the one named most
+        elif not as_first and len(as_last) > 1 and len(said := [p for p in as_last if len(p.words) >= 2
+                                                                and name_gender(p) == pronoun_gender(form)]) == 1:
+            # "Marr allowed herself a smile": the bare surname is whom its pronouns say, the
+            # captain and not her brother
+            target = said[0]
         elif not as_first and len(men := [p for p in as_last if len(p.words) >= 2 and p.title_gender != "F"
                                           and first_name_gender(p.words[0]) != "F"]) >= 1 and \
                 (len(men) == 1 or len(mister := [p for p in men if p.title_gender == "M"]) == 1):

@@ -778,3 +778,48 @@ def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     daniel = next(m for m in cast if m.startswith("Dan"))
     assert vocatives("It's fine, Dan. She's right.", _Names(cast)) == {daniel}
     assert vocatives("Will you stop, Kate?", _Names({"Katherine": Character("Katherine", (), "F")})) == {"Katherine"}
+
+
+def test_mrs_and_miss_of_one_surname_are_mother_and_daughter_and_the_full_name_is_the_miss():
+    text = ('Mrs. Hartley came out of church with her daughters. Eleanor Hartley was the elder.\n\n'
+            '"A fine sermon," said Mrs. Hartley.\n\n"Too long," said Eleanor.\n\n'
+            '"You are unkind, Miss Hartley," said the vicar.\n\n"Eleanor is always unkind," said Mrs. Hartley.\n\n'
+            'Eleanor laughed. Mrs. Hartley did not.\n')
+    cast = discover_characters(text)
+    mother = next(m for m, c in cast.items() if "Mrs. Hartley" in (m, *c.aliases))
+    daughter = next(m for m, c in cast.items() if "Eleanor" in (m, *c.aliases))
+    assert mother != daughter
+    assert "Miss Hartley" in (daughter, *cast[daughter].aliases)
+
+
+def test_a_bare_surname_a_brother_and_sister_share_is_whom_its_pronouns_say():
+    text = ('Captain Ilsa Brandt sat at the helm. Her brother Tomas Brandt had not written in years.\n\n'
+            '"Course laid in," said Brandt. Brandt allowed herself a smile.\n\n'
+            '"Aye," said Wick.\n\nBrandt turned her chair. "Then take us in."\n\n'
+            'At the market Tomas Brandt was waiting. Tomas had grown a beard.\n\n'
+            '"Hello, sister," said Tomas.\n\n"Hello," Brandt said, and she did not smile.\n')
+    cast = discover_characters(text)
+    ilsa = next(m for m, c in cast.items() if "Captain Ilsa Brandt" in (m, *c.aliases))
+    assert "Brandt" in (ilsa, *cast[ilsa].aliases)
+    assert cast[ilsa].gender == "F"
+    said = {q.text: q.speaker for q in attribute(text, cast)}
+    assert said["Course laid in,"] == said["Hello,"] == ilsa
+    assert said["Hello, sister,"] != ilsa
+
+
+def test_the_chief_is_the_full_name_the_narration_brings_in_beside_her_and_a_name_in_capitals_speaks():
+    text = ('Nine weeks of ice and nickel and the Chief swearing at the reactor.\n\n'
+            '"Docking in ten," said Wick.\n\n"Confirmed," ORLA said. The ship\'s voice came from everywhere.\n\n'
+            'The door opened and the Chief came in. Dana Okoro was still in her coveralls.\n\n'
+            '"The reactor held," the Chief said.\n\n"Good," said Wick.\n\n'
+            '"Dana, go and sleep," said Wick.\n\n"Later," the Chief said.\n\n'
+            '"Eleven minutes to the marker," said ORLA.\n')
+    cast = discover_characters(text)
+    chief = next(m for m, c in cast.items() if "the Chief" in (m, *c.aliases))
+    assert {"Dana", "Dana Okoro"} <= {chief, *cast[chief].aliases}
+    assert "ORLA" in cast
+    said = {q.text: q.speaker for q in attribute(text, cast)}
+    assert said["Confirmed,"] == said["Eleven minutes to the marker,"] == "ORLA"
+    assert said["The reactor held,"] == said["Later,"] == chief
+    # words in capitals inside a quote are shouting, not a name
+    assert "STOP" not in discover_characters('"STOP," she said. "STOP right there," said Ana.\n')
