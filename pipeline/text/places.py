@@ -26,7 +26,9 @@ from pipeline.core.errors import PipelineError, unknown_value
 _MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road")
 # Bed -> nouns that put a scene there (a plural with -s is matched too).
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
-    "hospital": ("hospital", "infirmary", "clinic", "ward", "sickroom", "sickbed", "hospital bed"),
+    # a ship's or a station's sick bay is no bay of the sea
+    "hospital": ("hospital", "infirmary", "clinic", "ward", "sickroom", "sickbed", "hospital bed", "sick bay", "sickbay",
+                 "medical bay", "med bay", "medbay"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
@@ -34,10 +36,15 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
     "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
                "counting house", "police station", "consulting room", "chambers"),
-    "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium"),
+    "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
+                        # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
+                        "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
+                        "sports field", "sports ground", "halfway line", "touchline", "goalmouth", "penalty area",
+                        "penalty box", "running track", "athletics track"),
     "garden": ("garden", "lawn", "courtyard", "yard", "park", "terrace", "veranda", "verandah", "porch",
                "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
-    "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "moor", "hillside",
+    "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "barn", "cowshed", "byre", "moor",
+                    "hillside",
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field",
                     # a path by water out of doors
                     "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path"),
@@ -87,6 +94,15 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
 GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "home", "house", "bedside", "cell",
                  "hotel", "guest house", "boarding house")
 
+# The dark come ("It's gone ten and fully dark", not "it was dark inside the cupboard"), a room lit by candles,
+# weather that has been up since dusk, the light of the street lamps.
+_NIGHT_COMES = (
+    r"\b(?:it|the\s+sky)(?:\s+(?:was|is)|['’]s)\s+(?:(?:gone|past|after)\s+\w+\s+and\s+)?(?:already\s+|nearly\s+|"
+    r"almost\s+|fully\s+|quite\s+|completely\s+|properly\s+|full\s+)?dark\b(?![\w-])"
+    r"(?!\s+(?:in|inside|under|beneath|within|green|blue|red|brown|grey|gray)\b)"
+    r"|\bby\s+(?:candle|lamp)[\s-]?light\b|\bsince\s+(?:dusk|nightfall|sundown|sunset|dark)\b"
+    # the light of the lamps in the street: "the drizzle hung in the orange streetlight"
+    r"|\bin\s+the\s+(?:[\w-]+\s+){0,2}?(?:street[\s-]?light|street[\s-]?lamps?|lamplight|gaslight)\b")
 # Layer -> patterns that put it over the place. Weather and time are never a place of their own.
 LAYER_PATTERNS: dict[str, str] = {
     "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain)\b",
@@ -98,7 +114,8 @@ LAYER_PATTERNS: dict[str, str] = {
              # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
              r"|\bthe\s+(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
-             r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b",
+             r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
+             rf"|{_NIGHT_COMES}",
 }
 LAYERS = tuple(LAYER_PATTERNS)
 # Words around a layer word that mean it is not happening here and now.
@@ -121,10 +138,20 @@ _PLACE_FIGURES = re.compile(
     r"on\s+the\s+house|called\s+to\s+the\s+bar|"
     # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
     r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
+    # a study that is studying ("in a close study of the hatchments", "in the study of law"), a pitch that is no ground
+    r"\ban?\s+(?:[\w-]+\s+){0,2}?study\s+of|study\s+of\s+(?!(?:the|his|her|their|its|my|our|this|that|a|an)\b)(?-i:[a-z])|"
+    r"pitch(?:[\s-]+(?:black|dark)|\s+(?:of|for)\b)|(?:sales|perfect|fever|elevator)\s+pitch|"
+    r"(?:made|make|makes|making)\s+(?:(?:his|her|their|my|our|your|a|the)\s+)?pitch|"
     r"(?-i:(?!Crown|Magistrates|County|High|Supreme|Family|Coroner)[A-Z][a-z]+\s+Court)|"
     # a thing's whereabouts, not the scene's: "the bundle is still somewhere in a van"
     r"somewhere\s+(?:in|on|at|inside|along)\s+(?:(?:the|a|an|his|her|their|its|my|our|your)\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\b", re.IGNORECASE)
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+|"
+    # a sentence that opens "Somewhere up on the prom, over the bins behind the chip shop, the gulls scream": places
+    # heard or glimpsed from where the story is
+    r"^\W*somewhere\s+(?:(?:up|down|out|off|over|back|far|away)\s+)?(?:up|down|out|over|along|across|behind|beyond|"
+    r"below|above|in|on|at|near|inside|outside|under|past|by|round|around)\b[^.;:!?,]*"
+    r"(?:,\s+(?:(?:up|down|out|over|back|far)\s+)?(?:over|behind|beyond|past|near|by|under|above|below|across|along|"
+    r"in|on|at|round|around|inside|outside)\b[^.;:!?,]*)*)\b", re.IGNORECASE)
 # The bar of a pub, where someone stands at it, works it or goes to it ("an iron bar", "bars of soap" are not,
 # nor "go to the Bar", the law).
 _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ran|tending|tends|tended|minding|"
@@ -143,7 +170,15 @@ _OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
 # A place counts when the prose puts someone there, not when it merely names it.
 _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
-             r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board)")
+             r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board|"
+             # the teller's own place, with something under or over it: "The laundromat under my office"
+             r"(?:under|above|below|beneath|over)(?=\s+(?:my|our)\s)|"
+             # rising from a place is having been in it: "the congregation rose from its pews"
+             r"(?:rose|rises|rising|got\s+up|gets\s+up|getting\s+up|stood\s+up|stands\s+up|standing\s+up)\s+from)")
+# A part of a place before it: "at the very top of the valley", "at the back of the shop".
+# (Not "the end of": "The Ancla stood at the end of the pier" is a bar, where it stands is no scene.)
+_PART_OF = (r"(?:the\s+(?:very\s+|far\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|heart)"
+            r"\s+of\s+)?")
 # Movement to a place, the only thing that changes a scene after it has opened.
 # Going "out of" a place leaves it, going "towards" it is not there yet; "the boat's head into the sea" is a
 # bow, not someone heading there.
@@ -164,7 +199,11 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|ha
 _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'-]+\s+){0,2}?"
                  r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+")
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
-_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|by\s+{_NUMBER}\s+)?"
+# or a way past something to the place, with no comma: "Down past the pier the beach is just shapes" (not a view
+# across or beyond, which is seen from elsewhere)
+_WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?:past|behind|beside|along|near|under|"
+                r"through|round|around)\s+(?:the|a|an|this|that)\s+(?:[\w'-]+\s+){0,2}?")
+_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|by\s+{_NUMBER}\s+|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved))",
                      re.IGNORECASE)
@@ -229,7 +268,7 @@ class _Patterns:
         numbered = "|".join(w.capitalize() for w in _NUMBERED if w in word_bed)
         owner = (rf"(?:(?:{_DETERMINER}|(?!(?-i:{numbered})\s+{_ORDINAL}){_OWNER})\s+{noun}|(?P<bare>{bare})\b|"
                  rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}|(?P<road>{_ROAD_NUMBER})\b)")
-        self.locative = re.compile(rf"\b{_LOCATIVE}\s+{owner}", re.IGNORECASE)
+        self.locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
         # at its door: "the notice pinned to the door of Thursby village hall", "on the steps of the Crown Court"
         # (or of a place by its own name: "Thursby village hall")
@@ -252,6 +291,23 @@ class _Patterns:
             rf"(?:(?:was|is)\s+|(?:stood|stands|sat|sits|lay|lies)\b[^.;,]*,\s+)(?:a|an|the\s+only)\s+{noun}"
             r"(?=\s*[,.;:!?]|\s*$|\s+(?:with|on|in|at|by|near|where|that|which|whose|and|of)\b)", re.IGNORECASE)
         self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|{_OWNER})\s+{noun}", re.IGNORECASE)
+        # a place by its own name likened to its kind: "St. Agnes smelled the way every hospital smells", "Rosie's
+        # looked like any diner" (a saint's name or a possessive: a person likened to a pub is still a person)
+        self.likened = re.compile(
+            rf"^\W*(?:The\s+)?(?-i:(?:St\.?|Saint)\s+[A-Z][\w'’-]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
+            rf"(?:smelled|smelt|smells|looked|looks|sounded|sounds|felt|feels)\s+(?:(?:just|exactly|much)\s+)?"
+            rf"(?:like|the\s+way)\s+(?:a|an|any|every|all|most)\s+{noun}", re.IGNORECASE)
+        # a place's body shaking or ringing: whoever feels it is inside ("the whole front of the pub shuddered")
+        self.shaken = re.compile(
+            rf"\b(?:the|its)\s+(?:whole\s+|entire\s+)?(?:front|back|inside|interior|walls?|windows?|roof|floor|ceiling|"
+            rf"rafters|timbers)\s+of\s+(?:{_DETERMINER}|{_OWNER})\s+{noun}\s+(?:seemed\s+to\s+|seems\s+to\s+)?"
+            r"(?:shake|shook|shakes|shudder|shuddered|shudders|rattle|rattled|rattles|tremble|trembled|trembles|creak|"
+            r"creaked|creaks|groan|groaned|groans|ring|rang|rings|echo|echoed|echoes)\b", re.IGNORECASE)
+        # weather on a vehicle's body is heard from inside it: "the rain struck the carriage panels"
+        vehicles = "|".join(w for w in _VEHICLES if w in word_bed)
+        self.struck = re.compile(rf"\b(?:the|our|their|his|her|its)\s+(?P<place>{vehicles})(?:['’]s)?\s+"
+                                 r"(?:panels?|windows?|roof|windscreen|windshield|wheels|springs|doors?|sides|bodywork)\b",
+                                 re.IGNORECASE)
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
         groups = match.groupdict()
@@ -282,6 +338,17 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
                               for c in re.finditer(r"(?:,\s+(?:and|but)|;)\s+", sentence))), None)
 
 
+# Vehicles whose body the weather strikes (see _Patterns.struck).
+_VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry", "truck", "wagon")
+# A place someone did not want to be in, or someone else went off to: "I did not want to sit in my flat",
+# "Danny had gone the other way in a taxi" (told of the words before the place, in its clause).
+_NOT_HERE = re.compile(
+    r"(?:(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|care|like|dare|bear)\w*\s+to\b|"
+    r"\brather\s+than\b|\binstead\s+of\b|\bhad\s+(?:already\s+)?left\b|"
+    r"\bhad\s+(?:already\s+)?(?:gone|driven|headed|set\s+off)\s+(?:off\s+|on\s+)?(?:the\s+other\s+way|away|off|ahead|home)\b)"
+    r"[^,;.!?]*$", re.IGNORECASE)
+
+
 def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
              generic: bool = True) -> tuple[str, str] | None:
     """(bed, place word) a sentence puts the action in, or None (`generic=False`: not "the room").
@@ -294,16 +361,26 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         subject = patterns.subject.search(sentence)
         if subject and _DENIED.match(sentence, subject.end()):
             subject = None     # "The forest was never mentioned": named, not a place the scene is in
-        candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.defined.match(sentence),
+        defined = patterns.defined.match(sentence)
+        candidates = [m for m in (subject, patterns.locative.search(sentence), defined,
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]
-        candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence)) if m]
+        candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
+                                   patterns.likened.match(sentence), patterns.shaken.search(sentence)) if m]
+        struck = patterns.struck.search(sentence)
+        if struck and layers_in(sentence, vocabulary):
+            candidates.append(struck)       # before a road the weather drives across: the story is in the vehicle
     else:
+        defined = None
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
-    for match in sorted(candidates, key=lambda m: (m.string is not sentence, m.start())):
+    for match in sorted(candidates, key=lambda m: (m.re is not patterns.struck, m.string is not sentence, m.start())):
         where = _where(match)
         if match.string is sentence and any(a <= where < b for a, b in figures):
             continue
+        if match.re in (patterns.locative, patterns.motion) and _NOT_HERE.search(sentence, 0, where):
+            continue
+        if match.re is patterns.locative and defined and defined.start() < where < _where(defined):
+            continue    # where a place by its own name stands: "Rosie's sat across the road from the theatre, a diner"
         bed, word = patterns.bed_of(match)
         if (not opening or not generic) and word in GENERIC_WORDS:
             continue
@@ -377,9 +454,11 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
               r"typewriters?|radio\s+desk|bulletin\s+board|wanted\s+posters?",
     "ship": r"helm|chart\s+table|radar|mast|masts|hull|bulkheads?|starboard|portholes?|wheelhouse|deck\s+plates|"
             r"bosun|lifeboats?|life\s+jackets?|bilges?|gangway|mooring\s+lines?|VHF|below\s+decks|the\s+crew|"
-            r"knots|ballast|engine\s+room",
+            r"knots|ballast|engine\s+room|aboard|airlocks?|docking|(?:the|her|its|cargo)\s+holds?\b(?!\s+(?:on|of|up|out|still)\b)",
     "pub": r"pints?|barman|barmaid|bartender|bar\s+stools?|beer|optics|last\s+orders|landlord|landlady|"
-           r"whisk(?:e)?y|lager|ale|the\s+bar|beer\s+mats?",
+           r"whisk(?:e)?y|lager|ale|the\s+bar|beer\s+mats?|"
+           # a diner's or a cafe's
+           r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica",
     "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?",
     "hospital": r"nurses?|drip|stethoscope|gurney|monitors?|IV\s+line|consultant|visiting\s+hours|bedpan",
     "car": r"windscreen|windshield|dashboard|steering\s+wheel|seatbelts?|ignition|glovebox|glove\s+compartment|"
@@ -388,16 +467,23 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     "street": r"pavement|kerb|curb|traffic|bus\s+stop|bus\s+shelter|streetlights?|street\s+lamps?|lamp-posts?|"
               r"zebra\s+crossing|traffic\s+lights|shop\s+fronts?|passers-by",
     "church": r"pews?|altar|hymns?|hymn\s+books?|sermon|pulpit|font|vestry|organ",
+    "training_ground": r"goal\s?posts?|goalmouths?|goalkeeper|goalie|touchlines?|halfway\s+line|penalty\s+(?:area|box|spot)|"
+                       r"crossbar|corner\s+flags?|kick-off|referee|the\s+whistle|bibs|shin\s*pads|midfield|scrum|try\s+line",
 }.items()}
+# Things of a place that weigh only between two places a word may be ("the field" of a farm or a match).
+_SIDE_THINGS: dict[str, re.Pattern] = {
+    "countryside": re.compile(_RURAL.pattern.replace(r"fields?|", ""), re.IGNORECASE),
+}
 # Place words that are two places: which one the scene's things tell.
-TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street")}
+TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street"), "field": ("countryside", "training_ground")}
 
 
 def bed_from_things(told: str, among: tuple[str, ...] | None = None) -> str:
     """The bed whose things the narration names most (two different ones at least, more than any
     other bed's), among some beds or all; "" when none does."""
+    things = THINGS if among is None else {**THINGS, **{b: p for b, p in _SIDE_THINGS.items() if b in among}}
     counts = sorted(((len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}), bed)
-                     for bed, pattern in THINGS.items() if among is None or bed in among), reverse=True)
+                     for bed, pattern in things.items() if among is None or bed in among), reverse=True)
     if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return ""
     return counts[0][1]
@@ -432,7 +518,7 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
             if found is not None:
                 break
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
-    if found and found[1] in _ROAD_WORDS and len(rural) >= 2:
+    if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
         return "countryside", found[1]
     return found or None
 
@@ -496,6 +582,8 @@ def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
                 continue    # a capital inside a sentence is a name: "Windy Corner", "Stormy Point"
             found.append(name)
             break
+    if "thunderstorm" in found and "night" not in found and _STORM_AFTER_NINE.search(sentence):
+        found.append("night")
     return found
 
 
@@ -504,18 +592,29 @@ _WEATHER_NOUN = r"(?:rain|wind|gale|thunder|thunderstorm|storm|lightning|downpou
 # string the wind had backed round", "Then the rain began", "there is thunder", "it started to pour").
 _WEATHER_COMES = re.compile(
     r"^\W*(?:(?:then|and|but|now|soon|suddenly|outside|overhead|above|by|at|after|within|towards?|before|far|somewhere|"
-    r"all\s+at\s+once)"
+    r"while|when|as|once|all\s+at\s+once)"
     r"\b[^.;:!?\"“]{0,60}?\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?" + _WEATHER_NOUN +
-    r"\s+(?:itself\s+)?(?:had\s+|has\s+|was\s+|is\s+|were\s+|are\s+)?(?:\w+ly\s+|still\s+|now\s+)?"
+    r"\s+(?:itself\s+)?(?:had\s+|has\s+|was\s+|is\s+|were\s+|are\s+)?(?:been\s+)?(?:\w+ly\s+|still\s+|now\s+)?"
     r"(?:began|begins|started|starts|came|comes|coming|rose|rises|rising|got\s+up|gets\s+up|getting\s+up|picked\s+up|"
     r"picks\s+up|broke|breaks|rolled|rolls|rumbled|rumbles|howled|howls|howling|lashed|lashes|lashing|hammered|hammers|"
     r"poured|pours|pouring|drummed|drums|drumming|blew|blows|blowing|backed|veered|swung|shifted|freshened|strengthened|"
-    r"gusted|set\s+in|sets\s+in|fell|"
+    r"gusted|set\s+in|sets\s+in|fell|building|built|builds|"
     r"falls|falling|roared|roars|flashed|flashes|cracked|cracks|crashed|crashes|raged|rages|raging|beat|beats|beating|"
     r"swept|sweeps|tore|tears|moaned|moans|whistled|whistles|shrieked|shrieks|screamed|screams)\b"
     r"|\bthere\s+(?:is|was|came|comes)\s+(?:a\s+|the\s+|more\s+)?(?:\w+\s+)?(?:(?:clap|crack|roll|rumble|flash|gust|peal)s?"
     r"\s+of\s+)?" + _WEATHER_NOUN + r"\b"
     r"|\bit\s+(?:began|begins|started|starts)\s+to\s+(?:rain|pour|thunder|drizzle|hail)\b", re.IGNORECASE)
+# The clock going on into the night mid-scene: "By half past eleven the band had packed up", "It was past eleven when
+# the last bus went" ("gone ten" may still be a working evening; not "after eleven minutes", "by eleven the next
+# morning"). At a scene's opening a clock only moves the story on; the night is what its words say.
+_LATE_CLOCK = re.compile(
+    r"\b(?:(?:gone|past|after)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?eleven|"
+    r"by\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?eleven)(?:\s+o['’]clock)?\b"
+    r"(?!\s+(?:minutes|hours|days|weeks|months|years|times|of|in\s+the\s+morning|(?:the\s+|that\s+|this\s+|next\s+)+"
+    r"(?:morning|day)|a\.?m\b|am\b))(?![\w-])", re.IGNORECASE)
+# A storm that breaks after nine, past the day's work, is an evening's ("The storm broke a little after nine").
+_STORM_AFTER_NINE = re.compile(r"\b(?:gone|past|after)\s+nine\b(?!\s+(?:in\s+the\s+morning|minutes|hours|a\.?m\b))",
+                               re.IGNORECASE)
 # The opening of a scene by day: night does not carry into it.
 _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|day|"
                       r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"
@@ -523,8 +622,15 @@ _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|
 
 
 def weather_comes(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
-    """The layers a sentence of narration says come in or go on now, mid-scene; [] for weather in passing."""
-    return layers_in(sentence, vocabulary) if _WEATHER_COMES.search(sentence) else []
+    """The layers a sentence of narration says come in or go on now, mid-scene ("Then the wind got up", "By half
+    past eleven the band had packed up": night); [] for weather in passing."""
+    if _WEATHER_COMES.search(sentence):
+        return layers_in(sentence, vocabulary)
+    late = _LATE_CLOCK.search(sentence)
+    if late and not _NOT_NOW.search(sentence[max(0, late.start() - 24):late.start()].split(",")[-1]) \
+            and not is_daytime(sentence) and place_of(sentence, vocabulary, opening=False) is None:
+        return ["night"]    # (a clock that takes the story somewhere is the move's: night goes on with it as ever)
+    return []
 
 
 def is_daytime(sentence: str) -> bool:

@@ -571,3 +571,130 @@ def test_a_churchyard_next_door_a_sheriffs_station_and_someone_going_towards_the
             "It was past one when they got back to the station. The holding cells were empty and the coffee maker "
             "ticked on the booking desk. \"Sit,\" said Tom.\n")
     assert [bed for bed, _ in beds(text)] == ["room", "garden", "office"]
+
+
+# ---------------------------------------------------------------- places and layers on chapters never seen
+
+@pytest.mark.parametrize("sentence, bed", [
+    ("The sick bay smelled of antiseptic and old coffee.", "hospital"),     # a ship's sick bay is no bay
+    ("The medical bay was the quietest room aboard.", "hospital"),
+    ("The referee's whistle went, and we trooped back onto the rugby pitch.", "training_ground"),
+    ("Sam is waiting on the touchline with the oranges.", "training_ground"),
+    ("The rats under our flat had been busy all winter.", "room"),        # the teller's own place above it
+    ("The choir rose from their pews as the bishop came in.", "church"),   # rising from a place: there
+    ("Rowan Farm sits at the head of the valley, under the crags.", "countryside"),   # a part of a place
+    ("Behind the mill the lane ran down to the ford.", "street"),
+    ("Down past the lighthouse the beach was empty.", "shore"),         # a way past one place to the subject
+    ("The rain came sideways and rattled against the carriage windows.", "carriage"),   # weather on a vehicle
+    ("St. Jude's smelled the way every hospital smells, of bleach and toast.", "hospital"),
+    ("Rain lashed the glass so hard that the whole front of the cafe seemed to shake.", "pub"),
+])
+def test_openings_of_chapters_never_seen(sentence, bed):
+    assert place_of(sentence)[0] == bed
+
+
+@pytest.mark.parametrize("sentence", [
+    "She spent the morning in a close study of the parish records.",     # a study of things is no office
+    "He wanted to stay in the kitchen, but did not.",                    # fine: kitchen is where he wanted
+    "I did not want to sit in my cabin and brood.",                      # a place someone did not want to be
+    "Mara had gone the other way in a taxi with her aunt.",              # someone else went off in it
+    "Somewhere up on the promenade, behind the chip shop, a dog barked.",  # heard from where the story is
+    "The room was pitch-dark and smelled of mice.",
+    "Her voice rose to a pitch of fury.",
+])
+def test_places_no_one_in_the_scene_is_in(sentence):
+    found = place_of(sentence, generic=False)
+    if sentence.startswith("He wanted"):
+        assert found[0] == "kitchen"
+        return
+    assert found is None or found[0] not in ("office", "ship", "car", "shop", "training_ground", "shore")
+
+
+@pytest.mark.parametrize("sentence, layers", [
+    ("It's gone ten and properly dark, and the tide is out.", ["night"]),
+    ("By candlelight the hall looked almost grand.", ["night"]),
+    ("At ten the next morning the post came.", []),                      # the clock of a morning
+    ("After ten minutes the kettle boiled.", []),
+    ("It was dark inside the cupboard.", []),
+])
+def test_night_from_the_clock_and_the_dark(sentence, layers):
+    assert layers_in(sentence) == layers
+
+
+@pytest.mark.parametrize("sentence, layers", [
+    ("Outside, the gale had been building since nightfall.", ["wind", "night"]),
+    ("While they ate, the rain had started, and now it ticked on the window.", ["rain"]),
+    ("The storm broke at last a little after nine.", ["thunderstorm", "night"]),
+    ("It was past eleven when the last bus went.", ["night"]),             # the clock going on into the night
+    ("By half past eleven the band had packed up.", ["night"]),
+    ("By eleven the next morning the band had packed up.", []),
+    ("After eleven minutes the kettle boiled.", []),
+])
+def test_weather_and_night_that_come_in_later_in_a_scene(sentence, layers):
+    assert weather_comes(sentence) == layers
+
+
+def test_a_ships_bridge_and_a_ships_sick_bay():
+    text = ("The Kestrel came in with her holds empty and her hull groaning. On the bridge the screens were dim, and "
+            "the docking clamps were waiting. Nobody aboard had slept.\n\n\"Bring her in,\" said Mara.\n\n* * *\n\n"
+            "The sick bay was the only warm room on the Kestrel. Tom lay on the bunk with a drip in his arm.\n\n"
+            "\"Better?\" said Mara.\n")
+    assert [bed for bed, _ in beds(text)] == ["ship", "hospital"]
+
+
+def test_a_football_pitch_and_a_farmyard_are_not_the_country_and_the_garden():
+    pitch = ("The whistle goes and we all stop. Tom is standing on the halfway line with his arms folded. The field "
+             "behind the school is mud in both goalmouths.\n\n\"Again,\" he shouts.\n")
+    assert beds(pitch)[0][0] == "training_ground"
+    farm = ("Top Hollow sits at the head of the valley where the track gives out. The wind was up, banging the "
+            "doors of the barn. The dog met me at the gate and took me across the yard.\n\n\"Morning,\" said Tom.\n")
+    assert beds(farm) == [("countryside", ("wind",))]
+
+
+def test_a_landmark_seen_from_the_beach_at_night_is_not_the_scene():
+    text = ("Mara's kitchen was warm.\n\n\"Go on then,\" said Tom.\n\n* * *\n\n"
+            "The wind comes in off the sea and it means it. It's gone eleven and fully dark, and down past the "
+            "jetty the beach is all shadows and foam. Somewhere up on the front, over the bins behind the chip "
+            "shop, a dog is barking.\n\n\"You came,\" said Mara.\n")
+    assert beds(text)[1] == ("shore", ("wind", "night"))
+
+
+def test_a_church_service_and_a_drawing_room_on_a_wild_night_and_a_carriage_in_the_storm():
+    text = ("The organ had hardly stopped before the congregation of Little Barton rose from its pews. The last "
+            "hymn had been sung too fast. Mrs. Gale had spent the sermon in a close study of the hats in front of "
+            "her.\n\n\"Mara,\" said Tom, \"the vicar is looking at you.\"\n\n* * *\n\n"
+            "The library at Crane Hall was handsome by candlelight. A fire burned in the grate. The curtains were "
+            "drawn.\n\n\"More tea?\" said Mara.\n\n\"Thank you,\" said Tom.\n\n"
+            "Outside, the wind had been rising since dusk. It flung the rain against the windows in fistfuls.\n\n"
+            "\"We must go,\" said Tom.\n\n* * *\n\n"
+            "It was a night to remember. The rain came down in torrents and the wind drove it across the road "
+            "so hard that it drummed on the carriage panels, and the thunder rolled round the hills.\n\n"
+            "\"I hate this,\" said Mara.\n")
+    found = beds(text)
+    assert found[0][0] == "church"
+    assert found[1][0] == "room" and {"night", "wind"} <= set(found[1][1])
+    assert found[2][0] == "carriage" and {"night", "rain", "wind", "thunderstorm"} <= set(found[2][1])
+
+
+def test_an_office_below_a_hospital_at_night_a_diner_and_a_walk_home():
+    text = ("The dentist under my office had been drilling since nine, and you could feel it through the floor. "
+            "Nobody had called.\n\n\"Anyone there?\" said Tom.\n\n* * *\n\n"
+            "St. Jude's smelled the way every hospital smells at night, of bleach and toast. The corridor was long "
+            "and blue. The nurses' station was empty.\n\n\"Hello?\" said Tom.\n\n* * *\n\n"
+            "Rosie's sat across the road from the theatre, a long narrow room of booths and chrome, with the "
+            "menu painted on the wall.\n\n\"Two coffees,\" said Mara.\n\n"
+            "By half past eleven the cast had taken the booths at the back. Tom was on his second milkshake. "
+            "While they ate, the rain had started, and now it ticked on the window.\n\n\"Home,\" said Mara.\n\n"
+            "* * *\n\nTom walked Mara home the long way round the park. Her brother had gone the other way in a "
+            "taxi. The rain hung in the streetlight, and water ran along the pavement.\n\n\"Night,\" said Mara.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["office", "hospital", "pub", "street"]
+    assert {"night", "rain"} <= set(found[2][1]) and {"night", "rain"} <= set(found[3][1])
+
+
+def test_a_pub_on_a_stormy_night_not_the_flat_one_would_not_sit_in():
+    text = ("Mara's kitchen was warm.\n\n\"Go on then,\" said Tom.\n\n* * *\n\n"
+            "The storm broke a little after nine. I had gone down to the Swan because I did not want to sit in my "
+            "flat and listen to it, and by the time I had a pint the rain was beating on the windows so hard that "
+            "the whole front of the pub rattled.\n\n\"Evening,\" said Tom.\n")
+    assert beds(text)[1] == ("pub", ("thunderstorm", "night", "rain"))
