@@ -56,6 +56,11 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         return _called_by_first_name(text, heard, characters) or first_person_narrator(text, heard, names) \
             or "Narrator", set()
     _, _, main = max(scored)
+    firsts = [(count, m) for _, count, m in scored if len(m.split()) == 1 and count >= 2
+              and m.lower() not in _ROLE_WORDS]
+    if _split_title(main)[0] and firsts:
+        # "Kofi" four times over "Mr. Mensah" five, which his father answers to as well
+        main = max(firsts)[1]
     gender = characters[main].gender
 
     def kind(name: str) -> str:
@@ -67,7 +72,8 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # ("Emmanuel, look at me." then "I looked at her.")
     first = _split_title(main)[1][0]
     answered = _answered_by_me(text, heard, names)
-    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0 and (
+    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0
+            and (kind(m) != "first" or count >= 2 or _is_a_name(m)) and (
         (characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"})
         or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
             and (gender == "U" or characters[m].gender in (gender, "U")))
@@ -76,6 +82,16 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         or (kind(m) == "first" and kind(main) == "first" and _pet_form_of(m, main)
             and characters[m].gender in (gender, "U")))}
     return main, same
+
+
+def _is_a_name(word: str) -> bool:
+    """A first name the name list knows, not a job said as a name ("No, Coach.")."""
+    return bool(first_name_gender(word)) and word.lower() not in _ROLE_WORDS
+
+
+# jobs and ranks people are called by to their face
+_ROLE_WORDS = {"coach", "boss", "chief", "doc", "doctor", "sarge", "sergeant", "captain", "skipper", "sir", "madam",
+               "nurse", "officer", "detective", "inspector", "constable", "professor", "teacher", "miss", "guv"}
 
 
 def _pet_form_of(a: str, b: str) -> bool:

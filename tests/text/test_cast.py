@@ -823,3 +823,18 @@ def test_the_chief_is_the_full_name_the_narration_brings_in_beside_her_and_a_nam
     assert said["The reactor held,"] == said["Later,"] == chief
     # words in capitals inside a quote are shouting, not a name
     assert "STOP" not in discover_characters('"STOP," she said. "STOP right there," said Ana.\n')
+
+
+def test_a_narrator_called_by_first_name_is_named_so_and_a_job_said_to_someone_is_not_the_narrator():
+    text = ("I tie my boots. I tie them twice, because my hands shake. I think about Saturday and I think about my "
+            "father, and I wish I could stop thinking. I run a lap. I run another. I am faster than last week.\n\n"
+            "The whistle goes and I jog over. I know what he wants. I always know, and I hate it.\n\n"
+            "'Mr. Osei,' Mr. Dale says. 'A word.'\n\n'Yes, Coach?'\n\n'Trials on Saturday, Mr. Osei. Be there.'\n\n"
+            "I nod. I always nod. I nod and I run.\n\n'And Mr. Osei? Bring your own water.'\n\n"
+            "At home my sister is at the table. I stop on the stairs and I wait.\n\n"
+            "'Samuel,' she calls. 'Tea.'\n\n'Coming,' I say. I sit. I eat. I say nothing.\n\n"
+            "'Samuel, what did he want?'\n\n'Nothing,' I say.\n")
+    cast = discover_characters(text)
+    narrator = next(m for m, c in cast.items() if "narrator" in c.aliases)
+    assert narrator == "Samuel"
+    assert "Mr. Osei" in cast[narrator].aliases and "Coach" not in cast[narrator].aliases
