@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names, _split_title, vocatives
+from pipeline.text.names import FAMILY_NAMES, _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names, _split_title, vocatives
 from pipeline.text.quotes import find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")
@@ -57,7 +57,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             or "Narrator", set()
     _, _, main = max(scored)
     firsts = [(count, m) for _, count, m in scored if len(m.split()) == 1 and count >= 2
-              and m.lower() not in _ROLE_WORDS]
+              and m.lower() not in _ROLE_WORDS and m not in FAMILY_NAMES]
     if _split_title(main)[0] and firsts:
         # "Kofi" four times over "Mr. Mensah" five, which his father answers to as well
         main = max(firsts)[1]

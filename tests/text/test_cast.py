@@ -833,7 +833,8 @@ def test_a_narrator_called_by_first_name_is_named_so_and_a_job_said_to_someone_i
             "I nod. I always nod. I nod and I run.\n\n'And Mr. Osei? Bring your own water.'\n\n"
             "At home my sister is at the table. I stop on the stairs and I wait.\n\n"
             "'Samuel,' she calls. 'Tea.'\n\n'Coming,' I say. I sit. I eat. I say nothing.\n\n"
-            "'Samuel, what did he want?'\n\n'Nothing,' I say.\n")
+            "'Samuel, what did he want?'\n\n'Nothing,' I say.\n\n"
+            "'Mam, he's sulking,' my sister says. 'Mam, look at him. Mam!'\n\n'Leave him be,' says our mother.\n")
     cast = discover_characters(text)
     narrator = next(m for m, c in cast.items() if "narrator" in c.aliases)
     assert narrator == "Samuel"
