@@ -173,8 +173,10 @@ _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|
              r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board|"
              # the teller's own place, with something under or over it: "The laundromat under my office"
              r"(?:under|above|below|beneath|over)(?=\s+(?:my|our)\s)|"
-             # rising from a place is having been in it: "the congregation rose from its pews"
-             r"(?:rose|rises|rising|got\s+up|gets\s+up|getting\s+up|stood\s+up|stands\s+up|standing\s+up)\s+from)")
+             # rising from one's own seat is having been there: "the congregation rose from its pews" (not "smoke
+             # rose from the church")
+             r"(?:rose|rises|rising|got\s+up|gets\s+up|getting\s+up|stood\s+up|stands\s+up|standing\s+up)\s+from"
+             r"(?=\s+(?:its|their|his|her|my|our|your)\s))")
 # A part of a place before it: "at the very top of the valley", "at the back of the shop".
 # (Not "the end of": "The Ancla stood at the end of the pier" is a bar, where it stands is no scene.)
 _PART_OF = (r"(?:the\s+(?:very\s+|far\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|heart)"
@@ -202,7 +204,8 @@ _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d
 # or a way past something to the place, with no comma: "Down past the pier the beach is just shapes" (not a view
 # across or beyond, which is seen from elsewhere)
 _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?:past|behind|beside|along|near|under|"
-                r"through|round|around)\s+(?:the|a|an|this|that)\s+(?:[\w'-]+\s+){0,2}?")
+                r"round|around)\s+(?:the|a|an|this|that)\s+"
+                r"(?!(?:[\w'-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'-]+\s+){0,2}?")
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|by\s+{_NUMBER}\s+|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved))",
@@ -344,7 +347,7 @@ _VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry",
 # "Danny had gone the other way in a taxi" (told of the words before the place, in its clause).
 _NOT_HERE = re.compile(
     r"(?:(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|care|like|dare|bear)\w*\s+to\b|"
-    r"\brather\s+than\b|\binstead\s+of\b|\bhad\s+(?:already\s+)?left\b|"
+    r"\brather\s+than\b|\binstead\s+of\b|\bhad\s+(?:already\s+)?left\s+(?:in|on|by|aboard)\s+(?:\w+\s+){0,2}$|"
     r"\bhad\s+(?:already\s+)?(?:gone|driven|headed|set\s+off)\s+(?:off\s+|on\s+)?(?:the\s+other\s+way|away|off|ahead|home)\b)"
     r"[^,;.!?]*$", re.IGNORECASE)
 

@@ -698,3 +698,10 @@ def test_a_pub_on_a_stormy_night_not_the_flat_one_would_not_sit_in():
             "flat and listen to it, and by the time I had a pint the rain was beating on the windows so hard that "
             "the whole front of the pub rattled.\n\n\"Evening,\" said Tom.\n")
     assert beds(text)[1] == ("pub", ("thunderstorm", "night", "rain"))
+
+
+def test_the_new_rules_keep_to_their_own_cases():
+    assert place_of("Smoke rose from the church as they watched.") is None     # rising from one's own seat only
+    assert place_of("Tom had left the van in the car park behind the cinema.")[0] == "street"   # left a thing there
+    assert place_of("Through the window the street was empty.") is None         # a view, not a way past
+    assert place_of("He made his pitch to the board in the office.")[0] == "office"
