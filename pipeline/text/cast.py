@@ -275,7 +275,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         also = [name for m in merged for name in (m.name, *m.aliases)]
         # the narrator's gender, when their own name leaves it open, from the names they are called
         said = {m.gender for m in merged} - {"U"}
-        gender = c.gender if c.gender != "U" or len(said) != 1 else said.pop()
+        # and a title they are called by ("Mr. Lindqvist") outweighs what a name list says of "Lind"
+        titled = {m.gender for m in (c, *merged) if _split_title(m.name)[0] and m.gender != "U"}
+        gender = titled.pop() if len(titled) == 1 else c.gender if c.gender != "U" or len(said) != 1 else said.pop()
         characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, gender)
     return characters
 

@@ -378,7 +378,8 @@ _NOT_PERSON_WORDS = {
     "Doesn't", "Ain't", "Ma", "Pa", "Illustration",
     # institutions that speak through people ("The Crown doesn't oppose bail")
     "Crown", "State", "Government", "Council", "Parliament", "Police", "Army", "Navy", "Ministry", "Senate",
-    "Congress", "Prosecution", "Defence", "Defense", "Court", "Unit", "Highway", "Patrol", "Dispatch", "Control", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
+    "Congress", "Prosecution", "Defence", "Defense", "Court", "Chronicle", "Herald", "Tribune", "Telegraph",
+    "Investigations", "Agency", "Unit", "Highway", "Patrol", "Dispatch", "Control", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
     "Today", "Yesterday", "Tonight", "Morning", "Evening", "Night", "Day", "Mrs.", "Mr.", "Dr.",
 }
 # The last word of a place, a house or an institution, never of a person's name.
@@ -396,6 +397,10 @@ _PLACE_WORDS = {
     "Road", "Town", "City", "County", "Shire", "Downs", "Fells", "Falls", "Springs", "Well", "Wells", "Pool",
     "Chambers", "Arms", "Tavern", "Café", "Cafe", "Restaurant", "Shop", "Store", "Works", "Mill", "Mills",
     "Ridge", "Cliff", "Cliffs", "Cove", "Creek", "Canal", "Line", "Embankment", "Circus", "Gallery", "Institute",
+    # a firm or a paper ("Lindqvist Investigations", "the Evening Chronicle")
+    "Investigations", "Agency", "Associates", "Enterprises", "Industries", "Inc", "Ltd", "Limited", "Corporation",
+    "Services", "Solutions", "Holdings", "Partners", "Chronicle", "Herald", "Tribune", "Journal", "Telegraph",
+    "Courier", "Gazette",
 }
 # Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
 # the others ("Mr.", "Colonel") go before a surname.

@@ -70,18 +70,41 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # "Agnes" and "Miss Quill", both said to the narrator and never in the narration: one person
     # and "Josephine", said to "Jo" (a short name that begins the long one); and a name "I" answer
     # ("Emmanuel, look at me." then "I looked at her.")
-    first = _split_title(main)[1][0]
     answered = _answered_by_me(text, heard, names)
-    same = {m for m, count in addressed.items() if m != main and in_narration[m] == 0
-            and (kind(m) != "first" or count >= 2 or _is_a_name(m)) and (
-        (characters[m].gender in (gender, "U") and {kind(m), kind(main)} == {"first", "titled"})
-        or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
-            and (gender == "U" or characters[m].gender in (gender, "U")))
-        or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U"))
-        # "Agata" and "Aggie", both said to the narrator only: a pet form that shares the name's sound
-        or (kind(m) == "first" and kind(main) == "first" and _pet_form_of(m, main)
-            and characters[m].gender in (gender, "U")))}
+
+    def one_person(m: str, count: int, other: str, gender: str) -> bool:
+        first = _split_title(other)[1][0]
+        return (
+            (characters[m].gender in (gender, "U") and {kind(m), kind(other)} == {"first", "titled"})
+            or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
+                and (gender == "U" or characters[m].gender in (gender, "U")))
+            # "Lind", said to Mr. Lindqvist: a short form of the surname (a name list's gender for it means nothing)
+            or _short_for_surname(m, other) or _short_for_surname(other, m)
+            or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U"))
+            # "Agata" and "Aggie", both said to the narrator only: a pet form that shares the name's sound
+            or (kind(m) == "first" and kind(other) == "first" and _pet_form_of(m, other)
+                and characters[m].gender in (gender, "U")))
+
+    # one name leads to the next: "Lind" to "Mr. Lindqvist", and he to "Anders"
+    same: set[str] = set()
+    grown = True
+    while grown:
+        grown = False
+        for m, count in addressed.items():
+            if m != main and m not in same and in_narration[m] == 0 \
+                    and (kind(m) != "first" or count >= 2 or _is_a_name(m)) \
+                    and any(one_person(m, count, name, characters[other].gender) for other in (main, *sorted(same))
+                            for name in (other, *characters[other].aliases) if name.strip()):
+                same.add(m)
+                grown = True
     return main, same
+
+
+def _short_for_surname(short: str, titled: str) -> bool:
+    """"Lind" of "Mr. Lindqvist": the start of the surname, said on its own."""
+    title, words = _split_title(titled)
+    return bool(title) and len(words) == 1 and " " not in short and not _split_title(short)[0] \
+        and len(short) >= 3 and words[0] != short and words[0].startswith(short)
 
 
 def _is_a_name(word: str) -> bool:

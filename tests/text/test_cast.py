@@ -839,3 +839,22 @@ def test_a_narrator_called_by_first_name_is_named_so_and_a_job_said_to_someone_i
     narrator = next(m for m, c in cast.items() if "narrator" in c.aliases)
     assert narrator == "Samuel"
     assert "Mr. Osei" in cast[narrator].aliases and "Coach" not in cast[narrator].aliases
+
+
+def test_a_narrator_called_by_title_by_a_short_form_of_the_surname_and_by_first_name_is_one_man():
+    text = ("I had an office over a laundromat, and I had a bottle in my desk, and I had my doubts about both. "
+            "I kept my hat on the hook and my feet on the desk, and I let my coffee go cold.\n\n"
+            "The phone rang and I picked it up. I said the name of the firm, the way I always do.\n\n"
+            "\u201cHolmqvist Investigations.\u201d\n\nI listened. I said nothing for a while. I wrote it down. "
+            "I put the phone back and I looked at the rain and I lit a cigarette I did not want.\n\n"
+            "She came in at four. \u201cMr. Holmqvist?\u201d\n\n\u201cThat\u2019s me.\u201d\n\n"
+            "\u201cMy husband is missing, Mr. Holmqvist.\u201d\n\nI took the case. I always take the case.\n\n"
+            "Detective Ruiz met me at the hospital. \u201cHolm,\u201d she said. \u201cGo home, Holm.\u201d\n\n"
+            "\u201cNot yet,\u201d I said.\n\n\u201cListen to me, Anders. Go home.\u201d\n\n"
+            "\u201cI heard you, Holm.\u201d I did not go home. I went to the docks, and I waited.\n\n"
+            "\u201cAnders, you are a fool,\u201d Ruiz said when she found me there.\n")
+    cast = discover_characters(text)
+    narrator = next(m for m, c in cast.items() if "narrator" in c.aliases)
+    assert {"Mr. Holmqvist", "Holm", "Anders"} <= {narrator, *cast[narrator].aliases}
+    assert cast[narrator].gender == "M"
+    assert not any("Investigations" in (m, *c.aliases) for m, c in cast.items())
