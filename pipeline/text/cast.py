@@ -85,8 +85,10 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
         where[form].append(offset)
         after = text[match.end():match.end() + 24]
         before = text[max(0, offset - 24):offset]
-        # "Fellow called Sam Cobb" names someone; it is not a speech tag
-        if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+[A-Z]", after)) \
+        # "Fellow called Sam Cobb" names someone; it is not a speech tag, nor is "the people of
+        # Wexcombe spoke of it for years" (a place after "of", and talk about something)
+        if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+[A-Z]", after)
+                and not (re.search(r"\b(?:of|from|in|at)\s+$", before) and re.match(r"\s+\w+\s+(?:of|about)\b", after))) \
                 or re.search(rf"\b(?:{_SPEECH}),?\s+$", before):
             spoke[form] += 1
     for match in _THE_DESCRIPTOR.finditer(text):
@@ -195,6 +197,11 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and gone_to and not first_name_gender(form) and all(speech.inside_quote(at) for at in where[form]):
         return False
     if mid[form] == 0 and spoke[form] == 0 and not vocatives[form] and not acting[form]:
+        return False
+    # "The Corvina came out of the belt", "aboard the Corvina": a ship's name, or a pub's, that a
+    # radio call says alone ("Corvina, Kessel Control") is still a thing
+    the_thing = len(re.findall(rf"\b[Tt]he\s+{re.escape(form)}\b(?![’']s)", text))
+    if len(words) == 1 and spoke[form] < 2 and not first_name_gender(form) and the_thing >= 2:
         return False
     # "Rain came across the windows", "Dawn broke": weather and the time of day, only ever at the
     # start of a sentence, never speaking nor spoken to

@@ -179,6 +179,11 @@ def test_a_scene_full_of_desks_and_printers_is_an_office_and_a_classroom_is_not(
     ("first-person-present-office-court-garden.txt", [("office", ()), ("room", ()), ("garden", ("rain", "night"))]),
     ("victorian-lawn-carriage-drawing-room.txt", [("garden", ()), ("carriage", ("rain", "night", "wind", "thunderstorm")),
                                                   ("room", ("rain", "wind", "night"))]),
+    ("first-person-noir-office-hospital-docks.txt", [("office", ()), ("hospital", ()), ("street", ("rain", "night")),
+                                                     ("shore", ("rain", "night"))]),
+    ("space-bridge-medical-bay-market.txt", [("ship", ()), ("hospital", ()), ("market", ())]),
+    ("first-person-present-teen-pitch-kitchen-beach.txt", [("training_ground", ()), ("kitchen", ()),
+                                                           ("shore", ("wind", "night"))]),
 ])
 def test_chapters_written_blind_get_their_places_without_breaks_or_with_one(chapter, scenes):
     text = (Path(__file__).parents[1] / "data" / "chapters" / chapter).read_text(encoding="utf-8")
