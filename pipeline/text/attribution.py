@@ -490,9 +490,16 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                 named = bool(reader.names.mentions(tag)) if tag else False
                 quote.basis = "tag" if named or not re.search(r"\b(he|she)\b", tag, re.IGNORECASE) else "pronoun"
                 quote.check = quote.basis == "pronoun" and reader.tie
+    asked = groups[-1] if groups and groups[-1].quotes else None
+    asked_name = asked is not None and _NAME_ASKED.search(quotes[asked.quotes[-1]].text) is not None
     for position, index in enumerate(indices):
         # "I am Dr. Okafor": the speaker names themself; a tag that names someone else still wins
         named = self_named(quotes[index].text, reader.names)
+        if not named and position == 0 and asked_name:
+            # "And your name?" / "Nico." : a name said alone in answer is the one answering
+            said = reader.names.mentions(quotes[index].text)
+            if said and said[0][0] == 0 and re.fullmatch(r"[\s.,!]*", quotes[index].text[said[0][1]:][:3] or "") is not None:
+                named = said[0][2]
         who = tagged.get(position)
         if named and (who is None or not who.speaker or quotes[index].basis == "pronoun") \
                 and (who is None or not who.gender or reader.genders.get(named, "U") in (who.gender, "U")):
@@ -540,6 +547,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
     for index in indices:
         if quotes[index].kind == "speech" and re.fullmatch(r"[*_].*[*_]", quotes[index].text.strip(), re.DOTALL):
             quotes[index].kind = "thought"
+
+
+_NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+name|who\s+are\s+you|what\s+(?:do\s+(?:they|people)\s+)?call\s+you|"
+                         r"what['’]s\s+your\s+(?:name|other\s+name))\b[^?]*\?\s*$", re.IGNORECASE)
 
 
 def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], indices: list[int],

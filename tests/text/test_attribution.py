@@ -422,3 +422,11 @@ def test_the_one_acting_in_the_main_clause_speaks_not_the_one_in_the_while_claus
     text = ('"Go on," said Tobin.\n\n"Fine," said Mara.\n\n'
             'While he buttered his toast Mara read aloud from the paper. "Another storm is coming."\n')
     assert dict(speakers(text))["Another storm is coming."] == "Mara"
+
+
+def test_a_name_said_alone_in_answer_to_what_is_your_name_is_the_one_answering():
+    cast = {"Mara": Character("Mara", (), "F"), "Tobin": Character("Tobin", (), "M"),
+            "Pip": Character("Pip", (), "M")}
+    text = ('The boy sat on the bunk. Mara and Tobin watched him.\n\n"And your name?" Mara said.\n\n'
+            '"Pip."\n\n"Good," said Tobin.\n')
+    assert dict(speakers(text, cast))["Pip."] == "Pip"
