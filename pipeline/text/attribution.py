@@ -549,8 +549,9 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             quotes[index].kind = "thought"
 
 
-_NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+name|who\s+are\s+you|what\s+(?:do\s+(?:they|people)\s+)?call\s+you|"
-                         r"what['’]s\s+your\s+(?:name|other\s+name))\b[^?]*\?\s*$", re.IGNORECASE)
+# ("Who are you here for?" asks for someone else's name)
+_NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+(?:other\s+)?name|who\s+are\s+you|what\s+(?:do\s+(?:they|people)\s+)?"
+                         r"call\s+you)\b(?:,\s*\w+)?\s*\?\s*$", re.IGNORECASE)
 
 
 def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], indices: list[int],

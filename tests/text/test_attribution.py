@@ -430,3 +430,6 @@ def test_a_name_said_alone_in_answer_to_what_is_your_name_is_the_one_answering()
     text = ('The boy sat on the bunk. Mara and Tobin watched him.\n\n"And your name?" Mara said.\n\n'
             '"Pip."\n\n"Good," said Tobin.\n')
     assert dict(speakers(text, cast))["Pip."] == "Pip"
+    # who someone has come for is not their own name
+    text = ('The nurse looked up at Tobin.\n\n"Who are you here for?" she asked.\n\n"Pip."\n')
+    assert dict(speakers(text, cast))["Pip."] == "Tobin"
