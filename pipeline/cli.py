@@ -114,11 +114,11 @@ def cmd_eval(args) -> int:
 
 
 def cmd_attribute(args) -> int:
-    from pipeline.text import attribution
+    from pipeline.text import attribution, evaluate
     from pipeline.core.files import read_text
     text = read_text(Path(args.text), "text")
     characters = attribution.load_characters(Path(args.characters)) if args.characters else None
-    for row in attribution.attribute_to_jsonl_rows(text, characters):
+    for row in evaluate.attribute_to_jsonl_rows(text, characters):
         print(json.dumps(row, ensure_ascii=False))
     return 0
 

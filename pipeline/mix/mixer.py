@@ -25,7 +25,7 @@ from pipeline.core.files import atomic_path
 from pipeline.model.script import Script
 from pipeline.model.timeline import Cue, Take
 from pipeline.mix.sounds import SoundLibrary
-from pipeline.text.places import resolve_ambience
+from pipeline.text.vocabulary import resolve_ambience
 from pipeline.core.audio import SAMPLE_RATE
 
 BLOCK = SAMPLE_RATE * 10

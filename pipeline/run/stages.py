@@ -33,7 +33,7 @@ from pipeline.qa.voiceprint import episode_references
 from pipeline.takes.render import RenderResult, render_takes, take_path
 from pipeline.text.adapt import adapt_text
 from pipeline.text.casting import cast_new_speakers, known_and_new_characters, unknown_genders
-from pipeline.text.places import load_vocabulary
+from pipeline.text.vocabulary import load_vocabulary
 
 # What the mix and the master are made by: editing any of it redoes them (the takes have their own key).
 MIX_CODE = ("pipeline.mix", "pipeline.model.timeline")

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from pipeline.text import attribution, places as place_words
+from pipeline.text import attribution, places as place_words, things
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
 from pipeline.text.quotes import split_paragraphs
@@ -264,13 +264,13 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
     for number, scene in enumerate(scenes):
         told = " ".join(line.text for line in scene.lines if line.kind == "narration")
         if not scene.ambience or (scene.ambience == "room" and scene.place in ("", "room")):
-            bed = place_words.bed_from_things(told) or "room"
+            bed = things.bed_from_things(told) or "room"
             scene = dataclasses.replace(scene, ambience=bed, place=scene.place if bed == "room" else bed)
-        elif number in unnamed and (bed := place_words.bed_from_things(told)) and bed != scene.ambience:
+        elif number in unnamed and (bed := things.bed_from_things(told)) and bed != scene.ambience:
             # the last scene's place, but this one is full of another's things (a bus stop, the top deck)
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
-        elif scene.place in place_words.TWO_PLACES and scene.ambience in place_words.TWO_PLACES[scene.place]:
-            bed = place_words.bed_from_things(told, place_words.TWO_PLACES[scene.place])
+        elif scene.place in things.TWO_PLACES and scene.ambience in things.TWO_PLACES[scene.place]:
+            bed = things.bed_from_things(told, things.TWO_PLACES[scene.place])
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)
         placed.append(scene)
     return placed

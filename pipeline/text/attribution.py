@@ -28,13 +28,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.text.cast import discover_characters
-from pipeline.text.first_names import _first_names
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.names import (NAME, _FEMALE_NOUNS, _MALE_NOUNS, _PARTICLES, _TITLES, Character, _gender_of_phrase, _infer_genders,
+from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
                                  _Names, load_characters, self_named, vocatives)
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs, unsaid, reported_speech)
@@ -576,48 +574,3 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
             if fits(subject):
                 return subject
     return ""
-
-
-def attribute_to_jsonl_rows(text: str, characters: dict[str, Character] | None) -> list[dict]:
-    """What characters say or think; quoted titles and words, verse and letters set apart as
-    blocks are not utterances (the adapter still narrates or voices them). Each speaker is
-    named by their full name when a given list has one, else as the text names them most
-    often (a list's main name may be one the prose hardly uses: "Miss Honeychurch" is "Lucy"
-    on most pages)."""
-    listed = bool(characters)
-    characters = characters if characters else discover_characters(text)
-    quotes = attribute(text, characters)
-    usual = usual_names(text, characters, full_name_first=listed)
-    return [{"start": q.start, "end": q.end, "speaker": usual.get(q.speaker, q.speaker)} for q in quotes
-            if q.kind in ("speech", "thought")]
-
-
-_DETERMINERS = {"the", "a", "an", "that", "this", "his", "her", "their", "our", "my", "your", "old", "young"}
-_FULL_NAME = re.compile(rf"{NAME}(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))?(?:\s+{NAME})+")
-
-
-def _full_name(name: str) -> bool:
-    """A given name and a surname with no title ("Ellen Olenska", not "Madame Olenska")."""
-    words = name.split()
-    return (bool(_FULL_NAME.fullmatch(name.strip())) and words[0].lower() in _first_names()
-            and not any(word.lower() in _TITLES or word.lower() in _DETERMINERS for word in words))
-
-
-def usual_names(text: str, characters: dict[str, Character], full_name_first: bool = False) -> dict[str, str]:
-    """Main name -> the one of its names the text uses most, or with `full_name_first` (a list
-    someone wrote, whose every name is sure) the full name a reader files them under ("Ellen
-    Olenska", not "Madame Olenska") when the list has one. A discovered cast keeps the usual
-    name: its full names are only guesses ("Lydia Wickham" for Lydia)."""
-    names = _Names(characters)
-    counts: dict[str, Counter] = {}
-    for start, end, main in names.mentions(text):
-        written = " ".join(text[start:end].split()).lower()
-        counts.setdefault(main, Counter())[written] += 1
-    usual = {}
-    for main, character in characters.items():
-        spelled = {n.lower(): n for n in (*character.aliases, main) if n.strip()}
-        used = counts.get(main) or Counter()
-        full = [(used[written], written) for written, name in spelled.items() if full_name_first and _full_name(name)]
-        found = full or [(count, written) for written, count in used.items() if written in spelled]
-        usual[main] = spelled[max(found)[1]] if found else main
-    return usual

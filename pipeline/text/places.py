@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from pipeline.core import yamlfile
-from pipeline.core.errors import PipelineError, unknown_value
 
 _MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road")
 # Bed -> nouns that put a scene there (a plural with -s is matched too).
@@ -447,51 +444,6 @@ _NAMED_PLACE_STATE = re.compile(
     r"(?:cold|dark|warm|quiet|silent|dim|hot)\s+inside)\b")
 
 
-# Things only one kind of place has: a scene that names no place, or names one a word that is two
-# places ("the bridge" of a ship or over a river), is where two or more of its things are
-# ("the desks had been shoved together into pods... Above the printer").
-THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE) for bed, words in {
-    "office": r"desks|printers?|photocopiers?|cubicles?|open-plan|pods|spreadsheets?|inbox|filing\s+cabinets?|"
-              r"water\s+cooler|swivel\s+chairs?|meeting\s+rooms?|colleagues?|line\s+manager|hot-desk\w*|"
-              r"timesheets?|shredders?|holding\s+cells?|squad\s+room|booking\s+desk|coffee\s+maker|coffee\s+machine|"
-              r"typewriters?|radio\s+desk|bulletin\s+board|wanted\s+posters?",
-    "ship": r"helm|chart\s+table|radar|mast|masts|hull|bulkheads?|starboard|portholes?|wheelhouse|deck\s+plates|"
-            r"bosun|lifeboats?|life\s+jackets?|bilges?|gangway|mooring\s+lines?|VHF|below\s+decks|the\s+crew|"
-            r"knots|ballast|engine\s+room|aboard|airlocks?|docking|(?:the|her|its|cargo)\s+holds?\b(?!\s+(?:on|of|up|out|still)\b)",
-    "pub": r"pints?|barman|barmaid|bartender|bar\s+stools?|beer|optics|last\s+orders|landlord|landlady|"
-           r"whisk(?:e)?y|lager|ale|the\s+bar|beer\s+mats?|"
-           # a diner's or a cafe's
-           r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica",
-    "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?",
-    "hospital": r"nurses?|drip|stethoscope|gurney|monitors?|IV\s+line|consultant|visiting\s+hours|bedpan",
-    "car": r"windscreen|windshield|dashboard|steering\s+wheel|seatbelts?|ignition|glovebox|glove\s+compartment|"
-           r"rear-view\s+mirror|indicators?|handbrake|gearstick|passenger\s+seat|top\s+deck|the\s+driver|"
-           r"bus\s+doors|ticket\s+machine",
-    "street": r"pavement|kerb|curb|traffic|bus\s+stop|bus\s+shelter|streetlights?|street\s+lamps?|lamp-posts?|"
-              r"zebra\s+crossing|traffic\s+lights|shop\s+fronts?|passers-by",
-    "church": r"pews?|altar|hymns?|hymn\s+books?|sermon|pulpit|font|vestry|organ",
-    "training_ground": r"goal\s?posts?|goalmouths?|goalkeeper|goalie|touchlines?|halfway\s+line|penalty\s+(?:area|box|spot)|"
-                       r"crossbar|corner\s+flags?|kick-off|referee|the\s+whistle|bibs|shin\s*pads|midfield|scrum|try\s+line",
-}.items()}
-# Things of a place that weigh only between two places a word may be ("the field" of a farm or a match).
-_SIDE_THINGS: dict[str, re.Pattern] = {
-    "countryside": re.compile(_RURAL.pattern.replace(r"fields?|", ""), re.IGNORECASE),
-}
-# Place words that are two places: which one the scene's things tell.
-TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street"), "field": ("countryside", "training_ground")}
-
-
-def bed_from_things(told: str, among: tuple[str, ...] | None = None) -> str:
-    """The bed whose things the narration names most (two different ones at least, more than any
-    other bed's), among some beds or all; "" when none does."""
-    things = THINGS if among is None else {**THINGS, **{b: p for b, p in _SIDE_THINGS.items() if b in among}}
-    counts = sorted(((len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}), bed)
-                     for bed, pattern in things.items() if among is None or bed in among), reverse=True)
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return ""
-    return counts[0][1]
-
-
 def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
     """(bed, place word) when a paragraph of narration, given as its first sentences, opens by setting
     the story in a place, or None.
@@ -638,64 +590,3 @@ def weather_comes(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
 
 def is_daytime(sentence: str) -> bool:
     return bool(_DAYTIME.search(sentence))
-
-
-def resolve_ambience(words: str, vocabulary: Vocabulary = DEFAULT) -> str | None:
-    """The bed a place's own name calls for ("the falls" -> waterfall), or None."""
-    lowered = words.lower().replace("_", " ").strip()
-    if not lowered:
-        return None
-    word_bed = vocabulary.patterns.word_bed
-    if lowered in word_bed:
-        return word_bed[lowered]
-    if lowered in vocabulary.places or lowered in vocabulary.extra:
-        return lowered
-    tokens = re.findall(r"[\w'-]+", lowered)
-    for size in (3, 2, 1):     # the longest phrase wins: "police station" is an office, not a crowd
-        for i in range(len(tokens) - size + 1):
-            phrase = " ".join(tokens[i:i + size])
-            for candidate in (phrase, phrase[:-1] if phrase.endswith("s") else phrase):
-                if candidate in word_bed:
-                    return word_bed[candidate]
-    return None
-
-
-# ---------------------------------------------------------------- sounds/places.yaml
-
-def load_vocabulary(path: Path, beds) -> Vocabulary:
-    """The built-in words plus a producer's sounds/places.yaml, checked against the beds there are."""
-    if not path.exists():
-        return DEFAULT
-    data = yamlfile.load(path, "place words") or {}
-    if not isinstance(data, dict):
-        raise PipelineError(path, 1, "places.yaml must have a places: and/or a layers: section",
-                            "write `places:` then `bed: [word, word]` lines (see README 'Places')")
-    beds = sorted(set(beds))
-    extra: dict[str, tuple[str, ...]] = {}
-    layers = dict(LAYER_PATTERNS)
-    for section, entries in data.items():
-        line = yamlfile.line_of(data, section)
-        if section not in ("places", "layers"):
-            raise unknown_value(path, line, "section", section, ("places", "layers"))
-        if entries is None:
-            continue
-        if not isinstance(entries, dict):
-            raise PipelineError(path, line, f"{section} must map bed names to lists of words",
-                                "write `office: [counting house, precinct]`")
-        for bed, words in entries.items():
-            bed_line = yamlfile.line_of(entries, bed) or line
-            bed = str(bed)
-            if bed not in beds:     # a bed of your own is a sound added to sounds/index.yaml
-                raise unknown_value(path, bed_line, "bed", bed, beds)
-            if isinstance(words, str):
-                words = [words]
-            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-                raise PipelineError(path, bed_line, f"'{bed}' needs a list of words",
-                                    f"write `{bed}: [word, another word]`")
-            cleaned = tuple(w.strip().lower() for w in words)
-            if section == "places":
-                extra[bed] = extra.get(bed, ()) + cleaned
-            else:
-                own = "|".join(re.escape(w) for w in sorted(cleaned, key=len, reverse=True))
-                layers[bed] = rf"\b({own})\b" + (f"|{layers[bed]}" if bed in layers else "")
-    return Vocabulary(places=dict(PLACE_WORDS), layers=layers, extra=extra)

@@ -8,7 +8,7 @@ import pytest
 from pipeline.core import audio
 from pipeline.core.errors import PipelineError
 from pipeline.mix.sounds import AMBIENCES, MUSIC, SFX, SAMPLE_RATE, SoundLibrary
-from pipeline.text.places import resolve_ambience
+from pipeline.text.vocabulary import resolve_ambience
 
 
 @pytest.fixture(scope="module")

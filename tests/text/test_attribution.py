@@ -1,5 +1,6 @@
 """Speaker attribution on passages of our own."""
-from pipeline.text.attribution import Character, attribute, attribute_to_jsonl_rows, discover_characters, find_quotes
+from pipeline.text.attribution import Character, attribute, discover_characters, find_quotes
+from pipeline.text.evaluate import attribute_to_jsonl_rows
 
 CAST = {"Mara": Character("Mara", ("Mara Vell",), "F"), "Tobin": Character("Tobin", ("Tob",), "M"),
         "Ilse": Character("Ilse", (), "F")}

@@ -14,8 +14,8 @@ from pipeline.core import yamlfile
 from pipeline.text import attribution
 from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
-from pipeline.text.places import (LAYERS, PLACE_WORDS, established_place, layers_in, load_vocabulary, place_of,
-                                   weather_comes)
+from pipeline.text.places import LAYERS, PLACE_WORDS, established_place, layers_in, place_of, weather_comes
+from pipeline.text.vocabulary import load_vocabulary
 
 from conftest import make_project, quick_design, share_cache
 
