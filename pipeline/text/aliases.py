@@ -340,10 +340,11 @@ def _add_spelled_in_capitals(speech: _Speech, people: list[_Person]) -> None:
                             and _CLAUSE_END.match(text, m.end()))))
     known = {f.lower() for p in people for f in p.forms}
     for word, count in said.items():
-        if word.lower() in known or len(re.findall(rf"\b{word}\b", text)) < 2:
+        written = len(re.findall(rf"\b{word}\b", text))
+        if word.lower() in known or written < 2:
             continue
         person = _Person((word,), "")
-        person.forms[word] += len(re.findall(rf"\b{word}\b", text))
+        person.forms[word] += written
         person.spoke += count
         people.append(person)
 

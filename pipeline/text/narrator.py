@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.text.aliases import _ROLES
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import FAMILY_NAMES, _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names, _split_title, vocatives
 from pipeline.text.quotes import find_quotes
@@ -113,8 +114,7 @@ def _is_a_name(word: str) -> bool:
 
 
 # jobs and ranks people are called by to their face
-_ROLE_WORDS = {"coach", "boss", "chief", "doc", "doctor", "sarge", "sergeant", "captain", "skipper", "sir", "madam",
-               "nurse", "officer", "detective", "inspector", "constable", "professor", "teacher", "miss", "guv"}
+_ROLE_WORDS = _ROLES | {"doc", "sarge", "sir", "madam", "miss", "guv"}
 
 
 def _pet_form_of(a: str, b: str) -> bool:
