@@ -93,7 +93,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         grown = False
         for m, count in addressed.items():
             if m != main and m not in same and in_narration[m] == 0 \
-                    and (kind(m) != "first" or count >= 2 or _is_a_name(m)) \
+                    and (kind(m) != "first" or count >= 2
+                         # said once, a name only if the text never writes it as a word ("That's not fair.")
+                         or (_is_a_name(m) and not re.search(rf"\b{re.escape(m.lower())}\b", text))) \
                     and any(one_person(m, count, name, characters[other].gender) for other in (main, *sorted(same))
                             for name in (other, *characters[other].aliases) if name.strip()):
                 same.add(m)
