@@ -358,15 +358,14 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
     full = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"
             and sum(n for f, n in p.forms.items() if len(f.split()) >= 2) <= 2]
 
-    def found_in(p: _Person, a: int, b: int) -> list[int]:
-        return [m.start() for f in p.forms if len(f.split()) >= 2
-                for m in re.finditer(rf"\b{re.escape(f)}\b", text[:b])
-                if not speech.inside_quote(m.start())]
-
+    # where the narration writes each full name
+    written = {id(p): [m.start() for f in p.forms if len(f.split()) >= 2
+                       for m in re.finditer(rf"\b{re.escape(f)}\b", text) if not speech.inside_quote(m.start())]
+               for p in full}
     for number, paragraph in enumerate(told):
         a, b = speech.paragraphs[paragraph]
-        named = [p for p in full if any(at >= a for at in found_in(p, a, b))
-                 and (number == 0 or min(found_in(p, a, b)) >= a)]
+        named = [p for p in full if any(a <= at < b for at in written[id(p)])
+                 and (number == 0 or min(written[id(p)]) >= a)]
         if len(named) == 1:
             return named[0]
         if named:

@@ -200,7 +200,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     # "The Corvina came out of the belt", "aboard the Corvina": a ship's name, or a pub's, that a
     # radio call says alone ("Corvina, Kessel Control") is still a thing
-    the_thing = len(re.findall(rf"\b[Tt]he\s+{re.escape(form)}\b(?![’']s)", text))
+    the_thing = sum(1 for at in where[form] if re.search(r"\b[Tt]he\s+$", text[max(0, at - 4):at])
+                    and text[at + len(form):at + len(form) + 2] not in ("'s", "’s"))
     if len(words) == 1 and spoke[form] < 2 and not first_name_gender(form) and the_thing >= 2:
         return False
     # "Rain came across the windows", "Dawn broke": weather and the time of day, only ever at the
