@@ -82,6 +82,10 @@ class _Who:
 
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
+                                re.IGNORECASE)
+
+
 class _Reader:
     """The text, its cast and who was mentioned where, for resolving tags and pronouns."""
 
@@ -104,8 +108,11 @@ class _Reader:
         """Names, and the people "he" and "she" stand for, in order, so a pronoun can lean on
         the pronoun before it."""
         # "Lucy's body shook" makes Lucy the one "she" means next, as much as "Lucy shook"
-        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)
-                 + self.names.possessives(self.text, start, end)]
+        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)]
+        # but not "the remembrance of Count Olenski's letter": a possessive inside a phrase is
+        # not who the sentence is about
+        found += [(a, main) for a, _, main in self.names.possessives(self.text, start, end)
+                  if not _AFTER_PREPOSITION.search(self.text, max(0, a - 12), a)]
         found += [(start + m.start(), m.group(0)) for m in re.finditer(r"\b(?:he|she)\b", self.text[start:end],
                                                                          re.IGNORECASE)]
         if self.narrator:

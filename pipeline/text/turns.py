@@ -36,59 +36,90 @@ def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
     if current:
         runs.append(current)
     for run in runs:
-        def fits(group: Paragraph, name: str) -> bool:
-            return bool(name) and name not in group.addressed and \
-                (not group.gender or reader.genders.get(name, "U") in (group.gender, "U"))
+        _take_turns_in_run(reader, quotes, _speeches(run))
 
-        changed = True
-        while changed:
-            changed = False
-            for i, group in enumerate(run):
-                if group.speaker:
-                    continue
-                previous = run[i - 1] if i else None
-                following = run[i + 1] if i + 1 < len(run) else None
-                guesses = []
-                if previous:
-                    # the person just spoken to by name answers
-                    answering = [m for m in previous.addressed if m != previous.speaker]
-                    if len(answering) == 1:
-                        guesses.append(answering[0])
-                if i >= 2 and run[i - 2].speaker != (previous.speaker or None):
-                    guesses.append(run[i - 2].speaker)
-                if i + 2 < len(run) and run[i + 2].speaker != (following.speaker or None):
-                    guesses.append(run[i + 2].speaker)
-                if following:
-                    # the one the answer calls by name said what it answers
-                    answered = [m for m in following.addressed if m != following.speaker]
-                    if len(answered) == 1:
-                        # a tag that only described the speaker ("said the old man") brings in
-                        # someone new: the name the answer calls them outweighs the alternation
-                        guesses.insert(0 if group.gender else len(guesses), answered[0])
-                fitting = [g for g in guesses if fits(group, g)]
-                if fitting:
-                    group.speaker, group.basis = fitting[0], "turns"
-                    # the clues disagree: a near tie
-                    group.check = len(set(fitting)) > 1
-                    changed = True
+
+def _speeches(run: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs that carry one speech on (the first left open, the next reopening it) as one
+    turn: a story told over five paragraphs is one speaker's, not five alternating ones."""
+    units: list[list[Paragraph]] = []
+    for group in run:
+        previous = units[-1][-1] if units else None
+        speakers = {g.speaker for g in units[-1] if g.speaker} if units else set()
+        if previous is not None and previous.runs_on and group.opens \
+                and len(speakers | ({group.speaker} if group.speaker else set())) <= 1:
+            units[-1].append(group)
+        else:
+            units.append([group])
+    merged = []
+    for unit in units:
+        if len(unit) == 1:
+            merged.append(unit[0])
+            continue
+        known = next((g for g in unit if g.speaker), None)
+        speech = Paragraph([index for g in unit for index in g.quotes],
+                           speaker=known.speaker if known else "", basis="continued" if known else "",
+                           addressed=set().union(*(g.addressed or set() for g in unit)),
+                           scene=unit[0].scene, gender=next((g.gender for g in unit if g.gender), ""),
+                           opens=unit[0].opens, runs_on=unit[-1].runs_on, check=any(g.check for g in unit))
+        merged.append(speech)
+    return merged
+
+
+def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> None:
+    def fits(group: Paragraph, name: str) -> bool:
+        return bool(name) and name not in group.addressed and \
+            (not group.gender or reader.genders.get(name, "U") in (group.gender, "U"))
+
+    changed = True
+    while changed:
+        changed = False
         for i, group in enumerate(run):
             if group.speaker:
                 continue
-            previous = run[i - 1].speaker if i else ""
-            # whoever the quote talks about is not who says it
-            talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
-            exclude = set(group.addressed) | talked_of | ({previous} if previous else set())
-            if group.scene:
-                # right about half the time on the development novels: a producer should confirm it
-                group.speaker, group.basis, group.check = group.scene, "scene", True
-                continue
-            candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
-                          if fits(group, c)]
-            group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
-            group.check = True
-        for group in run:
-            for index in group.quotes:
-                if not quotes[index].speaker:
-                    quotes[index].speaker = group.speaker
-                    quotes[index].check = quotes[index].check or group.check
-                quotes[index].basis = quotes[index].basis or group.basis
+            previous = run[i - 1] if i else None
+            following = run[i + 1] if i + 1 < len(run) else None
+            guesses = []
+            if previous:
+                # the person just spoken to by name answers
+                answering = [m for m in previous.addressed if m != previous.speaker]
+                if len(answering) == 1:
+                    guesses.append(answering[0])
+            if i >= 2 and run[i - 2].speaker != (previous.speaker or None):
+                guesses.append(run[i - 2].speaker)
+            if i + 2 < len(run) and run[i + 2].speaker != (following.speaker or None):
+                guesses.append(run[i + 2].speaker)
+            if following:
+                # the one the answer calls by name said what it answers
+                answered = [m for m in following.addressed if m != following.speaker]
+                if len(answered) == 1:
+                    # a tag that only described the speaker ("said the old man") brings in
+                    # someone new: the name the answer calls them outweighs the alternation
+                    guesses.insert(0 if group.gender else len(guesses), answered[0])
+            fitting = [g for g in guesses if fits(group, g)]
+            if fitting:
+                group.speaker, group.basis = fitting[0], "turns"
+                # the clues disagree: a near tie
+                group.check = len(set(fitting)) > 1
+                changed = True
+    for i, group in enumerate(run):
+        if group.speaker:
+            continue
+        previous = run[i - 1].speaker if i else ""
+        # whoever the quote talks about is not who says it
+        talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
+        exclude = set(group.addressed) | talked_of | ({previous} if previous else set())
+        if group.scene:
+            # right about half the time on the development novels: a producer should confirm it
+            group.speaker, group.basis, group.check = group.scene, "scene", True
+            continue
+        candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
+                      if fits(group, c)]
+        group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
+        group.check = True
+    for group in run:
+        for index in group.quotes:
+            if not quotes[index].speaker:
+                quotes[index].speaker = group.speaker
+                quotes[index].check = quotes[index].check or group.check
+            quotes[index].basis = quotes[index].basis or group.basis

@@ -434,3 +434,24 @@ def test_a_name_said_alone_in_answer_to_what_is_your_name_is_the_one_answering()
     # who someone has come for is not their own name
     text = ('The nurse looked up at Tobin.\n\n"Who are you here for?" she asked.\n\n"Pip."\n')
     assert dict(speakers(text, cast))["Pip."] == "Tobin"
+
+
+def test_a_speech_over_several_paragraphs_is_one_turn():
+    # the story is left open at each paragraph's end and reopened: Tobin tells all of it, and
+    # the alternation counts it as one turn, not three
+    text = ('"Tell us what happened at the mill," said Mara.\n\n'
+            '"We had worked all night. The wheel was loud and nobody heard the river rise.\n\n'
+            '"Then the water came through the floor. I ran for the stairs.\n\n'
+            '"And that was all I saw."\n\n'
+            '"Did anyone else get out?" Mara asked.\n\n'
+            '"Nobody," said Tobin.\n')
+    assert [s for _, s in speakers(text)] == ["Mara", "Tobin", "Tobin", "Tobin", "Mara", "Tobin"]
+
+
+def test_a_name_inside_a_phrase_is_not_who_he_means():
+    # "the memory of Tobin's letter" is about the letter: the "he" who frowns is still the one
+    # who was just talking to Mara
+    cast = {**CAST, "Ravi": Character("Ravi", (), "M")}
+    text = ('"You should go," said Mara.\n\n"I know," said Ravi.\n\n'
+            'But the memory of Tobin\'s letter was too present to him. He frowned. "Not tonight."\n')
+    assert [s for _, s in speakers(text, cast)][-1] == "Ravi"
