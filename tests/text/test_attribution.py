@@ -455,3 +455,14 @@ def test_a_name_inside_a_phrase_is_not_who_he_means():
     text = ('"You should go," said Mara.\n\n"I know," said Ravi.\n\n'
             'But the memory of Tobin\'s letter was too present to him. He frowned. "Not tonight."\n')
     assert [s for _, s in speakers(text, cast)][-1] == "Ravi"
+
+
+def test_someone_the_conversation_talks_about_is_not_in_it():
+    # nothing tags these lines; Mara, whom both of them talk about, is away and says none of them
+    cast = {**CAST, "Ravi": Character("Ravi", (), "M")}
+    text = ('Tobin and Ravi sat on the harbour wall. Mara had gone to town an hour before.\n\n'
+            '"Do you think Mara will come back tonight?"\n\n"I doubt it. Mara never hurries."\n\n'
+            '"Then we wait."\n\n"We wait."\n')
+    said = [s for _, s in speakers(text, cast)]
+    assert "Mara" not in said and set(said) == {"Tobin", "Ravi"}
+    assert all(a != b for a, b in zip(said, said[1:]))
