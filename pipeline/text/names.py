@@ -31,6 +31,12 @@ _NOT_NAMES = {
     "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     "Still", "Just", "Only", "Perhaps", "Maybe", "Suddenly", "Finally", "Later", "Soon", "Once", "Again", "Never",
 }
+# months that are also given names ("May Welland", "June"): a listed character's first name, but
+# not "in May", "May 3rd" or "May I come in?"
+_MONTH_NAMES = {"April", "May", "June", "July", "August"}
+_MONTH_USE = re.compile(r"(?:\b(?:in|of|early|late|mid|next|last|this|since|until|till|by|during|through|from|every|"
+                        r"each|to|the|that|before|after)\s+$)", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s*(?:\d|(?:I|we|you|he|she|it|they|one|not)\b)")
 
 
 TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Colonel", "Captain", "Major",
@@ -162,7 +168,8 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
                 continue
             rest = [w for w in words if w.lower() not in _TITLES]
             for word in {rest[0], rest[-1]} if rest else ():
-                if len(word) > 2 and word[0].isupper() and word not in _NOT_NAMES:
+                if len(word) > 2 and word[0].isupper() and (word not in _NOT_NAMES
+                                                            or (word in _MONTH_NAMES and word == rest[0])):
                     claims.setdefault(word.lower(), set()).add(main)
     # "It's fine, Dan": a pet form of one character's first name ("Dan" of "Daniel") is theirs
     pets: dict[str, set[str]] = {}
@@ -209,6 +216,12 @@ class _Names:
             return True
         return word[0].isupper()
 
+    @staticmethod
+    def _month(text: str, start: int, end: int) -> bool:
+        """A month or a "may" written where a name could be: "in May", "May 3rd", "May I?"."""
+        return text[start:end] in _MONTH_NAMES and (_MONTH_USE.search(text, max(0, start - 10), start) is not None
+                                                     or _MONTH_AFTER.match(text, end) is not None)
+
     def mentions(self, text: str, offset: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """(start, end, main name) of each mention in text[offset:end]; offsets into text."""
         if not self.pattern:
@@ -217,7 +230,7 @@ class _Names:
         for match in self.pattern.finditer(text, offset, len(text) if end is None else end):
             word = match.group(1)
             main = self.lookup(word)
-            if main and self._valid(word):
+            if main and self._valid(word) and not self._month(text, match.start(), match.end()):
                 found.append((match.start(), match.end(), main))
         return found
 

@@ -1,6 +1,7 @@
 """Speaker attribution on passages of our own."""
 from pipeline.text.attribution import Character, attribute, discover_characters, find_quotes
 from pipeline.text.evaluate import attribute_to_jsonl_rows
+from pipeline.text.names import _Names
 
 CAST = {"Mara": Character("Mara", ("Mara Vell",), "F"), "Tobin": Character("Tobin", ("Tob",), "M"),
         "Ilse": Character("Ilse", (), "F")}
@@ -466,3 +467,15 @@ def test_someone_the_conversation_talks_about_is_not_in_it():
     said = [s for _, s in speakers(text, cast)]
     assert "Mara" not in said and set(said) == {"Tobin", "Ravi"}
     assert all(a != b for a, b in zip(said, said[1:]))
+
+
+def test_a_listed_woman_called_after_a_month():
+    # "May Welland" from a list makes "May" her name, but not in "in May" or "May I..."
+    cast = {"May Welland": Character("May Welland", (), "F"), "Newland": Character("Newland", (), "M"),
+            "Ellen": Character("Ellen", (), "F")}
+    text = ('Ellen had left in May. The door opened and May came in.\n\n"You are late," said Newland.\n\n'
+            '"May I sit down?" she asked.\n')
+    names = _Names(cast)
+    found = [(text[a:b], main) for a, b, main in names.mentions(text)]
+    assert found == [("Ellen", "Ellen"), ("May", "May Welland"), ("Newland", "Newland")]
+    assert [s for _, s in speakers(text, cast)] == ["Newland", "May Welland"]
