@@ -144,6 +144,9 @@ _ADDRESS_WORDS = {"sir", "madam", "ma'am", "maam", "miss", "mister", "mr", "mrs"
                   "dear", "love", "darling", "mama", "mamma", "papa", "mother", "father", "sister", "brother",
                   "you", "child", "boy", "girl", "friend", "man", "woman", "sahib", "ma", "pa"}
 
+# titles a narrator uses alone for the one person who bears them ("Mademoiselle laughed")
+_STANDALONE_TITLES = {"madame", "mademoiselle", "monsieur", "mme", "mlle", "signora", "signorina", "señora", "señorita"}
+
 
 def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
     """Alias (lower case) -> main name: the cast's own aliases, plus the bare surname or first
@@ -166,6 +169,9 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
                 claims.setdefault(words[1].lower(), set()).add(main)
             if len(words) < 2 or words[0].lower() in ("the", "a", "an"):
                 continue
+            if words[0].lower() in _STANDALONE_TITLES and len(words) >= 2:
+                # "said Mademoiselle": the one Mademoiselle in the cast
+                claims.setdefault(words[0].lower(), set()).add(main)
             rest = [w for w in words if w.lower() not in _TITLES]
             for word in {rest[0], rest[-1]} if rest else ():
                 if len(word) > 2 and word[0].isupper() and (word not in _NOT_NAMES

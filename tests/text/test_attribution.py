@@ -479,3 +479,14 @@ def test_a_listed_woman_called_after_a_month():
     found = [(text[a:b], main) for a, b, main in names.mentions(text)]
     assert found == [("Ellen", "Ellen"), ("May", "May Welland"), ("Newland", "Newland")]
     assert [s for _, s in speakers(text, cast)] == ["Newland", "May Welland"]
+
+
+def test_a_title_alone_is_the_one_person_who_bears_it():
+    cast = {"Mademoiselle Reisz": Character("Mademoiselle Reisz", (), "F"),
+            "Madame Lebrun": Character("Madame Lebrun", (), "F"),
+            "Madame Ratignolle": Character("Madame Ratignolle", (), "F"), "Edna": Character("Edna", (), "F")}
+    names = _Names(cast)
+    text = 'Mademoiselle laughed. Madame came in.'
+    assert [(text[a:b], main) for a, b, main in names.mentions(text)] == [("Mademoiselle", "Mademoiselle Reisz")]
+    assert [s for _, s in speakers('"Play it again," said Edna.\n\n"No," said Mademoiselle.\n', cast)] \
+        == ["Edna", "Mademoiselle Reisz"]
