@@ -147,6 +147,10 @@ _ADDRESS_WORDS = {"sir", "madam", "ma'am", "maam", "miss", "mister", "mr", "mrs"
 # titles a narrator uses alone for the one person who bears them ("Mademoiselle laughed")
 _STANDALONE_TITLES = {"madame", "mademoiselle", "monsieur", "mme", "mlle", "signora", "signorina", "señora", "señorita"}
 
+_RANKS = {"count", "countess", "duke", "duchess", "marquis", "marchioness", "baron", "baroness", "prince",
+          "princess", "colonel", "captain", "major", "general", "admiral", "inspector", "professor", "sergeant",
+          "lieutenant", "judge", "governor", "earl"}
+
 
 def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
     """Alias (lower case) -> main name: the cast's own aliases, plus the bare surname or first
@@ -172,6 +176,9 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
             if words[0].lower() in _STANDALONE_TITLES and len(words) >= 2:
                 # "said Mademoiselle": the one Mademoiselle in the cast
                 claims.setdefault(words[0].lower(), set()).add(main)
+            if words[0].lower() in _RANKS and len(words) >= 2:
+                # "the Countess" is Countess Olenska when the cast has no other countess
+                claims.setdefault("the " + words[0].lower(), set()).add(main)
             rest = [w for w in words if w.lower() not in _TITLES]
             for word in {rest[0], rest[-1]} if rest else ():
                 if len(word) > 2 and word[0].isupper() and (word not in _NOT_NAMES

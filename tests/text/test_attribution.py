@@ -490,3 +490,10 @@ def test_a_title_alone_is_the_one_person_who_bears_it():
     assert [(text[a:b], main) for a, b, main in names.mentions(text)] == [("Mademoiselle", "Mademoiselle Reisz")]
     assert [s for _, s in speakers('"Play it again," said Edna.\n\n"No," said Mademoiselle.\n', cast)] \
         == ["Edna", "Mademoiselle Reisz"]
+
+
+def test_the_rank_alone_is_the_one_person_who_holds_it():
+    cast = {"Countess Olenska": Character("Countess Olenska", (), "F"), "Newland": Character("Newland", (), "M"),
+            "Colonel Brand": Character("Colonel Brand", (), "M"), "Colonel Hale": Character("Colonel Hale", (), "M")}
+    text = "The Countess smiled at Newland. The colonel did not."
+    assert [main for _, _, main in _Names(cast).mentions(text)] == ["Countess Olenska", "Newland"]
