@@ -144,8 +144,9 @@ _ADDRESS_WORDS = {"sir", "madam", "ma'am", "maam", "miss", "mister", "mr", "mrs"
                   "dear", "love", "darling", "mama", "mamma", "papa", "mother", "father", "sister", "brother",
                   "you", "child", "boy", "girl", "friend", "man", "woman", "sahib", "ma", "pa"}
 
-# titles a narrator uses alone for the one person who bears them ("Mademoiselle laughed")
-_STANDALONE_TITLES = {"madame", "mademoiselle", "monsieur", "mme", "mlle", "signora", "signorina", "señora", "señorita"}
+# titles a narrator uses alone for the one young woman who bears them ("Mademoiselle laughed");
+# "Madame" and "Monsieur" are said to any grown-up, so they stay titles
+_STANDALONE_TITLES = {"mademoiselle", "mlle", "signorina", "señorita", "fraulein", "fräulein"}
 
 _RANKS = {"count", "countess", "duke", "duchess", "marquis", "marchioness", "baron", "baroness", "prince",
           "princess", "colonel", "captain", "major", "general", "admiral", "inspector", "professor", "sergeant",
