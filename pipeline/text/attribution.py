@@ -82,6 +82,9 @@ class _Who:
 
 
 
+_WAS_REPLY = re.compile(r"(?:was|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][\w.’' -]*?)['’]s\s+(?:\w+\s+){0,2}?"
+                        r"(?:reply|answer|response|rejoinder|retort|comment|remark|exclamation|question|greeting|"
+                        r"summing[ -]up|verdict|observation)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
 
@@ -279,6 +282,12 @@ class _Reader:
             if verb:
                 return _Who(who[1], verb.group(0), self._adverb(who[0], min(end, verb.end() + 20)),
                             (position, verb.end()), who[2])
+        # `"Poor Charlotte," was Lucy's reply.`
+        said = _WAS_REPLY.match(text, position, end)
+        if said:
+            named = self.names.at(text, said.start(1), said.end(1))
+            if named:
+                return _Who(named[1], "said", "", (position, said.end()))
         return None
 
     def tag_before(self, start: int, end: int, exclude) -> _Who | None:

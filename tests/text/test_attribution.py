@@ -497,3 +497,8 @@ def test_the_rank_alone_is_the_one_person_who_holds_it():
             "Colonel Brand": Character("Colonel Brand", (), "M"), "Colonel Hale": Character("Colonel Hale", (), "M")}
     text = "The Countess smiled at Newland. The colonel did not."
     assert [main for _, _, main in _Names(cast).mentions(text)] == ["Countess Olenska", "Newland"]
+
+
+def test_a_reply_named_after_the_quote():
+    text = '"Will you come?" asked Tobin.\n\n"Not tonight," was Mara\'s reply.\n\n"Then never," came Ilse\'s answer.\n'
+    assert [s for _, s in speakers(text)] == ["Tobin", "Mara", "Ilse"]
