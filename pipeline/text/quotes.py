@@ -65,7 +65,8 @@ SPEECH_VERBS = {**dict.fromkeys((
     "confided pronounced proposed blurted reported commanded admonished acknowledged vowed hazarded requested "
     "prompted stated noted recalled guessed countered demurred soothed coaxed cajoled joked lied "
     "says asks replies answers adds continues insists agrees admits explains interrupts suggests warns reminds "
-    "offers counters corrects announces declares concludes protests retorts whimpers gasps").split()),
+    "offers counters corrects announces declares concludes protests retorts whimpers gasps "
+    "mourned sniffed snorted proclaimed acquiesced exploded appealed").split()),
     **SPEECH_VERBS, **_MANNER_VERBS}
 THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
 PRONOUNS = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}

@@ -502,3 +502,9 @@ def test_the_rank_alone_is_the_one_person_who_holds_it():
 def test_a_reply_named_after_the_quote():
     text = '"Will you come?" asked Tobin.\n\n"Not tonight," was Mara\'s reply.\n\n"Then never," came Ilse\'s answer.\n'
     assert [s for _, s in speakers(text)] == ["Tobin", "Mara", "Ilse"]
+
+
+def test_less_common_speech_verbs_tag_the_speaker():
+    text = ('"Poor girl!" exploded Tobin.\n\n"Nonsense," sniffed Mara.\n\n"Very well," Ilse acquiesced.\n\n'
+            '"It is over," mourned Tobin.\n')
+    assert [s for _, s in speakers(text)] == ["Tobin", "Mara", "Ilse", "Tobin"]
