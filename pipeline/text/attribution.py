@@ -54,6 +54,8 @@ _SUBJECT_PRONOUNS = {"he": "M", "she": "F", "i": "I"}
 _PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "about", "towards", "toward",
                  "into", "after", "than", "like", "behind", "before", "between", "beside", "near", "under", "over",
                  "and", "or", "nor"}
+# a sentence or clause of narration; "Mrs." and "Dr." do not end one
+_CLAUSE = re.compile(r"(?:[^.!?;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.)+(?:[.!?;]+|$)")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;]+[\"”’']?(?=\s)|--|—")
 
 
@@ -439,7 +441,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             _read_paragraph(reader, text, a, b, quotes, group, groups)
             groups.append(group)
         else:
-            last = list(re.finditer(r"[^.!?;]+(?:[.!?;]+|$)", text[a:b]))
+            last = list(_CLAUSE.finditer(text[a:b]))
             subject = reader.subject(a + last[-1].start(), a + last[-1].end()) if last else ""
             groups.append(Paragraph([], subject=subject, lead=reader.lead_in(a, b)))
     take_turns(reader, quotes, groups)
@@ -583,7 +585,7 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
         if not re.search(r"\w", text[start:end]):
             continue
         sentences = [(start + m.start(), start + m.end())
-                     for m in re.finditer(r"[^.!?;]+(?:[.!?;]+|$)", text[start:end])]
+                     for m in _CLAUSE.finditer(text[start:end])]
         ordered = reversed(sentences) if is_before else sentences
         for s, e in ordered:
             subject = reader.subject(s, e)

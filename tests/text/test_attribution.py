@@ -508,3 +508,11 @@ def test_less_common_speech_verbs_tag_the_speaker():
     text = ('"Poor girl!" exploded Tobin.\n\n"Nonsense," sniffed Mara.\n\n"Very well," Ilse acquiesced.\n\n'
             '"It is over," mourned Tobin.\n')
     assert [s for _, s in speakers(text)] == ["Tobin", "Mara", "Ilse", "Tobin"]
+
+
+def test_an_action_beat_reads_past_mrs():
+    # "Mrs." does not end the sentence: Mrs. Elton, not "Weston", acts and speaks
+    cast = {"Mrs. Elton": Character("Mrs. Elton", (), "F"), "Mrs. Weston": Character("Mrs. Weston", (), "F"),
+            "Mr. Weston": Character("Mr. Weston", ("Weston",), "M")}
+    text = 'Mrs. Elton turned to Mrs. Weston. "I have no doubt it is our carriage."\n'
+    assert [s for _, s in speakers(text, cast)] == ["Mrs. Elton"]
