@@ -34,8 +34,8 @@ _NOT_NAMES = {
 # months that are also given names ("May Welland", "June"): a listed character's first name, but
 # not "in May", "May 3rd" or "May I come in?"
 _MONTH_NAMES = {"April", "May", "June", "July", "August"}
-_MONTH_USE = re.compile(r"(?:\b(?:in|of|early|late|mid|next|last|this|since|until|till|by|during|through|from|every|"
-                        r"each|to|the|that|before|after)\s+$)", re.IGNORECASE)
+_MONTH_USE = re.compile(r"\b(?:in|of|early|late|mid|next|last|this|since|until|till|by|during|through|from|every|"
+                        r"each|to|the|that|before|after)\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s*(?:\d|(?:I|we|you|he|she|it|they|one|not)\b)")
 
 
@@ -174,10 +174,10 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
                 claims.setdefault(words[1].lower(), set()).add(main)
             if len(words) < 2 or words[0].lower() in ("the", "a", "an"):
                 continue
-            if words[0].lower() in _STANDALONE_TITLES and len(words) >= 2:
+            if words[0].lower() in _STANDALONE_TITLES:
                 # "said Mademoiselle": the one Mademoiselle in the cast
                 claims.setdefault(words[0].lower(), set()).add(main)
-            if words[0].lower() in _RANKS and len(words) >= 2:
+            if words[0].lower() in _RANKS:
                 # "the Countess" is Countess Olenska when the cast has no other countess
                 claims.setdefault("the " + words[0].lower(), set()).add(main)
             rest = [w for w in words if w.lower() not in _TITLES]

@@ -103,18 +103,16 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> Non
                 # the clues disagree: a near tie
                 group.check = len(set(fitting)) > 1
                 changed = True
+    named = [{m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)} for group in run]
     # whoever the conversation talks about ("I'd like to see Brenda") is not in it, unless a tag
     # says they speak
-    spoken_of = {m for group in run for index in group.quotes
-                 for _, _, m in reader.names.mentions(quotes[index].text)} - tagged - \
-        {m for group in run for m in group.addressed or ()}
+    spoken_of = set().union(*named) - tagged - {m for group in run for m in group.addressed or ()}
     for i, group in enumerate(run):
         if group.speaker:
             continue
         previous = run[i - 1].speaker if i else ""
         # whoever the quote talks about is not who says it
-        talked_of = {m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)}
-        exclude = set(group.addressed) | talked_of | spoken_of | ({previous} if previous else set())
+        exclude = set(group.addressed) | named[i] | spoken_of | ({previous} if previous else set())
         if group.scene and group.scene not in exclude - {previous}:
             # right about half the time on the development novels: a producer should confirm it
             group.speaker, group.basis, group.check = group.scene, "scene", True
