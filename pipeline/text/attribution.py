@@ -34,6 +34,7 @@ from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
                                  _Names, load_characters, self_named, vocatives)
+from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs, unsaid, reported_speech)
 from pipeline.text.turns import Paragraph, take_turns
@@ -391,6 +392,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
     characters = characters if characters else discover_characters(text)
     scanned = _scan_quotes(text)
     spans = [(start, end) for start, end, _ in scanned]
+    characters = name_the_strangers(text, spans, characters)
     names = _Names(characters)
     narrator = next((main for main, c in characters.items()
                      if {a.lower() for a in c.aliases} & {"narr", "_narr", *(n.lower() for n in NARRATOR_ALIASES)}), "") \
@@ -507,15 +509,13 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                 quote.basis = "tag" if named or not re.search(r"\b(he|she)\b", tag, re.IGNORECASE) else "pronoun"
                 quote.check = quote.basis == "pronoun" and reader.tie
     asked = groups[-1] if groups and groups[-1].quotes else None
-    asked_name = asked is not None and _NAME_ASKED.search(quotes[asked.quotes[-1]].text) is not None
+    asked_name = asked is not None and NAME_ASKED.search(quotes[asked.quotes[-1]].text) is not None
     for position, index in enumerate(indices):
         # "I am Dr. Okafor": the speaker names themself; a tag that names someone else still wins
         named = self_named(quotes[index].text, reader.names)
         if not named and position == 0 and asked_name:
             # "And your name?" / "Nico." : a name said alone in answer is the one answering
-            said = reader.names.mentions(quotes[index].text)
-            if said and said[0][0] == 0 and re.fullmatch(r"[\s.,!]*", quotes[index].text[said[0][1]:][:3] or "") is not None:
-                named = said[0][2]
+            named = answered_with_name(quotes[index].text, reader.names)
         who = tagged.get(position)
         if named and (who is None or not who.speaker or quotes[index].basis == "pronoun") \
                 and (who is None or not who.gender or reader.genders.get(named, "U") in (who.gender, "U")):
@@ -564,10 +564,6 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         if quotes[index].kind == "speech" and re.fullmatch(r"[*_].*[*_]", quotes[index].text.strip(), re.DOTALL):
             quotes[index].kind = "thought"
 
-
-# ("Who are you here for?" asks for someone else's name)
-_NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+(?:other\s+)?name|who\s+are\s+you|what\s+(?:do\s+(?:they|people)\s+)?"
-                         r"call\s+you)\b(?:,\s*\w+)?\s*\?\s*$", re.IGNORECASE)
 
 
 def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], indices: list[int],

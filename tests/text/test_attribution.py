@@ -516,3 +516,21 @@ def test_an_action_beat_reads_past_mrs():
             "Mr. Weston": Character("Mr. Weston", ("Weston",), "M")}
     text = 'Mrs. Elton turned to Mrs. Weston. "I have no doubt it is our carriage."\n'
     assert [s for _, s in speakers(text, cast)] == ["Mrs. Elton"]
+
+
+def test_the_boy_who_gives_his_name_later_said_the_lines_before_it():
+    cast = {"Femi": Character("Femi", (), "M"), "Nico": Character("Nico", ("Nico Sarrat",), "M"),
+            "Marr": Character("Marr", (), "F")}
+    # until "Nico." the narration has only "the boy" for him, and "he swallowed" would be Femi
+    text = ('The boy on the table looked about fourteen. Femi checked the line in his arm.\n\n'
+            '"Can you hear me?" Femi asked.\n\nThe boy licked his lips. He swallowed. "Yes. Where am I?"\n\n'
+            'Marr came in. "On a ship," she said. "And your name?"\n\n"Nico."\n')
+    assert [s for _, s in speakers(text, cast)] == ["Femi", "Nico", "Marr", "Marr", "Nico"]
+
+
+def test_a_description_used_once_is_nobody_in_particular():
+    from pipeline.text.strangers import name_the_strangers
+    cast = {"Nico": Character("Nico", (), "M")}
+    text = 'The girl waved. "What is your name?"\n\n"Nico."\n'
+    spans = [(q.start, q.end) for q in attribute(text, cast)]
+    assert name_the_strangers(text, spans, cast) == cast
