@@ -119,6 +119,9 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> Non
             continue
         candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude)
                       if fits(group, c)]
+        if not candidates and reader.narrator and reader.narrator != previous and fits(group, reader.narrator):
+            # nobody else is at hand: the one telling the story is always there
+            candidates = [reader.narrator]
         group.speaker, group.basis = (candidates[0] if candidates else ""), "guess"
         group.check = True
     for group in run:

@@ -534,3 +534,9 @@ def test_a_description_used_once_is_nobody_in_particular():
     text = 'The girl waved. "What is your name?"\n\n"Nico."\n'
     spans = [(q.start, q.end) for q in attribute(text, cast)]
     assert name_the_strangers(text, spans, cast) == cast
+
+
+def test_in_a_story_told_as_i_the_teller_is_the_last_resort():
+    cast = {"Anders": Character("Anders", ("Mr. Lindqvist", "Lindqvist", "I"), "M")}
+    text = 'The phone rang three times before I picked it up.\n\n"Lindqvist Investigations."\n'
+    assert [s for _, s in speakers(text, cast)] == ["Anders"]
