@@ -12,7 +12,7 @@ from functools import cached_property
 from pipeline.text.first_names import first_name_gender, same_first_name
 from pipeline.text.names import (FAMILY_NAMES, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_of_phrase,
                                  _split_title)
-from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, split_paragraphs
+from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, inside_span, split_paragraphs
 
 _NAME = NAME
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
@@ -91,8 +91,7 @@ class _Speech:
         return told
 
     def inside_quote(self, at: int) -> bool:
-        i = bisect.bisect_right(self._quote_starts, at) - 1
-        return i >= 0 and self.spans[i][0] <= at < self.spans[i][1]
+        return inside_span(at, self.spans, self._quote_starts)
 
 
 def _tie_nicknames(text: str, people: list[_Person]) -> None:

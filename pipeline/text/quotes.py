@@ -73,6 +73,12 @@ PRONOUNS = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "
 _VERBS = "|".join(sorted((re.escape(v.strip()) for v in SPEECH_VERBS), key=len, reverse=True))
 
 
+def inside_span(at: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether a position falls in one of the sorted spans (`starts` are their starts)."""
+    index = bisect.bisect_right(starts, at) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blank-line separated, or one per line when the text has no blank lines."""
     separator = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"

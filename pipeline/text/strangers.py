@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from pipeline.text.names import Character, _gender_of_phrase, _Names, self_named
+from pipeline.text.quotes import inside_span
 
 # "And your name?", "Who are you?": the answer that follows is the speaker's own name ("Who are
 # you here for?" asks for someone else's)
@@ -42,7 +43,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     starts = [a for a, _ in spans]
     # descriptions in the narration, not inside anyone's speech
     described = [(m.start(), " ".join(m.group(1).split()).lower()) for m in _STRANGER.finditer(text)
-                 if not _inside(m.start(), spans, starts)]
+                 if not inside_span(m.start(), spans, starts)]
     at = [position for position, _ in described]
     found: dict[str, str] = {}
     for index, (start, end) in enumerate(spans):
@@ -69,8 +70,3 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         character = updated[main]
         updated[main] = Character(character.name, (*character.aliases, description), character.gender)
     return updated
-
-
-def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    index = bisect.bisect_right(starts, position) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
