@@ -71,7 +71,6 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> Non
         return bool(name) and name not in group.addressed and \
             (not group.gender or reader.genders.get(name, "U") in (group.gender, "U"))
 
-    tagged = {quotes[index].speaker for group in run for index in group.quotes if quotes[index].basis == "tag"}
     changed = True
     while changed:
         changed = False
@@ -106,6 +105,7 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> Non
     named = [{m for index in group.quotes for _, _, m in reader.names.mentions(quotes[index].text)} for group in run]
     # whoever the conversation talks about ("I'd like to see Brenda") is not in it, unless a tag
     # says they speak
+    tagged = {quotes[index].speaker for group in run for index in group.quotes if quotes[index].basis == "tag"}
     spoken_of = set().union(*named) - tagged - {m for group in run for m in group.addressed or ()}
     for i, group in enumerate(run):
         if group.speaker:
