@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline.text.attribution import Character, attribute, discover_characters, load_characters
 from pipeline.text.first_names import _first_names
-from pipeline.text.names import NAME, _PARTICLES, _TITLES, _Names
+from pipeline.text.names import NAME, _PARTICLES, _TITLES, _Names, merge_repeated
 
 
 def _scorer(pdnc_dir: Path):
@@ -66,7 +66,9 @@ def attribute_to_jsonl_rows(text: str, characters: dict[str, Character] | None) 
     on most pages)."""
     listed = bool(characters)
     characters = characters if characters else discover_characters(text)
-    quotes = attribute(text, characters)
+    # a list someone wrote may name one person twice ("Reggie", "Reggie St Cloud"); a discovered
+    # cast is merged already. Each speaker is still named from the list as written.
+    quotes = attribute(text, merge_repeated(characters) if listed else characters)
     usual = usual_names(text, characters, full_name_first=listed)
     return [{"start": q.start, "end": q.end, "speaker": usual.get(q.speaker, q.speaker)} for q in quotes
             if q.kind in ("speech", "thought")]

@@ -77,6 +77,34 @@ def load_characters(path) -> dict[str, Character]:
                             str((info or {}).get("gender", "U"))) for name, info in data.items()}
 
 
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w.strip(".,'’").lower() for w in name.split() if w.strip(".,'’").lower() not in ("the", "a", "an"))
+
+
+def merge_repeated(characters: dict[str, Character]) -> dict[str, Character]:
+    """A list that names one person twice, once bare ("Reggie", "Small") and once in full
+    ("Reggie St Cloud"; "Wooden-Legged Man", also "Jonathan Small"), has one person: the bare
+    entry, with no other name of its own and no gender that contradicts, becomes an alias of
+    the one entry with a name that holds all its words. Not when two entries could hold it, nor
+    for a bare title or description ("The Superintendent", "A Man"), nor into a description
+    ("Small, Dark, Brisk Man"); and "Mr. Knightley", with names of his own, stays apart from
+    "Mr. John Knightley"."""
+    merged = dict(characters)
+    for name, character in characters.items():
+        names = {n.strip().lower() for n in (name, *character.aliases) if n.strip()}
+        words = _name_words(name)
+        if len(names) != 1 or not words - _TITLES - _MALE_NOUNS - _FEMALE_NOUNS:
+            continue
+        holders = [other for other in merged.values() if other.name != name
+                   and any(words <= _name_words(n) and "," not in n for n in (other.name, *other.aliases))
+                   and character.gender in ("U", "X", "", other.gender)]
+        if len(holders) == 1:
+            holder = holders[0]
+            merged[holder.name] = Character(holder.name, (*holder.aliases, name), holder.gender)
+            del merged[name]
+    return merged
+
+
 
 def _gender_hint(text: str, start: int, end: int) -> str:
     """M or F when the prose goes on about the person named at text[start:end] as "he" or

@@ -540,3 +540,20 @@ def test_in_a_story_told_as_i_the_teller_is_the_last_resort():
     cast = {"Anders": Character("Anders", ("Mr. Lindqvist", "Lindqvist", "I"), "M")}
     text = 'The phone rang three times before I picked it up.\n\n"Lindqvist Investigations."\n'
     assert [s for _, s in speakers(text, cast)] == ["Anders"]
+
+
+def test_a_list_naming_one_person_twice_has_one_person():
+    from pipeline.text.names import merge_repeated
+    cast = {"Reggie": Character("Reggie", (), "X"), "Reggie St Cloud": Character("Reggie St Cloud", (), "M"),
+            "Brenda": Character("Brenda", (), "F"),
+            # a bare description, and a name two others hold, stay as written
+            "A Man": Character("A Man", (), "M"), "A Grey-Headed Old Man": Character("A Grey-Headed Old Man", (), "M"),
+            "Small": Character("Small", (), "X"), "Jonathan Small": Character("Jonathan Small", (), "M"),
+            "Dan Small": Character("Dan Small", (), "M")}
+    merged = merge_repeated(cast)
+    assert "Reggie" not in merged and "Reggie" in merged["Reggie St Cloud"].aliases
+    assert {"A Man", "Small", "Jonathan Small", "Dan Small"} <= set(merged)
+    text = '"Well," said Reggie St Cloud.\n\nBrenda sighed. "Must you?"\n\n"I must," said Reggie.\n'
+    # named from the list as its author wrote it, by the full name
+    assert [r["speaker"] for r in attribute_to_jsonl_rows(text, cast)] == ["Reggie St Cloud", "Brenda",
+                                                                           "Reggie St Cloud"]
