@@ -3,6 +3,7 @@ mentions in prose (longest alias first, bare surnames and first names when only 
 could be meant) and telling a character's gender from titles and the pronouns around them."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
@@ -230,6 +231,21 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
     return table
 
 
+def _shared_first_names(characters: dict[str, Character]) -> dict[str, set[str]]:
+    """A one-word name the cast gives one person that is also the first name of another's full
+    name ("John" of John Beaver, and John Andrew): lower case -> both of them."""
+    shared: dict[str, set[str]] = {}
+    for main, character in characters.items():
+        names = {n.strip() for n in (main, *character.aliases)}
+        for bare in (n for n in names if len(n.split()) == 1 and n[:1].isupper()):
+            others = {other for other, c in characters.items() if other != main
+                      and not any(n.strip().lower() == bare.lower() for n in (other, *c.aliases))
+                      and any(len(n.split()) > 1 and n.split()[0] == bare for n in (other, *c.aliases))}
+            if others and any(len(n.split()) > 1 and n.split()[0] == bare for n in names):
+                shared.setdefault(bare.lower(), set()).update({main, *others})
+    return shared
+
+
 class _Names:
     """Finds character mentions, longest alias first. "the Hatter" may be written in any case;
     other names count only when capitalised, so the common word "hope" is not Hope."""
@@ -244,6 +260,36 @@ class _Names:
                                   + r")(?![\w’'-]\w)", re.IGNORECASE) if words else None
         self.possessive = re.compile(self.pattern.pattern[:-len(r"(?![\w’'-]\w)")] + r"(?=['’]s\b)",
                                      re.IGNORECASE) if words else None
+        self.shared = _shared_first_names(characters)
+        self._anchors: dict[tuple[int, int], dict[str, list[tuple[int, str]]]] = {}
+
+    def _nearest_in_full(self, text: str, word: str, position: int) -> str:
+        """Whose full name, of those that begin with the shared first name, was written last
+        before `position` (or first after it): "John Andrew sat his pony" makes the next "John"
+        the boy, though the list gives "John" to John Beaver."""
+        key = (id(text), len(text))
+        if key not in self._anchors:
+            anchors: dict[str, list[tuple[int, str]]] = {w: [] for w in self.shared}
+            for match in self.pattern.finditer(text):
+                written = match.group(1).split()
+                first = written[0].lower() if len(written) > 1 else ""
+                if first in anchors:
+                    main = self.lookup(match.group(1))
+                    if main in self.shared[first]:
+                        anchors[first].append((match.start(), main))
+            self._anchors = {key: anchors}
+        anchors = self._anchors[key][word]
+        if not anchors:
+            return ""
+        index = bisect.bisect_right(anchors, (position, "\uffff")) - 1
+        return anchors[max(index, 0)][1]
+
+    def _main(self, text: str, match: re.Match) -> str:
+        word = match.group(1)
+        main = self.lookup(word)
+        if word.lower() in self.shared:
+            main = self._nearest_in_full(text, word.lower(), match.start()) or main
+        return main
 
     def lookup(self, phrase: str) -> str:
         phrase = " ".join(phrase.split())
@@ -271,7 +317,7 @@ class _Names:
         found = []
         for match in self.pattern.finditer(text, offset, len(text) if end is None else end):
             word = match.group(1)
-            main = self.lookup(word)
+            main = self._main(text, match)
             if main and self._valid(word) and not self._month(text, match.start(), match.end()):
                 found.append((match.start(), match.end(), main))
         return found
@@ -282,7 +328,7 @@ class _Names:
             return []
         found = []
         for match in self.possessive.finditer(text, offset, len(text) if end is None else end):
-            main = self.lookup(match.group(1))
+            main = self._main(text, match)
             if main and self._valid(match.group(1)):
                 found.append((match.start(), match.end(), main))
         return found
@@ -293,7 +339,7 @@ class _Names:
             return None
         match = self.pattern.match(text, position, end)
         if match and self._valid(match.group(1)):
-            main = self.lookup(match.group(1))
+            main = self._main(text, match)
             if main:
                 return match.end(), main
         return None

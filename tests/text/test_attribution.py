@@ -557,3 +557,11 @@ def test_a_list_naming_one_person_twice_has_one_person():
     # named from the list as its author wrote it, by the full name
     assert [r["speaker"] for r in attribute_to_jsonl_rows(text, cast)] == ["Reggie St Cloud", "Brenda",
                                                                            "Reggie St Cloud"]
+
+
+def test_a_first_name_two_people_share_is_whoever_was_last_named_in_full():
+    cast = {"John Beaver": Character("John Beaver", ("Beaver", "John"), "M"),
+            "John Andrew": Character("John Andrew", ("John Last",), "M")}
+    text = ('John Beaver lived with his mother.\n\n"Are you lunching in?" said John.\n\n'
+            'At Hetton, John Andrew sat his pony.\n\n"Can I ride?" asked John.\n')
+    assert [s for _, s in speakers(text, cast)] == ["John Beaver", "John Andrew"]
