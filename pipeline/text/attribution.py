@@ -105,6 +105,7 @@ class _Reader:
         self.turn = ""                                   # whose turn it is in an exchange of two
         self.paragraph_start = 0
         self.tie = False                                 # the last tag's pronoun had a rival
+        self.by_pronoun = False                          # the last subject found was a "he"/"she"
         self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
 
     def note(self, position: int, main: str) -> None:
@@ -379,9 +380,10 @@ class _Reader:
             return ""
         a, b, who = usable[-1]
         between = text[b:end].strip()
-        if len(between.split()) <= 2:
-            return who
-        return usable[0][2]
+        if len(between.split()) > 2:
+            a, b, who = usable[0]
+        self.by_pronoun = text[a:b].lower() in ("he", "she")
+        return who
 
     def _adverb(self, start: int, end: int) -> str:
         match = re.search(r"\b(\w+ly)\b", self.text[start:end])
@@ -550,7 +552,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         elif previous is not None and not previous.quotes and group.opens and fits(previous.lead):
             group.speaker, group.basis = previous.lead, "lead-in"
         else:
-            beat = _action_beat(reader, text, a, b, quotes, indices, fits)
+            said_last = previous.speaker if previous is not None and previous.quotes else ""
+            beat = _action_beat(reader, text, a, b, quotes, indices, fits, said_last)
             if beat:
                 group.speaker, group.basis = beat, "beat"
             elif previous is not None and not previous.quotes and fits(previous.subject):
@@ -567,7 +570,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
 
 
 def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], indices: list[int],
-                 fits) -> str:
+                 fits, said_last: str = "") -> str:
     """The character acting in the narration next to the quotes: `Mara grinned. "..."`."""
     segments = []
     first, last = quotes[indices[0]], quotes[indices[-1]]
@@ -585,6 +588,8 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
         ordered = reversed(sentences) if is_before else sentences
         for s, e in ordered:
             subject = reader.subject(s, e)
-            if fits(subject):
+            # `"Then do." She told her and left.`: a "she" after the quote that leans on the
+            # woman who spoke last says nothing against turn-taking
+            if fits(subject) and not (reader.by_pronoun and subject == said_last and not is_before):
                 return subject
     return ""

@@ -565,3 +565,11 @@ def test_a_first_name_two_people_share_is_whoever_was_last_named_in_full():
     text = ('John Beaver lived with his mother.\n\n"Are you lunching in?" said John.\n\n'
             'At Hetton, John Andrew sat his pony.\n\n"Can I ride?" asked John.\n')
     assert [s for _, s in speakers(text, cast)] == ["John Beaver", "John Andrew"]
+
+
+def test_a_she_after_the_quote_leaning_on_the_last_speaker_does_not_outweigh_turns():
+    cast = {"Mrs. Beaver": Character("Mrs. Beaver", (), "F"), "Brenda": Character("Brenda", (), "F")}
+    text = ('Mrs. Beaver looked at her watch. "You could come in for a cocktail?"\n\n'
+            '"I could..." said Brenda doubtfully.\n\n'
+            '"Then do. I\'ll expect you about six." She told her the address and left the table.\n')
+    assert [s for _, s in speakers(text, cast)] == ["Mrs. Beaver", "Brenda", "Mrs. Beaver"]
