@@ -1,0 +1,358 @@
+"""The reader behind attribution: the text, its cast and who was mentioned where, with what a
+speech tag, an action beat's subject, a lead-in, "he" and "she", "his wife" and "said the
+constable" each say about who is speaking. attribution.py applies its rules paragraph by
+paragraph with it."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
+                                 _Names)
+from pipeline.text.quotes import SALUTATION, SPEECH_VERBS
+
+_PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
+            "burst out", "spoke up", "sang out", "called after", "shouted out", "said again")
+_VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
+                      + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+_FILLER = re.compile(r"(?:[ \t\n]+(?:\w+ly|then|again|now|too|also|only|once|presently|at last|at length|at once|"
+                     r"aloud|out|in reply|in return|at first)\b)*[ \t\n]*", re.IGNORECASE)
+_SUBJECT_PRONOUNS = {"he": "M", "she": "F", "i": "I"}
+_PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "about", "towards", "toward",
+                 "into", "after", "than", "like", "behind", "before", "between", "beside", "near", "under", "over",
+                 "and", "or", "nor"}
+# a sentence or clause of narration; "Mrs." and "Dr." do not end one
+_CLAUSE = re.compile(r"(?:[^.!?;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.)+(?:[.!?;]+|$)")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;]+[\"”’']?(?=\s)|--|—")
+
+
+# "the mother", "a tall woman", "an old man": a person the narration has not named
+_UNNAMED_PERSON = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?![\w'’]*\s+[A-Z])")
+# a person described by a noun, right after "the"/"a" or a word or three on ("the old man")
+_DESCRIBED_OR_BARE = re.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|a|an|of|in|at|on|by|with|and)\b)[a-z-]+){0,3}?\s+(?:" +
+                                "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")\b")
+# a person described by a noun after a word or three ("the old man", "a tall young woman")
+_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w-]+){1,3}?\s+(?:" +
+                        "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")(?=[\s,.;!?]|$)",
+                        re.IGNORECASE)
+# a letter's own words after the narration has it opened: `broke the seal and read it. "Dear Miss Fenwick, ..."`
+_SALUTED = re.compile(SALUTATION + r"[,:—-]")
+_LETTER_WORDS = re.compile(r"\b(?:letter|note|card|telegram|envelope|seal|read|reads|reading)\b", re.IGNORECASE)
+_READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
+
+
+@dataclass
+class _Who:
+    speaker: str
+    verb: str = ""
+    adverb: str = ""
+    span: tuple[int, int] | None = None
+    gender: str = ""       # what the tag tells even when it names no one: "she", "his wife"
+
+
+
+_WAS_REPLY = re.compile(r"(?:was|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][\w.’' -]*?)['’]s\s+(?:\w+\s+){0,2}?"
+                        r"(?:reply|answer|response|rejoinder|retort|comment|remark|exclamation|question|greeting|"
+                        r"summing[ -]up|verdict|observation)\b")
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
+                                re.IGNORECASE)
+
+
+class _Reader:
+    """The text, its cast and who was mentioned where, for resolving tags and pronouns."""
+
+    def __init__(self, text: str, characters: dict[str, Character], narrator: str):
+        self.text = text
+        self.names = _Names(characters)
+        self.genders = _infer_genders(text, characters, self.names)
+        self.narrator = narrator
+        self.events: list[tuple[int, str]] = []          # (position, main name), sorted
+        self.addressed: set[str] = set()                 # named in the previous paragraph's speech
+        self.turn = ""                                   # whose turn it is in an exchange of two
+        self.paragraph_start = 0
+        self.tie = False                                 # the last tag's pronoun had a rival
+        self.by_pronoun = False                          # the last subject found was a "he"/"she"
+        self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
+
+    def note(self, position: int, main: str) -> None:
+        bisect.insort(self.events, (position, main))
+
+    def read_narration(self, start: int, end: int) -> None:
+        """Names, and the people "he" and "she" stand for, in order, so a pronoun can lean on
+        the pronoun before it."""
+        # "Lucy's body shook" makes Lucy the one "she" means next, as much as "Lucy shook"
+        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)]
+        # but not "the remembrance of Count Olenski's letter": a possessive inside a phrase is
+        # not who the sentence is about
+        found += [(a, main) for a, _, main in self.names.possessives(self.text, start, end)
+                  if not _AFTER_PREPOSITION.search(self.text, max(0, a - 12), a)]
+        found += [(start + m.start(), m.group(0)) for m in re.finditer(r"\b(?:he|she)\b", self.text[start:end],
+                                                                         re.IGNORECASE)]
+        if self.narrator:
+            # the teller is there whenever the narration says "I"
+            found += [(start + m.start(), self.narrator) for m in re.finditer(r"\bI\b", self.text[start:end])]
+        for position, main in sorted(found, key=lambda item: item[0]):
+            if main.lower() in ("he", "she"):
+                main = self.pronoun(main, position)
+            if main:
+                self.note(position, main)
+
+    def recent(self, before: int, gender: str | None = None, exclude=frozenset(), limit: int = 40) -> list[str]:
+        """Characters mentioned before a position, most recent first."""
+        found: list[str] = []
+        index = bisect.bisect_left(self.events, (before, ""))
+        for position, main in reversed(self.events[max(0, index - limit):index]):
+            if main in exclude or main in found:
+                continue
+            if gender and self.genders.get(main, "U") not in (gender, "U"):
+                continue
+            found.append(main)
+        return found
+
+    def pronoun(self, word: str, position: int, exclude=frozenset(), in_tag: bool = False) -> str:
+        """He or she: going back sentence by sentence, the first character of that gender
+        named in the sentence (its subject, usually), else the most recent one. In a reply's
+        tag, the one just addressed by name, else not the one who spoke last."""
+        lowered = word.lower()
+        if lowered in ("i", "me"):
+            return self.narrator
+        gender = _SUBJECT_PRONOUNS.get(lowered)
+        if gender not in ("M", "F"):
+            return ""
+        exclude = set(exclude) | {self.narrator}     # the narrator is "I", never "he"
+        if in_tag:
+            # the one just addressed by name answers, or in an exchange the one whose turn it
+            # is, unless this paragraph's own narration has just named someone else of that
+            # gender ("Pip woke up and rubbed her eyes. "Is it morning?" she asked.")
+            turn = self.turn if self.turn not in exclude and self.genders.get(self.turn) == gender else ""
+            expected = self.addressed_one(gender, exclude) or turn
+            if expected:
+                here = self.pronoun(word, position, exclude)
+                named_here = any(self.paragraph_start <= at < position and main == here
+                                 for at, main in self.events[-12:])
+                # someone unnamed of that gender came in just before ("the woman at the far end
+                # folds her newspaper... "Alan?" she says"): whose turn it was is only a guess
+                self.tie = self.tie or self._newcomer_before(position, gender)
+                return here if named_here else expected
+        index = bisect.bisect_left(self.events, (position, ""))
+        sentence, best, rivals, best_at = None, None, set(), position
+        for at, main in reversed(self.events[max(0, index - 30):index]):
+            here = bisect.bisect_right(self.sentences, at)
+            if sentence is not None and here != sentence and best:
+                break
+            sentence = here
+            if main not in exclude and self.genders.get(main, "U") == gender:
+                best, best_at = main, at
+                rivals.add(main)
+        # two people of that gender in the sentence it leans on: a near tie
+        self.tie = self.tie or len(rivals) > 1
+        if not best:
+            loose = self.recent(position, gender, exclude)
+            best = loose[0] if loose else ""
+            best_at = max((at for at, main in self.events[:index] if main == best), default=position)
+        if best and in_tag:
+            # so is someone unnamed of that gender since ("...followed by her mother. The mother
+            # was tall. "Come along," she said")
+            self.tie = self.tie or self._unnamed_since(best_at, position, gender) or self._newcomer_before(position,
+                                                                                                        gender)
+        return best
+
+    def addressed_one(self, gender: str, exclude=frozenset()) -> str:
+        """The one person of that gender the previous paragraph spoke to by name, or ""."""
+        addressed = [m for m in self.addressed if self.genders.get(m) == gender and m not in exclude]
+        return addressed[0] if len(addressed) == 1 else ""
+
+    def _unnamed_since(self, start: int, end: int, gender: str) -> bool:
+        nouns = _FEMALE_NOUNS if gender == "F" else _MALE_NOUNS
+        return any(word.lower() in nouns for word in _UNNAMED_PERSON.findall(self.text, start, end))
+
+    def _newcomer_before(self, position: int, gender: str) -> bool:
+        """Someone of that gender brought in unnamed in the paragraph before or this one ("an
+        elderly man in a black jumper", "the woman at the far end, who we haven't noticed"): the
+        first time the text describes them so."""
+        start = self.text.rfind("\n\n", 0, max(0, self.paragraph_start - 2)) + 2
+        for m in _DESCRIBED_OR_BARE.finditer(self.text, start, position):
+            words = m.group(0).split()
+            if _gender_of_phrase(m.group(0)) != gender or re.match(r"['’]?\w*\s+[A-Z]", self.text[m.end():]):
+                continue
+            if words[0].lower() in ("a", "an") or not re.search(
+                    rf"\b[Tt]he\s+{re.escape(words[-1])}\b", self.text[max(0, start - 20000):start]):
+                return True
+        return False
+
+    def who_at(self, position: int, end: int, exclude=frozenset()) -> tuple[int, str, str] | None:
+        """A name, descriptor or pronoun starting at position: (its end, speaker or "", gender
+        the words imply)."""
+        named = self.names.at(self.text, position, end)
+        if named:
+            return named[0], named[1], ""
+        match = re.compile(r"(he|she|I)\b", re.IGNORECASE).match(self.text, position, end)
+        if match and (match.group(1) != "i"):
+            return (match.end(), self.pronoun(match.group(1), position, exclude, in_tag=True),
+                    _gender_of_phrase(match.group(1)))
+        match = re.compile(r"(?:the|a|an|his|her|their|my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=[\s,.;!?]|$)",
+                           re.IGNORECASE).match(self.text, position, end)
+        if match:
+            # "said the old man": the descriptor runs on to its noun, which tells the gender (and
+            # "the old" may be a title the cast carries: "Old Mr. Emerson")
+            longer = _DESCRIBED.match(self.text, position, end)
+            if longer and longer.end() > match.end():
+                return longer.end(), self.relative(match.group(0), position, exclude), _gender_of_phrase(longer.group(0))
+        if match and not _VERB_RE.match(match.group(0).split()[-1]):
+            gender = _gender_of_phrase(match.group(0))
+            who = self.relative(match.group(0), position, exclude)
+            if not who and gender and match.group(0).lower().startswith(("the ", "a ", "an ")):
+                # `"Come along, Pip," ...` then `said the girl`: the one just spoken to answers
+                who = self.addressed_one(gender, exclude)
+            return match.end(), who, gender
+        return None
+
+    def titled(self, phrase: str, exclude=frozenset()) -> str:
+        """`said the constable`: the one character whose name carries that title (Constable Hobbs)."""
+        match = re.fullmatch(r"(?:the|a|an)\s+(\w+)", phrase.strip(), re.IGNORECASE)
+        if not match:
+            return ""
+        noun = {"doctor": "dr", "mister": "mr"}.get(match.group(1).lower(), match.group(1).lower())
+        owners = {main for main, c in self.names.characters.items() for alias in (main, *c.aliases)
+                  if len(alias.split()) >= 2 and alias.split()[0].rstrip(".").lower() == noun} - set(exclude)
+        return owners.pop() if len(owners) == 1 else ""
+
+    def relative(self, phrase: str, position: int, exclude=frozenset()) -> str:
+        """`his wife`, `her father`: the cast member with the possessor's surname and the title
+        the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
+        match = re.fullmatch(r"(his|her)\s+(wife|lady|husband|mother|father)", phrase.strip(), re.IGNORECASE)
+        if not match:
+            return self.titled(phrase, exclude)
+        owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
+        if not owner:
+            return ""
+        character = self.names.characters[owner]
+        surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
+                    if len(alias.split()) >= 2 and alias.split()[0].lower().rstrip(".") in _TITLES | {"miss"}}
+        title = {"wife": "mrs.", "lady": "mrs.", "mother": "mrs.", "husband": "mr.", "father": "mr."}[
+            match.group(2).lower()]
+        found = {self.names.lookup(f"{title} {surname}") for surname in surnames} - {"", owner}
+        found -= set(exclude)
+        return found.pop() if len(found) == 1 else ""
+
+    def tag_after(self, start: int, end: int, exclude) -> _Who | None:
+        """`"...," said Mara` / `Mara said` / `she asked quietly` right after a quote."""
+        text = self.text
+        position = re.compile(r"[\s,;:—–-]*").match(text, start, end).end()
+        verb = _VERB_RE.match(text, position, end)
+        if verb:
+            after = _FILLER.match(text, verb.end(), end).end()
+            who = self.who_at(after, end, exclude)
+            if who:
+                return _Who(who[1], verb.group(0), self._adverb(verb.end(), who[0]), (position, who[0]), who[2])
+        who = self.who_at(position, end, exclude)
+        if who:
+            after = _FILLER.match(text, who[0], end).end()
+            verb = _VERB_RE.match(text, after, end)
+            if verb:
+                return _Who(who[1], verb.group(0), self._adverb(who[0], min(end, verb.end() + 20)),
+                            (position, verb.end()), who[2])
+        # `"Poor Charlotte," was Lucy's reply.`
+        said = _WAS_REPLY.match(text, position, end)
+        if said:
+            named = self.names.at(text, said.start(1), said.end(1))
+            if named:
+                return _Who(named[1], "said", "", (position, said.end()))
+        return None
+
+    def tag_before(self, start: int, end: int, exclude) -> _Who | None:
+        """`Mara said, "...` / `said Mara: "...` / `Mara turned to him and asked, "...`."""
+        text = self.text
+        segment = text[start:end]
+        trimmed = len(segment.rstrip(" \t\n,:;—–-"))
+        if trimmed == 0:
+            return None
+        last_end = 0
+        for boundary in _SENTENCE_END.finditer(segment, 0, trimmed):
+            last_end = boundary.end()
+        clause_start = start + last_end
+        clause_end = start + trimmed
+        verbs = [v for v in _VERB_RE.finditer(text, clause_start, clause_end)
+                 if (v.start() == clause_start or not text[v.start() - 1].isalnum())]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        tail = text[verb.end():clause_end]
+        tail_words = re.findall(r"[\w’'.-]+", tail)
+        if len(tail_words) > 8:
+            return None
+        after = _FILLER.match(text, verb.end(), clause_end).end()
+        who = self.who_at(after, clause_end, exclude) if after < clause_end else None
+        if who and who[1] and text[verb.end():after].strip().lower() not in ("to",):
+            return _Who(who[1], verb.group(0), "", (clause_start, clause_end))
+        subject = self.subject(clause_start, verb.start(), exclude)
+        if subject:
+            return _Who(subject, verb.group(0), self._adverb(verb.end(), clause_end), (clause_start, clause_end))
+        pronoun = re.search(r"\b(he|she)\s+(?:\w+ly\s+)?$", text[clause_start:verb.start()], re.IGNORECASE)
+        if pronoun:
+            return _Who("", verb.group(0), "", (clause_start, clause_end), _gender_of_phrase(pronoun.group(1)))
+        return None
+
+    def lead_in(self, start: int, end: int) -> str:
+        """A narration paragraph ending in a comma or colon introduces the next one's speech:
+        `Mr. Bennet coolly observed,` or `when thus accosted by Miss Bingley,`."""
+        if not re.search(r"[,:;]\W*$|--\s*$|—\s*$", self.text[start:end]):
+            return ""
+        who = self.tag_before(start, end, set())
+        if who and who.speaker:
+            return who.speaker
+        by = re.search(r"\bby\s+(.{2,40}?)[,:;—-]*\s*$", self.text[start:end])
+        if by:
+            named = self.names.at(self.text, start + by.start(1), end)
+            if named:
+                return named[1]
+        return ""
+
+    def subject(self, start: int, end: int, exclude=frozenset()) -> str:
+        """Who a clause is about: the name or pronoun nearest before its verb, else its first
+        name that is not the object of a preposition."""
+        text = self.text
+        candidates = []
+        for match in re.finditer(r"\b(he|she|I)\b", text[start:end], re.IGNORECASE):
+            if match.group(1) == "i":
+                continue
+            candidates.append((start + match.start(), start + match.end(), None))
+        candidates += self.names.mentions(text, start, end)
+        # "His lady greeted him": Mr. Elton's wife, when the cast has her
+        for match in re.finditer(r"\b(?:[Hh]is|[Hh]er)\s+(?:wife|lady|husband|mother|father)\b", text[start:end]):
+            who = self.relative(match.group(0), start + match.start())
+            if who:
+                candidates.append((start + match.start(), start + match.end(), who))
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        usable = []
+        for a, b, main in candidates:
+            previous = re.findall(r"[\w’']+", text[max(start, a - 20):a])
+            if previous and previous[-1].lower() in _PREPOSITIONS - {"and"}:
+                continue
+            if text[b:b + 2] in ("'s", "’s"):
+                continue
+            who = main if main is not None else self.pronoun(text[a:b], a, exclude)
+            if who and who not in exclude:
+                usable.append((a, b, who))
+        # "While he ate, Brenda read to him": the main clause's subject, not the subordinate one's
+        opener = re.match(r"\W*(?:while|whilst|when|as|after|before|since|although|though|if|until|because|once)\b",
+                          text[start:end], re.IGNORECASE)
+        if opener and len(usable) > 1:
+            comma = text.find(",", start, end)
+            main_clause = [u for u in usable if comma >= 0 and u[0] > comma] or \
+                ([u for u in usable[1:] if u[2] != usable[0][2]] if comma < 0 else [])
+            usable = main_clause or usable
+        if not usable:
+            return ""
+        a, b, who = usable[-1]
+        between = text[b:end].strip()
+        if len(between.split()) > 2:
+            a, b, who = usable[0]
+        self.by_pronoun = text[a:b].lower() in ("he", "she")
+        return who
+
+    def _adverb(self, start: int, end: int) -> str:
+        match = re.search(r"\b(\w+ly)\b", self.text[start:end])
+        return match.group(1).lower() if match else ""
