@@ -261,14 +261,16 @@ class _Names:
         self.possessive = re.compile(self.pattern.pattern[:-len(r"(?![\w’'-]\w)")] + r"(?=['’]s\b)",
                                      re.IGNORECASE) if words else None
         self.shared = _shared_first_names(characters)
-        self._anchors: dict[tuple[int, int], dict[str, list[tuple[int, str]]]] = {}
+        self._anchors: dict[int, tuple[str, dict[str, list[tuple[int, str]]]]] = {}
 
     def _nearest_in_full(self, text: str, word: str, position: int) -> str:
         """Whose full name, of those that begin with the shared first name, was written last
         before `position` (or first after it): "John Andrew sat his pony" makes the next "John"
         the boy, though the list gives "John" to John Beaver."""
-        key = (id(text), len(text))
-        if key not in self._anchors:
+        cached = self._anchors.get(id(text))
+        # kept with the text itself, so another text never reads this one's anchors: the last
+        # long text (the chapter) and the last short one (a quote or a tag read beside it)
+        if cached is None or cached[0] is not text:
             anchors: dict[str, list[tuple[int, str]]] = {w: [] for w in self.shared}
             for match in self.pattern.finditer(text):
                 written = match.group(1).split()
@@ -277,8 +279,11 @@ class _Names:
                     main = self.lookup(match.group(1))
                     if main in self.shared[first]:
                         anchors[first].append((match.start(), main))
-            self._anchors = {key: anchors}
-        anchors = self._anchors[key][word]
+            for key, (kept, _) in list(self._anchors.items()):
+                if (len(kept) > 2000) == (len(text) > 2000):
+                    del self._anchors[key]
+            cached = self._anchors[id(text)] = (text, anchors)
+        anchors = cached[1][word]
         if not anchors:
             return ""
         index = bisect.bisect_right(anchors, (position, "\uffff")) - 1
