@@ -45,7 +45,8 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Col
           "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
           "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
-          "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron", "Sheriff", "Deputy", "Trooper")
+          "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron", "Sheriff", "Deputy", "Trooper",
+          "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi")
 
 # A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur"), with "O'Brien" and "Grant-Menzies"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
@@ -58,12 +59,13 @@ _SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame":
 
 
 def _split_title(form: str) -> tuple[str, tuple[str, ...]]:
-    """("Dr", ("Kemp",)) for "Doctor Kemp" and "Dr. Kemp" alike."""
-    first, _, rest = form.partition(" ")
-    if first.rstrip(".") in TITLES and rest:
-        title = first.rstrip(".")
-        return _SAME_TITLE.get(title, title), tuple(rest.split())
-    return "", tuple(form.split())
+    """("Dr", ("Kemp",)) for "Doctor Kemp" and "Dr. Kemp" alike; a rank of two words is its
+    last ("Sergeant", ("Kieran", "Malik")) for "Detective Sergeant Kieran Malik"."""
+    words = form.split()
+    title = ""
+    while len(words) > 1 and words[0].rstrip(".") in TITLES:
+        title, words = words[0].rstrip("."), words[1:]
+    return (_SAME_TITLE.get(title, title), tuple(words)) if title else ("", tuple(form.split()))
 
 
 def load_characters(path) -> dict[str, Character]:
@@ -420,6 +422,14 @@ def self_named(quote: str, names: _Names) -> str:
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")
         introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+I\b)", quote[b:]) is not None
+        # "Solomon Barker. Sol, to my friends.": the full name, then the short one
+        stop = re.match(r"\.\s+", quote[b:])
+        introduces = introduces or (stop is not None and any(c == b + stop.end() and m == main
+                                                             for c, _, m in names.mentions(quote, b, len(quote))))
+        # on the telephone, without a greeting: "This is Constance Wilder, on Orchard Hill."
+        if re.fullmatch(r"\s*(?:this\s+is|it['’]s)\s+", quote[:a], re.IGNORECASE) and len(quote[a:b].split()) >= 2 \
+                and not re.match(r"\s*,?\s*(?:my|our|his|her|your|the|a)\b", quote[b:], re.IGNORECASE):
+            return main
         greeted = re.fullmatch(rf"\s*(?:{_GREETING}[.,!]?\s+)+", quote[:a], re.IGNORECASE) is not None
         untitled = greeted and not _split_title(quote[a:b])[0]
         introduces = introduces or (untitled and re.match(r"(?:,\s+(?:from\s+|with\s+|at\s+)?(?:the\s+)?[A-Z][\w'’-]+"
@@ -476,12 +486,16 @@ _NOT_PERSON_WORDS = {
     "Royal", "Majesty", "Highness", "Excellency", "Honour", "Honor", "Grace", "Lordship", "Ladyship", "Queen",
     "King", "Prince", "Princess", "Count", "Countess", "Baron", "Baroness", "Duke", "Duchess", "Emperor",
     "Sergeant", "Lieutenant", "Reverend", "Judge", "Signor", "Signora", "Herr", "Frau", "Afterward", "Till",
+    "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi",
     "Whilst", "Whereupon", "Presently", "Instead", "Besides", "Certainly", "Surely", "Really", "Of", "Good-bye",
     "Goodnight", "Good-night", "Bah", "Pooh", "Nonsense", "Heavens", "Gracious", "Mercy", "Fancy", "Tut",
     "Hey", "Halloa", "Hallo", "O", "Ugh", "Mm", "Er", "Um", "Whew", "Ahem", "Hurrah", "Bravo", "Amen",
     "Mister", "Sahib", "Miss", "Ye", "Thee", "Thou", "Thy", "Thine", "Shan't", "Can't", "Won't", "Isn't",
     "Aren't", "Wasn't", "Weren't", "Hadn't", "Hasn't", "Haven't", "Wouldn't", "Couldn't", "Shouldn't", "Didn't",
     "Doesn't", "Ain't", "Ma", "Pa", "Illustration",
+    # what people say today where they once said "Well" ("Okay," he said)
+    "Okay", "OK", "Ok", "Yeah", "Yep", "Yup", "Nope", "Alright", "Hi", "Bye", "Sorry", "Cheers", "Wow", "Hmm",
+    "Whoa", "Huh", "Uh", "Sure", "Cool", "Great", "Thanks",
     # institutions that speak through people ("The Crown doesn't oppose bail")
     "Crown", "State", "Government", "Council", "Parliament", "Police", "Army", "Navy", "Ministry", "Senate",
     "Congress", "Prosecution", "Defence", "Defense", "Court", "Chronicle", "Herald", "Tribune", "Telegraph",

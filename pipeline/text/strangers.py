@@ -11,7 +11,8 @@ import bisect
 import re
 from collections import Counter
 
-from pipeline.text.names import Character, _gender_of_phrase, _Names, self_named
+from pipeline.text.aliases import _ROLES
+from pipeline.text.names import Character, _gender_of_phrase, _Names, _split_title, self_named
 from pipeline.text.quotes import inside_span
 
 # "And your name?", "Who are you?": the answer that follows is the speaker's own name ("Who are
@@ -19,13 +20,23 @@ from pipeline.text.quotes import inside_span
 NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+(?:other\s+)?name|who\s+are\s+you|what\s+(?:do\s+(?:they|people)\s+)?"
                         r"call\s+you)\b(?:,\s*\w+)?\s*\?\s*$", re.IGNORECASE)
 
-# how a narration describes someone it cannot name yet; "the man" and "the woman" describe
-# too many people to be one of them
-_STRANGER = re.compile(r"\b[Tt]he\s+(?:(?:old|young|little|small|tall|thin|strange|new)\s+)?"
-                       r"(boy|girl|kid|child|lad|lass|youth|stranger|newcomer|visitor|old\s+man|old\s+woman|"
-                       r"young\s+man|young\s+woman)\b")
-_WINDOW = 6000          # characters of narration before the name is given
+# how a narration describes someone it cannot name yet: "the boy", "the driver", or anyone by
+# what they wear or where they came from ("a man in a tweed cap", "the woman with the red
+# umbrella"); "the man" and "the woman" alone describe too many people to be one of them
+_PERSON = r"(?:man|woman|boy|girl|lady|gentleman|kid|child|lad|lass|youth|fellow)"
+_STRANGER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)?"
+                       rf"({_PERSON}\s+(?:in|with|from)\s+(?:the|a|an|his|her)\s+[a-z-]+|"
+                       r"(?<=[Tt]he )(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)?(?:boy|girl|kid|"
+                       r"child|lad|lass|youth|stranger|newcomer|visitor|old\s+man|old\s+woman|young\s+man|young\s+woman|"
+                       rf"{'|'.join(sorted(_ROLES))})\b)")
+_WINDOW = 12000         # characters of narration before the name is given
 _AT_LEAST = 2           # times the description is used there
+_ROLE_NEAR = 3000       # characters before the name within which a job ("the driver") was last used
+
+
+def _description(phrase: str) -> str:
+    """"man in the tweed" for "man in a tweed (cap)": one spelling for every use."""
+    return re.sub(r"\b(?:a|an)\s+(?=\w)", "the ", " ".join(phrase.split()).lower())
 
 
 def answered_with_name(quote: str, names: _Names) -> str:
@@ -42,9 +53,11 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     names = _Names(characters)
     starts = [a for a, _ in spans]
     # descriptions in the narration, not inside anyone's speech
-    described = [(m.start(), " ".join(m.group(1).split()).lower()) for m in _STRANGER.finditer(text)
-                 if not inside_span(m.start(), spans, starts)]
-    at = [position for position, _ in described]
+    described = [(m.start(), _description(m.group(1)), " ".join(m.group(0).split()).lower())
+                 for m in _STRANGER.finditer(text) if not inside_span(m.start(), spans, starts)]
+    at = [position for position, _, _ in described]
+    # titles the cast's names carry ("Captain" of Captain Oyelaran)
+    bearers = {_split_title(name)[0] for main, c in characters.items() for name in (main, *c.aliases)} - {""}
     found: dict[str, str] = {}
     for index, (start, end) in enumerate(spans):
         window = described[bisect.bisect_left(at, start - _WINDOW):bisect.bisect_left(at, start)]
@@ -57,12 +70,19 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         if not named:
             continue
         gender = characters[named].gender
-        counts = Counter(noun for _, noun in window
+        counts = Counter(noun for _, noun, _ in window
                          if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender))
         for noun, count in counts.items():
             description = "the " + noun
+            if noun in _ROLES and (noun.capitalize() in bearers or not any(
+                    key == noun and position > start - _ROLE_NEAR for position, key, _ in window)):
+                # "the captain" is Captain Oyelaran's, when the cast has a captain; a job
+                # describes the one who names themself only when it was just used
+                continue
             if count >= _AT_LEAST and not names.lookup(description) and description not in found:
-                found[description] = named
+                # as the narration wrote it too: "a man in a tweed (cap)"
+                for written in {description} | {w for _, key, w in window if key == noun}:
+                    found.setdefault(written, named)
     if not found:
         return characters
     updated = dict(characters)

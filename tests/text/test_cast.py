@@ -879,3 +879,48 @@ def test_a_narrator_called_by_title_by_a_short_form_of_the_surname_and_by_first_
     assert {"Mr. Holmqvist", "Holm", "Anders"} <= {narrator, *cast[narrator].aliases}
     assert cast[narrator].gender == "M"
     assert not any("Investigations" in (m, *c.aliases) for m, c in cast.items())
+
+
+def test_a_rank_of_two_words_is_a_title_and_okay_is_no_one():
+    text = ('Detective Sergeant Kieran Malik was waiting under the awning. "Okay," he said. "Okay. She\'s inside."\n\n'
+            '"Did you see the car?" Kieran asked.\n\n"No," said Malik. "Okay, we go in."\n\n'
+            'Chief Engineer Ines Calloway met us at the airlock. "Seals," Calloway said.\n\n"Noted, Chief," said Ines.\n')
+    characters = discover_characters(text)
+    assert owner(characters, "Kieran") == owner(characters, "Malik") == owner(characters, "Detective Sergeant Kieran Malik")
+    assert owner(characters, "Ines") == owner(characters, "Calloway")
+    assert not {"Okay", "Chief"} & set(characters)
+
+
+def test_the_stranger_in_the_tweed_cap_who_names_himself_said_the_lines_before():
+    text = ('Then a man in a tweed cap sat down opposite me. "Solicitor\'s letter," he said.\n\n"It is," I said.\n\n'
+            'The man in the tweed cap turned to the window. "Everybody knew Abel," he said.\n\n'
+            'Later, in the pub, Maudie poured the drinks. "On the house," she said.\n\n'
+            '"Evening, Maudie." He nodded to me. "I\'m Walter Finch. I ought to have told you on the train."\n\n'
+            '"Mr. Finch," said Maudie.\n')
+    lines = [(q.text, q.speaker) for q in attribute(text) if q.kind == "speech"]
+    finch = owner(discover_characters(text), "Walter Finch")
+    assert [s for t, s in lines if t.startswith(("Solicitor", "Everybody"))] == [finch, finch]
+
+
+def test_on_the_phone_this_is_and_a_full_name_then_a_short_one_introduce_the_speaker():
+    names = _Names({"Connie Wilder": Character("Connie Wilder", ("Constance Wilder",), "F"),
+                    "Sol": Character("Sol", ("Solomon Barker",), "M"), "Dana Reyes": Character("Dana Reyes", (), "F")})
+    from pipeline.text.names import self_named
+    assert self_named("This is Constance Wilder, on Orchard Hill.", names) == "Connie Wilder"
+    assert self_named("Solomon Barker. Sol, to my friends.", names) == "Sol"
+    # someone else introduced, or talked of
+    assert self_named("This is Dana Reyes, my wife.", names) == ""
+    assert self_named("I saw Solomon Barker. Sol was there.", names) == ""
+
+
+def test_a_job_describes_a_stranger_only_when_no_one_in_the_cast_holds_it():
+    from pipeline.text.strangers import name_the_strangers
+    cast = {"Oyelaran": Character("Oyelaran", ("Captain Oyelaran",), "F"),
+            "Verhoeven": Character("Verhoeven", ("Elias Verhoeven",), "M"),
+            "Sol": Character("Sol", ("Sol Barker",), "M")}
+    text = ('The captain looked at the screen. The captain frowned. "Who are you?"\n\n"I\'m Elias Verhoeven."\n\n'
+            'Later the driver leaned back. The driver whistled. "I\'m Sol Barker, by the way."\n')
+    spans = [(q.start, q.end) for q in attribute(text, cast)]
+    named = name_the_strangers(text, spans, cast)
+    assert "the captain" not in named["Verhoeven"].aliases
+    assert "the driver" in named["Sol"].aliases
