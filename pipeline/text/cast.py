@@ -68,6 +68,10 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
     for match in _MENTION.finditer(text):
         title, name = match.group(1), match.group(2)
         words = name.split()
+        # "the Long Patience", "the Coriolis Nine": a ship, a house or a pub, not a person (who
+        # comes after "the" only with a title: "the Reverend Mr. Eager", or as "the Hatter")
+        if not title and len(words) > 1 and re.search(r"\bthe\s+$", text[max(0, match.start() - 4):match.start()]):
+            continue
         # "When Elizabeth", "Happily Archer" at a sentence start: drop leading words that are not
         # names (listed, or written in lower case elsewhere in the text)
         while words and not title and not (words[0] in _PLACE_PREFIXES and len(words) > 1) \

@@ -924,3 +924,10 @@ def test_a_job_describes_a_stranger_only_when_no_one_in_the_cast_holds_it():
     named = name_the_strangers(text, spans, cast)
     assert "the captain" not in named["Verhoeven"].aliases
     assert "the driver" in named["Sol"].aliases
+
+
+def test_a_name_after_the_is_a_ship_or_a_house_not_a_person():
+    text = ('It was a long night on the Long Patience. "Contact," said Park. "She\'s the Coriolis Nine."\n\n'
+            '"How long?" Lindqvist said. "A long time for the Long Patience."\n\n'
+            '"Too long," said Park. "Tell the Long Patience to wait for the Coriolis Nine."\n')
+    assert "Patience" not in discover_characters(text)
