@@ -421,7 +421,8 @@ def self_named(quote: str, names: _Names) -> str:
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")
-        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+I\b)", quote[b:]) is not None
+        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:I|We\s+(?:spoke|met|talked))\b)",
+                              quote[b:]) is not None
         # "Solomon Barker. Sol, to my friends.": the full name, then the short one
         stop = re.match(r"\.\s+", quote[b:])
         introduces = introduces or (stop is not None and any(c == b + stop.end() and m == main

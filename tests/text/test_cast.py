@@ -908,6 +908,7 @@ def test_on_the_phone_this_is_and_a_full_name_then_a_short_one_introduce_the_spe
     from pipeline.text.names import self_named
     assert self_named("This is Constance Wilder, on Orchard Hill.", names) == "Connie Wilder"
     assert self_named("Solomon Barker. Sol, to my friends.", names) == "Sol"
+    assert self_named("Dana Reyes. We spoke on the phone.", names) == "Dana Reyes"
     # someone else introduced, or talked of
     assert self_named("This is Dana Reyes, my wife.", names) == ""
     assert self_named("I saw Solomon Barker. Sol was there.", names) == ""
