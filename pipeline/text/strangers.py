@@ -11,8 +11,8 @@ import bisect
 import re
 from collections import Counter
 
-from pipeline.text.aliases import _ROLES
-from pipeline.text.names import Character, _gender_of_phrase, _Names, _split_title, self_named
+from pipeline.text.aliases import _ROLE_TITLES, _ROLES
+from pipeline.text.names import _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title, self_named
 from pipeline.text.quotes import inside_span
 
 # "And your name?", "Who are you?": the answer that follows is the speaker's own name ("Who are
@@ -24,11 +24,10 @@ NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+(?:other\s+)?name|who\s+are\s+you|w
 # what they wear or where they came from ("a man in a tweed cap", "the woman with the red
 # umbrella"); "the man" and "the woman" alone describe too many people to be one of them
 _PERSON = r"(?:man|woman|boy|girl|lady|gentleman|kid|child|lad|lass|youth|fellow)"
-_STRANGER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)?"
-                       rf"({_PERSON}\s+(?:in|with|from)\s+(?:the|a|an|his|her)\s+[a-z-]+|"
-                       r"(?<=[Tt]he )(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)?(?:boy|girl|kid|"
-                       r"child|lad|lass|youth|stranger|newcomer|visitor|old\s+man|old\s+woman|young\s+man|young\s+woman|"
-                       rf"{'|'.join(sorted(_ROLES))})\b)")
+_ADJECTIVE = r"(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)?"
+_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from)\s+(?:the|a|an|his|her)\s+[a-z-]+)"
+                       rf"|\b[Tt]he\s+{_ADJECTIVE}(boy|girl|kid|child|lad|lass|youth|stranger|newcomer|visitor|"
+                       rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))})\b")
 _WINDOW = 12000         # characters of narration before the name is given
 _AT_LEAST = 2           # times the description is used there
 _ROLE_NEAR = 3000       # characters before the name within which a job ("the driver") was last used
@@ -53,7 +52,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     names = _Names(characters)
     starts = [a for a, _ in spans]
     # descriptions in the narration, not inside anyone's speech
-    described = [(m.start(), _description(m.group(1)), " ".join(m.group(0).split()).lower())
+    described = [(m.start(), _description(m.group(1) or m.group(2)), " ".join(m.group(0).split()).lower())
                  for m in _STRANGER.finditer(text) if not inside_span(m.start(), spans, starts)]
     at = [position for position, _, _ in described]
     # titles the cast's names carry ("Captain" of Captain Oyelaran)
@@ -74,7 +73,8 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                          if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender))
         for noun, count in counts.items():
             description = "the " + noun
-            if noun in _ROLES and (noun.capitalize() in bearers or not any(
+            title = _ROLE_TITLES.get(noun, noun.capitalize())
+            if noun in _ROLES and (_SAME_TITLE.get(title, title) in bearers or not any(
                     key == noun and position > start - _ROLE_NEAR for position, key, _ in window)):
                 # "the captain" is Captain Oyelaran's, when the cast has a captain; a job
                 # describes the one who names themself only when it was just used
