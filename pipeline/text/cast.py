@@ -140,7 +140,10 @@ _ANIMAL_NAMED = re.compile(
     rf"|\b([A-Z][a-z]+)(?:['’]s|\s+is|\s+was)\s+(?:only\s+|just\s+)?(?:an?|your|my|his|her|our|their)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b"
     rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+([A-Z][a-z]+)\b(?!\s+(?:said|asked|says|asks))"
-    rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed)\b")
+    rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed)\b"
+    # "the cat, who was called Euclid", "a pony named Biscuit"
+    rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+(?:(?:who|which|that)\s+(?:was|is)\s+)?"
+    rf"(?:called|named)\s+([A-Z][a-z]+)\b")
 
 
 def _animal_names(text: str) -> set[str]:

@@ -932,3 +932,9 @@ def test_a_name_after_the_is_a_ship_or_a_house_not_a_person():
             '"How long?" Lindqvist said. "A long time for the Long Patience."\n\n'
             '"Too long," said Park. "Tell the Long Patience to wait for the Coriolis Nine."\n')
     assert "Patience" not in discover_characters(text)
+
+
+def test_a_cat_who_was_called_euclid_is_no_one_in_the_cast():
+    text = ('She told me about the cat, who was called Euclid and was a disappointment to her.\n\n'
+            '"Euclid!" she called. "Euclid, come in."\n\n"He won\'t," I said.\n')
+    assert "Euclid" not in discover_characters(text)
