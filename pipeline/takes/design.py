@@ -65,6 +65,8 @@ PITCH_RANGE_HZ = {
     ("F", "adult"): (180.0, 240.0), ("F", "old"): (175.0, 225.0),
     ("M", "child"): (220.0, 310.0), ("M", "teen"): (125.0, 175.0), ("M", "young"): (100.0, 150.0),
     ("M", "adult"): (88.0, 145.0), ("M", "old"): (80.0, 140.0),
+    # a child the text never says is a boy or a girl: a child's voice all the same
+    ("X", "child"): (220.0, 320.0),
 }
 NEUTRAL_RANGE_HZ = (145.0, 200.0)
 

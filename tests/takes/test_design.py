@@ -188,3 +188,21 @@ def test_the_prose_around_a_name_tells_the_age():
     text = ("The old woman Kiyomi set down her tea. Little Tom ran past. Agnes, an elderly widow, smiled. "
             "Bob looked at the old house.")
     assert [age_in_text(text, [n]) for n in ("Kiyomi", "Tom", "Agnes", "Bob")] == ["old", "child", "old", None]
+
+
+def test_a_child_the_text_gives_no_gender_gets_a_childs_voice(tmp_path, session_cache):
+    """A child of unknown gender ("the kid") was once no voice at all: the neutral adult range
+    could not be reached from a child's candidates, and the episode stopped."""
+    from conftest import make_project, share_cache
+    from pipeline.core import audio
+    from pipeline.model.casting import load_casting
+    from pipeline.qa.analysis import median_pitch_hz
+    from pipeline.takes.render import preview_voices
+    project = share_cache(make_project(tmp_path / "proj", script=None), session_cache)
+    design_module.design_and_write(project, "the-kid", "X", "child", budget_s=0.0, min_candidates=2)
+    voices, _, lexicon = load_casting(project.voices)
+    path, = preview_voices(voices, ["the-kid"], design_module.DESIGN_TEXT, lexicon, project.voices,
+                           project.take_cache, project.output / "preview", workers=1)
+    samples, rate = audio.read_wav(path)
+    pitch = median_pitch_hz(samples[:, 0] if samples.ndim == 2 else samples, rate)
+    assert 200 <= pitch <= 330, pitch
