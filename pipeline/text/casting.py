@@ -78,7 +78,9 @@ def ages_in_tags(text: str, characters) -> dict[str, str]:
     girl` makes the girl who was just called Pip a child; "said the old man", an old man."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for quote in attribution.attribute(text, characters):
-        if quote.speaker and quote.tag_span:
+        # not when the speaker is only the scene's or a guess: `"It's June," the girl said.`
+        # given to her grandmother says nothing of the grandmother's age
+        if quote.speaker and quote.tag_span and quote.basis not in ("scene", "guess"):
             tag = text[quote.tag_span[0]:quote.tag_span[1]]
             if re.search(r"\b(?:the|a|an)\s", tag, re.IGNORECASE):
                 age = infer_age([tag])

@@ -938,3 +938,11 @@ def test_a_cat_who_was_called_euclid_is_no_one_in_the_cast():
     text = ('She told me about the cat, who was called Euclid and was a disappointment to her.\n\n'
             '"Euclid!" she called. "Euclid, come in."\n\n"He won\'t," I said.\n')
     assert "Euclid" not in discover_characters(text)
+
+
+def test_a_girl_in_a_tag_that_named_no_one_ages_no_one():
+    # "It's June," the girl said: a line turn-taking gave to her grandmother once made Mrs. Wilder a child
+    from pipeline.text.casting import ages_in_tags
+    text = (CHAPTERS / "gold" / "first-person-locksmith-rain-porch-diner.txt").read_text(encoding="utf-8")
+    ages = ages_in_tags(text, discover_characters(text))
+    assert ages.get("Mrs. Wilder") != "child" and ages.get("Fee") != "child", ages
