@@ -33,13 +33,20 @@ from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.names import Character, _Names, load_characters, self_named, vocatives
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
-from pipeline.text.quotes import (ADVERBS, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
+from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs, unsaid, reported_speech)
-from pipeline.text.reader import _CLAUSE, _LETTER_WORDS, _READ_OUT, _SALUTED, _Reader, _Who
+from pipeline.text.reader import _Reader, _Who
 from pipeline.text.turns import Paragraph, take_turns
 
 __all__ = ["Character", "Quote", "attribute", "discover_characters", "find_quotes",
            "load_characters", "split_paragraphs"]
+
+# a sentence or clause of narration; "Mrs." and "Dr." do not end one
+_CLAUSE = re.compile(r"(?:[^.!?;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.)+(?:[.!?;]+|$)")
+# a letter's own words after the narration has it opened: `broke the seal and read it. "Dear Miss Fenwick, ..."`
+_SALUTED = re.compile(SALUTATION + r"[,:—-]")
+_LETTER_WORDS = re.compile(r"\b(?:letter|note|card|telegram|envelope|seal|read|reads|reading)\b", re.IGNORECASE)
+_READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 
 
 def attribute(text: str, characters: dict[str, Character] | None = None) -> list[Quote]:

@@ -496,7 +496,7 @@ _NOT_PERSON_WORDS = {
     "Doesn't", "Ain't", "Ma", "Pa", "Illustration",
     # what people say today where they once said "Well" ("Okay," he said)
     "Okay", "OK", "Ok", "Yeah", "Yep", "Yup", "Nope", "Alright", "Hi", "Bye", "Sorry", "Cheers", "Wow", "Hmm",
-    "Whoa", "Huh", "Uh", "Sure", "Cool", "Great", "Thanks",
+    "Whoa", "Huh", "Uh", "Cool",
     # institutions that speak through people ("The Crown doesn't oppose bail")
     "Crown", "State", "Government", "Council", "Parliament", "Police", "Army", "Navy", "Ministry", "Senate",
     "Congress", "Prosecution", "Defence", "Defense", "Court", "Chronicle", "Herald", "Tribune", "Telegraph",

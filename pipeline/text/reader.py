@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
                                  _Names)
-from pipeline.text.quotes import SALUTATION, SPEECH_VERBS
+from pipeline.text.quotes import SPEECH_VERBS
 
 _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
             "burst out", "spoke up", "sang out", "called after", "shouted out", "said again")
@@ -23,8 +23,6 @@ _SUBJECT_PRONOUNS = {"he": "M", "she": "F", "i": "I"}
 _PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "about", "towards", "toward",
                  "into", "after", "than", "like", "behind", "before", "between", "beside", "near", "under", "over",
                  "and", "or", "nor"}
-# a sentence or clause of narration; "Mrs." and "Dr." do not end one
-_CLAUSE = re.compile(r"(?:[^.!?;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.)+(?:[.!?;]+|$)")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;]+[\"”’']?(?=\s)|--|—")
 
 
@@ -37,10 +35,6 @@ _DESCRIBED_OR_BARE = re.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|a|an|of|in|
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w-]+){1,3}?\s+(?:" +
                         "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")(?=[\s,.;!?]|$)",
                         re.IGNORECASE)
-# a letter's own words after the narration has it opened: `broke the seal and read it. "Dear Miss Fenwick, ..."`
-_SALUTED = re.compile(SALUTATION + r"[,:—-]")
-_LETTER_WORDS = re.compile(r"\b(?:letter|note|card|telegram|envelope|seal|read|reads|reading)\b", re.IGNORECASE)
-_READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 
 
 @dataclass
