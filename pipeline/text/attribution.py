@@ -102,6 +102,9 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
                                                previous.speaker and previous.speaker != two_back.speaker) else ""
             reader.paragraph_start = a
             _read_paragraph(reader, text, a, b, quotes, group, groups)
+            for index in speech:
+                if quotes[index].tag_span and quotes[index].basis == "pronoun" and quotes[index].speaker:
+                    reader.settle(quotes[index].tag_span, quotes[index].speaker)
             groups.append(group)
         else:
             last = list(_CLAUSE.finditer(text[a:b]))
@@ -174,6 +177,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
     for position, index in enumerate(indices):
         # "I am Dr. Okafor": the speaker names themself; a tag that names someone else still wins
         named = self_named(quotes[index].text, reader.names)
+        alone = [m for m in reader.names.mentions(quotes[index].text)
+                 if not quotes[index].text[:m[0]].strip() and re.fullmatch(r"[\s,.]*", quotes[index].text[m[1]:])]
+        if not named and alone and position + 1 < len(indices):
+            # `"Mr. Thaddeus Sholto," said the little man. "That is my name."`
+            named = self_named(quotes[index].text.rstrip() + " " + quotes[indices[position + 1]].text, reader.names)
         if not named and position == 0 and asked_name:
             # "And your name?" / "Nico." : a name said alone in answer is the one answering
             named = answered_with_name(quotes[index].text, reader.names)

@@ -421,15 +421,17 @@ def self_named(quote: str, names: _Names) -> str:
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")
-        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:I|We\s+(?:spoke|met|talked))\b)",
-                              quote[b:]) is not None
+        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:I|We\s+(?:spoke|met|talked))\b"
+                              r"|[.,]\s+that['’]?s\s+(?:is\s+)?my\s+name\b|[.,]\s+that\s+is\s+my\s+name\b)",
+                              quote[b:], re.IGNORECASE) is not None
         # "Solomon Barker. Sol, to my friends.": the full name, then the short one
         stop = re.match(r"\.\s+", quote[b:])
         introduces = introduces or (stop is not None and any(c == b + stop.end() and m == main
                                                              for c, _, m in names.mentions(quote, b, len(quote))))
         # on the telephone, without a greeting: "This is Constance Wilder, on Orchard Hill."
         if re.fullmatch(r"\s*(?:this\s+is|it['’]s)\s+", quote[:a], re.IGNORECASE) and len(quote[a:b].split()) >= 2 \
-                and not re.match(r"\s*,?\s*(?:my|our|his|her|your|the|a)\b", quote[b:], re.IGNORECASE):
+                and not re.match(r"\s*,?\s*(?:my|our|his|her|your|the|a)\b|\s*,?\s*and\s+(?:this|that|here)\b",
+                                 quote[b:], re.IGNORECASE):
             return main
         greeted = re.fullmatch(rf"\s*(?:{_GREETING}[.,!]?\s+)+", quote[:a], re.IGNORECASE) is not None
         untitled = greeted and not _split_title(quote[a:b])[0]

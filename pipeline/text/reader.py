@@ -93,6 +93,16 @@ class _Reader:
             if main:
                 self.note(position, main)
 
+    def settle(self, span: tuple[int, int], main: str) -> None:
+        """A tag's "he" turned out to be the one it gave the line to: later pronouns lean on them,
+        not on whoever the narration alone would have made it."""
+        low = bisect.bisect_left(self.events, (span[0], ""))
+        high = bisect.bisect_left(self.events, (span[1], ""))
+        for i in range(low, high):
+            at, _ = self.events[i]
+            if re.match(r"(?:he|she)\b", self.text[at:at + 4], re.IGNORECASE):
+                self.events[i] = (at, main)
+
     def recent(self, before: int, gender: str | None = None, exclude=frozenset(), limit: int = 40) -> list[str]:
         """Characters mentioned before a position, most recent first."""
         found: list[str] = []

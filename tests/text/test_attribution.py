@@ -606,3 +606,32 @@ def test_speakers_of_six_chapters_written_with_their_answers():
     assert len(scores) == 6
     assert sum(r for r, _ in scores.values()) / sum(n for _, n in scores.values()) >= 0.76, scores
     assert all(r / n >= 0.55 for r, n in scores.values()), scores
+
+
+def test_a_name_said_alone_then_that_is_my_name_names_the_speaker():
+    from pipeline.text.names import self_named
+    cast = {"Edmund Falk": Character("Edmund Falk", ("Falk",), "M"), "Clara Moss": Character("Clara Moss", (), "F"),
+            "Hugo Brandt": Character("Hugo Brandt", (), "M")}
+    text = ('Hugo Brandt opened the door to a thin stranger in a grey coat.\n\n'
+            '"Edmund Falk," said the stranger, still smiling. "That is my name. You are expected, I think."\n')
+    assert [speaker for _, speaker in speakers(text, cast)] == ["Edmund Falk", "Edmund Falk"]
+    names = _Names(cast)
+    assert self_named("Edmund Falk. That's my name.", names) == "Edmund Falk"
+    # introducing others is not naming oneself
+    assert self_named("This is Clara Moss, and this is Hugo Brandt.", names) == ""
+    assert self_named("This is Clara Moss.", names) == "Clara Moss"
+
+
+def test_a_later_he_leans_on_whom_the_tags_he_turned_out_to_be():
+    # narration alone makes "he answered" the inspector (named last); the tag gives it to Oduya,
+    # the one just addressed, and so the "He laughed" two paragraphs on is Oduya too
+    cast = {"Martin Oduya": Character("Martin Oduya", ("Oduya", "Mr. Oduya"), "M"),
+            "Inspector Crane": Character("Inspector Crane", ("Crane",), "M"), "Clara": Character("Clara", (), "F")}
+    text = ('Martin Oduya was pacing by the fire. Inspector Crane lit his pipe at the window.\n\n'
+            '"You will tell us the rest, Mr. Oduya," said Clara.\n\n'
+            '"It must wait until morning," he answered. "I have said too much already."\n\n'
+            'Clara shook her head.\n\n'
+            'He laughed until his shoulders shook. "Wait? No," he cried. "You shall have all of it."\n')
+    said = speakers(text, cast)
+    assert said[1][1] == "Martin Oduya"
+    assert said[-2][1] == said[-1][1] == "Martin Oduya", said
