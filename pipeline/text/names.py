@@ -455,7 +455,10 @@ def vocatives(quote: str, names: _Names) -> set[str]:
         opens = not before or before[-1] in ",!?;—-" or re.search(r"\b(dear|my|oh|o)$", before, re.IGNORECASE)
         # a new sentence opened by a name and a comma: "...past. Agnes, Clara will show you"
         opens = opens or (before[-1] == "." and after[:1] == ",")
-        if opens and (not after.strip() or after[0] in ",!?.;—-"):
+        # "John Beaver?" alone, after "a friend called Mr Beaver": the name echoed, not called
+        echoed = not before and re.match(r"\s*\?", quote[b:]) is not None and len(quote[a:b].split()) >= 2 \
+            and not _split_title(quote[a:b])[0]
+        if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed:
             found.add(main)
     return found
 

@@ -635,3 +635,18 @@ def test_a_later_he_leans_on_whom_the_tags_he_turned_out_to_be():
     said = speakers(text, cast)
     assert said[1][1] == "Martin Oduya"
     assert said[-2][1] == said[-1][1] == "Martin Oduya", said
+
+
+def test_a_full_name_echoed_as_a_question_is_not_the_one_spoken_to():
+    from pipeline.text.names import vocatives
+    cast = {"John Beaver": Character("John Beaver", ("Beaver", "Mr Beaver"), "M"),
+            "Marjorie": Character("Marjorie", (), "F")}
+    names = _Names(cast)
+    assert vocatives("John Beaver?... How very odd.", names) == set()
+    # a title calls, and so does a name with more after it
+    assert vocatives("Mr Beaver? Are you there?", names) == {"John Beaver"}
+    assert vocatives("Marjorie? Where are you?", names) == {"Marjorie"}
+    text = ('Marjorie was at her desk.\n\n"Who came to stay?"\n\n'
+            '"No one. We had a friend of Tony\'s called Mr Beaver last week-end."\n\n'
+            '"John Beaver?... How very odd."\n')
+    assert "John Beaver" not in [speaker for _, speaker in speakers(text, cast)]
