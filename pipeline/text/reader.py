@@ -348,6 +348,14 @@ class _Reader:
             main_clause = [u for u in usable if comma >= 0 and u[0] > comma] or \
                 ([u for u in usable[1:] if u[2] != usable[0][2]] if comma < 0 else [])
             usable = main_clause or usable
+        # "she was met by Mr. Allen, who, on hearing the news, said": the one "who" stands for
+        relative = re.search(r",\s+who\s*(?:,[^,]*,\s*)?(?:\w+ly\s+)?$", text[start:end])
+        if relative:
+            before = [c for c in candidates if c[1] <= start + relative.start()
+                      and not text[c[1]:start + relative.start()].strip()]
+            if before and before[-1][2] is not None and before[-1][2] not in exclude:
+                self.by_pronoun = False
+                return before[-1][2]
         if not usable:
             return ""
         a, b, who = usable[-1]

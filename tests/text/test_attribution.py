@@ -650,3 +650,11 @@ def test_a_full_name_echoed_as_a_question_is_not_the_one_spoken_to():
             '"No one. We had a friend of Tony\'s called Mr Beaver last week-end."\n\n'
             '"John Beaver?... How very odd."\n')
     assert "John Beaver" not in [speaker for _, speaker in speakers(text, cast)]
+
+
+def test_who_after_a_name_is_the_one_it_names():
+    cast = {"Catherine": Character("Catherine", (), "F"), "Mr. Allen": Character("Mr. Allen", ("Allen",), "M")}
+    text = ('Catherine walked slowly upstairs. At the head of them she was met by Mr. Allen, who, on hearing '
+            'the reason of their return, said, "I am glad your brother had so much sense."\n\n'
+            'Catherine looked at Mr. Allen, who was smiling, and said, "So am I."\n')
+    assert [speaker for _, speaker in speakers(text, cast)] == ["Mr. Allen", "Catherine"]
