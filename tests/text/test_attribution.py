@@ -658,3 +658,15 @@ def test_who_after_a_name_is_the_one_it_names():
             'the reason of their return, said, "I am glad your brother had so much sense."\n\n'
             'Catherine looked at Mr. Allen, who was smiling, and said, "So am I."\n')
     assert [speaker for _, speaker in speakers(text, cast)] == ["Mr. Allen", "Catherine"]
+
+
+def test_the_one_called_sir_answers_a_man_not_the_woman_whose_turn_it_seemed():
+    cast = {"Mrs. Hale": Character("Mrs. Hale", (), "F"), "Ada": Character("Ada", (), "F"),
+            "Mr. Pryor": Character("Mr. Pryor", ("Pryor",), "M")}
+    # Mr. Pryor came in last and is named last; turn-taking alone would give the bare answer to
+    # Mrs. Hale, who spoke two paragraphs before, but Ada has just called a man "sir"
+    text = ('Mrs. Hale poured the tea. Ada sat by the window, and Mr. Pryor stood at the door.\n\n'
+            '"Will you take sugar?" said Mrs. Hale.\n\n'
+            '"Thank you, no," said Ada. "And you, sir? You look half frozen."\n\n'
+            '"I am, rather. The road from the station is all ice."\n')
+    assert speakers(text, cast)[-1][1] == "Mr. Pryor"
