@@ -13,7 +13,8 @@ from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character,
 from pipeline.text.quotes import SPEECH_VERBS
 
 _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
-            "burst out", "spoke up", "sang out", "called after", "shouted out", "said again")
+            "burst out", "broke out", "blurted out", "threw out", "jerked out", "rapped out", "spoke up", "sang out",
+            "called after", "shouted out", "said again")
 _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
                       + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)

@@ -670,3 +670,13 @@ def test_the_one_called_sir_answers_a_man_not_the_woman_whose_turn_it_seemed():
             '"Thank you, no," said Ada. "And you, sir? You look half frozen."\n\n'
             '"I am, rather. The road from the station is all ice."\n')
     assert speakers(text, cast)[-1][1] == "Mr. Pryor"
+
+
+def test_broke_out_and_threw_out_are_speech_tags():
+    text = ('Mara looked at Tobin.\n\n"You knew," she said.\n\n'
+            '"I never knew anything of the kind," Tobin broke out. "Ask anyone."\n\n'
+            '"Then ask Ilse," Mara threw out, already at the door.\n')
+    quotes = attribute(text, CAST)
+    tags = [text[q.tag_span[0]:q.tag_span[1]] if q.tag_span else "" for q in quotes]
+    assert tags[1] == "Tobin broke out" and tags[3] == "Mara threw out", tags
+    assert [q.basis for q in quotes[1:]] == ["tag", "tag", "tag"]
