@@ -73,10 +73,25 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # ("Emmanuel, look at me." then "I looked at her.")
     answered = _answered_by_me(text, heard, names)
 
+    # surnames the narration's full names give ("Rosa Delane"): "Dr. Barrow", said to someone
+    # once, is not Rosa when the text has Barrows of its own and she is a Delane
+    def surnames(names) -> set[str]:
+        return {_split_title(n)[1][-1] for n in names if n.strip() and kind(n) == "full"}
+
+    def surname_fits(titled: str, first: str) -> bool:
+        surname = _split_title(titled)[1][-1]
+        owner = next((c for c, character in characters.items() if first == c or first in character.aliases), first)
+        theirs = surnames((owner, *characters[owner].aliases)) if owner in characters else set()
+        if theirs:
+            return surname in theirs
+        return not any(surname in surnames((c, *characters[c].aliases)) for c in characters if c not in (titled, owner))
+
     def one_person(m: str, count: int, other: str, gender: str) -> bool:
         first = _split_title(other)[1][0]
+        pair = {kind(m): m, kind(other): other}
         return (
-            (characters[m].gender in (gender, "U") and {kind(m), kind(other)} == {"first", "titled"})
+            (characters[m].gender in (gender, "U") and {kind(m), kind(other)} == {"first", "titled"}
+             and surname_fits(pair["titled"], pair["first"]))
             or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
                 and (gender == "U" or characters[m].gender in (gender, "U")))
             # "Lind", said to Mr. Lindqvist: a short form of the surname (a name list's gender for it means nothing)

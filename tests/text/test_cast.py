@@ -946,3 +946,24 @@ def test_a_girl_in_a_tag_that_named_no_one_ages_no_one():
     text = (CHAPTERS / "gold" / "first-person-locksmith-rain-porch-diner.txt").read_text(encoding="utf-8")
     ages = ages_in_tags(text, discover_characters(text))
     assert ages.get("Mrs. Wilder") != "child" and ages.get("Fee") != "child", ages
+
+
+def test_a_titled_name_said_once_is_not_the_narrators_when_her_surname_is_another():
+    text = ('The studio was cold. I pulled my headphones down and looked at the clock. I had been on the air '
+            'since midnight, and my coffee had gone cold an hour before. I drank it anyway; I always do.\n\n'
+            'I checked my running order twice. My hands were not quite steady, and I knew why. I had my '
+            'notes, my pencil and my list, and I read them over until I could say them in my sleep. I '
+            'thought of Eileen Barrow, who had listened every night, and I wished for a moment that I had '
+            'stayed in my old job. Then I let it go.\n\n'
+            '“Rosa, you’re on in five,” Agnes said.\n\n“I know, Agnes.”\n\n'
+            'I read the travel news and the weather. Hugh Barrow rang in at ten past, as he always did, '
+            'and I let him talk about the tide.\n\n“Rosa Delane, you have the voice of an angel,” he said.\n\n'
+            '“And you have the sense of a goose, Hugh.”\n\n'
+            '“He fell on the stairs,” Agnes told me later. “His daughter’s a doctor up there. Dr. Barrow, in A and E.”\n\n'
+            'At the hospital I found his daughter by the vending machine. Imogen Barrow had her father’s chin.\n\n'
+            '“Oh. You’re Rosa Delane.”\n\n“Dr. Barrow.”\n\n“He talks about you all the time,” Imogen said.\n\n'
+            'I did not know what to say to that, so I said nothing.\n')
+    cast = discover_characters(text)
+    narrator = next(main for main, c in cast.items() if "narrator" in c.aliases)
+    assert "Rosa Delane" in (narrator, *cast[narrator].aliases)
+    assert "Dr. Barrow" not in cast[narrator].aliases, cast
