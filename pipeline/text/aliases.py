@@ -157,10 +157,12 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
         bare = owner.get(answer[0][0]) if answer else None
         narration = speech.narration_of(number)
         speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
-        # (not when the last speaker speaks again: `"He got the night bus, Mummy," Mum said`)
+        # (not when the last speaker speaks again: `"He got the night bus, Mummy," Mum said`, nor
+        # when an aunt's title already stands before her first name: "Auntie Mo" is not "Aggie")
         fits = previous_speaker is not None and bare is not None and bare is not previous_speaker \
             and previous_speaker not in speakers.values() \
             and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
+            and not any(_split_title(f)[0] in ("Aunt", "Auntie", "Aunty", "Uncle") for f in previous_speaker.forms) \
             and first_name_gender(bare.words[0]) in ("", previous_speaker.title_gender)
         # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname, when
         # the answer opens on it (later in the paragraph it may be a daughter spoken to)
@@ -267,6 +269,16 @@ def _join_short_names(people: list[_Person]) -> None:
         if len(longer) == 1 and short.forms:
             longer[0].title_gender = longer[0].title_gender or short.title_gender
             longer[0].absorb(short)
+    # and the other way: "Samuel", said twice, is Sam Hale when his is the one first name it lengthens
+    for full in [p for p in people if p.forms and len(p.words) == 1 and p.words[0] not in FAMILY_NAMES]:
+        word = full.words[0]
+        shorter = [p for p in people if p is not full and p.forms and first(p) and first(p) != word
+                   and first(p) not in FAMILY_NAMES and len(first(p)) < len(word)
+                   and same_first_name(first(p), word) and first(p)[:2] == word[:2]
+                   and p.title_gender in ("", full.title_gender or p.title_gender)]
+        if len(shorter) == 1:
+            shorter[0].title_gender = shorter[0].title_gender or full.title_gender
+            shorter[0].absorb(full)
     people[:] = [p for p in people if p.forms]
 
 

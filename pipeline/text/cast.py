@@ -501,6 +501,10 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
                 if hint:
                     votes[main][hint] += 1
         listed = first_name_gender(person.words[0]) if person.words[0] != "the" else ""
+        # "Jo", who is Josephine too: the full first name says what the short one leaves open
+        fuller = sorted({_split_title(f)[1][0] for f in person.forms if _split_title(f)[1] and not f.startswith("the ")
+                         and _split_title(f)[1][0][:2] == person.words[0][:2]}, key=len, reverse=True)
+        listed = next((g for g in map(first_name_gender, fuller) if g), listed) if person.words[0] != "the" else ""
         pronouns = _decide(votes[main])
         if pronouns != "U":
             genders[main] = pronouns

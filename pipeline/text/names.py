@@ -41,7 +41,7 @@ _MONTH_AFTER = re.compile(r"\s*(?:\d|(?:I|we|you|he|she|it|they|one|not)\b)")
 
 
 TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Colonel", "Captain", "Major",
-          "General", "Inspector", "Professor", "Father", "Aunt", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
+          "General", "Inspector", "Professor", "Father", "Aunt", "Auntie", "Aunty", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
           "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
           "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
@@ -157,7 +157,7 @@ def _decide(votes: Counter) -> str:
 
 
 _TITLES = {"mr", "mrs", "miss", "ms", "dr", "doctor", "sir", "lady", "lord", "colonel", "captain", "major",
-           "general", "inspector", "professor", "father", "mother", "aunt", "uncle", "master", "mistress",
+           "general", "inspector", "professor", "father", "mother", "aunt", "auntie", "aunty", "uncle", "master", "mistress",
            "madame", "madam", "monsieur", "mademoiselle", "count", "countess", "prince", "princess", "king",
            "queen", "reverend", "rev", "st", "sergeant", "lieutenant", "judge", "old", "young", "little"}
 _MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "count", "prince", "king"}
@@ -167,7 +167,7 @@ RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "in
          "officer", "commander", "admiral", "superintendent", "sheriff", "deputy", "trooper",
          # a minister may be a woman ("Reverend Bell ... she")
          "reverend", "rev"}
-_FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "mistress", "madame", "madam", "mademoiselle",
+_FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "auntie", "aunty", "mistress", "madame", "madam", "mademoiselle",
                   "countess", "princess", "queen"}
 
 
@@ -480,7 +480,7 @@ _NOT_PERSON_WORDS = {
     "Next", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundred", "Thousand",
     "Mamma", "Mama", "Papa", "Mother", "Father", "Madam", "Ma'am", "Sir", "Master", "Mistress", "Bless", "Lord",
     "Lady", "Mr", "Mrs", "Miss", "Ms", "Dr", "St", "Mlle", "Mme", "Monsieur", "Madame", "Captain", "Colonel",
-    "Doctor", "Professor", "Inspector", "Major", "General", "Uncle", "Aunt", "Sister", "Brother", "Chapter",
+    "Doctor", "Professor", "Inspector", "Major", "General", "Uncle", "Aunt", "Auntie", "Aunty", "Sister", "Brother", "Chapter",
     "Book", "Volume", "Part", "End", "Finis", "Project", "Gutenberg", "Ebook", "Mademoiselle", "Hotel", "Street",
     "Note", "Yours", "Mine", "Ours", "Theirs", "Himself", "Herself", "Myself", "Yourself", "Itself",
     "Themselves", "Ourselves", "Whence", "Thither", "Hither", "Thence", "Besides", "Above", "Below", "Upon",
@@ -530,7 +530,7 @@ _PLACE_WORDS = {
 }
 # Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
 # the others ("Mr.", "Colonel") go before a surname.
-_FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Uncle", "Sister", "Brother", "Father", "Mother",
+_FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Auntie", "Aunty", "Uncle", "Sister", "Brother", "Father", "Mother",
                       "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess"}
 _PARTICLES = {"de", "du", "van", "von", "le", "la", "des", "di", "da"}
 # The first word of a place name ("New York", "Port Said").

@@ -967,3 +967,18 @@ def test_a_titled_name_said_once_is_not_the_narrators_when_her_surname_is_anothe
     narrator = next(main for main, c in cast.items() if "narrator" in c.aliases)
     assert "Rosa Delane" in (narrator, *cast[narrator].aliases)
     assert "Dr. Barrow" not in cast[narrator].aliases, cast
+
+
+def test_a_full_first_name_said_now_and_then_is_the_one_known_by_its_short_form():
+    text = ("Sam Hale was up before the birds. Sam lit the ovens and Sam weighed the flour.\n\n"
+            "'You're early,' said Walter.\n\n'Couldn't sleep.'\n\n"
+            "'Then make yourself useful, Samuel. The tins want greasing.'\n\n"
+            "Sam greased the tins. Walter watched him.\n\n'Good lad, Samuel.'\n\n"
+            "Maud Iverson came in at six with her umbrella. 'Auntie Maud!' said Sam. 'You're back.'\n\n"
+            "'I am,' said Maud Iverson. 'And wet through.'\n\n'Sit by the oven, Auntie Maud.'\n")
+    cast = discover_characters(text)
+    sam = next(main for main, c in cast.items() if "Sam" in (main, *c.aliases))
+    assert "Samuel" in (sam, *cast[sam].aliases) and "Samuel" not in cast
+    maud = next(main for main, c in cast.items() if "Maud Iverson" in (main, *c.aliases))
+    assert "Auntie Maud" in (maud, *cast[maud].aliases), cast
+    assert cast[maud].gender == "F"
