@@ -228,11 +228,14 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
 
 def _join_titles(people: list[_Person]) -> None:
     """"the Colonel" is Colonel Hartley when he is the one colonel the text names; "the priest" is
-    Father Fuentes when he is the one Father."""
-    for described in [p for p in people if len(p.words) == 2 and p.words[0] == "the"
-                      and (p.words[1] in TITLES or p.words[1] in _ROLE_TITLES)]:
+    Father Fuentes when he is the one Father; "Vicar", said to his face, is Reverend Ashby."""
+    for described in [p for p in people if (len(p.words) == 2 and p.words[0] == "the"
+                                            and (p.words[1] in TITLES or p.words[1] in _ROLE_TITLES))
+                      or (len(p.words) == 1 and p.words[0].lower() in _ROLE_TITLES and p.words[0][0].isupper())]:
         # "the priest" is Father Fuentes, "the vicar" Reverend Thorne: the title of the job
-        word = described.words[1] if described.words[1] in TITLES else _ROLE_TITLES[described.words[1]]
+        job = described.words[-1]
+        word = _ROLE_TITLES.get(job.lower()) if len(described.words) == 1 else \
+            job if job in TITLES else _ROLE_TITLES[job]
         title = _SAME_TITLE.get(word, word)
         bearers = [p for p in people if p is not described and p.forms
                    and any(_split_title(f)[0] == title for f in p.forms)]

@@ -42,7 +42,8 @@ _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "m"}
 _PARTICLE = r"(?:(?:de|De|du|Du|van|Van|von|Von|le|Le|la|La|des|Des|di|Di|da|Da)\s+)"
 _ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Mlle", "Mme", "Rev", "M", "St")
 _ABBREVIATED_RE = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
-_MENTION = re.compile(rf"(?<![\w.-])(?<!\w['’])(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?:\s+(?:{_TITLE_RE}))*(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
+# ("The Reverend Colin Ashby" at a sentence's start is the Reverend, not a "The Reverend Colin")
+_MENTION = re.compile(rf"(?<![\w.-])(?<!\w['’])(?:The\s+(?=(?:{_TITLE_RE})\s+[A-Z]))?(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?:\s+(?:{_TITLE_RE}))*(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
                       r"(?![\w-])")
 _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
 

@@ -982,3 +982,13 @@ def test_a_full_first_name_said_now_and_then_is_the_one_known_by_its_short_form(
     maud = next(main for main, c in cast.items() if "Maud Iverson" in (main, *c.aliases))
     assert "Auntie Maud" in (maud, *cast[maud].aliases), cast
     assert cast[maud].gender == "F"
+
+
+def test_the_reverend_at_a_sentences_start_and_vicar_to_his_face_are_one_man():
+    text = ("The Reverend Colin Ashby came up for drinks at the end of the over. 'Looks like weather.'\n\n"
+            "'Forecasts are liars, Vicar,' said Dot.\n\n'Colin, sit down,' said Priya. 'You make the scorers nervous.'\n\n"
+            "Reverend Ashby sat down. 'I was only saying,' he said.\n\n'Well, don't, Colin.'\n")
+    cast = discover_characters(text)
+    vicar = next(main for main, c in cast.items() if "Reverend Ashby" in (main, *c.aliases))
+    assert {"Colin", "Vicar"} <= set((vicar, *cast[vicar].aliases)), cast
+    assert [main for main, c in cast.items() if {"Colin", "Vicar", "Reverend Colin Ashby"} & {main, *c.aliases}] == [vicar]
