@@ -592,18 +592,20 @@ def gold_chapter_accuracy(path) -> tuple[int, int]:
         if quote is None or not quote.speaker:
             continue
         said = {quote.speaker.lower(), *(a.lower() for a in characters[quote.speaker].aliases)}
-        cast = gold["cast"][line["speaker"]]
+        # a crowd's "Howzat!" has no one in the cast: a line the adapter cannot get right
+        cast = gold["cast"].get(line["speaker"], {"aliases": []})
         right += bool(said & {line["speaker"].lower(), *(a.lower() for a in cast["aliases"])}) or (
             line["speaker"] == gold.get("narrator") and bool(said & {a.lower() for a in NARRATOR_ALIASES}))
     return right, len(gold["quotes"])
 
 
-def test_speakers_of_six_chapters_written_with_their_answers():
-    # 477 of 600 (0.795) when this test was written; 455 before the work it came with
+def test_speakers_of_chapters_written_with_their_answers():
+    # 477 of the first six's 600 (0.795) when this test was written, 455 before the work it came
+    # with; all eight 642 of 809 (0.794) when the last two were added
     from pathlib import Path
     scores = {p.stem: gold_chapter_accuracy(p) for p in sorted((Path(__file__).parents[1] / "data" / "chapters" /
                                                                 "gold").glob("*.txt"))}
-    assert len(scores) == 6
+    assert len(scores) == 8
     assert sum(r for r, _ in scores.values()) / sum(n for _, n in scores.values()) >= 0.76, scores
     assert all(r / n >= 0.55 for r, n in scores.values()), scores
 
