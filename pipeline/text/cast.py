@@ -231,6 +231,11 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and re.search(r"(?<=[a-z])e?s$", form) and \
             any(anywhere[stem] or anywhere[f"Mr. {stem}"] for stem in (form[:-1], form[:-2])):
         return False
+    # "Forecast said not till tonight" / "Forecasts are liars": a word with a plural of its own
+    # (not "the Hales") is a thing, even before a speech verb
+    if len(words) == 1 and spoke[form] < 2 and not vocatives[form] and mid[form] == 0 \
+            and re.search(rf"(?<![Tt]he )\b{re.escape(form)}s\b", text):
+        return False
     if spoke[form] or introduced[form]:
         return True
     # no speech of its own: a person only when the first-name list knows the name, or someone
