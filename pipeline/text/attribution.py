@@ -177,10 +177,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
     for position, index in enumerate(indices):
         # "I am Dr. Okafor": the speaker names themself; a tag that names someone else still wins
         named = self_named(quotes[index].text, reader.names)
-        alone = [m for m in reader.names.mentions(quotes[index].text)
-                 if not quotes[index].text[:m[0]].strip() and re.fullmatch(r"[\s,.]*", quotes[index].text[m[1]:])]
-        if not named and alone and position + 1 < len(indices):
-            # `"Mr. Thaddeus Sholto," said the little man. "That is my name."`
+        if not named and position + 1 < len(indices) and any(
+                not quotes[index].text[:a].strip() and re.fullmatch(r"[\s,.]*", quotes[index].text[b:])
+                for a, b, _ in reader.names.mentions(quotes[index].text)):
+            # a name alone, then the rest after the tag: `"Mr. Thaddeus Sholto," said the little
+            # man. "That is my name."`
             named = self_named(quotes[index].text.rstrip() + " " + quotes[indices[position + 1]].text, reader.names)
         if not named and position == 0 and asked_name:
             # "And your name?" / "Nico." : a name said alone in answer is the one answering
