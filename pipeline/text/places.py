@@ -83,7 +83,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room",
              # a court in session is a large hushed room
              "courtroom", "court room", "courthouse", "crown court", "law courts", "magistrates' court",
-             "magistrates court", "county court", "high court", "court"),
+             "magistrates court", "county court", "high court", "court",
+             # a studio is a room; a "patch bay" or a "bay window" is no bay of the sea
+             "studio", "recording studio", "radio studio", "patch bay", "bay window"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.

@@ -59,6 +59,9 @@ def beds(text, **kwargs):
     ("They wandered deeper into the wood, calling for the dog.", "forest"),
     ("The classroom smelled of chalk and oranges.", "room"),
     ("We waited on Platform 4 for the last train home.", "street"),        # a place by its number
+    ("In the studio, Sparks had his boots up on the desk.", "room"),
+    ("He sat with his boots up on the patch bay.", "room"),                # a studio's rack, not the sea
+    ("She read the letter in the bay window.", "room"),
     ("In Ward Six, the lights were dimmed early.", "hospital"),
     # a place's own name, then what it is
     ("Fenwick Halt was a one-platform station with a broken clock.", "street"),
