@@ -234,8 +234,7 @@ def _join_titles(people: list[_Person]) -> None:
                       or (len(p.words) == 1 and p.words[0].lower() in _ROLE_TITLES and p.words[0][0].isupper())]:
         # "the priest" is Father Fuentes, "the vicar" Reverend Thorne: the title of the job
         job = described.words[-1]
-        word = _ROLE_TITLES.get(job.lower()) if len(described.words) == 1 else \
-            job if job in TITLES else _ROLE_TITLES[job]
+        word = job if len(described.words) == 2 and job in TITLES else _ROLE_TITLES[job.lower()]
         title = _SAME_TITLE.get(word, word)
         bearers = [p for p in people if p is not described and p.forms
                    and any(_split_title(f)[0] == title for f in p.forms)]

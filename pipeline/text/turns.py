@@ -131,9 +131,8 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> Non
             # right about half the time on the development novels: a producer should confirm it
             group.speaker, group.basis, group.check = group.scene, "scene", True
             continue
-        candidates = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or called[i] or None, exclude)
-                      if fits(group, c)] or \
-            [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude) if fits(group, c)]
+        around = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude) if fits(group, c)]
+        candidates = [c for c in around if fits(group, c, called[i])] or around
         if not candidates and reader.narrator and reader.narrator != previous and fits(group, reader.narrator):
             # nobody else is at hand: the one telling the story is always there
             candidates = [reader.narrator]
