@@ -46,6 +46,8 @@ _CLAUSE = re.compile(r"(?:[^.!?;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.)+(?:[.!?
 # a letter's own words after the narration has it opened: `broke the seal and read it. "Dear Miss Fenwick, ..."`
 _SALUTED = re.compile(SALUTATION + r"[,:—-]")
 _LETTER_WORDS = re.compile(r"\b(?:letter|note|card|telegram|envelope|seal|read|reads|reading)\b", re.IGNORECASE)
+_SILENT = re.compile(r"\b(?:said|answered|replied)\s+(?:nothing|that)\b|\bmade\s+no\s+(?:answer|reply)\b|"
+                     r"\b(?:was|remained|kept)\s+silent\b|\bdid\s+not\s+(?:answer|reply|speak)\b", re.IGNORECASE)
 _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 
 
@@ -160,6 +162,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                 and who.span[0] < shared.span[1] and shared.span[0] < who.span[1]:
             # `"Not at all," he replied; "they were..."`: one tag between two pieces, one speaker
             who = shared
+        elif shared is not None and shared.speaker and quote.text[:1].islower() and \
+                re.search(r",\W*$", text[quotes[indices[position - 1]].end:quote.start]):
+            # `"Three-and-twenty!" cried Thorpe, "five-and-twenty if it is an inch." Morland
+            # remonstrated`: the sentence the tag broke goes on in Thorpe's mouth
+            who = shared
         if who is not None:
             tagged[position] = who
             verb = who.verb.lower()
@@ -255,6 +262,10 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
                      for m in _CLAUSE.finditer(text[start:end])]
         ordered = reversed(sentences) if is_before else sentences
         for s, e in ordered:
+            if _SILENT.search(text, s, e):
+                # "Catherine said nothing", "Elizabeth replied that it was": whoever keeps silent,
+                # or whose answer the narration has told, is not who speaks
+                continue
             subject = reader.subject(s, e)
             # `"Then do." She told her and left.`: a "she" after the quote that leans on the
             # woman who spoke last says nothing against turn-taking

@@ -20,6 +20,8 @@ _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
                       re.IGNORECASE)
 _FILLER = re.compile(r"(?:[ \t\n]+(?:\w+ly|then|again|now|too|also|only|once|presently|at last|at length|at once|"
                      r"aloud|out|in reply|in return|at first)\b)*[ \t\n]*", re.IGNORECASE)
+# "Catherine said nothing", "he replied that it was": no words of theirs follow
+_NOT_WORDS = re.compile(r"\s+(?:nothing|no more|not a word|never a word|that)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = {"he": "M", "she": "F", "i": "I"}
 _PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "about", "towards", "toward",
                  "into", "after", "than", "like", "behind", "before", "between", "beside", "near", "under", "over",
@@ -193,6 +195,19 @@ class _Reader:
         named = self.names.at(self.text, position, end)
         if named:
             return named[0], named[1], ""
+        # "said nanny": a one-word name the household uses as a role, written in lower case
+        lowered = self.names.pattern.match(self.text, position, end) if self.names.pattern else None
+        if lowered and re.fullmatch(r"[a-z]+", lowered.group(1)) and lowered.group(1) not in _SUBJECT_PRONOUNS:
+            main = self.names.lookup(lowered.group(1).capitalize())
+            if main and any(alias == lowered.group(1).capitalize()
+                            for alias in (main, *self.names.characters[main].aliases)):
+                return lowered.end(), main, ""
+        # "said the gentle Mrs. Thorpe": a name behind a word or two of description
+        described = re.compile(r"(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}(?=[A-Z])").match(self.text, position, end)
+        if described:
+            named = self.names.at(self.text, described.end(), end)
+            if named:
+                return named[0], named[1], ""
         match = re.compile(r"(he|she|I)\b", re.IGNORECASE).match(self.text, position, end)
         if match and (match.group(1) != "i"):
             return (match.end(), self.pronoun(match.group(1), position, exclude, in_tag=True),
@@ -204,7 +219,8 @@ class _Reader:
             # "the old" may be a title the cast carries: "Old Mr. Emerson")
             longer = _DESCRIBED.match(self.text, position, end)
             if longer and longer.end() > match.end():
-                return longer.end(), self.relative(match.group(0), position, exclude), _gender_of_phrase(longer.group(0))
+                who = self.relative(longer.group(0), position, exclude) or self.relative(match.group(0), position, exclude)
+                return longer.end(), who, _gender_of_phrase(longer.group(0))
         if match and not _VERB_RE.match(match.group(0).split()[-1]):
             gender = _gender_of_phrase(match.group(0))
             who = self.relative(match.group(0), position, exclude)
@@ -227,7 +243,9 @@ class _Reader:
     def relative(self, phrase: str, position: int, exclude=frozenset()) -> str:
         """`his wife`, `her father`: the cast member with the possessor's surname and the title
         the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
-        match = re.fullmatch(r"(his|her)\s+(wife|lady|husband|mother|father)", phrase.strip(), re.IGNORECASE)
+        # "continued her philosophic mother": the relation is the last word
+        match = re.fullmatch(r"(his|her)\s+(?:[\w-]+\s+){0,2}?(wife|lady|husband|mother|father)", phrase.strip(),
+                             re.IGNORECASE)
         if not match:
             return self.titled(phrase, exclude)
         owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
@@ -247,7 +265,7 @@ class _Reader:
         text = self.text
         position = re.compile(r"[\s,;:—–-]*").match(text, start, end).end()
         verb = _VERB_RE.match(text, position, end)
-        if verb:
+        if verb and not _NOT_WORDS.match(text, verb.end(), end):
             after = _FILLER.match(text, verb.end(), end).end()
             who = self.who_at(after, end, exclude)
             if who:
@@ -256,7 +274,7 @@ class _Reader:
         if who:
             after = _FILLER.match(text, who[0], end).end()
             verb = _VERB_RE.match(text, after, end)
-            if verb:
+            if verb and not _NOT_WORDS.match(text, verb.end(), end):
                 return _Who(who[1], verb.group(0), self._adverb(who[0], min(end, verb.end() + 20)),
                             (position, verb.end()), who[2])
         # `"Poor Charlotte," was Lucy's reply.`
@@ -284,6 +302,8 @@ class _Reader:
         if not verbs:
             return None
         verb = verbs[-1]
+        if _NOT_WORDS.match(text, verb.end(), clause_end):
+            return None
         tail = text[verb.end():clause_end]
         tail_words = re.findall(r"[\w’'.-]+", tail)
         if len(tail_words) > 8:

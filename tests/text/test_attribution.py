@@ -682,3 +682,40 @@ def test_broke_out_and_threw_out_are_speech_tags():
     tags = [text[q.tag_span[0]:q.tag_span[1]] if q.tag_span else "" for q in quotes]
     assert tags[1] == "Tobin broke out" and tags[3] == "Mara threw out", tags
     assert [q.basis for q in quotes[1:]] == ["tag", "tag", "tag"]
+
+
+def test_said_nothing_and_replied_that_are_not_tags():
+    text = ('"You went alone?" Tobin asked.\n\n"I did," said Mara.\n\n'
+            '"It was your own doing?" Mara said nothing.\n\n'
+            'Ilse replied that it was. "Then you knew, and you let me go."\n')
+    quotes = attribute(text, CAST)
+    assert quotes[2].basis != "tag" and quotes[2].speaker == "Tobin"
+    assert quotes[3].speaker != "Ilse"
+
+
+def test_a_relation_or_a_name_behind_a_word_of_description_is_a_tag():
+    cast = {"Catherine Morland": Character("Catherine Morland", ("Catherine", "Miss Morland"), "F"),
+            "Mrs. Morland": Character("Mrs. Morland", (), "F"),
+            "Isabella Thorpe": Character("Isabella Thorpe", ("Isabella", "Miss Thorpe"), "F"),
+            "Mrs. Thorpe": Character("Mrs. Thorpe", (), "F")}
+    text = ('Catherine sighed. "Well," continued her patient mother, "it is all over now."\n\n'
+            '"It is very charming," said Isabella. "Mr. Morland has behaved handsomely," said the gentle '
+            'Mrs. Thorpe, looking at her daughter.\n')
+    assert [speaker for _, speaker in speakers(text, cast)] == [
+        "Mrs. Morland", "Mrs. Morland", "Isabella Thorpe", "Mrs. Thorpe"]
+
+
+def test_the_rest_of_a_sentence_broken_by_a_tag_is_the_tags_speaker():
+    cast = {"John Thorpe": Character("John Thorpe", ("Thorpe",), "M"),
+            "James Morland": Character("James Morland", ("Morland", "James"), "M")}
+    text = ('"Three-and-twenty!" cried Thorpe, "five-and-twenty if it is an inch." Morland remonstrated, '
+            'and pleaded the milestones.\n')
+    assert [speaker for _, speaker in speakers(text, cast)] == ["John Thorpe", "John Thorpe"]
+
+
+def test_a_household_name_in_lower_case_is_a_tag():
+    cast = {"John": Character("John", (), "M"), "Nanny": Character("Nanny", (), "F"),
+            "Brenda": Character("Brenda", (), "F")}
+    text = ('Brenda had gone up. In the nursery John said: "He is a silly man, don\'t you think?"\n\n'
+            '"I\'m sure I don\'t know," said nanny.\n\n"Now eat up your supper," said nanny.\n')
+    assert [speaker for _, speaker in speakers(text, cast)] == ["John", "Nanny", "Nanny"]
