@@ -35,7 +35,7 @@ from pipeline.text.names import Character, _Names, load_characters, self_named, 
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs, unsaid, reported_speech)
-from pipeline.text.reader import _Reader, _Who
+from pipeline.text.reader import _VERB_RE, _Reader, _Who
 from pipeline.text.turns import Paragraph, take_turns
 
 __all__ = ["Character", "Quote", "attribute", "discover_characters", "find_quotes",
@@ -48,6 +48,7 @@ _SALUTED = re.compile(SALUTATION + r"[,:—-]")
 _LETTER_WORDS = re.compile(r"\b(?:letter|note|card|telegram|envelope|seal|read|reads|reading)\b", re.IGNORECASE)
 _SILENT = re.compile(r"\b(?:said|answered|replied)\s+(?:nothing|that)\b|\bmade\s+no\s+(?:answer|reply)\b|"
                      r"\b(?:was|remained|kept)\s+silent\b|\bdid\s+not\s+(?:answer|reply|speak)\b", re.IGNORECASE)
+_ASSENTED = re.compile(r"\b(?:agreed|assented|acquiesced|consented|bowed)\b", re.IGNORECASE)
 _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 
 
@@ -111,7 +112,13 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
         else:
             last = list(_CLAUSE.finditer(text[a:b]))
             subject = reader.subject(a + last[-1].start(), a + last[-1].end()) if last else ""
-            groups.append(Paragraph([], subject=subject, lead=reader.lead_in(a, b)))
+            # "He was silent.", "Bingley replied that he did.": an answer without its words, so
+            # the next bare quote is not theirs
+            said = last and (_SILENT.search(last[-1].group(0)) or _ASSENTED.search(last[-1].group(0)))
+            # (unless they speak after all: "Syme was silent for a moment, then he said")
+            answered = subject if said and not _VERB_RE.search(last[-1].group(0), said.end()) else ""
+            groups.append(Paragraph([], subject="" if answered else subject, lead=reader.lead_in(a, b),
+                                    answered=answered))
     take_turns(reader, quotes, groups)
     _number_utterances(text, quotes, paragraphs)
     return quotes
@@ -231,6 +238,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             beat = _action_beat(reader, text, a, b, quotes, indices, fits, said_last)
             if beat:
                 group.speaker, group.basis = beat, "beat"
+            elif previous is not None and previous.answered and len(groups) >= 2 and groups[-2].quotes \
+                    and groups[-2].speaker != previous.answered and fits(groups[-2].speaker):
+                # and whoever spoke before it goes on
+                group.speaker, group.basis = groups[-2].speaker, "turns"
             elif previous is not None and not previous.quotes and fits(previous.subject):
                 # `She sat down.` then a bare quote: she speaks, unless turn-taking says otherwise
                 group.scene = previous.subject

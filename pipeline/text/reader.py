@@ -323,7 +323,9 @@ class _Reader:
     def lead_in(self, start: int, end: int) -> str:
         """A narration paragraph ending in a comma or colon introduces the next one's speech:
         `Mr. Bennet coolly observed,` or `when thus accosted by Miss Bingley,`."""
-        if not re.search(r"[,:;]\W*$|--\s*$|—\s*$", self.text[start:end]):
+        # (or in the bare verb, where a dash was lost: "then he said")
+        if not re.search(r"[,:;]\W*$|--\s*$|—\s*$", self.text[start:end]) and \
+                not re.search(r"\b(?:said|says|asked|asks|answered|replied|added|began|cried)\s*$", self.text[start:end]):
             return ""
         who = self.tag_before(start, end, set())
         if who and who.speaker:

@@ -719,3 +719,22 @@ def test_a_household_name_in_lower_case_is_a_tag():
     text = ('Brenda had gone up. In the nursery John said: "He is a silly man, don\'t you think?"\n\n'
             '"I\'m sure I don\'t know," said nanny.\n\n"Now eat up your supper," said nanny.\n')
     assert [speaker for _, speaker in speakers(text, cast)] == ["John", "Nanny", "Nanny"]
+
+
+def test_after_an_answer_told_without_its_words_the_one_who_asked_goes_on():
+    cast = {"Mrs. Bennet": Character("Mrs. Bennet", (), "F"), "Mr. Bingley": Character("Mr. Bingley", ("Bingley",), "M"),
+            "Elizabeth": Character("Elizabeth", (), "F")}
+    text = ('Elizabeth sat by the window.\n\n"It is a long time, Mr. Bingley, since you went away," said Mrs. Bennet.\n\n'
+            'He readily agreed to it.\n\n"I began to be afraid you would never come back again."\n\n'
+            '"Did you see it in the Times?" asked Mrs. Bennet.\n\nBingley replied that he did.\n\n'
+            '"It is a delightful thing, to have a daughter well married."\n')
+    assert [speaker for _, speaker in speakers(text, cast)] == ["Mrs. Bennet"] * 4
+
+
+def test_a_silence_broken_by_the_silent_one_is_a_lead_in():
+    cast = {"Syme": Character("Syme", (), "M"), "The Colonel": Character("The Colonel", ("Colonel",), "M")}
+    text = ('"Where can they have got the horses?" asked Syme.\n\n'
+            'The Colonel was silent for a little, then he said\n\n'
+            '"There is only one place within twenty miles."\n')
+    quotes = attribute(text, cast)
+    assert [(q.speaker, q.basis) for q in quotes] == [("Syme", "tag"), ("The Colonel", "lead-in")]
