@@ -194,6 +194,15 @@ class _Reader:
         the words imply)."""
         named = self.names.at(self.text, position, end)
         if named:
+            described = re.fullmatch(r"the\s+([a-z]+)", self.text[position:named[0]])
+            if described and not self._at_hand(named[1], described.group(1), position):
+                # "said the girl" when the list's "The Girl" is nowhere near: the words describe
+                # whoever of that sex is at hand, as "she" would
+                gender = _gender_of_phrase(described.group(0))
+                other = self.pronoun("he" if gender == "M" else "she", position, exclude, in_tag=True) \
+                    if gender in ("M", "F") else ""
+                if other:
+                    return named[0], other, gender
             return named[0], named[1], ""
         # "said nanny": a one-word name the household uses as a role, written in lower case
         lowered = self.names.pattern.match(self.text, position, end) if self.names.pattern else None
@@ -229,6 +238,13 @@ class _Reader:
                 who = self.addressed_one(gender, exclude)
             return match.end(), who, gender
         return None
+
+    def _at_hand(self, main: str, noun: str, position: int, span: int = 3000) -> bool:
+        """Named in the last pages, or brought in by that noun ("the Duchess's cook", "a policeman")."""
+        low = bisect.bisect_left(self.events, (position - span, ""))
+        high = bisect.bisect_left(self.events, (position, ""))
+        return any(who == main for _, who in self.events[low:high]) or re.search(
+            rf"(?:['’]s|\b[Aa]n?)\s+{noun}\b", self.text[max(0, position - span):position]) is not None
 
     def titled(self, phrase: str, exclude=frozenset()) -> str:
         """`said the constable`: the one character whose name carries that title (Constable Hobbs)."""

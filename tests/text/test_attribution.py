@@ -738,3 +738,17 @@ def test_a_silence_broken_by_the_silent_one_is_a_lead_in():
             '"There is only one place within twenty miles."\n')
     quotes = attribute(text, cast)
     assert [(q.speaker, q.basis) for q in quotes] == [("Syme", "tag"), ("The Colonel", "lead-in")]
+
+
+def test_said_the_girl_is_the_listed_girl_only_when_she_is_at_hand():
+    cast = {"Lucy": Character("Lucy", ("Miss Honeychurch",), "F"), "Persephone": Character("Persephone", ("The Girl",), "F"),
+            "Mr. Beebe": Character("Mr. Beebe", (), "M"), "The Cook": Character("The Cook", (), "F")}
+    far = ('Persephone was painted on the ceiling of the old hall.\n\n' + 'The rain fell all week. ' * 200 +
+           '\n\nMr. Beebe came in and found Lucy at the piano.\n\n"You play well," said Mr. Beebe.\n\n'
+           '"I play badly," said the girl. "But I play."\n\n'
+           'The next witness was the Duchess\'s cook.\n\n"Shan\'t," said the cook.\n')
+    said = speakers(far, cast)
+    assert [speaker for _, speaker in said] == ["Mr. Beebe", "Lucy", "Lucy", "The Cook"]
+    near = ('Persephone came down the steps to meet Mr. Beebe.\n\n"You came," said Mr. Beebe.\n\n'
+            '"I always come in spring," said the girl.\n')
+    assert speakers(near, cast)[-1][1] == "Persephone"
