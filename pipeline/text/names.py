@@ -383,11 +383,11 @@ def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -
 _MALE_NOUNS = {"man", "gentleman", "boy", "father", "brother", "husband", "son", "uncle", "lord", "king", "fellow",
                "lad", "master", "landlord", "sir", "prince", "duke", "earl", "nephew", "grandfather", "papa", "grandad",
                "grandpa", "granddad", "dad", "daddy", "pa", "pop",
-               "priest", "vicar", "policeman", "butler"}
+               "priest", "vicar", "policeman", "butler", "clergyman", "waiter", "host", "chairman"}
 _FEMALE_NOUNS = {"woman", "lady", "girl", "mother", "sister", "wife", "daughter", "aunt", "queen", "maid",
                  "mistress", "landlady", "madam", "princess", "duchess", "niece", "grandmother", "mama", "mamma",
                  "gran", "granny", "grandma", "nan", "nana", "mum", "mummy", "mom", "mommy", "mam", "ma",
-                 "housekeeper", "widow", "nurse", "governess", "cook"}
+                 "housekeeper", "widow", "nurse", "governess", "cook", "hostess", "waitress", "actress"}
 
 
 def _gender_of_phrase(phrase: str) -> str:

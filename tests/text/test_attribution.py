@@ -752,3 +752,13 @@ def test_said_the_girl_is_the_listed_girl_only_when_she_is_at_hand():
     near = ('Persephone came down the steps to meet Mr. Beebe.\n\n"You came," said Mr. Beebe.\n\n'
             '"I always come in spring," said the girl.\n')
     assert speakers(near, cast)[-1][1] == "Persephone"
+
+
+def test_a_clergyman_is_a_man_and_a_hostess_a_woman():
+    cast = {"Mr. Beebe": Character("Mr. Beebe", (), "M"), "The Clergyman": Character("The Clergyman", (), "U"),
+            "Mrs. Honeychurch": Character("Mrs. Honeychurch", (), "F"), "The Hostess": Character("The Hostess", (), "U"),
+            "Lucy": Character("Lucy", (), "F")}
+    text = ('Summer Street was asleep. ' * 150 + '\n\nMr. Beebe called on Mrs. Honeychurch and Lucy.\n\n'
+            '"Come in," said Lucy.\n\n"Only for a minute," said the clergyman.\n\n'
+            '"Then stay for tea," said the hostess.\n')
+    assert [speaker for _, speaker in speakers(text, cast)][1:] == ["Mr. Beebe", "Mrs. Honeychurch"]
