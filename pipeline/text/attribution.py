@@ -275,8 +275,11 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
         for s, e in ordered:
             if _SILENT.search(text, s, e):
                 # "Catherine said nothing", "Elizabeth replied that it was": whoever keeps silent,
-                # or whose answer the narration has told, is not who speaks
-                continue
+                # or whose answer the narration has told, is not who speaks (nor, after the
+                # quote, whoever the narration goes on to: `He remained silent. He only said:`)
+                if is_before:
+                    continue
+                break
             subject = reader.subject(s, e)
             # `"Then do." She told her and left.`: a "she" after the quote that leans on the
             # woman who spoke last says nothing against turn-taking
