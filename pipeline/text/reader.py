@@ -260,8 +260,8 @@ class _Reader:
         """`his wife`, `her father`: the cast member with the possessor's surname and the title
         the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
         # "continued her philosophic mother": the relation is the last word
-        match = re.fullmatch(r"(his|her)\s+(?:[\w-]+\s+){0,2}?(wife|lady|husband|mother|father)", phrase.strip(),
-                             re.IGNORECASE)
+        match = re.fullmatch(r"(his|her)\s+(?:[\w-]+\s+){0,2}?(wife|lady|husband|mother|father|sister|brother)",
+                             phrase.strip(), re.IGNORECASE)
         if not match:
             return self.titled(phrase, exclude)
         owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
@@ -270,8 +270,20 @@ class _Reader:
         character = self.names.characters[owner]
         surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
                     if len(alias.split()) >= 2 and alias.split()[0].lower().rstrip(".") in _TITLES | {"miss"}}
-        title = {"wife": "mrs.", "lady": "mrs.", "mother": "mrs.", "husband": "mr.", "father": "mr."}[
-            match.group(2).lower()]
+        # or, with no titled name, the last word of a full name ("Newland Archer": Mrs. Archer)
+        surnames = surnames or {alias.split()[-1] for alias in (owner, *character.aliases)
+                                if len(alias.split()) >= 2 and alias.split()[-1][:1].isupper()}
+        relation = match.group(2).lower()
+        if relation in ("sister", "brother"):
+            # the one of that sex who shares the surname and is not its Mr. or Mrs. (the parents)
+            gender = "F" if relation == "sister" else "M"
+            found = {main for main, c in self.names.characters.items()
+                     if main != owner and self.genders.get(main) == gender
+                     and any(len(a.split()) >= 2 and a.split()[-1] in surnames for a in (main, *c.aliases))
+                     and not any(a.split()[0].lower().rstrip(".") in ("mr", "mrs") for a in (main, *c.aliases))}
+            found -= set(exclude)
+            return found.pop() if len(found) == 1 else ""
+        title = {"wife": "mrs.", "lady": "mrs.", "mother": "mrs.", "husband": "mr.", "father": "mr."}[relation]
         found = {self.names.lookup(f"{title} {surname}") for surname in surnames} - {"", owner}
         found -= set(exclude)
         return found.pop() if len(found) == 1 else ""
@@ -364,7 +376,8 @@ class _Reader:
             candidates.append((start + match.start(), start + match.end(), None))
         candidates += self.names.mentions(text, start, end)
         # "His lady greeted him": Mr. Elton's wife, when the cast has her
-        for match in re.finditer(r"\b(?:[Hh]is|[Hh]er)\s+(?:wife|lady|husband|mother|father)\b", text[start:end]):
+        for match in re.finditer(r"\b(?:[Hh]is|[Hh]er)\s+(?:wife|lady|husband|mother|father|sister|brother)\b",
+                                 text[start:end]):
             who = self.relative(match.group(0), start + match.start())
             if who:
                 candidates.append((start + match.start(), start + match.end(), who))

@@ -761,3 +761,12 @@ def test_a_clergyman_is_a_man_and_a_hostess_a_woman():
     text = ('Summer Street was asleep. ' * 150 + '\n\nMr. Beebe called on Mrs. Honeychurch.\n\n'
             '"Only for a minute," said the clergyman.\n\n"Then stay for tea," said the hostess.\n')
     assert [speaker for _, speaker in speakers(text, cast)] == ["Mr. Beebe", "Mrs. Honeychurch"]
+
+
+def test_his_mother_and_his_sister_from_the_surname_of_his_full_name():
+    cast = {"Newland Archer": Character("Newland Archer", ("Archer", "Newland"), "M"),
+            "Mrs. Archer": Character("Mrs. Archer", (), "F"), "Janey Archer": Character("Janey Archer", ("Janey",), "F"),
+            "Mr. Archer": Character("Mr. Archer", (), "M")}
+    text = ('Newland Archer came home late.\n\n"Ellen Olenska especially," said his mother.\n\n'
+            '"Poor Ellen!" cried his sister.\n')
+    assert [speaker for _, speaker in speakers(text, cast)] == ["Mrs. Archer", "Janey Archer"]
