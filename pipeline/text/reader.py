@@ -303,6 +303,11 @@ class _Reader:
             after = _FILLER.match(text, who[0], end).end()
             verb = _VERB_RE.match(text, after, end)
             if verb and not _NOT_WORDS.match(text, verb.end(), end):
+                # `he whispered to the General`: whoever it is said to is not who "he" is
+                to = re.compile(r"\s+to\s+").match(text, verb.end(), end)
+                spoken_to = self.names.at(text, to.end(), end) if to else None
+                if spoken_to and who[1] == spoken_to[1] and who[2]:
+                    who = self.who_at(position, end, set(exclude) | {spoken_to[1]}) or who
                 return _Who(who[1], verb.group(0), self._adverb(who[0], min(end, verb.end() + 20)),
                             (position, verb.end()), who[2])
         # `"Poor Charlotte," was Lucy's reply.`

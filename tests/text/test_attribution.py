@@ -770,3 +770,11 @@ def test_his_mother_and_his_sister_from_the_surname_of_his_full_name():
     text = ('Newland Archer came home late.\n\n"Ellen Olenska especially," said his mother.\n\n'
             '"Poor Ellen!" cried his sister.\n')
     assert [speaker for _, speaker in speakers(text, cast)] == ["Mrs. Archer", "Janey Archer"]
+
+
+def test_the_one_a_tag_speaks_to_is_not_its_he():
+    cast = {"The General": Character("The General", ("General",), "M"), "De Griers": Character("De Griers", (), "M"),
+            "Polina": Character("Polina", (), "F")}
+    text = ('De Griers came in. The General looked up.\n\n'
+            '"She is a terrible old woman," he whispered to the General.\n')
+    assert speakers(text, cast)[-1][1] == "De Griers"
