@@ -66,7 +66,7 @@ SPEECH_VERBS = {**dict.fromkeys((
     "prompted stated noted recalled guessed countered demurred soothed coaxed cajoled joked lied "
     "says asks replies answers adds continues insists agrees admits explains interrupts suggests warns reminds "
     "offers counters corrects announces declares concludes protests retorts whimpers gasps "
-    "mourned sniffed snorted proclaimed acquiesced exploded appealed").split()),
+    "mourned sniffed snorted proclaimed acquiesced exploded appealed ended finished rapped puffed add").split()),
     **SPEECH_VERBS, **_MANNER_VERBS}
 THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
 PRONOUNS = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}

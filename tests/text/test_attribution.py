@@ -778,3 +778,11 @@ def test_the_one_a_tag_speaks_to_is_not_its_he():
     text = ('De Griers came in. The General looked up.\n\n'
             '"She is a terrible old woman," he whispered to the General.\n')
     assert speakers(text, cast)[-1][1] == "De Griers"
+
+
+def test_ended_rapped_and_hastened_to_add_are_speech_tags():
+    text = ('"Of course," Mara ended, "nobody asked me."\n\n"You have not thought at all," rapped Tobin.\n\n'
+            'Ilse hastened to add, "But we would have."\n')
+    quotes = attribute(text, CAST)
+    assert [(q.speaker, q.basis) for q in quotes] == [("Mara", "tag"), ("Mara", "tag"), ("Tobin", "tag"),
+                                                      ("Ilse", "tag")]
