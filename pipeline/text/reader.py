@@ -50,9 +50,9 @@ class _Who:
 
 
 
-_WAS_REPLY = re.compile(r"(?:was|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][\w.’' -]*?)['’]s\s+(?:\w+\s+){0,2}?"
+_WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][\w.’'\s-]*?)['’]s\s+(?:\w+\s+){0,2}?"
                         r"(?:reply|answer|response|rejoinder|retort|comment|remark|exclamation|question|greeting|"
-                        r"summing[ -]up|verdict|observation)\b")
+                        r"summing[ -]up|verdict|observation|words)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
 

@@ -786,3 +786,11 @@ def test_ended_rapped_and_hastened_to_add_are_speech_tags():
     quotes = attribute(text, CAST)
     assert [(q.speaker, q.basis) for q in quotes] == [("Mara", "tag"), ("Mara", "tag"), ("Tobin", "tag"),
                                                       ("Ilse", "tag")]
+
+
+def test_were_his_words_across_a_line_break_is_a_tag():
+    cast = {"Colonel Fitzwilliam": Character("Colonel Fitzwilliam", ("Fitzwilliam",), "M"),
+            "Miss Bingley": Character("Miss Bingley", (), "F")}
+    text = ('Miss Bingley had gone to Town.\n\n"There were some very strong objections against the lady," were Colonel\n'
+            'Fitzwilliam\'s words, and she thought of them all night.\n')
+    assert [(q.speaker, q.basis) for q in attribute(text, cast)] == [("Colonel Fitzwilliam", "tag")]
