@@ -212,6 +212,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                     other.speaker = named
                     tagged[later] = _Who(named, tagged[later].verb, tagged[later].adverb, tagged[later].span)
     known = {p: w.speaker for p, w in tagged.items() if w.speaker}
+    for who in tagged.values():
+        # `she inquired of Polina`, `said Mrs. Bennet to her husband`: the one spoken to answers next
+        spoken_to = _spoken_to(reader, text, who.span, b) if who.span else ""
+        if spoken_to and spoken_to != who.speaker:
+            addressed.add(spoken_to)
     group.gender = "" if known else next((w.gender for w in tagged.values() if w.gender), "")
 
     def fits(name: str) -> bool:
@@ -253,6 +258,16 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         if quotes[index].kind == "speech" and re.fullmatch(r"[*_].*[*_]", quotes[index].text.strip(), re.DOTALL):
             quotes[index].kind = "thought"
 
+
+
+def _spoken_to(reader: _Reader, text: str, span: tuple[int, int], b: int) -> str:
+    stop = re.compile(r"[\"“”.!?;]").search(text, span[0], min(b, span[1] + 40))
+    end = stop.start() if stop else min(b, span[1] + 40)
+    for to in re.finditer(r"\b(?:to|of)\s+", text[span[0]:end]):
+        who = reader.who_at(span[0] + to.end(), end)
+        if who and who[1]:
+            return who[1]
+    return ""
 
 
 def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], indices: list[int],

@@ -794,3 +794,13 @@ def test_were_his_words_across_a_line_break_is_a_tag():
     text = ('Miss Bingley had gone to Town.\n\n"There were some very strong objections against the lady," were Colonel\n'
             'Fitzwilliam\'s words, and she thought of them all night.\n')
     assert [(q.speaker, q.basis) for q in attribute(text, cast)] == [("Colonel Fitzwilliam", "tag")]
+
+
+def test_the_one_a_tag_asks_answers_next():
+    cast = {"Grandmother": Character("Grandmother", (), "F"), "Polina": Character("Polina", (), "F"),
+            "Prascovia": Character("Prascovia", (), "F")}
+    text = ('Polina and Prascovia stood by the carriage.\n\n'
+            '"What is there to be seen?" the old woman inquired of Polina.\n\n'
+            '"There is a ruined castle, and the Shlangenberg."\n')
+    quotes = attribute(text, cast)
+    assert quotes[-1].speaker == "Polina"
