@@ -233,6 +233,12 @@ class _Reader:
         if match and not _VERB_RE.match(match.group(0).split()[-1]):
             gender = _gender_of_phrase(match.group(0))
             who = self.relative(match.group(0), position, exclude)
+            if not who and re.fullmatch(r"the\s+other|(?:his|her)\s+(?:companion|friend|interlocutor|visitor)",
+                                        match.group(0), re.IGNORECASE):
+                # "replied the other": the other one of the two talking, whose turn it is
+                addressed = [m for m in self.addressed if m not in exclude]
+                who = self.turn if self.turn and self.turn not in exclude else \
+                    addressed[0] if len(addressed) == 1 else ""
             if not who and gender and match.group(0).lower().startswith(("the ", "a ", "an ")):
                 # `"Come along, Pip," ...` then `said the girl`: the one just spoken to answers
                 who = self.addressed_one(gender, exclude)

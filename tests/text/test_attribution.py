@@ -804,3 +804,13 @@ def test_the_one_a_tag_asks_answers_next():
             '"There is a ruined castle, and the Shlangenberg."\n')
     quotes = attribute(text, cast)
     assert quotes[-1].speaker == "Polina"
+
+
+def test_replied_the_other_is_the_other_of_the_two_talking():
+    cast = {"Syme": Character("Syme", (), "M"), "Gregory": Character("Gregory", (), "M"),
+            "Rosamond": Character("Rosamond", (), "F")}
+    text = ('Syme and Gregory walked on while Rosamond watched from the gate.\n\n'
+            '"And what do the people say?" asked Syme.\n\n"They say we are jolly gentlemen," answered Gregory.\n\n'
+            '"It seems a clever idea," said Syme.\n\n"Clever! God blast your impudence!" cried out the other.\n')
+    last = attribute(text, cast)[-1]
+    assert (last.speaker, last.basis) == ("Gregory", "tag")
