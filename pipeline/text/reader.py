@@ -229,7 +229,10 @@ class _Reader:
             longer = _DESCRIBED.match(self.text, position, end)
             if longer and longer.end() > match.end():
                 who = self.relative(longer.group(0), position, exclude) or self.relative(match.group(0), position, exclude)
-                return longer.end(), who, _gender_of_phrase(longer.group(0))
+                gender = _gender_of_phrase(longer.group(0))
+                if not who and gender and match.group(0).lower().startswith("the "):
+                    who = self._answering(gender, longer.group(0), position, exclude)
+                return longer.end(), who, gender
         if match and not _VERB_RE.match(match.group(0).split()[-1]):
             gender = _gender_of_phrase(match.group(0))
             who = self.relative(match.group(0), position, exclude)
@@ -239,8 +242,9 @@ class _Reader:
                 addressed = [m for m in self.addressed if m not in exclude]
                 who = self.turn if self.turn and self.turn not in exclude else \
                     addressed[0] if len(addressed) == 1 else ""
-            if not who and gender and match.group(0).lower().startswith(("the ", "a ", "an ")):
-                # `"Come along, Pip," ...` then `said the girl`: the one just spoken to answers
+            if not who and gender and match.group(0).lower().startswith("the "):
+                who = self._answering(gender, match.group(0), position, exclude)
+            elif not who and gender and match.group(0).lower().startswith(("a ", "an ")):
                 who = self.addressed_one(gender, exclude)
             return match.end(), who, gender
         return None
@@ -251,6 +255,15 @@ class _Reader:
         high = bisect.bisect_left(self.events, (position, ""))
         return any(who == main for _, who in self.events[low:high]) or re.search(
             rf"(?:['’]s|\b[Aa]n?)\s+{noun}\b", self.text[max(0, position - span):position]) is not None
+
+    def _answering(self, gender: str, phrase: str, position: int, exclude=frozenset()) -> str:
+        """`"Come along, Pip," ...` then `said the girl`: the one just spoken to answers, else the
+        one of that sex whose turn it is, unless the narration has just brought in "an old man"."""
+        noun = phrase.split()[-1]
+        introduced = re.search(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b",
+                               self.text[max(0, position - 3000):position]) is not None
+        return self.addressed_one(gender, exclude) or (
+            self.turn if not introduced and self.turn not in exclude and self.genders.get(self.turn) == gender else "")
 
     def titled(self, phrase: str, exclude=frozenset()) -> str:
         """`said the constable`: the one character whose name carries that title (Constable Hobbs)."""

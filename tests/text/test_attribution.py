@@ -814,3 +814,13 @@ def test_replied_the_other_is_the_other_of_the_two_talking():
             '"It seems a clever idea," said Syme.\n\n"Clever! God blast your impudence!" cried out the other.\n')
     last = attribute(text, cast)[-1]
     assert (last.speaker, last.basis) == ("Gregory", "tag")
+
+
+def test_said_the_old_man_in_an_exchange_is_the_man_whose_turn_it_is():
+    cast = {"Mr. Emerson": Character("Mr. Emerson", ("Emerson",), "M"), "Lucy": Character("Lucy", (), "F"),
+            "Mr. Beebe": Character("Mr. Beebe", ("Beebe",), "M")}
+    text = ('Mr. Emerson sat with Lucy on the terrace. Mr. Beebe had gone in.\n\n'
+            '"You are very kind," said Mr. Emerson.\n\n"Not at all," said Lucy.\n\n'
+            '"But I mean it," said the old man.\n')
+    last = attribute(text, cast)[-1]
+    assert (last.speaker, last.basis) == ("Mr. Emerson", "tag")
