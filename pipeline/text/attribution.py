@@ -261,6 +261,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
 
 
 def _spoken_to(reader: _Reader, text: str, span: tuple[int, int], b: int) -> str:
+    """Whom a tag says the words were said to or asked of, up to the end of its clause."""
     stop = re.compile(r"[\"“”.!?;]").search(text, span[0], min(b, span[1] + 40))
     end = stop.start() if stop else min(b, span[1] + 40)
     for to in re.finditer(r"\b(?:to|of)\s+", text[span[0]:end]):

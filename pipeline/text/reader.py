@@ -53,6 +53,8 @@ class _Who:
 _WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][\w.’'\s-]*?)['’]s\s+(?:\w+\s+){0,2}?"
                         r"(?:reply|answer|response|rejoinder|retort|comment|remark|exclamation|question|greeting|"
                         r"summing[ -]up|verdict|observation|words)\b")
+# "the gentle Mrs. Thorpe": a word or two of description before a name
+_NAME_DESCRIBED = re.compile(r"(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
 
@@ -212,7 +214,7 @@ class _Reader:
                             for alias in (main, *self.names.characters[main].aliases)):
                 return lowered.end(), main, ""
         # "said the gentle Mrs. Thorpe": a name behind a word or two of description
-        described = re.compile(r"(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}(?=[A-Z])").match(self.text, position, end)
+        described = _NAME_DESCRIBED.match(self.text, position, end)
         if described:
             named = self.names.at(self.text, described.end(), end)
             if named:
@@ -376,8 +378,8 @@ class _Reader:
         """A narration paragraph ending in a comma or colon introduces the next one's speech:
         `Mr. Bennet coolly observed,` or `when thus accosted by Miss Bingley,`."""
         # (or in the bare verb, where a dash was lost: "then he said")
-        if not re.search(r"[,:;]\W*$|--\s*$|—\s*$", self.text[start:end]) and \
-                not re.search(r"\b(?:said|says|asked|asks|answered|replied|added|began|cried)\s*$", self.text[start:end]):
+        if not re.search(r"[,:;]\W*$|--\s*$|—\s*$|\b(?:said|says|asked|asks|answered|replied|added|began|cried)\s*$",
+                         self.text[start:end]):
             return ""
         who = self.tag_before(start, end, set())
         if who and who.speaker:
