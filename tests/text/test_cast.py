@@ -348,20 +348,25 @@ def test_chapters_written_blind_cast_without_a_list(chapter, people, same, apart
 
 # ---------------------------------------------------------------- the adapter and the producer
 
-def _adapted(project, chapter_file: str, number: int):
+@pytest.fixture(scope="module")
+def harbour_house(tmp_path_factory, session_cache):
+    """A chapter with eight speakers, adapted once (its new characters' voices designed) for the tests
+    of what the adapter writes: (project, scripts/ch05.yaml)."""
     from pipeline.run.stages import adapt_chapter
     import shutil
-    shutil.copy(CHAPTERS / chapter_file, project.root / "chapters" / f"ch{number:02d}.txt")
-    path, written = adapt_chapter(project, number)
+    from conftest import make_project, quick_design, share_cache
+    with quick_design():
+        project = share_cache(make_project(tmp_path_factory.mktemp("cast") / "proj"), session_cache)
+        shutil.copy(CHAPTERS / "cast-first-person-harbour-house.txt", project.root / "chapters" / "ch05.txt")
+        path, written = adapt_chapter(project, 5)
     assert written
-    return path
+    return project, path
 
 
-def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(cast_project):
-    project = cast_project
+def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(harbour_house):
+    project, path = harbour_house
     from pipeline.model.casting import load_casting
     from pipeline.model.script import load_script
-    path = _adapted(project, "cast-first-person-harbour-house.txt", 5)
     _, cast, _ = load_casting(project.voices)
     script = load_script(path)
     speakers = script.speakers()
@@ -380,11 +385,15 @@ def test_adapt_writes_the_found_cast_and_the_narrator_keeps_the_narrator_voice(c
     assert said_i and all(line.speaker == "Agnes" for line in said_i)
 
 
-def test_lines_to_check_are_listed_by_script_line_and_a_cleared_one_is_not_asked_again(cast_project):
-    project = cast_project
+def test_lines_to_check_are_listed_by_script_line_and_a_cleared_one_is_not_asked_again(harbour_house):
+    project, adapted = harbour_house
+    import shutil
     from pipeline.qa.checks import summary
     from pipeline.run.stages import adapt_chapter, check_message, lines_to_check
-    path = _adapted(project, "third-person-stall-office-field.txt", 6)
+    # the same chapter again as chapter 6, so the other tests' script is left as it was
+    shutil.copy(project.root / "chapters" / "ch05.txt", project.root / "chapters" / "ch06.txt")
+    path = project.script(6)
+    shutil.copy(adapted, path)
     yaml_lines = path.read_text(encoding="utf-8").splitlines()
     found = lines_to_check(project, 6)
     flagged = [n for n, text in enumerate(yaml_lines, 1) if text.strip() == "check: true"]
