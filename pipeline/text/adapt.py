@@ -12,7 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from pipeline.text import attribution, places as place_words, things
+from pipeline.text import attribution, establishing, places as place_words, things
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
 from pipeline.text.quotes import split_paragraphs
@@ -109,6 +109,7 @@ class _Builder:
     night_carried: bool = False
     daytime: bool = False
     day_left: int = OPENING_SENTENCES      # sentences of the scene's start that may still say it is day
+    recent: str = ""        # the last few paragraphs, for what a place word means here ("the saloon" of a ferry)
 
     def layers_now(self) -> list:
         layers = self.layers if self.known else [*self.inherited_layers, *self.layers]
@@ -187,6 +188,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     for number, (start, end) in enumerate(paragraphs):
         raw = text[start:end]
         paragraph = raw.strip()
+        builder.recent = text[paragraphs[max(0, number - 3)][0]:end]
         while quote_index < len(quotes) and quotes[quote_index].end <= start:
             quote_index += 1
         inside = []
@@ -233,8 +235,9 @@ def _new_place_established(paragraph: str, builder: _Builder, places: Vocabulary
                 narration.append(sentence[:quote.start()])
             break
         narration.append(sentence)
-    found = place_words.established_place(narration[:OPENING_SENTENCES], places)
-    return found if found and place_words.moves_on(builder.ambience, found) else None
+    found = establishing.aboard(establishing.established_place(narration[:OPENING_SENTENCES], places),
+                                builder.ambience, builder.recent)
+    return found if found and establishing.moves_on(builder.ambience, found) else None
 
 
 def _clipped(quote, text: str, start: int, end: int):
@@ -387,9 +390,9 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
             opening = builder.opening_left > 0
             if not builder.known and (opening or builder.ambience is None):
                 # the scene's own opening names its place (the first scene: wherever it first does)
-                found = place_words.place_of(piece, places, opening=True, generic=builder.ambience is None)
+                found = _place_in(piece, builder, places, opening=True, generic=builder.ambience is None)
                 moved = found and builder.ambience is not None and builder.lines \
-                    and place_words.place_of(piece, places, opening=False) == found
+                    and _place_in(piece, builder, places, opening=False) == found
                 if moved:      # the scene opened where the last one was, and then someone goes elsewhere
                     if buffer:
                         builder.lines.append(Line("narration", text=" ".join(buffer)))
@@ -399,8 +402,8 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                     # a place first named late in the first scene gives no layers: "had never spent a night
                     # in hospital" is not the night the scene is in; its weather is its opening's
                     (builder.ambience, builder.place), builder.known = found, True
-            elif (found := place_words.place_of(piece, places, opening=False)) \
-                    and place_words.moves_on(builder.ambience, found):
+            elif (found := _place_in(piece, builder, places, opening=False)) \
+                    and establishing.moves_on(builder.ambience, found):
                 if buffer:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))
                     buffer = []
@@ -422,6 +425,13 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                 builder.lines.extend(Line("sfx", name=name) for name in cues)
     if buffer:
         builder.lines.append(Line("narration", text=" ".join(buffer)))
+
+
+def _place_in(piece: str, builder: _Builder, places: Vocabulary, opening: bool, generic: bool = False):
+    """(bed, place word) a sentence of narration puts the story in, read as a room of the ship when the
+    story is aboard one."""
+    found = place_words.place_of(piece, places, opening=opening, generic=generic)
+    return establishing.aboard(found, builder.ambience, builder.recent)
 
 
 def _split_asides(sentence: str) -> list[tuple[str, str]]:

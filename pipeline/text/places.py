@@ -114,7 +114,11 @@ LAYER_PATTERNS: dict[str, str] = {
              r"|\bthe\s+(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
              r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
-             rf"|{_NIGHT_COMES}",
+             rf"|{_NIGHT_COMES}"
+             # the hours after midnight by the clock: "the car park at one in the morning" ("in the small
+             # hours" is as often when something happened before the scene)
+             r"|\b(?:midnight|one|two|three|four|[1-4])(?:[.:][0-5]\d)?(?:\s+o['’]clock)?\s+in\s+the\s+morning\b"
+             r"|\b(?:one|two|three|four|[1-4])(?:[.:][0-5]\d)?\s*a\.?m\b\.?",
 }
 LAYERS = tuple(LAYER_PATTERNS)
 # Words around a layer word that mean it is not happening here and now.
@@ -390,137 +394,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     return None
 
 
-# ---------------------------------------------------------------- establishing paragraphs
-
-# A place seen from where the story is ("The street below was empty", "In the yard outside, a dog
-# barked"), not a place the story moves to; "The shore below Hob Point" is where it is.
-_VIEW_AFTER = re.compile(r"\s*(?:below|outside|beyond|opposite|beneath|underneath|far\s+away|in\s+the\s+distance|"
-                         r"across\s+the\s+(?:road|way|street))\b(?!\s+(?:the|a|an|this|that|[A-Z]))")
-_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|below|beyond|across|"
-                          # "as she watched the street", not "as we joined the motorway"
-                          r"(?:as|while)\s+(?:\w+\s+){0,2}?(?:look\w*|watch\w*|gaz\w*|star\w*|saw|see\w*|glanc\w*|peer\w*))\b",
-                          re.IGNORECASE)
-# A place talked of as being elsewhere or as it was ("Tom's office was across town", "The kitchen
-# had been her mother's"): no one is there now.
-_ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:had\s+been|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
-                        r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
-                        r"(?:was|is|were|are)\s+(?:never|not|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
-# A vehicle as the subject is mostly seen from outside ("A carriage was drawn up at the door", "The
-# boat was gliding out on the tide"); a scene inside one opens "In the carriage, ...". A crowd or
-# an assembly as the subject is the people of the scene, not a place; "the flat" is as often a boat.
-_SEEN_FROM_OUTSIDE = ("ship", "train", "carriage", "car")
-_NOT_A_SETTING = ("crowd", "assembly", "flat")
-# Weather or the time of day that falls on a place opens a scene there ("Rain fell on the harbour that
-# night"); silence or smoke in a place is more often the room the scene is already in.
-_WEATHER_SUBJECT = re.compile(
-    rf"^\W*(?:{_TIME_LEAD_IN})?(?:the\s+)?(?:rain|snow|sleet|hail|fog|mist|wind|storm|thunder|dawn|dusk|twilight|"
-    r"darkness|morning|evening|sun|sunlight|sunshine|moon|moonlight|frost)\b", re.IGNORECASE)
-# A sentence that only moves the clock on, the place coming in the next: "It was gone nine by the time
-# they came out.", "By the time we found the farm the light was going.", "Twenty minutes later..."
-_TRANSITION = re.compile(
-    rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
-    rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
-    r"(?:[\w'-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
-    # "By ten that night the rain had settled in", "By six the rain has gone"
-    rf"by\s+(?:{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|evening)(?:\s+o['’]clock)?"
-    r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,]))", re.IGNORECASE)
-# The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
-# later they were in the kitchen"), or the teller there ("We were on the platform by then").
-_CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?"
-                  rf"{_NUMBER}(?:\s*(?:o'clock|am|pm|a\.m\.|p\.m\.))?,?\s+")
-_PEOPLE_THERE = re.compile(
-    rf"^\W*(?:(?:{_TIME_LEAD_IN}|{_CLOCK_LEAD_IN}|(?:[\w'-]+\s+){{1,3}}later,?\s+)"
-    r"(?:we|they|he|she|I|(?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)|we|I)\s+"
-    r"(?:were|was|are|am|is|had\s+been)\s+(?:already\s+|safely\s+|back\s+|out\s+|now\s+)?"
-    r"(?=(?:in|on|at|inside|aboard|on\s+board)\s)", re.IGNORECASE)
-# A road among fields ("The lane ran out at a five-bar gate... sheep were calling") is the country.
-_ROAD_WORDS = ("lane", "road", "track")
-_RURAL = re.compile(r"\b(?:sheep|ewes?|lambs?|cows?|cattle|hedges?|hedgerows?|five-bar|stile|fields?|farm(?:yard)?s?|"
-                    r"barns?|tractors?|pastures?|meadows?|hills?|fence\s+posts?|moors?)\b", re.IGNORECASE)
-# A place called by its own name, in a state only a place is in ("The Pelican is packed and hot",
-# "St. Ives's is cold inside"); which bed it is comes from the sentences after.
-_NAMED_PLACE_STATE = re.compile(
-    r"^\W*(?!(?:It|He|She|They|We|I|You|This|That|There|Everything|Everyone|Nobody|Somebody)\b)"
-    r"(?:The\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|are|were)\s+(?:\w+\s+)?"
-    r"(?:full(?!\s+of)|empty|crowded|packed|deserted|heaving|half[- ](?:empty|full)|shuttered|smoky|"
-    r"(?:cold|dark|warm|quiet|silent|dim|hot)\s+inside)\b")
-
-
-def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
-    """(bed, place word) when a paragraph of narration, given as its first sentences, opens by setting
-    the story in a place, or None.
-
-    Its first sentence has the place as its subject ("The foyer of the Empire Hotel smelled of
-    lilies", "Inside, the chapel was cold"), opens in it ("In the kitchen, the kettle boiled"),
-    has weather fall on it ("Rain fell on the harbour"), puts the story's people there after the
-    time has moved on ("By six we were on the M62"), or names a place by its own name in a state
-    only a place is in, the next sentences saying what it is ("The Pelican is packed. Kit is
-    running the bar"). A first sentence that only moves the clock on ("It was gone nine by the
-    time they came out", "By the time we found the farm the light was going") leaves the place to
-    the next one. A place in passing ("He looked out of the window at the street"), seen from
-    elsewhere ("The street below was empty") or too general to be a scene ("The room was quiet")
-    is none. A lane with fields and sheep about it is the country, not a street.
-    """
-    if not sentences:
-        return None
-    found = _opening_setting(sentences[0], vocabulary)
-    if found is None and _NAMED_PLACE_STATE.match(sentences[0]):
-        found = next(filter(None, (place_of(s, vocabulary, opening=True, generic=False) for s in sentences[:3])), None)
-    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
-        # "It was past eleven when the carriage drew up, and they went up into the drawing-room"
-        found = _opening_setting(sentences[0], vocabulary, anywhere=True)
-    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
-        for sentence in sentences[1:3]:
-            found = _opening_setting(sentence, vocabulary, anywhere=True)
-            if found is not None:
-                break
-    rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
-    if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
-        return "countryside", found[1]
-    return found or None
-
-
-def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False) -> tuple[str, str] | None:
-    """(bed, place word) a paragraph's sentence sets the story in, as its subject or its opening phrase
-    (`anywhere`: or in a locative anywhere in it, after a sentence that moved the clock on)."""
-    patterns = vocabulary.patterns
-    clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
-    tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
-             (patterns.defined.match(first), True), (_later_clause_subject(patterns, first), False),
-             (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False),
-             (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
-    if anywhere:
-        tries.append((patterns.locative.search(first), True))
-        tries.append((patterns.motion.search(first), True))
-    for match, inside in tries:
-        if not match:
-            continue
-        where = _where(match)
-        after = match.string[match.end():]
-        seen_from = match.re is not patterns.defined and _VIEW_BEFORE.search(match.string[:where])
-        if seen_from or _VIEW_AFTER.match(after) or _ELSEWHERE.match(after) \
-                or (match.re is patterns.subject and re.match(r"\s*(?:[.!?]|$)", after)) \
-                or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(match.string))):
-            return None     # "Larkhill Abbey!" is an exclamation, not a setting
-        bed, word = patterns.bed_of(match)
-        inside = inside or word in _MOTORWAYS or bool(_ROAD_WORD.fullmatch(word))   # only from a car
-        if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
-            return None
-        return bed, word
-    return None
-
-
-# Words for a way through wherever one already is: a bridge or a lane among fields is the country, the
-# sea under a boat is the boat.
-_WAYS_THROUGH = {"countryside": ("bridge", "lane", "road", "track", "crossroads"),
-                 "forest": ("bridge", "lane", "road", "track"), "garden": ("bridge", "lane", "track"),
-                 "shore": ("bridge", "road", "lane", "track"), "ship": ("sea", "bay")}
-
-
-def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
-    """True when a place found mid-story (bed, word) is somewhere else than the scene's bed."""
-    bed, word = found
-    return bed != ambience and word not in _WAYS_THROUGH.get(ambience or "", ())
+# Establishing paragraphs (a scene set somewhere by how a paragraph opens): pipeline/text/establishing.py.
 
 
 def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:

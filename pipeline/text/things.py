@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.places import _RURAL
+from pipeline.text.establishing import _RURAL
 
 # Things only one kind of place has: a scene that names no place, or names one a word that is two
 # places ("the bridge" of a ship or over a river), is where two or more of its things are

@@ -14,7 +14,8 @@ from pipeline.core import yamlfile
 from pipeline.text import attribution
 from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
-from pipeline.text.places import LAYERS, PLACE_WORDS, established_place, layers_in, place_of, weather_comes
+from pipeline.text.establishing import established_place
+from pipeline.text.places import LAYERS, PLACE_WORDS, layers_in, place_of, weather_comes
 from pipeline.text.vocabulary import load_vocabulary
 
 from conftest import make_project, quick_design, share_cache
@@ -173,6 +174,11 @@ def test_layers_are_weather_and_time_over_a_place_never_a_place():
     ("Somewhere out in the dark, a dog barked.", ["night"]),
     ("Nobody had kept her in the dark about the will.", []),
     ("He had spent a night in the cells once, years ago.", []),      # a night of the past
+    ("The car park at one in the morning was a sheet of water.", ["night"]),   # the hours after midnight
+    ("It was 2.30 a.m. and the ward was quiet.", ["night"]),
+    ("By six the rain had gone, blown out to sea in the small hours.", []),
+    ("She was up at eleven in the morning.", []),
+    ("The amplifier drew 3 amps.", []),
 ])
 def test_weather_that_is_over_and_night_that_is_falling(sentence, layers):
     assert layers_in(sentence) == layers
@@ -345,6 +351,17 @@ def test_night_carries_to_the_next_place_unless_its_opening_says_day(opening, la
             '"Keep together," Tom said.\n\n' + opening + " Mara sat on the bench.\n\n"
             '"We made it," Tom said.\n')
     assert beds(text) == [("forest", ("night",)), ("street", layers)]
+
+
+@pytest.mark.parametrize("before, bed", [
+    ("The ferry was already in at the slip, her ramp down. Tom drove us aboard.", "ship"),
+    ("The rain came down on the high street. Tom locked the car and we ran.", "pub"),   # a saloon ashore
+])
+def test_a_saloon_on_board_is_the_ships(before, bed):
+    text = (before + "\n\n" + '"Is she here?" Mara asked.\n\n"Inside," Tom said.\n\n'
+            "Inside the saloon the heating was turned up high. Half a dozen passengers sat among the plastic seats, "
+            "and the windows ran with steam.\n\n" + '"There she is," Mara said.\n')
+    assert beds(text)[-1][0] == bed
 
 
 def test_two_descriptive_paragraphs_are_one_scene():
