@@ -104,6 +104,10 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             reader.turn = two_back.speaker if (two_back is not None and two_back.quotes and previous.quotes and
                                                previous.speaker and previous.speaker != two_back.speaker) else ""
             reader.paragraph_start = a
+            # narration after the last paragraph's speech and its tag may bring someone in
+            said = [max((quotes[i].end, *(quotes[i].tag_span or ()))) for g in groups[-1:] for i in g.quotes
+                    if quotes[i].kind == "speech"]
+            reader.narrated_from = max(said) if said else a
             _read_paragraph(reader, text, a, b, quotes, group, groups)
             for index in speech:
                 if quotes[index].tag_span and quotes[index].basis == "pronoun" and quotes[index].speaker:

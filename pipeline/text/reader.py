@@ -71,6 +71,7 @@ class _Reader:
         self.addressed: set[str] = set()                 # named in the previous paragraph's speech
         self.turn = ""                                   # whose turn it is in an exchange of two
         self.paragraph_start = 0
+        self.narrated_from = 0                           # the end of the last speech before this paragraph
         self.tie = False                                 # the last tag's pronoun had a rival
         self.by_pronoun = False                          # the last subject found was a "he"/"she"
         self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
@@ -139,7 +140,7 @@ class _Reader:
             expected = self.addressed_one(gender, exclude) or turn
             if expected:
                 here = self.pronoun(word, position, exclude)
-                named_here = any(self.paragraph_start <= at < position and main == here
+                named_here = any(min(self.paragraph_start, self.narrated_from) <= at < position and main == here
                                  for at, main in self.events[-12:])
                 # someone unnamed of that gender came in just before ("the woman at the far end
                 # folds her newspaper... "Alan?" she says"): whose turn it was is only a guess

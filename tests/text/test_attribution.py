@@ -824,3 +824,15 @@ def test_said_the_old_man_in_an_exchange_is_the_man_whose_turn_it_is():
             '"But I mean it," said the old man.\n')
     last = attribute(text, cast)[-1]
     assert (last.speaker, last.basis) == ("Mr. Emerson", "tag")
+
+
+def test_he_after_the_narration_brings_someone_in_is_the_newcomer_not_whose_turn_it_was():
+    cast = {"Holt": Character("Holt", (), "M"), "Webb": Character("Webb", (), "M"),
+            "Mr. Pryce": Character("Mr. Pryce", ("Pryce",), "M")}
+    text = ('"Is anyone in?" asked Holt.\n\n'
+            '"Knock again," said Webb. The door opened at last, and Mr. Pryce stood there, a tall thin man in '
+            'slippers.\n\n"Come in, gentlemen," said he.\n\n"Thank you," said Holt.\n\n"Mind the dog," he said.\n')
+    said = [(q.speaker, q.basis) for q in attribute(text, cast)]
+    assert said[2] == ("Mr. Pryce", "pronoun")
+    # with no one brought in, whose turn it is stands: the last "he" answers Holt
+    assert said[4] == ("Mr. Pryce", "pronoun")
