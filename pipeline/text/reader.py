@@ -57,6 +57,8 @@ _WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][
 _NAME_DESCRIBED = re.compile(r"(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
+# "From a Leonardo she had become a living woman": a painting or a kind of person, not the one named
+_A_KIND_OF = re.compile(r"\b(?:a|an|another|every|any)\s+$", re.IGNORECASE)
 
 
 class _Reader:
@@ -83,7 +85,9 @@ class _Reader:
         """Names, and the people "he" and "she" stand for, in order, so a pronoun can lean on
         the pronoun before it."""
         # "Lucy's body shook" makes Lucy the one "she" means next, as much as "Lucy shook"
-        found = [(a, main) for a, _, main in self.names.mentions(self.text, start, end)]
+        found = [(a, main) for a, b, main in self.names.mentions(self.text, start, end)
+                 if not _A_KIND_OF.search(self.text, max(0, a - 10), a)
+                 or self.text[a:b].split()[0].lower().rstrip(".") in _TITLES]    # "a Mr. Smith called"
         # but not "the remembrance of Count Olenski's letter": a possessive inside a phrase is
         # not who the sentence is about
         found += [(a, main) for a, _, main in self.names.possessives(self.text, start, end)

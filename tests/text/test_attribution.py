@@ -836,3 +836,18 @@ def test_he_after_the_narration_brings_someone_in_is_the_newcomer_not_whose_turn
     assert said[2] == ("Mr. Pryce", "pronoun")
     # with no one brought in, whose turn it is stands: the last "he" answers Holt
     assert said[4] == ("Mr. Pryce", "pronoun")
+
+
+def test_a_name_with_a_before_it_is_a_work_or_a_kind_not_the_person():
+    cast = {"Lucy": Character("Lucy", (), "F"), "Cecil": Character("Cecil", (), "M"),
+            "Leonardo": Character("Leonardo", (), "U")}
+    text = ('Cecil had asked her to marry him in the garden.\n\n'
+            'But to Cecil, now that he was about to lose her, she seemed more desirable. He looked at her for the '
+            'first time. From a Leonardo she had become a living woman, with mysteries of her own. He cried: '
+            '"But I love you!"\n\n"I did not," she said.\n')
+    said = speakers(text, cast)
+    assert said[0] == ("But I love you!", "Cecil") and said[1][1] != "Leonardo"
+    # a title makes it someone: "a Mr. Smith" is a man who came in
+    cast["Mr. Smith"] = Character("Mr. Smith", (), "M")
+    text = 'Lucy was alone when a Mr. Smith was shown in.\n\n"Good morning," he said.\n'
+    assert speakers(text, cast) == [("Good morning,", "Mr. Smith")]
