@@ -57,6 +57,7 @@ _WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][
 _NAME_DESCRIBED = re.compile(r"(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r"[,;:]\s*|\b(?:but|for|and|while|when|as|so|then|till|until)\s+")
 # "From a Leonardo she had become a living woman": a painting or a kind of person, not the one named
 _A_KIND_OF = re.compile(r"\b(?:a|an|another|every|any)\s+$", re.IGNORECASE)
 
@@ -371,9 +372,15 @@ class _Reader:
         who = self.who_at(after, clause_end, exclude) if after < clause_end else None
         if who and who[1] and text[verb.end():after].strip().lower() not in ("to",):
             return _Who(who[1], verb.group(0), "", (clause_start, clause_end))
-        subject = self.subject(clause_start, verb.start(), exclude)
+        # `Alice began, but she stopped, for the White Rabbit cried out, "...`: the subject of the
+        # verb's own clause, then of the sentence
+        parts = list(_CLAUSE_JOIN.finditer(text, clause_start, verb.start()))
+        own = parts[-1].end() if parts else clause_start
+        subject = self.subject(own, verb.start(), exclude) if parts else ""
+        if not subject:
+            own, subject = clause_start, self.subject(clause_start, verb.start(), exclude)
         if subject:
-            return _Who(subject, verb.group(0), self._adverb(verb.end(), clause_end), (clause_start, clause_end))
+            return _Who(subject, verb.group(0), self._adverb(verb.end(), clause_end), (own, clause_end))
         pronoun = re.search(r"\b(he|she)\s+(?:\w+ly\s+)?$", text[clause_start:verb.start()], re.IGNORECASE)
         if pronoun:
             return _Who("", verb.group(0), "", (clause_start, clause_end), _gender_of_phrase(pronoun.group(1)))

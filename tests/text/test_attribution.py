@@ -851,3 +851,15 @@ def test_a_name_with_a_before_it_is_a_work_or_a_kind_not_the_person():
     cast["Mr. Smith"] = Character("Mr. Smith", (), "M")
     text = 'Lucy was alone when a Mr. Smith was shown in.\n\n"Good morning," he said.\n'
     assert speakers(text, cast) == [("Good morning,", "Mr. Smith")]
+
+
+def test_a_second_quote_in_a_sentence_is_said_by_the_subject_of_its_own_clause():
+    cast = {"Alice": Character("Alice", (), "F"), "The White Rabbit": Character("The White Rabbit", ("Rabbit",), "M"),
+            "Hall": Character("Hall", (), "M"), "Fearenside": Character("Fearenside", (), "M")}
+    text = ('"Stupid things!" Alice began in a loud voice, but she stopped hastily, for the White Rabbit cried out, '
+            '"Silence in the court!" and the King put on his spectacles.\n\n'
+            'The dog sprang. "Whup!" cried Hall, jumping back, for he was no hero with dogs, and Fearenside howled, '
+            '"Lie down!" and snatched his whip.\n\n'
+            'Mr. Bennet, after a long pause, said, "Never mind."\n')
+    cast["Mr. Bennet"] = Character("Mr. Bennet", (), "M")
+    assert [s for _, s in speakers(text, cast)] == ["Alice", "The White Rabbit", "Hall", "Fearenside", "Mr. Bennet"]
