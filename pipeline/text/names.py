@@ -443,10 +443,15 @@ def self_named(quote: str, names: _Names) -> str:
     return ""
 
 
+_INNER_QUOTE = re.compile(r"(?:^|(?<=[\s:,(—-]))['‘](?=\w).*?(?:['’](?=[\s.,;:!?—-]|$)|$)", re.DOTALL)
+
+
 def vocatives(quote: str, names: _Names) -> set[str]:
     """People the quote speaks to: a name opening or closing the quote or a clause of it."""
     found = set()
     speaking = self_named(quote, names)
+    # words quoted inside the quote ("I said: 'Dear Mrs. Vyse, ...'") were said to someone else
+    quote = _INNER_QUOTE.sub(lambda m: " " * len(m.group(0)), quote)
     for a, b, main in names.mentions(quote):
         if main == speaking:
             continue

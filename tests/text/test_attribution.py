@@ -863,3 +863,13 @@ def test_a_second_quote_in_a_sentence_is_said_by_the_subject_of_its_own_clause()
             'Mr. Bennet, after a long pause, said, "Never mind."\n')
     cast["Mr. Bennet"] = Character("Mr. Bennet", (), "M")
     assert [s for _, s in speakers(text, cast)] == ["Alice", "The White Rabbit", "Hall", "Fearenside", "Mr. Bennet"]
+
+
+def test_a_name_called_inside_a_quoted_letter_is_not_who_answers():
+    cast = {"Mrs. Honeychurch": Character("Mrs. Honeychurch", (), "F"), "Freddy": Character("Freddy", (), "M"),
+            "Mrs. Vyse": Character("Mrs. Vyse", (), "F")}
+    text = ('Mrs. Honeychurch sat at the desk, and Freddy read by the fire.\n\n'
+            '"How interesting!" said Mrs. Honeychurch.\n\n"I feel--never mind," said Freddy.\n\n'
+            '"Just listen to what I have written. I said: \'Dear Mrs. Vyse, Cecil has asked me about it.\'"\n\n'
+            '"Yes, mother, you told me."\n')
+    assert speakers(text, cast)[-1] == ("Yes, mother, you told me.", "Freddy")
