@@ -33,7 +33,7 @@ from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.names import Character, _Names, load_characters, self_named, vocatives
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
-from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
+from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes, mend_apostrophes,
                                   quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs, unsaid, reported_speech)
 from pipeline.text.reader import _VERB_RE, _Reader, _Who
 from pipeline.text.turns import Paragraph, take_turns
@@ -53,6 +53,7 @@ _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:
 
 
 def attribute(text: str, characters: dict[str, Character] | None = None) -> list[Quote]:
+    as_written, text = text, mend_apostrophes(text)
     characters = characters if characters else discover_characters(text)
     scanned = _scan_quotes(text)
     spans = [(start, end) for start, end, _ in scanned]
@@ -125,6 +126,9 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
                                     answered=answered))
     take_turns(reader, quotes, groups)
     _number_utterances(text, quotes, paragraphs)
+    if as_written is not text:
+        for quote in quotes:
+            quote.text = as_written[quote.start:quote.end]
     return quotes
 
 

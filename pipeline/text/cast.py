@@ -35,6 +35,7 @@ from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, 
                                    _add_roles,
                                    _join_short_names,
                                    _join_titles, _tie_nicknames)
+from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import NARRATOR_ALIASES, _narration, first_person, told_in_first_person
 
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
@@ -249,6 +250,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
 
 def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     """The people the prose names: main name -> Character(name, aliases, gender)."""
+    text = mend_apostrophes(text)      # "Isabella s answer" is Isabella's
     mid, anywhere, spoke, where = _candidates(text)
     lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
     vocatives = _vocatives(text)

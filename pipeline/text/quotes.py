@@ -338,3 +338,24 @@ def reported_speech(content: str) -> bool:
     return len(content.split()) >= 8 and len(_BACKSHIFTED.findall(content)) >= 2 \
         and not _SPEAKING_VOICE.search(content)
 
+
+# Apostrophes a conversion lost to spaces ("Isabella s answer", "Don t", "I ll", "o clock"): put back, one
+# character for one, so every offset still points into the text as written
+_LOST_APOSTROPHE = re.compile(r"\b([A-Za-z]+) (s|t|ll|ve|re|d|m|clock)\b(?!['’-])")
+_CONTRACTING = {"i", "we", "you", "they", "he", "she", "it", "that", "there", "who", "what"}
+
+
+def _apostrophe(match: re.Match) -> str:
+    word, ending = match.group(1), match.group(2)
+    lost = (ending == "s" or (ending == "t" and word[-1] in "nN")
+            or (ending in ("ll", "ve", "re", "d") and word.lower() in _CONTRACTING)
+            or (ending == "m" and word == "I") or (ending == "clock" and word.lower() == "o"))
+    return f"{word}'{ending}" if lost else match.group(0)
+
+
+def mend_apostrophes(text: str) -> str:
+    """The text with apostrophes lost to spaces put back, when it has many (a careless conversion loses
+    them all; a text with a handful has them where they belong)."""
+    mended = _LOST_APOSTROPHE.sub(_apostrophe, text)
+    lost = sum(1 for x, y in zip(text, mended) if x != y)
+    return mended if lost >= 20 else text

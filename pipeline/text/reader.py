@@ -372,6 +372,11 @@ class _Reader:
         who = self.who_at(after, clause_end, exclude) if after < clause_end else None
         if who and who[1] and text[verb.end():after].strip().lower() not in ("to",):
             return _Who(who[1], verb.group(0), "", (clause_start, clause_end))
+        # `it was broken by Thorpe's saying very abruptly, "...`
+        for a, b, main in self.names.possessives(text, clause_start, verb.start()):
+            if re.fullmatch(r"(?:['’]s)?\s+(?:\w+ly\s+)?", text[b:verb.start()]) and verb.group(0).endswith("ing") \
+                    and main not in exclude:
+                return _Who(main, verb.group(0), "", (a, clause_end))
         # `Alice began, but she stopped, for the White Rabbit cried out, "...`: the subject of the
         # verb's own clause, then of the sentence
         parts = list(_CLAUSE_JOIN.finditer(text, clause_start, verb.start()))

@@ -873,3 +873,18 @@ def test_a_name_called_inside_a_quoted_letter_is_not_who_answers():
             '"Just listen to what I have written. I said: \'Dear Mrs. Vyse, Cecil has asked me about it.\'"\n\n'
             '"Yes, mother, you told me."\n')
     assert speakers(text, cast)[-1] == ("Yes, mother, you told me.", "Freddy")
+
+
+def test_apostrophes_a_conversion_lost_are_read_as_apostrophes_and_the_text_is_kept():
+    from pipeline.text.quotes import mend_apostrophes
+    cast = {"Isabella": Character("Isabella", (), "F"), "Catherine": Character("Catherine", (), "F"),
+            "Thorpe": Character("Thorpe", ("John Thorpe",), "M")}
+    told = ('Catherine sat with Isabella. It was broken by Thorpe s saying very abruptly, "I don t care." '
+            'Nobody answered him.\n\n"Psha, nonsense!" was Isabella s answer. "I ll go at four o clock."\n\n')
+    text = told * 4      # a conversion that loses one loses them all
+    assert mend_apostrophes(text).startswith("Catherine sat with Isabella. It was broken by Thorpe's saying")
+    assert "I don't care." in mend_apostrophes(text) and "I'll go at four o'clock." in mend_apostrophes(text)
+    assert mend_apostrophes(told) == told        # a handful are where the author put them
+    said = speakers(text, cast)
+    assert said[:3] == [("I don t care.", "Thorpe"), ("Psha, nonsense!", "Isabella"),
+                        ("I ll go at four o clock.", "Isabella")]
