@@ -5,6 +5,7 @@ paragraph with it."""
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 from dataclasses import dataclass
 
@@ -74,6 +75,7 @@ class _Reader:
         self.addressed: set[str] = set()                 # named in the previous paragraph's speech
         self.turn = ""                                   # whose turn it is in an exchange of two
         self.paragraph_start = 0
+        self._surnames: dict[str, set[str]] = {}
         self.narrated_from = 0                           # the end of the last speech before this paragraph
         self.tie = False                                 # the last tag's pronoun had a rival
         self.by_pronoun = False                          # the last subject found was a "he"/"she"
@@ -300,7 +302,13 @@ class _Reader:
         # or, with no titled name, the last word of a full name ("Newland Archer": Mrs. Archer)
         surnames = surnames or {alias.split()[-1] for alias in (owner, *character.aliases)
                                 if len(alias.split()) >= 2 and alias.split()[-1][:1].isupper()}
-        relation = match.group(2).lower()
+        found = self._kin(owner, surnames, match.group(2).lower(), exclude)
+        # or, when those are first names ("Miss Eliza"), the surname the text gives one of them
+        # ("Elizabeth Bennet" once, "Elizabeth" everywhere else)
+        return found or self._kin(owner, self._surname_in_text(owner), match.group(2).lower(), exclude)
+
+    def _kin(self, owner: str, surnames: set[str], relation: str, exclude) -> str:
+        """The one of the cast who is the owner's relation, by surname and title."""
         if relation in ("sister", "brother"):
             # the one of that sex who shares the surname and is not its Mr. or Mrs. (the parents)
             gender = "F" if relation == "sister" else "M"
@@ -314,6 +322,23 @@ class _Reader:
         found = {self.names.lookup(f"{title} {surname}") for surname in surnames} - {"", owner}
         found -= set(exclude)
         return found.pop() if len(found) == 1 else ""
+
+    def _surname_in_text(self, main: str) -> set[str]:
+        """The family name the text puts after one of a character's one-word names, when another of
+        the cast carries it with a title ("Mr. Bennet")."""
+        if main not in self._surnames:
+            character = self.names.characters[main]
+            firsts = sorted({a for a in (main, *character.aliases) if re.fullmatch(r"[A-Z][a-z]+", a)
+                             and a.lower() not in _TITLES})
+            titled = {a.split()[-1] for m, c in self.names.characters.items() if m != main for a in (m, *c.aliases)
+                      if len(a.split()) >= 2 and a.split()[0].lower().rstrip(".") in _TITLES | {"miss"}}
+            # not a surname itself ("Weston" of Mr. Weston)
+            firsts = [f for f in firsts if not any(a.split()[-1] == f and a.split()[0].lower().rstrip(".") in ("mr", "mrs")
+                                                   for a in (main, *character.aliases) if len(a.split()) >= 2)]
+            found = Counter(m.group(1) for m in re.finditer(rf"\b(?:{'|'.join(firsts)})\s+([A-Z][a-z]+)\b", self.text)
+                            if m.group(1) in titled) if firsts else Counter()
+            self._surnames[main] = {found.most_common(1)[0][0]} if found else set()
+        return self._surnames[main]
 
     def tag_after(self, start: int, end: int, exclude) -> _Who | None:
         """`"...," said Mara` / `Mara said` / `she asked quietly` right after a quote."""

@@ -888,3 +888,15 @@ def test_apostrophes_a_conversion_lost_are_read_as_apostrophes_and_the_text_is_k
     said = speakers(text, cast)
     assert said[:3] == [("I don t care.", "Thorpe"), ("Psha, nonsense!", "Isabella"),
                         ("I ll go at four o clock.", "Isabella")]
+
+
+def test_her_father_is_found_by_the_surname_the_text_gives_her_first_name():
+    cast = {"Elizabeth": Character("Elizabeth", ("Lizzy", "Miss Eliza"), "F"),
+            "Mr. Bennet": Character("Mr. Bennet", (), "M"), "Mrs. Bennet": Character("Mrs. Bennet", (), "F"),
+            "Mr. Darcy": Character("Mr. Darcy", ("Darcy",), "M"), "Mr. Weston": Character("Mr. Weston", ("Weston",), "M")}
+    text = ('Miss Elizabeth Bennet came down to breakfast late.\n\n'
+            '"I love him," said Elizabeth. "Mr. Darcy has no improper pride."\n\n'
+            '"Lizzy," said her father, "I have given him my consent."\n\n'
+            '"And so have I," said her mother.\n')
+    assert [s for _, s in speakers(text, cast)] == ["Elizabeth", "Elizabeth", "Mr. Bennet", "Mr. Bennet",
+                                                    "Mrs. Bennet"]
