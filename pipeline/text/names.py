@@ -257,7 +257,7 @@ class _Names:
         self.table = _alias_variants(characters)
         words = sorted(self.table, key=len, reverse=True)
         # a name may be broken over a line ("Mr.\nDarcy")
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
+        self.pattern = re.compile(r"(?<!\w)(?<!\w-)(" + "|".join(re.escape(w).replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
                                                           for w in words)
                                   + r")(?![\w’'-]\w)", re.IGNORECASE) if words else None
         self.possessive = re.compile(self.pattern.pattern[:-len(r"(?![\w’'-]\w)")] + r"(?=['’]s\b)",

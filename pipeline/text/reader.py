@@ -20,7 +20,8 @@ _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
                       + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
 _FILLER = re.compile(r"(?:[ \t\n]+(?:\w+ly|then|again|now|too|also|only|once|presently|at last|at length|at once|"
-                     r"aloud|out|in reply|in return|at first)\b)*[ \t\n]*", re.IGNORECASE)
+                     r"aloud|out|in reply|in return|at first|almost|nearly|half|quite|just|still|even|all but)\b)*[ \t\n]*",
+                     re.IGNORECASE)
 # "Catherine said nothing", "he replied that it was": no words of theirs follow
 _NOT_WORDS = re.compile(r"\s+(?:nothing|no more|not a word|never a word|that)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = {"he": "M", "she": "F", "i": "I"}
@@ -55,7 +56,11 @@ _WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][
                         r"(?:reply|answer|response|rejoinder|retort|comment|remark|exclamation|question|greeting|"
                         r"summing[ -]up|verdict|observation|words)\b")
 # "the gentle Mrs. Thorpe": a word or two of description before a name
-_NAME_DESCRIBED = re.compile(r"(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
+_NAME_DESCRIBED = re.compile(r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}|"
+                             # "said poor Lucy"
+                             r"(?:poor|little|dear|old|young|good|kind|gentle|pretty|silly|wise|honest|faithful|"
+                             r"worthy|unhappy|unfortunate|lovely|sweet|brave|proud|shy|eager|impatient|anxious)\s+)"
+                             r"(?=[A-Z])")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;:]\s*|\b(?:but|for|and|while|when|as|so|then|till|until)\s+")

@@ -900,3 +900,14 @@ def test_her_father_is_found_by_the_surname_the_text_gives_her_first_name():
             '"And so have I," said her mother.\n')
     assert [s for _, s in speakers(text, cast)] == ["Elizabeth", "Elizabeth", "Mr. Bennet", "Mr. Bennet",
                                                     "Mrs. Bennet"]
+
+
+def test_a_tag_after_a_dash_and_a_name_behind_a_word_of_pity():
+    cast = {"Emma": Character("Emma", (), "F"), "Mrs. Weston": Character("Mrs. Weston", (), "F"),
+            "Lucy": Character("Lucy", (), "F"), "Anne": Character("Anne", (), "F"), "Tom": Character("Tom", (), "M")}
+    text = ('"I never saw any gentleman\'s handwriting"--Emma began, looking also at Mrs. Weston; but stopped.\n\n'
+            '"Yet our rooms smell," said poor Lucy. "We dread going to bed."\n\nMarie-Anne came in.\n')
+    assert [s for _, s in speakers(text, cast)] == ["Emma", "Lucy", "Lucy"]
+    assert "Anne" not in {main for _, _, main in _Names(cast).mentions(text)}    # a compound name is not her
+    quote = attribute('Tom came in with Lucy.\n\n"Go away!" she almost screamed.\n', cast)[0]
+    assert (quote.speaker, quote.basis) == ("Lucy", "pronoun")
