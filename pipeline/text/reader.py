@@ -19,7 +19,7 @@ _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in
 _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
                       + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
-_FILLER = re.compile(r"(?:[ \t\n]+(?:\w+ly|then|again|now|too|also|only|once|presently|at last|at length|at once|"
+_FILLER = re.compile(r"(?:[ \t\n]+(?:(?-i:[a-z]\w*ly)|then|again|now|too|also|only|once|presently|at last|at length|at once|"
                      r"aloud|out|in reply|in return|at first|almost|nearly|half|quite|just|still|even|all but)\b)*[ \t\n]*",
                      re.IGNORECASE)
 # "Catherine said nothing", "he replied that it was": no words of theirs follow
@@ -354,7 +354,7 @@ class _Reader:
             after = _FILLER.match(text, verb.end(), end).end()
             who = self.who_at(after, end, exclude)
             if who:
-                return _Who(who[1], verb.group(0), self._adverb(verb.end(), who[0]), (position, who[0]), who[2])
+                return _Who(who[1], verb.group(0), self._adverb(verb.end(), min(end, who[0] + 12)), (position, who[0]), who[2])
         who = self.who_at(position, end, exclude)
         if who:
             after = _FILLER.match(text, who[0], end).end()
@@ -491,5 +491,5 @@ class _Reader:
         return who
 
     def _adverb(self, start: int, end: int) -> str:
-        match = re.search(r"\b(\w+ly)\b", self.text[start:end])
+        match = re.search(r"\b([a-z]\w*ly)\b", self.text[start:end])
         return match.group(1).lower() if match else ""

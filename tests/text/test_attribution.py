@@ -911,3 +911,14 @@ def test_a_tag_after_a_dash_and_a_name_behind_a_word_of_pity():
     assert "Anne" not in {main for _, _, main in _Names(cast).mentions(text)}    # a compound name is not her
     quote = attribute('Tom came in with Lucy.\n\n"Go away!" she almost screamed.\n', cast)[0]
     assert (quote.speaker, quote.basis) == ("Lucy", "pronoun")
+
+
+def test_a_name_ending_in_ly_is_a_name_not_an_adverb():
+    cast = {"Milly": Character("Milly", (), "F"), "Tony": Character("Tony", (), "M"),
+            "Emily": Character("Emily", (), "F")}
+    text = ('Tony sat down.\n\n"Wait," said Milly, "we are travelling first-class."\n\n'
+            '"Yes," said Tony quietly.\n\n"Hush," said Emily softly.\n')
+    said = attribute(text, cast)
+    assert [(q.speaker, q.basis) for q in said] == [("Milly", "tag"), ("Milly", "tag"), ("Tony", "tag"),
+                                                    ("Emily", "tag")]
+    assert said[2].direction == said[3].direction == "quiet"
