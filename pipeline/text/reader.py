@@ -294,8 +294,8 @@ class _Reader:
         """`his wife`, `her father`: the cast member with the possessor's surname and the title
         the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
         # "continued her philosophic mother": the relation is the last word
-        match = re.fullmatch(r"(his|her)\s+(?:[\w-]+\s+){0,2}?(wife|lady|husband|mother|father|sister|brother)",
-                             phrase.strip(), re.IGNORECASE)
+        match = re.match(r"(his|her)\s+(?:[\w-]+\s+){0,2}?(wife|lady|husband|mother|father|sister|brother)\b",
+                         phrase.strip(), re.IGNORECASE)
         if not match:
             return self.titled(phrase, exclude)
         owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
@@ -317,11 +317,14 @@ class _Reader:
         if relation in ("sister", "brother"):
             # the one of that sex who shares the surname and is not its Mr. or Mrs. (the parents)
             gender = "F" if relation == "sister" else "M"
-            found = {main for main, c in self.names.characters.items()
-                     if main != owner and self.genders.get(main) == gender
-                     and any(len(a.split()) >= 2 and a.split()[-1] in surnames for a in (main, *c.aliases))
-                     and not any(a.split()[0].lower().rstrip(".") in ("mr", "mrs") for a in (main, *c.aliases))}
-            found -= set(exclude)
+            kin = {main for main, c in self.names.characters.items()
+                   if main != owner and main not in exclude and self.genders.get(main) == gender
+                   and any(len(a.split()) >= 2 and a.split()[-1] in surnames for a in (main, *c.aliases))}
+            found = {main for main in kin if not any(a.split()[0].lower().rstrip(".") in ("mr", "mrs")
+                                                     for a in (main, *self.names.characters[main].aliases))}
+            # grown brothers are both Mr. Knightley
+            grown = any(a.split()[0].lower().rstrip(".") in ("mr", "mrs") for a in (owner, *self.names.characters[owner].aliases))
+            found = found or (kin if grown else set())
             return found.pop() if len(found) == 1 else ""
         title = {"wife": "mrs.", "lady": "mrs.", "mother": "mrs.", "husband": "mr.", "father": "mr."}[relation]
         found = {self.names.lookup(f"{title} {surname}") for surname in surnames} - {"", owner}

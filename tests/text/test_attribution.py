@@ -922,3 +922,16 @@ def test_a_name_ending_in_ly_is_a_name_not_an_adverb():
     assert [(q.speaker, q.basis) for q in said] == [("Milly", "tag"), ("Milly", "tag"), ("Tony", "tag"),
                                                     ("Emily", "tag")]
     assert said[2].direction == said[3].direction == "quiet"
+
+
+def test_grown_brothers_share_a_title_and_the_relation_need_not_be_the_last_word():
+    cast = {"Mr. Knightley": Character("Mr. Knightley", ("Knightley",), "M"),
+            "Mr. John Knightley": Character("Mr. John Knightley", ("John Knightley",), "M"),
+            "Mr. Woodhouse": Character("Mr. Woodhouse", (), "M"),
+            "Newland Archer": Character("Newland Archer", ("Archer",), "M"),
+            "Mrs. Archer": Character("Mrs. Archer", (), "F")}
+    text = ('Mr. John Knightley looked at the letter.\n\n'
+            '"Yes," said his brother hesitatingly, "there is a likeness."\n\n'
+            'Newland Archer came in late.\n\n'
+            '"Oh, it is really Newland\'s story," said his mother smiling.\n')
+    assert [s for _, s in speakers(text, cast)] == ["Mr. Knightley", "Mr. Knightley", "Mrs. Archer"]
