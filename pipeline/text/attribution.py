@@ -113,6 +113,11 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             for index in speech:
                 if quotes[index].tag_span and quotes[index].basis == "pronoun" and quotes[index].speaker:
                     reader.settle(quotes[index].tag_span, quotes[index].speaker)
+            # `"Certainly," he replied. Elizabeth hoped she had silenced him; but he soon afterwards said,`
+            # introduces the next paragraph's speech as narration alone would
+            last = quotes[speech[-1]]
+            after = max((last.end + 1, *(last.tag_span or ())))
+            group.lead = reader.lead_in(after, b) if re.search(r"\w", text[after:b]) else ""
             groups.append(group)
         else:
             last = list(_CLAUSE.finditer(text[a:b]))
@@ -244,7 +249,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         previous = groups[-1] if groups else None
         if previous is not None and previous.runs_on and group.opens and previous.speaker:
             group.speaker, group.basis = previous.speaker, "continued"
-        elif previous is not None and not previous.quotes and group.opens and fits(previous.lead):
+        elif previous is not None and group.opens and fits(previous.lead):
             group.speaker, group.basis = previous.lead, "lead-in"
         else:
             said_last = previous.speaker if previous is not None and previous.quotes else ""

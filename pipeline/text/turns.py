@@ -16,7 +16,7 @@ class Paragraph:
     basis: str = ""
     addressed: set[str] | None = None
     subject: str = ""                   # for narration: who its last sentence is about
-    lead: str = ""                      # for narration that ends in a lead-in to speech: its speaker
+    lead: str = ""                      # narration (alone or after speech) ending in a lead-in: its speaker
     answered: str = ""                  # for narration that tells an answer without its words: who gave it
     scene: str = ""                     # for speech after narration: whom that narration ended on
     gender: str = ""                    # the speaker's, when a tag tells only that

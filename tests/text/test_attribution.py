@@ -935,3 +935,14 @@ def test_grown_brothers_share_a_title_and_the_relation_need_not_be_the_last_word
             'Newland Archer came in late.\n\n'
             '"Oh, it is really Newland\'s story," said his mother smiling.\n')
     assert [s for _, s in speakers(text, cast)] == ["Mr. Knightley", "Mr. Knightley", "Mrs. Archer"]
+
+
+def test_a_lead_in_after_speech_introduces_the_next_paragraph():
+    cast = {"Elizabeth": Character("Elizabeth", (), "F"), "Mr. Wickham": Character("Mr. Wickham", ("Wickham",), "M"),
+            "Mr. Darcy": Character("Mr. Darcy", ("Darcy",), "M")}
+    text = ('"And what did she say?" asked Elizabeth.\n\n'
+            '"Certainly," Mr. Wickham replied, biting his lips. Elizabeth hoped she had silenced him; but he soon '
+            'afterwards said,\n\n"I was surprised to see Darcy in town last month."\n\n'
+            '"Perhaps preparing for his marriage," said Elizabeth.\n')
+    said = attribute(text, cast)
+    assert (said[2].speaker, said[2].basis) == ("Mr. Wickham", "lead-in")
