@@ -118,6 +118,10 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             last = quotes[speech[-1]]
             after = max((last.end + 1, *(last.tag_span or ())))
             group.lead = reader.lead_in(after, b) if re.search(r"\w", text[after:b]) else ""
+            # `"Ah! Now--" The Invisible Man stood up and began to pace.`: whom the narration after the
+            # speech ends on, for a bare quote next
+            trailing = [m for m in _CLAUSE.finditer(text, after, b) if re.search(r"[A-Za-z]{2}", m.group(0))]
+            group.subject = reader.subject(trailing[-1].start(), trailing[-1].end()) if trailing else ""
             groups.append(group)
         else:
             last = list(_CLAUSE.finditer(text[a:b]))
@@ -260,7 +264,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                     and groups[-2].speaker != previous.answered and fits(groups[-2].speaker):
                 # and whoever spoke before it goes on
                 group.speaker, group.basis = groups[-2].speaker, "turns"
-            elif previous is not None and not previous.quotes and fits(previous.subject):
+            elif previous is not None and fits(previous.subject):
                 # `She sat down.` then a bare quote: she speaks, unless turn-taking says otherwise
                 group.scene = previous.subject
         for index in indices:

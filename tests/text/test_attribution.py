@@ -946,3 +946,12 @@ def test_a_lead_in_after_speech_introduces_the_next_paragraph():
             '"Perhaps preparing for his marriage," said Elizabeth.\n')
     said = attribute(text, cast)
     assert (said[2].speaker, said[2].basis) == ("Mr. Wickham", "lead-in")
+
+
+def test_a_bare_quote_after_speech_and_narration_is_whom_that_narration_ended_on():
+    cast = {"Griffin": Character("Griffin", ("The Invisible Man",), "M"), "Kemp": Character("Kemp", (), "M")}
+    text = ('"You have told no one I am here?" asked Griffin.\n\n"Not a soul," said Kemp.\n\n'
+            '"Ah! Now--" The Invisible Man stood up, and began to pace the study.\n\n'
+            '"I made a mistake, Kemp, a huge mistake."\n')
+    last = attribute(text, cast)[-1]
+    assert (last.speaker, last.basis) == ("Griffin", "scene")
