@@ -304,7 +304,8 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
             continue
         sentences = [(start + m.start(), start + m.end())
                      for m in _CLAUSE.finditer(text[start:end])]
-        ordered = reversed(sentences) if is_before else sentences
+        # after the quote only its next clause is a beat of the one who said it; what follows is the story going on
+        ordered = reversed(sentences) if is_before else sentences[:1]
         for s, e in ordered:
             if _SILENT.search(text, s, e):
                 # "Catherine said nothing", "Elizabeth replied that it was": whoever keeps silent,

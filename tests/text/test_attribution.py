@@ -955,3 +955,12 @@ def test_a_bare_quote_after_speech_and_narration_is_whom_that_narration_ended_on
             '"I made a mistake, Kemp, a huge mistake."\n')
     last = attribute(text, cast)[-1]
     assert (last.speaker, last.basis) == ("Griffin", "scene")
+
+
+def test_only_the_clause_right_after_a_quote_is_its_speakers_beat():
+    cast = {"Tom": Character("Tom", (), "M"), "Ilse": Character("Ilse", (), "F"), "Mara": Character("Mara", (), "F")}
+    text = ('Ilse came in from the garden.\n\n"Where were you?" asked Tom.\n\n'
+            '"Out walking." The rain had soaked her coat through. Mara looked up from the fire and frowned.\n')
+    assert speakers(text, cast)[-1] == ("Out walking.", "Ilse")
+    text = '"Where were you?" asked Tom.\n\n"Out walking." Ilse shook the rain from her coat.\n'
+    assert speakers(text, cast)[-1] == ("Out walking.", "Ilse")
