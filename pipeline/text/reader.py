@@ -54,7 +54,11 @@ class _Who:
 
 _WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][\w.’'\s-]*?)['’]s\s+(?:\w+\s+){0,2}?"
                         r"(?:reply|answer|response|rejoinder|retort|comment|remark|exclamation|question|greeting|"
-                        r"summing[ -]up|verdict|observation|words)\b")
+                        r"summing[ -]up|verdict|observation|words|amendment|explanation|reproach|protest|suggestion|"
+                        r"proposal|advice|apology|assurance|entreaty|inquiry|enquiry|cry|objection|correction|"
+                        r"conclusion|answering|salutation|reflection)\b")
+# "cried the muffled voice of Kemp", "exclaimed the voice of old Mr. Emerson"
+_VOICE_OF = re.compile(r"(?:the|a)\s+(?:[\w-]+\s+){0,2}?voice\s+of\s+(?:(?:old|young|little|poor|the)\s+)?")
 # "the gentle Mrs. Thorpe": a word or two of description before a name
 _NAME_DESCRIBED = re.compile(r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}|"
                              # "said poor Lucy"
@@ -227,7 +231,7 @@ class _Reader:
                             for alias in (main, *self.names.characters[main].aliases)):
                 return lowered.end(), main, ""
         # "said the gentle Mrs. Thorpe": a name behind a word or two of description
-        described = _NAME_DESCRIBED.match(self.text, position, end)
+        described = _VOICE_OF.match(self.text, position, end) or _NAME_DESCRIBED.match(self.text, position, end)
         if described:
             named = self.names.at(self.text, described.end(), end)
             if named:

@@ -964,3 +964,11 @@ def test_only_the_clause_right_after_a_quote_is_its_speakers_beat():
     assert speakers(text, cast)[-1] == ("Out walking.", "Ilse")
     text = '"Where were you?" asked Tom.\n\n"Out walking." Ilse shook the rain from her coat.\n'
     assert speakers(text, cast)[-1] == ("Out walking.", "Ilse")
+
+
+def test_the_voice_of_a_name_and_a_name_s_amendment_are_tags():
+    cast = {"Kemp": Character("Kemp", (), "M"), "Mr. Weston": Character("Mr. Weston", ("Weston",), "M"),
+            "Emma": Character("Emma", (), "F")}
+    text = ('Emma knocked at the study door.\n\n"Come in!" cried the muffled voice of Kemp.\n\n'
+            '"Or a fortnight, at the most," was Mr. Weston\'s quick amendment; and so it ended.\n')
+    assert [s for _, s in speakers(text, cast)] == ["Kemp", "Mr. Weston"]
