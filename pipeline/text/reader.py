@@ -236,6 +236,11 @@ class _Reader:
             named = self.names.at(self.text, described.end(), end)
             if named:
                 return named[0], named[1], ""
+            # "said the hopeless Inspector": the one of the cast with that title
+            title = re.compile(r"[A-Z][a-z]+\b").match(self.text, described.end(), end)
+            who = self.titled(self.text[position:title.end()], exclude) if title else ""
+            if who:
+                return title.end(), who, ""
         match = re.compile(r"(he|she|I)\b", re.IGNORECASE).match(self.text, position, end)
         if match and (match.group(1) != "i"):
             return (match.end(), self.pronoun(match.group(1), position, exclude, in_tag=True),
@@ -286,7 +291,7 @@ class _Reader:
 
     def titled(self, phrase: str, exclude=frozenset()) -> str:
         """`said the constable`: the one character whose name carries that title (Constable Hobbs)."""
-        match = re.fullmatch(r"(?:the|a|an)\s+(\w+)", phrase.strip(), re.IGNORECASE)
+        match = re.fullmatch(r"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}(\w+)", phrase.strip())
         if not match:
             return ""
         noun = {"doctor": "dr", "mister": "mr"}.get(match.group(1).lower(), match.group(1).lower())

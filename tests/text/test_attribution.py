@@ -972,3 +972,11 @@ def test_the_voice_of_a_name_and_a_name_s_amendment_are_tags():
     text = ('Emma knocked at the study door.\n\n"Come in!" cried the muffled voice of Kemp.\n\n'
             '"Or a fortnight, at the most," was Mr. Weston\'s quick amendment; and so it ended.\n')
     assert [s for _, s in speakers(text, cast)] == ["Kemp", "Mr. Weston"]
+
+
+def test_said_the_hopeless_inspector_is_the_one_inspector_of_the_cast():
+    cast = {"Inspector Ratcliffe": Character("Inspector Ratcliffe", ("Ratcliffe",), "M"),
+            "Syme": Character("Syme", (), "M"), "Dr. Bull": Character("Dr. Bull", (), "M")}
+    text = ('Syme looked at the map.\n\n"Is there no way out?" asked Syme.\n\n'
+            '"No," said the hopeless Inspector, "none."\n\n"Then we fight," said the cheerful Doctor.\n')
+    assert [s for _, s in speakers(text, cast)] == ["Syme", "Inspector Ratcliffe", "Inspector Ratcliffe", "Dr. Bull"]
