@@ -307,19 +307,25 @@ class _Reader:
                          phrase.strip(), re.IGNORECASE)
         if not match:
             return self.titled(phrase, exclude)
-        owner = self.pronoun("he" if match.group(1).lower() == "his" else "she", position)
-        if not owner:
-            return ""
-        character = self.names.characters[owner]
-        surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
-                    if len(alias.split()) >= 2 and alias.split()[0].lower().rstrip(".") in _TITLES | {"miss"}}
-        # or, with no titled name, the last word of a full name ("Newland Archer": Mrs. Archer)
-        surnames = surnames or {alias.split()[-1] for alias in (owner, *character.aliases)
-                                if len(alias.split()) >= 2 and alias.split()[-1][:1].isupper()}
-        found = self._kin(owner, surnames, match.group(2).lower(), exclude)
-        # or, when those are first names ("Miss Eliza"), the surname the text gives one of them
-        # ("Elizabeth Bennet" once, "Elizabeth" everywhere else)
-        return found or self._kin(owner, self._surname_in_text(owner), match.group(2).lower(), exclude)
+        pronoun = "he" if match.group(1).lower() == "his" else "she"
+        owner = self.pronoun(pronoun, position)
+        # one whom nothing gives a surname ("Sarah") leaves "her mother" to the next of her sex named
+        owners = [owner, *self.recent(position, _SUBJECT_PRONOUNS[pronoun], {owner}, limit=20)[:2]] if owner else []
+        for owner in owners:
+            character = self.names.characters[owner]
+            surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
+                        if len(alias.split()) >= 2 and alias.split()[0].lower().rstrip(".") in _TITLES | {"miss"}}
+            # or, with no titled name, the last word of a full name ("Newland Archer": Mrs. Archer)
+            surnames = surnames or {alias.split()[-1] for alias in (owner, *character.aliases)
+                                    if len(alias.split()) >= 2 and alias.split()[-1][:1].isupper()}
+            found = self._kin(owner, surnames, match.group(2).lower(), exclude)
+            # or, when those are first names ("Miss Eliza"), the surname the text gives one of them
+            # ("Elizabeth Bennet" once, "Elizabeth" everywhere else)
+            in_text = self._surname_in_text(owner) if not found else set()
+            found = found or self._kin(owner, in_text, match.group(2).lower(), exclude)
+            if found or surnames or in_text:
+                return found
+        return ""
 
     def _kin(self, owner: str, surnames: set[str], relation: str, exclude) -> str:
         """The one of the cast who is the owner's relation, by surname and title."""

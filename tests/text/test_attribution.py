@@ -980,3 +980,12 @@ def test_said_the_hopeless_inspector_is_the_one_inspector_of_the_cast():
     text = ('Syme looked at the map.\n\n"Is there no way out?" asked Syme.\n\n'
             '"No," said the hopeless Inspector, "none."\n\n"Then we fight," said the cheerful Doctor.\n')
     assert [s for _, s in speakers(text, cast)] == ["Syme", "Inspector Ratcliffe", "Inspector Ratcliffe", "Dr. Bull"]
+
+
+def test_her_mother_of_a_girl_with_no_surname_is_the_next_womans_mother():
+    cast = {"Catherine Morland": Character("Catherine Morland", ("Catherine", "Miss Morland"), "F"),
+            "Mrs. Morland": Character("Mrs. Morland", (), "F"), "Sarah": Character("Sarah", (), "F")}
+    text = ('Catherine Morland came home at last, and said little.\n\n'
+            'Sarah still indulged in wonder and conjecture. "My dear, you give yourself a great deal of needless '
+            'trouble," said her mother at last.\n')
+    assert speakers(text, cast)[-1][1] == "Mrs. Morland"
