@@ -61,9 +61,10 @@ _WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][
 _VOICE_OF = re.compile(r"(?:the|a)\s+(?:[\w-]+\s+){0,2}?voice\s+of\s+(?:(?:old|young|little|poor|the)\s+)?")
 # "the gentle Mrs. Thorpe": a word or two of description before a name
 _NAME_DESCRIBED = re.compile(r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}|"
-                             # "said poor Lucy"
-                             r"(?:poor|little|dear|old|young|good|kind|gentle|pretty|silly|wise|honest|faithful|"
-                             r"worthy|unhappy|unfortunate|lovely|sweet|brave|proud|shy|eager|impatient|anxious)\s+)"
+                             # "said poor Lucy", "remarked skeptical Anne"
+                             r"(?!(?:that|to|of|and|as|when|while|then|so|but|or|if|for|with|by|in|at|on|from|nothing|"
+                             r"not|never|again|once|only|how|what|why|where|who|this|these|those|some|all|both|each|"
+                             r"every|any|no|he|she|it|they|we|you|him|her|them|me|us)\s)[a-z][a-z-]+\s+)"
                              r"(?=[A-Z])")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)

@@ -989,3 +989,12 @@ def test_her_mother_of_a_girl_with_no_surname_is_the_next_womans_mother():
             'Sarah still indulged in wonder and conjecture. "My dear, you give yourself a great deal of needless '
             'trouble," said her mother at last.\n')
     assert speakers(text, cast)[-1][1] == "Mrs. Morland"
+
+
+def test_a_name_behind_any_one_word_of_description_is_the_speaker():
+    cast = {"Anne": Character("Anne", (), "F"), "Marilla": Character("Marilla", (), "F"),
+            "Diana": Character("Diana", (), "F")}
+    text = ('Diana and Anne sat with Marilla.\n\n"Nothing will come of it," said Marilla.\n\n'
+            '"I agree," said Diana.\n\n"I have my doubts about it," remarked skeptical Anne, sniffing at her narcissi.\n')
+    last = attribute(text, cast)[-1]
+    assert (last.speaker, last.basis) == ("Anne", "tag")
