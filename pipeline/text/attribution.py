@@ -33,8 +33,9 @@ from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.names import Character, _Names, load_characters, self_named, vocatives
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
-from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes, mend_apostrophes,
-                                  quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs, unsaid, reported_speech)
+from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
+                                  mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
+                                  unsaid, reported_speech)
 from pipeline.text.reader import _VERB_RE, _Reader, _Who
 from pipeline.text.turns import Paragraph, take_turns
 

@@ -155,5 +155,3 @@ def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
     """True when a place found mid-story (bed, word) is somewhere else than the scene's bed."""
     bed, word = found
     return bed != ambience and word not in _WAYS_THROUGH.get(ambience or "", ())
-
-
