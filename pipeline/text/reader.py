@@ -5,8 +5,8 @@ paragraph with it."""
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
@@ -69,6 +69,13 @@ _NAME_DESCRIBED = re.compile(r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|fro
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;:]\s*|\b(?:but|for|and|while|when|as|so|then|till|until)\s+")
+
+
+def _first_word(name: str) -> str:
+    """A name's first word as a title is written in _TITLES ("Mr." -> "mr")."""
+    return name.split()[0].lower().rstrip(".")
+
+
 # "From a Leonardo she had become a living woman": a painting or a kind of person, not the one named
 _A_KIND_OF = re.compile(r"\b(?:a|an|another|every|any)\s+$", re.IGNORECASE)
 
@@ -100,7 +107,7 @@ class _Reader:
         # "Lucy's body shook" makes Lucy the one "she" means next, as much as "Lucy shook"
         found = [(a, main) for a, b, main in self.names.mentions(self.text, start, end)
                  if not _A_KIND_OF.search(self.text, max(0, a - 10), a)
-                 or self.text[a:b].split()[0].lower().rstrip(".") in _TITLES]    # "a Mr. Smith called"
+                 or _first_word(self.text[a:b]) in _TITLES]    # "a Mr. Smith called"
         # but not "the remembrance of Count Olenski's letter": a possessive inside a phrase is
         # not who the sentence is about
         found += [(a, main) for a, _, main in self.names.possessives(self.text, start, end)
@@ -297,7 +304,7 @@ class _Reader:
             return ""
         noun = {"doctor": "dr", "mister": "mr"}.get(match.group(1).lower(), match.group(1).lower())
         owners = {main for main, c in self.names.characters.items() for alias in (main, *c.aliases)
-                  if len(alias.split()) >= 2 and alias.split()[0].rstrip(".").lower() == noun} - set(exclude)
+                  if len(alias.split()) >= 2 and _first_word(alias) == noun} - set(exclude)
         return owners.pop() if len(owners) == 1 else ""
 
     def relative(self, phrase: str, position: int, exclude=frozenset()) -> str:
@@ -315,15 +322,17 @@ class _Reader:
         for owner in owners:
             character = self.names.characters[owner]
             surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
-                        if len(alias.split()) >= 2 and alias.split()[0].lower().rstrip(".") in _TITLES | {"miss"}}
+                        if len(alias.split()) >= 2 and _first_word(alias) in _TITLES | {"miss"}}
             # or, with no titled name, the last word of a full name ("Newland Archer": Mrs. Archer)
             surnames = surnames or {alias.split()[-1] for alias in (owner, *character.aliases)
                                     if len(alias.split()) >= 2 and alias.split()[-1][:1].isupper()}
             found = self._kin(owner, surnames, match.group(2).lower(), exclude)
+            if found:
+                return found
             # or, when those are first names ("Miss Eliza"), the surname the text gives one of them
             # ("Elizabeth Bennet" once, "Elizabeth" everywhere else)
-            in_text = self._surname_in_text(owner) if not found else set()
-            found = found or self._kin(owner, in_text, match.group(2).lower(), exclude)
+            in_text = self._surname_in_text(owner)
+            found = self._kin(owner, in_text, match.group(2).lower(), exclude)
             if found or surnames or in_text:
                 return found
         return ""
@@ -336,10 +345,10 @@ class _Reader:
             kin = {main for main, c in self.names.characters.items()
                    if main != owner and main not in exclude and self.genders.get(main) == gender
                    and any(len(a.split()) >= 2 and a.split()[-1] in surnames for a in (main, *c.aliases))}
-            found = {main for main in kin if not any(a.split()[0].lower().rstrip(".") in ("mr", "mrs")
+            found = {main for main in kin if not any(_first_word(a) in ("mr", "mrs")
                                                      for a in (main, *self.names.characters[main].aliases))}
             # grown brothers are both Mr. Knightley
-            grown = any(a.split()[0].lower().rstrip(".") in ("mr", "mrs") for a in (owner, *self.names.characters[owner].aliases))
+            grown = any(_first_word(a) in ("mr", "mrs") for a in (owner, *self.names.characters[owner].aliases))
             found = found or (kin if grown else set())
             return found.pop() if len(found) == 1 else ""
         title = {"wife": "mrs.", "lady": "mrs.", "mother": "mrs.", "husband": "mr.", "father": "mr."}[relation]
@@ -355,9 +364,9 @@ class _Reader:
             firsts = sorted({a for a in (main, *character.aliases) if re.fullmatch(r"[A-Z][a-z]+", a)
                              and a.lower() not in _TITLES})
             titled = {a.split()[-1] for m, c in self.names.characters.items() if m != main for a in (m, *c.aliases)
-                      if len(a.split()) >= 2 and a.split()[0].lower().rstrip(".") in _TITLES | {"miss"}}
+                      if len(a.split()) >= 2 and _first_word(a) in _TITLES | {"miss"}}
             # not a surname itself ("Weston" of Mr. Weston)
-            firsts = [f for f in firsts if not any(a.split()[-1] == f and a.split()[0].lower().rstrip(".") in ("mr", "mrs")
+            firsts = [f for f in firsts if not any(a.split()[-1] == f and _first_word(a) in ("mr", "mrs")
                                                    for a in (main, *character.aliases) if len(a.split()) >= 2)]
             found = Counter(m.group(1) for m in re.finditer(rf"\b(?:{'|'.join(firsts)})\s+([A-Z][a-z]+)\b", self.text)
                             if m.group(1) in titled) if firsts else Counter()
