@@ -439,3 +439,85 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
             person.forms[longer] += times
         person.spoke += count
 
+
+
+_SAID_TO = re.compile(rf"\b(?:{_SPEECH})\s+to\s+(?:the\s+([a-z]+)\b|({_CALLED}))")
+_NAME_ONLY = re.compile(rf"\s*({_CALLED})\s*[.!?]?\s*")
+
+
+def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
+    """A name said only in speech, never in the narration ("Skip", "Dad", "Midge"), is the one
+    it is said to: `"Skip," Sparks said to the captain`; the speaker of the paragraph before
+    (`"I'm sitting right here," said Hugh.` then `"We know, Dad."`); or, when "he" calls it
+    out, the one woman the narration just named ("Imogen sat down... `"Midge," he said`).
+    Only when every such sign points at one person of a gender that fits. (In a story told as
+    "I", a first name on the name list said only in speech may be the teller's: only the first
+    sign counts for it.)"""
+    text = speech.text
+    owner = {form: p for p in people for form in p.forms}
+    told = speech.narrations
+    narrated = {id(p) for number in range(len(told)) for m in _TITLED_NAME.finditer(told[number])
+                if (p := owner.get(m.group(0)))}
+
+    def bearer(role: str) -> _Person | None:
+        title = _SAME_TITLE.get(role.capitalize(), _ROLE_TITLES.get(role, role.capitalize()))
+        found = [p for p in people if p.forms and any(_split_title(f)[0] == title for f in p.forms)]
+        return found[0] if len(found) == 1 else None
+
+    def acting_in(number: int) -> list[_Person]:
+        # the ones a sentence of the narration opens on ("Captain Fee unclipped the radio"), not
+        # the ones it speaks of ("Then, more quietly, to Hattie")
+        return list({id(p): p for m in _TITLED_NAME.finditer(told[number]) if (p := owner.get(m.group(0)))
+                     and re.search(r"(?:^|[.!?;]|\s{3})\s*$", told[number][:m.start()])}.values())
+
+    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
+    pronoun_tag = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
+    votes: dict[int, Counter] = {}
+    strong: set[int] = set()
+    for number in range(1, len(speech.paragraphs)):
+        inside = speech.quotes_in(number)
+        if not inside:
+            continue
+        called = [m.group(1) or m.group(2) for x, y in inside for m in _VOCATIVE.finditer(text, x, y)]
+        called += [m.group(1) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
+        called = [p for name in called if (p := owner.get(name)) is not None and id(p) not in narrated
+                  and len(p.words) == 1]
+        if not called:
+            continue
+        to = _SAID_TO.search(told[number])
+        addressee = (bearer(to.group(1)) if to.group(1) else owner.get(to.group(2))) if to else None
+        if addressee is not None:
+            strong.add(id(called[0]))
+        elif not tagged.search(told[number]):
+            before = acting_in(number - 1) + [p for m in tagged.finditer(told[number - 1])
+                                              if (p := owner.get(m.group(1) or m.group(2)))]
+            before = list({id(p): p for p in before}.values())
+            tag = pronoun_tag.search(told[number])
+            if speech.quotes_in(number - 1) and len(before) == 1:
+                addressee = before[0]          # the one who just spoke, or acted beside their words
+            elif tag and not speech.quotes_in(number - 1) and len(before) == 1:
+                # "he" calls out to the woman just named, who cannot be the one speaking
+                he = (tag.group(1) or tag.group(2)).lower() == "he"
+                if _gender(before[0]) == ("F" if he else "M"):
+                    addressee = before[0]
+        for person in called:
+            if addressee is not None and addressee is not person:
+                votes.setdefault(id(person), Counter())[id(addressee)] += 1
+    by_id = {id(p): p for p in people}
+    for key, counted in votes.items():
+        person = by_id[key]
+        if len(counted) != 1 or not person.forms:
+            continue
+        target = by_id[next(iter(counted))]
+        word = person.words[0]
+        said = _gender_of_phrase(word.lower()) if word in FAMILY_NAMES else first_name_gender(word)
+        if said and _gender(target) not in ("", said):
+            continue
+        if first_person_story and first_name_gender(word) and key not in strong:
+            continue
+        target.absorb(person)
+    people[:] = [p for p in people if p.forms]
+
+
+def _gender(person: _Person) -> str:
+    return person.title_gender or (first_name_gender(person.words[0]) if person.words[0] != "the" else "")

@@ -27,11 +27,11 @@ from collections import Counter, defaultdict
 
 from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
 from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
-                                 _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
+                                 _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES, _COUNT,
                                  Character, _decide,
                                  _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _add_spelled_in_capitals,
-                                   _join_answered_names, _join_parents,
+                                   _join_answered_names, _join_names_said_to, _join_parents,
                                    _add_roles,
                                    _join_short_names,
                                    _join_titles, _tie_nicknames)
@@ -266,6 +266,15 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     # "Priya Lal" once, "Priya" often: the full name is hers
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
               and _is_person_form(f, speech, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
+    # "Lorcan Fee", a first name no list knows, beside "Captain Fee" and "Kit Fee": of that family
+    surnames = {_split_title(f)[1][-1] for f in forms if not f.startswith("the ") and " " in f
+                and _split_title(f)[0] not in _FIRST_NAME_TITLES}
+    # (not "Brenda Rex", two people side by side, nor "Compton Last", a village)
+    firsts = {f.split()[0] for f in forms if " " in f and not _split_title(f)[0]} | singles
+    forms += [f for f in anywhere if f not in forms and len(f.split()) == 2 and f.split()[1] in surnames and mid[f]
+              and not _split_title(f)[0] and lower[f.split()[0].lower()] == 0 and f.split()[0] not in firsts
+              and not {f.split()[0], f.split()[0].lower()} & (set(TITLES) | _NOT_NAMES | _NOT_PERSON_WORDS)
+              and _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, introduced=Counter({f: 1}))]
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
     families = Counter(m.group(1) for m in re.finditer(r"\b[Tt]he\s+([A-Z][a-z]+)(?:e?s)\b", text))
     people = _cluster(forms, anywhere, spoke, where, breaks, families, text)
@@ -273,7 +282,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_titles(people)
     _join_short_names(people)
     _join_answered_names(speech, people)
-    _join_parents(people, told_in_first_person(_narration(text, speech.spans)))
+    first_person_story = told_in_first_person(_narration(text, speech.spans))
+    _join_parents(people, first_person_story)
+    _join_names_said_to(speech, people, first_person_story)
     _add_roles(speech, people)
     _add_spelled_in_capitals(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
@@ -283,7 +294,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     def main_name(person: _Person) -> str:
         # the name used most; "the President" over a bare "President" (a title, not a name)
         described = [f for f in person.forms if f.startswith("the ") and (f[4:5].isupper() or len(person.forms) == 1)]
-        return described[0] if described else max(person.forms, key=lambda f: (person.forms[f], len(f)))
+        # and a name over what a child calls him ("Dad")
+        named = [f for f in person.forms if f not in FAMILY_NAMES] or list(person.forms)
+        return described[0] if described else max(named, key=lambda f: (person.forms[f], len(f)))
 
     for person in people[:limit]:
         main = main_name(person)
@@ -344,13 +357,42 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
     def introduced(form: str, candidates: list[_Person]) -> _Person | None:
         """Of several people a name could mean, the one the text names nearest to it the first
         time both are in one paragraph ("I found Mr. Thorne in the library. Edmund Thorne was
-        older..."): how a reader learns who is meant."""
-        for at in where.get(form, ()):
+        older..."), or just before it is first used ("Lorcan Fee. Master of this tub." and then
+        "Captain Fee unclipped the radio"): how a reader learns who is meant."""
+        def named_at(person: _Person) -> list[int]:
+            return [at for f in person.forms for at in where.get(f, ())]
+
+        mentions = where.get(form, ())
+        for n, at in enumerate(mentions):
             paragraph = bisect.bisect_right(breaks, at)
-            near = [(abs(other - at), i) for i, p in enumerate(candidates) for f in p.forms
-                    for other in where.get(f, ()) if bisect.bisect_right(breaks, other) == paragraph]
+            near = [(abs(other - at), i) for i, p in enumerate(candidates) for other in named_at(p)
+                    if bisect.bisect_right(breaks, other) == paragraph]
+            if not near and n == 0:
+                # (one named more than once or naming themself, "His wife, Edith Quayle, had been dead
+                # ten years" being someone spoken of; and by no other title: Mr. Quayle is no Dr.)
+                near = [(at - other, i) for i, p in enumerate(candidates)
+                        if (len(named_at(p)) >= 2 or any(text[x - 1:x] in "\"“‘" for x in named_at(p) if x))
+                        and not any(_split_title(f)[0] not in ("", _split_title(form)[0]) for f in p.forms)
+                        for other in named_at(p) if other < at and paragraph - bisect.bisect_right(breaks, other) <= 3]
             if near:
                 return candidates[min(near)[1]]
+        return None
+
+    def nearest_named(form: str, candidates: list[_Person]) -> _Person | None:
+        """A titled surname several people share ("Dr. Barrow"), never in a paragraph with any of
+        them: the one the text names a paragraph or two from it, first name alone included
+        ("Dr. Barrow." / "Imogen. For heaven's sake...")."""
+        distance = []
+        for i, person in enumerate(candidates):
+            firsts = [person.words[0]] if sum(p.words[0] == person.words[0] for p in candidates) == 1 else []
+            spots = [at for f in (*person.forms, *firsts) for at in where.get(f, ())]
+            gaps = [abs(bisect.bisect_right(breaks, at) - bisect.bisect_right(breaks, other))
+                    for at in where.get(form, ()) for other in spots]
+            # (of two as near, the one named more: someone present, not spoken of once)
+            distance.append((min(gaps, default=99), -len(spots), i))
+        distance.sort()
+        if distance and distance[0][0] <= 3 and (len(distance) == 1 or distance[1][:2] != distance[0][:2]):
+            return candidates[distance[0][2]]
         return None
 
     people: list[_Person] = []
@@ -388,6 +430,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         return person.title_gender or first_name_gender(person.words[0])
 
     by_title_word: dict[tuple[str, str], _Person] = {}
+    # a title that says a gender first, so that "Dr. Barrow" knows Mr. Barrow is taken
+    titled_only.sort(key=lambda t: t[1].lower() not in _FEMALE | _MALE)
     for form, title, words in titled_only:
         gender = "F" if title.lower() in _FEMALE else "M" if title.lower() in _MALE else ""
         word = words[0]
@@ -411,6 +455,10 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             target = max(fitting, key=lambda p: p.count)
         if target is None and len(fitting) > 1 and gender != "F":
             target = introduced(form, fitting)
+        if target is None and len(fitting) > 1 and gender != "F" and not (title in ("Mr", "Mrs") and families[word] >= 3):
+            # (not one who already goes by another title: "Mr. Barrow" is not also "Dr. Barrow")
+            untitled = [p for p in fitting if not any(_split_title(f)[0] for f in p.forms)]
+            target = nearest_named(form, untitled)
         if target is None:
             # "Mr. Kemp" and "Dr. Kemp" are one man; "Mrs. Hall" and "Miss Hall" two women
             key = (word, "M" if gender == "M" else title)
@@ -489,7 +537,7 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         hint = _gender_hint(text, start, end)
         if hint:
             # "Sol raised his rod": a possessive right after the name's verb counts twice
-            close = re.match(r"\s+(?:[a-z]{2,}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+[a-z]",
+            close = re.match(rf"\s+(?:[a-z]{{2,}}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+(?!(?:{_COUNT})\b)[a-z]",
                              text[end:end + 30]) if _sentence_start(text, start) else None
             votes[main][hint] += 2 if close and ("M" if close.group(1) == "his" else "F") == hint else 1
     genders = {}
@@ -523,6 +571,8 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             # a name the list calls only mostly one gender ("Jude") yields to a single pronoun
             genders[main] = listed if against <= votes[main][listed] + (1 if first_name_certain(person.words[0]) else 0) \
                 else other if against >= 2 * votes[main][listed] + 1 else "U"
+        elif title.lower() in RANKS:
+            genders[main] = "M"     # a rank and a stray "her" ("Skip held her five minutes": the boat)
         else:
             # nothing but the pronouns: the plain majority, U on a tie or with none
             ranked = votes[main].most_common(2)

@@ -109,6 +109,9 @@ def merge_repeated(characters: dict[str, Character]) -> dict[str, Character]:
 
 
 
+_COUNT = "one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|[0-9]+"
+
+
 def _gender_hint(text: str, start: int, end: int) -> str:
     """M or F when the prose goes on about the person named at text[start:end] as "he" or
     "she": "his"/"her" later in the sentence, or "He ..." opening the next sentence after a
@@ -117,11 +120,12 @@ def _gender_hint(text: str, start: int, end: int) -> str:
     is left out: it is mostly someone else."""
     sentence = re.match(r"[^.!?\"“”]{0,60}", text[end:end + 60]).group(0)
     # up to the next name: "Jude looked at Callum, who looked at his coffee" says nothing of Jude
-    sentence = re.split(r"\b(?!I\b)[A-Z][a-z]*\b", sentence, maxsplit=1)[0]
+    sentence = re.split(r"\b(?!I\b)[A-Z][A-Za-z]*\b", sentence, maxsplit=1)[0]
     # "her" as an object ("stood beside her", "told her that") is someone else, as "him" is;
     # as a possessive ("her hand") it is the person named
-    pronoun = re.search(r"\b(he|his|himself|she|herself)\b|\b(her)\b(?=\s+(?!(?:the|a|an|that|to|and|or|but|as|in|"
-                        r"on|at|for|with|by|from|of|so|if|when|again|away|back|up|down|out|off|over|once|now|then)\b)"
+    # ("held her five minutes": the boat held, for a while)
+    pronoun = re.search(rf"\b(he|his|himself|she|herself)\b|\b(her)\b(?=\s+(?!(?:the|a|an|that|to|and|or|but|as|in|"
+                        rf"on|at|for|with|by|from|of|so|if|when|again|away|back|up|down|out|off|over|once|now|then|{_COUNT})\b)"
                         r"[a-z])", sentence, re.IGNORECASE)
     # "knelt beside him, handing in tools before he asked": that "he" is the one "him" is
     if pronoun and pronoun.group(0).lower() in ("he", "his") and re.search(r"\bhim\b", sentence[:pronoun.start()]):
@@ -421,7 +425,9 @@ def self_named(quote: str, names: _Names) -> str:
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")
+        # ("Lorcan Fee. Master of this tub.": the name, then the job)
         introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:I|We\s+(?:spoke|met|talked))\b"
+                              r"|\.\s+(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the|this|that|your|our)\s+[a-z]+\s*[.!]"
                               r"|[.,]\s+that['’]?s\s+(?:is\s+)?my\s+name\b|[.,]\s+that\s+is\s+my\s+name\b)",
                               quote[b:], re.IGNORECASE) is not None
         # "Solomon Barker. Sol, to my friends.": the full name, then the short one
@@ -463,9 +469,16 @@ def vocatives(quote: str, names: _Names) -> set[str]:
         # "John Beaver?" alone, after "a friend called Mr Beaver": the name echoed, not called
         echoed = not before and re.match(r"\s*\?", quote[b:]) is not None and len(quote[a:b].split()) >= 2 \
             and not _split_title(quote[a:b])[0]
-        if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed:
+        # "A brother, Lee." / "my cousin, Darren, was there": the name of someone spoken of
+        named_as = re.search(rf"\b(?:an?|the|my|your|his|her|our|their|one)\s+(?:[a-z]+\s+)?{_KIN},$", before,
+                             re.IGNORECASE)
+        if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as:
             found.add(main)
     return found
+
+
+_KIN = (r"(?:brother|sister|son|daughter|cousin|friend|husband|wife|mother|father|uncle|aunt|nephew|niece|"
+        r"partner|boyfriend|girlfriend|fiancée?|colleague|neighbou?r|grandson|granddaughter|stepson|stepdaughter)")
 
 
 # Words that look like names but are not people's (cast discovery)

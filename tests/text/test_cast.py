@@ -1004,3 +1004,56 @@ def test_the_reverend_at_a_sentences_start_and_vicar_to_his_face_are_one_man():
     # and "Forecast said not till tonight", with "Forecasts are liars", is no one
     said = discover_characters(text.replace("'Looks like weather.'", "'Looks like weather. Forecast said not till tonight.'"))
     assert "Forecast" not in said and "Forecasts" not in said
+
+
+def test_a_captain_is_the_one_of_his_surname_named_just_before_him_not_his_nephew():
+    text = ("The barge was late. A tall man in an oilskin came down the gangway with a lantern.\n\n"
+            "“Ansel Vardy. Master of this barge.” He looked us over. “You’ll be the ones for the island.”\n\n"
+            "“We are.”\n\n“Then get aboard before the tide turns.” Captain Vardy hung the lantern on a hook.\n\n"
+            "His nephew brought the bags. When Tam Vardy dropped one in the river, Captain Vardy swore at him "
+            "and Tam fished it out with a boathook.\n\n“Sorry, Skip,” said Tam.\n\n"
+            "“Skip,” I said to the captain, “how long is the crossing?”\n\n“An hour, if the wind holds.”\n")
+    cast = discover_characters(text)
+    captain = next(main for main, c in cast.items() if "Captain Vardy" in (main, *c.aliases))
+    assert {"Ansel Vardy", "Skip"} <= set((captain, *cast[captain].aliases)), cast
+    assert "Tam Vardy" not in (captain, *cast[captain].aliases)
+    tam = next(main for main, c in cast.items() if "Tam Vardy" in (main, *c.aliases))
+    assert cast[captain].gender == cast[tam].gender == "M"
+    # he introduced himself: "Ansel Vardy. Master of this barge." is his line
+    quotes = [q for q in attribute(text, cast) if q.kind == "speech"]
+    assert quotes[0].speaker == captain
+
+
+def test_a_doctor_of_a_family_is_the_one_of_them_named_beside_her_and_kin_words_are_who_they_answer():
+    text = ("I drove to the hospital through the rain. Harold Quayle had rung the studio at midnight, and "
+            "I had known him all my life. Mr. Quayle was not a man who rang anyone. His wife, Edith Quayle, "
+            "had been dead ten years.\n\n"
+            "“His daughter works there,” Agnes had said. “Dr. Quayle, on the night shift. He said to tell Moth he was sorry.”\n\n"
+            "A woman in scrubs came out of the doors. She was small and fierce.\n\n“Dr. Quayle?”\n\n"
+            "“Miriam, please. Where is he?”\n\nWe found him in the canteen. Miriam Quayle stopped in the "
+            "doorway, then sat down beside him.\n\n“Moth,” he said at last.\n\n“Dad.”\n\n"
+            "“I’m not going back to the ward,” said Harold.\n\n“Yes you are, Dad.”\n")
+    cast = discover_characters(text)
+    miriam = next(main for main, c in cast.items() if "Miriam Quayle" in (main, *c.aliases))
+    harold = next(main for main, c in cast.items() if "Harold Quayle" in (main, *c.aliases))
+    assert {"Dr. Quayle", "Moth"} <= set((miriam, *cast[miriam].aliases)), cast
+    assert {"Mr. Quayle", "Dad"} <= set((harold, *cast[harold].aliases)), cast
+    assert cast[miriam].gender == "F" and cast[harold].gender == "M"
+    assert not [m for m, c in cast.items() if {"Dad", "Moth", "Dr. Quayle"} & {m, *c.aliases} and m not in (miriam, harold)]
+
+
+def test_someone_spoken_of_by_name_after_a_brother_is_not_spoken_to():
+    from pipeline.text.names import vocatives
+    names = _Names({"Lee Hollis": Character("Lee Hollis", ("Lee",), "M")})
+    assert vocatives("A brother, Lee.", names) == set()
+    assert vocatives("My cousin, Lee, was there.", names) == set()
+    assert vocatives("Sit down, Lee.", names) == {"Lee Hollis"}
+
+
+def test_her_after_another_named_one_or_a_boat_held_a_while_is_not_his():
+    text = ("Captain Rook took the wheel. “Skip held her five minutes for you,” said the boy.\n\n"
+            "Captain Rook looked at us, the DJ in her wet jeans and the engineer, and said nothing. "
+            "Captain Rook held her ten minutes more at the pier, and then Captain Rook cast off.\n")
+    cast = discover_characters(text)
+    rook = next(main for main, c in cast.items() if "Captain Rook" in (main, *c.aliases))
+    assert cast[rook].gender == "M", cast
