@@ -37,7 +37,7 @@ _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first
 _WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|simply|ever|forever)\s+)*(?:been|was|is)\s+"
                          rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s*[,.;:!?—]|\s+(?:and|but|to|for|ever|now|then|since)\b)")
 _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
-                             rf"(?:to\s+(?:his|her)\s+(?:friends|family|intimates)))")
+                             rf"(?:to\s+(?:his|her|my|our|their)\s+(?:friends|family|intimates)))")
 
 
 @dataclass
@@ -472,8 +472,15 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
 
     tagged = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
     pronoun_tag = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
+
+    def speaker_of(number: int) -> list[_Person]:
+        found = acting_in(number) + [p for m in tagged.finditer(told[number]) if (p := owner.get(m.group(1) or m.group(2)))]
+        return list({id(p): p for p in found}.values())
+
     votes: dict[int, Counter] = {}
     strong: set[int] = set()
+    times_called: Counter = Counter()
+    answered_by_me: set[int] = set()
     for number in range(1, len(speech.paragraphs)):
         inside = speech.quotes_in(number)
         if not inside:
@@ -485,28 +492,48 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         if not called:
             continue
         to = _SAID_TO.search(told[number])
-        addressee = (bearer(to.group(1)) if to.group(1) else owner.get(to.group(2))) if to else None
-        if addressee is not None:
+        addressees = [(bearer(to.group(1)) if to.group(1) else owner.get(to.group(2)))] if to else []
+        if addressees and addressees[0] is not None:
             strong.add(id(called[0]))
         elif not tagged.search(told[number]):
-            before = acting_in(number - 1) + [p for m in tagged.finditer(told[number - 1])
-                                              if (p := owner.get(m.group(1) or m.group(2)))]
-            before = list({id(p): p for p in before}.values())
             tag = pronoun_tag.search(told[number])
-            if speech.quotes_in(number - 1) and len(before) == 1:
-                addressee = before[0]          # the one who just spoke, or acted beside their words
-            elif tag and not speech.quotes_in(number - 1) and len(before) == 1:
+            before = speaker_of(number - 1)
+            if speech.quotes_in(number - 1):
+                # the one who just spoke, or acted beside their words; or, two lines taking turns
+                # untagged, the one who spoke three lines up
+                back = 1
+                while not before and back < 5 and number - back - 2 >= 0 and speech.quotes_in(number - back - 1) \
+                        and speech.quotes_in(number - back - 2) and not speaker_of(number - back - 1):
+                    back += 2
+                    before = speaker_of(number - back)
+                addressees.append(before[0] if len(before) == 1 else None)
+            elif tag and len(before) == 1:
                 # "he" calls out to the woman just named, who cannot be the one speaking
                 he = (tag.group(1) or tag.group(2)).lower() == "he"
-                if _gender(before[0]) == ("F" if he else "M"):
-                    addressee = before[0]
+                addressees.append(before[0] if _gender(before[0]) == ("F" if he else "M") else None)
+            # and the one asked, who answers by name in the next line (`"How is he, Doc?"` / `"...,"
+            # Haddad says`)
+            asked = re.search(r"\?\W*$", text[inside[-1][0]:inside[-1][1]]) is not None
+            if asked and number + 1 < len(speech.paragraphs) and speech.quotes_in(number + 1):
+                after = list({id(p): p for m in tagged.finditer(told[number + 1])
+                              if (p := owner.get(m.group(1) or m.group(2)))}.values())
+                addressees.append(after[0] if len(after) == 1 else None)
+        answer = speech.narration_of(number + 1).lstrip() if number + 1 < len(speech.paragraphs) else ""
         for person in called:
-            if addressee is not None and addressee is not person:
-                votes.setdefault(id(person), Counter())[id(addressee)] += 1
+            times_called[id(person)] += 1
+            # `"Thank you, Watson."` and then "I said" or "I looked": the teller, not the one before
+            if first_person_story and re.match(r"(?:I\s+[a-z]+|\s*[,.]?\s+I\s+[a-z]+)", answer):
+                answered_by_me.add(id(person))
+            for addressee in addressees:
+                if addressee is not None and addressee is not person:
+                    votes.setdefault(id(person), Counter())[id(addressee)] += 1
     by_id = {id(p): p for p in people}
     for key, counted in votes.items():
         person = by_id[key]
-        if len(counted) != 1 or not person.forms:
+        # (most of the times the name is called, when no one tells whom it is said to, it may be
+        # anyone's: a sign at a third of them or more)
+        if len(counted) != 1 or not person.forms or key in answered_by_me \
+                or (key not in strong and 3 * sum(counted.values()) < times_called[key]):
             continue
         target = by_id[next(iter(counted))]
         word = person.words[0]

@@ -164,7 +164,10 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if form in FAMILY_NAMES and spoke[form] >= 1:
         return True
     # "Thornfield Hall" is a house, "Mrs. Hall" a woman
-    if not words or (not title and (words[-1] in _PLACE_WORDS or words[-1].endswith("shire"))) \
+    # (but "says Park", who is Lieutenant Park, is a man)
+    surname_of_titled = len(words) == 1 and any(_split_title(f)[0] and _split_title(f)[1] == tuple(words)
+                                                for f in anywhere)
+    if not words or (not title and not surname_of_titled and (words[-1] in _PLACE_WORDS or words[-1].endswith("shire"))) \
             or (len(words) == 1 and words[-1] in _NOT_PERSON_WORDS):
         return False
     if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:

@@ -2,6 +2,8 @@
 pet forms belong to which names (the nicknames package's table)."""
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 
@@ -50,6 +52,10 @@ def same_first_name(short: str, long: str) -> bool:
     if a == b or len(a) < 2 or not short[:1].isupper() or not long[:1].isupper():
         return False
     if len(b) > len(a) + 1 and b.startswith(a):
+        return True
+    # "Benny" of "Benedict", "Freddie" of "Frederick": the first syllable, its consonant doubled
+    pet = re.fullmatch(r"([a-z]*[aeiou]([b-df-hj-np-tv-z]))\2(?:y|ie|ey)", a)
+    if pet and len(pet.group(1)) >= 3 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):
         return True
     namer = _nick_namer()
     return namer is not None and b in namer.canonicals_of(a)

@@ -1057,3 +1057,43 @@ def test_her_after_another_named_one_or_a_boat_held_a_while_is_not_his():
     cast = discover_characters(text)
     rook = next(main for main, c in cast.items() if "Captain Rook" in (main, *c.aliases))
     assert cast[rook].gender == "M", cast
+
+
+def test_a_pet_form_of_the_first_syllable_and_a_name_to_my_friends_are_one_person():
+    text = ("Benny Strand lay on the floor with his feet on the radiator.\n\n"
+            "“Up, Benny,” said Hattie. “Half an hour.”\n\n"
+            "“Benedict, dear, you know every line of mine,” said Celeste.\n\n"
+            "“Every single one,” said Benedict Strand, with a little bow.\n\n"
+            "Outside, the cab driver held the door. “Solomon Barker. Sol, to my friends.”\n\n"
+            "“I can’t pay you for all that waiting, Sol,” said Hattie.\n\n"
+            "“Then don’t,” said Sol.\n")
+    cast = discover_characters(text)
+    benny = [m for m, c in cast.items() if {"Benny", "Benny Strand", "Benedict", "Benedict Strand"} & {m, *c.aliases}]
+    assert len(benny) == 1, cast
+    sol = [m for m, c in cast.items() if {"Sol", "Solomon Barker"} & {m, *c.aliases}]
+    assert len(sol) == 1 and {"Sol", "Solomon Barker"} <= {sol[0], *cast[sol[0]].aliases}, cast
+    assert cast[sol[0]].gender == "M"
+
+
+def test_a_nickname_said_to_whoever_spoke_by_turns_or_answers_a_question_is_theirs():
+    text = ("The bridge was quiet. At the navigation station, Lieutenant Park snorted.\n\n"
+            "“Or the clock’s wrong,” says Park.\n\n“Clocks are rarely wrong, Lieutenant.”\n\n"
+            "“Rarely isn’t never.”\n\n“Min, stand down.” The captain does not raise her voice.\n\n"
+            "In the medbay Dr. Yusuf Haddad keeps the heat up.\n\n“How is he, Doc?”\n\n"
+            "“Cold and lucky,” Haddad says.\n\nPark comes in. “Anything?”\n\n“Nothing yet, Min.”\n")
+    cast = discover_characters(text)
+    park = next(m for m, c in cast.items() if "Lieutenant Park" in (m, *c.aliases))
+    assert {"Park", "Min"} <= {park, *cast[park].aliases}, cast
+    haddad = next(m for m, c in cast.items() if "Dr. Haddad" in (m, *c.aliases) or "Dr. Yusuf Haddad" in (m, *c.aliases))
+    assert "Doc" in (haddad, *cast[haddad].aliases), cast
+
+
+def test_the_tellers_name_said_to_them_is_not_joined_to_whoever_spoke_before():
+    text = ("I had not seen Holmes so restless in a month. Athelney Jones came in at noon.\n\n"
+            "“Good day, gentlemen,” said Athelney Jones.\n\n“Sit down, Watson. Jones has news.”\n\n"
+            "I sat down by the fire.\n\n“You look tired, Watson,” said Holmes.\n\n"
+            "I said that I had not slept.\n\n“Then sleep, Watson. We go at dusk.”\n\n"
+            "I nodded, and Jones laughed.\n")
+    cast = discover_characters(text)
+    jones = next(m for m, c in cast.items() if "Athelney Jones" in (m, *c.aliases))
+    assert "Watson" not in cast[jones].aliases, cast
