@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.text.first_names import first_name_gender, same_first_name
-from pipeline.text.names import (FAMILY_NAMES, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_of_phrase,
-                                 _split_title)
+from pipeline.text.names import (FAMILY_NAMES, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _decide,
+                                 _gender_hint, _gender_of_phrase, _split_title)
 from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, inside_span, split_paragraphs
 
 _NAME = NAME
@@ -450,9 +450,8 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
     it is said to: `"Skip," Sparks said to the captain`; the speaker of the paragraph before
     (`"I'm sitting right here," said Hugh.` then `"We know, Dad."`); or, when "he" calls it
     out, the one woman the narration just named ("Imogen sat down... `"Midge," he said`).
-    Only when every such sign points at one person of a gender that fits. (In a story told as
-    "I", a first name on the name list said only in speech may be the teller's: only the first
-    sign counts for it.)"""
+    Only when every such sign points at one person of a gender that fits, and never when "I"
+    answer the name (the teller's own)."""
     text = speech.text
     owner = {form: p for p in people for form in p.forms}
     told = speech.narrations
@@ -473,8 +472,25 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
     tagged = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
     pronoun_tag = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
+    pronouns: dict[int, str] = {}
+
+    def said_of(person: _Person) -> str:
+        # a name no list knows ("Ysolde"): what the narration calls them, "she" or "he"
+        if id(person) not in pronouns:
+            hints = Counter(hint for form in person.forms for m in re.finditer(rf"\b{re.escape(form)}\b", text)
+                            if (hint := _gender_hint(text, m.start(), m.end())))
+            pronouns[id(person)] = _decide(hints) if hints else ""
+        return pronouns[id(person)].replace("U", "")
+
     def speaker_of(number: int) -> list[_Person]:
         found = acting_in(number) + [p for m in tagged.finditer(told[number]) if (p := owner.get(m.group(1) or m.group(2)))]
+        tag = pronoun_tag.search(told[number]) if not found and number > 0 else None
+        if tag:
+            # `"Daniel," she says.` after a paragraph naming one woman, Mrs. Carden: hers
+            gender = "M" if (tag.group(1) or tag.group(2)).lower() == "he" else "F"
+            named = {id(p): p for m in _TITLED_NAME.finditer(told[number - 1]) if (p := owner.get(m.group(0)))}
+            found = [p for p in named.values() if (_gender(p) or said_of(p)) in ("", gender)]
+            found = found if len(found) == 1 else []
         return list({id(p): p for p in found}.values())
 
     votes: dict[int, Counter] = {}
@@ -485,7 +501,10 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         inside = speech.quotes_in(number)
         if not inside:
             continue
-        called = [m.group(1) or m.group(2) for x, y in inside for m in _VOCATIVE.finditer(text, x, y)]
+        # (not one of a list: "we carried him in, Abdullah, Akbar, and I")
+        called = [m.group(1) or m.group(2) for x, y in inside for m in _VOCATIVE.finditer(text, x, y)
+                  if not re.match(r"\s*,?\s+(?:and|or)\b", text[m.end():m.end() + 6])
+                  and not re.search(rf"{_NAME},\s*$", text[max(x, m.start() - 30):m.start() + 1])]
         called += [m.group(1) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
         called = [p for name in called if (p := owner.get(name)) is not None and id(p) not in narrated
                   and len(p.words) == 1]
@@ -515,8 +534,7 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
             # Haddad says`)
             asked = re.search(r"\?\W*$", text[inside[-1][0]:inside[-1][1]]) is not None
             if asked and number + 1 < len(speech.paragraphs) and speech.quotes_in(number + 1):
-                after = list({id(p): p for m in tagged.finditer(told[number + 1])
-                              if (p := owner.get(m.group(1) or m.group(2)))}.values())
+                after = speaker_of(number + 1)
                 addressees.append(after[0] if len(after) == 1 else None)
         answer = speech.narration_of(number + 1).lstrip() if number + 1 < len(speech.paragraphs) else ""
         for person in called:
@@ -537,10 +555,8 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
             continue
         target = by_id[next(iter(counted))]
         word = person.words[0]
-        said = _gender_of_phrase(word.lower()) if word in FAMILY_NAMES else first_name_gender(word)
+        said = person.title_gender or (_gender_of_phrase(word.lower()) if word in FAMILY_NAMES else first_name_gender(word))
         if said and _gender(target) not in ("", said):
-            continue
-        if first_person_story and first_name_gender(word) and key not in strong:
             continue
         target.absorb(person)
     people[:] = [p for p in people if p.forms]

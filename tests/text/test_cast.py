@@ -1097,3 +1097,18 @@ def test_the_tellers_name_said_to_them_is_not_joined_to_whoever_spoke_before():
     cast = discover_characters(text)
     jones = next(m for m, c in cast.items() if "Athelney Jones" in (m, *c.aliases))
     assert "Watson" not in cast[jones].aliases, cast
+
+
+def test_a_first_name_said_to_whoever_a_pronoun_tag_left_speaking_is_theirs():
+    text = ("The lounge was warm. Ysolde had rung Dr. Mowbray, and he was sitting by the fire with his bag open.\n\n"
+            "‘Sit down and let me listen to your chest, Hugh,’ he says.\n\n"
+            "‘There’s nothing wrong with my chest, Iain.’\n\n"
+            "Mrs. Carden came down in her dressing gown and took in the puddles.\n\n"
+            "‘Daniel,’ she says.\n\n‘I can explain.’\n\n‘Sit down, Mr. Lomax, before you fall down.’\n\n"
+            "‘I’m perfectly fine, Philippa.’\n\n‘Well, we carried him in, Abdullah, Akbar, and I.’\n")
+    cast = discover_characters(text)
+    mowbray = next(m for m, c in cast.items() if "Dr. Mowbray" in (m, *c.aliases))
+    assert "Iain" in (mowbray, *cast[mowbray].aliases), cast
+    carden = next(m for m, c in cast.items() if "Mrs. Carden" in (m, *c.aliases))
+    assert "Philippa" in (carden, *cast[carden].aliases), cast
+    assert not any("Akbar" in c.aliases for c in cast.values())
