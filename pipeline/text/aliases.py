@@ -502,17 +502,23 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         if not inside:
             continue
         # (not one of a list: "we carried him in, Abdullah, Akbar, and I")
-        called = [m.group(1) or m.group(2) for x, y in inside for m in _VOCATIVE.finditer(text, x, y)
-                  if not re.match(r"\s*,?\s+(?:and|or)\b", text[m.end():m.end() + 6])
-                  and not re.search(rf"{_NAME},\s*$", text[max(x, m.start() - 30):m.start() + 1])]
-        called += [m.group(1) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
-        called = [p for name in called if (p := owner.get(name)) is not None and id(p) not in narrated
-                  and len(p.words) == 1]
-        if not called:
+        # (not one of a list: "we carried him in, Abdullah, Akbar, and I"); and, but for "said to",
+        # only a name in the reply's first sentence: "...a quarter past. Agnes, Clara will show you"
+        # calls someone else than the one who spoke before
+        vocatives = [(m.group(1) or m.group(2), (x, y) == inside[0] and not re.search(r"[.!?]", text[x:m.start()]))
+                     for x, y in inside for m in _VOCATIVE.finditer(text, x, y)
+                     if not re.match(r"\s*,?\s+(?:and|or)\b", text[m.end():m.end() + 6])
+                     and not re.search(rf"{_NAME},\s*$", text[max(x, m.start() - 30):m.start() + 1])]
+        vocatives += [(m.group(1), True) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
+        vocatives = [(p, first) for name, first in vocatives if (p := owner.get(name)) is not None
+                     and id(p) not in narrated and len(p.words) == 1]
+        if not vocatives:
             continue
+        called = [p for p, first in vocatives if first]
         to = _SAID_TO.search(told[number])
         addressees = [(bearer(to.group(1)) if to.group(1) else owner.get(to.group(2)))] if to else []
         if addressees and addressees[0] is not None:
+            called = [p for p, _ in vocatives]
             strong.add(id(called[0]))
         elif not tagged.search(told[number]):
             tag = pronoun_tag.search(told[number])
@@ -537,21 +543,27 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                 after = speaker_of(number + 1)
                 addressees.append(after[0] if len(after) == 1 else None)
         answer = speech.narration_of(number + 1).lstrip() if number + 1 < len(speech.paragraphs) else ""
-        for person in called:
+        for person, _ in vocatives:
             times_called[id(person)] += 1
             # `"Thank you, Watson."` and then "I said" or "I looked": the teller, not the one before
             if first_person_story and re.match(r"(?:I\s+[a-z]+|\s*[,.]?\s+I\s+[a-z]+)", answer):
                 answered_by_me.add(id(person))
+        for person in called:
             for addressee in addressees:
                 if addressee is not None and addressee is not person:
                     votes.setdefault(id(person), Counter())[id(addressee)] += 1
     by_id = {id(p): p for p in people}
+    # told as "I": the name said most often and never in the narration is likely the teller's
+    # (a name, not what a child calls a parent)
+    named = Counter({k: n for k, n in times_called.items() if by_id[k].words[0] not in FAMILY_NAMES})
+    teller, most = named.most_common(1)[0] if first_person_story and named else (None, 0)
     for key, counted in votes.items():
         person = by_id[key]
         # (most of the times the name is called, when no one tells whom it is said to, it may be
         # anyone's: a sign at a third of them or more)
-        if len(counted) != 1 or not person.forms or key in answered_by_me \
-                or (key not in strong and 3 * sum(counted.values()) < times_called[key]):
+        weak = key not in strong
+        if len(counted) != 1 or not person.forms or key in answered_by_me or (weak and key == teller and most >= 2) \
+                or (weak and 3 * sum(counted.values()) < times_called[key]):
             continue
         target = by_id[next(iter(counted))]
         word = person.words[0]
