@@ -40,6 +40,13 @@ _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}
                              rf"(?:to\s+(?:his|her|my|our|their)\s+(?:friends|family|intimates)))")
 
 
+# "Nobody has called Mrs. Carden Pip in six years" (a name after a title and a surname)
+_CALLED_TITLED = re.compile(rf"\bcall(?:s|ed|ing)?\s+((?:{_TITLE_RE})\.?\s+{_NAME})\s+({_NAME})\b")
+
+
+_INTRODUCED_SHORT = re.compile(rf"\b({_NAME}\s+{_NAME})\.\s+({_NAME})\s*[.!](?=\s*[\"”’'])")
+
+
 @dataclass
 class _Person:
     words: tuple[str, ...]                       # name words without title: ("Elizabeth", "Bennet")
@@ -105,6 +112,9 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         return owner.get(name) or (bearers[0] if len(bearers) == 1 else None)
 
     pairs = [(m.group(1), m.group(2)) for m in _NICKNAME.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in _CALLED_TITLED.finditer(text)]
+    # "Kasimir Dunne. Kaz.": a full name, then the short one it goes by
+    pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[0] == m.group(2)[0]]
     pairs += [(m.group(2), m.group(1)) for m in _NAME_IS.finditer(text)]
     for name, nick in pairs:
         a, b = owner_of(name), owner_of(nick)
@@ -267,7 +277,9 @@ def _join_short_names(people: list[_Person]) -> None:
                       and p.words[-1].startswith(stem)] if word[-1:] in "ye" else []
         # two bare first names that share no sound ("Daisy" and "Margaret") are two people unless
         # the text ties them (_tie_nicknames); "Hattie" and "Harriet" are one
-        longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2]]
+        longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2]
+                  or p.words[0].lower().endswith(word.lower())]     # "Gus" and "Fergus"
+
         if len(longer) == 1 and short.forms:
             longer[0].title_gender = longer[0].title_gender or short.title_gender
             longer[0].absorb(short)
@@ -319,7 +331,9 @@ _ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector"
                 "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
                 "coach": "Coach", "judge": "Judge", "chief": "Chief", "officer": "Officer", "priest": "Father",
                 "nun": "Sister", "bishop": "Bishop", "sheriff": "Sheriff", "deputy": "Deputy", "minister": "Reverend",
-                "trooper": "Trooper"}
+                "trooper": "Trooper",
+                # what the one doctor, sergeant or skipper is called to their face
+                "doc": "Dr", "sarge": "Sergeant", "skipper": "Captain", "padre": "Father", "prof": "Professor"}
 
 
 _ROLE_MENTION = re.compile(rf"\bthe\s+((?i:{'|'.join(sorted(_ROLES))}))\b")

@@ -82,6 +82,13 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
             words = words[1:]
         if not words:
             continue
+        # "Nobody has called Mrs. Carden Pip in years": her name, then the name she was called
+        if title and len(words) >= 2 and re.search(r"\bcall(?:s|ed|ing)?\s+$", text[max(0, match.start() - 10):match.start()]):
+            nick = words[-1]
+            anywhere[nick] += 1
+            mid[nick] += 1
+            where[nick].append(match.end(2) - len(nick))
+            words = words[:1]
         offset = match.start(2) + name.index(words[0]) if not title else match.start(1)
         form = (f"{title} " if title else "") + " ".join(words)
         initial = _sentence_start(text, offset) and not title and len(words) == 1
@@ -449,6 +456,11 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         if target is not None and title in ("Mrs", "Mme") and other_titles & {"Miss", "Ms", "Mlle"} \
                 and not any(_split_title(f)[0] in ("Mrs", "Mme") for f in target.forms):
             # "Mrs. Ashdown" and "Miss Ashdown" are mother and daughter: Harriet Ashdown is the Miss
+            target = None
+        if target is not None and title.lower() in RANKS and "Mr" in other_titles and target.words[-1] == word \
+                and introduced(form, fitting) is None:
+            # "Captain Lomax" and "Mr. Lomax", his son: a rank is not worn one day and dropped the
+            # next, so the one full name ("Rupert Lomax") is the Mr.'s unless the text puts it by the rank
             target = None
         if target is not None and title in ("Mr", "Mrs") and families[word] >= 3 and target.words[-1] == word:
             # "the Emersons" again and again: Mr. Emerson is the father, not George Emerson

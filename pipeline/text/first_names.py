@@ -58,7 +58,13 @@ def same_first_name(short: str, long: str) -> bool:
     if pet and len(pet.group(1)) >= 3 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):
         return True
     namer = _nick_namer()
-    return namer is not None and b in namer.canonicals_of(a)
+    if namer is None:
+        return False
+    # "Gus" of "Fergus", as of "Augustus": a pet form the table takes from inside a name, ending another
+    if len(a) >= 3 and len(b) >= len(a) + 2 and b.endswith(a) \
+            and any(a in c[1:] for c in namer.canonicals_of(a)):
+        return True
+    return b in namer.canonicals_of(a)
 
 
 def first_name_gender(word: str) -> str:

@@ -92,8 +92,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         return (
             (characters[m].gender in (gender, "U") and {kind(m), kind(other)} == {"first", "titled"}
              and surname_fits(pair["titled"], pair["first"]))
+            # ("Tam", said to Tamsin: the start of her name, whatever a name list says of "Tam")
             or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
-                and (gender == "U" or characters[m].gender in (gender, "U")))
+                and (gender == "U" or characters[m].gender in (gender, "U") or (first.startswith(m) and len(m) >= 3)))
             # "Lind", said to Mr. Lindqvist: a short form of the surname (a name list's gender for it means nothing)
             or _short_for_surname(m, other) or _short_for_surname(other, m)
             or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U"))
@@ -115,7 +116,15 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
                             for name in (other, *characters[other].aliases) if name.strip()):
                 same.add(m)
                 grown = True
+    # "She only ever calls me Daniel when I'm in trouble": the narration names the teller itself
+    for match in _CALLS_ME.finditer(told):
+        m = names.lookup(match.group(1))
+        if m and m != main and in_narration[m] <= 1 and characters[m].gender in (gender, "U"):
+            same.add(m)
     return main, same
+
+
+_CALLS_ME = re.compile(r"\b(?:call|calls|called|calling)\s+me\s+(?:by\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
 def _short_for_surname(short: str, titled: str) -> bool:

@@ -1112,3 +1112,50 @@ def test_a_first_name_said_to_whoever_a_pronoun_tag_left_speaking_is_theirs():
     carden = next(m for m, c in cast.items() if "Mrs. Carden" in (m, *c.aliases))
     assert "Philippa" in (carden, *cast[carden].aliases), cast
     assert not any("Akbar" in c.aliases for c in cast.values())
+
+
+# a story told as "I" says so often: an opening that does (narrator.told_in_first_person)
+TOLD_AS_I = ("I had my coat on and my bag on my shoulder before I knew where I was going. I told myself I was "
+             "tired, and I was; my feet ached and my hands were cold, and I wanted my bed more than I wanted my "
+             "supper. I walked, and I counted my steps, and I kept my eyes on my boots until I was there.\n\n")
+
+
+def test_a_rank_and_a_mister_of_one_surname_are_father_and_son():
+    text = ("‘Evening, Captain,’ I call.\n\n‘Ashworth.’ Captain Lomax comes into the light in his dressing gown. "
+            "He is eighty-eight and has lived in room four for eleven years.\n\n"
+            "Rupert Lomax is the Captain’s son, fifty-something and in insurance. Rupert puts his head round the "
+            "kitchen door.\n\n‘Is my father down here?’\n\n‘No, Mr. Lomax. He went up at midnight.’\n\n"
+            "‘I sent him to bed, Mr. Lomax.’\n\nCaptain Lomax laughed at that.\n")
+    cast = discover_characters(text)
+    rupert = next(m for m, c in cast.items() if "Rupert Lomax" in (m, *c.aliases))
+    captain = next(m for m, c in cast.items() if "Captain Lomax" in (m, *c.aliases))
+    assert rupert != captain and "Mr. Lomax" in (rupert, *cast[rupert].aliases), cast
+
+
+def test_the_names_a_person_goes_by_that_the_text_gives_are_theirs():
+    text = TOLD_AS_I + ("Nobody has called Mrs. Carden Pip in six years. Mrs. Carden comes down the stairs.\n\n"
+            "‘Pip,’ says the Captain. ‘Pip, give the girl a key.’\n\n"
+            "‘Daniel,’ she says. She only ever calls me Daniel when I’m in trouble.\n\n‘I can explain,’ I said.\n\n"
+            "Kasimir Dunne came splashing between the stalls, his hood down, because Kaz considered hoods weak.\n\n"
+            "‘I’m the manager,’ said Kaz. ‘Kasimir Dunne. Kaz.’\n\n‘Sit down, Mr. Dunne,’ said Sergeant Quaye.\n\n"
+            "‘Coffee, Sarge?’ asked Venn.\n\n‘Later.’\n\n‘Right you are, Sarge,’ said Venn.\n\nFergus leaned on the cabinet. ‘Ask Gran,’ he said.\n\n"
+            "‘I swear to God, Gus,’ I said.\n\n‘Ask Gran,’ said Fergus again.\n")
+    cast = discover_characters(text)
+
+    def owner(name):
+        return next((m for m, c in cast.items() if name in (m, *c.aliases)), None)
+    assert owner("Pip") == owner("Mrs. Carden") and "Mrs. Carden Pip" not in cast, cast
+    assert owner("Daniel") == owner("I"), cast
+    assert owner("Kaz") == owner("Kasimir Dunne") == owner("Mr. Dunne"), cast
+    assert owner("Sarge") == owner("Sergeant Quaye"), cast
+    assert owner("Gus") == owner("Fergus"), cast
+
+
+def test_a_short_form_said_to_the_teller_is_theirs_whatever_a_list_says_of_it():
+    text = TOLD_AS_I + ("I set out my stall in the rain. Ruth was lining up her jars.\n\n"
+            "“Move the crate, Tamsin,” said Ruth.\n\n“Where to?”\n\n“That’s nowhere, Tam,” said Joel.\n\n"
+            "I laughed at him.\n\n“Who else, Tam? The rain?” said Joel.\n\nI shrugged and said nothing.\n\n"
+            "“Tamsin, sit down,” said Ruth.\n")
+    cast = discover_characters(text)
+    teller = next(m for m, c in cast.items() if "narrator" in c.aliases)
+    assert {"Tam", "Tamsin"} <= {teller, *cast[teller].aliases} and cast[teller].gender == "F", cast
