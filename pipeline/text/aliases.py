@@ -590,3 +590,49 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
 
 def _gender(person: _Person) -> str:
     return person.title_gender or (first_name_gender(person.words[0]) if person.words[0] != "the" else "")
+
+
+# "Is there a Mrs. Pryce? Mrs. Margaret Pryce?" / `"That's me," said Gran.`
+_ASKED_FOR = re.compile(rf"\b(?:[Ii]s\s+there\s+an?|[Aa]re\s+you|[Ww]hich\s+(?:one\s+)?(?:of\s+you\s+)?is|"
+                        rf"[Ww]ho['’]s|[Ww]ho\s+is|[Ll]ooking\s+for)\s+({_CALLED}(?:\s+{_NAME})?)\s*\?")
+_THATS_ME = re.compile(r"\s*(?:That['’]s\s+me|It['’]s\s+me|I\s+am|I['’]m\s+(?:she|he|her|him)|Speaking)\b")
+
+
+def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
+    """Two ways a text says outright that two names are one person: a name asked for and
+    answered in the next lines `"That's me," said Gran`; and a family word acting in one sentence
+    and a full name opening the next ("Gran came through it sideways. Margaret Pryce was
+    eighty-one")."""
+    text, told = speech.text, speech.narrations
+    owner = {form: p for p in people for form in p.forms}
+    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
+    pairs = []
+    for number in range(len(speech.paragraphs) - 1):
+        asked = [m.group(1) for x, y in speech.quotes_in(number) for m in _ASKED_FOR.finditer(text, x, y)]
+        if not asked:
+            continue
+        for answer in range(number + 1, min(number + 4, len(speech.paragraphs))):
+            quotes = speech.quotes_in(answer)
+            if quotes and not _THATS_ME.match(text, quotes[0][0]):
+                break
+            if quotes:
+                said = [m.group(1) or m.group(2) for m in tagged.finditer(told[answer])]
+                pairs += [(name, said[0]) for name in asked if len(said) == 1]
+                break
+    for number, narration in enumerate(told):
+        for m in re.finditer(rf"\b({'|'.join(sorted(FAMILY_NAMES))})\s+[a-z][^.!?\"“”]*[.!?]\s+({_NAME}\s+{_NAME})"
+                             rf"\s+(?:was|is|had|has)\b", narration):
+            pairs.append((m.group(2), m.group(1)))
+    for name, other in pairs:
+        a, b = owner.get(name), owner.get(other)
+        if a is None or b is None or a is b:
+            continue
+        gender_a = a.title_gender or first_name_gender(a.words[0])
+        gender_b = b.title_gender or (_gender_of_phrase(b.words[0].lower()) if b.words[0] in FAMILY_NAMES
+                                      else first_name_gender(b.words[0]))
+        if "" in (gender_a, gender_b) or gender_a == gender_b:
+            keep, gone = (a, b) if len(a.words) >= len(b.words) else (b, a)
+            keep.absorb(gone)
+            for form in keep.forms:
+                owner[form] = keep
+    people[:] = [p for p in people if p.forms]

@@ -31,7 +31,7 @@ from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _N
                                  Character, _decide,
                                  _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _add_spelled_in_capitals,
-                                   _join_answered_names, _join_names_said_to, _join_parents,
+                                   _join_answered_names, _join_introductions, _join_names_said_to, _join_parents,
                                    _add_roles,
                                    _join_short_names,
                                    _join_titles, _tie_nicknames)
@@ -295,6 +295,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     first_person_story = told_in_first_person(_narration(text, speech.spans))
     _join_parents(people, first_person_story)
     _join_names_said_to(speech, people, first_person_story)
+    _join_introductions(speech, people)
     _add_roles(speech, people)
     _add_spelled_in_capitals(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
@@ -465,6 +466,13 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         if target is not None and title in ("Mr", "Mrs") and families[word] >= 3 and target.words[-1] == word:
             # "the Emersons" again and again: Mr. Emerson is the father, not George Emerson
             target = None
+        if target is None and len(fitting) > 1:
+            # "Mrs. Pryce" is the one written in full as "Mrs. Margaret Pryce" (not "Mrs. Newland
+            # Archer", who is Newland's wife and not his mother, Mrs. Archer)
+            spelt_out = [p for p in fitting if any(_split_title(f)[0] == title and len(_split_title(f)[1]) >= 2
+                                                   and first_name_gender(_split_title(f)[1][0]) in ("", gender)
+                                                   for f in p.forms)]
+            target = spelt_out[0] if len(spelt_out) == 1 else None
         if target is None and len(fitting) > 1 and all(word == p.words[0] for p in fitting):
             # "Miss Lydia" of "Lydia Bennet" and "Lydia Wickham" (married): the one named most
             target = max(fitting, key=lambda p: p.count)

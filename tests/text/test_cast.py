@@ -1159,3 +1159,16 @@ def test_a_short_form_said_to_the_teller_is_theirs_whatever_a_list_says_of_it():
     cast = discover_characters(text)
     teller = next(m for m, c in cast.items() if "narrator" in c.aliases)
     assert {"Tam", "Tamsin"} <= {teller, *cast[teller].aliases} and cast[teller].gender == "F", cast
+
+
+def test_a_name_asked_for_and_answered_and_a_family_word_then_a_full_name_are_one_woman():
+    text = ("The door swung open and Gran came through it sideways with a tray. Margaret Pryce was eighty-one "
+            "and she carried the tins herself.\n\n“Is that my good mug, Fergus?” said Gran.\n\n“No, Gran.”\n\n"
+            "A man in a wet coat came into the shop. “Sorry to barge in,” he said. “Is there a Mrs. Pryce? "
+            "Mrs. Margaret Pryce?”\n\nBoth women turned.\n\n“That’s me,” said Grandma.\n\n"
+            "“Carol Pryce, the shop,” said the woman behind the counter. “She’s Mrs. Pryce.”\n\n"
+            "“Thank you, Mrs. Pryce,” said the man to Grandma.\n")
+    cast = discover_characters(text)
+    margaret = next(m for m, c in cast.items() if "Margaret Pryce" in (m, *c.aliases))
+    assert {"Gran", "Grandma", "Mrs. Margaret Pryce", "Mrs. Pryce"} <= {margaret, *cast[margaret].aliases}, cast
+    assert not any("Carol Pryce" in (m, *c.aliases) for m, c in cast.items() if m == margaret)
