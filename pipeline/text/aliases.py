@@ -314,6 +314,17 @@ def _join_parents(people: list[_Person], first_person_story: bool = False) -> No
         family = {_split_title(f)[1][-1] for p in bearers for f in p.forms if _split_title(f)[0].rstrip(".") == title}
         if len(bearers) == 1 and len(family) == 1 and parent.forms:
             bearers[0].absorb(parent)
+            continue
+        # or, told of someone named most ("Hollis Pryce"), the one man (woman) of their family name
+        # the text gives in full ("Dennis Pryce", not a grown son or a grandfather as well)
+        named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"]
+        if not bearers and named and parent.forms:
+            focus = max(named, key=lambda p: p.count)
+            gender = "M" if title == "Mr" else "F"
+            kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
+                   and (p.title_gender or first_name_gender(p.words[0])) == gender]
+            if len(kin) == 1:
+                kin[0].absorb(parent)
     people[:] = [p for p in people if p.forms]
 
 

@@ -239,8 +239,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if words[-1].lower() in _PARTICLES:
         return False
     # a family ("the Bennets", "the Lucases") is not one person
+    # ("Hollis" beside "Holl", her pet name, is no family of Holls: "-es" is a plural, "-is" not)
     if len(words) == 1 and re.search(r"(?<=[a-z])e?s$", form) and \
-            any(anywhere[stem] or anywhere[f"Mr. {stem}"] for stem in (form[:-1], form[:-2])):
+            any(anywhere[stem] or anywhere[f"Mr. {stem}"] for stem in (form[:-1], form[:-2] if form.endswith("es") else "")):
         return False
     # "Forecast said not till tonight" / "Forecasts are liars": a word with a plural of its own
     # (not "the Hales") is a thing, even before a speech verb

@@ -1172,3 +1172,15 @@ def test_a_name_asked_for_and_answered_and_a_family_word_then_a_full_name_are_on
     margaret = next(m for m, c in cast.items() if "Margaret Pryce" in (m, *c.aliases))
     assert {"Gran", "Grandma", "Mrs. Margaret Pryce", "Mrs. Pryce"} <= {margaret, *cast[margaret].aliases}, cast
     assert not any("Carol Pryce" in (m, *c.aliases) for m, c in cast.items() if m == margaret)
+
+
+def test_dad_in_a_story_of_one_family_is_its_one_man_and_hollis_is_no_plural_of_holl():
+    text = ("Hollis Pryce had heard the story of the ovens all her life. Hollis floured the bench.\n\n"
+            "Dennis Pryce came in with a sack of flour on each shoulder. Carol Pryce was at the counter, and "
+            "Margaret Pryce sat on the flour bin.\n\n“You knew, Dad?” Hollis said.\n\n"
+            "“I knew,” said Dennis.\n\n“Don’t look at me like that, Holl.”\n\nHollis looked away.\n\n"
+            "“Dad.”\n\n“Not now, Holl,” said Dennis.\n")
+    cast = discover_characters(text)
+    dennis = next(m for m, c in cast.items() if "Dennis Pryce" in (m, *c.aliases))
+    assert "Dad" in (dennis, *cast[dennis].aliases), cast
+    assert any("Hollis" in (m, *c.aliases) for m, c in cast.items()), cast
