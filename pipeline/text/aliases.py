@@ -37,14 +37,15 @@ _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first
 _WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|simply|ever|forever)\s+)*(?:been|was|is)\s+"
                          rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s*[,.;:!?—]|\s+(?:and|but|to|for|ever|now|then|since)\b)")
 _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
-                             rf"(?:to\s+(?:his|her|my|our|their)\s+(?:friends|family|intimates)))")
+                             rf"(?:to\s+(?:(?:his|her|my|our|their)\s+(?:friends|family|intimates)|everyone|everybody|"
+                             rf"all\s+(?:his|her|my|their)\s+friends|the\s+family)))")
 
 
 # "Nobody has called Mrs. Carden Pip in six years" (a name after a title and a surname)
 _CALLED_TITLED = re.compile(rf"\bcall(?:s|ed|ing)?\s+((?:{_TITLE_RE})\.?\s+{_NAME})\s+({_NAME})\b")
 
 
-_INTRODUCED_SHORT = re.compile(rf"\b({_NAME}\s+{_NAME})\.\s+({_NAME})\s*[.!](?=\s*[\"”’'])")
+_INTRODUCED_SHORT = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\.\s+({_NAME})\s*[.!](?=\s*[\"”’']|\s+I['’]m\b)")
 
 
 @dataclass
@@ -114,7 +115,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     pairs = [(m.group(1), m.group(2)) for m in _NICKNAME.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _CALLED_TITLED.finditer(text)]
     # "Kasimir Dunne. Kaz.": a full name, then the short one it goes by
-    pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[0] == m.group(2)[0]]
+    pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[:2] == m.group(2)[:2]]
     pairs += [(m.group(2), m.group(1)) for m in _NAME_IS.finditer(text)]
     for name, nick in pairs:
         a, b = owner_of(name), owner_of(nick)
@@ -280,6 +281,11 @@ def _join_short_names(people: list[_Person]) -> None:
         longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2]
                   or p.words[0].lower().endswith(word.lower())]     # "Gus" and "Fergus"
 
+        # ("Clem": Clementine Finch, not "Clemmie", another of her pet names)
+        full = [p for p in longer if len(p.words) >= 2]
+        if len(longer) > 1 and len(full) == 1 and all(p is full[0] or same_first_name(first(p), full[0].words[0])
+                                                      for p in longer):
+            longer = full
         if len(longer) == 1 and short.forms:
             longer[0].title_gender = longer[0].title_gender or short.title_gender
             longer[0].absorb(short)

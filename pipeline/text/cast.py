@@ -231,6 +231,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
     if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):
         return False
+    # ("Visiting finished at eight": a word ending "-ing" also written small is a verb)
+    if len(words) == 1 and form.endswith("ing") and lower[form.lower()] and spoke[form] < 2 and not first_name_gender(form):
+        return False
     # a town: found after "in", "into", "near" and never speaking
     locative = sum(1 for at in where[form]
                    if (re.findall(r"[A-Za-z]+", text[max(0, at - 16):at]) or [""])[-1].lower() in _LOCATIVE)
@@ -390,7 +393,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
                 return candidates[min(near)[1]]
         return None
 
-    def nearest_named(form: str, candidates: list[_Person]) -> _Person | None:
+    def nearest_named(form: str, candidates: list[_Person], within: int = 3) -> _Person | None:
         """A titled surname several people share ("Dr. Barrow"), never in a paragraph with any of
         them: the one the text names a paragraph or two from it, first name alone included
         ("Dr. Barrow." / "Imogen. For heaven's sake...")."""
@@ -403,7 +406,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             # (of two as near, the one named more: someone present, not spoken of once)
             distance.append((min(gaps, default=99), -len(spots), i))
         distance.sort()
-        if distance and distance[0][0] <= 3 and (len(distance) == 1 or distance[1][:2] != distance[0][:2]):
+        if distance and distance[0][0] <= within and (len(distance) == 1 or distance[1][:2] != distance[0][:2]):
             return candidates[distance[0][2]]
         return None
 
@@ -482,7 +485,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         if target is None and len(fitting) > 1 and gender != "F" and not (title in ("Mr", "Mrs") and families[word] >= 3):
             # (not one who already goes by another title: "Mr. Barrow" is not also "Dr. Barrow")
             untitled = [p for p in fitting if not any(_split_title(f)[0] for f in p.forms)]
-            target = nearest_named(form, untitled)
+            # (two men of one family are both "Mr. Finch": only the one named in the next paragraph)
+            target = nearest_named(form, untitled, 1 if gender else 3)
         if target is None:
             # "Mr. Kemp" and "Dr. Kemp" are one man; "Mrs. Hall" and "Miss Hall" two women
             key = (word, "M" if gender == "M" else title)

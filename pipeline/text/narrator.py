@@ -119,7 +119,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # "She only ever calls me Daniel when I'm in trouble": the narration names the teller itself
     for match in _CALLS_ME.finditer(told):
         m = names.lookup(match.group(1))
-        if m and m != main and in_narration[m] <= 1 and characters[m].gender in (gender, "U"):
+        if m and m != main and characters[m].gender in (gender, "U"):
             same.add(m)
     return main, same
 

@@ -1184,3 +1184,30 @@ def test_dad_in_a_story_of_one_family_is_its_one_man_and_hollis_is_no_plural_of_
     dennis = next(m for m, c in cast.items() if "Dennis Pryce" in (m, *c.aliases))
     assert "Dad" in (dennis, *cast[dennis].aliases), cast
     assert any("Hollis" in (m, *c.aliases) for m, c in cast.items()), cast
+
+
+def test_pet_names_the_text_gives_and_a_verb_in_ing_are_not_new_people():
+    text = ("Judith Finch had not been home in twelve years. There was a sign about visiting hours by the lift.\n\n"
+            "In the chair beside the bed his granddaughter looked up. Clementine Finch was fifteen and has been "
+            "Clem to everyone since she could object.\n\n‘Bricklayers are underrated, Clemmie,’ said Walter.\n\n"
+            "‘Grouse,’ said Clem.\n\nA woman in a wet hood came across the car park.\n\n"
+            "‘You must be Clementine.’\n\n‘I’m Judith. Jude. I’m your aunt.’\n\n"
+            "‘Does he,’ said Jude quietly.\n\nVisiting hours ended at eight.\n\n"
+            "‘Visiting finished at eight,’ she said. ‘But I don’t see anybody.’\n\n‘Thank you, Jude,’ said Walter.\n")
+    cast = discover_characters(text)
+    clem = next(m for m, c in cast.items() if "Clementine Finch" in (m, *c.aliases))
+    assert {"Clem", "Clemmie"} <= {clem, *cast[clem].aliases}, cast
+    jude = next(m for m, c in cast.items() if "Jude" in (m, *c.aliases))
+    assert "Judith Finch" in (jude, *cast[jude].aliases) and cast[jude].gender == "F", cast
+    assert "Visiting" not in cast
+
+
+def test_the_name_the_teller_says_she_was_called_is_hers():
+    text = TOLD_AS_I + ("My birth certificate says Bridget Amory, but nobody here has called me Bridget since the bishop did. "
+            "I was Birdie before I could walk, and I have been it ever since; my brother calls me Bird when "
+            "I annoy him, which I do. I keep my boots by the door and my coat on the hook, and I was pulling "
+            "them on when my brother came in.\n\n“In this, Birdie?” said Kit.\n\n“In this,” I said.\n\n"
+            "“You’re going to the Plough, Bridget,” said Nan.\n\nI went.\n\n“Birdie, wait,” said Kit.\n")
+    cast = discover_characters(text)
+    teller = next(m for m, c in cast.items() if "narrator" in c.aliases)
+    assert {"Birdie", "Bridget"} <= {teller, *cast[teller].aliases}, cast
