@@ -118,7 +118,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
                 grown = True
     # "She only ever calls me Daniel when I'm in trouble": the narration names the teller itself
     for match in _CALLS_ME.finditer(told):
-        m = names.lookup(match.group(1))
+        m = names.lookup(match.group(1)) if match.group(1) not in FAMILY_NAMES else ""
         if m and m != main and characters[m].gender in (gender, "U"):
             same.add(m)
     return main, same
