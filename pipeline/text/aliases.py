@@ -56,6 +56,11 @@ class _Person:
     spoke: int = 0                               # mentions next to a speech verb
 
     @property
+    def listed_gender(self) -> str:
+        """The title's gender, else the name list's for the first name ("" for "the Hatter")."""
+        return self.title_gender or (first_name_gender(self.words[0]) if self.words[0] != "the" else "")
+
+    @property
     def count(self) -> int:
         return sum(self.forms.values())
 
@@ -143,6 +148,9 @@ _CALLED = rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}"     # "Bridget", "Mrs Adeyemi"
 _VOCATIVE = re.compile(rf"(?:(?<=[\"“‘'])|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]\s+)\s*({_CALLED})(?=[,!?])|"
                        rf",\s+({_CALLED})(?=[.!?,])")
 _TITLED_NAME = re.compile(_CALLED)
+# a tag that names its speaker ("said Mrs. Angove", "Hugh said") or calls them "he" or "she"
+_TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
+_PRONOUN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
 
 def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
@@ -152,8 +160,6 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
     answering "said Mrs. Bellamy", is June Bellamy."""
     text, paragraphs = speech.text, speech.paragraphs
     owner = {form: p for p in people for form in p.forms}
-    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
-    pronoun_tag = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
     previous_speaker, narrated, calling = None, None, None
     for number, (a, b) in enumerate(paragraphs):
         inside = speech.quotes_in(number)
@@ -167,7 +173,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
         answer = [c for c in called if c[2]]
         bare = owner.get(answer[0][0]) if answer else None
         narration = speech.narration_of(number)
-        speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
+        speakers = {id(p): p for m in _TAGGED.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
         # (not when the last speaker speaks again: `"He got the night bus, Mummy," Mum said`, nor
         # when an aunt's title already stands before her first name: "Auntie Mo" is not "Aggie")
         fits = previous_speaker is not None and bare is not None and bare is not previous_speaker \
@@ -183,7 +189,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
             previous_speaker.absorb(bare)
             for form in previous_speaker.forms:
                 owner[form] = previous_speaker
-            speakers = {id(p): p for m in tagged.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
+            speakers = {id(p): p for m in _TAGGED.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
         previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
         # and the other way: `"Miriam," he says` then `"...," Ms. Okonkwo says`: the one called answers
         # (a paragraph of narration between, not two)
@@ -201,7 +207,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
             calling = (last, number)
         elif speakers:
             calling = None
-        pronoun = pronoun_tag.search(narration) if not speakers and narrated is not None else None
+        pronoun = _PRONOUN_TAG.search(narration) if not speakers and narrated is not None else None
         if pronoun:
             # `It was Mr. Abernethy, of course...` then `"...," he said.`: he is the one just named
             named = {id(p): p for m in _TITLED_NAME.finditer(text, *narrated) if (p := owner.get(m.group(0)))}
@@ -328,7 +334,7 @@ def _join_parents(people: list[_Person], first_person_story: bool = False) -> No
             focus = max(named, key=lambda p: p.count)
             gender = "M" if title == "Mr" else "F"
             kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
-                   and (p.title_gender or first_name_gender(p.words[0])) == gender]
+                   and p.listed_gender == gender]
             if len(kin) == 1:
                 kin[0].absorb(parent)
     people[:] = [p for p in people if p.forms]
@@ -500,8 +506,6 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         return list({id(p): p for m in _TITLED_NAME.finditer(told[number]) if (p := owner.get(m.group(0)))
                      and re.search(r"(?:^|[.!?;]|\s{3})\s*$", told[number][:m.start()])}.values())
 
-    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
-    pronoun_tag = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
     pronouns: dict[int, str] = {}
 
@@ -514,13 +518,13 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         return pronouns[id(person)].replace("U", "")
 
     def speaker_of(number: int) -> list[_Person]:
-        found = acting_in(number) + [p for m in tagged.finditer(told[number]) if (p := owner.get(m.group(1) or m.group(2)))]
-        tag = pronoun_tag.search(told[number]) if not found and number > 0 else None
+        found = acting_in(number) + [p for m in _TAGGED.finditer(told[number]) if (p := owner.get(m.group(1) or m.group(2)))]
+        tag = _PRONOUN_TAG.search(told[number]) if not found and number > 0 else None
         if tag:
             # `"Daniel," she says.` after a paragraph naming one woman, Mrs. Carden: hers
             gender = "M" if (tag.group(1) or tag.group(2)).lower() == "he" else "F"
             named = {id(p): p for m in _TITLED_NAME.finditer(told[number - 1]) if (p := owner.get(m.group(0)))}
-            found = [p for p in named.values() if (_gender(p) or said_of(p)) in ("", gender)]
+            found = [p for p in named.values() if (p.listed_gender or said_of(p)) in ("", gender)]
             found = found if len(found) == 1 else []
         return list({id(p): p for p in found}.values())
 
@@ -532,7 +536,6 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         inside = speech.quotes_in(number)
         if not inside:
             continue
-        # (not one of a list: "we carried him in, Abdullah, Akbar, and I")
         # (not one of a list: "we carried him in, Abdullah, Akbar, and I"); and, but for "said to",
         # only a name in the reply's first sentence: "...a quarter past. Agnes, Clara will show you"
         # calls someone else than the one who spoke before
@@ -551,8 +554,8 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         if addressees and addressees[0] is not None:
             called = [p for p, _ in vocatives]
             strong.add(id(called[0]))
-        elif not tagged.search(told[number]):
-            tag = pronoun_tag.search(told[number])
+        elif not _TAGGED.search(told[number]):
+            tag = _PRONOUN_TAG.search(told[number])
             before = speaker_of(number - 1)
             if speech.quotes_in(number - 1):
                 # the one who just spoke, or acted beside their words; or, two lines taking turns
@@ -566,7 +569,7 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
             elif tag and len(before) == 1:
                 # "he" calls out to the woman just named, who cannot be the one speaking
                 he = (tag.group(1) or tag.group(2)).lower() == "he"
-                addressees.append(before[0] if _gender(before[0]) == ("F" if he else "M") else None)
+                addressees.append(before[0] if before[0].listed_gender == ("F" if he else "M") else None)
             # and the one asked, who answers by name in the next line (`"How is he, Doc?"` / `"...,"
             # Haddad says`)
             asked = re.search(r"\?\W*$", text[inside[-1][0]:inside[-1][1]]) is not None
@@ -598,15 +601,17 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
             continue
         target = by_id[next(iter(counted))]
         word = person.words[0]
-        said = person.title_gender or (_gender_of_phrase(word.lower()) if word in FAMILY_NAMES else first_name_gender(word))
-        if said and _gender(target) not in ("", said):
+        said = _gender_said(person)
+        if said and target.listed_gender not in ("", said):
             continue
         target.absorb(person)
     people[:] = [p for p in people if p.forms]
 
 
-def _gender(person: _Person) -> str:
-    return person.title_gender or (first_name_gender(person.words[0]) if person.words[0] != "the" else "")
+def _gender_said(person: _Person) -> str:
+    """What a person's name says of them: the title, a family word ("Dad"), or the name list."""
+    word = person.words[0]
+    return person.title_gender or (_gender_of_phrase(word.lower()) if word in FAMILY_NAMES else first_name_gender(word))
 
 
 # "Is there a Mrs. Pryce? Mrs. Margaret Pryce?" / `"That's me," said Gran.`
@@ -622,7 +627,6 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
     eighty-one")."""
     text, told = speech.text, speech.narrations
     owner = {form: p for p in people for form in p.forms}
-    tagged = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
     pairs = []
     for number in range(len(speech.paragraphs) - 1):
         asked = [m.group(1) for x, y in speech.quotes_in(number) for m in _ASKED_FOR.finditer(text, x, y)]
@@ -633,7 +637,7 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
             if quotes and not _THATS_ME.match(text, quotes[0][0]):
                 break
             if quotes:
-                said = [m.group(1) or m.group(2) for m in tagged.finditer(told[answer])]
+                said = [m.group(1) or m.group(2) for m in _TAGGED.finditer(told[answer])]
                 pairs += [(name, said[0]) for name in asked if len(said) == 1]
                 break
     for number, narration in enumerate(told):
@@ -644,9 +648,7 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
         a, b = owner.get(name), owner.get(other)
         if a is None or b is None or a is b:
             continue
-        gender_a = a.title_gender or first_name_gender(a.words[0])
-        gender_b = b.title_gender or (_gender_of_phrase(b.words[0].lower()) if b.words[0] in FAMILY_NAMES
-                                      else first_name_gender(b.words[0]))
+        gender_a, gender_b = a.listed_gender, _gender_said(b)
         if "" in (gender_a, gender_b) or gender_a == gender_b:
             keep, gone = (a, b) if len(a.words) >= len(b.words) else (b, a)
             keep.absorb(gone)

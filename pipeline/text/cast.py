@@ -441,9 +441,6 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         else:
             singles.append(form)
 
-    def name_gender(person: _Person) -> str:
-        return person.title_gender or first_name_gender(person.words[0])
-
     by_title_word: dict[tuple[str, str], _Person] = {}
     # a title that says a gender first, so that "Dr. Barrow" knows Mr. Barrow is taken
     titled_only.sort(key=lambda t: t[1].lower() not in _FEMALE | _MALE)
@@ -453,11 +450,11 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         # a titled first name ("Lady Catherine") or surname ("Mr. Darcy") of one full name
         sharing = [p for p in full.values() if word == p.words[-1]
                    or (title in _FIRST_NAME_TITLES and word == p.words[0])]
-        fitting = [p for p in sharing if not gender or name_gender(p) in (gender, "")]
+        fitting = [p for p in sharing if not gender or p.listed_gender in (gender, "")]
         other_titles = {t for f, t, w in titled_only if w == words and t != title}
         rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
                     for t in other_titles)
-        target = fitting[0] if len(fitting) == 1 and not (rival and name_gender(fitting[0]) == "") else None
+        target = fitting[0] if len(fitting) == 1 and not (rival and fitting[0].listed_gender == "") else None
         if target is not None and title in ("Mrs", "Mme") and other_titles & {"Miss", "Ms", "Mlle"} \
                 and not any(_split_title(f)[0] in ("Mrs", "Mme") for f in target.forms):
             # "Mrs. Ashdown" and "Miss Ashdown" are mother and daughter: Harriet Ashdown is the Miss
@@ -522,7 +519,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             as_first = []       # "Archer Madeira" twice says less than "Newland Archer" fifty times
         same_word = [p for p in as_last if p.words == (form,)]
         if len(as_first) == 1 and same_word and len(same_word) == len(as_last) and first_name_gender(form) \
-                and all(p.title_gender in ("", name_gender(as_first[0])) for p in same_word):
+                and all(p.title_gender in ("", as_first[0].listed_gender) for p in same_word):
             # "Mr. Robert" is Robert Lebrun when Robert is a first name: fold him in
             for p in same_word:
                 as_first[0].absorb(p)
@@ -534,7 +531,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         elif as_first and not as_last:
             target = max(as_first, key=lambda p: p.count)     # a first name: the one named most
         elif not as_first and len(as_last) > 1 and len(said := [p for p in as_last if len(p.words) >= 2
-                                                                and name_gender(p) == pronoun_gender(form)]) == 1:
+                                                                and p.listed_gender == pronoun_gender(form)]) == 1:
             # "Marr allowed herself a smile": the bare surname is whom its pronouns say, the
             # captain and not her brother
             target = said[0]
