@@ -217,7 +217,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     if not builder.scenes:
         builder.scenes.append(Scene("s1-scene", lines=tuple(Line("note", text=n) for n in notes)))
         notes = []
-    scenes = _quiet_room_where_unnamed(builder.scenes, builder.unnamed)
+    scenes = _places_by_their_names(_quiet_room_where_unnamed(builder.scenes, builder.unnamed), builder.unnamed)
     return Script(title=title or "Untitled", scenes=tuple(scenes), source=source, speech_tags="drop",
                   notes=tuple(notes))
 
@@ -275,6 +275,29 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
         elif scene.place in things.TWO_PLACES and scene.ambience in things.TWO_PLACES[scene.place]:
             bed = things.bed_from_things(told, things.TWO_PLACES[scene.place])
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)
+        placed.append(scene)
+    return placed
+
+
+# A place by its own name opening a scene ("The Plough stands on the only hump of high ground"), and
+# a later scene that opens by going back there ("We all went back to the Plough in the end")
+_PLACE_NAMED = re.compile(r"(?:The\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:stands|stood|is|was|sits|sat|lies|lay)\b")
+_TO_NAMED = re.compile(r"\b(?:back\s+to|to|into|inside|reached)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _places_by_their_names(scenes: list[Scene], unnamed: set = frozenset()) -> list[Scene]:
+    """A scene whose words named no place of a kind, but which opens by going to a place an earlier
+    scene opened in by its name, is there again."""
+    known: dict[str, Scene] = {}
+    placed = []
+    for number, scene in enumerate(scenes):
+        first = next((split_sentences(line.text)[0] for line in scene.lines if line.kind == "narration"), "")
+        went = _TO_NAMED.search(first)
+        if number in unnamed and went and went.group(1) in known:
+            there = known[went.group(1)]
+            scene = dataclasses.replace(scene, ambience=there.ambience, place=there.place)
+        elif (name := _PLACE_NAMED.match(first)) and scene.ambience:
+            known[name.group(1)] = scene
         placed.append(scene)
     return placed
 

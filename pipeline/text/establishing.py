@@ -20,7 +20,7 @@ _VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|belo
 # had been her mother's"): no one is there now.
 _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:had\s+been|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
                         r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
-                        r"(?:was|is|were|are)\s+(?:never|not|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
+                        r"(?:was|is|were|are)\s+(?:never|not(?!\s+an?\s)|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
 # A vehicle as the subject is mostly seen from outside ("A carriage was drawn up at the door", "The
 # boat was gliding out on the tide"); a scene inside one opens "In the carriage, ...". A crowd or
 # an assembly as the subject is the people of the scene, not a place; "the flat" is as often a boat.

@@ -211,8 +211,9 @@ _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?
                 r"(?!(?:[\w'-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'-]+\s+){0,2}?")
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|by\s+{_NUMBER}\s+|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
-_DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved))",
-                     re.IGNORECASE)
+# ("The low field was not a field any more": still where the scene is, changed)
+_DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved)"
+                     r"|\s+an?\s+(?:[\w-]+\s+){1,2}any\s*more\b)", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 _NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall", "court")
 _ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"

@@ -725,3 +725,17 @@ def test_the_new_rules_keep_to_their_own_cases():
     assert place_of("Tom had left the van in the car park behind the cinema.")[0] == "street"   # left a thing there
     assert place_of("Through the window the street was empty.") is None         # a view, not a way past
     assert place_of("He made his pitch to the board in the office.")[0] == "office"
+
+
+def test_a_field_that_is_not_a_field_any_more_and_a_pub_gone_back_to_by_its_name():
+    assert place_of("The low field was not a field any more.") == ("countryside", "field")
+    assert place_of("The forest was never mentioned again.") is None
+    text = ("The Swan stands at the end of the quay, and it has been a pub since the Armada. The public bar was "
+            "full of wet dogs and farmers and the fire was banked up high.\n\n\"Brandy,\" said Tom.\n\n* * *\n\n"
+            "The low field was not a field any more. It was a sheet of moving water with the tops of the hedges "
+            "sticking out of it, and the rain came across it in long ropes.\n\n\"Hold the lamp,\" said Mara.\n\n"
+            "* * *\n\nWe all went back to the Swan in the end, because there was nowhere else to go.\n\n"
+            "\"Soup,\" said Tom.\n")
+    found = beds(text)
+    assert found[0][0] == "pub" and found[1][0] == "countryside" and "rain" in found[1][1], found
+    assert found[2][0] == "pub", found
