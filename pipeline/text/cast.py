@@ -30,11 +30,10 @@ from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _N
                                  _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES, _COUNT,
                                  Character, _decide,
                                  _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
-from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _add_spelled_in_capitals,
-                                   _join_answered_names, _join_introductions, _join_names_said_to, _join_parents,
-                                   _add_roles,
-                                   _join_short_names,
-                                   _join_titles, _tie_nicknames)
+from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _add_roles, _add_spelled_in_capitals,
+                                   _join_answered_names, _join_parents, _join_short_names, _join_titles, _tie_nicknames)
+from pipeline.text.called import (_acting_before_speech, _beside_speech, _join_introductions, _join_names_said_to,
+                                  _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import NARRATOR_ALIASES, _narration, first_person, told_in_first_person
 
@@ -48,11 +47,6 @@ _MENTION = re.compile(rf"(?<![\w.-])(?<!\w['’])(?:The\s+(?=(?:{_TITLE_RE})\s+[
                       r"(?![\w-])")
 _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
 
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start]
-    return start == 0 or re.search(r"(^|[.!?:;]['\"”’]?\s+|\n\s*|[\"“‘]\s*|—\s*|--\s*|\(\s*)$", before) is not None
 
 
 def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
@@ -331,38 +325,6 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         gender = titled.pop() if len(titled) == 1 else c.gender if c.gender != "U" or len(said) != 1 else said.pop()
         characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, gender)
     return characters
-
-
-def _acting_before_speech(speech: _Speech, where: dict[str, list[int]], beside: Counter) -> Counter:
-    """A first name that opens a sentence or clause and acts ("Before I could answer, Janet leaned
-    over the partition"), in a
-    paragraph with a quote or just before one: a minor character about to speak, named once."""
-    text = speech.text
-    acting = Counter()
-    for form, positions in where.items():
-        if " " in form or not first_name_gender(form):
-            continue
-        for at in positions:
-            after = text[at + len(form):at + len(form) + 30]
-            opens_clause = _sentence_start(text, at) or text[max(0, at - 2):at] == ", "
-            if not (opens_clause and re.match(
-                    r"\s+(?:[a-z]+ed|was|had|came|went|stood|sat|took|put|got|ran|turned|looked|leant|knelt)\b", after)):
-                continue
-            following = speech.paragraph_of(at) + 1
-            opens_with_quote = following < len(speech.paragraphs) and any(
-                a == speech.paragraphs[following][0] or not text[speech.paragraphs[following][0]:a - 1].strip()
-                for a, _ in speech.quotes_in(following)[:1])
-            if beside[form] or opens_with_quote:
-                acting[form] += 1
-    return acting
-
-
-def _beside_speech(speech: _Speech, where: dict[str, list[int]]) -> Counter:
-    """Mentions in the narration of a paragraph that also holds a quote ("Father Dunstan went back
-    to his crossword. 'Seven letters,' he murmured"): someone present in the scene, most often
-    its speaker, even when named only once."""
-    return Counter(form for form, positions in where.items() for at in positions
-                   if not speech.inside_quote(at) and speech.quotes_in(speech.paragraph_of(at)))
 
 
 def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],

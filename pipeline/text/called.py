@@ -1,0 +1,228 @@
+"""Names said in speech, joined to the person they belong to: the one a name is said to or asked
+for ("Skip," Sparks said to the captain; "Is there a Mrs. Pryce?" / "That's me," said Gran), and
+a family word the narration puts beside a full name ("Gran came through it sideways. Margaret
+Pryce was eighty-one")."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.text.aliases import (_CALLED, _NAME, _PRONOUN_TAG, _ROLE_TITLES, _SPEECH, _TAGGED, _TITLED_NAME,
+                                   _VOCATIVE, _Person, _Speech)
+from pipeline.text.first_names import first_name_gender
+from pipeline.text.names import FAMILY_NAMES, _SAME_TITLE, _decide, _gender_hint, _gender_of_phrase, _split_title
+
+
+_SAID_TO = re.compile(rf"\b(?:{_SPEECH})\s+to\s+(?:the\s+([a-z]+)\b|({_CALLED}))")
+_NAME_ONLY = re.compile(rf"\s*({_CALLED})\s*[.!?]?\s*")
+
+
+def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
+    """A name said only in speech, never in the narration ("Skip", "Dad", "Midge"), is the one
+    it is said to: `"Skip," Sparks said to the captain`; the speaker of the paragraph before
+    (`"I'm sitting right here," said Hugh.` then `"We know, Dad."`); or, when "he" calls it
+    out, the one woman the narration just named ("Imogen sat down... `"Midge," he said`).
+    Only when every such sign points at one person of a gender that fits, and never when "I"
+    answer the name (the teller's own)."""
+    text = speech.text
+    owner = {form: p for p in people for form in p.forms}
+    told = speech.narrations
+    narrated = {id(p) for number in range(len(told)) for m in _TITLED_NAME.finditer(told[number])
+                if (p := owner.get(m.group(0)))}
+
+    def bearer(role: str) -> _Person | None:
+        title = _SAME_TITLE.get(role.capitalize(), _ROLE_TITLES.get(role, role.capitalize()))
+        found = [p for p in people if p.forms and any(_split_title(f)[0] == title for f in p.forms)]
+        return found[0] if len(found) == 1 else None
+
+    def acting_in(number: int) -> list[_Person]:
+        # the ones a sentence of the narration opens on ("Captain Fee unclipped the radio"), not
+        # the ones it speaks of ("Then, more quietly, to Hattie")
+        return list({id(p): p for m in _TITLED_NAME.finditer(told[number]) if (p := owner.get(m.group(0)))
+                     and re.search(r"(?:^|[.!?;]|\s{3})\s*$", told[number][:m.start()])}.values())
+
+
+    pronouns: dict[int, str] = {}
+
+    def said_of(person: _Person) -> str:
+        # a name no list knows ("Ysolde"): what the narration calls them, "she" or "he"
+        if id(person) not in pronouns:
+            hints = Counter(hint for form in person.forms for m in re.finditer(rf"\b{re.escape(form)}\b", text)
+                            if (hint := _gender_hint(text, m.start(), m.end())))
+            pronouns[id(person)] = _decide(hints) if hints else ""
+        return pronouns[id(person)].replace("U", "")
+
+    def speaker_of(number: int) -> list[_Person]:
+        found = acting_in(number) + [p for m in _TAGGED.finditer(told[number]) if (p := owner.get(m.group(1) or m.group(2)))]
+        tag = _PRONOUN_TAG.search(told[number]) if not found and number > 0 else None
+        if tag:
+            # `"Daniel," she says.` after a paragraph naming one woman, Mrs. Carden: hers
+            gender = "M" if (tag.group(1) or tag.group(2)).lower() == "he" else "F"
+            named = {id(p): p for m in _TITLED_NAME.finditer(told[number - 1]) if (p := owner.get(m.group(0)))}
+            found = [p for p in named.values() if (p.listed_gender or said_of(p)) in ("", gender)]
+            found = found if len(found) == 1 else []
+        return list({id(p): p for p in found}.values())
+
+    votes: dict[int, Counter] = {}
+    strong: set[int] = set()
+    times_called: Counter = Counter()
+    answered_by_me: set[int] = set()
+    for number in range(1, len(speech.paragraphs)):
+        inside = speech.quotes_in(number)
+        if not inside:
+            continue
+        # (not one of a list: "we carried him in, Abdullah, Akbar, and I"); and, but for "said to",
+        # only a name in the reply's first sentence: "...a quarter past. Agnes, Clara will show you"
+        # calls someone else than the one who spoke before
+        vocatives = [(m.group(1) or m.group(2), (x, y) == inside[0] and not re.search(r"[.!?]", text[x:m.start()]))
+                     for x, y in inside for m in _VOCATIVE.finditer(text, x, y)
+                     if not re.match(r"\s*,?\s+(?:and|or)\b", text[m.end():m.end() + 6])
+                     and not re.search(rf"{_NAME},\s*$", text[max(x, m.start() - 30):m.start() + 1])]
+        vocatives += [(m.group(1), True) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
+        vocatives = [(p, first) for name, first in vocatives if (p := owner.get(name)) is not None
+                     and id(p) not in narrated and len(p.words) == 1]
+        if not vocatives:
+            continue
+        called = [p for p, first in vocatives if first]
+        to = _SAID_TO.search(told[number])
+        addressees = [(bearer(to.group(1)) if to.group(1) else owner.get(to.group(2)))] if to else []
+        if addressees and addressees[0] is not None:
+            called = [p for p, _ in vocatives]
+            strong.add(id(called[0]))
+        elif not _TAGGED.search(told[number]):
+            tag = _PRONOUN_TAG.search(told[number])
+            before = speaker_of(number - 1)
+            if speech.quotes_in(number - 1):
+                # the one who just spoke, or acted beside their words; or, two lines taking turns
+                # untagged, the one who spoke three lines up
+                back = 1
+                while not before and back < 5 and number - back - 2 >= 0 and speech.quotes_in(number - back - 1) \
+                        and speech.quotes_in(number - back - 2) and not speaker_of(number - back - 1):
+                    back += 2
+                    before = speaker_of(number - back)
+                addressees.append(before[0] if len(before) == 1 else None)
+            elif tag and len(before) == 1:
+                # "he" calls out to the woman just named, who cannot be the one speaking
+                he = (tag.group(1) or tag.group(2)).lower() == "he"
+                addressees.append(before[0] if before[0].listed_gender == ("F" if he else "M") else None)
+            # and the one asked, who answers by name in the next line (`"How is he, Doc?"` / `"...,"
+            # Haddad says`)
+            asked = re.search(r"\?\W*$", text[inside[-1][0]:inside[-1][1]]) is not None
+            if asked and number + 1 < len(speech.paragraphs) and speech.quotes_in(number + 1):
+                after = speaker_of(number + 1)
+                addressees.append(after[0] if len(after) == 1 else None)
+        answer = speech.narration_of(number + 1).lstrip() if number + 1 < len(speech.paragraphs) else ""
+        for person, _ in vocatives:
+            times_called[id(person)] += 1
+            # `"Thank you, Watson."` and then "I said" or "I looked": the teller, not the one before
+            if first_person_story and re.match(r"(?:I\s+[a-z]+|\s*[,.]?\s+I\s+[a-z]+)", answer):
+                answered_by_me.add(id(person))
+        for person in called:
+            for addressee in addressees:
+                if addressee is not None and addressee is not person:
+                    votes.setdefault(id(person), Counter())[id(addressee)] += 1
+    by_id = {id(p): p for p in people}
+    # told as "I": the name said most often and never in the narration is likely the teller's
+    # (a name, not what a child calls a parent)
+    named = Counter({k: n for k, n in times_called.items() if by_id[k].words[0] not in FAMILY_NAMES})
+    teller, most = named.most_common(1)[0] if first_person_story and named else (None, 0)
+    for key, counted in votes.items():
+        person = by_id[key]
+        # (most of the times the name is called, when no one tells whom it is said to, it may be
+        # anyone's: a sign at a third of them or more)
+        weak = key not in strong
+        if len(counted) != 1 or not person.forms or key in answered_by_me or (weak and key == teller and most >= 2) \
+                or (weak and 3 * sum(counted.values()) < times_called[key]):
+            continue
+        target = by_id[next(iter(counted))]
+        said = _gender_said(person)
+        if said and target.listed_gender not in ("", said):
+            continue
+        target.absorb(person)
+    people[:] = [p for p in people if p.forms]
+
+
+def _gender_said(person: _Person) -> str:
+    """What a person's name says of them: the title, a family word ("Dad"), or the name list."""
+    word = person.words[0]
+    return person.title_gender or (_gender_of_phrase(word.lower()) if word in FAMILY_NAMES else first_name_gender(word))
+
+
+# "Is there a Mrs. Pryce? Mrs. Margaret Pryce?" / `"That's me," said Gran.`
+_ASKED_FOR = re.compile(rf"\b(?:[Ii]s\s+there\s+an?|[Aa]re\s+you|[Ww]hich\s+(?:one\s+)?(?:of\s+you\s+)?is|"
+                        rf"[Ww]ho['’]s|[Ww]ho\s+is|[Ll]ooking\s+for)\s+({_CALLED}(?:\s+{_NAME})?)\s*\?")
+_THATS_ME = re.compile(r"\s*(?:That['’]s\s+me|It['’]s\s+me|I\s+am|I['’]m\s+(?:she|he|her|him)|Speaking)\b")
+
+
+def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
+    """Two ways a text says outright that two names are one person: a name asked for and
+    answered in the next lines `"That's me," said Gran`; and a family word acting in one sentence
+    and a full name opening the next ("Gran came through it sideways. Margaret Pryce was
+    eighty-one")."""
+    text, told = speech.text, speech.narrations
+    owner = {form: p for p in people for form in p.forms}
+    pairs = []
+    for number in range(len(speech.paragraphs) - 1):
+        asked = [m.group(1) for x, y in speech.quotes_in(number) for m in _ASKED_FOR.finditer(text, x, y)]
+        if not asked:
+            continue
+        for answer in range(number + 1, min(number + 4, len(speech.paragraphs))):
+            quotes = speech.quotes_in(answer)
+            if quotes and not _THATS_ME.match(text, quotes[0][0]):
+                break
+            if quotes:
+                said = [m.group(1) or m.group(2) for m in _TAGGED.finditer(told[answer])]
+                pairs += [(name, said[0]) for name in asked if len(said) == 1]
+                break
+    for number, narration in enumerate(told):
+        for m in re.finditer(rf"\b({'|'.join(sorted(FAMILY_NAMES))})\s+[a-z][^.!?\"“”]*[.!?]\s+({_NAME}\s+{_NAME})"
+                             rf"\s+(?:was|is|had|has)\b", narration):
+            pairs.append((m.group(2), m.group(1)))
+    for name, other in pairs:
+        a, b = owner.get(name), owner.get(other)
+        if a is None or b is None or a is b:
+            continue
+        gender_a, gender_b = a.listed_gender, _gender_said(b)
+        if "" in (gender_a, gender_b) or gender_a == gender_b:
+            keep, gone = (a, b) if len(a.words) >= len(b.words) else (b, a)
+            keep.absorb(gone)
+            for form in keep.forms:
+                owner[form] = keep
+    people[:] = [p for p in people if p.forms]
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start]
+    return start == 0 or re.search(r"(^|[.!?:;]['\"”’]?\s+|\n\s*|[\"“‘]\s*|—\s*|--\s*|\(\s*)$", before) is not None
+
+
+def _acting_before_speech(speech: _Speech, where: dict[str, list[int]], beside: Counter) -> Counter:
+    """A first name that opens a sentence or clause and acts ("Before I could answer, Janet leaned
+    over the partition"), in a
+    paragraph with a quote or just before one: a minor character about to speak, named once."""
+    text = speech.text
+    acting = Counter()
+    for form, positions in where.items():
+        if " " in form or not first_name_gender(form):
+            continue
+        for at in positions:
+            after = text[at + len(form):at + len(form) + 30]
+            opens_clause = _sentence_start(text, at) or text[max(0, at - 2):at] == ", "
+            if not (opens_clause and re.match(
+                    r"\s+(?:[a-z]+ed|was|had|came|went|stood|sat|took|put|got|ran|turned|looked|leant|knelt)\b", after)):
+                continue
+            following = speech.paragraph_of(at) + 1
+            opens_with_quote = following < len(speech.paragraphs) and any(
+                a == speech.paragraphs[following][0] or not text[speech.paragraphs[following][0]:a - 1].strip()
+                for a, _ in speech.quotes_in(following)[:1])
+            if beside[form] or opens_with_quote:
+                acting[form] += 1
+    return acting
+
+
+def _beside_speech(speech: _Speech, where: dict[str, list[int]]) -> Counter:
+    """Mentions in the narration of a paragraph that also holds a quote ("Father Dunstan went back
+    to his crossword. 'Seven letters,' he murmured"): someone present in the scene, most often
+    its speaker, even when named only once."""
+    return Counter(form for form, positions in where.items() for at in positions
+                   if not speech.inside_quote(at) and speech.quotes_in(speech.paragraph_of(at)))
