@@ -336,21 +336,19 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         time both are in one paragraph ("I found Mr. Thorne in the library. Edmund Thorne was
         older..."), or just before it is first used ("Lorcan Fee. Master of this tub." and then
         "Captain Fee unclipped the radio"): how a reader learns who is meant."""
-        def named_at(person: _Person) -> list[int]:
-            return [at for f in person.forms for at in where.get(f, ())]
-
-        mentions = where.get(form, ())
-        for n, at in enumerate(mentions):
+        named_at = [[at for f in p.forms for at in where.get(f, ())] for p in candidates]
+        # (one named more than once or naming themself, "His wife, Edith Quayle, had been dead ten
+        # years" being someone spoken of; and by no other title: Mr. Quayle is no Dr.)
+        present = [(len(spots) >= 2 or any(text[x - 1:x] in "\"“‘" for x in spots if x))
+                   and not any(_split_title(f)[0] not in ("", _split_title(form)[0]) for f in p.forms)
+                   for p, spots in zip(candidates, named_at)]
+        for n, at in enumerate(where.get(form, ())):
             paragraph = bisect.bisect_right(breaks, at)
-            near = [(abs(other - at), i) for i, p in enumerate(candidates) for other in named_at(p)
+            near = [(abs(other - at), i) for i, spots in enumerate(named_at) for other in spots
                     if bisect.bisect_right(breaks, other) == paragraph]
             if not near and n == 0:
-                # (one named more than once or naming themself, "His wife, Edith Quayle, had been dead
-                # ten years" being someone spoken of; and by no other title: Mr. Quayle is no Dr.)
-                near = [(at - other, i) for i, p in enumerate(candidates)
-                        if (len(named_at(p)) >= 2 or any(text[x - 1:x] in "\"“‘" for x in named_at(p) if x))
-                        and not any(_split_title(f)[0] not in ("", _split_title(form)[0]) for f in p.forms)
-                        for other in named_at(p) if other < at and paragraph - bisect.bisect_right(breaks, other) <= 3]
+                near = [(at - other, i) for i, spots in enumerate(named_at) if present[i]
+                        for other in spots if other < at and paragraph - bisect.bisect_right(breaks, other) <= 3]
             if near:
                 return candidates[min(near)[1]]
         return None

@@ -452,6 +452,11 @@ def self_named(quote: str, names: _Names) -> str:
 _INNER_QUOTE = re.compile(r"(?:^|(?<=[\s:,(—-]))['‘](?=\w).*?(?:['’](?=[\s.,;:!?—-]|$)|$)", re.DOTALL)
 
 
+# what someone named after a comma may be to another: "A brother, Lee."
+_KIN = (r"(?:brother|sister|son|daughter|cousin|friend|husband|wife|mother|father|uncle|aunt|nephew|niece|"
+        r"partner|boyfriend|girlfriend|fiancée?|colleague|neighbou?r|grandson|granddaughter|stepson|stepdaughter)")
+
+
 def vocatives(quote: str, names: _Names) -> set[str]:
     """People the quote speaks to: a name opening or closing the quote or a clause of it."""
     found = set()
@@ -475,10 +480,6 @@ def vocatives(quote: str, names: _Names) -> set[str]:
         if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as:
             found.add(main)
     return found
-
-
-_KIN = (r"(?:brother|sister|son|daughter|cousin|friend|husband|wife|mother|father|uncle|aunt|nephew|niece|"
-        r"partner|boyfriend|girlfriend|fiancée?|colleague|neighbou?r|grandson|granddaughter|stepson|stepdaughter)")
 
 
 # Words that look like names but are not people's (cast discovery)
