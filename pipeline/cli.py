@@ -113,6 +113,16 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_train(args) -> int:
+    from pipeline.text.training import train
+    folder = Path(args.folder)
+    if not folder.is_dir() or not (folder.parent / "score_attribution.py").exists():
+        raise PipelineError(folder, None, "no development novels here",
+                            "`make train` needs ../shared/eval beside the project")
+    print(train(folder))
+    return 0
+
+
 def cmd_attribute(args) -> int:
     from pipeline.text import attribution, evaluate
     from pipeline.core.files import read_text
@@ -236,6 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("folder", nargs="?", default="../shared/eval/pdnc", help="the PDNC folder")
     evaluation.add_argument("novels", nargs="*", help="only these novels (default: all)")
     evaluation.set_defaults(func=cmd_eval)
+    training = sub.add_parser("train", help="fit the speaker ranking on development novels (make train)")
+    training.add_argument("folder", nargs="?", default="../shared/eval/pdnc", help="the PDNC folder")
+    training.set_defaults(func=cmd_train)
     return parser
 
 

@@ -27,7 +27,7 @@ LINE_KINDS = ("narration", "dialogue", "letter", "sfx", "music", "note")
 # Keys that modify a line rather than name its speaker.
 OPTION_KEYS = ("direction", "thought", "by", "pause_s", "gain_db", "tag", "how", "check")
 # How the adapter decided a line's speaker, surest first (see pipeline.text.attribution).
-HOW = ("tag", "pronoun", "continued", "lead-in", "beat", "turns", "scene", "guess")
+HOW = ("tag", "pronoun", "continued", "lead-in", "beat", "turns", "scene", "guess", "ranked")
 KIND_KEYS = ("narrator", "sfx", "music", "note", "letter")
 SPEECH_TAG_SETTINGS = ("keep", "drop")
 SCENE_KEYS = ("id", "place", "ambience", "layers", "lines")

@@ -17,6 +17,8 @@ one decided it, as `basis`):
    these clues name different people the quote is marked `check`.
 6. scene: a bare quote after narration is spoken by whom that narration ended on; `check`.
 7. guess: the most recently mentioned character who did not just speak; always `check`.
+8. ranked: lines decided by rules 5 to 7 get a second look from a model trained on the
+   development novels (ranking.py), which may give them to another person at hand; `check`.
 
 Rules 5 to 7 live in turns.py; reading a tag, a subject or a pronoun is reader.py's.
 
@@ -27,15 +29,17 @@ rules out every man. Quoted titles and words ("mention") and indented verse or l
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.names import Character, _Names, load_characters, self_named, vocatives
+from pipeline.text.names import Character, _Names, _gender_of_phrase, load_characters, self_named, vocatives
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
                                   unsaid, reported_speech)
+from pipeline.text.ranking import load_weights, rank_speakers
 from pipeline.text.reader import _VERB_RE, _Reader, _Who
 from pipeline.text.turns import Paragraph, take_turns
 
@@ -54,7 +58,25 @@ _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:
 
 
 def attribute(text: str, characters: dict[str, Character] | None = None) -> list[Quote]:
-    as_written, text = text, mend_apostrophes(text)
+    as_written = text
+    quotes, groups, reader = read_speakers(text, characters)
+    rank_speakers(reader, quotes, groups, _weights())
+    _number_utterances(reader.text, quotes, split_paragraphs(reader.text))
+    if as_written is not reader.text:
+        for quote in quotes:
+            quote.text = as_written[quote.start:quote.end]
+    return quotes
+
+
+@functools.cache
+def _weights():
+    return load_weights()
+
+
+def read_speakers(text: str, characters: dict[str, Character] | None = None) -> tuple[list[Quote], list[Paragraph], _Reader]:
+    """The quotes with the rules' speakers, the paragraphs they fall in and the reader that
+    read them (for ranking.py's second look)."""
+    text = mend_apostrophes(text)
     characters = characters if characters else discover_characters(text)
     scanned = _scan_quotes(text)
     spans = [(start, end) for start, end, _ in scanned]
@@ -97,7 +119,7 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             cursor = quotes[index].end + 1
         reader.read_narration(min(cursor, b), b)
         if speech:
-            group = Paragraph(speech)
+            group = Paragraph(speech, span=(a, b))
             group.opens = not text[a:quotes[speech[0]].start - 1].strip()
             group.runs_on = not closed[speech[-1]]
             previous = groups[-1] if groups else None
@@ -130,16 +152,18 @@ def attribute(text: str, characters: dict[str, Character] | None = None) -> list
             # "He was silent.", "Bingley replied that he did.": an answer without its words, so
             # the next bare quote is not theirs
             said = last and (_SILENT.search(last[-1].group(0)) or _ASSENTED.search(last[-1].group(0)))
+            pronoun = re.match(r"\W*(he|she)\b", last[-1].group(0), re.IGNORECASE) if said and not subject else None
+            if pronoun and groups and groups[-1].quotes:
+                # "He readily agreed to it." after "..., Mr. Bingley, ...": the one just spoken to
+                gender = _gender_of_phrase(pronoun.group(1))
+                spoken_to = [m for m in groups[-1].addressed or () if reader.genders.get(m) == gender]
+                subject = spoken_to[0] if len(spoken_to) == 1 else ""
             # (unless they speak after all: "Syme was silent for a moment, then he said")
             answered = subject if said and not _VERB_RE.search(last[-1].group(0), said.end()) else ""
             groups.append(Paragraph([], subject="" if answered else subject, lead=reader.lead_in(a, b),
-                                    answered=answered))
+                                    answered=answered, span=(a, b)))
     take_turns(reader, quotes, groups)
-    _number_utterances(text, quotes, paragraphs)
-    if as_written is not text:
-        for quote in quotes:
-            quote.text = as_written[quote.start:quote.end]
-    return quotes
+    return quotes, groups, reader
 
 
 def _number_utterances(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> None:
@@ -264,7 +288,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             elif previous is not None and previous.answered and len(groups) >= 2 and groups[-2].quotes \
                     and groups[-2].speaker != previous.answered and fits(groups[-2].speaker):
                 # and whoever spoke before it goes on
-                group.speaker, group.basis = groups[-2].speaker, "turns"
+                group.speaker, group.basis, group.held = groups[-2].speaker, "turns", True
             elif previous is not None and fits(previous.subject):
                 # `She sat down.` then a bare quote: she speaks, unless turn-taking says otherwise
                 group.scene = previous.subject

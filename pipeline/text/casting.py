@@ -80,7 +80,7 @@ def ages_in_tags(text: str, characters) -> dict[str, str]:
     for quote in attribution.attribute(text, characters):
         # not when the speaker is only the scene's or a guess: `"It's June," the girl said.`
         # given to her grandmother says nothing of the grandmother's age
-        if quote.speaker and quote.tag_span and quote.basis not in ("scene", "guess"):
+        if quote.speaker and quote.tag_span and quote.basis not in ("scene", "guess", "ranked"):
             tag = text[quote.tag_span[0]:quote.tag_span[1]]
             if re.search(r"\b(?:the|a|an)\s", tag, re.IGNORECASE):
                 age = infer_age([tag])

@@ -23,6 +23,8 @@ class Paragraph:
     opens: bool = False                 # its first quote begins the paragraph
     runs_on: bool = False               # its last quote is left open (the speech continues)
     check: bool = False                 # its speaker is a guess or won a near tie
+    span: tuple[int, int] = (0, 0)      # the paragraph's place in the text
+    held: bool = False                  # a clue the ranking's second look must not overrule
 
 
 def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
@@ -58,6 +60,8 @@ def _speeches(run: list[Paragraph]) -> list[Paragraph]:
         if len(unit) == 1:
             merged.append(unit[0])
             continue
+        for group in unit:
+            group.held = True
         known = next((g for g in unit if g.speaker), None)
         speech = Paragraph([index for g in unit for index in g.quotes],
                            speaker=known.speaker if known else "", basis="continued" if known else "",
@@ -94,7 +98,7 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> Non
                 continue
             previous = run[i - 1] if i else None
             following = run[i + 1] if i + 1 < len(run) else None
-            guesses = []
+            guesses, answering, answered = [], [], []
             if previous:
                 # the person just spoken to by name answers
                 answering = [m for m in previous.addressed if m != previous.speaker]
@@ -114,6 +118,9 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> Non
             fitting = [g for g in guesses if fits(group, g, called[i])]
             if fitting:
                 group.speaker, group.basis = fitting[0], "turns"
+                # a name called is surer than the alternation the ranking weighs
+                called_by_name = (answering if len(answering) == 1 else []) + (answered if len(answered) == 1 else [])
+                group.held = group.held or fitting[0] in called_by_name
                 # the clues disagree: a near tie
                 group.check = len(set(fitting)) > 1
                 changed = True
