@@ -103,23 +103,23 @@ def cmd_qa(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
-    from pipeline.text.evaluate import evaluate
+def _development_novels(args, command: str) -> Path:
     folder = Path(args.folder)
     if not folder.is_dir() or not (folder.parent / "score_attribution.py").exists():
-        raise PipelineError(folder, None, "no evaluation novels here",
-                            "`make eval` needs ../shared/eval beside the project")
-    print(evaluate(folder, args.novels or None))
+        raise PipelineError(folder, None, "no development novels here",
+                            f"`make {command}` needs ../shared/eval beside the project")
+    return folder
+
+
+def cmd_eval(args) -> int:
+    from pipeline.text.evaluate import evaluate
+    print(evaluate(_development_novels(args, "eval"), args.novels or None))
     return 0
 
 
 def cmd_train(args) -> int:
     from pipeline.text.training import train
-    folder = Path(args.folder)
-    if not folder.is_dir() or not (folder.parent / "score_attribution.py").exists():
-        raise PipelineError(folder, None, "no development novels here",
-                            "`make train` needs ../shared/eval beside the project")
-    print(train(folder))
+    print(train(_development_novels(args, "train")))
     return 0
 
 

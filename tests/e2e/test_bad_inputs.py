@@ -47,3 +47,11 @@ def test_bad_input_gives_one_clear_line(tmp_path, capsys, case):
     assert "Traceback" not in captured.err and "internal error" not in captured.err, captured.err
     assert lines[0].startswith("error: ")
     assert case["expect"] in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("command", ["eval", "train"])
+def test_eval_and_train_without_the_development_novels_say_so_in_one_line(tmp_path, capsys, command):
+    code = main(["--project", str(tmp_path), command, str(tmp_path / "pdnc")])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert code != 0 and len(lines) == 1, lines
+    assert "no development novels here" in lines[0] and f"make {command}" in lines[0], lines[0]
