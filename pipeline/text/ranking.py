@@ -40,8 +40,9 @@ FEATURES = (
     # the narration: who it names, who it ended on, who it named last
     "named_in_narration_here", "scene", "subject_before",
     "recent_1", "recent_2", "recent_3", "recent_later", "not_recent",
-    # who the person is: sex against a tag or a "sir", the teller, how much they talk
-    "gender_against", "gender_fits", "called_sir_against", "narrator",
+    # who the person is: the sex a tag says, the teller, how much they talk (one a tag's "she"
+    # or a "sir" rules out is no candidate at all)
+    "gender_fits", "narrator",
     "share_of_tags", "tagged_in_run", "tags_nearby", "run_start",
 )
 
@@ -151,7 +152,6 @@ class _Around:
         chosen = name == rule.speaker
         rank = self.recent.index(name) if name in self.recent else 99
         known = self.reader.genders.get(name, "U")
-        against = known in ("M", "F") and bool(group.gender) and known != group.gender
         return [
             chosen, chosen and rule.basis == "turns", chosen and rule.basis == "scene",
             chosen and rule.basis == "guess", chosen and rule.check,
@@ -165,8 +165,7 @@ class _Around:
             name in self.called_in_run, name in self.named_here, name in self.named_before,
             name in self.in_narration, name == group.scene, name == self.subject_before,
             rank == 0, rank == 1, rank == 2, 3 <= rank < 99, rank == 99,
-            against, bool(group.gender) and known == group.gender,
-            bool(self.sir) and known in ("M", "F") and known != self.sir, name == self.reader.narrator,
+            bool(group.gender) and known == group.gender, name == self.reader.narrator,
             math.log1p(tag_counts.get(name, 0)) / math.log1p(most), name in self.run_tagged,
             math.log1p(self.nearby.get(name, 0)), self.run_start,
         ]
