@@ -45,6 +45,11 @@ _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}
 _CALLED_TITLED = re.compile(rf"\bcall(?:s|ed|ing)?\s+((?:{_TITLE_RE})\.?\s+{_NAME})\s+({_NAME})\b")
 
 
+# "Nobody had called her Holly since she was nine": a pet name of hers, when it shortens one of
+# the names she goes by
+_CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(?:her|him)\s+({_NAME})\b")
+
+
 _INTRODUCED_SHORT = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\.\s+({_NAME})\s*[.!](?=\s*[\"”’']|\s+I['’]m\b)")
 
 
@@ -138,6 +143,19 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
                  if m.group(0) in owner and owner[m.group(0)] is not nick]
         if named:
             person = named[-1]
+            person.absorb(nick)
+            for form in person.forms:
+                owner[form] = person
+    for match in _CALLED_PRONOUN.finditer(text):
+        nick = owner.get(match.group(1))
+        if nick is None or len(nick.words) != 1:
+            continue
+        # the pronoun says the pet name is someone's, the spelling whose: a list that calls
+        # "Hollis" a man's name and "Holly" a woman's does not keep them apart here
+        longer = {id(p): p for p in people if p is not nick and p.forms and p.words[0] != "the"
+                  and same_first_name(nick.words[0], p.words[0])}
+        if len(longer) == 1:
+            person = next(iter(longer.values()))
             person.absorb(nick)
             for form in person.forms:
                 owner[form] = person

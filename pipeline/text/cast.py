@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
 from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
                                  _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES, _COUNT,
-                                 Character, _decide,
+                                 Character, _decide, _KIN,
                                  _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _add_roles, _add_spelled_in_capitals,
                                    _join_answered_names, _join_parents, _join_short_names, _join_titles, _tie_nicknames)
@@ -132,6 +132,9 @@ _ANIMALS = (r"(?:dog|dogs|collie|sheepdog|spaniel|terrier|labrador|retriever|lur
 
 
 _INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+)({_NAME})")
+# "Ottoline Marsh was Dennis's younger sister": a name the narration says is someone's kin
+_DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+been)\s+(?:{_NAME}['’]s|his|her|my|our|their)"
+                               rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
 _WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
                       "dawn", "dusk", "twilight", "sunlight", "moonlight", "darkness", "summer", "winter", "autumn",
                       "spring", "sunshine", "sky"}
@@ -209,7 +212,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # and no first name, is a place talked of
     if len(words) == 1 and gone_to and not first_name_gender(form) and all(speech.inside_quote(at) for at in where[form]):
         return False
-    if mid[form] == 0 and spoke[form] == 0 and not vocatives[form] and not acting[form]:
+    if mid[form] == 0 and spoke[form] == 0 and not vocatives[form] and not acting[form] and not introduced[form]:
         return False
     # "The Corvina came out of the belt", "aboard the Corvina": a ship's name, or a pub's, that a
     # radio call says alone ("Corvina, Kessel Control") is still a thing
@@ -268,6 +271,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     animals = frozenset(_animal_names(text))
     # "Hi, it's Dev from Rapid": a caller who names themself
     introduced = Counter(m.group(1) for a, b in speech.spans if (m := _INTRODUCED.match(text, a, b)))
+    introduced.update(m.group(1) for m in _DESCRIBED_AS_KIN.finditer(text))
     forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting,
                                                     animals, introduced)]
     singles = {f for f in forms if " " not in f}

@@ -57,6 +57,10 @@ def same_first_name(short: str, long: str) -> bool:
     pet = re.fullmatch(r"([a-z]*[aeiou]([b-df-hj-np-tv-z]))\2(?:y|ie|ey)", a)
     if pet and len(pet.group(1)) >= 3 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):
         return True
+    # "Otty" of "Ottoline", "Rosie" of "Rosalind": the opening letters and a pet ending
+    pet = re.fullmatch(r"([a-z]{3,})(?:y|ie)", a)
+    if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)):
+        return True
     namer = _nick_namer()
     if namer is None:
         return False

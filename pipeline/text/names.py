@@ -428,7 +428,9 @@ def self_named(quote: str, names: _Names) -> str:
         # ("Lorcan Fee. Master of this tub.": the name, then the job)
         introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:I|We\s+(?:spoke|met|talked))\b"
                               r"|\.\s+(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the|this|that|your|our)\s+[a-z]+\s*[.!]"
-                              r"|[.,]\s+that['’]?s\s+(?:is\s+)?my\s+name\b|[.,]\s+that\s+is\s+my\s+name\b)",
+                              r"|[.,]\s+that['’]?s\s+(?:is\s+)?my\s+name\b|[.,]\s+that\s+is\s+my\s+name\b"
+                              # "Ottoline Marsh. Daughter.": the name, then what she is to them
+                              rf"|\.\s+(?:(?:the|his|her|their|your)\s+)?(?:{_KIN}|widow)\s*[.!,])",
                               quote[b:], re.IGNORECASE) is not None
         # "Solomon Barker. Sol, to my friends.": the full name, then the short one
         stop = re.match(r"\.\s+", quote[b:])

@@ -112,6 +112,10 @@ def test_a_speaker_who_names_themself_says_the_line():
     assert said[:4] == [("He was told twice,", "Ada Venn"), ("I am Ada Venn, and I told him.", "Ada Venn"),
                         ("Tom Garth, madam. Porter and cab.", "Tom Garth"), ("Mind the step.", "Tom Garth")]
     assert said[4][1] == "Ada Venn"
+    # the name, then what she is to them: her own, though a tag-less beat is all that says so
+    text = ('"Ada Venn. Niece. Don\'t mind my uncle," she said, and shook the porter\'s hand.\n\n'
+            '"Tom Garth," said Tom Garth.\n')
+    assert attribute(text, cast)[0].speaker == "Ada Venn"
 
 
 def test_places_houses_days_and_possessives_are_not_people():
@@ -1212,3 +1216,23 @@ def test_the_name_the_teller_says_she_was_called_is_hers():
     cast = discover_characters(text)
     narrator = teller(cast)
     assert {"Birdie", "Bridget"} <= {narrator, *cast[narrator].aliases}, cast
+
+
+def test_a_pet_name_the_narration_says_she_was_called_and_a_name_said_to_be_someones_sister():
+    # "Ellis" is a man's name to the list and "Elly" a woman's: "called her Elly" makes the pet name hers
+    text = ('"Pass the salt, Ellis," said her uncle. Ellis passed it without a word. She was tired.\n\n'
+            '"Are you listening, Elly?" asked Kit.\n\n'
+            'Nobody had called her Elly since she was small. "Always," said Ellis.\n\n'
+            'Rosalind Vane was Kit\'s older sister, and she had come home for the funeral. "Rosie!" said Marlis.\n\n'
+            '"Hello, love," said Rosie. "Rosalind Vane. Sister. You must be the lodger," she told the man at the door.\n')
+    found = discover_characters(text)
+    assert owner(found, "Elly") == owner(found, "Ellis") != ""
+    assert owner(found, "Rosie") == owner(found, "Rosalind Vane") != ""
+    assert found[owner(found, "Ellis")].gender == "F"
+
+
+def test_a_name_beside_a_kin_word_is_said_to_be_someone_elses_kin():
+    text = ("Ada Brook came in at noon. Zeffa Orrin was Tom's younger sister. Harbour Street was quiet.\n\n"
+            '"Coffee?" said Ada Brook. Zeffa Orrin shook her head.\n')
+    found = discover_characters(text)
+    assert owner(found, "Zeffa Orrin") and not owner(found, "Harbour Street")
