@@ -168,10 +168,11 @@ _VOCATIVE = re.compile(rf"(?:(?<=[\"“‘'])|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\b
 _TITLED_NAME = re.compile(_CALLED)
 # a tag that names its speaker ("said Mrs. Angove", "Hugh said") or calls them "he" or "she"
 _TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
+_I_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+I|I\s+(?:{_SPEECH}))\b")
 _PRONOUN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
 
-def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
+def _join_answered_names(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
     """`'You're late, Jack,' said Mrs. Angove.` then `'I'm not late, Bridget.'`: the answer calls
     the one who just spoke by her first name, so a bare "Bridget" is Mrs. Angove, when she has no
     other first name, the genders agree and the two are never named in one paragraph; and "June",
@@ -194,7 +195,11 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
         speakers = {id(p): p for m in _TAGGED.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
         # (not when the last speaker speaks again: `"He got the night bus, Mummy," Mum said`, nor
         # when an aunt's title already stands before her first name: "Auntie Mo" is not "Aggie")
-        fits = previous_speaker is not None and bare is not None and bare is not previous_speaker \
+        # ("Emmanuel, look at me." / "I looked at her.": in a story told as "I", the one called who
+        # answers as "I" is the teller)
+        teller_called = first_person_story and number + 1 < len(paragraphs) and \
+            re.match(r"\s*I\b", speech.narration_of(number + 1)) is not None
+        fits = previous_speaker is not None and bare is not None and bare is not previous_speaker and not teller_called \
             and previous_speaker not in speakers.values() \
             and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
             and not any(_split_title(f)[0] in ("Aunt", "Auntie", "Aunty", "Uncle") for f in previous_speaker.forms) \
@@ -223,7 +228,8 @@ def _join_answered_names(speech: _Speech, people: list[_Person]) -> None:
         last = owner.get(called[-1][0]) if called else None      # the one spoken to last answers
         if last is not None and last not in speakers.values():
             calling = (last, number)
-        elif speakers:
+        elif speakers or _I_TAG.search(narration):
+            # (`"Does everyone know?" I asked`: the one called has answered, as "I")
             calling = None
         pronoun = _PRONOUN_TAG.search(narration) if not speakers and narrated is not None else None
         if pronoun:
@@ -250,6 +256,10 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
             and first_name_gender(bare.words[0]) in ("", titled.title_gender)
             and _gender_of_phrase(bare.words[0].lower()) in ("", titled.title_gender)):
         return False
+    # one who already has a first name ("Eleanor") has no other: "Hannah" is someone else
+    if any(len(f.split()) == 1 and f != titled.words[-1] and not _split_title(f)[0] and first_name_gender(f)
+           and not _gender_of_phrase(f.lower()) for f in titled.forms):
+        return False
     # (a bare surname not after a title: "Fenwick" is also inside "Mrs. Fenwick", another person)
     titled_forms = [re.compile(rf"\b{re.escape(f)}\b" if " " in f else rf"{_NO_TITLE_BEFORE}\b{re.escape(f)}\b")
                     for f in titled.forms]
@@ -257,6 +267,12 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
         told = speech.narration_of(number)
         if any(re.search(rf"\b{re.escape(f)}\b", told) for f in bare.forms) \
                 and any(form.search(told) for form in titled_forms):
+            return False
+        # nor calls that name in her own speech ("'Hannah, the blankets,' said Mrs. Pruett")
+        tagged = {m.group(1) or m.group(2) for m in _TAGGED.finditer(told)}
+        if tagged and tagged <= set(titled.forms) and any(
+                (m.group(1) or m.group(2)) in bare.forms
+                for x, y in speech.quotes_in(number) for m in _VOCATIVE.finditer(speech.text, x, y)):
             return False
     return True
 

@@ -293,8 +293,8 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _tie_nicknames(text, people)
     _join_titles(people)
     _join_short_names(people)
-    _join_answered_names(speech, people)
     first_person_story = told_in_first_person(_narration(text, speech.spans))
+    _join_answered_names(speech, people, first_person_story)
     _join_parents(people, first_person_story)
     _join_names_said_to(speech, people, first_person_story)
     _join_introductions(speech, people)
@@ -422,6 +422,12 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         if target is not None and title in ("Mrs", "Mme") and other_titles & {"Miss", "Ms", "Mlle"} \
                 and not any(_split_title(f)[0] in ("Mrs", "Mme") for f in target.forms):
             # "Mrs. Ashdown" and "Miss Ashdown" are mother and daughter: Harriet Ashdown is the Miss
+            target = None
+        if target is not None and title == "Miss" and target.words[-1] == word and any(
+                _split_title(f) == ("Miss", (target.words[0],)) for f in forms) and any(
+                _split_title(f) == ("Miss", target.words) for f in target.forms):
+            # "Miss Lucy Harper", who is also "Miss Lucy": a younger daughter, whom her first name
+            # tells from "Miss Harper", the eldest
             target = None
         if target is not None and title.lower() in RANKS and "Mr" in other_titles and target.words[-1] == word \
                 and introduced(form, fitting) is None:

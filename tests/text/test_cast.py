@@ -1236,3 +1236,33 @@ def test_a_name_beside_a_kin_word_is_said_to_be_someone_elses_kin():
             '"Coffee?" said Ada Brook. Zeffa Orrin shook her head.\n')
     found = discover_characters(text)
     assert owner(found, "Zeffa Orrin") and not owner(found, "Harbour Street")
+
+
+def test_a_maid_the_mistress_calls_by_name_is_not_the_mistress():
+    text = ('"You are late, Clara," said Mrs. Wace. "Did the boat come in?"\n\n'
+            '"Not yet, Bess. The wind is against it."\n\n'
+            '"Then we wait, Clara," said Mrs. Wace.\n\n"We wait, Bess."\n\n'
+            'The door opened and Tilly came in with the coals.\n\n'
+            '"Tilly, the lamp," said Mrs. Wace. "And then you may go."\n\n'
+            '"Yes, ma\'am, directly."\n\n'
+            '"Thank you, Tilly," said Mrs. Wace.\n\n'
+            '"Goodnight, ma\'am," said Tilly.\n')
+    found = discover_characters(text)
+    assert owner(found, "Bess") == owner(found, "Mrs. Wace") != ""
+    assert owner(found, "Tilly") not in ("", owner(found, "Mrs. Wace"))
+
+
+def test_miss_and_a_first_name_is_a_younger_daughter_not_the_eldest_miss():
+    text = ('"The tide is turning," said Miss Lucetta Vane. She pressed her face to the glass.\n\n'
+            '"Sit down, Lucetta," said Miss Vane. "You will catch cold."\n\n'
+            '"Miss Lucetta is quite right," said the Colonel. "The tide is turning."\n\n'
+            '"Then we shall all catch cold," said Miss Vane.\n')
+    found = discover_characters(text)
+    assert owner(found, "Miss Lucetta Vane") == owner(found, "Lucetta") != ""
+    assert owner(found, "Miss Vane") not in ("", owner(found, "Lucetta"))
+    # without "Miss Lucetta", the two forms are one woman ("Miss Jane Marple" and "Miss Marple")
+    text = ('"The tide is turning," said Miss Hester Vane. She pressed her face to the glass.\n\n'
+            '"Sit down," said the Colonel. "You will catch cold, Miss Vane."\n\n'
+            '"Then we shall all catch cold," said Miss Vane.\n')
+    found = discover_characters(text)
+    assert owner(found, "Miss Vane") == owner(found, "Miss Hester Vane") != ""
