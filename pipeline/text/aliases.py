@@ -154,6 +154,14 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         # "Hollis" a man's name and "Holly" a woman's does not keep them apart here
         longer = {id(p): p for p in people if p is not nick and p.forms and p.words[0] != "the"
                   and same_first_name(nick.words[0], p.words[0])}
+        if not longer:
+            # "Everyone called him Tiny, though the badge on his tunic said Leonard Tibbs": the
+            # one full name in the same sentence
+            start = max(text.rfind(stop, 0, match.start()) for stop in ".!?\n") + 1
+            ends = [i for i in (text.find(stop, match.end()) for stop in ".!?\n") if i >= 0]
+            sentence = text[start:min(ends, default=len(text))]
+            longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(rf"{_NAME}\s+{_NAME}", sentence)
+                      if m.group(0) in owner and owner[m.group(0)] is not nick}
         if len(longer) == 1:
             person = next(iter(longer.values()))
             person.absorb(nick)

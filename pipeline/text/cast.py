@@ -200,6 +200,11 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     if title:
         return True
+    # "Age?" or "Tea?", a whole line of speech and nowhere else: a question, not someone called
+    if len(words) == 1 and where[form] and all(
+            text[at - 1:at] in "\"“" and re.match(r"[?!.]?[\"”]", text[at + len(form):at + len(form) + 2])
+            for at in where[form]):
+        return False
     # "the London man" and "All right there, London?": a place used as a word before a noun, and
     # a nickname taken from it, never a name of its own
     before_noun = sum(1 for at in where[form] if re.search(r"\b(?:the|a|an)\s+$", text[max(0, at - 5):at])

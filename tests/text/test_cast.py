@@ -1266,3 +1266,12 @@ def test_miss_and_a_first_name_is_a_younger_daughter_not_the_eldest_miss():
             '"Then we shall all catch cold," said Miss Vane.\n')
     found = discover_characters(text)
     assert owner(found, "Miss Vane") == owner(found, "Miss Hester Vane") != ""
+
+
+def test_a_one_word_question_is_not_someone_called_and_a_nickname_beside_the_name_on_a_badge():
+    text = ('Moose was behind the counter. Everyone called him Moose, though his name tag said Alfred Pike.\n\n'
+            '"Age?" asked Dr Rowe, pen ready.\n\n"Nine," said Moose. "Same as last year plus one."\n\n'
+            '"Thank you, Moose," said Dr Rowe.\n')
+    found = discover_characters(text)
+    assert owner(found, "Moose") == owner(found, "Alfred Pike") != ""
+    assert not owner(found, "Age")
