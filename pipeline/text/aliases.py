@@ -176,6 +176,46 @@ _VOCATIVE = re.compile(rf"(?:(?<=[\"“‘'])|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\b
 _TITLED_NAME = re.compile(_CALLED)
 # a tag that names its speaker ("said Mrs. Angove", "Hugh said") or calls them "he" or "she"
 _TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
+# "said my mother", "my aunt asked": the teller's own family, in a story told as "I"
+_MY_KIN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+my\s+(mother|mum|mom|father|dad|gran|granny|grandmother|nan|"
+                         rf"grandfather|grandad|grandpa|aunt|auntie|uncle)|my\s+(mother|mum|mom|father|dad|gran|granny|"
+                         rf"grandmother|nan|grandfather|grandad|grandpa|aunt|auntie|uncle)\s+(?:{_SPEECH}))\b")
+_MY_KIN_WORDS = {"mother": {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Mother"},
+                 "father": {"Dad", "Daddy", "Papa", "Pa", "Father"},
+                 "grandmother": {"Gran", "Granny", "Grandma", "Grandmother", "Nan", "Nana", "Nanna", "Nonna", "Oma"},
+                 "grandfather": {"Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Opa"}}
+_MY_KIN_WORDS.update(mum=_MY_KIN_WORDS["mother"], mom=_MY_KIN_WORDS["mother"], dad=_MY_KIN_WORDS["father"],
+                     gran=_MY_KIN_WORDS["grandmother"], granny=_MY_KIN_WORDS["grandmother"],
+                     nan=_MY_KIN_WORDS["grandmother"], grandad=_MY_KIN_WORDS["grandfather"],
+                     grandpa=_MY_KIN_WORDS["grandfather"])
+
+
+def _my_kin(relation: str, people: list[_Person]) -> _Person | None:
+    """The one person "my mother" or "my aunt" can be: who goes by Mum, or the one Aunt."""
+    relation = relation.lower()
+    if relation in ("aunt", "auntie", "uncle"):
+        titles = ("Aunt", "Auntie", "Aunty") if relation != "uncle" else ("Uncle",)
+        found = [p for p in people if p.forms and any(_split_title(f)[0] in titles for f in p.forms)]
+    else:
+        found = [p for p in people if p.forms and set(p.forms) & _MY_KIN_WORDS[relation]]
+    return found[0] if len(found) == 1 else None
+
+
+def _tagged_speakers(narration: str, owner: dict[str, _Person], people: list[_Person],
+                     first_person_story: bool) -> dict[int, _Person]:
+    """Whom a paragraph's tags name ("said Mrs. Angove"; in a story told as "I", "said my mother")."""
+    speakers = {id(p): p for m in _TAGGED.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
+    if first_person_story and not speakers:
+        speakers = {id(p): p for m in _MY_KIN_TAG.finditer(narration)
+                    if (p := _my_kin(m.group(1) or m.group(2), people)) is not None}
+    return speakers
+
+
+def _family_gender(person: _Person) -> str:
+    """A title's gender, or a family word's ("Mum")."""
+    return person.title_gender or (_gender_of_phrase(person.words[0].lower()) if person.words[0] in FAMILY_NAMES else "")
+
+
 _I_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+I|I\s+(?:{_SPEECH}))\b")
 _PRONOUN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
@@ -200,7 +240,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         answer = [c for c in called if c[2]]
         bare = owner.get(answer[0][0]) if answer else None
         narration = speech.narration_of(number)
-        speakers = {id(p): p for m in _TAGGED.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
+        speakers = _tagged_speakers(narration, owner, people, first_person_story)
         # (not when the last speaker speaks again: `"He got the night bus, Mummy," Mum said`, nor
         # when an aunt's title already stands before her first name: "Auntie Mo" is not "Aggie")
         # ("Emmanuel, look at me." / "I looked at her.": in a story told as "I", the one called who
@@ -209,9 +249,9 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             re.match(r"\s*I\b", speech.narration_of(number + 1)) is not None
         fits = previous_speaker is not None and bare is not None and bare is not previous_speaker and not teller_called \
             and previous_speaker not in speakers.values() \
-            and len(previous_speaker.words) == 1 and previous_speaker.title_gender \
+            and len(previous_speaker.words) == 1 and _family_gender(previous_speaker) \
             and not any(_split_title(f)[0] in ("Aunt", "Auntie", "Aunty", "Uncle") for f in previous_speaker.forms) \
-            and first_name_gender(bare.words[0]) in ("", previous_speaker.title_gender)
+            and first_name_gender(bare.words[0]) in ("", _family_gender(previous_speaker))
         # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname, when
         # the answer opens on it (later in the paragraph it may be a daughter spoken to)
         of_that_name = fits and answer[0][1] and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
@@ -220,7 +260,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             previous_speaker.absorb(bare)
             for form in previous_speaker.forms:
                 owner[form] = previous_speaker
-            speakers = {id(p): p for m in _TAGGED.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
+            speakers = _tagged_speakers(narration, owner, people, first_person_story)
         previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
         # and the other way: `"Miriam," he says` then `"...," Ms. Okonkwo says`: the one called answers
         # (a paragraph of narration between, not two)
@@ -260,9 +300,10 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
     (a letter she reads, "Dear Miss Fenwick", is no other person)."""
     untitled = not any(_split_title(f)[0] for f in bare.forms)
     if not (len(bare.words) == 1 and (untitled or bool(first_name_gender(bare.words[0])))
-            and len(titled.words) == 1 and bool(titled.title_gender) and bare is not titled
-            and first_name_gender(bare.words[0]) in ("", titled.title_gender)
-            and _gender_of_phrase(bare.words[0].lower()) in ("", titled.title_gender)):
+            and len(titled.words) == 1 and bool(_family_gender(titled)) and bare is not titled
+            and not (bare.words[0] in FAMILY_NAMES and titled.words[0] in FAMILY_NAMES)
+            and first_name_gender(bare.words[0]) in ("", _family_gender(titled))
+            and _gender_of_phrase(bare.words[0].lower()) in ("", _family_gender(titled))):
         return False
     # one who already has a first name ("Eleanor") has no other: "Hannah" is someone else
     if any(len(f.split()) == 1 and f != titled.words[-1] and not _split_title(f)[0] and first_name_gender(f)

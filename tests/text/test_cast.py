@@ -1275,3 +1275,15 @@ def test_a_one_word_question_is_not_someone_called_and_a_nickname_beside_the_nam
     found = discover_characters(text)
     assert owner(found, "Moose") == owner(found, "Alfred Pike") != ""
     assert not owner(found, "Age")
+
+
+def test_the_first_name_an_answer_gives_my_mother_is_hers():
+    text = ("I came down late. Mum was at the sink and my uncle was reading the paper.\n\n"
+            '"You missed the post," said my mother. "Again."\n\n'
+            '"Leave the boy alone, Miriam. He works nights."\n\n'
+            '"I know what he works," Mum said. I took an apple and said nothing.\n\n'
+            '"He works too much," said Uncle Abe. "Sit down, Miriam. I\'ll make the tea."\n\n'
+            "I went up to my room. I could hear them through the floor, and I put my headphones on.\n")
+    found = discover_characters(text)
+    assert owner(found, "Miriam") == owner(found, "Mum") != ""
+    assert owner(found, "Uncle Abe") not in ("", owner(found, "Mum"))
