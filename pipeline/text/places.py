@@ -32,7 +32,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "woodland path"),
     "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
     "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
-               "counting house", "police station", "consulting room", "chambers"),
+               "counting house", "police station", "consulting room", "chambers",
+               # a doctor's or a vet's: a waiting room and a desk, not a hospital ward
+               "surgery", "clinic", "waiting room", "reception"),
     "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
                         # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
                         "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
@@ -79,6 +81,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
+             # where people sit indoors: "I was on the sofa with a book"
+             "sofa", "settee", "couch", "armchair", "fireside",
              "manor", "villa", "flat", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
              "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room",
              # a court in session is a large hushed room
@@ -285,7 +289,7 @@ class _Patterns:
         self.subject = re.compile(
             rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?:[\w'-]+\s+){{0,2}}?|"
             # or a place's own name right before it: "Dunmere station was two benches"
-            rf"(?-i:[A-Z][\w-]+)\s+)(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}"
+            rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+)?)\s+)(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}"
             # or by its number: "Court Three is panelled in oak"
             rf"|^\W*{_LEAD_IN}(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}\b{_AFTER_SUBJECT}", re.IGNORECASE)
         self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",

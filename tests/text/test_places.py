@@ -80,6 +80,10 @@ def beds(text, **kwargs):
     ("Dev is sitting on the steps of the Crown Court when we arrive.", "room"),
     ("The notice pinned to the door of Thursby village hall read PARISH MEETING.", "crowd"),
     ("The engine room was a furnace of noise and heat.", "ship"),
+    # a place's name of several words before what it is; a doctor's or a vet's; a seat indoors
+    ("Marsh and Cole Dental Surgery took up the first floor above a bank on Quay Street.", "office"),
+    ("The waiting room at the clinic smelled of bleach.", "office"),
+    ("I was curled on the settee with the cat when the phone went.", "room"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
