@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _MOTORWAYS, _NUMBER, _PLACE_FIGURES, _ROAD_WORD, _TIME_LEAD_IN,
-                                  Vocabulary, _later_clause_subject, _where, place_of)
+from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES, _ROAD_WORD,
+                                  _TIME_LEAD_IN, _VEHICLE_BEDS, Vocabulary, _later_clause_subject, _where, place_of)
 
 
 # A place seen from where the story is ("The street below was empty", "In the yard outside, a dog
@@ -119,6 +119,9 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                 or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(match.string))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
+        if bed in _VEHICLE_BEDS and match.re in (patterns.fronted, patterns.locative) \
+                and not _INSIDE.match(re.sub(rf"^\W*(?:{_TIME_LEAD_IN})?", "", match.group(0), flags=re.IGNORECASE)):
+            return None     # "At the car Hollis drew me aside": beside it, out of doors
         inside = inside or word in _MOTORWAYS or bool(_ROAD_WORD.fullmatch(word))   # only from a car
         if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None

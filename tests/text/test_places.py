@@ -111,6 +111,8 @@ def test_wood_and_roads_only_as_places(sentence):
     "The Reyes bundle is still somewhere in a van.",       # a thing's whereabouts, not the scene's
     "He asked whether I still meant to go to the Bar.",    # the law, no pub
     "They played doubles on the tennis court.",
+    "She waited at the car while he locked up.",        # beside a vehicle is not in it
+    "Aunt Meg had come over in the pony cart with the eggs.",    # a journey over before the scene
 ])
 def test_words_that_are_not_a_place(sentence):
     assert place_of(sentence) is None
@@ -262,6 +264,7 @@ def test_a_paragraph_that_sets_the_story_in_a_place(sentence, bed):
     ["The crowd fell silent."],                                # the people of the scene
     ["Larkhill Abbey!", "She could not believe it."],          # an exclamation
     ["The Pelican is full tonight.", "Nobody looks up."],      # a named place, but no word says what it is
+    ["At the van, Dee pulled me to one side."],                # beside a vehicle, out of doors
 ])
 def test_a_paragraph_that_only_mentions_a_place(sentences):
     assert established_place(sentences) is None
