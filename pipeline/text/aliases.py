@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.text.first_names import first_name_gender, same_first_name
-from pipeline.text.names import (FAMILY_NAMES, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_of_phrase,
-                                 _split_title)
+from pipeline.text.names import (FAMILY_NAMES, MY_KIN_WORDS, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES,
+                                 _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, inside_span, split_paragraphs
 
 _NAME = NAME
@@ -177,28 +177,7 @@ _TITLED_NAME = re.compile(_CALLED)
 # a tag that names its speaker ("said Mrs. Angove", "Hugh said") or calls them "he" or "she"
 _TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
 # "said my mother", "my aunt asked": the teller's own family, in a story told as "I"
-_MY_KIN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+my\s+(mother|mum|mom|father|dad|gran|granny|grandmother|nan|"
-                         rf"grandfather|grandad|grandpa|aunt|auntie|uncle)|my\s+(mother|mum|mom|father|dad|gran|granny|"
-                         rf"grandmother|nan|grandfather|grandad|grandpa|aunt|auntie|uncle)\s+(?:{_SPEECH}))\b")
-_MY_KIN_WORDS = {"mother": {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Mother"},
-                 "father": {"Dad", "Daddy", "Papa", "Pa", "Father"},
-                 "grandmother": {"Gran", "Granny", "Grandma", "Grandmother", "Nan", "Nana", "Nanna", "Nonna", "Oma"},
-                 "grandfather": {"Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Opa"}}
-_MY_KIN_WORDS.update(mum=_MY_KIN_WORDS["mother"], mom=_MY_KIN_WORDS["mother"], dad=_MY_KIN_WORDS["father"],
-                     gran=_MY_KIN_WORDS["grandmother"], granny=_MY_KIN_WORDS["grandmother"],
-                     nan=_MY_KIN_WORDS["grandmother"], grandad=_MY_KIN_WORDS["grandfather"],
-                     grandpa=_MY_KIN_WORDS["grandfather"])
-
-
-def _my_kin(relation: str, people: list[_Person]) -> _Person | None:
-    """The one person "my mother" or "my aunt" can be: who goes by Mum, or the one Aunt."""
-    relation = relation.lower()
-    if relation in ("aunt", "auntie", "uncle"):
-        titles = ("Aunt", "Auntie", "Aunty") if relation != "uncle" else ("Uncle",)
-        found = [p for p in people if p.forms and any(_split_title(f)[0] in titles for f in p.forms)]
-    else:
-        found = [p for p in people if p.forms and set(p.forms) & _MY_KIN_WORDS[relation]]
-    return found[0] if len(found) == 1 else None
+_MY_KIN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+my\s+({MY_KIN_WORDS})|my\s+({MY_KIN_WORDS})\s+(?:{_SPEECH}))\b")
 
 
 def _tagged_speakers(narration: str, owner: dict[str, _Person], people: list[_Person],
@@ -207,7 +186,8 @@ def _tagged_speakers(narration: str, owner: dict[str, _Person], people: list[_Pe
     speakers = {id(p): p for m in _TAGGED.finditer(narration) if (p := owner.get(m.group(1) or m.group(2)))}
     if first_person_story and not speakers:
         speakers = {id(p): p for m in _MY_KIN_TAG.finditer(narration)
-                    if (p := _my_kin(m.group(1) or m.group(2), people)) is not None}
+                    if (p := my_kin(m.group(1) or m.group(2), [(q, set(q.forms)) for q in people if q.forms]))
+                    is not None}
     return speakers
 
 

@@ -55,6 +55,29 @@ NAME = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_
 FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Dad", "Daddy", "Papa", "Pa", "Gran",
                 "Granny", "Grandma", "Grandmother", "Grandad", "Granddad", "Grandpa", "Grandfather", "Nan", "Nana",
                 "Nanna", "Nonna", "Nonno", "Abuela", "Abuelo", "Oma", "Opa"}
+# What the teller calls their own family: "my mother" is whoever goes by Mum.
+_MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Mother"}
+_FATHER = {"Dad", "Daddy", "Papa", "Pa", "Father"}
+_GRANDMOTHER = {"Gran", "Granny", "Grandma", "Grandmother", "Nan", "Nana", "Nanna", "Nonna", "Oma"}
+_GRANDFATHER = {"Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Opa"}
+MY_KIN = {"mother": _MOTHER, "mum": _MOTHER, "mom": _MOTHER, "father": _FATHER, "dad": _FATHER,
+          "gran": _GRANDMOTHER, "granny": _GRANDMOTHER, "grandmother": _GRANDMOTHER, "nan": _GRANDMOTHER,
+          "grandfather": _GRANDFATHER, "grandad": _GRANDFATHER, "grandpa": _GRANDFATHER}
+MY_KIN_WORDS = r"(?:mother|mum|mom|father|dad|gran|granny|grandmother|nan|grandfather|grandad|grandpa|aunt|auntie|uncle)"
+
+
+def my_kin(relation: str, people: list[tuple[object, set[str]]]):
+    """Of (person, names) pairs, the one "my aunt" or "my mother" can be: the one who goes by Mum,
+    or the one Aunt; None when no one or several."""
+    relation = relation.lower()
+    if relation in ("aunt", "auntie", "uncle"):
+        titles = ("Aunt", "Auntie", "Aunty") if relation != "uncle" else ("Uncle",)
+        found = [p for p, names in people if any(_split_title(n)[0] in titles for n in names)]
+    else:
+        found = [p for p, names in people if names & MY_KIN.get(relation, set())]
+    return found[0] if len(found) == 1 else None
+
+
 _SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
 
 

@@ -9,8 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase, _infer_genders,
-                                 _Names)
+from pipeline.text.names import (MY_KIN_WORDS, _FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase,
+                                 _infer_genders, _Names, my_kin)
 from pipeline.text.quotes import SPEECH_VERBS
 
 _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
@@ -310,6 +310,13 @@ class _Reader:
     def relative(self, phrase: str, position: int, exclude=frozenset()) -> str:
         """`his wife`, `her father`: the cast member with the possessor's surname and the title
         the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
+        # "said my aunt": in a story told as "I", the one Aunt of the cast, or whoever goes by Mum
+        mine = re.fullmatch(rf"my\s+(?:[\w-]+\s+)?({MY_KIN_WORDS})", phrase.strip(), re.IGNORECASE)
+        if mine and self.narrator:
+            found = my_kin(mine.group(1), [(main, {main, *c.aliases}) for main, c in self.names.characters.items()
+                                           if main not in exclude])
+            if found:
+                return found
         # "continued her philosophic mother": the relation is the last word
         match = re.match(r"(his|her)\s+(?:[\w-]+\s+){0,2}?(wife|lady|husband|mother|father|sister|brother)\b",
                          phrase.strip(), re.IGNORECASE)

@@ -998,3 +998,22 @@ def test_a_name_behind_any_one_word_of_description_is_the_speaker():
             '"I agree," said Diana.\n\n"I have my doubts about it," remarked skeptical Anne, sniffing at her narcissi.\n')
     last = attribute(text, cast)[-1]
     assert (last.speaker, last.basis) == ("Anne", "tag")
+
+
+def test_my_aunt_and_my_mother_in_a_story_told_as_i():
+    text = ("I got home at six. I was soaked, and I was late, and I knew it. I had missed the bus and I had "
+            "walked the whole way, and my shoes were ruined, and I did not care. I let myself in.\n\n"
+            "I hung my coat on my hook. I kicked off my shoes. I could smell my tea, and I could hear my "
+            "mother's voice in the kitchen, and I knew my aunt was there too, because I could hear her laugh.\n\n"
+            'Aunt Jess was at the table with Mum. "Sit down, Nell," said Mum.\n\n'
+            '"Is she hungry?" I heard Aunt Jess ask. "She looks hungry, Carol."\n\n'
+            '"I\'m always hungry," I said.\n\n'
+            '"Then eat," said my mother.\n\n'
+            '"Leave the girl alone," said my aunt. "She\'s only just in."\n\n'
+            '"I\'m leaving her alone," said my mother. "I\'m feeding her."\n')
+    characters = discover_characters(text)
+    said = {q.text: q.speaker for q in attribute(text, characters) if q.kind == "speech"}
+    aunt = next(m for m, c in characters.items() if "Aunt Jess" in (m, *c.aliases))
+    mum = next(m for m, c in characters.items() if "Mum" in (m, *c.aliases))
+    assert said["Leave the girl alone,"] == aunt
+    assert said["Then eat,"] == said["I'm leaving her alone,"] == mum != aunt
