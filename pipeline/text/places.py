@@ -351,14 +351,14 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
 
 # Vehicles whose body the weather strikes (see _Patterns.struck).
 _VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry", "truck", "wagon")
-# A place someone did not want to be in, or someone else went off to: "I did not want to sit in my flat",
-# "Danny had gone the other way in a taxi" (told of the words before the place, in its clause).
 # A vehicle is where the scene is only from inside it ("in the car", "aboard the coach"), and
 # not when the journey is over ("she had come down in the carriage").
 _VEHICLE_BEDS = ("car", "carriage", "train")
 _INSIDE = re.compile(r"(?:in|into|inside|within|on|on\s+board|boarded)\b", re.IGNORECASE)
 _JOURNEY_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?(?:come|gone|driven|ridden|travell?ed|arrived|been\s+driven)\b"
                              r"[^,;.!?]*$", re.IGNORECASE)
+# A place someone did not want to be in, or someone else went off to: "I did not want to sit in my flat",
+# "Danny had gone the other way in a taxi" (told of the words before the place, in its clause).
 _NOT_HERE = re.compile(
     r"(?:(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|care|like|dare|bear)\w*\s+to\b|"
     r"\brather\s+than\b|\binstead\s+of\b|\bhad\s+(?:already\s+)?left\s+(?:in|on|by|aboard)\s+(?:\w+\s+){0,2}$|"
