@@ -122,6 +122,11 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         bearers = [p for p in people if p.forms and p.words[0] == name and len(p.words) >= 2]
         return owner.get(name) or (bearers[0] if len(bearers) == 1 else None)
 
+    def join(person: _Person, nick: _Person) -> None:
+        person.absorb(nick)
+        for form in person.forms:
+            owner[form] = person
+
     pairs = [(m.group(1), m.group(2)) for m in _NICKNAME.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _CALLED_TITLED.finditer(text)]
     # "Kasimir Dunne. Kaz.": a full name, then the short one it goes by
@@ -130,9 +135,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     for name, nick in pairs:
         a, b = owner_of(name), owner_of(nick)
         if a is not None and b is not None and a is not b:
-            a.absorb(b)
-            for form in a.forms:
-                owner[form] = a
+            join(a, b)
     for match in [*_NICKNAME_AFTER.finditer(text), *_WAS_CALLED.finditer(text)]:
         nick = owner.get(match.group(1))
         if nick is None:
@@ -142,10 +145,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         named = [owner[m.group(0)] for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", window)
                  if m.group(0) in owner and owner[m.group(0)] is not nick]
         if named:
-            person = named[-1]
-            person.absorb(nick)
-            for form in person.forms:
-                owner[form] = person
+            join(named[-1], nick)
     for match in _CALLED_PRONOUN.finditer(text):
         nick = owner.get(match.group(1))
         if nick is None or len(nick.words) != 1:
@@ -163,10 +163,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(rf"{_NAME}\s+{_NAME}", sentence)
                       if m.group(0) in owner and owner[m.group(0)] is not nick}
         if len(longer) == 1:
-            person = next(iter(longer.values()))
-            person.absorb(nick)
-            for form in person.forms:
-                owner[form] = person
+            join(next(iter(longer.values())), nick)
     people[:] = [p for p in people if p.forms]
 
 
