@@ -257,6 +257,14 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             # (`"Does everyone know?" I asked`: the one called has answered, as "I")
             calling = None
         pronoun = _PRONOUN_TAG.search(narration) if not speakers and narrated is not None else None
+        if not speakers and narrated is not None and not narration.strip(" \n\"“”‘’'"):
+            # `Mrs. Drake, who had been watching her husband, laid down her reticule.` then a bare
+            # `"And where is your flask?"`: the one the paragraph before opens on, and names alone
+            named = {id(p): p for m in _TITLED_NAME.finditer(text, *narrated) if (p := owner.get(m.group(0)))}
+            opener = _TITLED_NAME.match(text, narrated[0])
+            if len(named) == 1 and opener and owner.get(opener.group(0)) in named.values() \
+                    and owner[opener.group(0)].title_gender:
+                previous_speaker = owner[opener.group(0)]
         if pronoun:
             # `It was Mr. Abernethy, of course...` then `"...," he said.`: he is the one just named
             named = {id(p): p for m in _TITLED_NAME.finditer(text, *narrated) if (p := owner.get(m.group(0)))}

@@ -1287,3 +1287,17 @@ def test_the_first_name_an_answer_gives_my_mother_is_hers():
     found = discover_characters(text)
     assert owner(found, "Miriam") == owner(found, "Mum") != ""
     assert owner(found, "Uncle Abe") not in ("", owner(found, "Mum"))
+
+
+def test_a_first_name_answering_the_woman_a_beat_paragraph_opens_on_is_hers():
+    text = ("Colonel Ashby stood with his back to the fire. Mrs. Ashby sat at the card-table with Dr. Vell.\n\n"
+            "“The wind is getting up,” said Colonel Ashby.\n\n“It always does in March,” said Dr. Vell.\n\n"
+            "Mrs. Ashby, who had been watching her husband for some time, laid down her cards.\n\n"
+            "“And where, pray, is your flask?”\n\n“I gave it to the boy, Winifred.”\n\n“The whole of it?”\n")
+    cast = discover_characters(text)
+    wife = owner(cast, "Mrs. Ashby")
+    assert "Winifred" in (wife, *cast[wife].aliases), cast
+    # a beat that names two people is no answer to either
+    two = text.replace("Mrs. Ashby, who had been watching her husband", "Mrs. Ashby, who had been watching Dr. Vell")
+    cast = discover_characters(two)
+    assert "Winifred" not in (owner(cast, "Mrs. Ashby"), *cast[owner(cast, "Mrs. Ashby")].aliases), cast
