@@ -11,7 +11,7 @@ from functools import cached_property
 
 from pipeline.text.first_names import first_name_gender, same_first_name
 from pipeline.text.names import (FAMILY_NAMES, MY_KIN_WORDS, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES,
-                                 _gender_of_phrase, _split_title, my_kin)
+                                 _gender_hint, _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, inside_span, split_paragraphs
 
 _NAME = NAME
@@ -172,7 +172,7 @@ _VOCATIVE = re.compile(rf"(?:(?<=[\"“‘'])|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\b
                        rf",\s+({_CALLED})(?=[.!?,])")
 _TITLED_NAME = re.compile(_CALLED)
 # a tag that names its speaker ("said Mrs. Angove", "Hugh said") or calls them "he" or "she"
-_TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+({_CALLED})|({_CALLED})\s+(?:{_SPEECH}))\b")
+_TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+((?:the\s+)?{_CALLED})|((?:the\s+)?{_CALLED})\s+(?:{_SPEECH}))\b")
 # "said my mother", "my aunt asked": the teller's own family, in a story told as "I"
 _MY_KIN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+my\s+({MY_KIN_WORDS})|my\s+({MY_KIN_WORDS})\s+(?:{_SPEECH}))\b")
 
@@ -193,6 +193,16 @@ def _family_gender(person: _Person) -> str:
     return person.title_gender or (_gender_of_phrase(person.words[0].lower()) if person.words[0] in FAMILY_NAMES else "")
 
 
+def _titled_gender(person: _Person, text: str) -> str:
+    """_family_gender, or for a title that leaves it open ("Captain Lomax", "Dr. Mowbray") what the
+    pronouns after the mentions say, when they all say it."""
+    if _family_gender(person) or not any(_split_title(f)[0] or f.startswith("the ") for f in person.forms):
+        return _family_gender(person)
+    votes = Counter(hint for form in person.forms for m in re.finditer(rf"\b{re.escape(form)}\b", text)
+                    if (hint := _gender_hint(text, m.start(), m.end())))
+    return next(iter(votes)) if len(votes) == 1 else ""
+
+
 _I_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+I|I\s+(?:{_SPEECH}))\b")
 _PRONOUN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
@@ -205,10 +215,21 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
     text, paragraphs = speech.text, speech.paragraphs
     owner = {form: p for p in people for form in p.forms}
     previous_speaker, narrated, calling = None, None, None
+    genders: dict[int, str] = {}
+
+    def gender_of(person: _Person) -> str:
+        if id(person) not in genders:
+            genders[id(person)] = _titled_gender(person, text)
+        return genders[id(person)]
+
     for number, (a, b) in enumerate(paragraphs):
         inside = speech.quotes_in(number)
         if not inside:
-            previous_speaker, narrated = None, (a, b)
+            # (`'Pip,' says the Captain.` / `...the Captain was best man at their wedding.` /
+            # `'We'll see, Hugh,' she says.`: one paragraph still about the last speaker keeps him)
+            still = narrated is None and previous_speaker is not None and any(
+                re.search(rf"\b{re.escape(f)}\b", text[a:b]) for f in previous_speaker.forms)
+            previous_speaker, narrated = previous_speaker if still else None, (a, b)
             continue
         # a name opening the quote, or a sentence of it, or closing a clause ("..., Bridget.")
         called = [(name, x == inside[0][0], m.group(2) is not None or not text[x:m.start(1)].strip())
@@ -226,14 +247,14 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             re.match(r"\s*I\b", speech.narration_of(number + 1)) is not None
         fits = previous_speaker is not None and bare is not None and bare is not previous_speaker and not teller_called \
             and previous_speaker not in speakers.values() \
-            and len(previous_speaker.words) == 1 and _family_gender(previous_speaker) \
+            and len(previous_speaker.words) == 1 and gender_of(previous_speaker) \
             and not any(_split_title(f)[0] in ("Aunt", "Auntie", "Aunty", "Uncle") for f in previous_speaker.forms) \
-            and first_name_gender(bare.words[0]) in ("", _family_gender(previous_speaker))
+            and first_name_gender(bare.words[0]) in ("", gender_of(previous_speaker))
         # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname, when
         # the answer opens on it (later in the paragraph it may be a daughter spoken to)
         of_that_name = fits and answer[0][1] and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
             and first_name_gender(bare.words[0]) == previous_speaker.title_gender
-        if fits and (of_that_name or _may_be(bare, previous_speaker, speech)):
+        if fits and (of_that_name or _may_be(bare, previous_speaker, speech, gender_of(previous_speaker))):
             previous_speaker.absorb(bare)
             for form in previous_speaker.forms:
                 owner[form] = previous_speaker
@@ -279,16 +300,18 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
 _NO_TITLE_BEFORE = r"(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Miss )"
 
 
-def _may_be(bare: _Person, titled: _Person, speech: _Speech) -> bool:
+def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str = "") -> bool:
     """A bare first name ("Bridget") may be the titled surname ("Mrs. Angove"): the genders agree
     (a family word's too: "Dad" is no Mrs) and the narration never names the two in one paragraph
-    (a letter she reads, "Dear Miss Fenwick", is no other person)."""
+    (a letter she reads, "Dear Miss Fenwick", is no other person). `titled_gender` is the titled
+    one's when the pronouns, not the title, tell it."""
     untitled = not any(_split_title(f)[0] for f in bare.forms)
+    gender = _family_gender(titled) or titled_gender
     if not (len(bare.words) == 1 and (untitled or bool(first_name_gender(bare.words[0])))
-            and len(titled.words) == 1 and bool(_family_gender(titled)) and bare is not titled
+            and len(titled.words) == 1 and bool(gender) and bare is not titled
             and not (bare.words[0] in FAMILY_NAMES and titled.words[0] in FAMILY_NAMES)
-            and first_name_gender(bare.words[0]) in ("", _family_gender(titled))
-            and _gender_of_phrase(bare.words[0].lower()) in ("", _family_gender(titled))):
+            and first_name_gender(bare.words[0]) in ("", gender)
+            and _gender_of_phrase(bare.words[0].lower()) in ("", gender)):
         return False
     # one who already has a first name ("Eleanor") has no other: "Hannah" is someone else
     if any(len(f.split()) == 1 and f != titled.words[-1] and not _split_title(f)[0] and first_name_gender(f)

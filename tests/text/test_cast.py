@@ -1301,3 +1301,22 @@ def test_a_first_name_answering_the_woman_a_beat_paragraph_opens_on_is_hers():
     two = text.replace("Mrs. Ashby, who had been watching her husband", "Mrs. Ashby, who had been watching Dr. Vell")
     cast = discover_characters(two)
     assert "Winifred" not in (owner(cast, "Mrs. Ashby"), *cast[owner(cast, "Mrs. Ashby")].aliases), cast
+
+
+def test_the_first_name_answering_a_captain_after_a_paragraph_about_him_is_his():
+    text = ("Captain Lomax came into the light in his dressing gown. Mrs. Carden looked up from her ledger.\n\n"
+            "‘Evening, Mrs. Carden,’ said Captain Lomax.\n\n‘You should be in bed,’ she said.\n\n"
+            "The lift was broken again, so the Captain took the stairs. The Captain would not be hurried, and "
+            "twice the Captain stopped to point out the place where the bandstand was.\n\n"
+            "‘That was where I proposed,’ said the Captain.\n\n"
+            "‘Pip,’ says the Captain suddenly. ‘Give the girl a key.’\n\n"
+            "Nobody had called Mrs. Carden Pip in years; the Captain was best man at their wedding.\n\n"
+            "‘We’ll see, Hugh,’ she says. ‘Bath first.’\n")
+    cast = discover_characters(text)
+    captain = owner(cast, "Captain Lomax")
+    assert "Hugh" in (captain, *cast[captain].aliases), cast
+    # a paragraph that brings someone else in, and not the Captain, lets the name be the newcomer's
+    other = text.replace("Nobody had called Mrs. Carden Pip in years; the Captain was best man at their wedding.",
+                         "The door opened and a young man came in out of the rain.")
+    cast = discover_characters(other)
+    assert "Hugh" not in (owner(cast, "Captain Lomax"), *cast[owner(cast, "Captain Lomax")].aliases), cast
