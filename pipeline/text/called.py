@@ -10,9 +10,14 @@ from collections import Counter
 from pipeline.text.aliases import (_CALLED, _NAME, _PRONOUN_TAG, _ROLE_TITLES, _SPEECH, _TAGGED, _TITLED_NAME,
                                    _VOCATIVE, _Person, _Speech)
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import FAMILY_NAMES, _SAME_TITLE, _decide, _gender_hint, _gender_of_phrase, _split_title
+from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, _decide, _gender_hint,
+                                 _gender_of_phrase, _split_title)
 
 
+# whom a family word's possessive may name instead of a room or a thing ("Mum's friend")
+_PEOPLE_NOUNS = "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS | {
+    "friend", "friends", "neighbour", "neighbor", "boss", "colleague", "lodger", "carer", "cousin", "partner",
+    "lover", "mate", "pal", "doctor", "solicitor", "lawyer", "tenant", "visitor", "guest", "boyfriend", "girlfriend"}))
 _SAID_TO = re.compile(rf"\b(?:{_SPEECH})\s+to\s+(?:the\s+([a-z]+)\b|({_CALLED}))")
 _NAME_ONLY = re.compile(rf"\s*({_CALLED})\s*[.!?]?\s*")
 
@@ -175,8 +180,10 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
                 pairs += [(name, said[0]) for name in asked if len(said) == 1]
                 break
     for number, narration in enumerate(told):
-        for m in re.finditer(rf"\b({'|'.join(sorted(FAMILY_NAMES))})\s+[a-z][^.!?\"“”]*[.!?]\s+({_NAME}\s+{_NAME})"
-                             rf"\s+(?:was|is|had|has)\b", narration):
+        # (or her room: "Gran's kitchen smelled of toast. Margaret Pryce was eighty-one"; not her
+        # friend: "Mum's friend came in. Ellen Barker was forty")
+        for m in re.finditer(rf"\b({'|'.join(sorted(FAMILY_NAMES))})(?:['’]s\s+(?!(?:{_PEOPLE_NOUNS})\b))?\s*[a-z]"
+                             rf"[^.!?\"“”]*[.!?]\s+({_NAME}\s+{_NAME})\s+(?:was|is|had|has)\b", narration):
             pairs.append((m.group(2), m.group(1)))
     for name, other in pairs:
         a, b = owner.get(name), owner.get(other)

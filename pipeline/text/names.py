@@ -543,6 +543,9 @@ _NOT_PERSON_WORDS = {
     "Mister", "Sahib", "Miss", "Ye", "Thee", "Thou", "Thy", "Thine", "Shan't", "Can't", "Won't", "Isn't",
     "Aren't", "Wasn't", "Weren't", "Hadn't", "Hasn't", "Haven't", "Wouldn't", "Couldn't", "Shouldn't", "Didn't",
     "Doesn't", "Ain't", "Ma", "Pa", "Illustration",
+    # oaths: "Jesus Christ, girl." calls on no one in the room
+    "Jesus", "Christ", "Jeez", "Gosh", "Golly", "Blimey", "Crikey", "Cripes", "Gawd", "Lordy", "Damn", "Dammit",
+    "Hell", "Bloody",
     # what people say today where they once said "Well" ("Okay," he said)
     "Okay", "OK", "Ok", "Yeah", "Yep", "Yup", "Nope", "Alright", "Hi", "Bye", "Sorry", "Cheers", "Wow", "Hmm",
     "Whoa", "Huh", "Uh", "Cool",

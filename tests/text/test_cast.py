@@ -1320,3 +1320,20 @@ def test_the_first_name_answering_a_captain_after_a_paragraph_about_him_is_his()
                          "The door opened and a young man came in out of the rain.")
     cast = discover_characters(other)
     assert "Hugh" not in (owner(cast, "Captain Lomax"), *cast[owner(cast, "Captain Lomax")].aliases), cast
+
+
+def test_an_oath_is_no_one_called_and_a_family_words_kitchen_introduces_her():
+    text = ("I came round the lock with the barrow. Kenny Bright jumped.\n\n"
+            "\"Jesus Christ, girl.\" Kenny had one hand flat on his chest. \"What are you doing out here?\"\n\n"
+            "\"Same as you, I reckon,\" said Pip.\n\n"
+            "Gran's kitchen at seven smelled of toast. Margaret Pryce was eighty-one and had never raised her voice.\n\n"
+            "\"So let me see if I have this right,\" said Gran.\n\n\"Yes, Gran.\"\n\n"
+            "\"Thank you, Mrs. Pryce,\" said Pip.\n")
+    cast = discover_characters(text)
+    assert not any("Jesus" in name for m, c in cast.items() for name in (m, *c.aliases)), cast
+    gran = owner(cast, "Gran")
+    assert "Margaret Pryce" in (gran, *cast[gran].aliases) and cast[gran].gender == "F", cast
+    # her friend is someone else
+    friend = text.replace("Gran's kitchen at seven", "Gran's friend came in at seven")
+    cast = discover_characters(friend)
+    assert "Margaret Pryce" not in (owner(cast, "Gran"), *cast[owner(cast, "Gran")].aliases), cast
