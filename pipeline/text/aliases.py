@@ -25,9 +25,11 @@ _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v an
                           key=len, reverse=True))
 # "Tobias Thorne, whom everyone called Toby" / "Elizabeth, known as Lizzy" (a comma: "Messinger
 # called Rosa" is a summons)
-_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME})?),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,40}}?\s)?"
-                       rf"(?:called|known as|nicknamed)\s+(?:(?:anything|nothing)\s+(?:but|except|other\s+than)\s+|"
-                       rf"only\s+|just\s+|simply\s+)?[\"“‘']?({_NAME})")
+# ("..., whom nobody since her christening had troubled to call anything but Kitty")
+_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,60}}?\s)?"
+                       rf"(?:(?:called|known as|nicknamed)\s+(?:(?:anything|nothing)\s+(?:but|except|other\s+than)\s+|"
+                       rf"only\s+|just\s+|simply\s+)?|call\s+(?:anything|nothing)\s+(?:but|except|other\s+than)\s+)"
+                       rf"[\"“‘']?({_NAME})")
 # "Grandad's name is Walter" / "Mully's real name was Katherine Mulroney": one person
 _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first\s+|Christian\s+|given\s+)?name\s+"
                       rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)")
@@ -307,7 +309,9 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str 
     one's when the pronouns, not the title, tell it."""
     untitled = not any(_split_title(f)[0] for f in bare.forms)
     gender = _family_gender(titled) or titled_gender
-    if not (len(bare.words) == 1 and (untitled or bool(first_name_gender(bare.words[0])))
+    # ("Harriet Ashcombe" may be Mrs. Ashcombe too: her surname)
+    if not ((len(bare.words) == 1 or (len(bare.words) == 2 and bare.words[1] == titled.words[-1]))
+            and (untitled or bool(first_name_gender(bare.words[0])))
             and len(titled.words) == 1 and bool(gender) and bare is not titled
             and not (bare.words[0] in FAMILY_NAMES and titled.words[0] in FAMILY_NAMES)
             and first_name_gender(bare.words[0]) in ("", gender)
@@ -349,6 +353,22 @@ def _join_titles(people: list[_Person]) -> None:
         if len(bearers) == 1:
             bearers[0].title_gender = bearers[0].title_gender or described.title_gender
             bearers[0].absorb(described)
+    people[:] = [p for p in people if p.forms]
+
+
+def _join_misses(people: list[_Person]) -> None:
+    """"Miss Ashcombe" is Katherine Ashcombe ("Miss Kitty") when she is the one woman of that surname
+    named in full who is no Mrs.: her mother, once "Harriet Ashcombe" is Mrs. Ashcombe, is not; nor
+    is "Miss Lucy Harper", a younger sister."""
+    for miss in [p for p in people if len(p.words) == 1 and p.forms
+                 and all(_split_title(f)[0] == "Miss" for f in p.forms)]:
+        women = [p for p in people if p is not miss and p.forms and len(p.words) >= 2 and p.words[-1] == miss.words[0]
+                 and p.words[0] != "the" and (p.title_gender or first_name_gender(p.words[0])) == "F"
+                 and not any(_split_title(f)[0] in ("Mrs", "Lady", "Mme", "Madame") for f in p.forms)
+                 # ("Miss Lucy Harper", so written to tell her from the elder Miss Harper)
+                 and not any(_split_title(f)[0] == "Miss" and len(_split_title(f)[1]) >= 2 for f in p.forms)]
+        if len(women) == 1:
+            women[0].absorb(miss)
     people[:] = [p for p in people if p.forms]
 
 

@@ -31,7 +31,7 @@ from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _N
                                  Character, _decide, _KIN,
                                  _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _add_roles, _add_spelled_in_capitals,
-                                   _join_answered_names, _join_parents, _join_short_names, _join_titles, _tie_nicknames)
+                                   _join_answered_names, _join_misses, _join_parents, _join_short_names, _join_titles, _tie_nicknames)
 from pipeline.text.called import (_acting_before_speech, _beside_speech, _join_introductions, _join_names_said_to,
                                   _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
@@ -303,6 +303,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_parents(people, first_person_story)
     _join_names_said_to(speech, people, first_person_story)
     _join_introductions(speech, people)
+    _join_misses(people)
     _add_roles(speech, people)
     _add_spelled_in_capitals(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]

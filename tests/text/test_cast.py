@@ -1337,3 +1337,24 @@ def test_an_oath_is_no_one_called_and_a_family_words_kitchen_introduces_her():
     friend = text.replace("Gran's kitchen at seven", "Gran's friend came in at seven")
     cast = discover_characters(friend)
     assert "Margaret Pryce" not in (owner(cast, "Gran"), *cast[owner(cast, "Gran")].aliases), cast
+
+
+def test_a_three_word_name_nobody_calls_anything_but_kitty_and_the_one_miss_of_the_family():
+    text = ("Katherine Mary Ashcombe, whom nobody since her christening had troubled to call anything but Kitty, "
+            "sat by the window.\n\n\"You'll mark the glass,\" said Tom Ashcombe.\n\n\"I don't care,\" said Kitty.\n\n"
+            "His wife sat at the tea-table. Harriet Ashcombe had been a Miss Lacy of Wantage.\n\n"
+            "\"Well, Harriet.\"\n\n\"You are late, Lionel,\" said Mrs. Ashcombe.\n\n\"My dear Harriet, I am forty-three.\"\n\n"
+            "\"Miss Ashcombe is home for the vacation?\" asked Dr. Penrose.\n\n\"Until January,\" said Mrs. Ashcombe.\n\n"
+            "\"Miss Ashcombe! Thank God,\" said Hollins.\n\n\"Where is Tom?\" said Kitty.\n")
+    cast = discover_characters(text)
+    kitty = owner(cast, "Kitty")
+    assert {"Katherine Mary Ashcombe", "Miss Ashcombe"} <= {kitty, *cast[kitty].aliases}, cast
+    mother = owner(cast, "Mrs. Ashcombe")
+    assert {"Harriet", "Harriet Ashcombe"} <= {mother, *cast[mother].aliases}, cast
+    # "Miss Lucy Harper" is so written to tell her from the elder Miss Harper
+    sisters = ("Miss Harper sat at the pianoforte without playing it.\n\n"
+               "\"Do sit down, Lucy,\" said Miss Harper.\n\n\"I can see a light,\" said Lucy.\n\n"
+               "\"Then I shall go too,\" said Miss Harper.\n\n"
+               "\"Colonel Drake, and Miss Lucy Harper, and the maid,\" said the boatman.\n\n\"Pray do,\" said Miss Lucy.\n")
+    cast = discover_characters(sisters)
+    assert owner(cast, "Miss Harper") != owner(cast, "Lucy"), cast
