@@ -328,8 +328,12 @@ class _Reader:
         owners = [owner, *self.recent(position, _SUBJECT_PRONOUNS[pronoun], {owner}, limit=20)[:2]] if owner else []
         for owner in owners:
             character = self.names.characters[owner]
+            # (not "Kitty" of "Miss Kitty", the servants' name for her: a first name)
+            first_names = {alias.split()[0] for alias in (owner, *character.aliases)
+                           if _first_word(alias) not in _TITLES and alias.split()[0][:1].isupper()}
             surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
-                        if len(alias.split()) >= 2 and _first_word(alias) in _TITLES | {"miss"}}
+                        if len(alias.split()) >= 2 and _first_word(alias) in _TITLES | {"miss"}
+                        and not (_first_word(alias) == "miss" and alias.split()[-1] in first_names)}
             # or, with no titled name, the last word of a full name ("Newland Archer": Mrs. Archer)
             surnames = surnames or {alias.split()[-1] for alias in (owner, *character.aliases)
                                     if len(alias.split()) >= 2 and alias.split()[-1][:1].isupper()}
@@ -354,6 +358,12 @@ class _Reader:
                    and any(len(a.split()) >= 2 and a.split()[-1] in surnames for a in (main, *c.aliases))}
             found = {main for main in kin if not any(_first_word(a) in ("mr", "mrs")
                                                      for a in (main, *self.names.characters[main].aliases))}
+            # and, of those, the one with no title at all: "said her brother" is Tom, not the Major
+            # (their father) nor Uncle Lionel
+            young = {main for main in found if not any(
+                _first_word(a) in _TITLES - {"miss", "master", "young", "little", "old"}
+                for a in (main, *self.names.characters[main].aliases) if len(a.split()) >= 2)}
+            found = young if len(young) == 1 else found
             # grown brothers are both Mr. Knightley
             grown = any(_first_word(a) in ("mr", "mrs") for a in (owner, *self.names.characters[owner].aliases))
             found = found or (kin if grown else set())

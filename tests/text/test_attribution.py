@@ -772,6 +772,16 @@ def test_his_mother_and_his_sister_from_the_surname_of_his_full_name():
     assert [speaker for _, speaker in speakers(text, cast)] == ["Mrs. Archer", "Janey Archer"]
 
 
+def test_her_brother_is_the_untitled_man_of_her_name_not_her_father_the_major_nor_her_uncle():
+    cast = {"Kitty": Character("Kitty", ("Katherine Ashcombe", "Miss Kitty"), "F"),
+            "Tom": Character("Tom", ("Tom Ashcombe",), "M"),
+            "the Major": Character("the Major", ("Major Geoffrey Ashcombe", "Geoffrey"), "M"),
+            "Uncle Lionel": Character("Uncle Lionel", ("Lionel Ashcombe", "Mr. Ashcombe"), "M")}
+    text = ('Kitty sat in the corner seat with her forehead against the window.\n\n'
+            '"You\'ll leave a mark on the glass," said her brother.\n')
+    assert speakers(text, cast)[-1][1] == "Tom"
+
+
 def test_the_one_a_tag_speaks_to_is_not_its_he():
     cast = {"The General": Character("The General", ("General",), "M"), "De Griers": Character("De Griers", (), "M"),
             "Polina": Character("Polina", (), "F")}
