@@ -89,7 +89,11 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "courtroom", "court room", "courthouse", "crown court", "law courts", "magistrates' court",
              "magistrates court", "county court", "high court", "court",
              # a studio is a room; a "patch bay" or a "bay window" is no bay of the sea
-             "studio", "recording studio", "radio studio", "patch bay", "bay window"),
+             "studio", "recording studio", "radio studio", "patch bay", "bay window",
+             # rooms to work or keep things in: no shop for customers ("the store cupboard")
+             # (not a garden shed: the story at its door is still out in the garden)
+             "workshop", "workroom", "garage", "storeroom", "store room",
+             "store cupboard", "stockroom", "stock room"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
@@ -213,7 +217,10 @@ _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d
 _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?:past|behind|beside|along|near|under|"
                 r"round|around)\s+(?:the|a|an|this|that)\s+"
                 r"(?!(?:[\w'-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'-]+\s+){0,2}?")
-_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|by\s+{_NUMBER}\s+|{_WAY_LEAD_IN})?"
+# (or a clock: "By ten o'clock the towpath was a brown stream", "at half past six the yard was empty")
+_CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}"
+                  r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next)\s+(?:morning|afternoon|evening|night))?,?\s+")
+_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
 # ("The low field was not a field any more": still where the scene is, changed)
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved)"
@@ -354,6 +361,12 @@ _VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry",
 # A vehicle is where the scene is only from inside it ("in the car", "aboard the coach"), and
 # not when the journey is over ("she had come down in the carriage").
 _VEHICLE_BEDS = ("car", "carriage", "train")
+# Beds heard from inside a building: "the bins behind the garage", "outside the church" are out of doors
+_INDOOR_BEDS = ("room", "kitchen", "office", "shop", "pub", "church", "hospital")
+_BESIDE = re.compile(r"(?:outside|near|beside|behind|across)\b", re.IGNORECASE)
+# (but "the corridor outside Ward Nine" is a corridor of the hospital)
+_INDOOR_BEFORE = re.compile(r"\b(?:corridor|hallway|hall|landing|passage|lobby|foyer|waiting\s+area|bench|benches|"
+                            r"chairs?|seats?|desk|counter)\s+$", re.IGNORECASE)
 _INSIDE = re.compile(r"(?:in|into|inside|within|on|on\s+board|boarded)\b", re.IGNORECASE)
 _JOURNEY_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?(?:come|gone|driven|ridden|travell?ed|arrived|been\s+driven)\b"
                              r"[^,;.!?]*$", re.IGNORECASE)
@@ -400,6 +413,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue    # where a place by its own name stands: "Rosie's sat across the road from the theatre, a diner"
         bed, word = patterns.bed_of(match)
         if (not opening or not generic) and word in GENERIC_WORDS:
+            continue
+        if bed in _INDOOR_BEDS and match.re is patterns.locative and _BESIDE.match(match.group(0)) \
+                and not _INDOOR_BEFORE.search(sentence, 0, match.start()):
             continue
         if bed in _VEHICLE_BEDS and match.string is sentence and (
                 (match.re is patterns.locative and not _INSIDE.match(match.group(0)))

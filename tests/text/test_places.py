@@ -746,3 +746,14 @@ def test_a_field_that_is_not_a_field_any_more_and_a_pub_gone_back_to_by_its_name
     found = beds(text)
     assert found[0][0] == "pub" and found[1][0] == "countryside" and "rain" in found[1][1], found
     assert found[2][0] == "pub", found
+
+
+def test_a_clock_before_the_subject_a_workshop_with_a_store_cupboard_and_bins_behind_a_garage():
+    assert place_of("By ten o'clock the towpath was a brown stream with puddles.") == ("countryside", "towpath")
+    assert place_of("At half past six the yard was empty.") == ("garden", "yard")
+    assert place_of("She came into the workshop with her glasses in her hair.") == ("room", "workshop")
+    assert place_of("She moved on to look at the store cupboard.")[0] != "shop"
+    # out of doors beside a building, but in its corridor still inside
+    assert place_of("Maya took the recycling out to the bins behind the garage.") is None
+    assert place_of("We waited outside the church.") is None
+    assert place_of("The corridor outside Ward Nine was the colour of weak tea.")[0] == "hospital"
