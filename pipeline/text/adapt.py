@@ -183,6 +183,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     builder = _Builder(scenes=[], lines=[])
     notes: list[str] = []
     story_started = False
+    heading_place, heading_layers = None, []
     trailing = _trailing_notes(text, paragraphs)
     quote_index = 0
     for number, (start, end) in enumerate(paragraphs):
@@ -208,18 +209,36 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
             continue
         if not story_started:
             story_started = True
+            if _HEADING.fullmatch(paragraph) and not inside and number + 1 < len(paragraphs):
+                # the chapter's title ("WINTER FAIR") is read out, but the story is not at a fair: its
+                # first scene is where its own words put it, the title's place only when they name none
+                builder.lines.append(Line("narration", text=_clean(paragraph)))
+                heading_place = _place_in(paragraph, builder, places, opening=True, generic=False)
+                heading_layers = place_words.layers_in(paragraph, places)
+                continue
         elif _TIME_SHIFT.match(paragraph):
             builder.start_scene(time_shift=True)
         elif found := _new_place_established(paragraph, builder, places):
             builder.open_at(found[1], found[0])
         _adapt_paragraph(text, start, end, inside, builder, places, characters)
     builder.flush()
+    if heading_place and builder.scenes and not builder.scenes[0].ambience:
+        builder.scenes[0] = dataclasses.replace(builder.scenes[0], ambience=heading_place[0], place=heading_place[1])
+    if heading_layers and builder.scenes:
+        # ("Night Call": the hour the title gives is the first scene's, when its clock leaves it open)
+        first = builder.scenes[0]
+        builder.scenes[0] = dataclasses.replace(first, layers=tuple(dict.fromkeys([*first.layers, *heading_layers])))
     if not builder.scenes:
         builder.scenes.append(Scene("s1-scene", lines=tuple(Line("note", text=n) for n in notes)))
         notes = []
     scenes = _places_by_their_names(_quiet_room_where_unnamed(builder.scenes, builder.unnamed), builder.unnamed)
     return Script(title=title or "Untitled", scenes=tuple(scenes), source=source, speech_tags="drop",
                   notes=tuple(notes))
+
+
+# A title over the chapter: a few words, capitalised, with no sentence's end ("Proving", "WINTER FAIR",
+# "Chapter 3: The Harbour")
+_HEADING = re.compile(r"(?=[A-Z0-9])[^\n\"“”]{1,60}(?<![.!?,;:'’])")
 
 
 def _new_place_established(paragraph: str, builder: _Builder, places: Vocabulary) -> tuple[str, str] | None:

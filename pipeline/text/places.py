@@ -202,7 +202,9 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
            r"(?:in|into|to|onto|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
            r"boarded|joined)")
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
-_AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
+# ("The train north was one of the old ones": a way it runs between the place and its verb)
+_AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|southbound|eastbound|westbound|"
+                  r"home|homeward|inbound|outbound)\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
                   r"beside|past|through|under|over|\w+ed)\b))")

@@ -757,3 +757,17 @@ def test_a_clock_before_the_subject_a_workshop_with_a_store_cupboard_and_bins_be
     assert place_of("Maya took the recycling out to the bins behind the garage.") is None
     assert place_of("We waited outside the church.") is None
     assert place_of("The corridor outside Ward Nine was the colour of weak tea.")[0] == "hospital"
+
+
+def test_a_chapter_title_is_read_but_sets_no_place_and_a_train_running_north_is_a_train():
+    cast = {"Kitty": attribution.Character("Kitty", (), "F"), "Tom": attribution.Character("Tom", (), "M")}
+    text = ("WINTER FAIR\n\nThe train north was one of the old ones, and the rain ran down the compartment window.\n\n"
+            '"You\'ll mark the glass," said Tom.\n\n"I don\'t care," said Kitty.\n')
+    script = adapt_text(text, cast)
+    assert [s.ambience for s in script.scenes] == ["train"]
+    assert script.scenes[0].lines[0].text == "WINTER FAIR"
+    # a title's hour is the first scene's; its place only when the story's words name none
+    night = adapt_text("Night Call\n\nIt was ten past eleven.\n\n\"Late,\" said Tom.\n", cast)
+    assert "night" in night.scenes[0].layers
+    harbour = adapt_text("The Harbour\n\nIt was ten past eleven.\n\n\"Late,\" said Tom.\n", cast)
+    assert harbour.scenes[0].ambience == "shore"
