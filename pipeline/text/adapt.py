@@ -213,7 +213,8 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
                 # the chapter's title ("WINTER FAIR") is read out, but the story is not at a fair: its
                 # first scene is where its own words put it, the title's place only when they name none
                 builder.lines.append(Line("narration", text=_clean(paragraph)))
-                heading_place = _place_in(paragraph, builder, places, opening=True, generic=False)
+                # (a title is capitalised throughout: "The Harbour" is no place's own name)
+                heading_place = _place_in(paragraph.lower(), builder, places, opening=True, generic=False)
                 heading_layers = place_words.layers_in(paragraph, places)
                 continue
         elif _TIME_SHIFT.match(paragraph):
@@ -285,7 +286,8 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
     placed = []
     for number, scene in enumerate(scenes):
         told = " ".join(line.text for line in scene.lines if line.kind == "narration")
-        if not scene.ambience or (scene.ambience == "room" and scene.place in ("", "room")):
+        # (or a hall, a house: words too general to tell which, a village hall or a drawing room)
+        if not scene.ambience or (scene.ambience == "room" and scene.place in ("", *place_words.GENERIC_WORDS)):
             bed = things.bed_from_things(told) or "room"
             scene = dataclasses.replace(scene, ambience=bed, place=scene.place if bed == "room" else bed)
         elif number in unnamed and (bed := things.bed_from_things(told)) and bed != scene.ambience:

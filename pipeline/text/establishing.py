@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES, _ROAD_WORD,
-                                  _TIME_LEAD_IN, _VEHICLE_BEDS, Vocabulary, _later_clause_subject, _where, place_of)
+                                  _TIME_LEAD_IN, _VEHICLE_BEDS, Vocabulary, _later_clause_subject, _where, named_by_it,
+                                  place_of)
 
 
 # A place seen from where the story is ("The street below was empty", "In the yard outside, a dog
@@ -109,7 +110,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         tries.append((patterns.locative.search(first), True))
         tries.append((patterns.motion.search(first), True))
     for match, inside in tries:
-        if not match:
+        if not match or named_by_it(match):
             continue
         where = _where(match)
         after = match.string[match.end():]

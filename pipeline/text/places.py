@@ -351,6 +351,15 @@ def _where(match: re.Match) -> int:
     return next(match.start(g) for g in ("bare", "numbered", "road", "place") if match.groupdict().get(g))
 
 
+def named_by_it(match: re.Match) -> bool:
+    """True when the place word is a business's or a boat's own name, "The" and one capitalised word ("The
+    Galley opened at six" is a diner, "the Anchor" a pub), not the place it says."""
+    where = _where(match)
+    return match.string[where:where + 1].isupper() and match.groupdict().get("place") is not None \
+        and " " not in match.group("place").strip() and match.group("place")[1:].isalpha() \
+        and match.group("place")[1:].islower() and re.search(r"\b[Tt]he\s+$", match.string[max(0, where - 4):where]) is not None
+
+
 def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | None:
     """The place a later clause has as its subject ("The ovens had been on since three, and by
     five the whole shop smelled of bread"), matched on the clause's own text."""
@@ -408,6 +417,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     for match in sorted(candidates, key=lambda m: (m.re is not patterns.struck, m.string is not sentence, m.start())):
         where = _where(match)
         if match.string is sentence and any(a <= where < b for a, b in figures):
+            continue
+        if named_by_it(match):
             continue
         if match.re in (patterns.locative, patterns.motion) and _NOT_HERE.search(sentence, 0, where):
             continue

@@ -20,7 +20,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     "pub": r"pints?|barman|barmaid|bartender|bar\s+stools?|beer|optics|last\s+orders|landlord|landlady|"
            r"whisk(?:e)?y|lager|ale|the\s+bar|beer\s+mats?|"
            # a diner's or a cafe's
-           r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica",
+           r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica|griddle|short-order|fry\s+cook|hash\s+browns|"
+           r"coffee\s+pot|sugar\s+(?:jar|dispenser|shaker)|napkin\s+dispenser|ketchup|refill(?:s|ed|ing)?|"
+           r"stools?\s+at\s+the\s+counter|(?:end|length)\s+of\s+the\s+counter",
     "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?",
     "hospital": r"nurses?|drip|stethoscope|gurney|monitors?|IV\s+line|consultant|visiting\s+hours|bedpan",
     "car": r"windscreen|windshield|dashboard|steering\s+wheel|seatbelts?|ignition|glovebox|glove\s+compartment|"
@@ -29,6 +31,10 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     "street": r"pavement|kerb|curb|traffic|bus\s+stop|bus\s+shelter|streetlights?|street\s+lamps?|lamp-posts?|"
               r"zebra\s+crossing|traffic\s+lights|shop\s+fronts?|passers-by",
     "church": r"pews?|altar|hymns?|hymn\s+books?|sermon|pulpit|font|vestry|organ",
+    # a public meeting or a show in a hall
+    "crowd": r"rows\s+of\s+(?:folding\s+|plastic\s+|stacking\s+)?chairs|folding\s+chairs|the\s+stage|microphone|"
+             r"lectern|podium|the\s+audience|the\s+agenda|public\s+meeting|information\s+session|show\s+of\s+hands|"
+             r"the\s+aisle|the\s+third\s+row|the\s+front\s+row|the\s+back\s+row",
     "training_ground": r"goal\s?posts?|goalmouths?|goalkeeper|goalie|touchlines?|halfway\s+line|penalty\s+(?:area|box|spot)|"
                        r"crossbar|corner\s+flags?|kick-off|referee|the\s+whistle|bibs|shin\s*pads|midfield|scrum|try\s+line",
 }.items()}

@@ -771,3 +771,16 @@ def test_a_chapter_title_is_read_but_sets_no_place_and_a_train_running_north_is_
     assert "night" in night.scenes[0].layers
     harbour = adapt_text("The Harbour\n\nIt was ten past eleven.\n\n\"Late,\" said Tom.\n", cast)
     assert harbour.scenes[0].ambience == "shore"
+
+
+def test_the_galley_is_a_diner_by_its_things_and_a_saints_hall_full_of_folding_chairs_a_crowd():
+    cast = {"Mari": attribution.Character("Mari", (), "F"), "Nico": attribution.Character("Nico", (), "M")}
+    assert place_of("The Galley opened at six, and the windows had fogged.") is None
+    assert place_of("We ate in the galley below decks.") == ("ship", "galley")
+    diner = ("The Galley opened at six. Mari took the stool at the end of the counter, and Nico the one beside it. "
+             "Lorrie came down the line with the coffee pot, refilling mugs, and pushed the sugar jar across.\n\n"
+             "\"Two coffees,\" said Nico.\n\n\"And a fight,\" said Mari.\n\n* * *\n\n"
+             "St. Brendan's hall smelled of floor wax. Someone had set out eight rows of folding chairs, and on an "
+             "easel by the little stage stood a sign. Mari sat in the third row, on the aisle.\n\n"
+             "\"Sit down,\" said Nico.\n\n\"I am sitting,\" said Mari.\n")
+    assert [s.ambience for s in adapt_text(diner, cast).scenes] == ["pub", "crowd"]
