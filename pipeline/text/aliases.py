@@ -173,6 +173,7 @@ _CALLED = rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}"     # "Bridget", "Mrs Adeyemi"
 _VOCATIVE = re.compile(rf"(?:(?<=[\"“‘'])|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]\s+)\s*({_CALLED})(?=[,!?])|"
                        rf",\s+({_CALLED})(?=[.!?,])")
 _TITLED_NAME = re.compile(_CALLED)
+_FULL_OR_TITLED = re.compile(rf"{_NAME}\s+{_NAME}(?=\s)|{_CALLED}")
 # a tag that names its speaker ("said Mrs. Angove", "Hugh said") or calls them "he" or "she"
 _TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+((?:the\s+)?{_CALLED})|((?:the\s+)?{_CALLED})\s+(?:{_SPEECH}))\b")
 # "said my mother", "my aunt asked": the teller's own family, in a story told as "I"
@@ -256,7 +257,14 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         # the answer opens on it (later in the paragraph it may be a daughter spoken to)
         of_that_name = fits and answer[0][1] and len(bare.words) == 2 and bare.words[1] == previous_speaker.words[0] \
             and first_name_gender(bare.words[0]) == previous_speaker.title_gender
-        if fits and (of_that_name or _may_be(bare, previous_speaker, speech, gender_of(previous_speaker))):
+        # ("Rosa Delgado. Gull Point Road." / "Thank you, Mrs. Delgado.": the full name just spoken, called
+        # by its title and surname)
+        titled_called = not fits and previous_speaker is not None and bare is not None \
+            and bare is not previous_speaker and not teller_called and previous_speaker not in speakers.values() \
+            and len(bare.words) == 1 and len(previous_speaker.words) == 2 and previous_speaker.words[1] == bare.words[0] \
+            and _may_be(previous_speaker, bare, speech)
+        if fits and (of_that_name or _may_be(bare, previous_speaker, speech, gender_of(previous_speaker))) \
+                or titled_called:
             previous_speaker.absorb(bare)
             for form in previous_speaker.forms:
                 owner[form] = previous_speaker
@@ -283,11 +291,13 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         if not speakers and narrated is not None and not narration.strip(" \n\"“”‘’'"):
             # `Mrs. Drake, who had been watching her husband, laid down her reticule.` then a bare
             # `"And where is your flask?"`: the one the paragraph before opens on, and names alone
-            named = {id(p): p for m in _TITLED_NAME.finditer(text, *narrated) if (p := owner.get(m.group(0)))}
-            opener = _TITLED_NAME.match(text, narrated[0])
-            if len(named) == 1 and opener and owner.get(opener.group(0)) in named.values() \
-                    and owner[opener.group(0)].title_gender:
-                previous_speaker = owner[opener.group(0)]
+            # (or a full name: "Rosa Delgado was on her feet before he finished")
+            named = {id(p): p for m in _FULL_OR_TITLED.finditer(text, *narrated) if (p := owner.get(m.group(0)))}
+            opener = _FULL_OR_TITLED.match(text, narrated[0])
+            person = owner.get(opener.group(0)) if opener else None
+            if len(named) == 1 and person in named.values() and (person.title_gender or (
+                    len(person.words) == 2 and opener.group(0) == " ".join(person.words))):
+                previous_speaker = person
         if pronoun:
             # `It was Mr. Abernethy, of course...` then `"...," he said.`: he is the one just named
             named = {id(p): p for m in _TITLED_NAME.finditer(text, *narrated) if (p := owner.get(m.group(0)))}

@@ -1358,3 +1358,15 @@ def test_a_three_word_name_nobody_calls_anything_but_kitty_and_the_one_miss_of_t
                "\"Colonel Drake, and Miss Lucy Harper, and the maid,\" said the boatman.\n\n\"Pray do,\" said Miss Lucy.\n")
     cast = discover_characters(sisters)
     assert owner(cast, "Miss Harper") != owner(cast, "Lucy"), cast
+
+
+def test_a_full_name_on_her_feet_then_thanked_by_her_title_and_surname_is_one_woman():
+    text = ("The hall was full. Gerald Oakes had the microphone. Marisol Delgado sat in the third row beside "
+            "Nico Delgado, her brother.\n\n"
+            "“We’ll take comments now,” Gerald said. “Please state your name for the minutes.”\n\n"
+            "Rosa Delgado was on her feet before he finished the sentence.\n\n"
+            "“Rosa Delgado. Gull Point Road, thirty-one years.”\n\n“Thank you, Mrs. Delgado. Go ahead.”\n\n"
+            "“The light has been kept for forty years.”\n\nMarisol looked at her mother. Rosa did not sit down.\n")
+    cast = discover_characters(text)
+    rosa = owner(cast, "Rosa Delgado")
+    assert "Mrs. Delgado" in (rosa, *cast[rosa].aliases), cast
