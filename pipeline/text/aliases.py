@@ -30,6 +30,7 @@ _NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?:(?:whom|who|that)
                        rf"(?:(?:called|known as|nicknamed)\s+(?:(?:anything|nothing)\s+(?:but|except|other\s+than)\s+|"
                        rf"only\s+|just\s+|simply\s+)?|call\s+(?:anything|nothing)\s+(?:but|except|other\s+than)\s+)"
                        rf"[\"“‘']?({_NAME})")
+_MY_KIN_NAMED = re.compile(rf"\b[Mm]y\s+({MY_KIN_WORDS}),\s+({_NAME}\s+{_NAME}),")
 # "Grandad's name is Walter" / "Mully's real name was Katherine Mulroney": one person
 _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first\s+|Christian\s+|given\s+)?name\s+"
                       rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)")
@@ -134,6 +135,13 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     # "Kasimir Dunne. Kaz.": a full name, then the short one it goes by
     pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[:2] == m.group(2)[:2]]
     pairs += [(m.group(2), m.group(1)) for m in _NAME_IS.finditer(text)]
+    # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
+    for m in _MY_KIN_NAMED.finditer(text):
+        kin = my_kin(m.group(1), [(p, set(p.forms)) for p in people if p.forms])
+        named = owner_of(m.group(2))
+        if kin is not None and named is not None and kin is not named and len(named.words) >= 2:
+            named.title_gender = named.title_gender or _family_gender(kin)     # Dad is a man whatever "Glyn" is
+            join(named, kin)
     for name, nick in pairs:
         a, b = owner_of(name), owner_of(nick)
         if a is not None and b is not None and a is not b:

@@ -225,6 +225,11 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
                     and text[at + len(form):at + len(form) + 2] not in ("'s", "’s"))
     if len(words) == 1 and spoke[form] < 2 and not first_name_gender(form) and the_thing >= 2:
         return False
+    # "between a silver Astra and a lamp post", "the Astra's indicators": a make of car, a boat, a
+    # brand, only ever after an article, even when the list knows it as a first name
+    if len(words) == 1 and spoke[form] == 0 and not vocatives[form] and len(where[form]) >= 2 and all(
+            re.search(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}$", text[max(0, at - 30):at]) for at in where[form]):
+        return False
     # "Rain came across the windows", "Dawn broke": weather and the time of day, only ever at the
     # start of a sentence, never speaking nor spoken to
     if len(words) == 1 and mid[form] == 0 and spoke[form] == 0 and not vocatives[form] \

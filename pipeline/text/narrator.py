@@ -98,6 +98,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             # "Lind", said to Mr. Lindqvist: a short form of the surname (a name list's gender for it means nothing)
             or _short_for_surname(m, other) or _short_for_surname(other, m)
             or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U"))
+            # ("Sparrow? What's happened?" ... "Go on, then, Sparrow." / "I run.": a pet name no list knows,
+            # answered by "I" half the times it is said)
+            or (answered[m] and 2 * answered[m] >= count and characters[m].gender == "U" and not first_name_gender(m))
             # "Agata" and "Aggie", both said to the narrator only: a pet form that shares the name's sound
             or (kind(m) == "first" and kind(other) == "first" and _pet_form_of(m, other)
                 and characters[m].gender in (gender, "U")))

@@ -1370,3 +1370,20 @@ def test_a_full_name_on_her_feet_then_thanked_by_her_title_and_surname_is_one_wo
     cast = discover_characters(text)
     rosa = owner(cast, "Rosa Delgado")
     assert "Mrs. Delgado" in (rosa, *cast[rosa].aliases), cast
+
+
+def test_my_father_named_in_full_a_car_by_its_make_and_a_pet_name_the_teller_answers_to():
+    text = ("The staff car park was a black lake. I rang home from the shelter by the pay machine. I had not "
+            "meant to. I was tired, and I wanted to hear a voice that was not asking me for anything. "
+            + "I checked my phone and I put it away again. " * 7 + "\n\n"
+            "My father, Glyn Doyle, had got up at four every morning for thirty years. He answered on the second ring.\n\n"
+            "‘Sparrow? What’s happened?’\n\n‘Nothing’s happened, Dad.’\n\n‘You only ring me when something has.’\n\n"
+            "‘That’s not true.’\n\nThat is when I saw her, between a silver Astra and a lamp post.\n\n"
+            "‘Go on, then, Sparrow. Ring me after.’\n\nI ran. By the time I reached the Astra I was soaked.\n\n"
+            "‘It’s locked,’ said the girl. ‘Rabbit’s in the car.’\n\n‘Where’s your mum, sweetheart?’ I asked.\n")
+    cast = discover_characters(text)
+    father = owner(cast, "Glyn Doyle")
+    assert "Dad" in (father, *cast[father].aliases) and cast[father].gender == "M", cast
+    assert not any("Astra" in (m, *c.aliases) for m, c in cast.items()), cast
+    narrator = teller(cast)
+    assert "Sparrow" in (narrator, *cast[narrator].aliases), cast
