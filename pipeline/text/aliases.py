@@ -72,12 +72,15 @@ class _Person:
     def count(self) -> int:
         return sum(self.forms.values())
 
-    def absorb(self, other: "_Person") -> None:
-        """Take in every name of another person found to be this one, leaving it empty."""
+    def absorb(self, other: "_Person", owner: dict[str, "_Person"] | None = None) -> None:
+        """Take in every name of another person found to be this one, leaving it empty (and make
+        this one the owner of all its names in `owner`, a table of form -> person)."""
         self.forms.update(other.forms)
         self.spoke += other.spoke
         other.forms.clear()
         other.spoke = 0
+        if owner is not None:
+            owner.update(dict.fromkeys(self.forms, self))
 
 
 class _Speech:
@@ -125,11 +128,6 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         bearers = [p for p in people if p.forms and p.words[0] == name and len(p.words) >= 2]
         return owner.get(name) or (bearers[0] if len(bearers) == 1 else None)
 
-    def join(person: _Person, nick: _Person) -> None:
-        person.absorb(nick)
-        for form in person.forms:
-            owner[form] = person
-
     pairs = [(m.group(1), m.group(2)) for m in _NICKNAME.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _CALLED_TITLED.finditer(text)]
     # "Kasimir Dunne. Kaz.": a full name, then the short one it goes by
@@ -141,11 +139,11 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         named = owner_of(m.group(2))
         if kin is not None and named is not None and kin is not named and len(named.words) >= 2:
             named.title_gender = named.title_gender or _family_gender(kin)     # Dad is a man whatever "Glyn" is
-            join(named, kin)
+            named.absorb(kin, owner)
     for name, nick in pairs:
         a, b = owner_of(name), owner_of(nick)
         if a is not None and b is not None and a is not b:
-            join(a, b)
+            a.absorb(b, owner)
     for match in [*_NICKNAME_AFTER.finditer(text), *_WAS_CALLED.finditer(text)]:
         nick = owner.get(match.group(1))
         if nick is None:
@@ -155,7 +153,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         named = [owner[m.group(0)] for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", window)
                  if m.group(0) in owner and owner[m.group(0)] is not nick]
         if named:
-            join(named[-1], nick)
+            named[-1].absorb(nick, owner)
     for match in _CALLED_PRONOUN.finditer(text):
         nick = owner.get(match.group(1))
         if nick is None or len(nick.words) != 1:
@@ -173,7 +171,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(rf"{_NAME}\s+{_NAME}", sentence)
                       if m.group(0) in owner and owner[m.group(0)] is not nick}
         if len(longer) == 1:
-            join(next(iter(longer.values())), nick)
+            next(iter(longer.values())).absorb(nick, owner)
     people[:] = [p for p in people if p.forms]
 
 
@@ -273,9 +271,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             and _may_be(previous_speaker, bare, speech)
         if fits and (of_that_name or _may_be(bare, previous_speaker, speech, gender_of(previous_speaker))) \
                 or titled_called:
-            previous_speaker.absorb(bare)
-            for form in previous_speaker.forms:
-                owner[form] = previous_speaker
+            previous_speaker.absorb(bare, owner)
             speakers = _tagged_speakers(narration, owner, people, first_person_story)
         previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
         # and the other way: `"Miriam," he says` then `"...," Ms. Okonkwo says`: the one called answers
@@ -285,9 +281,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
                 _may_be(calling[0], previous_speaker, speech)
                 or _may_be(previous_speaker, calling[0], speech)):
             keep, gone = (previous_speaker, calling[0]) if previous_speaker.title_gender else (calling[0], previous_speaker)
-            keep.absorb(gone)
-            for form in keep.forms:
-                owner[form] = keep
+            keep.absorb(gone, owner)
             previous_speaker = keep
         last = owner.get(called[-1][0]) if called else None      # the one spoken to last answers
         if last is not None and last not in speakers.values():

@@ -192,9 +192,7 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
         gender_a, gender_b = a.listed_gender, _gender_said(b)
         if "" in (gender_a, gender_b) or gender_a == gender_b:
             keep, gone = (a, b) if len(a.words) >= len(b.words) else (b, a)
-            keep.absorb(gone)
-            for form in keep.forms:
-                owner[form] = keep
+            keep.absorb(gone, owner)
     people[:] = [p for p in people if p.forms]
 
 
