@@ -161,9 +161,15 @@ def read_speakers(text: str, characters: dict[str, Character] | None = None) -> 
             # (unless they speak after all: "Syme was silent for a moment, then he said")
             answered = subject if said and not _VERB_RE.search(last[-1].group(0), said.end()) else ""
             groups.append(Paragraph([], subject="" if answered else subject, lead=reader.lead_in(a, b),
-                                    answered=answered, span=(a, b)))
+                                    answered=answered, span=(a, b), listening=_LISTENING.match(text, a, b) is not None))
     take_turns(reader, quotes, groups)
     return quotes, groups, reader
+
+
+# A call heard from one end: `"How many still out?"` / `Another pause.` or `He listened again.` / `"Okay."`:
+# the other voice is never heard, so whoever spoke before the pause speaks again
+_LISTENING = re.compile(r"\W*(?:(?:another|a|there\s+was\s+a|then\s+a)\s+(?:long\s+|short\s+|brief\s+)?pause\b|"
+                        r"(?:he|she)\s+listen(?:ed|s)\b)", re.IGNORECASE)
 
 
 def _number_utterances(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> None:

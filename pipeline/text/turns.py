@@ -25,18 +25,25 @@ class Paragraph:
     check: bool = False                 # its speaker is a guess or won a near tie
     span: tuple[int, int] = (0, 0)      # the paragraph's place in the text
     held: bool = False                  # a clue the ranking's second look must not overrule
+    listening: bool = False             # narration that only pauses or listens ("He listened again.")
+    carries_on: bool = False            # speech after such a pause: the one before goes on (a call heard from one end)
 
 
 def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
     """Unattributed paragraphs in a run of dialogue: the person just spoken to answers, and
     speakers take turns, propagated forward and backward from the anchored paragraphs."""
     runs, current = [], []
+    paused = False
     for group in groups:
         if group.quotes:
+            group.carries_on = paused
             current.append(group)
+            paused = False
+        elif current and group.listening and current[-1].quotes and not paused:
+            paused = True       # the run goes on through the pause
         elif current:
             runs.append(current)
-            current = []
+            current, paused = [], False
     if current:
         runs.append(current)
     for run in runs:
@@ -50,7 +57,7 @@ def _speeches(run: list[Paragraph]) -> list[Paragraph]:
     for group in run:
         previous = units[-1][-1] if units else None
         speakers = {g.speaker for g in units[-1] if g.speaker} if units else set()
-        if previous is not None and previous.runs_on and group.opens \
+        if previous is not None and (previous.runs_on and group.opens or group.carries_on) \
                 and len(speakers | ({group.speaker} if group.speaker else set())) <= 1:
             units[-1].append(group)
         else:

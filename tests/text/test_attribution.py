@@ -1027,3 +1027,16 @@ def test_my_aunt_and_my_mother_in_a_story_told_as_i():
     mum = next(m for m, c in characters.items() if "Mum" in (m, *c.aliases))
     assert said["Leave the girl alone,"] == aunt
     assert said["Then eat,"] == said["I'm leaving her alone,"] == mum != aunt
+
+
+def test_a_call_heard_from_one_end_is_one_speaker_through_its_pauses():
+    cast = {"Reyes": Character("Reyes", (), "M"), "Marisol": Character("Marisol", (), "F"),
+            "Lorrie": Character("Lorrie", (), "F")}
+    text = ('"More coffee?" said Lorrie.\n\n"Please," said Marisol.\n\n'
+            'The phone on his belt buzzed. Reyes looked at the screen and turned half away from them.\n\n'
+            '"Go ahead," he said.\n\nHe listened for a long time. Marisol watched the muscle in his jaw go tight.\n\n'
+            '"How many still out?"\n\nAnother pause. His eyes went down the counter to where Lorrie stood.\n\n'
+            '"Okay. No, don\'t call her. I\'ll tell her myself."\n\nHe listened again, and frowned.\n\n'
+            '"And is the light on?"\n')
+    said = [speaker for _, speaker in speakers(text, cast)]
+    assert said[2:] == ["Reyes"] * 4, said
