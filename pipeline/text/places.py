@@ -354,10 +354,10 @@ def _where(match: re.Match) -> int:
 def named_by_it(match: re.Match) -> bool:
     """True when the place word is a business's or a boat's own name, "The" and one capitalised word ("The
     Galley opened at six" is a diner, "the Anchor" a pub), not the place it says."""
-    where = _where(match)
-    return match.string[where:where + 1].isupper() and match.groupdict().get("place") is not None \
-        and " " not in match.group("place").strip() and match.group("place")[1:].isalpha() \
-        and match.group("place")[1:].islower() and re.search(r"\b[Tt]he\s+$", match.string[max(0, where - 4):where]) is not None
+    where, word = _where(match), match.groupdict().get("place") or ""
+    # (one word: "Galley", not "Crown Court" nor "M62")
+    return word[:1].isupper() and word[1:].isalpha() and word[1:].islower() \
+        and re.search(r"\b[Tt]he\s+$", match.string[max(0, where - 4):where]) is not None
 
 
 def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | None:

@@ -39,7 +39,7 @@ def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
             group.carries_on = paused
             current.append(group)
             paused = False
-        elif current and group.listening and current[-1].quotes and not paused:
+        elif current and group.listening and not paused:
             paused = True       # the run goes on through the pause
         elif current:
             runs.append(current)
