@@ -171,15 +171,19 @@ class _Reader:
                 self.tie = self.tie or self._newcomer_before(position, gender)
                 return here if named_here else expected
         index = bisect.bisect_left(self.events, (position, ""))
-        sentence, best, rivals, best_at = None, None, set(), position
+        sentence, best, rivals, best_at, governed = None, None, set(), position, True
         for at, main in reversed(self.events[max(0, index - 30):index]):
             here = bisect.bisect_right(self.sentences, at)
             if sentence is not None and here != sentence and best:
                 break
             sentence = here
             if main not in exclude and self.genders.get(main, "U") == gender:
-                best, best_at = main, at
                 rivals.add(main)
+                # "men like Winsett and the others--Archer's kind": one after a preposition is
+                # not what the sentence is about while someone else in it is
+                after = _AFTER_PREPOSITION.search(self.text, max(0, at - 12), at) is not None
+                if not after or governed:
+                    best, best_at, governed = main, at, after
         # two people of that gender in the sentence it leans on: a near tie
         self.tie = self.tie or len(rivals) > 1
         if not best:

@@ -1040,3 +1040,11 @@ def test_a_call_heard_from_one_end_is_one_speaker_through_its_pauses():
             '"And is the light on?"\n')
     said = [speaker for _, speaker in speakers(text, cast)]
     assert said[2:] == ["Reyes"] * 4, said
+
+
+def test_he_leans_on_the_sentence_s_subject_not_a_name_after_a_preposition():
+    cast = {"Archer": Character("Archer", (), "M"), "Winsett": Character("Winsett", (), "M")}
+    text = ('"You should go into politics," said Winsett.\n\n'
+            'Archer laughed. No gulf was wider than the one between men like Winsett and Archer himself. '
+            '"They would never have us," he answered.\n')
+    assert [s for _, s in speakers(text, cast)] == ["Winsett", "Archer"]
