@@ -482,6 +482,9 @@ _KIN = (r"(?:brother|sister|son|daughter|cousin|friend|husband|wife|mother|fathe
         r"partner|boyfriend|girlfriend|fiancée?|colleague|neighbou?r|grandson|granddaughter|stepson|stepdaughter)")
 
 
+_SPOKEN_OF = re.compile(r"\s*(?![^.!?]*\byou)[^.!?]*\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+
+
 def vocatives(quote: str, names: _Names) -> set[str]:
     """People the quote speaks to: a name opening or closing the quote or a clause of it."""
     found = set()
@@ -502,7 +505,11 @@ def vocatives(quote: str, names: _Names) -> set[str]:
         # "A brother, Lee." / "my cousin, Darren, was there": the name of someone spoken of
         named_as = re.search(rf"\b(?:an?|the|my|your|his|her|our|their|one)\s+(?:[a-z]+\s+)?{_KIN},$", before,
                              re.IGNORECASE)
-        if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as:
+        # `"He knew," he said. "Ted. I told him in August"`: a name alone that the next sentence
+        # goes on about as "him" says who was meant, not who is spoken to
+        explained = (not before or before[-1] == ".") and after[:1] == "." and \
+            _SPOKEN_OF.match(quote, b + 1) is not None
+        if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as and not explained:
             found.add(main)
     return found
 

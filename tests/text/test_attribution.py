@@ -1048,3 +1048,12 @@ def test_he_leans_on_the_sentence_s_subject_not_a_name_after_a_preposition():
             'Archer laughed. No gulf was wider than the one between men like Winsett and Archer himself. '
             '"They would never have us," he answered.\n')
     assert [s for _, s in speakers(text, cast)] == ["Winsett", "Archer"]
+
+
+def test_a_name_alone_that_the_next_sentence_calls_him_is_spoken_of_not_to():
+    cast = {"Kessler": Character("Kessler", (), "M"), "Judith": Character("Judith", (), "F"),
+            "Ted": Character("Ted", (), "M")}
+    text = ('"You\'re very quiet, Judith," Kessler said.\n\n"I\'m thinking."\n\n'
+            '"He knew," he said. "Ted. I told him in August, and he laughed at me."\n\n'
+            '"Then he got his wish."\n\n"He did."\n')
+    assert [s for _, s in speakers(text, cast)][-3:] == ["Kessler", "Judith", "Kessler"]
