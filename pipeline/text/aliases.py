@@ -39,6 +39,9 @@ _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first
 # "Arthur Penhallow had been a postman ..., and to me he had only ever been Pop"
 _WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|simply|ever|forever)\s+)*(?:been|was|is)\s+"
                          rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s*[,.;:!?—]|\s+(?:and|but|to|for|ever|now|then|since)\b)")
+# "Thomas Pellow had been Tosh since the summer he was twelve": the full name, then the pet name
+_HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+had\s+(?:(?:only|always|just|simply|ever|long)\s+)*been\s+"
+                       rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s+(?:since|to|ever|for|from)\b)")
 _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
                              rf"(?:to\s+(?:(?:his|her|my|our|their)\s+(?:friends|family|intimates)|everyone|everybody|"
                              rf"all\s+(?:his|her|my|their)\s+friends|the\s+family)))")
@@ -133,6 +136,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     # "Kasimir Dunne. Kaz.": a full name, then the short one it goes by
     pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[:2] == m.group(2)[:2]]
     pairs += [(m.group(2), m.group(1)) for m in _NAME_IS.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in _HAD_BEEN.finditer(text)]
     # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
     for m in _MY_KIN_NAMED.finditer(text):
         kin = my_kin(m.group(1), [(p, set(p.forms)) for p in people if p.forms])
@@ -522,12 +526,25 @@ def _add_spelled_in_capitals(speech: _Speech, people: list[_Person]) -> None:
         people.append(person)
 
 
+_NAME_GIVEN = re.compile(rf"(?<=[.;:!?] )(?:Her|His)\s+(?:full\s+|real\s+)?name\s+(?:was|is)\s+({_NAME}(?:\s+{_NAME})?)\b")
+
+
 def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]) -> _Person | None:
     """The full name the narration brings in beside a job: in the first paragraph that speaks of
     "the editor", or the first where a full name the text gives once or twice is new ("...came in
     with the Chief behind her. Priya Raman was still in her coveralls")."""
     text = speech.text
     told = sorted({speech.paragraph_of(at) for at in mentions if not speech.inside_quote(at)})
+    for at in mentions:
+        # "The coroner was already buttoning her coat. Her name was Judith Penrose;"
+        given = _NAME_GIVEN.search(text, at, min(speech.paragraphs[speech.paragraph_of(at)][1], at + 200))
+        between = text[at:given.start()] if given else ""
+        # (and not "The sergeant nodded to Mrs. Hale. Her name was ...": hers, not the sergeant's)
+        if given and not speech.inside_quote(at) and not any(
+                re.search(rf"\b{re.escape(f)}\b", between) for p in people for f in p.forms if f[:1].isupper()):
+            named = [p for p in people if p.forms and given.group(1) in p.forms]
+            if len(named) == 1:
+                return named[0]
     full = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"
             and sum(n for f, n in p.forms.items() if len(f.split()) >= 2) <= 2]
 

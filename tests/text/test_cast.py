@@ -1387,3 +1387,18 @@ def test_my_father_named_in_full_a_car_by_its_make_and_a_pet_name_the_teller_ans
     assert not any("Astra" in (m, *c.aliases) for m, c in cast.items()), cast
     narrator = teller(cast)
     assert "Sparrow" in (narrator, *cast[narrator].aliases), cast
+
+
+def test_a_pet_name_since_childhood_and_a_job_whose_name_the_narration_gives():
+    text = ("The inquest room smelled of wet wool. Mr. Pellow sat near the door. Anton Kessler sat beside him.\n\n"
+            "“Mr. Pellow, you found him?” said the coroner.\n\n“I did, ma’am.”\n\n"
+            "The young man who stood up was known to nobody by that name. Thomas Pellow had been Tosh since the "
+            "summer he was twelve.\n\n“And the door?” said the coroner.\n\n“Open,” Tosh said.\n\n"
+            "“Thank you,” said Kessler.\n\n* * *\n\n"
+            "The coroner was already buttoning her coat. Her name was Judith Penrose; she had held her office for "
+            "six years.\n\n“Have you the key, Mr. Pellow?” said Judith Penrose.\n\n“Here,” said Tosh.\n\n"
+            "“Good,” Judith said.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Tosh") == owner(cast, "Mr. Pellow") != "", cast
+    assert owner(cast, "the coroner") == owner(cast, "Judith Penrose") != "", cast
+    assert cast[owner(cast, "Judith")].gender == "F", cast
