@@ -253,9 +253,12 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                 and (who is None or not who.gender or reader.genders.get(named, "U") in (who.gender, "U")):
             quotes[index].speaker, quotes[index].basis, quotes[index].check = named, "tag", False
             tagged[position] = _Who(named, who.verb if who else "", who.adverb if who else "", who.span if who else None)
-            # and "he" later in the paragraph is the one who just named himself
-            for later in range(position + 1, len(indices)):
+            # and "he" elsewhere in the paragraph is the one who names himself (`"Ah." He nodded.
+            # "Brothers is always late." ... "Name's Oakes."`)
+            for later in range(len(indices)):
                 other = quotes[indices[later]]
+                if later == position or later not in tagged:
+                    continue
                 if other.basis == "pronoun" and tagged[later].gender in ("", reader.genders.get(named, "U")):
                     other.speaker = named
                     tagged[later] = _Who(named, tagged[later].verb, tagged[later].adverb, tagged[later].span)

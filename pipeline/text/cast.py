@@ -135,6 +135,7 @@ _INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this
 # "Ottoline Marsh was Dennis's younger sister": a name the narration says is someone's kin
 _DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+been)\s+(?:{_NAME}['’]s|his|her|my|our|their)"
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
+_GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({_NAME})\b")
 _WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
                       "dawn", "dusk", "twilight", "sunlight", "moonlight", "darkness", "summer", "winter", "autumn",
                       "spring", "sunshine", "sky"}
@@ -282,6 +283,8 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     # "Hi, it's Dev from Rapid": a caller who names themself
     introduced = Counter(m.group(1) for a, b in speech.spans if (m := _INTRODUCED.match(text, a, b)))
     introduced.update(m.group(1) for m in _DESCRIBED_AS_KIN.finditer(text))
+    # "Name's Oakes, if you need anything": a speaker who gives their name
+    introduced.update(m.group(1) for a, b in speech.spans for m in _GIVES_NAME.finditer(text, a, b))
     forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting,
                                                     animals, introduced)]
     singles = {f for f in forms if " " not in f}

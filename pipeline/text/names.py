@@ -432,7 +432,9 @@ def _gender_of_phrase(phrase: str) -> str:
     return ""
 
 
-_SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|the\s+name['’]s|call\s+me)\s+$)", re.IGNORECASE)
+_SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|(?:the|my)\s+name['’]s|call\s+me)\s+$)"
+                         # "Name's Oakes, if you need anything."
+                         r"|(?:^|[.!?]\s+)name['’]s\s+$", re.IGNORECASE)
 _GREETING = r"(?:yes|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morning|evening)"
 # on the telephone: "Hi, it's Dev from Rapid", "Hello, this is Dana"
 PHONE_INTRO = re.compile(rf"^\s*{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+$", re.IGNORECASE)

@@ -1057,3 +1057,15 @@ def test_a_name_alone_that_the_next_sentence_calls_him_is_spoken_of_not_to():
             '"He knew," he said. "Ted. I told him in August, and he laughed at me."\n\n'
             '"Then he got his wish."\n\n"He did."\n')
     assert [s for _, s in speakers(text, cast)][-3:] == ["Kessler", "Judith", "Kessler"]
+
+
+def test_a_stranger_who_gives_his_name_late_in_his_paragraph_said_all_of_it():
+    cast = {"Szabo": Character("Szabo", ("Mr. Szabo",), "M"), "Iris": Character("Iris", ("I", "narrator"), "F"),
+            "Oakes": Character("Oakes", (), "M")}
+    text = ('Mr. Szabo had been right about the four-ten.\n\n'
+            '"Leeds train?" said a porter, stopping his barrow beside me.\n\n"Yes," I said.\n\n'
+            '"Meeting someone?"\n\n"My brother."\n\n'
+            '"Ah." He nodded. "Brothers is always late." He leaned on the barrow. "Name\'s Oakes, if you need anything."\n')
+    said = [s for _, s in speakers(text, cast)]
+    assert said == ["Oakes", "Iris", "Oakes", "Iris", "Oakes", "Oakes", "Oakes"], said
+
