@@ -188,6 +188,10 @@ def _number_utterances(text: str, quotes: list[Quote], paragraphs: list[tuple[in
         previous, previous_paragraph = quote, paragraph
 
 
+_HAND_OUT = re.compile(r"\b(?:held|put|stuck|thrust|offered|extended)\s+(?:out\s+)?(?:her|his)\s+(?:[a-z]+\s+)?hand\b"
+                       r"[^.!?\"“”]*[.!?]?\s*$")
+
+
 def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], group: Paragraph,
                     groups: list[Paragraph]) -> None:
     """Tags, continued speech and action beats: what one paragraph says about its speaker."""
@@ -247,6 +251,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             named = self_named(quotes[index].text.rstrip() + " " + quotes[indices[position + 1]].text, reader.names)
         if not named and position == 0 and asked_name:
             # "And your name?" / "Nico." : a name said alone in answer is the one answering
+            named = answered_with_name(quotes[index].text, reader.names)
+        if not named and _HAND_OUT.search(text, quotes[indices[position - 1]].end if position else a,
+                                           max(a, quotes[index].start - 1)):
+            # `She held out her other hand awkwardly. "Mrs. Ingram."`: a name with a handshake is one's own
             named = answered_with_name(quotes[index].text, reader.names)
         who = tagged.get(position)
         if named and (who is None or not who.speaker or quotes[index].basis == "pronoun") \

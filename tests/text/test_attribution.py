@@ -1069,3 +1069,13 @@ def test_a_stranger_who_gives_his_name_late_in_his_paragraph_said_all_of_it():
     said = [s for _, s in speakers(text, cast)]
     assert said == ["Oakes", "Iris", "Oakes", "Iris", "Oakes", "Oakes", "Oakes"], said
 
+
+
+def test_a_name_said_with_a_handshake_is_ones_own():
+    cast = {"Mrs. Halloran": Character("Mrs. Halloran", (), "F"), "Iris": Character("Iris", ("I", "narrator"), "F"),
+            "Mrs. Ingram": Character("Mrs. Ingram", (), "F")}
+    text = ('"Eat your eggs," said Mrs. Halloran.\n\n* * *\n\n'
+            'A woman in a brown coat stood near me at the barrier.\n\n"Yes," I said. "Are you meeting someone too?"\n\n'
+            '"My son." She opened the bag again. "He always liked humbugs." She held out her other hand '
+            'awkwardly. "Mrs. Ingram."\n')
+    assert [s for _, s in speakers(text, cast)][-3:] == ["Mrs. Ingram"] * 3
