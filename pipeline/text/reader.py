@@ -66,6 +66,7 @@ _NAME_DESCRIBED = re.compile(r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|fro
                              r"not|never|again|once|only|how|what|why|where|who|this|these|those|some|all|both|each|"
                              r"every|any|no|he|she|it|they|we|you|him|her|them|me|us)\s)[a-z][a-z-]+\s+)"
                              r"(?=[A-Z])")
+_SCENE_BREAK = re.compile(r"(?m)^[ \t]*(?:(?:[*~•·#=_-][ \t]*){3,}|#)[ \t]*$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;:]\s*|\b(?:but|for|and|while|when|as|so|then|till|until)\s+")
@@ -96,6 +97,8 @@ class _Reader:
         self.narrated_from = 0                           # the end of the last speech before this paragraph
         self.tie = False                                 # the last tag's pronoun had a rival
         self.by_pronoun = False                          # the last subject found was a "he"/"she"
+        # "* * *" between scenes: who was there before it is no antecedent for a "she" after it
+        self.breaks = [m.end() for m in _SCENE_BREAK.finditer(text)]
         self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
 
     def note(self, position: int, main: str) -> None:
@@ -171,8 +174,12 @@ class _Reader:
                 self.tie = self.tie or self._newcomer_before(position, gender)
                 return here if named_here else expected
         index = bisect.bisect_left(self.events, (position, ""))
+        scene_start = self.breaks[bisect.bisect_left(self.breaks, position) - 1] \
+            if self.breaks and self.breaks[0] < position else 0
+        in_scene = bisect.bisect_left(self.events, (scene_start, ""))
+        floor = max(index - 30, in_scene)
         sentence, best, rivals, best_at, governed = None, None, set(), position, True
-        for at, main in reversed(self.events[max(0, index - 30):index]):
+        for at, main in reversed(self.events[floor:index]):
             here = bisect.bisect_right(self.sentences, at)
             if sentence is not None and here != sentence and best:
                 break
@@ -187,7 +194,7 @@ class _Reader:
         # two people of that gender in the sentence it leans on: a near tie
         self.tie = self.tie or len(rivals) > 1
         if not best:
-            loose = self.recent(position, gender, exclude)
+            loose = self.recent(position, gender, exclude, limit=min(40, index - in_scene))
             best = loose[0] if loose else ""
             best_at = max((at for at, main in self.events[:index] if main == best), default=position)
         if best and in_tag:

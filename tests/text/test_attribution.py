@@ -1079,3 +1079,13 @@ def test_a_name_said_with_a_handshake_is_ones_own():
             '"My son." She opened the bag again. "He always liked humbugs." She held out her other hand '
             'awkwardly. "Mrs. Ingram."\n')
     assert [s for _, s in speakers(text, cast)][-3:] == ["Mrs. Ingram"] * 3
+
+
+def test_she_after_a_scene_break_is_not_someone_left_in_the_scene_before():
+    cast = {"Mrs. Halloran": Character("Mrs. Halloran", (), "F"), "Iris": Character("Iris", ("I", "narrator"), "F"),
+            "Mrs. Ingram": Character("Mrs. Ingram", (), "F")}
+    text = ('"Eat your eggs," said Mrs. Halloran, and Mrs. Halloran took the kettle off the heat.\n\n* * *\n\n'
+            'The platform was crowded. A woman in a brown coat stood near me at the barrier.\n\n'
+            '"Leeds train?" she asked me.\n\n"Yes," I said. "Are you meeting someone too?"\n\n'
+            '"My son." She held out her other hand. "Mrs. Ingram."\n')
+    assert [s for _, s in speakers(text, cast)][1] == "Mrs. Ingram"
