@@ -131,10 +131,13 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
 
 
 # Words for a way through wherever one already is: a bridge or a lane among fields is the country, the
-# sea under a boat is the boat.
+# sea under a boat is the boat, the road under a car is the car's.
 _WAYS_THROUGH = {"countryside": ("bridge", "lane", "road", "track", "crossroads"),
                  "forest": ("bridge", "lane", "road", "track"), "garden": ("bridge", "lane", "track"),
-                 "shore": ("bridge", "road", "lane", "track"), "ship": ("sea", "bay")}
+                 "shore": ("bridge", "road", "lane", "track"), "ship": ("sea", "bay"),
+                 # "The road dipped toward a stone bridge": the way a car or a carriage is on
+                 "car": ("bridge", "road", "lane", "track", "crossroads"),
+                 "carriage": ("bridge", "road", "lane", "track", "crossroads")}
 
 
 # A ferry's saloon or a liner's bar is a room of the ship, not a pub ashore: which it is, the story
@@ -158,4 +161,6 @@ def aboard(found: tuple[str, str] | None, ambience: str | None, story_so_far: st
 def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
     """True when a place found mid-story (bed, word) is somewhere else than the scene's bed."""
     bed, word = found
-    return bed != ambience and word not in _WAYS_THROUGH.get(ambience or "", ())
+    # (a lane the fields and sheep make the country is where the car has got to, not the road it is on)
+    under_wheels = ambience not in _SEEN_FROM_OUTSIDE or bed == "street"
+    return bed != ambience and not (word in _WAYS_THROUGH.get(ambience or "", ()) and under_wheels)

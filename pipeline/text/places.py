@@ -54,7 +54,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
               "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland",
-              "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront"),
+              "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront", "lighthouse"),
     # a station is a platform in the open air more often than a concourse full of people
     "crowd": ("crowd", "concourse", "stadium",
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
@@ -117,6 +117,8 @@ LAYER_PATTERNS: dict[str, str] = {
     "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
     # "the night train" runs at night but says nothing of the hour the scene is in
     "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b"
+             # "the night's catch" was got in the night: the scene may be by day
+             r"(?!['’]s\b)"
              r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
              # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
              r"|\bthe\s+(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"

@@ -784,3 +784,18 @@ def test_the_galley_is_a_diner_by_its_things_and_a_saints_hall_full_of_folding_c
              "easel by the little stage stood a sign. Mari sat in the third row, on the aisle.\n\n"
              "\"Sit down,\" said Nico.\n\n\"I am sitting,\" said Mari.\n")
     assert [s.ambience for s in adapt_text(diner, cast).scenes] == ["pub", "crowd"]
+
+
+def test_a_lighthouse_in_a_storm_a_morning_market_with_the_nights_catch_and_a_road_under_a_car():
+    cast = {"Judith": attribution.Character("Judith", (), "F"), "Anton": attribution.Character("Anton", (), "M")}
+    text = ("The lighthouse stood on the last bare knuckle of the headland, and on a night like this the storm "
+            "was trying to pull it up by the roots. Rain came over the cliff edge in grey sheets.\n\n"
+            "\"Mind the stair,\" said Anton.\n\n\"I see it,\" said Judith.\n\n* * *\n\n"
+            "By seven the next morning the harbour market was loud with gulls, and the slab glittered with the "
+            "night's catch.\n\n\"Cod,\" said Judith.\n\n\"Hake,\" said Anton.\n\n* * *\n\n"
+            "Anton's old car took the hairpins out of the village in second gear.\n\n\"You're quiet,\" said Anton.\n\n"
+            "\"I'm thinking,\" said Judith.\n\n"
+            "The road dipped toward a stone bridge over a stream and then rose again.\n\n\"Tuesday,\" said Anton.\n")
+    scenes = adapt_text(text, cast).scenes
+    assert [s.ambience for s in scenes] == ["shore", "market", "car"]
+    assert {"rain", "night"} <= set(scenes[0].layers) and "night" not in scenes[1].layers
