@@ -192,6 +192,12 @@ _HAND_OUT = re.compile(r"\b(?:held|put|stuck|thrust|offered|extended)\s+(?:out\s
                        r"[^.!?\"“”]*[.!?]?\s*$")
 
 
+# a parent called by what their children call them, as a vocative
+_FATHER_CALLS = ("papa", "pa", "father", "dad", "daddy")
+_KIN_CALLED = re.compile(r"(?:^|[,!?;.]\s*|\b(?:dear|dearest)\s+)(papa|pa|father|dad|daddy|mamma|mama|mother|mum|mummy|"
+                         r"mom|ma)\s*(?:[,.!?;—-]|$)", re.IGNORECASE)
+
+
 def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], group: Paragraph,
                     groups: list[Paragraph]) -> None:
     """Tags, continued speech and action beats: what one paragraph says about its speaker."""
@@ -276,6 +282,20 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         spoken_to = _spoken_to(reader, text, who.span, b) if who.span else ""
         if spoken_to and spoken_to != who.speaker:
             addressed.add(spoken_to)
+    for position, speaker in known.items():
+        # `"... at the Crown, papa"` said by Emma: her father (Mr. Woodhouse) is spoken to
+        for call in _KIN_CALLED.finditer(quotes[indices[position]].text):
+            if reader.names.lookup(call.group(1).capitalize()):
+                continue    # "Mum" is a name of the cast's already: who goes by it is spoken to
+            relation = "father" if call.group(1).lower() in _FATHER_CALLS else "mother"
+            parent, _ = reader.kin_of(speaker, relation) if speaker in reader.names.characters else ("", False)
+            # (when no other of that sex bears the family name: Gran is a Mrs. Pryce as much as Mum)
+            family = parent.split()[-1] if parent else ""
+            bearers = {main for main, c in reader.names.characters.items() if main != speaker
+                       and reader.genders.get(main) == reader.genders.get(parent)
+                       and any(len(a.split()) >= 2 and a.split()[-1] == family for a in (main, *c.aliases))}
+            if parent and parent != speaker and bearers == {parent}:
+                addressed.add(parent)
     group.gender = "" if known else next((w.gender for w in tagged.values() if w.gender), "")
 
     def fits(name: str) -> bool:

@@ -338,26 +338,30 @@ class _Reader:
         # one whom nothing gives a surname ("Sarah") leaves "her mother" to the next of her sex named
         owners = [owner, *self.recent(position, _SUBJECT_PRONOUNS[pronoun], {owner}, limit=20)[:2]] if owner else []
         for owner in owners:
-            character = self.names.characters[owner]
-            # (not "Kitty" of "Miss Kitty", the servants' name for her: a first name)
-            first_names = {alias.split()[0] for alias in (owner, *character.aliases)
-                           if _first_word(alias) not in _TITLES and alias.split()[0][:1].isupper()}
-            surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
-                        if len(alias.split()) >= 2 and _first_word(alias) in _TITLES | {"miss"}
-                        and not (_first_word(alias) == "miss" and alias.split()[-1] in first_names)}
-            # or, with no titled name, the last word of a full name ("Newland Archer": Mrs. Archer)
-            surnames = surnames or {alias.split()[-1] for alias in (owner, *character.aliases)
-                                    if len(alias.split()) >= 2 and alias.split()[-1][:1].isupper()}
-            found = self._kin(owner, surnames, match.group(2).lower(), exclude)
-            if found:
-                return found
-            # or, when those are first names ("Miss Eliza"), the surname the text gives one of them
-            # ("Elizabeth Bennet" once, "Elizabeth" everywhere else)
-            in_text = self._surname_in_text(owner)
-            found = self._kin(owner, in_text, match.group(2).lower(), exclude)
-            if found or surnames or in_text:
+            found, known = self.kin_of(owner, match.group(2).lower(), exclude)
+            if found or known:
                 return found
         return ""
+
+    def kin_of(self, owner: str, relation: str, exclude=frozenset()) -> tuple[str, bool]:
+        """(the owner's wife, father, sister... of the cast or "", whether the owner's surname is known)."""
+        character = self.names.characters[owner]
+        # (not "Kitty" of "Miss Kitty", the servants' name for her: a first name)
+        first_names = {alias.split()[0] for alias in (owner, *character.aliases)
+                       if _first_word(alias) not in _TITLES and alias.split()[0][:1].isupper()}
+        surnames = {alias.split()[-1] for alias in (owner, *character.aliases)
+                    if len(alias.split()) >= 2 and _first_word(alias) in _TITLES | {"miss"}
+                    and not (_first_word(alias) == "miss" and alias.split()[-1] in first_names)}
+        # or, with no titled name, the last word of a full name ("Newland Archer": Mrs. Archer)
+        surnames = surnames or {alias.split()[-1] for alias in (owner, *character.aliases)
+                                if len(alias.split()) >= 2 and alias.split()[-1][:1].isupper()}
+        found = self._kin(owner, surnames, relation, exclude)
+        if found:
+            return found, True
+        # or, when those are first names ("Miss Eliza"), the surname the text gives one of them
+        # ("Elizabeth Bennet" once, "Elizabeth" everywhere else)
+        in_text = self._surname_in_text(owner)
+        return self._kin(owner, in_text, relation, exclude), bool(surnames or in_text)
 
     def _kin(self, owner: str, surnames: set[str], relation: str, exclude) -> str:
         """The one of the cast who is the owner's relation, by surname and title."""

@@ -1089,3 +1089,12 @@ def test_she_after_a_scene_break_is_not_someone_left_in_the_scene_before():
             '"Leeds train?" she asked me.\n\n"Yes," I said. "Are you meeting someone too?"\n\n'
             '"My son." She held out her other hand. "Mrs. Ingram."\n')
     assert [s for _, s in speakers(text, cast)][1] == "Mrs. Ingram"
+
+
+def test_papa_called_by_his_daughter_answers_next():
+    cast = {"Emma": Character("Emma", ("Emma Woodhouse",), "F"), "Mr. Woodhouse": Character("Mr. Woodhouse", (), "M"),
+            "Frank": Character("Frank", ("Frank Churchill",), "M")}
+    text = ('"We may talk it over, sir," said Frank.\n\n"But my time is so limited--"\n\n'
+            '"Oh!" interrupted Emma, "there will be plenty of time. If it can be at the Crown, papa, it will be '
+            'convenient for the horses."\n\n"So they will, my dear. That is a great thing."\n')
+    assert [s for _, s in speakers(text, cast)][-1] == "Mr. Woodhouse"
