@@ -34,7 +34,7 @@ import re
 
 from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.names import Character, _Names, _gender_of_phrase, load_characters, self_named, vocatives
+from pipeline.text.names import _TITLES, Character, _Names, _gender_of_phrase, load_characters, self_named, vocatives
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
@@ -258,6 +258,20 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         if not named and position == 0 and asked_name:
             # "And your name?" / "Nico." : a name said alone in answer is the one answering
             named = answered_with_name(quotes[index].text, reader.names)
+        said_by = tagged.get(position)
+        if not named and said_by is not None and said_by.gender and quotes[index].text.rstrip().endswith(","):
+            # `"Gerald Fairweather," he said. "You've saved our bacon."`: one's own full name, said
+            # alone by a "he", is an introduction (a scolding "Gerald Fairweather!" is not so calm)
+            whole = answered_with_name(quotes[index].text, reader.names)
+            # (not `"Lady Catherine de Bourgh," she replied, "has very lately given him a living"`)
+            following = quotes[indices[position + 1]] if position + 1 < len(indices) else None
+            goes_on = following is not None and (following.text[:1].islower()
+                                                 or not re.search(r"[.!?]", text[quotes[index].end:following.start]))
+            # (and "Mr James," he said, is said to Mr James: one gives one's name without a title)
+            titled = quotes[index].text.split()[0].rstrip(".").lower() in _TITLES
+            if whole and not goes_on and not titled and len(quotes[index].text.split()) >= 2 and reader.genders.get(whole) == said_by.gender \
+                    and quotes[index].basis == "pronoun":
+                named = whole
         if not named and _HAND_OUT.search(text, quotes[indices[position - 1]].end if position else a,
                                            max(a, quotes[index].start - 1)):
             # `She held out her other hand awkwardly. "Mrs. Ingram."`: a name with a handshake is one's own

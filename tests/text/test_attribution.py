@@ -1098,3 +1098,18 @@ def test_papa_called_by_his_daughter_answers_next():
             '"Oh!" interrupted Emma, "there will be plenty of time. If it can be at the Crown, papa, it will be '
             'convenient for the horses."\n\n"So they will, my dear. That is a great thing."\n')
     assert [s for _, s in speakers(text, cast)][-1] == "Mr. Woodhouse"
+
+
+def test_ones_own_full_name_said_alone_by_a_he_is_an_introduction_a_title_and_a_name_going_on_are_not():
+    cast = {"Gerald Fairweather": Character("Gerald Fairweather", ("Gerald",), "M"),
+            "Declan": Character("Declan", (), "M"), "Sully": Character("Sully", ("I", "narrator"), "M"),
+            "Mr. James": Character("Mr. James", (), "M")}
+    text = ("I dug the leads out from under the bag and Declan's old toolbox.\n\n"
+            "The tall man straightened up and shook my hand.\n\n"
+            '"Gerald Fairweather," he said. "You\'ve saved our bacon."\n\n"Any time," I said.\n\n'
+            '"Mr. James," he said. "Did I understand you?"\n\n'
+            '"Gerald Fairweather," he said, "is a name I\'ve never liked."\n')
+    said = [s for _, s in speakers(text, cast)]
+    assert said[:2] == ["Gerald Fairweather", "Gerald Fairweather"], said
+    # "Mr. James" is said to him; a name the sentence goes on from is its subject
+    assert said[3] != "Mr. James" and said[5] != "Gerald Fairweather", said
