@@ -272,6 +272,18 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             if whole and not goes_on and not titled and len(quotes[index].text.split()) >= 2 and reader.genders.get(whole) == said_by.gender \
                     and quotes[index].basis == "pronoun":
                 named = whole
+        if not named:
+            # `"Stan Pugh. Write that down, love."`: a full name the story has never written before,
+            # said as a sentence of its own, is the speaker giving it
+            # (not `"Desmond Pryce. Lives on Tanner Street."`: the next sentence talks of him)
+            first = re.match(r"\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\.\s+"
+                             r"(?!(?:He|She|His|Her|Him|They|Their|(?!Thanks\b)[A-Z][a-z]+s)\b)", quotes[index].text)
+            who_named = reader.names.lookup(first.group(1)) if first else ""
+            character = reader.names.characters.get(who_named)
+            if character is not None and first.group(1).split()[0].rstrip(".").lower() not in _TITLES and all(
+                    re.search(rf"\b{re.escape(alias)}\b", text[:quotes[index].start]) is None
+                    for alias in (who_named, *character.aliases) if len(alias) > 2):
+                named = who_named
         if not named and _HAND_OUT.search(text, quotes[indices[position - 1]].end if position else a,
                                            max(a, quotes[index].start - 1)):
             # `She held out her other hand awkwardly. "Mrs. Ingram."`: a name with a handshake is one's own

@@ -1113,3 +1113,14 @@ def test_ones_own_full_name_said_alone_by_a_he_is_an_introduction_a_title_and_a_
     assert said[:2] == ["Gerald Fairweather", "Gerald Fairweather"], said
     # "Mr. James" is said to him; a name the sentence goes on from is its subject
     assert said[3] != "Mr. James" and said[5] != "Gerald Fairweather", said
+
+
+def test_a_full_name_never_written_before_said_as_a_sentence_is_the_speaker_giving_it():
+    cast = {"Hale": Character("Hale", ("Tom Hale",), "M"), "Priya": Character("Priya", (), "F"),
+            "Stan Pugh": Character("Stan Pugh", (), "M"), "Des": Character("Des", ("Desmond Pryce",), "M")}
+    text = ('"Write it all down," Hale said to Priya.\n\n'
+            'They bring him up the slope on the rope. He is a small man in his sixties, soaked to the skin.\n\n'
+            '"I\'m warm. I\'m boiling." He points a shaking finger at her notebook. "Stan Pugh. Write that down, love."\n\n'
+            '"Desmond Pryce. Lives on Tanner Street with his mother," said Hale.\n')
+    said = [s for _, s in speakers(text, cast)]
+    assert said[1:] == ["Stan Pugh", "Stan Pugh", "Hale"], said
