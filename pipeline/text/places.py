@@ -25,7 +25,8 @@ _MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriagew
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
     # a ship's or a station's sick bay is no bay of the sea
     "hospital": ("hospital", "infirmary", "clinic", "ward", "sickroom", "sickbed", "hospital bed", "sick bay", "sickbay",
-                 "medical bay", "med bay", "medbay"),
+                 "medical bay", "med bay", "medbay", "accident and emergency", "accident and emergency department",
+                 "emergency department", "emergency room", "casualty department"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
@@ -240,7 +241,9 @@ _ROAD_NUMBER = r"(?-i:M\d{1,2}|I-\d{1,3}|(?:Route|Highway|Interstate)\s+\d{1,3})
 # the same as bed_of writes it: "m62", "route 9"
 _ROAD_WORD = re.compile(r"m\d{1,2}|i-\d{1,3}|(?:route|highway|interstate) \d{1,3}")
 # Part of a place, named with the whole it is part of ("the top deck of the car park", "the corridors of the hospital").
-_PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer")
+_PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer",
+               # "the waiting room of the accident and emergency department" is the hospital's
+               "waiting room", "reception", "canteen")
 
 
 @dataclass(frozen=True)

@@ -799,3 +799,11 @@ def test_a_lighthouse_in_a_storm_a_morning_market_with_the_nights_catch_and_a_ro
     scenes = adapt_text(text, cast).scenes
     assert [s.ambience for s in scenes] == ["shore", "market", "car"]
     assert {"rain", "night"} <= set(scenes[0].layers) and "night" not in scenes[1].layers
+
+
+def test_a_waiting_room_of_an_emergency_department_is_the_hospital_and_a_waiting_room_alone_an_office():
+    assert place_of("The waiting room of the accident and emergency department at St Aldhelm's is a long, low room.",
+                    opening=True)[0] == "hospital"
+    assert place_of("St. Bride's emergency department on a Friday evening smelled of disinfectant.",
+                    opening=True)[0] == "hospital"
+    assert place_of("The waiting room smelled of old magazines.", opening=True)[0] == "office"
