@@ -34,7 +34,8 @@ import re
 
 from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.names import _TITLES, Character, _Names, _gender_of_phrase, load_characters, self_named, vocatives
+from pipeline.text.names import (Character, _Names, _gender_of_phrase, _split_title, load_characters, self_named,
+                                 vocatives)
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
@@ -258,8 +259,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         if not named and position == 0 and asked_name:
             # "And your name?" / "Nico." : a name said alone in answer is the one answering
             named = answered_with_name(quotes[index].text, reader.names)
-        said_by = tagged.get(position)
-        if not named and said_by is not None and said_by.gender and quotes[index].text.rstrip().endswith(","):
+        who = tagged.get(position)
+        if not named and who is not None and who.gender and quotes[index].text.rstrip().endswith(","):
             # `"Gerald Fairweather," he said. "You've saved our bacon."`: one's own full name, said
             # alone by a "he", is an introduction (a scolding "Gerald Fairweather!" is not so calm)
             whole = answered_with_name(quotes[index].text, reader.names)
@@ -268,8 +269,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             goes_on = following is not None and (following.text[:1].islower()
                                                  or not re.search(r"[.!?]", text[quotes[index].end:following.start]))
             # (and "Mr James," he said, is said to Mr James: one gives one's name without a title)
-            titled = quotes[index].text.split()[0].rstrip(".").lower() in _TITLES
-            if whole and not goes_on and not titled and len(quotes[index].text.split()) >= 2 and reader.genders.get(whole) == said_by.gender \
+            title, words = _split_title(quotes[index].text.strip(" ,"))
+            if whole and not goes_on and not title and len(words) >= 2 and reader.genders.get(whole) == who.gender \
                     and quotes[index].basis == "pronoun":
                 named = whole
         if not named:
@@ -280,7 +281,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                              r"(?!(?:He|She|His|Her|Him|They|Their|(?!Thanks\b)[A-Z][a-z]+s)\b)", quotes[index].text)
             who_named = reader.names.lookup(first.group(1)) if first else ""
             character = reader.names.characters.get(who_named)
-            if character is not None and first.group(1).split()[0].rstrip(".").lower() not in _TITLES and all(
+            if character is not None and not _split_title(first.group(1))[0] and all(
                     re.search(rf"\b{re.escape(alias)}\b", text[:quotes[index].start]) is None
                     for alias in (who_named, *character.aliases) if len(alias) > 2):
                 named = who_named
@@ -288,7 +289,6 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                                            max(a, quotes[index].start - 1)):
             # `She held out her other hand awkwardly. "Mrs. Ingram."`: a name with a handshake is one's own
             named = answered_with_name(quotes[index].text, reader.names)
-        who = tagged.get(position)
         if named and (who is None or not who.speaker or quotes[index].basis == "pronoun") \
                 and (who is None or not who.gender or reader.genders.get(named, "U") in (who.gender, "U")):
             quotes[index].speaker, quotes[index].basis, quotes[index].check = named, "tag", False
