@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.text import attribution, establishing, places as place_words, things
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
-from pipeline.text.quotes import split_paragraphs
+from pipeline.text.quotes import is_scene_break, split_paragraphs
 from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Scene, Script
@@ -59,16 +59,6 @@ def _aside_spans(paragraph: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- scenes and places
 
-_BREAK_MARK = re.compile(r"(([*\-_~=#+•·]\s*){3,}|(\*\s*){1,2}|#|(scene|line) ?break)", re.IGNORECASE)
-
-
-def is_scene_break(paragraph: str) -> bool:
-    """A line of symbols (***, ---, ~~~) or a fan-fiction divider such as o0o or xXx."""
-    text = paragraph.strip()
-    if _BREAK_MARK.fullmatch(text):
-        return True
-    compact = text.replace(" ", "")
-    return len(compact) >= 3 and set(compact) <= set("oO0xX*~-=+") and len(set(compact)) >= 2
 _TIME_SHIFT = re.compile(
     r"^\W*(meanwhile|elsewhere|the next (morning|day|night|evening|week)|next (morning|day)|later that|"
     r"that (night|evening|morning|afternoon)|(hours|days|weeks|months|years) later|the following (day|morning|week)|"

@@ -90,6 +90,18 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+_BREAK_MARK = re.compile(r"(([*\-_~=#+•·]\s*){3,}|(\*\s*){1,2}|#|(scene|line) ?break)", re.IGNORECASE)
+
+
+def is_scene_break(paragraph: str) -> bool:
+    """A line of symbols (***, ---, ~~~) or a fan-fiction divider such as o0o or xXx."""
+    text = paragraph.strip()
+    if _BREAK_MARK.fullmatch(text):
+        return True
+    compact = text.replace(" ", "")
+    return len(compact) >= 3 and set(compact) <= set("oO0xX*~-=+") and len(set(compact)) >= 2
+
+
 def _single_quote_style(text: str) -> bool:
     doubles = text.count('"') + text.count("“") + text.count("”")
     singles = len(re.findall(r"(?:^|[\s(—-])[‘'](?=\w)", text))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.text.names import (MY_KIN_WORDS, _FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase,
                                  _infer_genders, _Names, my_kin)
-from pipeline.text.quotes import SPEECH_VERBS
+from pipeline.text.quotes import SPEECH_VERBS, is_scene_break, split_paragraphs
 
 _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
             "burst out", "broke out", "blurted out", "threw out", "jerked out", "rapped out", "spoke up", "sang out",
@@ -66,7 +66,6 @@ _NAME_DESCRIBED = re.compile(r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|fro
                              r"not|never|again|once|only|how|what|why|where|who|this|these|those|some|all|both|each|"
                              r"every|any|no|he|she|it|they|we|you|him|her|them|me|us)\s)[a-z][a-z-]+\s+)"
                              r"(?=[A-Z])")
-_SCENE_BREAK = re.compile(r"(?m)^[ \t]*(?:(?:[*~•·#=_-][ \t]*){3,}|#)[ \t]*$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
                                 re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;:]\s*|\b(?:but|for|and|while|when|as|so|then|till|until)\s+")
@@ -98,7 +97,7 @@ class _Reader:
         self.tie = False                                 # the last tag's pronoun had a rival
         self.by_pronoun = False                          # the last subject found was a "he"/"she"
         # "* * *" between scenes: who was there before it is no antecedent for a "she" after it
-        self.breaks = [m.end() for m in _SCENE_BREAK.finditer(text)]
+        self.breaks = [b for a, b in split_paragraphs(text) if is_scene_break(text[a:b])]
         self.sentences = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
 
     def note(self, position: int, main: str) -> None:
