@@ -504,28 +504,6 @@ _SPEECH_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _CLAUSE_END = re.compile(r"\s*[,.;:!?—–-]")
 
 
-_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
-
-
-def _add_spelled_in_capitals(speech: _Speech, people: list[_Person]) -> None:
-    """A name written in capitals that the tags use ("...nominal," HALDEN said): a ship's
-    computer, a robot, a call sign. Capitals inside quotes are shouting, and on a sign words."""
-    text = speech.text
-    said = Counter(m.group(0) for m in _CAPITALS.finditer(text) if not speech.inside_quote(m.start())
-                   and (_SPEECH_AFTER.match(text, m.end())
-                        or (_SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start())
-                            and _CLAUSE_END.match(text, m.end()))))
-    known = {f.lower() for p in people for f in p.forms}
-    for word, count in said.items():
-        written = len(re.findall(rf"\b{word}\b", text))
-        if word.lower() in known or written < 2:
-            continue
-        person = _Person((word,), "")
-        person.forms[word] += written
-        person.spoke += count
-        people.append(person)
-
-
 _NAME_GIVEN = re.compile(rf"(?<=[.;:!?] )(?:Her|His)\s+(?:full\s+|real\s+)?name\s+(?:was|is)\s+({_NAME}(?:\s+{_NAME})?)\b")
 
 

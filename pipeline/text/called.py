@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.text.aliases import (_CALLED, _NAME, _PRONOUN_TAG, _ROLE_TITLES, _SPEECH, _TAGGED, _TITLED_NAME,
-                                   _VOCATIVE, _Person, _Speech)
+from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _PRONOUN_TAG, _ROLE_TITLES, _SPEECH, _SPEECH_AFTER,
+                                   _SPEECH_BEFORE, _TAGGED, _TITLED_NAME, _VOCATIVE, _Person, _Speech)
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, _decide, _gender_hint,
                                  _gender_of_phrase, _split_title)
@@ -231,3 +231,25 @@ def _beside_speech(speech: _Speech, where: dict[str, list[int]]) -> Counter:
     its speaker, even when named only once."""
     return Counter(form for form, positions in where.items() for at in positions
                    if not speech.inside_quote(at) and speech.quotes_in(speech.paragraph_of(at)))
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
+
+
+def _add_spelled_in_capitals(speech: _Speech, people: list[_Person]) -> None:
+    """A name written in capitals that the tags use ("...nominal," HALDEN said): a ship's
+    computer, a robot, a call sign. Capitals inside quotes are shouting, and on a sign words."""
+    text = speech.text
+    said = Counter(m.group(0) for m in _CAPITALS.finditer(text) if not speech.inside_quote(m.start())
+                   and (_SPEECH_AFTER.match(text, m.end())
+                        or (_SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                            and _CLAUSE_END.match(text, m.end()))))
+    known = {f.lower() for p in people for f in p.forms}
+    for word, count in said.items():
+        written = len(re.findall(rf"\b{word}\b", text))
+        if word.lower() in known or written < 2:
+            continue
+        person = _Person((word,), "")
+        person.forms[word] += written
+        person.spoke += count
+        people.append(person)
