@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _PRONOUN_TAG, _ROLE_TITLES, _SPEECH, _SPEECH_AFTER,
+from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _PRONOUN_TAG, _SPEECH, _SPEECH_AFTER,
                                    _SPEECH_BEFORE, _TAGGED, _TITLED_NAME, _VOCATIVE, _Person, _Speech)
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, _decide, _gender_hint,
                                  _gender_of_phrase, _split_title)
+from pipeline.text.roles import _ROLE_TITLES
 
 
 # whom a family word's possessive may name instead of a room or a thing ("Mum's friend")

@@ -30,8 +30,9 @@ from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _N
                                  _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES, _COUNT,
                                  Character, _decide, _KIN,
                                  _GREETING, _gender_hint, _gender_of_phrase, _Names, _split_title)
-from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, _add_roles,
-                                   _join_answered_names, _join_misses, _join_parents, _join_short_names, _join_titles, _tie_nicknames)
+from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
+                                   _join_answered_names, _join_misses, _join_parents, _join_short_names, _tie_nicknames)
+from pipeline.text.roles import _add_roles, _join_titles
 from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech, _join_introductions,
                                   _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes

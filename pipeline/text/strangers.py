@@ -11,7 +11,7 @@ import bisect
 import re
 from collections import Counter
 
-from pipeline.text.aliases import _ROLE_TITLES, _ROLES
+from pipeline.text.roles import _ROLE_TITLES, _ROLES
 from pipeline.text.names import _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title, self_named
 from pipeline.text.quotes import inside_span
 

@@ -1,0 +1,152 @@
+"""People a story calls by their job: "the editor says", "said the sergeant". The job joins the
+one who bears its title (the captain is Captain Oyelaran) or the full name the narration gives
+beside it, else it is a person of its own."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.text.aliases import _CLAUSE_END, _NAME, _SPEECH_AFTER, _SPEECH_BEFORE, _Person, _Speech
+from pipeline.text.names import _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _split_title
+
+
+def _join_titles(people: list[_Person]) -> None:
+    """"the Colonel" is Colonel Hartley when he is the one colonel the text names; "the priest" is
+    Father Fuentes when he is the one Father; "Vicar", said to his face, is Reverend Ashby."""
+    for described in [p for p in people if (len(p.words) == 2 and p.words[0] == "the"
+                                            and (p.words[1] in TITLES or p.words[1] in _ROLE_TITLES))
+                      or (len(p.words) == 1 and p.words[0].lower() in _ROLE_TITLES and p.words[0][0].isupper())]:
+        # "the priest" is Father Fuentes, "the vicar" Reverend Thorne: the title of the job
+        job = described.words[-1]
+        word = job if len(described.words) == 2 and job in TITLES else _ROLE_TITLES[job.lower()]
+        title = _SAME_TITLE.get(word, word)
+        bearers = [p for p in people if p is not described and p.forms
+                   and any(_split_title(f)[0] == title for f in p.forms)]
+        if len(bearers) == 1:
+            bearers[0].title_gender = bearers[0].title_gender or described.title_gender
+            bearers[0].absorb(described)
+    people[:] = [p for p in people if p.forms]
+
+
+# People a story may call by their job alone ("the editor says", "said the sergeant")
+_ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspector", "constable", "detective",
+          "landlord", "landlady", "barman", "barmaid", "bartender", "waiter", "waitress", "clerk", "porter", "guard",
+          "conductor", "vicar", "priest", "teacher", "professor", "officer", "manager", "receptionist", "pilot",
+          "chef", "cook", "coach", "judge", "mayor", "sheriff", "superintendent", "foreman", "boss", "chief",
+          "colonel", "major", "lieutenant", "commander", "admiral", "governor", "matron", "housekeeper", "butler",
+          "coroner", "surgeon", "dispatcher", "ranger", "warden", "skipper", "boatman", "ferryman", "stationmaster",
+          "nun", "bishop", "deputy", "trucker", "dispatcher", "minister", "trooper", "bride", "groom", "mechanic",
+          "postman", "shopkeeper", "cabbie", "caretaker", "janitor", "stranger"}
+_ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector", "captain": "Captain",
+                "constable": "Constable", "detective": "Detective", "professor": "Professor", "colonel": "Colonel",
+                "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
+                "coach": "Coach", "judge": "Judge", "chief": "Chief", "officer": "Officer", "priest": "Father",
+                "nun": "Sister", "bishop": "Bishop", "sheriff": "Sheriff", "deputy": "Deputy", "minister": "Reverend",
+                "trooper": "Trooper",
+                # what the one doctor, sergeant or skipper is called to their face
+                "doc": "Dr", "sarge": "Sergeant", "skipper": "Captain", "padre": "Father", "prof": "Professor"}
+
+
+_ROLE_MENTION = re.compile(rf"\bthe\s+((?i:{'|'.join(sorted(_ROLES))}))\b")
+# "the tech said", "said the lighting tech": any other job or descriptor the tags keep using
+_TAGGED_DESCRIPTOR = re.compile(r"\bthe\s+(?=([a-z]{3,})\b(?:\s+([a-z]{3,})\b)?)")
+# what "says" words without being someone, and words for anyone at all
+_NOT_ROLES = {"sign", "note", "letter", "card", "screen", "text", "message", "clock", "label", "paper", "headline",
+              "board", "notice", "display", "voice", "radio", "television", "email", "poster", "plaque", "caption",
+              "banner", "report", "forecast", "speaker", "phone", "telephone", "intercom", "tannoy", "machine",
+              "recording", "tape", "answerphone", "voicemail", "letters", "book", "page", "line", "words", "word",
+              "person", "child", "kid", "baby", "crowd", "group", "other", "rest", "one", "two", "three", "first",
+              "second", "third", "last", "former", "latter", "elder", "younger", "eldest", "youngest", "pair",
+              "couple", "family", "old", "young", "little", "same", "new", "next", "tall", "short", "big", "small",
+              "fat", "thin", "whole", "thing", "way", "time", "day", "night", "morning", "evening", "end", "door",
+              "wind", "rain", "sea", "fire", "house", "room", "world", "man", "woman", "stranger", "newcomer"}
+
+_NAME_GIVEN = re.compile(rf"(?<=[.;:!?] )(?:Her|His)\s+(?:full\s+|real\s+)?name\s+(?:was|is)\s+({_NAME}(?:\s+{_NAME})?)\b")
+
+
+def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]) -> _Person | None:
+    """The full name the narration brings in beside a job: in the first paragraph that speaks of
+    "the editor", or the first where a full name the text gives once or twice is new ("...came in
+    with the Chief behind her. Priya Raman was still in her coveralls")."""
+    text = speech.text
+    told = sorted({speech.paragraph_of(at) for at in mentions if not speech.inside_quote(at)})
+    for at in mentions:
+        # "The coroner was already buttoning her coat. Her name was Judith Penrose;"
+        given = _NAME_GIVEN.search(text, at, min(speech.paragraphs[speech.paragraph_of(at)][1], at + 200))
+        between = text[at:given.start()] if given else ""
+        # (and not "The sergeant nodded to Mrs. Hale. Her name was ...": hers, not the sergeant's)
+        if given and not speech.inside_quote(at) and not any(
+                re.search(rf"\b{re.escape(f)}\b", between) for p in people for f in p.forms if f[:1].isupper()):
+            named = [p for p in people if p.forms and given.group(1) in p.forms]
+            if len(named) == 1:
+                return named[0]
+    full = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"
+            and sum(n for f, n in p.forms.items() if len(f.split()) >= 2) <= 2]
+
+    # where the narration writes each full name
+    written = {id(p): [m.start() for f in p.forms if len(f.split()) >= 2
+                       for m in re.finditer(rf"\b{re.escape(f)}\b", text) if not speech.inside_quote(m.start())]
+               for p in full}
+    for number, paragraph in enumerate(told):
+        a, b = speech.paragraphs[paragraph]
+        named = [p for p in full if any(a <= at < b for at in written[id(p)])
+                 and (number == 0 or min(written[id(p)]) >= a)]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return None
+    return None
+
+
+def _add_roles(speech: _Speech, people: list[_Person]) -> None:
+    """A speaker the tags call by a job ("the editor says" twice or more) is a person: the one
+    who bears that title ("the sergeant" is Sergeant Okafor when she is the one sergeant), or
+    the full name the narration gives the first time it speaks of them ("the editor comes out of
+    her office ... Ruth Ambler has run the newsroom for years"), else "the editor" of their own."""
+    text = speech.text
+    def in_tag(start: int, end: int) -> bool:
+        return _SPEECH_BEFORE.search(text, max(0, start - 24), start) is not None \
+            or _SPEECH_AFTER.match(text, end) is not None
+    tags = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text) if in_tag(m.start(), m.end()))
+    described: dict[str, Counter] = {}
+    for m in _TAGGED_DESCRIPTOR.finditer(text):
+        # "the tech" or "the lighting tech", whichever a speech verb borders
+        one, two = m.group(1), m.group(2)
+        if _SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            # "said the lighting tech." runs to the punctuation
+            head, modifier = (two, one) if two and _CLAUSE_END.match(text, m.end(2)) else \
+                (one, "") if _CLAUSE_END.match(text, m.end(1)) else ("", "")
+        else:
+            head, modifier = (one, "") if _SPEECH_AFTER.match(text, m.end(1)) else \
+                (two, one) if two and _SPEECH_AFTER.match(text, m.end(2)) else ("", "")
+        if not head or head in _ROLES or head in _NOT_ROLES or head in _MALE_NOUNS or head in _FEMALE_NOUNS \
+                or modifier in _NOT_ROLES or head.endswith(("s", "ly", "ing", "ed")):
+            continue
+        tags[head] += 1
+        if modifier:
+            described.setdefault(head, Counter())[f"the {modifier} {head}"] += 1
+    for role, count in tags.items():
+        form = f"the {role}"
+        # "the Chief" the cluster already made of the capitalised job: a person still to name
+        existing = next((p for p in people if p.forms and {f.lower() for f in p.forms} == {form, role}
+                         or {f.lower() for f in p.forms} == {form}), None)
+        if count < 2 or (existing is None and any(f.lower() == form for p in people for f in p.forms)):
+            continue
+        mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?i:{role})\b", text)]
+        title = _ROLE_TITLES.get(role)
+        bearers = [p for p in people if p.forms and p is not existing and title and any(
+            _SAME_TITLE.get(t, t) == title for t in (_split_title(f)[0] for f in p.forms))]
+        person = bearers[0] if len(bearers) == 1 else None
+        if person is None:
+            person = _introduced_with(speech, people, mentions)
+        if existing is not None:
+            if person is not None and person is not existing:
+                person.absorb(existing)
+            continue
+        if person is None:
+            person = _Person(("the", role), "")
+            people.append(person)
+        person.forms[form] += len(mentions)
+        for longer, times in (described.get(role) or {}).items():
+            person.forms[longer] += times
+        person.spoke += count
