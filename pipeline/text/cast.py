@@ -322,8 +322,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     def main_name(person: _Person) -> str:
         # the name used most; "the President" over a bare "President" (a title, not a name)
         described = [f for f in person.forms if f.startswith("the ") and (f[4:5].isupper() or len(person.forms) == 1)]
-        # and a name over what a child calls him ("Dad")
-        named = [f for f in person.forms if f not in FAMILY_NAMES] or list(person.forms)
+        # and a name over what a child calls him ("Dad") or over a job ("the captain")
+        named = [f for f in person.forms if f not in FAMILY_NAMES and not f.startswith("the ")] or \
+            [f for f in person.forms if f not in FAMILY_NAMES] or list(person.forms)
         return described[0] if described else max(named, key=lambda f: (person.forms[f], len(f)))
 
     for person in people[:limit]:

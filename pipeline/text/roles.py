@@ -47,7 +47,7 @@ _ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector"
                 "doc": "Dr", "sarge": "Sergeant", "skipper": "Captain", "padre": "Father", "prof": "Professor"}
 
 
-_ROLE_MENTION = re.compile(rf"\bthe\s+((?i:{'|'.join(sorted(_ROLES))}))\b")
+_ROLE_MENTION = re.compile(rf"\b[Tt]he\s+((?i:{'|'.join(sorted(_ROLES))}))\b")
 # "the tech said", "said the lighting tech": any other job or descriptor the tags keep using
 _TAGGED_DESCRIPTOR = re.compile(r"\bthe\s+(?=([a-z]{3,})\b(?:\s+([a-z]{3,})\b)?)")
 # what "says" words without being someone, and words for anyone at all
@@ -98,6 +98,20 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
     return None
 
 
+def _bearer(speech: _Speech, people: list[_Person], title: str | None, existing: _Person | None) -> _Person | None:
+    """The one person the text gives the job's title; of two, the one the narration gives it (a
+    Captain Bryce spoken of only in the dialogue is not the captain on the bridge)."""
+    if not title:
+        return None
+    bearers = [p for p in people if p.forms and p is not existing and any(
+        _SAME_TITLE.get(t, t) == title for t in (_split_title(f)[0] for f in p.forms))]
+    if len(bearers) > 1:
+        bearers = [p for p in bearers if any(
+            not speech.inside_quote(m.start()) for f in p.forms if _SAME_TITLE.get(t := _split_title(f)[0], t) == title
+            for m in re.finditer(rf"\b{re.escape(f)}\b", speech.text))]
+    return bearers[0] if len(bearers) == 1 else None
+
+
 def _add_roles(speech: _Speech, people: list[_Person]) -> None:
     """A speaker the tags call by a job ("the editor says" twice or more) is a person: the one
     who bears that title ("the sergeant" is Sergeant Okafor when she is the one sergeant), or
@@ -125,20 +139,23 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         tags[head] += 1
         if modifier:
             described.setdefault(head, Counter())[f"the {modifier} {head}"] += 1
-    for role, count in tags.items():
+    # "The captain doesn't raise her voice": a job the narration keeps using, tags or not
+    told = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text)
+                   if m.group(1).lower() in _ROLE_TITLES and not speech.inside_quote(m.start()))
+    for role in sorted(set(tags) | {r for r, n in told.items() if n >= 2}):
+        count = tags[role]
         form = f"the {role}"
         # "the Chief" the cluster already made of the capitalised job: a person still to name
         existing = next((p for p in people if p.forms and {f.lower() for f in p.forms} == {form, role}
                          or {f.lower() for f in p.forms} == {form}), None)
-        if count < 2 or (existing is None and any(f.lower() == form for p in people for f in p.forms)):
+        if (count < 2 and told[role] < 2) or (existing is None and any(f.lower() == form for p in people for f in p.forms)):
             continue
         mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?i:{role})\b", text)]
-        title = _ROLE_TITLES.get(role)
-        bearers = [p for p in people if p.forms and p is not existing and title and any(
-            _SAME_TITLE.get(t, t) == title for t in (_split_title(f)[0] for f in p.forms))]
-        person = bearers[0] if len(bearers) == 1 else None
-        if person is None:
+        person = _bearer(speech, people, _ROLE_TITLES.get(role), existing)
+        if person is None and count >= 2:
             person = _introduced_with(speech, people, mentions)
+        if person is None and count < 2:
+            continue
         if existing is not None:
             if person is not None and person is not existing:
                 person.absorb(existing)

@@ -1402,3 +1402,19 @@ def test_a_pet_name_since_childhood_and_a_job_whose_name_the_narration_gives():
     assert owner(cast, "Tosh") == owner(cast, "Mr. Pellow") != "", cast
     assert owner(cast, "the coroner") == owner(cast, "Judith Penrose") != "", cast
     assert cast[owner(cast, "Judith")].gender == "F", cast
+
+
+def test_the_job_the_narration_keeps_using_is_the_one_in_the_room_who_bears_its_title():
+    # two captains, but Captain Bryce is only spoken of: "the captain" on the bridge is Oyelaran,
+    # though only one tag calls her so
+    text = ('Captain Adaeze Oyelaran sits in the command chair with her boots up on the rail. Ensign '
+            'Lindqvist turns round at the comms station.\n\n'
+            '"Nothing on any band, Captain," says Lindqvist.\n\n"Life signs?" Oyelaran asks.\n\n"None."\n\n'
+            '"Keep trying." The captain does not raise her voice; she has never needed to.\n\n'
+            '"The last log is from Captain Bryce," Lindqvist says. "Bryce took a call she never logged. Bryce said nothing to anyone."\n\n'
+            'The captain closes her eyes. "Then Bryce knew," the captain says.\n')
+    found = discover_characters(text)
+    assert owner(found, "the captain") == owner(found, "Captain Adaeze Oyelaran") != ""
+    quotes = attribute(text, found)
+    assert [q.speaker for q in quotes if q.text.startswith(("Keep", "Then Bryce"))] == \
+        [owner(found, "the captain")] * 2
