@@ -47,7 +47,9 @@ _ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector"
                 "doc": "Dr", "sarge": "Sergeant", "skipper": "Captain", "padre": "Father", "prof": "Professor"}
 
 
-_ROLE_MENTION = re.compile(rf"\b[Tt]he\s+((?i:{'|'.join(sorted(_ROLES))}))\b")
+_JOBS = "|".join(sorted(_ROLES))
+# "the driver", "the cab driver" (one word before the job that is not a job itself)
+_ROLE_MENTION = re.compile(rf"\b[Tt]he\s+(?:(?!(?i:{_JOBS})\b)[a-z]+\s+)?((?i:{_JOBS}))\b")
 # "the tech said", "said the lighting tech": any other job or descriptor the tags keep using
 _TAGGED_DESCRIPTOR = re.compile(r"\bthe\s+(?=([a-z]{3,})\b(?:\s+([a-z]{3,})\b)?)")
 # what "says" words without being someone, and words for anyone at all

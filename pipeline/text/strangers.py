@@ -69,6 +69,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         if not named:
             continue
         gender = characters[named].gender
+        # Dr. Menon is the doctor, not the driver the narration spoke of a page before
+        jobs = {_SAME_TITLE.get(t, t) for t in (_split_title(x)[0] for x in (named, *characters[named].aliases))} \
+            & set(_ROLE_TITLES.values())
         counts = Counter(noun for _, noun, _ in window
                          if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender))
         for noun, count in counts.items():
@@ -79,7 +82,10 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 # "the captain" is Captain Oyelaran's, when the cast has a captain; a job
                 # describes the one who names themself only when it was just used
                 continue
-            if count >= _AT_LEAST and not names.lookup(description) and description not in found:
+            if jobs and noun in _ROLES and _ROLE_TITLES.get(noun) not in jobs:
+                continue
+            # (a job the cast holds as a person of its own, "the driver", is theirs as well)
+            if count >= _AT_LEAST and names.lookup(description) in ("", description) and description not in found:
                 # as the narration wrote it too: "a man in a tweed (cap)"
                 for written in {description} | {w for _, key, w in window if key == noun}:
                     found.setdefault(written, named)
@@ -88,5 +94,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     updated = dict(characters)
     for description, main in found.items():
         character = updated[main]
-        updated[main] = Character(character.name, (*character.aliases, description), character.gender)
+        job = updated.pop(description, None)
+        more = (description, *(job.aliases if job else ()))
+        updated[main] = Character(character.name, (*character.aliases, *more), character.gender)
     return updated

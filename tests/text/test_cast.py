@@ -1418,3 +1418,19 @@ def test_the_job_the_narration_keeps_using_is_the_one_in_the_room_who_bears_its_
     quotes = attribute(text, found)
     assert [q.speaker for q in quotes if q.text.startswith(("Keep", "Then Bryce"))] == \
         [owner(found, "the captain")] * 2
+
+
+def test_the_driver_the_tags_name_twice_is_whoever_he_turns_out_to_be_not_the_doctor_met_between():
+    text = ('A black cab came round the corner and Hattie Vance stepped out in front of it.\n\n'
+            'The driver was a heavy man with a football scarf. "You trying to get yourself killed, love?"\n\n'
+            '"St. Bride\'s. As fast as you can," said Hattie.\n\n'
+            '"Bad, is it?" said the driver, watching her in the mirror.\n\n"Bad enough," said Hattie.\n\n'
+            'At the hospital a young man in a white coat met her at the door. "I\'m Dr. Menon," he said. '
+            '"She\'s in cubicle four."\n\n"Is it broken?" Hattie asked.\n\n"Possibly," said Dr. Menon.\n\n'
+            'The cab was still waiting, the driver arguing with a porter. "Need a lift back?" called the cab driver.\n\n'
+            '"You waited?" said Hattie.\n\n'
+            'He shrugged. "Solomon Barker. Sol, to my friends. Hop in."\n\n"Thanks, Sol," said Hattie.\n')
+    quotes = attribute(text, discover_characters(text))
+    said = {q.text[:6]: q.speaker for q in quotes}
+    assert said["You tr"] == said["Bad, i"] == said["Need a"] == said["Solomo"] != said["I'm Dr"]
+    assert len({q.speaker for q in quotes}) == 3
