@@ -421,6 +421,12 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         else:
             singles.append(form)
 
+    def told_gender(person: _Person) -> str:
+        """M or F when the prose goes on about this person's full names, or their first name
+        alone, as "he" or "she"."""
+        return _decide(Counter(hint for f in (*person.forms, person.words[0]) for at in where.get(f, ())
+                               if (hint := _gender_hint(text, at, at + len(f)))))
+
     by_title_word: dict[tuple[str, str], _Person] = {}
     # a title that says a gender first, so that "Dr. Barrow" knows Mr. Barrow is taken
     titled_only.sort(key=lambda t: t[1].lower() not in _FEMALE | _MALE)
@@ -430,7 +436,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         # a titled first name ("Lady Catherine") or surname ("Mr. Darcy") of one full name
         sharing = [p for p in full.values() if word == p.words[-1]
                    or (title in _FIRST_NAME_TITLES and word == p.words[0])]
-        fitting = [p for p in sharing if not gender or p.listed_gender in (gender, "")]
+        # (and whom the prose calls "he" is no Mrs.: little Ollie Pike is not his mother)
+        fitting = [p for p in sharing if not gender or (p.listed_gender in (gender, "")
+                                                        and told_gender(p) in (gender, "", "U"))]
         other_titles = {t for f, t, w in titled_only if w == words and t != title}
         rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
                     for t in other_titles)

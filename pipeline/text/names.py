@@ -164,7 +164,9 @@ def _gender_hint(text: str, start: int, end: int) -> str:
     if described:
         return "F" if described.group(1) in ("woman", "girl", "lady") else "M"
     # "It was Jude who picked up. She ..." names the subject as much as "Jude picked up."
-    ends_as_subject = ends_as_subject or re.search(r"\bIt\s+was\s+$", text[max(0, start - 8):start]) is not None
+    # and "...is little Ollie Pike, who is five. He has been practising" goes on about Ollie
+    ends_as_subject = ends_as_subject or re.search(r"\bIt\s+was\s+$", text[max(0, start - 8):start]) is not None \
+        or re.match(r",\s+who\s", text[end:end + 8]) is not None
     if not pronoun and (ends_as_subject or re.search(r"(^|[.!?][\"”’']?\s+|\n\s*)$", text[max(0, start - 3):start])):
         pronoun = re.match(r"[^.!?\"“”]{0,200}[.!?][\"”’']?\s+(He|She)\b", text[end:end + 240]) or \
             re.match(r"[^.!?\"“”]{0,80}[.!?][ \t]+(?![A-Z][a-z]+\s+[a-z]+\s+(?:his|her)\b)[A-Z][^.!?\"“”]{0,40}?\b(him|his|her)\b",

@@ -1434,3 +1434,16 @@ def test_the_driver_the_tags_name_twice_is_whoever_he_turns_out_to_be_not_the_do
     said = {q.text[:6]: q.speaker for q in quotes}
     assert said["You tr"] == said["Bad, i"] == said["Need a"] == said["Solomo"] != said["I'm Dr"]
     assert len({q.speaker for q in quotes}) == 3
+
+
+def test_a_boy_the_prose_calls_he_is_not_the_mrs_of_his_surname():
+    # "Ollie" is a girl's name as often as a boy's; the pronouns say which this one is
+    text = ('The smallest star in the line is little Ollie Pike, who is five. He has practised his line for weeks.\n\n'
+            '"Ollie," Tess Harlow says gently. "Your turn."\n\n'
+            'Ollie looks at the floor. He looks at the ceiling. "I can\'t," Ollie whispers.\n\n'
+            'Then Ollie screws his eyes shut and says it. "The stars are out!"\n\n'
+            'At the bus stop a woman in a wet anorak sits straighter. "You\'re his teacher," she says.\n\n'
+            '"Mrs. Pike, isn\'t it?" says Tess.\n\n"Nobody calls me Mrs. Pike except the bank," says Mrs. Pike.\n')
+    found = discover_characters(text)
+    assert owner(found, "Ollie") == owner(found, "Ollie Pike") != owner(found, "Mrs. Pike") != ""
+    assert found[owner(found, "Ollie")].gender == "M" and found[owner(found, "Mrs. Pike")].gender == "F"
