@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from pipeline.text.roles import _ROLE_TITLES, _ROLES
-from pipeline.text.names import _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title, self_named
+from pipeline.text.names import NAME, _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title, self_named
 from pipeline.text.quotes import inside_span
 
 # "And your name?", "Who are you?": the answer that follows is the speaker's own name ("Who are
@@ -28,6 +28,9 @@ _ADJECTIVE = r"(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)
 _STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from)\s+(?:the|a|an|his|her)\s+[a-z-]+)"
                        rf"|\b[Tt]he\s+{_ADJECTIVE}(boy|girl|kid|child|lad|lass|youth|stranger|newcomer|visitor|"
                        rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))})\b")
+# "The father introduces himself as Richard Ashby, and the girl as Nell": the narration names them
+_INTRODUCES = re.compile(rf"\b[Tt]he\s+(?:[a-z]+\s+)?([a-z]+)\s+introduce[sd]?\s+(?:himself|herself)\s+as\s+"
+                         rf"({NAME}(?:\s+{NAME})?)(?:,?\s+and\s+(?:the|his|her)\s+([a-z]+)\s+as\s+({NAME}(?:\s+{NAME})?))?")
 _WINDOW = 12000         # characters of narration before the name is given
 _AT_LEAST = 2           # times the description is used there
 _ROLE_NEAR = 3000       # characters before the name within which a job ("the driver") was last used
@@ -89,6 +92,15 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 # as the narration wrote it too: "a man in a tweed (cap)"
                 for written in {description} | {w for _, key, w in window if key == noun}:
                     found.setdefault(written, named)
+    for m in _INTRODUCES.finditer(text):
+        for noun, name in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+            main = names.lookup(name) if noun else ""
+            if main and not inside_span(m.start(), spans, starts):
+                # every way the narration wrote them before: "the father", "the girl's father"
+                for said in re.finditer(rf"\b[Tt]he\s+(?:[a-z]+['’]s\s+)?{noun}\b", text[:m.start()]):
+                    description = " ".join(said.group(0).split()).lower()
+                    if not inside_span(said.start(), spans, starts) and names.lookup(description) in ("", description):
+                        found[description] = main      # (over a guess from a later self-naming)
     if not found:
         return characters
     updated = dict(characters)

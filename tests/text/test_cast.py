@@ -1447,3 +1447,14 @@ def test_a_boy_the_prose_calls_he_is_not_the_mrs_of_his_surname():
     found = discover_characters(text)
     assert owner(found, "Ollie") == owner(found, "Ollie Pike") != owner(found, "Mrs. Pike") != ""
     assert found[owner(found, "Ollie")].gender == "M" and found[owner(found, "Mrs. Pike")].gender == "F"
+
+
+def test_the_narration_introducing_the_father_and_the_girl_names_them():
+    text = ('A girl in a yellow anorak sits at the next table with her father.\n\n'
+            '"It said three hours on the website," the girl says.\n\n"Websites lie," says the girl\'s father.\n\n'
+            '"Maps lie too," the girl says.\n\n"Not this one," says the father.\n\n'
+            'The father introduces himself as Richard Ashby, and the girl as Nell.\n\n'
+            'Later a young woman named Liesl came in. "Coffee?" asked Liesl.\n\n"Please," said Nell.\n\n'
+            '"Two," said Richard Ashby.\n\n"Nell, sit down," said Liesl.\n')
+    quotes = attribute(text, discover_characters(text))
+    assert [q.speaker for q in quotes][:4] == ["Nell", "Richard Ashby", "Nell", "Richard Ashby"]
