@@ -195,6 +195,8 @@ _HAND_OUT = re.compile(r"\b(?:held|put|stuck|thrust|offered|extended)\s+(?:out\s
 
 # a parent called by what their children call them, as a vocative
 _FATHER_CALLS = ("papa", "pa", "father", "dad", "daddy")
+_PHONE_ANSWERED = re.compile(r"\b(?:lift(?:s|ed)?|pick(?:s|ed)\s+up|snatch(?:es|ed)\s+up|grab(?:s|bed)|answer(?:s|ed))"
+                             r"\s+(?:the\s+)?(?:receiver|phone|telephone|handset)\b[^\"“”‘']*[\"“‘']?$")
 _KIN_CALLED = re.compile(r"(?:^|[,!?;.]\s*|\b(?:dear|dearest)\s+)(papa|pa|father|dad|daddy|mamma|mama|mother|mum|mummy|"
                          r"mom|ma)\s*(?:[,.!?;—-]|$)", re.IGNORECASE)
 
@@ -256,8 +258,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             # a name alone, then the rest after the tag: `"Mr. Thaddeus Sholto," said the little
             # man. "That is my name."`
             named = self_named(quotes[index].text.rstrip() + " " + quotes[indices[position + 1]].text, reader.names)
-        if not named and position == 0 and asked_name:
-            # "And your name?" / "Nico." : a name said alone in answer is the one answering
+        if not named and position == 0 and (asked_name or _PHONE_ANSWERED.search(
+                text, max(0, quotes[index].start - 300), quotes[index].start)):
+            # "And your name?" / "Nico." : a name said alone in answer is the one answering, as
+            # is one's own name said into a telephone just picked up ("...lifted the receiver." "Baird.")
             named = answered_with_name(quotes[index].text, reader.names)
         who = tagged.get(position)
         if not named and who is not None and who.gender and quotes[index].text.rstrip().endswith(","):

@@ -446,9 +446,12 @@ def self_named(quote: str, names: _Names) -> str:
     """Who the quote says is speaking: "I am Dr. Okafor", "My name is Tom", "Hi, it's Dev", or a full name
     said as a sentence of its own ("Is it? Father Doyle. I do beg your pardon.", "Sam Cobb,
     madam.")."""
-    for a, b, main in names.mentions(quote):
+    said = names.mentions(quote)
+    # "Mrs Kerr. I'm Hamish Rennie": whoever says "I'm", not the name said first
+    for a, b, main in said:
         if _SELF_NAMED.search(quote[max(0, a - 16):a]) or PHONE_INTRO.match(quote[:a]):
             return main
+    for a, b, main in said:
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")

@@ -1124,3 +1124,17 @@ def test_a_full_name_never_written_before_said_as_a_sentence_is_the_speaker_givi
             '"Desmond Pryce. Lives on Tanner Street with his mother," said Hale.\n')
     said = [s for _, s in speakers(text, cast)]
     assert said[1:] == ["Stan Pugh", "Stan Pugh", "Hale"], said
+
+
+def test_ones_own_name_into_a_telephone_just_picked_up_and_im_after_a_name_said_to_someone():
+    cast = {"Lorna Baird": Character("Lorna Baird", ("Baird", "Ms Baird"), "F"),
+            "Bridie": Character("Bridie", (), "F"), "Maureen Kerr": Character("Maureen Kerr", ("Mrs Kerr",), "F"),
+            "Hamish Rennie": Character("Hamish Rennie", ("Dr Rennie",), "M")}
+    text = ("The telephone on the wall began to ring. Bridie went to answer it, but the manager crossed the room "
+            "and lifted the receiver before Bridie could reach it.\n\n"
+            "'Baird.'\n\nShe listened, turning her back on the room.\n\n"
+            "'Yes. Yes, I'm aware of what time it is.'\n\n"
+            "The doctor was younger than Maureen Kerr had expected.\n\n"
+            "'Mrs Kerr. I'm Hamish Rennie, the registrar on tonight. Please, sit down.'\n")
+    said = speakers(text, cast)
+    assert [speaker for _, speaker in said] == ["Lorna Baird", "Lorna Baird", "Hamish Rennie"]
