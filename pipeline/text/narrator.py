@@ -101,6 +101,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             # ("Sparrow? What's happened?" ... "Go on, then, Sparrow." / "I run.": a pet name no list knows,
             # answered by "I" half the times it is said)
             or (answered[m] and 2 * answered[m] >= count and characters[m].gender == "U" and not first_name_gender(m))
+            # ("Birdie", said to one the others call by her surname, "Kestrel", which says no gender)
+            or (answered[m] and 2 * answered[m] >= count and gender == "U" and kind(m) == kind(other) == "first"
+                and not first_name_gender(other))
             # "Agata" and "Aggie", both said to the narrator only: a pet form that shares the name's sound
             or (kind(m) == "first" and kind(other) == "first" and _pet_form_of(m, other)
                 and characters[m].gender in (gender, "U")))

@@ -1458,3 +1458,20 @@ def test_the_narration_introducing_the_father_and_the_girl_names_them():
             '"Two," said Richard Ashby.\n\n"Nell, sit down," said Liesl.\n')
     quotes = attribute(text, discover_characters(text))
     assert [q.speaker for q in quotes][:4] == ["Nell", "Richard Ashby", "Nell", "Richard Ashby"]
+
+
+def test_a_pet_name_said_to_the_teller_the_others_call_by_her_surname_is_hers_and_says_she_is_a_woman():
+    text = ('By the time I got to the diner the sun was going down. I took my usual stool and I put my hat on '
+            'the counter. I had spent my whole day in the county records office, my feet hurt, my coat was wet '
+            'through and I wanted my bed. I told myself I would have one coffee and then I would go home, and I '
+            'knew I was lying to me. Gus Pappas worked the bar at the back.\n\n"You look like hell, Birdie," he said.\n\n'
+            '"I\'ve been to hell. They call it the county records office."\n\n'
+            'He poured me a coffee. He was the last man alive who still called me by the short end of my name. '
+            'Everyone else called me Kestrel.\n\n'
+            '"Kestrel," Ruiz said, sliding into the booth. "You\'re scaring off the clientele."\n\n'
+            '"Go home, Kestrel," Ruiz said later. "Dry off."\n\n"Not yet," I said.\n\n'
+            '"Then get in the car, Kestrel," said Ruiz.\n\n"Fine," I said.\n\n"Seatbelt, Kestrel," said Ruiz.\n\n'
+            '"Another coffee, Birdie?" Gus asked.\n\n"I want you to forget you saw me leave," I said, and left.\n')
+    found = discover_characters(text)
+    assert owner(found, "Birdie") == owner(found, "Kestrel") == teller(found)
+    assert found[teller(found)].gender == "F"
