@@ -26,8 +26,9 @@ _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v an
                           key=len, reverse=True))
 # "Tobias Thorne, whom everyone called Toby" / "Elizabeth, known as Lizzy" (a comma: "Messinger
 # called Rosa" is a summons)
-# ("..., whom nobody since her christening had troubled to call anything but Kitty")
-_NICKNAME = re.compile(rf"({_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,60}}?\s)?"
+# ("..., whom nobody since her christening had troubled to call anything but Kitty"; "Mrs. Harcourt,
+# whom her late husband had called Honoria")
+_NICKNAME = re.compile(rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,60}}?\s)?"
                        rf"(?:(?:called|known as|nicknamed)\s+(?:(?:anything|nothing)\s+(?:but|except|other\s+than)\s+|"
                        rf"only\s+|just\s+|simply\s+)?|call\s+(?:anything|nothing)\s+(?:but|except|other\s+than)\s+)"
                        rf"[\"“‘']?({_NAME})")

@@ -1475,3 +1475,12 @@ def test_a_pet_name_said_to_the_teller_the_others_call_by_her_surname_is_hers_an
     found = discover_characters(text)
     assert owner(found, "Birdie") == owner(found, "Kestrel") == teller(found)
     assert found[teller(found)].gender == "F"
+
+
+def test_a_titled_name_whom_someone_called_by_another_name_is_one_person():
+    text = ("Mrs. Harcourt, whom her late husband had called Honoria and whom nobody now called anything but "
+            "ma'am, had been a widow for four years.\n\n"
+            '"Honoria, you are late," said Mrs. Pennyfeather.\n\n"I am never late," said Mrs. Harcourt.\n\n'
+            '"Honoria, sit down," said Mrs. Pennyfeather.\n\n"I shall stand," said Mrs. Harcourt.\n')
+    found = discover_characters(text)
+    assert owner(found, "Honoria") == owner(found, "Mrs. Harcourt") != ""
