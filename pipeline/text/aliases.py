@@ -33,6 +33,8 @@ _NICKNAME = re.compile(rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}
                        rf"only\s+|just\s+|simply\s+)?|call\s+(?:anything|nothing)\s+(?:but|except|other\s+than)\s+)"
                        rf"[\"“‘']?({_NAME})")
 _MY_KIN_NAMED = re.compile(rf"\b[Mm]y\s+({MY_KIN_WORDS}),\s+({_NAME}\s+{_NAME}),")
+# "Tam Dunlop is my father": the same, said the other way round
+_IS_MY_KIN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+(?:is|was|'s)\s+my\s+({MY_KIN_WORDS})\b")
 # "Grandad's name is Walter" / "Mully's real name was Katherine Mulroney": one person
 _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first\s+|Christian\s+|given\s+)?name\s+"
                       rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)")
@@ -140,9 +142,10 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     pairs += [(m.group(2), m.group(1)) for m in _NAME_IS.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _HAD_BEEN.finditer(text)]
     # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
-    for m in _MY_KIN_NAMED.finditer(text):
-        kin = my_kin(m.group(1), [(p, set(p.forms)) for p in people if p.forms])
-        named = owner_of(m.group(2))
+    for relation, name in [*((m.group(1), m.group(2)) for m in _MY_KIN_NAMED.finditer(text)),
+                           *((m.group(2), m.group(1)) for m in _IS_MY_KIN.finditer(text))]:
+        kin = my_kin(relation, [(p, set(p.forms)) for p in people if p.forms])
+        named = owner_of(name)
         if kin is not None and named is not None and kin is not named and len(named.words) >= 2:
             named.title_gender = named.title_gender or _family_gender(kin)     # Dad is a man whatever "Glyn" is
             named.absorb(kin, owner)

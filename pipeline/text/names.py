@@ -481,7 +481,9 @@ def self_named(quote: str, names: _Names) -> str:
     return ""
 
 
-_INNER_QUOTE = re.compile(r"(?:^|(?<=[\s:,(—-]))['‘](?=\w).*?(?:['’](?=[\s.,;:!?—-]|$)|$)", re.DOTALL)
+# (and "..." inside a quote in single marks: 'he said to me, "Nobody will know, Tam."')
+_INNER_QUOTE = re.compile(r"(?:^|(?<=[\s:,(—-]))['‘](?=\w).*?(?:['’](?=[\s.,;:!?—-]|$)|$)|[\"“][^\"“”]*(?:[\"”]|$)",
+                          re.DOTALL)
 
 
 # what someone named after a comma may be to another: "A brother, Lee."

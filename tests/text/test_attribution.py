@@ -1138,3 +1138,10 @@ def test_ones_own_name_into_a_telephone_just_picked_up_and_im_after_a_name_said_
             "'Mrs Kerr. I'm Hamish Rennie, the registrar on tonight. Please, sit down.'\n")
     said = speakers(text, cast)
     assert [speaker for _, speaker in said] == ["Lorna Baird", "Lorna Baird", "Hamish Rennie"]
+
+
+def test_a_name_inside_words_a_speaker_quotes_in_double_marks_is_not_said_to_anyone_now():
+    from pipeline.text.names import _Names, vocatives
+    names = _Names({"Tam": Character("Tam", (), "M"), "Mo": Character("Mo", (), "F")})
+    quote = 'He came out to the step, Mo, and he said to me, "Nobody will ever know, Tam. Two hours."'
+    assert vocatives(quote, names) == {"Mo"}

@@ -1484,3 +1484,12 @@ def test_a_titled_name_whom_someone_called_by_another_name_is_one_person():
             '"Honoria, sit down," said Mrs. Pennyfeather.\n\n"I shall stand," said Mrs. Harcourt.\n')
     found = discover_characters(text)
     assert owner(found, "Honoria") == owner(found, "Mrs. Harcourt") != ""
+
+
+def test_the_name_given_as_my_father_is_the_one_called_dad():
+    text = ("Maureen Kerr ran the length of the ward. 'Dad,' she said. 'Dad, can you hear me?'\n\n"
+            "'Maureen Kerr. Tam Dunlop is my father,' she told the nurse. 'Where is he?'\n\n"
+            "Tam Dunlop opened his eyes. 'Mo,' he said.\n\n'Dad, don't talk,' said Maureen.\n\n"
+            "'I'll talk if I want,' Dad said.\n\n'Then talk,' said Maureen.\n\n'Forty years,' said Dad.\n")
+    found = discover_characters(text)
+    assert owner(found, "Dad") == owner(found, "Tam Dunlop") != ""
