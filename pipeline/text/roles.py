@@ -63,10 +63,13 @@ _NOT_ROLES = {"sign", "note", "letter", "card", "screen", "text", "message", "cl
               "fat", "thin", "whole", "thing", "way", "time", "day", "night", "morning", "evening", "end", "door",
               "wind", "rain", "sea", "fire", "house", "room", "world", "man", "woman", "stranger", "newcomer"}
 
-_NAME_GIVEN = re.compile(rf"(?<=[.;:!?] )(?:Her|His)\s+(?:full\s+|real\s+)?name\s+(?:was|is)\s+({_NAME}(?:\s+{_NAME})?)\b")
+# "Her name was Judith Penrose", "a brass badge that told the world his name was Dwight"
+_NAME_GIVEN = re.compile(rf"(?:(?<=[.;:!?] )(?:Her|His)|\b(?:her|his))\s+(?:full\s+|real\s+|first\s+)?name\s+(?:was|is)\s+"
+                         rf"({_NAME}(?:\s+{_NAME})?)\b")
 
 
-def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]) -> _Person | None:
+def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int], given_only: bool = False
+                     ) -> _Person | None:
     """The full name the narration brings in beside a job: in the first paragraph that speaks of
     "the editor", or the first where a full name the text gives once or twice is new ("...came in
     with the Chief behind her. Priya Raman was still in her coveralls")."""
@@ -82,6 +85,8 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
             named = [p for p in people if p.forms and given.group(1) in p.forms]
             if len(named) == 1:
                 return named[0]
+    if given_only:
+        return None
     full = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"
             and sum(n for f, n in p.forms.items() if len(f.split()) >= 2) <= 2]
 
@@ -142,8 +147,8 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         if modifier:
             described.setdefault(head, Counter())[f"the {modifier} {head}"] += 1
     # "The captain doesn't raise her voice": a job the narration keeps using, tags or not
-    told = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text)
-                   if m.group(1).lower() in _ROLE_TITLES and not speech.inside_quote(m.start()))
+    # ("The clerk folded the ten into his pocket": the clerk whose badge said his name was Dwight)
+    told = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text) if not speech.inside_quote(m.start()))
     for role in sorted(set(tags) | {r for r, n in told.items() if n >= 2}):
         count = tags[role]
         form = f"the {role}"
@@ -154,8 +159,8 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
             continue
         mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?i:{role})\b", text)]
         person = _bearer(speech, people, _ROLE_TITLES.get(role), existing)
-        if person is None and count >= 2:
-            person = _introduced_with(speech, people, mentions)
+        if person is None:
+            person = _introduced_with(speech, people, mentions, given_only=count < 2)
         if person is None and count < 2:
             continue
         if existing is not None:

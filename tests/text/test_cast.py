@@ -1493,3 +1493,15 @@ def test_the_name_given_as_my_father_is_the_one_called_dad():
             "'I'll talk if I want,' Dad said.\n\n'Then talk,' said Maureen.\n\n'Forty years,' said Dad.\n")
     found = discover_characters(text)
     assert owner(found, "Dad") == owner(found, "Tam Dunlop") != ""
+
+
+def test_a_job_the_narration_keeps_using_is_the_one_whose_name_it_gives_there():
+    text = ('The clerk was a soft, pale man with a little brass badge pinned to his cardigan that told the world '
+            'his name was Dwight.\n\n"Room fourteen," Nell Hardy said. "Who\'s in it?"\n\n'
+            '"Lady by the name of Dawes." The clerk folded the ten into his pocket.\n\n'
+            '"Do me a favor, Dwight," said Nell.\n\n"Sure," Dwight said.\n\n'
+            'Later the clerk was standing in the doorway. "Somebody move that car!"\n')
+    found = discover_characters(text)
+    assert owner(found, "the clerk") == owner(found, "Dwight") != ""
+    quotes = attribute(text, found)
+    assert [q.speaker for q in quotes if q.text.startswith(("Lady", "Somebody"))] == [owner(found, "Dwight")] * 2
