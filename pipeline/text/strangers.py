@@ -17,8 +17,11 @@ from pipeline.text.quotes import inside_span
 
 # "And your name?", "Who are you?": the answer that follows is the speaker's own name ("Who are
 # you here for?" asks for someone else's)
+# ("People call you anything besides kid?")
 NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+(?:other\s+)?name|who\s+are\s+you|what\s+(?:do\s+(?:they|people)\s+)?"
-                        r"call\s+you)\b(?:,\s*\w+)?\s*\?\s*$", re.IGNORECASE)
+                        r"call\s+you|(?:people|they|folks|anybody|anyone)\s+call\s+you\s+(?:anything|something)"
+                        r"(?:\s+(?:besides|but|other\s+than|except)\s+\w+(?:\s+\w+)?)?)\b(?:,\s*\w+)?\s*\?\s*$",
+                        re.IGNORECASE)
 
 # how a narration describes someone it cannot name yet: "the boy", "the driver", or anyone by
 # what they wear or where they came from ("a man in a tweed cap", "the woman with the red

@@ -1145,3 +1145,12 @@ def test_a_name_inside_words_a_speaker_quotes_in_double_marks_is_not_said_to_any
     names = _Names({"Tam": Character("Tam", (), "M"), "Mo": Character("Mo", (), "F")})
     quote = 'He came out to the step, Mo, and he said to me, "Nobody will ever know, Tam. Two hours."'
     assert vocatives(quote, names) == {"Mo"}
+
+
+def test_a_name_said_alone_in_answer_to_what_people_call_you_is_the_one_answering():
+    cast = {"Gus": Character("Gus", (), "M"), "Skeeter": Character("Skeeter", (), "M"),
+            "Kestrel": Character("Kestrel", (), "F")}
+    text = ('Gus poured the coffee. I took it to the corner booth, where a kid sat over a plate of fries.\n\n'
+            '"People call you anything besides kid?" asked Kestrel.\n\n'
+            '"Skeeter." He licked salt off his thumb. "On account of I\'m small."\n')
+    assert [speaker for _, speaker in speakers(text, cast)][1:] == ["Skeeter", "Skeeter"]
