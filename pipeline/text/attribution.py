@@ -34,8 +34,8 @@ import re
 
 from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.names import (Character, _Names, _gender_of_phrase, _split_title, load_characters, self_named,
-                                 vocatives)
+from pipeline.text.addressed import self_named, vocatives
+from pipeline.text.names import Character, _Names, _gender_of_phrase, _split_title, load_characters
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,

@@ -7,7 +7,8 @@ from collections import Counter
 
 from pipeline.text.roles import _ROLES
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import FAMILY_NAMES, _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names, _split_title, vocatives
+from pipeline.text.addressed import vocatives
+from pipeline.text.names import FAMILY_NAMES, _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names, _split_title
 from pipeline.text.quotes import find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 
 from pipeline.text.roles import _ROLE_TITLES, _ROLES
-from pipeline.text.names import NAME, _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title, self_named
+from pipeline.text.addressed import self_named
+from pipeline.text.names import NAME, _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title
 from pipeline.text.quotes import inside_span
 
 # "And your name?", "Who are you?": the answer that follows is the speaker's own name ("Who are

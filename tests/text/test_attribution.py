@@ -373,7 +373,8 @@ def test_someone_spoken_to_by_their_job_does_not_answer_themself():
             "'Everybody needs the urn, Tobin.'\n")
     quotes = [q for q in attribute(text, cast) if q.kind == "speech"]
     assert quotes[-1].speaker != "Tobin"
-    from pipeline.text.names import _Names, vocatives
+    from pipeline.text.addressed import vocatives
+    from pipeline.text.names import _Names
     assert vocatives("Thank you, Vicar,", _Names(cast)) == {"the vicar"}
 
 
@@ -611,7 +612,7 @@ def test_speakers_of_chapters_written_with_their_answers():
 
 
 def test_a_name_said_alone_then_that_is_my_name_names_the_speaker():
-    from pipeline.text.names import self_named
+    from pipeline.text.addressed import self_named
     cast = {"Edmund Falk": Character("Edmund Falk", ("Falk",), "M"), "Clara Moss": Character("Clara Moss", (), "F"),
             "Hugo Brandt": Character("Hugo Brandt", (), "M")}
     text = ('Hugo Brandt opened the door to a thin stranger in a grey coat.\n\n'
@@ -640,7 +641,7 @@ def test_a_later_he_leans_on_whom_the_tags_he_turned_out_to_be():
 
 
 def test_a_full_name_echoed_as_a_question_is_not_the_one_spoken_to():
-    from pipeline.text.names import vocatives
+    from pipeline.text.addressed import vocatives
     cast = {"John Beaver": Character("John Beaver", ("Beaver", "Mr Beaver"), "M"),
             "Marjorie": Character("Marjorie", (), "F")}
     names = _Names(cast)
@@ -1141,7 +1142,8 @@ def test_ones_own_name_into_a_telephone_just_picked_up_and_im_after_a_name_said_
 
 
 def test_a_name_inside_words_a_speaker_quotes_in_double_marks_is_not_said_to_anyone_now():
-    from pipeline.text.names import _Names, vocatives
+    from pipeline.text.addressed import vocatives
+    from pipeline.text.names import _Names
     names = _Names({"Tam": Character("Tam", (), "M"), "Mo": Character("Mo", (), "F")})
     quote = 'He came out to the step, Mo, and he said to me, "Nobody will ever know, Tam. Two hours."'
     assert vocatives(quote, names) == {"Mo"}

@@ -8,7 +8,8 @@ import pytest
 from pipeline.text.attribution import attribute
 from pipeline.text.cast import NARRATOR_ALIASES, discover_characters
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import Character, _Names, vocatives
+from pipeline.text.addressed import vocatives
+from pipeline.text.names import Character, _Names
 
 CHAPTERS = Path(__file__).parents[1] / "data" / "chapters"
 
@@ -922,7 +923,7 @@ def test_the_stranger_in_the_tweed_cap_who_names_himself_said_the_lines_before()
 def test_on_the_phone_this_is_and_a_full_name_then_a_short_one_introduce_the_speaker():
     names = _Names({"Connie Wilder": Character("Connie Wilder", ("Constance Wilder",), "F"),
                     "Sol": Character("Sol", ("Solomon Barker",), "M"), "Dana Reyes": Character("Dana Reyes", (), "F")})
-    from pipeline.text.names import self_named
+    from pipeline.text.addressed import self_named
     assert self_named("This is Constance Wilder, on Orchard Hill.", names) == "Connie Wilder"
     assert self_named("Solomon Barker. Sol, to my friends.", names) == "Sol"
     assert self_named("Dana Reyes. We spoke on the phone.", names) == "Dana Reyes"
@@ -1051,7 +1052,7 @@ def test_a_doctor_of_a_family_is_the_one_of_them_named_beside_her_and_kin_words_
 
 
 def test_someone_spoken_of_by_name_after_a_brother_is_not_spoken_to():
-    from pipeline.text.names import vocatives
+    from pipeline.text.addressed import vocatives
     names = _Names({"Lee Hollis": Character("Lee Hollis", ("Lee",), "M")})
     assert vocatives("A brother, Lee.", names) == set()
     assert vocatives("My cousin, Lee, was there.", names) == set()

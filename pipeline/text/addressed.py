@@ -1,0 +1,96 @@
+"""Who a quote names: the speaker naming themself ("I'm Dr. Okafor", "Name's Oakes", "Hi, it's
+Dev") and the people it is said to ("Listen, Dot, ..."), as the cast's names spell them."""
+from __future__ import annotations
+
+import re
+
+from pipeline.text.names import _Names, _split_title
+
+
+_SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|(?:the|my)\s+name['’]s|call\s+me)\s+$)"
+                         # "Name's Oakes, if you need anything."
+                         r"|(?:^|[.!?]\s+)name['’]s\s+$", re.IGNORECASE)
+_GREETING = r"(?:yes|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morning|evening)"
+# on the telephone: "Hi, it's Dev from Rapid", "Hello, this is Dana"
+PHONE_INTRO = re.compile(rf"^\s*{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+$", re.IGNORECASE)
+
+
+def self_named(quote: str, names: _Names) -> str:
+    """Who the quote says is speaking: "I am Dr. Okafor", "My name is Tom", "Hi, it's Dev", or a full name
+    said as a sentence of its own ("Is it? Father Doyle. I do beg your pardon.", "Sam Cobb,
+    madam.")."""
+    said = names.mentions(quote)
+    # "Mrs Kerr. I'm Hamish Rennie": whoever says "I'm", not the name said first
+    for a, b, main in said:
+        if _SELF_NAMED.search(quote[max(0, a - 16):a]) or PHONE_INTRO.match(quote[:a]):
+            return main
+    for a, b, main in said:
+        # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
+        # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
+        # Ledger.", "Dana Whitcomb here.")
+        # ("Lorcan Fee. Master of this tub.": the name, then the job)
+        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:I|We\s+(?:spoke|met|talked))\b"
+                              r"|\.\s+(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the|this|that|your|our)\s+[a-z]+\s*[.!]"
+                              r"|[.,]\s+that['’]?s\s+(?:is\s+)?my\s+name\b|[.,]\s+that\s+is\s+my\s+name\b"
+                              # "Ottoline Marsh. Daughter.": the name, then what she is to them
+                              rf"|\.\s+(?:(?:the|his|her|their|your)\s+)?(?:{_KIN}|widow)\s*[.!,])",
+                              quote[b:], re.IGNORECASE) is not None
+        # "Solomon Barker. Sol, to my friends.": the full name, then the short one
+        stop = re.match(r"\.\s+", quote[b:])
+        introduces = introduces or (stop is not None and any(c == b + stop.end() and m == main
+                                                             for c, _, m in names.mentions(quote, b, len(quote))))
+        # on the telephone, without a greeting: "This is Constance Wilder, on Orchard Hill."
+        if re.fullmatch(r"\s*(?:this\s+is|it['’]s)\s+", quote[:a], re.IGNORECASE) and len(quote[a:b].split()) >= 2 \
+                and not re.match(r"\s*,?\s*(?:my|our|his|her|your|the|a)\b|\s*,?\s*and\s+(?:this|that|here)\b",
+                                 quote[b:], re.IGNORECASE):
+            return main
+        greeted = re.fullmatch(rf"\s*(?:{_GREETING}[.,!]?\s+)+", quote[:a], re.IGNORECASE) is not None
+        untitled = greeted and not _split_title(quote[a:b])[0]
+        introduces = introduces or (untitled and re.match(r"(?:,\s+(?:from\s+|with\s+|at\s+)?(?:the\s+)?[A-Z][\w'’-]+"
+                                                          r"(?:\s+[A-Z][\w'’-]+)+\s*\.|\s+here\s*[.,])", quote[b:]) is not None)
+        opens = not quote[:a].strip() or re.search(r"[.!?]\s*$", quote[:a]) is not None
+        if introduces and opens and len(quote[a:b].split()) >= 2:
+            return main
+    return ""
+
+
+# (and "..." inside a quote in single marks: 'he said to me, "Nobody will know, Tam."')
+_INNER_QUOTE = re.compile(r"(?:^|(?<=[\s:,(—-]))['‘](?=\w).*?(?:['’](?=[\s.,;:!?—-]|$)|$)|[\"“][^\"“”]*(?:[\"”]|$)",
+                          re.DOTALL)
+
+
+# what someone named after a comma may be to another: "A brother, Lee."
+_KIN = (r"(?:brother|sister|son|daughter|cousin|friend|husband|wife|mother|father|uncle|aunt|nephew|niece|"
+        r"partner|boyfriend|girlfriend|fiancée?|colleague|neighbou?r|grandson|granddaughter|stepson|stepdaughter)")
+
+
+_SPOKEN_OF = re.compile(r"\s*(?![^.!?]*\byou)[^.!?]*\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+
+
+def vocatives(quote: str, names: _Names) -> set[str]:
+    """People the quote speaks to: a name opening or closing the quote or a clause of it."""
+    found = set()
+    speaking = self_named(quote, names)
+    # words quoted inside the quote ("I said: 'Dear Mrs. Vyse, ...'") were said to someone else
+    quote = _INNER_QUOTE.sub(lambda m: " " * len(m.group(0)), quote)
+    for a, b, main in names.mentions(quote):
+        if main == speaking:
+            continue
+        before = quote[:a].rstrip()
+        after = quote[b:b + 2]
+        opens = not before or before[-1] in ",!?;—-" or re.search(r"\b(dear|my|oh|o)$", before, re.IGNORECASE)
+        # a new sentence opened by a name and a comma: "...past. Agnes, Clara will show you"
+        opens = opens or (before[-1] == "." and after[:1] == ",")
+        # "John Beaver?" alone, after "a friend called Mr Beaver": the name echoed, not called
+        echoed = not before and re.match(r"\s*\?", quote[b:]) is not None and len(quote[a:b].split()) >= 2 \
+            and not _split_title(quote[a:b])[0]
+        # "A brother, Lee." / "my cousin, Darren, was there": the name of someone spoken of
+        named_as = re.search(rf"\b(?:an?|the|my|your|his|her|our|their|one)\s+(?:[a-z]+\s+)?{_KIN},$", before,
+                             re.IGNORECASE)
+        # `"He knew," he said. "Ted. I told him in August"`: a name alone that the next sentence
+        # goes on about as "him" says who was meant, not who is spoken to
+        explained = (not before or before[-1] == ".") and after[:1] == "." and \
+            _SPOKEN_OF.match(quote, b + 1) is not None
+        if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as and not explained:
+            found.add(main)
+    return found

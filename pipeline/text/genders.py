@@ -1,0 +1,66 @@
+"""A discovered person's gender (cast discovery's rule 4): the title, then the first-name list
+shipped in gender-guesser, then the pronouns the narration uses after their names; U only when
+nothing says."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.text.aliases import _Person
+from pipeline.text.called import _sentence_start
+from pipeline.text.first_names import first_name_certain, first_name_gender
+from pipeline.text.names import RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
+
+
+def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person]) -> dict[str, str]:
+    """Title, then first-name list, then pronouns after mentions; U when nothing says."""
+    names = _Names(characters)
+    votes: dict[str, Counter] = {main: Counter() for main in characters}
+    for start, end, main in names.mentions(text):
+        hint = _gender_hint(text, start, end)
+        if hint:
+            # "Sol raised his rod": a possessive right after the name's verb counts twice
+            close = re.match(rf"\s+(?:[a-z]{{2,}}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+(?!(?:{_COUNT})\b)[a-z]",
+                             text[end:end + 30]) if _sentence_start(text, start) else None
+            votes[main][hint] += 2 if close and ("M" if close.group(1) == "his" else "F") == hint else 1
+    genders = {}
+    for main, person in people.items():
+        # a name that is a family word ("Grandad", "Mum") says the gender whatever pronouns follow it
+        family_word = _gender_of_phrase(person.words[0]) if len(person.words) == 1 else ""
+        if person.title_gender or family_word:
+            genders[main] = person.title_gender or family_word
+            continue
+        title = next((_split_title(f)[0] for f in person.forms if _split_title(f)[0]), "")
+        if title and not votes[main]:
+            # "Constable Hobbs" and "the constable ... his collar": the title's noun speaks for him
+            noun = {"Dr": "doctor", "Rev": "reverend", "Prof": "professor", "Mme": "madame", "Mlle": "mademoiselle"}.get(
+                title, title.lower())
+            for match in re.finditer(rf"\b(?:the|a|an)\s+{noun}\b", text, re.IGNORECASE):
+                hint = _gender_hint(text, match.start(), match.end())
+                if hint:
+                    votes[main][hint] += 1
+        listed = first_name_gender(person.words[0]) if person.words[0] != "the" else ""
+        # "Jo", who is Josephine too: the full first name says what the short one leaves open
+        fuller = sorted({_split_title(f)[1][0] for f in person.forms if _split_title(f)[1] and not f.startswith("the ")
+                         and _split_title(f)[1][0][:2] == person.words[0][:2]}, key=len, reverse=True)
+        listed = next((g for g in map(first_name_gender, fuller) if g), listed) if person.words[0] != "the" else ""
+        pronouns = _decide(votes[main])
+        if pronouns != "U":
+            genders[main] = pronouns
+        elif listed:
+            # the list is overruled only by the text itself
+            other = {"M": "F", "F": "M"}[listed]
+            against = votes[main][other]
+            # a name the list calls only mostly one gender ("Jude") yields to a single pronoun
+            genders[main] = listed if against <= votes[main][listed] + (1 if first_name_certain(person.words[0]) else 0) \
+                else other if against >= 2 * votes[main][listed] + 1 else "U"
+        elif title.lower() in RANKS:
+            genders[main] = "M"     # a rank and a stray "her" ("Skip held her five minutes": the boat)
+        else:
+            # nothing but the pronouns: the plain majority, U on a tie or with none
+            ranked = votes[main].most_common(2)
+            clear = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            genders[main] = ranked[0][0] if clear else _gender_of_phrase(person.words[-1].lower()) or "U"
+        if genders[main] == "U" and title.lower() in RANKS:
+            genders[main] = "M"
+    return genders
