@@ -602,13 +602,14 @@ def gold_chapter_accuracy(path) -> tuple[int, int]:
 
 def test_speakers_of_chapters_written_with_their_answers():
     # 477 of the first six's 600 (0.795) when this test was written, 455 before the work it came
-    # with; all eight 642 of 809 (0.794) when the last two were added
+    # with; all eight 642 of 809 (0.794) when the last two were added; six more came unseen at 462
+    # of 587 (0.787) and all fourteen stood at 1149 of 1396 (0.823) when they joined
     from pathlib import Path
     scores = {p.stem: gold_chapter_accuracy(p) for p in sorted((Path(__file__).parents[1] / "data" / "chapters" /
                                                                 "gold").glob("*.txt"))}
-    assert len(scores) == 8
-    assert sum(r for r, _ in scores.values()) / sum(n for _, n in scores.values()) >= 0.76, scores
-    assert all(r / n >= 0.55 for r, n in scores.values()), scores
+    assert len(scores) == 14
+    assert sum(r for r, _ in scores.values()) / sum(n for _, n in scores.values()) >= 0.80, scores
+    assert all(r / n >= 0.62 for r, n in scores.values()), scores
 
 
 def test_a_name_said_alone_then_that_is_my_name_names_the_speaker():
