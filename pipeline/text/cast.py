@@ -121,9 +121,11 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
 def _vocatives(text: str) -> Counter:
     """Names someone is spoken to by: opening a quote or closing a clause of it ("Jane, come")."""
     found = Counter()
+    # (and "Callum. It's gone one.": a name alone as the quote's first sentence, more after it)
     for match in re.finditer(rf"[\"“‘]\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?]|"
-                             rf",\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?.]\s*[\"”’']", text):
-        found[match.group(1) or match.group(2)] += 1
+                             rf",\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?.]\s*[\"”’']|"
+                             rf"[\"“‘]\s*({_NAME})\.\s+(?=[A-Z][a-z]*['’]?[a-z]*\s+[a-z])", text):
+        found[match.group(1) or match.group(2) or match.group(3)] += 1
     return found
 
 
@@ -138,6 +140,8 @@ _INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this
 _DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+been)\s+(?:{_NAME}['’]s|his|her|my|our|their)"
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
 _GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({_NAME})\b")
+_RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
+_RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
 _WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
                       "dawn", "dusk", "twilight", "sunlight", "moonlight", "darkness", "summer", "winter", "autumn",
                       "spring", "sunshine", "sky"}
@@ -237,6 +241,11 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # start of a sentence, never speaking nor spoken to
     if len(words) == 1 and mid[form] == 0 and spoke[form] == 0 and not vocatives[form] \
             and form.lower() in _WEATHER_AND_HOURS:
+        return False
+    # "Roger, Coastguard." / "Ardmore Coastguard. Roger.": radio talk's "received", said only in
+    # speech in a story with a radio in it, is no one called Roger
+    if len(words) == 1 and form in _RADIO_WORDS and spoke[form] == 0 and mid[form] == 0 \
+            and all(speech.inside_quote(at) for at in where[form]) and _RADIO.search(text):
         return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
     if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):

@@ -105,6 +105,10 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             # ("Birdie", said to one the others call by her surname, "Kestrel", which says no gender)
             or (answered[m] and 2 * answered[m] >= count and gender == "U" and kind(m) == kind(other) == "first"
                 and not first_name_gender(other))
+            # ("Callum", what his mother calls him, and "Sprat", what the crew do: said three times and
+            # more, answered by "I" twice, and never in the narration)
+            or (kind(m) == kind(other) == "first" and count >= 3 and answered[m] >= 2
+                and (characters[m].gender in (gender, "U") or gender == "U"))
             # "Agata" and "Aggie", both said to the narrator only: a pet form that shares the name's sound
             or (kind(m) == "first" and kind(other) == "first" and _pet_form_of(m, other)
                 and characters[m].gender in (gender, "U")))

@@ -1506,3 +1506,22 @@ def test_a_job_the_narration_keeps_using_is_the_one_whose_name_it_gives_there():
     assert owner(found, "the clerk") == owner(found, "Dwight") != ""
     quotes = attribute(text, found)
     assert [q.speaker for q in quotes if q.text.startswith(("Lady", "Somebody"))] == [owner(found, "Dwight")] * 2
+
+
+def test_a_teller_called_one_name_at_home_and_another_on_the_boat_and_radio_talk_is_no_one():
+    text = ('I was sitting at the kitchen table in my socks when Mum came down. I had not slept and I knew I '
+            'would not, and my pager was on the table by my hand, where I always kept it, and my boots by my chair.'
+            ' I ate my toast and I listened to my mother fill the kettle, as I had every night that week. I '
+            'thought about my letter from the college and I put my mug down and I told myself I would answer it.\n\n'
+            '"Callum. It\'s gone one."\n\n"I know what time it is," I said.\n\n'
+            '"Callum. Your hat." She held it out.\n\n"Thanks," I said.\n\n'
+            'At the boathouse Cox was already on the ladder. "Sprat! Kit on!"\n\n'
+            'Cox unhooked the radio handset. "Ardmore Coastguard, this is Ardmore lifeboat."\n\n'
+            '"Ardmore lifeboat, Coastguard. Roger. One person on board."\n\n"Roger, Coastguard," Cox said.\n\n'
+            '"Where, Sprat? Show me!" Cox shouted.\n\n"There!" I shouted.\n\n'
+            'At dawn Mum was on the quay. "Callum. You\'re frozen."\n\n"I\'m fine," I said.\n\n'
+            '"Sprat, you\'re on wash-down," Cox said.\n')
+    found = discover_characters(text)
+    assert owner(found, "Callum") == owner(found, "Sprat") == teller(found)
+    assert found[teller(found)].gender == "M"
+    assert owner(found, "Roger") == ""
