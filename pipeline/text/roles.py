@@ -98,6 +98,11 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
         a, b = speech.paragraphs[paragraph]
         named = [p for p in full if any(a <= at < b for at in written[id(p)])
                  and (number == 0 or min(written[id(p)]) >= a)]
+        if not named and number == 0 and paragraph:
+            # or the paragraph just before brings them in: "Giulia Rinaldi came out of the farmhouse
+            # door..." / '"Nobody look at me," the bride said.'
+            a = speech.paragraphs[paragraph - 1][0]
+            named = [p for p in full if written[id(p)] and a <= min(written[id(p)]) < b]
         if len(named) == 1:
             return named[0]
         if named:
@@ -157,7 +162,8 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
                          or {f.lower() for f in p.forms} == {form}), None)
         if (count < 2 and told[role] < 2) or (existing is None and any(f.lower() == form for p in people for f in p.forms)):
             continue
-        mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?i:{role})\b", text)]
+        # ("the bride's grandmother" is not the bride)
+        mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?i:{role})\b(?!['’]s\b)", text)]
         person = _bearer(speech, people, _ROLE_TITLES.get(role), existing)
         if person is None:
             person = _introduced_with(speech, people, mentions, given_only=count < 2)

@@ -1525,3 +1525,15 @@ def test_a_teller_called_one_name_at_home_and_another_on_the_boat_and_radio_talk
     assert owner(found, "Callum") == owner(found, "Sprat") == teller(found)
     assert found[teller(found)].gender == "M"
     assert owner(found, "Roger") == ""
+
+
+def test_the_bride_is_the_one_just_brought_in_not_the_brides_grandmother():
+    text = ("Across the terrace the bride's grandmother sat in the only chair with arms. Rosalba Ferraro was "
+            "eighty-four.\n\n"
+            '"Sit, sit," said Rosalba Ferraro.\n\n'
+            "Giulia Rinaldi came out of the farmhouse door at twenty past three, holding her dress off the "
+            "flagstones.\n\n"
+            '"Nobody look at me," the bride said. "I\'m not here yet."\n\n'
+            '"Too late," said Rosalba Ferraro.\n\n"Nonna, please," the bride said.\n')
+    found = discover_characters(text)
+    assert owner(found, "the bride") == owner(found, "Giulia Rinaldi") != owner(found, "Rosalba Ferraro")
