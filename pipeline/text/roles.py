@@ -7,7 +7,8 @@ import re
 from collections import Counter
 
 from pipeline.text.aliases import _CLAUSE_END, _NAME, _SPEECH_AFTER, _SPEECH_BEFORE, _Person, _Speech
-from pipeline.text.names import _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _split_title
+from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_hint,
+                                 _gender_of_phrase, _split_title)
 
 
 def _join_titles(people: list[_Person]) -> None:
@@ -101,8 +102,12 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
         if not named and number == 0 and paragraph:
             # or the paragraph just before brings them in: "Giulia Rinaldi came out of the farmhouse
             # door..." / '"Nobody look at me," the bride said.'
+            # (of the job's sex: "The driver was a heavy man" is not Hattie Vance hailing his cab)
             a = speech.paragraphs[paragraph - 1][0]
-            named = [p for p in full if written[id(p)] and a <= min(written[id(p)]) < b]
+            hints = {hint for at in mentions if (hint := _gender_hint(text, at, at + 4 + len(text[at:].split()[1])))}
+            sex = _gender_of_phrase(text[mentions[0]:mentions[0] + 40].split()[1]) or (hints.pop() if len(hints) == 1 else "")
+            named = [p for p in full if written[id(p)] and a <= min(written[id(p)]) < b
+                     and p.listed_gender in ("", sex if sex in ("M", "F") else p.listed_gender)]
         if len(named) == 1:
             return named[0]
         if named:
