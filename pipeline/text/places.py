@@ -395,6 +395,11 @@ _NOT_HERE = re.compile(
     r"[^,;.!?]*$", re.IGNORECASE)
 
 
+# a subject that lies above, below or beyond another place: "The town was still asleep above the quay"
+_SEEN_FROM = re.compile(r"\s+(?:was|were|is|are|lay|lies|stood|stands|sat|sits|rose|rises|loomed|looms)\b[^,.;:!?]{0,40}?"
+                        r"\b(?:above|below|beneath|beyond|overlooking)\s+(?=the\s)")
+
+
 def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
              generic: bool = True) -> tuple[str, str] | None:
     """(bed, place word) a sentence puts the action in, or None (`generic=False`: not "the room").
@@ -407,6 +412,10 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         subject = patterns.subject.search(sentence)
         if subject and _DENIED.match(sentence, subject.end()):
             subject = None     # "The forest was never mentioned": named, not a place the scene is in
+        seen_from = _SEEN_FROM.match(sentence, subject.end()) if subject else None
+        if seen_from:
+            # "The town was still asleep above the quay": the story is on the quay, looking up
+            subject = patterns.subject.search(sentence[seen_from.end():]) or subject
         defined = patterns.defined.match(sentence)
         candidates = [m for m in (subject, patterns.locative.search(sentence), defined,
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]

@@ -84,6 +84,9 @@ def beds(text, **kwargs):
     ("Marsh and Cole Dental Surgery took up the first floor above a bank on Quay Street.", "office"),
     ("The waiting room at the clinic smelled of bleach.", "office"),
     ("I was curled on the settee with the cat when the phone went.", "room"),
+    # a place the subject lies above: the story is down there, looking up
+    ("The town was still asleep above the quay.", "shore"),
+    ("The town lay quiet below the castle.", "street"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
