@@ -162,9 +162,9 @@ _THATS_ME = re.compile(r"\s*(?:That['’]s\s+me|It['’]s\s+me|I\s+am|I['’]m\s
 
 def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
     """Two ways a text says outright that two names are one person: a name asked for and
-    answered in the next lines `"That's me," said Gran`; and a family word acting in one sentence
-    and a full name opening the next ("Gran came through it sideways. Margaret Pryce was
-    eighty-one")."""
+    answered in the next lines `"That's me," said Gran`; and a family word acting in one sentence,
+    or a name the narration says "that was", and a full name opening the next ("Gran came through
+    it sideways. Margaret Pryce was eighty-one")."""
     text, told = speech.text, speech.narrations
     owner = {form: p for p in people for form in p.forms}
     pairs = []
@@ -185,6 +185,10 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
         # friend: "Mum's friend came in. Ellen Barker was forty")
         for m in re.finditer(rf"\b({'|'.join(sorted(FAMILY_NAMES))})(?:['’]s\s+(?!(?:{_PEOPLE_NOUNS})\b))?\s*[a-z]"
                              rf"[^.!?\"“”]*[.!?]\s+({_NAME}\s+{_NAME})\s+(?:was|is|had|has)\b", narration):
+            pairs.append((m.group(2), m.group(1)))
+        # "That was Cox, bellowing from the ladder. Alasdair Kerr was sixty years old": who that was
+        for m in re.finditer(rf"\b[Tt]hat\s+was\s+({_NAME})\b[^.!?\"“”]*[.!?]\s+({_NAME}\s+{_NAME})\s+(?:was|is|had|has)\b",
+                             narration):
             pairs.append((m.group(2), m.group(1)))
     for name, other in pairs:
         a, b = owner.get(name), owner.get(other)

@@ -1537,3 +1537,11 @@ def test_the_bride_is_the_one_just_brought_in_not_the_brides_grandmother():
             '"Too late," said Rosalba Ferraro.\n\n"Nonna, please," the bride said.\n')
     found = discover_characters(text)
     assert owner(found, "the bride") == owner(found, "Giulia Rinaldi") != owner(found, "Rosalba Ferraro")
+
+
+def test_who_that_was_is_the_full_name_the_next_sentence_brings_in():
+    text = ('"Sprat! Kit on! Boat in four minutes!" That was Cox, bellowing from the top of the ladder. Alasdair '
+            'Kerr was sixty years old and built like a mooring post.\n\n'
+            '"Coming," said Jen Lowrie.\n\n"Move, then," said Cox.\n\n"Where, Sprat?" Cox shouted.\n')
+    found = discover_characters(text)
+    assert owner(found, "Cox") == owner(found, "Alasdair Kerr") != ""
