@@ -99,6 +99,7 @@ class _Speech:
         self.spans = [(a, b) for a, b, _ in _scan_quotes(text)]
         self._paragraph_starts = [a for a, _ in self.paragraphs]
         self._quote_starts = [a for a, _ in self.spans]
+        self._told_at: dict[str, list[int]] = {}
 
     def paragraph_of(self, at: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, at) - 1)
@@ -123,6 +124,13 @@ class _Speech:
 
     def inside_quote(self, at: int) -> bool:
         return inside_span(at, self.spans, self._quote_starts)
+
+    def told_at(self, form: str) -> list[int]:
+        """Where the narration (not a quote) writes a name, found once per name."""
+        if form not in self._told_at:
+            self._told_at[form] = [m.start() for m in re.finditer(rf"\b{re.escape(form)}\b", self.text)
+                                   if not self.inside_quote(m.start())]
+        return self._told_at[form]
 
 
 def _tie_nicknames(text: str, people: list[_Person]) -> None:

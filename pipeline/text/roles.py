@@ -92,9 +92,7 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
             and sum(n for f, n in p.forms.items() if len(f.split()) >= 2) <= 2]
 
     # where the narration writes each full name
-    written = {id(p): [m.start() for f in p.forms if len(f.split()) >= 2
-                       for m in re.finditer(rf"\b{re.escape(f)}\b", text) if not speech.inside_quote(m.start())]
-               for p in full}
+    written = {id(p): [at for f in p.forms if len(f.split()) >= 2 for at in speech.told_at(f)] for p in full}
     for number, paragraph in enumerate(told):
         a, b = speech.paragraphs[paragraph]
         named = [p for p in full if any(a <= at < b for at in written[id(p)])
