@@ -102,10 +102,11 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
             # door..." / '"Nobody look at me," the bride said.'
             # (of the job's sex: "The driver was a heavy man" is not Hattie Vance hailing his cab)
             a = speech.paragraphs[paragraph - 1][0]
-            hints = {hint for at in mentions if (hint := _gender_hint(text, at, at + 4 + len(text[at:].split()[1])))}
-            sex = _gender_of_phrase(text[mentions[0]:mentions[0] + 40].split()[1]) or (hints.pop() if len(hints) == 1 else "")
+            said = [re.match(r"\w+\s+(\w+)", text[at:at + 40]) for at in mentions]
+            hints = {hint for at, m in zip(mentions, said) if (hint := _gender_hint(text, at, at + m.end()))}
+            sex = _gender_of_phrase(said[0].group(1)) or (hints.pop() if len(hints) == 1 else "")
             named = [p for p in full if written[id(p)] and a <= min(written[id(p)]) < b
-                     and p.listed_gender in ("", sex if sex in ("M", "F") else p.listed_gender)]
+                     and (not sex or p.listed_gender in ("", sex))]
         if len(named) == 1:
             return named[0]
         if named:
