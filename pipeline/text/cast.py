@@ -431,10 +431,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         else:
             singles.append(form)
 
-    def told_gender(person: _Person) -> str:
-        """M or F when the prose goes on about this person's full names, or their first name
-        alone, as "he" or "she"."""
-        return _decide(Counter(hint for f in (*person.forms, person.words[0]) for at in where.get(f, ())
+    def pronoun_gender(*forms: str) -> str:
+        """M or F when the prose goes on about these names as "he" or "she" (U when it is torn)."""
+        return _decide(Counter(hint for f in forms for at in where.get(f, ())
                                if (hint := _gender_hint(text, at, at + len(f)))))
 
     by_title_word: dict[tuple[str, str], _Person] = {}
@@ -446,9 +445,10 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         # a titled first name ("Lady Catherine") or surname ("Mr. Darcy") of one full name
         sharing = [p for p in full.values() if word == p.words[-1]
                    or (title in _FIRST_NAME_TITLES and word == p.words[0])]
-        # (and whom the prose calls "he" is no Mrs.: little Ollie Pike is not his mother)
+        # (and whom the prose calls "he", by full or first name, is no Mrs.: little Ollie Pike is
+        # not his mother)
         fitting = [p for p in sharing if not gender or (p.listed_gender in (gender, "")
-                                                        and told_gender(p) in (gender, "", "U"))]
+                                                        and pronoun_gender(*p.forms, p.words[0]) in (gender, "U"))]
         other_titles = {t for f, t, w in titled_only if w == words and t != title}
         rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
                     for t in other_titles)
@@ -506,10 +506,6 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             man.absorb(person)
     people[:] = [p for p in people if p.forms]
     described = {p.words[-1]: p for p in people if p.words[0] == "the" and len(p.words) == 2}
-
-    def pronoun_gender(form: str) -> str:
-        """M or F when the prose goes on about this name as "he" or "she" (U when it is torn)."""
-        return _decide(Counter(hint for at in where.get(form, ()) if (hint := _gender_hint(text, at, at + len(form)))))
 
     for form in singles:
         if form in described:       # "Grandmother" and "the Grandmother"
