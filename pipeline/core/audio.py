@@ -31,6 +31,11 @@ def to_pcm16(samples: np.ndarray) -> np.ndarray:
     return np.round(np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
 
 
+def as_stored(samples: np.ndarray) -> np.ndarray:
+    """The samples as a take file gives them back (16-bit), for judging what will be heard later."""
+    return to_pcm16(samples).astype(np.float32) / 32767.0
+
+
 def write_wav(path: Path, samples: np.ndarray, rate: int = SAMPLE_RATE) -> bytes:
     """Write mono or (n, channels) float audio as 16-bit PCM, atomically; return the bytes."""
     buffer = io.BytesIO()

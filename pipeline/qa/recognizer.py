@@ -47,7 +47,7 @@ def recognizer_version() -> str:
     """What a remembered transcription depends on: the package and its settings."""
     from importlib import metadata
     settings = ", ".join(f"{k}={v}" for k, v in sorted(RECOGNIZER_SETTINGS.items()))
-    return f"pocketsphinx {metadata.version('pocketsphinx')} ({settings})"
+    return f"pocketsphinx {metadata.version('pocketsphinx')} ({settings}, each take afresh)"
 
 
 def recognizer_pcm(samples: np.ndarray, rate: int) -> bytes:
@@ -65,6 +65,10 @@ def transcribe(samples: np.ndarray, rate: int) -> str:
     if _decoder is None:
         from pocketsphinx import Decoder
         _decoder = Decoder(samprate=RECOGNIZER_RATE, loglevel="FATAL", **RECOGNIZER_SETTINGS)
+    # Each take is heard from the decoder's first state: its feature normalisation would otherwise
+    # carry over from the takes before, and what a take is heard as would depend on which takes
+    # the same process heard first (serial QA and the process pool would disagree)
+    _decoder.reinit_feat()
     _decoder.start_utt()
     _decoder.process_raw(recognizer_pcm(samples, rate), full_utt=True)
     _decoder.end_utt()

@@ -406,6 +406,7 @@ def _first_accepted(screened: list[_Candidate], heard: list[_Candidate], name: s
     the ones measured are added to `heard`."""
     new = 0
     from pipeline.qa.analysis import median_pitch_hz
+    from pipeline.core.audio import as_stored
     from pipeline.qa.recognizer import transcribe, word_error_rate
     for order, candidate in enumerate(screened):
         candidate.order = order
@@ -414,7 +415,10 @@ def _first_accepted(screened: list[_Candidate], heard: list[_Candidate], name: s
             continue                                    # measured in an earlier round
         if limit is not None and new >= limit:
             return None
-        candidate.wer = word_error_rate(DESIGN_TEXT, transcribe(candidate.take, SAMPLE_RATE))
+        # heard as the stored take is heard later (preview, QA): the recogniser tells 16-bit
+        # rounding apart, and a candidate judged on the float take was heard worse from its file
+        stored = as_stored(candidate.take)
+        candidate.wer = word_error_rate(DESIGN_TEXT, transcribe(stored, SAMPLE_RATE))
         if candidate.wer > WER_LIMIT:
             candidate.wer = -1.0                        # not understood: never heard again
             continue

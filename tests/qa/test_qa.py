@@ -148,6 +148,22 @@ def test_process_pool_gives_the_same_transcripts(tmp_path, voice, monkeypatch):
     assert [line["heard"] for line in pooled["lines"]] == [line["heard"] for line in serial["lines"]]
 
 
+def test_a_take_is_heard_the_same_whatever_was_heard_before(voice, monkeypatch):
+    # (a pool process forked from one that had heard other takes heard "I will bring him back" as
+    # "oh bring him back": serial QA and the pool disagreed)
+    from pipeline.qa import recognizer
+    takes = [speak(voice, text) for text in (
+        "The next morning the doctor returned to the hospital.", "I will bring him back, I promise you that.",
+        "Stay on the porch and keep the door shut.", "Roger, Coastguard. Has he any flares?",
+        "You look like hell, Birdie.", "Get back in the car, Tommy.", "Nobody goes anywhere alone in this.",
+        "Five more minutes, Mrs Kerr, and then you let him sleep.")]
+    fresh = []
+    for take in takes:
+        monkeypatch.setattr(recognizer, "_decoder", None)
+        fresh.append(recognizer.transcribe(take, RATE))
+    assert [recognizer.transcribe(take, RATE) for take in takes] == fresh
+
+
 def test_a_cached_take_is_heard_once_until_it_changes(tmp_path, voice, monkeypatch):
     take = tmp_path / "cache" / "ab" / "take.wav"
     audio.write_take(take, speak(voice, LINES[0][1]))
