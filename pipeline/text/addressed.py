@@ -94,3 +94,8 @@ def vocatives(quote: str, names: _Names) -> set[str]:
         if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as and not explained:
             found.add(main)
     return found
+
+
+def spoken_of(quote: str, names: _Names) -> set[str]:
+    """People the quote names who are not the one saying it (no "I am ...")."""
+    return {main for _, _, main in names.mentions(quote)} - {self_named(quote, names)}

@@ -34,7 +34,7 @@ import re
 
 from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.addressed import self_named, vocatives
+from pipeline.text.addressed import self_named, spoken_of, vocatives
 from pipeline.text.names import Character, _Names, _gender_of_phrase, _split_title, load_characters
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
@@ -214,7 +214,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         quote = quotes[index]
         after_end = quotes[indices[position + 1]].start - 1 if position + 1 < len(indices) else b
         before_start = quotes[indices[position - 1]].end + 1 if position else a
-        exclude = vocatives(quote.text, reader.names)
+        # nor is one the quote speaks of ("That Anne-girl improves all the time," she said)
+        exclude = vocatives(quote.text, reader.names) | spoken_of(quote.text, reader.names)
         reader.tie = False
         who = reader.tag_after(min(quote.end + 1, after_end), after_end, exclude)
         # after a finished sentence, `She said it to the Knave.` starts a new one: a tag

@@ -193,6 +193,14 @@ def test_a_possessive_name_is_whom_the_next_she_means():
     assert [s for _, s in speakers(text, cast)] == ["Lucy"]
 
 
+def test_whom_the_quote_speaks_of_is_not_the_she_who_says_it():
+    cast = {"Anne": Character("Anne", (), "F"), "Miss Barry": Character("Miss Barry", (), "F")}
+    text = ('Miss Barry had the whole family to dinner on Sunday.\n\n'
+            'Anne came in late and sat down at the end of the table.\n\n'
+            '"That Anne-girl improves all the time," she said. "I get tired of other girls."\n')
+    assert [s for _, s in speakers(text, cast)] == ["Miss Barry", "Miss Barry"]
+
+
 def test_words_nobody_said_aloud_are_not_lines():
     text = ('Tobin stood by the window.\n\n"You never write," said Mara.\n\n'
             'He wanted to say: "I wrote every week," but he said nothing.\n\n'
