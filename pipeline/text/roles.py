@@ -64,6 +64,10 @@ _NOT_ROLES = {"sign", "note", "letter", "card", "screen", "text", "message", "cl
               "fat", "thin", "whole", "thing", "way", "time", "day", "night", "morning", "evening", "end", "door",
               "wind", "rain", "sea", "fire", "house", "room", "world", "man", "woman", "stranger", "newcomer"}
 
+# a tag right after a quote (`..., the fishmonger bellowed`, `", says the farmer`) or before one
+_BORDERS_QUOTE = re.compile(r"[\"”’'][ \t]*(?:\w+[ \t]+)?$")
+_OPENS_QUOTE = re.compile(r"\s+\w+(?:\s+\w+)?[,:]?\s*[\"“‘']")
+
 # "Her name was Judith Penrose", "a brass badge that told the world his name was Dwight"
 _NAME_GIVEN = re.compile(rf"(?:(?<=[.;:!?] )(?:Her|His)|\b(?:her|his))\s+(?:full\s+|real\s+|first\s+)?name\s+(?:was|is)\s+"
                          rf"({_NAME}(?:\s+{_NAME})?)\b")
@@ -139,6 +143,7 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
             or _SPEECH_AFTER.match(text, end) is not None
     tags = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text) if in_tag(m.start(), m.end()))
     described: dict[str, Counter] = {}
+    by_quote: Counter = Counter()
     for m in _TAGGED_DESCRIPTOR.finditer(text):
         # "the tech" or "the lighting tech", whichever a speech verb borders
         one, two = m.group(1), m.group(2)
@@ -155,9 +160,16 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         tags[head] += 1
         if modifier:
             described.setdefault(head, Counter())[f"the {modifier} {head}"] += 1
+        if _BORDERS_QUOTE.search(text, max(0, m.start() - 30), m.start()) or _OPENS_QUOTE.match(text, m.end()):
+            by_quote[head] += 1
     # "The captain doesn't raise her voice": a job the narration keeps using, tags or not
     # ("The clerk folded the ten into his pocket": the clerk whose badge said his name was Dwight)
     told = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text) if not speech.inside_quote(m.start()))
+    for head in by_quote:
+        # a job no list foresees ("says the farmer", "the fishmonger bellowed") tagged once beside
+        # a quote, and the narration's subject again and again ("The farmer considers this.")
+        told[head] = sum(1 for at in speech.told_at(f"the {head}") + speech.told_at(f"The {head}")
+                         if not re.match(r"['’]s\b", text[at + 4 + len(head):]))
     for role in sorted(set(tags) | {r for r, n in told.items() if n >= 2}):
         count = tags[role]
         form = f"the {role}"
@@ -171,7 +183,7 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         person = _bearer(speech, people, _ROLE_TITLES.get(role), existing)
         if person is None:
             person = _introduced_with(speech, people, mentions, given_only=count < 2)
-        if person is None and count < 2:
+        if person is None and count < 2 and told[role] < 2:
             continue
         if existing is not None:
             if person is not None and person is not existing:

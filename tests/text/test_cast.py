@@ -1545,3 +1545,19 @@ def test_who_that_was_is_the_full_name_the_next_sentence_brings_in():
             '"Coming," said Jen Lowrie.\n\n"Move, then," said Cox.\n\n"Where, Sprat?" Cox shouted.\n')
     found = discover_characters(text)
     assert owner(found, "Cox") == owner(found, "Alasdair Kerr") != ""
+
+
+def test_a_job_no_list_foresees_tagged_once_and_the_narrations_subject_again_is_a_speaker():
+    # ("fishmonger" and "farmer" are in no list of jobs: the tag beside a quote and the
+    # narration that keeps calling him so make him a person)
+    text = ('The fishmonger had the pitch to my left, as he had every Thursday. He was a broad, bald man '
+            'in a rubber apron.\n\n"You\'ll drown those books," the fishmonger bellowed across the gap.\n\n'
+            '"Then buy one," said Nell.\n\n"Not likely."\n\n'
+            'The fishmonger laughed and went back to his hake. Nell packed her boxes.\n\n'
+            '"Crates cost extra," he said.\n\n"Everything costs extra," said Nell.\n')
+    found = discover_characters(text)
+    fishmonger = owner(found, "the fishmonger")
+    assert fishmonger and found[fishmonger].gender == "M"
+    quotes = attribute(text, found)
+    assert [q.speaker for q in quotes] == [fishmonger, owner(found, "Nell"), fishmonger, fishmonger,
+                                           owner(found, "Nell")]
