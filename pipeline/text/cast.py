@@ -526,7 +526,13 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             people[:] = [p for p in people if p.forms]
             as_last = []
         owners = as_first + as_last
-        if len(owners) == 1:
+        if len(owners) == 1 and owners[0].title_gender and not as_first \
+                and pronoun_gender(form) not in (owners[0].title_gender, "U", ""):
+            # "Halloran himself stood at the urns": the bare surname prose calls "he" is not
+            # Mrs. Halloran, the one it has a title for, but her husband
+            target = _Person((form,), "")
+            people.append(target)
+        elif len(owners) == 1:
             target = owners[0]
         elif as_first and not as_last:
             target = max(as_first, key=lambda p: p.count)     # a first name: the one named most

@@ -1561,3 +1561,13 @@ def test_a_job_no_list_foresees_tagged_once_and_the_narrations_subject_again_is_
     quotes = attribute(text, found)
     assert [q.speaker for q in quotes] == [fishmonger, owner(found, "Nell"), fishmonger, fishmonger,
                                            owner(found, "Nell")]
+
+
+def test_a_bare_surname_the_prose_calls_he_is_not_the_mrs_of_that_name():
+    text = ('Halloran himself stood at the urns with a ladle, soaked to the skin. He waved at me.\n\n'
+            '"Roz!" Halloran shouted. "Have you any of those books left?"\n\n'
+            '"Two," I said.\n\nThe sergeant turned to Bridget. "Mrs. Halloran, isn\'t it? You rang us."\n\n'
+            '"I did," said Bridget.\n\n"You told us it was nothing," Halloran said. He set the ladle down.\n')
+    found = discover_characters(text)
+    halloran, mrs = owner(found, "Halloran"), owner(found, "Mrs. Halloran")
+    assert halloran and halloran != mrs and found[halloran].gender == "M"
