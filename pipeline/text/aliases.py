@@ -229,6 +229,8 @@ def _titled_gender(person: _Person, text: str) -> str:
     return next(iter(votes)) if len(votes) == 1 else ""
 
 
+_TURNED_TO = re.compile(rf"\b(?:turned|turning|looked|nodded|smiled)\s+(?:back\s+|round\s+)?(?:to|at|towards)\s+"
+                        rf"({_CALLED})[.,:]?\s*[\"“‘']?$")
 _I_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+I|I\s+(?:{_SPEECH}))\b")
 _PRONOUN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
@@ -264,6 +266,15 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         answer = [c for c in called if c[2]]
         bare = owner.get(answer[0][0]) if answer else None
         narration = speech.narration_of(number)
+        for before, (x, y) in zip([a] + [q[1] for q in inside], inside):
+            # `He turned to Bridget. "Mrs. Halloran, isn't it?"`: the one turned to is the one called
+            turned = _TURNED_TO.search(text, before, x)
+            opening = _VOCATIVE.match(text, x, y) if turned else None
+            to, spoken_to = (owner.get(opening.group(1) or ""), owner.get(turned.group(1))) if opening else (None, None)
+            if to is not None and spoken_to is not None and to is not spoken_to \
+                    and (_may_be(spoken_to, to, speech) or _may_be(to, spoken_to, speech)):
+                keep, gone = (to, spoken_to) if to.title_gender else (spoken_to, to)
+                keep.absorb(gone, owner)
         speakers = _tagged_speakers(narration, owner, people, first_person_story)
         # (not when the last speaker speaks again: `"He got the night bus, Mummy," Mum said`, nor
         # when an aunt's title already stands before her first name: "Auntie Mo" is not "Aggie")
