@@ -1571,3 +1571,13 @@ def test_a_bare_surname_the_prose_calls_he_is_not_the_mrs_of_that_name():
     found = discover_characters(text)
     halloran, mrs = owner(found, "Halloran"), owner(found, "Mrs. Halloran")
     assert halloran and halloran != mrs and found[halloran].gender == "M"
+
+
+def test_the_one_turned_to_is_the_one_the_quote_then_calls():
+    text = ('Halloran stood at the urns. Bridget was cutting bread beside him.\n\n'
+            '"Evening," the sergeant said to Halloran. "Quiet tonight?" He turned to Bridget. '
+            '"Mrs. Halloran, isn\'t it? You rang the station last month."\n\nBridget only nodded and went on cutting.\n\n'
+            '"You tell Mrs. Halloran it wants butter," the sergeant said to Halloran later.\n')
+    found = discover_characters(text)
+    assert owner(found, "Bridget") == owner(found, "Mrs. Halloran") != ""
+
