@@ -278,7 +278,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # spoken to by a name ("Tobias, bed"): a first name on the list, or a word also used mid-sentence
     # (a greeting such as "Bonjour," opens quotes too)
     spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
-    return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named) or (named and acting[form] >= 1)
+    return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named) or (named and acting[form] >= 1) \
+        or acting[form] >= 2
 
 
 def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
