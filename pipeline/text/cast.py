@@ -33,6 +33,7 @@ from pipeline.text.addressed import _GREETING, _KIN
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names, _tie_nicknames)
 from pipeline.text.roles import _add_roles, _join_titles
+from pipeline.text.strangers import add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech, _join_introductions,
                                   _join_names_said_to, _sentence_start)
@@ -325,6 +326,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_introductions(speech, people)
     _join_misses(people)
     _add_roles(speech, people)
+    add_described_strangers(speech, people)
     _add_spelled_in_capitals(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
                                                                   for f in p.forms)]

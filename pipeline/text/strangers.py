@@ -40,9 +40,53 @@ _AT_LEAST = 2           # times the description is used there
 _ROLE_NEAR = 3000       # characters before the name within which a job ("the driver") was last used
 
 
+def _is_described(main: str, description: str) -> bool:
+    """A stranger of the cast known by this description, as discovery writes one ("the man in
+    the tweed cap"; a list's "The Man With The Black Beard" is someone of their own)."""
+    return main.startswith(description + " ")
+
+
+def _held(characters: dict[str, Character], names: _Names, description: str) -> str:
+    """Who in the cast goes by a description: a stranger known by it, else whoever has it as a name."""
+    return next((main for main in characters if _is_described(main, description)), "") or names.lookup(description)
+
+
 def _description(phrase: str) -> str:
     """"man in the tweed" for "man in a tweed (cap)": one spelling for every use."""
     return re.sub(r"\b(?:a|an)\s+(?=\w)", "the ", " ".join(phrase.split()).lower())
+
+
+# what may follow a description without being part of it ("the man in the wax jacket sat")
+_NOT_PART = re.compile(r"(?:was|is|had|has|and|or|but|who|which|that|let|sat|stood|came|went|said|says|did|does|"
+                       r"\w+ed|\w+ly|\w+ing)$")
+
+
+def add_described_strangers(speech, people: list) -> None:
+    """Someone the narration describes again and again by what they wear or carry and never
+    names ("the man in the wax jacket"), beside speech: a speaker of their own, until
+    name_the_strangers finds whom they turn out to be. Their lines would otherwise go to the
+    last person named ("He shook his head" after "The man in the wax jacket let himself be turned")."""
+    from pipeline.text.aliases import _Person
+    text = speech.text
+    uses: dict[str, list] = {}
+    for m in _STRANGER.finditer(text):
+        if m.group(1) and not speech.inside_quote(m.start()):
+            after = re.match(r"\s+([a-z]+)\b", text[m.end():m.end() + 20])
+            uses.setdefault(_description(m.group(1)), []).append((m.start(), after.group(1) if after else ""))
+    known = {f.lower() for p in people for f in p.forms}
+    for key, found in uses.items():
+        # (in a paragraph with speech or just before one)
+        beside = any(speech.quotes_in(n) for at, _ in found for n in (speech.paragraph_of(at), speech.paragraph_of(at) + 1)
+                     if n < len(speech.paragraphs))
+        if len(found) < _AT_LEAST or not beside or f"the {key}" in known:
+            continue
+        # "the man in the wax jacket" when every use goes on with "jacket"
+        more = {word for _, word in found}
+        word = more.pop() if len(more) == 1 else ""
+        name = f"the {key} {word}" if word and not _NOT_PART.fullmatch(word) else f"the {key}"
+        person = _Person(tuple(name.split()), _gender_of_phrase(f"the {key.split()[0]}"))
+        person.forms[name] += len(found)
+        people.append(person)
 
 
 def answered_with_name(quote: str, names: _Names) -> str:
@@ -92,7 +136,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             if jobs and noun in _ROLES and _ROLE_TITLES.get(noun) not in jobs:
                 continue
             # (a job the cast holds as a person of its own, "the driver", is theirs as well)
-            if count >= _AT_LEAST and names.lookup(description) in ("", description) and description not in found:
+            held = _held(characters, names, description)
+            if count >= _AT_LEAST and (held in ("", description) or _is_described(held, description)) \
+                    and description not in found:
                 # as the narration wrote it too: "a man in a tweed (cap)"
                 for written in {description} | {w for _, key, w in window if key == noun}:
                     found.setdefault(written, named)
@@ -110,7 +156,8 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     updated = dict(characters)
     for description, main in found.items():
         character = updated[main]
-        job = updated.pop(description, None)
+        held = _held(characters, names, description)
+        job = updated.pop(held if _is_described(held, description) else description, None)
         more = (description, *(job.aliases if job else ()))
         updated[main] = Character(character.name, (*character.aliases, *more), character.gender)
     return updated

@@ -1581,3 +1581,30 @@ def test_the_one_turned_to_is_the_one_the_quote_then_calls():
     found = discover_characters(text)
     assert owner(found, "Bridget") == owner(found, "Mrs. Halloran") != ""
 
+
+def test_a_surname_no_list_knows_that_acts_after_its_own_words_is_a_speaker():
+    # ("Pruitt" is on no list of first names and never tagged: his beats say he speaks)
+    text = ('I pressed the button under the desk. Pruitt from security came up the stairs two at a time.\n\n'
+            '"Evening, Sister. This the gentleman?"\n\n"He\'s leaving," said Sister Kavanagh.\n\n'
+            '"Come on, pal." Pruitt put a hand on the man\'s shoulder. "Let\'s have a walk."\n\n'
+            'Later I went down to the car park in the rain.\n\n'
+            '"Only I\'ve told him once." Pruitt bent and rapped on the glass with his torch.\n')
+    found = discover_characters(text)
+    pruitt = owner(found, "Pruitt")
+    assert pruitt and found[pruitt].gender == "M"
+    assert [q.speaker for q in attribute(text, found) if q.text.startswith(("Come", "Only"))] == [pruitt, pruitt]
+
+
+def test_a_stranger_described_again_and_again_and_never_named_speaks_for_himself():
+    # (else "He shook his head" goes to the last man named, the patient in his bed)
+    text = ('Mr. Hollis was asleep when I wheeled him back. "Goodnight, son," he said.\n\n'
+            'At two the buzzer went. Outside stood a man in a wax jacket, rain running off the hem of it.\n\n'
+            '"Is he on this ward?"\n\n"Who shall I say?" I said.\n\n'
+            'The man in the wax jacket let himself be turned round. At the top of the stairs he stopped.\n\n'
+            '"Tell him—" He shook his head. "No. Tell him nothing."\n\n'
+            'At three the man in the wax jacket was still in his car.\n\n"You\'re the porter."\n')
+    found = discover_characters(text)
+    stranger = owner(found, "the man in the wax jacket")
+    assert stranger and found[stranger].gender == "M"
+    quotes = attribute(text, found)
+    assert [q.speaker for q in quotes if q.text.startswith(("Tell", "No."))] == [stranger, stranger]
