@@ -248,6 +248,12 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and form in _RADIO_WORDS and spoke[form] == 0 and mid[form] == 0 \
             and all(speech.inside_quote(at) for at in where[form]) and _RADIO.search(text):
         return False
+    # "Tea, Gideon?": a word only ever said, never in the narration, that the text also writes
+    # small ("a tray of teas") is the thing offered, not someone spoken to
+    # (not "Dad" beside "my dad", said only to him)
+    if len(words) == 1 and spoke[form] == 0 and form not in FAMILY_NAMES and where[form] \
+            and all(speech.inside_quote(at) for at in where[form]) and (lower[form.lower()] or lower[form.lower() + "s"]):
+        return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
     if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):
         return False

@@ -1608,3 +1608,12 @@ def test_a_stranger_described_again_and_again_and_never_named_speaks_for_himself
     assert stranger and found[stranger].gender == "M"
     quotes = attribute(text, found)
     assert [q.speaker for q in quotes if q.text.startswith(("Tell", "No."))] == [stranger, stranger]
+
+
+def test_a_thing_offered_at_the_start_of_a_quote_is_not_someone_spoken_to():
+    # ("Tea" is a first name in the list too)
+    text = ("Biscuit came down the hill with a tray of teas, slipping on the duckboards.\n\n"
+            "‘Tea, Gideon?’\n\n‘Is it hot?’ Gideon said.\n\n‘It was,’ said Biscuit.\n\n"
+            "‘Then no. Go and find Celeste.’\n\nBiscuit put the teas down and ran.\n")
+    found = discover_characters(text)
+    assert owner(found, "Tea") == "" and owner(found, "Gideon") and owner(found, "Biscuit")
