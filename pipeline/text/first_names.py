@@ -53,6 +53,10 @@ def same_first_name(short: str, long: str) -> bool:
         return False
     if len(b) > len(a) + 1 and b.startswith(a):
         return True
+    # "Roz" of "Rosalind", "Suze" of "Susan": the opening letters, spoken with a z
+    voiced = re.fullmatch(r"([a-z]{1,3})ze?", a)
+    if voiced and len(b) > len(a) + 1 and b.startswith(voiced.group(1) + "s"):
+        return True
     # "Benny" of "Benedict", "Freddie" of "Frederick": the first syllable, its consonant doubled
     pet = re.fullmatch(r"([a-z]*[aeiou]([b-df-hj-np-tv-z]))\2(?:y|ie|ey)", a)
     if pet and len(pet.group(1)) >= 3 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):

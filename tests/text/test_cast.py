@@ -1617,3 +1617,13 @@ def test_a_thing_offered_at_the_start_of_a_quote_is_not_someone_spoken_to():
             "‘Then no. Go and find Celeste.’\n\nBiscuit put the teas down and ran.\n")
     found = discover_characters(text)
     assert owner(found, "Tea") == "" and owner(found, "Gideon") and owner(found, "Biscuit")
+
+
+def test_a_pet_name_spoken_with_a_z_is_the_full_name_s():
+    # ("Roz" is in no nickname table under Rosalind)
+    text = ('I had the pitch by the fountain, as I had every Thursday.\n\n'
+            '"Roz!" Halloran waved the ladle at me. "Any of those books left?"\n\n"Two," I said.\n\n'
+            'The sergeant took out his notebook. "I never got your name."\n\n"Devane. Rosalind Devane."\n\n'
+            '"Thanks, Roz," Halloran said later, very quietly.\n')
+    found = discover_characters(text)
+    assert owner(found, "Roz") == owner(found, "Rosalind Devane") != ""
