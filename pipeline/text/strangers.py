@@ -137,8 +137,12 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 continue
             # (a job the cast holds as a person of its own, "the driver", is theirs as well)
             held = _held(characters, names, description)
+            # (but one the narration goes on calling so after the name was given is someone
+            # else: "The stationmaster picked his cap up" after "The name's Coyle"; a job is
+            # dropped for the name at once, "the boy" may linger once)
+            later = sum(1 for position, key, _ in described if key == noun and position > end)
             if count >= _AT_LEAST and (held in ("", description) or _is_described(held, description)) \
-                    and description not in found:
+                    and description not in found and later < (1 if noun in _ROLES else 2):
                 # as the narration wrote it too: "a man in a tweed (cap)"
                 for written in {description} | {w for _, key, w in window if key == noun}:
                     found.setdefault(written, named)

@@ -1627,3 +1627,17 @@ def test_a_pet_name_spoken_with_a_z_is_the_full_name_s():
             '"Thanks, Roz," Halloran said later, very quietly.\n')
     found = discover_characters(text)
     assert owner(found, "Roz") == owner(found, "Rosalind Devane") != ""
+
+
+def test_a_job_the_narration_still_uses_after_someone_names_himself_is_not_him():
+    text = ('The stationmaster jumped up so fast that he knocked his cap off the bench.\n\n'
+            '"Well? Is it Pryce that sent you?"\n\n"There\'s a tree down," said Ellen.\n\n'
+            'The stationmaster read the note twice. "Both roads?"\n\n'
+            'A lean man in a grey mackintosh stood by the window, watching the rain.\n\n'
+            '"I\'ll carry her," he said. "The name\'s Coyle. Frank Coyle."\n\n'
+            'The stationmaster picked his cap up off the floor. "I\'ll stop here with the train."\n')
+    quotes = attribute(text, discover_characters(text))
+    coyle = next(q.speaker for q in quotes if "Coyle" in q.text)
+    stationmaster = [q.speaker for q in quotes if q.text.startswith(("Well", "Both", "I'll stop"))]
+    assert len(stationmaster) == 3 and coyle not in stationmaster
+
