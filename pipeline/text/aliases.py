@@ -314,8 +314,10 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         last = owner.get(called[-1][0]) if called else None      # the one spoken to last answers
         if last is not None and last not in speakers.values():
             calling = (last, number)
-        elif speakers or _I_TAG.search(narration):
-            # (`"Does everyone know?" I asked`: the one called has answered, as "I")
+        elif speakers or _I_TAG.search(narration) or any(re.search(r"[.!?,…—-]\W*$", text[x:y]) for x, y in inside):
+            # the call is answered here, by whoever speaks (`"Does everyone know?" I asked`, or
+            # `The stationmaster read the note. "Across the line?"`): not by a later speaker
+            # (a phrase in quote marks, `calls it "the Reyes thing"`, is no one speaking)
             calling = None
         pronoun = _PRONOUN_TAG.search(narration) if not speakers and narrated is not None else None
         if not speakers and narrated is not None and not narration.strip(" \n\"“”‘’'"):

@@ -1641,3 +1641,11 @@ def test_a_job_the_narration_still_uses_after_someone_names_himself_is_not_him()
     stationmaster = [q.speaker for q in quotes if q.text.startswith(("Well", "Both", "I'll stop"))]
     assert len(stationmaster) == 3 and coyle not in stationmaster
 
+
+def test_a_call_answered_by_the_next_speech_is_not_answered_by_the_speaker_after():
+    text = ('Ellen came in with Sparrow at her heels, and the stationmaster jumped up.\n\n'
+            '"Mr. Hargreaves, there\'s a tree down." Ellen held out the note.\n\n'
+            'The stationmaster read the note twice. "Across the line? Both roads?"\n\n'
+            '"Roots and all," said Sparrow.\n\n"Go home, Sparrow," said Ellen.\n')
+    found = discover_characters(text)
+    assert owner(found, "Sparrow") and owner(found, "Sparrow") != owner(found, "Mr. Hargreaves")
