@@ -12,11 +12,18 @@ from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.names import RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
 
 
+_CALLED_HIM = re.compile(r"\b(?:call|calls|called|calling|name|names|named|nickname[sd]?)\s+(him|her)\s+$", re.IGNORECASE)
+
+
 def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person]) -> dict[str, str]:
     """Title, then first-name list, then pronouns after mentions; U when nothing says."""
     names = _Names(characters)
     votes: dict[str, Counter] = {main: Counter() for main in characters}
     for start, end, main in names.mentions(text):
+        # "The crew call him Biscuit": the name given says whose it is
+        called = _CALLED_HIM.search(text, max(0, start - 30), start)
+        if called:
+            votes[main]["M" if called.group(1).lower() == "him" else "F"] += 2
         hint = _gender_hint(text, start, end)
         if hint:
             # "Sol raised his rod": a possessive right after the name's verb counts twice

@@ -1649,3 +1649,12 @@ def test_a_call_answered_by_the_next_speech_is_not_answered_by_the_speaker_after
             '"Roots and all," said Sparrow.\n\n"Go home, Sparrow," said Ellen.\n')
     found = discover_characters(text)
     assert owner(found, "Sparrow") and owner(found, "Sparrow") != owner(found, "Mr. Hargreaves")
+
+
+def test_the_one_the_crew_call_him_by_is_a_man():
+    text = ("The runner is trying to keep a tray of teas dry. The crew call him Biscuit, for reasons "
+            "nobody will explain.\n\n‘Tea, Gideon?’\n\n‘Is it hot?’\n\n‘It was.’\n\n"
+            "Biscuit sets the tray down and sprints off up the hill.\n\n"
+            "‘She’s coming down!’ Biscuit bellows from the track.\n")
+    found = discover_characters(text)
+    assert found[owner(found, "Biscuit")].gender == "M"
