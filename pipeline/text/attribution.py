@@ -214,8 +214,9 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         quote = quotes[index]
         after_end = quotes[indices[position + 1]].start - 1 if position + 1 < len(indices) else b
         before_start = quotes[indices[position - 1]].end + 1 if position else a
-        # nor is one the quote speaks of ("That Anne-girl improves all the time," she said)
-        exclude = vocatives(quote.text, reader.names) | spoken_of(quote.text, reader.names)
+        # not one the quote speaks to, nor one it speaks of ("That Anne-girl improves all the
+        # time," she said): everyone it names but the one naming themself
+        exclude = spoken_of(quote.text, reader.names)
         reader.tie = False
         who = reader.tag_after(min(quote.end + 1, after_end), after_end, exclude)
         # after a finished sentence, `She said it to the Knave.` starts a new one: a tag

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections import Counter
 
+from pipeline.text.aliases import _Person
 from pipeline.text.roles import _ROLE_TITLES, _ROLES
 from pipeline.text.addressed import self_named
 from pipeline.text.names import NAME, _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title
@@ -61,12 +62,11 @@ _NOT_PART = re.compile(r"(?:was|is|had|has|and|or|but|who|which|that|let|sat|sto
                        r"\w+ed|\w+ly|\w+ing)$")
 
 
-def add_described_strangers(speech, people: list) -> None:
+def add_described_strangers(speech, people: list[_Person]) -> None:
     """Someone the narration describes again and again by what they wear or carry and never
     names ("the man in the wax jacket"), beside speech: a speaker of their own, until
     name_the_strangers finds whom they turn out to be. Their lines would otherwise go to the
     last person named ("He shook his head" after "The man in the wax jacket let himself be turned")."""
-    from pipeline.text.aliases import _Person
     text = speech.text
     uses: dict[str, list] = {}
     for m in _STRANGER.finditer(text):
