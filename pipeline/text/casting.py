@@ -60,12 +60,20 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
                 others = [n for name, c in characters.items() if name != line.speaker
                           and c.gender in (gender, "U", "X") for n in (name, *c.aliases)]
                 age = getattr(character, "age", None) \
-                    or (age_in_text(text, [line.speaker, *aliases], others, gender) if text else None) \
-                    or tagged_ages.get(line.speaker)
+                    or speaker_age(text, [line.speaker, *aliases], others, gender, tagged_ages.get(line.speaker))
                 member = voice_for_new_character(cast, voices, line.speaker, aliases, gender, age)
             add_to_cast(cast, line.speaker, member)
             added.append(line.speaker)
     return added
+
+
+def speaker_age(text: str, names: list[str], others: list[str], gender: str, tagged: str | None = None) -> str | None:
+    """A new speaker's age: old when a name says so ("Grandad", "Gran", "the old man"), which is
+    surer than the prose near it (the child brought in just before Grandad is named is not
+    Grandad); else the prose where it names them, else what their tags call them."""
+    if infer_age(names) == "old":
+        return "old"
+    return (age_in_text(text, names, others, gender) if text else None) or tagged
 
 
 def unknown_genders(script: Script, cast: Cast) -> list[str]:

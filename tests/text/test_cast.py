@@ -1658,3 +1658,11 @@ def test_the_one_the_crew_call_him_by_is_a_man():
             "‘She’s coming down!’ Biscuit bellows from the track.\n")
     found = discover_characters(text)
     assert found[owner(found, "Biscuit")].gender == "M"
+
+
+def test_a_name_that_says_old_is_old_whoever_was_brought_in_before_it():
+    from pipeline.text.casting import speaker_age
+    text = ('A small boy in a red anorak was carrying the cups. "Grandad, you\'ve gone a funny colour."\n\n'
+            '"It\'s the lights," said Grandad.\n')
+    assert speaker_age(text, ["Grandad"], [], "M") == "old"
+    assert speaker_age(text, ["Danny"], ["Grandad"], "M") in (None, "child")
