@@ -59,7 +59,10 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         for match in re.finditer(rf"\b{escaped}(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?"
                                  rf"([\w-]+)(?:\s+years?\s+old)?|\b([\w-]+?)-years?-old\s+{escaped}\b", text):
             years = _years(match.group(1) or match.group(2))
-            if years is not None and (match.group(2) or "years old" in match.group(0) or "aged" in match.group(0)):
+            # ("Danny was seven, and he had...": a bare number ending the clause is an age too)
+            bare = re.match(r"\s*[,.;!]", text[match.end():match.end() + 3]) is not None
+            if years is not None and (match.group(2) or "years old" in match.group(0) or "aged" in match.group(0)
+                                      or bare):
                 age = "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
                     else "adult" if years <= 59 else "old"
                 votes[age] = votes.get(age, 0) + 2

@@ -11,6 +11,9 @@ from pipeline.model.ages import age_in_text
     ("Beatrice Marsh was fifteen years old that summer.", "teen"),
     ("Beatrice Marsh was 35 years old and tired of it.", None),
     ("Beatrice Marsh was one of them. Beatrice Marsh was twenty minutes late.", None),
+    ("Beatrice Marsh was seven, and she had the face of a child kept up too late.", "child"),
+    ("Beatrice Marsh was eighty-one. She still drove.", "old"),
+    ("Beatrice Marsh was first. Beatrice Marsh was two and a half minutes behind.", None),
 ])
 def test_an_age_in_years_next_to_the_name(text, age):
     assert age_in_text(text, ["Beatrice Marsh"]) == age
