@@ -305,12 +305,15 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         # and the other way: `"Miriam," he says` then `"...," Ms. Okonkwo says`: the one called answers
         # (a paragraph of narration between, not two)
         # ("Mrs Adeyemi?" then `"Is it broken?" Mum asked`: Mum is Mrs Adeyemi)
-        if previous_speaker is not None and calling is not None and number - calling[1] <= 2 and (
-                _may_be(calling[0], previous_speaker, speech)
-                or _may_be(previous_speaker, calling[0], speech)):
-            keep, gone = (previous_speaker, calling[0]) if previous_speaker.title_gender else (calling[0], previous_speaker)
+        # (`"Bernadette," said Dr. Amis` then `"I'll do it." Sister Kavanagh lifted her hand away.`:
+        # an untagged answer by the one person its narration opens a sentence on)
+        answering = previous_speaker if speakers else _beat_subject(narration, owner)
+        if answering is not None and calling is not None and number - calling[1] <= 2 and (
+                _may_be(calling[0], answering, speech)
+                or _may_be(answering, calling[0], speech)):
+            keep, gone = (answering, calling[0]) if answering.title_gender else (calling[0], answering)
             keep.absorb(gone, owner)
-            previous_speaker = keep
+            previous_speaker = keep if speakers else previous_speaker
         last = owner.get(called[-1][0]) if called else None      # the one spoken to last answers
         if last is not None and last not in speakers.values():
             calling = (last, number)
@@ -339,6 +342,16 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
                 previous_speaker = just_named
         narrated = None
     people[:] = [p for p in people if p.forms]
+
+
+def _beat_subject(narration: str, owner: dict[str, _Person]) -> _Person | None:
+    """The one person a paragraph's narration names, when it names them opening a sentence or
+    just after a quote ("...it." Sister Kavanagh lifted her hand away)."""
+    named = {id(p): (p, m.start()) for m in _TITLED_NAME.finditer(narration) if (p := owner.get(m.group(0)))}
+    if len(named) != 1:
+        return None
+    person, at = next(iter(named.values()))
+    return person if re.search(r"(?:^|[.!?;\"”’])\s*$", narration[:at]) else None
 
 
 _NO_TITLE_BEFORE = r"(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Miss )"
@@ -408,7 +421,8 @@ def _join_short_names(people: list[_Person]) -> None:
         word = short.words[0]
         longer = [p for p in people if p is not short and p.forms and first(p) and first(p) not in FAMILY_NAMES
                   and same_first_name(word, first(p))
-                  and len({first_name_gender(first(p)), first_name_gender(word)} - {""}) <= 1
+                  # (a name of two letters, "Mo" or "Jo", is short for men and women both)
+                  and len({first_name_gender(first(p)), first_name_gender(word) if len(word) > 2 else ""} - {""}) <= 1
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if not longer and not first_name_gender(word) and not short.title_gender:
             # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones
@@ -420,7 +434,8 @@ def _join_short_names(people: list[_Person]) -> None:
         # two bare first names that share no sound ("Daisy" and "Margaret") are two people unless
         # the text ties them (_tie_nicknames); "Hattie" and "Harriet" are one
         longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2]
-                  or p.words[0].lower().endswith(word.lower())]     # "Gus" and "Fergus"
+                  or p.words[0].lower().endswith(word.lower())     # "Gus" and "Fergus"
+                  or (len(word) == 2 and p.words[0][:1] == word[:1])]     # "Mo" and "Maureen"
 
         # ("Clem": Clementine Finch, not "Clemmie", another of her pet names)
         full = [p for p in longer if len(p.words) >= 2]

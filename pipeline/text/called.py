@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _PRONOUN_TAG, _SPEECH, _SPEECH_AFTER,
+from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _TITLE_RE, _PRONOUN_TAG, _SPEECH, _SPEECH_AFTER,
                                    _SPEECH_BEFORE, _TAGGED, _TITLED_NAME, _VOCATIVE, _Person, _Speech)
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, _decide, _gender_hint,
@@ -158,6 +158,11 @@ def _gender_said(person: _Person) -> str:
 _ASKED_FOR = re.compile(rf"\b(?:[Ii]s\s+there\s+an?|[Aa]re\s+you|[Ww]hich\s+(?:one\s+)?(?:of\s+you\s+)?is|"
                         rf"[Ww]ho['’]s|[Ww]ho\s+is|[Ll]ooking\s+for)\s+({_CALLED}(?:\s+{_NAME})?)\s*\?")
 _THATS_ME = re.compile(r"\s*(?:That['’]s\s+me|It['’]s\s+me|I\s+am|I['’]m\s+(?:she|he|her|him)|Speaking)\b")
+# "Mrs. Cray, isn't it?" / "You must be Mrs. Pike." and the answer that puts a first name in its place
+_NAME_CHECKED = re.compile(rf"(?:\b[Yy]ou\s+(?:must\s+be|['’]ll\s+be|are)\s+)?((?:{_TITLE_RE})\.?\s+{_NAME})"
+                           rf"(?:,\s+(?:isn['’]t\s+it|is\s+it|right|yes|I\s+think|I\s+take\s+it|I\s+presume))?[?.]\W*$")
+_FIRST_NAME_GIVEN = re.compile(rf"\s*(?:(?:[Jj]ust|[Oo]h|[Pp]lease|[Nn]o)[,.]?\s+)?(?:(?:[Cc]all\s+me|[Ii]t['’]s)\s+)?({_NAME})"
+                               rf"(?:[.!]|,\s+(?:please|love|dear)\b|\s+(?:will\s+do|is\s+fine)\b)")
 
 
 def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
@@ -180,6 +185,16 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
                 said = [m.group(1) or m.group(2) for m in _TAGGED.finditer(told[answer])]
                 pairs += [(name, said[0]) for name in asked if len(said) == 1]
                 break
+    for number in range(len(speech.paragraphs) - 1):
+        # `"Mrs. Cray, isn't it?"` / `"Linda. Is he in pain?"`: the one asked gives her first name
+        quotes, answers = speech.quotes_in(number), speech.quotes_in(number + 1)
+        checked = _NAME_CHECKED.search(text, quotes[-1][0], quotes[-1][1]) if quotes and answers else None
+        given = _FIRST_NAME_GIVEN.match(text, answers[0][0], answers[0][1]) if checked else None
+        if given and not told[number + 1][:answers[0][0] - speech.paragraphs[number + 1][0]].strip(" \n\"“‘'"):
+            titled, first = owner.get(checked.group(1)), owner.get(given.group(1))
+            if titled is not None and first is not None and titled is not first and len(first.words) == 1 \
+                    and titled.title_gender and first_name_gender(first.words[0]) in ("", titled.title_gender):
+                titled.absorb(first, owner)
     for number, narration in enumerate(told):
         # (or her room: "Gran's kitchen smelled of toast. Margaret Pryce was eighty-one"; not her
         # friend: "Mum's friend came in. Ellen Barker was forty")

@@ -440,10 +440,18 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         else:
             singles.append(form)
 
+    def pronoun_votes(*forms: str) -> Counter:
+        return Counter(hint for f in forms for at in where.get(f, ()) if (hint := _gender_hint(text, at, at + len(f))))
+
     def pronoun_gender(*forms: str) -> str:
         """M or F when the prose goes on about these names as "he" or "she" (U when it is torn)."""
-        return _decide(Counter(hint for f in forms for at in where.get(f, ())
-                               if (hint := _gender_hint(text, at, at + len(f)))))
+        return _decide(pronoun_votes(*forms))
+
+    def leans_against(gender: str, *forms: str) -> bool:
+        """More of the pronouns say the other gender: a "she" that is his mother's ("Ollie's weight
+        on her knees") outvoted, not a tie."""
+        votes = pronoun_votes(*forms)
+        return votes[{"M": "F", "F": "M"}[gender]] > votes[gender]
 
     by_title_word: dict[tuple[str, str], _Person] = {}
     # a title that says a gender first, so that "Dr. Barrow" knows Mr. Barrow is taken
@@ -457,7 +465,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         # (and whom the prose calls "he", by full or first name, is no Mrs.: little Ollie Pike is
         # not his mother)
         fitting = [p for p in sharing if not gender or (p.listed_gender in (gender, "")
-                                                        and pronoun_gender(*p.forms, p.words[0]) in (gender, "U"))]
+                                                        and pronoun_gender(*p.forms, p.words[0]) in (gender, "U")
+                                                        and (first_name_gender(p.words[0]) == gender
+                                                             or not leans_against(gender, *p.forms, p.words[0])))]
         other_titles = {t for f, t, w in titled_only if w == words and t != title}
         rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
                     for t in other_titles)

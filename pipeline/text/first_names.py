@@ -57,6 +57,9 @@ def same_first_name(short: str, long: str) -> bool:
     voiced = re.fullmatch(r"([a-z]{1,3})ze?", a)
     if voiced and len(b) > len(a) + 1 and b.startswith(voiced.group(1) + "s"):
         return True
+    # "Mo" of "Maureen" or "Maurice": the first syllable as it sounds
+    if len(a) == 2 and a[1] == "o" and b.startswith(a[0] + "au") and len(b) >= 4:
+        return True
     # "Benny" of "Benedict", "Freddie" of "Frederick": the first syllable, its consonant doubled
     pet = re.fullmatch(r"([a-z]*[aeiou]([b-df-hj-np-tv-z]))\2(?:y|ie|ey)", a)
     if pet and len(pet.group(1)) >= 3 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):

@@ -73,12 +73,47 @@ _NAME_GIVEN = re.compile(rf"(?:(?<=[.;:!?] )(?:Her|His)|\b(?:her|his))\s+(?:full
                          rf"({_NAME}(?:\s+{_NAME})?)\b")
 
 
-def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int], given_only: bool = False
-                     ) -> _Person | None:
+_OTHER_JOB = r"(?:assistant|deputy|vice|associate|junior|trainee|former|acting|apprentice|under|sub|co|ex|second|third)\b"
+# a quote that opens on the speaker's own name: "Lorcan Fee. Master of this tub.", "Name's Oakes."
+_SELF_NAMED = re.compile(rf"\s*(?:(?:I['’]m|I\s+am|[Mm]y\s+name['’]s|[Mm]y\s+name\s+is|[Nn]ame['’]s|[Tt]he\s+name['’]s)"
+                         rf"\s+({_NAME}(?:\s+{_NAME})?)|({_NAME}\s+{_NAME}))[.!,]")
+
+
+def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person | None:
+    """The one person the text names beside a job, by apposition ("It was Jen Lowrie, the
+    station mechanic", "the ferryman, Lorcan Fee,") or as the job who gives their own name in
+    the paragraph's quote (`"Lorcan Fee. Master of this tub." The ferryman nodded`)."""
+    text = speech.text
+    owner = {form: p for p in people for form in p.forms}
+    found = {}
+    # (an "assistant director" is not the director)
+    job = rf"(?:the|our|their|his|her|my)\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+){{0,2}}?{re.escape(role)}"
+    for m in re.finditer(rf"\b({_NAME}(?:\s+{_NAME})?),\s+{job}\b|\b(?i:the)\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+){{0,2}}?"
+                         rf"{re.escape(role)},\s+({_NAME}(?:\s+{_NAME})?)[,.;]", text):
+        if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1) or m.group(2))) is not None:
+            found[id(person)] = person
+    for at in speech.told_at(f"the {role}") + speech.told_at(f"The {role}"):
+        for x, y in speech.quotes_in(speech.paragraph_of(at)):
+            given = _SELF_NAMED.match(text, x, y)
+            person = owner.get(given.group(1) or given.group(2)) if given else None
+            # (a bare name is a self-introduction the first time the text says it, not a call:
+            # "Mrs Kerr. I am very sorry")
+            if person is not None and (given.group(1) or (
+                    not _split_title(given.group(2))[0]
+                    and not re.search(rf"\b{re.escape(given.group(2))}\b", text[:given.start(2)]))):
+                found[id(person)] = person
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int], given_only: bool = False,
+                     role: str = "") -> _Person | None:
     """The full name the narration brings in beside a job: in the first paragraph that speaks of
     "the editor", or the first where a full name the text gives once or twice is new ("...came in
     with the Chief behind her. Priya Raman was still in her coveralls")."""
     text = speech.text
+    beside = _named_beside(speech, people, role) if role else None
+    if beside is not None:
+        return beside
     told = sorted({speech.paragraph_of(at) for at in mentions if not speech.inside_quote(at)})
     for at in mentions:
         # "The coroner was already buttoning her coat. Her name was Judith Penrose;"
@@ -182,7 +217,7 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?i:{role})\b(?!['’]s\b)", text)]
         person = _bearer(speech, people, _ROLE_TITLES.get(role), existing)
         if person is None:
-            person = _introduced_with(speech, people, mentions, given_only=count < 2)
+            person = _introduced_with(speech, people, mentions, given_only=count < 2, role=role)
         if person is None and count < 2 and told[role] < 2:
             continue
         if existing is not None:
