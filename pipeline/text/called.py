@@ -38,6 +38,7 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
 
     def bearer(role: str) -> _Person | None:
         title = _SAME_TITLE.get(role.capitalize(), _ROLE_TITLES.get(role, role.capitalize()))
+        title = _SAME_TITLE.get(title, title)
         found = [p for p in people if p.forms and any(_split_title(f)[0] == title for f in p.forms)]
         return found[0] if len(found) == 1 else None
 

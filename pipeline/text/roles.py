@@ -158,6 +158,7 @@ def _bearer(speech: _Speech, people: list[_Person], title: str | None, existing:
     Captain Bryce spoken of only in the dialogue is not the captain on the bridge)."""
     if not title:
         return None
+    title = _SAME_TITLE.get(title, title)      # "Reverend" is written "Rev" once split
     bearers = [p for p in people if p.forms and p is not existing and any(
         _SAME_TITLE.get(t, t) == title for t in (_split_title(f)[0] for f in p.forms))]
     if len(bearers) > 1:

@@ -133,7 +133,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 # "the captain" is Captain Oyelaran's, when the cast has a captain; a job
                 # describes the one who names themself only when it was just used
                 continue
-            if jobs and noun in _ROLES and _ROLE_TITLES.get(noun) not in jobs:
+            if jobs and noun in _ROLES and _SAME_TITLE.get(title, title) not in jobs:
                 continue
             # (a job the cast holds as a person of its own, "the driver", is theirs as well)
             held = _held(characters, names, description)

@@ -1729,3 +1729,14 @@ def test_an_assistant_director_is_not_the_director():
             'The director pulled his hood up. "Quiet, please," said the director.\n')
     found = discover_characters(text)
     assert owner(found, "the director") != owner(found, "Nadia")
+
+
+def test_the_vicar_is_the_one_reverend():
+    # ("Reverend" is written "Rev" once a name is split into title and words)
+    text = ("Out in the middle the vicar stands at the bowler's end in a white coat.\n\n"
+            "'Howzat!' shouts the bowler.\n\nThe vicar considers for a long moment. Then his finger goes up.\n\n"
+            "'He's not my Reverend Pollard, Mr. Pike,' says Jess.\n\n"
+            "The Reverend Hugh Pollard comes up for drinks at the end of the over.\n\n"
+            "'Lovely spell,' says the vicar.\n")
+    found = discover_characters(text)
+    assert owner(found, "the vicar") == owner(found, "Reverend Pollard") != ""
