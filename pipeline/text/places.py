@@ -24,7 +24,7 @@ _MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriagew
 # Bed -> nouns that put a scene there (a plural with -s is matched too).
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
     # a ship's or a station's sick bay is no bay of the sea
-    "hospital": ("hospital", "infirmary", "clinic", "ward", "sickroom", "sickbed", "hospital bed", "sick bay", "sickbay",
+    "hospital": ("hospital", "infirmary", "ward", "sickroom", "sickbed", "hospital bed", "sick bay", "sickbay",
                  "medical bay", "med bay", "medbay", "accident and emergency", "accident and emergency department",
                  "emergency department", "emergency room", "casualty department"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
@@ -34,8 +34,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
     "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
                "counting house", "police station", "consulting room", "chambers",
-               # a doctor's or a vet's: a waiting room and a desk, not a hospital ward
-               "surgery", "clinic", "waiting room", "reception"),
+               # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
+               "surgery", "clinic", "reception",
+               "precinct", "police precinct", "squad room", "incident room"),
     "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
                         # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
                         "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
@@ -44,7 +45,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "garden": ("garden", "lawn", "courtyard", "yard", "park", "terrace", "veranda", "verandah", "porch",
                "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
     "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "barn", "cowshed", "byre", "moor",
-                    "hillside",
+                    "hillside", "hilltop", "ridge", "mountain", "mountainside", "mountain path", "summit", "scree",
+                    "footpath", "trail",
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field",
                     # a path by water out of doors
                     "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path"),
@@ -94,7 +96,10 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # rooms to work or keep things in: no shop for customers ("the store cupboard")
              # (not a garden shed: the story at its door is still out in the garden)
              "workshop", "workroom", "garage", "storeroom", "store room",
-             "store cupboard", "stockroom", "stock room"),
+             "store cupboard", "stockroom", "stock room",
+             # rooms of their own kind, not "the room" that moves no scene
+             "waiting room", "interview room", "motel", "motor lodge", "motel room", "hotel room", "dormitory",
+             "bunkhouse", "hut", "mountain hut", "caravan"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
@@ -244,6 +249,7 @@ _ROAD_WORD = re.compile(r"m\d{1,2}|i-\d{1,3}|(?:route|highway|interstate) \d{1,3
 _PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer",
                # "the waiting room of the accident and emergency department" is the hospital's
                "waiting room", "reception", "canteen")
+_ROOMS_OF_A_PLACE = ("waiting room", "reception", "canteen")
 
 
 @dataclass(frozen=True)
@@ -316,6 +322,8 @@ class _Patterns:
             rf"(?:(?:was|is)\s+|(?:stood|stands|sat|sits|lay|lies)\b[^.;,]*,\s+)(?:a|an|the\s+only)\s+{noun}"
             r"(?=\s*[,.;:!?]|\s*$|\s+(?:with|on|in|at|by|near|where|that|which|whose|and|of)\b)", re.IGNORECASE)
         self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|{_OWNER})\s+{noun}", re.IGNORECASE)
+        # ("the waiting room at the clinic" too, but not "the cabin in the woods")
+        self.whole_at = re.compile(rf"\s+(?:of|at|in)\s+(?:{_DETERMINER}|{_OWNER})\s+{noun}", re.IGNORECASE)
         # a place by its own name likened to its kind: "St. Agnes smelled the way every hospital smells", "Rosie's
         # looked like any diner" (a saint's name or a possessive: a person likened to a pub is still a person)
         self.likened = re.compile(
@@ -338,7 +346,8 @@ class _Patterns:
         groups = match.groupdict()
         word = (groups.get("bare") or groups.get("numbered") or groups.get("road") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
-        if word in _PART_WORDS and (whole := self.whole.match(match.string, match.end())):
+        whole_of = self.whole_at if word in _ROOMS_OF_A_PLACE else self.whole
+        if word in _PART_WORDS and (whole := whole_of.match(match.string, match.end())):
             bed, whole_word = self.bed_of(whole)     # "the top deck of the car park" is the car park
             # "the foyer of the hotel" stays a foyer, "the lobby of the Harbour Hotel" a lobby, not a harbour
             if whole_word not in GENERIC_WORDS and not re.search(r"\b[A-Z]", whole.group(0)):

@@ -83,6 +83,12 @@ def beds(text, **kwargs):
     # a place's name of several words before what it is; a doctor's or a vet's; a seat indoors
     ("Marsh and Cole Dental Surgery took up the first floor above a bank on Quay Street.", "office"),
     ("The waiting room at the clinic smelled of bleach.", "office"),
+    # a room of its own kind, which moves a scene as "the room" does not; a room of a place by its name
+    ("The interview room at the Fourth Precinct was painted a hospital green.", "room"),
+    ("The waiting room at the General had been painted, at some point, a calming green.", "room"),
+    ("The Starlite Motel was twelve rooms around a parking lot.", "room"),
+    ("Later, in the dormitory under the eaves, the rain is louder still.", "room"),
+    ("By noon we were strung out along the ridge in single file.", "countryside"),
     ("I was curled on the settee with the cat when the phone went.", "room"),
     # a place the subject lies above: the story is down there, looking up
     ("The town was still asleep above the quay.", "shore"),
@@ -804,9 +810,20 @@ def test_a_lighthouse_in_a_storm_a_morning_market_with_the_nights_catch_and_a_ro
     assert {"rain", "night"} <= set(scenes[0].layers) and "night" not in scenes[1].layers
 
 
-def test_a_waiting_room_of_an_emergency_department_is_the_hospital_and_a_waiting_room_alone_an_office():
+def test_a_waiting_room_of_an_emergency_department_is_the_hospital_and_a_waiting_room_alone_a_room():
     assert place_of("The waiting room of the accident and emergency department at St Aldhelm's is a long, low room.",
                     opening=True)[0] == "hospital"
     assert place_of("St. Bride's emergency department on a Friday evening smelled of disinfectant.",
                     opening=True)[0] == "hospital"
-    assert place_of("The waiting room smelled of old magazines.", opening=True)[0] == "office"
+    # (a station's, a hospital's or a vet's: no office's phones and keyboards)
+    assert place_of("The waiting room smelled of old magazines.", opening=True)[0] == "room"
+
+
+def test_a_scene_in_a_room_of_its_own_kind_leaves_the_diner_and_a_hay_trailer_is_no_room():
+    text = ("The Starlite Diner sat on the corner like a dropped cigarette. Mara had the booth by the window.\n\n"
+            '"Coffee," said Tom.\n\n* * *\n\n'
+            "The interview room at the Ninth Precinct was painted the green they use in bus stations.\n\n"
+            '"Sit down," said Tom.\n\n* * *\n\n'
+            "By nightfall the rain had reached the bottom field and the field was a sheet of brown water.\n\n"
+            "The hay trailer had four inches of water over its bed, and on the bales sat Mara.\n")
+    assert [bed for bed, _ in beds(text)] == ["pub", "room", "countryside"]
