@@ -25,6 +25,10 @@ def self_named(quote: str, names: _Names) -> str:
         if _SELF_NAMED.search(quote[max(0, a - 16):a]) or PHONE_INTRO.match(quote[:a]):
             return main
     for a, b, main in said:
+        # "Bray. Arthur Bray.": the surname, then the whole name
+        if len(quote[a:b].split()) >= 2 and re.fullmatch(rf"\s*{re.escape(quote[a:b].split()[-1])}\.\s+", quote[:a]):
+            return main
+    for a, b, main in said:
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")

@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.text.first_names import first_name_gender, same_first_name
-from pipeline.text.names import (FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
+from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
+from pipeline.text.names import (_FEMALE_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, inside_span, split_paragraphs
 
@@ -431,6 +431,10 @@ def _join_short_names(people: list[_Person]) -> None:
             longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
                       and p.words[0] != "the" and len(stem) >= 3 and stem != word
                       and p.words[-1].startswith(stem)] if word[-1:] in "ye" else []
+            if re.fullmatch(r"[A-Z][a-z]z", word):
+                # "Gaz" of Nell Garside: the surname's first letters, the z an r or an s
+                longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
+                          and p.words[0] != "the" and p.words[-1][:2] == word[:2] and p.words[-1][2:3] in ("r", "s")]
         # two bare first names that share no sound ("Daisy" and "Margaret") are two people unless
         # the text ties them (_tie_nicknames); "Hattie" and "Harriet" are one
         longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2]
@@ -493,4 +497,40 @@ def _join_parents(people: list[_Person], first_person_story: bool = False) -> No
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$")
 _SPEECH_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _CLAUSE_END = re.compile(r"\s*[,.;:!?—–-]")
+
+
+def _part_titles_of_both_genders(people: list[_Person]) -> None:
+    """One person found to be both "Mrs. Pike" and "Mr. Kerr" (her father's title, joined to "Ali
+    Kerr" by the surname before "Ali" was known as Alison): the titles of the gender named less
+    go to the one other person of that surname and gender, or to a person of their own."""
+    def gender(form: str) -> str:
+        title = _split_title(form)[0].lower().rstrip(".")
+        if title in _MALE_TITLES or (form in FAMILY_NAMES and _gender_of_phrase(form.lower()) == "M"):
+            return "M"
+        if title in _FEMALE_TITLES or (form in FAMILY_NAMES and _gender_of_phrase(form.lower()) == "F"):
+            return "F"
+        return ""
+
+    for person in list(people):
+        by_gender = Counter()
+        for form, count in person.forms.items():
+            if gender(form):
+                by_gender[gender(form)] += count
+            elif len(form.split()) == 1 and first_name_certain(form):
+                by_gender[first_name_gender(form)] += count      # "Alison", whatever "Ali" is
+        if not any(gender(f) for f in person.forms):
+            continue
+        if len(by_gender) < 2 or by_gender["M"] == by_gender["F"]:
+            continue
+        minor = min(by_gender, key=by_gender.get)
+        for form in [f for f in person.forms if gender(f) == minor and _split_title(f)[0]]:
+            surname = _split_title(form)[1][-1]
+            kin = [p for p in people if p is not person and p.forms and p.words[-1] == surname
+                   and p.listed_gender in ("", minor) and all(gender(f) in ("", minor) for f in p.forms)]
+            home = kin[0] if len(kin) == 1 else None
+            if home is None:
+                home = _Person((surname,), minor)
+                people.append(home)
+            home.forms[form] += person.forms.pop(form)
+        person.title_gender = "" if person.title_gender == minor else person.title_gender
 

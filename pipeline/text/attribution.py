@@ -36,6 +36,7 @@ from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.addressed import self_named, spoken_of, vocatives
 from pipeline.text.names import Character, _Names, _gender_of_phrase, _split_title, load_characters
+from pipeline.text.called import name_given_in_answer
 from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
@@ -217,6 +218,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         # not one the quote speaks to, nor one it speaks of ("That Anne-girl improves all the
         # time," she said): everyone it names but the one naming themself
         exclude = spoken_of(quote.text, reader.names)
+        if index and (given := name_given_in_answer(quotes[index - 1].text, quote.text)):
+            exclude -= {reader.names.lookup(given)}
         reader.tie = False
         who = reader.tag_after(min(quote.end + 1, after_end), after_end, exclude)
         # after a finished sentence, `She said it to the Knave.` starts a new one: a tag

@@ -163,7 +163,16 @@ _THATS_ME = re.compile(r"\s*(?:That['’]s\s+me|It['’]s\s+me|I\s+am|I['’]m\s
 _NAME_CHECKED = re.compile(rf"(?:\b[Yy]ou\s+(?:must\s+be|['’]ll\s+be|are)\s+)?((?:{_TITLE_RE})\.?\s+{_NAME})"
                            rf"(?:,\s+(?:isn['’]t\s+it|is\s+it|right|yes|I\s+think|I\s+take\s+it|I\s+presume))?[?.]\W*$")
 _FIRST_NAME_GIVEN = re.compile(rf"\s*(?:(?:[Jj]ust|[Oo]h|[Pp]lease|[Nn]o)[,.]?\s+)?(?:(?:[Cc]all\s+me|[Ii]t['’]s)\s+)?({_NAME})"
-                               rf"(?:[.!]|,\s+(?:please|love|dear)\b|\s+(?:will\s+do|is\s+fine)\b)")
+                               rf"(?:[.!]|[,.!]?\s*$|,\s+(?:please|love|dear)\b|\s+(?:will\s+do|is\s+fine)\b)")
+
+
+def name_given_in_answer(question: str, answer: str) -> str:
+    """The first name an answer gives in place of the title a question tried ("Mrs. Dunmore,
+    isn't it?" / "Nora," she said): the speaker's own, not someone spoken to."""
+    if not _NAME_CHECKED.search(question):
+        return ""
+    given = _FIRST_NAME_GIVEN.match(answer)
+    return given.group(1) if given else ""
 
 
 def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
@@ -193,7 +202,9 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
         given = _FIRST_NAME_GIVEN.match(text, answers[0][0], answers[0][1]) if checked else None
         if given and not told[number + 1][:answers[0][0] - speech.paragraphs[number + 1][0]].strip(" \n\"“‘'"):
             titled, first = owner.get(checked.group(1)), owner.get(given.group(1))
-            if titled is not None and first is not None and titled is not first and len(first.words) == 1 \
+            # ("Nora Dunmore" when her full name is known: she is Mrs. Dunmore of that name)
+            if titled is not None and first is not None and titled is not first \
+                    and (len(first.words) == 1 or first.words[1:] == titled.words[-1:]) \
                     and titled.title_gender and first_name_gender(first.words[0]) in ("", titled.title_gender):
                 titled.absorb(first, owner)
     for number, narration in enumerate(told):

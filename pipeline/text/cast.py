@@ -31,7 +31,8 @@ from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _N
                                  Character, _decide, _gender_hint, _split_title)
 from pipeline.text.addressed import _GREETING, _KIN
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
-                                   _join_answered_names, _join_misses, _join_parents, _join_short_names, _tie_nicknames)
+                                   _join_answered_names, _join_misses, _join_parents, _join_short_names,
+                                   _part_titles_of_both_genders, _tie_nicknames)
 from pipeline.text.roles import _add_roles, _join_titles
 from pipeline.text.strangers import add_described_strangers
 from pipeline.text.genders import _genders
@@ -67,6 +68,8 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
     for match in _MENTION.finditer(text):
         title, name = match.group(1), match.group(2)
         words = name.split()
+        if text[match.end():match.end() + 2] in ("'t", "’t"):
+            continue      # "Don't", "Won't": a contraction, whatever name it begins with
         # "the Long Patience", "the Coriolis Nine": a ship, a house or a pub, not a person (who
         # comes after "the" only with a title: "the Reverend Mr. Eager", or as "the Hatter")
         if not title and len(words) > 1 and re.search(r"\bthe\s+$", text[max(0, match.start() - 4):match.start()]):
@@ -74,7 +77,9 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
         # "When Elizabeth", "Happily Archer" at a sentence start: drop leading words that are not
         # names (listed, or written in lower case elsewhere in the text)
         while words and not title and not (words[0] in _PLACE_PREFIXES and len(words) > 1) \
-                and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3) \
+                and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3
+                     # "Take Len," he said: a command opening a sentence
+                     or (words[0] in _COMMANDS and len(words) > 1 and _sentence_start(text, match.start(2)))) \
                 and words[0] not in speaking:
             words = words[1:]
         if not words:
@@ -141,6 +146,13 @@ _INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this
 _DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+been)\s+(?:{_NAME}['’]s|his|her|my|our|their)"
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
 _GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({_NAME})\b")
+_SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({_NAME}\s+{_NAME})[.,]")
+# verbs that open a command to someone about someone ("Take Sully.", "Ask Bernard")
+_COMMANDS = {"Take", "Tell", "Ask", "Get", "Call", "Give", "Bring", "Send", "Fetch", "Find", "Let", "Help", "Leave",
+             "Thank", "Wake", "Show", "Mind", "Watch", "Meet", "Follow", "Pass", "Hold", "Stop", "Kiss", "Hug", "Ring",
+             "Phone", "Pay", "Fire", "Sack", "Blame", "Forget", "Trust", "Believe", "Remember", "Poor", "Dear", "Good",
+             "Lucky", "Silly", "Bless", "Hello", "Hi", "Morning", "Evening", "Night", "Afternoon", "Thanks", "Cheers",
+             "Sorry", "Please", "Ignore", "Look", "See", "Try", "Put", "Keep", "Grab", "Catch", "Join", "Miss"}
 _RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
 _RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
 _WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
@@ -154,7 +166,8 @@ _ANIMAL_NAMED = re.compile(
     rf"|\b([A-Z][a-z]+)(?:['’]s|\s+is|\s+was)\s+(?:only\s+|just\s+)?(?:an?|your|my|his|her|our|their)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b"
     rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+([A-Z][a-z]+)\b(?!\s+(?:said|asked|says|asks))"
-    rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed)\b"
+    rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed|yowled|"
+    rf"howled(?!\s+(?:with|at|in|for)\b))\b"
     # "the cat, who was called Euclid", "a pony named Biscuit"
     rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+(?:(?:who|which|that)\s+(?:was|is)\s+)?"
     rf"(?:called|named)\s+([A-Z][a-z]+)\b")
@@ -319,6 +332,11 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
               and not _split_title(f)[0] and lower[f.split()[0].lower()] == 0 and f.split()[0] not in firsts
               and not {f.split()[0], f.split()[0].lower()} & (set(TITLES) | _NOT_NAMES | _NOT_PERSON_WORDS)
               and _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, introduced=Counter({f: 1}))]
+    # "Funmi Adeyemi. I run the ward.": a full name given in a quote, of a surname a title carries ("Sister Adeyemi")
+    titled_surnames = {_split_title(f)[1][-1] for f in forms if _split_title(f)[0]}
+    forms += list({m.group(1) for a, b in speech.spans if (m := _SELF_INTRODUCED.match(text, a, b))
+                   and m.group(1) not in forms and m.group(1).split()[1] in titled_surnames
+                   and not {m.group(1).split()[0]} & (set(TITLES) | _NOT_NAMES | _NOT_PERSON_WORDS)})
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
     families = Counter(m.group(1) for m in re.finditer(r"\b[Tt]he\s+([A-Z][a-z]+)(?:e?s)\b", text))
     people = _cluster(forms, anywhere, spoke, where, breaks, families, text)
@@ -331,6 +349,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_names_said_to(speech, people, first_person_story)
     _join_introductions(speech, people)
     _join_misses(people)
+    _part_titles_of_both_genders(people)
     _add_roles(speech, people)
     add_described_strangers(speech, people)
     _add_spelled_in_capitals(speech, people)
@@ -531,7 +550,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             described[form].forms[form] += counts[form]
             described[form].spoke += spoke[form]
             continue
-        as_first = [p for p in people if not p.words[0] == "the" and len(p.words) >= 2 and p.words[0] == form]
+        # (or the first word of another full name they go by: "Kit" of "Kit Lacey", who is Katherine Lacey)
+        as_first = [p for p in people if not p.words[0] == "the" and len(p.words) >= 2 and (p.words[0] == form or any(
+            f.split()[0] == form and len(f.split()) >= 2 and not _split_title(f)[0] for f in p.forms))]
         as_last = [p for p in people if not p.words[0] == "the" and p.words[-1] == form]
         as_last = [p for p in as_last if p not in as_first]
         if as_last and as_first and max(p.count for p in as_first) < 3:

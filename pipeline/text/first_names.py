@@ -54,8 +54,10 @@ def same_first_name(short: str, long: str) -> bool:
     if len(b) > len(a) + 1 and b.startswith(a):
         return True
     # "Roz" of "Rosalind", "Suze" of "Susan": the opening letters, spoken with a z
+    # ("Gaz" of "Gareth", "Shaz" of "Sharon": the z sounds an r as well)
     voiced = re.fullmatch(r"([a-z]{1,3})ze?", a)
-    if voiced and len(b) > len(a) + 1 and b.startswith(voiced.group(1) + "s"):
+    if voiced and len(b) > len(a) + 1 and (b.startswith(voiced.group(1) + "s") or (
+            len(voiced.group(1)) >= 2 and b.startswith(voiced.group(1) + "r"))):
         return True
     # "Mo" of "Maureen" or "Maurice": the first syllable as it sounds
     if len(a) == 2 and a[1] == "o" and b.startswith(a[0] + "au") and len(b) >= 4:

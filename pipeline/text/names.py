@@ -153,6 +153,10 @@ def _gender_hint(text: str, start: int, end: int) -> str:
     # "knelt beside him, handing in tools before he asked": that "he" is the one "him" is
     if pronoun and pronoun.group(0).lower() in ("he", "his") and re.search(r"\bhim\b", sentence[:pronoun.start()]):
         pronoun = None
+    # "Alfie squeezes out past her legs", "asleep against her shoulder": someone else's body
+    if pronoun and pronoun.group(2) and re.search(r"\b(?:past|against|behind|beside|towards|toward|between|onto|"
+                                                  r"across|near)\s+$", sentence[:pronoun.start()], re.IGNORECASE):
+        pronoun = None
     # a name that ends its sentence as the one who acts ("...before Dr. Adeyemi came. She was")
     ends_as_subject = re.match(r"\s+[a-z]+[.!?]\s", text[end:end + 24]) is not None or \
         (re.match(r"[.!?]\s", text[end:end + 2]) is not None and

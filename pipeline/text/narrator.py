@@ -58,9 +58,13 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         return _called_by_first_name(text, heard, characters) or first_person_narrator(text, heard, names) \
             or "Narrator", set()
     _, _, main = max(scored)
+    # (of the titled one's gender: "Tommy", the boy the teller is sent to find, is not Miss Thorne)
     firsts = [(count, m) for _, count, m in scored if len(m.split()) == 1 and count >= 2
-              and m.lower() not in _ROLE_WORDS and m not in FAMILY_NAMES]
-    if _split_title(main)[0] and firsts:
+              and m.lower() not in _ROLE_WORDS and m not in FAMILY_NAMES
+              and characters[m].gender in (characters[main].gender, "U", "")]
+    # (and not when the titled one has a first name of their own already: "Maggie Thorne")
+    own_first = any(len(a.split()) == 2 and not _split_title(a)[0] for a in characters[main].aliases)
+    if _split_title(main)[0] and firsts and not own_first:
         # "Kofi" four times over "Mr. Mensah" five, which his father answers to as well
         main = max(firsts)[1]
     gender = characters[main].gender
@@ -123,7 +127,8 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
                     and (kind(m) != "first" or count >= 2
                          # said once, a name only if the text never writes it as a word ("That's not fair.")
                          or (_is_a_name(m) and not re.search(rf"\b{re.escape(m.lower())}\b", text))) \
-                    and any(one_person(m, count, name, characters[other].gender) for other in (main, *sorted(same))
+                    and any(one_person(m, count, name, gender if gender in ("M", "F") else characters[other].gender)
+                            for other in (main, *sorted(same))
                             for name in (other, *characters[other].aliases) if name.strip()):
                 same.add(m)
                 grown = True

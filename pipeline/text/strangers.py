@@ -36,6 +36,8 @@ _STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|w
 # "The father introduces himself as Richard Ashby, and the girl as Nell": the narration names them
 _INTRODUCES = re.compile(rf"\b[Tt]he\s+(?:[a-z]+\s+)?([a-z]+)\s+introduce[sd]?\s+(?:himself|herself)\s+as\s+"
                          rf"({NAME}(?:\s+{NAME})?)(?:,?\s+and\s+(?:the|his|her)\s+([a-z]+)\s+as\s+({NAME}(?:\s+{NAME})?))?")
+_SOMEONE_NEW = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|lad|lass|figure|stranger|fellow|"
+                          r"gentleman|lady|kid|child)\b")
 _WINDOW = 12000         # characters of narration before the name is given
 _AT_LEAST = 2           # times the description is used there
 _ROLE_NEAR = 3000       # characters before the name within which a job ("the driver") was last used
@@ -125,6 +127,12 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             & set(_ROLE_TITLES.values())
         counts = Counter(noun for _, noun, _ in window
                          if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender))
+        # the one described last before the name, who may keep their job in the narration after it
+        # ("Bray. Arthur Bray." and later "so did the stationmaster"), as no one described before may
+        # (not when someone new comes in between: "A lean man in a grey mackintosh stood by the window")
+        nearest = next(((noun, position) for position, noun, _ in reversed(window)
+                        if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender)), ("", 0))
+        nearest = "" if _SOMEONE_NEW.search(text, nearest[1] + 1, start) else nearest[0]
         for noun, count in counts.items():
             description = "the " + noun
             title = _ROLE_TITLES.get(noun, noun.capitalize())
@@ -142,7 +150,8 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             # dropped for the name at once, "the boy" may linger once)
             later = sum(1 for position, key, _ in described if key == noun and position > end)
             if count >= _AT_LEAST and (held in ("", description) or _is_described(held, description)) \
-                    and description not in found and later < (1 if noun in _ROLES else 2):
+                    and description not in found and later < (1 if noun in _ROLES and noun != nearest else 2 if
+                                                              noun in _ROLES else 3 if noun == nearest else 2):
                 # as the narration wrote it too: "a man in a tweed (cap)"
                 for written in {description} | {w for _, key, w in window if key == noun}:
                     found.setdefault(written, named)

@@ -1740,3 +1740,105 @@ def test_the_vicar_is_the_one_reverend():
             "'Lovely spell,' says the vicar.\n")
     found = discover_characters(text)
     assert owner(found, "the vicar") == owner(found, "Reverend Pollard") != ""
+
+
+def test_the_teller_called_by_title_is_not_the_boy_she_is_sent_to_find_nor_his_dad():
+    text = ('I had been on the Courier three years when Mr. Hale sent me out to the flood. I took my notebook and '
+            'I went, because I always went, and I was glad of it. ' + 'I drove. I parked. I waded. I looked. ' * 4
+            + '\n\n'
+            '"Miss Thorne," he said. "Take the van. Find the Fenn boy."\n\n"Yes, Mr. Hale," I said.\n\n'
+            'At the farm Irene Fenn met me at the gate. "Has anybody seen my Tommy?"\n\n'
+            '"Tommy!" she called into the rain. "Tommy, come here!"\n\n"Maggie Thorne, Mrs. Fenn," I said. '
+            '"From the Courier."\n\n"Go careful, Miss Thorne," said Irene.\n\nTommy came out of the barn. '
+            '"Dad! Dad, the calf!"\n\nWalter Fenn ran past me. "I\'ve got him, Tommy."\n\n'
+            '"Thank you, Miss Thorne," said Walter.\n\n"Dad, can we keep her?" said Tommy.\n')
+    found = discover_characters(text)
+    me = teller(found)
+    assert owner(found, "Miss Thorne") == me and owner(found, "Tommy") != me and owner(found, "Dad") != me
+
+
+def test_a_command_opening_a_quote_is_no_first_name():
+    text = ('"Take Len," said Mr. Hale. "Take the van."\n\n"Len can\'t drive," I said.\n\n'
+            'Len Pruett looked up from his camera. "Len can drive fine."\n\n"Ask Sully, then," said Mr. Hale.\n\n'
+            '"Sully\'s out," said Len.\n')
+    found = discover_characters(text)
+    assert not any(name.startswith(("Take", "Ask")) for names in names_of(found).values() for name in names)
+
+
+def test_a_mans_title_joined_to_a_woman_by_her_maiden_name_goes_to_the_man_of_that_name():
+    # ("Ali" is a man's name in the list: "Mr. Kerr" first goes to "Ali Kerr", who turns out to be Alison)
+    text = ('Alison Pike, whom her father had always called Ali, sat by his bed. Desmond Kerr was asleep.\n\n'
+            '"Ali Kerr," said the woman in the next bed. "As I live and breathe."\n\n'
+            '"Hello, Mrs. Tull," said Alison.\n\n"Mr. Kerr is comfortable," said the sister.\n\n'
+            'Des Kerr opened his eyes. "Ali. Take me home."\n\n"Soon, Dad," said Alison. She took his hand.\n\n'
+            '"Mrs. Pike, a word?" said the sister. Alison followed her out.\n\n'
+            '"Mr. Kerr?" called the porter. "Ali, is he ready?"\n\n'
+            'Alison packed his bag. Alison found the biscuits. Alison sighed and Alison zipped it shut.\n')
+    found = discover_characters(text)
+    assert owner(found, "Ali") == owner(found, "Alison Pike") != owner(found, "Mr. Kerr")
+    assert found[owner(found, "Alison Pike")].gender == "F"
+
+
+def test_a_pet_name_with_a_z_of_a_first_name_or_a_surname():
+    text = ('Gareth Pike came in from the yard. He was soaked.\n\n"Thanks, Gaz," said Des.\n\n'
+            '"Any time," said Gareth.\n\nNell Garside had the late shift at the Courier. She typed fast.\n\n'
+            '"Gaz, you\'re a marvel," said the editor to Nell.\n')
+    found = discover_characters(text)
+    assert owner(found, "Gaz") in (owner(found, "Gareth Pike"), owner(found, "Nell Garside"))
+    from pipeline.text.first_names import same_first_name
+    assert same_first_name("Gaz", "Gareth") and same_first_name("Shaz", "Sharon")
+    assert not same_first_name("Gaz", "Gabriel")
+
+
+def test_the_first_name_given_for_a_title_is_hers_when_her_full_name_is_known_and_she_said_it():
+    text = ("Nora Dunmore sat at the back, knitting. Susie was by the urn with the cups.\n\n"
+            "Hugh Pell took the seat beside her. 'Mrs. Dunmore, isn't it?' he said quietly.\n\n"
+            "'Nora,' she said. 'And you're the new doctor. Susie told me.'\n\n"
+            "'Mrs. Dunmore!' called Susie from the urn. 'Your tea.'\n")
+    found = discover_characters(text)
+    assert owner(found, "Mrs. Dunmore") == owner(found, "Nora Dunmore") != ""
+    nora = next(q for q in attribute(text, found) if q.text.startswith("Nora"))
+    assert nora.speaker == owner(found, "Nora Dunmore")
+
+
+def test_a_her_beside_another_body_says_nothing_of_the_boy():
+    from pipeline.text.names import _gender_hint
+    text = 'Alfie squeezes out past her legs. "Gran, can I ride on the trailer?"'
+    assert _gender_hint(text, 0, 5) == ""
+    text = "Ellen squeezed past and pushed her hair out of her eyes."
+    assert _gender_hint(text, 0, 5) == "F"
+
+
+def test_a_first_name_of_a_full_name_she_goes_by_is_hers_and_a_contraction_is_no_name():
+    text = ("'Lacey. Katherine Lacey. District nurse.' She shook his hand. 'Everyone calls me Kit.'\n\n"
+            "'Oh, much worse,' said Kit Lacey.\n\nKit had her coat off. 'Don't be silly,' said Kit.\n\n"
+            "'Don't,' said Hugh. 'Don't you dare.'\n\n'Will you sign it, Nurse Lacey?'\n\n'Kit. And yes.'\n")
+    found = discover_characters(text)
+    assert owner(found, "Kit") == owner(found, "Katherine Lacey") != "" and found[owner(found, "Kit")].gender == "F"
+    assert owner(found, "Don") == ""
+
+
+def test_a_cat_that_howls_is_no_speaker():
+    text = ('"Feed Admiral," said Des. "He\'ll be eating the furniture."\n\nAdmiral howled in his basket.\n\n'
+            'Gareth looked at Admiral, who looked steadily back at him. "The cat\'s on my radiator."\n\n'
+            'Admiral yowled. "He likes a radiator," said Des.\n')
+    assert owner(discover_characters(text), "Admiral") == ""
+
+
+def test_a_full_name_given_in_a_quote_is_the_titled_one_of_that_surname():
+    text = ('The ward sister came down the ward with a tray. "Your biscuits were under your pillow, Mr. Kerr."\n\n'
+            '"They were not," said Des.\n\n"Funmi Adeyemi. I run the ward." She put the tray down.\n\n'
+            '"Thank you, Sister Adeyemi," said Alison.\n')
+    found = discover_characters(text)
+    assert owner(found, "Funmi Adeyemi") == owner(found, "Sister Adeyemi") != ""
+
+
+def test_the_job_described_last_who_gives_a_surname_then_a_full_name_is_that_person():
+    # ("so did the stationmaster" after the name: the one just described keeps his job)
+    text = ("The stationmaster at Fenhallow stood with his watch open in his palm.\n\n"
+            "The stationmaster came down the platform towards them.\n\n'Dr. Pell?' he said.\n\n'I'm afraid so.'\n\n"
+            "'Everybody knows. It's a small place.' He put his watch away. 'Bray. Arthur Bray. I do the lamps.'\n\n"
+            "Hugh coughed. So, Hugh noticed, did the stationmaster.\n\n'About the line,' said Bray.\n")
+    quotes = attribute(text, discover_characters(text))
+    speakers = {q.speaker for q in quotes if q.text.startswith(("Dr. Pell", "About"))}
+    assert len(speakers) == 1
