@@ -84,6 +84,10 @@ _LETTER_INTRO = re.compile(r"\b(it|the (letter|note|message|scroll|sign|paper|ca
 _SIGNATURE = re.compile(r"^\s*[~\-–—]*\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*[~\-–—]*\s*$")
 
 
+_OUTDOOR_BEDS = ("street", "countryside", "garden", "forest", "shore", "market", "waterfall", "training_ground")
+_WEATHER = ("rain", "wind", "thunderstorm")
+
+
 @dataclass
 class _Builder:
     scenes: list
@@ -99,6 +103,7 @@ class _Builder:
     night_carried: bool = False
     daytime: bool = False
     day_left: int = OPENING_SENTENCES      # sentences of the scene's start that may still say it is day
+    carried: list = dataclasses.field(default_factory=list)      # weather brought along from the last place outdoors
     recent: str = ""        # the last few paragraphs, for what a place word means here ("the saloon" of a ferry)
 
     def layers_now(self) -> list:
@@ -113,14 +118,17 @@ class _Builder:
             self.flush()
         self.known, self.opening_left, self.night_carried, self.daytime = False, OPENING_SENTENCES, False, False
         self.day_left = OPENING_SENTENCES
-        self.layers, self.inherited_layers = [], list(dict.fromkeys(carried))
+        self.layers, self.inherited_layers, self.carried = [], list(dict.fromkeys(carried)), []
 
     def open_at(self, place: str, ambience: str) -> None:
         """An establishing paragraph sets a new scene in a place of its own; its weather is its own opening's,
         and night is still night unless the opening says it is day."""
         night = "night" in self.layers      # said in the last scene's own words: night is not carried on and on
+        outdoors = self.ambience in _OUTDOOR_BEDS and ambience in _OUTDOOR_BEDS
+        weather = [layer for layer in self.layers_now() if layer in _WEATHER] if outdoors else []
         self.start_scene()
         self.place, self.ambience, self.known, self.night_carried = place, ambience, True, night
+        self.layers, self.carried = weather, weather
 
     def has_gone_on(self) -> bool:
         """The scene so far has a line of dialogue or a few sentences of narration."""
@@ -135,11 +143,14 @@ class _Builder:
         return False
 
     def move_to(self, place: str, ambience: str) -> None:
-        """The story moves mid-scene: a new scene there, night still night."""
-        night = "night" in self.layers
+        """The story moves mid-scene: a new scene there, night still night, and out of doors the
+        weather still the weather (from the flooded lane to the garden wall in the same rain)."""
+        night = "night" in self.layers_now()
+        outdoors = self.ambience in _OUTDOOR_BEDS and ambience in _OUTDOOR_BEDS
+        weather = [layer for layer in self.layers_now() if layer in _WEATHER] if outdoors else []
         self.flush()
         self.place, self.ambience, self.known = place, ambience, True
-        self.layers, self.inherited_layers, self.opening_left = [], [], 0
+        self.layers, self.inherited_layers, self.opening_left, self.carried = weather, [], 0, weather
         self.night_carried, self.daytime, self.day_left = night, False, OPENING_SENTENCES
 
     def flush(self) -> None:
@@ -451,6 +462,9 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                 builder.opening_left -= 1
             elif weather := place_words.weather_comes(piece, places):
                 builder.layers.extend(weather)      # "Then the wind got up": weather that comes in is the scene's too
+            if builder.carried and (over := place_words.weather_stops(piece, places)):
+                # (and a storm brought along from the last place that this one says is over)
+                builder.layers = [layer for layer in builder.layers if layer not in over or layer not in builder.carried]
             buffer.append(piece)
             cues = sfx_in(piece)
             if cues:

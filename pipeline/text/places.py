@@ -155,6 +155,10 @@ _PLACE_FIGURES = re.compile(
     r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
     r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
     r"on\s+the\s+house|called\s+to\s+the\s+bar|"
+    # a simile of someone elsewhere: "on his knees in front of it like a man at an altar"
+    r"\blike\s+(?:a|an|some|the)\s+(?:[\w-]+\s+)?(?:man|woman|men|women|boy|girl|child|children|kid|priest|monk|nun|"
+    r"soldier|sailor|king|queen|dog|cat|horse|animal|bird|ghost|saint|pilgrim|prisoner|schoolboy|schoolgirl|"
+    r"penitent|worshipper|bride|groom|mourner|refugee|castaway|tourist)\b[^,.;:!?]{0,40}|"
     # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
     r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
     # a study that is studying ("in a close study of the hatchments", "in the study of law"), a pitch that is no ground
@@ -198,8 +202,8 @@ _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|
              r"(?=\s+(?:its|their|his|her|my|our|your)\s))")
 # A part of a place before it: "at the very top of the valley", "at the back of the shop".
 # (Not "the end of": "The Ancla stood at the end of the pier" is a bar, where it stands is no scene.)
-_PART_OF = (r"(?:the\s+(?:very\s+|far\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|heart)"
-            r"\s+of\s+)?")
+_PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|heart)|"
+            r"(?:both|either|each|the\s+other)\s+sides?)\s+of\s+)?")
 # Movement to a place, the only thing that changes a scene after it has opened.
 # Going "out of" a place leaves it, going "towards" it is not there yet; "the boat's head into the sea" is a
 # bow, not someone heading there.
@@ -208,11 +212,14 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
            r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
            r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+|down\s+|up\s+|over\s+|off\s+)?"
            r"(?:in|into|to|onto|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
+           # "climbed the stairs to the Gazette office"
+           r"(?:climbed|climb|climbs|went|go|goes|walked|ran|hurried|came|come|comes)\s+(?:up\s+|down\s+)?the\s+"
+           r"(?:stairs|steps|staircase|ladder|gangway|gangplank)\s+(?:to|into|of)|"
            r"boarded|joined)")
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 # ("The train north was one of the old ones": a way it runs between the place and its verb)
 _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|southbound|eastbound|westbound|"
-                  r"home|homeward|inbound|outbound)\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
+                  r"home|homeward|inbound|outbound|back)\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
                   r"beside|past|through|under|over|\w+ed)\b))")
@@ -472,7 +479,9 @@ def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
         for match in pattern.finditer(sentence):
             before = sentence[max(0, match.start() - 24): match.start()]
             after = sentence[match.end(): match.end() + 30]
-            if _NOT_NOW.search(before.split(",")[-1]) or _LAYER_STOP_AFTER.search(after):
+            # ("a little after one in the morning" is still the night)
+            clock = match.group(0).lower().endswith("in the morning")
+            if (_NOT_NOW.search(before.split(",")[-1]) and not clock) or _LAYER_STOP_AFTER.search(after):
                 continue
             if any(a <= match.start() < b for a, b in figures):
                 continue
@@ -529,6 +538,12 @@ def weather_comes(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
             and not is_daytime(sentence) and place_of(sentence, vocabulary, opening=False) is None:
         return ["night"]    # (a clock that takes the story somewhere is the move's: night goes on with it as ever)
     return []
+
+
+def weather_stops(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+    """The weather layers a sentence says are over ("The thunder has stopped altogether")."""
+    return [name for name, pattern in vocabulary.patterns.layers.items() if name != "night"
+            and any(_LAYER_STOP_AFTER.search(sentence[m.end():m.end() + 30]) for m in pattern.finditer(sentence))]
 
 
 def is_daytime(sentence: str) -> bool:

@@ -16,6 +16,7 @@ from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
 from pipeline.text.establishing import established_place
 from pipeline.text.places import LAYERS, PLACE_WORDS, layers_in, place_of, weather_comes
+from pipeline.text.sentences import split_sentences
 from pipeline.text.vocabulary import load_vocabulary
 
 from conftest import make_project, quick_design, share_cache
@@ -827,3 +828,38 @@ def test_a_scene_in_a_room_of_its_own_kind_leaves_the_diner_and_a_hay_trailer_is
             "By nightfall the rain had reached the bottom field and the field was a sheet of brown water.\n\n"
             "The hay trailer had four inches of water over its bed, and on the bales sat Mara.\n")
     assert [bed for bed, _ in beds(text)] == ["pub", "room", "countryside"]
+
+
+@pytest.mark.parametrize("sentence, bed", [
+    # a simile of someone elsewhere is no place: the newsroom's printer, not a church
+    ("The printer by the window has jammed again, and Des is on his knees in front of it like a man at an altar. "
+     "The office is one long room above a bookmaker's.", "office"),
+    ("The hedges on both sides of the lane are black and streaming.", "street"),
+    ("The last ferry back from Saltings Point left the jetty at twenty to seven.", "ship"),
+    ("It was twenty past ten when I climbed the stairs to the Gazette office.", "office"),
+])
+def test_more_openings_that_name_the_place(sentence, bed):
+    found = [place_of(s) for s in split_sentences(sentence)]
+    assert next(f for f in found if f)[0] == bed
+
+
+def test_the_small_hours_after_a_clock_are_night():
+    assert layers_in("The knock came a little after one in the morning.") == ["night"]
+    assert "rain" not in layers_in("After the rain the street steamed.")
+
+
+def test_the_weather_goes_on_from_one_place_outdoors_to_the_next_until_it_is_said_to_stop():
+    text = ("By nightfall the lane below the farm was a brown river and the rain came down in ropes.\n\n"
+            '"Can you get through?" said Mara.\n\n"In this?" said Tom.\n\n'
+            "At the garden wall the flood was up to the hubs. Tom jumped down into it and waded to the door.\n\n"
+            '"Anyone in?" Tom shouted.\n\n* * *\n\n'
+            "The pub was warm and full. The rain had stopped by then.\n\n\"Two halves,\" said Tom.\n")
+    scenes = beds(text)
+    assert scenes[0][0] in ("countryside", "street") and "rain" in scenes[0][1]
+    assert scenes[1][0] == "garden" and "rain" in scenes[1][1] and "night" in scenes[1][1]
+    assert scenes[2][0] == "pub" and "rain" not in scenes[2][1]
+    text = ("By nightfall the lane below the farm was a brown river and the rain came down in ropes.\n\n"
+            '"Can you get through?" said Mara.\n\n"In this?" said Tom.\n\n'
+            "At the harbour wall the sea was quiet. The rain had stopped by then.\n\n\"Look,\" said Tom.\n")
+    scenes = beds(text)
+    assert scenes[-1][0] == "shore" and "rain" not in scenes[-1][1] and "night" in scenes[-1][1]
