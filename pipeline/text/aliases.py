@@ -431,6 +431,12 @@ def _join_short_names(people: list[_Person]) -> None:
             longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
                       and p.words[0] != "the" and len(stem) >= 3 and stem != word
                       and p.words[-1].startswith(stem)] if word[-1:] in "ye" else []
+            if not longer and len(word) >= 3 and word[-1:] not in "ye":
+                # "Hutch" of Dan Hutchinson, "Fitz" of Fitzgerald, "Mac" of McAllister: the surname's start
+                start = "Mc" if word == "Mac" else word
+                longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
+                          and p.words[0] != "the" and p.words[-1].startswith(start)
+                          and len(p.words[-1]) >= len(start) + 2]
             if re.fullmatch(r"[A-Z][a-z]z", word):
                 # "Gaz" of Nell Garside: the surname's first letters, the z an r or an s
                 longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2

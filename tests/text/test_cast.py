@@ -1842,3 +1842,15 @@ def test_the_job_described_last_who_gives_a_surname_then_a_full_name_is_that_per
     quotes = attribute(text, discover_characters(text))
     speakers = {q.speaker for q in quotes if q.text.startswith(("Dr. Pell", "About"))}
     assert len(speakers) == 1
+
+
+def test_a_pet_name_from_the_start_of_a_surname_is_the_one_full_name_it_begins():
+    # (Dan Hutchinson is named once, then only "Hutch")
+    text = ("Monday began the way Mondays always began: two phones ringing and Dan Hutchinson with his feet "
+            "up on a desk that wasn't his.\n\n\"Feet,\" I said.\n\n\"Morning, Tom.\" He didn't move them.\n\n"
+            "Hutch grinned at me. \"Your desk's comfier.\"\n\n\"Move, Hutch,\" said Sam.\n\n"
+            "\"Moving,\" said Hutch, and did not.\n\n\"Hutch,\" I said.\n\n\"All right,\" said Hutch.\n")
+    found = discover_characters(text)
+    assert owner(found, "Hutch") == owner(found, "Dan Hutchinson") != ""
+    morning = next(q for q in attribute(text, found) if q.text.startswith("Morning"))
+    assert morning.speaker == owner(found, "Hutch")
