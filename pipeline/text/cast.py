@@ -253,7 +253,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     # "Rain came across the windows", "Dawn broke": weather and the time of day, only ever at the
     # start of a sentence, never speaking nor spoken to
-    if len(words) == 1 and mid[form] == 0 and spoke[form] == 0 and not vocatives[form] \
+    # ("Thunder answered him, right on cue": once beside a speech verb is weather still)
+    if len(words) == 1 and mid[form] == 0 and spoke[form] < 2 and not vocatives[form] \
             and form.lower() in _WEATHER_AND_HOURS:
         return False
     # "Roger, Coastguard." / "Ardmore Coastguard. Roger.": radio talk's "received", said only in

@@ -1854,3 +1854,10 @@ def test_a_pet_name_from_the_start_of_a_surname_is_the_one_full_name_it_begins()
     assert owner(found, "Hutch") == owner(found, "Dan Hutchinson") != ""
     morning = next(q for q in attribute(text, found) if q.text.startswith("Morning"))
     assert morning.speaker == owner(found, "Hutch")
+
+
+def test_thunder_that_answers_once_is_weather():
+    text = ('"Nobody is going out in this," said Ray.\n\nThunder came then, a long low roll that rattled the doors.\n\n'
+            '"Told you," said Denise.\n\nThunder answered him, right on cue, and the lights flickered.\n\n'
+            '"Fine," said Ray.\n')
+    assert owner(discover_characters(text), "Thunder") == ""
