@@ -190,6 +190,9 @@ def _number_utterances(text: str, quotes: list[Quote], paragraphs: list[tuple[in
         previous, previous_paragraph = quote, paragraph
 
 
+_FULL_NAME_FIRST = re.compile(r"\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\.(?:\s|$)")
+_HAND_OUT_AFTER = re.compile(r"[\"”’']?\s*(?:[A-Z][a-z]+|I|He|She)\s+(?:held|put|stuck|thrust|offered|extended)\s+"
+                             r"(?:out\s+)?(?:my|her|his)\s+(?:[a-z]+\s+)?hand\b")
 _HAND_OUT = re.compile(r"\b(?:held|put|stuck|thrust|offered|extended)\s+(?:out\s+)?(?:her|his)\s+(?:[a-z]+\s+)?hand\b"
                        r"[^.!?\"“”]*[.!?]?\s*$")
 
@@ -253,7 +256,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                 quote.basis = "tag" if named or not re.search(r"\b(he|she)\b", tag, re.IGNORECASE) else "pronoun"
                 quote.check = quote.basis == "pronoun" and reader.tie
     asked = groups[-1] if groups and groups[-1].quotes else None
-    asked_name = asked is not None and NAME_ASKED.search(quotes[asked.quotes[-1]].text) is not None
+    # ("Lloyd. Gethin Lloyd. Council flood officer." / "Nell Garside.": one introduction answers another)
+    last = quotes[asked.quotes[-1]] if asked is not None else None
+    introduced = last is not None and (bool(self_named(last.text, reader.names)) or (
+        bool(last.speaker) and answered_with_name(last.text, reader.names) == last.speaker))
+    asked_name = last is not None and (NAME_ASKED.search(last.text) is not None or introduced)
     for position, index in enumerate(indices):
         # "I am Dr. Okafor": the speaker names themself; a tag that names someone else still wins
         named = self_named(quotes[index].text, reader.names)
@@ -268,6 +275,12 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             # "And your name?" / "Nico." : a name said alone in answer is the one answering, as
             # is one's own name said into a telephone just picked up ("...lifted the receiver." "Baird.")
             named = answered_with_name(quotes[index].text, reader.names)
+            given = _FULL_NAME_FIRST.match(quotes[index].text) if introduced and not named else None
+            if given and not _split_title(given.group(1))[0]:
+                # "Iris Pollard. Sit down, Mr. Pennick.": the whole name opening the answer, as its own sentence
+                named = reader.names.lookup(given.group(1))
+            if introduced and named and named in (last.speaker, self_named(last.text, reader.names)):
+                named = ""      # ("Devane. Rosalind Devane." / "Miss Devane.": her name said back to her)
         who = tagged.get(position)
         if not named and who is not None and who.gender and quotes[index].text.rstrip().endswith(","):
             # `"Gerald Fairweather," he said. "You've saved our bacon."`: one's own full name, said
@@ -294,9 +307,12 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                     re.search(rf"\b{re.escape(alias)}\b", text[:quotes[index].start]) is None
                     for alias in (who_named, *character.aliases) if len(alias) > 2):
                 named = who_named
-        if not named and _HAND_OUT.search(text, quotes[indices[position - 1]].end if position else a,
-                                           max(a, quotes[index].start - 1)):
+        after_end = quotes[indices[position + 1]].start - 1 if position + 1 < len(indices) else b
+        if not named and (_HAND_OUT.search(text, quotes[indices[position - 1]].end if position else a,
+                                           max(a, quotes[index].start - 1))
+                          or _HAND_OUT_AFTER.match(text, quotes[index].end + 1, max(quotes[index].end + 1, after_end))):
             # `She held out her other hand awkwardly. "Mrs. Ingram."`: a name with a handshake is one's own
+            # (`"Tom Pennick." I held out my hand`)
             named = answered_with_name(quotes[index].text, reader.names)
         if named and (who is None or not who.speaker or quotes[index].basis == "pronoun") \
                 and (who is None or not who.gender or reader.genders.get(named, "U") in (who.gender, "U")):

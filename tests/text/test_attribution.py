@@ -1166,3 +1166,21 @@ def test_a_name_said_alone_in_answer_to_what_people_call_you_is_the_one_answerin
             '"People call you anything besides kid?" asked Kestrel.\n\n'
             '"Skeeter." He licked salt off his thumb. "On account of I\'m small."\n')
     assert [speaker for _, speaker in speakers(text, cast)][1:] == ["Skeeter", "Skeeter"]
+
+
+def test_one_introduction_answers_another_and_a_handshake_after_a_name_makes_it_ones_own():
+    text = ("I had come to see Iris Pollard about her caravan, and Lorraine Dunmore had come with me. "
+            "I went through to the back of it. A small woman in a cardigan was sitting by the heater. "
+            "I had been told she would be difficult, and I believed it.\n\n"
+            "“You’ll be the agent,” she said.\n\n“He is,” said Lorraine.\n\n"
+            "“Tom Pennick.” I held out my hand, and she took it.\n\n"
+            "“Iris Pollard. Sit down, Mr. Pennick, you’re letting the draught in.”\n\n"
+            "I sat down. The heater ticked.\n\n“Devane. Rosalind Devane,” said the woman by the door.\n\n"
+            "“Miss Devane.” Iris nodded at her. “You can sit too.”\n")
+    characters = {"Tom Pennick": Character("Tom Pennick", ("Tom", "Mr. Pennick", "I", "narrator"), "M"),
+                  "Iris Pollard": Character("Iris Pollard", ("Iris",), "F"),
+                  "Rosalind Devane": Character("Rosalind Devane", ("Miss Devane",), "F"),
+                  "Lorraine Dunmore": Character("Lorraine Dunmore", ("Lorraine",), "F")}
+    said = {q.text.split(".")[0]: q.speaker for q in attribute(text, characters)}
+    assert said["Tom Pennick"] == "Tom Pennick" and said["Iris Pollard"] == "Iris Pollard"
+    assert said["Miss Devane"] != "Rosalind Devane"
