@@ -46,8 +46,11 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         if not name or len(name) < 2:
             continue
         escaped = re.escape(name)
-        for match in re.finditer(rf"((?:\b[\w'-]+\s+){{1,3}}){escaped}\b|\b{escaped},\s+((?:[\w'-]+\s+){{1,3}})",
-                                 text):
+        # the words before the name and, apart (the one would hide the other), the words after it
+        # ("between them sat Iris Pollard, an old woman in a lilac anorak")
+        before = re.finditer(rf"((?:\b[\w'-]+\s+){{1,3}}){escaped}\b()", text)
+        after = re.finditer(rf"()\b{escaped},\s+((?:[\w'-]+\s+){{1,3}})", text)
+        for match in [*before, *after]:
             words = match.group(1) or match.group(2) or ""
             # "little Tom", "young Harry": a word right before the name says it alone
             last = words.split()[-1].lower() if match.group(1) and words.split() else ""

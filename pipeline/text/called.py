@@ -296,3 +296,32 @@ def _add_spelled_in_capitals(speech: _Speech, people: list[_Person]) -> None:
         person.forms[word] += written
         person.spoke += count
         people.append(person)
+
+
+_GRANDPARENTS = ("Gran", "Granny", "Grandma", "Grandmother", "Nan", "Nana", "Nanna", "Nonna", "Abuela", "Oma",
+                 "Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Abuelo", "Opa")
+
+
+def _join_grandparents_by_age(speech: _Speech, people: list[_Person]) -> None:
+    """"Nan", said to someone again and again and never written in the narration, is the one
+    woman the prose says is old ("a very small woman in a lilac anorak, seventy-eight"): what the
+    narration calls her by name, the grandchildren call her."""
+    from pipeline.model.ages import age_in_text
+    text, told = speech.text, speech.narrations
+    for word in _GRANDPARENTS:
+        pattern = re.compile(rf"\b{word}\b")
+        said = sum(len(pattern.findall(text, x, y)) for x, y in speech.spans)
+        if said < 2 or any(pattern.search(narration) for narration in told):
+            continue
+        gender = _gender_of_phrase(word.lower())
+        kin = next((p for p in people if p.forms and set(p.forms) == {word}), None)
+        named = [p for p in people if p.forms and p is not kin and p.words[0] != "the" and p.words[0] not in FAMILY_NAMES
+                 and _gender_said(p) == gender]
+        old = [p for p in named if age_in_text(text, list(p.forms), [f for q in named if q is not p for f in q.forms],
+                                               gender) == "old"]
+        if len(old) == 1:
+            if kin is not None:
+                old[0].absorb(kin)
+            else:
+                old[0].forms[word] += said
+    people[:] = [p for p in people if p.forms]

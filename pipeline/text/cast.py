@@ -26,8 +26,8 @@ import re
 from collections import Counter, defaultdict
 
 from pipeline.text.first_names import first_name_gender, same_first_name
-from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES, _PLACE_PREFIXES,
-                                 _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
+from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES,
+                                 _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
                                  Character, _decide, _gender_hint, _split_title)
 from pipeline.text.addressed import _GREETING, _KIN
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
@@ -36,8 +36,8 @@ from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
 from pipeline.text.roles import _add_roles, _join_titles
 from pipeline.text.strangers import add_described_strangers
 from pipeline.text.genders import _genders
-from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech, _join_introductions,
-                                  _join_names_said_to, _sentence_start)
+from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech,
+                                  _join_grandparents_by_age, _join_introductions, _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import NARRATOR_ALIASES, _narration, first_person, told_in_first_person
 
@@ -147,12 +147,6 @@ _DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+b
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
 _GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({_NAME})\b")
 _SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({_NAME}\s+{_NAME})[.,]")
-# verbs that open a command to someone about someone ("Take Sully.", "Ask Bernard")
-_COMMANDS = {"Take", "Tell", "Ask", "Get", "Call", "Give", "Bring", "Send", "Fetch", "Find", "Let", "Help", "Leave",
-             "Thank", "Wake", "Show", "Mind", "Watch", "Meet", "Follow", "Pass", "Hold", "Stop", "Kiss", "Hug", "Ring",
-             "Phone", "Pay", "Fire", "Sack", "Blame", "Forget", "Trust", "Believe", "Remember", "Poor", "Dear", "Good",
-             "Lucky", "Silly", "Bless", "Hello", "Hi", "Morning", "Evening", "Night", "Afternoon", "Thanks", "Cheers",
-             "Sorry", "Please", "Ignore", "Look", "See", "Try", "Put", "Keep", "Grab", "Catch", "Join", "Miss"}
 _RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
 _RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
 _WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
@@ -349,6 +343,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_parents(people, first_person_story)
     _join_names_said_to(speech, people, first_person_story)
     _join_introductions(speech, people)
+    _join_grandparents_by_age(speech, people)
     _join_misses(people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)

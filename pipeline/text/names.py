@@ -32,6 +32,12 @@ _NOT_NAMES = {
     "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     "Still", "Just", "Only", "Perhaps", "Maybe", "Suddenly", "Finally", "Later", "Soon", "Once", "Again", "Never",
 }
+# verbs that open a command to someone about someone ("Take Sully.", "Ask Bernard")
+_COMMANDS = {"Take", "Tell", "Ask", "Get", "Call", "Give", "Bring", "Send", "Fetch", "Find", "Let", "Help", "Leave",
+             "Thank", "Wake", "Show", "Mind", "Watch", "Meet", "Follow", "Pass", "Hold", "Stop", "Kiss", "Hug", "Ring",
+             "Phone", "Pay", "Fire", "Sack", "Blame", "Forget", "Trust", "Believe", "Remember", "Poor", "Dear", "Good",
+             "Lucky", "Silly", "Bless", "Hello", "Hi", "Morning", "Evening", "Night", "Afternoon", "Thanks", "Cheers",
+             "Sorry", "Please", "Ignore", "Look", "See", "Try", "Put", "Keep", "Grab", "Catch", "Join", "Miss"}
 # months that are also given names ("May Welland", "June"): a listed character's first name, but
 # not "in May", "May 3rd" or "May I come in?"
 _MONTH_NAMES = {"April", "May", "June", "July", "August"}

@@ -1861,3 +1861,15 @@ def test_thunder_that_answers_once_is_weather():
             '"Told you," said Denise.\n\nThunder answered him, right on cue, and the lights flickered.\n\n'
             '"Fine," said Ray.\n')
     assert owner(discover_characters(text), "Thunder") == ""
+
+
+def test_what_the_grandchildren_call_her_is_the_one_old_woman_the_narration_names():
+    text = ("They were in the corner booth. Lorraine sat by Gavin, and wedged between them sat Iris Pollard, "
+            "an old woman in a lilac anorak.\n\n\"Why, though, Nan?\" said Keeley.\n\n"
+            "\"Why what, sweetheart?\" Iris said.\n\n\"Nan! There was thunder!\"\n\n\"I heard it, darling.\"\n\n"
+            "\"Mum, please,\" said Lorraine.\n\n\"Is this you, Nan? With the perm?\"\n\n\"Don't,\" said Iris.\n")
+    found = discover_characters(text)
+    assert owner(found, "Nan") == owner(found, "Iris Pollard") != ""
+    # (not when the narration itself calls her so: then it is its own name for someone)
+    told = text + "\nNan said nothing more. Nan looked at the sea.\n"
+    assert owner(discover_characters(told), "Nan") != owner(discover_characters(told), "Iris Pollard")
