@@ -124,11 +124,16 @@ class _Builder:
         """An establishing paragraph sets a new scene in a place of its own; its weather is its own opening's,
         and night is still night unless the opening says it is day."""
         night = "night" in self.layers      # said in the last scene's own words: night is not carried on and on
-        outdoors = self.ambience in _OUTDOOR_BEDS and ambience in _OUTDOOR_BEDS
-        weather = [layer for layer in self.layers_now() if layer in _WEATHER] if outdoors else []
+        weather = self.weather_going_on(ambience)
         self.start_scene()
         self.place, self.ambience, self.known, self.night_carried = place, ambience, True, night
         self.layers, self.carried = weather, weather
+
+    def weather_going_on(self, ambience: str) -> list:
+        """The rain, wind or storm still falling on the next place, when both are out of doors."""
+        if self.ambience not in _OUTDOOR_BEDS or ambience not in _OUTDOOR_BEDS:
+            return []
+        return [layer for layer in self.layers_now() if layer in _WEATHER]
 
     def has_gone_on(self) -> bool:
         """The scene so far has a line of dialogue or a few sentences of narration."""
@@ -146,8 +151,7 @@ class _Builder:
         """The story moves mid-scene: a new scene there, night still night, and out of doors the
         weather still the weather (from the flooded lane to the garden wall in the same rain)."""
         night = "night" in self.layers_now()
-        outdoors = self.ambience in _OUTDOOR_BEDS and ambience in _OUTDOOR_BEDS
-        weather = [layer for layer in self.layers_now() if layer in _WEATHER] if outdoors else []
+        weather = self.weather_going_on(ambience)
         self.flush()
         self.place, self.ambience, self.known = place, ambience, True
         self.layers, self.inherited_layers, self.opening_left, self.carried = weather, [], 0, weather

@@ -130,9 +130,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         # the one described last before the name, who may keep their job in the narration after it
         # ("Bray. Arthur Bray." and later "so did the stationmaster"), as no one described before may
         # (not when someone new comes in between: "A lean man in a grey mackintosh stood by the window")
-        nearest = next(((noun, position) for position, noun, _ in reversed(window)
-                        if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender)), ("", 0))
-        nearest = "" if _SOMEONE_NEW.search(text, nearest[1] + 1, start) else nearest[0]
+        last_noun, last_at = next(((noun, position) for position, noun, _ in reversed(window)
+                                   if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender)), ("", 0))
+        nearest = "" if _SOMEONE_NEW.search(text, last_at + 1, start) else last_noun
         for noun, count in counts.items():
             description = "the " + noun
             title = _ROLE_TITLES.get(noun, noun.capitalize())
@@ -150,8 +150,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             # dropped for the name at once, "the boy" may linger once)
             later = sum(1 for position, key, _ in described if key == noun and position > end)
             if count >= _AT_LEAST and (held in ("", description) or _is_described(held, description)) \
-                    and description not in found and later < (1 if noun in _ROLES and noun != nearest else 2 if
-                                                              noun in _ROLES else 3 if noun == nearest else 2):
+                    and description not in found and later < (1 if noun in _ROLES else 2) + (noun == nearest):
                 # as the narration wrote it too: "a man in a tweed (cap)"
                 for written in {description} | {w for _, key, w in window if key == noun}:
                     found.setdefault(written, named)
