@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
-from pipeline.text.names import (_FEMALE_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
+from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, inside_span, split_paragraphs
 
@@ -529,7 +529,12 @@ def _part_titles_of_both_genders(people: list[_Person]) -> None:
         if len(by_gender) < 2 or by_gender["M"] == by_gender["F"]:
             continue
         minor = min(by_gender, key=by_gender.get)
-        for form in [f for f in person.forms if gender(f) == minor and _split_title(f)[0]]:
+        # (a title worn with a first name, "Auntie Jess", is hers whatever a name list says of "Jess")
+        moving = [f for f in person.forms if gender(f) == minor and _split_title(f)[0]
+                  and _split_title(f)[0] not in _FIRST_NAME_TITLES]
+        if not moving:
+            continue
+        for form in moving:
             surname = _split_title(form)[1][-1]
             kin = [p for p in people if p is not person and p.forms and p.words[-1] == surname
                    and p.listed_gender in ("", minor) and all(gender(f) in ("", minor) for f in p.forms)]

@@ -1873,3 +1873,13 @@ def test_what_the_grandchildren_call_her_is_the_one_old_woman_the_narration_name
     # (not when the narration itself calls her so: then it is its own name for someone)
     told = text + "\nNan said nothing more. Nan looked at the sea.\n"
     assert owner(discover_characters(told), "Nan") != owner(discover_characters(told), "Iris Pollard")
+
+
+def test_an_aunt_whose_first_name_a_list_calls_a_man_keeps_her_title_and_her_sex():
+    # ("Jess" is a man's name in the list; "Auntie Jess" says otherwise)
+    text = ('"And that\'ll be his sister with him. Jess."\n\nJess is a few years younger than Tom.\n\n'
+            '"Who\'s this?" Jess says.\n\n"Jess," Tom says. "Not now."\n\n'
+            '"You\'re riding in the cab with Auntie Jess," says Tom.\n\nJess sits down across the table.\n')
+    found = discover_characters(text)
+    jess = owner(found, "Jess")
+    assert jess and owner(found, "Auntie Jess") == jess and found[jess].gender == "F"
