@@ -145,7 +145,8 @@ _WAYS_THROUGH = {"countryside": ("bridge", "lane", "road", "track", "crossroads"
 _ROOMS_ABOARD = ("saloon", "lounge", "bar", "mess", "canteen", "cafe", "café", "restaurant", "dining room",
                  "dining saloon", "lounge bar", "saloon bar")
 _ABOARD = re.compile(r"\b(?:aboard|on\s+board|ferry|ferries|steamer|liner|ship|purser|deck|decks|gangway|"
-                     r"gangplank|car\s+deck|life-?jackets?|lifeboats?|portholes?|bulkheads?|mooring\s+lines?)\b",
+                     r"gangplank|car\s+deck|life-?jackets?|lifeboats?(?!\s+(?:station|house|shed|crew|slipway))|portholes?|bulkheads?|"
+                     r"mooring\s+lines?)\b",
                      re.IGNORECASE)
 
 

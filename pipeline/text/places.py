@@ -393,6 +393,7 @@ _VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry",
 # A vehicle is where the scene is only from inside it ("in the car", "aboard the coach"), and
 # not when the journey is over ("she had come down in the carriage").
 _VEHICLE_BEDS = ("car", "carriage", "train")
+_SEEN_OUT = re.compile(r"\W*(?:outside|out\s+of\s+the\s+window|through\s+the\s+(?:window|glass))\b", re.IGNORECASE)
 # Beds heard from inside a building: "the bins behind the garage", "outside the church" are out of doors
 _INDOOR_BEDS = ("room", "kitchen", "office", "shop", "pub", "church", "hospital")
 _BESIDE = re.compile(r"(?:outside|near|beside|behind|across)\b", re.IGNORECASE)
@@ -452,6 +453,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue
         if match.re in (patterns.locative, patterns.motion) and _NOT_HERE.search(sentence, 0, where):
             continue
+        if match.re is patterns.motion and _SEEN_OUT.match(sentence):
+            continue    # "Outside, a gull walked along the sea wall": watched from where the story is
         if match.re is patterns.locative and defined and defined.start() < where < _where(defined):
             continue    # where a place by its own name stands: "Rosie's sat across the road from the theatre, a diner"
         bed, word = patterns.bed_of(match)

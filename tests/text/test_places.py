@@ -863,3 +863,10 @@ def test_the_weather_goes_on_from_one_place_outdoors_to_the_next_until_it_is_sai
             "At the harbour wall the sea was quiet. The rain had stopped by then.\n\n\"Look,\" said Tom.\n")
     scenes = beds(text)
     assert scenes[-1][0] == "shore" and "rain" not in scenes[-1][1] and "night" in scenes[-1][1]
+
+
+def test_a_cafe_beside_the_lifeboat_station_is_ashore_and_a_gull_seen_outside_moves_no_scene():
+    text = ("The Sandcastle Café sat at the far end of the promenade, between the lifeboat station and a kiosk "
+            "boarded up for the winter.\n\n\"Tea, please,\" said Tom.\n\n"
+            "Outside, a gull walked along the sea wall like a man looking for his car.\n\n\"Milk?\" said Mara.\n")
+    assert [bed for bed, _ in beds(text)] == ["pub"]
