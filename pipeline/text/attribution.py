@@ -214,9 +214,11 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         addressed |= vocatives(quotes[index].text, reader.names)
     group.addressed = addressed
     tagged: dict[int, _Who] = {}
+    # where the narration after each quote ends: at the next quote, or the paragraph's end
+    ends = [quotes[index].start - 1 for index in indices[1:]] + [b]
     for position, index in enumerate(indices):
         quote = quotes[index]
-        after_end = quotes[indices[position + 1]].start - 1 if position + 1 < len(indices) else b
+        after_end = ends[position]
         before_start = quotes[indices[position - 1]].end + 1 if position else a
         # not one the quote speaks to, nor one it speaks of ("That Anne-girl improves all the
         # time," she said): everyone it names but the one naming themself
@@ -307,7 +309,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                     re.search(rf"\b{re.escape(alias)}\b", text[:quotes[index].start]) is None
                     for alias in (who_named, *character.aliases) if len(alias) > 2):
                 named = who_named
-        after_end = quotes[indices[position + 1]].start - 1 if position + 1 < len(indices) else b
+        after_end = ends[position]
         if not named and (_HAND_OUT.search(text, quotes[indices[position - 1]].end if position else a,
                                            max(a, quotes[index].start - 1))
                           or _HAND_OUT_AFTER.match(text, quotes[index].end + 1, max(quotes[index].end + 1, after_end))):

@@ -10,8 +10,8 @@ from collections import Counter
 from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _TITLE_RE, _PRONOUN_TAG, _SPEECH, _SPEECH_AFTER,
                                    _SPEECH_BEFORE, _TAGGED, _TITLED_NAME, _VOCATIVE, _Person, _Speech)
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, _decide, _gender_hint,
-                                 _gender_of_phrase, _split_title)
+from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _GRANDFATHER, _GRANDMOTHER, _MALE_NOUNS, _SAME_TITLE,
+                                 _decide, _gender_hint, _gender_of_phrase, _split_title)
 from pipeline.text.roles import _ROLE_TITLES
 
 
@@ -166,13 +166,17 @@ _FIRST_NAME_GIVEN = re.compile(rf"\s*(?:(?:[Jj]ust|[Oo]h|[Pp]lease|[Nn]o)[,.]?\s
                                rf"(?:[.!]|[,.!]?\s*$|,\s+(?:please|love|dear)\b|\s+(?:will\s+do|is\s+fine)\b)")
 
 
+def _name_checked(question: str, answer: str) -> tuple[str, str]:
+    """The title a question tries and the first name the answer gives in its place ("Mrs. Dunmore,
+    isn't it?" / "Nora," she said), or ("", "")."""
+    checked = _NAME_CHECKED.search(question)
+    given = _FIRST_NAME_GIVEN.match(answer) if checked else None
+    return (checked.group(1), given.group(1)) if given else ("", "")
+
+
 def name_given_in_answer(question: str, answer: str) -> str:
-    """The first name an answer gives in place of the title a question tried ("Mrs. Dunmore,
-    isn't it?" / "Nora," she said): the speaker's own, not someone spoken to."""
-    if not _NAME_CHECKED.search(question):
-        return ""
-    given = _FIRST_NAME_GIVEN.match(answer)
-    return given.group(1) if given else ""
+    """The first name an answer gives in place of a title: the speaker's own, not someone spoken to."""
+    return _name_checked(question, answer)[1]
 
 
 def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
@@ -198,10 +202,10 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
     for number in range(len(speech.paragraphs) - 1):
         # `"Mrs. Cray, isn't it?"` / `"Linda. Is he in pain?"`: the one asked gives her first name
         quotes, answers = speech.quotes_in(number), speech.quotes_in(number + 1)
-        checked = _NAME_CHECKED.search(text, quotes[-1][0], quotes[-1][1]) if quotes and answers else None
-        given = _FIRST_NAME_GIVEN.match(text, answers[0][0], answers[0][1]) if checked else None
+        title, given = _name_checked(text[slice(*quotes[-1])], text[slice(*answers[0])]) if quotes and answers \
+            else ("", "")
         if given and not told[number + 1][:answers[0][0] - speech.paragraphs[number + 1][0]].strip(" \n\"“‘'"):
-            titled, first = owner.get(checked.group(1)), owner.get(given.group(1))
+            titled, first = owner.get(title), owner.get(given)
             # ("Nora Dunmore" when her full name is known: she is Mrs. Dunmore of that name)
             if titled is not None and first is not None and titled is not first \
                     and (len(first.words) == 1 or first.words[1:] == titled.words[-1:]) \
@@ -298,8 +302,7 @@ def _add_spelled_in_capitals(speech: _Speech, people: list[_Person]) -> None:
         people.append(person)
 
 
-_GRANDPARENTS = ("Gran", "Granny", "Grandma", "Grandmother", "Nan", "Nana", "Nanna", "Nonna", "Abuela", "Oma",
-                 "Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Abuelo", "Opa")
+_GRANDPARENTS = sorted(_GRANDMOTHER | _GRANDFATHER | {"Abuela", "Abuelo"})
 
 
 def _join_grandparents_by_age(speech: _Speech, people: list[_Person]) -> None:
