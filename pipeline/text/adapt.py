@@ -86,6 +86,7 @@ _SIGNATURE = re.compile(r"^\s*[~\-–—]*\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*
 
 _OUTDOOR_BEDS = ("street", "countryside", "garden", "forest", "shore", "market", "waterfall", "training_ground")
 _WEATHER = ("rain", "wind", "thunderstorm")
+_ROOFED_IN_WEATHER = ("car", "carriage")
 
 
 @dataclass
@@ -130,8 +131,9 @@ class _Builder:
         self.layers, self.carried = weather, weather
 
     def weather_going_on(self, ambience: str) -> list:
-        """The rain, wind or storm still falling on the next place, when both are out of doors."""
-        if self.ambience not in _OUTDOOR_BEDS or ambience not in _OUTDOOR_BEDS:
+        """The rain, wind or storm still falling on the next place, when both are out of doors, or on
+        the roof of the car the story gets into (out of the rain, or out of a diner with rain at its windows)."""
+        if ambience not in _ROOFED_IN_WEATHER and (self.ambience not in _OUTDOOR_BEDS or ambience not in _OUTDOOR_BEDS):
             return []
         return [layer for layer in self.layers_now() if layer in _WEATHER]
 

@@ -127,7 +127,7 @@ LAYER_PATTERNS: dict[str, str] = {
              r"(?!['’]s\b)"
              r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
              # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
-             r"|\bthe\s+(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
+             r"|\bthe\s+(?:last\s+of\s+the\s+)?(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
              r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
              rf"|{_NIGHT_COMES}"
@@ -257,6 +257,9 @@ _PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foye
                # "the waiting room of the accident and emergency department" is the hospital's
                "waiting room", "reception", "canteen")
 _ROOMS_OF_A_PLACE = ("waiting room", "reception", "canteen")
+# a hospital by its own name with no "hospital" in it: "the waiting room at Dorsey County Memorial"
+_HOSPITAL_NAMED = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w'’.-]+\s+){1,3}(?:Memorial|General))\b"
+                             r"(?!\s+(?-i:[A-Z]))")
 
 
 @dataclass(frozen=True)
@@ -354,6 +357,8 @@ class _Patterns:
         word = (groups.get("bare") or groups.get("numbered") or groups.get("road") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
         whole_of = self.whole_at if word in _ROOMS_OF_A_PLACE else self.whole
+        if word in _ROOMS_OF_A_PLACE and _HOSPITAL_NAMED.match(match.string, match.end()):
+            return "hospital", "hospital"
         if word in _PART_WORDS and (whole := whole_of.match(match.string, match.end())):
             bed, whole_word = self.bed_of(whole)     # "the top deck of the car park" is the car park
             # "the foyer of the hotel" stays a foyer, "the lobby of the Harbour Hotel" a lobby, not a harbour

@@ -35,8 +35,12 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     "crowd": r"rows\s+of\s+(?:folding\s+|plastic\s+|stacking\s+)?chairs|folding\s+chairs|the\s+stage|microphone|"
              r"lectern|podium|the\s+audience|the\s+agenda|public\s+meeting|information\s+session|show\s+of\s+hands|"
              r"the\s+aisle|the\s+third\s+row|the\s+front\s+row|the\s+back\s+row",
+    # a farm's, out in its fields ("the bottom pasture", "the side of the barn")
+    "countryside": _RURAL.pattern[5:-3].replace(r"fields?|", "") + r"|heifers?|steers?|calves|livestock|herd|barbed\s+wire|cattle\s+grid",
     "training_ground": r"goal\s?posts?|goalmouths?|goalkeeper|goalie|touchlines?|halfway\s+line|penalty\s+(?:area|box|spot)|"
-                       r"crossbar|corner\s+flags?|kick-off|referee|the\s+whistle|bibs|shin\s*pads|midfield|scrum|try\s+line",
+                       r"crossbar|corner\s+flags?|kick-off|referee|the\s+whistle|bibs|shin\s*pads|midfield|scrum|try\s+line|"
+                       # a cricket match's
+                       r"batsm[ae]n|batters?|bowlers?|wickets?|innings|the\s+pavilion|scoreboard|the\s+crease|umpires?",
 }.items()}
 # Things of a place that weigh only between two places a word may be ("the field" of a farm or a match).
 _SIDE_THINGS: dict[str, re.Pattern] = {

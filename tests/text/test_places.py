@@ -870,3 +870,28 @@ def test_a_cafe_beside_the_lifeboat_station_is_ashore_and_a_gull_seen_outside_mo
             "boarded up for the winter.\n\n\"Tea, please,\" said Tom.\n\n"
             "Outside, a gull walked along the sea wall like a man looking for his car.\n\n\"Milk?\" said Mara.\n")
     assert [bed for bed, _ in beds(text)] == ["pub"]
+
+
+def test_a_farm_after_a_break_is_where_its_barn_and_pasture_are_and_the_rain_gets_into_the_truck():
+    text = ("The Starlite Diner sat at the edge of town with a blue neon star buzzing in the rain.\n\n"
+            '"Coffee," said Tom.\n\n"Make it two," said Mara.\n\n* * *\n\n'
+            "By the time they turned off the church road onto the Haskins place, the last of the daylight was going. "
+            "The rain hadn't let up at all.\n\n"
+            "Sully's lights threw red and blue across the side of the barn. The bottom pasture looked like a lake, "
+            "and the heifers stood on the one hump of high ground.\n\n"
+            '"There," said Mara.\n\n'
+            "In the truck, Tom had both hands on the wheel.\n\n\"Honk the horn,\" said Tom.\n")
+    scenes = beds(text)
+    assert [bed for bed, _ in scenes] == ["pub", "countryside", "car"]
+    assert {"rain", "night"} <= set(scenes[1][1]) and "rain" in scenes[2][1]
+    # (a field alone is a farm's or a match's: the cricket match's things are its own)
+    text = ("Mara's kitchen smelled of bread.\n\n\"Butter,\" said Tom.\n\n* * *\n\n"
+            "The pavilion at Little Harrowby is a green shed with a scoreboard, and the field is dry. "
+            "The batsman taps his crease, and the bowler walks back to his mark.\n\n\"Howzat!\" said Mara.\n")
+    assert [bed for bed, _ in beds(text)] == ["kitchen", "training_ground"]
+
+
+def test_a_hospital_by_its_own_name_has_no_hospital_in_it():
+    assert place_of("The waiting room at Dorsey County Memorial had nineteen chairs.", opening=True)[0] == "hospital"
+    assert place_of("The waiting room at Mercy General was full.", opening=True)[0] == "hospital"
+    assert place_of("The waiting room at Memorial Hall Surgery was full.", opening=True)[0] != "hospital"
