@@ -257,6 +257,9 @@ _PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foye
                # "the waiting room of the accident and emergency department" is the hospital's
                "waiting room", "reception", "canteen")
 _ROOMS_OF_A_PLACE = ("waiting room", "reception", "canteen")
+# The last word of a firm's own name: the firm is an office ("Hale & Marsh Solicitors", "Saltley Bay Property")
+_FIRMS = (r"Property|Properties|Estate\s+Agents|Lettings|Solicitors|Associates|Partners|Insurance|Accountants|Ltd|"
+          r"Limited|Inc|LLP|Agency|Consultants|Consultancy|Holdings|Realty|Realtors|Recruitment|Logistics")
 # a hospital by its own name with no "hospital" in it: "the waiting room at Dorsey County Memorial"
 _HOSPITAL_NAMED = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w'’.-]+\s+){1,3}(?:Memorial|General))\b"
                              r"(?!\s+(?-i:[A-Z]))")
@@ -325,6 +328,9 @@ class _Patterns:
         self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",
                                   re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
+        # a firm by its own name is its office: "Monday at Saltley Bay Property began with two phones ringing"
+        self.firm = re.compile(r"\b(?:at|in|inside)\s+(?-i:(?:(?:[A-Z][\w'’.-]*|&|and)\s+){1,4}"
+                               rf"(?P<place>{_FIRMS}))\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
         # "Holloway Junction was a two-platform station", "The Drovers Arms stood across the road,
         # a low whitewashed pub": a place's own name, then what it is
         self.defined = re.compile(
@@ -353,6 +359,8 @@ class _Patterns:
                                  re.IGNORECASE)
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
+        if match.re is self.firm:
+            return "office", "office"
         groups = match.groupdict()
         word = (groups.get("bare") or groups.get("numbered") or groups.get("road") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
@@ -442,7 +450,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         candidates = [m for m in (subject, patterns.locative.search(sentence), defined,
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]
         candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
-                                   patterns.likened.match(sentence), patterns.shaken.search(sentence)) if m]
+                                   patterns.likened.match(sentence), patterns.shaken.search(sentence),
+                                   patterns.firm.search(sentence)) if m]
         struck = patterns.struck.search(sentence)
         if struck and layers_in(sentence, vocabulary):
             candidates.append(struck)       # before a road the weather drives across: the story is in the vehicle

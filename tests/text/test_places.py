@@ -837,6 +837,10 @@ def test_a_scene_in_a_room_of_its_own_kind_leaves_the_diner_and_a_hay_trailer_is
     ("The hedges on both sides of the lane are black and streaming.", "street"),
     ("The last ferry back from Saltings Point left the jetty at twenty to seven.", "ship"),
     ("It was twenty past ten when I climbed the stairs to the Gazette office.", "office"),
+    # a firm by its name is its office, whatever is heard from its back kitchen
+    ("Monday at Saltley Bay Property began the way Mondays always began: two phones ringing at once, the kettle "
+     "shrieking in the back kitchen.", "office"),
+    ("The morning at Hale & Marsh Solicitors started with the post.", "office"),
 ])
 def test_more_openings_that_name_the_place(sentence, bed):
     found = [place_of(s) for s in split_sentences(sentence)]
