@@ -59,13 +59,29 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
             if age != "adult":
                 votes[age] = votes.get(age, 0) + 1
         # "Beatrice Marsh is seventy-four years old", "Tom, aged nine", "a ten-year-old Rosie"
+        # ("Margaret Ridley, eighty-one, one R in Harold": a number set beside the name)
         for match in re.finditer(rf"\b{escaped}(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?"
-                                 rf"([\w-]+)(?:\s+years?\s+old)?|\b([\w-]+?)-years?-old\s+{escaped}\b", text):
-            years = _years(match.group(1) or match.group(2))
+                                 rf"([\w-]+)(?:\s+years?\s+old)?|\b([\w-]+?)-years?-old\s+{escaped}\b"
+                                 rf"|\b{escaped},\s+([\w-]+)(?=[,.;])", text):
+            years = _years(match.group(1) or match.group(2) or match.group(3))
+            if match.group(3) and (years is None or years < 2):
+                continue
             # ("Danny was seven, and he had...": a bare number ending the clause is an age too)
             bare = re.match(r"\s*[,.;!]", text[match.end():match.end() + 3]) is not None
-            if years is not None and (match.group(2) or "years old" in match.group(0) or "aged" in match.group(0)
+            if years is not None and (match.group(2) or match.group(3) or "years old" in match.group(0)
+                                      or "aged" in match.group(0)
                                       or bare):
+                age = "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
+                    else "adult" if years <= 59 else "old"
+                votes[age] = votes.get(age, 0) + 2
+        # "Earl Haskins sat in the chair nearest the door. ... He was seventy-nine years old": the
+        # sentence after one the name opens, in the name's pronoun
+        pronoun = {"M": "He", "F": "She"}.get(gender)
+        for match in re.finditer(rf"(?:^|[.!?][\"”’']?\s+){escaped}\b[^.!?]*[.!?][\"”’']?\s+(?:[^.!?\"“”]*[.!?]\s+)?"
+                                 rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)\s+years?\s+old\b",
+                                 text) if pronoun else ():
+            years = _years(match.group(1))
+            if years is not None:
                 age = "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
                     else "adult" if years <= 59 else "old"
                 votes[age] = votes.get(age, 0) + 2

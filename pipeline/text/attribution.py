@@ -205,6 +205,10 @@ _KIN_CALLED = re.compile(r"(?:^|[,!?;.]\s*|\b(?:dear|dearest)\s+)(papa|pa|father
                          r"mom|ma)\s*(?:[,.!?;—-]|$)", re.IGNORECASE)
 
 
+# What may follow one's own name, said and broken by the tag: a condition or a courtesy, not a verb
+_CLAUSE_AFTER_NAME = re.compile(r"\W*(?:if|and|but|please|thanks|thank|since|seeing|for\s+the|in\s+case)\b")
+
+
 def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], group: Paragraph,
                     groups: list[Paragraph]) -> None:
     """Tags, continued speech and action beats: what one paragraph says about its speaker."""
@@ -290,8 +294,9 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             whole = answered_with_name(quotes[index].text, reader.names)
             # (not `"Lady Catherine de Bourgh," she replied, "has very lately given him a living"`)
             following = quotes[indices[position + 1]] if position + 1 < len(indices) else None
-            goes_on = following is not None and (following.text[:1].islower()
-                                                 or not re.search(r"[.!?]", text[quotes[index].end:following.start]))
+            # (but `"Margaret Ridley," she says, "if you're writing it down properly"` gives her name)
+            goes_on = following is not None and (following.text[:1].islower() or not re.search(
+                r"[.!?]", text[quotes[index].end:following.start])) and not _CLAUSE_AFTER_NAME.match(following.text)
             # (and "Mr James," he said, is said to Mr James: one gives one's name without a title)
             title, words = _split_title(quotes[index].text.strip(" ,"))
             if whole and not goes_on and not title and len(words) >= 2 and reader.genders.get(whole) == who.gender \

@@ -305,16 +305,17 @@ def _add_spelled_in_capitals(speech: _Speech, people: list[_Person]) -> None:
 _GRANDPARENTS = sorted(_GRANDMOTHER | _GRANDFATHER | {"Abuela", "Abuelo"})
 
 
-def _join_grandparents_by_age(speech: _Speech, people: list[_Person]) -> None:
-    """"Nan", said to someone again and again and never written in the narration, is the one
-    woman the prose says is old ("a very small woman in a lilac anorak, seventy-eight"): what the
-    narration calls her by name, the grandchildren call her."""
+def _join_grandparents_by_age(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
+    """"Nan", said to someone again and again, is the one woman the prose says is old ("a very small
+    woman in a lilac anorak, seventy-eight"): what the narration calls her by name, the grandchildren
+    call her (and a third-person narration too, in their words: "Grandpa had texted back")."""
     from pipeline.model.ages import age_in_text
     text, told = speech.text, speech.narrations
     for word in _GRANDPARENTS:
         pattern = re.compile(rf"\b{word}\b")
         said = sum(len(pattern.findall(text, x, y)) for x, y in speech.spans)
-        if said < 2 or any(pattern.search(narration) for narration in told):
+        # (a first-person narrator's own "Grandad" in the narration may be no one else the prose names)
+        if said < 2 or (first_person_story and any(pattern.search(narration) for narration in told)):
             continue
         gender = _gender_of_phrase(word.lower())
         kin = next((p for p in people if p.forms and set(p.forms) == {word}), None)

@@ -14,9 +14,15 @@ from pipeline.model.ages import age_in_text
     ("Beatrice Marsh was seven, and she had the face of a child kept up too late.", "child"),
     ("Beatrice Marsh was eighty-one. She still drove.", "old"),
     ("Beatrice Marsh was first. Beatrice Marsh was two and a half minutes behind.", None),
+    # a number set beside the name, and the sentence after one the name opens
+    ("I write it down. Beatrice Marsh, eighty-one, one R in Harold.", "old"),
+    ("Then Beatrice Marsh, a woman of means, sat down.", None),
+    ("Beatrice Marsh sat nearest the door, holding a towel to her eyebrow. She was seventy-nine years old and "
+     "looked ninety tonight.", "old"),
+    ("Beatrice Marsh sat nearest the door. He was seventy-nine years old.", None),
 ])
 def test_an_age_in_years_next_to_the_name(text, age):
-    assert age_in_text(text, ["Beatrice Marsh"]) == age
+    assert age_in_text(text, ["Beatrice Marsh"], gender="F") == age
 
 
 @pytest.mark.parametrize("text, age", [

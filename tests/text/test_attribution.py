@@ -1128,6 +1128,16 @@ def test_ones_own_full_name_said_alone_by_a_he_is_an_introduction_a_title_and_a_
     assert said[3] != "Mr. James" and said[5] != "Gerald Fairweather", said
 
 
+def test_ones_own_full_name_broken_by_the_tag_before_a_condition_is_given_not_said_to_her():
+    cast = {"Maggie": Character("Maggie", ("Margaret Ridley",), "F"), "Fran": Character("Fran", (), "F"),
+            "Nell": Character("Nell", ("I", "narrator"), "F")}
+    text = ('"Another?" Fran said, and set down the glass.\n\n"Please," I said.\n\n'
+            'Across the room Maggie opens one eye. "Margaret Ridley," she says, "if you\'re writing it down '
+            'properly."\n')
+    said = [s for _, s in speakers(text, cast)]
+    assert said[-2:] == ["Maggie", "Maggie"], said
+
+
 def test_a_full_name_never_written_before_said_as_a_sentence_is_the_speaker_giving_it():
     cast = {"Hale": Character("Hale", ("Tom Hale",), "M"), "Priya": Character("Priya", (), "F"),
             "Stan Pugh": Character("Stan Pugh", (), "M"), "Des": Character("Des", ("Desmond Pryce",), "M")}

@@ -1870,9 +1870,25 @@ def test_what_the_grandchildren_call_her_is_the_one_old_woman_the_narration_name
             "\"Mum, please,\" said Lorraine.\n\n\"Is this you, Nan? With the perm?\"\n\n\"Don't,\" said Iris.\n")
     found = discover_characters(text)
     assert owner(found, "Nan") == owner(found, "Iris Pollard") != ""
-    # (not when the narration itself calls her so: then it is its own name for someone)
+    # (a third-person narration may call her so in the grandchildren's words: "Nan looked at the sea")
     told = text + "\nNan said nothing more. Nan looked at the sea.\n"
+    assert owner(discover_characters(told), "Nan") == owner(discover_characters(told), "Iris Pollard") != ""
+    # (not a first-person narrator's own Nan: then it is the narrator's name for someone)
+    told = ("I had my coat on and my bag on my knee. I was cold, and I wanted my bed. My mother told me to sit up. "
+            "I sat up. I looked at my hands and my tea. I was nine and I was bored, and my feet did not reach the "
+            "floor. My brother kicked me, and I kicked him back under my side of the table, and I got told off "
+            "for it by my mother. " + text
+            + "\nNan said nothing more. I looked at the sea, and Nan looked at me.\n")
     assert owner(discover_characters(told), "Nan") != owner(discover_characters(told), "Iris Pollard")
+
+
+def test_the_grandfather_seventy_nine_the_sentence_after_his_name_says_is_grandpa():
+    text = ("Denise watched her father. Earl Haskins sat in the chair nearest the door, still in his barn coat. "
+            "He was seventy-nine years old and looked about ninety tonight.\n\nRay sat down next to his wife.\n\n"
+            "\"Language, Grandpa,\" said Cody.\n\n\"I'll say what I like,\" said Earl.\n\n"
+            "\"Well, you did fall, Grandpa,\" said Ray.\n\nMaddie sent the picture to Grandpa.\n")
+    found = discover_characters(text)
+    assert owner(found, "Grandpa") == owner(found, "Earl Haskins") != ""
 
 
 def test_an_aunt_whose_first_name_a_list_calls_a_man_keeps_her_title_and_her_sex():
