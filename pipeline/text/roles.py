@@ -70,7 +70,11 @@ _OPENS_QUOTE = re.compile(r"\s+\w+(?:\s+\w+)?[,:]?\s*[\"“‘']")
 
 # "Her name was Judith Penrose", "a brass badge that told the world his name was Dwight"
 _NAME_GIVEN = re.compile(rf"(?:(?<=[.;:!?] )(?:Her|His)|\b(?:her|his))\s+(?:full\s+|real\s+|first\s+)?name\s+(?:was|is)\s+"
-                         rf"({_NAME}(?:\s+{_NAME})?)\b")
+                         rf"({_NAME}(?:\s+{_NAME})?)\b"
+                         # "Loretta, then.": the name just learned; "Her name tag said BONNIE"
+                         rf"|(?<=[.;!?] )({_NAME}),\s+then\."
+                         r"|\b(?:[Hh]er|[Hh]is)\s+(?:name\s*tag|name\s*badge|badge|name\s*plate|nameplate|ID|ID\s+badge)\b"
+                         r"[^.;\"“”]{0,40}?\b(?:said|read|says|reads)\s+(?-i:([A-Z]{2,}(?:\s+[A-Z]{2,})?))\b")
 
 
 _OTHER_JOB = r"(?:assistant|deputy|vice|associate|junior|trainee|former|acting|apprentice|under|sub|co|ex|second|third)\b"
@@ -122,7 +126,8 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
         # (and not "The sergeant nodded to Mrs. Hale. Her name was ...": hers, not the sergeant's)
         if given and not speech.inside_quote(at) and not any(
                 re.search(rf"\b{re.escape(f)}\b", between) for p in people for f in p.forms if f[:1].isupper()):
-            named = [p for p in people if p.forms and given.group(1) in p.forms]
+            name = given.group(1) or given.group(2) or given.group(3).title()
+            named = [p for p in people if p.forms and name in p.forms]
             if len(named) == 1:
                 return named[0]
     if given_only:

@@ -1405,6 +1405,20 @@ def test_a_pet_name_since_childhood_and_a_job_whose_name_the_narration_gives():
     assert cast[owner(cast, "Judith")].gender == "F", cast
 
 
+@pytest.mark.parametrize("naming", [
+    "Loretta, then. Her nameplate had been hidden all evening behind a stack of clipboards.",
+    "Her name tag, Maddie noticed, said LORETTA, with a sunflower sticker on the end.",
+])
+def test_a_job_named_by_the_name_just_learned_or_her_name_tag(naming):
+    text = ("The waiting room had nineteen chairs. Ray sat by Maddie. A woman of fifty sat behind the glass.\n\n"
+            "\"How long?\" said Ray.\n\n\"As long as it takes,\" said the receptionist.\n\n"
+            "\"Loretta, can we get a bed?\" said Casey.\n\n"
+            f"\"Already on it, hon,\" said the receptionist, and tapped at her keyboard. {naming}\n\n"
+            "\"Thanks,\" said Maddie.\n\n\"Sit down,\" said Loretta.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "the receptionist") == owner(cast, "Loretta") != "", cast
+
+
 def test_the_job_the_narration_keeps_using_is_the_one_in_the_room_who_bears_its_title():
     # two captains, but Captain Bryce is only spoken of: "the captain" on the bridge is Oyelaran,
     # though only one tag calls her so
