@@ -329,3 +329,13 @@ def _join_grandparents_by_age(speech: _Speech, people: list[_Person], first_pers
             else:
                 old[0].forms[word] += said
     people[:] = [p for p in people if p.forms]
+
+
+def _drop_kin_only_said(speech: _Speech, people: list[_Person]) -> None:
+    """"Dad", "Mum" or "Gran" that only the dialogue says is whoever the speaker's father, mother
+    or grandmother is: a different person for each child ("Dad" is Ray to the children, Earl to their mother),
+    and a person the narration names already; never one of the cast under a name of its own.
+    (A narration that calls someone "Dad" keeps them: "Dad came in with the milk".)"""
+    told = " ".join(speech.narrations)
+    people[:] = [p for p in people if not (p.forms and all(f in FAMILY_NAMES for f in p.forms)
+                                           and not any(re.search(rf"\b{f}\b", told) for f in p.forms))]

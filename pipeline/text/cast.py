@@ -37,7 +37,8 @@ from pipeline.text.roles import _add_roles, _join_titles
 from pipeline.text.strangers import add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech,
-                                  _join_grandparents_by_age, _join_introductions, _join_names_said_to, _sentence_start)
+                                  _drop_kin_only_said, _join_grandparents_by_age,
+                                  _join_introductions, _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import NARRATOR_ALIASES, _narration, first_person, told_in_first_person
 
@@ -344,6 +345,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_names_said_to(speech, people, first_person_story)
     _join_introductions(speech, people)
     _join_grandparents_by_age(speech, people, first_person_story)
+    _drop_kin_only_said(speech, people)
     _join_misses(people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)

@@ -1913,3 +1913,17 @@ def test_an_aunt_whose_first_name_a_list_calls_a_man_keeps_her_title_and_her_sex
     found = discover_characters(text)
     jess = owner(found, "Jess")
     assert jess and owner(found, "Auntie Jess") == jess and found[jess].gender == "F"
+
+
+def test_dad_said_only_in_the_dialogue_is_each_childs_own_father_not_one_of_the_cast():
+    # the county chapter: "Dad" is Ray to the children and Earl to their mother, "Grandpa" is Earl,
+    # seventy-nine, and the receptionist is Loretta once her nameplate shows
+    text = (Path(__file__).parents[1] / "data" / "chapters" / "gold" / "county-er-diner-flooded-farm.txt").read_text(encoding="utf-8")
+    cast = discover_characters(text)
+    assert "Dad" not in cast and all("Dad" not in c.aliases or c.name in ("Ray", "Earl") for c in cast.values())
+    assert owner(cast, "Grandpa") == owner(cast, "Earl Haskins") != ""
+    assert owner(cast, "the receptionist") == owner(cast, "Loretta") != ""
+    # a narration that calls someone so keeps them: the narrator's own father
+    text = ('"Dad, look," said Cody.\n\n"What?"\n\nDad came in with the milk and sat down. Dad looked tired.\n\n'
+            '"Dad! The machine ate it."\n\n"I see that, bud," Dad said.\n')
+    assert owner(discover_characters(text), "Dad") != ""
