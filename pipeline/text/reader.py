@@ -277,7 +277,8 @@ class _Reader:
                 return longer.end(), who, gender
         if match and not _VERB_RE.match(match.group(0).split()[-1]):
             gender = _gender_of_phrase(match.group(0))
-            who = self.relative(match.group(0), position, exclude)
+            # ("the girl said" of the girl in the green coat, though her quote says her name: "It's June")
+            who = self.relative(match.group(0), position, exclude) or self._described_as(match.group(0), position)
             if not who and re.fullmatch(r"the\s+other|(?:his|her)\s+(?:companion|friend|interlocutor|visitor)",
                                         match.group(0), re.IGNORECASE):
                 # "replied the other": the other one of the two talking, whose turn it is
@@ -290,6 +291,17 @@ class _Reader:
                 who = self.addressed_one(gender, exclude)
             return match.end(), who, gender
         return None
+
+    def _described_as(self, phrase: str, position: int, span: int = 3000) -> str:
+        """The one of the cast known by a longer description this one begins ("the girl" of "the
+        girl in the green coat"), written in the last pages."""
+        phrase = " ".join(phrase.lower().split())
+        if not phrase.startswith("the "):
+            return ""
+        window = self.text[max(0, position - span):position].lower()
+        found = {main for main, c in self.names.characters.items()
+                 for alias in c.aliases if alias.startswith(phrase + " ") and alias in window}
+        return found.pop() if len(found) == 1 else ""
 
     def _at_hand(self, main: str, noun: str, position: int, span: int = 3000) -> bool:
         """Named in the last pages, or brought in by that noun ("the Duchess's cook", "a policeman")."""

@@ -38,6 +38,8 @@ _INTRODUCES = re.compile(rf"\b[Tt]he\s+(?:[a-z]+\s+)?([a-z]+)\s+introduce[sd]?\s
                          rf"({NAME}(?:\s+{NAME})?)(?:,?\s+and\s+(?:the|his|her)\s+([a-z]+)\s+as\s+({NAME}(?:\s+{NAME})?))?")
 _SOMEONE_NEW = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|lad|lass|figure|stranger|fellow|"
                           r"gentleman|lady|kid|child)\b")
+# "It's June," said at a door by someone described: her own name, when the story has never said it
+_ITS_ME = re.compile(rf"\W*It['’]s\s+(?:me,?\s+)?({NAME})\s*[,.!—-]")
 _WINDOW = 12000         # characters of narration before the name is given
 _AT_LEAST = 2           # times the description is used there
 _ROLE_NEAR = 3000       # characters before the name within which a job ("the driver") was last used
@@ -119,6 +121,10 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         named = self_named(quote, names)
         if not named and index and NAME_ASKED.search(text[spans[index - 1][0]:spans[index - 1][1]]):
             named = answered_with_name(quote, names)
+        if not named and (its := _ITS_ME.match(quote)) and (said := names.lookup(its.group(1))) \
+                and not any(re.search(rf"\b{re.escape(form)}\b", text[:start])
+                            for form in (said, *characters[said].aliases) if len(form) > 2):
+            named = said    # `"It's June," the girl said.`: a name the story has never said, said at the door
         if not named:
             continue
         gender = characters[named].gender

@@ -1858,6 +1858,26 @@ def test_the_job_described_last_who_gives_a_surname_then_a_full_name_is_that_per
     assert len(speakers) == 1
 
 
+def test_someone_described_at_the_door_who_says_its_me_and_a_new_name_is_that_person():
+    text = ("There was someone at the gate: a slight girl in a green coat with the hood up.\n\n"
+            "The girl in the green coat looked past me, up the drive, at my grandmother on the porch.\n\n"
+            "\"Hi,\" said the girl in the green coat.\n\n\"Who is it?\" said Grandma Ruth.\n\n"
+            "\"It's June,\" the girl said. \"Grandma. It's June.\"\n\n\"June was nine,\" said Ruth.\n\n"
+            "\"She grew,\" June said.\n")
+    quotes = attribute(text, discover_characters(text))
+    assert len({q.speaker for q in quotes if q.text.startswith(("Hi", "It's June", "She grew"))}) == 1
+    # the locksmith chapter: the girl in the green coat at the gate is June
+    text = (Path(__file__).parents[1] / "data" / "chapters" / "gold" / "first-person-locksmith-rain-porch-diner.txt"
+            ).read_text(encoding="utf-8")
+    quotes = attribute(text, discover_characters(text))
+    assert len({q.speaker for q in quotes if q.text.startswith(("Hi,", "It’s June"))}) == 1
+    # (someone already named, announced: "It's Walter," not the girl's own name)
+    text = text.replace("It's June", "It's Ruth").replace("June was nine", "I know").replace("June said", "Ruth said")
+    found = discover_characters(text)
+    hi = next(q for q in attribute(text, found) if q.text.startswith("Hi"))
+    assert hi.speaker and hi.speaker != owner(found, "Ruth")
+
+
 def test_a_pet_name_from_the_start_of_a_surname_is_the_one_full_name_it_begins():
     # (Dan Hutchinson is named once, then only "Hutch")
     text = ("Monday began the way Mondays always began: two phones ringing and Dan Hutchinson with his feet "
