@@ -40,6 +40,8 @@ _SOMEONE_NEW = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|
                           r"gentleman|lady|kid|child)\b")
 # "It's June," said at a door by someone described: her own name, when the story has never said it
 _ITS_ME = re.compile(rf"\W*It['’]s\s+(?:me,?\s+)?({NAME})\s*[,.!—-]")
+# a tag that names someone the story has never named: "says Daniel Hale"
+_TAGGED_NEW = re.compile(rf"[\"”’']?,?\s+(?:says|said|asks|asked)\s+({NAME}\s+{NAME})\b")
 _WINDOW = 12000         # characters of narration before the name is given
 _AT_LEAST = 2           # times the description is used there
 _ROLE_NEAR = 3000       # characters before the name within which a job ("the driver") was last used
@@ -125,6 +127,10 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 and not any(re.search(rf"\b{re.escape(form)}\b", text[:start])
                             for form in (said, *characters[said].aliases) if len(form) > 2):
             named = said    # `"It's June," the girl said.`: a name the story has never said, said at the door
+        if not named and (tag := _TAGGED_NEW.match(text, end)) and (said := names.lookup(tag.group(1))) \
+                and not any(re.search(rf"\b{re.escape(form)}\b", text[:end])
+                            for form in (said, *characters[said].aliases) if len(form) > 2):
+            named = said    # `'Hello, Sam,' says Daniel Hale.`: the one described, now named by the tag
         if not named:
             continue
         gender = characters[named].gender

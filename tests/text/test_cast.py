@@ -1878,6 +1878,19 @@ def test_someone_described_at_the_door_who_says_its_me_and_a_new_name_is_that_pe
     assert hi.speaker and hi.speaker != owner(found, "Ruth")
 
 
+def test_someone_described_then_named_by_a_tag_the_story_never_wrote_before_is_that_person():
+    text = ("Sam is at the ovens when the bell goes.\n\nA man in a green anorak is standing in the yard with a "
+            "rucksack.\n\n'Sorry,' says the man in the green anorak. 'I saw the light on.'\n\n"
+            "'We're not open,' says Sam.\n\n'Hello, Sam,' says Daniel Hale. 'You've grown.'\n\n"
+            "'Dad?' says Sam.\n\nDaniel nods slowly.\n")
+    quotes = attribute(text, discover_characters(text))
+    assert len({q.speaker for q in quotes if q.text.startswith(("Sorry", "Hello, Sam"))}) == 1
+    # (not someone the story named before: Daniel Hale was at the door all along)
+    text = text.replace("Sam is at the ovens", "Daniel Hale is out of the country. Sam is at the ovens")
+    quotes = attribute(text, discover_characters(text))
+    assert len({q.speaker for q in quotes if q.text.startswith(("Sorry", "Hello, Sam"))}) == 2
+
+
 def test_a_pet_name_from_the_start_of_a_surname_is_the_one_full_name_it_begins():
     # (Dan Hutchinson is named once, then only "Hutch")
     text = ("Monday began the way Mondays always began: two phones ringing and Dan Hutchinson with his feet "
