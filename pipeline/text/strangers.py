@@ -14,7 +14,8 @@ from collections import Counter
 from pipeline.text.aliases import _Person
 from pipeline.text.roles import _ROLE_TITLES, _ROLES
 from pipeline.text.addressed import self_named
-from pipeline.text.names import NAME, _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title
+from pipeline.text.first_names import first_name_gender
+from pipeline.text.names import FAMILY_NAMES, NAME, _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title
 from pipeline.text.quotes import inside_span
 
 # "And your name?", "Who are you?": the answer that follows is the speaker's own name ("Who are
@@ -127,7 +128,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 and not any(re.search(rf"\b{re.escape(form)}\b", text[:start])
                             for form in (said, *characters[said].aliases) if len(form) > 2):
             named = said    # `"It's June," the girl said.`: a name the story has never said, said at the door
-        if not named and (tag := _TAGGED_NEW.match(text, end)) and (said := names.lookup(tag.group(1))) \
+        # (a first name and a surname: not "said Grandma Ruth", whom the girl at the door is calling)
+        if not named and (tag := _TAGGED_NEW.match(text, end)) and first_name_gender(tag.group(1).split()[0]) \
+                and tag.group(1).split()[0] not in FAMILY_NAMES and (said := names.lookup(tag.group(1))) \
                 and not any(re.search(rf"\b{re.escape(form)}\b", text[:end])
                             for form in (said, *characters[said].aliases) if len(form) > 2):
             named = said    # `'Hello, Sam,' says Daniel Hale.`: the one described, now named by the tag
