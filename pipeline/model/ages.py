@@ -62,13 +62,16 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         # ("Margaret Ridley, eighty-one, one R in Harold": a number set beside the name)
         for match in re.finditer(rf"\b{escaped}(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?"
                                  rf"([\w-]+)(?:\s+years?\s+old)?|\b([\w-]+?)-years?-old\s+{escaped}\b"
-                                 rf"|\b{escaped},\s+([\w-]+)(?=[,.;])", text):
-            years = _years(match.group(1) or match.group(2) or match.group(3))
-            if match.group(3) and (years is None or years < 2):
+                                 rf"|\b{escaped},\s+([\w-]+)(?=[,.;])"
+                                 # "said Cody, who was seven and had his forehead pressed to the glass"
+                                 rf"|\b{escaped},\s+who\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?"
+                                 rf"([\w-]+)(?=\s*[,.;]|\s+and\b|\s+years?\s+old\b)", text):
+            years = _years(match.group(1) or match.group(2) or match.group(3) or match.group(4))
+            if (match.group(3) or match.group(4)) and (years is None or years < 2):
                 continue
             # ("Danny was seven, and he had...": a bare number ending the clause is an age too)
             bare = re.match(r"\s*[,.;!]", text[match.end():match.end() + 3]) is not None
-            if years is not None and (match.group(2) or match.group(3) or "years old" in match.group(0)
+            if years is not None and (match.group(2) or match.group(3) or match.group(4) or "years old" in match.group(0)
                                       or "aged" in match.group(0)
                                       or bare):
                 age = "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \

@@ -20,6 +20,8 @@ from pipeline.model.ages import age_in_text
     ("Beatrice Marsh sat nearest the door, holding a towel to her eyebrow. She was seventy-nine years old and "
      "looked ninety tonight.", "old"),
     ("Beatrice Marsh sat nearest the door. He was seventy-nine years old.", None),
+    ("said Beatrice Marsh, who was seven and had her forehead pressed to the glass.", "child"),
+    ("said Beatrice Marsh, who was seven minutes late.", None),
 ])
 def test_an_age_in_years_next_to_the_name(text, age):
     assert age_in_text(text, ["Beatrice Marsh"], gender="F") == age
