@@ -33,6 +33,11 @@ def infer_age(names: list[str] | tuple[str, ...]) -> str:
     return "adult"
 
 
+def _age_of(years: int) -> str:
+    return "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
+        else "adult" if years <= 59 else "old"
+
+
 def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
     """The age the prose gives a character where it names them: "the old woman Kiyomi", "little
     Tom", "Agnes, an elderly widow"; or where it brings them in just before naming them ("an old
@@ -74,8 +79,7 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
             if years is not None and (match.group(2) or match.group(3) or match.group(4) or "years old" in match.group(0)
                                       or "aged" in match.group(0)
                                       or bare):
-                age = "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
-                    else "adult" if years <= 59 else "old"
+                age = _age_of(years)
                 votes[age] = votes.get(age, 0) + 2
         # "Earl Haskins sat in the chair nearest the door. ... He was seventy-nine years old": the
         # sentence after one the name opens, in the name's pronoun
@@ -85,8 +89,7 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
                                  text) if pronoun else ():
             years = _years(match.group(1))
             if years is not None:
-                age = "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
-                    else "adult" if years <= 59 else "old"
+                age = _age_of(years)
                 votes[age] = votes.get(age, 0) + 2
     votes.pop("adult", None)
     return max(votes, key=lambda age: (votes[age], age)) if votes else None

@@ -104,6 +104,12 @@ def answered_with_name(quote: str, names: _Names) -> str:
     return ""
 
 
+def _never_said(before: str, character: Character) -> bool:
+    """No name of the character's is in the text before."""
+    return not any(re.search(rf"\b{re.escape(form)}\b", before)
+                   for form in (character.name, *character.aliases) if len(form) > 2)
+
+
 def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict[str, Character]
                        ) -> dict[str, Character]:
     """The cast with "the boy" as one more name of whoever the boy turned out to be."""
@@ -125,14 +131,12 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         if not named and index and NAME_ASKED.search(text[spans[index - 1][0]:spans[index - 1][1]]):
             named = answered_with_name(quote, names)
         if not named and (its := _ITS_ME.match(quote)) and (said := names.lookup(its.group(1))) \
-                and not any(re.search(rf"\b{re.escape(form)}\b", text[:start])
-                            for form in (said, *characters[said].aliases) if len(form) > 2):
+                and _never_said(text[:start], characters[said]):
             named = said    # `"It's June," the girl said.`: a name the story has never said, said at the door
         # (a first name and a surname: not "said Grandma Ruth", whom the girl at the door is calling)
         if not named and (tag := _TAGGED_NEW.match(text, end)) and first_name_gender(tag.group(1).split()[0]) \
                 and tag.group(1).split()[0] not in FAMILY_NAMES and (said := names.lookup(tag.group(1))) \
-                and not any(re.search(rf"\b{re.escape(form)}\b", text[:end])
-                            for form in (said, *characters[said].aliases) if len(form) > 2):
+                and _never_said(text[:end], characters[said]):
             named = said    # `'Hello, Sam,' says Daniel Hale.`: the one described, now named by the tag
         if not named:
             continue
