@@ -33,6 +33,10 @@ def infer_age(names: list[str] | tuple[str, ...]) -> str:
     return "adult"
 
 
+# up to three words right before a name (see age_in_text)
+_WORDS_BEFORE = re.compile(r"((?:\b[\w'-]+\s+){1,3})$()")
+
+
 def _age_of(years: int) -> str:
     return "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
         else "adult" if years <= 59 else "old"
@@ -53,7 +57,9 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         escaped = re.escape(name)
         # the words before the name and, apart (the one would hide the other), the words after it
         # ("between them sat Iris Pollard, an old woman in a lilac anorak")
-        before = re.finditer(rf"((?:\b[\w'-]+\s+){{1,3}}){escaped}\b()", text)
+        # (read from each place the name is written: one pattern over the whole text is slow on a novel)
+        before = filter(None, (_WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                               for m in re.finditer(rf"(?<![\w'-]){escaped}\b", text)))
         after = re.finditer(rf"()\b{escaped},\s+((?:[\w'-]+\s+){{1,3}})", text)
         for match in [*before, *after]:
             words = match.group(1) or match.group(2) or ""

@@ -311,6 +311,13 @@ def _join_grandparents_by_age(speech: _Speech, people: list[_Person], first_pers
     call her (and a third-person narration too, in their words: "Grandpa had texted back")."""
     from pipeline.model.ages import age_in_text
     text, told = speech.text, speech.narrations
+    ages: dict[tuple, str | None] = {}       # (a novel has many "Granny"s and many women to read the ages of)
+
+    def age_of(forms: tuple[str, ...], others: tuple[str, ...], gender: str) -> str | None:
+        if (forms, others, gender) not in ages:
+            ages[forms, others, gender] = age_in_text(text, list(forms), list(others), gender)
+        return ages[forms, others, gender]
+
     for word in _GRANDPARENTS:
         pattern = re.compile(rf"\b{word}\b")
         said = sum(len(pattern.findall(text, x, y)) for x, y in speech.spans)
@@ -321,8 +328,8 @@ def _join_grandparents_by_age(speech: _Speech, people: list[_Person], first_pers
         kin = next((p for p in people if p.forms and set(p.forms) == {word}), None)
         named = [p for p in people if p.forms and p is not kin and p.words[0] != "the" and p.words[0] not in FAMILY_NAMES
                  and _gender_said(p) == gender]
-        old = [p for p in named if age_in_text(text, list(p.forms), [f for q in named if q is not p for f in q.forms],
-                                               gender) == "old"]
+        old = [p for p in named if age_of(tuple(p.forms), tuple(f for q in named if q is not p for f in q.forms),
+                                          gender) == "old"]
         if len(old) == 1:
             if kin is not None:
                 old[0].absorb(kin)
