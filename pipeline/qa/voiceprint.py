@@ -164,7 +164,9 @@ def match_takes(paths: Sequence[Path], own_voices: Sequence[str], references: di
             entry["nearest_other_match"] = round(float(row[nearest]), 3)
         problem = None
         if seconds >= MIN_JUDGED_S:
-            if rivals and row[nearest] > own_score + CLOSER_MARGIN:
+            # (a rival no closer than voices of the cast ever are to each other's takes is no evidence
+            # the take is in its voice: a short line far from every voice is far from its own)
+            if rivals and row[nearest] > own_score + CLOSER_MARGIN and row[nearest] >= FAR_FROM_OWN:
                 problem = f"sounds closer to voice '{names[nearest]}' ({row[nearest]:.2f}) than to its own '{own_label}'"
             elif own_score < FAR_FROM_OWN:
                 problem = f"far from its own voice '{own_label}' ({own_score:.2f} < {FAR_FROM_OWN})"

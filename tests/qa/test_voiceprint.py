@@ -120,3 +120,16 @@ def test_voices_list_shows_pitch_and_the_nearest_voice(episode, capsys):
         assert float(fields[6]) == max(round(float(profiles[name].embedding @ profiles[n].embedding), 2)
                                        for n in voices if n != name)
     assert "(narrator)" in rows[cast.narrator]
+
+
+def test_a_take_far_from_every_voice_is_far_from_its_own_not_in_another_voice(monkeypatch, tmp_path):
+    references = {"denise": np.array([1.0, 0.0, 0.0]), "loretta": np.array([0.0, 1.0, 0.0]),
+                  "ray": np.array([0.0, 0.0, 1.0])}
+    takes = {"short": np.array([0.60, 0.62, 0.50]),        # 0.60 to its own, 0.62 to Loretta's
+             "wrong": np.array([0.30, 0.95, 0.0])}          # 0.95 to Loretta's: in her voice
+    monkeypatch.setattr(voiceprint, "embed_takes", lambda paths: (np.stack([takes[p.stem] for p in paths]),
+                                                                   [1.5] * len(paths)))
+    short, wrong = voiceprint.match_takes([tmp_path / "short.wav", tmp_path / "wrong.wav"], ["denise", "denise"],
+                                          references)
+    assert short["voice_problem"].startswith("far from its own voice 'denise'"), short
+    assert wrong["voice_problem"].startswith("sounds closer to voice 'loretta'"), wrong
