@@ -26,11 +26,20 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.files import file_sha256, write_text
 from pipeline.core.project import Project
 from pipeline.core.timefmt import minutes_clock
+from pipeline.core.versions import code_version
 from pipeline.model.timeline import Cue, read_cues
 from pipeline.qa import voiceprint
 from pipeline.qa.recognizer import recognizer_version, transcribe, word_error_rate
 
 WER_FLAG = 0.5
+
+
+def qa_rules() -> str:
+    """The version of the rules that decide a verdict (the QA code's own digest): a report made
+    under other rules is made again, not reused."""
+    return code_version("pipeline.qa")
+
+
 CLIP_LEVEL = 0.999
 SILENCE_DBFS = -60.0
 SILENCE_WINDOW_S = 0.05
@@ -231,6 +240,7 @@ def check_episode(project: Project, chapter, takes: list[tuple[Cue, Path | None]
     loudness = audio.measure_file(episode)
 
     report = {
+        "qa_rules": qa_rules(),
         "chapter": project.chapter_id(chapter),
         "episode": episode.name,
         "episode_sha256": file_sha256(episode),

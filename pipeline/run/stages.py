@@ -185,9 +185,9 @@ def master_chapter(project: Project, chapter, script: Script, mixed: dict, fmt: 
 
 
 def _checked(project: Project, chapter, report: dict) -> bool:
-    """Whether qa.json is of the episode and alternates on disk now."""
+    """Whether qa.json is of the episode and alternates on disk now, judged by today's rules."""
     alternates = report.get("alternates") or {}
-    return (report.get("episode_sha256") == file_sha256(project.episode(chapter))
+    return (report.get("qa_rules") == qa.qa_rules() and report.get("episode_sha256") == file_sha256(project.episode(chapter))
             and sorted(alternates) == sorted(p.suffix[1:] for p in project.alternates(chapter))
             and all(alternates[p.suffix[1:]].get("sha256") == file_sha256(p) for p in project.alternates(chapter))
             and "voice_check" in report)

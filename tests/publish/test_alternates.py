@@ -73,3 +73,11 @@ def test_an_alternate_changed_after_qa_is_not_published(tmp_path):
         check_publishable(project, 1)
     check_episode(project, 1, takes=[])
     check_publishable(project, 1)
+
+
+def test_a_qa_report_made_under_other_rules_is_made_again(with_opus):
+    from pipeline.run.stages import _checked
+    project, report = with_opus
+    assert _checked(project, 1, report)
+    assert not _checked(project, 1, {**report, "qa_rules": "0" * 16})
+    assert not _checked(project, 1, {key: value for key, value in report.items() if key != "qa_rules"})
