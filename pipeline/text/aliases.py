@@ -409,12 +409,20 @@ def _join_misses(people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
-def _join_short_names(people: list[_Person]) -> None:
+def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> None:
     """"Bea" (or "Aunt Bea") is Beatrice Marsh, "Jo" is Josephine and "Hattie" is Harriet when
     the short name is a pet form of the long one, and of no one else's first name; "Mully", no
     first name of its own, is the one Mulroney."""
     def first(person: _Person) -> str:
         return person.words[0] if person.words[0] != "the" else ""
+
+    def listed_gender(short: _Person) -> str:
+        """What the name list says of a short name, unless it is only ever called out in speech:
+        "Back up, Mads!" to Maddie is her pet name, not the Danish man's name the list knows."""
+        word = short.words[0]
+        if len(word) <= 2 or (speech is not None and not any(speech.told_at(f) for f in short.forms)):
+            return ""
+        return first_name_gender(word)
 
     # ("Mum" and "Mummy" are a mother and a grandmother as often as one woman)
     for short in [p for p in people if len(p.words) == 1 and len(p.words[0]) >= 2 and p.words[0] not in FAMILY_NAMES]:
@@ -422,7 +430,7 @@ def _join_short_names(people: list[_Person]) -> None:
         longer = [p for p in people if p is not short and p.forms and first(p) and first(p) not in FAMILY_NAMES
                   and same_first_name(word, first(p))
                   # (a name of two letters, "Mo" or "Jo", is short for men and women both)
-                  and len({first_name_gender(first(p)), first_name_gender(word) if len(word) > 2 else ""} - {""}) <= 1
+                  and len({first_name_gender(first(p)), listed_gender(short)} - {""}) <= 1
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if not longer and not first_name_gender(word) and not short.title_gender:
             # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones

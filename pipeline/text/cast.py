@@ -338,7 +338,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     people = _cluster(forms, anywhere, spoke, where, breaks, families, text)
     _tie_nicknames(text, people)
     _join_titles(people)
-    _join_short_names(people)
+    _join_short_names(people, speech)
     first_person_story = told_in_first_person(_narration(text, speech.spans))
     _join_answered_names(speech, people, first_person_story)
     _join_parents(people, first_person_story)

@@ -70,6 +70,10 @@ def same_first_name(short: str, long: str) -> bool:
     pet = re.fullmatch(r"([a-z]{3,})(?:y|ie)", a)
     if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)):
         return True
+    # "Mads" of "Maddie", "Nats" of "Natalie": the opening syllable and an s
+    pet = re.fullmatch(r"([a-z]{2,}[b-df-hj-np-rtv-z])s", a)
+    if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)):
+        return True
     namer = _nick_namer()
     if namer is None:
         return False

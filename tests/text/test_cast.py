@@ -95,6 +95,20 @@ def test_a_short_name_that_begins_a_full_one_is_that_person():
     assert found[owner(found, "Aunt Bea")].gender == "F"
 
 
+def test_a_pet_name_only_called_out_is_hers_whatever_the_name_list_says():
+    # "Mads" is a Danish man's name in the list; called to Maddie, it is her pet name
+    text = ('Maddie Pruitt led the heifers through the gate. She was fourteen.\n\n'
+            '"Back up, Mads!" Ray yelled. "Keep backing up!"\n\n"I know, Dad!"\n\n'
+            'Maddie walked backward, banging the bucket. "Come on," Maddie said.\n\n"Good girl," said Ray.\n')
+    found = discover_characters(text)
+    assert owner(found, "Mads") == owner(found, "Maddie") != ""
+    assert found[owner(found, "Maddie")].gender == "F"
+    # a Mads the narration writes is a man of his own
+    text = text.replace('Ray yelled.', 'Ray yelled to Mads. Mads was his nephew, and he waved.')
+    found = discover_characters(text)
+    assert owner(found, "Mads") != owner(found, "Maddie")
+
+
 def test_fellow_called_someone_names_him_and_is_not_a_person():
     text = ('"I met the manager," said the Colonel. "Fellow called Sam Cobb. A good cellar."\n\n'
             '"Did you?" said Ada Venn.\n\n"Sam Cobb, madam," said the porter later.\n')
