@@ -309,7 +309,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         # an untagged answer by the one person its narration opens a sentence on)
         answering = previous_speaker if speakers else _beat_subject(narration, owner)
         if answering is not None and calling is not None and number - calling[1] <= 2 and (
-                _may_be(calling[0], answering, speech)
+                _may_be(calling[0], answering, speech, kin_answers=True)
                 or _may_be(answering, calling[0], speech)):
             keep, gone = (answering, calling[0]) if answering.title_gender else (calling[0], answering)
             keep.absorb(gone, owner)
@@ -357,15 +357,17 @@ def _beat_subject(narration: str, owner: dict[str, _Person]) -> _Person | None:
 _NO_TITLE_BEFORE = r"(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Miss )"
 
 
-def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str = "") -> bool:
+def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str = "", kin_answers: bool = False) -> bool:
     """A bare first name ("Bridget") may be the titled surname ("Mrs. Angove"): the genders agree
     (a family word's too: "Dad" is no Mrs) and the narration never names the two in one paragraph
     (a letter she reads, "Dear Miss Fenwick", is no other person). `titled_gender` is the titled
     one's when the pronouns, not the title, tell it."""
     untitled = not any(_split_title(f)[0] for f in bare.forms)
     gender = _family_gender(titled) or titled_gender
-    # ("Harriet Ashcombe" may be Mrs. Ashcombe too: her surname)
-    if not ((len(bare.words) == 1 or (len(bare.words) == 2 and bare.words[1] == titled.words[-1]))
+    # ("Harriet Ashcombe" may be Mrs. Ashcombe too: her surname; and Frank Pryce, when Grandad
+    # answers to "Frank": `kin_answers`)
+    if not ((len(bare.words) == 1 or (len(bare.words) == 2 and (
+            bare.words[1] == titled.words[-1] or (kin_answers and titled.words[0] in FAMILY_NAMES))))
             and (untitled or bool(first_name_gender(bare.words[0])))
             and len(titled.words) == 1 and bool(gender) and bare is not titled
             and not (bare.words[0] in FAMILY_NAMES and titled.words[0] in FAMILY_NAMES)

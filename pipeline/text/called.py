@@ -221,6 +221,7 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
         for m in re.finditer(rf"\b[Tt]hat\s+was\s+({_NAME})\b[^.!?\"“”]*[.!?]\s+({_NAME}\s+{_NAME})\s+(?:was|is|had|has)\b",
                              narration):
             pairs.append((m.group(2), m.group(1)))
+    pairs += _introduced_by_opener(speech, owner)
     for name, other in pairs:
         a, b = owner.get(name), owner.get(other)
         if a is None or b is None or a is b:
@@ -230,6 +231,30 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
             keep, gone = (a, b) if len(a.words) >= len(b.words) else (b, a)
             keep.absorb(gone, owner)
     people[:] = [p for p in people if p.forms]
+
+
+# "Sorry. I'm Bethany, I belong to him.": the speaker's own name, not someone's ("I'm Bethany's")
+_I_AM = re.compile(rf"(?:(?<=[\"“‘'])|(?<=[.!?,;—]\s))\W*(?:I['’]m|I\s+am|[Mm]y\s+name['’]s|[Mm]y\s+name\s+is|[Cc]all\s+me)\s+"
+                   rf"({_NAME})\b(?!['’])")
+
+
+def _introduced_by_opener(speech: _Speech, owner: dict[str, _Person]) -> list[tuple[str, str]]:
+    """`Bee puts a pasty in my hand and turns to Lydia. "Hello," she says. "Sorry. I'm Bethany."`:
+    the one a paragraph opens on gives another name of theirs, said by "she" (or by that name)."""
+    text, pairs = speech.text, []
+    for number, narration in enumerate(speech.narrations):
+        opener = re.match(rf"\s*({_NAME})\s+[a-z]", narration)
+        person = owner.get(opener.group(1)) if opener else None
+        if person is None or _TAGGED.search(narration) and not any(
+                (m.group(1) or m.group(2)) in person.forms for m in _TAGGED.finditer(narration)):
+            continue
+        for x, y in speech.quotes_in(number):
+            for m in _I_AM.finditer(text, x, y):
+                other = owner.get(m.group(1))
+                if other is not None and other is not person and len(other.words) == 1 \
+                        and not any(speech.told_at(f) for f in other.forms):
+                    pairs.append((m.group(1), opener.group(1)))
+    return pairs
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -52,8 +52,11 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     heard = [(start, end) for start, end in spans if not _said_by_me(text, start, end)]
     addressed = Counter(main for start, end in heard for main in vocatives(text[start:end], names))
     in_narration = Counter(main for _, _, main in names.mentions(told))
+    answered = _answered_by_me(text, heard, names)
+    # (not "Frank", said as often as "Cal", when Grandad answers to it and "I" never do)
+    others_answer = _answered_by_others(text, heard, names)
     scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
-              if in_narration[main] < count]
+              if in_narration[main] < count and not (others_answer[main] >= 2 and not answered[main])]
     if not scored:
         return _called_by_first_name(text, heard, characters) or first_person_narrator(text, heard, names) \
             or "Narrator", set()
@@ -76,7 +79,6 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # "Agnes" and "Miss Quill", both said to the narrator and never in the narration: one person
     # and "Josephine", said to "Jo" (a short name that begins the long one); and a name "I" answer
     # ("Emmanuel, look at me." then "I looked at her.")
-    answered = _answered_by_me(text, heard, names)
 
     # surnames the narration's full names give ("Rosa Delane"): "Dr. Barrow", said to someone
     # once, is not Rosa when the text has Barrows of its own and she is a Delane
@@ -180,6 +182,21 @@ def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> C
         quote = re.match(r"[\"“‘']([^\"”’\n]{1,300})[\"”’']", text[at:at + 320])
         if opens_with_me or (quote and _said_by_me(text, at + 1, at + 1 + len(quote.group(1)))):
             answered.update(called)
+    return answered
+
+
+def _answered_by_others(text: str, spans: list[tuple[int, int]], names: _Names) -> Counter:
+    """Names said to someone whom a named speaker answers next: `"And you stay in the car, Frank."`
+    then `"I'll need to see the gateposts," Grandad says.`"""
+    answered = Counter()
+    for start, end in spans:
+        called = vocatives(text[start:end], names)
+        following = re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘']([^\"”’\n]{1,300})[\"”’']\s*(?:(?:says|said|asks|asked)\s+"
+                             r"([A-Z][\w.]*(?:\s+[A-Z]\w*)?)|([A-Z][\w.]*(?:\s+[A-Z]\w*)?)\s+(?:says|said|asks|asked)\b)",
+                             text[end:end + 600]) if called else None
+        answerer = names.lookup(following.group(2) or following.group(3)) if following else ""
+        if answerer:
+            answered.update(name for name in called if name != answerer)
     return answered
 
 

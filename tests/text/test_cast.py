@@ -1974,3 +1974,38 @@ def test_dad_said_only_in_the_dialogue_is_each_childs_own_father_not_one_of_the_
     text = ('"Dad, look," said Cody.\n\n"What?"\n\nDad came in with the milk and sat down. Dad looked tired.\n\n'
             '"Dad! The machine ate it."\n\n"I see that, bud," Dad said.\n')
     assert owner(discover_characters(text), "Dad") != ""
+
+
+_GARAGE = ("I am under the Land Rover with the lamp. I can see the sump plug and I know I will have to force it. I "
+           "hear the radio, and I hear the rain, and I think about lunch. I roll out when I am done. My hands are "
+           "black. I wipe them on my overalls and I look at my watch, and I know I am late, and I do not care, "
+           "because my grandfather opened this garage and my name is on the sign, and I am staying.\n\n"
+           '"You\'ll want the fourteen," Grandad says from his chair.\n\n'
+           '"It\'s a thirteen," I say.\n\n"It\'s not."\n\n'
+           'Bee comes in with pasties and turns to the woman by the door. "Hello," she says. "I\'m Bethany. '
+           'I belong to him."\n\n'
+           '"Don\'t make that face, Cal," Bee says.\n\n"I\'m not," I say.\n\n'
+           '"Frank," says Pat, "sit down, love."\n\n"There\'s the old drove," Grandad says, louder.\n\n'
+           '"Frank," says Sergeant Mills, "that was fifty years ago."\n\n"Stone doesn\'t move," Grandad says.\n\n'
+           '"Bethany, the lamp," says Pat.\n\n"Cal!" Bee shouts from the bank. "Cal!"\n\n"Here!" I shout.\n\n'
+           '"And you stay in the car, Frank," Pat says.\n\n"I\'ll need to see the gateposts," Grandad says.\n\n'
+           '"Cal, hold on," says Mills.\n\n"I am," I say.\n\n'
+           '"Frank Pryce," Pat says quietly. "Stone doesn\'t move in fifty years."\n\n"Well done, Cal," Bee says.\n')
+
+
+def test_the_narrator_is_the_name_i_answer_to_not_the_one_grandad_answers_to():
+    # "Cal" and "Frank" five times each; "I" answer Cal, Grandad answers Frank
+    found = discover_characters(_GARAGE)
+    narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
+    assert owner(found, "Cal") == narrator
+    assert owner(found, "Frank") == owner(found, "Grandad") == owner(found, "Frank Pryce") != narrator
+    assert found[owner(found, "Grandad")].gender == "M"
+
+
+def test_the_one_a_paragraph_opens_on_who_says_im_bethany_is_bethany():
+    found = discover_characters(_GARAGE)
+    assert owner(found, "Bee") == owner(found, "Bethany") != ""
+    assert found[owner(found, "Bee")].gender == "F"
+    # not when someone else is tagged: the one tagged says it
+    found = discover_characters(_GARAGE.replace('"Hello," she says.', '"Hello," says Pat.'))
+    assert owner(found, "Bee") != owner(found, "Bethany")
