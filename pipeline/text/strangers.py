@@ -31,9 +31,12 @@ NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+(?:other\s+)?name|who\s+are\s+you|w
 # umbrella"); "the man" and "the woman" alone describe too many people to be one of them
 _PERSON = r"(?:man|woman|boy|girl|lady|gentleman|kid|child|lad|lass|youth|fellow)"
 _ADJECTIVE = r"(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)?"
+# (a job may have a word before it, "the charge nurse", "the night porter"; not "the other nurse")
+_ANOTHER = r"(?:other|second|third|fourth|last|first|next|same|former|assistant|deputy|junior|trainee|student|agency|new)"
 _STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from)\s+(?:the|a|an|his|her)\s+[a-z-]+)"
                        rf"|\b[Tt]he\s+{_ADJECTIVE}(boy|girl|kid|child|lad|lass|youth|stranger|newcomer|visitor|"
-                       rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))})\b")
+                       rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))})\b"
+                       rf"|\b[Tt]he\s+(?!{_ANOTHER}\b)[a-z]+\s+({'|'.join(sorted(_ROLES))})\b")
 # "The father introduces himself as Richard Ashby, and the girl as Nell": the narration names them
 _INTRODUCES = re.compile(rf"\b[Tt]he\s+(?:[a-z]+\s+)?([a-z]+)\s+introduce[sd]?\s+(?:himself|herself)\s+as\s+"
                          rf"({NAME}(?:\s+{NAME})?)(?:,?\s+and\s+(?:the|his|her)\s+([a-z]+)\s+as\s+({NAME}(?:\s+{NAME})?))?")
@@ -104,6 +107,19 @@ def answered_with_name(quote: str, names: _Names) -> str:
     return ""
 
 
+def _job_gender(noun: str) -> str:
+    """The gender a description says; a nurse or a cook may be a man ("The charge nurse at the desk
+    was a big man ... 'Gareth Lyle. I'm in charge of this corridor.'")."""
+    return "" if noun in ("nurse", "cook") else _gender_of_phrase(noun)
+
+
+def _told_before(text: str, spans: list[tuple[int, int]], starts: list[int], character: Character, at: int) -> bool:
+    """The narration, not someone's speech, writes one of the character's names before `at`."""
+    return any(not inside_span(m.start(), spans, starts)
+               for form in (character.name, *character.aliases) if len(form) > 2 and form[:1].isupper()
+               for m in re.finditer(rf"\b{re.escape(form)}\b", text[:at]))
+
+
 def _never_said(before: str, character: Character) -> bool:
     """No name of the character's is in the text before."""
     return not any(re.search(rf"\b{re.escape(form)}\b", before)
@@ -116,7 +132,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     names = _Names(characters)
     starts = [a for a, _ in spans]
     # descriptions in the narration, not inside anyone's speech
-    described = [(m.start(), _description(m.group(1) or m.group(2)), " ".join(m.group(0).split()).lower())
+    described = [(m.start(), _description(m.group(1) or m.group(2) or m.group(3)), " ".join(m.group(0).split()).lower())
                  for m in _STRANGER.finditer(text) if not inside_span(m.start(), spans, starts)]
     at = [position for position, _, _ in described]
     # titles the cast's names carry ("Captain" of Captain Oyelaran)
@@ -145,14 +161,16 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         jobs = {_SAME_TITLE.get(t, t) for t in (_split_title(x)[0] for x in (named, *characters[named].aliases))} \
             & set(_ROLE_TITLES.values())
         counts = Counter(noun for _, noun, _ in window
-                         if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender))
+                         if gender not in ("M", "F") or _job_gender(noun) in ("", gender))
         # the one described last before the name, who may keep their job in the narration after it
         # ("Bray. Arthur Bray." and later "so did the stationmaster"), as no one described before may
         # (not when someone new comes in between: "A lean man in a grey mackintosh stood by the window")
         last_noun, last_at = next(((noun, position) for position, noun, _ in reversed(window)
-                                   if gender not in ("M", "F") or _gender_of_phrase(noun) in ("", gender)), ("", 0))
+                                   if gender not in ("M", "F") or _job_gender(noun) in ("", gender)), ("", 0))
         nearest = "" if _SOMEONE_NEW.search(text, last_at + 1, start) else last_noun
-        for noun, count in counts.items():
+        jobs_given = 0
+        # (one job each: Kirsty is the clerk, the nearer, and not the night porter as well)
+        for noun, count in sorted(counts.items(), key=lambda item: item[0] != nearest):
             description = "the " + noun
             title = _ROLE_TITLES.get(noun, noun.capitalize())
             if noun in _ROLES and (_SAME_TITLE.get(title, title) in bearers or not any(
@@ -162,6 +180,11 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 continue
             if jobs and noun in _ROLES and _SAME_TITLE.get(title, title) not in jobs:
                 continue
+            # (not one the narration named before the description began: Tess, at her desk since the
+            # first page, is not the charge nurse she went to see)
+            first_use = min(position for position, key, _ in window if key == noun)
+            if _told_before(text, spans, starts, characters[named], first_use):
+                continue
             # (a job the cast holds as a person of its own, "the driver", is theirs as well)
             held = _held(characters, names, description)
             # (but one the narration goes on calling so after the name was given is someone
@@ -169,7 +192,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             # dropped for the name at once, "the boy" may linger once)
             later = sum(1 for position, key, _ in described if key == noun and position > end)
             if count >= _AT_LEAST and (held in ("", description) or _is_described(held, description)) \
-                    and description not in found and later < (1 if noun in _ROLES else 2) + (noun == nearest):
+                    and description not in found and later < (1 if noun in _ROLES else 2) + (noun == nearest) \
+                    and not (noun in _ROLES and jobs_given):
+                jobs_given += noun in _ROLES
                 # as the narration wrote it too: "a man in a tweed (cap)"
                 for written in {description} | {w for _, key, w in window if key == noun}:
                     found.setdefault(written, named)

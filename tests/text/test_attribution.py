@@ -1196,3 +1196,37 @@ def test_one_introduction_answers_another_and_a_handshake_after_a_name_makes_it_
     said = {q.text.split(".")[0]: q.speaker for q in attribute(text, characters)}
     assert said["Tom Pennick"] == "Tom Pennick" and said["Iris Pollard"] == "Iris Pollard"
     assert said["Miss Devane"] != "Rosalind Devane"
+
+
+
+def _strangers_named(text: str, cast: dict) -> dict[str, tuple]:
+    from pipeline.text.quotes import _scan_quotes
+    from pipeline.text.strangers import name_the_strangers
+    named = name_the_strangers(text, [(a, b) for a, b, _ in _scan_quotes(text)], cast)
+    return {main: c.aliases for main, c in named.items()}
+
+
+def test_someone_the_narration_named_long_before_is_not_the_job_described_since():
+    # Tess, at her desk from the first page, gives her name to the charge nurse: she is not him
+    cast = {"Tess": Character("Tess", ("Tess Morrow",), "F"), "Ruth": Character("Ruth", (), "F"),
+            "the nurse": Character("the nurse", (), "U")}
+    text = ('Tess Morrow sat at her desk. "I want the hospital," Tess said.\n\n"Go," said Ruth.\n\n'
+            'The charge nurse at the desk was writing on a whiteboard. The nurse capped the marker.\n\n'
+            '"Don\'t tell me," the nurse said. "You\'re not a patient."\n\n'
+            '"Tess Morrow. I\'m from the Ledger, not here to get in anybody\'s way."\n\n'
+            '"Everybody\'s here to get in somebody\'s way," said Ruth.\n')
+    assert "the nurse" in _strangers_named(text, cast)
+    # one never named before, giving the name then, is the nurse
+    text = text.replace('Tess Morrow sat at her desk. "I want the hospital," Tess said.', '"I want the hospital."')
+    assert "the nurse" in _strangers_named(text, cast)["Tess"]
+
+
+def test_one_who_gives_her_name_takes_one_job_the_nearer():
+    # Kirsty at the ticket window is the clerk; the night porter by the door is someone else
+    cast = {"Kirsty": Character("Kirsty", ("Kirsty Hollis",), "F"), "Dan": Character("Dan", (), "M"),
+            "the porter": Character("the porter", (), "U"), "the clerk": Character("the clerk", (), "F")}
+    text = ('The night porter was asleep by the door. The porter snored. "Mm," said the porter.\n\n'
+            '"Two for the morning boat," said Dan.\n\nThe clerk looked up. The clerk was young.\n\n'
+            '"Name?" said the clerk.\n\n"Marsh."\n\n"Kirsty. Kirsty Hollis. I sat behind you at school."\n')
+    named = _strangers_named(text, cast)
+    assert "the clerk" in named["Kirsty"] and "the porter" not in named["Kirsty"] and "the porter" in named
