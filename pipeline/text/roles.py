@@ -96,6 +96,13 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
                          rf"{re.escape(role)},\s+({_NAME}(?:\s+{_NAME})?)[,.;]", text):
         if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1) or m.group(2))) is not None:
             found[id(person)] = person
+    # "Ruth Kaplan, who had edited the Ledger for eleven years": the editor, by what she does
+    stem = re.fullmatch(r"([a-z]{3,}?)e?(?:or|er)", role)
+    if stem:
+        does = rf"{stem.group(1)}(?:e|es|ed|s|ing)?"
+        for m in re.finditer(rf"\b({_NAME}\s+{_NAME}),\s+who\s+(?:had\s+|has\s+)?(?:[a-z]+ly\s+)?{does}\b", text):
+            if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1))) is not None:
+                found[id(person)] = person
     for at in speech.told_at(f"the {role}") + speech.told_at(f"The {role}"):
         for x, y in speech.quotes_in(speech.paragraph_of(at)):
             given = _SELF_NAMED.match(text, x, y)

@@ -2009,3 +2009,15 @@ def test_the_one_a_paragraph_opens_on_who_says_im_bethany_is_bethany():
     # not when someone else is tagged: the one tagged says it
     found = discover_characters(_GARAGE.replace('"Hello," she says.', '"Hello," says Pat.'))
     assert owner(found, "Bee") != owner(found, "Bethany")
+
+
+def test_the_editor_is_the_one_the_narration_says_has_edited_the_paper():
+    text = ('The editor came out of her glass office. "Who has the fire?" said the editor.\n\n'
+            '"Me," said Tess Morrow.\n\n"Then go," the editor said.\n\n"Now?" said Tess.\n\n'
+            'Ruth Kaplan, who had edited the Ledger for eleven years, took her glasses off.\n\n'
+            '"Now," said Ruth.\n\n"Fine," said Tess.\n')
+    found = discover_characters(text)
+    assert owner(found, "the editor") == owner(found, "Ruth Kaplan") != ""
+    # one who has merely read it is not
+    found = discover_characters(text.replace("who had edited", "who had read"))
+    assert owner(found, "the editor") != owner(found, "Ruth Kaplan")
