@@ -12,6 +12,10 @@ from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.names import RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
 
 
+# a paragraph that only calls a name, and the answer its narration gives a pronoun
+_CALLED_AND_ANSWERED = re.compile(r"(?m)^[ \t]*[\"“‘']([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[.!?]+[\"”’'][ \t]*\n[ \t]*\n[ \t]*"
+                                  r"[\"“‘'][^\n]{1,400}?[\"”’'],?[ \t]+(?:(He|She)\b|(?:said|says|asked|asks|replied)"
+                                  r"\s+(he|she)\b|(he|she)\s+(?:said|says|asked|asks|replied)\b)")
 _CALLED_HIM = re.compile(r"\b(?:call|calls|called|calling|name|names|named|nickname[sd]?)\s+(him|her)\s+$", re.IGNORECASE)
 
 
@@ -30,6 +34,11 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             close = re.match(rf"\s+(?:[a-z]{{2,}}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+(?!(?:{_COUNT})\b)[a-z]",
                              text[end:end + 30]) if _sentence_start(text, start) else None
             votes[main][hint] += 2 if close and ("M" if close.group(1) == "his" else "F") == hint else 1
+    for m in _CALLED_AND_ANSWERED.finditer(text):
+        # `"Jamie."` / `"No, Dad, it was me." He pushed back his hood`: the one called answers
+        main = names.lookup(m.group(1))
+        if main:
+            votes[main]["M" if (m.group(2) or m.group(3) or m.group(4)).lower() == "he" else "F"] += 1
     genders = {}
     for main, person in people.items():
         # a name that is a family word ("Grandad", "Mum") says the gender whatever pronouns follow it

@@ -2021,3 +2021,15 @@ def test_the_editor_is_the_one_the_narration_says_has_edited_the_paper():
     # one who has merely read it is not
     found = discover_characters(text.replace("who had edited", "who had read"))
     assert owner(found, "the editor") != owner(found, "Ruth Kaplan")
+
+
+def test_a_name_the_list_calls_a_girls_is_a_man_when_he_answers_to_it():
+    # the list says Jamie is mostly a girl's name; called, he answers, and the narration says "He"
+    text = ('Dennis stared out at the water. Jamie stood by the gate.\n\n"That was me."\n\n"Jamie."\n\n'
+            '"No, Dad, it was me." He pushed back his hood.\n\n"Is there paperwork?" said Claire Ashdown.\n\n'
+            '"Mum has it," said Jamie.\n')
+    found = discover_characters(text)
+    assert found[owner(found, "Jamie")].gender == "M"
+    # and a woman who answers is a woman
+    found = discover_characters(text.replace("He pushed back his hood", "She pushed back her hood"))
+    assert found[owner(found, "Jamie")].gender == "F"
