@@ -10,6 +10,12 @@ from pipeline.text.names import _Names, _split_title
 _SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|(?:the|my)\s+name['’]s|call\s+me)\s+$)"
                          # "Name's Oakes, if you need anything."
                          r"|(?:^|[.!?]\s+)name['’]s\s+$", re.IGNORECASE)
+def _jobs() -> str:
+    from pipeline.text.roles import _ROLES
+    return "|".join(sorted(_ROLES))
+
+
+_JOB_AFTER_NAME = re.compile(rf"\.\s+(?:[A-Z][a-z]+\s+)?(?i:{_jobs()})\b\s*[,.]")
 _GREETING = r"(?:yes|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morning|evening)"
 # on the telephone: "Hi, it's Dev from Rapid", "Hello, this is Dana"
 PHONE_INTRO = re.compile(rf"^\s*{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+$", re.IGNORECASE)
@@ -54,6 +60,9 @@ def self_named(quote: str, names: _Names) -> str:
                                                           r"(?:\s+[A-Z][\w'’-]+)+\s*\.|\s+here\s*[.,])", quote[b:]) is not None)
         opens = not quote[:a].strip() or re.search(r"[.!?]\s*$", quote[:a]) is not None
         if introduces and opens and len(quote[a:b].split()) >= 2:
+            return main
+        # "Cal. Senior foreman, Lower Ebbing Drainage Board.": the name, then the job
+        if opens and _JOB_AFTER_NAME.match(quote, b):
             return main
     return ""
 

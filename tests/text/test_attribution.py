@@ -1230,3 +1230,17 @@ def test_one_who_gives_her_name_takes_one_job_the_nearer():
             '"Name?" said the clerk.\n\n"Marsh."\n\n"Kirsty. Kirsty Hollis. I sat behind you at school."\n')
     named = _strangers_named(text, cast)
     assert "the clerk" in named["Kirsty"] and "the porter" not in named["Kirsty"] and "the porter" in named
+
+
+def test_a_job_described_who_says_his_name_and_the_job_is_that_person():
+    cast = {"Cal": Character("Cal", ("Callum Brodie",), "M"), "Claire": Character("Claire", ("I", "narrator"), "F"),
+            "the foreman": Character("the foreman", (), "M")}
+    text = ('The foreman walked ahead with the lamp. The foreman did not look back.\n\n'
+            '"Here," the foreman said.\n\n"Is this it?" I said.\n\n"It is," said the foreman.\n\n'
+            '"Your name, for the statement?"\n\n'
+            '"Brodie," he said. "Callum Brodie, though nobody calls me Callum. Cal. Senior foreman, '
+            'Lower Ebbing Drainage Board."\n')
+    named = _strangers_named(text, cast)
+    assert "the foreman" in named["Cal"]
+    said = [s for _, s in speakers(text, cast)]
+    assert said[0] == said[2] == said[-1] == "Cal", said
