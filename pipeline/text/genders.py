@@ -16,6 +16,12 @@ from pipeline.text.names import RANKS, _COUNT, Character, _decide, _gender_hint,
 _CALLED_AND_ANSWERED = re.compile(r"(?m)^[ \t]*[\"“‘']([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[.!?]+[\"”’'][ \t]*\n[ \t]*\n[ \t]*"
                                   r"[\"“‘'][^\n]{1,400}?[\"”’'],?[ \t]+(?:(He|She)\b|(?:said|says|asked|asks|replied)"
                                   r"\s+(he|she)\b|(he|she)\s+(?:said|says|asked|asks|replied)\b)")
+_WOMEN_KIN = {"daughter", "sister", "wife", "mother", "niece", "granddaughter", "grandmother", "aunt", "girlfriend"}
+_KIN_WORDS = r"(?:daughter|son|sister|brother|wife|husband|mother|father|niece|nephew|granddaughter|grandson|" \
+             r"grandmother|grandfather|aunt|uncle|girlfriend|boyfriend)"
+_KIN_BESIDE = re.compile(rf"\b([A-Z][a-z]+)[.,]\s+(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+(?:(?:little|baby|eldest|youngest|younger|"
+                         rf"older|elder)\s+)?({_KIN_WORDS})\s*[.!,]|\b(?:my|his|her|our)\s+(?:(?:little|baby|eldest|"
+                         rf"youngest|younger|older|elder)\s+)?({_KIN_WORDS}),?\s+([A-Z][a-z]+)\b(?![\'’])")
 _CALLED_HIM = re.compile(r"\b(?:call|calls|called|calling|name|names|named|nickname[sd]?)\s+(him|her)\s+$", re.IGNORECASE)
 
 
@@ -39,6 +45,11 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         main = names.lookup(m.group(1))
         if main:
             votes[main]["M" if (m.group(2) or m.group(3) or m.group(4)).lower() == "he" else "F"] += 1
+    for m in _KIN_BESIDE.finditer(text):
+        # "This is Ivy. My daughter.", "his wife, Edna": what they are to someone says it outright
+        main = names.lookup(m.group(1) or m.group(4))
+        if main:
+            votes[main]["F" if (m.group(2) or m.group(3)).lower() in _WOMEN_KIN else "M"] += 3
     genders = {}
     for main, person in people.items():
         # a name that is a family word ("Grandad", "Mum") says the gender whatever pronouns follow it

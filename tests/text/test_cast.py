@@ -2033,3 +2033,14 @@ def test_a_name_the_list_calls_a_girls_is_a_man_when_he_answers_to_it():
     # and a woman who answers is a woman
     found = discover_characters(text.replace("He pushed back his hood", "She pushed back her hood"))
     assert found[owner(found, "Jamie")].gender == "F"
+
+
+def test_what_someone_is_to_another_says_their_gender():
+    # every "his" after Ivy is her father's; "This is Ivy. My daughter." says she is a girl
+    text = ('Ivy had slept since Perth. He sat with the engine off. Ivy held his hand. Ivy climbed onto his knee.\n\n'
+            '"We\'re here, Ivy," said Marsh.\n\n"Is this it?" said Ivy.\n\n'
+            '"This is Ivy. My daughter. Ivy, this is Mrs Dunn," said Marsh.\n\n"Hello," said Ivy.\n')
+    found = discover_characters(text)
+    assert found[owner(found, "Ivy")].gender == "F"
+    found = discover_characters(text.replace("My daughter", "My son"))
+    assert found[owner(found, "Ivy")].gender == "M"
