@@ -57,6 +57,12 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         if person.title_gender or family_word:
             genders[main] = person.title_gender or family_word
             continue
+        if person.words[0] == "the" and len(person.words) == 2:
+            # "The charge nurse at the desk was a big man": the job with a word before it is theirs too
+            for match in re.finditer(rf"\b[Tt]he\s+(?!(?:other|second|new|assistant|student|junior)\b)[a-z]+\s+"
+                                     rf"{re.escape(person.words[1])}\b(?=[^.!?\"“”]{{0,40}}?\s(?:was|is)\s+an?\s)", text):
+                if hint := _gender_hint(text, match.start(), match.end()):
+                    votes[main][hint] += 1
         title = next((_split_title(f)[0] for f in person.forms if _split_title(f)[0]), "")
         if title and not votes[main]:
             # "Constable Hobbs" and "the constable ... his collar": the title's noun speaks for him

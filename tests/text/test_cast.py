@@ -2044,3 +2044,11 @@ def test_what_someone_is_to_another_says_their_gender():
     assert found[owner(found, "Ivy")].gender == "F"
     found = discover_characters(text.replace("My daughter", "My son"))
     assert found[owner(found, "Ivy")].gender == "M"
+
+
+def test_a_job_with_a_word_before_it_described_as_a_man_is_a_man():
+    text = ('The charge nurse at the desk was a big man with a shaved head. Tess waited.\n\n'
+            '"You\'re not a patient," the nurse said.\n\n"No," said Tess Morrow.\n\n'
+            '"Then sit," said the nurse. The nurse capped the marker.\n\n"Thanks," said Tess.\n')
+    found = discover_characters(text)
+    assert found[owner(found, "the nurse")].gender == "M"
