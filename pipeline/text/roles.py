@@ -103,8 +103,8 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
         for m in re.finditer(rf"\b({_NAME}\s+{_NAME}),\s+who\s+(?:had\s+|has\s+)?(?:[a-z]+ly\s+)?{does}\b", text):
             if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1))) is not None:
                 found[id(person)] = person
-    for at in speech.told_at(f"the {role}") + speech.told_at(f"The {role}"):
-        for x, y in speech.quotes_in(speech.paragraph_of(at)):
+    for paragraph in _job_paragraphs(speech, owner, role):
+        for x, y in speech.quotes_in(paragraph):
             given = _SELF_NAMED.match(text, x, y)
             person = owner.get(given.group(1) or given.group(2)) if given else None
             # (a bare name is a self-introduction the first time the text says it, not a call:
@@ -114,6 +114,29 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
                     and not re.search(rf"\b{re.escape(given.group(2))}\b", text[:given.start(2)]))):
                 found[id(person)] = person
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _job_paragraphs(speech: _Speech, owner: dict, role: str) -> list[int]:
+    """The paragraphs that speak of the job ("the nurse", "The charge nurse at the desk"), and up to
+    three after each while their narration names no one and brings no one new in ("He turned
+    round. `"Gareth Lyle. I'm in charge of this corridor."`")."""
+    text = speech.text
+    mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+)?{re.escape(role)}\b", text)
+                if not speech.inside_quote(m.start())]
+    names = [f for f in owner if f[:1].isupper()]
+    other_jobs = "|".join(sorted(_ROLES - {role}))
+    found: list[int] = []
+    for at in mentions:
+        first = speech.paragraph_of(at)
+        found.append(first)
+        for paragraph in range(first + 1, min(first + 4, len(speech.paragraphs))):
+            told = speech.narration_of(paragraph)
+            if re.search(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|lady|gentleman)\b", told) \
+                    or (other_jobs and re.search(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+)?(?:{other_jobs})\b", told)) \
+                    or any(re.search(rf"\b{re.escape(f)}\b", told) for f in names):
+                break
+            found.append(paragraph)
+    return sorted(set(found))
 
 
 def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int], given_only: bool = False,
@@ -231,6 +254,9 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         person = _bearer(speech, people, _ROLE_TITLES.get(role), existing)
         if person is None:
             person = _introduced_with(speech, people, mentions, given_only=count < 2, role=role)
+            # (one job each: the barman who named himself is not the detective as well)
+            if person is not None and any(f.startswith("the ") and f != form for f in person.forms):
+                person = None
         if person is None and count < 2 and told[role] < 2:
             continue
         if existing is not None:

@@ -168,7 +168,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         last_noun, last_at = next(((noun, position) for position, noun, _ in reversed(window)
                                    if gender not in ("M", "F") or _job_gender(noun) in ("", gender)), ("", 0))
         nearest = "" if _SOMEONE_NEW.search(text, last_at + 1, start) else last_noun
-        jobs_given = 0
+        # (one who already goes by a job, "the detective", takes no other: not the clerk as well)
+        own_jobs = {form.split()[-1] for form in characters[named].aliases if form.startswith("the ")} & _ROLES
+        jobs_given = len(own_jobs)
         # (one job each: Kirsty is the clerk, the nearer, and not the night porter as well)
         for noun, count in sorted(counts.items(), key=lambda item: item[0] != nearest):
             description = "the " + noun
@@ -191,9 +193,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             # else: "The stationmaster picked his cap up" after "The name's Coyle"; a job is
             # dropped for the name at once, "the boy" may linger once)
             later = sum(1 for position, key, _ in described if key == noun and position > end)
-            if count >= _AT_LEAST and (held in ("", description) or _is_described(held, description)) \
+            if count >= _AT_LEAST and (held in ("", description, named) or _is_described(held, description)) \
                     and description not in found and later < (1 if noun in _ROLES else 2) + (noun == nearest) \
-                    and not (noun in _ROLES and jobs_given):
+                    and not (noun in _ROLES and jobs_given and noun not in own_jobs):
                 jobs_given += noun in _ROLES
                 # as the narration wrote it too: "a man in a tweed (cap)"
                 for written in {description} | {w for _, key, w in window if key == noun}:

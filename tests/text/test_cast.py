@@ -2052,3 +2052,19 @@ def test_a_job_with_a_word_before_it_described_as_a_man_is_a_man():
             '"Then sit," said the nurse. The nurse capped the marker.\n\n"Thanks," said Tess.\n')
     found = discover_characters(text)
     assert found[owner(found, "the nurse")].gender == "M"
+
+
+def test_a_job_who_gives_his_name_a_few_paragraphs_after_the_narration_speaks_of_him_is_that_person():
+    text = ('The charge nurse at the desk was a big man with a shaved head. Tess Morrow waited.\n\n'
+            '"Don\'t tell me," he said. "You\'re not a patient."\n\n"No."\n\n'
+            'He turned round then and looked at her properly. "Gareth," he said. "Gareth Lyle. I\'m in charge '
+            'of this corridor."\n\n"Is he alive?" said Tess.\n\n"He\'s in theatre," the nurse said.\n\n'
+            '"Thank you," said Tess.\n\n"Sit there," said the nurse. The nurse went away.\n\n'
+            '"Gareth!" Tess called after him.\n')
+    found = discover_characters(text)
+    assert owner(found, "the nurse") == owner(found, "Gareth Lyle") != ""
+    # not when someone else comes in between and gives the name
+    text = text.replace('He turned round then and looked at her properly. "Gareth," he said.',
+                        'A porter came past with a trolley. "Gareth," he said.')
+    found = discover_characters(text)
+    assert owner(found, "the nurse") != owner(found, "Gareth Lyle")
