@@ -303,8 +303,22 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
         elif scene.place in things.TWO_PLACES and scene.ambience in things.TWO_PLACES[scene.place]:
             bed = things.bed_from_things(told, things.TWO_PLACES[scene.place])
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)
+        if bed := things.bed_of_opening(_opening_narration(scene), scene.ambience, number in unnamed):
+            # an office full of phones and keyboards, whose narration later recalls a field
+            scene = dataclasses.replace(scene, ambience=bed, place=bed)
         placed.append(scene)
     return placed
+
+
+def _opening_narration(scene: Scene) -> str:
+    """The narration before the scene's first quote."""
+    told = []
+    for line in scene.lines:
+        if line.kind == "dialogue":
+            break
+        if line.kind == "narration":
+            told.append(line.text)
+    return " ".join(told)
 
 
 # A place by its own name opening a scene ("The Plough stands on the only hump of high ground"), and

@@ -159,6 +159,10 @@ _PLACE_FIGURES = re.compile(
     r"\blike\s+(?:a|an|some|the)\s+(?:[\w-]+\s+)?(?:man|woman|men|women|boy|girl|child|children|kid|priest|monk|nun|"
     r"soldier|sailor|king|queen|dog|cat|horse|animal|bird|ghost|saint|pilgrim|prisoner|schoolboy|schoolgirl|"
     r"penitent|worshipper|bride|groom|mourner|refugee|castaway|tourist)\b[^,.;:!?]{0,40}|"
+    # or of a thing ("lines on the floor that faded and reappeared like a trail through a forest"),
+    # but not a wish ("I'd like a room at the inn")
+    r"(?<!\bwould\s)(?<!['’]d\s)(?<!\bto\s)(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)"
+    r"\blike\s+(?:a|an|some)\s+[^,.;:!?]{0,40}|"
     # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
     r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
     # a study that is studying ("in a close study of the hatchments", "in the study of law"), a pitch that is no ground

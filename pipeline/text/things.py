@@ -2,6 +2,7 @@
 is two places ("the bridge" of a ship or over a river), is where two or more of its things are."""
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.text.establishing import _RURAL
@@ -13,7 +14,8 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     "office": r"desks|printers?|photocopiers?|cubicles?|open-plan|pods|spreadsheets?|inbox|filing\s+cabinets?|"
               r"water\s+cooler|swivel\s+chairs?|meeting\s+rooms?|colleagues?|line\s+manager|hot-desk\w*|"
               r"timesheets?|shredders?|holding\s+cells?|squad\s+room|booking\s+desk|coffee\s+maker|coffee\s+machine|"
-              r"typewriters?|radio\s+desk|bulletin\s+board|wanted\s+posters?",
+              r"typewriters?|radio\s+desk|bulletin\s+board|wanted\s+posters?|keyboards|headsets?|in-trays?|"
+              r"(?:the|desk)\s+phones|sports\s+desk|news\s+desk|night\s+desk|partitions?",
     "ship": r"helm|chart\s+table|radar|mast|masts|hull|bulkheads?|starboard|portholes?|wheelhouse|deck\s+plates|"
             r"bosun|lifeboats?|life\s+jackets?|bilges?|gangway|mooring\s+lines?|VHF|below\s+decks|the\s+crew|"
             r"knots|ballast|engine\s+room|aboard|airlocks?|docking|(?:the|her|its|cargo)\s+holds?\b(?!\s+(?:on|of|up|out|still)\b)",
@@ -59,3 +61,36 @@ def bed_from_things(told: str, among: tuple[str, ...] | None = None) -> str:
     if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return ""
     return counts[0][1]
+
+
+def bed_of_opening(told: str, ambience: str, inherited: bool = False) -> str:
+    """The bed a scene's opening narration is full of, when it is not the one the scene was given
+    (`inherited`: from the scene before, its own words naming no place):
+    its things and the place words it says ("the phones ... twenty keyboards ... the printer", or
+    "the windows of the fourth-floor newsroom ... the desks ... Keyboards chattered" over "the
+    streetlights on Carver Street"); "" when the opening agrees or says too little."""
+    from pipeline.text.places import _PLACE_FIGURES
+    told = _PLACE_FIGURES.sub(" ", told)
+    found = {bed: len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}) for bed, pattern in THINGS.items()}
+    scores = dict(found)
+    for bed, pattern in _place_words().items():
+        if pattern.search(told):
+            scores[bed] = scores.get(bed, 0) + 2
+    best = max(scores, key=lambda bed: scores[bed], default="")
+    # (two of its things at least: a kettle in "the back kitchen" of an estate agent's is no kitchen;
+    # one will do beside its place word in a scene that named no place of its own: "she found the
+    # emergency department ... The charge nurse at the desk")
+    if not best or best == ambience or found.get(best, 0) < (1 if inherited and scores[best] > found.get(best, 0) else 2) \
+            or scores[best] <= scores.get(ambience, 0) + 1:
+        return ""
+    return best
+
+
+@functools.cache
+def _place_words() -> dict[str, re.Pattern]:
+    from pipeline.text.places import GENERIC_WORDS, PLACE_WORDS
+    # a place the text points at ("the emergency department", "the fourth-floor newsroom"), not a word
+    # that qualifies another ("a ship chandler's")
+    return {bed: re.compile(r"\b(?:the|a|an|his|her|their|our|my|its)\s+(?:[\w-]+\s+)?(?:"
+                            + "|".join(re.escape(w) for w in words if w not in GENERIC_WORDS)
+                            + r")s?\b(?!['’]s|\s+[a-z]+['’]s)", re.IGNORECASE) for bed, words in PLACE_WORDS.items()}

@@ -899,3 +899,29 @@ def test_a_hospital_by_its_own_name_has_no_hospital_in_it():
     assert place_of("The waiting room at Dorsey County Memorial had nineteen chairs.", opening=True)[0] == "hospital"
     assert place_of("The waiting room at Mercy General was full.", opening=True)[0] == "hospital"
     assert place_of("The waiting room at Memorial Hall Surgery was full.", opening=True)[0] != "hospital"
+
+
+def test_an_office_full_of_phones_and_keyboards_is_an_office_though_a_field_is_recalled_there():
+    text = ("The phones started at seven. Every desk on the first floor had one, and under the ringing ran the "
+            "clatter of twenty keyboards and the groan of the printer by the window.\n\n"
+            '"Claire. Have you got a minute?" said Graham.\n\n"Barely," I said.\n\n'
+            "I knew the farm the way you know anywhere you've driven past: a square brick house, a line of poplars, "
+            "one long field running down toward the river.\n\n\"Potatoes,\" I said.\n\n* * *\n\n"
+            "By the time we turned off the road it was almost dark, and the rain was coming down hard. The field "
+            "was a lake.\n\n\"Careful,\" said Tom.\n")
+    assert [bed for bed, _ in beds(text)] == ["office", "countryside"]
+    # a kettle in the back kitchen of an estate agent's is no kitchen
+    text = ("Monday at Saltley Bay Property began the way Mondays always began: two phones ringing at once, the "
+            "kettle shrieking in the back kitchen.\n\n\"Morning,\" said Dan.\n")
+    assert [bed for bed, _ in beds(text)] == ["office"]
+
+
+def test_a_newsroom_its_desks_and_keyboards_over_the_street_seen_from_its_windows_and_a_forest_in_a_simile():
+    text = ("It ran down the tall windows of the fourth-floor newsroom in sheets that turned the streetlights on "
+            "Carver Street into long orange smears. The desks stood in a row. Keyboards chattered in bursts and "
+            "stopped. On the television above the sports desk a weatherman stood in front of a map.\n\n"
+            '"Who\'s on the scanner?" said Ruth.\n\n"Me," said Nadia.\n\n* * *\n\n'
+            "St. Columba's had been built in the sixties. Tess walked down three corridors, following coloured lines "
+            "that faded and reappeared like a trail through a forest, before she found the emergency department. "
+            "The charge nurse at the desk was a big man.\n\n\"You're not a patient,\" he said.\n")
+    assert [bed for bed, _ in beds(text)] == ["office", "hospital"]
