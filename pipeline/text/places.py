@@ -128,6 +128,8 @@ LAYER_PATTERNS: dict[str, str] = {
              r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
              # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
              r"|\bthe\s+(?:last\s+of\s+the\s+)?(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
+             # "with the last of the light draining out of the sky"
+             r"|\bthe\s+last\s+of\s+the\s+(?:day)?light\s+(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
              r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
              rf"|{_NIGHT_COMES}"

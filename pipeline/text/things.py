@@ -36,7 +36,8 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     # a public meeting or a show in a hall
     "crowd": r"rows\s+of\s+(?:folding\s+|plastic\s+|stacking\s+)?chairs|folding\s+chairs|the\s+stage|microphone|"
              r"lectern|podium|the\s+audience|the\s+agenda|public\s+meeting|information\s+session|show\s+of\s+hands|"
-             r"the\s+aisle|the\s+third\s+row|the\s+front\s+row|the\s+back\s+row",
+             r"the\s+aisle|the\s+third\s+row|the\s+front\s+row|the\s+back\s+row|plastic\s+chairs|trestle\s+tables?|"
+             r"noticeboards?|the\s+urn|tea\s+urn|jumble\s+sale",
     # a farm's, out in its fields ("the bottom pasture", "the side of the barn")
     "countryside": _RURAL.pattern[5:-3].replace(r"fields?|", "") + r"|heifers?|steers?|calves|livestock|herd|barbed\s+wire|cattle\s+grid",
     "training_ground": r"goal\s?posts?|goalmouths?|goalkeeper|goalie|touchlines?|halfway\s+line|penalty\s+(?:area|box|spot)|"

@@ -925,3 +925,15 @@ def test_a_newsroom_its_desks_and_keyboards_over_the_street_seen_from_its_window
             "that faded and reappeared like a trail through a forest, before she found the emergency department. "
             "The charge nurse at the desk was a big man.\n\n\"You're not a patient,\" he said.\n")
     assert [bed for bed, _ in beds(text)] == ["office", "hospital"]
+
+
+def test_a_hall_meeting_after_a_walk_up_the_hill_and_the_last_of_the_light_draining_over_a_flooded_field():
+    text = ("At twenty past five I walk Grandad up the hill to St Michael's under the umbrella.\n\n"
+            "The church hall went up in a hurry after the war. Somebody's got the urn going. There are forty people "
+            "on the plastic chairs. Sergeant Mills stands by the noticeboard, and the vicar is at the trestle table.\n\n"
+            '"Thank you all for coming," the vicar says.\n\n* * *\n\n'
+            "We reach the bottom of Mill Lane at quarter past six, with the last of the light draining out of the "
+            "sky. The bottom field is a lake, shivering under the rain.\n\n\"Rope,\" says Mills.\n")
+    scenes = beds(text)
+    assert [bed for bed, _ in scenes] == ["crowd", "countryside"]
+    assert {"rain", "night"} <= set(scenes[1][1])
