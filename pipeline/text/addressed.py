@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 
 from pipeline.text.names import _Names, _split_title
+from pipeline.text.roles import _ROLES
 
 
 _SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|(?:the|my)\s+name['’]s|call\s+me)\s+$)"
                          # "Name's Oakes, if you need anything."
                          r"|(?:^|[.!?]\s+)name['’]s\s+$", re.IGNORECASE)
-def _jobs() -> str:
-    from pipeline.text.roles import _ROLES
-    return "|".join(sorted(_ROLES))
 
 
-_JOB_AFTER_NAME = re.compile(rf"\.\s+(?:[A-Z][a-z]+\s+)?(?i:{_jobs()})\b\s*[,.]")
+# "Cal. Senior foreman, Lower Ebbing Drainage Board.": a name, then a job
+_JOB_AFTER_NAME = re.compile(rf"\.\s+(?:[A-Z][a-z]+\s+)?(?i:{'|'.join(sorted(_ROLES))})\b\s*[,.]")
 _GREETING = r"(?:yes|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morning|evening)"
 # on the telephone: "Hi, it's Dev from Rapid", "Hello, this is Dana"
 PHONE_INTRO = re.compile(rf"^\s*{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+$", re.IGNORECASE)

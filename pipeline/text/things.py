@@ -6,6 +6,7 @@ import functools
 import re
 
 from pipeline.text.establishing import _RURAL
+from pipeline.text.places import GENERIC_WORDS, PLACE_WORDS, _PLACE_FIGURES
 
 # Things only one kind of place has: a scene that names no place, or names one a word that is two
 # places ("the bridge" of a ship or over a river), is where two or more of its things are
@@ -70,7 +71,6 @@ def bed_of_opening(told: str, ambience: str, inherited: bool = False) -> str:
     its things and the place words it says ("the phones ... twenty keyboards ... the printer", or
     "the windows of the fourth-floor newsroom ... the desks ... Keyboards chattered" over "the
     streetlights on Carver Street"); "" when the opening agrees or says too little."""
-    from pipeline.text.places import _PLACE_FIGURES
     told = _PLACE_FIGURES.sub(" ", told)
     found = {bed: len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}) for bed, pattern in THINGS.items()}
     scores = dict(found)
@@ -89,7 +89,6 @@ def bed_of_opening(told: str, ambience: str, inherited: bool = False) -> str:
 
 @functools.cache
 def _place_words() -> dict[str, re.Pattern]:
-    from pipeline.text.places import GENERIC_WORDS, PLACE_WORDS
     # a place the text points at ("the emergency department", "the fourth-floor newsroom"), not a word
     # that qualifies another ("a ship chandler's")
     return {bed: re.compile(r"\b(?:the|a|an|his|her|their|our|my|its)\s+(?:[\w-]+\s+)?(?:"
