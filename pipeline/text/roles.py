@@ -123,7 +123,8 @@ def _job_paragraphs(speech: _Speech, owner: dict, role: str) -> list[int]:
     text = speech.text
     mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+)?{re.escape(role)}\b", text)
                 if not speech.inside_quote(m.start())]
-    names = [f for f in owner if f[:1].isupper()]
+    names = sorted((f for f in owner if f[:1].isupper()), key=len, reverse=True)
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
     other_jobs = "|".join(sorted(_ROLES - {role}))
     found: list[int] = []
     for at in mentions:
@@ -133,7 +134,7 @@ def _job_paragraphs(speech: _Speech, owner: dict, role: str) -> list[int]:
             told = speech.narration_of(paragraph)
             if re.search(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|lady|gentleman)\b", told) \
                     or (other_jobs and re.search(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+)?(?:{other_jobs})\b", told)) \
-                    or any(re.search(rf"\b{re.escape(f)}\b", told) for f in names):
+                    or (named is not None and named.search(told)):
                 break
             found.append(paragraph)
     return sorted(set(found))

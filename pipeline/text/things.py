@@ -54,12 +54,17 @@ _SIDE_THINGS: dict[str, re.Pattern] = {
 TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street"), "field": ("countryside", "training_ground")}
 
 
+def _things_named(told: str, things: dict[str, re.Pattern]) -> dict[str, int]:
+    """Bed -> how many different things of its the narration names ("printer" and "printers" one)."""
+    return {bed: len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}) for bed, pattern in things.items()}
+
+
 def bed_from_things(told: str, among: tuple[str, ...] | None = None) -> str:
     """The bed whose things the narration names most (two different ones at least, more than any
     other bed's), among some beds or all; "" when none does."""
     things = THINGS if among is None else {**THINGS, **{b: p for b, p in _SIDE_THINGS.items() if b in among}}
-    counts = sorted(((len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}), bed)
-                     for bed, pattern in things.items() if among is None or bed in among), reverse=True)
+    counts = sorted(((count, bed) for bed, count in _things_named(told, things).items()
+                     if among is None or bed in among), reverse=True)
     if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return ""
     return counts[0][1]
@@ -67,12 +72,12 @@ def bed_from_things(told: str, among: tuple[str, ...] | None = None) -> str:
 
 def bed_of_opening(told: str, ambience: str, inherited: bool = False) -> str:
     """The bed a scene's opening narration is full of, when it is not the one the scene was given
-    (`inherited`: from the scene before, its own words naming no place):
-    its things and the place words it says ("the phones ... twenty keyboards ... the printer", or
+    (`inherited`: from the scene before, its own words naming no place): its things and the place
+    words it says ("the phones ... twenty keyboards ... the printer", or
     "the windows of the fourth-floor newsroom ... the desks ... Keyboards chattered" over "the
     streetlights on Carver Street"); "" when the opening agrees or says too little."""
     told = _PLACE_FIGURES.sub(" ", told)
-    found = {bed: len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}) for bed, pattern in THINGS.items()}
+    found = _things_named(told, THINGS)
     scores = dict(found)
     for bed, pattern in _place_words().items():
         if pattern.search(told):
