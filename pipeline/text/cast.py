@@ -442,13 +442,16 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             key = (words[0], words[-1])
             if title in ("Mrs", "Mme") and first_name_gender(words[0]) != "F":
                 key = (words[0], words[-1], title)     # "Mrs. Newland Archer" is Newland Archer's wife
-            # "Walt Pryce" and "Walter Pryce" are one man
+            # "Walt Pryce" and "Walter Pryce" are one man, and "Jessica Ridley" says more of her than
+            # "Jess Ridley", which the name list takes for a man's
             key = next((k for k in full if len(k) == 2 == len(key) and k[1] == key[1]
                         and (same_first_name(key[0], k[0]) or same_first_name(k[0], key[0]))), key)
             person = full.get(key)
             if person is None:
                 person = full[key] = _Person(words, gender)
                 people.append(person)
+            elif len(words[0]) > len(person.words[0]) and first_name_gender(words[0]):
+                person.words = words
             person.title_gender = person.title_gender or gender
             person.forms[form] += counts[form]
             person.spoke += spoke[form]
@@ -478,9 +481,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         word = words[0]
         # a titled first name ("Lady Catherine") or surname ("Mr. Darcy") of one full name
         sharing = [p for p in full.values() if word == p.words[-1]
-                   or (title in _FIRST_NAME_TITLES and word == p.words[0])]
-        # (and whom the prose calls "he", by full or first name, is no Mrs.: little Ollie Pike is
-        # not his mother)
+                   or (title in _FIRST_NAME_TITLES and (word == p.words[0] or same_first_name(word, p.words[0])))]
+        # (and whom the prose calls "he", by full or first name, is no Mrs.: not little Ollie Pike's mother)
         fitting = [p for p in sharing if not gender or (p.listed_gender in (gender, "")
                                                         and pronoun_gender(*p.forms, p.words[0]) in (gender, "U")
                                                         and (first_name_gender(p.words[0]) == gender
@@ -496,8 +498,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         if target is not None and title == "Miss" and target.words[-1] == word and any(
                 _split_title(f) == ("Miss", (target.words[0],)) for f in forms) and any(
                 _split_title(f) == ("Miss", target.words) for f in target.forms):
-            # "Miss Lucy Harper", who is also "Miss Lucy": a younger daughter, whom her first name
-            # tells from "Miss Harper", the eldest
+            # "Miss Lucy Harper", also "Miss Lucy": a younger daughter, not "Miss Harper", the eldest
             target = None
         if target is not None and title.lower() in RANKS and "Mr" in other_titles and target.words[-1] == word \
                 and introduced(form, fitting) is None:

@@ -2068,3 +2068,14 @@ def test_a_job_who_gives_his_name_a_few_paragraphs_after_the_narration_speaks_of
                         'A porter came past with a trolley. "Gareth," he said.')
     found = discover_characters(text)
     assert owner(found, "the nurse") != owner(found, "Gareth Lyle")
+
+
+def test_an_aunts_pet_name_is_the_woman_whose_full_name_the_list_reads_as_a_mans():
+    # the list takes "Jess" for a man's name; "Jessica Ridley" and "Auntie Jess" say she is a woman
+    text = ('Tom came in from the yard. "And that\'ll be his sister. Jess."\n\n'
+            'Jess Ridley was a few years younger than Tom.\n\n"Who\'s this?" Jess said.\n\n'
+            '"Ride with Auntie Jess," said Tom.\n\n"Come on then," said Jess. She held out a hand.\n\n'
+            '"You can quote me. Jessica Ridley, Coldharbour Farm."\n')
+    found = discover_characters(text)
+    assert owner(found, "Jess") == owner(found, "Auntie Jess") == owner(found, "Jessica Ridley") != ""
+    assert found[owner(found, "Jess")].gender == "F"
