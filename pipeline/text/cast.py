@@ -26,6 +26,8 @@ import re
 from collections import Counter, defaultdict
 
 from pipeline.text.first_names import first_name_gender, same_first_name
+from pipeline.text.towns import is_town
+from pipeline.text.animals import animal_names
 from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES,
                                  _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
                                  Character, _decide, _gender_hint, _split_title)
@@ -63,7 +65,7 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
     # "said June" twice: June is a woman here, not a month, wherever she is named
     tagged = Counter(m.group(1) or m.group(2) for m in re.finditer(
         rf"\b(?:{_SPEECH})\s+([A-Z][a-z]+)\b|\b([A-Z][a-z]+)\s+(?:{_SPEECH})\b", text))
-    speaking = {w for w, n in tagged.items() if n >= 2 and w in _NOT_NAMES and first_name_gender(w)}
+    speaking = {w for w, n in tagged.items() if n >= 2 and (w in _NOT_NAMES or w in _NOT_PERSON_WORDS) and first_name_gender(w)}
     # "Mum asked", "Gran said": a family word the tags use as a name is someone's name here
     speaking |= {w for w in tagged if w in FAMILY_NAMES}
     for match in _MENTION.finditer(text):
@@ -136,12 +138,6 @@ def _vocatives(text: str) -> Counter:
     return found
 
 
-_ANIMALS = (r"(?:dog|dogs|collie|sheepdog|spaniel|terrier|labrador|retriever|lurcher|whippet|greyhound|alsatian|"
-            r"poodle|beagle|dachshund|mongrel|puppy|pup|hound|cat|kitten|tabby|tomcat|horse|pony|mare|gelding|"
-            r"stallion|foal|donkey|mule|cow|calf|goat|pig|sheep|ewe|lamb|ram|parrot|budgie|canary|hen|cockerel|"
-            r"rooster|ferret|rabbit|hamster|guinea\s+pig|tortoise|goldfish)")
-
-
 _INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+)({_NAME})")
 # "Ottoline Marsh was Dennis's younger sister": a name the narration says is someone's kin
 _DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+been)\s+(?:{_NAME}['’]s|his|her|my|our|their)"
@@ -153,25 +149,6 @@ _RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\
 _WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
                       "dawn", "dusk", "twilight", "sunlight", "moonlight", "darkness", "summer", "winter", "autumn",
                       "spring", "sunshine", "sky"}
-_ARTICLE = r"(?:the|our|my|his|her|their|your|a|an|old)"
-# what says a name is a pet's or a beast's: "Nell, the collie", "Nell's a dog", "our old dog Rex", "Rex barked"
-# ("tell Pop the dog was found" says nothing of Pop)
-_ANIMAL_NAMED = re.compile(
-    rf"\b([A-Z][a-z]+),\s+{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b|\b([A-Z][a-z]+)\s+the\s+{_ANIMALS}(?=\s*[,.;:!?])"
-    rf"|\b([A-Z][a-z]+)(?:['’]s|\s+is|\s+was)\s+(?:only\s+|just\s+)?(?:an?|your|my|his|her|our|their)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b"
-    rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+([A-Z][a-z]+)\b(?!\s+(?:said|asked|says|asks))"
-    rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed|yowled|"
-    rf"howled(?!\s+(?:with|at|in|for)\b))\b"
-    # "the cat, who was called Euclid", "a pony named Biscuit"
-    rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+(?:(?:who|which|that)\s+(?:was|is)\s+)?"
-    rf"(?:called|named)\s+([A-Z][a-z]+)\b")
-
-
-def _animal_names(text: str) -> set[str]:
-    return {next(g for g in m.groups() if g) for m in _ANIMAL_NAMED.finditer(text)}
-
-
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
                     vocatives: Counter, acting: Counter | None = None, animals: frozenset = frozenset(),
                     introduced: Counter | None = None) -> bool:
@@ -188,7 +165,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     surname_of_titled = len(words) == 1 and any(_split_title(f)[0] and _split_title(f)[1] == tuple(words)
                                                 for f in anywhere)
     if not words or (not title and not surname_of_titled and (words[-1] in _PLACE_WORDS or words[-1].endswith("shire"))) \
-            or (len(words) == 1 and words[-1] in _NOT_PERSON_WORDS):
+            or (len(words) == 1 and words[-1] in _NOT_PERSON_WORDS and not (spoke[form] >= 2 and first_name_gender(form))):
         return False
     if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:
         return False
@@ -274,6 +251,16 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
                    if (re.findall(r"[A-Za-z]+", text[max(0, at - 16):at]) or [""])[-1].lower() in _LOCATIVE)
     if spoke[form] == 0 and locative >= max(1, 0.25 * anywhere[form]):
         return False
+    # "Carrick" and "Carrick Head" beside "Carrick Road": a place's own first word, not someone's
+    # first name that speaks or is spoken to
+    if not title and not surname_of_titled and (not first_name_gender(words[0]) or not (spoke[form] or vocatives[form])) and any(
+            f.split()[0] == words[0] and len(f.split()) == 2 and f.split()[1] in _PLACE_WORDS for f in anywhere):
+        return False
+    # ("the Leeds office", "Leeds," she said: a city no one is named, never beside a speech verb
+    # nor spoken to in a sentence, as "Pop" is: "They don't allow dogs, Pop.")
+    if len(words) == 1 and not title and spoke[form] == 0 and not first_name_gender(form) and is_town(form) \
+            and not re.search(rf"[\"“‘]{form},\s*[a-z]|,\s*{form}\s*[,!?.]", text):
+        return False
     if words[-1].lower() in _PARTICLES:
         return False
     # a family ("the Bennets", "the Lucases") is not one person
@@ -307,7 +294,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     speech = _Speech(text)
     beside = _beside_speech(speech, where)
     acting = _acting_before_speech(speech, where, beside)
-    animals = frozenset(_animal_names(text))
+    animals = frozenset(animal_names(text))
     # "Hi, it's Dev from Rapid": a caller who names themself
     introduced = Counter(m.group(1) for a, b in speech.spans if (m := _INTRODUCED.match(text, a, b)))
     introduced.update(m.group(1) for m in _DESCRIBED_AS_KIN.finditer(text))

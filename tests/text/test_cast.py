@@ -2079,3 +2079,29 @@ def test_an_aunts_pet_name_is_the_woman_whose_full_name_the_list_reads_as_a_mans
     found = discover_characters(text)
     assert owner(found, "Jess") == owner(found, "Auntie Jess") == owner(found, "Jessica Ridley") != ""
     assert found[owner(found, "Jess")].gender == "F"
+
+
+def test_a_first_name_that_is_also_a_word_is_a_person_when_the_tags_say_so():
+    text = ('Will went back to the long table. Grace Oduya came in behind him.\n\n'
+            '"Go on," said Grace. "I\'ll hold the fort."\n\n"Thanks," Will said.\n\n'
+            '"Will you be long?" Grace said.\n\n"An hour," said Will. He took the stairs with more grace than usual.\n')
+    found = discover_characters(text)
+    assert owner(found, "Will") and owner(found, "Grace") and owner(found, "Will") != owner(found, "Grace")
+    # one "Will you...?" and no tag is no one
+    found = discover_characters('"Will you be long?" asked Ada.\n\n"An hour," said Ada.\n')
+    assert not owner(found, "Will")
+
+
+def test_a_town_or_a_places_first_word_is_no_one_in_the_cast():
+    text = ('I told them about Leeds and the contract at the kitchen table.\n\n'
+            '"Leeds," Mum said, when I had finished. "Leeds."\n\n'
+            '"They\'ve no business moving things to Leeds," said Nan.\n\n'
+            'The keeper of Carrick Head light was her father. The last train gets into Carrick Road at midnight.\n\n'
+            '"Carrick Road," said the inspector. "Nobody goes to Carrick on a night like this."\n')
+    found = discover_characters(text)
+    assert not owner(found, "Leeds") and not owner(found, "Carrick") and not owner(found, "Carrick Head")
+    assert owner(found, "Nan")
+    # a town's name someone is spoken to by is theirs: Pop, not the town in Uzbekistan
+    found = discover_characters('Pop was propped up on three pillows.\n\n"They don\'t allow dogs, Pop."\n\n'
+                                '"He\'ll go to the bench," he said.\n\n"It\'s raining, Pop."\n')
+    assert owner(found, "Pop")

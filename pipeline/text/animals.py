@@ -1,0 +1,27 @@
+"""Names that are a pet's or a beast's ("Nell, the collie", "Rex barked"), not a person's: no
+one to cast."""
+from __future__ import annotations
+
+import re
+
+_ANIMALS = (r"(?:dog|dogs|collie|sheepdog|spaniel|terrier|labrador|retriever|lurcher|whippet|greyhound|alsatian|"
+            r"poodle|beagle|dachshund|mongrel|puppy|pup|hound|cat|kitten|tabby|tomcat|horse|pony|mare|gelding|"
+            r"stallion|foal|donkey|mule|cow|calf|goat|pig|sheep|ewe|lamb|ram|parrot|budgie|canary|hen|cockerel|"
+            r"rooster|ferret|rabbit|hamster|guinea\s+pig|tortoise|goldfish)")
+_ARTICLE = r"(?:the|our|my|his|her|their|your|a|an|old)"
+# what says a name is a pet's or a beast's: "Nell, the collie", "Nell's a dog", "our old dog Rex", "Rex barked"
+# ("tell Pop the dog was found" says nothing of Pop)
+_ANIMAL_NAMED = re.compile(
+    rf"\b([A-Z][a-z]+),\s+{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b|\b([A-Z][a-z]+)\s+the\s+{_ANIMALS}(?=\s*[,.;:!?])"
+    rf"|\b([A-Z][a-z]+)(?:['’]s|\s+is|\s+was)\s+(?:only\s+|just\s+)?(?:an?|your|my|his|her|our|their)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_ANIMALS}\b"
+    rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+([A-Z][a-z]+)\b(?!\s+(?:said|asked|says|asks))"
+    rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed|yowled|"
+    rf"howled(?!\s+(?:with|at|in|for)\b))\b"
+    # "the cat, who was called Euclid", "a pony named Biscuit"
+    rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+(?:(?:who|which|that)\s+(?:was|is)\s+)?"
+    rf"(?:called|named)\s+([A-Z][a-z]+)\b")
+
+
+def animal_names(text: str) -> set[str]:
+    return {next(g for g in m.groups() if g) for m in _ANIMAL_NAMED.finditer(text)}
