@@ -46,6 +46,9 @@ _WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|sim
 # "Thomas Pellow had been Tosh since the summer he was twelve": the full name, then the pet name
 _HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+had\s+(?:(?:only|always|just|simply|ever|long)\s+)*been\s+"
                        rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s+(?:since|to|ever|for|from)\b)")
+# "Nan came down at four... Her name is Edith Hartley": the name of the one the sentence before was about
+_HER_NAME_IS = re.compile(rf"(?<=[.!?] )(Her|His)\s+(?:real\s+|full\s+|proper\s+|Christian\s+|given\s+)?name\s+"
+                          rf"(?:is|was)\s+({_NAME}(?:\s+{_NAME})?)(?=[\s,.;])")
 _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
                              rf"(?:to\s+(?:(?:his|her|my|our|their)\s+(?:friends|family|intimates)|everyone|everybody|"
                              rf"all\s+(?:his|her|my|their)\s+friends|the\s+family)))")
@@ -161,14 +164,17 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         a, b = owner_of(name), owner_of(nick)
         if a is not None and b is not None and a is not b:
             a.absorb(b, owner)
-    for match in [*_NICKNAME_AFTER.finditer(text), *_WAS_CALLED.finditer(text)]:
-        nick = owner.get(match.group(1))
+    for match in [*_NICKNAME_AFTER.finditer(text), *_WAS_CALLED.finditer(text), *_HER_NAME_IS.finditer(text)]:
+        given = match.re is _HER_NAME_IS
+        nick = owner_of(match.group(2) if given else match.group(1))
         if nick is None:
             continue
-        # the person named last before it, in the same or the previous sentence
+        # the person named last before it, in the same or the previous sentence (of the gender "her" says)
+        gender = {"Her": "F", "His": "M"}.get(match.group(1), "") if given else ""
         window = text[max(0, match.start() - 200):match.start()]
         named = [owner[m.group(0)] for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", window)
-                 if m.group(0) in owner and owner[m.group(0)] is not nick]
+                 if m.group(0) in owner and owner[m.group(0)] is not nick
+                 and (not gender or (owner[m.group(0)].listed_gender or _family_gender(owner[m.group(0)])) in ("", gender))]
         if named:
             named[-1].absorb(nick, owner)
     for match in _CALLED_PRONOUN.finditer(text):

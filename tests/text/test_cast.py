@@ -2105,3 +2105,15 @@ def test_a_town_or_a_places_first_word_is_no_one_in_the_cast():
     found = discover_characters('Pop was propped up on three pillows.\n\n"They don\'t allow dogs, Pop."\n\n'
                                 '"He\'ll go to the bench," he said.\n\n"It\'s raining, Pop."\n')
     assert owner(found, "Pop")
+
+
+def test_her_name_after_a_sentence_about_someone_is_that_persons_name():
+    text = ('Nan came down at four with a flask, walking slowly with her stick. Her name is Edith Hartley and '
+            'she is eighty-six.\n\n"I am a townie, Nan," I said.\n\n'
+            'Robin climbed down from the tractor. "Edith, you\'re a saint."\n\n"Pity," said Nan.\n\n'
+            '"Edith, it\'s pitch black out there," said Robin.\n')
+    found = discover_characters(text)
+    assert owner(found, "Nan") == owner(found, "Edith Hartley") != ""
+    # "his name" is no woman's
+    found = discover_characters(text.replace("Her name is", "His name is"))
+    assert owner(found, "Nan") != owner(found, "Edith Hartley")
