@@ -37,7 +37,14 @@ _ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspect
           "colonel", "major", "lieutenant", "commander", "admiral", "governor", "matron", "housekeeper", "butler",
           "coroner", "surgeon", "dispatcher", "ranger", "warden", "skipper", "boatman", "ferryman", "stationmaster",
           "nun", "bishop", "deputy", "trucker", "dispatcher", "minister", "trooper", "bride", "groom", "mechanic",
-          "postman", "shopkeeper", "cabbie", "caretaker", "janitor", "stranger"}
+          "postman", "shopkeeper", "cabbie", "caretaker", "janitor", "stranger", "keeper", "solicitor", "lawyer",
+          "barrister", "magistrate", "prosecutor", "usher", "guide", "planner", "director", "producer", "librarian",
+          "headmaster", "headmistress", "secretary", "supervisor", "steward", "stewardess", "attendant", "farmer",
+          "fisherman", "shepherd", "gardener", "paramedic", "fireman", "firefighter", "policeman", "policewoman",
+          "pharmacist", "vet", "barber", "baker", "butcher", "grocer", "undertaker", "reporter", "photographer",
+          "lecturer", "tutor", "nanny", "maid", "footman", "valet", "coachman", "sailor", "engineer", "operator",
+          "interpreter", "chaplain", "verger", "innkeeper", "publican", "jailer", "gaoler", "warder",
+          "sentry", "gatekeeper", "lockkeeper"}
 _ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector", "captain": "Captain",
                 "constable": "Constable", "detective": "Detective", "professor": "Professor", "colonel": "Colonel",
                 "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
@@ -168,18 +175,19 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
 
     # where the narration writes each full name
     written = {id(p): [at for f in p.forms if len(f.split()) >= 2 for at in speech.told_at(f)] for p in full}
+    # (of the job's sex: "The driver was a heavy man" is not Hattie Vance hailing his cab, nor
+    # "The keeper sat with his foot up" Harriet Dunmore shaking off the rain)
+    said = [(at, m) for at in mentions if (m := re.match(r"\w+\s+(\w+)", text[at:at + 40]))]
+    hints = {hint for at, m in said if (hint := _gender_hint(text, at, at + m.end()))}
+    sex = (_gender_of_phrase(said[0][1].group(1)) if said else "") or (hints.pop() if len(hints) == 1 else "")
     for number, paragraph in enumerate(told):
         a, b = speech.paragraphs[paragraph]
         named = [p for p in full if any(a <= at < b for at in written[id(p)])
-                 and (number == 0 or min(written[id(p)]) >= a)]
+                 and (number == 0 or min(written[id(p)]) >= a) and (not sex or p.listed_gender in ("", sex))]
         if not named and number == 0 and paragraph:
             # or the paragraph just before brings them in: "Giulia Rinaldi came out of the farmhouse
             # door..." / '"Nobody look at me," the bride said.'
-            # (of the job's sex: "The driver was a heavy man" is not Hattie Vance hailing his cab)
             a = speech.paragraphs[paragraph - 1][0]
-            said = [re.match(r"\w+\s+(\w+)", text[at:at + 40]) for at in mentions]
-            hints = {hint for at, m in zip(mentions, said) if (hint := _gender_hint(text, at, at + m.end()))}
-            sex = _gender_of_phrase(said[0].group(1)) or (hints.pop() if len(hints) == 1 else "")
             named = [p for p in full if written[id(p)] and a <= min(written[id(p)]) < b
                      and (not sex or p.listed_gender in ("", sex))]
         if len(named) == 1:

@@ -2117,3 +2117,16 @@ def test_her_name_after_a_sentence_about_someone_is_that_persons_name():
     # "his name" is no woman's
     found = discover_characters(text.replace("Her name is", "His name is"))
     assert owner(found, "Nan") != owner(found, "Edith Hartley")
+
+
+def test_more_jobs_are_people_the_tags_call_by_their_job():
+    text = ('The keeper sat by the range with his foot up. Harriet Dunmore shook the rain off her coat.\n\n'
+            '"You\'ve come all this way," said the keeper.\n\n"I have," said Harriet.\n\n'
+            '"Then sit down," the keeper said.\n\nAt the Anchor the solicitor, Lionel Peabody, had a folder open.\n\n'
+            '"The will is quite clear," said the solicitor.\n\n"Is it?" said Harriet.\n\n'
+            '"Quite clear," the solicitor said.\n')
+    found = discover_characters(text)
+    assert owner(found, "the keeper") and found[owner(found, "the keeper")].gender == "M"
+    assert owner(found, "the solicitor") == owner(found, "Lionel Peabody") != ""
+    lines = [q.speaker for q in attribute(text, found) if q.kind == "speech"]
+    assert lines[0] == owner(found, "the keeper") and lines[-1] == owner(found, "Lionel Peabody")
