@@ -118,7 +118,7 @@ class _Reader:
                                                                          re.IGNORECASE)]
         if self.narrator:
             # the teller is there whenever the narration says "I"
-            found += [(start + m.start(), self.narrator) for m in re.finditer(r"\bI\b", self.text[start:end])]
+            found += [(start + m.start(), self.narrator) for m in re.finditer(r"\bI\b|\b[Ww]e\b", self.text[start:end])]
         for position, main in sorted(found, key=lambda item: item[0]):
             if main.lower() in ("he", "she"):
                 main = self.pronoun(main, position)

@@ -2130,3 +2130,12 @@ def test_more_jobs_are_people_the_tags_call_by_their_job():
     assert owner(found, "the solicitor") == owner(found, "Lionel Peabody") != ""
     lines = [q.speaker for q in attribute(text, found) if q.kind == "speech"]
     assert lines[0] == owner(found, "the keeper") and lines[-1] == owner(found, "Lionel Peabody")
+
+
+
+def test_what_we_do_in_a_first_person_story_the_teller_does_too():
+    from pipeline.text.reader import _Reader
+    text = 'Marta parked the car. We left it at the top of the slipway and ran.'
+    reader = _Reader(text, {"Marta": Character("Marta", (), "F"), "Irene": Character("Irene", ("I",), "F")}, "Irene")
+    reader.read_narration(0, len(text))
+    assert reader.recent(len(text)) == ["Irene", "Marta"]
