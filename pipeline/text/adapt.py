@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.text import attribution, establishing, places as place_words, things
@@ -71,6 +72,12 @@ OPENING_SENTENCES = 3
 # An establishing paragraph opens a new scene only after the last one has gone on this long (or
 # had a line of dialogue): two paragraphs describing one place are one scene, not two.
 SCENE_RUN_SENTENCES = 5
+# sentences of a scene's narration that speak of the same weather as it is now, for it to be the scene's
+# weather wherever they fall ("The wind hit her like a wall", "The rain hit the lantern panes")
+WEATHER_THROUGHOUT = 3
+# (indoors, only weather heard on the building: "the rain drove against the glass")
+_ON_THE_BUILDING = re.compile(r"\b(?:against|on|at|over)\s+the\s+(?:[\w-]+\s+)?(?:glass|windows?|panes?|roof|walls?|"
+                              r"shutters|slates|tiles|skylights?)\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- sound cues in the prose
@@ -106,6 +113,8 @@ class _Builder:
     day_left: int = OPENING_SENTENCES      # sentences of the scene's start that may still say it is day
     carried: list = dataclasses.field(default_factory=list)      # weather brought along from the last place outdoors
     recent: str = ""        # the last few paragraphs, for what a place word means here ("the saloon" of a ferry)
+    weather_told: Counter = dataclasses.field(default_factory=Counter)   # sentences telling of each weather now
+    weather_inside: bool = False        # and one of them hears it on the building
 
     def layers_now(self) -> list:
         layers = self.layers if self.known else [*self.inherited_layers, *self.layers]
@@ -164,7 +173,10 @@ class _Builder:
             return
         number = len(self.scenes) + 1
         slug = re.sub(r"[^a-z0-9]+", "-", (self.ambience or self.place or "scene").lower()).strip("-")[:24] or "scene"
-        layers = self.layers_now()
+        throughout = [layer for layer, told in self.weather_told.items() if told >= WEATHER_THROUGHOUT
+                      and (self.ambience in _OUTDOOR_BEDS or self.weather_inside)]
+        self.weather_told, self.weather_inside = Counter(), False
+        layers = list(dict.fromkeys([*self.layers_now(), *throughout]))
         self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines),
                                  layers=tuple(l for l in layers if l != self.ambience)))
         if not self.known:
@@ -482,6 +494,11 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                 builder.opening_left -= 1
             elif weather := place_words.weather_comes(piece, places):
                 builder.layers.extend(weather)      # "Then the wind got up": weather that comes in is the scene's too
+            for layer in set(place_words.layers_in(piece, places)) & set(_WEATHER):
+                builder.weather_told[layer] += 1
+                builder.weather_inside = builder.weather_inside or bool(_ON_THE_BUILDING.search(piece))
+            for layer in place_words.weather_stops(piece, places):
+                builder.weather_told[layer] = float("-inf")      # over: not the scene's weather after all
             if builder.carried and (over := place_words.weather_stops(piece, places)):
                 # (and a storm brought along from the last place that this one says is over)
                 builder.layers = [layer for layer in builder.layers if layer not in over or layer not in builder.carried]

@@ -423,9 +423,12 @@ _INSIDE = re.compile(r"(?:in|into|inside|within|on|on\s+board|boarded)\b", re.IG
 _JOURNEY_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?(?:come|gone|driven|ridden|travell?ed|arrived|been\s+driven)\b"
                              r"[^,;.!?]*$", re.IGNORECASE)
 # A place someone did not want to be in, or someone else went off to: "I did not want to sit in my flat",
-# "Danny had gone the other way in a taxi" (told of the words before the place, in its clause).
+# "Danny had gone the other way in a taxi", "the man who had walked into our kitchen" (told of the
+# words before the place, in its clause).
 _NOT_HERE = re.compile(
-    r"(?:(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|care|like|dare|bear)\w*\s+to\b|"
+    r"(?:\b(?:who|that)\s+had\s+(?:\w+\s+)?(?:walked|come|gone|run|burst|stormed|marched|stepped|wandered|strolled|"
+    r"hurried|rushed|barged|driven|followed\s+\w+)\s+(?:in|into|out|through|up|down|across|to|onto)\b|"
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|care|like|dare|bear)\w*\s+to\b|"
     r"\brather\s+than\b|\binstead\s+of\b|\bhad\s+(?:already\s+)?left\s+(?:in|on|by|aboard)\s+(?:\w+\s+){0,2}$|"
     r"\bhad\s+(?:already\s+)?(?:gone|driven|headed|set\s+off)\s+(?:off\s+|on\s+)?(?:the\s+other\s+way|away|off|ahead|home)\b)"
     r"[^,;.!?]*$", re.IGNORECASE)

@@ -26,13 +26,20 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
            r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica|griddle|short-order|fry\s+cook|hash\s+browns|"
            r"coffee\s+pot|sugar\s+(?:jar|dispenser|shaker)|napkin\s+dispenser|ketchup|refill(?:s|ed|ing)?|"
            r"stools?\s+at\s+the\s+counter|(?:end|length)\s+of\s+the\s+counter",
-    "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?",
+    "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?|"
+               # a restaurant's, at service
+               r"the\s+pass|burners?|hotplates?|salamander|walk-in|deep\s+fat\s+fryers?|fryers?|griddles?|"
+               r"chopping\s+boards?|tickets?\s+rail|the\s+line\s+cooks?|frying\s+pans?|stockpots?|pans",
     "hospital": r"nurses?|drip|stethoscope|gurney|monitors?|IV\s+line|consultant|visiting\s+hours|bedpan",
     "car": r"windscreen|windshield|dashboard|steering\s+wheel|seatbelts?|ignition|glovebox|glove\s+compartment|"
            r"rear-view\s+mirror|indicators?|handbrake|gearstick|passenger\s+seat|top\s+deck|the\s+driver|"
            r"bus\s+doors|ticket\s+machine",
     "street": r"pavement|kerb|curb|traffic|bus\s+stop|bus\s+shelter|streetlights?|street\s+lamps?|lamp-posts?|"
               r"zebra\s+crossing|traffic\s+lights|shop\s+fronts?|passers-by",
+    # a railway carriage's ("the carriage" and "the wheels" alone are a coach-and-four's as well)
+    "train": r"compartments?|luggage\s+racks?|connecting\s+doors?|buffet\s+car|dining\s+car|the\s+tracks?|"
+             r"railway\s+lines?|cuttings?|embankments?|level\s+crossings?|signal\s+box|guard['’]s\s+van|"
+             r"ticket\s+inspector|sleeper\s+berths?|overhead\s+lines?|the\s+points",
     "church": r"pews?|altar|hymns?|hymn\s+books?|sermon|pulpit|font|vestry|organ",
     # a public meeting or a show in a hall
     "crowd": r"rows\s+of\s+(?:folding\s+|plastic\s+|stacking\s+)?chairs|folding\s+chairs|the\s+stage|microphone|"

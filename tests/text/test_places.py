@@ -937,3 +937,35 @@ def test_a_hall_meeting_after_a_walk_up_the_hill_and_the_last_of_the_light_drain
     scenes = beds(text)
     assert [bed for bed, _ in scenes] == ["crowd", "countryside"]
     assert {"rain", "night"} <= set(scenes[1][1])
+
+
+def test_weather_told_again_and_again_through_a_scene_is_its_weather():
+    opening = ("The keeper's cottage crouched at the foot of the tower. Inside it was warm and smelled of paraffin. "
+               "Mara sat by the range.\n\n")
+    middle = ('"You came," said Tom.\n\nShe took off her coat and hung it up. They talked about the lamp for a long '
+              'time, and about the Pascoe boy, and about the letters.\n\n')
+    storm = ("The wind took her breath when she opened the door. The rain beat on the lantern panes. "
+             "The wind rattled the shutters all night. "
+             "Outside, the wind went on hammering at the headland, and the rain drove against the glass.\n\n")
+    bed, layers = beds(opening + middle + storm)[-1]
+    assert bed == "room" and set(layers) == {"wind", "rain"}
+    # told once, in passing, it is not the scene's
+    assert beds(opening + middle + "She remembered the wind on the headland when she was small.\n\n")[-1] == ("room", ())
+    # indoors, only weather heard on the building: rain met out in the car park is not the ward's
+    ward = ("The ward was quiet. The nurse wrote on her chart. Mara waited by the bed.\n\n" + middle +
+            "She stood with the rain going down her collar. The rain ran off his hem. The rain flattened her hair.\n\n")
+    assert beds(ward)[-1] == ("hospital", ())
+
+
+def test_a_railway_carriage_is_a_train_and_a_restaurant_kitchen_a_kitchen():
+    train = ("At nine Mara had the carriage almost to herself. The luggage racks were empty, and at every cutting "
+             "and embankment the wind found the train.\n\n\"Tickets,\" said Tom.\n")
+    assert beds(train)[0][0] == "train"
+    service = ("Friday service always began with a lie. At half past five Tom planted both hands on the steel of the "
+               "pass, and the burners roared under the stockpots.\n\n\"Service,\" said Tom.\n")
+    assert beds(service)[0][0] == "kitchen"
+
+
+def test_a_place_someone_had_walked_into_before_is_not_where_the_story_goes():
+    assert place_of("Behind the prosecutor sat the man who had walked into our kitchen.", opening=False) is None
+    assert place_of("Then the man walked into our kitchen.", opening=False) == ("kitchen", "kitchen")
