@@ -223,6 +223,21 @@ _RANKS = {"count", "countess", "duke", "duchess", "marquis", "marchioness", "bar
           "lieutenant", "judge", "governor", "earl"}
 
 
+def _first_seen(alias: str) -> list[str]:
+    """How the narration brings in the one it then calls "the man in the grey suit": "a man in a
+    grey suit" ("He was a man in a grey suit, fifty or close to it")."""
+    words = alias.lower().split()
+    at = next((i for i in (2, 3) if i + 1 < len(words) and words[i] in ("in", "with", "from")), 0)
+    if not at or words[0] != "the":
+        return []
+    def article(word: str) -> str:
+        return "an" if word[0] in "aeiou" else "a"
+    found = [" ".join([article(words[1]), *words[1:]])]
+    if words[at + 1] == "the" and at + 2 < len(words):
+        found.append(" ".join([article(words[1]), *words[1:at + 1], article(words[at + 2]), *words[at + 2:]]))
+    return found
+
+
 def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
     """Alias (lower case) -> main name: the cast's own aliases, plus the bare surname or first
     name of a titled or two-word name, and the job of "the vicar", when no other character could
@@ -234,6 +249,8 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
             # "I" marks the first-person narrator; the rules read it as a pronoun, not a name
             if alias.strip() and alias.strip().lower().rstrip(".") not in _ADDRESS_WORDS | {"i", "_narr"}:
                 table.setdefault(alias.strip().lower(), main)
+            for described in _first_seen(alias):
+                table.setdefault(described, main)
     claims: dict[str, set[str]] = {}
     for main, character in characters.items():
         for alias in (main, *character.aliases):

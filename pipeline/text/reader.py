@@ -119,9 +119,12 @@ class _Reader:
         if self.narrator:
             # the teller is there whenever the narration says "I"
             found += [(start + m.start(), self.narrator) for m in re.finditer(r"\bI\b|\b[Ww]e\b", self.text[start:end])]
+        starts = {at: main for at, main in found if main.lower() not in ("he", "she")}
         for position, main in sorted(found, key=lambda item: item[0]):
             if main.lower() in ("he", "she"):
-                main = self.pronoun(main, position)
+                # "He was a man in a grey suit": the one the sentence brings in
+                copula = re.match(r"\w+\s+(?:was|is)\s+", self.text[position:position + 12])
+                main = (copula and starts.get(position + copula.end())) or self.pronoun(main, position)
             if main:
                 self.note(position, main)
 

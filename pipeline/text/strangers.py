@@ -110,7 +110,9 @@ def answered_with_name(quote: str, names: _Names) -> str:
 def _job_gender(noun: str) -> str:
     """The gender a description says; a nurse or a cook may be a man ("The charge nurse at the desk
     was a big man ... 'Gareth Lyle. I'm in charge of this corridor.'")."""
-    return "" if noun in ("nurse", "cook") else _gender_of_phrase(noun)
+    # (the man, not his grey suit: "man in the grey")
+    head = re.split(r"\s+(?:in|with|from)\s+", noun)[0]
+    return "" if head in ("nurse", "cook") else _gender_of_phrase(head)
 
 
 def _told_before(text: str, spans: list[tuple[int, int]], starts: list[int], character: Character, at: int) -> bool:

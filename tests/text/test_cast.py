@@ -2139,3 +2139,18 @@ def test_what_we_do_in_a_first_person_story_the_teller_does_too():
     reader = _Reader(text, {"Marta": Character("Marta", (), "F"), "Irene": Character("Irene", ("I",), "F")}, "Irene")
     reader.read_narration(0, len(text))
     assert reader.recent(len(text)) == ["Irene", "Marta"]
+
+
+def test_he_was_a_man_in_a_grey_suit_brings_in_the_stranger_and_no_woman_is_him():
+    text = ('Chef leaned over the pass. Teo was at the sink.\n\n'
+            '"Service," said Chef.\n\nThe back door opened. He was a man in a grey suit, fifty or close to it. '
+            'He stood just inside the doorway.\n\n"Can I help you?" said Teo.\n\n'
+            '"I\'m not delivering anything." He had a quiet voice.\n\n'
+            'The man in the grey suit took out a wallet.\n\n"Come with me, please," said the man in the grey suit.\n\n'
+            'In the morning a woman in a black coat found me in the corridor.\n\n'
+            '"Priya Raman. I\'m the duty solicitor," she said.\n\n"Thank you," said Teo.\n')
+    found = discover_characters(text)
+    quotes = [q for q in attribute(text, found) if q.kind == "speech"]
+    delivering = next(q for q in quotes if q.text.startswith("I'm not delivering"))
+    assert delivering.speaker == owner(found, "the man in the grey suit") != ""
+    assert owner(found, "Priya Raman") != owner(found, "the man in the grey suit")
