@@ -206,6 +206,7 @@ _KIN_CALLED = re.compile(r"(?:^|[,!?;.]\s*|\b(?:dear|dearest)\s+)(papa|pa|father
 
 
 # What may follow one's own name, said and broken by the tag: a condition or a courtesy, not a verb
+_SPOKEN_OF_NEXT = re.compile(r"\W*(?:(?:That|This)\s+(?:woman|man|girl|boy|lady|fellow|old)\b|(?:She|He|Her|His)\b)")
 _CLAUSE_AFTER_NAME = re.compile(r"\W*(?:if|and|but|please|thanks|thank|since|seeing|for\s+the|in\s+case)\b")
 
 
@@ -297,6 +298,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             # (but `"Margaret Ridley," she says, "if you're writing it down properly"` gives her name)
             goes_on = following is not None and (following.text[:1].islower() or not re.search(
                 r"[.!?]", text[quotes[index].end:following.start])) and not _CLAUSE_AFTER_NAME.match(following.text)
+            # (nor `"Ngozi Okafor," she said softly. "That woman never could leave a thing alone."`)
+            goes_on = goes_on or (following is not None and _SPOKEN_OF_NEXT.match(following.text) is not None)
             # (and "Mr James," he said, is said to Mr James: one gives one's name without a title)
             title, words = _split_title(quotes[index].text.strip(" ,"))
             if whole and not goes_on and not title and len(words) >= 2 and reader.genders.get(whole) == who.gender \

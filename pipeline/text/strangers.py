@@ -33,7 +33,7 @@ _PERSON = r"(?:man|woman|boy|girl|lady|gentleman|kid|child|lad|lass|youth|fellow
 _ADJECTIVE = r"(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)?"
 # (a job may have a word before it, "the charge nurse", "the night porter"; not "the other nurse")
 _ANOTHER = r"(?:other|second|third|fourth|last|first|next|same|former|assistant|deputy|junior|trainee|student|agency|new)"
-_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from)\s+(?:the|a|an|his|her)\s+[a-z-]+)"
+_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from|at|behind)\s+(?:the|a|an|his|her)\s+[a-z-]+)"
                        rf"|\b[Tt]he\s+{_ADJECTIVE}(boy|girl|kid|child|lad|lass|youth|stranger|newcomer|visitor|"
                        rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))})\b"
                        rf"|\b[Tt]he\s+(?!{_ANOTHER}\b)[a-z]+\s+({'|'.join(sorted(_ROLES))})\b")

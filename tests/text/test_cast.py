@@ -2154,3 +2154,20 @@ def test_he_was_a_man_in_a_grey_suit_brings_in_the_stranger_and_no_woman_is_him(
     delivering = next(q for q in quotes if q.text.startswith("I'm not delivering"))
     assert delivering.speaker == owner(found, "the man in the grey suit") != ""
     assert owner(found, "Priya Raman") != owner(found, "the man in the grey suit")
+
+
+def test_a_full_name_said_alone_then_talked_about_is_not_the_speakers_own():
+    text = ('Mrs Okafor stamped the card. "Bring it back in three weeks," said Mrs Okafor.\n\n'
+            'That night Mum read the inside of the cover twice.\n\n"Where did you get this?" Mum asked.\n\n'
+            '"The library," said Will.\n\nMum turned the page.\n\n'
+            '"Ngozi Okafor," she said softly. "That woman never could leave a thing alone."\n\n'
+            '"She put it in the book," said Will.\n')
+    found = discover_characters(text)
+    quotes = [q for q in attribute(text, found) if q.kind == "speech"]
+    said = next(q for q in quotes if q.text.startswith("Ngozi"))
+    assert said.speaker == owner(found, "Mum") != ""
+    # a name said alone and then a sentence of one's own is still an introduction
+    text = text.replace("That woman never could leave a thing alone.", "I run the library.")
+    found = discover_characters(text)
+    said = next(q for q in attribute(text, found) if q.text.startswith("Ngozi"))
+    assert said.speaker == owner(found, "Mrs Okafor")
