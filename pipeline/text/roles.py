@@ -90,6 +90,11 @@ _SELF_NAMED = re.compile(rf"\s*(?:(?:I['’]m|I\s+am|[Mm]y\s+name['’]s|[Mm]y\s
                          rf"\s+({_NAME}(?:\s+{_NAME})?)|({_NAME}\s+{_NAME}))[.!,]")
 
 
+# what a job's holder has done, where the verb is not the job's stem and an ending
+_DID = {"keeper": "kept", "teacher": "taught", "driver": "driven|drove", "leader": "led", "builder": "built",
+        "fighter": "fought", "seller": "sold", "singer": "sung|sang", "writer": "written|wrote"}
+
+
 def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person | None:
     """The one person the text names beside a job, by apposition ("It was Jen Lowrie, the
     station mechanic", "the ferryman, Lorcan Fee,") or as the job who gives their own name in
@@ -103,13 +108,18 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
                          rf"{re.escape(role)},\s+({_NAME}(?:\s+{_NAME})?)[,.;]", text):
         if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1) or m.group(2))) is not None:
             found[id(person)] = person
-    # "Ruth Kaplan, who had edited the Ledger for eleven years": the editor, by what she does
+    # "Ruth Kaplan, who had edited the Ledger for eleven years": the editor, by what she does; or,
+    # in a paragraph that speaks of the job, "Walter Penrose had kept the light for thirty-one years"
     stem = re.fullmatch(r"([a-z]{3,}?)e?(?:or|er)", role)
     if stem:
-        does = rf"{stem.group(1)}(?:e|es|ed|s|ing)?"
+        does = rf"(?:{stem.group(1)}(?:e|es|ed|s|ing)?{'|' + _DID[role] if role in _DID else ''})"
         for m in re.finditer(rf"\b({_NAME}\s+{_NAME}),\s+who\s+(?:had\s+|has\s+)?(?:[a-z]+ly\s+)?{does}\b", text):
             if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1))) is not None:
                 found[id(person)] = person
+        for number in {speech.paragraph_of(at) for at in speech.told_at(f"the {role}") + speech.told_at(f"The {role}")}:
+            for m in re.finditer(rf"\b({_NAME}\s+{_NAME})\s+(?:had|has)\s+(?:[a-z]+ly\s+)?{does}\b", speech.narration_of(number)):
+                if (person := owner.get(m.group(1))) is not None:
+                    found[id(person)] = person
     for paragraph in _job_paragraphs(speech, owner, role):
         for x, y in speech.quotes_in(paragraph):
             given = _SELF_NAMED.match(text, x, y)

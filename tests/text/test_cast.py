@@ -2171,3 +2171,17 @@ def test_a_full_name_said_alone_then_talked_about_is_not_the_speakers_own():
     found = discover_characters(text)
     said = next(q for q in attribute(text, found) if q.text.startswith("Ngozi"))
     assert said.speaker == owner(found, "Mrs Okafor")
+
+
+def test_the_job_is_the_one_the_paragraph_says_has_done_it():
+    text = ('Since September the class had written to the keeper of the light. Walter Penrose had kept the light for '
+            'thirty-one years.\n\nHarriet Dunmore got off the train at midnight.\n\n'
+            '"You came," said the keeper.\n\n"I did," said Harriet.\n\nThe keeper looked at the fire for a while.\n\n'
+            '"Your foot," said Harriet.\n\nThe keeper was already trying to get up.\n')
+    found = discover_characters(text)
+    assert owner(found, "the keeper") == owner(found, "Walter Penrose") != ""
+    # a light kept by someone else in another paragraph says nothing of this keeper
+    text = text.replace("Walter Penrose had kept the light for thirty-one years.", "").replace(
+        "Harriet Dunmore got off", "Walter Penrose had kept the light. Harriet Dunmore got off")
+    found = discover_characters(text)
+    assert owner(found, "the keeper") != owner(found, "Walter Penrose")
