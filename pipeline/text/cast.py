@@ -56,7 +56,7 @@ _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
 
 
 
-def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
+def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, dict]:
     """Counts of each form mid-sentence, of each form anywhere, of forms next to speech verbs,
     and where each form appears."""
     mid, anywhere, spoke = Counter(), Counter(), Counter()
@@ -107,8 +107,8 @@ def _candidates(text: str) -> tuple[Counter, Counter, Counter, dict]:
         # Wexcombe spoke of it for years" (a place after "of", and talk about something)
         if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+[A-Z]", after)
                 and not (re.search(r"\b(?:of|from|in|at)\s+$", before) and re.match(r"\s+\w+\s+(?:of|about)\b", after))) \
-                or re.search(rf"\b(?:{_SPEECH}),?\s+$", before):
-            spoke[form] += 1
+                or (re.search(rf"\b(?:{_SPEECH}),?\s+$", before) and not speech.inside_quote(offset)):
+            spoke[form] += 1     # (but "The wind doesn't say Manchester" is a word said, not a tag)
     for match in _THE_DESCRIPTOR.finditer(text):
         words = match.group(1).split()
         # "the General", "the Duchess" are people; "the Church", "the English" are not
@@ -288,10 +288,10 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
 def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     """The people the prose names: main name -> Character(name, aliases, gender)."""
     text = mend_apostrophes(text)      # "Isabella s answer" is Isabella's
-    mid, anywhere, spoke, where = _candidates(text)
+    speech = _Speech(text)
+    mid, anywhere, spoke, where = _candidates(text, speech)
     lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
     vocatives = _vocatives(text)
-    speech = _Speech(text)
     beside = _beside_speech(speech, where)
     acting = _acting_before_speech(speech, where, beside)
     animals = frozenset(animal_names(text))

@@ -2185,3 +2185,11 @@ def test_the_job_is_the_one_the_paragraph_says_has_done_it():
         "Harriet Dunmore got off", "Walter Penrose had kept the light. Harriet Dunmore got off")
     found = discover_characters(text)
     assert owner(found, "the keeper") != owner(found, "Walter Penrose")
+
+
+def test_a_word_said_inside_a_quote_is_no_speech_tag():
+    text = ('Will looked out at the rain.\n\n"He says your mam can\'t cover a room in Manchester," said Coach.\n\n'
+            '"The wind doesn\'t say Manchester," said Maisie.\n\nWill thought about Manchester all the way home.\n\n'
+            '"Bed," said Will.\n')
+    found = discover_characters(text)
+    assert not owner(found, "Manchester") and owner(found, "Maisie")
