@@ -33,8 +33,16 @@ def infer_age(names: list[str] | tuple[str, ...]) -> str:
     return "adult"
 
 
-# up to three words right before a name (see age_in_text)
-_WORDS_BEFORE = re.compile(r"((?:\b[\w'-]+\s+){1,3})$()")
+# up to three words right before a name, or after it and a comma (see age_in_text)
+_WORDS_BEFORE = re.compile(r"((?:\b[\w'-]+\s+){1,3})$")
+_WORDS_AFTER = re.compile(r",\s+((?:[\w'-]+\s+){1,3})")
+# an age set after a name ("is seventy-four years old", ", aged nine", ", eighty-one,", ", who was seven") or before it
+_IS_AGED = re.compile(r"(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)(?:\s+years?\s+old)?")
+_NUMBER_BESIDE = re.compile(r",\s+([\w-]+)(?=[,.;])")
+_WHO_WAS = re.compile(r",\s+who\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?([\w-]+)"
+                      r"(?=\s*[,.;]|\s+and\b|\s+years?\s+old\b)")
+_YEARS_OLD_BEFORE = re.compile(r"\b([\w-]+?)-years?-old\s+$")
+_SENTENCE_ENDED = re.compile(r"[.!?][\"”’']?\s+$")
 
 
 def _age_of(years: int) -> str:
@@ -58,42 +66,48 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         # the words before the name and, apart (the one would hide the other), the words after it
         # ("between them sat Iris Pollard, an old woman in a lilac anorak")
         # (read from each place the name is written: one pattern over the whole text is slow on a novel)
-        before = filter(None, (_WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
-                               for m in re.finditer(rf"(?<![\w'-]){escaped}\b", text)))
-        after = re.finditer(rf"()\b{escaped},\s+((?:[\w'-]+\s+){{1,3}})", text)
-        for match in [*before, *after]:
-            words = match.group(1) or match.group(2) or ""
+        spots = list(re.finditer(rf"(?<![\w'-]){escaped}\b", text))
+        before = [(m.group(1), True) for m in filter(None, (_WORDS_BEFORE.search(text, max(0, s.start() - 80), s.start())
+                                                              for s in spots))]
+        after = [(m.group(1), False) for m in filter(None, (_WORDS_AFTER.match(text, s.end()) for s in spots))]
+        for words, is_before in [*before, *after]:
             # "little Tom", "young Harry": a word right before the name says it alone
-            last = words.split()[-1].lower() if match.group(1) and words.split() else ""
+            last = words.split()[-1].lower() if is_before and words.split() else ""
             age = {"little": "child", "tiny": "child", "baby": "child", "young": "young"}.get(last) \
                 or infer_age([words])
             if age != "adult":
                 votes[age] = votes.get(age, 0) + 1
         # "Beatrice Marsh is seventy-four years old", "Tom, aged nine", "a ten-year-old Rosie"
         # ("Margaret Ridley, eighty-one, one R in Harold": a number set beside the name)
-        for match in re.finditer(rf"\b{escaped}(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?"
-                                 rf"([\w-]+)(?:\s+years?\s+old)?|\b([\w-]+?)-years?-old\s+{escaped}\b"
-                                 rf"|\b{escaped},\s+([\w-]+)(?=[,.;])"
-                                 # "said Cody, who was seven and had his forehead pressed to the glass"
-                                 rf"|\b{escaped},\s+who\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?"
-                                 rf"([\w-]+)(?=\s*[,.;]|\s+and\b|\s+years?\s+old\b)", text):
-            years = _years(match.group(1) or match.group(2) or match.group(3) or match.group(4))
-            if (match.group(3) or match.group(4)) and (years is None or years < 2):
-                continue
-            # ("Danny was seven, and he had...": a bare number ending the clause is an age too)
-            bare = re.match(r"\s*[,.;!]", text[match.end():match.end() + 3]) is not None
-            if years is not None and (match.group(2) or match.group(3) or match.group(4) or "years old" in match.group(0)
-                                      or "aged" in match.group(0)
-                                      or bare):
-                age = _age_of(years)
-                votes[age] = votes.get(age, 0) + 2
+        # "said Cody, who was seven and had his forehead pressed to the glass"
+        for spot in spots:
+            for pattern, set_beside in ((_IS_AGED, False), (_NUMBER_BESIDE, True), (_WHO_WAS, True)):
+                match = pattern.match(text, spot.end())
+                if match:
+                    break
+            old = _YEARS_OLD_BEFORE.search(text, max(0, spot.start() - 40), spot.start())
+            for match, beside in ((match, set_beside), (old, True)):
+                if match is None:
+                    continue
+                years = _years(match.group(1))
+                if match is not old and beside and (years is None or years < 2):
+                    continue
+                # ("Danny was seven, and he had...": a bare number ending the clause is an age too)
+                bare = re.match(r"\s*[,.;!]", text[match.end():match.end() + 3]) is not None
+                if years is not None and (beside or "years old" in match.group(0) or "aged" in match.group(0) or bare):
+                    age = _age_of(years)
+                    votes[age] = votes.get(age, 0) + 2
         # "Earl Haskins sat in the chair nearest the door. ... He was seventy-nine years old": the
         # sentence after one the name opens, in the name's pronoun
         pronoun = {"M": "He", "F": "She"}.get(gender)
-        for match in re.finditer(rf"(?:^|[.!?][\"”’']?\s+){escaped}\b[^.!?]*[.!?][\"”’']?\s+(?:[^.!?\"“”]*[.!?]\s+)?"
-                                 rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)\s+years?\s+old\b",
-                                 text) if pronoun else ():
-            years = _years(match.group(1))
+        told = re.compile(rf"{escaped}\b[^.!?]*[.!?][\"”’']?\s+(?:[^.!?\"“”]*[.!?]\s+)?"
+                          rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)\s+years?\s+old\b") \
+            if pronoun else None
+        for spot in spots if told else ():
+            if spot.start() and not _SENTENCE_ENDED.search(text, max(0, spot.start() - 6), spot.start()):
+                continue
+            match = told.match(text, spot.start())
+            years = _years(match.group(1)) if match else None
             if years is not None:
                 age = _age_of(years)
                 votes[age] = votes.get(age, 0) + 2
