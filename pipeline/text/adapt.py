@@ -465,6 +465,7 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                 builder.lines.append(Line("note", text=piece))
                 continue
             opening = builder.opening_left > 0
+            told, over = place_words.layers_in(piece, places), place_words.weather_stops(piece, places)
             if not builder.known and (opening or builder.ambience is None):
                 # the scene's own opening names its place (the first scene: wherever it first does)
                 found = _place_in(piece, builder, places, opening=True, generic=builder.ambience is None)
@@ -485,21 +486,21 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))
                     buffer = []
                 builder.move_to(found[1], found[0])
-                builder.layers.extend(place_words.layers_in(piece, places))
+                builder.layers.extend(told)
             if builder.day_left > 0:
                 builder.daytime = builder.daytime or place_words.is_daytime(piece)
                 builder.day_left -= 1
             if opening:
-                builder.layers.extend(place_words.layers_in(piece, places))
+                builder.layers.extend(told)
                 builder.opening_left -= 1
             elif weather := place_words.weather_comes(piece, places):
                 builder.layers.extend(weather)      # "Then the wind got up": weather that comes in is the scene's too
-            for layer in set(place_words.layers_in(piece, places)) & set(_WEATHER):
+            for layer in set(told) & set(_WEATHER):
                 builder.weather_told[layer] += 1
                 builder.weather_inside = builder.weather_inside or bool(_ON_THE_BUILDING.search(piece))
-            for layer in place_words.weather_stops(piece, places):
+            for layer in over:
                 builder.weather_told[layer] = float("-inf")      # over: not the scene's weather after all
-            if builder.carried and (over := place_words.weather_stops(piece, places)):
+            if builder.carried and over:
                 # (and a storm brought along from the last place that this one says is over)
                 builder.layers = [layer for layer in builder.layers if layer not in over or layer not in builder.carried]
             buffer.append(piece)
