@@ -36,7 +36,7 @@ from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,
                                    _part_titles_of_both_genders, _tie_nicknames)
 from pipeline.text.roles import _add_roles, _join_titles
-from pipeline.text.strangers import add_described_strangers
+from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech,
                                   _drop_kin_only_said, _join_grandparents_by_age,
@@ -298,6 +298,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     # "Hi, it's Dev from Rapid": a caller who names themself
     introduced = Counter(m.group(1) for a, b in speech.spans if (m := _INTRODUCED.match(text, a, b)))
     introduced.update(m.group(1) for m in _DESCRIBED_AS_KIN.finditer(text))
+    # "Can I take your name...?" / "Pauline Greaves. The number's on the letter": a caller's answer
+    introduced.update(m.group(1) for (x, y), (a, b) in zip(speech.spans, speech.spans[1:])
+                      if NAME_ASKED.search(text, x, y) and (m := _SELF_INTRODUCED.match(text, a, b)))
     # "Name's Oakes, if you need anything": a speaker who gives their name
     introduced.update(m.group(1) for a, b in speech.spans for m in _GIVES_NAME.finditer(text, a, b))
     forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting,
@@ -338,7 +341,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _add_roles(speech, people)
     add_described_strangers(speech, people)
     _add_spelled_in_capitals(speech, people)
-    people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f]
+    people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f] or introduced[f]
                                                                   for f in p.forms)]
     people.sort(key=lambda p: (-(p.count + 3 * p.spoke), min(p.forms)))
     characters: dict[str, Character] = {}

@@ -23,7 +23,9 @@ from pipeline.text.quotes import inside_span
 # ("People call you anything besides kid?")
 NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+(?:other\s+)?name|who\s+are\s+you|what\s+(?:do\s+(?:they|people)\s+)?"
                         r"call\s+you|(?:people|they|folks|anybody|anyone)\s+call\s+you\s+(?:anything|something)"
-                        r"(?:\s+(?:besides|but|other\s+than|except)\s+\w+(?:\s+\w+)?)?)\b(?:,\s*\w+)?\s*\?\s*$",
+                        r"(?:\s+(?:besides|but|other\s+than|except)\s+\w+(?:\s+\w+)?)?)\b"
+                        # ("Can I take your name and your policy number?")
+                        r"(?:\s+and\s+(?:your|ur)\s+[\w\s'’-]{1,30}?)?(?:,\s*\w+)?\s*\?\s*$",
                         re.IGNORECASE)
 
 # how a narration describes someone it cannot name yet: "the boy", "the driver", or anyone by

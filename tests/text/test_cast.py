@@ -2193,3 +2193,14 @@ def test_a_word_said_inside_a_quote_is_no_speech_tag():
             '"Bed," said Will.\n')
     found = discover_characters(text)
     assert not owner(found, "Manchester") and owner(found, "Maisie")
+
+
+def test_a_caller_who_gives_her_name_when_asked_for_it_is_in_the_cast():
+    text = ('My line beeped and I pressed the button.\n\n"Claims, how can I help?" I said.\n\n'
+            'A woman\'s voice came down the wire, thin and tired.\n\n"It\'s the kitchen again."\n\n'
+            '"I\'m sorry to hear that," I said. "Can I take your name and your policy number?"\n\n'
+            '"Pauline Greaves. The number\'s on the letter, hang on, love."\n\nI waited while she read it out.\n')
+    found = discover_characters(text)
+    assert owner(found, "Pauline Greaves")
+    said = next(q for q in attribute(text, found) if q.text.startswith("Pauline"))
+    assert said.speaker == owner(found, "Pauline Greaves")
