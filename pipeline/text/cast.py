@@ -25,7 +25,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
-from pipeline.text.first_names import first_name_gender, same_first_name
+from pipeline.text.first_names import first_name_gender, pet_form_of_same_surname, same_first_name
 from pipeline.text.towns import is_town
 from pipeline.text.animals import animal_names
 from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES,
@@ -435,7 +435,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             # "Walt Pryce" and "Walter Pryce" are one man, and "Jessica Ridley" says more of her than
             # "Jess Ridley", which the name list takes for a man's
             key = next((k for k in full if len(k) == 2 == len(key) and k[1] == key[1]
-                        and (same_first_name(key[0], k[0]) or same_first_name(k[0], key[0]))), key)
+                        and (pet_form_of_same_surname(key[0], k[0]) or pet_form_of_same_surname(k[0], key[0]))), key)
             person = full.get(key)
             if person is None:
                 person = full[key] = _Person(words, gender)

@@ -67,8 +67,10 @@ def same_first_name(short: str, long: str) -> bool:
     if pet and len(pet.group(1)) >= 3 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):
         return True
     # "Otty" of "Ottoline", "Rosie" of "Rosalind": the opening letters and a pet ending
+    # ("Mary", a name of its own, is not Margaret's)
     pet = re.fullmatch(r"([a-z]{3,})(?:y|ie)", a)
-    if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)):
+    if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)) \
+            and (a.endswith("ie") or a[-2] == a[-3] or not first_name_gender(short)):
         return True
     # "Mads" of "Maddie", "Nats" of "Natalie": the opening syllable and an s
     pet = re.fullmatch(r"([a-z]{2,}[b-df-hj-np-rtv-z])s", a)
@@ -82,6 +84,18 @@ def same_first_name(short: str, long: str) -> bool:
             and any(a in c[1:] for c in namer.canonicals_of(a)):
         return True
     return b in namer.canonicals_of(a)
+
+
+def pet_form_of_same_surname(short: str, long: str) -> bool:
+    """"Dodie Hollis" and "Miss Dorothy Hollis": with the surname shared, a pet-shaped first name
+    (the opening letters and a pet ending) that no table lists is still the longer name's, unless
+    the name list gives the two names different sexes."""
+    if same_first_name(short, long):
+        return True
+    a, b = short.lower(), long.lower()
+    return (re.fullmatch(r"[a-z]{2,}(?:ie|[b-df-hj-np-tv-z]y|ey)", a) is not None and a[:2] == b[:2] and len(b) > len(a)
+            and (not a.endswith("y") or a[-2] == a[-3] or not first_name_gender(short))
+            and len({first_name_gender(short), first_name_gender(long)} - {""}) <= 1)
 
 
 def first_name_gender(word: str) -> str:

@@ -538,6 +538,18 @@ def test_pet_forms_of_a_first_name_are_one_person():
     assert owner(found, "Hattie") != owner(found, "Nadia")
 
 
+def test_a_pet_first_name_with_the_same_surname_is_one_person_not_a_sister():
+    text = ('At the table sat the vicar\'s sister, Miss Dorothy Hollis, with a ledger.\n\n'
+            '"Order, please," said Dodie Hollis.\n\n"We can hear you, Miss Hollis," said Walter.\n\n'
+            '"Then minute it," said Dodie Hollis.\n\n"Dodie, are we minuting?" Walter asked.\n\n'
+            'Across the lane Mary Hollis and her sister Margaret Hollis were arguing.\n\n'
+            '"Go home," said Mary Hollis.\n\n"Make me," said Margaret Hollis.\n')
+    found = discover_characters(text)
+    assert owner(found, "Dodie Hollis") == owner(found, "Miss Dorothy Hollis") == owner(found, "Miss Hollis") != ""
+    assert owner(found, "Mary Hollis") != owner(found, "Margaret Hollis")
+    assert owner(found, "Mary Hollis") not in ("", owner(found, "Dodie"))
+
+
 def test_a_name_the_text_says_is_someones_name_joins_them():
     text = ('Walter Kettle came out of the barn.\n\n"Grandad says so," Poppy said. "Grandad\'s name is Walter '
             'but everybody calls him Walt."\n\n"Come in, Poppy," Grandad said. "Come in," Grandad said again.\n')
