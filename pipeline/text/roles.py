@@ -3,6 +3,7 @@ one who bears its title (the captain is Captain Oyelaran) or the full name the n
 beside it, else it is a person of its own."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -84,6 +85,10 @@ _NAME_GIVEN = re.compile(rf"(?:(?<=[.;:!?] )(?:Her|His)|\b(?:her|his))\s+(?:full
                          r"[^.;\"“”]{0,40}?\b(?:said|read|says|reads)\s+(?-i:([A-Z]{2,}(?:\s+[A-Z]{2,})?))\b")
 
 
+_WITHIN = 3000          # characters of text before a job within which its holder was named
+_SOMEONE_ELSE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+(?:father|mother|wife|husband|son|daughter|brother|sister|"
+                           r"friend|uncle|aunt|grandfather|grandmother|boss|dad|mum|mom)\b")
+_SCENE = 10000          # characters of text a job used for someone named is used within
 _OTHER_JOB = r"(?:assistant|deputy|vice|associate|junior|trainee|former|acting|apprentice|under|sub|co|ex|second|third)\b"
 # a quote that opens on the speaker's own name: "Lorcan Fee. Master of this tub.", "Name's Oakes."
 _SELF_NAMED = re.compile(rf"\s*(?:(?:I['’]m|I\s+am|[Mm]y\s+name['’]s|[Mm]y\s+name\s+is|[Nn]ame['’]s|[Tt]he\s+name['’]s)"
@@ -187,9 +192,7 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
     written = {id(p): [at for f in p.forms if len(f.split()) >= 2 for at in speech.told_at(f)] for p in full}
     # (of the job's sex: "The driver was a heavy man" is not Hattie Vance hailing his cab, nor
     # "The keeper sat with his foot up" Harriet Dunmore shaking off the rain)
-    said = [(at, m) for at in mentions if (m := re.match(r"\w+\s+(\w+)", text[at:at + 40]))]
-    hints = {hint for at, m in said if (hint := _gender_hint(text, at, at + m.end()))}
-    sex = (_gender_of_phrase(said[0][1].group(1)) if said else "") or (hints.pop() if len(hints) == 1 else "")
+    sex = _job_sex(text, mentions)
     for number, paragraph in enumerate(told):
         a, b = speech.paragraphs[paragraph]
         named = [p for p in full if any(a <= at < b for at in written[id(p)])
@@ -205,6 +208,70 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
         if named:
             return None
     return None
+
+
+def _job_sex(text: str, mentions: list[int], hints_needed: int = 1) -> str:
+    """The sex of the job ("the landlady") or, when every pronoun the prose goes on with agrees
+    (and there are as many as needed), theirs."""
+    said = [(at, m) for at in mentions if (m := re.match(r"\w+\s+(\w+)", text[at:at + 40]))]
+    hints = [hint for at, m in said if (hint := _gender_hint(text, at, at + m.end()))]
+    return (_gender_of_phrase(said[0][1].group(1)) if said else "") or (
+        hints[0] if len(set(hints)) == 1 and len(hints) >= hints_needed else "")
+
+
+def _named_just_before(speech: _Speech, people: list[_Person], role: str, mentions: list[int], sex: str) -> _Person | None:
+    """The one the narration names just before it starts calling someone by their job, for a
+    while, and never in the same paragraph as the job: "Gareth Hebden was kneeling in a pen of
+    straw ... The farmer shifted aside to let me in" is one man named twice over. Not when the two
+    take turns to speak in paragraphs side by side, as a nurse and the visitor asking her do."""
+    told = [at for at in mentions if not speech.inside_quote(at)]
+    # (in paragraphs of their own, in one stretch of the story, a scene's worth; and not "a waiter"
+    # come to the table, nor "our chambermaid" met on the stairs)
+    if len({speech.paragraph_of(at) for at in told}) < 2 or told[-1] - told[0] > _SCENE or re.search(
+            rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){{0,2}}?[a-z]*{re.escape(role)}\b",
+            speech.text[:told[0]]):
+        return None
+    # (a pronoun or two may be someone else's: "The farmer shifted aside ... beside the ewe. She was")
+    sex = sex or _job_sex(speech.text, told, hints_needed=3)
+    named = [p for p in people if p.forms]
+    # where the narration speaks of each one: (position, person); and of anyone else, by a job or
+    # as kin ("Nell raises her hand. After a moment, so does her father."), as -1
+    spots = sorted({(at, index) for index, p in enumerate(named) for f in p.forms
+                    for at in speech.told_at(f) + (speech.told_at(f.capitalize()) if f.startswith("the ") else [])}
+                   | {(m.start(), -1) for m in _SOMEONE_ELSE.finditer(speech.text) if not speech.inside_quote(m.start())})
+    if not spots:
+        return None
+    starts = [at for at, _ in spots]
+    lasts = []
+    for at in told:
+        before = bisect.bisect_left(starts, at) - 1
+        # (named within a page before, or the job is someone new)
+        lasts.append(spots[before][1] if before >= 0 and at - spots[before][0] < _WITHIN else None)
+    last = lasts[0]
+    if last is None or last < 0 or 3 * lasts.count(last) < 2 * len(lasts):
+        return None
+    person = named[last]
+    if person.words[0] == "the" or any(f.startswith("the ") for f in person.forms):
+        return None     # (one job each)
+    if sex and person.listed_gender not in ("", sex):
+        return None
+    job_paragraphs = {speech.paragraph_of(at) for at in told}
+    if job_paragraphs & _named_in(speech, person) or _take_turns(speech, person, told):
+        return None
+    return person
+
+
+def _named_in(speech: _Speech, person: _Person) -> set[int]:
+    """The paragraphs whose narration calls the person by name."""
+    return {speech.paragraph_of(at) for f in person.forms if f[:1].isupper() for at in speech.told_at(f)}
+
+
+def _take_turns(speech: _Speech, person: _Person, told: list[int], times: int = 1) -> bool:
+    """The job and the person speak in paragraphs side by side, one after the other, so many
+    times: two people ('"Can I help you?" the nurse asked.' / '"I'm looking for my father," said Tess.')."""
+    job_paragraphs = {speech.paragraph_of(at) for at in told}
+    speaking = {n for n in job_paragraphs | _named_in(speech, person) if speech.quotes_in(n)}
+    return sum(n + 1 in speaking and ((n in job_paragraphs) != (n + 1 in job_paragraphs)) for n in speaking) >= times
 
 
 def _bearer(speech: _Speech, people: list[_Person], title: str | None, existing: _Person | None) -> _Person | None:
@@ -273,11 +340,17 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         person = _bearer(speech, people, _ROLE_TITLES.get(role), existing)
         if person is None:
             person = _introduced_with(speech, people, mentions, given_only=count < 2, role=role)
+            # (one turn each may be one speaking twice: '"Sure," Dwight said.' / 'Later the clerk ...')
+            if person is not None and _take_turns(speech, person, [at for at in mentions if not speech.inside_quote(at)],
+                                                  times=2):
+                person = None
             # (one job each: the barman who named himself is not the detective as well)
             if person is not None and any(f.startswith("the ") and f != form for f in person.forms):
                 person = None
         if person is None and count < 2 and told[role] < 2:
             continue
+        if person is None and count:
+            person = _named_just_before(speech, people, role, mentions, _gender_of_phrase(role))
         if existing is not None:
             if person is not None and person is not existing:
                 person.absorb(existing)

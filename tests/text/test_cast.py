@@ -2216,3 +2216,29 @@ def test_a_caller_who_gives_her_name_when_asked_for_it_is_in_the_cast():
     assert owner(found, "Pauline Greaves")
     said = next(q for q in attribute(text, found) if q.text.startswith("Pauline"))
     assert said.speaker == owner(found, "Pauline Greaves")
+
+
+def test_a_job_the_narration_calls_someone_it_has_just_named_is_that_person():
+    named_then_job = (
+        'I hauled the shed door shut. Gareth Hebden was kneeling in the straw under a single bulb, '
+        'his arms bare to the shoulder.\n\n"Dad," said Gareth, "let the man get his coat off."\n\n'
+        'I got my coat off. The farmer shifted aside to let me into the pen.\n\n'
+        '"Four o\'clock, near enough," the farmer said. "I\'ve had a feel."\n\n'
+        '"You did right to ring," I said.\n\n"It might," said Gareth.\n')
+    found = discover_characters(named_then_job)
+    assert owner(found, "the farmer") == owner(found, "Gareth Hebden") != ""
+    # a nurse who answers the visitor named before her is someone else
+    taking_turns = (
+        'Tess Carver went up to the desk with her coat still dripping.\n\n'
+        '"Can I help you?" the nurse asked, without looking up.\n\n'
+        '"I\'m looking for my father," said Tess. "Frank Carver."\n\n'
+        '"Ward Nine," the nurse said. "Second on the left."\n')
+    found = discover_characters(taking_turns)
+    assert owner(found, "the nurse") not in ("", owner(found, "Tess Carver"))
+    # and so is a waiter the narration brings in as "a waiter"
+    new_waiter = (
+        'Syme sat down by the window, and a waiter came over with the menu.\n\n'
+        '"The soup is very good today," the waiter said.\n\n"Then soup," said Syme. He looked out.\n\n'
+        'The waiter bowed. "And to drink?" the waiter asked.\n')
+    found = discover_characters(new_waiter)
+    assert owner(found, "the waiter") not in ("", owner(found, "Syme"))
