@@ -25,6 +25,10 @@ _KIN_BESIDE = re.compile(rf"\b([A-Z][a-z]+)[.,]\s+(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)
 _CALLED_HIM = re.compile(r"\b(?:call|calls|called|calling|name|names|named|nickname[sd]?)\s+(him|her)\s+$", re.IGNORECASE)
 
 
+_CALLED_FROM = re.compile(r"(?:,\s|[\"“‘']\s?)$")
+_CALLED_OUT = re.compile(r"[,!?]")
+
+
 def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person]) -> dict[str, str]:
     """Title, then first-name list, then pronouns after mentions; U when nothing says."""
     names = _Names(characters)
@@ -34,7 +38,10 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         called = _CALLED_HIM.search(text, max(0, start - 30), start)
         if called:
             votes[main]["M" if called.group(1).lower() == "him" else "F"] += 2
-        hint = _gender_hint(text, start, end)
+        # (not a name called out in speech: "I was in bed, Rosa, and I heard a pensioner tell the
+        # county he'd escaped" says nothing of Rosa)
+        hint = "" if _CALLED_OUT.match(text, end) and _CALLED_FROM.search(text, max(0, start - 3), start) \
+            else _gender_hint(text, start, end)
         if hint:
             # "Sol raised his rod": a possessive right after the name's verb counts twice
             close = re.match(rf"\s+(?:[a-z]{{2,}}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+(?!(?:{_COUNT})\b)[a-z]",
