@@ -94,7 +94,14 @@ def _split_title(form: str) -> tuple[str, tuple[str, ...]]:
     title = ""
     while len(words) > 1 and words[0].rstrip(".") in TITLES:
         title, words = words[0].rstrip("."), words[1:]
-    return (_SAME_TITLE.get(title, title), tuple(words)) if title else ("", tuple(form.split()))
+    # "Lord St Cloud" and "Reggie St Cloud": a saint's name is one surname, no first name "St"
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] in _SAINT:
+            words[i:i + 2] = [f"{words[i]} {words[i + 1]}"]
+    return (_SAME_TITLE.get(title, title), tuple(words))
+
+
+_SAINT = {"St", "St.", "Saint", "Ste", "Ste."}
 
 
 def load_characters(path) -> dict[str, Character]:
