@@ -72,6 +72,11 @@ _NOT_ROLES = {"sign", "note", "letter", "card", "screen", "text", "message", "cl
               "fat", "thin", "whole", "thing", "way", "time", "day", "night", "morning", "evening", "end", "door",
               "wind", "rain", "sea", "fire", "house", "room", "world", "man", "woman", "stranger", "newcomer"}
 
+# no one's job: "at the bar and said", "the library were added to the house"
+_NOT_NOUNS = {"and", "or", "but", "nor", "then", "than", "were", "was", "are", "had", "have", "has", "did", "does",
+              "would", "could", "should", "will", "shall", "might", "must", "can", "who", "whom", "which", "that",
+              "also", "too", "both", "all", "only", "just", "still", "even", "never", "always", "very", "now"}
+
 # a tag right after a quote (`..., the fishmonger bellowed`, `", says the farmer`) or before one
 _BORDERS_QUOTE = re.compile(r"[\"”’'][ \t]*(?:\w+[ \t]+)?$")
 _OPENS_QUOTE = re.compile(r"\s+\w+(?:\s+\w+)?[,:]?\s*[\"“‘']")
@@ -311,7 +316,7 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         else:
             head, modifier = (one, "") if _SPEECH_AFTER.match(text, m.end(1)) else \
                 (two, one) if two and _SPEECH_AFTER.match(text, m.end(2)) else ("", "")
-        if not head or head in _ROLES or head in _NOT_ROLES or head in _MALE_NOUNS or head in _FEMALE_NOUNS \
+        if not head or head in _ROLES or head in _NOT_ROLES or head in _NOT_NOUNS or head in _MALE_NOUNS or head in _FEMALE_NOUNS \
                 or modifier in _NOT_ROLES or head.endswith(("s", "ly", "ing", "ed")):
             continue
         tags[head] += 1
