@@ -29,6 +29,10 @@ def owner(characters, name: str) -> str:
     return found[0] if found else ""
 
 
+def gender_of(characters, name: str) -> str:
+    return characters[owner(characters, name)].gender
+
+
 def test_full_name_first_name_and_title_are_one_character():
     text = ('Martha Quayle came in from the yard. "Is it raining?" asked Martha.\n\n'
             '"Not yet," said the boy. Miss Quayle took off her gloves.\n\n'
@@ -2242,3 +2246,30 @@ def test_a_job_the_narration_calls_someone_it_has_just_named_is_that_person():
         'The waiter bowed. "And to drink?" the waiter asked.\n')
     found = discover_characters(new_waiter)
     assert owner(found, "the waiter") not in ("", owner(found, "Syme"))
+
+
+def test_a_saints_surname_is_one_word_and_lord_and_lady_are_two_people():
+    text = ('Lady St Cloud came down to breakfast late. "Is Reggie up?" asked Lady St Cloud.\n\n'
+            '"Not yet," said Colonel Strapper, who had been waiting an hour.\n\n'
+            'Lord St Cloud came in with the post. "Morning, all," said Lord St Cloud.\n\n'
+            '"You look tired," said Lady St Cloud.\n\n"I am," said Lord St Cloud.\n')
+    found = discover_characters(text)
+    assert owner(found, "Lady St Cloud") not in ("", owner(found, "Lord St Cloud"))
+    assert owner(found, "Colonel Strapper") not in (owner(found, "Lady St Cloud"), owner(found, "Lord St Cloud"))
+    assert gender_of(found, "Lady St Cloud") == "F" and gender_of(found, "Lord St Cloud") == "M"
+
+
+def test_a_word_that_is_no_noun_before_a_speech_verb_is_no_one():
+    text = ('Tony went into the club, and they made room for him at the bar and said, "Well, old man?"\n\n'
+            '"Well," said Tony.\n\nIn the spring the dining-hall and the library were added to the house. '
+            'Later the trees were added to the drive.\n\n"Splendid," said Tony.\n')
+    found = discover_characters(text)
+    assert not [name for name in found if name.startswith("the ")]
+
+
+def test_a_name_called_out_in_speech_says_nothing_of_its_gender():
+    text = ('The phone rang at two. "Is that Rosa? Rosa Delane? It\'s Hugh here."\n\n'
+            '"It is," I said.\n\n"I was in bed, Rosa, and I heard a pensioner tell the county he\'d escaped."\n\n'
+            '"That was Hugh," I said.\n\n"Go on, Rosa, he\'s waiting for you," said Janice.\n')
+    found = discover_characters(text)
+    assert gender_of(found, "Rosa") == "F"
