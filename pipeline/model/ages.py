@@ -34,11 +34,17 @@ def infer_age(names: list[str] | tuple[str, ...]) -> str:
 
 
 # up to three words right before a name, or after it and a comma (see age_in_text)
-_WORDS_BEFORE = re.compile(r"((?:\b[\w'-]+\s+){1,3})$")
+# ("his grandmother, Edna Pell": the words before may end on a comma)
+_WORDS_BEFORE = re.compile(r"((?:\b[\w'-]+\s+){0,2}\b[\w'-]+,?\s+)$")
+_SEPARATED = re.compile(r"\b(?:[a-z]+(?:ing|ed)|to|at|with|for|from|and|or|but|told|said|asked|saw|met|called|"
+                        r"than|by|of|beside|behind|past)\s+", re.I)
+_GRANDPARENT = re.compile(r"\b(?:grand(?:father|mother|pa|ma|dad)|gran|granny|nan|nana|nanna|nonna|nonno)\b", re.I)
 _WORDS_AFTER = re.compile(r",\s+((?:[\w'-]+\s+){1,3})")
 # an age set after a name ("is seventy-four years old", ", aged nine", ", eighty-one,", ", who was seven") or before it
 _IS_AGED = re.compile(r"(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)(?:\s+years?\s+old)?")
-_NUMBER_BESIDE = re.compile(r",\s+([\w-]+)(?=[,.;])")
+_NUMBER_BESIDE = re.compile(r",\s+([\w-]+)(?=[,.;])"
+                            # '"Ellie. I'm eight."': a name said and an age given at once, by its owner
+                            r"|[.,]\s+I['’]m\s+(?:nearly\s+|almost\s+|only\s+)?([\w-]+)(?=[.,!]|\s+and\b|\s+years?\s+old\b)")
 _WHO_WAS = re.compile(r",\s+who\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?([\w-]+)"
                       r"(?=\s*[,.;]|\s+and\b|\s+years?\s+old\b)")
 _YEARS_OLD_BEFORE = re.compile(r"\b([\w-]+?)-years?-old\s+$")
@@ -71,11 +77,16 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
                                                               for s in spots))]
         after = [(m.group(1), False) for m in filter(None, (_WORDS_AFTER.match(text, s.end()) for s in spots))]
         for words, is_before in [*before, *after]:
+            if is_before:
+                # only the words that run into the name: not "his gran telling the constable"
+                words = _SEPARATED.split(words)[-1]
             # "little Tom", "young Harry": a word right before the name says it alone
             last = words.split()[-1].lower() if is_before and words.split() else ""
             age = {"little": "child", "tiny": "child", "baby": "child", "young": "young"}.get(last) \
                 or infer_age([words])
-            if age != "adult":
+            # (set before the name by a comma, only an old one's kin: "his grandmother, Edna Pell",
+            # not "How old is the boy, Mrs. Fenn?" nor "his sister, Miss Dorothy Hollis")
+            if age != "adult" and not (is_before and words.rstrip().endswith(",") and not _GRANDPARENT.search(words)):
                 votes[age] = votes.get(age, 0) + 1
         # "Beatrice Marsh is seventy-four years old", "Tom, aged nine", "a ten-year-old Rosie"
         # ("Margaret Ridley, eighty-one, one R in Harold": a number set beside the name)
@@ -89,11 +100,13 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
             for match, beside in ((match, set_beside), (old, True)):
                 if match is None:
                     continue
-                years = _years(match.group(1))
+                years = _years(next((g for g in match.groups() if g), ""))
                 if match is not old and beside and (years is None or years < 2):
                     continue
                 # ("Danny was seven, and he had...": a bare number ending the clause is an age too)
-                bare = re.match(r"\s*[,.;!]", text[match.end():match.end() + 3]) is not None
+                # ("Walter was eighty-three and had farmed Scar Top": the number and what they did)
+                bare = re.match(r"\s*[,.;!]|\s+and\s+(?:had|has|was|is|still|never|lived|could)\b",
+                                text[match.end():match.end() + 20]) is not None
                 if years is not None and (beside or "years old" in match.group(0) or "aged" in match.group(0) or bare):
                     age = _age_of(years)
                     votes[age] = votes.get(age, 0) + 2
@@ -117,7 +130,8 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
 
 # "an old man", "a small girl", "a girl of about ten": someone the narration brings in unnamed
 # (or "the little girl" again, just before she is named)
-_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|lady|gentleman|fellow|child|lad|"
+# (not what someone is or was: "since he was a lad helping his father", "He was a big man")
+_INTRODUCED = re.compile(r"(?<!\bwas )(?<!\bis )(?<!\bwere )(?<!\bbeen )\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|lady|gentleman|fellow|child|lad|"
                          r"lass|kid)(?:\s+of\s+(?:about\s+|some\s+|perhaps\s+)?[\w-]+)?)\b")
 
 

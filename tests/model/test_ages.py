@@ -22,6 +22,13 @@ from pipeline.model.ages import age_in_text
     ("Beatrice Marsh sat nearest the door. He was seventy-nine years old.", None),
     ("said Beatrice Marsh, who was seven and had her forehead pressed to the glass.", "child"),
     ("said Beatrice Marsh, who was seven minutes late.", None),
+    # the number and what they did since, and an age given with the name by its owner
+    ("Beatrice Marsh was eighty-three and had farmed Scar Top for fifty years.", "old"),
+    ('"Beatrice Marsh. I\'m eight. Nearly eight and a half."', "child"),
+    ('"Beatrice Marsh. I\'m sorry to trouble you."', None),
+    # kin set before the name by a comma: a grandmother, but not a boy asked about
+    ("He lived on the boat with his grandmother, Beatrice Marsh, who had moored there for years.", "old"),
+    ('"How old is the boy, Beatrice Marsh?" the constable asked.', None),
 ])
 def test_an_age_in_years_next_to_the_name(text, age):
     assert age_in_text(text, ["Beatrice Marsh"], gender="F") == age
@@ -36,6 +43,9 @@ def test_an_age_in_years_next_to_the_name(text, age):
     # someone else is named between them: the old man may be him
     ('An old man came in. Ada Venn looked up from her book. Later Mr. Keel arrived.', None),
     ('A man in a grey coat sat down. Mr. Keel ordered tea.', None),
+    # what someone was once is no one brought in: the farmer's son was a lad long ago
+    ('He was a big, slow-moving man, and I had known him since he was a lad helping at the mart. Behind him '
+     'sat Mr. Keel in an old army greatcoat.', None),
 ])
 def test_someone_brought_in_unnamed_just_before_their_name_has_that_age(text, age):
     names = ["Mr. Keel"] if "Keel" in text else ["Wren"]
@@ -50,3 +60,9 @@ def test_the_little_girl_just_before_her_name_is_a_child_but_not_the_old_man_bef
     assert age_in_text(text, ["Nadia"], [], "F") is None
     text = "The old woman Kiyomi set down her tea. Odile ran past."       # "the" meant Kiyomi
     assert age_in_text(text, ["Odile"]) is None
+
+
+def test_only_words_that_run_into_the_name_give_its_age():
+    text = ('Edna was telling the story again, and to his gran telling the constable, who had not asked, '
+            'what had happened. The constable nodded.')
+    assert age_in_text(text, ["the constable"], gender="M") is None
