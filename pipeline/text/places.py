@@ -430,7 +430,9 @@ _NOT_HERE = re.compile(
     r"hurried|rushed|barged|driven|followed\s+\w+)\s+(?:in|into|out|through|up|down|across|to|onto)\b|"
     r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|care|like|dare|bear)\w*\s+to\b|"
     r"\brather\s+than\b|\binstead\s+of\b|\bhad\s+(?:already\s+)?left\s+(?:in|on|by|aboard)\s+(?:\w+\s+){0,2}$|"
-    r"\bhad\s+(?:already\s+)?(?:gone|driven|headed|set\s+off)\s+(?:off\s+|on\s+)?(?:the\s+other\s+way|away|off|ahead|home)\b)"
+    r"\bhad\s+(?:already\s+)?(?:gone|driven|headed|set\s+off)\s+(?:off\s+|on\s+)?(?:the\s+other\s+way|away|off|ahead|home)\b|"
+    # "every dog in the valley has found something": all of a place's dogs, not where the story is
+    r"\b(?:every|each|any|no)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|across|around)\s+(?:the|this|our|that)\s+(?:[a-z-]+\s+)?$)"
     r"[^,;.!?]*$", re.IGNORECASE)
 
 

@@ -969,3 +969,11 @@ def test_a_railway_carriage_is_a_train_and_a_restaurant_kitchen_a_kitchen():
 def test_a_place_someone_had_walked_into_before_is_not_where_the_story_goes():
     assert place_of("Behind the prosecutor sat the man who had walked into our kitchen.", opening=False) is None
     assert place_of("Then the man walked into our kitchen.", opening=False) == ("kitchen", "kitchen")
+
+
+def test_every_one_of_a_places_dogs_is_not_where_the_story_is():
+    opening = ("The phone was ringing before I had my coat off. It was a Monday in March, which in our part of the "
+               "dales means every dog in the valley has found something on the fells that disagrees with it.")
+    assert place_of(opening.split(". ", 1)[1]) is None
+    assert place_of("No one in the village had seen him.") is None
+    assert place_of("In the valley the rain had stopped.") == ("countryside", "valley")
