@@ -42,7 +42,7 @@ from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VER
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
                                   unsaid, reported_speech)
 from pipeline.text.ranking import load_weights, rank_speakers
-from pipeline.text.reader import _VERB_RE, _Reader, _Who
+from pipeline.text.reader import _DESCRIBED_OR_BARE, _VERB_RE, _Reader, _Who
 from pipeline.text.turns import Paragraph, take_turns
 
 __all__ = ["Character", "Quote", "attribute", "discover_characters", "find_quotes",
@@ -164,8 +164,28 @@ def read_speakers(text: str, characters: dict[str, Character] | None = None) -> 
             answered = subject if said and not _VERB_RE.search(last[-1].group(0), said.end()) else ""
             groups.append(Paragraph([], subject="" if answered else subject, lead=reader.lead_in(a, b),
                                     answered=answered, span=(a, b), listening=_LISTENING.match(text, a, b) is not None))
+    _newcomers_answered_by_name(reader, quotes, groups)
     take_turns(reader, quotes, groups)
     return quotes, groups, reader
+
+
+def _newcomers_answered_by_name(reader: _Reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
+    """`An old woman put her head out.` / `"Stop shouting at my dog," she said.` / `"PC Hardacre,
+    Mrs. Pell."`: the "she" is the newcomer, whom the answer calls by name, not the last woman named."""
+    for i in range(1, len(groups) - 1):
+        before, group, after = groups[i - 1], groups[i], groups[i + 1]
+        spoken = [quotes[index] for index in group.quotes if quotes[index].basis == "pronoun"]
+        if before.quotes or not spoken or not after.quotes or len(after.addressed or ()) != 1:
+            continue
+        called = next(iter(after.addressed))
+        gender = reader.genders.get(spoken[0].speaker, "U")
+        told = reader.text[before.span[0]:before.span[1]]
+        if called == spoken[0].speaker or reader.genders.get(called) != gender or reader.names.mentions(told) \
+                or not any(m.group(0).split()[0].lower() in ("a", "an") and _gender_of_phrase(m.group(0)) == gender
+                           for m in _DESCRIBED_OR_BARE.finditer(told)):
+            continue
+        for quote in spoken:
+            quote.speaker, quote.basis, quote.check = called, "turns", True
 
 
 # A call heard from one end: `"How many still out?"` / `Another pause.` or `He listened again.` / `"Okay."`:

@@ -1246,3 +1246,16 @@ def test_a_job_described_who_says_his_name_and_the_job_is_that_person():
     assert "the foreman" in named["Cal"]
     said = [s for _, s in speakers(text, cast)]
     assert said[0] == said[2] == said[-1] == "Cal", said
+
+
+def test_she_after_a_woman_brought_in_unnamed_is_the_one_the_answer_calls_by_name():
+    text = ('Fran Kell came down the towpath with a boat hook, and Josh ran ahead to the boat.\n\n'
+            '"That\'s our dog," said Josh.\n\n"Keep hold of it," said Fran.\n\n'
+            'The back hatch slid open with a bang, and an old woman put her head out under an umbrella.\n\n'
+            '"Joshua Pell, stop shouting at my dog," she said. "Who\'s this?"\n\n'
+            '"PC Hardacre, Mrs. Pell. I\'ve come to ask you to leave the boat."\n\n'
+            '"Have you," said Mrs. Pell.\n')
+    cast = discover_characters(text)
+    said = {q.text[:6]: q.speaker for q in attribute(text, cast) if q.kind == "speech"}
+    assert said["Joshua"] == said["Have y"] != said["That's"]
+    assert said["Joshua"] not in ("", "Fran", "Fran Kell")
