@@ -241,9 +241,14 @@ def _named_just_before(speech: _Speech, people: list[_Person], role: str, mentio
     named = [p for p in people if p.forms]
     # where the narration speaks of each one: (position, person); and of anyone else, by a job or
     # as kin ("Nell raises her hand. After a moment, so does her father."), as -1
-    spots = sorted({(at, index) for index, p in enumerate(named) for f in p.forms
-                    for at in speech.told_at(f) + (speech.told_at(f.capitalize()) if f.startswith("the ") else [])}
-                   | {(m.start(), -1) for m in _SOMEONE_ELSE.finditer(speech.text) if not speech.inside_quote(m.start())})
+    # (read over the stretch the job is used in and a page before it only: a novel is long)
+    owner = {written: index for index, p in enumerate(named) for f in p.forms
+             for written in (f, f.capitalize()) if written[:1].isupper()}
+    a, b = max(0, told[0] - _WITHIN), told[-1]
+    written = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(owner, key=len, reverse=True))) + r")\b")
+    spots = sorted(({(m.start(), owner[m.group(0)]) for m in written.finditer(speech.text, a, b)} if owner else set())
+                   | {(m.start(), -1) for m in _SOMEONE_ELSE.finditer(speech.text, a, b)})
+    spots = [(at, index) for at, index in spots if not speech.inside_quote(at)]
     if not spots:
         return None
     starts = [at for at, _ in spots]
