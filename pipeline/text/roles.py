@@ -321,8 +321,8 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         else:
             head, modifier = (one, "") if _SPEECH_AFTER.match(text, m.end(1)) else \
                 (two, one) if two and _SPEECH_AFTER.match(text, m.end(2)) else ("", "")
-        if not head or head in _ROLES or head in _NOT_ROLES or head in _NOT_NOUNS or head in _MALE_NOUNS or head in _FEMALE_NOUNS \
-                or modifier in _NOT_ROLES or head.endswith(("s", "ly", "ing", "ed")):
+        if not head or head in _ROLES or head in _NOT_ROLES or head in _NOT_NOUNS or head in _MALE_NOUNS \
+                or head in _FEMALE_NOUNS or modifier in _NOT_ROLES or head.endswith(("s", "ly", "ing", "ed")):
             continue
         tags[head] += 1
         if modifier:
