@@ -45,6 +45,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "garden": ("garden", "lawn", "courtyard", "yard", "park", "terrace", "veranda", "verandah", "porch",
                "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
     "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "barn", "cowshed", "byre", "moor",
+                    "lambing shed", "shearing shed", "milking parlour", "sheepfold", "hayloft", "pigsty",
                     "hillside", "hilltop", "ridge", "mountain", "mountainside", "mountain path", "summit", "scree",
                     "footpath", "trail",
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field",

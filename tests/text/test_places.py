@@ -977,3 +977,9 @@ def test_every_one_of_a_places_dogs_is_not_where_the_story_is():
     assert place_of(opening.split(". ", 1)[1]) is None
     assert place_of("No one in the village had seen him.") is None
     assert place_of("In the valley the rain had stopped.") == ("countryside", "valley")
+
+
+def test_a_farms_buildings_are_the_countryside():
+    assert place_of("The lambing shed stood at the top of the yard, a long low building of stone.") \
+        == ("countryside", "lambing shed")
+    assert place_of("In the milking parlour the cows shifted and stamped.") == ("countryside", "milking parlour")
