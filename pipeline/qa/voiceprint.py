@@ -169,7 +169,8 @@ def match_takes(paths: Sequence[Path], own_voices: Sequence[str], references: di
             if rivals and row[nearest] > own_score + CLOSER_MARGIN and row[nearest] >= FAR_FROM_OWN:
                 problem = f"sounds closer to voice '{names[nearest]}' ({row[nearest]:.2f}) than to its own '{own_label}'"
             elif own_score < FAR_FROM_OWN:
-                problem = f"far from its own voice '{own_label}' ({own_score:.2f} < {FAR_FROM_OWN})"
+                # (rounded down: 0.799 is not shown as "0.80 < 0.80")
+                problem = f"far from its own voice '{own_label}' ({np.floor(own_score * 100) / 100:.2f} < {FAR_FROM_OWN:.2f})"
         if problem:
             entry["voice_problem"] = problem
         results.append(entry)

@@ -126,10 +126,12 @@ def test_a_take_far_from_every_voice_is_far_from_its_own_not_in_another_voice(mo
     references = {"denise": np.array([1.0, 0.0, 0.0]), "loretta": np.array([0.0, 1.0, 0.0]),
                   "ray": np.array([0.0, 0.0, 1.0])}
     takes = {"short": np.array([0.60, 0.62, 0.50]),        # 0.60 to its own, 0.62 to Loretta's
-             "wrong": np.array([0.30, 0.95, 0.0])}          # 0.95 to Loretta's: in her voice
+             "wrong": np.array([0.30, 0.95, 0.0]),          # 0.95 to Loretta's: in her voice
+             "edge": np.array([0.799, 0.0, 0.6013])}        # just under the line, and said so
     monkeypatch.setattr(voiceprint, "embed_takes", lambda paths: (np.stack([takes[p.stem] for p in paths]),
                                                                    [1.5] * len(paths)))
-    short, wrong = voiceprint.match_takes([tmp_path / "short.wav", tmp_path / "wrong.wav"], ["denise", "denise"],
-                                          references)
+    short, wrong, edge = voiceprint.match_takes([tmp_path / f"{n}.wav" for n in ("short", "wrong", "edge")],
+                                                ["denise"] * 3, references)
+    assert edge["voice_problem"] == "far from its own voice 'denise' (0.79 < 0.80)", edge
     assert short["voice_problem"].startswith("far from its own voice 'denise'"), short
     assert wrong["voice_problem"].startswith("sounds closer to voice 'loretta'"), wrong
