@@ -1,7 +1,8 @@
 """`make designed-cast`: design a cast of 16 (8 women, 8 men) and measure whether the ear could tell them apart.
 
 The 16 voices are designed one after the other into a copy of the shipped voices/ (each against
-every voice before it, as `voices design` does). Each then reads five lines of 1.5-5 s that no
+every voice before it, and farthest from the voices of its episode, the 16 and the narrator's, as
+the adapter designs them). Each then reads five lines of 1.5-5 s that no
 design step ever read. Reported:
   * identification: for each line of at least 1 s of speech, is the nearest reference among the
     16 designed voices and the narrator's (QA's references, pipeline/qa/voiceprint.py) its own?
@@ -73,8 +74,9 @@ def main() -> int:
             design_s[name] = None
             continue
         # the design's own CPU time (Design.seconds): its search and its own reference; the cast's
-        # references were made when those voices were designed (the shipped ones before the first)
-        design = design_and_write(project, name, gender, age)
+        # references were made when those voices were designed (the shipped ones before the first).
+        # As the adapter does, it keeps farthest from the voices of its episode: the 16 and the narrator.
+        design = design_and_write(project, name, gender, age, heard_with={"narrator", *designed})
         design_s[name] = round(design.seconds, 1)
         print(f"{name}: {design.voice.engine} nearest {design.nearest} {design.similarity:.3f}, "
               f"{design.pitch_hz:.0f} Hz, WER {design.wer:.2f}, {design.candidates} candidates, "

@@ -10,10 +10,11 @@ The raw material and the moves that keep a voice a person (measured, see README 
   * a vocal-tract ("size") shift on top of either, a pitch offset of a few semitones to land in
     the gender and age's range, and a gentle EQ colour.
 
-Design is a search: candidates are drawn from a seeded generator for the gender and age, each
-reads DESIGN_TEXT (one of the two sentences of QA's voice references), candidates whose median
-pitch falls outside the range are dropped, and they are ranked by their nearest cast voice
-(speaker-embedding cosine against the cast's references). The best one pocketsphinx understands
+Design is a search: speech is drawn from a seeded generator for the gender and age and reads
+DESIGN_TEXT (one of the two sentences of QA's voice references); each speech is heard with a few
+sizes and EQs, landed in the pitch range, and these candidates are ranked by their nearest cast
+voice (speaker-embedding cosine against the cast's references; the voices of its own episode,
+when known, count most). The best one pocketsphinx understands
 is then heard as QA will hear it, by its own reference (pipeline/qa/voiceprint.py), and kept
 only if that reference keeps ACCEPT's margin from every cast voice's; otherwise the next is.
 Every candidate costs one synthesis, so the screening stops at a CPU budget.
@@ -42,9 +43,9 @@ from pipeline.qa.voiceprint import REFERENCE_TEXTS
 DESIGN_TEXT = REFERENCE_TEXTS[1]
 WER_LIMIT = 0.45            # the target is 0.5; a little margin for other texts
 # CPU seconds one design may spend, hearing its chosen voice's reference included (target 20 s,
-# kept short of it: a second reference is sometimes needed): candidates are screened while the
-# screening and the one reference still to make fit in it (MIN_CANDIDATES are screened whatever
-# they cost). Measured on a loaded machine, a Kokoro candidate costs 4-6 s of one core and its
+# kept short of it: a second reference is sometimes needed): speech is screened while the
+# screening, one more speech and the one reference still to make fit in it (MIN_CANDIDATES
+# speeches are screened whatever they cost). Measured on a loaded machine, a Kokoro candidate costs 4-6 s of one core and its
 # reference 7-10 s; a piper one a tenth of that.
 BUDGET_S = 15.0
 NEAR_DUPLICATE = 0.95       # above this, two voices are one (the issue's limit, as `voices list` says)
@@ -54,7 +55,15 @@ DUPLICATE_GUARD = 0.92
 # A chosen candidate's whole reference (both of QA's sentences) must keep this far from every
 # cast voice's reference, or the next candidate is heard: a margin under NEAR_DUPLICATE for other texts.
 ACCEPT = 0.93
+# Voices never heard in the same episode as the new one (another story's cast, a character of
+# another chapter) count this much less similar than they are: distinct voices are scarce, so they are
+# spent on the characters who talk to each other. Beyond DUPLICATE_GUARD no voice is discounted.
+APART_SLACK = 0.10
 REFERENCES_PER_ROUND = 2
+# Size, pitch and EQ are applied to speech once it is spoken, and hearing a candidate costs a
+# tenth of speaking it (measured: Kokoro speaks the design text in 3.2 s of CPU, a sound and its
+# embedding take 0.3 s), so each speech is heard with this many sounds.
+SOUNDS_PER_SPEECH = 4
 MIN_CANDIDATES = 2
 MAX_CANDIDATES = 12
 
@@ -198,17 +207,25 @@ FAMILIES = {
 }
 
 
-def _candidate(rng: np.random.Generator, gender: str, age: str, like: Voice | None, family: str) -> Voice:
+def _sound(rng: np.random.Generator, gender: str, age: str, family: str, like: Voice | None) -> dict:
+    """What is done to a voice's speech after it is spoken: vocal-tract size (with the pitch it
+    moves) and EQ. Drawn anew, it makes another candidate of the same speech."""
     eq = {"highpass_hz": round(float(rng.uniform(60, 110))), "low_shelf_db": round(float(rng.uniform(-3, 3)), 1),
           "presence_db": round(float(rng.uniform(-1.5, 3)), 1), "high_shelf_db": round(float(rng.uniform(-3, 2)), 1)}
     low, high = _size_range(gender, age)
-    if family == "kokoro-women-low":
+    if like is not None:
+        low, high = like.formant_semitones - 1.2, like.formant_semitones + 1.2
+    elif family == "kokoro-women-low":
         low, high = (-2.5, -1.2)        # a longer vocal tract for a woman's timbre speaking low
     elif family == "kokoro-kumo-high":
         low, high = (max(low, 0.3), max(high, 1.5))
     size = round(float(rng.uniform(low, high)), 1)
-    common = {"gender": gender if gender in ("M", "F", "X") else "X", "age": age, "eq": eq,
-              "formant_semitones": size, "pitch_semitones": size,
+    return {"eq": eq, "formant_semitones": size, "pitch_semitones": size}
+
+
+def _candidate(rng: np.random.Generator, gender: str, age: str, like: Voice | None, family: str) -> Voice:
+    common = {"gender": gender if gender in ("M", "F", "X") else "X", "age": age,
+              **_sound(rng, gender, age, family, like),
               "length_scale": round(float(rng.uniform(0.92, 1.1)), 2), "pan": round(float(rng.uniform(-0.5, 0.5)), 2)}
     if like is not None:
         return _near(rng, like, common)
@@ -235,7 +252,7 @@ def _near(rng: np.random.Generator, like: Voice, common: dict) -> Voice:
     """A candidate in the neighbourhood of another voice: same engine and blends, moved a little."""
     data = like.model_dump(exclude={"name", "speaker", "pinned", "design_seed", "description"})
     data.update({k: common[k] for k in ("gender", "age", "pan")})
-    data["formant_semitones"] = round(like.formant_semitones + float(rng.uniform(-1.2, 1.2)), 1)
+    data["formant_semitones"] = common["formant_semitones"]
     data["pitch_semitones"] = like.pitch_semitones + (data["formant_semitones"] - like.formant_semitones)
     data["length_scale"] = round(like.length_scale * float(rng.uniform(0.94, 1.06)), 2)
     data["eq"] = common["eq"]
@@ -290,8 +307,10 @@ def _seed_for(name: str, seed: int | None) -> int:
 
 def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice], voices_dir: Path,
                  cache_dir: Path, seed: int | None = None, like: Voice | None = None, description: str = "",
-                 budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES, log=None) -> Design:
-    """Search for a voice far from every voice in cast_voices (all of them: the cast as it is).
+                 budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES, log=None,
+                 heard_with=None) -> Design:
+    """Search for a voice far from every voice in cast_voices (all of them: the cast as it is), and
+    farthest from those of `heard_with` (the voices of its episode) when given.
 
     Candidates are screened on DESIGN_TEXT, which is one of the two sentences of QA's voice
     references; the best is then heard as QA will hear it, its whole reference (both sentences,
@@ -309,12 +328,13 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
     started = time.process_time()
     names = list(references)
     matrix = np.array([references[n] for n in names]) if names else np.zeros((0, 1))
+    slack = np.array([0.0 if heard_with is None or n in heard_with else APART_SLACK for n in names])
     used_seed = seed if seed is not None else 0
     rng = np.random.default_rng(_seed_for(name, used_seed))
     screened: list[_Candidate] = []
     families = FAMILIES["F" if age == "child" else gender]
     offset = int(rng.integers(len(families)))
-    tried, costs = 0, []
+    tried, costs, speech_costs = 0, [], []
 
     def searching() -> bool:
         spent = time.process_time() - started
@@ -322,24 +342,26 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
         # the reference reads REFERENCE_TEXTS[0] besides the screened sentence, and embeds both; the
         # costliest candidate's engine (Kokoro's, where joe's were screened too) may be the one chosen
         reference_s = 1.6 * max(costs, default=0.0) * len(REFERENCE_TEXTS[0]) / len(DESIGN_TEXT)
-        return tried < min_candidates or spent + reference_s < budget_s \
+        next_s = float(np.mean(speech_costs)) if speech_costs else 0.0
+        return tried < min_candidates or spent + next_s + reference_s < budget_s \
             or nearest > DUPLICATE_GUARD      # never a near duplicate while MAX_CANDIDATES allow another try
 
     heard: list[_Candidate] = []            # candidates whose whole reference was measured
     while True:
         while tried < MAX_CANDIDATES and searching():
             tried += 1
-            before = time.process_time()
             # the families take turns, so even a short search tries each region of voices
-            candidate = _screen(rng, gender, age, like, families[(offset + tried) % len(families)], voices_dir,
-                                cache_dir, matrix)
-            costs.append(time.process_time() - before)
-            if candidate is not None:
-                screened.append(candidate)
-                if log:
-                    log(f"  candidate {tried}: nearest {candidate.screen_nearest:.2f} ({candidate.voice.engine})")
+            before = time.process_time()
+            candidates, speak_s = _screen(rng, gender, age, like, families[(offset + tried) % len(families)],
+                                          voices_dir, cache_dir, matrix, slack)
+            costs.append(speak_s)
+            speech_costs.append(time.process_time() - before)
+            screened.extend(candidates)
+            if log and candidates:
+                log(f"  speech {tried}: nearest {min(c.screen_nearest for c in candidates):.2f} "
+                    f"({candidates[0].voice.engine}, {len(candidates)} sounds)")
         # a reference costs more than a candidate: past two refused ones, new candidates are the better buy
-        chosen = _first_accepted(screened, heard, name, matrix, voices_dir, cache_dir,
+        chosen = _first_accepted(screened, heard, name, matrix, slack, voices_dir, cache_dir,
                                  None if tried >= MAX_CANDIDATES else REFERENCES_PER_ROUND)
         if chosen is not None or tried >= MAX_CANDIDATES:
             break
@@ -374,33 +396,57 @@ class _Candidate:
     nearest: float = 1.0            # of its whole reference to the nearest cast reference
 
 
+def _apart(closeness: np.ndarray, slack: np.ndarray) -> np.ndarray:
+    """Similarities as the search weighs them: voices of other episodes discounted by their slack,
+    but never a near duplicate."""
+    return np.where(closeness > DUPLICATE_GUARD, closeness, closeness - slack)
+
+
 def _screen(rng, gender: str, age: str, like: Voice | None, family: str, voices_dir: Path, cache_dir: Path,
-            matrix: np.ndarray) -> _Candidate | None:
-    """A candidate of the family, landed in the pitch range and heard on DESIGN_TEXT; None if it cannot land."""
+            matrix: np.ndarray, slack: np.ndarray) -> tuple[list[_Candidate], float]:
+    """Candidates of the family heard on DESIGN_TEXT, and the CPU seconds speaking cost: the speech
+    is made once and heard with SOUNDS_PER_SPEECH sizes and EQs, each landed in the pitch range
+    (none if none lands). Piper's speech depends on the take's seed, so its best sound is spoken
+    again with that seed and kept alone."""
     from pipeline.qa.analysis import median_pitch_hz
     voice = _candidate(rng, gender, age, like, family)
     model = resolve_model(voice, voices_dir)
+    before = time.process_time()
     raw, rate = synthesize_raw(DESIGN_TEXT, voice, model, 1)
-    landed = _landed(voice, median_pitch_hz(raw, rate), gender, age, rng)
-    if landed is None:
-        return None
-    # the take QA's reference will use, with that take's seed: piper draws its noise from it and
-    # speaks again; Kokoro's speech does not depend on a seed (engines/kokoro.py)
-    _, take_seed = take_key(DESIGN_TEXT, landed, None, engine_version(landed.engine), model)
-    if landed.engine != "kokoro":
-        raw, rate = synthesize_raw(DESIGN_TEXT, landed, model, take_seed)
-    take = process_take(raw, rate, landed, None, take_seed)
+    speak_s = time.process_time() - before
+    raw_pitch_hz = median_pitch_hz(raw, rate)
+    candidates = []
+    for sound in range(SOUNDS_PER_SPEECH):
+        sounded = voice if sound == 0 else Voice(**{**voice.model_dump(), **_sound(rng, gender, age, family, like)})
+        landed = _landed(sounded, raw_pitch_hz, gender, age, rng)
+        if landed is not None:
+            candidates.append(_heard(raw, rate, landed, model, matrix, slack))
+    if voice.engine != "kokoro" and candidates:
+        best = min(candidates, key=lambda c: c.score).voice
+        # the take QA's reference will use, with that take's seed: piper draws its noise from it
+        raw, rate = synthesize_raw(DESIGN_TEXT, best, model, _take_seed(best, model))
+        candidates = [_heard(raw, rate, best, model, matrix, slack)]
+    return candidates, speak_s
+
+
+def _take_seed(voice: Voice, model) -> int:
+    return take_key(DESIGN_TEXT, voice, None, engine_version(voice.engine), model)[1]
+
+
+def _heard(raw: np.ndarray, rate: int, voice: Voice, model, matrix: np.ndarray, slack: np.ndarray) -> _Candidate:
+    """The candidate's take of DESIGN_TEXT as the take cache would hold it, and how near the cast it is."""
     from pipeline.qa import speaker
+    take = process_take(raw, rate, voice, None, _take_seed(voice, model))
     vector = speaker.embed_utterance(take, SAMPLE_RATE)
-    closeness = matrix @ vector if matrix.shape[0] else np.zeros(0)
+    closeness = _apart(matrix @ vector, slack) if matrix.shape[0] else np.zeros(0)
     # the nearest voice counts most; the next ones break ties between equally near candidates
     ranked = np.sort(closeness)[::-1]
     score = float(ranked[0] + 0.2 * ranked[:3].mean()) if ranked.size else 0.0
-    return _Candidate(landed, take, score, float(ranked[0]) if ranked.size else 0.0, 0)
+    return _Candidate(voice, take, score, float(ranked[0]) if ranked.size else 0.0, 0)
 
 
 def _first_accepted(screened: list[_Candidate], heard: list[_Candidate], name: str, matrix: np.ndarray,
-                    voices_dir: Path, cache_dir: Path, limit: int | None) -> _Candidate | None:
+                    slack: np.ndarray, voices_dir: Path, cache_dir: Path, limit: int | None) -> _Candidate | None:
     """The best screened candidate that pocketsphinx understands and whose whole reference keeps
     ACCEPT's margin from every cast voice's, hearing at most `limit` new references (None: all);
     the ones measured are added to `heard`."""
@@ -425,7 +471,7 @@ def _first_accepted(screened: list[_Candidate], heard: list[_Candidate], name: s
         candidate.pitch_hz = median_pitch_hz(candidate.take, SAMPLE_RATE)
         candidate.reference = _reference_of(candidate, name, voices_dir, cache_dir)
         new += 1
-        candidate.nearest = float((matrix @ candidate.reference).max()) if matrix.shape[0] else 0.0
+        candidate.nearest = float(_apart(matrix @ candidate.reference, slack).max()) if matrix.shape[0] else 0.0
         heard.append(candidate)
         if candidate.nearest <= ACCEPT:
             return candidate
@@ -491,8 +537,9 @@ def description_hints(description: str) -> dict[str, str]:
 
 def design_and_write(project, name: str, gender: str, age: str | None = None, description: str = "",
                      like: str | None = None, seed: int | None = None, force: bool = False,
-                     budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES) -> Design:
-    """`voices design`: design voices/NAME.yaml against every other voice in voices/ and write it.
+                     budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES, heard_with=None) -> Design:
+    """`voices design`: design voices/NAME.yaml against every other voice in voices/ (farthest
+    from those of `heard_with`, when the voices of its episode are known) and write it.
 
     A pinned voice is never replaced; a hand-written one only with force. Designing a designed
     voice again without a seed re-rolls it (its seed + 1)."""
@@ -519,15 +566,17 @@ def design_and_write(project, name: str, gender: str, age: str | None = None, de
     age = age or description_hints(description).get("age") or "adult"
     design = design_voice(name, gender, age, {n: v for n, v in voices.items() if n != name}, voices_dir,
                           project.take_cache, seed=seed, like=voices.get(like) if like else None,
-                          description=description, budget_s=budget_s, min_candidates=min_candidates)
+                          description=description, budget_s=budget_s, min_candidates=min_candidates,
+                          heard_with=heard_with)
     write_text(path, voice_yaml(design))
     return design
 
 
 def voice_for_new_character(cast, voices: dict[str, Voice], character: str, aliases, gender: str = "U",
-                            age: str | None = None):
+                            age: str | None = None, heard_with=None):
     """The cast entry for a character the adapter found: a voice designed for them and written
-    to voices/, far from every voice there (voices gains it). A cast kept only in memory (no
+    to voices/, far from every voice there and farthest from those of `heard_with`, the voices of
+    its episode (voices gains it). A cast kept only in memory (no
     voices/ folder to write in) gets the least used voice of its pool instead."""
     from pipeline.core.files import write_text
     from pipeline.core.project import Project
@@ -540,7 +589,7 @@ def voice_for_new_character(cast, voices: dict[str, Voice], character: str, alia
     voices_dir = Path(cast.path).parent
     name = voice_file_name(character, set(voices) | {p.stem for p in voices_dir.glob("*.yaml")} | {"cast", "lexicon"})
     design = design_voice(name, gender, age, voices, voices_dir, Project(voices_dir.parent).take_cache,
-                          description=f"designed for {character}")
+                          description=f"designed for {character}", heard_with=heard_with)
     write_text(voices_dir / f"{name}.yaml", voice_yaml(design))
     voices[name] = design.voice
     return CastMember(voice=name, gender=gender, age=age, aliases=list(aliases))

@@ -43,6 +43,8 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
     from pipeline.takes.design import voice_for_new_character
     added = []
     tagged_ages = ages_in_tags(text, characters) if text else {}
+    # the voices heard in this episode: new voices keep farthest from these
+    heard_with = {cast.narrator} | {cast.characters[s].voice for s in script.speakers() if s in cast.characters}
     for scene in script.scenes:
         for line in scene.lines:
             if not line.voiced or not line.speaker or line.speaker in cast.characters:
@@ -61,7 +63,8 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
                           and c.gender in (gender, "U", "X") for n in (name, *c.aliases)]
                 age = getattr(character, "age", None) \
                     or speaker_age(text, [line.speaker, *aliases], others, gender, tagged_ages.get(line.speaker))
-                member = voice_for_new_character(cast, voices, line.speaker, aliases, gender, age)
+                member = voice_for_new_character(cast, voices, line.speaker, aliases, gender, age, heard_with)
+            heard_with.add(member.voice)
             add_to_cast(cast, line.speaker, member)
             added.append(line.speaker)
     return added

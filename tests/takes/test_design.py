@@ -206,3 +206,73 @@ def test_a_child_the_text_gives_no_gender_gets_a_childs_voice(tmp_path, session_
     samples, rate = audio.read_wav(path)
     pitch = median_pitch_hz(samples[:, 0] if samples.ndim == 2 else samples, rate)
     assert 200 <= pitch <= 330, pitch
+
+
+# ---------------------------------------------------------------- the search's moves
+
+@pytest.mark.parametrize("gender, family", [("F", "kokoro-women"), ("M", "piper-joe")])
+def test_one_speech_is_heard_with_several_sounds_each_the_take_a_render_makes(tmp_path, session_cache, gender, family):
+    """Size, pitch and EQ come after speaking, so one synthesis makes several candidates. Each
+    must be exactly the take the voice renders (design stores it in the take cache as that take);
+    piper speaks its best sound again with the take's own seed."""
+    from conftest import make_project, share_cache
+    from pipeline.core import audio
+    from pipeline.model.casting import load_casting
+    from pipeline.qa.analysis import median_pitch_hz
+    from pipeline.takes.render import preview_voices
+    project = share_cache(make_project(tmp_path / "proj", script=None), session_cache)
+    rng = np.random.default_rng(4)
+    candidates, speak_s = design_module._screen(rng, gender, "adult", None, family, project.voices,
+                                                project.take_cache, np.zeros((0, 256)), np.zeros(0))
+    assert speak_s > 0
+    if family == "piper-joe":
+        assert len(candidates) == 1
+    else:
+        assert len(candidates) >= 3
+        assert len({(c.voice.formant_semitones, c.voice.eq.highpass_hz, c.voice.pitch_semitones) for c in candidates}) \
+            == len(candidates)
+        assert len({(tuple(c.voice.timbre.items()), c.voice.length_scale) for c in candidates}) == 1
+    low, high = design_module.pitch_range(gender, "adult")
+    _, _, lexicon = load_casting(project.voices)
+    for index, candidate in enumerate(candidates[:2]):
+        assert low * 0.95 <= median_pitch_hz(candidate.take, design_module.SAMPLE_RATE) <= high * 1.05
+        name = f"candidate-{index}"
+        path, = preview_voices({name: candidate.voice}, [name], design_module.DESIGN_TEXT, lexicon, project.voices,
+                               project.take_cache, tmp_path / "preview", workers=1)
+        rendered, rate = audio.read_wav(path)
+        assert rate == design_module.SAMPLE_RATE
+        assert np.array_equal(rendered[:, 0], audio.as_stored(candidate.take))
+
+
+def test_voices_of_other_episodes_count_less_but_never_a_near_duplicate():
+    closeness = np.array([0.90, 0.90, 0.94])
+    slack = np.array([0.0, design_module.APART_SLACK, design_module.APART_SLACK])
+    apart = design_module._apart(closeness, slack)
+    assert apart[0] == pytest.approx(0.90)                      # heard in the same episode: as near as it is
+    assert apart[1] == pytest.approx(0.90 - design_module.APART_SLACK)
+    assert apart[2] == pytest.approx(0.94)                      # beyond the guard, a duplicate anywhere
+
+
+def test_new_speakers_are_designed_apart_from_the_voices_of_their_episode(tmp_path, monkeypatch):
+    """The voices heard in the chapter (the narrator, known speakers, new ones as they come) are
+    the ones a new voice must keep farthest from; another story's cast counts less."""
+    from pipeline.model.casting import Cast, CastMember
+    from pipeline.model.script import load_script
+    from pipeline.takes import design
+    from pipeline.text import attribution, casting
+    path = tmp_path / "ch05.yaml"
+    path.write_text("title: t\nscenes:\n- place: a room\n  lines:\n  - Sakura: Hello.\n  - Edna: Good evening.\n"
+                    "  - Tomasz: Evening.\n", encoding="utf-8")
+    script = load_script(path)
+    cast = Cast(narrator="narrator", characters={"Sakura": CastMember(voice="sakura", gender="F"),
+                                                  "Naruto": CastMember(voice="naruto", gender="M")}, pool={})
+    seen = []
+
+    def designed(cast_, voices, character, aliases, gender="U", age=None, heard_with=None):
+        seen.append((character, set(heard_with)))
+        return CastMember(voice=character.lower(), gender=gender, aliases=list(aliases))
+    monkeypatch.setattr(design, "voice_for_new_character", designed)
+    characters = {"Edna": attribution.Character(name="Edna", aliases=(), gender="F"),
+                  "Tomasz": attribution.Character(name="Tomasz", aliases=(), gender="M")}
+    assert casting.cast_new_speakers(script, characters, cast, {}) == ["Edna", "Tomasz"]
+    assert seen == [("Edna", {"narrator", "sakura"}), ("Tomasz", {"narrator", "sakura", "edna"})]
