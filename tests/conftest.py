@@ -83,7 +83,8 @@ def rendered_episode(tmp_path_factory):
 def quick_design():
     """Voice design at its smallest search (one candidate at a time: one speech heard with one
     sound, no time budget; the near-duplicate guard and the intelligibility check still hold).
-    For tests of what the adapter writes; how far apart designed voices sit is tested with the full search in tests/takes/test_design.py."""
+    For tests of what the adapter writes; how far apart designed voices sit is tested with the
+    full search in tests/takes/test_design.py."""
     from pipeline.takes import design
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(design, "design_voice", functools.partial(design.design_voice, budget_s=0.0, min_candidates=1))
