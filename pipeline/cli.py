@@ -174,7 +174,7 @@ def cmd_voices_design(args) -> int:
     from pipeline.takes.design import design_and_write
     project = _project(args)
     design = design_and_write(project, args.name, args.gender, args.age, description=args.description or "",
-                              like=args.like, seed=args.seed, force=args.force)
+                              like=args.like, seed=args.seed, force=args.force, chapter=args.chapter)
     v = design.voice
     print(f"voices/{args.name}.yaml  {v.engine} {v.gender} {v.age}, median pitch {design.pitch_hz:.0f} Hz, "
           f"WER {design.wer:.2f}, nearest {design.nearest or '-'} at {design.similarity:.2f} "
@@ -229,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     design.add_argument("--like", help="start near this voice")
     design.add_argument("--seed", type=int, default=None, help="another roll of the dice (default 0)")
     design.add_argument("--force", action="store_true", help="replace a hand-written voice of that name")
+    design.add_argument("--chapter", type=int, help="keep farthest from the voices heard in this chapter's episode")
     design.set_defaults(func=cmd_voices_design)
     sub.add_parser("publish", help="output/site/: podcast feed, pages and media of every episode").set_defaults(func=cmd_publish)
     chapter_command("qa", cmd_qa, "check an episode: each take heard back, clipping, silences, loudness")

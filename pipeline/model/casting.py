@@ -357,3 +357,13 @@ def file_digest(path: Path, _cache: dict = {}) -> str:  # noqa: B006 - deliberat
     if key not in _cache:
         _cache[key] = file_sha256(path)[:16]
     return _cache[key]
+
+
+def episode_voices(project, chapter) -> set[str]:
+    """The voices heard in a chapter's episode: its script's speakers' and the narrator's."""
+    from pipeline.model.script import load_script
+    path = project.script(chapter)
+    if not path.exists():
+        raise PipelineError(path, None, "no script for that chapter", f"adapt it first: make adapt CH={chapter}")
+    _, cast, _ = load_casting(project.voices)
+    return {cast.narrator} | {cast.voice_for(speaker) for speaker in load_script(path).speakers()}

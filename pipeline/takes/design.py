@@ -537,9 +537,10 @@ def description_hints(description: str) -> dict[str, str]:
 
 def design_and_write(project, name: str, gender: str, age: str | None = None, description: str = "",
                      like: str | None = None, seed: int | None = None, force: bool = False,
-                     budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES, heard_with=None) -> Design:
+                     budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES, heard_with=None,
+                     chapter=None) -> Design:
     """`voices design`: design voices/NAME.yaml against every other voice in voices/ (farthest
-    from those of `heard_with`, when the voices of its episode are known) and write it.
+    from those of `heard_with`, or of chapter's episode: its speakers' and the narrator's) and write it.
 
     A pinned voice is never replaced; a hand-written one only with force. Designing a designed
     voice again without a seed re-rolls it (its seed + 1)."""
@@ -564,6 +565,9 @@ def design_and_write(project, name: str, gender: str, age: str | None = None, de
         raise PipelineError(voices_dir, None, f"no voice named '{like}' to design like",
                             f"use one of: {', '.join(sorted(voices))}")
     age = age or description_hints(description).get("age") or "adult"
+    if chapter is not None:
+        from pipeline.model.casting import episode_voices
+        heard_with = {*(heard_with or ()), *episode_voices(project, chapter)}
     design = design_voice(name, gender, age, {n: v for n, v in voices.items() if n != name}, voices_dir,
                           project.take_cache, seed=seed, like=voices.get(like) if like else None,
                           description=description, budget_s=budget_s, min_candidates=min_candidates,

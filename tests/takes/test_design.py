@@ -276,3 +276,23 @@ def test_new_speakers_are_designed_apart_from_the_voices_of_their_episode(tmp_pa
                   "Tomasz": attribution.Character(name="Tomasz", aliases=(), gender="M")}
     assert casting.cast_new_speakers(script, characters, cast, {}) == ["Edna", "Tomasz"]
     assert seen == [("Edna", {"narrator", "sakura"}), ("Tomasz", {"narrator", "sakura", "edna"})]
+
+
+def test_a_producer_redesigning_a_voice_for_a_chapter_keeps_it_apart_from_that_episode(tmp_path, monkeypatch, capsys):
+    """`voices design NAME --chapter N` keeps farthest from the voices heard in chapter N."""
+    from conftest import make_project
+    from pipeline.cli import main
+    project = make_project(tmp_path / "proj")
+    seen = {}
+
+    def designed(name, gender, age, cast_voices, voices_dir, cache_dir, **options):
+        seen.update(options)
+        voice = Voice(engine="piper", model="en_US-joe-medium", gender=gender, age=age, name=name, design_seed=0)
+        return design_module.Design(voice, "naruto", 0.8, 120.0, 0.1, 2, 9.0)
+    monkeypatch.setattr(design_module, "design_voice", designed)
+    assert main(["--project", str(project.root), "voices", "design", "ramen-cook", "--gender", "M", "--chapter", "9"]) == 0
+    assert seen["heard_with"] == {"narrator", "tsunade", "naruto"}
+    assert (project.voices / "ramen-cook.yaml").exists()
+    assert main(["--project", str(project.root), "voices", "design", "ramen-cook", "--gender", "M", "--chapter", "7"]) != 0
+    error = capsys.readouterr().err
+    assert "ch07.yaml" in error and "make adapt CH=7" in error and "Traceback" not in error
