@@ -957,9 +957,14 @@ def test_on_the_phone_this_is_and_a_full_name_then_a_short_one_introduce_the_spe
     assert self_named("This is Constance Wilder, on Orchard Hill.", names) == "Connie Wilder"
     assert self_named("Solomon Barker. Sol, to my friends.", names) == "Sol"
     assert self_named("Dana Reyes. We spoke on the phone.", names) == "Dana Reyes"
+    # the one who answers called by name first
+    assert self_named("Dana? It's Constance Wilder.", names) == "Connie Wilder"
+    assert self_named("Sol. This is Dana Reyes, at the Ledger.", names) == "Dana Reyes"
     # someone else introduced, or talked of
     assert self_named("This is Dana Reyes, my wife.", names) == ""
     assert self_named("I saw Solomon Barker. Sol was there.", names) == ""
+    assert self_named("Sol, look. It's Dana Reyes, my wife.", names) == ""
+    assert self_named("Well? It's Dana Reyes.", names) == ""
 
 
 def test_a_job_describes_a_stranger_only_when_no_one_in_the_cast_holds_it():
