@@ -14,10 +14,10 @@ Design is a search: speech is drawn from a seeded generator for the gender and a
 DESIGN_TEXT (one of the two sentences of QA's voice references); each speech is heard with a few
 sizes and EQs, landed in the pitch range, and these candidates are ranked by their nearest cast
 voice (speaker-embedding cosine against the cast's references; the voices of its own episode,
-when known, count most). The best one pocketsphinx understands
-is then heard as QA will hear it, by its own reference (pipeline/qa/voiceprint.py), and kept
-only if that reference keeps ACCEPT's margin from every cast voice's; otherwise the next is.
-Every candidate costs one synthesis, so the screening stops at a CPU budget.
+when known, count most). The best one pocketsphinx understands is then heard as QA will hear
+it, by its own reference (pipeline/qa/voiceprint.py), and kept only if that reference keeps
+ACCEPT's margin from every cast voice's; otherwise the next is. Every speech costs one
+synthesis, so the screening stops at a CPU budget.
 """
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ WER_LIMIT = 0.45            # the target is 0.5; a little margin for other texts
 # CPU seconds one design may spend, hearing its chosen voice's reference included (target 20 s,
 # kept short of it: a second reference is sometimes needed): speech is screened while the
 # screening, one more speech and the one reference still to make fit in it (MIN_CANDIDATES
-# speeches are screened whatever they cost). Measured on a loaded machine, a Kokoro candidate costs 4-6 s of one core and its
-# reference 7-10 s; a piper one a tenth of that.
+# speeches are screened whatever they cost). Measured on a loaded machine, a Kokoro speech
+# costs 4-6 s of one core and its reference 7-10 s; a piper one a tenth of that.
 BUDGET_S = 15.0
 NEAR_DUPLICATE = 0.95       # above this, two voices are one (the issue's limit, as `voices list` says)
 # Screening a candidate on one sentence against the cast's two-sentence references: measured, two
