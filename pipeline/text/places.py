@@ -53,7 +53,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
-               "bus stop", "bridge", "station", "railway station", "train station", "platform", "railway platform",
+               "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station", "train station", "platform", "railway platform",
                # a car park is open air, not the inside of a car
                "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
@@ -403,9 +403,20 @@ def named_by_it(match: re.Match) -> bool:
 
 def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | None:
     """The place a later clause has as its subject ("The ovens had been on since three, and by
-    five the whole shop smelled of bread"), matched on the clause's own text."""
-    return next(filter(None, (patterns.subject.match(sentence[c.end():])
-                              for c in re.finditer(r"(?:,\s+(?:and|but)|;)\s+", sentence))), None)
+    five the whole shop smelled of bread", "it was gone eleven and the whole street was a smear
+    of orange"), matched on the clause's own text."""
+    for c in re.finditer(r"(?:,\s+(?:and|but)|;|(?P<bare>(?<=[a-z])\s+and))\s+", sentence):
+        clause = sentence[c.end():]
+        found = patterns.subject.match(clause)
+        # after a bare "and" only "the" place with its verb: "between a chandler's and a shuttered
+        # customs office," joins two nouns, not two clauses
+        if found and c.group("bare") and not (re.match(r"the\s", clause, re.IGNORECASE) and re.match(
+                r"\s+(?:was|were|is|are|had|has|lay|stood|seemed|looked|smelt|smelled|stank|rang|shook|filled)\b",
+                clause[found.end():])):
+            found = None
+        if found:
+            return found
+    return None
 
 
 # Vehicles whose body the weather strikes (see _Patterns.struck).

@@ -625,6 +625,10 @@ def test_a_churchyard_next_door_a_sheriffs_station_and_someone_going_towards_the
     ("The rain came sideways and rattled against the carriage windows.", "carriage"),   # weather on a vehicle
     ("St. Jude's smelled the way every hospital smells, of bleach and toast.", "hospital"),
     ("Rain lashed the glass so hard that the whole front of the cafe seemed to shake.", "pub"),
+    # a clause joined by a bare "and", and a bus shelter is on the street, not aboard a bus
+    ("By the time I turned into Tanner's Row it was gone eleven and the whole street was a smear of orange.",
+     "street"),
+    ("In the bus shelter, sitting bolt upright on the bench, was a small woman in a yellow mac.", "street"),
 ])
 def test_openings_of_chapters_never_seen(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -638,6 +642,9 @@ def test_openings_of_chapters_never_seen(sentence, bed):
     "Somewhere up on the promenade, behind the chip shop, a dog barked.",  # heard from where the story is
     "The room was pitch-dark and smelled of mice.",
     "Her voice rose to a pitch of fury.",
+    # two nouns joined by "and", not two clauses
+    "The Ancla stood at the end of the pier, wedged between a chandler's and a shuttered customs office, "
+    "and it was warm.",
 ])
 def test_places_no_one_in_the_scene_is_in(sentence):
     found = place_of(sentence, generic=False)
