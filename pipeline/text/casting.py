@@ -28,8 +28,15 @@ def known_and_new_characters(text: str, cast: Cast) -> dict[str, attribution.Cha
     names = {n.lower() for c in known.values() for n in (c.name, *c.aliases)}
     found = attribution.discover_characters(text)
     for name, character in found.items():
-        if not ({name.lower(), *(a.lower() for a in character.aliases)} & names):
+        overlap = {name.lower(), *(a.lower() for a in character.aliases)} & names
+        if not overlap:
             known[name] = character
+        elif set(character.aliases) & set(NARRATOR_ALIASES):
+            # the chapter is told as "I" by someone the cast knows: their quotes ("I said") are theirs
+            member = next(c for c in known.values() if {n.lower() for n in (c.name, *c.aliases)} & overlap)
+            known[member.name] = attribution.Character(
+                name=member.name, gender=member.gender,
+                aliases=(*member.aliases, *(a for a in NARRATOR_ALIASES if a not in member.aliases)))
     return known
 
 

@@ -2278,3 +2278,19 @@ def test_a_name_called_out_in_speech_says_nothing_of_its_gender():
             '"That was Hugh," I said.\n\n"Go on, Rosa, he\'s waiting for you," said Janice.\n')
     found = discover_characters(text)
     assert gender_of(found, "Rosa") == "F"
+
+
+def test_a_chapter_told_as_i_by_someone_the_cast_knows_gives_them_their_own_quotes():
+    """Chapter 3 told by Fran, whom cast.yaml knows from earlier chapters: her "I" quotes are hers,
+    not a guess at whoever else is in the scene (they once went to the body in the doorway)."""
+    from pipeline.model.casting import Cast, CastMember
+    from pipeline.text.casting import known_and_new_characters
+    text = (Path(__file__).resolve().parents[1] / "data" / "chapters" / "gold" /
+            "first-person-police-rain-mortuary-single-quotes.txt").read_text(encoding="utf-8")
+    cast = Cast(narrator="narrator", characters={"Fran": CastMember(voice="fran", gender="F", aliases=["Frances"])},
+                pool={})
+    characters = known_and_new_characters(text, cast)
+    assert {"I", "narrator"} <= set(characters["Fran"].aliases) and "Frances" in characters["Fran"].aliases
+    said = {q.text: q.speaker for q in attribute(text, characters) if q.kind == "speech"}
+    assert said["Isn't it always? What have we got?"] == "Fran"
+    assert said["Reckons?"] == "Fran"
