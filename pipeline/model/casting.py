@@ -366,4 +366,9 @@ def episode_voices(project, chapter) -> set[str]:
     if not path.exists():
         raise PipelineError(path, None, "no script for that chapter", f"adapt it first: make adapt CH={chapter}")
     _, cast, _ = load_casting(project.voices)
-    return {cast.narrator} | {cast.voice_for(speaker) for speaker in load_script(path).speakers()}
+    return voices_heard(cast, load_script(path).speakers())
+
+
+def voices_heard(cast: Cast, speakers) -> set[str]:
+    """The voices an episode with these speakers is heard in: theirs and the narrator's."""
+    return {cast.narrator} | {cast.voice_for(speaker) for speaker in speakers}

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from pipeline.model.ages import age_in_text, infer_age
-from pipeline.model.casting import Cast, CastMember, add_to_cast
+from pipeline.model.casting import Cast, CastMember, add_to_cast, voices_heard
 from pipeline.model.script import Script
 from pipeline.text import attribution
 from pipeline.text.cast import NARRATOR_ALIASES
@@ -51,7 +51,7 @@ def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") ->
     added = []
     tagged_ages = ages_in_tags(text, characters) if text else {}
     # the voices heard in this episode: new voices keep farthest from these
-    heard_with = {cast.narrator} | {cast.characters[s].voice for s in script.speakers() if s in cast.characters}
+    heard_with = voices_heard(cast, script.speakers())
     for scene in script.scenes:
         for line in scene.lines:
             if not line.voiced or not line.speaker or line.speaker in cast.characters:

@@ -53,7 +53,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
-               "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station", "train station", "platform", "railway platform",
+               "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
+               "train station", "platform", "railway platform",
                # a car park is open air, not the inside of a car
                "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
