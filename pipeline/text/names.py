@@ -54,8 +54,11 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Col
           "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron", "Sheriff", "Deputy", "Trooper",
           "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi")
 
-# A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur"), with "O'Brien" and "Grant-Menzies"
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur", "Bogusławski", "Nguyễn"), with "O'Brien"
+# and "Grant-Menzies"
+_LATIN_EXTENDED = [chr(c) for c in (*range(0x100, 0x250), *range(0x1E00, 0x1F00))]
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _LATIN_EXTENDED if c.isupper())
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_EXTENDED if c.islower())
 NAME = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
 # Family words a story may use as a name ("Mum asked", "said Gran")
 FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Dad", "Daddy", "Papa", "Pa", "Gran",

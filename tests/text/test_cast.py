@@ -2294,3 +2294,13 @@ def test_a_chapter_told_as_i_by_someone_the_cast_knows_gives_them_their_own_quot
     said = {q.text: q.speaker for q in attribute(text, characters) if q.kind == "speech"}
     assert said["Isn't it always? What have we got?"] == "Fran"
     assert said["Reckons?"] == "Fran"
+
+
+def test_names_spelled_beyond_latin_1_are_names_whole():
+    text = ('Łukasz Dvořák came in from the rain. "Anyone seen my keys?" asked Łukasz.\n\n'
+            '"On the hook," said Nguyễn Thị Lan. Lan did not look up.\n\n'
+            '"Thank you, Lan," said Łukasz.\n\n"Again," said Lan.\n')
+    found = discover_characters(text)
+    assert owner(found, "Łukasz") == owner(found, "Łukasz Dvořák") != ""
+    assert owner(found, "Lan") not in ("", owner(found, "Łukasz"))
+    assert "Dvo" not in found and "Nguy" not in found
