@@ -24,7 +24,7 @@ _THINGS = ("door", "doorway", "stairs", "staircase", "steps", "stair", "passage"
 _PHYSICAL = set(_THINGS) | set(_PLACES.patterns.word_bed)
 _PHYSICAL_WORDS = "|".join(re.escape(w) for w in sorted(_PHYSICAL, key=len, reverse=True))
 # "the door", "the kitchen door", "her father's study", "the back stairs"
-_OBJECT = rf"(?:{_DET}\s+|[A-Z][\w-]*'s\s+)(?:[\w'-]+\s+){{0,2}}?(?:{_PHYSICAL_WORDS})(?:e?s)?\b"
+_OBJECT = rf"(?:{_DET}\s+|[A-Z][\w-]*['’]s\s+)(?:[\w'’-]+\s+){{0,2}}?(?:{_PHYSICAL_WORDS})(?:e?s)?\b"
 _PERSON = r"(?:\b(?:he|she|they|I|we|you|both|and|then|boy|girl|man|woman|men|women|child|children|maid|[A-Z][a-z]+)\s+(?:\w+ly\s+|all\s+|both\s+|then\s+|had\s+)?)"
 _NOT_A_PERSON = re.compile(r"^(?:Tears?|Time|Years|Days|Hours|Months|Minutes|Weeks|It|This|That|There|The|A|An)\s",
                            re.IGNORECASE)
@@ -37,7 +37,7 @@ def _moving(verbs: str, bare: str = _AWAY) -> str:
     return rf"{_PERSON}(?:{verbs})\s+(?:(?:{_TOWARD})\s+{_OBJECT}|{bare}\b)"
 
 
-_DOOR = rf"(?:{_DET}\s+|[A-Z][\w-]*'s\s+)(?:[\w'-]+\s+)?doors?\b"
+_DOOR = rf"(?:{_DET}\s+|[A-Z][\w-]*['’]s\s+)(?:[\w'’-]+\s+)?doors?\b"
 # "door to success", "door of opportunity", "shut the door on the past": a door in a figure of speech
 _FIGURATIVE_DOOR = re.compile(rf"\bdoors?\s+(?:to|of|for|on|into)\s+(?!{_OBJECT}|him|her|them|me|us|you)",
                               re.IGNORECASE)
@@ -48,7 +48,7 @@ _NOT_A_STATE = r"(?!(?:\w+\s+)?(?:remained|stayed|was|were|is|are|been|being|kep
 SFX_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
     ("knock", rf"(?i:\b(?:a|the|another|soft|sharp|loud|quiet|timid|light)\s+knock(?:ing)?\s+(?:at|on|came|sounded|"
               rf"echoed)\b|\bthere\s+(?:was|came)\s+(?:a|another)\s+\w*\s*knock\b|\bknock(?:ed|s|ing)?\s+"
-              rf"(?:\w+\s+){{0,2}}?(?:on|at|upon)\s+{_DET}\s+(?:[\w'-]+\s+)?(?:door|window|wall|gate|glass|pane|frame|"
+              rf"(?:\w+\s+){{0,2}}?(?:on|at|upon)\s+{_DET}\s+(?:[\w'’-]+\s+)?(?:door|window|wall|gate|glass|pane|frame|"
               rf"table|wood|shutter)s?\b|\bknocked\s+(?:once|twice|three\s+times|again|softly|loudly|gently|sharply|"
               rf"lightly|quietly|firmly)\b)"),
     ("door_slam", rf"(?i:\bslam(?:med|s|ming)?\s+(?:\w+\s+)?{_DOOR}|\bdoors?\s+(?:\w+\s+){{0,2}}?slam(?:med|s)?\b|"

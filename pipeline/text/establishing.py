@@ -37,7 +37,7 @@ _WEATHER_SUBJECT = re.compile(
 _TRANSITION = re.compile(
     rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
     rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
-    r"(?:[\w'-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
+    r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
     # "By ten that night the rain had settled in", "By six the rain has gone"
     rf"by\s+(?:{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|evening)(?:\s+o['’]clock)?"
     r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,]))", re.IGNORECASE)
@@ -46,7 +46,7 @@ _TRANSITION = re.compile(
 _CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?"
                   rf"{_NUMBER}(?:\s*(?:o'clock|am|pm|a\.m\.|p\.m\.))?,?\s+")
 _PEOPLE_THERE = re.compile(
-    rf"^\W*(?:(?:{_TIME_LEAD_IN}|{_CLOCK_LEAD_IN}|(?:[\w'-]+\s+){{1,3}}later,?\s+)"
+    rf"^\W*(?:(?:{_TIME_LEAD_IN}|{_CLOCK_LEAD_IN}|(?:[\w'’-]+\s+){{1,3}}later,?\s+)"
     r"(?:we|they|he|she|I|(?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)|we|I)\s+"
     r"(?:were|was|are|am|is|had\s+been)\s+(?:already\s+|safely\s+|back\s+|out\s+|now\s+)?"
     r"(?=(?:in|on|at|inside|aboard|on\s+board)\s)", re.IGNORECASE)

@@ -234,18 +234,18 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|
 
 
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
-_TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'-]+\s+){0,2}?"
+_TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'’-]+\s+){0,2}?"
                  r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+")
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
 # or a way past something to the place, with no comma: "Down past the pier the beach is just shapes" (not a view
 # across or beyond, which is seen from elsewhere)
 _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?:past|behind|beside|along|near|under|"
                 r"round|around)\s+(?:the|a|an|this|that)\s+"
-                r"(?!(?:[\w'-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'-]+\s+){0,2}?")
+                r"(?!(?:[\w'’-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'’-]+\s+){0,2}?")
 # (or a clock: "By ten o'clock the towpath was a brown stream", "at half past six the yard was empty")
 _CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}"
                   r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next)\s+(?:morning|afternoon|evening|night))?,?\s+")
-_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'-]+\s+){{0,3}}[\w'-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
+_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
 # ("The low field was not a field any more": still where the scene is, changed)
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved)"
@@ -311,7 +311,7 @@ class _Patterns:
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb
         # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
-        free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'-]+\s+)"
+        free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'’-]+\s+)"
         noun = rf"{free}{{0,3}}?(?P<place>{words})(?:s|es)?\b"
         # an article or an owner before the place ("going to train" is no train), except the few
         # places English names bare ("at home", "in town", "to church")
@@ -328,7 +328,7 @@ class _Patterns:
         self.threshold = re.compile(rf"\b(?:door|doors|doorway|entrance|steps|gates?|threshold|porch)\s+of\s+"
                                     rf"(?:{_DETERMINER}|{_OWNER}|{named})\s+{noun}", re.IGNORECASE)
         self.subject = re.compile(
-            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?:[\w'-]+\s+){{0,2}}?|"
+            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?:[\w'’-]+\s+){{0,2}}?|"
             # or a place's own name right before it: "Dunmere station was two benches"
             rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+)?)\s+)(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}"
             # or by its number: "Court Three is panelled in oak"
@@ -488,6 +488,10 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if match.string is sentence and any(a <= where < b for a, b in figures):
             continue
         if named_by_it(match):
+            # ("the Crossroads Diner": the name's place word is the business's own name; the next is what it is)
+            kind = re.match(r"\s+([A-Z][a-z]+)\b", match.string[match.end():])
+            if kind and kind.group(1).lower() in patterns.word_bed:
+                return patterns.word_bed[kind.group(1).lower()], kind.group(1).lower()
             continue
         if match.re in (patterns.locative, patterns.motion) and _NOT_HERE.search(sentence, 0, where):
             continue

@@ -990,3 +990,12 @@ def test_a_farms_buildings_are_the_countryside():
     assert place_of("The lambing shed stood at the top of the yard, a long low building of stone.") \
         == ("countryside", "lambing shed")
     assert place_of("In the milking parlour the cows shifted and stamped.") == ("countryside", "milking parlour")
+
+
+def test_a_place_by_its_own_name_with_a_curly_possessive_or_a_place_word_in_the_name():
+    # a typeset apostrophe is an apostrophe; "Crossroads" names the diner, "Diner" says what it is
+    assert place_of("By April the phone at the Pruett County Sheriff’s Office had been ringing off the hook.") \
+        == ("office", "office")
+    assert place_of("It was close to midnight when Boone got to the Crossroads Diner, and she went in.") \
+        == ("pub", "diner")
+    assert place_of("She walked into the Anchor.") is None      # a pub's own name alone says nothing
