@@ -484,9 +484,9 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
     people[:] = [p for p in people if p.forms]
 
 
-_PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa": "Mr",
-                 "Mum": "Mrs", "Mummy": "Mrs", "Mom": "Mrs", "Mommy": "Mrs", "Mother": "Mrs", "Mama": "Mrs",
-                 "Mamma": "Mrs", "Ma": "Mrs"}
+_PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa": "Mr", "Pop": "Mr", "Pops": "Mr",
+                 "Poppa": "Mr", "Mum": "Mrs", "Mummy": "Mrs", "Mom": "Mrs", "Mommy": "Mrs", "Momma": "Mrs",
+                 "Mother": "Mrs", "Mama": "Mrs", "Mamma": "Mrs", "Ma": "Mrs"}
 
 
 def _join_parents(people: list[_Person], first_person_story: bool = False) -> None:

@@ -23,5 +23,18 @@ _ANIMAL_NAMED = re.compile(
     rf"(?:called|named)\s+([A-Z][a-z]+)\b")
 
 
+# "Somebody has to hold the dog, Roy.": a name said to someone after the beast; "Around the seventh
+# ewe Walter handed me the torch": a phrase of place before the sentence's subject
+_PLACE_PHRASE = re.compile(r"(?:^|[.!?][\"”’']?\s+)(?:Around|After|Before|Beside|Behind|With|Near|Past|Over|Under|Among|"
+                           r"Between|At|On|In|For|From|By|Into|Onto|Toward|Towards|Against|Across|Through)\s+$")
+
+
 def animal_names(text: str) -> set[str]:
-    return {next(g for g in m.groups() if g) for m in _ANIMAL_NAMED.finditer(text)}
+    found = set()
+    for m in _ANIMAL_NAMED.finditer(text):
+        said_to = "," in text[m.start(4) - 2:m.start(4)] and re.match(r"\s*[.!?]", text[m.end(4):m.end(4) + 3]) \
+            if m.group(4) else None
+        if m.group(4) and (said_to or _PLACE_PHRASE.search(text, max(0, m.start() - 14), m.start())):
+            continue
+        found.add(next(g for g in m.groups() if g))
+    return found

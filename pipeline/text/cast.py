@@ -28,9 +28,9 @@ from collections import Counter, defaultdict
 from pipeline.text.first_names import first_name_gender, pet_form_of_same_surname, same_first_name
 from pipeline.text.towns import is_town
 from pipeline.text.animals import animal_names
-from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _NOT_PERSON_WORDS, _PARTICLES,
-                                 _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES,
-                                 Character, _decide, _gender_hint, _split_title)
+from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _MONTH_NAMES, _NOT_PERSON_WORDS,
+                                 _PARTICLES, _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES,
+                                 TITLES, Character, _decide, _gender_hint, _split_title)
 from pipeline.text.addressed import _GREETING, _KIN
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,
@@ -42,7 +42,8 @@ from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capital
                                   _drop_kin_only_said, _join_grandparents_by_age,
                                   _join_introductions, _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
-from pipeline.text.narrator import NARRATOR_ALIASES, _narration, first_person, told_in_first_person
+from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
+                                    told_in_first_person)
 
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
 _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "m"}
@@ -68,6 +69,9 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
     speaking = {w for w, n in tagged.items() if n >= 2 and (w in _NOT_NAMES or w in _NOT_PERSON_WORDS) and first_name_gender(w)}
     # "Mum asked", "Gran said": a family word the tags use as a name is someone's name here
     speaking |= {w for w in tagged if w in FAMILY_NAMES}
+    # "June Kessler" beside "Ray Kessler" and "Mr. Kessler": a month that is her first name
+    carried = Counter(m.group(2) for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+({_NAME})\b", text)
+                      if m.group(1) in TITLES or (first_name_gender(m.group(1)) and m.group(1) not in _NOT_NAMES))
     for match in _MENTION.finditer(text):
         title, name = match.group(1), match.group(2)
         words = name.split()
@@ -83,7 +87,8 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
                 and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3
                      # "Take Len," he said: a command opening a sentence
                      or (words[0] in _COMMANDS and len(words) > 1 and _sentence_start(text, match.start(2)))) \
-                and words[0] not in speaking:
+                and words[0] not in speaking \
+                and not (words[0] in _MONTH_NAMES and len(words) == 2 and carried[words[1]]):
             words = words[1:]
         if not words:
             continue
@@ -179,7 +184,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # ("Tony Last" is a name: only the first word of a longer one is judged); "June" is a month
     # unless she speaks under that name, and then "June Bellamy" is her too
     if not title and (words[0] in _NOT_PERSON_WORDS or words[0] in _NOT_NAMES) \
-            and not (spoke[words[0]] >= 2 and first_name_gender(words[0]) and (len(words) == 1 or mid[form])):
+            and not (spoke[words[0]] >= 2 and first_name_gender(words[0]) and (len(words) == 1 or mid[form])) \
+            and not (words[0] in _MONTH_NAMES and len(words) == 2 and any(
+                other.endswith(" " + words[1]) and other.split()[0] not in _MONTH_NAMES for other in anywhere)):
         return False
     if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form) \
             and not any(other.startswith(form + " ") and mid[other] for other in anywhere):
@@ -191,6 +198,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if where[form] and spoke[form] == 0 and all(text[at - 1:at] in "'‘\"“" and text[at + len(form):at + len(form) + 1]
                                                  in "'’\"”" for at in where[form]):
         return False
+    if title and len(words) == 1 and words[0].endswith("s") and any(f.endswith(" " + words[0][:-1]) for f in anywhere):
+        return False    # "the two Mr. Pryors" beside "Gideon Pryor": two people
     if title:
         return True
     # "Age?" or "Tea?", a whole line of speech and nowhere else: a question, not someone called
@@ -370,6 +379,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         titled = {m.gender for m in (c, *merged) if _split_title(m.name)[0] and m.gender != "U"}
         gender = titled.pop() if len(titled) == 1 else c.gender if c.gender != "U" or len(said) != 1 else said.pop()
         characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, gender)
+        characters = join_parent_named_by_others(text, characters, narrator)
     return characters
 
 

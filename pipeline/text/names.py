@@ -61,12 +61,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _LATIN_EXTENDED if c.isupper())
 _LOWER = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_EXTENDED if c.islower())
 NAME = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
 # Family words a story may use as a name ("Mum asked", "said Gran")
-FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Dad", "Daddy", "Papa", "Pa", "Gran",
-                "Granny", "Grandma", "Grandmother", "Grandad", "Granddad", "Grandpa", "Grandfather", "Nan", "Nana",
-                "Nanna", "Nonna", "Nonno", "Abuela", "Abuelo", "Oma", "Opa"}
+FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Dad", "Daddy", "Papa", "Pa",
+                "Pop", "Pops", "Poppa", "Gran", "Granny", "Grandma", "Grandmother", "Grandad", "Granddad", "Grandpa",
+                "Grandfather", "Nan", "Nana", "Nanna", "Nonna", "Nonno", "Abuela", "Abuelo", "Oma", "Opa"}
 # What the teller calls their own family: "my mother" is whoever goes by Mum.
-_MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Mama", "Mamma", "Ma", "Mother"}
-_FATHER = {"Dad", "Daddy", "Papa", "Pa", "Father"}
+_MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Mother"}
+_FATHER = {"Dad", "Daddy", "Papa", "Pa", "Pop", "Pops", "Poppa", "Father"}
 _GRANDMOTHER = {"Gran", "Granny", "Grandma", "Grandmother", "Nan", "Nana", "Nanna", "Nonna", "Oma"}
 _GRANDFATHER = {"Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Opa"}
 MY_KIN = {"mother": _MOTHER, "mum": _MOTHER, "mom": _MOTHER, "father": _FATHER, "dad": _FATHER,

@@ -8,7 +8,8 @@ from collections import Counter
 from pipeline.text.roles import _ROLES
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.addressed import vocatives
-from pipeline.text.names import FAMILY_NAMES, _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names, _split_title
+from pipeline.text.names import (FAMILY_NAMES, _FATHER, _MOTHER, _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names,
+                                 _split_title)
 from pipeline.text.quotes import find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")
@@ -56,7 +57,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # (not "Frank", said as often as "Cal", when Grandad answers to it and "I" never do)
     others_answer = _answered_by_others(text, heard, names)
     scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
-              if in_narration[main] < count and not (others_answer[main] >= 2 and not answered[main])]
+              if in_narration[main] < count and not (others_answer[main] > answered[main] and others_answer[main] * 2 >= count)]
     if not scored:
         return _called_by_first_name(text, heard, characters) or first_person_narrator(text, heard, names) \
             or "Narrator", set()
@@ -170,12 +171,14 @@ def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> C
     """Names said to someone whom "I" answer next: the next paragraph opens "I looked at her" or
     is a quote tagged "I said"."""
     answered = Counter()
+    starts = [start for start, _ in spans]
     for start, end in spans:
         called = vocatives(text[start:end], names)
         if not called:
             continue
         following = re.search(r"\n[ \t]*\n\s*", text[end:end + 600])
-        if following is None:
+        # ("You're a good man, Daniel." She winked. "Don't listen, Hannah.": "I" answer the last one)
+        if following is None or any(end < other < end + following.start() for other in starts):
             continue
         at = end + following.end()
         opens_with_me = re.match(r"I\s+[a-z]+", text[at:at + 20]) is not None
@@ -191,10 +194,14 @@ def _answered_by_others(text: str, spans: list[tuple[int, int]], names: _Names) 
     answered = Counter()
     for start, end in spans:
         called = vocatives(text[start:end], names)
-        following = re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘']([^\"”’\n]{1,300})[\"”’']\s*(?:(?:says|said|asks|asked)\s+"
+        following = re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘']([^\"”’\n]{1,300})[\"”’'][^\S\n]*(?:(?:says|said|asks|asked)\s+"
                              r"([A-Z][\w.]*(?:\s+[A-Z]\w*)?)|([A-Z][\w.]*(?:\s+[A-Z]\w*)?)\s+(?:says|said|asks|asked)\b)",
                              text[end:end + 600]) if called else None
         answerer = names.lookup(following.group(2) or following.group(3)) if following else ""
+        # (or "he said": whoever "he" is, not "I"; the tag on the quote's own line, not the next paragraph's)
+        if not answerer and called and re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘'][^\"”’\n]{1,300}[\"”’'][^\S\n]*(?:[Hh]e|[Ss]he)\s+"
+                                                r"(?:says|said|asks|asked|replies|replied|answers|answered)\b", text[end:end + 600]):
+            answerer = "someone else"
         if answerer:
             answered.update(name for name in called if name != answerer)
     return answered
@@ -227,3 +234,30 @@ def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names
     scored = [(count / (1 + in_narration[name]), name) for name, count in addressed.items()
               if count >= 2 and in_narration[name] < count]
     return max(scored)[1] if scored else ""
+
+
+def join_parent_named_by_others(text: str, characters: dict[str, Character], narrator: str) -> dict[str, Character]:
+    """In a story told as "I", the teller's father is "Dad" in the narration and "Roy" to everyone
+    else: the one man of the teller's surname ("Roy Marchbank's field") whom the narration never
+    names is the one the teller calls Dad (and a woman of it, Mum)."""
+    teller = characters.get(narrator)
+    if teller is None:
+        return characters
+    surnames = {words[-1] for name in (teller.name, *teller.aliases) if len((words := _split_title(name)[1])) >= 2
+                or (_split_title(name)[0] and words)}
+    told = _narration(text, find_quotes(text))
+    for family, gender, title in ((_FATHER, "M", "Mr"), (_MOTHER, "F", "Mrs")):
+        parents = [m for m, c in characters.items() if m != narrator and {m, *c.aliases} & family]
+        named = [m for m, c in characters.items() if m != narrator and m not in parents and c.gender in (gender, "U")
+                 and not {m, *c.aliases} & FAMILY_NAMES
+                 and any(_split_title(n)[1][-1] in surnames and (len(_split_title(n)[1]) >= 2 or
+                                                                  _split_title(n)[0].rstrip(".") == title)
+                         for n in (m, *c.aliases))
+                 and not any(re.search(rf"\b{re.escape(n)}\b", told) for n in (m, *c.aliases))]
+        if len(parents) == 1 and len(named) == 1:
+            parent, name = characters[parents[0]], characters.pop(named[0])
+            # (in the parent's place: the order is who matters most)
+            characters = {name.name if m == parent.name else m: c if m != parent.name else Character(
+                name.name, tuple(sorted({*name.aliases, parent.name, *parent.aliases})),
+                parent.gender if parent.gender != "U" else gender) for m, c in characters.items()}
+    return characters

@@ -9,6 +9,7 @@ from pipeline.text.attribution import attribute
 from pipeline.text.cast import NARRATOR_ALIASES, discover_characters
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.addressed import vocatives
+from pipeline.text.animals import animal_names
 from pipeline.text.names import Character, _Names
 
 CHAPTERS = Path(__file__).parents[1] / "data" / "chapters"
@@ -2304,3 +2305,65 @@ def test_names_spelled_beyond_latin_1_are_names_whole():
     assert owner(found, "Łukasz") == owner(found, "Łukasz Dvořák") != ""
     assert owner(found, "Lan") not in ("", owner(found, "Łukasz"))
     assert "Dvo" not in found and "Nguy" not in found
+
+
+_KITCHEN_DAD = (
+    'Dad was at the sink when I came in, his sleeves rolled to the elbow. I dropped my bag by the door and I '
+    'hung my coat on the hook, the way I always did, and I waited for the lecture.\n\n'
+    '"You\'re late," Dad said.\n\n'
+    '"The bus broke down."\n\n'
+    '"Again?" He dried his hands. "Your mother rang. She wants you to call her back."\n\n'
+    'I said nothing. I thought about the bus, and I thought about the rain, and I thought about my exams, and '
+    'I wondered whether I would ever get out of this town. My shoes were wet. My hands were cold. I wanted my '
+    'bed. I was tired, and my feet hurt, and I had no wish to talk to my mother.\n\n'
+    'Mrs. Okoro from next door leaned in at the back door. "Daniel, is your van free on Saturday?"\n\n'
+    '"For you, Grace, always," he said.\n\n'
+    '"You\'re a good man, Daniel Webb." She winked at me. "Don\'t let him tell you otherwise, Hannah."\n\n'
+    '"I won\'t," I said.\n\n'
+    'Dad laughed. "Traitor."\n\n'
+)
+
+
+def test_the_narrator_is_the_name_i_answer_to_not_the_one_he_answers_to():
+    # "Daniel" (twice) is answered by "he said"; "Hannah" (once, said after him in her paragraph) by "I said"
+    found = discover_characters(_KITCHEN_DAD)
+    narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
+    assert owner(found, "Hannah") == narrator
+    assert owner(found, "Daniel Webb") != narrator
+
+
+def test_the_tellers_father_is_dad_to_her_and_roy_to_the_others():
+    # "Roy Marchbank" shares the teller's surname, is never named in her narration, and is a man
+    text = _KITCHEN_DAD.replace("Mrs. Okoro from next door", "Walter Greaves from next door") \
+        .replace("Daniel, is your van", "Roy, is your van").replace("You're a good man, Daniel Webb.",
+                                                                   "You're a good man, Roy Marchbank.") \
+        .replace("otherwise, Hannah.", "otherwise, Hannah Marchbank.").replace("She winked", "He winked")
+    found = discover_characters(text)
+    assert owner(found, "Dad") == owner(found, "Roy") == owner(found, "Roy Marchbank") != ""
+    assert found[owner(found, "Dad")].gender == "M"
+    assert "narrator" in found[owner(found, "Hannah Marchbank")].aliases
+    # a man of that surname the teller names herself is someone else (a brother, an uncle)
+    found = discover_characters(text + "Roy Marchbank, my uncle, came in.\n\n\"Evening,\" said Roy.\n")
+    assert owner(found, "Dad") != owner(found, "Roy")
+
+
+def test_a_month_before_a_family_name_is_her_first_name_and_pop_is_the_one_mr():
+    text = ('Ray Kessler stood on the tractor step. "Stay there," Mr. Kessler said.\n\n'
+            '"Pop!" Tucker Kessler shouted. "Pop, come back!"\n\n"I\'m fine," said Ray.\n\n"Hold on, Pop!"\n\n'
+            'June Kessler met them at the door. "You\'re soaked," she said.\n\n'
+            'It rained all June. "Tea?" said June Kessler.\n')
+    found = discover_characters(text)
+    assert owner(found, "June Kessler") not in ("", owner(found, "Ray"))
+    assert found[owner(found, "June Kessler")].gender == "F"
+    assert owner(found, "Pop") == owner(found, "Ray Kessler") != ""
+
+
+def test_a_name_said_to_someone_after_a_beast_is_no_beasts_name_nor_two_of_a_family_one_person():
+    text = ('"Somebody has to hold the dog, Roy. Let her go." Walter Greaves pointed.\n\n'
+            '"I have her," said Roy.\n\nAround the seventh ewe Walter handed me the torch.\n\n'
+            'Gideon Pryor and Owen Pryor came in, the two Mr. Pryors together. "Well?" said Gideon.\n\n'
+            '"Nothing," said Owen.\n')
+    assert animal_names(text) == set()
+    found = discover_characters(text)
+    assert owner(found, "Roy")
+    assert owner(found, "Mr. Pryors") == "" and owner(found, "Gideon") != owner(found, "Owen")
