@@ -230,9 +230,13 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|
                   r"home|homeward|inbound|outbound|back)\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
-                  r"beside|past|through|under|over|\w+ed)\b))")
+                  r"beside|past|through|under|over|\w+ed|"
+                  # and the present tense's: "Gran's kitchen looks like an operating theatre"
+                  r"lies|stands|sits|seems|looks|feels|takes|keeps|holds|grows|falls|rises|shakes|rings|smells|stinks|"
+                  r"fills)\b))")
 
 
+_SPOKEN_OF = r"(?:name|word|words|thought|idea|mention|memory|memories|picture|photo|photograph|map|sign|smell|sound)"
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
 _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'’-]+\s+){0,2}?"
                  r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+")
@@ -328,7 +332,8 @@ class _Patterns:
         self.threshold = re.compile(rf"\b(?:door|doors|doorway|entrance|steps|gates?|threshold|porch)\s+of\s+"
                                     rf"(?:{_DETERMINER}|{_OWNER}|{named})\s+{noun}", re.IGNORECASE)
         self.subject = re.compile(
-            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?:[\w'’-]+\s+){{0,2}}?|"
+            # (not "The name Alder Street rings a bell", "the thought of the sea": a place spoken of)
+            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?!{_SPOKEN_OF}\b)(?:[\w'’-]+\s+){{0,2}}?|"
             # or a place's own name right before it: "Dunmere station was two benches"
             rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+)?)\s+)(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}"
             # or by its number: "Court Three is panelled in oak"

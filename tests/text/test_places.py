@@ -999,3 +999,16 @@ def test_a_place_by_its_own_name_with_a_curly_possessive_or_a_place_word_in_the_
     assert place_of("It was close to midnight when Boone got to the Crossroads Diner, and she went in.") \
         == ("pub", "diner")
     assert place_of("She walked into the Anchor.") is None      # a pub's own name alone says nothing
+
+
+@pytest.mark.parametrize("sentence, bed", [
+    ("By half past nine Gran’s kitchen looks like an operating theatre in a farmhouse.", "kitchen"),
+    ("The caravan smells of hairspray, wet wool and the fan heater.", "room"),
+    ("The church sits empty and cold on weekdays.", "church"),
+    # a place spoken of is not where the scene is
+    ("The name Alder Street rings a bell, and it takes me a moment to place it.", None),
+    ("The thought of the pub kept him going.", None),
+])
+def test_a_present_tense_subject_names_the_place_and_a_name_spoken_of_does_not(sentence, bed):
+    found = place_of(sentence)
+    assert (found[0] if found else None) == bed
