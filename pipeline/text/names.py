@@ -46,7 +46,7 @@ _MONTH_USE = re.compile(r"\b(?:in|of|early|late|mid|next|last|this|since|until|t
 _MONTH_AFTER = re.compile(r"\s*(?:\d|(?:I|we|you|he|she|it|they|one|not)\b)")
 
 
-TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Sir", "Lady", "Lord", "Colonel", "Captain", "Major",
+TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Doc", "Sir", "Lady", "Lord", "Colonel", "Captain", "Major",
           "General", "Inspector", "Professor", "Father", "Aunt", "Auntie", "Aunty", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
           "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
           "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
@@ -87,7 +87,7 @@ def my_kin(relation: str, people: list[tuple[object, set[str]]]):
     return found[0] if len(found) == 1 else None
 
 
-_SAME_TITLE = {"Doctor": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
+_SAME_TITLE = {"Doctor": "Dr", "Doc": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
 
 
 def _split_title(form: str) -> tuple[str, tuple[str, ...]]:

@@ -46,7 +46,7 @@ _ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspect
           "lecturer", "tutor", "nanny", "maid", "footman", "valet", "coachman", "sailor", "engineer", "operator",
           "interpreter", "chaplain", "verger", "innkeeper", "publican", "jailer", "gaoler", "warder",
           "sentry", "gatekeeper", "lockkeeper"}
-_ROLE_TITLES = {"doctor": "Dr", "sergeant": "Sergeant", "inspector": "Inspector", "captain": "Captain",
+_ROLE_TITLES = {"doctor": "Dr", "vet": "Dr", "sergeant": "Sergeant", "inspector": "Inspector", "captain": "Captain",
                 "constable": "Constable", "detective": "Detective", "professor": "Professor", "colonel": "Colonel",
                 "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
                 "coach": "Coach", "judge": "Judge", "chief": "Chief", "officer": "Officer", "priest": "Father",

@@ -2367,3 +2367,11 @@ def test_a_name_said_to_someone_after_a_beast_is_no_beasts_name_nor_two_of_a_fam
     found = discover_characters(text)
     assert owner(found, "Roy")
     assert owner(found, "Mr. Pryors") == "" and owner(found, "Gideon") != owner(found, "Owen")
+
+
+def test_doc_is_a_title_and_the_vet_is_the_one_doc():
+    text = ('She had run into Doc Hargrove at the co-op.\n\nThe street door opened and the vet himself came in.\n\n'
+            '"Rabies tags," Doc Hargrove said.\n\n"Thanks, Doc," said Boone.\n\n'
+            'She looked at the vet, who was buttoning his slicker.\n\n"Heifer calving," said Doc Hargrove.\n')
+    found = discover_characters(text)
+    assert owner(found, "the vet") == owner(found, "Doc Hargrove") != ""
