@@ -241,6 +241,9 @@ _I_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+I|I\s+(?:{_SPEECH}))\b")
 _PRONOUN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
 
+_TOLD_ME = re.compile(r"\b(?:tells|told|asks|asked|(?:says|said|whispers|whispered|calls|called|shouts|shouted)\s+to)\s+me\b")
+
+
 def _join_answered_names(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
     """`'You're late, Jack,' said Mrs. Angove.` then `'I'm not late, Bridget.'`: the answer calls
     the one who just spoke by her first name, so a bare "Bridget" is Mrs. Angove, when she has no
@@ -321,6 +324,8 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             keep.absorb(gone, owner)
             previous_speaker = keep if speakers else previous_speaker
         last = owner.get(called[-1][0]) if called else None      # the one spoken to last answers
+        if first_person_story and _TOLD_ME.search(narration):
+            last = None     # ("That's going on the front, Rads," Hollis tells me.: "Rads" is "I")
         if last is not None and last not in speakers.values():
             calling = (last, number)
         elif speakers or _I_TAG.search(narration) or any(re.search(r"[.!?,…—-]\W*$", text[x:y]) for x, y in inside):

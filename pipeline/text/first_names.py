@@ -98,16 +98,22 @@ def pet_form_of_same_surname(short: str, long: str) -> bool:
             and len({first_name_gender(short), first_name_gender(long)} - {""}) <= 1)
 
 
+# everyday British and West African first names and pet forms gender-guesser's list lacks
+_LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "dez", "baz", "gaz", "dom", "jez", "kwame",
+                                "tunde", "emeka", "chinedu", "obinna", "femi"), "M"),
+               **dict.fromkeys(("funmi", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande"), "F")}
+
+
 def first_name_gender(word: str) -> str:
     """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
     if not word[:1].isupper():
         return ""
-    return _first_names().get(word.lower(), "").upper()
+    return _first_names().get(word.lower(), "").upper() or _LIST_LACKS.get(word.lower(), "")
 
 
 def first_name_certain(word: str) -> bool:
     """The list gives the name one gender outright, not "mostly" ("Jude" is mostly male)."""
-    return word[:1].isupper() and _first_names().get(word.lower(), "") in ("M", "F")
+    return word[:1].isupper() and (_first_names().get(word.lower(), "") or _LIST_LACKS.get(word.lower(), "")) in ("M", "F")
 
 
 # pet forms that are also everyday words, and so would turn a "Will you...?" into a name

@@ -182,7 +182,7 @@ def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> C
             continue
         at = end + following.end()
         opens_with_me = re.match(r"I\s+[a-z]+", text[at:at + 20]) is not None
-        quote = re.match(r"[\"“‘']([^\"”’\n]{1,300})[\"”’']", text[at:at + 320])
+        quote = re.match(r"[\"“‘']((?:[^\"”’\n]|[’'](?=\w)){1,300})[\"”’'](?!\w)", text[at:at + 320])
         if opens_with_me or (quote and _said_by_me(text, at + 1, at + 1 + len(quote.group(1)))):
             answered.update(called)
     return answered
@@ -194,12 +194,12 @@ def _answered_by_others(text: str, spans: list[tuple[int, int]], names: _Names) 
     answered = Counter()
     for start, end in spans:
         called = vocatives(text[start:end], names)
-        following = re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘']([^\"”’\n]{1,300})[\"”’'][^\S\n]*(?:(?:says|said|asks|asked)\s+"
+        following = re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘']((?:[^\"”’\n]|[’'](?=\w)){1,300})[\"”’'](?!\w)[^\S\n]*(?:(?:says|said|asks|asked)\s+"
                              r"([A-Z][\w.]*(?:\s+[A-Z]\w*)?)|([A-Z][\w.]*(?:\s+[A-Z]\w*)?)\s+(?:says|said|asks|asked)\b)",
                              text[end:end + 600]) if called else None
         answerer = names.lookup(following.group(2) or following.group(3)) if following else ""
         # (or "he said": whoever "he" is, not "I"; the tag on the quote's own line, not the next paragraph's)
-        if not answerer and called and re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘'][^\"”’\n]{1,300}[\"”’'][^\S\n]*(?:[Hh]e|[Ss]he)\s+"
+        if not answerer and called and re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘'](?:[^\"”’\n]|[’'](?=\w)){1,300}[\"”’'](?!\w)[^\S\n]*(?:[Hh]e|[Ss]he)\s+"
                                                 r"(?:says|said|asks|asked|replies|replied|answers|answered)\b", text[end:end + 600]):
             answerer = "someone else"
         if answerer:

@@ -2375,3 +2375,24 @@ def test_doc_is_a_title_and_the_vet_is_the_one_doc():
             'She looked at the vet, who was buttoning his slicker.\n\n"Heifer calving," said Doc Hargrove.\n')
     found = discover_characters(text)
     assert owner(found, "the vet") == owner(found, "Doc Hargrove") != ""
+
+
+_KITCHEN_GRAN = (
+    "I get in at seven. I hang up my coat and I look for the dog, and I do not find him. I call, and I wait, and I "
+    "call again. My boots are soaked and my hands are cold, and I wonder, not for the first time, why I ever moved "
+    "back here. I check the shed. I check the lane. I check under the table, where I always find him. I give up.\n\n"
+    "‘Left, Owen! Your other left!’ Gran’s voice comes across the water.\n\n‘Ruth’s given him something!’ I call back.\n\n"
+    "Hollis lowers his camera. ‘That’s going on the front, Rads,’ Hollis tells me.\n\n"
+    "My phone buzzes on the dresser.\n\n‘Five,’ says Alfie. ‘That’s five.’\n\n"
+    "‘Does it hurt him?’ Alfie asks.\n\n‘Owen! Has he had a tablet?’\n\n‘Yes,’ I say.\n\n"
+    "‘Rads, you’re a star,’ Hollis says to me.\n\n‘You can put them where you like, Owen.’ Gran closes the door.\n"
+)
+
+
+def test_a_name_said_after_a_comma_is_said_to_someone_and_told_me_is_said_to_me():
+    # "Left, Owen!" is no town after "left"; "..., Rads," Hollis tells me: Rads is "I", not Alfie who speaks next
+    found = discover_characters(_KITCHEN_GRAN)
+    narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
+    assert owner(found, "Owen") == narrator
+    assert owner(found, "Alfie") not in ("", narrator) and owner(found, "Alfie") != owner(found, "Rads")
+    assert found[owner(found, "Alfie")].gender == "M"          # a name gender-guesser's list lacks
