@@ -3,8 +3,9 @@ Dev") and the people it is said to ("Listen, Dot, ..."), as the cast's names spe
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from pipeline.text.names import _Names, _split_title
+from pipeline.text.names import NAME, _Names, _split_title
 from pipeline.text.roles import _ROLES
 
 
@@ -116,3 +117,14 @@ def vocatives(quote: str, names: _Names) -> set[str]:
 def spoken_of(quote: str, names: _Names) -> set[str]:
     """People the quote names who are not the one saying it (no "I am ...")."""
     return {main for _, _, main in names.mentions(quote)} - {self_named(quote, names)}
+
+
+def names_spoken_to(text: str) -> Counter:
+    """Names someone is spoken to by: opening a quote or closing a clause of it ("Jane, come")."""
+    found = Counter()
+    # (and "Callum. It's gone one.": a name alone as the quote's first sentence, more after it)
+    for match in re.finditer(rf"[\"“‘]\s*({NAME}(?:\s+{NAME})?)\s*[,!?]|"
+                             rf",\s*({NAME}(?:\s+{NAME})?)\s*[,!?.]\s*[\"”’']|"
+                             rf"[\"“‘]\s*({NAME})\.\s+(?=[A-Z][a-z]*['’]?[a-z]*\s+[a-z])", text):
+        found[match.group(1) or match.group(2) or match.group(3)] += 1
+    return found

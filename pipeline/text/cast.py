@@ -31,7 +31,7 @@ from pipeline.text.animals import animal_names
 from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _MONTH_NAMES, _NOT_PERSON_WORDS,
                                  _PARTICLES, _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES,
                                  TITLES, Character, _decide, _gender_hint, _split_title)
-from pipeline.text.addressed import _GREETING, _KIN
+from pipeline.text.addressed import _GREETING, _KIN, names_spoken_to
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,
                                    _part_titles_of_both_genders, _tie_nicknames)
@@ -111,7 +111,9 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
         # "Fellow called Sam Cobb" names someone; it is not a speech tag, nor is "the people of
         # Wexcombe spoke of it for years" (a place after "of", and talk about something)
         if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+[A-Z]", after)
-                and not (re.search(r"\b(?:of|from|in|at)\s+$", before) and re.match(r"\s+\w+\s+(?:of|about)\b", after))) \
+                and not (re.search(r"\b(?:of|from|in|at)\s+$", before)
+                         # ("Everybody in Harrowby thinks my boy did it": a place, in what someone says)
+                         and (re.match(r"\s+\w+\s+(?:of|about)\b", after) or speech.inside_quote(offset)))) \
                 or (re.search(rf"\b(?:{_SPEECH}),?\s+$", before) and not speech.inside_quote(offset)):
             spoke[form] += 1     # (but "The wind doesn't say Manchester" is a word said, not a tag)
     for match in _THE_DESCRIPTOR.finditer(text):
@@ -130,17 +132,6 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
             anywhere[form] = mid[form] = total
             where[form] = [m.start() for m in re.finditer(r"\b[Tt]he\s+" + re.escape(form[4:]) + r"\b", text)]
     return mid, anywhere, spoke, where
-
-
-def _vocatives(text: str) -> Counter:
-    """Names someone is spoken to by: opening a quote or closing a clause of it ("Jane, come")."""
-    found = Counter()
-    # (and "Callum. It's gone one.": a name alone as the quote's first sentence, more after it)
-    for match in re.finditer(rf"[\"“‘]\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?]|"
-                             rf",\s*({_NAME}(?:\s+{_NAME})?)\s*[,!?.]\s*[\"”’']|"
-                             rf"[\"“‘]\s*({_NAME})\.\s+(?=[A-Z][a-z]*['’]?[a-z]*\s+[a-z])", text):
-        found[match.group(1) or match.group(2) or match.group(3)] += 1
-    return found
 
 
 _INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+)({_NAME})")
@@ -301,7 +292,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     speech = _Speech(text)
     mid, anywhere, spoke, where = _candidates(text, speech)
     lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
-    vocatives = _vocatives(text)
+    vocatives = names_spoken_to(text)
     beside = _beside_speech(speech, where)
     acting = _acting_before_speech(speech, where, beside)
     animals = frozenset(animal_names(text))
@@ -488,6 +479,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
                                                         and pronoun_gender(*p.forms, p.words[0]) in (gender, "U")
                                                         and (first_name_gender(p.words[0]) == gender
                                                              or not leans_against(gender, *p.forms, p.words[0])))]
+        # ("old Mr. Haskett" is not "young Tom Haskett", his son)
+        if re.search(rf"\b[Oo]ld\s+{re.escape(form)}\b", text):
+            fitting = [p for p in fitting if not any(re.search(rf"\b[Yy]oung\s+{re.escape(f)}\b", text) for f in p.forms)]
         other_titles = {t for f, t, w in titled_only if w == words and t != title}
         rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
                     for t in other_titles)

@@ -52,7 +52,8 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Doc", "Sir", "Lady", "Lord
           "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
           "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron", "Sheriff", "Deputy", "Trooper",
-          "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi")
+          "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi", "Councillor",
+          "Councilor", "Alderman")
 
 # A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur", "Bogusławski", "Nguyễn"), with "O'Brien"
 # and "Grant-Menzies"

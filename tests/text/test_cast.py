@@ -2396,3 +2396,16 @@ def test_a_name_said_after_a_comma_is_said_to_someone_and_told_me_is_said_to_me(
     assert owner(found, "Owen") == narrator
     assert owner(found, "Alfie") not in ("", narrator) and owner(found, "Alfie") != owner(found, "Rads")
     assert found[owner(found, "Alfie")].gender == "M"          # a name gender-guesser's list lacks
+
+
+def test_councillor_is_a_title_old_mr_is_not_young_tom_and_a_village_in_speech_is_no_one():
+    text = ('"Ah, Ms. Penhallow. Derek Price here. Councillor Price, Harrowby ward," said the voice.\n\n'
+            '"Everybody in Harrowby thinks my boy did it," said old Mr. Haskett. "Young Tom Haskett had the key."\n\n'
+            '"Dad," the younger man muttered.\n\n"Tom Haskett," said Tom, holding out a hand.\n\n'
+            'Councillor Price rapped the table. "Order," said Councillor Price.\n\n'
+            '"It was me," said Gerald Haskett. "I opened it." Old Mr. Haskett sat down.\n\n'
+            '"Everyone in Harrowby knows," said Derek.\n\nHarrowby village hall was full. She left Harrowby at ten.\n')
+    found = discover_characters(text)
+    assert owner(found, "Councillor Price") == owner(found, "Derek Price") != ""
+    assert owner(found, "Mr. Haskett") not in ("", owner(found, "Tom Haskett"))
+    assert owner(found, "Harrowby") == ""
