@@ -108,10 +108,19 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                     back += 2
                     before = speaker_of(number - back)
                 addressees.append(before[0] if len(before) == 1 else None)
-            elif tag and len(before) == 1:
-                # "he" calls out to the woman just named, who cannot be the one speaking
+            elif tag and before:
+                # "he" calls out to the woman just named, who cannot be the one speaking (or, the
+                # narration naming a woman and a man, "she" to the man: "Priya looks at her husband.
+                # Hollis sits at the table." / "'Graham,' she says.")
                 he = (tag.group(1) or tag.group(2)).lower() == "he"
-                addressees.append(before[0] if before[0].listed_gender == ("F" if he else "M") else None)
+                other = [p for p in before if p.listed_gender == ("F" if he else "M")]
+                same = [p for p in before if p.listed_gender == ("M" if he else "F")]
+                # (a first name, not a title nor what a child calls a parent, said to one the narration
+                # calls by surname alone)
+                pair = len(before) == 2 and len(same) == 1 and len(other) == 1 and all(
+                    not _split_title(f)[0] and first_name_gender(f) for p, _ in vocatives for f in p.forms) \
+                    and all(len(f.split()) == 1 and not _split_title(f)[0] for f in other[0].forms)
+                addressees.append(other[0] if len(other) == 1 and (len(before) == 1 or pair) else None)
             # and the one asked, who answers by name in the next line (`"How is he, Doc?"` / `"...,"
             # Haddad says`)
             asked = re.search(r"\?\W*$", text[inside[-1][0]:inside[-1][1]]) is not None

@@ -2409,3 +2409,16 @@ def test_councillor_is_a_title_old_mr_is_not_young_tom_and_a_village_in_speech_i
     assert owner(found, "Councillor Price") == owner(found, "Derek Price") != ""
     assert owner(found, "Mr. Haskett") not in ("", owner(found, "Tom Haskett"))
     assert owner(found, "Harrowby") == ""
+
+
+def test_a_wife_calls_the_man_the_narration_names_by_surname_by_his_first_name():
+    text = ('Hollis came in soaked. "Got the shot," said Hollis.\n\n"Tea," said Ruth.\n\n'
+            'Priya leaned on the sink, looking at her husband. Hollis sat at the end of the table.\n\n'
+            '"Graham," she said.\n\n"Mm."\n\n"The car is in the river."\n\n"The car is fine."\n\n'
+            'Priya put her mug down. "Do you know what that costs, Graham?"\n\nHollis turned the camera round.\n\n'
+            '"Look at that," he said.\n')
+    found = discover_characters(text)
+    assert owner(found, "Graham") == owner(found, "Hollis") != ""
+    # a title said by a man to one of the two the paragraph names is not taken for either
+    found = discover_characters(text.replace('"Graham," she said.', '"Mrs. Pike," he said.'))
+    assert owner(found, "Mrs. Pike") != owner(found, "Priya")
