@@ -140,6 +140,11 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         m = names.lookup(match.group(1)) if match.group(1) not in FAMILY_NAMES else ""
         if m and m != main and characters[m].gender in (gender, "U"):
             same.add(m)
+    # ("Owen", not "Rads" the newsroom's nickname for him: the teller goes by the first name a list knows)
+    given = [m for m in same if len(m.split()) == 1 and first_name_gender(m) and m not in FAMILY_NAMES]
+    if not first_name_gender(main.split()[0]) and not _split_title(main)[0] and len(given) == 1:
+        same = (same - {given[0]}) | {main}
+        main = given[0]
     return main, same
 
 
@@ -167,18 +172,25 @@ def _pet_form_of(a: str, b: str) -> bool:
     return a != b and a[:2] == b[:2] and any(len(x) <= 3 or re.search(r"(?:ie|y|ee|s)$", x) for x in (a, b))
 
 
+_TOLD_ME = re.compile(r"[\"”’']?[^\S\n]*(?:[A-Z][\w.]*(?:\s+[A-Z]\w*)?|he|she)\s+(?:\w+ly\s+)?(?:tells|told|asks|asked|"
+                      r"(?:says|said|whispers|whispered|calls|called|shouts|shouted)\s+to)\s+me\b")
+
+
 def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> Counter:
     """Names said to someone whom "I" answer next: the next paragraph opens "I looked at her" or
     is a quote tagged "I said"."""
     answered = Counter()
-    starts = [start for start, _ in spans]
     for start, end in spans:
         called = vocatives(text[start:end], names)
         if not called:
             continue
+        # ("That's going on the front, Rads," Hollis tells me.: said to "me")
+        if _TOLD_ME.match(text, end, end + 80):
+            answered.update(called)
+            continue
         following = re.search(r"\n[ \t]*\n\s*", text[end:end + 600])
-        # ("You're a good man, Daniel." She winked. "Don't listen, Hannah.": "I" answer the last one)
-        if following is None or any(end < other < end + following.start() for other in starts):
+        # ("You're a good man, Daniel." She winked. "Don't listen, Hannah.": "I" answer the last one called)
+        if following is None or any(end < a < end + following.start() and vocatives(text[a:b], names) for a, b in spans):
             continue
         at = end + following.end()
         opens_with_me = re.match(r"I\s+[a-z]+", text[at:at + 20]) is not None

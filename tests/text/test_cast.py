@@ -2395,6 +2395,8 @@ def test_a_name_said_after_a_comma_is_said_to_someone_and_told_me_is_said_to_me(
     narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
     assert owner(found, "Owen") == narrator
     assert owner(found, "Alfie") not in ("", narrator) and owner(found, "Alfie") != owner(found, "Rads")
+    # the nickname the newsroom gives him is his too, and the teller goes by the first name
+    assert owner(found, "Rads") == narrator == "Owen"
     assert found[owner(found, "Alfie")].gender == "M"          # a name gender-guesser's list lacks
 
 
