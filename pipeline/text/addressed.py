@@ -39,7 +39,9 @@ def self_named(quote: str, names: _Names) -> str:
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")
         # ("Lorcan Fee. Master of this tub.": the name, then the job)
+        # ("Robert Achebe. Thank you for coming out.": the name given)
         introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:I|We\s+(?:spoke|met|talked))\b"
+                              r"|\.\s+(?:Thank(?:s|\s+you)\s+for|Pleased\s+to|Nice\s+to|Good\s+to|Glad\s+to|Call\s+me)\b"
                               r"|\.\s+(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the|this|that|your|our)\s+[a-z]+\s*[.!]"
                               r"|[.,]\s+that['’]?s\s+(?:is\s+)?my\s+name\b|[.,]\s+that\s+is\s+my\s+name\b"
                               # "Ottoline Marsh. Daughter.": the name, then what she is to them

@@ -638,6 +638,9 @@ def test_a_name_said_alone_then_that_is_my_name_names_the_speaker():
     # introducing others is not naming oneself
     assert self_named("This is Clara Moss, and this is Hugo Brandt.", names) == ""
     assert self_named("This is Clara Moss.", names) == "Clara Moss"
+    # a name, then the thanks of one arriving ("Hugo Brandt. Thank you for coming out.")
+    assert self_named("Hugo Brandt. Thank you for coming out in this.", names) == "Hugo Brandt"
+    assert self_named("Hugo Brandt. Thank God.", names) == ""
 
 
 def test_a_later_he_leans_on_whom_the_tags_he_turned_out_to_be():
