@@ -354,6 +354,22 @@ def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, nar
      {"Kofi": "M", "Dad": "M", "Ama": "F", "Nana": "F", "Mr. Dale": "M", "Danny": "M", "Leah": "F"},
      [("Kofi", "Kof"), ("Mr. Dale", "Graham Dale"), ("Leah", "Leah Marsh")],
      [("Kofi", "Dad"), ("Kofi", "Danny"), ("Kofi", "Fair"), ("Ama", "Leah")], ("St Aidan",), "Kofi"),
+    ("gold/first-person-solicitors-office-car-flooded-mead-kitchen.txt",
+     {"Tessa": "F", "Dad": "M", "Walter": "M", "Owen": "M", "Gideon": "M", "Hazel Brannock": "F", "Nat": "F"},
+     [("Dad", "Roy"), ("Dad", "Roy Marchbank"), ("Tessa", "Ms. Marchbank")],
+     [("Owen", "Gideon"), ("Dad", "Walter"), ("Tessa", "Nat")], ("Mr. Pryors", "Pryors"), "Tessa"),
+    ("gold/third-person-sheriffs-office-flooded-pasture-kitchen-diner-curly-quotes.txt",
+     {"Boone": "F", "Doc Hargrove": "M", "Wes": "M", "Ray": "M", "June Kessler": "F", "Tucker": "M", "Bird": "F"},
+     [("Boone", "Delia"), ("Doc Hargrove", "the vet"), ("Ray", "Pop"), ("Ray", "Mr. Kessler"), ("Wes", "the deputy")],
+     [("Ray", "Tucker"), ("June Kessler", "Boone")], ("Route", "Crossroads"), ""),
+    ("gold/first-person-present-newsroom-water-meadow-kitchen-single-quotes.txt",
+     {"Owen": "M", "Gran": "F", "Hollis": "M", "Alfie": "M", "Priya": "F", "Ruth": "F", "Pryce": "M"},
+     [("Owen", "Rads"), ("Owen", "Mr. Radley"), ("Hollis", "Graham")],
+     [("Alfie", "Owen"), ("Gran", "Ruth"), ("Hollis", "Pryce")], ("Biscuit", "Church Lane"), "Owen"),
+    ("gold/third-person-loss-adjusters-office-flooded-meadow-village-hall.txt",
+     {"Ruth": "F", "Tom": "M", "Robert": "M", "Gerald Haskett": "M", "Lily": "F", "Gwen Ashby": "F"},
+     [("Councillor Price", "Derek Price"), ("Gerald Haskett", "Mr. Haskett"), ("Robert", "Bobby")],
+     [("Tom", "Gerald Haskett"), ("Ruth", "Lily")], ("Harrowby", "Wend"), ""),
 ])
 def test_chapters_written_blind_cast_without_a_list(chapter, people, same, apart, not_people, narrator):
     """Chapters written for these checks by someone who had not read the adapter
