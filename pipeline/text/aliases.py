@@ -13,7 +13,7 @@ from functools import cached_property
 from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
-from pipeline.text.quotes import SPEECH_VERBS, _scan_quotes, inside_span, split_paragraphs
+from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, split_paragraphs
 
 _NAME = NAME
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
@@ -241,7 +241,7 @@ _I_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+I|I\s+(?:{_SPEECH}))\b")
 _PRONOUN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEECH}))\b")
 
 
-_TOLD_ME = re.compile(r"\b(?:tells|told|asks|asked|(?:says|said|whispers|whispered|calls|called|shouts|shouted)\s+to)\s+me\b")
+_TOLD_ME = re.compile(rf"\b{TOLD_ME}")
 
 
 def _join_answered_names(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:

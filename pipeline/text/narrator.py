@@ -10,7 +10,7 @@ from pipeline.text.first_names import first_name_gender
 from pipeline.text.addressed import vocatives
 from pipeline.text.names import (FAMILY_NAMES, _FATHER, _MOTHER, _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names,
                                  _split_title)
-from pipeline.text.quotes import find_quotes
+from pipeline.text.quotes import TOLD_ME, find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")
 
@@ -172,8 +172,7 @@ def _pet_form_of(a: str, b: str) -> bool:
     return a != b and a[:2] == b[:2] and any(len(x) <= 3 or re.search(r"(?:ie|y|ee|s)$", x) for x in (a, b))
 
 
-_TOLD_ME = re.compile(r"[\"”’']?[^\S\n]*(?:[A-Z][\w.]*(?:\s+[A-Z]\w*)?|he|she)\s+(?:\w+ly\s+)?(?:tells|told|asks|asked|"
-                      r"(?:says|said|whispers|whispered|calls|called|shouts|shouted)\s+to)\s+me\b")
+_TOLD_ME = re.compile(rf"[\"”’']?[^\S\n]*(?:[A-Z][\w.]*(?:\s+[A-Z]\w*)?|he|she)\s+(?:\w+ly\s+)?{TOLD_ME}")
 
 
 def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> Counter:

@@ -21,6 +21,8 @@ class Quote:
     check: bool = False    # a guess or a near tie: a producer should confirm it
 
 
+# words said to the teller: "Hollis tells me", "she said to me"
+TOLD_ME = r"(?:tells|told|asks|asked|(?:says|said|whispers|whispered|calls|called|shouts|shouted)\s+to)\s+me\b"
 SPEECH_VERBS = {
     "said": None, "says": None, "say": None, "asked": "ask", "asks": "ask", "replied": None, "answered": None,
     "whispered": "whisper", "whispers": "whisper", "shouted": "shout", "shouts": "shout", "yelled": "shout",
