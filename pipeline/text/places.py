@@ -50,7 +50,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "footpath", "trail",
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field",
                     # a path by water out of doors
-                    "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path"),
+                    "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path",
+                    # and the river's flat land and the banks built against it
+                    "bottomland", "bottomlands", "floodplain", "flood plain", "water meadow", "levee", "cornfield"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
@@ -65,13 +67,13 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
               # a public hall full of people
               "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
-              "community hall", "meeting hall", "assembly hall", "sports hall"),
+              "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
              "engine room", "engine-room", "boiler room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
-            "passenger seat", "driver's seat", "bus",
+            "passenger seat", "driver's seat", "bus", "pickup truck", "cab",
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
@@ -230,12 +232,8 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|
                   r"home|homeward|inbound|outbound|back)\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
-                  r"beside|past|through|under|over|\w+ed|"
-                  # and the present tense's: "Gran's kitchen looks like an operating theatre"
-                  r"lies|stands|sits|seems|looks|feels|takes|keeps|holds|grows|falls|rises|shakes|rings|smells|stinks|"
-                  r"fills)\b))")
-
-
+                  r"beside|past|through|under|over|\w+ed|"     # and the present tense's ("Gran's kitchen looks like")
+                  r"lies|stands|sits|seems|looks|feels|takes|keeps|holds|grows|falls|rises|shakes|rings|smells|fills)\b))")
 _SPOKEN_OF = r"(?:name|word|words|thought|idea|mention|memory|memories|picture|photo|photograph|map|sign|smell|sound)"
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
 _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -505,6 +503,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if match.re is patterns.locative and defined and defined.start() < where < _where(defined):
             continue    # where a place by its own name stands: "Rosie's sat across the road from the theatre, a diner"
         bed, word = patterns.bed_of(match)
+        if word == "cab" and match.re is not patterns.subject:   # "The cab of his truck smelled of dog", not "on the cab"
+            continue
         if (not opening or not generic) and word in GENERIC_WORDS:
             continue
         if bed in _INDOOR_BEDS and match.re is patterns.locative and _BESIDE.match(match.group(0)) \

@@ -47,7 +47,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
              r"the\s+aisle|the\s+third\s+row|the\s+front\s+row|the\s+back\s+row|plastic\s+chairs|trestle\s+tables?|"
              r"noticeboards?|the\s+urn|tea\s+urn|jumble\s+sale",
     # a farm's, out in its fields ("the bottom pasture", "the side of the barn")
-    "countryside": _RURAL.pattern[5:-3].replace(r"fields?|", "") + r"|heifers?|steers?|calves|livestock|herd|barbed\s+wire|cattle\s+grid",
+    "countryside": _RURAL.pattern[5:-3].replace(r"fields?|", "") + r"|heifers?|steers?|calves|livestock|herd|barbed\s+wire|cattle\s+grid|"
+                   # a flood fought out of doors
+                   r"levees?|sandbags?|sand\s+pile|the\s+bottoms",
     "training_ground": r"goal\s?posts?|goalmouths?|goalkeeper|goalie|touchlines?|halfway\s+line|penalty\s+(?:area|box|spot)|"
                        r"crossbar|corner\s+flags?|kick-off|referee|the\s+whistle|bibs|shin\s*pads|midfield|scrum|try\s+line|"
                        # a cricket match's

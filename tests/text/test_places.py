@@ -1012,3 +1012,15 @@ def test_a_place_by_its_own_name_with_a_curly_possessive_or_a_place_word_in_the_
 def test_a_present_tense_subject_names_the_place_and_a_name_spoken_of_does_not(sentence, bed):
     found = place_of(sentence)
     assert (found[0] if found else None) == bed
+
+
+def test_a_truck_cab_a_fellowship_hall_and_a_levee_fought_with_sandbags():
+    assert place_of("The cab of his Silverado smelled like wet dog and gas-station coffee.") == ("car", "cab")
+    assert place_of("Ahead, an orange beacon turned on the cab of a pickup.") is None
+    assert place_of("Ostby Lutheran’s fellowship hall was in the basement.") == ("crowd", "fellowship hall")
+    assert place_of("We sandbagged the levee until dark.", opening=False) is None
+    script = adapt_text("The office was quiet.\n\n\"Go,\" she said.\n\n* * *\n\n"
+                        "There were forty people on it already. The county had dumped a mountain of sand, and people "
+                        "were filling sandbags off the sand pile while the rain came down.\n\n\"Hold it open,\" he said.\n"
+                        "\nBy nine the levee was holding.\n", None)
+    assert [scene.ambience for scene in script.scenes] == ["office", "countryside"]
