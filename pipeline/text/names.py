@@ -543,7 +543,8 @@ _PLACE_WORDS = {
 # Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
 # the others ("Mr.", "Colonel") go before a surname.
 _FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Auntie", "Aunty", "Uncle", "Sister", "Brother", "Father", "Mother",
-                      "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess"}
+                      "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess",
+                      "Pastor"}
 _PARTICLES = {"de", "du", "van", "von", "le", "la", "des", "di", "da"}
 # The first word of a place name ("New York", "Port Said").
 _PLACE_PREFIXES = {"New", "Port", "Fort", "Lake", "Mount", "Cape", "San", "Santa", "Saint", "Los", "Las", "North",

@@ -8,8 +8,8 @@ from collections import Counter
 from pipeline.text.roles import _ROLES
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.addressed import vocatives
-from pipeline.text.names import (FAMILY_NAMES, _FATHER, _MOTHER, _NOT_NAMES, _NOT_PERSON_WORDS, Character, _Names,
-                                 _split_title)
+from pipeline.text.names import (FAMILY_NAMES, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES,
+                                 _NOT_PERSON_WORDS, Character, _Names, _split_title)
 from pipeline.text.quotes import TOLD_ME, find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")
@@ -250,14 +250,15 @@ def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names
 def join_parent_named_by_others(text: str, characters: dict[str, Character], narrator: str) -> dict[str, Character]:
     """In a story told as "I", the teller's father is "Dad" in the narration and "Roy" to everyone
     else: the one man of the teller's surname ("Roy Marchbank's field") whom the narration never
-    names is the one the teller calls Dad (and a woman of it, Mum)."""
+    names is the one the teller calls Dad (and a woman of it, Mum; and so Grandpa and Gran)."""
     teller = characters.get(narrator)
     if teller is None:
         return characters
     surnames = {words[-1] for name in (teller.name, *teller.aliases) if len((words := _split_title(name)[1])) >= 2
                 or (_split_title(name)[0] and words)}
     told = _narration(text, find_quotes(text))
-    for family, gender, title in ((_FATHER, "M", "Mr"), (_MOTHER, "F", "Mrs")):
+    for family, gender, title in ((_FATHER, "M", "Mr"), (_MOTHER, "F", "Mrs"), (_GRANDFATHER, "M", "Mr"),
+                                  (_GRANDMOTHER, "F", "Mrs")):
         parents = [m for m, c in characters.items() if m != narrator and {m, *c.aliases} & family]
         named = [m for m, c in characters.items() if m != narrator and m not in parents and c.gender in (gender, "U")
                  and not {m, *c.aliases} & FAMILY_NAMES

@@ -2440,3 +2440,14 @@ def test_a_wife_calls_the_man_the_narration_names_by_surname_by_his_first_name()
     # a title said by a man to one of the two the paragraph names is not taken for either
     found = discover_characters(text.replace('"Graham," she said.', '"Mrs. Pike," he said.'))
     assert owner(found, "Mrs. Pike") != owner(found, "Priya")
+
+
+def test_grandpa_is_the_man_of_the_tellers_surname_others_call_walt_and_pastor_jim_is_reverend_lund():
+    text = _KITCHEN_DAD.replace("Dad", "Grandpa").replace("Daniel Webb", "Walter Marchbank").replace("Daniel", "Walt") \
+        .replace("otherwise, Hannah.", "otherwise, Hannah Marchbank.").replace("She winked", "He winked") \
+        .replace("Mrs. Okoro from next door", "Pastor Jim")
+    text += ('Reverend Lund put his hat on. "Evening, all," said Reverend Lund.\n\n'
+             'Jim Lund had buried half the town. "Goodnight," said Pastor Jim.\n')
+    found = discover_characters(text)
+    assert owner(found, "Grandpa") == owner(found, "Walt") == owner(found, "Walter Marchbank") != ""
+    assert owner(found, "Pastor Jim") == owner(found, "Reverend Lund") == owner(found, "Jim Lund") != ""
