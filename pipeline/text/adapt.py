@@ -69,6 +69,10 @@ _TIME_SHIFT = re.compile(
 # ("she ran into the street") or an establishing paragraph ("The lobby of the hotel smelled of
 # coal smoke") moves the story to a new scene.
 OPENING_SENTENCES = 3
+# A whole building the opening names first, and the beds of the rooms inside it its next sentences may name
+_BUILDINGS = ("courthouse", "law courts", "crown court", "county court", "high court", "house", "hotel", "manor",
+              "mansion", "villa", "cottage", "apartment", "flat", "guest house", "boarding house", "motel")
+_ROOMS_INSIDE = ("office", "kitchen", "pub", "shop")
 # An establishing paragraph opens a new scene only after the last one has gone on this long (or
 # had a line of dialogue): two paragraphs describing one place are one scene, not two.
 SCENE_RUN_SENTENCES = 5
@@ -480,6 +484,10 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                     # a place first named late in the first scene gives no layers: "had never spent a night
                     # in hospital" is not the night the scene is in; its weather is its opening's
                     (builder.ambience, builder.place), builder.known = found, True
+            elif opening and builder.place in _BUILDINGS and (found := _place_in(piece, builder, places, opening=True)) \
+                    and found[0] in _ROOMS_INSIDE:
+                # "at the County Courthouse. I worked in the recorder's office": the room of the building
+                builder.ambience, builder.place = found
             elif (found := _place_in(piece, builder, places, opening=False)) \
                     and establishing.moves_on(builder.ambience, found):
                 if buffer:

@@ -168,6 +168,18 @@ def test_a_scene_full_of_desks_and_printers_is_an_office_and_a_classroom_is_not(
     assert [s.ambience for s in adapt_text(school, cast).scenes] == ["room"]
 
 
+def test_a_building_the_opening_names_gives_way_to_the_room_of_it_the_next_sentence_works_in():
+    cast = {"Ines": attribution.Character("Ines", (), "F"), "Rob": attribution.Character("Rob", (), "M")}
+    court = ('Nobody at the Bexley Courthouse would say the word flood.\n\n'
+             'My desk was in the tax office on the ground floor, behind a glass window.\n\n"Busy?" said Ines.\n\n"No," said Rob.\n')
+    hotel = ('The Grand Hotel stood on the front. Its kitchen was hot and loud at six.\n\n"Plates!" said Ines.\n')
+    # a house with an armchair in it is still the house
+    house = ('The cottage sat low under the hill. Ines was asleep in the armchair.\n\n"Tea?" said Rob.\n')
+    assert [(s.ambience, s.place) for s in adapt_text(court, cast).scenes] == [("office", "office")]
+    assert [s.ambience for s in adapt_text(hotel, cast).scenes] == ["kitchen"]
+    assert [(s.ambience, s.place) for s in adapt_text(house, cast).scenes] == [("room", "cottage")]
+
+
 @pytest.mark.parametrize("chapter, scenes", [
     ("first-person-past-office-motorway-field.txt", [("office", ()), ("car", ("rain",)),
                                                      ("countryside", ("night", "rain"))]),
