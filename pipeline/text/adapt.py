@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.text import attribution, establishing, places as place_words, things
+from pipeline.text import attribution, establishing, places as place_words, things, weather
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
 from pipeline.text.quotes import is_scene_break, split_paragraphs
@@ -238,7 +238,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
                 builder.lines.append(Line("narration", text=_clean(paragraph)))
                 # (a title is capitalised throughout: "The Harbour" is no place's own name)
                 heading_place = _place_in(paragraph.lower(), builder, places, opening=True, generic=False)
-                heading_layers = place_words.layers_in(paragraph, places)
+                heading_layers = weather.layers_in(paragraph, places)
                 continue
         elif _TIME_SHIFT.match(paragraph):
             builder.start_scene(time_shift=True)
@@ -469,7 +469,7 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                 builder.lines.append(Line("note", text=piece))
                 continue
             opening = builder.opening_left > 0
-            told, over = place_words.layers_in(piece, places), place_words.weather_stops(piece, places)
+            told, over = weather.layers_in(piece, places), weather.weather_stops(piece, places)
             if not builder.known and (opening or builder.ambience is None):
                 # the scene's own opening names its place (the first scene: wherever it first does)
                 found = _place_in(piece, builder, places, opening=True, generic=builder.ambience is None)
@@ -496,13 +496,13 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                 builder.move_to(found[1], found[0])
                 builder.layers.extend(told)
             if builder.day_left > 0:
-                builder.daytime = builder.daytime or place_words.is_daytime(piece)
+                builder.daytime = builder.daytime or weather.is_daytime(piece)
                 builder.day_left -= 1
             if opening:
                 builder.layers.extend(told)
                 builder.opening_left -= 1
-            elif weather := place_words.weather_comes(piece, places):
-                builder.layers.extend(weather)      # "Then the wind got up": weather that comes in is the scene's too
+            elif coming := weather.weather_comes(piece, places):
+                builder.layers.extend(coming)      # "Then the wind got up": weather that comes in is the scene's too
             for layer in set(told) & set(_WEATHER):
                 builder.weather_told[layer] += 1
                 builder.weather_inside = builder.weather_inside or bool(_ON_THE_BUILDING.search(piece))

@@ -15,7 +15,8 @@ from pipeline.text import attribution
 from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
 from pipeline.text.establishing import established_place
-from pipeline.text.places import LAYERS, PLACE_WORDS, layers_in, place_of, weather_comes
+from pipeline.text.places import LAYERS, PLACE_WORDS, place_of
+from pipeline.text.weather import layers_in, weather_comes
 from pipeline.text.sentences import split_sentences
 from pipeline.text.vocabulary import load_vocabulary
 

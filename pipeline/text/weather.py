@@ -1,0 +1,108 @@
+"""Weather and time over a place: which layers (rain, thunderstorm, wind, night) a sentence says hold
+now, come in, or are over. The words of each layer live with the place words (places.LAYER_PATTERNS),
+where a producer's sounds/places.yaml adds to them."""
+from __future__ import annotations
+
+import re
+
+from pipeline.text.places import DEFAULT, Vocabulary, place_of
+
+
+# Words around a layer word that mean it is not happening here and now.
+_NOT_NOW = re.compile(
+    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|spen[dt]s?\s+a|"
+    r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks))\b",
+    re.IGNORECASE)
+# Figures of speech with a weather word in them: "took the town by storm", "got wind of it".
+_WEATHER_FIGURES = re.compile(
+    r"\b(?:(?:rain|storm|wind|thunder)s?\s+of|by\s+storm|brainstorm\w*|storm\s+in\s+a\s+teacup|"
+    r"(?:weather|weathered|ride|rode|calm\s+before)\s+the\s+storm|got\s+wind|second\s+wind|"
+    r"(?:his|her|their|my|your)\s+thunder|right\s+as\s+rain|rain\s+check|wind(?:s|ing)?\s+(?:up|down)|"
+    r"wind\s+(?:the|a|his|her)\s+(?:clock|watch|handle|key)|good\s*night|night\s+(?:before|after))\b",
+    re.IGNORECASE)
+# "the thunder has stopped altogether", "the wind had dropped at last", "the rain was easing off": no longer there
+_LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\b|never\b)\w+\s+)?(?:stopped|passed|cleared|ended|"
+                               r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone)|"
+                               r"dropped|died\s+(?:down|away)|eased|abated|let\s+up|blew\s+itself\s+out|"
+                               r"(?:was|is)\s+(?:dying|easing|letting\s+up)|stopped|ceased|cleared|was over|"
+                               r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
+                               re.IGNORECASE)
+
+
+def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+    """Weather and time the sentence says hold now: rain, thunderstorm, wind, night."""
+    found = []
+    figures = [m.span() for m in _WEATHER_FIGURES.finditer(sentence)]
+    for name, pattern in vocabulary.patterns.layers.items():
+        for match in pattern.finditer(sentence):
+            before = sentence[max(0, match.start() - 24): match.start()]
+            after = sentence[match.end(): match.end() + 30]
+            # ("a little after one in the morning" is still the night)
+            clock = match.group(0).lower().endswith("in the morning")
+            if (_NOT_NOW.search(before.split(",")[-1]) and not clock) or _LAYER_STOP_AFTER.search(after):
+                continue
+            if any(a <= match.start() < b for a, b in figures):
+                continue
+            if match.group(0)[0].isupper() and re.search(r"\w", sentence[:match.start()]):
+                continue    # a capital inside a sentence is a name: "Windy Corner", "Stormy Point"
+            found.append(name)
+            break
+    if "thunderstorm" in found and "night" not in found and _STORM_AFTER_NINE.search(sentence):
+        found.append("night")
+    return found
+
+
+_WEATHER_NOUN = r"(?:rain|wind|gale|thunder|thunderstorm|storm|lightning|downpour|drizzle|squall|hail)s?"
+# Weather that comes in or goes on as an event of the story, told at the start of a sentence ("By the third
+# string the wind had backed round", "Then the rain began", "there is thunder", "it started to pour").
+_WEATHER_COMES = re.compile(
+    r"^\W*(?:(?:then|and|but|now|soon|suddenly|outside|overhead|above|by|at|after|within|towards?|before|far|somewhere|"
+    r"while|when|as|once|all\s+at\s+once)"
+    r"\b[^.;:!?\"“]{0,60}?\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?" + _WEATHER_NOUN +
+    r"\s+(?:itself\s+)?(?:had\s+|has\s+|was\s+|is\s+|were\s+|are\s+)?(?:been\s+)?(?:\w+ly\s+|still\s+|now\s+)?"
+    r"(?:began|begins|started|starts|came|comes|coming|rose|rises|rising|got\s+up|gets\s+up|getting\s+up|picked\s+up|"
+    r"picks\s+up|broke|breaks|rolled|rolls|rumbled|rumbles|howled|howls|howling|lashed|lashes|lashing|hammered|hammers|"
+    r"poured|pours|pouring|drummed|drums|drumming|blew|blows|blowing|backed|veered|swung|shifted|freshened|strengthened|"
+    r"gusted|set\s+in|sets\s+in|fell|building|built|builds|"
+    r"falls|falling|roared|roars|flashed|flashes|cracked|cracks|crashed|crashes|raged|rages|raging|beat|beats|beating|"
+    r"swept|sweeps|tore|tears|moaned|moans|whistled|whistles|shrieked|shrieks|screamed|screams)\b"
+    r"|\bthere\s+(?:is|was|came|comes)\s+(?:a\s+|the\s+|more\s+)?(?:\w+\s+)?(?:(?:clap|crack|roll|rumble|flash|gust|peal)s?"
+    r"\s+of\s+)?" + _WEATHER_NOUN + r"\b"
+    r"|\bit\s+(?:began|begins|started|starts)\s+to\s+(?:rain|pour|thunder|drizzle|hail)\b", re.IGNORECASE)
+# The clock going on into the night mid-scene: "By half past eleven the band had packed up", "It was past eleven when
+# the last bus went" ("gone ten" may still be a working evening; not "after eleven minutes", "by eleven the next
+# morning"). At a scene's opening a clock only moves the story on; the night is what its words say.
+_LATE_CLOCK = re.compile(
+    r"\b(?:(?:gone|past|after)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?eleven|"
+    r"by\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?eleven)(?:\s+o['’]clock)?\b"
+    r"(?!\s+(?:minutes|hours|days|weeks|months|years|times|of|in\s+the\s+morning|(?:the\s+|that\s+|this\s+|next\s+)+"
+    r"(?:morning|day)|a\.?m\b|am\b))(?![\w-])", re.IGNORECASE)
+# A storm that breaks after nine, past the day's work, is an evening's ("The storm broke a little after nine").
+_STORM_AFTER_NINE = re.compile(r"\b(?:gone|past|after)\s+nine\b(?!\s+(?:in\s+the\s+morning|minutes|hours|a\.?m\b))",
+                               re.IGNORECASE)
+# The opening of a scene by day: night does not carry into it.
+_DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|day|"
+                      r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"
+                      r"the\s+sun\s+(?:shone|shines|rose|beat|blazed))\b", re.IGNORECASE)
+
+
+def weather_comes(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+    """The layers a sentence of narration says come in or go on now, mid-scene ("Then the wind got up", "By half
+    past eleven the band had packed up": night); [] for weather in passing."""
+    if _WEATHER_COMES.search(sentence):
+        return layers_in(sentence, vocabulary)
+    late = _LATE_CLOCK.search(sentence)
+    if late and not _NOT_NOW.search(sentence[max(0, late.start() - 24):late.start()].split(",")[-1]) \
+            and not is_daytime(sentence) and place_of(sentence, vocabulary, opening=False) is None:
+        return ["night"]    # (a clock that takes the story somewhere is the move's: night goes on with it as ever)
+    return []
+
+
+def weather_stops(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+    """The weather layers a sentence says are over ("The thunder has stopped altogether")."""
+    return [name for name, pattern in vocabulary.patterns.layers.items() if name != "night"
+            and any(_LAYER_STOP_AFTER.search(sentence[m.end():m.end() + 30]) for m in pattern.finditer(sentence))]
+
+
+def is_daytime(sentence: str) -> bool:
+    return bool(_DAYTIME.search(sentence))
