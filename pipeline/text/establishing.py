@@ -39,7 +39,8 @@ _TRANSITION = re.compile(
     rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
     r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
     # "By ten that night the rain had settled in", "By six the rain has gone"
-    rf"by\s+(?:{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|evening)(?:\s+o['’]clock)?"
+    rf"by\s+(?:(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|"
+    r"evening)(?:\s+o['’]clock)?"
     r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,]))", re.IGNORECASE)
 # The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
 # later they were in the kitchen"), or the teller there ("We were on the platform by then").
@@ -83,8 +84,9 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     found = _opening_setting(sentences[0], vocabulary)
     if found is None and _NAMED_PLACE_STATE.match(sentences[0]):
         found = next(filter(None, (place_of(s, vocabulary, opening=True, generic=False) for s in sentences[:3])), None)
-    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
-        # "It was past eleven when the carriage drew up, and they went up into the drawing-room"
+    if found is None and _TRANSITION.match(sentences[0]):
+        # "It was past eleven when the carriage drew up, and they went up into the drawing-room", "By half past nine
+        # that night the storm had blown itself out, and the only noise in the front bar of the Royal was the fans"
         found = _opening_setting(sentences[0], vocabulary, anywhere=True)
     if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
         for sentence in sentences[1:3]:
@@ -124,7 +126,9 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                 and not _INSIDE.match(re.sub(rf"^\W*(?:{_TIME_LEAD_IN})?", "", match.group(0), flags=re.IGNORECASE)):
             return None     # "At the car Hollis drew me aside": beside it, out of doors
         inside = inside or word in _MOTORWAYS or bool(_ROAD_WORD.fullmatch(word))   # only from a car
-        if word in GENERIC_WORDS or word in _NOT_A_SETTING or (bed in _SEEN_FROM_OUTSIDE and not inside):
+        # (but someone's flat is a home: "Claire's flat is over the chemist's")
+        owned = word == "flat" and re.search(r"(?:['’]s|\b(?:my|his|her|their|our|your))\s+$", match.string[:where])
+        if word in GENERIC_WORDS or (word in _NOT_A_SETTING and not owned) or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None
         return bed, word
     return None

@@ -36,7 +36,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "counting house", "police station", "consulting room", "chambers",
                # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
                "surgery", "clinic", "reception",
-               "precinct", "police precinct", "squad room", "incident room"),
+               "precinct", "police precinct", "squad room", "incident room",
+               # a council's or a firm's: "The planning department of Thornwick council occupied the second floor"
+               "department"),
     "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
                         # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
                         "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
@@ -52,7 +54,12 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     # a path by water out of doors
                     "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path",
                     # and the river's flat land and the banks built against it
-                    "bottomland", "bottomlands", "floodplain", "flood plain", "water meadow", "levee", "cornfield"),
+                    "bottomland", "bottomlands", "floodplain", "flood plain", "water meadow", "levee", "cornfield",
+                    # a small river and where a track crosses it ("the crossing at Bindi Creek")
+                    "creek", "brook", "creek crossing", "creek bed",
+                    # a road through fields, not a street of a town
+                    "county road", "country road", "dirt road", "gravel road", "back road", "levee road", "farm road",
+                    "farm track", "cart track", "station track"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
@@ -61,7 +68,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
               "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland",
-              "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront", "lighthouse"),
+              "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront", "lighthouse", "harbour wall",
+              "harbor wall", "sea wall", "seawall"),
     # a station is a platform in the open air more often than a concourse full of people
     "crowd": ("crowd", "concourse", "stadium",
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
@@ -79,12 +87,14 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
     "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
-            "public bar", "saloon bar", "lounge bar", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room"),
+            "public bar", "saloon bar", "lounge bar", "front bar", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room"),
     # not "bar" on its own: "behind bars" and "an iron bar" are no pub (see _BAR for the bar of a pub)
     "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
                "pew", "nave", "chancel", "pulpit", "altar", "belfry"),
     "shop": ("shop", "store", "boutique", "bookshop", "grocer's", "chemist's", "draper's", "pharmacy",
-             "post office", "showroom"),
+             "post office", "showroom", "department store",
+             # a counter and a queue, fish frying behind it
+             "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
@@ -136,6 +146,9 @@ LAYER_PATTERNS: dict[str, str] = {
              r"|\bthe\s+last\s+of\s+the\s+(?:day)?light\s+(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
              r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
+             # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"
+             r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
+             r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"
              rf"|{_NIGHT_COMES}"
              # the hours after midnight by the clock: "the car park at one in the morning" ("in the small
              # hours" is as often when something happened before the scene)
@@ -186,6 +199,8 @@ _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)
 # A place counts when the prose puts someone there, not when it merely names it.
 _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
              r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board|"
+             # come upon: "By the time they found the levee road, the light was going"
+             r"(?<=they\s)found|(?<=we\s)found|(?<=I\s)found|(?<=he\s)found|(?<=she\s)found|"
              # the teller's own place, with something under or over it: "The laundromat under my office"
              r"(?:under|above|below|beneath|over)(?=\s+(?:my|our)\s)|"
              # rising from one's own seat is having been there: "the congregation rose from its pews" (not "smoke
@@ -306,6 +321,11 @@ class _Patterns:
                  rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}|(?P<road>{_ROAD_NUMBER})\b)")
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
+        # a wild place by its own name with no article: "at Bindi Creek", "in Hollin Wood" (not "on Quarry Street", "in
+        # Cedar Rapids", "at Saltley Bay Property": a shop's or a firm's address, a town, a firm's name)
+        self.named_locative = re.compile(rf"\b{_LOCATIVE}\s+(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|"
+                                         rf"Your)\b)[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?)(?-i:(?=[A-Z]))"
+                                         rf"(?P<place>{words})\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
         # at its door: "the notice pinned to the door of Thursby village hall", "on the steps of the Crown Court"
         # (or of a place by its own name: "Thursby village hall")
         named = r"(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|Your)\b)[A-Z][\w-]+)"
@@ -315,7 +335,9 @@ class _Patterns:
             # (not "The name Alder Street rings a bell", "the thought of the sea": a place spoken of)
             rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?!{_SPOKEN_OF}\b)(?:[\w'’-]+\s+){{0,2}}?|"
             # or a place's own name right before it: "Dunmere station was two benches"
-            rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+)?)\s+)(?P<place>{words})(?:s|es)?\b{_AFTER_SUBJECT}"
+            rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+)?)\s+)(?P<place>{words})(?:s|es)?\b"
+            # (and a letter or number it goes by: "County Road K runs south", "Hangar 4 was cold")
+            rf"(?:\s+(?-i:[B-HJ-Z]|\d{{1,4}}[A-Z]?)\b)?{_AFTER_SUBJECT}"
             # or by its number: "Court Three is panelled in oak"
             rf"|^\W*{_LEAD_IN}(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}\b{_AFTER_SUBJECT}", re.IGNORECASE)
         self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",
@@ -357,6 +379,10 @@ class _Patterns:
         groups = match.groupdict()
         word = (groups.get("bare") or groups.get("numbered") or groups.get("road") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
+        # a name's last word may be the start of the place: "County Road K" is a county road, not a street
+        before = re.search(r"\b([A-Za-z]+)[\s-]+$", match.string[:_where(match)])
+        if before and f"{before.group(1).lower()} {word}" in self.word_bed:
+            word = f"{before.group(1).lower()} {word}"
         whole_of = self.whole_at if word in _ROOMS_OF_A_PLACE else self.whole
         if word in _ROOMS_OF_A_PLACE and _HOSPITAL_NAMED.match(match.string, match.end()):
             return "hospital", "hospital"
@@ -405,6 +431,7 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
     return None
 
 
+_WILD_BEDS = ("countryside", "forest", "shore")
 # Vehicles whose body the weather strikes (see _Patterns.struck).
 _VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry", "truck", "wagon")
 # A vehicle is where the scene is only from inside it ("in the car", "aboard the coach"), and
@@ -417,6 +444,7 @@ _BESIDE = re.compile(r"(?:outside|near|beside|behind|across)\b", re.IGNORECASE)
 # (but "the corridor outside Ward Nine" is a corridor of the hospital)
 _INDOOR_BEFORE = re.compile(r"\b(?:corridor|hallway|hall|landing|passage|lobby|foyer|waiting\s+area|bench|benches|"
                             r"chairs?|seats?|desk|counter)\s+$", re.IGNORECASE)
+_INTO_VEHICLE = re.compile(r"\b(?:in|into|inside|onto|on\s+board|boarded|joined|entered)\b", re.IGNORECASE)
 _INSIDE = re.compile(r"(?:in|into|inside|within|on|on\s+board|boarded)\b", re.IGNORECASE)
 _JOURNEY_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?(?:come|gone|driven|ridden|travell?ed|arrived|been\s+driven)\b"
                              r"[^,;.!?]*$", re.IGNORECASE)
@@ -456,7 +484,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             # "The town was still asleep above the quay": the story is on the quay, looking up
             subject = patterns.subject.search(sentence[seen_from.end():]) or subject
         defined = patterns.defined.match(sentence)
-        candidates = [m for m in (subject, patterns.locative.search(sentence), defined,
+        candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.named_locative.search(sentence),
+                                  defined,
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]
         candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
                                    patterns.likened.match(sentence), patterns.shaken.search(sentence),
@@ -486,6 +515,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if match.re is patterns.locative and defined and defined.start() < where < _where(defined):
             continue    # where a place by its own name stands: "Rosie's sat across the road from the theatre, a diner"
         bed, word = patterns.bed_of(match)
+        if match.re is patterns.named_locative and bed not in _WILD_BEDS:
+            continue
         if word == "cab" and match.re is not patterns.subject:   # "The cab of his truck smelled of dog", not "on the cab"
             continue
         if (not opening or not generic) and word in GENERIC_WORDS:
@@ -495,6 +526,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue
         if bed in _VEHICLE_BEDS and match.string is sentence and (
                 (match.re is patterns.locative and not _INSIDE.match(match.group(0)))
+                # "Curtis came over to the van as I climbed out": beside it, not in it
+                or (match.re is patterns.motion and not _INTO_VEHICLE.search(match.group(0)))
                 or _JOURNEY_BEFORE.search(sentence, 0, where)):
             continue    # "At the car Hollis drew me aside"; "She had come down in the carriage": not in it now
         return bed, word

@@ -11,7 +11,9 @@ from pipeline.text.places import DEFAULT, Vocabulary, place_of
 # Words around a layer word that mean it is not happening here and now.
 _NOT_NOW = re.compile(
     r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|spen[dt]s?\s+a|"
-    r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks))\b",
+    r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks)|"
+    # a night gone by: "The crest had come through in the night"
+    r"had\s+(?:\w+\s+){1,2}?(?:in|during)\s+the(?=\s*$))\b",
     re.IGNORECASE)
 # Figures of speech with a weather word in them: "took the town by storm", "got wind of it".
 _WEATHER_FIGURES = re.compile(
@@ -22,11 +24,16 @@ _WEATHER_FIGURES = re.compile(
     re.IGNORECASE)
 # "the thunder has stopped altogether", "the wind had dropped at last", "the rain was easing off": no longer there
 _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\b|never\b)\w+\s+)?(?:stopped|passed|cleared|ended|"
-                               r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone)|"
+                               r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone|"
+                               # (not "given up pretending it might ease off": still falling)
+                               r"given\s+up(?!\s+\w+ing))|gave\s+up(?!\s+\w+ing)|"
                                r"dropped|died\s+(?:down|away)|eased|abated|let\s+up|blew\s+itself\s+out|"
                                r"(?:was|is)\s+(?:dying|easing|letting\s+up)|stopped|ceased|cleared|was over|"
                                r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
                                re.IGNORECASE)
+
+# weather still to come: "more rain was on its way by evening", "rain is forecast"
+_STILL_TO_COME = re.compile(r"\s*(?:was|is|were|are)\s+(?:on\s+(?:its|the)\s+way|forecast|expected|due)\b", re.IGNORECASE)
 
 
 def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
@@ -39,7 +46,8 @@ def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
             after = sentence[match.end(): match.end() + 30]
             # ("a little after one in the morning" is still the night)
             clock = match.group(0).lower().endswith("in the morning")
-            if (_NOT_NOW.search(before.split(",")[-1]) and not clock) or _LAYER_STOP_AFTER.search(after):
+            if (_NOT_NOW.search(before.split(",")[-1]) and not clock) or _LAYER_STOP_AFTER.search(after) \
+                    or _STILL_TO_COME.match(after):
                 continue
             if any(a <= match.start() < b for a, b in figures):
                 continue
@@ -65,10 +73,21 @@ _WEATHER_COMES = re.compile(
     r"poured|pours|pouring|drummed|drums|drumming|blew|blows|blowing|backed|veered|swung|shifted|freshened|strengthened|"
     r"gusted|set\s+in|sets\s+in|fell|building|built|builds|"
     r"falls|falling|roared|roars|flashed|flashes|cracked|cracks|crashed|crashes|raged|rages|raging|beat|beats|beating|"
-    r"swept|sweeps|tore|tears|moaned|moans|whistled|whistles|shrieked|shrieks|screamed|screams)\b"
+    r"swept|sweeps|tore|tears|moaned|moans|whistled|whistles|shrieked|shrieks|screamed|screams|"
+    # on the one who is out in it: "the wind hit me so hard", "The rain was driving sideways in sheets"
+    r"hit|hits|struck|strikes|driving|drove|drives|slanting|slanted|whipped|whips|whipping|sheeting|teeming|bucketing)\b"
+    # the night the scene is in, told as a time: "On a November night in a north-easterly it is another place"
+    r"|^\W*on\s+(?:a|an|that|this)\s+(?:[\w-]+\s+){0,2}?night\b"
     r"|\bthere\s+(?:is|was|came|comes)\s+(?:a\s+|the\s+|more\s+)?(?:\w+\s+)?(?:(?:clap|crack|roll|rumble|flash|gust|peal)s?"
     r"\s+of\s+)?" + _WEATHER_NOUN + r"\b"
     r"|\bit\s+(?:began|begins|started|starts)\s+to\s+(?:rain|pour|thunder|drizzle|hail)\b", re.IGNORECASE)
+# The night coming on mid-scene: "the night had closed in", "It was dusk, or what passed for it" (whether it is
+# now, not "before night fell", layers_in says; not the light going, which is an evening's at work as often)
+_NIGHT_FALLING = re.compile(
+    r"\b(?:night|dark(?:ness)?|dusk)\s+(?:had\s+|has\s+|was\s+|is\s+)?(?:closed|closing|closes|fell|fallen|falling|falls|"
+    r"came|come|coming|comes|drew|drawn|drawing|crept|creeping|settled|settling|gathered|gathering|descended)\b"
+    r"|^\W*it\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+|fully\s+)?(?:(?:getting|growing|grown|gone)\s+)?"
+    r"(?:dark|dusk)\b", re.IGNORECASE)
 # The clock going on into the night mid-scene: "By half past eleven the band had packed up", "It was past eleven when
 # the last bus went" ("gone ten" may still be a working evening; not "after eleven minutes", "by eleven the next
 # morning"). At a scene's opening a clock only moves the story on; the night is what its words say.
@@ -91,6 +110,8 @@ def weather_comes(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
     past eleven the band had packed up": night); [] for weather in passing."""
     if _WEATHER_COMES.search(sentence):
         return layers_in(sentence, vocabulary)
+    if _NIGHT_FALLING.search(sentence):
+        return [layer for layer in layers_in(sentence, vocabulary) if layer == "night"]
     late = _LATE_CLOCK.search(sentence)
     if late and not _NOT_NOW.search(sentence[max(0, late.start() - 24):late.start()].split(",")[-1]) \
             and not is_daytime(sentence) and place_of(sentence, vocabulary, opening=False) is None:

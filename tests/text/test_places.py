@@ -1025,3 +1025,50 @@ def test_a_truck_cab_a_fellowship_hall_and_a_levee_fought_with_sandbags():
                         "were filling sandbags off the sand pile while the rain came down.\n\n\"Hold it open,\" he said.\n"
                         "\nBy nine the levee was holding.\n", None)
     assert [scene.ambience for scene in script.scenes] == ["office", "countryside"]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # a road through fields by its name and letter, a creek by its own name with no article
+    ("Farm Road M runs east from the grain elevator between soybean fields.", ("countryside", "farm road")),
+    ("The ford at Wattle Creek lay six miles down the track.", ("countryside", "creek")),
+    ("The harbour wall at Porthkennack runs out from the lifeboat slip.", ("shore", "harbour wall")),
+    ("The housing department of Ashby District Council took up the third floor.", ("office", "department")),
+    ("Kostas's Fish Bar had been on the corner of Mill Street since 1971.", ("shop", "fish bar")),
+    # a street, a town, a firm by their names are an address, not where the story is
+    ("The Hallorans lived above the shop on Quarry Street.", None),
+    ("The claims floor took up the sixth storey of a block on Second Avenue in Cedar Rapids.", None),
+    # beside a vehicle is out of doors
+    ("Marty came over to the truck as I climbed out.", None),
+    ("By the time they found the levee road, the sky had gone the colour of pewter.", ("countryside", "levee road")),
+])
+def test_places_by_their_own_names_and_roads_through_fields(sentence, found):
+    assert place_of(sentence, generic=False) == found
+
+
+def test_night_coming_on_mid_scene_and_weather_gone_by_or_still_to_come():
+    from pipeline.text.weather import layers_in, weather_comes
+    assert weather_comes("By the time we reached the water the night had closed in around the torches.") == ["night"]
+    assert weather_comes("It was dusk, or near enough.") == ["night"]
+    assert weather_comes("We left before night fell.") == []
+    assert weather_comes("When I came round the corner the wind hit me so hard I grabbed the rail.") == ["wind"]
+    assert weather_comes("The rain was driving sideways off the sea.") == ["rain"]
+    assert layers_in("The flood crest had come through in the night.") == []
+    assert layers_in("The sky was blue, though the forecast said more rain was on its way by evening.") == []
+    assert layers_in("The rain had given up pretending it would stop.") == ["rain"]
+    assert layers_in("The rain has given up by the time I reach the house.") == []
+
+
+def test_a_clock_that_night_a_journey_found_and_someones_flat_open_their_scenes():
+    office = ('The claims office of Prairie Mutual took up the fourth floor of a bank building, and by eight every '
+              'phone on it was ringing. The sky was clean and blue, though more rain was on its way by evening.\n\n'
+              '"Take the kid," said Gloria.\n\n"Fine," said Dana.\n\n')
+    farm = ('By the time they found the levee road, the afternoon had gone grey and the rain had come back in long '
+            'sheets. Dana drove. Marcus held the radio.\n\n"Left here," said Marcus.\n\n'
+            'By the time they reached the barn the night had closed in.\n\n"Careful," said Dana.\n\n')
+    pub = ('By half past nine that night the storm had blown itself out, and the only noise in the front bar of the '
+           'Railway Hotel was the fans. The Railway was a long, low pub with a tin veranda.\n\n'
+           '"Two more," said Gloria.\n\n"No," said Marcus.\n\n')
+    flat = ('Gloria\u2019s flat is over the bakery on Bridge Street, two rooms and a kitchen. The kettle was on.\n\n'
+            '"Tea?" said Gloria.\n')
+    assert beds(office + farm + pub + flat) == [("office", ()), ("countryside", ("rain", "night")),
+                                                ("pub", ("night",)), ("room", ("night",))]
