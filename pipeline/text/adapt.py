@@ -176,16 +176,20 @@ class _Builder:
         if not self.lines:
             return
         number = len(self.scenes) + 1
-        slug = re.sub(r"[^a-z0-9]+", "-", (self.ambience or self.place or "scene").lower()).strip("-")[:24] or "scene"
         throughout = [layer for layer, told in self.weather_told.items() if told >= WEATHER_THROUGHOUT
                       and (self.ambience in _OUTDOOR_BEDS or self.weather_inside)]
         self.weather_told, self.weather_inside = Counter(), False
         layers = list(dict.fromkeys([*self.layers_now(), *throughout]))
-        self.scenes.append(Scene(f"s{number}-{slug}", place=self.place, ambience=self.ambience, lines=tuple(self.lines),
+        self.scenes.append(Scene(_scene_id(number, self.ambience, self.place), place=self.place, ambience=self.ambience, lines=tuple(self.lines),
                                  layers=tuple(l for l in layers if l != self.ambience)))
         if not self.known:
             self.unnamed.add(len(self.scenes) - 1)
         self.lines = []
+
+
+def _scene_id(number: int, ambience: str | None, place: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", (ambience or place or "scene").lower()).strip("-")[:24] or "scene"
+    return f"s{number}-{slug}"
 
 
 def _clean(text: str) -> str:
@@ -256,6 +260,9 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
         builder.scenes.append(Scene("s1-scene", lines=tuple(Line("note", text=n) for n in notes)))
         notes = []
     scenes = _places_by_their_names(_quiet_room_where_unnamed(builder.scenes, builder.unnamed), builder.unnamed)
+    # (named again for the bed the scene ended with: "s4-kitchen", not the "s4-countryside" it began as)
+    scenes = [dataclasses.replace(scene, id=_scene_id(number, scene.ambience, scene.place))
+              for number, scene in enumerate(scenes, 1)]
     return Script(title=title or "Untitled", scenes=tuple(scenes), source=source, speech_tags="drop",
                   notes=tuple(notes))
 

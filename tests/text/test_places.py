@@ -600,6 +600,8 @@ def test_a_scene_after_a_break_that_names_no_place_goes_where_its_things_are():
             "took the front seats of the top deck.\n\n"
             "\"Wet,\" said Mara.\n")
     assert [bed for bed, _ in beds(text)] == ["room", "car"]
+    # its id says the bed it ended with, not the room it began in
+    assert [scene.id for scene in adapt_text(text, CAST).scenes] == ["s1-room", "s2-car"]
 
 
 def test_a_churchyard_next_door_a_sheriffs_station_and_someone_going_towards_the_kitchen():
