@@ -262,8 +262,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and not title and spoke[form] == 0 and not first_name_gender(form) and is_town(form) \
             and not re.search(rf"[\"“‘]{form},\s*[a-z]|,\s*{form}\s*[,!?.]", text):
         return False
-    if words[-1].lower() in _PARTICLES:
-        return False
+    if words[-1].lower() in _PARTICLES and not (len(words) == 1 and first_name_gender(form) and mid[form] >= 2):
+        return False    # "van", "de" of a name ("Ruud van"), but "Des" and "Di" on their own are people
     # a family ("the Bennets", "the Lucases") is not one person
     # ("Hollis" beside "Holl", her pet name, is no family of Holls: "-es" is a plural, "-is" not)
     if len(words) == 1 and re.search(r"(?<=[a-z])e?s$", form) and \

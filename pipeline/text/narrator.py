@@ -9,7 +9,7 @@ from pipeline.text.roles import _ROLES
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.addressed import vocatives
 from pipeline.text.names import (FAMILY_NAMES, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES,
-                                 _NOT_PERSON_WORDS, Character, _Names, _split_title)
+                                 _NOT_PERSON_WORDS, RANKS, Character, _Names, _split_title)
 from pipeline.text.quotes import TOLD_ME, find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")
@@ -105,6 +105,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
                 and (gender == "U" or characters[m].gender in (gender, "U") or (first.startswith(m) and len(m) >= 3)))
             # "Lind", said to Mr. Lindqvist: a short form of the surname (a name list's gender for it means nothing)
             or _short_for_surname(m, other) or _short_for_surname(other, m)
+            # "Inspector Carrick", said to the teller the others call "Mrs Carrick": a rank is anyone's
+            or (kind(m) == kind(other) == "titled" and _split_title(m)[1] == _split_title(other)[1]
+                and bool({_split_title(m)[0].lower(), _split_title(other)[0].lower()} & RANKS))
             or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U"))
             # ("Sparrow? What's happened?" ... "Go on, then, Sparrow." / "I run.": a pet name no list knows,
             # answered by "I" half the times it is said)

@@ -2451,3 +2451,16 @@ def test_grandpa_is_the_man_of_the_tellers_surname_others_call_walt_and_pastor_j
     found = discover_characters(text)
     assert owner(found, "Grandpa") == owner(found, "Walt") == owner(found, "Walter Marchbank") != ""
     assert owner(found, "Pastor Jim") == owner(found, "Reverend Lund") == owner(found, "Jim Lund") != ""
+
+
+def test_des_on_his_own_is_a_man_and_a_rank_said_to_the_teller_is_hers():
+    text = TOLD_AS_I + ("Behind the glass, Sergeant Desmond Pryce was pretending to write in a "
+            "book. I had known him thirty years.\n\n\u201cIt\u2019s written down, Mrs Webb,\u201d he said.\n\n"
+            "\u201cInspector Hale,\u201d Mrs Webb said, turning to me. \u201cThank God. You tell him.\u201d\n\n"
+            "Des looked at me over her head. I looked back at Des.\n\n"
+            "\u201cEvening, Mrs Hale,\u201d Des said.\n\n\u201cEvening, Des,\u201d I said. \u201cWhat have we got?\u201d\n\n"
+            "\u201cYouths on the wall, Mrs Hale. Two of them.\u201d\n\nDes put the pen down.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Des") == owner(cast, "Sergeant Desmond Pryce") != ""
+    assert cast[owner(cast, "Des")].gender == "M"
+    assert owner(cast, "Inspector Hale") == owner(cast, "Mrs Hale") == teller(cast)
