@@ -119,6 +119,7 @@ class _Builder:
     recent: str = ""        # the last few paragraphs, for what a place word means here ("the saloon" of a ferry)
     weather_told: Counter = dataclasses.field(default_factory=Counter)   # sentences telling of each weather now
     weather_inside: bool = False        # and one of them hears it on the building
+    moved_here: bool = False            # the scene began mid-paragraph, someone going there ("got into the car")
 
     def layers_now(self) -> list:
         layers = self.layers if self.known else [*self.inherited_layers, *self.layers]
@@ -131,6 +132,7 @@ class _Builder:
         if self.lines or self.scenes:
             self.flush()
         self.known, self.opening_left, self.night_carried, self.daytime = False, OPENING_SENTENCES, False, False
+        self.moved_here = False
         self.day_left = OPENING_SENTENCES
         self.layers, self.inherited_layers, self.carried = [], list(dict.fromkeys(carried)), []
 
@@ -151,7 +153,10 @@ class _Builder:
         return [layer for layer in self.layers_now() if layer in _WEATHER]
 
     def has_gone_on(self) -> bool:
-        """The scene so far has a line of dialogue or a few sentences of narration."""
+        """The scene so far has a line of dialogue or a few sentences of narration, or began with someone going
+        there (a drive that the next paragraph ends: "The rain had given over by the time they reached Derrylea")."""
+        if self.moved_here:
+            return True
         told = 0
         for line in self.lines:
             if line.kind == "dialogue":
@@ -171,6 +176,7 @@ class _Builder:
         self.place, self.ambience, self.known = place, ambience, True
         self.layers, self.inherited_layers, self.opening_left, self.carried = weather, [], 0, weather
         self.night_carried, self.daytime, self.day_left = night, False, OPENING_SENTENCES
+        self.moved_here = True
 
     def flush(self) -> None:
         if not self.lines:
@@ -515,6 +521,8 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                 builder.weather_inside = builder.weather_inside or bool(_ON_THE_BUILDING.search(piece))
             for layer in over:
                 builder.weather_told[layer] = float("-inf")      # over: not the scene's weather after all
+            if over:    # (and weather the last scene left over this one: "The rain had quit by the time we got there")
+                builder.inherited_layers = [layer for layer in builder.inherited_layers if layer not in over]
             if builder.carried and over:
                 # (and a storm brought along from the last place that this one says is over)
                 builder.layers = [layer for layer in builder.layers if layer not in over or layer not in builder.carried]

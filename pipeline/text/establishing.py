@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES, _ROAD_WORD,
-                                  _TIME_LEAD_IN, _VEHICLE_BEDS, Vocabulary, _later_clause_subject, _where, named_by_it,
-                                  place_of)
+from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
+                                  _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, Vocabulary, _later_clause_subject, _where,
+                                  named_by_it, place_of)
 
 
 # A place seen from where the story is ("The street below was empty", "In the yard outside, a dog
@@ -163,9 +163,15 @@ def aboard(found: tuple[str, str] | None, ambience: str | None, story_so_far: st
     return found
 
 
+# Where people sit indoors: in whatever room the scene already is
+_FURNITURE = ("sofa", "settee", "couch", "armchair", "fireside", "bedside")
+
+
 def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
     """True when a place found mid-story (bed, word) is somewhere else than the scene's bed."""
     bed, word = found
+    if word in _FURNITURE and ambience in _INDOOR_BEDS:
+        return False    # "five women on the sofa by the window" of the salon the scene is in
     # (a lane the fields and sheep make the country is where the car has got to, not the road it is on)
     under_wheels = ambience not in _SEEN_FROM_OUTSIDE or bed == "street"
     return bed != ambience and not (word in _WAYS_THROUGH.get(ambience or "", ()) and under_wheels)

@@ -92,7 +92,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
                "pew", "nave", "chancel", "pulpit", "altar", "belfry"),
     "shop": ("shop", "store", "boutique", "bookshop", "grocer's", "chemist's", "draper's", "pharmacy",
-             "post office", "showroom", "department store",
+             "post office", "showroom", "department store", "salon", "hair salon", "beauty salon", "nail salon",
+             "hairdresser's", "hairdressers", "barber's", "barbershop", "barber shop",
              # a counter and a queue, fish frying behind it
              "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
@@ -229,6 +230,8 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|
                   r"home|homeward|inbound|outbound|back)\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
+                  # ("The bus shelter outside Aldi is on the ring road": "The street outside was empty" is a view)
+                  r"(?:outside|opposite|facing)(?=\s+(?:the|a|an|this|that|our|my|his|her|their|(?-i:[A-Z])))|"
                   r"beside|past|through|under|over|\w+ed|"     # and the present tense's ("Gran's kitchen looks like")
                   r"lies|stands|sits|seems|looks|feels|takes|keeps|holds|grows|falls|rises|shakes|rings|smells|fills)\b))")
 _SPOKEN_OF = r"(?:name|word|words|thought|idea|mention|memory|memories|picture|photo|photograph|map|sign|smell|sound)"
@@ -431,6 +434,8 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
     return None
 
 
+_ADDRESS_BEFORE = re.compile(r"\W*(?:The\s+)?(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*))*\s+(?:(?:out|up|down|just|right)\s+)?"
+                             r"(?:on|off)\s+$")
 _WILD_BEDS = ("countryside", "forest", "shore")
 # Vehicles whose body the weather strikes (see _Patterns.struck).
 _VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry", "truck", "wagon")
@@ -517,6 +522,11 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         bed, word = patterns.bed_of(match)
         if match.re is patterns.named_locative and bed not in _WILD_BEDS:
             continue
+        if match.re is patterns.subject and word in _PART_WORDS \
+                and re.match(r"\s*(?:outside|opposite|facing)\b", sentence[match.end():]):
+            continue    # "The corridor outside Ward Nine": the ward's corridor, whose place the next words say
+        if match.groupdict().get("road") and _ADDRESS_BEFORE.match(sentence[:where]):
+            continue    # "The Chuckwagon out on Highway 9 is open all night": where a diner stands, not a drive
         if word == "cab" and match.re is not patterns.subject:   # "The cab of his truck smelled of dog", not "on the cab"
             continue
         if (not opening or not generic) and word in GENERIC_WORDS:

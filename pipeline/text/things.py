@@ -24,8 +24,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
            r"whisk(?:e)?y|lager|ale|the\s+bar|beer\s+mats?|"
            # a diner's or a cafe's
            r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica|griddle|short-order|fry\s+cook|hash\s+browns|"
-           r"coffee\s+pot|sugar\s+(?:jar|dispenser|shaker)|napkin\s+dispenser|ketchup|refill(?:s|ed|ing)?|"
-           r"stools?\s+at\s+the\s+counter|(?:end|length)\s+of\s+the\s+counter",
+           r"coffee\s*pot|sugar\s+(?:jar|dispenser|shaker)|napkin\s+dispenser|ketchup|refill(?:s|ed|ing)?|"
+           r"stools?\s+at\s+the\s+counter|(?:end|length)\s+of\s+the\s+counter|counter\s+with\s+(?:[\w-]+\s+){0,3}?stools|"
+           r"pie\s+(?:case|cabinet)",
     "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?|"
                # a restaurant's, at service
                r"the\s+pass|burners?|hotplates?|salamander|walk-in|deep\s+fat\s+fryers?|fryers?|griddles?|"

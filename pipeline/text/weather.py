@@ -26,7 +26,7 @@ _WEATHER_FIGURES = re.compile(
 _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\b|never\b)\w+\s+)?(?:stopped|passed|cleared|ended|"
                                r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone|"
                                # (not "given up pretending it might ease off": still falling)
-                               r"given\s+up(?!\s+\w+ing))|gave\s+up(?!\s+\w+ing)|"
+                               r"given\s+up(?!\s+\w+ing)|given\s+over|quit)|gave\s+up(?!\s+\w+ing)|gave\s+over|"
                                r"dropped|died\s+(?:down|away)|eased|abated|let\s+up|blew\s+itself\s+out|"
                                r"(?:was|is)\s+(?:dying|easing|letting\s+up)|stopped|ceased|cleared|was over|"
                                r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",

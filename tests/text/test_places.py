@@ -1074,3 +1074,28 @@ def test_a_clock_that_night_a_journey_found_and_someones_flat_open_their_scenes(
             '"Tea?" said Gloria.\n')
     assert beds(office + farm + pub + flat) == [("office", ()), ("countryside", ("rain", "night")),
                                                 ("pub", ("night",)), ("room", ("night",))]
+
+
+def test_a_shelter_outside_a_shop_a_salon_a_diner_on_a_highway_and_a_sofa_in_the_salon():
+    assert place_of("The bus shelter outside Lidl is on the bypass, where it bends.") == ("street", "bus shelter")
+    assert place_of("The street outside was empty.") is None        # a view, not a setting
+    assert place_of("My salon is on Peckham High Street, between a phone shop and a butcher.") == ("shop", "salon")
+    assert place_of("The Skillet out on Highway 61 is open all night.") is None    # where it stands, not a drive
+    assert place_of("We were out on Highway 61 by nine.") == ("car", "highway 61")
+    salon = ("My salon is on Peckham High Street, between a phone shop and a butcher. I had two chairs and one basin.\n\n"
+             '"Next," said Tola.\n\n"Me," said Marcia.\n\n'
+             "By four o'clock the place smelled of hot combs, and there were five women on the sofa by the window.\n\n"
+             '"Hurry up," said Marcia.\n')
+    assert beds(salon) == [("shop", ())]
+    diner = ('"Drive," said Tola.\n\n"Fine," said Marcia. The rain hammered on the car roof all the way.\n\n* * *\n\n'
+             "The Skillet out on Highway 61 is open round the clock. It has six booths, a counter with a dozen stools and a "
+             "pie case that hums. The rain had quit by the time we got there.\n\n\"Coffee,\" said Tola.\n")
+    assert beds(diner) == [("car", ("rain",)), ("pub", ())]
+
+
+def test_a_drive_begun_mid_paragraph_ends_where_the_next_paragraph_sets_the_story():
+    text = ('The office was quiet. "Coming?" said Tola.\n\n'
+            '"I was going anyway," said Marcia, and she got into the back seat of the car.\n\n'
+            "The rain had given over by the time they reached the farm, and the yard of the farmhouse was full of "
+            "cars. Every window was lit.\n\n\"Here we are,\" said Tola.\n")
+    assert [bed for bed, _ in beds(text)] == ["office", "car", "countryside"]
