@@ -37,7 +37,10 @@ _MY_KIN_NAMED = re.compile(rf"\b[Mm]y\s+({MY_KIN_WORDS}),\s+({_NAME}\s+{_NAME}),
 _IS_MY_KIN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+(?:is|was|'s)\s+my\s+({MY_KIN_WORDS})\b")
 # "Grandad's name is Walter" / "Mully's real name was Katherine Mulroney": one person
 _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first\s+|Christian\s+|given\s+)?name\s+"
-                      rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)")
+                      rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)"
+                      # "Nan's called Maureen Platt and she's seventy-three"
+                      # (not "a friend of Tony's called Mr Beaver")
+                      rf"|(?<!\bof\s)\b({_NAME})(?:['’]s|\s+is|\s+was)\s+(?:really\s+)?called\s+({_NAME}(?:\s+{_NAME})?)")
 # the pet name first, its owner named just before: "Albert Lowe came in. Bertie, as everyone who
 # knew him called him, ..." / "Margaret--Peggy to her friends--"
 # "Arthur Penhallow had been a postman ..., and to me he had only ever been Pop"
@@ -150,7 +153,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     pairs += [(m.group(1), m.group(2)) for m in _CALLED_TITLED.finditer(text)]
     # "Kasimir Dunne. Kaz.": a full name, then the short one it goes by
     pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[:2] == m.group(2)[:2]]
-    pairs += [(m.group(2), m.group(1)) for m in _NAME_IS.finditer(text)]
+    pairs += [(m.group(2) or m.group(4), m.group(1) or m.group(3)) for m in _NAME_IS.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _HAD_BEEN.finditer(text)]
     # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
     for relation, name in [*((m.group(1), m.group(2)) for m in _MY_KIN_NAMED.finditer(text)),

@@ -35,7 +35,7 @@ from pipeline.text.addressed import _GREETING, _KIN, names_spoken_to
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,
                                    _part_titles_of_both_genders, _tie_nicknames)
-from pipeline.text.roles import _add_roles, _join_titles
+from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech,
@@ -340,6 +340,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_misses(people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)
+    add_called_by_title_alone(speech, people)
     add_described_strangers(speech, people)
     _add_spelled_in_capitals(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f] or introduced[f]

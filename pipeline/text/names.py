@@ -258,7 +258,10 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
         for alias in (main, *character.aliases):
             # "Sir" or "Madam" alone is how anyone is spoken to, not a name
             # "I" marks the first-person narrator; the rules read it as a pronoun, not a name
-            if alias.strip() and alias.strip().lower().rstrip(".") not in _ADDRESS_WORDS | {"i", "_narr"}:
+            # (but a pupil's "Miss" is a name when it is the one of the cast's "Miss Devlin": "Miss sits down")
+            titled = {n.split()[0].lower() for n in (main, *character.aliases) if len(n.split()) >= 2}
+            if alias.strip() and (alias.strip().lower().rstrip(".") not in _ADDRESS_WORDS | {"i", "_narr"}
+                                  or alias.strip() in ("Miss", "Sir") and alias.strip().lower() in titled):
                 table.setdefault(alias.strip().lower(), main)
             for described in _first_seen(alias):
                 table.setdefault(described, main)
@@ -539,6 +542,8 @@ _PLACE_WORDS = {
     "Investigations", "Agency", "Associates", "Enterprises", "Industries", "Inc", "Ltd", "Limited", "Corporation",
     "Services", "Solutions", "Holdings", "Partners", "Chronicle", "Herald", "Tribune", "Journal", "Telegraph",
     "Courier", "Gazette",
+    # a school or a practice answering the phone ("Castlefield Academy, Miss Devlin speaking")
+    "Academy", "Surgery", "Practice", "Clinic", "Centre", "Center", "Constabulary",
 }
 # Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
 # the others ("Mr.", "Colonel") go before a surname.

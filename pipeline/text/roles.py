@@ -372,3 +372,28 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         for longer, times in (described.get(role) or {}).items():
             person.forms[longer] += times
         person.spoke += count
+
+
+# "Miss comes in with a stack of books", "Sir says": a teacher the pupils' narration calls by the title alone
+_TITLE_ALONE = re.compile(r"(?<![.!?]\s)(?<!^)\b(Miss|Sir)\b(?!\s+[A-Z])(?=\s+(?:\w+ly\s+)?(?:is|was|has|had|and|"
+                          r"[a-z]+s|[a-z]+ed)\b)", re.MULTILINE)
+
+
+def add_called_by_title_alone(speech: _Speech, people: list[_Person]) -> None:
+    """A teacher a pupil's narration calls "Miss" or "Sir" as a name ("Miss sits down on the chair
+    next to me", twice or more) is a person: the one "Miss Devlin" the text names, when it names
+    one, else "Miss" of her own."""
+    text = speech.text
+    for title, gender in (("Miss", "F"), ("Sir", "M")):
+        told = [m.start() for m in _TITLE_ALONE.finditer(text) if m.group(1) == title and not speech.inside_quote(m.start())]
+        if len(told) < 2:
+            continue
+        person = _Person((title,), gender)
+        person.forms[title] = len(told)
+        person.spoke = sum(1 for at in told if _SPEECH_AFTER.match(text, at + len(title))
+                           or _SPEECH_BEFORE.search(text, max(0, at - 24), at))
+        bearers = [p for p in people if any(_split_title(f)[0] == title for f in p.forms)]
+        if len(bearers) == 1:
+            bearers[0].absorb(person)
+        else:
+            people.append(person)

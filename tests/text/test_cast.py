@@ -2464,3 +2464,26 @@ def test_des_on_his_own_is_a_man_and_a_rank_said_to_the_teller_is_hers():
     assert owner(cast, "Des") == owner(cast, "Sergeant Desmond Pryce") != ""
     assert cast[owner(cast, "Des")].gender == "M"
     assert owner(cast, "Inspector Hale") == owner(cast, "Mrs Hale") == teller(cast)
+
+
+def test_a_pupils_miss_is_the_one_miss_named_later_and_nan_is_called_by_her_name():
+    text = TOLD_AS_I + (
+        "The door bangs open and Miss comes in with a stack of books under one arm.\n\n"
+        '"Still here, Tyler?"\n\n"Nobody\'s coming, Miss."\n\n'
+        "Miss sits down on the chair next to me and looks at my hand.\n\n"
+        '"Let\'s see it," Miss says.\n\n* * *\n\n'
+        'The phone rings for ages.\n\n"Westbrook Academy, Miss Devlin speaking."\n\n"It\'s me, Miss."\n\n'
+        "Nan's called Maureen Platt and she's seventy-three.\n\n"
+        '"Was that the teacher?" says Nan.\n\n"Miss Devlin. She\'s alright," I say.\n\n'
+        '"Sit down, Tyler," says Nan.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Miss") == owner(cast, "Miss Devlin") != ""
+    assert gender_of(cast, "Miss Devlin") == "F"
+    assert owner(cast, "Nan") == owner(cast, "Maureen Platt") != ""
+    assert not owner(cast, "Westbrook Academy")
+    # (but "a friend of Tony's called Mr Beaver" is someone else)
+    other = discover_characters('"We had a friend of Tony\'s called Mr Beaver," said Brenda.\n\n"Did you?" said Tony.\n\n'
+                                'Mr Beaver came in. "Hello," said Mr Beaver.\n')
+    assert owner(other, "Tony") != owner(other, "Mr Beaver")
+    speakers = [q.speaker for q in attribute(text, cast) if q.kind == "speech"]
+    assert speakers[3] == owner(cast, "Miss")      # '"Let's see it," Miss says.'
