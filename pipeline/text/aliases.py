@@ -546,8 +546,10 @@ def _part_titles_of_both_genders(people: list[_Person]) -> None:
         for form, count in person.forms.items():
             if gender(form):
                 by_gender[gender(form)] += count
-            elif len(form.split()) == 1 and first_name_certain(form):
-                by_gender[first_name_gender(form)] += count      # "Alison", whatever "Ali" is
+            elif len(form.split()) == 1 and first_name_certain(form) \
+                    and not any(len(f.split()) >= 2 and f.split()[-1] == form for f in person.forms):
+                # "Alison", whatever "Ali" is (but "Gunn" of "Donald Gunn" is his surname, not a woman's name)
+                by_gender[first_name_gender(form)] += count
         if not any(gender(f) for f in person.forms):
             continue
         if len(by_gender) < 2 or by_gender["M"] == by_gender["F"]:

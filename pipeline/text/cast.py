@@ -508,7 +508,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             # "Mrs. Pryce" is the one written in full as "Mrs. Margaret Pryce" (not "Mrs. Newland
             # Archer", who is Newland's wife and not his mother, Mrs. Archer)
             spelt_out = [p for p in fitting if any(_split_title(f)[0] == title and len(_split_title(f)[1]) >= 2
-                                                   and first_name_gender(_split_title(f)[1][0]) in ("", gender)
+                                                   and (not gender or first_name_gender(_split_title(f)[1][0]) in ("", gender))
                                                    for f in p.forms)]
             target = spelt_out[0] if len(spelt_out) == 1 else None
         if target is None and len(fitting) > 1 and all(word == p.words[0] for p in fitting):

@@ -53,7 +53,9 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Doc", "Sir", "Lady", "Lord
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
           "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron", "Sheriff", "Deputy", "Trooper",
           "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi", "Councillor",
-          "Councilor", "Alderman")
+          "Councilor", "Alderman",
+          # a police rank as the papers and the force write it ("PC Sinclair", "DS Malik")
+          "PC", "WPC", "DC", "DS", "DI", "DCI", "Sgt", "Insp", "Supt")
 
 # A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur", "Bogusławski", "Nguyễn"), with "O'Brien"
 # and "Grant-Menzies"
@@ -88,7 +90,9 @@ def my_kin(relation: str, people: list[tuple[object, set[str]]]):
     return found[0] if len(found) == 1 else None
 
 
-_SAME_TITLE = {"Doctor": "Dr", "Doc": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev"}
+_SAME_TITLE = {"Doctor": "Dr", "Doc": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev",
+               "PC": "Constable", "WPC": "Constable", "DC": "Constable", "DS": "Sergeant", "Sgt": "Sergeant",
+               "DI": "Inspector", "DCI": "Inspector", "Insp": "Inspector", "Supt": "Superintendent"}
 
 
 def _split_title(form: str) -> tuple[str, tuple[str, ...]]:

@@ -2487,3 +2487,18 @@ def test_a_pupils_miss_is_the_one_miss_named_later_and_nan_is_called_by_her_name
     assert owner(other, "Tony") != owner(other, "Mr Beaver")
     speakers = [q.speaker for q in attribute(text, cast) if q.kind == "speech"]
     assert speakers[3] == owner(cast, "Miss")      # '"Let's see it," Miss says.'
+
+
+def test_a_surname_a_name_list_also_knows_a_rank_and_pc_as_police_write_it():
+    text = ('Donald Gunn was the harbourmaster. Gunn had a beard.\n\n"How many keys are there, Mr Gunn?" she asked.\n\n'
+            '"Three," said Gunn.\n\nSergeant Alasdair Munro came in with PC Morag Sinclair. Munro sat down.\n\n'
+            '"Evening, Sarge," said Gunn.\n\n"Sergeant Munro! Are you here?" called Catriona Munro.\n\n"I am," said Munro.\n\n'
+            '"PC Sinclair, take a note," said Munro.\n\n"Yes, Sarge," said the constable.\n\n'
+            '"Now," said Munro.\n\n"Done," said the constable.\n')
+    cast = discover_characters(text)
+    # "Gunn" is a woman's first name in some lists: here it is his surname, and he is Mr Gunn
+    assert owner(cast, "Mr Gunn") == owner(cast, "Donald Gunn") != ""
+    # a rank's surname two people share is the one the text spells out with it, not his wife
+    assert owner(cast, "Sergeant Munro") == owner(cast, "Sergeant Alasdair Munro") != owner(cast, "Catriona Munro")
+    assert owner(cast, "Sarge") in ("", owner(cast, "Munro"))
+    assert owner(cast, "PC Sinclair") == owner(cast, "PC Morag Sinclair") == owner(cast, "the constable") != ""
