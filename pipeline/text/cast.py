@@ -113,7 +113,7 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
         if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+[A-Z]", after)
                 and not (re.search(r"\b(?:of|from|in|at)\s+$", before)
                          # ("Everybody in Harrowby thinks my boy did it": a place, in what someone says)
-                         and (re.match(r"\s+\w+\s+(?:of|about)\b", after) or speech.inside_quote(offset)))) \
+                         and (re.match(r"\s+\w+\s+(?:of|about|on|upon)\b", after) or speech.inside_quote(offset)))) \
                 or (re.search(rf"\b(?:{_SPEECH}),?\s+$", before) and not speech.inside_quote(offset)):
             spoke[form] += 1     # (but "The wind doesn't say Manchester" is a word said, not a tag)
     for match in _THE_DESCRIPTOR.finditer(text):

@@ -3,6 +3,7 @@ pet forms belong to which names (the nicknames package's table)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from functools import lru_cache
 
@@ -48,15 +49,20 @@ def _nick_namer():
 def same_first_name(short: str, long: str) -> bool:
     """"Walt" and "Walter", "Hattie" and "Harriet", "Bea" and "Beatrice": one first name, the
     pet form first (a prefix of the long one, or in the nicknames package's table)."""
-    a, b = short.lower(), long.lower()
+    # (an accent is no other name: "Paddy" of "Pádraig")
+    a, b = (unicodedata.normalize("NFKD", n.lower()).encode("ascii", "ignore").decode() or n.lower() for n in (short, long))
     if a == b or len(a) < 2 or not short[:1].isupper() or not long[:1].isupper():
         return False
     if len(b) > len(a) + 1 and b.startswith(a):
         return True
+    # "Tola" of "Adetola", "Beth" of "Elizabeth": the name's last syllables, after a syllable of its own
+    if len(a) >= 4 and len(b) >= len(a) + 3 and b.endswith(a) and re.search(r"[aeiou]", b[:-len(a)]) \
+            and len({first_name_gender(short), first_name_gender(long)} - {""}) <= 1:
+        return True
     # "Roz" of "Rosalind", "Suze" of "Susan": the opening letters, spoken with a z
     # ("Gaz" of "Gareth", "Shaz" of "Sharon": the z sounds an r as well)
     voiced = re.fullmatch(r"([a-z]{1,3})ze?", a)
-    if voiced and len(b) > len(a) + 1 and (b.startswith(voiced.group(1) + "s") or (
+    if voiced and len(b) > len(a) and (b.startswith(voiced.group(1) + "s") or (
             len(voiced.group(1)) >= 2 and b.startswith(voiced.group(1) + "r"))):
         return True
     # "Mo" of "Maureen" or "Maurice": the first syllable as it sounds
@@ -64,7 +70,8 @@ def same_first_name(short: str, long: str) -> bool:
         return True
     # "Benny" of "Benedict", "Freddie" of "Frederick": the first syllable, its consonant doubled
     pet = re.fullmatch(r"([a-z]*[aeiou]([b-df-hj-np-tv-z]))\2(?:y|ie|ey)", a)
-    if pet and len(pet.group(1)) >= 3 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):
+    # ("Ally" of "Alasdair", "Eddie" of "Edward")
+    if pet and len(pet.group(1)) >= 2 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):
         return True
     # "Otty" of "Ottoline", "Rosie" of "Rosalind": the opening letters and a pet ending
     # ("Mary", a name of its own, is not Margaret's)

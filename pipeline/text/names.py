@@ -23,7 +23,7 @@ class Character:
 
 
 _NOT_NAMES = {
-    "The", "A", "An", "And", "But", "Or", "If", "Then", "When", "While", "As", "So", "Yet", "Now", "Well", "Oh",
+    "The", "A", "An", "Another", "And", "But", "Or", "If", "Then", "When", "While", "As", "So", "Yet", "Now", "Well", "Oh",
     "Yes", "No", "Not", "It", "Its", "This", "That", "These", "Those", "There", "Here", "What", "Why", "How", "Who",
     "Where", "Which", "He", "She", "They", "We", "You", "I", "Me", "My", "Your", "His", "Her", "Their", "Our",
     "Mr", "Mrs", "Miss", "Ms", "Dr", "Sir", "Lady", "Lord", "Chapter", "Meanwhile", "After", "Before", "Even",
@@ -548,6 +548,7 @@ _PLACE_WORDS = {
     "Courier", "Gazette",
     # a school or a practice answering the phone ("Castlefield Academy, Miss Devlin speaking")
     "Academy", "Surgery", "Practice", "Clinic", "Centre", "Center", "Constabulary",
+    "Tabernacle", "Mosque", "Synagogue", "Gurdwara",
 }
 # Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
 # the others ("Mr.", "Colonel") go before a surname.

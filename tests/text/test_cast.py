@@ -2502,3 +2502,16 @@ def test_a_surname_a_name_list_also_knows_a_rank_and_pc_as_police_write_it():
     assert owner(cast, "Sergeant Munro") == owner(cast, "Sergeant Alasdair Munro") != owner(cast, "Catriona Munro")
     assert owner(cast, "Sarge") in ("", owner(cast, "Munro"))
     assert owner(cast, "PC Sinclair") == owner(cast, "PC Morag Sinclair") == owner(cast, "the constable") != ""
+
+
+def test_pet_forms_from_the_end_of_a_name_or_with_an_accent_and_a_town_people_remark_on():
+    from pipeline.text.first_names import same_first_name
+    assert same_first_name("Tola", "Adetola") and same_first_name("Paddy", "Pádraig")
+    assert same_first_name("Gaz", "Gary") and same_first_name("Ally", "Alasdair")
+    assert not same_first_name("Rose", "Ambrose")      # a woman's name is no man's pet form
+    text = ('Pádraig Conneely stood at the counter. "Paddy," said Siobhán, "sit down."\n\n"I will," said Paddy.\n\n'
+            'The people in Portlach remarked on it for weeks. Everyone in Portlach knew.\n\n'
+            '"Another Morag," said Siobhán.\n\n"It is," said Pádraig.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Paddy") == owner(cast, "Pádraig Conneely") != ""
+    assert not owner(cast, "Portlach") and not owner(cast, "Another Morag")
