@@ -43,7 +43,7 @@ from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capital
                                   _join_introductions, _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
-                                    told_in_first_person)
+                                    teller_gender, told_in_first_person)
 
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
 _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "m"}
@@ -366,11 +366,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         c = characters.get(narrator) or Character(narrator, (), first_name_gender(narrator) or "U")
         merged = [characters.pop(m) for m in sorted(same)]
         also = [name for m in merged for name in (m.name, *m.aliases)]
-        # the narrator's gender, when their own name leaves it open, from the names they are called
-        said = {m.gender for m in merged} - {"U"}
-        # and a title they are called by ("Mr. Lindqvist") outweighs what a name list says of "Lind"
-        titled = {m.gender for m in (c, *merged) if _split_title(m.name)[0] and m.gender != "U"}
-        gender = titled.pop() if len(titled) == 1 else c.gender if c.gender != "U" or len(said) != 1 else said.pop()
+        gender = teller_gender(c, merged, _MALE, _FEMALE)
         characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, gender)
         characters = join_parent_named_by_others(text, characters, narrator)
     return characters

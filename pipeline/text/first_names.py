@@ -111,16 +111,22 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                **dict.fromkeys(("funmi", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande"), "F")}
 
 
+# and the English pet forms it files under a namesake of another country's ("Nate" of Nathan)
+_LIST_MISFILES = {"nate": "M"}
+
+
 def first_name_gender(word: str) -> str:
     """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
     if not word[:1].isupper():
         return ""
-    return _first_names().get(word.lower(), "").upper() or _LIST_LACKS.get(word.lower(), "")
+    return _LIST_MISFILES.get(word.lower()) or _first_names().get(word.lower(), "").upper() \
+        or _LIST_LACKS.get(word.lower(), "")
 
 
 def first_name_certain(word: str) -> bool:
     """The list gives the name one gender outright, not "mostly" ("Jude" is mostly male)."""
-    return word[:1].isupper() and (_first_names().get(word.lower(), "") or _LIST_LACKS.get(word.lower(), "")) in ("M", "F")
+    return word[:1].isupper() and (_LIST_MISFILES.get(word.lower()) or _first_names().get(word.lower(), "")
+                                   or _LIST_LACKS.get(word.lower(), "")) in ("M", "F")
 
 
 # pet forms that are also everyday words, and so would turn a "Will you...?" into a name

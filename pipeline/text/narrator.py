@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from pipeline.text.roles import _ROLES
-from pipeline.text.first_names import first_name_gender
+from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.addressed import vocatives
 from pipeline.text.names import (FAMILY_NAMES, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES,
                                  _NOT_PERSON_WORDS, RANKS, Character, _Names, _split_title)
@@ -276,3 +276,21 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
                 name.name, tuple(sorted({*name.aliases, parent.name, *parent.aliases})),
                 parent.gender if parent.gender != "U" else gender) for m, c in characters.items()}
     return characters
+
+
+def teller_gender(teller: Character, merged: list[Character], male_titles: set, female_titles: set) -> str:
+    """The narrator's gender. A title they are called by says it ("Mr. Lindqvist" outweighs what a name
+    list says of "Lind"); else their own first name, when the list is sure of it ("Nate Ekstrom", whom
+    the pronouns near "Ekstrom" in other people's speech cannot say); else the names they are called."""
+    names = [n for m in (teller, *merged) for n in (m.name, *m.aliases) if n.strip()]
+    by_title = {"M" if t.lower() in male_titles else "F" for n in names
+                if (t := _split_title(n)[0]) and t.lower() in male_titles | female_titles}
+    if len(by_title) == 1:
+        return by_title.pop()
+    firsts = {first_name_gender(n.split()[0]) for n in names if not _split_title(n)[0] and len(n.split()) >= 2
+              and first_name_certain(n.split()[0])} - {""}
+    if len(firsts) == 1 and not by_title:
+        return firsts.pop()
+    said = {m.gender for m in merged} - {"U"}
+    titled = {m.gender for m in (teller, *merged) if _split_title(m.name)[0] and m.gender != "U"}
+    return titled.pop() if len(titled) == 1 else teller.gender if teller.gender != "U" or len(said) != 1 else said.pop()

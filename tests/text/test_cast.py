@@ -2515,3 +2515,13 @@ def test_pet_forms_from_the_end_of_a_name_or_with_an_accent_and_a_town_people_re
     cast = discover_characters(text)
     assert owner(cast, "Paddy") == owner(cast, "Pádraig Conneely") != ""
     assert not owner(cast, "Portlach") and not owner(cast, "Another Morag")
+
+
+def test_the_tellers_gender_is_their_own_first_names_not_the_pronouns_of_those_who_call_them():
+    text = TOLD_AS_I + ("My badge says Nate Ekstrom, and the sergeant has never once used the first half.\n\n"
+                        '"Ekstrom," she said. "You\'re on nights."\n\n"Again?" I said.\n\n'
+                        '"Again, Ekstrom." She handed me the keys. "And take the pastor."\n\n'
+                        '"Fine," I said.\n\n"Ekstrom, you\'re a saint," she said.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Ekstrom") == owner(cast, "Nate Ekstrom") == teller(cast)
+    assert cast[teller(cast)].gender == "M"
