@@ -140,6 +140,7 @@ _DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+b
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
 _GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({_NAME})\b")
 _SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({_NAME}\s+{_NAME})[.,]")
+_CALL_NUMBERS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Zero", "Niner"}
 _RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
 _RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
 _WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
@@ -262,6 +263,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and not title and spoke[form] == 0 and not first_name_gender(form) and is_town(form) \
             and not re.search(rf"[\"“‘]{form},\s*[a-z]|,\s*{form}\s*[,!?.]", text):
         return False
+    if len(words) >= 2 and words[-1] in _CALL_NUMBERS and all(speech.inside_quote(at) for at in where[form]):
+        return False    # "Ostrander Two, County": a radio call sign, the unit's and not a name
     if words[-1].lower() in _PARTICLES and not (len(words) == 1 and first_name_gender(form) and mid[form] >= 2):
         return False    # "van", "de" of a name ("Ruud van"), but "Des" and "Di" on their own are people
     # a family ("the Bennets", "the Lucases") is not one person

@@ -51,7 +51,7 @@ _ROLE_TITLES = {"doctor": "Dr", "vet": "Dr", "sergeant": "Sergeant", "inspector"
                 "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
                 "coach": "Coach", "judge": "Judge", "chief": "Chief", "officer": "Officer", "priest": "Father",
                 "nun": "Sister", "bishop": "Bishop", "sheriff": "Sheriff", "deputy": "Deputy", "minister": "Reverend",
-                "trooper": "Trooper",
+                "trooper": "Trooper", "pastor": "Pastor",
                 # what the one doctor, sergeant or skipper is called to their face
                 "doc": "Dr", "sarge": "Sergeant", "skipper": "Captain", "padre": "Father", "prof": "Professor"}
 

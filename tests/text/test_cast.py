@@ -2525,3 +2525,12 @@ def test_the_tellers_gender_is_their_own_first_names_not_the_pronouns_of_those_w
     cast = discover_characters(text)
     assert owner(cast, "Ekstrom") == owner(cast, "Nate Ekstrom") == teller(cast)
     assert cast[teller(cast)].gender == "M"
+
+
+def test_a_radio_call_sign_is_no_one_and_the_pastor_is_the_one_pastor():
+    text = ('Pastor Joanna Lindqvist got into the cruiser. "Thank you," said the pastor.\n\n'
+            'The radio crackled. "Ostrander Two, County."\n\n"Ostrander Two, go ahead," Nate said.\n\n'
+            '"Is it bad?" asked the pastor.\n\n"Bad enough," said Nate.\n')
+    cast = discover_characters(text)
+    assert not owner(cast, "Ostrander Two")
+    assert owner(cast, "the pastor") == owner(cast, "Pastor Joanna Lindqvist") != ""
