@@ -172,6 +172,8 @@ def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
     bed, word = found
     if word in _FURNITURE and ambience in _INDOOR_BEDS:
         return False    # "five women on the sofa by the window" of the salon the scene is in
+    if word == "bay" and ambience == "hospital":
+        return False    # "He goes into the bay": a ward's bay of beds, not the sea's
     # (a lane the fields and sheep make the country is where the car has got to, not the road it is on)
     under_wheels = ambience not in _SEEN_FROM_OUTSIDE or bed == "street"
     return bed != ambience and not (word in _WAYS_THROUGH.get(ambience or "", ()) and under_wheels)

@@ -26,7 +26,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     # a ship's or a station's sick bay is no bay of the sea
     "hospital": ("hospital", "infirmary", "ward", "sickroom", "sickbed", "hospital bed", "sick bay", "sickbay",
                  "medical bay", "med bay", "medbay", "accident and emergency", "accident and emergency department",
-                 "emergency department", "emergency room", "casualty department"),
+                 "emergency department", "emergency room", "casualty department", "nurses' station", "nurses’ station",
+                 "nurse's station", "nurse’s station", "nurses station"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
@@ -59,7 +60,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "creek", "brook", "creek crossing", "creek bed",
                     # a road through fields, not a street of a town
                     "county road", "country road", "dirt road", "gravel road", "back road", "levee road", "farm road",
-                    "farm track", "cart track", "station track"),
+                    "farm track", "cart track", "station track",
+                    # static caravans on a field, a canal out of town
+                    "caravan park", "holiday park", "trailer park", "campsite", "camp site", "canal", "canalside"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
@@ -87,7 +90,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
     "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
-            "public bar", "saloon bar", "lounge bar", "front bar", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room"),
+            "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room"),
     # not "bar" on its own: "behind bars" and "an iron bar" are no pub (see _BAR for the bar of a pub)
     "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
                "pew", "nave", "chancel", "pulpit", "altar", "belfry"),
@@ -210,7 +213,8 @@ _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|
              r"(?=\s+(?:its|their|his|her|my|our|your)\s))")
 # A part of a place before it: "at the very top of the valley", "at the back of the shop".
 # (Not "the end of": "The Ancla stood at the end of the pier" is a bar, where it stands is no scene.)
-_PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|heart)|"
+_PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|heart|gates?|"
+            r"entrance)|"
             r"(?:both|either|each|the\s+other)\s+sides?)\s+of\s+)?")
 # Movement to a place, the only thing that changes a scene after it has opened.
 # Going "out of" a place leaves it, going "towards" it is not there yet; "the boat's head into the sea" is a
@@ -245,7 +249,8 @@ _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?
                 r"round|around)\s+(?:the|a|an|this|that)\s+"
                 r"(?!(?:[\w'’-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'’-]+\s+){0,2}?")
 # (or a clock: "By ten o'clock the towpath was a brown stream", "at half past six the yard was empty")
-_CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}"
+_CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|"
+                  rf"(?:{_NUMBER}|twenty|twenty-five)\s+(?:minutes\s+)?(?:past|to)\s+)?{_NUMBER}"
                   r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next)\s+(?:morning|afternoon|evening|night))?,?\s+")
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
@@ -326,7 +331,7 @@ class _Patterns:
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
         # a wild place by its own name with no article: "at Bindi Creek", "in Hollin Wood" (not "on Quarry Street", "in
         # Cedar Rapids", "at Saltley Bay Property": a shop's or a firm's address, a town, a firm's name)
-        self.named_locative = re.compile(rf"\b{_LOCATIVE}\s+(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|"
+        self.named_locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|"
                                          rf"Your)\b)[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?)(?-i:(?=[A-Z]))"
                                          rf"(?P<place>{words})\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
         # at its door: "the notice pinned to the door of Thursby village hall", "on the steps of the Crown Court"
@@ -336,7 +341,9 @@ class _Patterns:
                                     rf"(?:{_DETERMINER}|{_OWNER}|{named})\s+{noun}", re.IGNORECASE)
         self.subject = re.compile(
             # (not "The name Alder Street rings a bell", "the thought of the sea": a place spoken of)
-            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?!{_SPOKEN_OF}\b)(?:[\w'’-]+\s+){{0,2}}?|"
+            # (three capitalised words too: "The Tolliver County Extension Office sat", not "the top of the slipway")
+            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?!{_SPOKEN_OF}\b)(?:(?:[\w'’-]+\s+){{0,2}}?|"
+            rf"(?-i:(?:[A-Z][\w'’-]+\s+){{3}}))|"
             # or a place's own name right before it: "Dunmere station was two benches"
             rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+)?)\s+)(?P<place>{words})(?:s|es)?\b"
             # (and a letter or number it goes by: "County Road K runs south", "Hangar 4 was cold")

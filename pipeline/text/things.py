@@ -26,7 +26,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
            r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica|griddle|short-order|fry\s+cook|hash\s+browns|"
            r"coffee\s*pot|sugar\s+(?:jar|dispenser|shaker)|napkin\s+dispenser|ketchup|refill(?:s|ed|ing)?|"
            r"stools?\s+at\s+the\s+counter|(?:end|length)\s+of\s+the\s+counter|counter\s+with\s+(?:[\w-]+\s+){0,3}?stools|"
-           r"pie\s+(?:case|cabinet)",
+           r"pie\s+(?:case|cabinet)|"
+           # a curry house's
+           r"poppadoms?|naan|tandoori|balti|korma|bhajis?|pakoras?|biryani|lassi",
     "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?|"
                # a restaurant's, at service
                r"the\s+pass|burners?|hotplates?|salamander|walk-in|deep\s+fat\s+fryers?|fryers?|griddles?|"
@@ -50,7 +52,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     # a farm's, out in its fields ("the bottom pasture", "the side of the barn")
     "countryside": _RURAL.pattern[5:-3].replace(r"fields?|", "") + r"|heifers?|steers?|calves|livestock|herd|barbed\s+wire|cattle\s+grid|"
                    # a flood fought out of doors
-                   r"levees?|sandbags?|sand\s+pile|the\s+bottoms",
+                   r"levees?|sandbags?|sand\s+pile|the\s+bottoms|"
+                   # a canal's, out along the cut
+                   r"lock\s+gates?|lock\s+keeper|balance\s+beams?|canal\s+bank|weir|static\s+caravans?",
     "training_ground": r"goal\s?posts?|goalmouths?|goalkeeper|goalie|touchlines?|halfway\s+line|penalty\s+(?:area|box|spot)|"
                        r"crossbar|corner\s+flags?|kick-off|referee|the\s+whistle|bibs|shin\s*pads|midfield|scrum|try\s+line|"
                        # a cricket match's
