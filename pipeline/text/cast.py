@@ -263,6 +263,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and not title and spoke[form] == 0 and not first_name_gender(form) and is_town(form) \
             and not re.search(rf"[\"“‘]{form},\s*[a-z]|,\s*{form}\s*[,!?.]", text):
         return False
+    if spoke[form] == 0 and any(re.search(r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+$", text[max(0, at - 12):at])
+                                for at in where[form]):
+        return False    # "Storm Desmond", "somebody who's done Desmond": a storm with a name
     if len(words) >= 2 and words[-1] in _CALL_NUMBERS and all(speech.inside_quote(at) for at in where[form]):
         return False    # "Ostrander Two, County": a radio call sign, the unit's and not a name
     if words[-1].lower() in _PARTICLES and not (len(words) == 1 and first_name_gender(form) and mid[form] >= 2):

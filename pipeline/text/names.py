@@ -23,7 +23,7 @@ class Character:
 
 
 _NOT_NAMES = {
-    "The", "A", "An", "Another", "And", "But", "Or", "If", "Then", "When", "While", "As", "So", "Yet", "Now", "Well", "Oh",
+    "The", "A", "An", "Another", "Storm", "Hurricane", "Typhoon", "Cyclone", "And", "But", "Or", "If", "Then", "When", "While", "As", "So", "Yet", "Now", "Well", "Oh",
     "Yes", "No", "Not", "It", "Its", "This", "That", "These", "Those", "There", "Here", "What", "Why", "How", "Who",
     "Where", "Which", "He", "She", "They", "We", "You", "I", "Me", "My", "Your", "His", "Her", "Their", "Our",
     "Mr", "Mrs", "Miss", "Ms", "Dr", "Sir", "Lady", "Lord", "Chapter", "Meanwhile", "After", "Before", "Even",

@@ -2534,3 +2534,13 @@ def test_a_radio_call_sign_is_no_one_and_the_pastor_is_the_one_pastor():
     cast = discover_characters(text)
     assert not owner(cast, "Ostrander Two")
     assert owner(cast, "the pastor") == owner(cast, "Pastor Joanna Lindqvist") != ""
+
+
+def test_a_storm_with_a_name_is_no_one():
+    text = ("\"This one wants somebody who's done Desmond,\" said Pickering.\n\nThat was how he put it, as though "
+            "Storm Desmond had been an exam. And I had done Desmond. Desmond had taught me what a river does.\n\n"
+            "\"Go on, then,\" said Pickering.\n\n\"Den, two short,\" Maureen called.\n\n"
+            "\"Hendersons went home,\" said Dennis.\n")
+    cast = discover_characters(text)
+    assert not owner(cast, "Desmond") and not owner(cast, "Storm Desmond")
+    assert owner(cast, "Den") in ("", owner(cast, "Dennis"))
