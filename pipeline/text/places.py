@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in
+
 
 _MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road")
 # Bed -> nouns that put a scene there (a plural with -s is matched too).
@@ -125,41 +127,6 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
 GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "home", "house", "bedside", "cell",
                  "hotel", "guest house", "boarding house")
 
-# The dark come ("It's gone ten and fully dark", not "it was dark inside the cupboard"), a room lit by candles,
-# weather that has been up since dusk, the light of the street lamps.
-_NIGHT_COMES = (
-    r"\b(?:it|the\s+sky)(?:\s+(?:was|is)|['’]s)\s+(?:(?:gone|past|after)\s+\w+\s+and\s+)?(?:already\s+|nearly\s+|"
-    r"almost\s+|fully\s+|quite\s+|completely\s+|properly\s+|full\s+)?dark\b(?![\w-])"
-    r"(?!\s+(?:in|inside|under|beneath|within|green|blue|red|brown|grey|gray)\b)"
-    r"|\bby\s+(?:candle|lamp)[\s-]?light\b|\bsince\s+(?:dusk|nightfall|sundown|sunset|dark)\b"
-    # the light of the lamps in the street: "the drizzle hung in the orange streetlight"
-    r"|\bin\s+the\s+(?:[\w-]+\s+){0,2}?(?:street[\s-]?light|street[\s-]?lamps?|lamplight|gaslight)\b")
-# Layer -> patterns that put it over the place. Weather and time are never a place of their own.
-LAYER_PATTERNS: dict[str, str] = {
-    "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain)\b",
-    "thunderstorm": r"\b(thunder(?:storm|clap)?s?|lightning|storm(?:y|s)?|tempest)\b",
-    "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
-    # "the night train" runs at night but says nothing of the hour the scene is in
-    "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b"
-             # "the night's catch" was got in the night: the scene may be by day
-             r"(?!['’]s\b)"
-             r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
-             # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
-             r"|\bthe\s+(?:last\s+of\s+the\s+)?(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
-             # "with the last of the light draining out of the sky"
-             r"|\bthe\s+last\s+of\s+the\s+(?:day)?light\s+(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
-             r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
-             r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
-             # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"
-             r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
-             r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"
-             rf"|{_NIGHT_COMES}"
-             # the hours after midnight by the clock: "the car park at one in the morning" ("in the small
-             # hours" is as often when something happened before the scene)
-             r"|\b(?:midnight|one|two|three|four|[1-4])(?:[.:][0-5]\d)?(?:\s+o['’]clock)?\s+in\s+the\s+morning\b"
-             r"|\b(?:one|two|three|four|[1-4])(?:[.:][0-5]\d)?\s*a\.?m\b\.?",
-}
-LAYERS = tuple(LAYER_PATTERNS)
 # Place words in a figure of speech ("the house was on the market", "in the field of medicine"), or not
 # where anyone is.
 _PLACE_FIGURES = re.compile(
@@ -503,7 +470,6 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
                                    patterns.likened.match(sentence), patterns.shaken.search(sentence),
                                    patterns.firm.search(sentence)) if m]
         struck = patterns.struck.search(sentence)
-        from pipeline.text.weather import layers_in     # (weather reads places: imported here, not at the top)
         if struck and layers_in(sentence, vocabulary):
             candidates.append(struck)       # before a road the weather drives across: the story is in the vehicle
     else:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pipeline.core import yamlfile
 from pipeline.core.errors import PipelineError, unknown_value
-from pipeline.text.places import DEFAULT, LAYER_PATTERNS, PLACE_WORDS, Vocabulary
+from pipeline.text.places import DEFAULT, PLACE_WORDS, Vocabulary
+from pipeline.text.weather import LAYER_PATTERNS
 
 
 def resolve_ambience(words: str, vocabulary: Vocabulary = DEFAULT) -> str | None:

@@ -1,11 +1,53 @@
 """Weather and time over a place: which layers (rain, thunderstorm, wind, night) a sentence says hold
-now, come in, or are over. The words of each layer live with the place words (places.LAYER_PATTERNS),
-where a producer's sounds/places.yaml adds to them."""
+now, come in, or are over. The words of each layer live here (LAYER_PATTERNS); places.Vocabulary
+carries them with a producer's own from sounds/places.yaml. This module reads no place words."""
 from __future__ import annotations
 
 import re
 
-from pipeline.text.places import DEFAULT, Vocabulary, place_of
+
+# The dark come ("It's gone ten and fully dark", not "it was dark inside the cupboard"), a room lit by candles,
+# weather that has been up since dusk, the light of the street lamps.
+_NIGHT_COMES = (
+    r"\b(?:it|the\s+sky)(?:\s+(?:was|is)|['’]s)\s+(?:(?:gone|past|after)\s+\w+\s+and\s+)?(?:already\s+|nearly\s+|"
+    r"almost\s+|fully\s+|quite\s+|completely\s+|properly\s+|full\s+)?dark\b(?![\w-])"
+    r"(?!\s+(?:in|inside|under|beneath|within|green|blue|red|brown|grey|gray)\b)"
+    r"|\bby\s+(?:candle|lamp)[\s-]?light\b|\bsince\s+(?:dusk|nightfall|sundown|sunset|dark)\b"
+    # the light of the lamps in the street: "the drizzle hung in the orange streetlight"
+    r"|\bin\s+the\s+(?:[\w-]+\s+){0,2}?(?:street[\s-]?light|street[\s-]?lamps?|lamplight|gaslight)\b")
+# Layer -> patterns that put it over the place. Weather and time are never a place of their own.
+# (places.Vocabulary carries them, with a producer's own words, as `vocabulary.patterns.layers`)
+LAYER_PATTERNS: dict[str, str] = {
+    "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain)\b",
+    "thunderstorm": r"\b(thunder(?:storm|clap)?s?|lightning|storm(?:y|s)?|tempest)\b",
+    "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
+    # "the night train" runs at night but says nothing of the hour the scene is in
+    "night": r"\b(night(?:fall|time)?|midnight|moonlight|moonlit|after dark|by dark|starlight)\b"
+             # "the night's catch" was got in the night: the scene may be by day
+             r"(?!['’]s\b)"
+             r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
+             # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
+             r"|\bthe\s+(?:last\s+of\s+the\s+)?(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
+             # "with the last of the light draining out of the sky"
+             r"|\bthe\s+last\s+of\s+the\s+(?:day)?light\s+(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
+             r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
+             r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
+             # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"
+             r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
+             r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"
+             rf"|{_NIGHT_COMES}"
+             # the hours after midnight by the clock: "the car park at one in the morning" ("in the small
+             # hours" is as often when something happened before the scene)
+             r"|\b(?:midnight|one|two|three|four|[1-4])(?:[.:][0-5]\d)?(?:\s+o['’]clock)?\s+in\s+the\s+morning\b"
+             r"|\b(?:one|two|three|four|[1-4])(?:[.:][0-5]\d)?\s*a\.?m\b\.?",
+}
+LAYERS = tuple(LAYER_PATTERNS)
+_DEFAULT_LAYERS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in LAYER_PATTERNS.items()}
+
+
+def _layer_patterns(vocabulary) -> dict[str, re.Pattern]:
+    """The layer patterns of a places.Vocabulary (a producer's words among them), else the built-in ones."""
+    return vocabulary.patterns.layers if vocabulary is not None else _DEFAULT_LAYERS
 
 
 # Words around a layer word that mean it is not happening here and now.
@@ -36,11 +78,11 @@ _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\
 _STILL_TO_COME = re.compile(r"\s*(?:was|is|were|are)\s+(?:on\s+(?:its|the)\s+way|forecast|expected|due)\b", re.IGNORECASE)
 
 
-def layers_in(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+def layers_in(sentence: str, vocabulary=None) -> list[str]:
     """Weather and time the sentence says hold now: rain, thunderstorm, wind, night."""
     found = []
     figures = [m.span() for m in _WEATHER_FIGURES.finditer(sentence)]
-    for name, pattern in vocabulary.patterns.layers.items():
+    for name, pattern in _layer_patterns(vocabulary).items():
         for match in pattern.finditer(sentence):
             before = sentence[max(0, match.start() - 24): match.start()]
             after = sentence[match.end(): match.end() + 30]
@@ -105,23 +147,24 @@ _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|
                       r"the\s+sun\s+(?:shone|shines|rose|beat|blazed))\b", re.IGNORECASE)
 
 
-def weather_comes(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+def weather_comes(sentence: str, vocabulary=None, goes_somewhere: bool = False) -> list[str]:
     """The layers a sentence of narration says come in or go on now, mid-scene ("Then the wind got up", "By half
-    past eleven the band had packed up": night); [] for weather in passing."""
+    past eleven the band had packed up": night); [] for weather in passing. `goes_somewhere`: the sentence
+    takes the story to another place (a late clock that does is the move's, see below)."""
     if _WEATHER_COMES.search(sentence):
         return layers_in(sentence, vocabulary)
     if _NIGHT_FALLING.search(sentence):
         return [layer for layer in layers_in(sentence, vocabulary) if layer == "night"]
     late = _LATE_CLOCK.search(sentence)
     if late and not _NOT_NOW.search(sentence[max(0, late.start() - 24):late.start()].split(",")[-1]) \
-            and not is_daytime(sentence) and place_of(sentence, vocabulary, opening=False) is None:
+            and not is_daytime(sentence) and not goes_somewhere:
         return ["night"]    # (a clock that takes the story somewhere is the move's: night goes on with it as ever)
     return []
 
 
-def weather_stops(sentence: str, vocabulary: Vocabulary = DEFAULT) -> list[str]:
+def weather_stops(sentence: str, vocabulary=None) -> list[str]:
     """The weather layers a sentence says are over ("The thunder has stopped altogether")."""
-    return [name for name, pattern in vocabulary.patterns.layers.items() if name != "night"
+    return [name for name, pattern in _layer_patterns(vocabulary).items() if name != "night"
             and any(_LAYER_STOP_AFTER.search(sentence[m.end():m.end() + 30]) for m in pattern.finditer(sentence))]
 
 
