@@ -441,7 +441,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             # "Jess Ridley", which the name list takes for a man's
             key = next((k for k in full if len(k) == 2 == len(key) and k[1] == key[1]
                         and (pet_form_of_same_surname(key[0], k[0]) or pet_form_of_same_surname(k[0], key[0]))), key)
-            person = full.get(key)
+            # ("Wanda Fay" of "Wanda Fay Odom": a double first name without the surname)
+            longer = [p for p in full.values() if len(words) == 2 and len(p.words) == 3 and p.words[:2] == words]
+            person = full.get(key) or (longer[0] if len(longer) == 1 else None)
             if person is None:
                 person = full[key] = _Person(words, gender)
                 people.append(person)

@@ -2544,3 +2544,10 @@ def test_a_storm_with_a_name_is_no_one():
     cast = discover_characters(text)
     assert not owner(cast, "Desmond") and not owner(cast, "Storm Desmond")
     assert owner(cast, "Den") in ("", owner(cast, "Dennis"))
+
+
+def test_a_double_first_name_without_the_surname_is_the_same_woman():
+    text = ('Wanda Fay Odom had kept the extension office for thirty years.\n\n"Coffee?" said Wanda Fay.\n\n'
+            '"Please," said Dale.\n\n"Black," said Wanda Fay, and poured it.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Wanda Fay") == owner(cast, "Wanda Fay Odom") != ""
