@@ -166,7 +166,6 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     if not title and len(words) >= 2 and words[0] in _PLACE_PREFIXES:
         return False
-    # "May" is a month unless she speaks under that name
     # a run of capitals with an everyday word inside is a heading or a sentence ("Lucy Faced",
     # "George But Lucy"), unless it recurs as a name does ("Tony Last")
     later = words[1:]
@@ -244,8 +243,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
     if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):
         return False
-    # ("Visiting finished at eight": a word ending "-ing" also written small is a verb)
-    if len(words) == 1 and form.endswith("ing") and lower[form.lower()] and spoke[form] < 2 and not first_name_gender(form):
+    # ("Visiting finished at eight": a word ending "-ing" also written small, or only opening sentences, is a verb)
+    if len(words) == 1 and form.endswith("ing") and (lower[form.lower()] or not mid[form]) and spoke[form] < 2 \
+            and not first_name_gender(form):
         return False
     # a town: found after "in", "into", "near" and never speaking
     # (not "Left, Owen! Your other left!": a name said to someone after a comma)

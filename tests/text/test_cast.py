@@ -2551,3 +2551,10 @@ def test_a_double_first_name_without_the_surname_is_the_same_woman():
             '"Please," said Dale.\n\n"Black," said Wanda Fay, and poured it.\n')
     cast = discover_characters(text)
     assert owner(cast, "Wanda Fay") == owner(cast, "Wanda Fay Odom") != ""
+
+
+def test_a_word_ending_ing_that_only_opens_sentences_is_no_one():
+    text = ('"Visiting finished at eight, Owen," said Sister Okafor.\n\n"I know," said Owen.\n\n'
+            '"And she is still here," said Sister Okafor.\n\nOwen went to the bay.\n')
+    cast = discover_characters(text)
+    assert not owner(cast, "Visiting")
