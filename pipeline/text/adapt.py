@@ -514,8 +514,8 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
             if opening:
                 builder.layers.extend(told)
                 builder.opening_left -= 1
-            elif coming := weather.weather_comes(piece, places,
-                                                 goes_somewhere=place_words.place_of(piece, places, opening=False) is not None):
+            elif coming := weather.weather_comes(
+                    piece, places, goes_somewhere=lambda: place_words.place_of(piece, places, opening=False) is not None):
                 builder.layers.extend(coming)      # "Then the wind got up": weather that comes in is the scene's too
             for layer in set(told) & set(_WEATHER):
                 builder.weather_told[layer] += 1
