@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
-                                  _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, Vocabulary, _later_clause_subject, _where,
-                                  named_by_it, place_of)
+                                  _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
+                                  _later_clause_subject, _where, named_by_it, place_of)
 
 
 # A place seen from where the story is ("The street below was empty", "In the yard outside, a dog
@@ -111,6 +111,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     if anywhere:
         tries.append((patterns.locative.search(first), True))
         tries.append((patterns.motion.search(first), True))
+        # ("By the time I reached the gate of Riverside Holiday Park it was nearly five")
+        tries.append((patterns.named_locative.search(first), True))
     for match, inside in tries:
         if not match or named_by_it(match):
             continue
@@ -122,6 +124,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                 or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(match.string))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
+        if match.re is patterns.named_locative and bed not in _WILD_BEDS:
+            return None
         if bed in _VEHICLE_BEDS and match.re in (patterns.fronted, patterns.locative) \
                 and not _INSIDE.match(re.sub(rf"^\W*(?:{_TIME_LEAD_IN})?", "", match.group(0), flags=re.IGNORECASE)):
             return None     # "At the car Hollis drew me aside": beside it, out of doors

@@ -1142,3 +1142,11 @@ def test_a_county_office_by_its_whole_name_a_ward_at_ten_past_one_and_a_holiday_
     ward = ("At ten past one the ward is as quiet as it ever gets. The monitors tick.\n\n\"Owen,\" says Sister.\n\n"
             "He goes into the bay and I follow with the obs machine.\n\n\"Mr Mottram,\" I say.\n")
     assert [bed for bed, _ in beds(ward)] == ["hospital"]
+
+
+def test_a_paragraph_that_moves_the_clock_on_to_a_wild_place_by_its_name_opens_its_scene():
+    text = ("The office of Pickering Loss Adjusting took up the first floor over a bank. The phones rang all "
+            "morning.\n\n\"Go,\" said Pickering.\n\n\"Going,\" said Ravi.\n\n"
+            "By the time I reached the gate of Riverside Holiday Park it was nearly five, and the rain had found us. "
+            "Sixty static caravans stood in brown water.\n\n\"You'll be the insurance,\" said Dennis.\n")
+    assert [bed for bed, _ in beds(text)] == ["office", "countryside"]
