@@ -29,7 +29,9 @@ LAYER_PATTERNS: dict[str, str] = {
              # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
              r"|\bthe\s+(?:last\s+of\s+the\s+)?(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
              # "with the last of the light draining out of the sky"
-             r"|\bthe\s+last\s+of\s+the\s+(?:day)?light\s+(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
+             # (and "what was left of the daylight was draining out of the sky")
+             r"|\b(?:the\s+last|what\s+was\s+left|what\s+is\s+left)\s+of\s+the\s+(?:day)?light\s+(?:was\s+|is\s+)?"
+             r"(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
              r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
              # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"

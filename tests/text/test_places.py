@@ -1058,6 +1058,7 @@ def test_night_coming_on_mid_scene_and_weather_gone_by_or_still_to_come():
     assert layers_in("The sky was blue, though the forecast said more rain was on its way by evening.") == []
     assert layers_in("The rain had given up pretending it would stop.") == ["rain"]
     assert layers_in("The rain has given up by the time I reach the house.") == []
+    assert layers_in("It was nearly five, and what was left of the daylight was draining out of the sky.") == ["night"]
 
 
 def test_a_clock_that_night_a_journey_found_and_someones_flat_open_their_scenes():
