@@ -259,11 +259,11 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
     be meant by it."""
     table: dict[str, str] = {}
     for main, character in characters.items():
+        # (but a pupil's "Miss" is a name when it is the one of the cast's "Miss Devlin": "Miss sits down")
+        titled = {n.split()[0].lower() for n in (main, *character.aliases) if len(n.split()) >= 2}
         for alias in (main, *character.aliases):
             # "Sir" or "Madam" alone is how anyone is spoken to, not a name
             # "I" marks the first-person narrator; the rules read it as a pronoun, not a name
-            # (but a pupil's "Miss" is a name when it is the one of the cast's "Miss Devlin": "Miss sits down")
-            titled = {n.split()[0].lower() for n in (main, *character.aliases) if len(n.split()) >= 2}
             if alias.strip() and (alias.strip().lower().rstrip(".") not in _ADDRESS_WORDS | {"i", "_narr"}
                                   or alias.strip() in ("Miss", "Sir") and alias.strip().lower() in titled):
                 table.setdefault(alias.strip().lower(), main)
