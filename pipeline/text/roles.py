@@ -299,16 +299,18 @@ def _bearer(speech: _Speech, people: list[_Person], title: str | None, existing:
     return bearers[0] if len(bearers) == 1 else None
 
 
+def _in_tag(text: str, start: int, end: int) -> bool:
+    """The words text[start:end] stand beside a speech verb, as a tag's speaker does ("said the editor")."""
+    return _SPEECH_BEFORE.search(text, max(0, start - 24), start) is not None or _SPEECH_AFTER.match(text, end) is not None
+
+
 def _add_roles(speech: _Speech, people: list[_Person]) -> None:
     """A speaker the tags call by a job ("the editor says" twice or more) is a person: the one
     who bears that title ("the sergeant" is Sergeant Okafor when she is the one sergeant), or
     the full name the narration gives the first time it speaks of them ("the editor comes out of
     her office ... Ruth Ambler has run the newsroom for years"), else "the editor" of their own."""
     text = speech.text
-    def in_tag(start: int, end: int) -> bool:
-        return _SPEECH_BEFORE.search(text, max(0, start - 24), start) is not None \
-            or _SPEECH_AFTER.match(text, end) is not None
-    tags = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text) if in_tag(m.start(), m.end()))
+    tags = Counter(m.group(1).lower() for m in _ROLE_MENTION.finditer(text) if _in_tag(text, m.start(), m.end()))
     described: dict[str, Counter] = {}
     by_quote: Counter = Counter()
     for m in _TAGGED_DESCRIPTOR.finditer(text):
@@ -390,8 +392,7 @@ def add_called_by_title_alone(speech: _Speech, people: list[_Person]) -> None:
             continue
         person = _Person((title,), gender)
         person.forms[title] = len(told)
-        person.spoke = sum(1 for at in told if _SPEECH_AFTER.match(text, at + len(title))
-                           or _SPEECH_BEFORE.search(text, max(0, at - 24), at))
+        person.spoke = sum(1 for at in told if _in_tag(text, at, at + len(title)))
         bearers = [p for p in people if any(_split_title(f)[0] == title for f in p.forms)]
         if len(bearers) == 1:
             bearers[0].absorb(person)
