@@ -65,6 +65,9 @@ def self_named(quote: str, names: _Names) -> str:
         untitled = greeted and not _split_title(quote[a:b])[0]
         introduces = introduces or (untitled and re.match(r"(?:,\s+(?:from\s+|with\s+|at\s+)?(?:the\s+)?[A-Z][\w'’-]+"
                                                           r"(?:\s+[A-Z][\w'’-]+)+\s*\.|\s+here\s*[.,])", quote[b:]) is not None)
+        # ("Charlotte Ashworth, from Pickering's.": a whole name and the firm one comes from)
+        introduces = introduces or (not quote[:a].strip() and not _split_title(quote[a:b])[0] and re.match(
+            r",\s+from\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*[.!]", quote[b:]) is not None)
         opens = not quote[:a].strip() or re.search(r"[.!?]\s*$", quote[:a]) is not None
         if introduces and opens and len(quote[a:b].split()) >= 2:
             return main
@@ -84,6 +87,8 @@ _KIN = (r"(?:brother|sister|son|daughter|cousin|friend|husband|wife|mother|fathe
         r"partner|boyfriend|girlfriend|fiancée?|colleague|neighbou?r|grandson|granddaughter|stepson|stepdaughter)")
 
 
+_YOU_MUST_BE = re.compile(r"\b(?:you\s+must\s+be|you['’]ll\s+be|you\s+will\s+be|are\s+you|you['’]re|you\s+are)$",
+                          re.IGNORECASE)
 _SPOKEN_OF = re.compile(r"\s*(?![^.!?]*\byou)[^.!?]*\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 
 
@@ -113,6 +118,8 @@ def vocatives(quote: str, names: _Names) -> set[str]:
             _SPOKEN_OF.match(quote, b + 1) is not None
         if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as and not explained:
             found.add(main)
+        elif _YOU_MUST_BE.search(before) and re.match(r"\s*(?:[.!?,]|$)", quote[b:]):
+            found.add(main)     # "You must be Mr Whitlock.": whom the speaker takes the one before them for
     return found
 
 

@@ -37,12 +37,12 @@ from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.addressed import self_named, spoken_of, vocatives
 from pipeline.text.names import Character, _Names, _gender_of_phrase, _split_title, load_characters
 from pipeline.text.called import name_given_in_answer
-from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
+from pipeline.text.strangers import _DESCRIBED_OR_BARE, NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
                                   unsaid, reported_speech)
 from pipeline.text.ranking import load_weights, rank_speakers
-from pipeline.text.reader import _DESCRIBED_OR_BARE, _VERB_RE, _Reader, _Who
+from pipeline.text.reader import _VERB_RE, _Reader, _Who
 from pipeline.text.turns import Paragraph, take_turns
 
 __all__ = ["Character", "Quote", "attribute", "discover_characters", "find_quotes",
@@ -413,6 +413,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         for index in indices:
             quotes[index].speaker = group.speaker
     if group.speaker:
+        reader.adopt(quotes[indices[-1]].start, group.speaker)
         reader.note(quotes[indices[0]].start, group.speaker)
     for index in indices:
         if quotes[index].kind == "speech" and re.fullmatch(r"[*_].*[*_]", quotes[index].text.strip(), re.DOTALL):

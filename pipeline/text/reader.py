@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pipeline.text.names import (MY_KIN_WORDS, _FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase,
                                  _infer_genders, _Names, my_kin)
 from pipeline.text.quotes import SPEECH_VERBS, is_scene_break, split_paragraphs
+from pipeline.text.strangers import _DESCRIBED_OR_BARE, _IN_CLAUSE, NEWCOMER, newcomers
 
 _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
             "burst out", "broke out", "blurted out", "threw out", "jerked out", "rapped out", "spoke up", "sang out",
@@ -33,9 +34,6 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;
 
 # "the mother", "a tall woman", "an old man": a person the narration has not named
 _UNNAMED_PERSON = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?![\w'’]*\s+[A-Z])")
-# a person described by a noun, right after "the"/"a" or a word or three on ("the old man")
-_DESCRIBED_OR_BARE = re.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|a|an|of|in|at|on|by|with|and)\b)[a-z-]+){0,3}?\s+(?:" +
-                                "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")\b")
 # a person described by a noun after a word or three ("the old man", "a tall young woman")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w-]+){1,3}?\s+(?:" +
                         "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")(?=[\s,.;!?]|$)",
@@ -87,6 +85,7 @@ class _Reader:
         self.text = text
         self.names = _Names(characters)
         self.genders = _infer_genders(text, characters, self.names)
+        self.genders.update({NEWCOMER + g + clause: g for g in "MF" for clause in ("", _IN_CLAUSE)})
         self.narrator = narrator
         self.events: list[tuple[int, str]] = []          # (position, main name), sorted
         self.addressed: set[str] = set()                 # named in the previous paragraph's speech
@@ -116,6 +115,7 @@ class _Reader:
                   if not _AFTER_PREPOSITION.search(self.text, max(0, a - 12), a)]
         found += [(start + m.start(), m.group(0)) for m in re.finditer(r"\b(?:he|she)\b", self.text[start:end],
                                                                          re.IGNORECASE)]
+        found += newcomers(self.text, self.sentences, self.names, start, end)
         if self.narrator:
             # the teller is there whenever the narration says "I"
             found += [(start + m.start(), self.narrator) for m in re.finditer(r"\bI\b|\b[Ww]e\b", self.text[start:end])]
@@ -124,9 +124,21 @@ class _Reader:
             if main.lower() in ("he", "she"):
                 # "He was a man in a grey suit": the one the sentence brings in
                 copula = re.match(r"\w+\s+(?:was|is)\s+", self.text[position:position + 12])
-                main = (copula and starts.get(position + copula.end())) or self.pronoun(main, position)
+                main = (copula and starts.get(position + copula.end())) or self.pronoun(main, position, newcomers=True)
             if main:
                 self.note(position, main)
+
+    def adopt(self, position: int, main: str) -> None:
+        """Someone named speaks: the unnamed newcomer of their sex the narration brought in just
+        before ("A woman comes through the doorway ... She turns" / "I'm Liesl") was them."""
+        gender = self.genders.get(main)
+        for i in range(bisect.bisect_left(self.events, (position, "")) - 1, -1, -1):
+            at, who = self.events[i]
+            if self.genders.get(who) != gender:
+                continue
+            if not who.startswith(NEWCOMER):
+                break
+            self.events[i] = (at, main)
 
     def settle(self, span: tuple[int, int], main: str) -> None:
         """A tag's "he" turned out to be the one it gave the line to: later pronouns lean on them,
@@ -143,14 +155,14 @@ class _Reader:
         found: list[str] = []
         index = bisect.bisect_left(self.events, (before, ""))
         for position, main in reversed(self.events[max(0, index - limit):index]):
-            if main in exclude or main in found:
+            if main in exclude or main in found or main.startswith(NEWCOMER):
                 continue
             if gender and self.genders.get(main, "U") not in (gender, "U"):
                 continue
             found.append(main)
         return found
 
-    def pronoun(self, word: str, position: int, exclude=frozenset(), in_tag: bool = False) -> str:
+    def pronoun(self, word: str, position: int, exclude=frozenset(), in_tag: bool = False, newcomers: bool = False) -> str:
         """He or she: going back sentence by sentence, the first character of that gender
         named in the sentence (its subject, usually), else the most recent one. In a reply's
         tag, the one just addressed by name, else not the one who spoke last."""
@@ -168,13 +180,13 @@ class _Reader:
             turn = self.turn if self.turn not in exclude and self.genders.get(self.turn) == gender else ""
             expected = self.addressed_one(gender, exclude) or turn
             if expected:
-                here = self.pronoun(word, position, exclude)
+                here = self.pronoun(word, position, exclude, newcomers=True)
                 named_here = any(min(self.paragraph_start, self.narrated_from) <= at < position and main == here
                                  for at, main in self.events[-12:])
                 # someone unnamed of that gender came in just before ("the woman at the far end
                 # folds her newspaper... "Alan?" she says"): whose turn it was is only a guess
                 self.tie = self.tie or self._newcomer_before(position, gender)
-                return here if named_here else expected
+                return (here if newcomers or not here.startswith(NEWCOMER) else "") if named_here else expected
         index = bisect.bisect_left(self.events, (position, ""))
         scene_start = self.breaks[bisect.bisect_left(self.breaks, position) - 1] \
             if self.breaks and self.breaks[0] < position else 0
@@ -186,6 +198,8 @@ class _Reader:
             if sentence is not None and here != sentence and best:
                 break
             sentence = here
+            if main.endswith(_IN_CLAUSE) and here != bisect.bisect_right(self.sentences, position):
+                continue
             if main not in exclude and self.genders.get(main, "U") == gender:
                 rivals.add(main)
                 # "men like Winsett and the others--Archer's kind": one after a preposition is
@@ -204,7 +218,7 @@ class _Reader:
             # was tall. "Come along," she said")
             self.tie = self.tie or self._unnamed_since(best_at, position, gender) or self._newcomer_before(position,
                                                                                                         gender)
-        return best
+        return "" if best.startswith(NEWCOMER) and not newcomers else best
 
     def addressed_one(self, gender: str, exclude=frozenset()) -> str:
         """The one person of that gender the previous paragraph spoke to by name, or ""."""

@@ -15,7 +15,8 @@ from pipeline.text.aliases import _Person
 from pipeline.text.roles import _ROLE_TITLES, _ROLES
 from pipeline.text.addressed import self_named
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import FAMILY_NAMES, NAME, _SAME_TITLE, Character, _gender_of_phrase, _Names, _split_title
+from pipeline.text.names import (FAMILY_NAMES, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, Character, _gender_of_phrase,
+                                 _Names, _split_title)
 from pipeline.text.quotes import inside_span
 
 # "And your name?", "Who are you?": the answer that follows is the speaker's own name ("Who are
@@ -51,6 +52,39 @@ _TAGGED_NEW = re.compile(rf"[\"”’']?,?\s+(?:says|said|asks|asked)\s+({NAME}\
 _WINDOW = 12000         # characters of narration before the name is given
 _AT_LEAST = 2           # times the description is used there
 _ROLE_NEAR = 3000       # characters before the name within which a job ("the driver") was last used
+
+
+# a person described by a noun, right after "the"/"a" or a word or three on ("the old man")
+_DESCRIBED_OR_BARE = re.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|a|an|of|in|at|on|by|with|and)\b)[a-z-]+){0,3}?\s+(?:" +
+                                "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")\b")
+# the one a "he" stands for when the narration has just brought in someone it has not named
+NEWCOMER = "?"
+_IN_CLAUSE = " who"
+
+
+def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: int) -> list[tuple[int, str]]:
+    """Someone unnamed brought in as what a sentence is about ("A man in a yellow fishing jacket
+    was standing at the barrier", "a landlord who swore blind he'd fitted an alarm"): the "he"
+    after is theirs, not the last man named. Written as NEWCOMER + gender, never a speaker."""
+    found = []
+    for m in _DESCRIBED_OR_BARE.finditer(text, start, end):
+        gender = _gender_of_phrase(m.group(0))
+        if gender not in ("M", "F") or m.group(0)[:2].lower() not in ("a ", "an") \
+                or re.match(r"\s*(?:called|named|[A-Z])", text[m.end():m.end() + 12]):
+            continue
+        begins = sentences[bisect.bisect_right(sentences, m.start()) - 1]
+        opening = text[begins:m.start()]
+        # ("Mr. Pryce stood there, a tall thin man in slippers": the one named, described)
+        if names.mentions(text, begins, m.start()) \
+                or re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.\s*$", text[max(0, begins - 6):begins]):
+            continue
+        if re.match(r"\s*,?\s+who\b", text[m.end():m.end() + 8]):
+            # whom a "he" in their own clause means, not one in the next sentence (and "A woman
+            # who had run away from her husband was likely to..." may be anyone)
+            found.append((m.start(), NEWCOMER + gender + _IN_CLAUSE))
+        elif re.fullmatch(r"\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,5},\s*|there\s+(?:was|were|is)\s+)?", opening, re.IGNORECASE):
+            found.append((m.start(), NEWCOMER + gender))
+    return found
 
 
 def _is_described(main: str, description: str) -> bool:

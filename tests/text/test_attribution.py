@@ -1,5 +1,5 @@
 """Speaker attribution on passages of our own."""
-from pipeline.text.attribution import Character, attribute, discover_characters, find_quotes
+from pipeline.text.attribution import Character, attribute, discover_characters, find_quotes, read_speakers
 from pipeline.text.evaluate import attribute_to_jsonl_rows
 from pipeline.text.names import _Names
 
@@ -1266,3 +1266,48 @@ def test_she_after_a_woman_brought_in_unnamed_is_the_one_the_answer_calls_by_nam
     said = {q.text[:6]: q.speaker for q in attribute(text, cast) if q.kind == "speech"}
     assert said["Joshua"] == said["Have y"] != said["That's"]
     assert said["Joshua"] not in ("", "Fran", "Fran Kell")
+
+
+def test_he_after_a_man_the_narration_brings_in_unnamed_is_not_the_last_man_named():
+    cast = {"Okoro": Character("Okoro", ("Mr Okoro",), "M"), "Bryn Tudor": Character("Bryn Tudor", ("Bryn", "Mr Tudor"), "M"),
+            "Sian": Character("Sian", ("Sian Pugh",), "F")}
+    text = ('"Ring me from the farm," Okoro said. "Not a text. Ring me."\n\n'
+            'By the time Sian reached the gate the light was going. A man in a green boiler suit was waiting by '
+            'the trough with a bucket. He was seventy if he was a day, and he did not look up.\n\n'
+            '"You\'ll be the vet," he said.\n\n'
+            '"Sian Pugh, from Castle Vets. You must be Mr Tudor."\n\n'
+            '"Bryn." He put the bucket down. "Forty years I\'ve had this herd."\n')
+    said = speakers(text, cast)
+    # Okoro is miles away: the "he" is the man at the trough, whom the answer calls Mr Tudor
+    assert said[2:] == [("You'll be the vet,", "Bryn Tudor"),
+                        ("Sian Pugh, from Castle Vets. You must be Mr Tudor.", "Sian"),
+                        ("Bryn.", "Bryn Tudor"), ("Forty years I've had this herd.", "Bryn Tudor")]
+
+
+def test_a_he_in_a_newcomers_own_clause_is_theirs_and_the_next_sentence_goes_on_with_the_named():
+    cast = {"Okoro": Character("Okoro", (), "M"), "Dev": Character("Dev", ("Dev Rana",), "M"),
+            "Mina": Character("Mina", (), "F")}
+    text = ('Okoro had gone into his office and shut the door.\n\n'
+            'I was reading about a landlord who swore he had fitted an alarm, when Dev Rana wheeled his chair over to my desk. '
+            'He held his phone up so I could see it. "Mina. Look at the river."\n\n'
+            '"I\'d rather not."\n')
+    said = speakers(text, cast)
+    assert said[0] == ("Mina. Look at the river.", "Dev")
+
+
+def test_the_newcomer_the_narration_called_she_is_the_one_who_then_gives_her_name():
+    cast = {"Anton": Character("Anton", (), "M"), "Greta": Character("Greta", (), "F"),
+            "Ilse": Character("Ilse", (), "F"), "Tom": Character("Tom", (), "M")}
+    text = ('"Nearly there," Anton called back to Tom.\n\n'
+            'A woman came out of the hut, wiping her hands on a cloth. She was short and grey and she looked at '
+            'Anton the way one looks at a wet dog.\n\n'
+            '"You said noon." She turned to the rest of us. "I\'m Ilse. Boots by the door."\n\n'
+            'Then she saw Greta limping, and the sharpness went out of her. She took a first-aid tin down from the '
+            'shelf and knelt.\n\n'
+            '"Ankle?" she asked.\n')
+    said = speakers(text, cast)
+    assert said[1:3] == [("You said noon.", "Ilse"), ("I'm Ilse. Boots by the door.", "Ilse")]
+    assert said[3] == ("Ankle?", "Ilse")
+    # "she" who turned to the rest of us was Ilse all along, for whatever leans on it later
+    _, _, reader = read_speakers(text, cast)
+    assert reader.pronoun("she", text.index("Boots by")) == "Ilse"
