@@ -13,7 +13,9 @@ from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE,
 # barked"), not a place the story moves to; "The shore below Hob Point" is where it is.
 _VIEW_AFTER = re.compile(r"\s*(?:below|outside|beyond|opposite|beneath|underneath|far\s+away|in\s+the\s+distance|"
                          r"across\s+the\s+(?:road|way|street))\b(?!\s+(?:the|a|an|this|that|[A-Z]))")
-_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|outside|below|beyond|across|"
+_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|below|beyond|across|"
+                          # (not one who is out there: "I was standing outside in the ambulance bay")
+                          r"(?<!standing\s)(?<!stood\s)(?<!was\s)(?<!were\s)(?<!waiting\s)(?<!stepped\s)(?<!went\s)outside|"
                           # "as she watched the street", not "as we joined the motorway"
                           r"(?:as|while)\s+(?:\w+\s+){0,2}?(?:look\w*|watch\w*|gaz\w*|star\w*|saw|see\w*|glanc\w*|peer\w*))\b",
                           re.IGNORECASE)
@@ -27,10 +29,13 @@ _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,
 # an assembly as the subject is the people of the scene, not a place; "the flat" is as often a boat.
 _SEEN_FROM_OUTSIDE = ("ship", "train", "carriage", "car")
 _NOT_A_SETTING = ("crowd", "assembly", "flat")
+# a clock the sentence opens on: "By six", "At half past two"
+_CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?"
+                  rf"{_NUMBER}(?:\s*(?:o'clock|am|pm|a\.m\.|p\.m\.))?,?\s+")
 # Weather or the time of day that falls on a place opens a scene there ("Rain fell on the harbour that
 # night"); silence or smoke in a place is more often the room the scene is already in.
 _WEATHER_SUBJECT = re.compile(
-    rf"^\W*(?:{_TIME_LEAD_IN})?(?:the\s+)?(?:rain|snow|sleet|hail|fog|mist|wind|storm|thunder|dawn|dusk|twilight|"
+    rf"^\W*(?:{_TIME_LEAD_IN}|{_CLOCK_LEAD_IN})?(?:the\s+)?(?:rain|snow|sleet|hail|fog|mist|wind|storm|thunder|dawn|dusk|twilight|"
     r"darkness|morning|evening|sun|sunlight|sunshine|moon|moonlight|frost)\b", re.IGNORECASE)
 # A sentence that only moves the clock on, the place coming in the next: "It was gone nine by the time
 # they came out.", "By the time we found the farm the light was going.", "Twenty minutes later..."
@@ -44,8 +49,6 @@ _TRANSITION = re.compile(
     r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,]))", re.IGNORECASE)
 # The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
 # later they were in the kitchen"), or the teller there ("We were on the platform by then").
-_CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?"
-                  rf"{_NUMBER}(?:\s*(?:o'clock|am|pm|a\.m\.|p\.m\.))?,?\s+")
 _PEOPLE_THERE = re.compile(
     rf"^\W*(?:(?:{_TIME_LEAD_IN}|{_CLOCK_LEAD_IN}|(?:[\w'’-]+\s+){{1,3}}later,?\s+)"
     r"(?:we|they|he|she|I|(?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)|we|I)\s+"
@@ -106,7 +109,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
     tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
              (patterns.defined.match(first), True), (_later_clause_subject(patterns, first), False),
-             (_WEATHER_SUBJECT.match(first) and patterns.locative.search(first, 0, clause_end), False),
+             (_WEATHER_SUBJECT.match(first) and (patterns.locative.search(first, 0, clause_end)
+                                                 or patterns.over.search(first, 0, clause_end)), False),
              (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
     if anywhere:
         tries.append((patterns.locative.search(first), True))

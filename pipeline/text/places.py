@@ -41,7 +41,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "surgery", "clinic", "reception",
                "precinct", "police precinct", "squad room", "incident room",
                # a council's or a firm's: "The planning department of Thornwick council occupied the second floor"
-               "department"),
+               "department",
+               # an agent's: "The stock-and-station agency on Gilmore Street smelled of sheep dip"
+               "agency", "estate agency", "travel agency", "estate agent's", "estate agents"),
     "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
                         # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
                         "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
@@ -70,7 +72,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
                "train station", "platform", "railway platform",
                # a car park is open air, not the inside of a car
-               "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt"),
+               "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt",
+               # a hospital's or a warehouse's yard for vehicles, out of doors (not a ward's bay of beds, nor the sea's)
+               "ambulance bay", "loading bay", "parking bay"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
               "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland",
               "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront", "lighthouse", "harbour wall",
@@ -100,7 +104,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "post office", "showroom", "department store", "salon", "hair salon", "beauty salon", "nail salon",
              "hairdresser's", "hairdressers", "barber's", "barbershop", "barber shop",
              # a counter and a queue, fish frying behind it
-             "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop"),
+             "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop",
+             # machines turning behind a counter
+             "launderette", "laundrette", "laundromat"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
@@ -180,8 +186,10 @@ _LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|
              r"(?=\s+(?:its|their|his|her|my|our|your)\s))")
 # A part of a place before it: "at the very top of the valley", "at the back of the shop".
 # (Not "the end of": "The Ancla stood at the end of the pier" is a bar, where it stands is no scene.)
-_PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|heart|gates?|"
-            r"entrance)|"
+_PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+|open\s+|flat\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|"
+            # ("standing on the open roof of the multi-storey"; rain "on the roof of Ray's truck" is heard inside it)
+            r"heart|gates?|entrance|roof(?!\s+of\s+(?:\S+\s+){1,2}?(?:car|truck|van|bus|taxi|cab|jeep|lorry|ute|coach|"
+            r"carriage|train|wagon)s?\b(?!\s+(?:shelter|stop|station|depot|garage|park))))|"
             r"(?:both|either|each|the\s+other)\s+sides?)\s+of\s+)?")
 # Movement to a place, the only thing that changes a scene after it has opened.
 # Going "out of" a place leaves it, going "towards" it is not there yet; "the boat's head into the sea" is a
@@ -218,7 +226,10 @@ _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?
 # (or a clock: "By ten o'clock the towpath was a brown stream", "at half past six the yard was empty")
 _CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|"
                   rf"(?:{_NUMBER}|twenty|twenty-five)\s+(?:minutes\s+)?(?:past|to)\s+)?{_NUMBER}"
-                  r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next)\s+(?:morning|afternoon|evening|night))?,?\s+")
+                  r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next)\s+(?:morning|afternoon|evening|night))?"
+                  # ("At half past eight on the second Tuesday of lambing, the kitchen ...")
+                  r"(?:\s+on\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:(?-i:[A-Z][a-z]+day)|day|morning|afternoon|evening|night)"
+                  r"(?:\s+(?:of|in)\s+[\w'’-]+)?)?,?\s+")
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
 # ("The low field was not a field any more": still where the scene is, changed)
@@ -296,6 +307,8 @@ class _Patterns:
                  rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}|(?P<road>{_ROAD_NUMBER})\b)")
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
+        # weather come over a place: "the storm arrived over the High Street"
+        self.over = re.compile(rf"\b(?:over|across|upon)\s+{_PART_OF}{owner}", re.IGNORECASE)
         # a wild place by its own name with no article: "at Bindi Creek", "in Hollin Wood" (not "on Quarry Street", "in
         # Cedar Rapids", "at Saltley Bay Property": a shop's or a firm's address, a town, a firm's name)
         self.named_locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|"
@@ -498,6 +511,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if match.re is patterns.subject and word in _PART_WORDS \
                 and re.match(r"\s*(?:outside|opposite|facing)\b", sentence[match.end():]):
             continue    # "The corridor outside Ward Nine": the ward's corridor, whose place the next words say
+        if match.re is patterns.subject and re.match(r"\s*(?:under|above|below|beneath|over)\s+(?:my|our)\b",
+                                                    sentence[match.end():]):
+            continue    # "The laundromat under my office had been running": the teller is in the office
         if match.groupdict().get("road") and _ADDRESS_BEFORE.match(sentence[:where]):
             continue    # "The Chuckwagon out on Highway 9 is open all night": where a diner stands, not a drive
         if word == "cab" and match.re is not patterns.subject:   # "The cab of his truck smelled of dog", not "on the cab"

@@ -34,6 +34,8 @@ LAYER_PATTERNS: dict[str, str] = {
              r"(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
              r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
+             # weather falling in it: "the freezing rain was coming down in the dark"
+             r"|\b(?:down|falling|fell|pouring|poured|driving|drove|blowing|blew)\s+(?:\w+\s+)?in\s+the\s+dark(?:ness)?\b"
              # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"
              r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
              r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"

@@ -95,6 +95,13 @@ def beds(text, **kwargs):
     # a place the subject lies above: the story is down there, looking up
     ("The town was still asleep above the quay.", "shore"),
     ("The town lay quiet below the castle.", "street"),
+    # an agent's, a launderette, a room of a house by the family's name, a roof one stands on
+    ("The stock-and-station agency on Gilmore Street smelled of sheep dip and dust.", "office"),
+    ("The Suds launderette sat between a kebab shop and a bookmaker's.", "shop"),
+    ("At nine on a wet Monday in March, the kitchen at Doyles' was full of steam.", "kitchen"),
+    ("That night I was standing on the open roof of the multi-storey with my collar up.", "street"),
+    ("The laundrette under my office had been thumping all afternoon.", "office"),
+    ("Forty minutes later I was out in the loading bay with a clipboard.", "street"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -117,6 +124,7 @@ def test_wood_and_roads_only_as_places(sentence):
     "He was going to train all night.",
     "It was a quiet afternoon.",
     "He kept an iron bar by the door.",       # a bar that is no pub
+    "The rain drummed on the roof of Ray's truck.",   # heard from inside it, not a roof stood on
     "She was called to the bar in 1921.",
     "In the spring dusk the train pulled in.",  # no train: "the spring dusk the train" is not one place
     "The Reyes bundle is still somewhere in a van.",       # a thing's whereabouts, not the scene's
@@ -196,6 +204,7 @@ def test_layers_are_weather_and_time_over_a_place_never_a_place():
     ("By six the rain had gone, blown out to sea in the small hours.", []),
     ("She was up at eleven in the morning.", []),
     ("The amplifier drew 3 amps.", []),
+    ("The sleet was coming down in the dark so hard it rattled the canopy.", ["night"]),
 ])
 def test_weather_that_is_over_and_night_that_is_falling(sentence, layers):
     assert layers_in(sentence) == layers
@@ -260,6 +269,8 @@ KITCHEN = ("Mara sat at the kitchen table with a cup of tea.\n\n"
     ("In the kitchen, the kettle was starting to sing.", "kitchen"),
     ("Rain fell on the harbour all that evening.", "shore"),
     ("By noon the market was full of gulls and shouting.", "market"),
+    ("At half past two the storm broke over the High Street, all at once.", "street"),
+    ("Ten minutes later I was standing outside in the ambulance bay, stamping my feet.", "street"),
 ])
 def test_a_paragraph_that_sets_the_story_in_a_place(sentence, bed):
     assert established_place([sentence])[0] == bed
