@@ -82,7 +82,9 @@ def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: i
             # whom a "he" in their own clause means, not one in the next sentence (and "A woman
             # who had run away from her husband was likely to..." may be anyone)
             found.append((m.start(), NEWCOMER + gender + _IN_CLAUSE))
-        elif re.fullmatch(r"\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,5},\s*|there\s+(?:was|were|is)\s+)?", opening, re.IGNORECASE):
+        elif re.fullmatch(r"\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,5},\s*|there\s+(?:was|were|is)\s+)?", opening, re.IGNORECASE) \
+                or re.search(r"\b(?:opened|open|swung|banged|rattled|creaked)(?:\s+\w+)?,?\s+and\s+$", opening):
+            # (or come through a door: "the door of the stairwell opened and a lad in a grey hoodie came out")
             found.append((m.start(), NEWCOMER + gender))
     return found
 

@@ -1311,3 +1311,16 @@ def test_the_newcomer_the_narration_called_she_is_the_one_who_then_gives_her_nam
     # "she" who turned to the rest of us was Ilse all along, for whatever leans on it later
     _, _, reader = read_speakers(text, cast)
     assert reader.pronoun("she", text.index("Boots by")) == "Ilse"
+
+
+def test_someone_unnamed_who_comes_through_a_door_says_the_next_line():
+    cast = {"Okafor": Character("Okafor", ("Mr Okafor",), "M"), "Callum": Character("Callum", (), "M"),
+            "Kez": Character("Kez", (), "M")}
+    text = ('"I will be there at five past," Mr Okafor said. "Let him see you first."\n\n'
+            'So here I was, being seen first. Callum checked his phone. At two minutes to nine the door of the '
+            'stairwell opened and a lad in a grey hoodie came out and stopped under the overhang.\n\n'
+            '"You the solicitor?"\n\n"Trainee. Are you Kez?"\n\n"Depends who\'s asking."\n')
+    said = speakers(text, cast)
+    # Okafor is not there yet: the lad asks, and the answer takes him for Kez
+    assert said[2:] == [("You the solicitor?", "Kez"), ("Trainee. Are you Kez?", "Callum"),
+                        ("Depends who's asking.", "Kez")]
