@@ -521,6 +521,8 @@ _NOT_PERSON_WORDS = {
     # what people say today where they once said "Well" ("Okay," he said)
     "Okay", "OK", "Ok", "Yeah", "Yep", "Yup", "Nope", "Alright", "Hi", "Bye", "Sorry", "Cheers", "Wow", "Hmm",
     "Whoa", "Huh", "Uh", "Cool",
+    # what one calls anyone ("Mate.", "Cheers, pal"): a word of address, not someone of the cast
+    "Mate", "Pal", "Buddy", "Chuck", "Cock", "Sweetheart", "Sweetie", "Sunshine", "Boss", "Bro", "Fella",
     # institutions that speak through people ("The Crown doesn't oppose bail")
     "Crown", "State", "Government", "Council", "Parliament", "Police", "Army", "Navy", "Ministry", "Senate",
     "Congress", "Prosecution", "Defence", "Defense", "Court", "Chronicle", "Herald", "Tribune", "Telegraph",

@@ -138,6 +138,17 @@ def test_a_speaker_who_names_themself_says_the_line():
     assert attribute(text, cast)[0].speaker == "Ada Venn"
 
 
+def test_a_word_anyone_is_called_by_is_no_one_of_the_cast():
+    text = ("Clipped to the file was a note. Mum says he didn't start it. Mate filmed it? Ask about K.\n\n"
+            '"Who filmed it?" asked Callum Reid.\n\n"Mate."\n\n"Which mate?"\n\n'
+            '"Mate. From school." Jordan Pike shrugged. "Cheers, pal."\n\n"Sweetheart, sit down," said Sandra Pike.\n\n'
+            '"Mate, I mean it," said Callum Reid. "Mate, listen."\n')
+    found = discover_characters(text)
+    for word in ("Mate", "Pal", "Sweetheart"):
+        assert not owner(found, word)
+    assert owner(found, "Jordan Pike") and owner(found, "Sandra Pike")
+
+
 def test_places_houses_days_and_possessives_are_not_people():
     text = ('On Monday in March we drove to Larkspur House, and from there into Carrowmore. '
             'Rose Street was empty. "Is this Thornfield Hall?" asked Ada Venn. In Carrowmore it rained.\n\n'
