@@ -484,7 +484,9 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
         word = full.words[0]
         shorter = [p for p in people if p is not full and p.forms and first(p) and first(p) != word
                    and first(p) not in FAMILY_NAMES and len(first(p)) < len(word)
-                   and same_first_name(first(p), word) and first(p)[:2] == word[:2]
+                   and same_first_name(first(p), word)
+                   # ("Tommy" of "Thomas": an h that is not heard)
+                   and (first(p)[:2] == word[:2] or (word[1:2] == "h" and first(p)[:1] == word[:1]))
                    and p.title_gender in ("", full.title_gender or p.title_gender)]
         if len(shorter) == 1:
             shorter[0].title_gender = shorter[0].title_gender or full.title_gender

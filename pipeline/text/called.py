@@ -15,6 +15,18 @@ from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _GRANDFATHER, _GRA
 from pipeline.text.roles import _ROLE_TITLES
 
 
+# radio talk: a unit's call sign and the words that answer one
+_CALL_NUMBERS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Zero", "Niner"}
+_RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
+_RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
+
+
+def is_call_sign(form: str, only_in_speech: bool) -> bool:
+    """"Ostrander Two, County" said only over the radio, or "Two-Two, copy": a unit's call sign, not a name."""
+    calls = re.split(r"[\s-]+", form)
+    return len(calls) >= 2 and calls[-1] in _CALL_NUMBERS and (only_in_speech or set(calls) <= _CALL_NUMBERS)
+
+
 # whom a family word's possessive may name instead of a room or a thing ("Mum's friend")
 _PEOPLE_NOUNS = "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS | {
     "friend", "friends", "neighbour", "neighbor", "boss", "colleague", "lodger", "carer", "cousin", "partner",

@@ -38,8 +38,8 @@ from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
 from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
-from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech,
-                                  _drop_kin_only_said, _join_grandparents_by_age,
+from pipeline.text.called import (_RADIO, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
+                                  _beside_speech, _drop_kin_only_said, is_call_sign, _join_grandparents_by_age,
                                   _join_introductions, _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
@@ -140,9 +140,6 @@ _DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+b
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
 _GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({_NAME})\b")
 _SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({_NAME}\s+{_NAME})[.,]")
-_CALL_NUMBERS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Zero", "Niner"}
-_RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
-_RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
 _WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
                       "dawn", "dusk", "twilight", "sunlight", "moonlight", "darkness", "summer", "winter", "autumn",
                       "spring", "sunshine", "sky"}
@@ -266,8 +263,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if spoke[form] == 0 and any(re.search(r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+$", text[max(0, at - 12):at])
                                 for at in where[form]):
         return False    # "Storm Desmond", "somebody who's done Desmond": a storm with a name
-    if len(words) >= 2 and words[-1] in _CALL_NUMBERS and all(speech.inside_quote(at) for at in where[form]):
-        return False    # "Ostrander Two, County": a radio call sign, the unit's and not a name
+    if is_call_sign(form, all(speech.inside_quote(at) for at in where[form])):
+        return False
     if words[-1].lower() in _PARTICLES and not (len(words) == 1 and first_name_gender(form) and mid[form] >= 2):
         return False    # "van", "de" of a name ("Ruud van"), but "Des" and "Di" on their own are people
     # a family ("the Bennets", "the Lucases") is not one person

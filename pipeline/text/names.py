@@ -523,6 +523,8 @@ _NOT_PERSON_WORDS = {
     "Whoa", "Huh", "Uh", "Cool",
     # what one calls anyone ("Mate.", "Cheers, pal"): a word of address, not someone of the cast
     "Mate", "Pal", "Buddy", "Chuck", "Cock", "Sweetheart", "Sweetie", "Sunshine", "Boss", "Bro", "Fella",
+    # whoever holds the chair ("Thank you, Madam Chair")
+    "Chair", "Chairman", "Chairwoman", "Chairperson",
     # institutions that speak through people ("The Crown doesn't oppose bail")
     "Crown", "State", "Government", "Council", "Parliament", "Police", "Army", "Navy", "Ministry", "Senate",
     "Congress", "Prosecution", "Defence", "Defense", "Court", "Chronicle", "Herald", "Tribune", "Telegraph",

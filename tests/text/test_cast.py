@@ -2569,3 +2569,27 @@ def test_a_word_ending_ing_that_only_opens_sentences_is_no_one():
             '"And she is still here," said Sister Okafor.\n\nOwen went to the bay.\n')
     cast = discover_characters(text)
     assert not owner(cast, "Visiting")
+
+
+def test_the_teller_is_not_named_by_a_chair_said_to_someone_else_nor_by_a_call_sign():
+    text = ("The committee met in the back room, as it had met since long before I retired. I sat by the heater "
+            "and I kept my coat on, because I know that room. I had brought my own pen. I always do.\n\n"
+            "I remember my first meeting. I was nervous and my hands shook, and I told my wife I would never go "
+            "back. I went back every month for thirty years. My pen, my notebook, my flask: I carry them still.\n\n"
+            "'Item four,' said Dilys Hughes. 'The roof. Emrys?'\n\n"
+            "'Two thousand pounds, Madam Chair,' said Emrys Lloyd-Jones.\n\n"
+            "'Not enough,' I said. 'Not nearly.'\n\n'Thank you, Madam Chair,' said Hywel Bowen. 'I'll be off.'\n\n"
+            "'Gareth, stay,' said Dilys.\n\n'I'm staying,' I said.\n\n'You know the roof, Gareth,' said Emrys.\n\n"
+            "The radio on the desk crackled. 'Two-Two, copy. Clear in five.'\n\n"
+            "'Two-Two, Cataraqui, go ahead,' I said into it.\n")
+    found = discover_characters(text)
+    narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
+    assert narrator == owner(found, "Gareth") and found[narrator].gender == "M"
+    assert not owner(found, "Madam Chair") and not owner(found, "Two-Two")
+
+
+def test_a_full_first_name_with_a_silent_h_is_the_pet_named_ones():
+    text = ('At the desk, Tommy Nguyen held up a form. "Sign this," he said.\n\n'
+            '"Thank you, Thomas," said Bernie Okafor.\n\n"Thomas, the fax," said Bernie.\n\n"On it," Tommy said.\n')
+    found = discover_characters(text)
+    assert owner(found, "Thomas") == owner(found, "Tommy Nguyen") != ""
