@@ -332,7 +332,8 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
         elif scene.place in things.TWO_PLACES and scene.ambience in things.TWO_PLACES[scene.place]:
             bed = things.bed_from_things(told, things.TWO_PLACES[scene.place])
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)
-        if bed := things.bed_of_opening(_opening_narration(scene), scene.ambience, number in unnamed):
+        if scene.place not in things.HOUSING and (
+                bed := things.bed_of_opening(_opening_narration(scene), scene.ambience, number in unnamed)):
             # an office full of phones and keyboards, whose narration later recalls a field
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
         placed.append(scene)

@@ -44,7 +44,7 @@ _TRANSITION = re.compile(
     rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
     r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
     # "By ten that night the rain had settled in", "By six the rain has gone"
-    rf"by\s+(?:(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|"
+    rf"by\s+(?:(?:half\s+past\s+|half\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|"
     r"evening)(?:\s+o['’]clock)?"
     r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,]))", re.IGNORECASE)
 # The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
@@ -115,6 +115,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     if anywhere:
         tries.append((patterns.locative.search(first), True))
         tries.append((patterns.motion.search(first), True))
+        # ("The floodlights over the hockey pitch are on")
+        tries.append((patterns.over.search(first), True))
         # ("By the time I reached the gate of Riverside Holiday Park it was nearly five")
         tries.append((patterns.named_locative.search(first), True))
     for match, inside in tries:

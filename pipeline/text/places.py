@@ -66,7 +66,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "county road", "country road", "dirt road", "gravel road", "back road", "levee road", "farm road",
                     "farm track", "cart track", "station track",
                     # static caravans on a field, a canal out of town
-                    "caravan park", "holiday park", "trailer park", "campsite", "camp site", "canal", "canalside"),
+                    "caravan park", "holiday park", "trailer park", "campsite", "camp site", "canal", "canalside",
+                    # a shed for shearing and a river crossed on the road's bed ("ford" in lower case: not a Ford)
+                    "woolshed", "wool shed", "ford"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
@@ -74,11 +76,17 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # a car park is open air, not the inside of a car
                "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt",
                # a hospital's or a warehouse's yard for vehicles, out of doors (not a ward's bay of beds, nor the sea's)
-               "ambulance bay", "loading bay", "parking bay"),
+               "ambulance bay", "loading bay", "parking bay", "drop-off bay", "delivery bay", "taxi bay",
+               # a paved way along a town's river
+               "riverside walkway", "river walkway", "riverwalk"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
               "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland",
               "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront", "lighthouse", "harbour wall",
-              "harbor wall", "sea wall", "seawall"),
+              "harbor wall", "sea wall", "seawall",
+              # a path along the cliffs, a terminal where the ferry comes in
+              "cliff path", "coast path", "coastal path", "clifftop", "cliff top", "ferry terminal", "ferry port",
+              # where the lifeboat waits at the top of its slipway, doors open to the sea
+              "lifeboat station", "boathouse", "boat house", "boat shed"),
     # a station is a platform in the open air more often than a concourse full of people
     "crowd": ("crowd", "concourse", "stadium",
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
@@ -125,7 +133,10 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "store cupboard", "stockroom", "stock room",
              # rooms of their own kind, not "the room" that moves no scene
              "waiting room", "interview room", "motel", "motor lodge", "motel room", "hotel room", "dormitory",
-             "bunkhouse", "hut", "mountain hut", "caravan"),
+             "bunkhouse", "hut", "mountain hut", "caravan",
+             # a school's lab, a home for the old
+             "lab", "laboratory", "science lab", "chemistry lab", "physics lab", "biology lab",
+             "care home", "nursing home", "residential home", "retirement home"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
@@ -292,7 +303,7 @@ class _Patterns:
     def __init__(self, word_bed: dict[str, str], layers: dict[str, str]):
         self.word_bed = word_bed
         # "sitting-room" is the "sitting room" of older books
-        words = "|".join(_WOOD if w == "wood" else re.escape(w).replace(r"\ ", r"[\s-]")
+        words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else re.escape(w).replace(r"\ ", r"[\s-]")
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb
         # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
@@ -309,6 +320,10 @@ class _Patterns:
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
         # weather come over a place: "the storm arrived over the High Street"
         self.over = re.compile(rf"\b(?:over|across|upon)\s+{_PART_OF}{owner}", re.IGNORECASE)
+        # the lights or the sky over a place, opening a scene: "The floodlights over the hockey pitch are on"
+        self.lit = re.compile(rf"^\W*{_LEAD_IN}(?:the|a)\s+(?:[\w'’-]+\s+){{0,2}}?(?:floodlights?|lights?|lamps?|sky|"
+                              rf"skies|clouds?|moon|sun|stars|mist|fog|rain)\s+(?:over|above)\s+{_PART_OF}{owner}",
+                              re.IGNORECASE)
         # a wild place by its own name with no article: "at Bindi Creek", "in Hollin Wood" (not "on Quarry Street", "in
         # Cedar Rapids", "at Saltley Bay Property": a shop's or a firm's address, a town, a firm's name)
         self.named_locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|"
@@ -481,7 +496,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]
         candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
                                    patterns.likened.match(sentence), patterns.shaken.search(sentence),
-                                   patterns.firm.search(sentence)) if m]
+                                   patterns.firm.search(sentence), patterns.lit.match(sentence)) if m]
         struck = patterns.struck.search(sentence)
         if struck and layers_in(sentence, vocabulary):
             candidates.append(struck)       # before a road the weather drives across: the story is in the vehicle

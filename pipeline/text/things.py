@@ -66,6 +66,8 @@ _SIDE_THINGS: dict[str, re.Pattern] = {
 }
 # Place words that are two places: which one the scene's things tell.
 TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street"), "field": ("countryside", "training_ground")}
+# Places that house another's things: a boathouse is full of its boat's, and is no boat.
+HOUSING = ("lifeboat station", "boathouse", "boat house", "boat shed")
 
 
 def _things_named(told: str, things: dict[str, re.Pattern]) -> dict[str, int]:

@@ -102,6 +102,14 @@ def beds(text, **kwargs):
     ("That night I was standing on the open roof of the multi-storey with my collar up.", "street"),
     ("The laundrette under my office had been thumping all afternoon.", "office"),
     ("Forty minutes later I was out in the loading bay with a clipboard.", "street"),
+    ("Mr Dunne has a way of pacing at the front of the chemistry lab.", "room"),
+    ("Ashgrove care home stood at the end of a gravel drive.", "room"),
+    ("The ferry terminal was a low slab of glass at the edge of the water.", "shore"),
+    ("The woolshed smelled of lanolin and sheep muck.", "countryside"),
+    ("The Kahu Road ford is a concrete causeway across the stream.", "countryside"),
+    ("The drop-off bay at the infirmary is a long concrete apron under a canopy.", "street"),
+    ("The Penhallow lifeboat station sits at the foot of its slipway.", "shore"),
+    ("The floodlights over the hockey pitch are on, but only two of them work.", "training_ground"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -125,6 +133,7 @@ def test_wood_and_roads_only_as_places(sentence):
     "It was a quiet afternoon.",
     "He kept an iron bar by the door.",       # a bar that is no pub
     "The rain drummed on the roof of Ray's truck.",   # heard from inside it, not a roof stood on
+    "He climbed into a battered Ford and drove off.",    # a car's make, not a river crossing
     "She was called to the bar in 1921.",
     "In the spring dusk the train pulled in.",  # no train: "the spring dusk the train" is not one place
     "The Reyes bundle is still somewhere in a van.",       # a thing's whereabouts, not the scene's
@@ -1043,7 +1052,8 @@ def test_a_truck_cab_a_fellowship_hall_and_a_levee_fought_with_sandbags():
 @pytest.mark.parametrize("sentence, found", [
     # a road through fields by its name and letter, a creek by its own name with no article
     ("Farm Road M runs east from the grain elevator between soybean fields.", ("countryside", "farm road")),
-    ("The ford at Wattle Creek lay six miles down the track.", ("countryside", "creek")),
+    ("The ford at Wattle Creek lay six miles down the track.", ("countryside", "ford")),
+    ("The crossing at Wattle Creek lay six miles down the track.", ("countryside", "creek")),
     ("The harbour wall at Porthkennack runs out from the lifeboat slip.", ("shore", "harbour wall")),
     ("The housing department of Ashby District Council took up the third floor.", ("office", "department")),
     ("Kostas's Fish Bar had been on the corner of Mill Street since 1971.", ("shop", "fish bar")),
@@ -1162,3 +1172,11 @@ def test_a_paragraph_that_moves_the_clock_on_to_a_wild_place_by_its_name_opens_i
             "By the time I reached the gate of Riverside Holiday Park it was nearly five, and the rain had found us. "
             "Sixty static caravans stood in brown water.\n\n\"You'll be the insurance,\" said Dennis.\n")
     assert [bed for bed, _ in beds(text)] == ["office", "countryside"]
+
+
+def test_a_boathouse_full_of_its_boats_things_is_still_the_boathouse():
+    text = KITCHEN + ("* * *\n\nThe Penhallow lifeboat station sits at the foot of its slipway like a chapel. Inside it "
+                      "smells of diesel, and the boat fills the place on her carriage, her hull orange, the crew "
+                      "pulling on life jackets by the mast, the radar dish turning on the wheelhouse.\n\n"
+                      '"Cox," Tom said.\n\n"Not now," Mara said.\n')
+    assert [bed for bed, _ in beds(text)] == ["kitchen", "shore"]
