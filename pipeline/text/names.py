@@ -174,6 +174,12 @@ def _gender_hint(text: str, start: int, end: int) -> str:
     # "knelt beside him, handing in tools before he asked": that "he" is the one "him" is
     if pronoun and pronoun.group(0).lower() in ("he", "his") and re.search(r"\bhim\b", sentence[:pronoun.start()]):
         pronoun = None
+    # "Terry caught her eye": another's look met; "Ah Ma marched on Terry's other side in her good coat":
+    # a name after a preposition is not whom the sentence goes on about
+    if pronoun and (re.search(r"\b(?:caught|catch|catches|met|meet|meets|held|avoided)\s+$", sentence[:pronoun.start()])
+                    or re.search(r"\b(?:on|at|to|with|beside|behind|from|for|by|past|towards?|near)\s+$",
+                                 text[max(0, start - 12):start])):
+        pronoun = None
     # "Alfie squeezes out past her legs", "asleep against her shoulder": someone else's body
     if pronoun and pronoun.group(2) and re.search(r"\b(?:past|against|behind|beside|towards|toward|between|onto|"
                                                   r"across|near)\s+$", sentence[:pronoun.start()], re.IGNORECASE):
@@ -486,7 +492,7 @@ _NOT_PERSON_WORDS = {
     "Protestant", "Jewish", "Englishman", "Frenchman", "Englishwoman", "Frenchwoman", "Roman", "Greek", "Latin",
     "Heaven", "Providence", "Nature", "Church", "Bible", "Christmas", "Easter", "Sunday", "Good", "Oh", "Ah", "Ay",
     "Aye", "Alas", "Hush", "Pray", "Sure", "Indeed", "Nay", "Hallo", "Hello", "Goodbye", "Thank", "Thanks",
-    "Please", "Let", "Do", "Don't", "Did", "Does", "Is", "Are", "Was", "Were", "Have", "Has", "Had", "Will",
+    "Please", "Let", "Do", "Don't", "Be", "Did", "Does", "Is", "Are", "Was", "Were", "Have", "Has", "Had", "Will",
     "Would", "Shall", "Should", "Can", "Could", "Must", "Might", "Mustn't", "Come", "Go", "Look", "See",
     "Listen", "Stop", "Wait", "Tell", "Ask", "Say", "Whose", "Whom", "Whatever", "Whoever", "Nothing",
     "Something", "Everything", "Anything", "Nobody", "Somebody", "Everybody", "Anybody", "Someone", "Everyone",
@@ -553,6 +559,8 @@ _PLACE_WORDS = {
     # a school or a practice answering the phone ("Castlefield Academy, Miss Devlin speaking")
     "Academy", "Surgery", "Practice", "Clinic", "Centre", "Center", "Constabulary",
     "Tabernacle", "Mosque", "Synagogue", "Gurdwara",
+    # a station calling another over the radio ("Falmouth Coastguard, Porthcarrow Lifeboat")
+    "Coastguard", "Lifeboat", "Rescue", "Brigade", "Ambulance",
 }
 # Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
 # the others ("Mr.", "Colonel") go before a surname.

@@ -174,6 +174,16 @@ def test_gender_from_title_name_list_and_pronouns_else_unknown():
     assert first_name_gender("Margaret") == "F" and first_name_gender("Harold") == "M"
 
 
+def test_a_her_that_is_anothers_says_nothing_of_the_one_named():
+    text = ('The man in the Liverpool shirt was a taxi driver called Terry Doyle.\n\n"Ribs," said Terry Doyle.\n\n'
+            'Mum marched on Terry\'s other side in her good winter coat. "Slow down," said Mum.\n\n'
+            'Terry Doyle caught her eye and grinned. "Right you are," said Terry.\n\n'
+            'Ah Ma walked beside Terry in her plastic rain bonnet.\n')
+    found = discover_characters(text)
+    # the list's man, not the woman whose coat and eye they are
+    assert found[owner(found, "Terry Doyle")].gender == "M"
+
+
 def _first_person_text(name_line: str) -> str:
     narration = "I walked to my desk and I sat. My hands were cold and I was tired, and I said nothing.\n\n" * 4
     return (narration + f'"{name_line}" said Tarrant.\n\n"I know," I said.\n\n"Tell Wenna," said Tarrant.\n\n'
@@ -2593,3 +2603,18 @@ def test_a_full_first_name_with_a_silent_h_is_the_pet_named_ones():
             '"Thank you, Thomas," said Bernie Okafor.\n\n"Thomas, the fax," said Bernie.\n\n"On it," Tommy said.\n')
     found = discover_characters(text)
     assert owner(found, "Thomas") == owner(found, "Tommy Nguyen") != ""
+
+
+def test_a_coastguard_called_over_the_radio_is_no_one_and_never_the_teller():
+    text = ("I took the handset and I keyed it, and my voice sounded like somebody else's. I always hate the radio. "
+            "I could hear my own breath in it, and my heart, and I thought of my father doing this job.\n\n") * 2 + (
+            '"Falmouth Coastguard, Falmouth Coastguard, this is Porthcarrow Coastguard, radio check, over."\n\n'
+            '"Porthcarrow Coastguard, Falmouth Coastguard. Loud and clear, over."\n\n'
+            '"Falmouth Coastguard, Porthcarrow Lifeboat launching, over," I said.\n\n'
+            '"Dan, you\'re on the cliff team," said Ruth Nance.\n\n"Right," I said.\n\n'
+            '"Dan. Torch," said Ruth.\n')
+    found = discover_characters(text)
+    for station in ("Falmouth Coastguard", "Porthcarrow Coastguard", "Porthcarrow Lifeboat"):
+        assert not owner(found, station)
+    narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
+    assert narrator == owner(found, "Dan")
