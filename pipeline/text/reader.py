@@ -35,7 +35,7 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;
 # "the mother", "a tall woman", "an old man": a person the narration has not named
 _UNNAMED_PERSON = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?![\w'’]*\s+[A-Z])")
 # a person described by a noun after a word or three ("the old man", "a tall young woman")
-_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w-]+){1,3}?\s+(?:" +
+_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w'’-]+){1,3}?\s+(?:" +
                         "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")(?=[\s,.;!?]|$)",
                         re.IGNORECASE)
 
@@ -247,6 +247,10 @@ class _Reader:
         """A name, descriptor or pronoun starting at position: (its end, speaker or "", gender
         the words imply)."""
         named = self.names.at(self.text, position, end)
+        owned = re.match(r"['’]s\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\b", self.text[named[0]:named[0] + 40]) if named else None
+        if owned and _gender_of_phrase(owned.group(1)) in ("M", "F"):
+            # "said the baker's wife", "said Tom's mother": someone of theirs, not them
+            return named[0] + owned.end(), "", _gender_of_phrase(owned.group(1))
         if named:
             described = re.fullmatch(r"the\s+([a-z]+)", self.text[position:named[0]])
             if described and not self._at_hand(named[1], described.group(1), position):
@@ -280,7 +284,7 @@ class _Reader:
         if match and (match.group(1) != "i"):
             return (match.end(), self.pronoun(match.group(1), position, exclude, in_tag=True),
                     _gender_of_phrase(match.group(1)))
-        match = re.compile(r"(?:the|a|an|his|her|their|my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=[\s,.;!?]|$)",
+        match = re.compile(r"(?:the|a|an|his|her|their|my|our)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+(?=[\s,.;!?]|$)",
                            re.IGNORECASE).match(self.text, position, end)
         if match:
             # "said the old man": the descriptor runs on to its noun, which tells the gender (and
@@ -316,8 +320,11 @@ class _Reader:
         if not phrase.startswith("the "):
             return ""
         window = self.text[max(0, position - span):position].lower()
-        found = {main for main, c in self.names.characters.items()
-                 for alias in c.aliases if alias.startswith(phrase + " ") and alias in window}
+        # ("said the old man" of "the man with the dog", whom the narration brought in as "the old man with the dog")
+        bare = re.sub(r"^the\s+(?:old|young|little|tall|big|small|thin|fat)\s+", "the ", phrase)
+        found = {main for main, c in self.names.characters.items() for alias in (main, *c.aliases)
+                 if alias.startswith(("the ",)) and any(alias.lower().startswith(p + " ") for p in {phrase, bare})
+                 and re.search(r"\bthe\s+(?:\w+\s+)?" + re.escape(alias.lower()[4:]), window)}
         return found.pop() if len(found) == 1 else ""
 
     def _at_hand(self, main: str, noun: str, position: int, span: int = 3000) -> bool:

@@ -300,7 +300,10 @@ def _bearer(speech: _Speech, people: list[_Person], title: str | None, existing:
 
 
 def _in_tag(text: str, start: int, end: int) -> bool:
-    """The words text[start:end] stand beside a speech verb, as a tag's speaker does ("said the editor")."""
+    """The words text[start:end] stand beside a speech verb, as a tag's speaker does ("said the editor"; not
+    "said the baker's wife", whose speaker is someone else)."""
+    if re.match(r"['’]s\b", text[end:end + 2]):
+        return False
     return _SPEECH_BEFORE.search(text, max(0, start - 24), start) is not None or _SPEECH_AFTER.match(text, end) is not None
 
 

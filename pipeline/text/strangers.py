@@ -117,10 +117,12 @@ def add_described_strangers(speech, people: list[_Person]) -> None:
     last person named ("He shook his head" after "The man in the wax jacket let himself be turned")."""
     text = speech.text
     uses: dict[str, list] = {}
+    adjectives: dict[str, set] = {}
     for m in _STRANGER.finditer(text):
         if m.group(1) and not speech.inside_quote(m.start()):
             after = re.match(r"\s+([a-z]+)\b", text[m.end():m.end() + 20])
             uses.setdefault(_description(m.group(1)), []).append((m.start(), after.group(1) if after else ""))
+            adjectives.setdefault(_description(m.group(1)), set()).add(" ".join(text[m.start():m.start(1)].split()[1:]))
     known = {f.lower() for p in people for f in p.forms}
     for key, found in uses.items():
         # (in a paragraph with speech or just before one)
@@ -132,6 +134,9 @@ def add_described_strangers(speech, people: list[_Person]) -> None:
         more = {word for _, word in found}
         word = more.pop() if len(more) == 1 else ""
         name = f"the {key} {word}" if word and not _NOT_PART.fullmatch(word) else f"the {key}"
+        # ("the old man with the dog" every time: the narration's own words for him)
+        said = adjectives[key].pop() if len(adjectives[key]) == 1 else ""
+        name = name.replace("the ", f"the {said} ", 1) if said else name
         person = _Person(tuple(name.split()), _gender_of_phrase(f"the {key.split()[0]}"))
         person.forms[name] += len(found)
         people.append(person)

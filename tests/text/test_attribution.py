@@ -1324,3 +1324,13 @@ def test_someone_unnamed_who_comes_through_a_door_says_the_next_line():
     # Okafor is not there yet: the lad asks, and the answer takes him for Kez
     assert said[2:] == [("You the solicitor?", "Kez"), ("Trainee. Are you Kez?", "Callum"),
                         ("Depends who's asking.", "Kez")]
+
+
+def test_said_the_old_man_is_the_old_man_with_the_dog_and_said_the_bakers_wife_is_not_the_baker():
+    text = ('The bell rang at twenty to ten, and the old man with the dog came in out of the cold. He left the dog '
+            'tied to the bicycle stand, as always.\n\n"Morgen," said the old man.\n\n"Morgen," Joachim said. '
+            '"The usual?"\n\n"The usual."\n\nThe old man with the dog put a coin on the counter.\n\n'
+            '"You\'ve paid," said the baker\'s wife.\n\n"Have I?" The old man with the dog looked at the coin.\n')
+    said = speakers(text, discover_characters(text))
+    assert said[0] == ("Morgen,", "the old man with the dog")
+    assert said[4][0] == "You've paid," and said[4][1] not in ("the baker", "Joachim", "the old man with the dog")
