@@ -43,13 +43,17 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # a council's or a firm's: "The planning department of Thornwick council occupied the second floor"
                "department",
                # an agent's: "The stock-and-station agency on Gilmore Street smelled of sheep dip"
-               "agency", "estate agency", "travel agency", "estate agent's", "estate agents"),
+               "agency", "estate agency", "travel agency", "estate agent's", "estate agents",
+               # a vet's or a dentist's: "The Strathcorran Veterinary Practice occupied the old manse"
+               "veterinary practice", "vet practice", "vets' practice", "dental practice", "medical practice",
+               "gp practice", "group practice"),
     "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
                         # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
                         "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
                         "sports field", "sports ground", "halfway line", "touchline", "goalmouth", "penalty area",
                         "penalty box", "running track", "athletics track"),
     "garden": ("garden", "lawn", "courtyard", "yard", "park", "terrace", "veranda", "verandah", "porch",
+               "allotment", "allotments",
                "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
     "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "barn", "cowshed", "byre", "moor",
                     "lambing shed", "shearing shed", "milking parlour", "sheepfold", "hayloft", "pigsty",
@@ -68,7 +72,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     # static caravans on a field, a canal out of town
                     "caravan park", "holiday park", "trailer park", "campsite", "camp site", "canal", "canalside",
                     # a shed for shearing and a river crossed on the road's bed ("ford" in lower case: not a Ford)
-                    "woolshed", "wool shed", "ford"),
+                    "woolshed", "wool shed", "ford",
+                    # a road along a loch or through the hills, one car wide
+                    "loch road", "lochside", "loch side", "single-track road", "single track road", "hill road"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
@@ -136,7 +142,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "bunkhouse", "hut", "mountain hut", "caravan",
              # a school's lab, a home for the old
              "lab", "laboratory", "science lab", "chemistry lab", "physics lab", "biology lab",
-             "care home", "nursing home", "residential home", "retirement home"),
+             "care home", "nursing home", "residential home", "retirement home",
+             # a film unit's trailers on location
+             "make-up trailer", "makeup trailer", "wardrobe trailer"),
 }
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
@@ -218,7 +226,7 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
 # ("The train north was one of the old ones": a way it runs between the place and its verb)
 _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|southbound|eastbound|westbound|"
                   r"home|homeward|inbound|outbound|back)\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
-                  r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|above|below|beside|"
+                  r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|for|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
                   # ("The bus shelter outside Aldi is on the ring road": "The street outside was empty" is a view)
                   r"(?:outside|opposite|facing)(?=\s+(?:the|a|an|this|that|our|my|his|her|their|(?-i:[A-Z])))|"

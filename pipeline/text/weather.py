@@ -18,7 +18,7 @@ _NIGHT_COMES = (
 # Layer -> patterns that put it over the place. Weather and time are never a place of their own.
 # (places.Vocabulary carries them, with a producer's own words, as `vocabulary.patterns.layers`)
 LAYER_PATTERNS: dict[str, str] = {
-    "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain)\b",
+    "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain|sleet(?:ing|ed|y)?)\b",
     "thunderstorm": r"\b(thunder(?:storm|clap)?s?|lightning|storm(?:y|s)?|tempest)\b",
     "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
     # "the night train" runs at night but says nothing of the hour the scene is in

@@ -102,6 +102,11 @@ def beds(text, **kwargs):
     ("That night I was standing on the open roof of the multi-storey with my collar up.", "street"),
     ("The laundrette under my office had been thumping all afternoon.", "office"),
     ("Forty minutes later I was out in the loading bay with a clipboard.", "street"),
+    ("The Strathcorran Veterinary Practice occupied the old manse.", "office"),
+    ("By the time we got down to the allotments the light had gone.", "garden"),
+    ("The loch road ran for eleven miles along the north shore.", "countryside"),
+    ("The make-up trailer is parked on a side street behind the quays.", "room"),
+    ("The production office for the film takes up the top floor of a warehouse.", "office"),
     ("Mr Dunne has a way of pacing at the front of the chemistry lab.", "room"),
     ("Ashgrove care home stood at the end of a gravel drive.", "room"),
     ("The ferry terminal was a low slab of glass at the edge of the water.", "shore"),
@@ -213,7 +218,7 @@ def test_layers_are_weather_and_time_over_a_place_never_a_place():
     ("By six the rain had gone, blown out to sea in the small hours.", []),
     ("She was up at eleven in the morning.", []),
     ("The amplifier drew 3 amps.", []),
-    ("The sleet was coming down in the dark so hard it rattled the canopy.", ["night"]),
+    ("The sleet was coming down in the dark so hard it rattled the canopy.", ["rain", "night"]),   # sleet falls as rain
 ])
 def test_weather_that_is_over_and_night_that_is_falling(sentence, layers):
     assert layers_in(sentence) == layers
@@ -329,7 +334,7 @@ def test_a_place_mentioned_mid_scene_does_not_split_it(paragraph):
 @pytest.mark.parametrize("paragraph, bed, layers", [
     ("By seven we were on the M1, the wipers going. Tom drove.", "car", ()),          # the people put somewhere
     ("An hour later they were in the greenhouse. It smelled of tomatoes.", "garden", ()),
-    ("The sleet started in earnest as we joined the motorway. Tom drove in silence.", "car", ()),
+    ("The sleet started in earnest as we joined the motorway. Tom drove in silence.", "car", ("rain",)),
     # the clock moves on, and the next sentence says where
     ("It was gone ten by the time they got out. Tom had left the van in the car park behind the cinema, "
      "under a broken lamp. The rain was coming down hard.", "street", ("rain",)),
