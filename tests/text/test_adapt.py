@@ -112,6 +112,15 @@ def test_author_notes_and_places_and_cues_on_prose_of_our_own():
     assert is_author_note("A/N: thanks for all the reviews!")
     assert is_author_note("Disclaimer: I don't own any of these characters.")
     assert not is_author_note("The rain fell on the old roof all night.")
+    # a first-person teller's own words about writing, a story or a review are still the story
+    for told in ("The file landed on my desk at nine. Someone had written PIKE across the front in capitals.",
+                 "I take my laptop to the end of the table and start writing. Two hundred words on the flood.",
+                 "He woke up under the heat lamp and ate a dandelion leaf, which I took as a good review.",
+                 "I told my story to the sergeant twice, and the second time he wrote it down."):
+        assert not is_author_note(told), told
+    for note in ("Sorry this chapter took so long to update, you guys are the best readers ever!",
+                 "Please review! i love reading your reviews", "thanks for reading my fic everyone"):
+        assert is_author_note(note), note
     assert place_of("She ran into the woods behind the house.")[0] == "forest"
     assert place_of("The forest was never mentioned.") is None
     assert "door_slam" in sfx_in("He slammed the door behind him.")
