@@ -1132,7 +1132,8 @@ def test_scenes_of_chapters_written_with_their_answers():
     """The chapters of tests/data/chapters/gold whose answers give each scene's place, whether it is out
     of doors, and its rain and night: each scene opens where its first paragraph is, out of doors or
     in as the answers say, an office on an office's bed, rain over every scene out in the rain, night
-    over every one out at night and none over a day's (30 of the 36 scenes right when this was written)."""
+    over every one out at night and none over a day's (30 of the 36 scenes right when this was written; 53
+    of 60 when eight more chapters joined)."""
     outdoor = {"street", "countryside", "garden", "shore", "forest", "market", "training_ground", "waterfall"}
     right, wrong, rainy = 0, [], 0
     for path in sorted((Path(__file__).parents[1] / "data" / "chapters" / "gold").glob("*.txt")):
@@ -1154,9 +1155,9 @@ def test_scenes_of_chapters_written_with_their_answers():
                 wrong.append((path.stem, answer["place"], scene.id, scene.layers, problems))
             else:
                 right += 1
-    assert right + len(wrong) == 36
+    assert right + len(wrong) == 60
     assert rainy == 0, wrong            # every scene out in the rain has its rain
-    assert right >= 30, wrong
+    assert right >= 53, wrong
 
 
 def test_a_county_office_by_its_whole_name_a_ward_at_ten_past_one_and_a_holiday_park_by_its_gate():
