@@ -190,8 +190,9 @@ def _gender_hint(text: str, start: int, end: int) -> str:
          re.search(r"\b(?:said|asked|says|asks|replied|answered|called)\s+$", text[max(0, start - 12):start]) is not None)
     # "Sergeant Okafor was a tall woman", "the guard at the security arch is a broad man"
     described = re.match(r"(?:\s+(?:at|by|in|on|behind|beside|near|from)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?"
-                         r"\s+(?:was|is)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(woman|girl|lady|man|boy|gentleman)\b",
-                         text[end:end + 90])
+                         # ("The receptionist behind the glass was new, or new to me, a young woman")
+                         r"\s+(?:was|is)\s+(?:[^.;:!?\"“”]{0,40}?,\s+)?(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(woman|girl|lady|man|boy|"
+                         r"gentleman)\b", text[end:end + 150])
     if described:
         return "F" if described.group(1) in ("woman", "girl", "lady") else "M"
     # "It was Jude who picked up. She ..." names the subject as much as "Jude picked up."

@@ -184,6 +184,14 @@ def test_a_her_that_is_anothers_says_nothing_of_the_one_named():
     assert found[owner(found, "Terry Doyle")].gender == "M"
 
 
+def test_a_job_described_as_a_woman_after_an_aside_is_a_woman():
+    text = ("I was early, as usual. The receptionist behind the glass was new, or new to me, a young woman with a "
+            "silver stud in her nose.\n\n\"Name?\" said the receptionist.\n\n\"Pritchard,\" I said.\n\n"
+            "\"Take a seat,\" said the receptionist.\n")
+    found = discover_characters(text)
+    assert found[owner(found, "the receptionist")].gender == "F"
+
+
 def _first_person_text(name_line: str) -> str:
     narration = "I walked to my desk and I sat. My hands were cold and I was tired, and I said nothing.\n\n" * 4
     return (narration + f'"{name_line}" said Tarrant.\n\n"I know," I said.\n\n"Tell Wenna," said Tarrant.\n\n'
