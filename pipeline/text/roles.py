@@ -114,7 +114,9 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
     found = {}
     # (an "assistant director" is not the director)
     job = rf"(?:the|our|their|his|her|my)\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+){{0,2}}?{re.escape(role)}"
-    for m in re.finditer(rf"\b({_NAME}(?:\s+{_NAME})?),\s+{job}\b|\b(?i:the)\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+){{0,2}}?"
+    # (and "Walter Brandt, who had been the editor of the Ledger for twenty-two years")
+    for m in re.finditer(rf"\b({_NAME}(?:\s+{_NAME})?),\s+(?:who\s+(?:had\s+been|has\s+been|was|is)\s+)?{job}\b|"
+                         rf"\b(?i:the)\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+){{0,2}}?"
                          rf"{re.escape(role)},\s+({_NAME}(?:\s+{_NAME})?)[,.;]", text):
         if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1) or m.group(2))) is not None:
             found[id(person)] = person

@@ -2626,3 +2626,11 @@ def test_a_coastguard_called_over_the_radio_is_no_one_and_never_the_teller():
         assert not owner(found, station)
     narrator = next(main for main, c in found.items() if "narrator" in c.aliases)
     assert narrator == owner(found, "Dan")
+
+
+def test_the_job_someone_who_had_been_it_holds_is_theirs():
+    text = ("Walter Brandt, who had been the editor of the Ledger for twenty-two years, stood at the window.\n\n"
+            '"Print it," said Walter Brandt.\n\n"Now?" asked Ruth Ann Kessler.\n\n"Now," said Walter.\n\n'
+            '"I was wrong," said the editor. "Sometimes the picture is just the picture."\n')
+    found = discover_characters(text)
+    assert owner(found, "the editor") == owner(found, "Walter Brandt") != ""
