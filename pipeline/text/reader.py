@@ -78,6 +78,11 @@ def _first_word(name: str) -> str:
 _A_KIND_OF = re.compile(r"\b(?:a|an|another|every|any)\s+$", re.IGNORECASE)
 
 
+def _unnamed_as_none(who: str, newcomers: bool) -> str:
+    """An unnamed newcomer is no one a tag can give a line to, unless the caller follows them (`newcomers`)."""
+    return "" if who.startswith(NEWCOMER) and not newcomers else who
+
+
 class _Reader:
     """The text, its cast and who was mentioned where, for resolving tags and pronouns."""
 
@@ -186,7 +191,7 @@ class _Reader:
                 # someone unnamed of that gender came in just before ("the woman at the far end
                 # folds her newspaper... "Alan?" she says"): whose turn it was is only a guess
                 self.tie = self.tie or self._newcomer_before(position, gender)
-                return (here if newcomers or not here.startswith(NEWCOMER) else "") if named_here else expected
+                return _unnamed_as_none(here, newcomers) if named_here else expected
         index = bisect.bisect_left(self.events, (position, ""))
         scene_start = self.breaks[bisect.bisect_left(self.breaks, position) - 1] \
             if self.breaks and self.breaks[0] < position else 0
@@ -218,7 +223,7 @@ class _Reader:
             # was tall. "Come along," she said")
             self.tie = self.tie or self._unnamed_since(best_at, position, gender) or self._newcomer_before(position,
                                                                                                         gender)
-        return "" if best.startswith(NEWCOMER) and not newcomers else best
+        return _unnamed_as_none(best, newcomers)
 
     def addressed_one(self, gender: str, exclude=frozenset()) -> str:
         """The one person of that gender the previous paragraph spoke to by name, or ""."""
@@ -323,7 +328,7 @@ class _Reader:
         # ("said the old man" of "the man with the dog", whom the narration brought in as "the old man with the dog")
         bare = re.sub(r"^the\s+(?:old|young|little|tall|big|small|thin|fat)\s+", "the ", phrase)
         found = {main for main, c in self.names.characters.items() for alias in (main, *c.aliases)
-                 if alias.startswith(("the ",)) and any(alias.lower().startswith(p + " ") for p in {phrase, bare})
+                 if alias.startswith("the ") and any(alias.lower().startswith(p + " ") for p in {phrase, bare})
                  and re.search(r"\bthe\s+(?:\w+\s+)?" + re.escape(alias.lower()[4:]), window)}
         return found.pop() if len(found) == 1 else ""
 
