@@ -34,6 +34,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
                r"the\s+pass|burners?|hotplates?|salamander|walk-in|deep\s+fat\s+fryers?|fryers?|griddles?|"
                r"chopping\s+boards?|tickets?\s+rail|the\s+line\s+cooks?|frying\s+pans?|stockpots?|pans",
     "hospital": r"nurses?|drip|stethoscope|gurney|monitors?|IV\s+line|consultant|visiting\s+hours|bedpan",
+    # a shop's, a chip shop's at the counter ("the queue ran out of the door and past the bookies")
+    "shop": r"tills?|the\s+counter|shelves|price\s+tags?|shop\s+window|the\s+front\s+window|the\s+queue|"
+            r"display\s+cabinets?|scraps|haddock|salt\s+and\s+vinegar|vinegar|chip\s+papers?",
     "car": r"windscreen|windshield|dashboard|steering\s+wheel|seatbelts?|ignition|glovebox|glove\s+compartment|"
            r"rear-view\s+mirror|indicators?|handbrake|gearstick|passenger\s+seat|top\s+deck|the\s+driver|"
            r"bus\s+doors|ticket\s+machine",

@@ -1186,3 +1186,13 @@ def test_a_boathouse_full_of_its_boats_things_is_still_the_boathouse():
                       "pulling on life jackets by the mast, the radar dish turning on the wheelhouse.\n\n"
                       '"Cox," Tom said.\n\n"Not now," Mara said.\n')
     assert [bed for bed, _ in beds(text)] == ["kitchen", "shore"]
+
+
+def test_a_chip_shop_by_its_counter_and_queue_is_a_shop_whatever_its_backstory_names():
+    text = ("Friday teatimes at Pickersgill's Fisheries always went the same way. By five the queue ran out of the "
+            "door and past the bookies, and Mrs Pickersgill stood at the till shouting orders. I wrapped the haddock "
+            "and shook salt and vinegar over the scraps.\n\n"
+            '"Batter," she said.\n\n"Done it," I said.\n\n'
+            "Grandad had had plot twelve on the Beck Lane allotments since before the pit shut.\n\n"
+            '"Peas on?" she said.\n')
+    assert adapt_text(text, None).scenes[0].ambience == "shop"
