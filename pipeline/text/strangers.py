@@ -116,26 +116,26 @@ def add_described_strangers(speech, people: list[_Person]) -> None:
     name_the_strangers finds whom they turn out to be. Their lines would otherwise go to the
     last person named ("He shook his head" after "The man in the wax jacket let himself be turned")."""
     text = speech.text
-    uses: dict[str, list] = {}
-    adjectives: dict[str, set] = {}
+    uses: dict[str, list] = {}      # description -> (where, the word after it, the adjective before its noun)
     for m in _STRANGER.finditer(text):
         if m.group(1) and not speech.inside_quote(m.start()):
             after = re.match(r"\s+([a-z]+)\b", text[m.end():m.end() + 20])
-            uses.setdefault(_description(m.group(1)), []).append((m.start(), after.group(1) if after else ""))
-            adjectives.setdefault(_description(m.group(1)), set()).add(" ".join(text[m.start():m.start(1)].split()[1:]))
+            uses.setdefault(_description(m.group(1)), []).append(
+                (m.start(), after.group(1) if after else "", " ".join(text[m.start():m.start(1)].split()[1:])))
     known = {f.lower() for p in people for f in p.forms}
     for key, found in uses.items():
         # (in a paragraph with speech or just before one)
-        beside = any(speech.quotes_in(n) for at, _ in found for n in (speech.paragraph_of(at), speech.paragraph_of(at) + 1)
+        beside = any(speech.quotes_in(n) for at, _, _ in found for n in (speech.paragraph_of(at), speech.paragraph_of(at) + 1)
                      if n < len(speech.paragraphs))
         if len(found) < _AT_LEAST or not beside or f"the {key}" in known:
             continue
         # "the man in the wax jacket" when every use goes on with "jacket"
-        more = {word for _, word in found}
+        more = {word for _, word, _ in found}
         word = more.pop() if len(more) == 1 else ""
         name = f"the {key} {word}" if word and not _NOT_PART.fullmatch(word) else f"the {key}"
         # ("the old man with the dog" every time: the narration's own words for him)
-        said = adjectives[key].pop() if len(adjectives[key]) == 1 else ""
+        adjectives = {adjective for _, _, adjective in found}
+        said = adjectives.pop() if len(adjectives) == 1 else ""
         name = name.replace("the ", f"the {said} ", 1) if said else name
         person = _Person(tuple(name.split()), _gender_of_phrase(f"the {key.split()[0]}"))
         person.forms[name] += len(found)
