@@ -35,7 +35,7 @@ from pipeline.text.addressed import _GREETING, _KIN, names_spoken_to
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,
                                    _part_titles_of_both_genders, _tie_nicknames)
-from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone
+from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone, add_names_given
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_RADIO, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
@@ -54,7 +54,6 @@ _ABBREVIATED_RE = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
 _MENTION = re.compile(rf"(?<![\w.-])(?<!\w['’])(?:The\s+(?=(?:{_TITLE_RE})\s+[A-Z]))?(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?:\s+(?:{_TITLE_RE}))*(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
                       r"(?![\w-])")
 _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
-
 
 
 def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, dict]:
@@ -313,6 +312,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     # "Priya Lal" once, "Priya" often: the full name is hers
     forms += [f for f in anywhere if f not in forms and " " in f and f.split()[0] in singles
               and _is_person_form(f, speech, mid, Counter({f: 1}), Counter({f: 1}), where, lower, vocatives)]
+    # "Dr Graeme Forsyth" once, then "if Graeme can come out": his first name, however seldom
+    given = {_split_title(f)[1][0] for f in forms if len(_split_title(f)[1]) >= 2 and not f.startswith("the ")} - _NOT_NAMES
+    forms += [f for f in anywhere if f in given - set(forms) - _NOT_PERSON_WORDS and first_name_gender(f) and not lower[f.lower()]]
     # "Lorcan Fee", a first name no list knows, beside "Captain Fee" and "Kit Fee": of that family
     surnames = {_split_title(f)[1][-1] for f in forms if not f.startswith("the ") and " " in f
                 and _split_title(f)[0] not in _FIRST_NAME_TITLES}
@@ -344,6 +346,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)
     add_called_by_title_alone(speech, people)
+    add_names_given(speech, people)
     add_described_strangers(speech, people)
     _add_spelled_in_capitals(speech, people)
     people = [p for p in people if p.count >= 2 or p.spoke or any(vocatives[f] or beside[f] or acting[f] or introduced[f]

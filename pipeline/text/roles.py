@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from pipeline.text.aliases import _CLAUSE_END, _NAME, _SPEECH_AFTER, _SPEECH_BEFORE, _Person, _Speech
-from pipeline.text.names import (_FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_hint,
+from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_hint,
                                  _gender_of_phrase, _split_title)
 
 
@@ -403,3 +403,29 @@ def add_called_by_title_alone(speech: _Speech, people: list[_Person]) -> None:
             bearers[0].absorb(person)
         else:
             people.append(person)
+
+
+# "Everyone in the valley called him Doc, including his wife"
+_CALLED_HIM = re.compile(rf"\bcall(?:s|ed)\s+(him|her)\s+({_NAME})\b(?!\s+{_NAME})")
+
+
+def add_names_given(speech: _Speech, people: list[_Person]) -> None:
+    """A name the narration says someone goes by ("called him Doc"), used again ("it was the Doc")
+    but never on its own beside a verb of speech, is the name of the last one of that pronoun's
+    sex named before it."""
+    text = speech.text
+    owner = {form: p for p in people for form in p.forms}
+    for match in _CALLED_HIM.finditer(text):
+        nick = match.group(2)
+        if nick in owner or f"the {nick}" in owner or speech.inside_quote(match.start()) or nick in FAMILY_NAMES:
+            continue
+        uses = Counter(m.group(1) or nick for m in re.finditer(rf"\b(the\s+{nick}|{nick})\b", text))
+        if sum(uses.values()) < 2:
+            continue
+        gender = "M" if match.group(1) == "him" else "F"
+        named = [p for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", text[max(0, match.start() - 400):match.start()])
+                 if (p := owner.get(m.group(0))) and p.listed_gender in ("", gender)]
+        if named:
+            named[-1].forms.update(uses)
+            named[-1].spoke += sum(1 for m in re.finditer(rf"\b{nick}\b", text) if _in_tag(text, m.start(), m.end()))
+            owner.update(dict.fromkeys(uses, named[-1]))

@@ -2634,3 +2634,18 @@ def test_the_job_someone_who_had_been_it_holds_is_theirs():
             '"I was wrong," said the editor. "Sometimes the picture is just the picture."\n')
     found = discover_characters(text)
     assert owner(found, "the editor") == owner(found, "Walter Brandt") != ""
+
+
+def test_a_first_name_said_once_is_the_titled_full_names_and_the_name_he_goes_by_is_his():
+    text = ('Tess took the call at the desk. "It\'s the quarry. Can Alun come out?"\n\n'
+            "Dr Alun Pryce, who had run the practice for twenty years, was stitching a sheepdog's ear. "
+            "He looked up over his glasses. The whole parish called him Doc, and he liked it.\n\n"
+            '"Not before noon," he said.\n\n'
+            "By four the phone rang again, and it was the Doc, pleased with himself.\n\n"
+            '"All done," he said. "Tell Tess to put the kettle on."\n')
+    found = discover_characters(text)
+    doctor = owner(found, "Dr Alun Pryce")
+    assert doctor and owner(found, "Alun") == owner(found, "Doc") == owner(found, "the Doc") == doctor
+    assert found[doctor].gender == "M"
+    said = {q.text: q.speaker for q in attribute(text, found) if q.kind == "speech"}
+    assert said["All done,"] == doctor
