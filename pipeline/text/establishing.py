@@ -157,7 +157,7 @@ _WAYS_THROUGH = {"countryside": ("bridge", "lane", "road", "track", "crossroads"
 # A ferry's saloon or a liner's bar is a room of the ship, not a pub ashore: which it is, the story
 # around it says ("Is he on board?", "the ramp", "a life-jacket locker").
 _ROOMS_ABOARD = ("saloon", "lounge", "bar", "mess", "canteen", "cafe", "café", "restaurant", "dining room",
-                 "dining saloon", "lounge bar", "saloon bar")
+                 "dining saloon", "lounge bar", "saloon bar", "boiler room", "boiler-room")
 _ABOARD = re.compile(r"\b(?:aboard|on\s+board|ferry|ferries|steamer|liner|ship|purser|deck|decks|gangway|"
                      r"gangplank|car\s+deck|life-?jackets?|lifeboats?(?!\s+(?:station|house|shed|crew|slipway))|portholes?|bulkheads?|"
                      r"mooring\s+lines?)\b",
@@ -184,6 +184,8 @@ def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
         return False    # "five women on the sofa by the window" of the salon the scene is in
     if word == "bay" and ambience == "hospital":
         return False    # "He goes into the bay": a ward's bay of beds, not the sea's
+    if word == "station" and ambience in ("hospital", "office"):
+        return False    # "I went back to the station": the nurses' station of the ward, the police's own
     # (a lane the fields and sheep make the country is where the car has got to, not the road it is on)
     under_wheels = ambience not in _SEEN_FROM_OUTSIDE or bed == "street"
     return bed != ambience and not (word in _WAYS_THROUGH.get(ambience or "", ()) and under_wheels)

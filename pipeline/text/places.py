@@ -46,7 +46,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "agency", "estate agency", "travel agency", "estate agent's", "estate agents",
                # a vet's or a dentist's: "The Strathcorran Veterinary Practice occupied the old manse"
                "veterinary practice", "vet practice", "vets' practice", "dental practice", "medical practice",
-               "gp practice", "group practice"),
+               "gp practice", "group practice",
+               # where a base's radios are kept and worked
+               "radio room", "control room", "ops room", "operations room"),
     "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
                         # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
                         "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
@@ -74,7 +76,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     # a shed for shearing and a river crossed on the road's bed ("ford" in lower case: not a Ford)
                     "woolshed", "wool shed", "ford",
                     # a road along a loch or through the hills, one car wide
-                    "loch road", "lochside", "loch side", "single-track road", "single track road", "hill road"),
+                    "loch road", "lochside", "loch side", "single-track road", "single track road", "hill road",
+                    # a field planes land on
+                    "airstrip", "air strip", "landing strip", "airfield", "runway"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
@@ -88,7 +92,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
               "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland",
               "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront", "lighthouse", "harbour wall",
-              "harbor wall", "sea wall", "seawall",
+              "harbor wall", "sea wall", "seawall", "harbourside", "harborside", "quayside", "dockside",
               # a path along the cliffs, a terminal where the ferry comes in
               "cliff path", "coast path", "coastal path", "clifftop", "cliff top", "ferry terminal", "ferry port",
               # where the lifeboat waits at the top of its slipway, doors open to the sea
@@ -100,7 +104,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
               "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
-             "engine room", "engine-room", "boiler room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
+             "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
@@ -110,7 +114,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
     "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
-            "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room"),
+            "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",
+            # a diner where the highway runs out
+            "roadhouse", "truck stop", "truckstop"),
     # not "bar" on its own: "behind bars" and "an iron bar" are no pub (see _BAR for the bar of a pub)
     "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
                "pew", "nave", "chancel", "pulpit", "altar", "belfry"),
@@ -120,7 +126,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # a counter and a queue, fish frying behind it
              "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop",
              # machines turning behind a counter
-             "launderette", "laundrette", "laundromat"),
+             "launderette", "laundrette", "laundromat",
+             "tattoo studio", "tattoo parlour", "tattoo parlor", "tattoo shop"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
@@ -139,7 +146,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "store cupboard", "stockroom", "stock room",
              # rooms of their own kind, not "the room" that moves no scene
              "waiting room", "interview room", "motel", "motor lodge", "motel room", "hotel room", "dormitory",
-             "bunkhouse", "hut", "mountain hut", "caravan",
+             "bunkhouse", "hut", "mountain hut", "caravan", "farmhouse", "farm house",
+             # a building's own works, below stairs (a ship's is the ship's: see establishing._ROOMS_ABOARD)
+             "boiler room", "boiler-room",
              # a school's lab, a home for the old
              "lab", "laboratory", "science lab", "chemistry lab", "physics lab", "biology lab",
              "care home", "nursing home", "residential home", "retirement home",
@@ -150,6 +159,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
 # A hotel is a house of many rooms: going out of it or into it is no scene of its own; its lobby is.
 GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "home", "house", "bedside", "cell",
+                 "farmhouse", "farm house",
                  "hotel", "guest house", "boarding house")
 
 # Place words in a figure of speech ("the house was on the market", "in the field of medicine"), or not
@@ -157,7 +167,7 @@ GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "h
 _PLACE_FIGURES = re.compile(
     r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
     r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
-    r"on\s+the\s+house|called\s+to\s+the\s+bar|"
+    r"on\s+the\s+house|called\s+to\s+the\s+bar|road\s+trains?|"
     # a simile of someone elsewhere: "on his knees in front of it like a man at an altar"
     r"\blike\s+(?:a|an|some|the)\s+(?:[\w-]+\s+)?(?:man|woman|men|women|boy|girl|child|children|kid|priest|monk|nun|"
     r"soldier|sailor|king|queen|dog|cat|horse|animal|bird|ghost|saint|pilgrim|prisoner|schoolboy|schoolgirl|"
@@ -245,7 +255,7 @@ _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?
 # (or a clock: "By ten o'clock the towpath was a brown stream", "at half past six the yard was empty")
 _CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|"
                   rf"(?:{_NUMBER}|twenty|twenty-five)\s+(?:minutes\s+)?(?:past|to)\s+)?{_NUMBER}"
-                  r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next)\s+(?:morning|afternoon|evening|night))?"
+                  r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next|in\s+the)\s+(?:morning|afternoon|evening|night))?"
                   # ("At half past eight on the second Tuesday of lambing, the kitchen ...")
                   r"(?:\s+on\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:(?-i:[A-Z][a-z]+day)|day|morning|afternoon|evening|night)"
                   r"(?:\s+(?:of|in)\s+[\w'’-]+)?)?,?\s+")
@@ -271,7 +281,10 @@ _PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foye
 _ROOMS_OF_A_PLACE = ("waiting room", "reception", "canteen")
 # The last word of a firm's own name: the firm is an office ("Hale & Marsh Solicitors", "Saltley Bay Property")
 _FIRMS = (r"Property|Properties|Estate\s+Agents|Lettings|Solicitors|Associates|Partners|Insurance|Accountants|Ltd|"
-          r"Limited|Inc|LLP|Agency|Consultants|Consultancy|Holdings|Realty|Realtors|Recruitment|Logistics")
+          r"Limited|Inc|LLP|Agency|Consultants|Consultancy|Holdings|Realty|Realtors|Recruitment|Logistics|"
+          # a shop by its own name: "on the tables at Hale Mary Tattoo"
+          r"Tattoo|Tattoos|Florists|Barbers|Hairdressers|Launderette|Laundromat")
+_SHOP_FIRMS = ("tattoo", "tattoos", "florists", "barbers", "hairdressers", "launderette", "laundromat")
 # a hospital by its own name with no "hospital" in it: "the waiting room at Dorsey County Memorial"
 _HOSPITAL_NAMED = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w'’.-]+\s+){1,3}(?:Memorial|General))\b"
                              r"(?!\s+(?-i:[A-Z]))")
@@ -337,6 +350,10 @@ class _Patterns:
         self.named_locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|"
                                          rf"Your)\b)[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?)(?-i:(?=[A-Z]))"
                                          rf"(?P<place>{words})\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+        # a place of its kind by a road's or a district's name: "at Trinity Road police station", "in Hebden car park"
+        self.named_kind = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|"
+                                     rf"Your)\b)[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+)?)(?-i:(?=[a-z]))(?P<place>{words})\b",
+                                     re.IGNORECASE)
         # at its door: "the notice pinned to the door of Thursby village hall", "on the steps of the Crown Court"
         # (or of a place by its own name: "Thursby village hall")
         named = r"(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|Your)\b)[A-Z][\w-]+)"
@@ -388,7 +405,7 @@ class _Patterns:
 
     def bed_of(self, match: re.Match) -> tuple[str, str]:
         if match.re is self.firm:
-            return "office", "office"
+            return ("shop", "shop") if match.group("place").lower() in _SHOP_FIRMS else ("office", "office")
         groups = match.groupdict()
         word = (groups.get("bare") or groups.get("numbered") or groups.get("road") or match.group("place")).lower()
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
@@ -455,7 +472,8 @@ _VEHICLE_BEDS = ("car", "carriage", "train")
 _SEEN_OUT = re.compile(r"\W*(?:outside|out\s+of\s+the\s+window|through\s+the\s+(?:window|glass))\b", re.IGNORECASE)
 # Beds heard from inside a building: "the bins behind the garage", "outside the church" are out of doors
 _INDOOR_BEDS = ("room", "kitchen", "office", "shop", "pub", "church", "hospital")
-_BESIDE = re.compile(r"(?:outside|near|beside|behind|across)\b", re.IGNORECASE)
+# (and on the way to it: "the four of us walked the long way round towards Brenda's flat")
+_BESIDE = re.compile(r"(?:outside|near|beside|behind|across|towards?)\b", re.IGNORECASE)
 # (but "the corridor outside Ward Nine" is a corridor of the hospital)
 _INDOOR_BEFORE = re.compile(r"\b(?:corridor|hallway|hall|landing|passage|lobby|foyer|waiting\s+area|bench|benches|"
                             r"chairs?|seats?|desk|counter)\s+$", re.IGNORECASE)
@@ -500,7 +518,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             subject = patterns.subject.search(sentence[seen_from.end():]) or subject
         defined = patterns.defined.match(sentence)
         candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.named_locative.search(sentence),
-                                  defined,
+                                  patterns.named_kind.search(sentence), defined,
                                   patterns.motion.search(sentence), _BAR.search(sentence)) if m]
         candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
                                    patterns.likened.match(sentence), patterns.shaken.search(sentence),
@@ -524,6 +542,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue
         if match.re in (patterns.locative, patterns.motion) and _NOT_HERE.search(sentence, 0, where):
             continue
+        if match.re is patterns.motion and re.search(r"\bto\s", match.group(0)) \
+                and re.match(r"\s+(?:door|doors|doorway|hatch|threshold)\b", match.string[match.end():]):
+            continue    # "Lily had come back to the kitchen door": at its threshold, listening in from the scene
         if match.re is patterns.motion and _SEEN_OUT.match(sentence):
             continue    # "Outside, a gull walked along the sea wall": watched from where the story is
         if match.re is patterns.locative and defined and defined.start() < where < _where(defined):

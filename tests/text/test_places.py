@@ -1196,3 +1196,32 @@ def test_a_chip_shop_by_its_counter_and_queue_is_a_shop_whatever_its_backstory_n
             "Grandad had had plot twelve on the Beck Lane allotments since before the pit shut.\n\n"
             '"Peas on?" she said.\n')
     assert adapt_text(text, None).scenes[0].ambience == "shop"
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The front desk at Carver Street police station was a slab of grey laminate.", ("office", "police station")),
+    ("Half of Bedminster has lain on the table at Blue Anchor Tattoo at one time or another.", ("shop", "shop")),
+    ("At four in the afternoon the roadhouse was the only shade for fifty miles.", ("pub", "roadhouse")),
+    ("The control room at the Tarrant base hummed even when no one talked.", ("office", "control room")),
+    ("The boiler room under the block was the warmest place in Queens.", ("room", "boiler room")),
+    ("We walked along the quayside towards Dana's flat in the dark.", ("shore", "quayside")),
+    ("We walked the long way round towards Dana's flat in the dark.", None),
+    # a truck that is called a train; a door someone comes to, listening in from where the scene is
+    ("A road train had pulled in an hour before, forty head of cattle shifting in the heat.", None),
+    ("Ruby had come back to the kitchen door and was listening to every word.", None),
+])
+def test_a_place_of_its_kind_by_a_roads_name_a_shop_by_its_own_name_and_a_door_come_to(sentence, found):
+    assert place_of(sentence, generic=False) == found
+
+
+def test_back_to_the_station_on_a_ward_is_the_nurses_station_and_the_car_park_after_it_a_scene():
+    text = ("At three in the morning Ward 9 is quiet but for the monitors. I checked the drip in Bed Six.\n\n"
+            '"Is it morning?" the old man asked.\n\n"Not yet," I said.\n\n'
+            "I went back to the station and wrote up his obs.\n\n"
+            '"Tea?" said Marcus.\n\n"Please," I said.\n\n'
+            "The multi-storey sits across the road from the main entrance, and at five the top deck was empty, "
+            "the rain coming across it in sheets under the lamps.\n\n"
+            '"Go home," Marcus said.\n')
+    scenes = adapt_text(text, None).scenes
+    assert [s.ambience for s in scenes] == ["hospital", "street"]
+    assert "rain" in scenes[1].layers
