@@ -192,6 +192,8 @@ def _name_checked(question: str, answer: str) -> tuple[str, str]:
     isn't it?" / "Nora," she said), or ("", "")."""
     checked = _NAME_CHECKED.search(question)
     given = _FIRST_NAME_GIVEN.match(answer) if checked else None
+    if given and len(re.findall(rf"(?<!call me )\b{given.group(1)}\b", answer)) >= 2:
+        given = None    # "Morning, Mr. Feld." / "Eddie. Eddie, Eddie, Eddie.": the name of the one he answers
     return (checked.group(1), given.group(1)) if given else ("", "")
 
 

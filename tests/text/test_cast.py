@@ -2649,3 +2649,13 @@ def test_a_first_name_said_once_is_the_titled_full_names_and_the_name_he_goes_by
     assert found[doctor].gender == "M"
     said = {q.text: q.speaker for q in attribute(text, found) if q.kind == "speech"}
     assert said["All done,"] == doctor
+
+
+def test_a_name_said_back_over_and_over_is_the_greeters_not_the_greeted_ones_first_name():
+    text = ('The phone went at six. I knew the number.\n\n"Morning, Mr. Hale."\n\n'
+            '"Tommy. Tommy, Tommy, Tommy." Victor Hale owns the building and two more on the block. '
+            '"Why am I getting emails at six in the morning?"\n\n"The boiler, Mr. Hale."\n\n'
+            '"Fix it," said Victor Hale.\n\n"I\'m Tommy, by the way," I told the new kid later.\n')
+    found = discover_characters(text)
+    assert owner(found, "Victor Hale") == owner(found, "Mr. Hale") != ""
+    assert owner(found, "Tommy") != owner(found, "Victor Hale")
