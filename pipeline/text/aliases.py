@@ -573,3 +573,13 @@ def _part_titles_of_both_genders(people: list[_Person]) -> None:
             home.forms[form] += person.forms.pop(form)
         person.title_gender = "" if person.title_gender == minor else person.title_gender
 
+
+def named_apart(text: str, titled: str, first: str) -> bool:
+    """True when two paragraphs of the narration each name both "Mr Sandhu" and "Harpreet" on his
+    own ("something like a smile from Mr Sandhu. He went to the pass ... every Friday night of
+    Harpreet's life"): father and son, not one man."""
+    both = 0
+    for paragraph in re.split(r"\n\s*\n", re.sub(r"[\"“][^\"”]*[\"”]", " ", text)):
+        both += bool(re.search(rf"\b{re.escape(titled)}\b", paragraph)
+                     and re.search(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", paragraph))
+    return both >= 2

@@ -11,8 +11,7 @@ How a reader does it, in plain rules:
 3. One person, many names: a full name, its first name and its surname, its titled forms and
    a nickname the narration ties to it ("Elizabeth, called Lizzy"; "Albert Lowe ... Bertie, as
    everyone called him"), a short name that begins a long one ("Bea", "Beatrice"), and "the
-   Colonel" when one colonel is named (roles.py). A surname stays a person of
-   its own when two people share it ("Mr. Bennet" and "Mrs. Bennet"; "Miss Bennet" when two
+   Colonel" when one colonel is named (roles.py). A surname stays a person of its own when two people share it ("Mr. Bennet" and "Mrs. Bennet"; "Miss Bennet" when two
    Bennet women could be meant).
 4. Gender from the title, then the first-name list shipped in gender-guesser, then the
    pronouns the narration uses after the name. U only when nothing says (genders.py).
@@ -32,7 +31,7 @@ from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _L
                                  _PARTICLES, _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES,
                                  TITLES, Character, _decide, _gender_hint, _split_title)
 from pipeline.text.addressed import _GREETING, _KIN, names_spoken_to
-from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech,
+from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, named_apart,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,
                                    _part_titles_of_both_genders, _tie_nicknames)
 from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone, add_names_given
@@ -484,7 +483,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
                                                         and pronoun_gender(*p.forms, p.words[0]) in (gender, "U")
                                                         and (first_name_gender(p.words[0]) == gender
                                                              or not leans_against(gender, *p.forms, p.words[0])))]
-        # ("old Mr. Haskett" is not "young Tom Haskett", his son)
+        # (not "Harpreet", named beside "Mr Sandhu" as another man; not "young Tom Haskett" beside "old Mr. Haskett")
+        fitting = [p for p in fitting if not (title in ("Mr", "Mrs") and named_apart(text, form, p.words[0]))]
         if re.search(rf"\b[Oo]ld\s+{re.escape(form)}\b", text):
             fitting = [p for p in fitting if not any(re.search(rf"\b[Yy]oung\s+{re.escape(f)}\b", text) for f in p.forms)]
         other_titles = {t for f, t, w in titled_only if w == words and t != title}

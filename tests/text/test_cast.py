@@ -2659,3 +2659,15 @@ def test_a_name_said_back_over_and_over_is_the_greeters_not_the_greeted_ones_fir
     found = discover_characters(text)
     assert owner(found, "Victor Hale") == owner(found, "Mr. Hale") != ""
     assert owner(found, "Tommy") != owner(found, "Victor Hale")
+
+
+def test_mr_of_a_surname_named_beside_the_son_in_the_narration_is_the_father_of_the_full_names():
+    text = ("Amrit Gill stood at the grill with a cloth over his shoulder.\n\n"
+            "Mr Gill came in from the back with the float bag. He watched Amrit turn the skewers.\n\n"
+            '"Too much char," said Mr Gill.\n\n"Papa, it is fine," said Amrit.\n\n'
+            "Mr Gill folded the cloth in half. Amrit did not look up from the grill.\n\n"
+            '"Baldev Singh Gill," his mother said from the doorway, "leave the boy alone."\n\n'
+            '"Fine," said Mr Gill.\n')
+    found = discover_characters(text)
+    assert owner(found, "Amrit Gill") == owner(found, "Amrit") != ""
+    assert owner(found, "Mr Gill") not in ("", owner(found, "Amrit"))
