@@ -26,7 +26,9 @@ NAME_ASKED = re.compile(r"\b(?:(?:your|ur)\s+(?:other\s+)?name|who\s+are\s+you|w
                         r"call\s+you|(?:people|they|folks|anybody|anyone)\s+call\s+you\s+(?:anything|something)"
                         r"(?:\s+(?:besides|but|other\s+than|except)\s+\w+(?:\s+\w+)?)?)\b"
                         # ("Can I take your name and your policy number?")
-                        r"(?:\s+and\s+(?:your|ur)\s+[\w\s'’-]{1,30}?)?(?:,\s*\w+)?\s*\?\s*$",
+                        r"(?:\s+and\s+(?:your|ur)\s+[\w\s'’-]{1,30}?)?(?:,\s*\w+)?\s*\?\s*$"
+                        # ("That's a fair point, Mrs...?" / "And you are...?": a name left for the answer to give)
+                        r"|\b(?:Mrs|Mr|Miss|Ms|Mister|Dr)\.?\s*(?:\.{2,}|…)\s*\?\s*$|\band\s+you\s+are\s*(?:\.{2,}|…)?\s*\?\s*$",
                         re.IGNORECASE)
 
 # how a narration describes someone it cannot name yet: "the boy", "the driver", or anyone by
@@ -92,7 +94,8 @@ def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: i
 def _is_described(main: str, description: str) -> bool:
     """A stranger of the cast known by this description, as discovery writes one ("the man in
     the tweed cap"; a list's "The Man With The Black Beard" is someone of their own)."""
-    return main.startswith(description + " ")
+    # (with the adjective the narration gave them: "the thin woman in the yellow oilskin")
+    return any(m.startswith(description + " ") for m in (main, re.sub(rf"^the\s+{_ADJECTIVE}", "the ", main)))
 
 
 def _held(characters: dict[str, Character], names: _Names, description: str) -> str:
@@ -185,11 +188,14 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     found: dict[str, str] = {}
     for index, (start, end) in enumerate(spans):
         window = described[bisect.bisect_left(at, start - _WINDOW):bisect.bisect_left(at, start)]
-        if len(window) < _AT_LEAST:
+        # (described once is enough for one asked her name: "That's a fair point, Mrs...?" / "Hosking.")
+        asked = bool(index and NAME_ASKED.search(text[spans[index - 1][0]:spans[index - 1][1]]))
+        least = 1 if asked else _AT_LEAST
+        if len(window) < least:
             continue
         quote = text[start:end]
         named = self_named(quote, names)
-        if not named and index and NAME_ASKED.search(text[spans[index - 1][0]:spans[index - 1][1]]):
+        if not named and asked:
             named = answered_with_name(quote, names)
         if not named and (its := _ITS_ME.match(quote)) and (said := names.lookup(its.group(1))) \
                 and _never_said(text[:start], characters[said]):
@@ -238,7 +244,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             # else: "The stationmaster picked his cap up" after "The name's Coyle"; a job is
             # dropped for the name at once, "the boy" may linger once)
             later = sum(1 for position, key, _ in described if key == noun and position > end)
-            if count >= _AT_LEAST and (held in ("", description, named) or _is_described(held, description)) \
+            if count >= least and (held in ("", description, named) or _is_described(held, description)) \
                     and description not in found and later < (1 if noun in _ROLES else 2) + (noun == nearest) \
                     and not (noun in _ROLES and jobs_given and noun not in own_jobs):
                 jobs_given += noun in _ROLES
@@ -261,6 +267,6 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         character = updated[main]
         held = _held(characters, names, description)
         job = updated.pop(held if _is_described(held, description) else description, None)
-        more = (description, *(job.aliases if job else ()))
+        more = (description, *((job.name, *job.aliases) if job else ()))
         updated[main] = Character(character.name, (*character.aliases, *more), character.gender)
     return updated

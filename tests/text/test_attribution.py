@@ -1335,3 +1335,19 @@ def test_said_the_old_man_is_the_old_man_with_the_dog_and_said_the_bakers_wife_i
     said = speakers(text, discover_characters(text))
     assert said[0] == ("Morgen,", "the old man with the dog")
     assert said[4][0] == "You've paid," and said[4][1] not in ("the baker", "Joachim", "the old man with the dog")
+
+
+def test_a_stranger_described_once_who_gives_her_surname_when_asked_is_that_woman_throughout():
+    text = ("The hall was full. Mr Penrose stood at the front with his drawings.\n\n"
+            "A thin woman in a green raincoat, sitting at the end of the front row, put up her hand.\n\n"
+            '"Where will the boats go?" she said.\n\n'
+            '"A new quay on the west side," said Penrose.\n\n'
+            '"That dries at half-tide," said the woman.\n\n'
+            '"A fair point, Mrs...?"\n\n"Trewin."\n\n'
+            '"Mrs Trewin. We would dredge."\n\n'
+            "Later, on the wall, the thin woman in the green raincoat came down out of the dark with a flask.\n\n"
+            '"Tea," she said. "Go on."\n\n'
+            '"Thank you, Mrs Trewin," said Penrose.\n')
+    characters = discover_characters(text)
+    said = [(q.text, q.speaker) for q in attribute(text, characters) if q.kind == "speech"]
+    assert [q for t, q in said if t.startswith(("Where will", "That dries", "Trewin", "Tea"))] == ["Mrs Trewin"] * 4
