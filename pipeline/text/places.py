@@ -515,7 +515,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         seen_from = _SEEN_FROM.match(sentence, subject.end()) if subject else None
         if seen_from:
             # "The town was still asleep above the quay": the story is on the quay, looking up
-            subject = patterns.subject.search(sentence[seen_from.end():]) or subject
+            # (but no one stands on the motorway below a cemetery to look up at it)
+            below = patterns.subject.search(sentence[seen_from.end():])
+            subject = below if below and patterns.bed_of(below)[0] not in _VEHICLE_BEDS else subject
         defined = patterns.defined.match(sentence)
         candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.named_locative.search(sentence),
                                   patterns.named_kind.search(sentence), defined,

@@ -59,6 +59,9 @@ _ROLE_NEAR = 3000       # characters before the name within which a job ("the dr
 # a person described by a noun, right after "the"/"a" or a word or three on ("the old man")
 _DESCRIBED_OR_BARE = re.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|a|an|of|in|at|on|by|with|and)\b)[a-z-]+){0,3}?\s+(?:" +
                                 "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS, key=len, reverse=True)) + r")\b")
+# someone brought in by their job: "A young carer came over with a fresh pot."
+_NEW_AT_WORK = re.compile(rf"\b[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(_ROLES | {'carer', 'care assistant'}))})\b")
+_NEXT_PRONOUN = re.compile(r"(?:[.!?]\s+|;\s+|\band\s+)(?:(He|he)|(She|she))\b")
 # the one a "he" stands for when the narration has just brought in someone it has not named
 NEWCOMER = "?"
 _IN_CLAUSE = " who"
@@ -69,8 +72,10 @@ def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: i
     was standing at the barrier", "a landlord who swore blind he'd fitted an alarm"): the "he"
     after is theirs, not the last man named. Written as NEWCOMER + gender, never a speaker."""
     found = []
-    for m in _DESCRIBED_OR_BARE.finditer(text, start, end):
+    for m in [*_DESCRIBED_OR_BARE.finditer(text, start, end), *_NEW_AT_WORK.finditer(text, start, end)]:
         gender = _gender_of_phrase(m.group(0))
+        if m.re is _NEW_AT_WORK and (said := _NEXT_PRONOUN.search(text, m.end(), m.end() + 200)):
+            gender = "M" if said.group(1) else "F"    # ("She had a silver stud in her nose"): the next "she"
         if gender not in ("M", "F") or m.group(0)[:2].lower() not in ("a ", "an") \
                 or re.match(r"\s*(?:called|named|[A-Z])", text[m.end():m.end() + 12]):
             continue
@@ -88,7 +93,7 @@ def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: i
                 or re.search(r"\b(?:opened|open|swung|banged|rattled|creaked)(?:\s+\w+)?,?\s+and\s+$", opening):
             # (or come through a door: "the door of the stairwell opened and a lad in a grey hoodie came out")
             found.append((m.start(), NEWCOMER + gender))
-    return found
+    return sorted(set(found))
 
 
 def _is_described(main: str, description: str) -> bool:

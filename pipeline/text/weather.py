@@ -10,7 +10,7 @@ import re
 # weather that has been up since dusk, the light of the street lamps.
 _NIGHT_COMES = (
     r"\b(?:it|the\s+sky)(?:\s+(?:was|is)|['’]s)\s+(?:(?:gone|past|after)\s+\w+\s+and\s+)?(?:already\s+|nearly\s+|"
-    r"almost\s+|fully\s+|quite\s+|completely\s+|properly\s+|full\s+)?dark\b(?![\w-])"
+    r"almost\s+|fully\s+|quite\s+|completely\s+|properly\s+|full\s+|as\s+)?dark\b(?![\w-])"
     r"(?!\s+(?:in|inside|under|beneath|within|green|blue|red|brown|grey|gray)\b)"
     r"|\bby\s+(?:candle|lamp)[\s-]?light\b|\bsince\s+(?:dusk|nightfall|sundown|sunset|dark)\b"
     # the light of the lamps in the street: "the drizzle hung in the orange streetlight"
@@ -35,7 +35,11 @@ LAYER_PATTERNS: dict[str, str] = {
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
              r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
              # weather falling in it: "the freezing rain was coming down in the dark"
-             r"|\b(?:down|falling|fell|pouring|poured|driving|drove|blowing|blew)\s+(?:\w+\s+)?in\s+the\s+dark(?:ness)?\b"
+             # ("rain that doesn't so much fall as hang in the dark", "It came slantwise out of the dark")
+             r"|\b(?:down|falling|fell|pouring|poured|driving|drove|blowing|blew|hang|hangs|hung|hanging)\s+(?:\w+\s+)?"
+             r"in\s+the\s+dark(?:ness)?\b|\b(?:came|comes|coming|blew|blows|blowing|drove|drives|driving|swept|sweeps)\s+"
+             r"(?:\w+\s+)?out\s+of\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$|\s+(?:and|over|into|at|with|towards?|"
+             r"across|behind|like|as|to|on|onto|from|in|under|beyond|above|below)\b)"
              # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"
              r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
              r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"

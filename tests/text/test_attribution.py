@@ -1351,3 +1351,15 @@ def test_a_stranger_described_once_who_gives_her_surname_when_asked_is_that_woma
     characters = discover_characters(text)
     said = [(q.text, q.speaker) for q in attribute(text, characters) if q.kind == "speech"]
     assert [q for t, q in said if t.startswith(("Where will", "That dries", "Trewin", "Tea"))] == ["Mrs Trewin"] * 4
+
+
+def test_someone_brought_in_by_their_job_is_the_he_after_not_the_last_man_named():
+    text = ('"Check the stairwell," said Dr Owen Price. "And the car park."\n\n'
+            '"Both?" said Nina.\n\n"Both," said Owen.\n\n'
+            "The doors at the end of the ward banged open and a porter came through backwards, towing a wheelchair. "
+            "He was a wiry man with a shaved head.\n\n"
+            '"Evening, ladies." He stopped, taking in our faces. "What?"\n\n'
+            '"Nothing, Dex," said Nina. "Go and get the kettle on."\n\n"Suit yourself," said Dex.\n')
+    characters = discover_characters(text)
+    said = {q.text: q.speaker for q in attribute(text, characters) if q.kind == "speech"}
+    assert said["Evening, ladies."] == said["What?"] == "Dex"

@@ -1225,3 +1225,19 @@ def test_back_to_the_station_on_a_ward_is_the_nurses_station_and_the_car_park_af
     scenes = adapt_text(text, None).scenes
     assert [s.ambience for s in scenes] == ["hospital", "street"]
     assert "rain" in scenes[1].layers
+
+
+@pytest.mark.parametrize("sentence, layers", [
+    ("It came slantwise out of the dark over the warehouses, fine and cold.", ["night"]),
+    ("The kind of London rain that doesn't so much fall as hang in the dark and wait for you.", ["rain", "night"]),
+    ("By five o'clock in November it is as dark as it is going to get.", ["night"]),
+    # a dark room is no night
+    ("He came out of the dark hallway with the post.", []),
+])
+def test_rain_that_hangs_in_the_dark_or_comes_out_of_it_is_the_nights(sentence, layers):
+    assert layers_in(sentence) == layers
+
+
+def test_a_cemetery_above_the_motorway_is_the_cemetery_not_a_car_on_the_motorway():
+    assert place_of("Craigton Cemetery sits on a slope above the motorway, behind black railings.") == \
+        ("garden", "cemetery")
