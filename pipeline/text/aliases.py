@@ -45,7 +45,10 @@ _NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first
 # knew him called him, ..." / "Margaret--Peggy to her friends--"
 # "Arthur Penhallow had been a postman ..., and to me he had only ever been Pop"
 _WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|simply|ever|forever)\s+)*(?:been|was|is)\s+"
-                         rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s*[,.;:!?—]|\s+(?:and|but|to|for|ever|now|then|since)\b)")
+                         rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s*[,.;:!?—]|\s+(?:and|but|to|for|ever|now|then|since)\b)"
+                         # "He had been David Lewis on his birth certificate and at his wedding"
+                         rf"|\b(?:[Hh]e|[Ss]he)\s+(?:had\s+)?(?:been|was|is)\s+({_NAME}(?:\s+{_NAME})?)(?=\s+on\s+(?:his|her)\s+"
+                         rf"(?:birth\s+certificate|passport|papers|driving\s+licen[cs]e|payslips?)\b)")
 # "Thomas Pellow had been Tosh since the summer he was twelve": the full name, then the pet name
 _HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+had\s+(?:(?:only|always|just|simply|ever|long)\s+)*been\s+"
                        rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s+(?:since|to|ever|for|from)\b)")
@@ -169,7 +172,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             a.absorb(b, owner)
     for match in [*_NICKNAME_AFTER.finditer(text), *_WAS_CALLED.finditer(text), *_HER_NAME_IS.finditer(text)]:
         given = match.re is _HER_NAME_IS
-        nick = owner_of(match.group(2) if given else match.group(1))
+        nick = owner_of(match.group(2) if given else (match.group(1) or match.group(2)))
         if nick is None:
             continue
         # the person named last before it, in the same or the previous sentence (of the gender "her" says)

@@ -37,6 +37,16 @@ def _first_names() -> dict[str, str]:
     return {name: gender for name, (_, gender) in best.items() if gender}
 
 
+# pet forms of Welsh, Scots, Polish, Spanish and Greek names the nicknames package's (English) table lacks
+_PETS_LACKED = {"dai": ("david", "dafydd"), "dafydd": ("david",), "gwil": ("gwilym",), "ieu": ("ieuan",),
+                "mansie": ("magnus",), "hamish": ("james",), "sandy": ("alexander",),
+                "kasia": ("katarzyna",), "kasienka": ("katarzyna",), "tomek": ("tomasz",), "kuba": ("jakub",),
+                "wojtek": ("wojciech",), "gosia": ("malgorzata",), "basia": ("barbara",), "zosia": ("zofia",),
+                "pepe": ("jose",), "paco": ("francisco",), "pancho": ("francisco",), "nacho": ("ignacio",),
+                "chuy": ("jesus",), "lupe": ("guadalupe",), "takis": ("panayiotis", "panagiotis"),
+                "yiannis": ("ioannis",), "sotiris": ("sotirios",)}
+
+
 @lru_cache(maxsize=1)
 def _nick_namer():
     try:
@@ -82,6 +92,8 @@ def same_first_name(short: str, long: str) -> bool:
     # "Mads" of "Maddie", "Nats" of "Natalie": the opening syllable and an s
     pet = re.fullmatch(r"([a-z]{2,}[b-df-hj-np-rtv-z])s", a)
     if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)):
+        return True
+    if b in _PETS_LACKED.get(a, ()):
         return True
     namer = _nick_namer()
     if namer is None:

@@ -2671,3 +2671,18 @@ def test_mr_of_a_surname_named_beside_the_son_in_the_narration_is_the_father_of_
     found = discover_characters(text)
     assert owner(found, "Amrit Gill") == owner(found, "Amrit") != ""
     assert owner(found, "Mr Gill") not in ("", owner(found, "Amrit"))
+
+
+def test_a_real_name_on_a_birth_certificate_is_the_nicknamed_mans_and_welsh_and_polish_pet_forms():
+    text = ("The door opened and it was Dai Chips, still in his apron. He had been Gwyn Howells on his birth "
+            "certificate and at his wedding, and on no other occasion.\n\n"
+            '"Evening," said Dai Chips.\n\n"Evening, Gwyn," said the landlord.\n')
+    found = discover_characters(text)
+    assert owner(found, "Dai Chips") == owner(found, "Gwyn Howells") != ""
+
+
+@pytest.mark.parametrize("short, long", [("Dai", "David"), ("Kasia", "Katarzyna"), ("Tomek", "Tomasz"),
+                                         ("Mansie", "Magnus"), ("Paco", "Francisco")])
+def test_pet_forms_the_english_table_lacks(short, long):
+    from pipeline.text.first_names import same_first_name
+    assert same_first_name(short, long)
