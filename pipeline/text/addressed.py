@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import NAME, _Names, _split_title
 from pipeline.text.roles import _ROLES
 
@@ -136,4 +137,9 @@ def names_spoken_to(text: str) -> Counter:
                              rf",\s*({NAME}(?:\s+{NAME})?)\s*[,!?.]\s*[\"”’']|"
                              rf"[\"“‘]\s*({NAME})\.\s+(?=[A-Z][a-z]*['’]?[a-z]*\s+[a-z])", text):
         found[match.group(1) or match.group(2) or match.group(3)] += 1
+    # (and closing a sentence of a quote that goes on: "My phone's connected to a satellite, Martin. Your watch...",
+    # a first name, not "The young one, Pepper. Got into a bait": the dog's)
+    for quote in re.finditer(r"[\"“][^\"“”]*[\"”]", text):
+        found.update(m.group(1) for m in re.finditer(rf",\s*({NAME})[.!?]\s+(?=[A-Z])", quote.group(0))
+                     if first_name_gender(m.group(1)))
     return found

@@ -2686,3 +2686,11 @@ def test_a_real_name_on_a_birth_certificate_is_the_nicknamed_mans_and_welsh_and_
 def test_pet_forms_the_english_table_lacks(short, long):
     from pipeline.text.first_names import same_first_name
     assert same_first_name(short, long)
+
+
+def test_a_first_name_closing_a_sentence_of_a_quote_that_goes_on_is_someone_spoken_to():
+    from pipeline.text.addressed import names_spoken_to
+    assert names_spoken_to('"My phone\'s connected to a satellite, Martin. Your watch is connected to your wrist."')[
+        "Martin"] == 1
+    # (a dog named in passing is no one spoken to)
+    assert names_spoken_to('"Dog\'s crook. The young one, Pepper. Got into a bait."')["Pepper"] == 0
