@@ -139,7 +139,9 @@ class _Builder:
         carried = [] if time_shift else self.layers_now() if not self.known else list(self.layers)
         if self.lines or self.scenes:
             self.flush()
-        self.known, self.opening_left, self.night_carried, self.daytime = False, OPENING_SENTENCES, False, False
+        # (a break with no time moved on is the same night: "* * *" then "It was more than raining")
+        self.known, self.opening_left, self.daytime = False, OPENING_SENTENCES, False
+        self.night_carried = "night" in carried and not time_shift
         self.moved_here = False
         self.day_left = OPENING_SENTENCES
         self.layers, self.inherited_layers, self.carried = [], list(dict.fromkeys(carried)), []
@@ -147,7 +149,8 @@ class _Builder:
     def open_at(self, place: str, ambience: str) -> None:
         """An establishing paragraph sets a new scene in a place of its own; its weather is its own opening's,
         and night is still night unless the opening says it is day."""
-        night = "night" in self.layers      # said in the last scene's own words: night is not carried on and on
+        # said in the last scene's own words (or the one before a break): night is not carried on and on
+        night = "night" in self.layers or (not self.known and not self.lines and "night" in self.inherited_layers)
         weather = self.weather_going_on(ambience)
         self.start_scene()
         self.place, self.ambience, self.known, self.night_carried = place, ambience, True, night

@@ -184,6 +184,8 @@ def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
         return False    # "five women on the sofa by the window" of the salon the scene is in
     if word == "bay" and ambience == "hospital":
         return False    # "He goes into the bay": a ward's bay of beds, not the sea's
+    if word == "deck" and ambience == "shore":
+        return False    # "She walked across the wet deck" of the pier
     if word == "station" and ambience in ("hospital", "office"):
         return False    # "I went back to the station": the nurses' station of the ward, the police's own
     # (a lane the fields and sheep make the country is where the car has got to, not the road it is on)

@@ -88,7 +88,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # a hospital's or a warehouse's yard for vehicles, out of doors (not a ward's bay of beds, nor the sea's)
                "ambulance bay", "loading bay", "parking bay", "drop-off bay", "delivery bay", "taxi bay",
                # a paved way along a town's river
-               "riverside walkway", "river walkway", "riverwalk"),
+               "riverside walkway", "river walkway", "riverwalk",
+               # a roof out in the weather
+               "helipad", "helicopter pad", "rooftop", "roof terrace"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
               "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland",
               "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront", "lighthouse", "harbour wall",
@@ -102,7 +104,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
               # a public hall full of people
               "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
-              "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement"),
+              "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement",
+              # a band playing to a room
+              "bandstand", "function room", "banqueting hall", "banqueting suite"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
              "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
@@ -126,7 +130,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # a counter and a queue, fish frying behind it
              "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop",
              # machines turning behind a counter
-             "launderette", "laundrette", "laundromat",
+             "launderette", "laundrette", "laundromat", "kiosk", "ice-cream kiosk", "ice cream kiosk",
              "tattoo studio", "tattoo parlour", "tattoo parlor", "tattoo shop"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
@@ -149,6 +153,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "bunkhouse", "hut", "mountain hut", "caravan", "farmhouse", "farm house",
              # a building's own works, below stairs (a ship's is the ship's: see establishing._ROOMS_ABOARD)
              "boiler room", "boiler-room",
+             # a doctors' common room; a works' shed or floor, under a roof
+             "doctors' mess", "doctors’ mess", "mess room", "processing shed", "processing plant", "packing shed",
+             "fish factory", "factory", "factory floor", "warehouse",
              # a school's lab, a home for the old
              "lab", "laboratory", "science lab", "chemistry lab", "physics lab", "biology lab",
              "care home", "nursing home", "residential home", "retirement home",
@@ -168,6 +175,8 @@ _PLACE_FIGURES = re.compile(
     r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
     r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
     r"on\s+the\s+house|called\s+to\s+the\s+bar|road\s+trains?|"
+    # fair, the word of judgement: "That was fair", "fair enough", "a fair point" (not "the fair", "a fair on the green")
+    r"(?<!\bthe\s)(?<!\bfun)(?<!\bthis\s)\bfair\b(?!\s+(?:on|in|at|came|comes|was\s+in|ground))|"
     # a simile of someone elsewhere: "on his knees in front of it like a man at an altar"
     r"\blike\s+(?:a|an|some|the)\s+(?:[\w-]+\s+)?(?:man|woman|men|women|boy|girl|child|children|kid|priest|monk|nun|"
     r"soldier|sailor|king|queen|dog|cat|horse|animal|bird|ghost|saint|pilgrim|prisoner|schoolboy|schoolgirl|"
@@ -219,7 +228,7 @@ _PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+|open\s+|flat\s+)?(?:top|bottom|edge|
             # ("standing on the open roof of the multi-storey"; rain "on the roof of Ray's truck" is heard inside it)
             r"heart|gates?|entrance|roof(?!\s+of\s+(?:\S+\s+){1,2}?(?:car|truck|van|bus|taxi|cab|jeep|lorry|ute|coach|"
             r"carriage|train|wagon)s?\b(?!\s+(?:shelter|stop|station|depot|garage|park))))|"
-            r"(?:both|either|each|the\s+other)\s+sides?)\s+of\s+)?")
+            r"(?:both|either|each|the\s+other)\s+sides?|top)\s+of\s+)?")
 # Movement to a place, the only thing that changes a scene after it has opened.
 # Going "out of" a place leaves it, going "towards" it is not there yet; "the boat's head into the sea" is a
 # bow, not someone heading there.

@@ -246,7 +246,9 @@ def test_chapter_one_keeps_its_beds():
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("first-person-office-street-kitchen.txt", [("office", set()), ("street", {"rain", "night"}), ("kitchen", set())]),
+    # (the cab through the rainy night, a break, and Mrs. Fenwick's kitchen: the same night)
+    ("first-person-office-street-kitchen.txt", [("office", set()), ("street", {"rain", "night"}),
+                                                ("kitchen", {"night"})]),
     ("third-person-stall-office-field.txt", [("street", set()), ("office", set()),
                                              ("countryside", {"rain", "night"})]),
 ])
@@ -635,7 +637,7 @@ def test_a_churchyard_next_door_a_sheriffs_station_and_someone_going_towards_the
             "It had begun to rain, and the churchyard next door was dark. \"There you are,\" said Mara.\n\n* * *\n\n"
             "It was past one when they got back to the station. The holding cells were empty and the coffee maker "
             "ticked on the booking desk. \"Sit,\" said Tom.\n")
-    assert [bed for bed, _ in beds(text)] == ["room", "garden", "office"]
+    assert [bed for bed, _ in beds(text)] == ["crowd", "garden", "office"]     # (a function room full of a band)
 
 
 # ---------------------------------------------------------------- places and layers on chapters never seen
@@ -1241,3 +1243,36 @@ def test_rain_that_hangs_in_the_dark_or_comes_out_of_it_is_the_nights(sentence, 
 def test_a_cemetery_above_the_motorway_is_the_cemetery_not_a_car_on_the_motorway():
     assert place_of("Craigton Cemetery sits on a slope above the motorway, behind black railings.") == \
         ("garden", "cemetery")
+
+
+def test_a_break_with_no_time_moved_on_is_the_same_night_and_a_pier_deck_a_helipad_a_fair_judged():
+    text = ("The emergency department at two in the morning is the brightest place in Wales.\n\n"
+            '"Bleep the reg," said Sister.\n\n* * *\n\n'
+            "It was more than raining. The helipad sits on the roof of the new block, and the wind came at us like a "
+            "slap.\n\n"
+            '"Here she comes," said Dai.\n\n'
+            "That was fair, and he said so.\n\n"
+            '"Fair enough," I said.\n')
+    scenes = adapt_text(text, None).scenes
+    assert [(s.ambience, "night" in s.layers) for s in scenes] == [("hospital", True), ("street", True)]
+
+
+def test_a_break_then_the_next_morning_is_no_night():
+    text = ("The emergency department at two in the morning is the brightest place in Wales.\n\n"
+            '"Bleep the reg," said Sister.\n\n* * *\n\n'
+            "The next morning the helipad was dry, and the wind had dropped.\n\n"
+            '"Here she comes," said Dai.\n')
+    scenes = adapt_text(text, None).scenes
+    assert "night" not in scenes[-1].layers
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("On top of the levee behind the French Market the grass is already slick as soap.", ("countryside", "levee")),
+    ("The processing shed at Scalloway started work in the dark.", ("room", "processing shed")),
+    ("The doctors' mess at the Heath is on the second floor.", ("room", "doctors' mess")),
+    ("The helipad sits on the roof of the new block.", ("street", "helipad")),
+    ("By half past ten the band was on the bandstand and the room was full.", ("crowd", "bandstand")),
+    ("That was fair, and he conceded it with a wave of the spoon.", None),
+])
+def test_a_works_shed_a_mess_a_helipad_a_bandstand_the_top_of_a_levee_and_fair_as_a_judgement(sentence, found):
+    assert place_of(sentence, generic=False) == found
