@@ -119,7 +119,12 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                         and speech.quotes_in(number - back - 2) and not speaker_of(number - back - 1):
                     back += 2
                     before = speaker_of(number - back)
-                addressees.append(before[0] if len(before) == 1 else None)
+                # (`"Thank you, Darnell," said Immy.` / `"PC Okoro," he said.`: a name alone, said back by
+                # the one just thanked, is his own, not hers)
+                alone = text[inside[0][0]:inside[0][1]].strip(" ,.!\"“”‘’'")
+                answered = bool(tag) and alone in owner and any(_VOCATIVE.search(text, x, y)
+                                                                 for x, y in speech.quotes_in(number - 1))
+                addressees.append(before[0] if len(before) == 1 and not answered else None)
             elif tag and before:
                 # "he" calls out to the woman just named, who cannot be the one speaking (or, the
                 # narration naming a woman and a man, "she" to the man: "Priya looks at her husband.

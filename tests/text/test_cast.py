@@ -2694,3 +2694,12 @@ def test_a_first_name_closing_a_sentence_of_a_quote_that_goes_on_is_someone_spok
         "Martin"] == 1
     # (a dog named in passing is no one spoken to)
     assert names_spoken_to('"Dog\'s crook. The young one, Pepper. Got into a bait."')["Pepper"] == 0
+
+
+def test_a_titled_name_said_back_by_the_one_just_thanked_is_not_the_thankers():
+    text = ('"Where are you sleeping tonight, Immy?" I said.\n\n"At my sister\'s," said Immy.\n\n'
+            "A young constable came down the steps with a torch.\n\n"
+            '"Thank you, Darnell," said Immy, and he blushed.\n\n'
+            '"PC Okoro," he said. "Officially. Off you go, then."\n')
+    found = discover_characters(text)
+    assert owner(found, "PC Okoro") != owner(found, "Immy")
