@@ -67,6 +67,17 @@ NEWCOMER = "?"
 _IN_CLAUSE = " who"
 
 
+def _first_named(text: str, names: _Names) -> dict[str, int]:
+    """Where the text first names a man, and a woman (worked out once per text and cast)."""
+    known = getattr(names, "first_named", None)
+    if known is None or known[0] is not text:
+        first: dict[str, int] = {}
+        for at, _, main in sorted([*names.mentions(text, 0, len(text)), *names.possessives(text, 0, len(text))]):
+            first.setdefault(names.characters[main].gender, at)
+        known = names.first_named = (text, first)
+    return known[1]
+
+
 def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: int) -> list[tuple[int, str]]:
     """Someone unnamed brought in as what a sentence is about ("A man in a yellow fishing jacket
     was standing at the barrier", "a landlord who swore blind he'd fitted an alarm"): the "he"
@@ -76,7 +87,9 @@ def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: i
         gender = _gender_of_phrase(m.group(0))
         if m.re is _NEW_AT_WORK and (said := _NEXT_PRONOUN.search(text, m.end(), m.end() + 200)):
             gender = "M" if said.group(1) else "F"    # ("She had a silver stud in her nose"): the next "she"
-        if gender not in ("M", "F") or m.group(0)[:2].lower() not in ("a ", "an") \
+        # ("The woman with the cello flagged me down": "the" one, when no one of hers is named before)
+        definite = m.group(0)[:4].lower() == "the " and m.start() <= _first_named(text, names).get(gender, len(text))
+        if gender not in ("M", "F") or (m.group(0)[:2].lower() not in ("a ", "an") and not definite) \
                 or re.match(r"\s*(?:called|named|[A-Z])", text[m.end():m.end() + 12]):
             continue
         begins = sentences[bisect.bisect_right(sentences, m.start()) - 1]

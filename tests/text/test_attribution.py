@@ -1,4 +1,6 @@
 """Speaker attribution on passages of our own."""
+import re
+
 from pipeline.text.attribution import Character, attribute, discover_characters, find_quotes, read_speakers
 from pipeline.text.evaluate import attribute_to_jsonl_rows
 from pipeline.text.names import _Names
@@ -1363,3 +1365,14 @@ def test_someone_brought_in_by_their_job_is_the_he_after_not_the_last_man_named(
     characters = discover_characters(text)
     said = {q.text: q.speaker for q in attribute(text, characters) if q.kind == "speech"}
     assert said["Evening, ladies."] == said["What?"] == "Dex"
+
+
+def test_the_one_a_story_brings_in_by_the_before_anyone_of_that_sex_is_named_is_a_newcomer():
+    from pipeline.text.strangers import newcomers
+    text = ("Feet on the iron stairs, slow ones. The old man from 5C has lived in the building since 1971.\n\n"
+            '"I can read the sign," he said.\n\nLater Nick came by. The old man nodded at him.\n')
+    names = _Names({"Nick": Character("Nick", (), "M")})
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]+[\"”’']?\s+|\n[ \t]*\n|[\"“”]", text)]
+    found = newcomers(text, starts, names, 0, len(text))
+    # the first "the old man" is someone new; the second, after a man is named, is not brought in again
+    assert [(text[at:at + 13], who) for at, who in found] == [("The old man f", "?M")]
