@@ -67,11 +67,19 @@ NAME = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_
 FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Dad", "Daddy", "Papa", "Pa",
                 "Pop", "Pops", "Poppa", "Gran", "Granny", "Grandma", "Grandmother", "Grandad", "Granddad", "Grandpa",
                 "Grandfather", "Nan", "Nana", "Nanna", "Nonna", "Nonno", "Abuela", "Abuelo", "Oma", "Opa"}
+# what families of other tongues call their own: Polish, Greek, Welsh, Irish, South Asian, Spanish, Yiddish, German
+_MOTHERS_ABROAD = {"Mamusia", "Ammu", "Ammi", "Amma", "Maman", "Mutti", "Mami", "Mammy", "Ima"}
+_FATHERS_ABROAD = {"Tata", "Tato", "Abba", "Abbu", "Papi", "Vati", "Da", "Babbo"}
+_GRANDMOTHERS_ABROAD = {"Babcia", "Babunia", "Yiayia", "Yaya", "Giagia", "Nani", "Dadi", "Abuelita", "Bubbe", "Bubby",
+                        "Nain", "Mamgu", "Ouma"}
+_GRANDFATHERS_ABROAD = {"Dziadek", "Dziadzia", "Pappou", "Papou", "Pappous", "Abuelito", "Zayde", "Zaidy", "Taid", "Oupa",
+                        "Grandda"}
+FAMILY_NAMES |= _MOTHERS_ABROAD | _FATHERS_ABROAD | _GRANDMOTHERS_ABROAD | _GRANDFATHERS_ABROAD
 # What the teller calls their own family: "my mother" is whoever goes by Mum.
-_MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Mother"}
-_FATHER = {"Dad", "Daddy", "Papa", "Pa", "Pop", "Pops", "Poppa", "Father"}
-_GRANDMOTHER = {"Gran", "Granny", "Grandma", "Grandmother", "Nan", "Nana", "Nanna", "Nonna", "Oma"}
-_GRANDFATHER = {"Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Opa"}
+_MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Mother", *_MOTHERS_ABROAD}
+_FATHER = {"Dad", "Daddy", "Papa", "Pa", "Pop", "Pops", "Poppa", "Father", *_FATHERS_ABROAD}
+_GRANDMOTHER = {"Gran", "Granny", "Grandma", "Grandmother", "Nan", "Nana", "Nanna", "Nonna", "Oma", *_GRANDMOTHERS_ABROAD}
+_GRANDFATHER = {"Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Opa", *_GRANDFATHERS_ABROAD}
 MY_KIN = {"mother": _MOTHER, "mum": _MOTHER, "mom": _MOTHER, "father": _FATHER, "dad": _FATHER,
           "gran": _GRANDMOTHER, "granny": _GRANDMOTHER, "grandmother": _GRANDMOTHER, "nan": _GRANDMOTHER,
           "grandfather": _GRANDFATHER, "grandad": _GRANDFATHER, "grandpa": _GRANDFATHER}
@@ -463,11 +471,12 @@ def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -
 
 _MALE_NOUNS = {"man", "gentleman", "boy", "father", "brother", "husband", "son", "uncle", "lord", "king", "fellow",
                "lad", "master", "landlord", "sir", "prince", "duke", "earl", "nephew", "grandfather", "papa", "grandad",
-               "grandpa", "granddad", "dad", "daddy", "pa", "pop",
+               "grandpa", "granddad", "dad", "daddy", "pa", "pop", *(w.lower() for w in _FATHERS_ABROAD | _GRANDFATHERS_ABROAD),
                "priest", "vicar", "policeman", "butler", "clergyman", "waiter", "host", "chairman"}
 _FEMALE_NOUNS = {"woman", "lady", "girl", "mother", "sister", "wife", "daughter", "aunt", "queen", "maid",
                  "mistress", "landlady", "madam", "princess", "duchess", "niece", "grandmother", "mama", "mamma",
                  "gran", "granny", "grandma", "nan", "nana", "mum", "mummy", "mom", "mommy", "mam", "ma",
+                 *(w.lower() for w in _MOTHERS_ABROAD | _GRANDMOTHERS_ABROAD),
                  "housekeeper", "widow", "nurse", "governess", "cook", "hostess", "waitress", "actress"}
 
 

@@ -2703,3 +2703,11 @@ def test_a_titled_name_said_back_by_the_one_just_thanked_is_not_the_thankers():
             '"PC Okoro," he said. "Officially. Off you go, then."\n')
     found = discover_characters(text)
     assert owner(found, "PC Okoro") != owner(found, "Immy")
+
+
+def test_family_words_of_other_tongues_carry_their_sex():
+    text = ('"Tomek, the oil," said Babcia. "Not too hot."\n\n"Tak, Babcia," said Tomek.\n\n'
+            '"Leave the boy," said Dziadek from the door.\n\n"Yiayia says hello," said Tomek later.\n')
+    found = discover_characters(text)
+    assert found[owner(found, "Babcia")].gender == "F"
+    assert found[owner(found, "Dziadek")].gender == "M"
