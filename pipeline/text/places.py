@@ -78,7 +78,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     # a road along a loch or through the hills, one car wide
                     "loch road", "lochside", "loch side", "single-track road", "single track road", "hill road",
                     # a field planes land on
-                    "airstrip", "air strip", "landing strip", "airfield", "runway"),
+                    "airstrip", "air strip", "landing strip", "airfield", "runway", "strip"),
     "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
@@ -175,6 +175,9 @@ _PLACE_FIGURES = re.compile(
     r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
     r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
     r"on\s+the\s+house|called\s+to\s+the\s+bar|road\s+trains?|"
+    # a strip is an airstrip only by its name ("the Yalpara strip"), not "a strip of light", "the strip lights"
+    r"\b(?:a|an|the|this|that)\s+strip\b|(?<![\w'’-])(?!(?:landing|air|dirt|bush)\b)(?-i:[a-z][\w'’-]*)\s+strip\b|"
+    r"^\W*strip\b|"
     # fair, the word of judgement: "That was fair", "fair enough", "a fair point" (not "the fair", "a fair on the green")
     r"(?<!\bthe\s)(?<!\bfun)(?<!\bthis\s)\bfair\b(?!\s+(?:on|in|at|came|comes|was\s+in|ground))|"
     # a simile of someone elsewhere: "on his knees in front of it like a man at an altar"
@@ -228,7 +231,7 @@ _PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+|open\s+|flat\s+)?(?:top|bottom|edge|
             # ("standing on the open roof of the multi-storey"; rain "on the roof of Ray's truck" is heard inside it)
             r"heart|gates?|entrance|roof(?!\s+of\s+(?:\S+\s+){1,2}?(?:car|truck|van|bus|taxi|cab|jeep|lorry|ute|coach|"
             r"carriage|train|wagon)s?\b(?!\s+(?:shelter|stop|station|depot|garage|park))))|"
-            r"(?:both|either|each|the\s+other)\s+sides?|top)\s+of\s+)?")
+            r"(?:both|either|each|the\s+other)\s+sides?|top|the\s+(?:north|south|east|west|far|other|near)\s+end)\s+of\s+)?")
 # Movement to a place, the only thing that changes a scene after it has opened.
 # Going "out of" a place leaves it, going "towards" it is not there yet; "the boat's head into the sea" is a
 # bow, not someone heading there.
@@ -344,7 +347,9 @@ class _Patterns:
         bare = "|".join(w for w in _BARE if w in word_bed)
         # or a place by its number: "in Room 14", "on Platform 3", "on Ward Nine"
         numbered = "|".join(w.capitalize() for w in _NUMBERED if w in word_bed)
-        owner = (rf"(?:(?:{_DETERMINER}|(?!(?-i:{numbered})\s+{_ORDINAL}){_OWNER})\s+{noun}|(?P<bare>{bare})\b|"
+        # (and "the Yalpara strip", "the Durkan kitchen": a place's own name between the article and the word)
+        owner = (rf"(?:(?:{_DETERMINER}(?:\s+(?-i:[A-Z][\w'’-]+)(?=\s+(?-i:[a-z])))?|(?!(?-i:{numbered})\s+{_ORDINAL}){_OWNER})"
+                 rf"\s+{noun}|(?P<bare>{bare})\b|"
                  rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}|(?P<road>{_ROAD_NUMBER})\b)")
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}{owner}", re.IGNORECASE)
         self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)

@@ -40,6 +40,9 @@ LAYER_PATTERNS: dict[str, str] = {
              r"in\s+the\s+dark(?:ness)?\b|\b(?:came|comes|coming|blew|blows|blowing|drove|drives|driving|swept|sweeps)\s+"
              r"(?:\w+\s+)?out\s+of\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$|\s+(?:and|over|into|at|with|towards?|"
              r"across|behind|like|as|to|on|onto|from|in|under|beyond|above|below)\b)"
+             # ("the two lines of vehicles running away from her into the dark")
+             r"|\b(?:running|ran|runs|stretching|stretched|stretches|disappearing|disappeared|vanishing|vanished|"
+             r"receding|away)\s+(?:[\w'’-]+\s+){0,3}?into\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$)"
              # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"
              r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
              r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"

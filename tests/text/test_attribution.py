@@ -623,11 +623,12 @@ def test_speakers_of_chapters_written_with_their_answers():
     # came at 471 of 543 (0.867) and joined at 494 (0.910), all 41 at 4243 of 5005 (0.848); two more, written
     # unseen, came at 197 of 229 (0.860) and joined at 200 (0.873), all 43 at 4443 of 5234 (0.849); twelve more,
     # written unseen, came at 1386 of 1624 (0.853) and joined at 1409 (0.868), all 55 at 5848 of 6858 (0.853);
-    # eight more, written unseen, came at 896 of 1064 (0.842) and joined at 895, all 63 at 6753 of 7922 (0.852)
+    # eight more, written unseen, came at 896 of 1064 (0.842) and joined at 895, all 63 at 6753 of 7922 (0.852);
+    # eight more, written unseen, came at 891 of 1090 (0.817) and joined at 925 (0.849), all 71 at 7694 of 9012 (0.854)
     from pathlib import Path
     scores = {p.stem: gold_chapter_accuracy(p) for p in sorted((Path(__file__).parents[1] / "data" / "chapters" /
                                                                 "gold").glob("*.txt"))}
-    assert len(scores) == 63
+    assert len(scores) == 71
     assert sum(r for r, _ in scores.values()) / sum(n for _, n in scores.values()) >= 0.80, scores
     assert all(r / n >= 0.62 for r, n in scores.values()), scores
 
