@@ -40,6 +40,13 @@ LAYER_PATTERNS: dict[str, str] = {
              r"in\s+the\s+dark(?:ness)?\b|\b(?:came|comes|coming|blew|blows|blowing|drove|drives|driving|swept|sweeps)\s+"
              r"(?:\w+\s+)?out\s+of\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$|\s+(?:and|over|into|at|with|towards?|"
              r"across|behind|like|as|to|on|onto|from|in|under|beyond|above|below)\b)"
+             # ("every drop showed silver against the dark"; "the floodlights were on", "under the floodlights")
+             r"|(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("silver", "gold", "golden", "white", "orange", "yellow",
+                                                              "bright", "pale", "lit", "glowing", "gleaming", "shining",
+                                                              "shone", "showed", "glowed", "gleamed")) + ")"
+             r"against\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$)"
+             r"|\bfloodlights\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:already\s+)?(?:on|lit|blazing|burning)\b"
+             r"|\bunder\s+(?:the\s+)?floodlights\b"
              # ("the two lines of vehicles running away from her into the dark")
              r"|\b(?:running|ran|runs|stretching|stretched|stretches|disappearing|disappeared|vanishing|vanished|"
              r"receding|away)\s+(?:[\w'’-]+\s+){0,3}?into\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$)"
