@@ -8,7 +8,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
@@ -582,7 +582,13 @@ def named_apart(text: str, titled: str, first: str) -> bool:
     own ("something like a smile from Mr Sandhu. He went to the pass ... every Friday night of
     Harpreet's life"): father and son, not one man."""
     both = 0
-    for paragraph in re.split(r"\n\s*\n", re.sub(r"[\"“][^\"”]*[\"”]", " ", text)):
-        both += bool(re.search(rf"\b{re.escape(titled)}\b", paragraph)
+    for paragraph in _told_paragraphs(text):
+        both += bool(titled in paragraph and re.search(rf"\b{re.escape(titled)}\b", paragraph)
                      and re.search(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", paragraph))
     return both >= 2
+
+
+@lru_cache(maxsize=2)
+def _told_paragraphs(text: str) -> tuple[str, ...]:
+    """The paragraphs of the narration, quotes left out (worked out once per text)."""
+    return tuple(re.split(r"\n\s*\n", re.sub(r"[\"“][^\"”]*[\"”]", " ", text)))

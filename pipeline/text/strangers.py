@@ -72,10 +72,18 @@ def _first_named(text: str, names: _Names) -> dict[str, int]:
     known = getattr(names, "first_named", None)
     if known is None or known[0] is not text:
         first: dict[str, int] = {}
-        for at, _, main in sorted([*names.mentions(text, 0, len(text)), *names.possessives(text, 0, len(text))]):
-            first.setdefault(names.characters[main].gender, at)
+        # (read on a page at a time, until both a man and a woman are named: a novel is long)
+        for page in range(0, len(text), _PAGE):
+            if "M" in first and "F" in first:
+                break
+            end = min(len(text), page + _PAGE)
+            for at, _, main in sorted([*names.mentions(text, page, end), *names.possessives(text, page, end)]):
+                first.setdefault(names.characters[main].gender, at)
         known = names.first_named = (text, first)
     return known[1]
+
+
+_PAGE = 5000
 
 
 def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: int) -> list[tuple[int, str]]:
