@@ -119,12 +119,17 @@ def pet_form_of_same_surname(short: str, long: str) -> bool:
 
 # everyday British and West African first names and pet forms gender-guesser's list lacks
 _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "dez", "baz", "gaz", "dom", "jez", "kwame",
-                                "tunde", "emeka", "chinedu", "obinna", "femi"), "M"),
-               **dict.fromkeys(("funmi", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande"), "F")}
+                                "tunde", "emeka", "chinedu", "obinna", "femi",
+                                # Welsh, Scots Gaelic and Polish pet forms ("Dai" of David, "Tomek" of Tomasz)
+                                "dai", "ifan", "mansie", "seonaidh", "tomek", "wojtek", "kuba"), "M"),
+               **dict.fromkeys(("funmi", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande",
+                                "kasia", "basia", "gosia"), "F")}
 
 
 # and the English pet forms it files under a namesake of another country's ("Nate" of Nathan)
-_LIST_MISFILES = {"nate": "M"}
+_LIST_MISFILES = {"nate": "M",
+                  # and Welsh men's names it files as a woman's namesake elsewhere ("Dewi" of Dewi Sant, "Gwyn")
+                  "dewi": "M", "gwyn": "M"}
 
 
 def first_name_gender(word: str) -> str:

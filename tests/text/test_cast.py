@@ -2711,3 +2711,12 @@ def test_family_words_of_other_tongues_carry_their_sex():
     found = discover_characters(text)
     assert found[owner(found, "Babcia")].gender == "F"
     assert found[owner(found, "Dziadek")].gender == "M"
+
+
+def test_a_welsh_dewi_is_a_man_so_mr_lloyd_is_dewi_lloyd():
+    text = ("The paramedic shouted the handover over the rotors. We slid Dewi Lloyd on to the trolley; "
+            "then she was gone back into the cabin.\n\n"
+            '"I\'m older than I look, Mr Lloyd," I said.\n\n"You look about twelve," said Dewi Lloyd.\n')
+    found = discover_characters(text)
+    assert owner(found, "Mr Lloyd") == owner(found, "Dewi Lloyd") != ""
+    assert found[owner(found, "Dewi Lloyd")].gender == "M"
