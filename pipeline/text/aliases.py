@@ -8,7 +8,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
@@ -577,18 +577,12 @@ def _part_titles_of_both_genders(people: list[_Person]) -> None:
         person.title_gender = "" if person.title_gender == minor else person.title_gender
 
 
-def named_apart(text: str, titled: str, first: str) -> bool:
-    """True when two paragraphs of the narration each name both "Mr Sandhu" and "Harpreet" on his
-    own ("something like a smile from Mr Sandhu. He went to the pass ... every Friday night of
-    Harpreet's life"): father and son, not one man."""
+def named_apart(told: list[str], titled: str, first: str) -> bool:
+    """True when two paragraphs of the narration (`told`, quotes blanked: _Speech.narrations) each name
+    both "Mr Sandhu" and "Harpreet" on his own ("something like a smile from Mr Sandhu. He went to the
+    pass ... every Friday night of Harpreet's life"): father and son, not one man."""
     both = 0
-    for paragraph in _told_paragraphs(text):
+    for paragraph in told:
         both += bool(titled in paragraph and re.search(rf"\b{re.escape(titled)}\b", paragraph)
                      and re.search(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", paragraph))
     return both >= 2
-
-
-@lru_cache(maxsize=2)
-def _told_paragraphs(text: str) -> tuple[str, ...]:
-    """The paragraphs of the narration, quotes left out (worked out once per text)."""
-    return tuple(re.split(r"\n\s*\n", re.sub(r"[\"“][^\"”]*[\"”]", " ", text)))

@@ -11,8 +11,8 @@ How a reader does it, in plain rules:
 3. One person, many names: a full name, its first name and its surname, its titled forms and
    a nickname the narration ties to it ("Elizabeth, called Lizzy"; "Albert Lowe ... Bertie, as
    everyone called him"), a short name that begins a long one ("Bea", "Beatrice"), and "the
-   Colonel" when one colonel is named (roles.py). A surname stays a person of its own when two people share it ("Mr. Bennet" and "Mrs. Bennet"; "Miss Bennet" when two
-   Bennet women could be meant).
+   Colonel" when one colonel is named (roles.py). A surname stays a person of its own when two
+   people share it ("Mr. Bennet" and "Mrs. Bennet"; "Miss Bennet" when two Bennet women could be meant).
 4. Gender from the title, then the first-name list shipped in gender-guesser, then the
    pronouns the narration uses after the name. U only when nothing says (genders.py).
 5. A first-person narrator ("I said") is a character of their own: the one others call by
@@ -330,7 +330,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
                    and not {m.group(1).split()[0]} & (set(TITLES) | _NOT_NAMES | _NOT_PERSON_WORDS)})
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
     families = Counter(m.group(1) for m in re.finditer(r"\b[Tt]he\s+([A-Z][a-z]+)(?:e?s)\b", text))
-    people = _cluster(forms, anywhere, spoke, where, breaks, families, text)
+    people = _cluster(forms, anywhere, spoke, where, breaks, families, text, speech.narrations)
     _tie_nicknames(text, people)
     _join_titles(people)
     _join_short_names(people, speech)
@@ -378,7 +378,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
 
 
 def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
-             breaks: list[int], families: Counter, text: str = "") -> list[_Person]:
+             breaks: list[int], families: Counter, text: str = "", told: list[str] = ()) -> list[_Person]:
     """One person per set of forms a reader takes for one person (see the module's rule 3)."""
 
     def introduced(form: str, candidates: list[_Person]) -> _Person | None:
@@ -484,7 +484,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
                                                         and (first_name_gender(p.words[0]) == gender
                                                              or not leans_against(gender, *p.forms, p.words[0])))]
         # (not "Harpreet", named beside "Mr Sandhu" as another man; not "young Tom Haskett" beside "old Mr. Haskett")
-        fitting = [p for p in fitting if not (title in ("Mr", "Mrs") and named_apart(text, form, p.words[0]))]
+        fitting = [p for p in fitting if not (title in ("Mr", "Mrs") and named_apart(told, form, p.words[0]))]
         if re.search(rf"\b[Oo]ld\s+{re.escape(form)}\b", text):
             fitting = [p for p in fitting if not any(re.search(rf"\b[Yy]oung\s+{re.escape(f)}\b", text) for f in p.forms)]
         other_titles = {t for f, t, w in titled_only if w == words and t != title}
