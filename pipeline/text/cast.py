@@ -243,9 +243,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
             and not first_name_gender(form):
         return False
     # a town: found after "in", "into", "near" and never speaking
-    # (not "Left, Owen! Your other left!": a name said to someone after a comma)
-    locative = sum(1 for at in where[form] if not text[max(0, at - 3):at].rstrip().endswith(",")
-                   and (re.findall(r"[A-Za-z]+", text[max(0, at - 16):at]) or [""])[-1].lower() in _LOCATIVE)
+    # (not "Left, Owen! Your other left!" nor "trying to get in. Hale's Ices": only a space between)
+    locative = sum(1 for at in where[form] if (m := re.search(r"([A-Za-z]+)\s+$", text[max(0, at - 16):at]))
+                   and m[1].lower() in _LOCATIVE)
     if spoke[form] == 0 and locative >= max(1, 0.25 * anywhere[form]):
         return False
     # "Carrick" and "Carrick Head" beside "Carrick Road": a place's own first word, not someone's
