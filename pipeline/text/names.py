@@ -53,7 +53,7 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Doc", "Sir", "Lady", "Lord
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
           "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron", "Sheriff", "Deputy", "Trooper",
           "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi", "Councillor",
-          "Councilor", "Alderman",
+          "Councilor", "Alderman", "Private",
           # a police rank as the papers and the force write it ("PC Sinclair", "DS Malik")
           "PC", "WPC", "DC", "DS", "DI", "DCI", "Sgt", "Insp", "Supt")
 
@@ -233,7 +233,7 @@ _MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "c
 # Ranks were men's in older novels but are anyone's now ("Sergeant Okafor was a tall woman"):
 # the pronouns decide, and a rank says M only when nothing else does.
 RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "inspector", "constable", "detective",
-         "officer", "commander", "admiral", "superintendent", "sheriff", "deputy", "trooper",
+         "officer", "commander", "admiral", "superintendent", "sheriff", "deputy", "trooper", "corporal", "private",
          # a minister may be a woman ("Reverend Bell ... she")
          "reverend", "rev"}
 _FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "auntie", "aunty", "mistress", "madame", "madam", "mademoiselle",
@@ -524,7 +524,7 @@ _NOT_PERSON_WORDS = {
     "Royal", "Majesty", "Highness", "Excellency", "Honour", "Honor", "Grace", "Lordship", "Ladyship", "Queen",
     "King", "Prince", "Princess", "Count", "Countess", "Baron", "Baroness", "Duke", "Duchess", "Emperor",
     "Sergeant", "Lieutenant", "Reverend", "Judge", "Signor", "Signora", "Herr", "Frau", "Afterward", "Till",
-    "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi",
+    "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi", "Private",
     "Whilst", "Whereupon", "Presently", "Instead", "Besides", "Certainly", "Surely", "Really", "Of", "Good-bye",
     "Goodnight", "Good-night", "Bah", "Pooh", "Nonsense", "Heavens", "Gracious", "Mercy", "Fancy", "Tut",
     "Hey", "Halloa", "Hallo", "O", "Ugh", "Mm", "Er", "Um", "Whew", "Ahem", "Hurrah", "Bravo", "Amen",

@@ -2720,3 +2720,18 @@ def test_a_welsh_dewi_is_a_man_so_mr_lloyd_is_dewi_lloyd():
     found = discover_characters(text)
     assert owner(found, "Mr Lloyd") == owner(found, "Dewi Lloyd") != ""
     assert found[owner(found, "Dewi Lloyd")].gender == "M"
+
+
+def test_a_surname_after_the_last_word_of_a_sentence_is_no_town():
+    text = ("The wind rattled the shutters like somebody trying to get in. Hale's Ices sits on the promenade.\n\n"
+            '"Afternoon, Hale," said the Colonel.\n\n"Afternoon, Colonel," I said.\n\n'
+            '"The boy\'s done nothing wrong, Hale," said the Colonel.\n')
+    found = discover_characters(text)
+    assert owner(found, "Hale") != ""
+
+
+def test_a_private_is_a_rank_before_a_surname():
+    text = ('Callum Hale saluted. "Sir!"\n\n"Thank you, Private Hale. Dismissed," said Bernie Pike.\n\n'
+            '"Yes, sir," said Callum, grinning.\n')
+    found = discover_characters(text)
+    assert owner(found, "Private Hale") == owner(found, "Callum") != ""
