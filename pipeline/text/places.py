@@ -1,8 +1,9 @@
 """Where a scene happens, in words: which bed a place calls for, and which layers (weather, night).
 
-This is the one home of place words. The adapter reads a scene's place from its own opening
-("The captain's cabin smelled of tar", "In the kitchen, ...", "reached the street") and its
-weather and time as layers over that place; the mixer uses the same words to pick a room.
+The place words themselves live in place_words.py; this module reads them in sentences. The
+adapter reads a scene's place from its own opening ("The captain's cabin smelled of tar", "In
+the kitchen, ...", "reached the street") and its weather and time as layers over that place;
+the mixer uses the same words to pick a room.
 A producer adds words in sounds/places.yaml:
 
     places:                 # bed name: words that put a scene on that bed
@@ -19,155 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in
+from pipeline.text.place_words import _MOTORWAYS, GENERIC_WORDS, PLACE_WORDS  # noqa: F401 (the home of the words)
+from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
 
-
-_MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road")
-# Bed -> nouns that put a scene there (a plural with -s is matched too).
-PLACE_WORDS: dict[str, tuple[str, ...]] = {
-    # a ship's or a station's sick bay is no bay of the sea
-    "hospital": ("hospital", "infirmary", "ward", "sickroom", "sickbed", "hospital bed", "sick bay", "sickbay",
-                 "medical bay", "med bay", "medbay", "accident and emergency", "accident and emergency department",
-                 "emergency department", "emergency room", "casualty department", "nurses' station", "nurses’ station",
-                 "nurse's station", "nurse’s station", "nurses station"),
-    "waterfall": ("waterfall", "falls", "cascade", "rapids"),
-    # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
-    "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
-               "woodland path"),
-    "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
-    "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
-               "counting house", "police station", "consulting room", "chambers",
-               # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
-               "surgery", "clinic", "reception",
-               "precinct", "police precinct", "squad room", "incident room",
-               # a council's or a firm's: "The planning department of Thornwick council occupied the second floor"
-               "department",
-               # an agent's: "The stock-and-station agency on Gilmore Street smelled of sheep dip"
-               "agency", "estate agency", "travel agency", "estate agent's", "estate agents",
-               # a vet's or a dentist's: "The Strathcorran Veterinary Practice occupied the old manse"
-               "veterinary practice", "vet practice", "vets' practice", "dental practice", "medical practice",
-               "gp practice", "group practice",
-               # where a base's radios are kept and worked
-               "radio room", "control room", "ops room", "operations room"),
-    "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
-                        # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
-                        "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
-                        "sports field", "sports ground", "halfway line", "touchline", "goalmouth", "penalty area",
-                        "penalty box", "running track", "athletics track"),
-    "garden": ("garden", "lawn", "courtyard", "yard", "park", "terrace", "veranda", "verandah", "porch",
-               "allotment", "allotments",
-               "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
-    "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "barn", "cowshed", "byre", "moor",
-                    "lambing shed", "shearing shed", "milking parlour", "sheepfold", "hayloft", "pigsty",
-                    "hillside", "hilltop", "ridge", "mountain", "mountainside", "mountain path", "summit", "scree",
-                    "footpath", "trail",
-                    "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field",
-                    # a path by water out of doors
-                    "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path",
-                    # and the river's flat land and the banks built against it
-                    "bottomland", "bottomlands", "floodplain", "flood plain", "water meadow", "levee", "cornfield",
-                    # a small river and where a track crosses it ("the crossing at Bindi Creek")
-                    "creek", "brook", "creek crossing", "creek bed",
-                    # a road through fields, not a street of a town
-                    "county road", "country road", "dirt road", "gravel road", "back road", "levee road", "farm road",
-                    "farm track", "cart track", "station track",
-                    # static caravans on a field, a canal out of town
-                    "caravan park", "holiday park", "trailer park", "campsite", "camp site", "canal", "canalside",
-                    # a shed for shearing and a river crossed on the road's bed ("ford" in lower case: not a Ford)
-                    "woolshed", "wool shed", "ford",
-                    # a road along a loch or through the hills, one car wide
-                    "loch road", "lochside", "loch side", "single-track road", "single track road", "hill road",
-                    # a field planes land on
-                    "airstrip", "air strip", "landing strip", "airfield", "runway", "strip"),
-    "street": ("street", "road", "avenue", "lane", "alley", "alleyway", "square", "pavement", "sidewalk",
-               "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
-               "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
-               "train station", "platform", "railway platform",
-               # a car park is open air, not the inside of a car
-               "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt",
-               # a hospital's or a warehouse's yard for vehicles, out of doors (not a ward's bay of beds, nor the sea's)
-               "ambulance bay", "loading bay", "parking bay", "drop-off bay", "delivery bay", "taxi bay",
-               # a paved way along a town's river
-               "riverside walkway", "river walkway", "riverwalk",
-               # a roof out in the weather
-               "helipad", "helicopter pad", "rooftop", "roof terrace"),
-    "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
-              "promenade", "cliff", "sea", "bay", "lakeside", "sands", "shingle", "foreshore", "slipway", "headland",
-              "marina", "boardwalk", "jetty", "wharf", "breakwater", "waterfront", "lighthouse", "harbour wall",
-              "harbor wall", "sea wall", "seawall", "harbourside", "harborside", "quayside", "dockside",
-              # a path along the cliffs, a terminal where the ferry comes in
-              "cliff path", "coast path", "coastal path", "clifftop", "cliff top", "ferry terminal", "ferry port",
-              # where the lifeboat waits at the top of its slipway, doors open to the sea
-              "lifeboat station", "boathouse", "boat house", "boat shed"),
-    # a station is a platform in the open air more often than a concourse full of people
-    "crowd": ("crowd", "concourse", "stadium",
-              "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
-              # a public hall full of people
-              "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
-              "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement",
-              # a band playing to a room
-              "bandstand", "function room", "banqueting hall", "banqueting suite"),
-    "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
-             "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
-    "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
-    "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
-    "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
-            "passenger seat", "driver's seat", "bus", "pickup truck", "cab",
-            # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
-            *_MOTORWAYS),
-    "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
-    "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
-            "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
-            "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",
-            # a diner where the highway runs out
-            "roadhouse", "truck stop", "truckstop"),
-    # not "bar" on its own: "behind bars" and "an iron bar" are no pub (see _BAR for the bar of a pub)
-    "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
-               "pew", "nave", "chancel", "pulpit", "altar", "belfry"),
-    "shop": ("shop", "store", "boutique", "bookshop", "grocer's", "chemist's", "draper's", "pharmacy",
-             "post office", "showroom", "department store", "salon", "hair salon", "beauty salon", "nail salon",
-             "hairdresser's", "hairdressers", "barber's", "barbershop", "barber shop",
-             # a counter and a queue, fish frying behind it
-             "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop",
-             # machines turning behind a counter
-             "launderette", "laundrette", "laundromat", "kiosk", "ice-cream kiosk", "ice cream kiosk",
-             "tattoo studio", "tattoo parlour", "tattoo parlor", "tattoo shop"),
-    "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
-             "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
-             "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
-             # where people sit indoors: "I was on the sofa with a book"
-             "sofa", "settee", "couch", "armchair", "fireside",
-             "manor", "villa", "flat", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
-             "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room",
-             # a court in session is a large hushed room
-             "courtroom", "court room", "courthouse", "crown court", "law courts", "magistrates' court",
-             "magistrates court", "county court", "high court", "court",
-             # a studio is a room; a "patch bay" or a "bay window" is no bay of the sea
-             "studio", "recording studio", "radio studio", "patch bay", "bay window",
-             # rooms to work or keep things in: no shop for customers ("the store cupboard")
-             # (not a garden shed: the story at its door is still out in the garden)
-             "workshop", "workroom", "garage", "storeroom", "store room",
-             "store cupboard", "stockroom", "stock room",
-             # rooms of their own kind, not "the room" that moves no scene
-             "waiting room", "interview room", "motel", "motor lodge", "motel room", "hotel room", "dormitory",
-             "bunkhouse", "hut", "mountain hut", "caravan", "farmhouse", "farm house",
-             # a building's own works, below stairs (a ship's is the ship's: see establishing._ROOMS_ABOARD)
-             "boiler room", "boiler-room",
-             # a doctors' common room; a works' shed or floor, under a roof
-             "doctors' mess", "doctors’ mess", "mess room", "processing shed", "processing plant", "packing shed",
-             "fish factory", "factory", "factory floor", "warehouse",
-             # a school's lab, a home for the old
-             "lab", "laboratory", "science lab", "chemistry lab", "physics lab", "biology lab",
-             "care home", "nursing home", "residential home", "retirement home",
-             # a film unit's trailers on location
-             "make-up trailer", "makeup trailer", "wardrobe trailer"),
-}
-# Words too general to move a scene: walking into "the room" is not a change of scene, and
-# "her room" in a scene that carries on at the hospital is a room of the hospital.
-# A hotel is a house of many rooms: going out of it or into it is no scene of its own; its lobby is.
-GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "home", "house", "bedside", "cell",
-                 "farmhouse", "farm house",
-                 "hotel", "guest house", "boarding house")
 
 # Place words in a figure of speech ("the house was on the market", "in the field of medicine"), or not
 # where anyone is.
