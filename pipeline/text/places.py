@@ -45,6 +45,9 @@ _PLACE_FIGURES = re.compile(
     r"\blike\s+(?:a|an|some)\s+[^,.;:!?]{0,40}|"
     # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
     r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
+    # the street seen from indoors: "the air on the street outside was heavy" (not "the street outside the pub")
+    r"\bthe\s+(?:street|road|pavement|square|lane|car\s+park)\s+outside\b(?!\s+(?:the|a|an|his|her|their|its|my|our|"
+    r"your|this|that)\b|\s+(?-i:[A-Z]))|"
     # a study that is studying ("in a close study of the hatchments", "in the study of law"), a pitch that is no ground
     r"\ban?\s+(?:[\w-]+\s+){0,2}?study\s+of|study\s+of\s+(?!(?:the|his|her|their|its|my|our|this|that|a|an)\b)(?-i:[a-z])|"
     r"pitch(?:[\s-]+(?:black|dark)|\s+(?:of|for)\b)|(?:sales|perfect|fever|elevator)\s+pitch|"
@@ -70,8 +73,10 @@ _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ra
 _OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
 # A place counts when the prose puts someone there, not when it merely names it.
-_LOCATIVE = (r"(?:in|into|at|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
+_LOCATIVE = (r"(?:in|into|at|on\s+to|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
              r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board|"
+             # a way walked: "William walked the towpath west from the lock"
+             r"(?:walked|walks|walking|trudged|trudging|paced|pacing|patrolled|patrolling)(?=\s+(?:the|a)\s)|"
              # come upon: "By the time they found the levee road, the light was going"
              r"(?<=they\s)found|(?<=we\s)found|(?<=I\s)found|(?<=he\s)found|(?<=she\s)found|"
              # the teller's own place, with something under or over it: "The laundromat under my office"
@@ -94,7 +99,7 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
            r"return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
            r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
            r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+|down\s+|up\s+|over\s+|off\s+)?"
-           r"(?:in|into|to|onto|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
+           r"(?:in|into|to|onto|on\s+to|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
            # "climbed the stairs to the Gazette office"
            r"(?:climbed|climb|climbs|went|go|goes|walked|ran|hurried|came|come|comes)\s+(?:up\s+|down\s+)?the\s+"
            r"(?:stairs|steps|staircase|ladder|gangway|gangplank)\s+(?:to|into|of)|"

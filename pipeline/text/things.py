@@ -6,7 +6,8 @@ import functools
 import re
 
 from pipeline.text.establishing import _RURAL
-from pipeline.text.places import GENERIC_WORDS, PLACE_WORDS, _PLACE_FIGURES
+from pipeline.text.place_words import GENERIC_WORDS, PLACE_WORDS
+from pipeline.text.places import _PLACE_FIGURES
 
 # Things only one kind of place has: a scene that names no place, or names one a word that is two
 # places ("the bridge" of a ship or over a river), is where two or more of its things are
@@ -69,8 +70,10 @@ _SIDE_THINGS: dict[str, re.Pattern] = {
 }
 # Place words that are two places: which one the scene's things tell.
 TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street"), "field": ("countryside", "training_ground")}
-# Places that house another's things: a boathouse is full of its boat's, and is no boat.
-HOUSING = ("lifeboat station", "boathouse", "boat house", "boat shed")
+# Places that house another's things: a boathouse is full of its boat's, and is no boat (nor the crew's room in it);
+# a car park is full of cars' windscreens, and is no car.
+HOUSING = ("lifeboat station", "boathouse", "boat house", "boat shed", "crew room", "car park", "parking lot",
+           "parking garage", "multi-storey", "multi-story")
 
 
 def _things_named(told: str, things: dict[str, re.Pattern]) -> dict[str, int]:

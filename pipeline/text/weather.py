@@ -15,6 +15,8 @@ _NIGHT_COMES = (
     r"|\bby\s+(?:candle|lamp)[\s-]?light\b|\bsince\s+(?:dusk|nightfall|sundown|sunset|dark)\b"
     # the light of the lamps in the street: "the drizzle hung in the orange streetlight"
     r"|\bin\s+the\s+(?:[\w-]+\s+){0,2}?(?:street[\s-]?light|street[\s-]?lamps?|lamplight|gaslight)\b")
+# "tonight" in the narration, of the night it is in (not "the warning from six tonight")
+_TONIGHT = r"(?:^\W*|[,;:]\s+|\b(?:and|but)\s+)tonight\b(?=,|\s+(?:there|it|the|he|she|they|we|I)\s+(?:was|were|had|is|are)\b)"
 # Layer -> patterns that put it over the place. Weather and time are never a place of their own.
 # (places.Vocabulary carries them, with a producer's own words, as `vocabulary.patterns.layers`)
 LAYER_PATTERNS: dict[str, str] = {
@@ -54,6 +56,8 @@ LAYER_PATTERNS: dict[str, str] = {
              r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
              r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"
              rf"|{_NIGHT_COMES}"
+             # the night the narration is in: "tonight there was nobody but the wind" (not "the warning from six tonight")
+             rf"|{_TONIGHT}"
              # the hours after midnight by the clock: "the car park at one in the morning" ("in the small
              # hours" is as often when something happened before the scene)
              r"|\b(?:midnight|one|two|three|four|[1-4])(?:[.:][0-5]\d)?(?:\s+o['’]clock)?\s+in\s+the\s+morning\b"
@@ -92,8 +96,12 @@ _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\
                                r"of (arrows|blows|stones|sparks|insults)|check|mill|breaker|fall(s)? (of|from))\b",
                                re.IGNORECASE)
 
-# weather still to come: "more rain was on its way by evening", "rain is forecast"
-_STILL_TO_COME = re.compile(r"\s*(?:was|is|were|are)\s+(?:on\s+(?:its|the)\s+way|forecast|expected|due)\b", re.IGNORECASE)
+# weather still to come: "more rain was on its way by evening", "rain is forecast", "The rain had not come yet",
+# "the rain was still holding off"
+_STILL_TO_COME = re.compile(r"\s*(?:(?:was|is|were|are)\s+(?:on\s+(?:its|the)\s+way|forecast|expected|due)\b|"
+                            r"(?:had|has|have)\s*(?:not|n['’]t)\s+(?:yet\s+)?(?:come|arrived|started|begun|reached|broken|set\s+in)\b|"
+                            r"(?:was|is|were|are)\s+(?:still\s+)?(?:holding|held)\s+off\b|(?:held|holds)\s+off\b)",
+                            re.IGNORECASE)
 
 
 def layers_in(sentence: str, vocabulary=None) -> list[str]:
@@ -147,7 +155,10 @@ _NIGHT_FALLING = re.compile(
     r"\b(?:night|dark(?:ness)?|dusk)\s+(?:had\s+|has\s+|was\s+|is\s+)?(?:closed|closing|closes|fell|fallen|falling|falls|"
     r"came|come|coming|comes|drew|drawn|drawing|crept|creeping|settled|settling|gathered|gathering|descended)\b"
     r"|^\W*it\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+|fully\s+)?(?:(?:getting|growing|grown|gone)\s+)?"
-    r"(?:dark|dusk)\b", re.IGNORECASE)
+    r"(?:dark|dusk)\b"
+    # ("In summer people came up here; tonight there was nobody but the wind")
+    rf"|{_TONIGHT}",
+    re.IGNORECASE)
 # The clock going on into the night mid-scene: "By half past eleven the band had packed up", "It was past eleven when
 # the last bus went" ("gone ten" may still be a working evening; not "after eleven minutes", "by eleven the next
 # morning"). At a scene's opening a clock only moves the story on; the night is what its words say.

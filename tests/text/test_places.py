@@ -1302,3 +1302,44 @@ def test_lines_of_lights_running_away_into_the_dark_are_nights():
 ])
 def test_rain_lit_silver_against_the_dark_and_floodlights_on_are_nights(sentence, layers):
     assert layers_in(sentence) == layers
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The site cabin at Ashgrove Park sat on four stacks of breeze blocks.", ("office", "site cabin")),
+    ("The ranger station at Glen Fada is a converted kennel block with a tin roof.", ("office", "ranger station")),
+    ("The clerks' room smelt of toner.", ("office", "clerks' room")),
+    ("The bothy at Allt Dubh is a two-room stone cottage.", ("room", "bothy")),
+    ("Mrs D's is the teashop on the front, three doors along from the amusements.", ("pub", "teashop")),
+    ("The cafeteria at Crown Square is in the basement.", ("pub", "cafeteria")),
+    ("The underpass at the bottom of Whitevale runs under the railway.", ("street", "underpass")),
+    ("We came down through the plantation onto the forestry track.", ("forest", "plantation")),
+    # a way walked, and "on to" as "onto"
+    ("William walked the towpath west from the lock with his hood up.", ("countryside", "towpath")),
+    ("By the time Yemi came out on to the top deck of the multi-storey it was almost eleven.", ("street", "multi-storey")),
+    # the street seen from inside, not the place
+    ("The rain had not come yet; the air on the street outside was heavy and still.", None),
+    ("He waited on the street outside the pub.", ("street", "street")),
+])
+def test_a_site_cabin_a_bothy_a_teashop_an_underpass_and_a_towpath_walked(sentence, found):
+    assert place_of(sentence, generic=False) == found
+
+
+@pytest.mark.parametrize("sentence, layers", [
+    ("The rain had not come yet, but the wind had backed into the south-west overnight.", ["wind"]),
+    ("The sky sat low over the ridge, but the rain was still holding off.", []),
+    ("In summer people came up here to drink; tonight there was nobody but the wind.", ["wind", "night"]),
+    ('"Amber warning from six tonight," he said.', []),
+])
+def test_rain_not_come_yet_is_no_rain_and_tonight_in_the_narration_is_night(sentence, layers):
+    assert layers_in(sentence) == layers
+
+
+def test_a_crew_room_of_a_lifeboat_station_and_a_car_park_full_of_cars_are_no_boat_nor_car():
+    crew = adapt_text("The crew room at Seaton Haven lifeboat station is on the first floor of the boathouse. It smells "
+                      "of neoprene and diesel; the crew hang their life jackets by the door, and the lifeboat sits "
+                      "below on her trolley with the helm covered.\n\n\"Tea?\" said Graham.\n", None)
+    assert crew.scenes[0].ambience == "room"
+    park = adapt_text("By the time Yemi came out on to the top deck of the multi-storey it was almost eleven. A handful "
+                      "of cars crouched under the lamps, their windscreens beaded, and the driver of the black one "
+                      "had the engine running.\n\n\"You came,\" he said.\n", None)
+    assert park.scenes[0].ambience == "street"
