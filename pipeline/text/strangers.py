@@ -139,6 +139,17 @@ _NOT_PART = re.compile(r"(?:was|is|had|has|and|or|but|who|which|that|let|sat|sto
                        r"\w+ed|\w+ly|\w+ing)$")
 
 
+def _stranger_name(key: str, found: list) -> str:
+    """"the man in the wax jacket" when every use goes on with "jacket", with the adjective the
+    narration always gives ("the old man with the dog")."""
+    more = {word for _, word, _ in found}
+    word = more.pop() if len(more) == 1 else ""
+    name = f"the {key} {word}" if word and not _NOT_PART.fullmatch(word) else f"the {key}"
+    adjectives = {adjective for _, _, adjective in found}
+    said = adjectives.pop() if len(adjectives) == 1 else ""
+    return name.replace("the ", f"the {said} ", 1) if said else name
+
+
 def add_described_strangers(speech, people: list[_Person]) -> None:
     """Someone the narration describes again and again by what they wear or carry and never
     names ("the man in the wax jacket"), beside speech: a speaker of their own, until
@@ -158,16 +169,45 @@ def add_described_strangers(speech, people: list[_Person]) -> None:
                      if n < len(speech.paragraphs))
         if len(found) < _AT_LEAST or not beside or f"the {key}" in known:
             continue
-        # "the man in the wax jacket" when every use goes on with "jacket"
-        more = {word for _, word, _ in found}
-        word = more.pop() if len(more) == 1 else ""
-        name = f"the {key} {word}" if word and not _NOT_PART.fullmatch(word) else f"the {key}"
-        # ("the old man with the dog" every time: the narration's own words for him)
-        adjectives = {adjective for _, _, adjective in found}
-        said = adjectives.pop() if len(adjectives) == 1 else ""
-        name = name.replace("the ", f"the {said} ", 1) if said else name
+        name = _stranger_name(key, found)
         person = _Person(tuple(name.split()), _gender_of_phrase(f"the {key.split()[0]}"))
         person.forms[name] += len(found)
+        people.append(person)
+    _add_tagged_strangers(speech, people, uses)
+
+
+# "said the woman", "The woman hesitated": a bare noun the tags give speech to
+_TAGGED_BARE = re.compile(r"\b(?:(?:said|asked|says|asks|replied|added|called|shouted)\s+the\s+(man|woman|lady|girl|boy)\b"
+                          r"(?!\s+(?:in|with|from|at|behind|who)\b)|(?<=\b[Tt]he\s)(man|woman|lady|girl|boy)"
+                          r"\s+(?:said|asked|says|asks|replied|added)\b)")
+
+
+def _add_tagged_strangers(speech, people: list[_Person], uses: dict[str, list]) -> None:
+    """"A woman in a navy raincoat" brought in, then "said the woman" again and again: someone the
+    narration never names yet gives lines to, called by the description that brought them in
+    ("the woman in the navy raincoat"), or "the woman" when none did. Their lines would otherwise
+    go to no one."""
+    text = speech.text
+    tagged: dict[str, list[int]] = {}
+    for m in _TAGGED_BARE.finditer(text):
+        if not speech.inside_quote(m.start()):
+            tagged.setdefault(m.group(1) or m.group(2), []).append(m.start())
+    known = {f.lower() for p in people for f in p.forms}
+    for noun, spots in tagged.items():
+        if len(spots) < _AT_LEAST or f"the {noun}" in known:
+            continue
+        # brought in before the first tag: "sat a woman in a navy raincoat", "a lady from the council"
+        brought = [m for m in re.compile(rf"\b[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}?{noun}\b").finditer(text, 0, spots[0])
+                   if not speech.inside_quote(m.start())]
+        if not brought:
+            continue
+        name = next((_stranger_name(key, found) for key, found in uses.items() if key.split()[0] == noun
+                     and any(at == brought[-1].start() for at, _, _ in found)), f"the {noun}")
+        if name.lower() in known:
+            continue
+        person = _Person(tuple(name.split()), _gender_of_phrase(f"the {noun}"))
+        person.forms[name] += len(spots)      # (named by the description, the longer)
+        person.forms[f"the {noun}"] += 1
         people.append(person)
 
 

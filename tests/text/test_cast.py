@@ -2735,3 +2735,16 @@ def test_a_private_is_a_rank_before_a_surname():
             '"Yes, sir," said Callum, grinning.\n')
     found = discover_characters(text)
     assert owner(found, "Private Hale") == owner(found, "Callum") != ""
+
+
+def test_a_woman_brought_in_then_said_the_woman_is_a_speaker_of_her_own():
+    text = ("Edwin sat behind the desk. Across from him sat a woman in a navy raincoat with a laptop on her knees.\n\n"
+            '"This is the lady from the council," Edwin said.\n\n"Voids," said Edwin.\n\n'
+            '"Holes," said the woman. "The sea has been washing out the core."\n\n'
+            '"We know what a void is," said Walter.\n\n"I understand that," the woman said.\n')
+    found = discover_characters(text)
+    stranger = owner(found, "the woman")
+    assert stranger == "the woman in the navy raincoat"
+    assert found[stranger].gender == "F"
+    # (no one brought in before the tags: no one to give them to)
+    assert owner(discover_characters(text.replace("sat a woman in a navy raincoat", "sat Tamsin")), "the woman") == ""
