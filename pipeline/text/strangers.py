@@ -324,7 +324,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 # every way the narration wrote them before: "the father", "the girl's father"
                 for said in re.finditer(rf"\b[Tt]he\s+(?:[a-z]+['’]s\s+)?{noun}\b", text[:m.start()]):
                     description = " ".join(said.group(0).split()).lower()
-                    if not inside_span(said.start(), spans, starts) and names.lookup(description) in ("", description):
+                    held = names.lookup(description)
+                    if not inside_span(said.start(), spans, starts) and (held in ("", description)
+                                                                          or _is_described(held, description)):
                         found[description] = main      # (over a guess from a later self-naming)
     if not found:
         return characters
