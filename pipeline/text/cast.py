@@ -24,7 +24,8 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
-from pipeline.text.first_names import first_name_gender, pet_form_of_same_surname, same_first_name
+from pipeline.text.first_names import (first_name_gender, given_name_first, pet_form_of_same_surname, same_first_name,
+                                       surname_first)
 from pipeline.text.towns import is_town
 from pipeline.text.animals import animal_names
 from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _MONTH_NAMES, _NOT_PERSON_WORDS,
@@ -265,21 +266,18 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     if words[-1].lower() in _PARTICLES and not (len(words) == 1 and first_name_gender(form) and mid[form] >= 2):
         return False    # "van", "de" of a name ("Ruud van"), but "Des" and "Di" on their own are people
-    # a family ("the Bennets", "the Lucases") is not one person
-    # ("Hollis" beside "Holl", her pet name, is no family of Holls: "-es" is a plural, "-is" not)
+    # a family ("the Bennets") is not one person ("Hollis" beside "Holl", her pet name, is no family: "-es" is a plural)
     if len(words) == 1 and re.search(r"(?<=[a-z])e?s$", form) and \
             any(anywhere[stem] or anywhere[f"Mr. {stem}"] for stem in (form[:-1], form[:-2] if form.endswith("es") else "")):
         return False
-    # "Forecast said not till tonight" / "Forecasts are liars": a word with a plural of its own
-    # (not "the Hales") is a thing, even before a speech verb
+    # "Forecasts are liars": a word with a plural of its own (not "the Hales") is a thing, even before a speech verb
     if len(words) == 1 and spoke[form] < 2 and not vocatives[form] and mid[form] == 0 \
             and re.search(rf"(?<![Tt]he )\b{re.escape(form)}s\b", text):
         return False
     if spoke[form] or introduced[form]:
         return True
-    # no speech of its own: a person only when the first-name list knows the name, or someone
-    # is spoken to by it ("Jane, come here")
-    named = bool(first_name_gender(words[0]))
+    # no speech of its own: a person only when the first-name list knows the name (or "Lim Boon Teck"'s), or spoken to by it
+    named = bool(first_name_gender(words[0])) or surname_first(words)
     # spoken to by a name ("Tobias, bed"): a first name on the list, or a word also used mid-sentence
     # (a greeting such as "Bonjour," opens quotes too)
     spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
@@ -424,8 +422,10 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
     full: dict[tuple[str, str], _Person] = {}        # (first, last) -> person with that full name
     titled_only: list[tuple[str, str, tuple[str, ...]]] = []
     singles: list[str] = []
+    reordered = given_name_first(_split_title(f)[1] for f in forms)       # "Lim Boon Teck" and "Boon Teck" as Boon Teck Lim
     for form in sorted(forms, key=lambda f: -len(_split_title(f)[1])):
         title, words = _split_title(form)
+        words = reordered.get(words, words)
         gender = "F" if title.lower() in _FEMALE else "M" if title.lower() in _MALE else ""
         if form.startswith("the "):
             person = _Person(tuple(form.split()), "")

@@ -160,3 +160,29 @@ def pet_forms(first_name: str) -> set[str]:
         return set()
     return {pet.capitalize() for pet in namer.nicknames_of(first_name.lower())
             if len(pet) > 2 and pet not in _WORDLIKE_PET_FORMS and pet.isalpha()}
+
+
+# Surnames a Chinese (or Malaysian or Singaporean Chinese) name puts first: "Lim Boon Teck", called "Boon Teck" and
+# "Mr Lim". (Not those that are English words too: "He", "So", "Man", "Low", "Song".)
+SURNAMES_FIRST = frozenset({
+    "Lim", "Tan", "Lee", "Ng", "Wong", "Chan", "Chen", "Chong", "Chua", "Goh", "Koh", "Teo", "Ong", "Ang", "Loh", "Lau",
+    "Leong", "Liew", "Yap", "Yeo", "Toh", "Tay", "Sim", "Foo", "Khoo", "Cheah", "Cheng", "Chin", "Chow", "Choo", "Chew",
+    "Ho", "Hui", "Kwok", "Lai", "Lam", "Leung", "Li", "Liu", "Mok", "Poon", "Siu", "Tam", "Tang", "Tse", "Tsang", "Yau",
+    "Yeung", "Yip", "Zhang", "Wang", "Zhao", "Zhou", "Wu", "Xu", "Sun", "Zhu", "Hu", "Guo", "Lin", "Luo", "Gao", "Huang",
+    "Yang", "Zheng", "Xie", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang",
+    "Ye", "Wei", "Su", "Lu", "Ding", "Shen", "Yao", "Zhong", "Cui", "Qian", "Qin", "Soh", "Seah", "Quek", "Heng", "Kok"})
+
+
+def surname_first(words: tuple[str, ...]) -> bool:
+    """"Lim Boon Teck": a surname of SURNAMES_FIRST and a given name of two words after it."""
+    return len(words) == 3 and words[0] in SURNAMES_FIRST and all(w[:1].isupper() for w in words[1:])
+
+
+def given_name_first(names) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each surname-first name (as words), and its given name said alone ("Boon Teck"), -> the words as the
+    cast's other names are read, given name first and surname last: ("Boon", "Teck", "Lim")."""
+    reordered = {}
+    for words in names:
+        if surname_first(words):
+            reordered[words] = reordered[words[1:]] = (*words[1:], words[0])
+    return reordered

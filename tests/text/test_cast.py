@@ -2748,3 +2748,12 @@ def test_a_woman_brought_in_then_said_the_woman_is_a_speaker_of_her_own():
     assert found[stranger].gender == "F"
     # (no one brought in before the tags: no one to give them to)
     assert owner(discover_characters(text.replace("sat a woman in a navy raincoat", "sat Tamsin")), "the woman") == ""
+
+
+def test_a_chinese_name_puts_the_surname_first():
+    text = ("Lim Kok Hua stood at the middle wok with his sleeves pushed up. He did not look up when his son came in.\n\n"
+            '"Table six wants extra rice," said William.\n\n"Then give it," said Kok Hua.\n\n'
+            '"Evening, Mr Lim," said Darren from the door. "Busy one?"\n\n"Always busy," said Kok Hua.\n')
+    found = discover_characters(text)
+    assert owner(found, "Lim Kok Hua") == owner(found, "Kok Hua") == owner(found, "Mr Lim") != ""
+    assert found[owner(found, "Kok Hua")].gender == "M"
