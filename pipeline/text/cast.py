@@ -86,7 +86,7 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
                 and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3
                      # "Take Len," he said: a command opening a sentence
                      or (words[0] in _COMMANDS and len(words) > 1 and _sentence_start(text, match.start(2)))) \
-                and words[0] not in speaking \
+                and words[0] not in speaking and " ".join(words[:2]) not in FAMILY_NAMES \
                 and not (words[0] in _MONTH_NAMES and len(words) == 2 and carried[words[1]]):
             words = words[1:]
         if not words:

@@ -9,7 +9,7 @@ from collections import Counter
 from pipeline.text.aliases import _Person
 from pipeline.text.called import _sentence_start
 from pipeline.text.first_names import first_name_certain, first_name_gender
-from pipeline.text.names import RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
+from pipeline.text.names import FAMILY_NAMES, RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
 
 
 # a paragraph that only calls a name, and the answer its narration gives a pronoun
@@ -60,7 +60,9 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
     genders = {}
     for main, person in people.items():
         # a name that is a family word ("Grandad", "Mum") says the gender whatever pronouns follow it
-        family_word = _gender_of_phrase(person.words[0]) if len(person.words) == 1 else ""
+        # (or two: "Ah Gong")
+        family_word = _gender_of_phrase(person.words[0]) if len(person.words) == 1 else \
+            _gender_of_phrase(" ".join(person.words)) if " ".join(person.words) in FAMILY_NAMES else ""
         if person.title_gender or family_word:
             genders[main] = person.title_gender or family_word
             continue

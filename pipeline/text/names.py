@@ -67,13 +67,14 @@ NAME = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_
 FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Dad", "Daddy", "Papa", "Pa",
                 "Pop", "Pops", "Poppa", "Gran", "Granny", "Grandma", "Grandmother", "Grandad", "Granddad", "Grandpa",
                 "Grandfather", "Nan", "Nana", "Nanna", "Nonna", "Nonno", "Abuela", "Abuelo", "Oma", "Opa"}
-# what families of other tongues call their own: Polish, Greek, Welsh, Irish, South Asian, Spanish, Yiddish, German
+# what families of other tongues call their own: Polish, Greek, Welsh, Irish, South Asian, Spanish, Yiddish, German,
+# Chinese (Hokkien, Cantonese, Mandarin: "Ah Ma", "Por Por", "Ye Ye")
 _MOTHERS_ABROAD = {"Mamusia", "Ammu", "Ammi", "Amma", "Maman", "Mutti", "Mami", "Mammy", "Ima"}
 _FATHERS_ABROAD = {"Tata", "Tato", "Abba", "Abbu", "Papi", "Vati", "Da", "Babbo"}
 _GRANDMOTHERS_ABROAD = {"Babcia", "Babunia", "Yiayia", "Yaya", "Giagia", "Nani", "Dadi", "Abuelita", "Bubbe", "Bubby",
-                        "Nain", "Mamgu", "Ouma"}
+                        "Nain", "Mamgu", "Ouma", "Ah Ma", "Ah Mah", "Ah Po", "Por Por", "Po Po", "Nai Nai", "Lao Lao"}
 _GRANDFATHERS_ABROAD = {"Dziadek", "Dziadzia", "Pappou", "Papou", "Pappous", "Abuelito", "Zayde", "Zaidy", "Taid", "Oupa",
-                        "Grandda"}
+                        "Grandda", "Ah Gong", "Ah Kong", "Gung Gung", "Gong Gong", "Ye Ye", "Yeh Yeh", "Lao Ye"}
 FAMILY_NAMES |= _MOTHERS_ABROAD | _FATHERS_ABROAD | _GRANDMOTHERS_ABROAD | _GRANDFATHERS_ABROAD
 # What the teller calls their own family: "my mother" is whoever goes by Mum.
 _MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Mother", *_MOTHERS_ABROAD}
@@ -488,9 +489,10 @@ def _gender_of_phrase(phrase: str) -> str:
         return "M"
     if words[0] in ("she", "her") and len(words) == 1:
         return "F"
-    if words[-1] in _MALE_NOUNS:
+    # (the last word, or the last two: "Ah Gong")
+    if words[-1] in _MALE_NOUNS or " ".join(words[-2:]) in _MALE_NOUNS:
         return "M"
-    if words[-1] in _FEMALE_NOUNS:
+    if words[-1] in _FEMALE_NOUNS or " ".join(words[-2:]) in _FEMALE_NOUNS:
         return "F"
     return ""
 

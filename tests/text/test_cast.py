@@ -2757,3 +2757,16 @@ def test_a_chinese_name_puts_the_surname_first():
     found = discover_characters(text)
     assert owner(found, "Lim Kok Hua") == owner(found, "Kok Hua") == owner(found, "Mr Lim") != ""
     assert found[owner(found, "Kok Hua")].gender == "M"
+
+
+def test_chinese_family_words_of_two_words_are_grandparents():
+    text = ("Ah Ma sat on an upturned crate in the corner, folding wontons.\n\n"
+            '"Always sorry," said Ah Ma. "Never looking."\n\n'
+            'At the rice cooker, Ah Gong himself gave a dry chuckle. Lim Boon Teck was eighty-one, and he came '
+            'down every Friday anyway.\n\n'
+            '"Boon Teck," said Ah Ma. "Sit down."\n\n'
+            '"Ah Gong, you okay?" said Ling.\n\n"The rice," said Ah Gong. "Tell your father the rice is burning."\n\n'
+            '"Ah Gong!"\n')
+    found = discover_characters(text)
+    assert found[owner(found, "Ah Ma")].gender == "F"
+    assert owner(found, "Ah Gong") != "" and found[owner(found, "Ah Gong")].gender == "M"
