@@ -379,16 +379,30 @@ def _join_grandparents_by_age(speech: _Speech, people: list[_Person], first_pers
             continue
         gender = _gender_of_phrase(word.lower())
         kin = next((p for p in people if p.forms and set(p.forms) == {word}), None)
-        named = [p for p in people if p.forms and p is not kin and p.words[0] != "the" and p.words[0] not in FAMILY_NAMES
-                 and _gender_said(p) == gender]
-        old = [p for p in named if age_of(tuple(p.forms), tuple(f for q in named if q is not p for f in q.forms),
-                                          gender) == "old"]
+        named = [p for p in people if p.forms and p is not kin and p.words[0] != "the" and p.words[0] not in FAMILY_NAMES]
+        sexes = {id(p): _gender_said(p) or next((_gender_of_phrase(f.lower()) for f in p.forms if f in FAMILY_NAMES), "")
+                 or _pronouns_say(text, p) for p in named}
+        old = []
+        # (of those of the grandparent's sex, else of those nothing sexes: "Lim Boon Teck was eighty-one")
+        for sex in (gender, ""):
+            named_so = [p for p in named if sexes[id(p)] == sex]
+            old = old or [p for p in named_so if age_of(tuple(p.forms), tuple(f for q in named_so if q is not p
+                                                                               for f in q.forms), gender) == "old"]
         if len(old) == 1:
             if kin is not None:
                 old[0].absorb(kin)
             else:
                 old[0].forms[word] += said
     people[:] = [p for p in people if p.forms]
+
+
+def _pronouns_say(text: str, person: _Person) -> str:
+    """M or F as the prose goes on about someone by "he" or "she" after their name, whose name says
+    nothing of it ("Lim Boon Teck was eighty-one, and he came down anyway"); "" on a tie or none."""
+    votes = Counter(hint for form in person.forms for m in re.finditer(rf"\b{re.escape(form)}\b", text)
+                    if (hint := _gender_hint(text, m.start(), m.end())))
+    ranked = votes.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
 
 
 def _drop_kin_only_said(speech: _Speech, people: list[_Person]) -> None:

@@ -2770,3 +2770,12 @@ def test_chinese_family_words_of_two_words_are_grandparents():
     found = discover_characters(text)
     assert found[owner(found, "Ah Ma")].gender == "F"
     assert owner(found, "Ah Gong") != "" and found[owner(found, "Ah Gong")].gender == "M"
+
+
+def test_a_grandfather_word_said_is_the_one_old_man_whose_name_says_no_sex():
+    text = ('At the rice cooker, Ah Gong himself gave a dry chuckle. Lim Boon Teck was eighty-one and had been told '
+            'by three doctors to stay upstairs.\n\n"Boon Teck," said Ah Ma. "Sit down."\n\n'
+            '"Ah Gong, you okay?" said Ling.\n\n"The rice," said Ah Gong.\n\n"Ah Gong!"\n')
+    found = discover_characters(text)
+    assert owner(found, "Ah Gong") == owner(found, "Boon Teck") != owner(found, "Ah Ma")
+    assert found[owner(found, "Ah Gong")].gender == "M"
