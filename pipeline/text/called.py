@@ -18,6 +18,8 @@ from pipeline.text.roles import _ROLE_TITLES
 # radio talk: a unit's call sign and the words that answer one
 _CALL_NUMBERS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Zero", "Niner"}
 _RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
+# the station the cars and the boats call ("Base, Car Nine.")
+_RADIO_STATIONS = {"Base", "Control", "Dispatch", "Despatch"}
 _RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
 
 

@@ -38,7 +38,7 @@ from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, 
 from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone, add_names_given
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
-from pipeline.text.called import (_RADIO, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
+from pipeline.text.called import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
                                   _beside_speech, _drop_kin_only_said, is_call_sign, _join_grandparents_by_age,
                                   _join_introductions, _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
@@ -225,15 +225,14 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and mid[form] == 0 and spoke[form] < 2 and not vocatives[form] \
             and form.lower() in _WEATHER_AND_HOURS:
         return False
-    # "Roger, Coastguard." / "Ardmore Coastguard. Roger.": radio talk's "received", said only in
-    # speech in a story with a radio in it, is no one called Roger
-    if len(words) == 1 and form in _RADIO_WORDS and spoke[form] == 0 and mid[form] == 0 \
-            and all(speech.inside_quote(at) for at in where[form]) and _RADIO.search(text):
+    # "Roger, Coastguard." / "Ardmore Coastguard. Roger.": radio talk's "received", said only in speech in a story with
+    # a radio in it, is no one called Roger; nor is "Base, Car Nine." / "I'm a rich man, Base." anyone called Base
+    if len(words) == 1 and spoke[form] == 0 and _RADIO.search(text) and ((form in _RADIO_WORDS and mid[form] == 0 and all(
+            speech.inside_quote(at) for at in where[form])) or form in _RADIO_STATIONS):
         return False
-    # "Tea, Gideon?": a word only ever said, never in the narration, that the text also writes
-    # small ("a tray of teas") is the thing offered, not someone spoken to
-    # (not "Dad" beside "my dad", said only to him)
-    if len(words) == 1 and spoke[form] == 0 and form not in FAMILY_NAMES and where[form] \
+    # "Tea, Gideon?" / "Ticket says four.": a word only ever said, never in the narration, that the text also writes
+    # small ("a tray of teas") is the thing offered, not someone spoken to (not "Dad" beside "my dad", said only to him)
+    if len(words) == 1 and (spoke[form] == 0 or not first_name_gender(form)) and form not in FAMILY_NAMES and where[form] \
             and all(speech.inside_quote(at) for at in where[form]) and (lower[form.lower()] or lower[form.lower() + "s"]):
         return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one

@@ -2779,3 +2779,13 @@ def test_a_grandfather_word_said_is_the_one_old_man_whose_name_says_no_sex():
     found = discover_characters(text)
     assert owner(found, "Ah Gong") == owner(found, "Boon Teck") != owner(found, "Ah Ma")
     assert found[owner(found, "Ah Gong")].gender == "M"
+
+
+def test_the_base_a_radio_calls_and_a_ticket_that_says_are_no_one():
+    text = ('The radio crackled.\n\n"Base, Car Nine."\n\n"Go ahead, Nine," I said.\n\n'
+            '"Dropped at the Royal. I\'m a rich man, Base."\n\n"Get up to the rank at Queen Street," I said.\n\n'
+            'Darren came through with the tickets. "I\'m telling you, Marty. Ticket says four."\n\n'
+            '"Then it\'s four," said Marty. He pinned the ticket on the rail.\n')
+    found = discover_characters(text)
+    assert owner(found, "Base") == "" and owner(found, "Ticket") == ""
+    assert owner(found, "Darren") != ""
