@@ -29,6 +29,18 @@ def is_call_sign(form: str, only_in_speech: bool) -> bool:
     return len(calls) >= 2 and calls[-1] in _CALL_NUMBERS and (only_in_speech or set(calls) <= _CALL_NUMBERS)
 
 
+# the words before a place's name: "the ranger station at Glen Fada", "the Laird of Glen Fada", "back to Glen Fada"
+_BEFORE_A_PLACE = re.compile(r"\b(?:at|of|in|into|from|to|near|towards?|outside|inside|across|through|beyond|above|"
+                             r"below|round|around)\s+$")
+
+
+def named_where_one_is(text: str, spots: list[int]) -> bool:
+    """True when a name is written after "at", "of", "to"... three times or more, and nearly every time: where someone
+    is or comes from, not anyone (once on the radio too: "Glen Fada base, receiving?")."""
+    after = sum(1 for at in spots if _BEFORE_A_PLACE.search(text, max(0, at - 12), at))
+    return after >= 3 and after >= 0.75 * len(spots)
+
+
 # whom a family word's possessive may name instead of a room or a thing ("Mum's friend")
 _PEOPLE_NOUNS = "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS | {
     "friend", "friends", "neighbour", "neighbor", "boss", "colleague", "lodger", "carer", "cousin", "partner",

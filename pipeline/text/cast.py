@@ -39,7 +39,7 @@ from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_al
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
-                                  _beside_speech, _drop_kin_only_said, is_call_sign, _join_grandparents_by_age,
+                                  _beside_speech, _drop_kin_only_said, is_call_sign, named_where_one_is, _join_grandparents_by_age,
                                   _join_introductions, _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
@@ -153,8 +153,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return spoke[form] >= 2
     if form in FAMILY_NAMES and spoke[form] >= 1:
         return True
-    # "Thornfield Hall" is a house, "Mrs. Hall" a woman
-    # (but "says Park", who is Lieutenant Park, is a man)
+    # "Thornfield Hall" is a house, "Mrs. Hall" a woman (but "says Park", who is Lieutenant Park, is a man)
     surname_of_titled = len(words) == 1 and any(_split_title(f)[0] and _split_title(f)[1] == tuple(words)
                                                 for f in anywhere)
     if not words or (not title and not surname_of_titled and (words[-1] in _PLACE_WORDS or words[-1].endswith("shire"))) \
@@ -248,8 +247,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
                    and m[1].lower() in _LOCATIVE)
     if spoke[form] == 0 and locative >= max(1, 0.25 * anywhere[form]):
         return False
-    # "Carrick" and "Carrick Head" beside "Carrick Road": a place's own first word, not someone's
-    # first name that speaks or is spoken to
+    # "Carrick" and "Carrick Head" beside "Carrick Road": a place's own first word, not a first name speaking or spoken to
     if not title and not surname_of_titled and (not first_name_gender(words[0]) or not (spoke[form] or vocatives[form])) and any(
             f.split()[0] == words[0] and len(f.split()) == 2 and f.split()[1] in _PLACE_WORDS for f in anywhere):
         return False
@@ -273,6 +271,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and spoke[form] < 2 and not vocatives[form] and mid[form] == 0 \
             and re.search(rf"(?<![Tt]he )\b{re.escape(form)}s\b", text):
         return False
+    if len(words) >= 2 and not (spoke[form] or vocatives[form] or acting[form] or introduced[form]) \
+            and named_where_one_is(text, where[form]):
+        return False    # "the ranger station at Glen Fada", "Sir Hector of Glen Fada": a place, never anyone
     if spoke[form] or introduced[form]:
         return True
     # no speech of its own: a person only when the first-name list knows the name (or "Lim Boon Teck"'s), or spoken to by it

@@ -423,7 +423,7 @@ def add_names_given(speech: _Speech, people: list[_Person]) -> None:
         if sum(uses.values()) < 2:
             continue
         gender = "M" if match.group(1) == "him" else "F"
-        named = [p for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", text[max(0, match.start() - 400):match.start()])
+        named = [p for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", text[max(0, match.start() - 1500):match.start()])
                  if (p := owner.get(m.group(0))) and p.listed_gender in ("", gender)]
         if named:
             named[-1].forms.update(uses)

@@ -2789,3 +2789,15 @@ def test_the_base_a_radio_calls_and_a_ticket_that_says_are_no_one():
     found = discover_characters(text)
     assert owner(found, "Base") == "" and owner(found, "Ticket") == ""
     assert owner(found, "Darren") != ""
+
+
+def test_a_name_only_ever_after_at_or_of_is_a_place_and_a_nickname_given_finds_the_man_named_a_page_before():
+    text = ("The ranger station at Glen Fada is a converted kennel block. Alasdair Grant, head ranger, stood at the map "
+            "with his arms folded, glaring at four new pins as though they had been put there to annoy him. " * 3 + "\n\n"
+            '"Amber warning from six," he said.\n\n"I know," I said.\n\n'
+            "He had been head ranger at Glen Fada for nineteen years. Everybody on the estate called him Boss.\n\n"
+            'In walked the Laird, Sir Hector Drummond of Glen Fada.\n\n"The track," said Boss. "I\'m locking the gate."\n\n'
+            '"Yes, Boss," I said.\n')
+    found = discover_characters(text)
+    assert owner(found, "Glen Fada") == ""
+    assert owner(found, "Boss") == owner(found, "Alasdair Grant") != ""
