@@ -496,8 +496,11 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
             opening = builder.opening_left > 0
             told, over = weather.layers_in(piece, places), weather.weather_stops(piece, places)
             if not builder.known and (opening or builder.ambience is None):
-                # the scene's own opening names its place (the first scene: wherever it first does)
+                # the scene's own opening names its place (the first scene: wherever it first does, but not in
+                # what happened long before: "he'd gone down to the Falklands in 1982 on a ship")
                 found = _place_in(piece, builder, places, opening=True, generic=builder.ambience is None)
+                if found and not opening and _long_before(piece, found[1]):
+                    found = None
                 moved = found and builder.ambience is not None and builder.lines \
                     and _place_in(piece, builder, places, opening=False) == found
                 if moved:      # the scene opened where the last one was, and then someone goes elsewhere
@@ -547,6 +550,20 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                 builder.lines.extend(Line("sfx", name=name) for name in cues)
     if buffer:
         builder.lines.append(Line("narration", text=" ".join(buffer)))
+
+
+# a sentence of what happened long before the story: a year gone by, years ago, a childhood
+_BACKSTORY = re.compile(r"\b(?:in|since|of|back\s+in)\s+(?:1[89]|20)\d\d\b|\b(?:years|decades)\s+(?:ago|before)\b|"
+                        r"\bas\s+an?\s+(?:boy|girl|child|kid|lad|teenager)\b|\bwhen\s+(?:he|she|I|we|they)\s+(?:was|were)\s+"
+                        r"(?:young|little|small|a\s+(?:boy|girl|child|kid))\b")
+
+
+def _long_before(sentence: str, word: str) -> bool:
+    """True when the clause a place word is in tells of long before ("he'd gone down to the Falklands in
+    1982 on a ship"; not "He had been Peter since 1979, but in this back room he was Papa"). (Only after
+    a scene's opening: "Andreou's Fish Bar had been on the corner since 1974" is where the scene is.)"""
+    clauses = re.split(r",\s+(?:but|and|yet|though|while)\s+|;\s*", sentence)
+    return any(word in clause.lower() and _BACKSTORY.search(clause) for clause in clauses)
 
 
 def _place_in(piece: str, builder: _Builder, places: Vocabulary, opening: bool, generic: bool = False):

@@ -67,6 +67,14 @@ _NAMED_PLACE_STATE = re.compile(
     r"(?:cold|dark|warm|quiet|silent|dim|hot)\s+inside)\b")
 
 
+# out of a building into the street (not "out of the kitchen into the hall")
+_CAME_OUT = re.compile(r"\b(?:came|comes|walked|walks|stepped|steps|got|spilled|emerged|emerges|let\s+themselves|let\s+himself|"
+                       r"let\s+herself)\s+out\s+(?:of|from)\s+(?:the|a|an|his|her|their|its|our|my)\s+(?:[\w'’-]+\s+){0,2}?"
+                       r"(?:hospital|pub|shop|church|office|station|school|club|hall|cinema|theatre|theater|restaurant|"
+                       r"caf[eé]|library|building|block|flats?|hotel|court(?:house)?|bar|chapel|mosque|temple|surgery)\b"
+                       r"(?![^,.;]*\binto\b)", re.IGNORECASE)
+
+
 def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
     """(bed, place word) when a paragraph of narration, given as its first sentences, opens by setting
     the story in a place, or None.
@@ -96,6 +104,8 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
             found = _opening_setting(sentence, vocabulary, anywhere=True)
             if found is not None:
                 break
+    if found is None and _TRANSITION.match(sentences[0]) and _CAME_OUT.search(sentences[0]):
+        found = ("street", "street")    # "It was gone eleven when they came out of the hospital by the side gate"
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
     if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
         return "countryside", found[1]

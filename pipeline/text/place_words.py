@@ -8,7 +8,8 @@ _MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriagew
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
     # a ship's or a station's sick bay is no bay of the sea
     "hospital": ("hospital", "infirmary", "ward", "sickroom", "sickbed", "hospital bed", "sick bay", "sickbay",
-                 "medical bay", "med bay", "medbay", "accident and emergency", "accident and emergency department",
+                 "medical bay", "med bay", "medbay", "medical unit", "acute medical unit", "stroke unit", "assessment unit",
+                 "intensive care unit", "intensive care", "high dependency unit", "maternity unit", "labour ward", "accident and emergency", "accident and emergency department",
                  "emergency department", "emergency room", "casualty department", "nurses' station", "nurses’ station",
                  "nurse's station", "nurse’s station", "nurses station"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
@@ -32,7 +33,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # where a base's radios are kept and worked
                "radio room", "control room", "ops room", "operations room",
                # a builder's office on site, a ranger's base, a barristers' clerks
-               "site cabin", "site office", "portakabin", "portacabin", "ranger station", "clerks' room",
+               "site cabin", "site office", "portakabin", "portacabin", "ranger station", "clerks' room", "rescue base",
+               "mountain rescue base", "minicab office", "taxi office",
                "clerks’ room", "clerks room"),
     "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
                         # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
@@ -93,7 +95,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
               "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement",
               # a band playing to a room
-              "bandstand", "function room", "banqueting hall", "banqueting suite"),
+              "bandstand", "function room", "banqueting hall", "banqueting suite", "mosque hall", "community room"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
              "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
@@ -103,14 +105,17 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
-    "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "diner", "canteen", "saloon",
+    "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "caffè", "caffe", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
             "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",
             # a diner where the highway runs out
-            "roadhouse", "truck stop", "truckstop", "teashop", "tea shop", "cafeteria", "snack bar"),
+            "roadhouse", "truck stop", "truckstop", "teashop", "tea shop", "cafeteria", "snack bar",
+            # a club's bar and its bingo night
+            "working men's club", "working men’s club", "social club", "club", "nightclub", "bingo hall"),
     # not "bar" on its own: "behind bars" and "an iron bar" are no pub (see _BAR for the bar of a pub)
     "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
-               "pew", "nave", "chancel", "pulpit", "altar", "belfry"),
+               "pew", "nave", "chancel", "pulpit", "altar", "belfry", "mosque", "synagogue", "gurdwara", "mandir",
+               "prayer hall"),
     "shop": ("shop", "store", "boutique", "bookshop", "grocer's", "chemist's", "draper's", "pharmacy",
              "post office", "showroom", "department store", "salon", "hair salon", "beauty salon", "nail salon",
              "hairdresser's", "hairdressers", "barber's", "barbershop", "barber shop",

@@ -293,10 +293,18 @@ class _Patterns:
         if word in _PART_WORDS and (whole := whole_of.match(match.string, match.end())):
             bed, whole_word = self.bed_of(whole)     # "the top deck of the car park" is the car park
             # "the foyer of the hotel" stays a foyer, "the lobby of the Harbour Hotel" a lobby, not a harbour
-            if whole_word not in GENERIC_WORDS and not re.search(r"\b[A-Z]", whole.group(0)):
+            # (but "the waiting room of the Acute Medical Unit at City Hospital" is the unit's: its own capitals)
+            # (and not "the canteen at the Heath": one capitalised word is a name of its own)
+            named = re.search(r"\b[A-Z]", whole.string[whole.start():whole.start("place")]) \
+                or re.match(r"\s+(?-i:[A-Z])", whole.string[whole.end():]) \
+                or (whole.group("place")[:1].isupper() and " " not in whole.group("place"))
+            if whole_word not in GENERIC_WORDS and not named:
                 return bed, whole_word
         if _ROAD_WORD.fullmatch(word):
             return "car", word
+        if re.fullmatch(r"(?-i:Cars|Cabs|Taxis|Coaches)", match.string[_where(match):match.end()]) \
+                and re.search(r"(?-i:[A-Z][\w'’-]*)\s+$", match.string[:_where(match)]):
+            return "office", "office"   # "Easton Star Cars occupied a narrow shopfront": a cab firm, at its desk
         return self.word_bed.get(word, "pub" if word == "bar" else ""), word
 
 
@@ -308,13 +316,18 @@ def _where(match: re.Match) -> int:
     return next(match.start(g) for g in ("bare", "numbered", "road", "place") if match.groupdict().get(g))
 
 
+# open ground keeps its own word for a name: "down to the Shore", "across the Green"
+_OPEN_GROUND = {word for bed in ("shore", "countryside", "forest", "garden") for word in PLACE_WORDS[bed]}
+
+
 def named_by_it(match: re.Match) -> bool:
     """True when the place word is a business's or a boat's own name, "The" and one capitalised word ("The
-    Galley opened at six" is a diner, "the Anchor" a pub), not the place it says."""
+    Galley opened at six" is a diner, "the Anchor" a pub), not the place it says (nor open ground: "the Shore")."""
     where, word = _where(match), match.groupdict().get("place") or ""
     # (one word: "Galley", not "Crown Court" nor "M62")
     return word[:1].isupper() and word[1:].isalpha() and word[1:].islower() \
-        and re.search(r"\b[Tt]he\s+$", match.string[max(0, where - 4):where]) is not None
+        and re.search(r"\b[Tt]he\s+$", match.string[max(0, where - 4):where]) is not None \
+        and not (word.lower() in _OPEN_GROUND and not re.match(r"\s+(?-i:[A-Z])", match.string[match.end():]))
 
 
 def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | None:

@@ -32,7 +32,8 @@ LAYER_PATTERNS: dict[str, str] = {
              r"|\bthe\s+(?:last\s+of\s+the\s+)?(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
              # "with the last of the light draining out of the sky"
              # (and "what was left of the daylight was draining out of the sky")
-             r"|\b(?:the\s+last|what\s+was\s+left|what\s+is\s+left)\s+of\s+the\s+(?:day)?light\s+(?:was\s+|is\s+)?"
+             # ("the last of the daylight had turned everything the colour of dishwater and was draining away fast")
+             r"|\b(?:the\s+last|what\s+was\s+left|what\s+is\s+left)\s+of\s+the\s+(?:day)?light\s+(?:[^.;:!?]{0,60}?\s)?"
              r"(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
              r"\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+)?fall(?:en|s)?|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"

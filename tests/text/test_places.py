@@ -1343,3 +1343,36 @@ def test_a_crew_room_of_a_lifeboat_station_and_a_car_park_full_of_cars_are_no_bo
                       "of cars crouched under the lamps, their windscreens beaded, and the driver of the black one "
                       "had the engine running.\n\n\"You came,\" he said.\n", None)
     assert park.scenes[0].ambience == "street"
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The waiting room of the Acute Medical Unit at City Hospital had forty-two blue chairs.", ("hospital", "acute medical unit")),
+    ("The canteen at the Heath closes at eight and reopens at seven.", ("pub", "canteen")),
+    ("The Cwm Du rescue base is a breeze-block building on the industrial estate.", ("office", "rescue base")),
+    ("Easton Star Cars occupied a narrow shopfront on Stapleton Road.", ("office", "office")),
+    ("The working men's club on Hessle Road hadn't changed since I was little.", ("pub", "working men's club")),
+    # open ground keeps its own word for a name; a diner called the Galley is no ship
+    ("Giuseppe walked down to the Shore with the accounts book inside his coat.", ("shore", "shore")),
+    ("The Galley opened at six.", None),
+])
+def test_a_medical_unit_a_rescue_base_a_cab_firm_a_club_and_the_shore(sentence, found):
+    assert place_of(sentence, generic=False) == found
+
+
+def test_the_last_of_the_daylight_draining_away_after_a_clause_is_night():
+    assert layers_in("The rain drove through it sideways, and the last of the daylight had turned everything the "
+                     "colour of dishwater and was draining away fast.") == ["rain", "night"]
+
+
+def test_coming_out_of_the_hospital_late_is_a_scene_in_the_street_and_a_year_gone_by_names_no_first_scene():
+    text = ("The waiting room of the Acute Medical Unit at City Hospital had forty-two blue chairs bolted together.\n\n"
+            '"Sit down," said Bev.\n\n"I am sat," said Junior.\n\n'
+            "It was gone eleven when Junior and Sweets came out of the hospital by the side gate, and it was raining "
+            "the way Birmingham rains in June.\n\n\"He said the bridge,\" Sweets said.\n")
+    script = adapt_text(text, None)
+    assert [s.ambience for s in script.scenes] == ["hospital", "street"] and "rain" in script.scenes[1].layers
+    told = ("There's a particular noise the front door makes when somebody has come in to complain. I heard it "
+            "twice. The first time it was a man about his bin. The second time it was Janet. She waited, very upright. "
+            "Her Ron had been a cook in the Navy, and he'd gone down to the Falklands in 1982 on a ship.\n\n\"Are "
+            "you a proper policewoman?\" she asked.\n")
+    assert adapt_text(told, None).scenes[0].ambience != "ship"
