@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from pipeline.text.first_names import (first_name_gender, given_name_first, pet_form_of_same_surname, same_first_name,
                                        surname_first)
 from pipeline.text.towns import is_town
+from pipeline.text.weather import WEATHER_AND_HOURS
 from pipeline.text.animals import animal_names
 from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _MONTH_NAMES, _NOT_PERSON_WORDS,
                                  _PARTICLES, _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES,
@@ -139,9 +140,6 @@ _DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+b
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
 _GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({_NAME})\b")
 _SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({_NAME}\s+{_NAME})[.,]")
-_WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
-                      "dawn", "dusk", "twilight", "sunlight", "moonlight", "darkness", "summer", "winter", "autumn",
-                      "spring", "sunshine", "sky"}
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
                     vocatives: Counter, acting: Counter | None = None, animals: frozenset = frozenset(),
                     introduced: Counter | None = None) -> bool:
@@ -222,7 +220,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # start of a sentence, never speaking nor spoken to
     # ("Thunder answered him, right on cue": once beside a speech verb is weather still)
     if len(words) == 1 and mid[form] == 0 and spoke[form] < 2 and not vocatives[form] \
-            and form.lower() in _WEATHER_AND_HOURS:
+            and form.lower() in WEATHER_AND_HOURS:
         return False
     # "Roger, Coastguard." / "Ardmore Coastguard. Roger.": radio talk's "received", said only in speech in a story with
     # a radio in it, is no one called Roger; nor is "Base, Car Nine." / "I'm a rich man, Base." anyone called Base
@@ -278,8 +276,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return True
     # no speech of its own: a person only when the first-name list knows the name (or "Lim Boon Teck"'s), or spoken to by it
     named = bool(first_name_gender(words[0])) or surname_first(words)
-    # spoken to by a name ("Tobias, bed"): a first name on the list, or a word also used mid-sentence
-    # (a greeting such as "Bonjour," opens quotes too)
+    # spoken to by a name ("Tobias, bed"): a first name on the list, or a word used mid-sentence (not "Bonjour,")
     spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
     return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named) or (named and acting[form] >= 1) \
         or acting[form] >= 2

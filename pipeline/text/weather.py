@@ -65,6 +65,10 @@ LAYER_PATTERNS: dict[str, str] = {
              r"|\b(?:one|two|three|four|[1-4])(?:[.:][0-5]\d)?\s*a\.?m\b\.?",
 }
 LAYERS = tuple(LAYER_PATTERNS)
+# weather and the time of day as words: no one's name ("Rain came across the windows", "Dawn broke")
+WEATHER_AND_HOURS = {"rain", "snow", "sleet", "hail", "frost", "fog", "mist", "thunder", "lightning", "storm", "wind",
+                     "dawn", "dusk", "twilight", "sunlight", "moonlight", "darkness", "summer", "winter", "autumn",
+                     "spring", "sunshine", "sky"}
 _DEFAULT_LAYERS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in LAYER_PATTERNS.items()}
 
 
