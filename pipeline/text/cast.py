@@ -54,7 +54,7 @@ _ABBREVIATED_RE = "|".join(sorted(_ABBREVIATED, key=len, reverse=True))
 # ("The Reverend Colin Ashby" at a sentence's start is the Reverend, not a "The Reverend Colin")
 _MENTION = re.compile(rf"(?<![\w.-])(?<!\w['’])(?:The\s+(?=(?:{_TITLE_RE})\s+[A-Z]))?(?:((?:{_ABBREVIATED_RE})\.?|(?:{_TITLE_RE})(?:\s+(?:{_TITLE_RE}))*(?=\s))\s+)?({_PARTICLE}?{_NAME}(?:\s+{_PARTICLE}?{_NAME}){{0,2}})"
                       r"(?![\w-])")
-_THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b")
+_THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+|DCI|DI|DS|DC|PC|SIO)\b")   # ("said the DI")
 
 
 def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, dict]:
@@ -148,7 +148,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     acting = acting if acting is not None else Counter()
     introduced = introduced if introduced is not None else Counter()
     if form.startswith("the "):
-        return spoke[form] >= 2
+        return spoke[form] >= 2 or (spoke[form] >= 1 and form[4:].isupper())    # ("said the DI" once is the DI)
     if form in FAMILY_NAMES and spoke[form] >= 1:
         return True
     # "Thornfield Hall" is a house, "Mrs. Hall" a woman (but "says Park", who is Lieutenant Park, is a man)
@@ -586,9 +586,10 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         elif not as_first and len(mister := [p for p in as_last if p.title_gender == "M"]) == 1 \
                 and not any(len(p.words) >= 2 and first_name_gender(p.words[0]) != "F" for p in as_last):
             target = mister[0]      # "Kemp" is Dr. Kemp, not Mrs. Kemp
-        elif owners:
-            continue     # a surname or first name two people share says nothing alone
-        else:
+        elif owners and (counts[form] < 3 or any(not re.search(r"[A-Z][\w'’.-]*\s+$", t[max(0, m.start() - 30):m.start()])
+                                                 for t in told for m in re.finditer(rf"\b{re.escape(form)}\b", t))):
+            continue     # a surname or first name two people share says nothing alone (but one only ever
+        else:            # said to someone, "Coulson!", is whom it is said to: a person until they are known)
             target = _Person((form,), "")
             people.append(target)
         target.forms[form] += counts[form]

@@ -499,6 +499,8 @@ def _gender_of_phrase(phrase: str) -> str:
 
 # Words that look like names but are not people's (cast discovery)
 _NOT_PERSON_WORDS = {
+    # what the radio and the control room call people they cannot name ("Caller says he went in")
+    "Caller", "Informant", "Subject", "Suspect", "Casualty", "Patient",
     "English", "French", "German", "Italian", "Russian", "Spanish", "American", "British", "Irish", "Scotch",
     "Scottish", "Welsh", "Dutch", "Polish", "Indian", "Chinese", "Japanese", "European", "Christian", "Catholic",
     "Protestant", "Jewish", "Englishman", "Frenchman", "Englishwoman", "Frenchwoman", "Roman", "Greek", "Latin",

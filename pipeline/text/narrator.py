@@ -143,6 +143,15 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         m = names.lookup(match.group(1)) if match.group(1) not in FAMILY_NAMES else ""
         if m and m != main and characters[m].gender in (gender, "U"):
             same.add(m)
+    # "Coulson", what the others call the teller, is "Leanne Coulson", the one of the cast of that surname whose own
+    # first name is said in the others' speech ("Our Leanne"), hardly ever in the narration
+    if kind(main) == "first" and not first_name_gender(main):
+        said = Counter(m for start, end in heard for _, _, m in names.mentions(text[start:end]))
+        kin = [c for c in characters if c != main and c not in same and said[c] and in_narration[c] <= 2
+               and (characters[c].gender in (gender, "U") or gender not in ("M", "F"))
+               and any(kind(n) == "full" and _split_title(n)[1][-1] == main for n in (c, *characters[c].aliases))]
+        if len(kin) == 1:
+            same.add(kin[0])
     # ("Owen", not "Rads" the newsroom's nickname for him: the teller goes by the first name a list knows)
     given = [m for m in same if len(m.split()) == 1 and first_name_gender(m) and m not in FAMILY_NAMES]
     if not first_name_gender(main.split()[0]) and not _split_title(main)[0] and len(given) == 1:

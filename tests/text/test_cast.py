@@ -2801,3 +2801,31 @@ def test_a_name_only_ever_after_at_or_of_is_a_place_and_a_nickname_given_finds_t
     found = discover_characters(text)
     assert owner(found, "Glen Fada") == ""
     assert owner(found, "Boss") == owner(found, "Alasdair Grant") != ""
+
+
+def test_the_di_said_once_is_someone_and_a_caller_on_the_radio_is_no_one():
+    text = ("The door to the back office banged open and the DI came through in her good coat. Detective Inspector "
+            "Anita Rawcliffe walked as if she was late for something.\n\n"
+            '"Holtby, where are the reports?" said the DI.\n\n"On your desk, ma\'am," said Holtby.\n\n'
+            'The radio crackled. "Any unit near Pickering Park. Caller says he went in after something."\n')
+    found = discover_characters(text)
+    assert owner(found, "the DI") == owner(found, "Detective Inspector Anita Rawcliffe") != ""
+    assert found[owner(found, "the DI")].gender == "F"
+    assert owner(found, "Caller") == ""
+
+
+def test_the_surname_the_others_call_the_teller_is_the_one_of_the_cast_of_that_surname_whose_name_they_say():
+    text = ("I was on the front desk when she came in. I knew her by sight; I had seen her at the bingo. I waited. "
+            "I put my pen down and I looked at my screen, and then I looked at my hands, because I had a feeling I "
+            "knew what she wanted, and I was right, and I wished I was not, and I wished my shift was over. " * 2 + "\n\n"
+            '"Are you a proper policewoman?" she asked.\n\n"I\'m a PCSO, love," I said.\n\n'
+            '"She\'s proper," said Holtby. "Coulson\'s the most proper thing in this building."\n\n'
+            "He'd called me by my surname since my first week, as if the Leanne in Leanne Coulson were a word he'd "
+            "never been issued.\n\n"
+            '"Coulson, what are you pulling that face for?" said Holtby.\n\n"Nothing, Sarge."\n\n'
+            '"Coulson! Get the kettle on. Thanks, Coulson."\n\nMam was at the door. "Our Leanne. You\'re an angel."\n\n'
+            'Christine Coulson was fifty-nine and had worked in a fish house since she was fifteen. "Sit down," '
+            'said Christine Coulson.\n')
+    found = discover_characters(text)
+    teller = next(main for main, character in found.items() if "narrator" in character.aliases)
+    assert teller == owner(found, "Coulson") == owner(found, "Leanne Coulson")
