@@ -56,8 +56,11 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     answered = _answered_by_me(text, heard, names)
     # (not "Frank", said as often as "Cal", when Grandad answers to it and "I" never do)
     others_answer = _answered_by_others(text, heard, names)
+    # (unless they give that name as their own: "Mrs Ellis? My name's Catrin, I'm with the mountain rescue.")
+    own = {names.lookup(m.group(1)) for start, end in spans for m in _MY_NAME.finditer(text, start, end)}
     scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
-              if in_narration[main] < count and not (others_answer[main] > answered[main] and others_answer[main] * 2 >= count)]
+              if in_narration[main] < count and (main in own or not (others_answer[main] > answered[main]
+                                                                       and others_answer[main] * 2 >= count))]
     if not scored:
         return _called_by_first_name(text, heard, characters) or first_person_narrator(text, heard, names) \
             or "Narrator", set()
@@ -160,6 +163,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     return main, same
 
 
+_MY_NAME = re.compile(r"\b(?:[Mm]y\s+name['’]s|[Mm]y\s+name\s+is|I['’]m)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _CALLS_ME = re.compile(r"\b(?:call|calls|called|calling)\s+me\s+(?:by\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 

@@ -2829,3 +2829,18 @@ def test_the_surname_the_others_call_the_teller_is_the_one_of_the_cast_of_that_s
     found = discover_characters(text)
     teller = next(main for main, character in found.items() if "narrator" in character.aliases)
     assert teller == owner(found, "Coulson") == owner(found, "Leanne Coulson")
+
+
+def test_the_teller_is_the_one_who_gives_the_name_the_others_call_her_by():
+    told = ("I was in the corner chair with thirty exercise books on my knee and a red pen that had started to skip. "
+            "I looked up. I knew that voice, and I knew my afternoon was over before I had put my pen down. " * 3)
+    text = (told + "\n\n"
+            '"I\'ll take your class for the last twenty minutes, Catrin," said the Head.\n\n'
+            '"Lucky us," said Josh.\n\n'
+            '"Ivor," said Josh, "have you got the key for the PE cupboard?"\n\nIfor Jenkins shook his head.\n\n'
+            '"Mind that road, Catrin," said the Head.\n\n"She always does," said Josh.\n\n'
+            "I drove up the valley in the rain.\n\n"
+            '"Mrs Ellis? My name\'s Catrin, I\'m with the mountain rescue. Are you hurt?"\n\n"My wrist," she said.\n')
+    found = discover_characters(text)
+    teller = next(main for main, character in found.items() if "narrator" in character.aliases)
+    assert teller == owner(found, "Catrin")
