@@ -383,7 +383,8 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
 
 # "Miss comes in with a stack of books", "Sir says": a teacher the pupils' narration calls by the title alone
 _TITLE_ALONE = re.compile(r"(?<![.!?]\s)(?<!^)\b(Miss|Sir)\b(?!\s+[A-Z])(?=\s+(?:\w+ly\s+)?(?:is|was|has|had|and|"
-                          r"[a-z]+s|[a-z]+ed)\b)", re.MULTILINE)
+                          r"[a-z]+s|[a-z]+ed|said|told|thought|knew|went|came|sat|stood|took|saw|spoke|got|put)\b)",
+                          re.MULTILINE)
 
 
 def add_called_by_title_alone(speech: _Speech, people: list[_Person]) -> None:

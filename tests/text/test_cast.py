@@ -2844,3 +2844,12 @@ def test_the_teller_is_the_one_who_gives_the_name_the_others_call_her_by():
     found = discover_characters(text)
     teller = next(main for main, character in found.items() if "narrator" in character.aliases)
     assert teller == owner(found, "Catrin")
+
+
+def test_sir_who_said_in_the_narration_speaks_as_sir():
+    text = ("The door opened and Ifor Jenkins came in. He is the deputy head, and has been called Sir by every child "
+            "in the valley for thirty years.\n\n"
+            '"Christmas," Sir agreed. "Then I set him a test."\n\n"He passed?" said Josh.\n\n'
+            '"Catrin," Sir said, as I passed him. "Mind that road."\n\n"I know, Sir."\n')
+    quotes = attribute(text, discover_characters(text))
+    assert [q.speaker for q in quotes][0] == quotes[3].speaker == "Sir"
