@@ -570,7 +570,7 @@ _PLACE_WORDS = {
     # a firm or a paper ("Lindqvist Investigations", "the Evening Chronicle")
     "Investigations", "Agency", "Associates", "Enterprises", "Industries", "Inc", "Ltd", "Limited", "Corporation",
     "Services", "Solutions", "Holdings", "Partners", "Chronicle", "Herald", "Tribune", "Journal", "Telegraph",
-    "Courier", "Gazette",
+    "Courier", "Gazette", "Cars", "Taxis", "Cabs", "Motors", "Bakery", "Stores", "Salon", "Nails", "Bar",
     # a school or a practice answering the phone ("Castlefield Academy, Miss Devlin speaking")
     "Academy", "Surgery", "Practice", "Clinic", "Centre", "Center", "Constabulary",
     "Tabernacle", "Mosque", "Synagogue", "Gurdwara",

@@ -2853,3 +2853,13 @@ def test_sir_who_said_in_the_narration_speaks_as_sir():
             '"Catrin," Sir said, as I passed him. "Mind that road."\n\n"I know, Sir."\n')
     quotes = attribute(text, discover_characters(text))
     assert [q.speaker for q in quotes][0] == quotes[3].speaker == "Sir"
+
+
+def test_a_cab_firm_and_a_district_that_calls_him_something_are_no_one():
+    text = ("Easton Star Cars occupied a narrow shopfront on Stapleton Road.\n\n"
+            '"Easton Star Cars, good morning," said Hodan.\n\n'
+            "Yusuf was tall and slow, which was why half of Easton called him Yusuf Dheere.\n\n"
+            '"Morning, Hodan," said Yusuf.\n')
+    found = discover_characters(text)
+    assert owner(found, "Easton Star Cars") == owner(found, "Easton") == ""
+    assert owner(found, "Yusuf") != ""
