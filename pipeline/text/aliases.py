@@ -57,7 +57,9 @@ _HER_NAME_IS = re.compile(rf"(?<=[.!?] )(Her|His)\s+(?:real\s+|full\s+|proper\s+
                           rf"(?:is|was)\s+({_NAME}(?:\s+{_NAME})?)(?=[\s,.;])")
 _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
                              rf"(?:to\s+(?:(?:his|her|my|our|their)\s+(?:friends|family|intimates)|everyone|everybody|"
-                             rf"all\s+(?:his|her|my|their)\s+friends|the\s+family)))")
+                             rf"all\s+(?:his|her|my|their)\s+friends|the\s+family)"
+                             # (not "Pearl, to everybody's surprise, went")
+                             rf"(?=\s*[,.;:)]|\s+(?:but|and|except|though|who|since|ever)\b)))")
 
 
 # "Nobody has called Mrs. Carden Pip in six years" (a name after a title and a surname)

@@ -2863,3 +2863,11 @@ def test_a_cab_firm_and_a_district_that_calls_him_something_are_no_one():
     found = discover_characters(text)
     assert owner(found, "Easton Star Cars") == owner(found, "Easton") == ""
     assert owner(found, "Yusuf") != ""
+
+
+def test_to_everybodys_surprise_names_no_one():
+    text = ("Pearl Edwards was Beverley's younger sister.\n\n"
+            '"Go home, Pearl," said Beverley Campbell.\n\n"I\'m going," said Pearl.\n\n'
+            "Pearl, to everybody's surprise, went.\n\n\"Thank God,\" said Bev.\n")
+    found = discover_characters(text)
+    assert owner(found, "Pearl") != owner(found, "Beverley Campbell")
