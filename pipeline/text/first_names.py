@@ -123,7 +123,7 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                                 # Welsh, Scots Gaelic and Polish pet forms ("Dai" of David, "Tomek" of Tomasz)
                                 "dai", "ifan", "mansie", "seonaidh", "tomek", "wojtek", "kuba"), "M"),
                **dict.fromkeys(("funmi", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande",
-                                "kasia", "basia", "gosia"), "F")}
+                                "kasia", "basia", "gosia", "hyacinth", "meinir", "glesni", "hodan", "faadumo"), "F")}
 
 
 # and the English pet forms it files under a namesake of another country's ("Nate" of Nathan)
@@ -136,8 +136,11 @@ def first_name_gender(word: str) -> str:
     """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
     if not word[:1].isupper():
         return ""
-    return _LIST_MISFILES.get(word.lower()) or _first_names().get(word.lower(), "").upper() \
+    found = _LIST_MISFILES.get(word.lower()) or _first_names().get(word.lower(), "").upper() \
         or _LIST_LACKS.get(word.lower(), "")
+    # ("Siân" is the list's "Sian", "Zoë" its "Zoe")
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return found or (first_name_gender(plain) if plain != word and plain[:1].isupper() else "")
 
 
 def first_name_certain(word: str) -> bool:

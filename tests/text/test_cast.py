@@ -2871,3 +2871,9 @@ def test_to_everybodys_surprise_names_no_one():
             "Pearl, to everybody's surprise, went.\n\n\"Thank God,\" said Bev.\n")
     found = discover_characters(text)
     assert owner(found, "Pearl") != owner(found, "Beverley Campbell")
+
+
+@pytest.mark.parametrize("name, sex", [("Siân", "F"), ("Ciarán", "M"), ("Hyacinth", "F"), ("Meinir", "F")])
+def test_a_first_name_with_an_accent_is_the_lists_without_it(name, sex):
+    from pipeline.text.first_names import first_name_gender
+    assert first_name_gender(name) == sex
