@@ -281,8 +281,7 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
             # "Sir" or "Madam" alone is how anyone is spoken to, not a name
             # "I" marks the first-person narrator; the rules read it as a pronoun, not a name
             if alias.strip() and (alias.strip().lower().rstrip(".") not in _ADDRESS_WORDS | {"i", "_narr"}
-                                  or alias.strip() in ("Miss", "Sir") and (alias.strip().lower() in titled
-                                                                           or alias.strip() == main)):
+                                  or alias.strip() in ("Miss", "Sir") and alias.strip().lower() in titled):
                 table.setdefault(alias.strip().lower(), main)
             for described in _first_seen(alias):
                 table.setdefault(described, main)
