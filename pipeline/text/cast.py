@@ -119,8 +119,9 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
     for match in _THE_DESCRIPTOR.finditer(text):
         words = match.group(1).split()
         # "the General", "the Duchess" are people; "the Church", "the English" are not
+        # (but "said the Chairman", "the Boss": one who holds the chair is someone)
         if words[-1] in _PLACE_WORDS or (words[0] in _NOT_PERSON_WORDS and words[0] not in TITLES
-                                         and words[0] not in _MALE | _FEMALE):
+                                         and words[0] not in _MALE | _FEMALE | {"Chairman", "Chairwoman", "Boss"}):
             continue
         after = text[match.end():match.end() + 24]
         before = text[max(0, match.start() - 24):match.start()]

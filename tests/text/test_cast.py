@@ -2879,3 +2879,10 @@ def test_to_everybodys_surprise_names_no_one():
 def test_a_first_name_with_an_accent_is_the_lists_without_it(name, sex):
     from pipeline.text.first_names import first_name_gender
     assert first_name_gender(name) == sex
+
+
+def test_said_the_chairman_is_someone():
+    text = ('"You\'re late, Laidlaw," said the Chairman, without turning round.\n\n"The river\'s up," I said.\n\n'
+            '"I remember," said the Chairman. "I also remember who paid for the drainage."\n')
+    found = discover_characters(text)
+    assert owner(found, "the Chairman") != "" and found[owner(found, "the Chairman")].gender == "M"
