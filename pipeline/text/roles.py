@@ -418,7 +418,9 @@ def add_names_given(speech: _Speech, people: list[_Person]) -> None:
     owner = {form: p for p in people for form in p.forms}
     for match in _CALLED_HIM.finditer(text):
         nick = match.group(2)
-        if nick in owner or f"the {nick}" in owner or speech.inside_quote(match.start()) or nick in FAMILY_NAMES:
+        # (not "calls her Mrs D": a title and an initial, no name of its own)
+        if nick in owner or f"the {nick}" in owner or speech.inside_quote(match.start()) or nick in FAMILY_NAMES \
+                or nick in ("Mr", "Mrs", "Ms", "Mx", "Mister", "Missus"):
             continue
         uses = Counter(m.group(1) or nick for m in re.finditer(rf"\b(the\s+{nick}|{nick})\b", text))
         if sum(uses.values()) < 2:

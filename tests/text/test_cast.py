@@ -2886,3 +2886,14 @@ def test_said_the_chairman_is_someone():
             '"I remember," said the Chairman. "I also remember who paid for the drainage."\n')
     found = discover_characters(text)
     assert owner(found, "the Chairman") != "" and found[owner(found, "the Chairman")].gender == "M"
+
+
+def test_calls_her_mrs_d_gives_no_one_the_name_mrs():
+    from pipeline.text.aliases import _Person, _Speech
+    from pipeline.text.roles import add_names_given
+    text = ("Nobody calls her Maureen. Even the Padre calls her Mrs D, and he has married two of her nieces.\n\n"
+            '"Sit down, Padre," said Mrs D.\n\n"Mrs D, you are a saint," said the Padre.\n')
+    padre = _Person(("Padre",), "")
+    padre.forms["Padre"] += 2
+    add_names_given(_Speech(text), [padre])
+    assert "Mrs" not in padre.forms
