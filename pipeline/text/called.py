@@ -412,11 +412,11 @@ def _join_grandparents_by_age(speech: _Speech, people: list[_Person], first_pers
 
 def _pronouns_say(text: str, person: _Person) -> str:
     """M or F as the prose goes on about someone by "he" or "she" after their name, whose name says
-    nothing of it ("Lim Boon Teck was eighty-one, and he came down anyway"); "" on a tie or none."""
-    votes = Counter(hint for form in person.forms for m in re.finditer(rf"\b{re.escape(form)}\b", text)
-                    if (hint := _gender_hint(text, m.start(), m.end())))
-    ranked = votes.most_common(2)
-    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
+    nothing of it ("Lim Boon Teck was eighty-one, and he came down anyway"), decided as the cast's pronouns are;
+    "" when they are torn or silent."""
+    sex = _decide(Counter(hint for form in person.forms for m in re.finditer(rf"\b{re.escape(form)}\b", text)
+                          if (hint := _gender_hint(text, m.start(), m.end()))))
+    return sex if sex in ("M", "F") else ""
 
 
 def _drop_kin_only_said(speech: _Speech, people: list[_Person]) -> None:
