@@ -129,7 +129,9 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
 # and the English pet forms it files under a namesake of another country's ("Nate" of Nathan)
 _LIST_MISFILES = {"nate": "M",
                   # and Welsh men's names it files as a woman's namesake elsewhere ("Dewi" of Dewi Sant, "Gwyn")
-                  "dewi": "M", "gwyn": "M"}
+                  "dewi": "M", "gwyn": "M",
+                  # and English men's names it has as women's
+                  "kyle": "M"}
 
 
 def first_name_gender(word: str) -> str:

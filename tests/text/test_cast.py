@@ -2875,7 +2875,7 @@ def test_to_everybodys_surprise_names_no_one():
     assert owner(found, "Pearl") != owner(found, "Beverley Campbell")
 
 
-@pytest.mark.parametrize("name, sex", [("Siân", "F"), ("Ciarán", "M"), ("Hyacinth", "F"), ("Meinir", "F")])
+@pytest.mark.parametrize("name, sex", [("Siân", "F"), ("Ciarán", "M"), ("Hyacinth", "F"), ("Meinir", "F"), ("Kyle", "M")])
 def test_a_first_name_with_an_accent_is_the_lists_without_it(name, sex):
     from pipeline.text.first_names import first_name_gender
     assert first_name_gender(name) == sex
