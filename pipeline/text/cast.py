@@ -547,9 +547,10 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             described[form].forms[form] += counts[form]
             described[form].spoke += spoke[form]
             continue
-        # (or the first word of another full name they go by: "Kit" of "Kit Lacey", who is Katherine Lacey)
-        as_first = [p for p in people if not p.words[0] == "the" and len(p.words) >= 2 and (p.words[0] == form or any(
-            f.split()[0] == form and len(f.split()) >= 2 and not _split_title(f)[0] for f in p.forms))]
+        # (or the first word of another full name they go by: "Kit" of "Kit Lacey"; not "Ba" of "Ba Noi", the grandmother)
+        as_first = [p for p in people if not p.words[0] == "the" and len(p.words) >= 2 and " ".join(p.words) not in FAMILY_NAMES
+                    and (p.words[0] == form or any(f.split()[0] == form and len(f.split()) >= 2 and not _split_title(f)[0]
+                                                   for f in p.forms))]
         as_last = [p for p in people if not p.words[0] == "the" and p.words[-1] == form]
         as_last = [p for p in as_last if p not in as_first]
         if as_last and as_first and max(p.count for p in as_first) < 3:

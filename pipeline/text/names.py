@@ -68,13 +68,15 @@ FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma",
                 "Pop", "Pops", "Poppa", "Gran", "Granny", "Grandma", "Grandmother", "Grandad", "Granddad", "Grandpa",
                 "Grandfather", "Nan", "Nana", "Nanna", "Nonna", "Nonno", "Abuela", "Abuelo", "Oma", "Opa"}
 # what families of other tongues call their own: Polish, Greek, Welsh, Irish, South Asian, Spanish, Yiddish, German,
-# Chinese (Hokkien, Cantonese, Mandarin: "Ah Ma", "Por Por", "Ye Ye")
+# Chinese (Hokkien, Cantonese, Mandarin: "Ah Ma", "Por Por", "Ye Ye"), Vietnamese ("Ba Noi")
 _MOTHERS_ABROAD = {"Mamusia", "Ammu", "Ammi", "Amma", "Maman", "Mutti", "Mami", "Mammy", "Ima"}
 _FATHERS_ABROAD = {"Tata", "Tato", "Abba", "Abbu", "Papi", "Vati", "Da", "Babbo"}
 _GRANDMOTHERS_ABROAD = {"Babcia", "Babunia", "Yiayia", "Yaya", "Giagia", "Nani", "Dadi", "Abuelita", "Bubbe", "Bubby",
-                        "Nain", "Mamgu", "Ouma", "Ah Ma", "Ah Mah", "Ah Po", "Por Por", "Po Po", "Nai Nai", "Lao Lao"}
+                        "Nain", "Mamgu", "Ouma", "Ah Ma", "Ah Mah", "Ah Po", "Por Por", "Po Po", "Nai Nai", "Lao Lao",
+                        "Ba Noi", "Ba Ngoai", "Bà Nội", "Bà Ngoại"}
 _GRANDFATHERS_ABROAD = {"Dziadek", "Dziadzia", "Pappou", "Papou", "Pappous", "Abuelito", "Zayde", "Zaidy", "Taid", "Oupa",
-                        "Grandda", "Ah Gong", "Ah Kong", "Gung Gung", "Gong Gong", "Ye Ye", "Yeh Yeh", "Lao Ye"}
+                        "Grandda", "Ah Gong", "Ah Kong", "Gung Gung", "Gong Gong", "Ye Ye", "Yeh Yeh", "Lao Ye",
+                        "Ong Noi", "Ong Ngoai", "Ông Nội", "Ông Ngoại"}
 FAMILY_NAMES |= _MOTHERS_ABROAD | _FATHERS_ABROAD | _GRANDMOTHERS_ABROAD | _GRANDFATHERS_ABROAD
 # What the teller calls their own family: "my mother" is whoever goes by Mum.
 _MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Mother", *_MOTHERS_ABROAD}

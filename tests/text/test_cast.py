@@ -2897,3 +2897,13 @@ def test_calls_her_mrs_d_gives_no_one_the_name_mrs():
     padre.forms["Padre"] += 2
     add_names_given(_Speech(text), [padre])
     assert "Mrs" not in padre.forms
+
+
+def test_ba_noi_is_the_grandmother_and_ba_the_father():
+    text = ("The flat was on the third floor. Ba Noi, who was Do Thi Cuc on her passport, sat at the end of the table "
+            "peeling garlic.\n\n"
+            '"Too much water in that rice," said Ba Noi.\n\n"It\'s the same water as always, Ba Noi," said Bao.\n\n'
+            '"Ba says if he goes he needn\'t come back," said Hoa.\n\n"Ba says a lot," said Ba Noi.\n')
+    found = discover_characters(text)
+    assert owner(found, "Ba Noi") != "" and found[owner(found, "Ba Noi")].gender == "F"
+    assert owner(found, "Ba") != owner(found, "Ba Noi")
