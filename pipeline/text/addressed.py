@@ -143,3 +143,13 @@ def names_spoken_to(text: str) -> Counter:
         found.update(m.group(1) for m in re.finditer(rf",\s*({NAME})[.!?]\s+(?=[A-Z])", quote.group(0))
                      if first_name_gender(m.group(1)))
     return found
+
+
+# A name given in speech ("Hi, it's Dev from Rapid", "Name's Oakes", "Pauline Greaves." when asked), and
+# one the narration gives as someone's kin
+_INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+)({NAME})")
+# "Ottoline Marsh was Dennis's younger sister": a name the narration says is someone's kin
+_DESCRIBED_AS_KIN = re.compile(rf"\b({NAME}(?:\s+{NAME})?)\s+(?:was|is|had\s+been)\s+(?:{NAME}['’]s|his|her|my|our|their)"
+                               rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
+_GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({NAME})\b")
+_SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({NAME}\s+{NAME})[.,]")

@@ -32,7 +32,8 @@ from pipeline.text.animals import animal_names
 from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _MONTH_NAMES, _NOT_PERSON_WORDS,
                                  _PARTICLES, _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES,
                                  TITLES, Character, _decide, _gender_hint, _split_title)
-from pipeline.text.addressed import _GREETING, _KIN, names_spoken_to
+from pipeline.text.addressed import (_DESCRIBED_AS_KIN, _GIVES_NAME, _INTRODUCED, _SELF_INTRODUCED,
+                                     names_spoken_to)
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, named_apart,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,
                                    _part_titles_of_both_genders, _tie_nicknames)
@@ -135,12 +136,6 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
     return mid, anywhere, spoke, where
 
 
-_INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+)({_NAME})")
-# "Ottoline Marsh was Dennis's younger sister": a name the narration says is someone's kin
-_DESCRIBED_AS_KIN = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\s+(?:was|is|had\s+been)\s+(?:{_NAME}['’]s|his|her|my|our|their)"
-                               rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
-_GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({_NAME})\b")
-_SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({_NAME}\s+{_NAME})[.,]")
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
                     vocatives: Counter, acting: Counter | None = None, animals: frozenset = frozenset(),
                     introduced: Counter | None = None) -> bool:
