@@ -41,6 +41,22 @@ def named_where_one_is(text: str, spots: list[int]) -> bool:
     return after >= 3 and after >= 0.75 * len(spots)
 
 
+# a thing by its name: "a dark plum called Midnight Orchard", "a boat named Morwenna"
+_THING_CALLED = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+(?:called|named)\s+$")
+_SOMEONE = _MALE_NOUNS | _FEMALE_NOUNS | set(_ROLE_TITLES) | {
+    "person", "fellow", "chap", "bloke", "guy", "kid", "child", "baby", "friend", "cousin", "neighbour", "neighbor",
+    "colleague", "lad", "lass", "youngster", "teenager", "stranger", "customer", "client", "patient", "pupil", "student"}
+
+
+def first_called_a_thing(text: str, spots: list[int]) -> bool:
+    """True when a name is first written as what a thing is called ("a dark plum called Midnight Orchard")."""
+    found = _THING_CALLED.search(text, max(0, spots[0] - 60), spots[0]) if spots else None
+    # (not "whom everyone in the house called Toby": someone calling, not a thing so called)
+    return bool(found) and found.group(1) not in _SOMEONE and not re.search(
+        r"\b(?:whom|who|everyone|everybody|people|they|we|you|he|she|I|nobody|anyone)\b",
+        text[max(0, spots[0] - 60):found.start()])
+
+
 # whom a family word's possessive may name instead of a room or a thing ("Mum's friend")
 _PEOPLE_NOUNS = "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS | {
     "friend", "friends", "neighbour", "neighbor", "boss", "colleague", "lodger", "carer", "cousin", "partner",

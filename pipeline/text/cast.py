@@ -41,8 +41,9 @@ from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_al
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
-                                  _beside_speech, _drop_kin_only_said, is_call_sign, named_where_one_is, _join_grandparents_by_age,
-                                  _join_introductions, _join_names_said_to, _sentence_start)
+                                  _beside_speech, _drop_kin_only_said, first_called_a_thing, is_call_sign,
+                                  named_where_one_is, _join_grandparents_by_age, _join_introductions, _join_names_said_to,
+                                  _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
@@ -115,7 +116,8 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
                 and not (re.search(r"\b(?:of|from|in|at)\s+$", before)
                          # ("Everybody in Harrowby thinks my boy did it": a place, in what someone says)
                          and (re.match(r"\s+\w+\s+(?:of|about|on|upon)\b", after) or speech.inside_quote(offset)))) \
-                or (re.search(rf"\b(?:{_SPEECH}),?\s+$", before) and not speech.inside_quote(offset)):
+                or (re.search(rf"\b(?:{_SPEECH}),?\s+$", before) and not speech.inside_quote(offset)
+                    and not first_called_a_thing(text, [offset])):
             spoke[form] += 1     # (but "The wind doesn't say Manchester" is a word said, not a tag)
     for match in _THE_DESCRIPTOR.finditer(text):
         words = match.group(1).split()
@@ -268,6 +270,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) >= 2 and not (spoke[form] or vocatives[form] or acting[form] or introduced[form]) \
             and named_where_one_is(text, where[form]):
         return False    # "the ranger station at Glen Fada", "Sir Hector of Glen Fada": a place, never anyone
+    if not spoke[form] and not vocatives[form] and first_called_a_thing(text, where[form]):
+        return False    # "she paid for the same colour, a dark plum called Midnight Orchard"
     if spoke[form] or introduced[form]:
         return True
     # no speech of its own: a person only when the first-name list knows the name (or "Lim Boon Teck"'s), or spoken to by it

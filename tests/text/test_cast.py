@@ -2907,3 +2907,12 @@ def test_ba_noi_is_the_grandmother_and_ba_the_father():
     found = discover_characters(text)
     assert owner(found, "Ba Noi") != "" and found[owner(found, "Ba Noi")].gender == "F"
     assert owner(found, "Ba") != owner(found, "Ba Noi")
+
+
+def test_a_thing_called_by_a_name_is_no_one():
+    text = ("She paid cash, always for the same colour, a dark plum called Midnight Orchard.\n\n"
+            '"Hello, Holly," she said. "Midnight Orchard\'s holding up, look."\n\n"It suits you," said Holly.\n\n'
+            'A man called Sam Cobb came in.\n\n"Morning," said Sam Cobb.\n')
+    found = discover_characters(text)
+    assert owner(found, "Midnight Orchard") == ""
+    assert owner(found, "Sam Cobb") != ""
