@@ -52,7 +52,8 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # what "I" say calls someone else by name ("Biscuit," I said.)
     heard = [(start, end) for start, end in spans if not _said_by_me(text, start, end)]
     addressed = Counter(main for start, end in heard for main in vocatives(text[start:end], names))
-    in_narration = Counter(main for _, _, main in names.mentions(told))
+    # (a name painted in capitals on a door, "ROBERT LAIDLAW, GROUNDSMAN", is a sign, not the narration naming anyone)
+    in_narration = Counter(main for start, end, main in names.mentions(told) if not told[start:end].isupper())
     answered = _answered_by_me(text, heard, names)
     # (not "Frank", said as often as "Cal", when Grandad answers to it and "I" never do)
     others_answer = _answered_by_others(text, heard, names)
@@ -103,6 +104,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         return (
             (characters[m].gender in (gender, "U") and {kind(m), kind(other)} == {"first", "titled"}
              and surname_fits(pair["titled"], pair["first"]))
+            # ("Laidlaw" and "Mr Laidlaw", said to the teller the others call "Rab": his surname, as titled)
+            or (characters[m].gender in (gender, "U") and kind(m) == kind(other) == "first"
+                and any(_split_title(a) == ("Mr", (m,)) and surname_fits(a, other) for a in characters[m].aliases))
             # ("Tam", said to Tamsin: the start of her name, whatever a name list says of "Tam")
             or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
                 and (gender == "U" or characters[m].gender in (gender, "U") or (first.startswith(m) and len(m) >= 3)))

@@ -2916,3 +2916,17 @@ def test_a_thing_called_by_a_name_is_no_one():
     found = discover_characters(text)
     assert owner(found, "Midnight Orchard") == ""
     assert owner(found, "Sam Cobb") != ""
+
+
+def test_the_surname_on_the_tellers_door_and_said_to_him_is_his():
+    told = ("I had been groundsman for twenty years, long enough for the committee to paint ROBERT LAIDLAW, GROUNDSMAN "
+            "on the door of my shed. I kept my mower in there and my radio and my flask, and I went in when I wanted "
+            "to think, which was most days, and I came out when I had thought enough, which was never. ")
+    text = (told * 2 + "\n\n"
+            '"You\'re late, Laidlaw," said the Chairman.\n\n"The river\'s up," I said.\n\n'
+            '"Laidlaw. What do you need?" said the Chairman.\n\n"A pump," I said.\n\n'
+            '"Call it off, Rab," said Morag.\n\n"I can\'t, love," I said.\n\n'
+            '"Mr Laidlaw, is this everybody?" said Sergeant Kerr.\n\n"Rab, come on," said Morag.\n')
+    found = discover_characters(text)
+    teller = next(main for main, character in found.items() if "narrator" in character.aliases)
+    assert teller == owner(found, "Rab") == owner(found, "Laidlaw") == owner(found, "Mr Laidlaw")
