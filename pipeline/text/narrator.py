@@ -153,7 +153,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # "Coulson", what the others call the teller, is "Leanne Coulson", the one of the cast of that surname whose own
     # first name is said in the others' speech ("Our Leanne"), hardly ever in the narration
     if kind(main) == "first" and not first_name_gender(main):
-        said = Counter(m for start, end in heard for _, _, m in names.mentions(text[start:end]))
+        said = _named_in(text, heard, names)
         kin = [c for c in characters if c != main and c not in same and said[c] and in_narration[c] <= 2
                and (characters[c].gender in (gender, "U") or gender not in ("M", "F"))
                and any(kind(n) == "full" and _split_title(n)[1][-1] == main for n in (c, *characters[c].aliases))]
@@ -254,13 +254,18 @@ def _called_by_first_name(text: str, spans: list[tuple[int, int]], characters: d
     return called.most_common(1)[0][0] if called else ""
 
 
+def _named_in(text: str, spans: list[tuple[int, int]], names: _Names) -> Counter:
+    """Main name -> how often the quotes text[start:end] name them."""
+    return Counter(main for start, end in spans for _, _, main in names.mentions(text[start:end]))
+
+
 def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:
     """In a story told as "I", the narrator is the character others call by name in dialogue
     while the narration itself hardly names them."""
     told = _narration(text, spans)
     if not told_in_first_person(told):
         return ""
-    addressed = Counter(name for start, end in spans for _, _, name in names.mentions(text[start:end]))
+    addressed = _named_in(text, spans, names)
     in_narration = Counter(name for _, _, name in names.mentions(told))
     scored = [(count / (1 + in_narration[name]), name) for name, count in addressed.items()
               if count >= 2 and in_narration[name] < count]
