@@ -128,6 +128,7 @@ class _Builder:
     weather_told: Counter = dataclasses.field(default_factory=Counter)   # sentences telling of each weather now
     weather_inside: bool = False        # and one of them hears it on the building
     moved_here: bool = False            # the scene began mid-paragraph, someone going there ("got into the car")
+    evening: weather.EveningLights = dataclasses.field(default_factory=weather.EveningLights)
 
     def layers_now(self) -> list:
         layers = self.layers if self.known else [*self.inherited_layers, *self.layers]
@@ -191,12 +192,17 @@ class _Builder:
 
     def flush(self) -> None:
         if not self.lines:
+            self.evening = weather.EveningLights()
             return
         number = len(self.scenes) + 1
         throughout = [layer for layer, told in self.weather_told.items() if told >= WEATHER_THROUGHOUT
                       and (self.ambience in _OUTDOOR_BEDS or self.weather_inside)]
         self.weather_told, self.weather_inside = Counter(), False
-        layers = list(dict.fromkeys([*self.layers_now(), *throughout]))
+        # out of doors at nine by the clock, by torchlight: night, though no sentence says the word
+        dark = ["night"] if self.evening.dark and not self.daytime \
+            and self.ambience in (*_OUTDOOR_BEDS, *_ROOFED_IN_WEATHER) else []
+        self.evening = weather.EveningLights()
+        layers = list(dict.fromkeys([*self.layers_now(), *throughout, *dark]))
         self.scenes.append(Scene(_scene_id(number, self.ambience, self.place), place=self.place, ambience=self.ambience, lines=tuple(self.lines),
                                  layers=tuple(l for l in layers if l != self.ambience)))
         if not self.known:
@@ -523,6 +529,7 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                     buffer = []
                 builder.move_to(found[1], found[0])
                 builder.layers.extend(told)
+            builder.evening.read(piece)
             if builder.day_left > 0:
                 builder.daytime = builder.daytime or weather.is_daytime(piece)
                 builder.day_left -= 1

@@ -175,6 +175,42 @@ _LATE_CLOCK = re.compile(
 # A storm that breaks after nine, past the day's work, is an evening's ("The storm broke a little after nine").
 _STORM_AFTER_NINE = re.compile(r"\b(?:gone|past|after)\s+nine\b(?!\s+(?:in\s+the\s+morning|minutes|hours|a\.?m\b))",
                                re.IGNORECASE)
+# An evening hour by the clock ("By half past nine the rain had stopped falling", "It was after eight when I left
+# chambers"): out of doors, with torches, headlights or the car park lights to see by, the scene is in the dark.
+# The clock alone may be a morning's; the lights alone may be a dim afternoon's.
+_EVENING_CLOCK = re.compile(
+    r"\b(?:by|at|after|gone|past|until|till|around|it\s+was|it\s+is|it['’]s)"
+    r"(?:\s+(?:about|nearly|almost|just|gone|past|after|around|well\s+after))?\s+"
+    r"(?:(?:half|(?:a\s+)?quarter|five|ten|twenty|twenty[\s-]five)\s+(?:past|to)\s+)?"
+    r"(?:seven|eight|nine|ten|eleven|twelve|7|8|9|10|11|12)(?:[.:][0-5]\d)?(?:\s+o['’]clock|\s*p\.?m\b\.?)?"
+    r"(?![\w-]|\s+(?:to|minutes|hours|days|weeks|months|years|times|of|metres|meters|feet|yards|miles|paces|"
+    r"in\s+the\s+morning|a\.?m\b|(?:the\s+|that\s+|this\s+|next\s+)+(?:morning|day)))", re.IGNORECASE)
+_LIT_IN_THE_DARK = re.compile(
+    r"\b(?:torch(?:es|light)?|flashlights?|headlights|head[\s-]?(?:lamps?|torch(?:es)?)|floodlights?|"
+    r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|neon|lights\s+of\s+the)\b"
+    r"|\bin\s+the\s+dark(?:ness)?\b|\b(?:was|were)\s+(?:all\s+)?dark\b(?!\s+(?:green|blue|red|brown|grey|gray)\b)",
+    re.IGNORECASE)
+
+
+# an evening hour and the lights to see by, this close in a scene's narration, make it a night out of doors
+EVENING_LIT_SENTENCES = 6
+
+
+class EveningLights:
+    """Reads a scene's narration sentence by sentence: `dark` once an evening hour by the clock (seven to twelve,
+    in a sentence that says nothing of day) and torches, headlights, street lamps or the dark itself come close."""
+
+    def __init__(self):
+        self.since_clock = self.since_lights = float("inf")
+        self.dark = False
+
+    def read(self, sentence: str) -> None:
+        clock = _EVENING_CLOCK.search(sentence) and not is_daytime(sentence)
+        self.since_clock = 0 if clock else self.since_clock + 1
+        self.since_lights = 0 if _LIT_IN_THE_DARK.search(sentence) else self.since_lights + 1
+        self.dark = self.dark or max(self.since_clock, self.since_lights) <= EVENING_LIT_SENTENCES
+
+
 # The opening of a scene by day: night does not carry into it.
 _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|day|"
                       r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"

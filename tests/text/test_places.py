@@ -708,6 +708,23 @@ def test_weather_and_night_that_come_in_later_in_a_scene(sentence, layers):
     assert weather_comes(sentence) == layers
 
 
+def test_an_evening_hour_and_torchlight_out_of_doors_are_the_night_but_neither_alone_nor_indoors():
+    field = ("The allotments lay at the bottom of Brook Lane, where the streetlights gave out. Helen parked on the "
+             "verge at half past nine and sat listening to the rain hammer the roof. She got out. Her torch picked "
+             "out water butts and bean poles.\n\n\"Who's there?\" said Tom.\n")
+    assert beds(field) == [("garden", ("rain", "night"))]
+    # the clock alone may be a morning's; the torch alone a dim afternoon's; indoors, an evening at work
+    morning = field.replace(" and sat listening", ", in the grey, and sat listening").replace(
+        "Her torch picked out", "Her eye picked out").replace("where the streetlights gave out", "by the canal")
+    assert beds(morning) == [("garden", ("rain",))]
+    no_clock = field.replace("at half past nine", "at last")
+    assert beds(no_clock) == [("garden", ("rain",))]
+    office = ("The office of Hale & Sons was on the second floor. By half past nine Helen was the only one left, "
+              "working by the light of her desk lamp. The car park lights came on below.\n\n\"Still here?\" "
+              "said Tom.\n")
+    assert beds(office)[0][0] == "office" and "night" not in beds(office)[0][1]
+
+
 def test_a_ships_bridge_and_a_ships_sick_bay():
     text = ("The Kestrel came in with her holds empty and her hull groaning. On the bridge the screens were dim, and "
             "the docking clamps were waiting. Nobody aboard had slept.\n\n\"Bring her in,\" said Mara.\n\n* * *\n\n"
