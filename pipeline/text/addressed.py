@@ -117,7 +117,10 @@ def vocatives(quote: str, names: _Names) -> set[str]:
         # goes on about as "him" says who was meant, not who is spoken to
         explained = (not before or before[-1] == ".") and after[:1] == "." and \
             _SPOKEN_OF.match(quote, b + 1) is not None
-        if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as and not explained:
+        # "Who is?" / "The boss. Since seven.": one called by what they are with "the" is spoken of, not to
+        described = quote[a:b].lower().startswith("the ")
+        if opens and (not after.strip() or after[0] in ",!?.;—-") and not echoed and not named_as and not explained \
+                and not described:
             found.add(main)
         elif _YOU_MUST_BE.search(before) and re.match(r"\s*(?:[.!?,]|$)", quote[b:]):
             found.add(main)     # "You must be Mr Whitlock.": whom the speaker takes the one before them for

@@ -388,6 +388,19 @@ def test_someone_spoken_to_by_their_job_does_not_answer_themself():
     assert vocatives("Thank you, Vicar,", _Names(cast)) == {"the vicar"}
 
 
+def test_the_one_a_reply_names_with_the_is_spoken_of_and_the_teller_answers():
+    from pipeline.text.addressed import vocatives
+    cast = {"Sandra": Character("Sandra", (), "F"), "the boss": Character("the boss", (), "M"),
+            "Nell": Character("Nell", ("I", "narrator"), "F")}
+    assert vocatives("The boss. Since seven.", _Names(cast)) == set()
+    assert vocatives("Boss, a word.", _Names(cast)) == {"the boss"}
+    text = ("I came through the door at ten to eight, and Sandra looked at me over her glasses.\n\n"
+            '"You\'ve got crumbs," she said.\n\n"Morning, Sandra."\n\n"On your chin. He\'s in already."\n\n'
+            '"Who is?"\n\n"The boss. Since seven." She slid the day list across the counter.\n')
+    said = speakers(text, cast)
+    assert "the boss" not in [speaker for _, speaker in said], said
+
+
 def test_his_lady_greeting_someone_speaks_the_bare_line_that_follows():
     cast = {"Mr. Elton": Character("Mr. Elton", (), "M"), "Mrs. Elton": Character("Mrs. Elton", (), "F"),
             "Emma": Character("Emma", (), "F")}
