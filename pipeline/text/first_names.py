@@ -131,14 +131,17 @@ _LIST_MISFILES = {"nate": "M",
                   # and Welsh men's names it files as a woman's namesake elsewhere ("Dewi" of Dewi Sant, "Gwyn")
                   "dewi": "M", "gwyn": "M",
                   # and English men's names it has as women's
-                  "kyle": "M"}
+                  "kyle": "M",
+                  # and English women's short names it has only as a man's (Jess of Jessica, mostly; "f": a pronoun
+                  # says otherwise)
+                  "jess": "f"}
 
 
 def first_name_gender(word: str) -> str:
     """M, F or "" from the first-name list; "" for names it calls unisex or does not know."""
     if not word[:1].isupper():
         return ""
-    found = _LIST_MISFILES.get(word.lower()) or _first_names().get(word.lower(), "").upper() \
+    found = (_LIST_MISFILES.get(word.lower()) or _first_names().get(word.lower(), "")).upper() \
         or _LIST_LACKS.get(word.lower(), "")
     # ("Siân" is the list's "Sian", "Zoë" its "Zoe")
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()

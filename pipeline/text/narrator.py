@@ -148,7 +148,8 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # "She only ever calls me Daniel when I'm in trouble": the narration names the teller itself
     for match in _CALLS_ME.finditer(told):
         m = names.lookup(match.group(1)) if match.group(1) not in FAMILY_NAMES else ""
-        if m and m != main and characters[m].gender in (gender, "U"):
+        # (a nickname's sex is only what the pronouns near it guessed: "Noodle! You're awake!" "she said")
+        if m and m != main and (characters[m].gender in (gender, "U") or not first_name_gender(m.split()[-1])):
             same.add(m)
     # "Coulson", what the others call the teller, is "Leanne Coulson", the one of the cast of that surname whose own
     # first name is said in the others' speech ("Our Leanne"), hardly ever in the narration
