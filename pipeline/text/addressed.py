@@ -10,7 +10,7 @@ from pipeline.text.names import NAME, _Names, _split_title
 from pipeline.text.roles import _ROLES
 
 
-_SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|(?:the|my)\s+name['’]s|call\s+me)\s+$)"
+_SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|(?:the|my)\s+name['’]s|calls?\s+me)\s+$)"
                          # "Name's Oakes, if you need anything."
                          r"|(?:^|[.!?]\s+)name['’]s\s+$", re.IGNORECASE)
 
@@ -23,7 +23,8 @@ PHONE_INTRO = re.compile(rf"^\s*{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+
 
 
 def self_named(quote: str, names: _Names) -> str:
-    """Who the quote says is speaking: "I am Dr. Okafor", "My name is Tom", "Hi, it's Dev", or a full name
+    """Who the quote says is speaking: "I am Dr. Okafor", "My name is Tom", "Everybody calls me Margaret", "Hi,
+    it's Dev", or a full name
     said as a sentence of its own ("Is it? Father Doyle. I do beg your pardon.", "Sam Cobb,
     madam.")."""
     said = names.mentions(quote)

@@ -271,7 +271,8 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 and tag.group(1).split()[0] not in FAMILY_NAMES and (said := names.lookup(tag.group(1))) \
                 and _never_said(text[:end], characters[said]):
             named = said    # `'Hello, Sam,' says Daniel Hale.`: the one described, now named by the tag
-        if not named:
+        # (the one telling the story is "I" to themself, never "a small woman in a pink fleece": she asked)
+        if not named or "I" in characters[named].aliases:
             continue
         gender = characters[named].gender
         # Dr. Menon is the doctor, not the driver the narration spoke of a page before

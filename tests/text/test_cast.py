@@ -2930,3 +2930,36 @@ def test_the_surname_on_the_tellers_door_and_said_to_him_is_his():
     found = discover_characters(text)
     teller = next(main for main, character in found.items() if "narrator" in character.aliases)
     assert teller == owner(found, "Rab") == owner(found, "Laidlaw") == owner(found, "Mr Laidlaw")
+
+
+def test_a_nickname_the_narration_says_is_mine_is_the_tellers_whatever_the_pronouns_near_it_guessed():
+    text = TOLD_AS_I + ("My phone buzzed. The screen said JESS. \"It's my sister,\" I said.\n\n"
+                        "\"Noodle! You're awake!\" she said.\n\n\"I'm at work, Jess.\"\n\n"
+                        "Nobody else on earth calls me Noodle. My sister has never let it go.\n\n"
+                        "\"Love you, Noodle,\" she said. \"Go and save some lives.\"\n\n"
+                        "\"Noodle?\" said Fitch, when I turned round. She smirked.\n\n\"Don't,\" I said. \"Maureen, don't.\"\n\n"
+                        "\"Go on then, Liam,\" said Fitch. \"Go on, Liam Hartley.\"\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Noodle") == teller(cast), cast
+    assert first_name_gender("Jess") == "F"        # Jess of Jessica, mostly; the list has only a man's
+    plain = discover_characters('Jess Hartley came in out of the rain.\n\n"Tea?" said Jess.\n\n"Go on," said Tom.\n')
+    assert plain[owner(plain, "Jess")].gender == "F", plain
+
+
+def test_everybody_calls_me_names_the_speaker_and_the_teller_is_never_the_stranger_who_asked():
+    from pipeline.text.addressed import self_named
+    from pipeline.text.names import _Names
+    from pipeline.text.names import Character
+    names = _Names({"Margaret": Character("Margaret", (), "F"), "Ken": Character("Ken", (), "M")})
+    assert self_named("It's Margaret. Everybody calls me Margaret, except this one.", names) == "Margaret"
+    text = TOLD_AS_I + ("I was scrubbing up when a small woman in a pink fleece came in backwards with a tray.\n\n"
+                        "\"Here's the wife,\" said Ken.\n\n\"I just don't want lanolin in my bread.\" The woman in the "
+                        "pink fleece set the tray down. \"You'll be the new vet. What do they call you?\"\n\n"
+                        "\"Haworth. Nell Haworth.\"\n\n\"Eat something, Nell, love.\"\n\n\"Thank you, Mrs Dinsdale.\"\n\n"
+                        "\"Oh, give over with Mrs Dinsdale. Everybody calls me Margaret, except Ken.\"\n\n"
+                        "\"Thank you, Margaret,\" I said.\n")
+    cast = discover_characters(text)
+    from pipeline.text.attribution import attribute
+    said = {q.text[:20]: q.speaker for q in attribute(text, cast) if q.kind == "speech"}
+    assert said["Haworth. Nell Hawort"] == teller(cast) or "Nell" in cast[said["Haworth. Nell Hawort"]].aliases, said
+    assert said["Oh, give over with M"] not in (teller(cast), said["Haworth. Nell Hawort"]), said
