@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import NAME, _Names, _split_title
+from pipeline.text.names import _FATHER, _MOTHER, NAME, _Names, _split_title
 from pipeline.text.roles import _ROLES
 
 
@@ -142,10 +142,10 @@ def names_spoken_to(text: str) -> Counter:
                              rf"[\"“‘]\s*({NAME})\.\s+(?=[A-Z][a-z]*['’]?[a-z]*\s+[a-z])", text):
         found[match.group(1) or match.group(2) or match.group(3)] += 1
     # (and closing a sentence of a quote that goes on: "My phone's connected to a satellite, Martin. Your watch...",
-    # a first name, not "The young one, Pepper. Got into a bait": the dog's)
+    # a first name or a parent's ("Hi, Mam. I was on the bus."), not "The young one, Pepper. Got into a bait": the dog's)
     for quote in re.finditer(r"[\"“][^\"“”]*[\"”]", text):
         found.update(m.group(1) for m in re.finditer(rf",\s*({NAME})[.!?]\s+(?=[A-Z])", quote.group(0))
-                     if first_name_gender(m.group(1)))
+                     if first_name_gender(m.group(1)) or m.group(1) in _MOTHER | _FATHER)
     return found
 
 

@@ -2963,3 +2963,19 @@ def test_everybody_calls_me_names_the_speaker_and_the_teller_is_never_the_strang
     said = {q.text[:20]: q.speaker for q in attribute(text, cast) if q.kind == "speech"}
     assert said["Haworth. Nell Hawort"] == teller(cast) or "Nell" in cast[said["Haworth. Nell Hawort"]].aliases, said
     assert said["Oh, give over with M"] not in (teller(cast), said["Haworth. Nell Hawort"]), said
+
+
+def test_the_tellers_mother_on_the_phone_is_a_voice_of_her_own_but_a_mum_only_spoken_of_is_not():
+    call = TOLD_AS_I + ("\"You're late, Rhian,\" said Sian Hopkins.\n\n\"Sorry, boss.\"\n\n\"Tea, Rhian?\"\n\n"
+                        "My phone buzzed. I knew who it was without looking.\n\n\"So you are alive.\"\n\n"
+                        "\"Hi, Mam. I was on the bus. I've got about two minutes.\"\n\n"
+                        "\"Then I'll be quick. Sunday. One o'clock.\"\n\n\"I know. I'm off.\"\n\n"
+                        "\"Be careful on that motorway tonight.\"\n\n\"I will,\" I said, and Sian Hopkins laughed at me. "
+                        "\"Your mam,\" said Sian.\n")
+    cast = discover_characters(call)
+    assert owner(cast, "Mam") not in ("", teller(cast)) and cast[owner(cast, "Mam")].gender == "F", cast
+    from pipeline.text.attribution import attribute
+    said = {q.text[:12]: q.speaker for q in attribute(call, cast) if q.kind == "speech"}
+    assert said["So you are a"] == said["Then I'll be"] == owner(cast, "Mam"), said
+    spoken_of = call.replace("Hi, Mam. I was", "Hi. I was")
+    assert owner(discover_characters(spoken_of), "Mam") == ""
