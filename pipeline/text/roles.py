@@ -93,6 +93,9 @@ _NAME_GIVEN = re.compile(rf"(?:(?<=[.;:!?] )(?:Her|His)|\b(?:her|his))\s+(?:full
 _WITHIN = 3000          # characters of text before a job within which its holder was named
 _SOMEONE_ELSE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+(?:father|mother|wife|husband|son|daughter|brother|sister|"
                            r"friend|uncle|aunt|grandfather|grandmother|boss|dad|mum|mom)\b")
+# a sentence that brings someone in by what they are and where: "The man at the chart table did not look up."
+_SOMEONE_THERE = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|A|An)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|lad|lass|"
+                            r"figure|fellow|gentleman|lady)\s+(?:at|in|by|behind|beside|on)\s+the\b")
 _SCENE = 10000          # characters of text a job used for someone named is used within
 _OTHER_JOB = r"(?:assistant|deputy|vice|associate|junior|trainee|former|acting|apprentice|under|sub|co|ex|second|third)\b"
 # a quote that opens on the speaker's own name: "Lorcan Fee. Master of this tub.", "Name's Oakes."
@@ -207,9 +210,12 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
         if not named and number == 0 and paragraph:
             # or the paragraph just before brings them in: "Giulia Rinaldi came out of the farmhouse
             # door..." / '"Nobody look at me," the bride said.'
+            # (not when a sentence after the name brings in someone else: "Declan Gallagher came up the stair.
+            # The man at the chart table did not look up." / '"...," the harbourmaster said.')
             a = speech.paragraphs[paragraph - 1][0]
             named = [p for p in full if written[id(p)] and a <= min(written[id(p)]) < b
-                     and (not sex or p.listed_gender in ("", sex))]
+                     and (not sex or p.listed_gender in ("", sex))
+                     and not _SOMEONE_THERE.search(text, min(written[id(p)]), speech.paragraphs[paragraph - 1][1])]
         if len(named) == 1:
             return named[0]
         if named:

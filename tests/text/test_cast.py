@@ -2979,3 +2979,17 @@ def test_the_tellers_mother_on_the_phone_is_a_voice_of_her_own_but_a_mum_only_sp
     assert said["So you are a"] == said["Then I'll be"] == owner(cast, "Mam"), said
     spoken_of = call.replace("Hi, Mam. I was", "Hi. I was")
     assert owner(discover_characters(spoken_of), "Mam") == ""
+
+
+def test_a_job_tagged_after_someone_else_walks_in_is_not_the_man_named_just_before():
+    text = ("The harbourmaster's office was a single room at the top of an outside stair.\n\n"
+            "Declan Gallagher came up the stair two steps at a time, with his son behind him. The man at the chart "
+            "table did not look up.\n\n"
+            "\"If you've come to ask can you go out, Skipper, the answer's on the board,\" the harbourmaster said.\n\n"
+            "\"I can read,\" said Declan. \"I'm asking where you want the boat tonight.\"\n\n"
+            "The harbourmaster lifted his head at last. He was a heavy man of sixty.\n\n\"Inside, on the east wall.\"\n\n"
+            "\"She's been on the slip since Tuesday.\"\n\n\"Then she'll come off it.\"\n\n"
+            "Ciarán Gallagher went red.\n\n\"I can pull a rope,\" he said.\n\n"
+            "\"Nobody said you couldn't, son,\" the harbourmaster said.\n\nThe harbourmaster turned back to his charts.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "the harbourmaster") != owner(cast, "Declan") != "", cast
