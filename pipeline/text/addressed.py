@@ -33,8 +33,9 @@ def self_named(quote: str, names: _Names) -> str:
         if _SELF_NAMED.search(quote[max(0, a - 16):a]) or PHONE_INTRO.match(quote[:a]):
             return main
     for a, b, main in said:
-        # "Bray. Arthur Bray.": the surname, then the whole name
-        if len(quote[a:b].split()) >= 2 and re.fullmatch(rf"\s*{re.escape(quote[a:b].split()[-1])}\.\s+", quote[:a]):
+        # "Bray. Arthur Bray." or "Tom. Tom Brennan.": the surname or the first name, then the whole name
+        words = quote[a:b].split()
+        if len(words) >= 2 and re.fullmatch(rf"\s*(?:{re.escape(words[-1])}|{re.escape(words[0])})\.\s+", quote[:a]):
             return main
     for a, b, main in said:
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)

@@ -38,9 +38,13 @@ _PERSON = r"(?:man|woman|boy|girl|lady|gentleman|kid|child|lad|lass|youth|fellow
 _ADJECTIVE = r"(?:(?:old|young|little|small|tall|thin|big|heavy|strange|new)\s+)?"
 # (a job may have a word before it, "the charge nurse", "the night porter"; not "the other nurse")
 _ANOTHER = r"(?:other|second|third|fourth|last|first|next|same|former|assistant|deputy|junior|trainee|student|agency|new)"
+# where a stranger is from, as the narration calls them: "The American laughed", "The Yank had drifted along the bar"
+_FROM_ABROAD = (r"american|yank|yankee|englishman|englishwoman|frenchman|frenchwoman|irishman|irishwoman|scotsman|"
+                r"scotswoman|welshman|welshwoman|dutchman|canadian|australian|aussie|texan|german|italian|spaniard|"
+                r"foreigner|tourist|southerner|northerner|londoner|dubliner|glaswegian|cockney")
 _STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from|at|behind)\s+(?:the|a|an|his|her)\s+[a-z-]+)"
                        rf"|\b[Tt]he\s+{_ADJECTIVE}(boy|girl|kid|child|lad|lass|youth|stranger|newcomer|visitor|"
-                       rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))})\b"
+                       rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))}|(?i:{_FROM_ABROAD}))\b"
                        rf"|\b[Tt]he\s+(?!{_ANOTHER}\b)[a-z]+\s+({'|'.join(sorted(_ROLES))})\b")
 # "The father introduces himself as Richard Ashby, and the girl as Nell": the narration names them
 _INTRODUCES = re.compile(rf"\b[Tt]he\s+(?:[a-z]+\s+)?([a-z]+)\s+introduce[sd]?\s+(?:himself|herself)\s+as\s+"
@@ -256,7 +260,13 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         window = described[bisect.bisect_left(at, start - _WINDOW):bisect.bisect_left(at, start)]
         # (described once is enough for one asked her name: "That's a fair point, Mrs...?" / "Hosking.")
         asked = bool(index and NAME_ASKED.search(text[spans[index - 1][0]:spans[index - 1][1]]))
-        least = 1 if asked else _AT_LEAST
+        # (or described in the narration just before, nobody speaking between: "The Yank had drifted along the
+        # bar towards them." / "...He put out a hand. "Tom. Tom Brennan."")
+        paragraph_start = text.rfind("\n\n", 0, start)
+        just_before = bool(window) and text.count("\n\n", window[-1][0], start) <= 1 \
+            and not any(window[-1][0] < a < paragraph_start for a in starts[bisect.bisect_left(starts, window[-1][0]):index])
+        least = 1 if asked or just_before else _AT_LEAST
+        close = window[-1][1] if just_before and not asked else ""      # (the one description once is enough for)
         if len(window) < least:
             continue
         quote = text[start:end]
@@ -311,7 +321,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             # else: "The stationmaster picked his cap up" after "The name's Coyle"; a job is
             # dropped for the name at once, "the boy" may linger once)
             later = sum(1 for position, key, _ in described if key == noun and position > end)
-            if count >= least and (held in ("", description, named) or _is_described(held, description)) \
+            if count >= (_AT_LEAST if close and noun != close else least) and (held in ("", description, named) or _is_described(held, description)) \
                     and description not in found and later < (1 if noun in _ROLES else 2) + (noun == nearest) \
                     and not (noun in _ROLES and jobs_given and noun not in own_jobs):
                 jobs_given += noun in _ROLES

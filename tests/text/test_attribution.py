@@ -401,6 +401,27 @@ def test_the_one_a_reply_names_with_the_is_spoken_of_and_the_teller_answers():
     assert "the boss" not in [speaker for _, speaker in said], said
 
 
+def test_a_stranger_described_just_before_they_give_their_name_is_them_and_so_are_their_lines():
+    from pipeline.text.addressed import self_named
+    cast = {"Tom Brennan": Character("Tom Brennan", ("Tom",), "M"), "Declan Gallagher": Character("Declan Gallagher", ("Declan",), "M"),
+            "Siobhan": Character("Siobhan", (), "F")}
+    assert self_named("Tom. Tom Brennan.", _Names(cast)) == "Tom Brennan"
+    text = ("Declan Gallagher was at the bar with his pint.\n\n\"Another?\" said Siobhan.\n\n\"Go on,\" said Declan.\n\n"
+            "The Yank had drifted along the bar towards them, holding his pint in both hands.\n\n"
+            "\"Hey. You're the guys from the office. I never got to say thanks.\" He put out a hand. \"Tom. Tom Brennan.\"\n\n"
+            "\"Declan Gallagher.\"\n")
+    said = speakers(text, cast)
+    assert said[2][1] == said[3][1] == "Tom Brennan", said
+    from pipeline.text.strangers import name_the_strangers
+    from pipeline.text.attribution import _scan_quotes
+    assert "the yank" in name_the_strangers(text, [(a, b) for a, b, _ in _scan_quotes(text)], cast)["Tom Brennan"].aliases
+    # described once, long before, with others speaking between: not them
+    far = text.replace("The Yank had drifted along the bar towards them, holding his pint in both hands.\n\n", "")
+    far = far.replace("Declan Gallagher was at the bar", "The Yank sat in the corner. Declan Gallagher was at the bar")
+    spans = [(a, b) for a, b, _ in _scan_quotes(far)]
+    assert "the yank" not in name_the_strangers(far, spans, cast)["Tom Brennan"].aliases
+
+
 def test_his_lady_greeting_someone_speaks_the_bare_line_that_follows():
     cast = {"Mr. Elton": Character("Mr. Elton", (), "M"), "Mrs. Elton": Character("Mrs. Elton", (), "F"),
             "Emma": Character("Emma", (), "F")}
