@@ -134,7 +134,9 @@ _LIST_MISFILES = {"nate": "M",
                   "kyle": "M",
                   # and English women's short names it has only as a man's (Jess of Jessica, mostly; "f": a pronoun
                   # says otherwise)
-                  "jess": "f"}
+                  "jess": "f",
+                  # and the English man's name it has as a woman's (Eli is a Norwegian woman's)
+                  "eli": "m"}
 
 
 def first_name_gender(word: str) -> str:

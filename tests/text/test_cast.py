@@ -2993,3 +2993,12 @@ def test_a_job_tagged_after_someone_else_walks_in_is_not_the_man_named_just_befo
             "\"Nobody said you couldn't, son,\" the harbourmaster said.\n\nThe harbourmaster turned back to his charts.\n")
     cast = discover_characters(text)
     assert owner(cast, "the harbourmaster") != owner(cast, "Declan") != "", cast
+
+
+def test_eli_is_a_mans_name_unless_the_pronouns_say_otherwise():
+    assert first_name_gender("Eli") == "M"          # the list has the Norwegian woman's
+    cast = discover_characters('Eli Sutter came in out of the rain.\n\n"Coffee?" said Eli.\n\n"Sure," said Dale.\n')
+    assert cast[owner(cast, "Eli")].gender == "M", cast
+    hers = discover_characters('Eli Sutter came in out of the rain. She shook out her umbrella and her hair.\n\n'
+                               '"Coffee?" said Eli. She smiled at her sister.\n\n"Sure," said Dale.\n')
+    assert hers[owner(hers, "Eli")].gender == "F", hers
