@@ -42,7 +42,10 @@ _ANOTHER = r"(?:other|second|third|fourth|last|first|next|same|former|assistant|
 _FROM_ABROAD = (r"american|yank|yankee|englishman|englishwoman|frenchman|frenchwoman|irishman|irishwoman|scotsman|"
                 r"scotswoman|welshman|welshwoman|dutchman|canadian|australian|aussie|texan|german|italian|spaniard|"
                 r"foreigner|tourist|southerner|northerner|londoner|dubliner|glaswegian|cockney")
-_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from|at|behind)\s+(?:the|a|an|his|her)\s+[a-z-]+)"
+_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from|at|behind)\s+(?:the|a|an|his|her)\s+[a-z-]+"
+                       # (or a maker's name: "the man in the Carhartt jacket")
+                       rf"|{_PERSON}\s+in\s+(?:the|a|an|his|her)\s+[A-Z][a-z]+(?=\s+(?:jacket|coat|cap|hat|jeans|boots|"
+                       rf"trainers|sweatshirt|hoodie|fleece|shirt|parka|anorak)\b))"
                        rf"|\b[Tt]he\s+{_ADJECTIVE}(boy|girl|kid|child|lad|lass|youth|stranger|newcomer|visitor|"
                        rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))}|(?i:{_FROM_ABROAD}))\b"
                        rf"|\b[Tt]he\s+(?!{_ANOTHER}\b)[a-z]+\s+({'|'.join(sorted(_ROLES))})\b")
@@ -134,8 +137,14 @@ def _held(characters: dict[str, Character], names: _Names, description: str) -> 
 
 
 def _description(phrase: str) -> str:
-    """"man in the tweed" for "man in a tweed (cap)": one spelling for every use."""
-    return re.sub(r"\b(?:a|an)\s+(?=\w)", "the ", " ".join(phrase.split()).lower())
+    """"man in the tweed" for "man in a tweed (cap)": one spelling for every use (a maker's name or where they
+    are from keeps its capital: "man in the Carhartt", "American")."""
+    words = phrase.split()
+    words = [w if w[:1].isupper() and (i or re.fullmatch(_FROM_ABROAD, w, re.IGNORECASE)) else w.lower()
+             for i, w in enumerate(words)]
+    if re.fullmatch(_FROM_ABROAD, words[0], re.IGNORECASE):
+        words[0] = words[0].capitalize()
+    return re.sub(r"\b(?:a|an)\s+(?=\w)", "the ", " ".join(words))
 
 
 # what may follow a description without being part of it ("the man in the wax jacket sat")
@@ -250,7 +259,8 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     names = _Names(characters)
     starts = [a for a, _ in spans]
     # descriptions in the narration, not inside anyone's speech
-    described = [(m.start(), _description(m.group(1) or m.group(2) or m.group(3)), " ".join(m.group(0).split()).lower())
+    described = [(m.start(), _description(m.group(1) or m.group(2) or m.group(3)),
+                  " ".join(m.group(0).split())[:1].lower() + " ".join(m.group(0).split())[1:])
                  for m in _STRANGER.finditer(text) if not inside_span(m.start(), spans, starts)]
     at = [position for position, _, _ in described]
     # titles the cast's names carry ("Captain" of Captain Oyelaran)

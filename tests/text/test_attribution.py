@@ -414,12 +414,12 @@ def test_a_stranger_described_just_before_they_give_their_name_is_them_and_so_ar
     assert said[2][1] == said[3][1] == "Tom Brennan", said
     from pipeline.text.strangers import name_the_strangers
     from pipeline.text.attribution import _scan_quotes
-    assert "the yank" in name_the_strangers(text, [(a, b) for a, b, _ in _scan_quotes(text)], cast)["Tom Brennan"].aliases
+    assert "the Yank" in name_the_strangers(text, [(a, b) for a, b, _ in _scan_quotes(text)], cast)["Tom Brennan"].aliases
     # described once, long before, with others speaking between: not them
     far = text.replace("The Yank had drifted along the bar towards them, holding his pint in both hands.\n\n", "")
     far = far.replace("Declan Gallagher was at the bar", "The Yank sat in the corner. Declan Gallagher was at the bar")
     spans = [(a, b) for a, b, _ in _scan_quotes(far)]
-    assert "the yank" not in name_the_strangers(far, spans, cast)["Tom Brennan"].aliases
+    assert "the Yank" not in name_the_strangers(far, spans, cast)["Tom Brennan"].aliases
 
 
 def test_his_lady_greeting_someone_speaks_the_bare_line_that_follows():

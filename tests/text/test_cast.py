@@ -3002,3 +3002,11 @@ def test_eli_is_a_mans_name_unless_the_pronouns_say_otherwise():
     hers = discover_characters('Eli Sutter came in out of the rain. She shook out her umbrella and her hair.\n\n'
                                '"Coffee?" said Eli. She smiled at her sister.\n\n"Sure," said Dale.\n')
     assert hers[owner(hers, "Eli")].gender == "F", hers
+
+
+def test_a_stranger_known_by_the_makers_name_on_his_coat_keeps_its_capital():
+    text = ("The diner was nearly empty. The man in the Carhartt jacket was sitting at the end of the counter.\n\n"
+            "\"Warm that up for you?\" said Loretta.\n\n\"Yes, ma'am.\" The man in the Carhartt jacket pushed his cup "
+            "across.\n\n\"You passing through?\" said Dale.\n\n\"Looking for work,\" said the man in the Carhartt jacket.\n")
+    cast = discover_characters(text)
+    assert "the man in the Carhartt jacket" in cast, cast
