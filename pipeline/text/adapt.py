@@ -310,7 +310,8 @@ def _new_place_established(paragraph: str, builder: _Builder, places: Vocabulary
         narration.append(sentence)
     found = establishing.aboard(establishing.established_place(narration[:OPENING_SENTENCES], places),
                                 builder.ambience, builder.recent)
-    return found if found and establishing.moves_on(builder.ambience, found) else None
+    return found if found and (establishing.moves_on(builder.ambience, found)
+                               or establishing.later_elsewhere(narration[0], builder.place, found)) else None
 
 
 def _clipped(quote, text: str, start: int, end: int):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.first_names import first_name_gender
+
 from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
                                   _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
                                   _later_clause_subject, _where, named_by_it, place_of)
@@ -67,6 +69,13 @@ _NAMED_PLACE_STATE = re.compile(
     r"(?:cold|dark|warm|quiet|silent|dim|hot)\s+inside)\b")
 
 
+# a place by its own name set on the map ("Cold Keld sits at the top of a gated track above Burtersett"), the next
+# sentences saying what it is ("The lambing shed was a long, low steel building")
+_NAMED_PLACE_SITS = re.compile(r"^\W*(?!(?:It|He|She|They|We|I|You|This|That|There|Everyone|Nobody|Somebody|Mum|Dad|"
+                               r"Gran|Grandad|Nan|Mr|Mrs|Ms|Miss|Dr)\b)(?:The\s+)?([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}\s+(?:sits|stands|lies|sat|stood|lay)"
+                               r"\s+(?:at|on|in|above|below|beneath|under|high|halfway|near|beside|behind|just)\b")
+
+
 # out of a building into the street (not "out of the kitchen into the hall")
 _CAME_OUT = re.compile(r"\b(?:came|comes|walked|walks|stepped|steps|got|spilled|emerged|emerges|let\s+themselves|let\s+himself|"
                        r"let\s+herself)\s+out\s+(?:of|from)\s+(?:the|a|an|his|her|their|its|our|my)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -93,7 +102,8 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     if not sentences:
         return None
     found = _opening_setting(sentences[0], vocabulary)
-    if found is None and _NAMED_PLACE_STATE.match(sentences[0]):
+    if found is None and (_NAMED_PLACE_STATE.match(sentences[0]) or ((where := _NAMED_PLACE_SITS.match(sentences[0]))
+                                                                   and not first_name_gender(where.group(1)))):
         found = next(filter(None, (place_of(s, vocabulary, opening=True, generic=False) for s in sentences[:3])), None)
     if found is None and _TRANSITION.match(sentences[0]):
         # "It was past eleven when the carriage drew up, and they went up into the drawing-room", "By half past nine
@@ -185,6 +195,15 @@ def aboard(found: tuple[str, str] | None, ambience: str | None, story_so_far: st
 
 # Where people sit indoors: in whatever room the scene already is
 _FURNITURE = ("sofa", "settee", "couch", "armchair", "fireside", "bedside")
+
+
+def later_elsewhere(first: str, place: str, found: tuple[str, str]) -> bool:
+    """The paragraph's first sentence moves the clock on ("By half past eight it was full dark") and the place it
+    sets is another than the scene's, though of the same bed: from the lambing shed to the lane down from the farm.
+    (Not a place the first sentence itself goes on to, "By the time they reached the barn the night had closed in":
+    the same journey, nor the sofa of the salon.)"""
+    return bool(_TRANSITION.match(first)) and found[1].lower() != place.lower() \
+        and found[1].lower() not in first.lower() and found[1] not in _FURNITURE
 
 
 def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:

@@ -112,7 +112,9 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
                   # ("The bus shelter outside Aldi is on the ring road": "The street outside was empty" is a view)
                   r"(?:outside|opposite|facing)(?=\s+(?:the|a|an|this|that|our|my|his|her|their|(?-i:[A-Z])))|"
-                  r"beside|past|through|under|over|\w+ed|"     # and the present tense's ("Gran's kitchen looks like")
+                  r"beside|past|through|under|over|\w+ed|"
+                  # ("The lane down from Cold Keld drops through a tunnel of thorn hedges")
+                  r"(?:down|up)(?=\s+(?:from|to|through|into|past|towards?)\b)|"     # and the present tense's ("Gran's kitchen looks like")
                   r"lies|stands|sits|seems|looks|feels|takes|keeps|holds|grows|falls|rises|shakes|rings|smells|fills)\b))")
 _SPOKEN_OF = r"(?:name|word|words|thought|idea|mention|memory|memories|picture|photo|photograph|map|sign|smell|sound)"
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
@@ -337,6 +339,10 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
     for c in re.finditer(r"(?:,\s+(?:and|but)|;|(?P<bare>(?<=[a-z])\s+and))\s+", sentence):
         clause = sentence[c.end():]
         found = patterns.subject.match(clause)
+        # (not a way up to somewhere a later clause speaks of: "and the lane up to Low Hows was so steep that my
+        # little Fiesta took it in first": the drive there, not the scene; a paragraph opening on one is)
+        if found and re.match(r"\s+(?:down|up)\b", clause[found.end():]):
+            found = None
         # after a bare "and" only "the" place with its verb: "between a chandler's and a shuttered
         # customs office," joins two nouns, not two clauses
         if found and c.group("bare") and not (re.match(r"the\s", clause, re.IGNORECASE) and re.match(

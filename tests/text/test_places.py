@@ -1393,3 +1393,26 @@ def test_coming_out_of_the_hospital_late_is_a_scene_in_the_street_and_a_year_gon
             "Her Ron had been a cook in the Navy, and he'd gone down to the Falklands in 1982 on a ship.\n\n\"Are "
             "you a proper policewoman?\" she asked.\n")
     assert adapt_text(told, None).scenes[0].ambience != "ship"
+
+
+def test_a_farm_set_on_the_map_then_the_lane_down_from_it_after_dark_are_two_scenes_of_their_own():
+    text = ("The waiting room at the surgery smelled of wet dog. Sandra looked up from the desk.\n\n"
+            "\"You're late,\" said Sandra.\n\n\"Sorry,\" said Nell.\n\n"
+            "Cold Keld sits at the top of a gated track above Burtersett, so high that the trees give up a mile below "
+            "it. The sky over the fell was the colour of a bruise. The lambing shed was a long, low steel building "
+            "with its back to the fell.\n\n\"You took your time,\" said Ken.\n\n\"Let's see,\" said Nell.\n\n"
+            "Nell knelt in the straw and worked for an hour, and the ewe was delivered of twins, and Ken said nothing "
+            "at all for most of it. Then he made tea.\n\n"
+            "By half past eight it was full dark and the rain had come in properly off the tops. The lane down from "
+            "Cold Keld drops through a tunnel of thorn hedges to a stone bridge, and the bridge was under water.\n\n"
+            "\"Oh, no,\" said Nell.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["office", "countryside", "street"], found
+    assert "rain" not in found[1][1] and {"rain", "night"} <= set(found[2][1]), found
+    # a way up to somewhere a later clause speaks of is the drive there, not the scene
+    assert place_of("At six the sun was still on the tops, and the lane up to Low Hows was so steep that my "
+                    "little Fiesta took it in first.") is None
+    # and a person who sits somewhere sets no scene
+    assert "countryside" not in [bed for bed, _ in beds(text.replace(
+        "Cold Keld sits at the top of a gated track above Burtersett",
+        "I stood on the brakes at the top of a gated track above Burtersett"))]
