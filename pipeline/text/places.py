@@ -356,6 +356,7 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
 
 _ADDRESS_BEFORE = re.compile(r"\W*(?:The\s+)?(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*))*\s+(?:(?:out|up|down|just|right)\s+)?"
                              r"(?:on|off)\s+$")
+_LIVES_AT = re.compile(r"\b(?:lived|lives|live|living)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _WILD_BEDS = ("countryside", "forest", "shore")
 # Vehicles whose body the weather strikes (see _Patterns.struck).
 _VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry", "truck", "wagon")
@@ -455,6 +456,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue    # "The laundromat under my office had been running": the teller is in the office
         if match.groupdict().get("road") and _ADDRESS_BEFORE.match(sentence[:where]):
             continue    # "The Chuckwagon out on Highway 9 is open all night": where a diner stands, not a drive
+        if bed == "street" and match.re is patterns.locative and _LIVES_AT.search(sentence, 0, where):
+            return "room", "house"   # "Dilys Harries lived at the top of a steep street": an address; the scene is her house
         if word == "cab" and match.re is not patterns.subject:   # "The cab of his truck smelled of dog", not "on the cab"
             continue
         if (not opening or not generic) and word in GENERIC_WORDS:

@@ -1416,3 +1416,9 @@ def test_a_farm_set_on_the_map_then_the_lane_down_from_it_after_dark_are_two_sce
     assert "countryside" not in [bed for bed, _ in beds(text.replace(
         "Cold Keld sits at the top of a gated track above Burtersett",
         "I stood on the brakes at the top of a gated track above Burtersett"))]
+
+
+def test_the_street_someone_lives_on_is_their_address_and_the_scene_is_their_house():
+    assert place_of("Dilys Harries lived at the top of a steep street in Caerau, in a pebble-dashed end terrace.") \
+        == ("room", "house")
+    assert place_of("At the top of a steep street in Caerau the rain ran down the gutters.")[0] == "street"
