@@ -71,7 +71,10 @@ def _aside_spans(paragraph: str) -> list[tuple[int, int]]:
 _TIME_SHIFT = re.compile(
     r"^\W*(meanwhile|elsewhere|the next (morning|day|night|evening|week)|next (morning|day)|later that|"
     r"that (night|evening|morning|afternoon)|(hours|days|weeks|months|years) later|the following (day|morning|week)|"
-    r"a (few )?(hours?|days?|weeks?|months?|years?) later|back (at|in) )", re.IGNORECASE)
+    r"a (few )?(hours?|days?|weeks?|months?|years?) later|back (at|in) |"
+    # ("By twenty past ten that night the weatherman's smear had arrived")
+    r"(by|at|around|about|after|until) ([\w'’-]+ ){1,4}?(that|the next|next) (night|evening|morning|afternoon|day)\b)",
+    re.IGNORECASE)
 
 # A scene's place is read from its first few sentences of narration; after that a movement
 # ("she ran into the street") or an establishing paragraph ("The lobby of the hotel smelled of

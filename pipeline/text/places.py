@@ -382,6 +382,8 @@ _NOT_HERE = re.compile(
     r"(?:\b(?:who|that)\s+had\s+(?:\w+\s+)?(?:walked|come|gone|run|burst|stormed|marched|stepped|wandered|strolled|"
     r"hurried|rushed|barged|driven|followed\s+\w+)\s+(?:in|into|out|through|up|down|across|to|onto)\b|"
     r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|care|like|dare|bear)\w*\s+to\b|"
+    # ("my own Taid, who wouldn't go to hospital either": someone's refusal, not a going)
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:go|come|walk|run|set\s+foot|step)\s+(?:in)?to\b|"
     r"\brather\s+than\b|\binstead\s+of\b|\bhad\s+(?:already\s+)?left\s+(?:in|on|by|aboard)\s+(?:\w+\s+){0,2}$|"
     r"\bhad\s+(?:already\s+)?(?:gone|driven|headed|set\s+off)\s+(?:off\s+|on\s+)?(?:the\s+other\s+way|away|off|ahead|home)\b|"
     # "every dog in the valley has found something": all of a place's dogs, not where the story is

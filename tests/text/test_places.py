@@ -1422,3 +1422,15 @@ def test_the_street_someone_lives_on_is_their_address_and_the_scene_is_their_hou
     assert place_of("Dilys Harries lived at the top of a steep street in Caerau, in a pebble-dashed end terrace.") \
         == ("room", "house")
     assert place_of("At the top of a steep street in Caerau the rain ran down the gutters.")[0] == "street"
+
+
+def test_a_paragraph_opening_on_an_hour_that_night_is_a_new_scene_and_a_refusal_to_go_is_no_going():
+    text = ("The living room was as hot as a greenhouse, with the gas fire on full.\n\n\"Hello, Nain,\" said Ffion.\n\n"
+            "She looked at the photograph, and I thought about my own Taid, who wouldn't go to hospital either.\n\n"
+            "\"Take me, then,\" said Dilys.\n\n"
+            "By twenty past ten that night the rain had arrived. We were on our way back with forty minutes left on "
+            "the shift when control sent us to an old man on the hard shoulder of the motorway.\n\n"
+            "\"Of course,\" said Dando.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["room", "car"], found
+    assert {"rain", "night"} <= set(found[1][1]), found
