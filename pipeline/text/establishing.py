@@ -6,7 +6,7 @@ import re
 
 from pipeline.text.first_names import first_name_gender
 
-from pipeline.text.places import (DEFAULT, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
+from pipeline.text.places import (_BAR_STATE, DEFAULT, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
                                   _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
                                   _later_clause_subject, _where, named_by_it, place_of)
 
@@ -129,6 +129,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
     tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
              (patterns.defined.match(first), True), (_later_clause_subject(patterns, first), False),
+             (_BAR_STATE.search(first), True),
              (_WEATHER_SUBJECT.match(first) and (patterns.locative.search(first, 0, clause_end)
                                                  or patterns.over.search(first, 0, clause_end)), False),
              (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]

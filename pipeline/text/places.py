@@ -71,6 +71,10 @@ _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ra
 
 # someone's, with a title or a first name before it: "Tom's", "Mrs Kettering’s"
 _OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
+# the bar as full as a pub's gets: "and Doherty's bar was as full as it ever got on a weeknight"
+_BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\s+|lounge\s+)?(?P<place>bar)\s+(?:was|is|were|had\s+been)"
+                        r"\s+(?:as\s+|already\s+|still\s+|half\s+|packed\s+|nearly\s+)?(?:full|packed|crowded|busy|"
+                        r"quiet|empty|heaving|noisy|smoky|loud|jammed|rammed)\b")
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
 # A place counts when the prose puts someone there, not when it merely names it.
 _LOCATIVE = (r"(?:in|into|at|on\s+to|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
@@ -417,7 +421,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         defined = patterns.defined.match(sentence)
         candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.named_locative.search(sentence),
                                   patterns.named_kind.search(sentence), defined,
-                                  patterns.motion.search(sentence), _BAR.search(sentence)) if m]
+                                  patterns.motion.search(sentence), _BAR.search(sentence), _BAR_STATE.search(sentence)) if m]
         candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
                                    patterns.likened.match(sentence), patterns.shaken.search(sentence),
                                    patterns.firm.search(sentence), patterns.lit.match(sentence)) if m]

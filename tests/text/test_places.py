@@ -1434,3 +1434,13 @@ def test_a_paragraph_opening_on_an_hour_that_night_is_a_new_scene_and_a_refusal_
     found = beds(text)
     assert [bed for bed, _ in found] == ["room", "car"], found
     assert {"rain", "night"} <= set(found[1][1]), found
+
+
+def test_a_bar_as_full_as_it_gets_after_the_clock_moves_on_is_the_pub():
+    text = ("The harbourmaster's office was a single room at the top of an outside stair.\n\n\"Sit,\" said Frank.\n\n"
+            "\"No,\" said Declan.\n\nDeclan stood at the window for a long time and watched the breakwater, and Frank "
+            "went back to his charts and his kettle, and nobody said anything for a while.\n\n"
+            "By seven o'clock the Mary Ellen was doubled up on the east wall, and Doherty's bar was as full as it ever got "
+            "on a weeknight. Night had come down early and black.\n\n\"Two pints,\" said Declan.\n")
+    assert beds(text) == [("office", ()), ("pub", ("night",))]
+    assert place_of("The bar was the length of the room.") is None      # what it is, not how full
