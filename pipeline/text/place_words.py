@@ -20,6 +20,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
     "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
                "counting house", "police station", "consulting room", "chambers",
+               # a station of the emergency services: radios and a kettle ("The radio in the coastguard station")
+               "coastguard station", "coastguard hut", "fire station", "ambulance station", "control room",
                # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
                "surgery", "clinic", "reception",
                "precinct", "police precinct", "squad room", "incident room",
@@ -93,6 +95,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
               # a public hall full of people
               "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
+              "island hall", "memorial hall", "scout hall", "drill hall", "wedding hall",
               "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement",
               # a band playing to a room
               "bandstand", "function room", "banqueting hall", "banqueting suite", "mosque hall", "community room"),

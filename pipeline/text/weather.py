@@ -234,8 +234,10 @@ def weather_comes(sentence: str, vocabulary=None, goes_somewhere=lambda: False) 
 
 def weather_stops(sentence: str, vocabulary=None) -> list[str]:
     """The weather layers a sentence says are over ("The thunder has stopped altogether")."""
+    # (not where it stops for the moment: "They passed under the bridge, where the rain stopped for a few yards")
     return [name for name, pattern in _layer_patterns(vocabulary).items() if name != "night"
-            and any(_LAYER_STOP_AFTER.search(sentence[m.end():m.end() + 30]) for m in pattern.finditer(sentence))]
+            and any(_LAYER_STOP_AFTER.search(sentence[m.end():m.end() + 30])
+                    and not re.search(r"\bwhere\s+(?:the\s+)?$", sentence[:m.start()]) for m in pattern.finditer(sentence))]
 
 
 def is_daytime(sentence: str) -> bool:

@@ -16,7 +16,7 @@ from pipeline.text.adapt import adapt_text
 from pipeline.text.cues import sfx_in
 from pipeline.text.establishing import established_place
 from pipeline.text.places import LAYERS, PLACE_WORDS, place_of
-from pipeline.text.weather import layers_in, weather_comes
+from pipeline.text.weather import layers_in, weather_comes, weather_stops
 from pipeline.text.sentences import split_sentences
 from pipeline.text.vocabulary import load_vocabulary
 
@@ -1444,3 +1444,17 @@ def test_a_bar_as_full_as_it_gets_after_the_clock_moves_on_is_the_pub():
             "on a weeknight. Night had come down early and black.\n\n\"Two pints,\" said Declan.\n")
     assert beds(text) == [("office", ()), ("pub", ("night",))]
     assert place_of("The bar was the length of the room.") is None      # what it is, not how full
+
+
+def test_a_coastguard_station_an_island_hall_and_rain_that_stops_only_under_a_bridge():
+    assert place_of("The radio in the coastguard station on Tornsay has a hiss to it.") == ("office", "coastguard station")
+    assert place_of("The island hall stands at the crossroads above the school.") == ("crowd", "island hall")
+    assert weather_stops("They passed under the bridge, where the rain stopped for a few yards.") == []
+    assert weather_stops("By morning the rain had stopped.") == ["rain"]
+    towpath = ("The barber shop smelled of cologne and hot towels. Deniz swept up.\n\n\"Go home,\" said Emre.\n\n"
+               "\"Soon,\" said Deniz.\n\n"
+               "By eleven the rain had settled in for the night. The towpath below Kingsland Road was black and "
+               "shining. Deniz went first with the torch of her phone.\n\n\"Dede!\" she called.\n\n"
+               "They passed under the bridge, where the rain stopped for a few yards, and out again.\n\n"
+               "\"There,\" said Emre.\n")
+    assert beds(towpath)[-1] == ("countryside", ("rain", "night"))
