@@ -137,7 +137,9 @@ _CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?qua
                   # ("At half past eight on the second Tuesday of lambing, the kitchen ...")
                   r"(?:\s+on\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:(?-i:[A-Z][a-z]+day)|day|morning|afternoon|evening|night)"
                   r"(?:\s+(?:of|in)\s+[\w'’-]+)?)?,?\s+")
-_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
+# ("On Sunday, after the eleven o'clock service at Mount Zion, the kitchen behind the hall was hotter than an oven")
+_DAY_AND_AFTER = r"(?:on|by|at|that)\s+[^,.;:!?\"“]{1,30},\s+(?:after|before|when|once|while)\s+[^,.;:!?\"“]{1,80},\s+"
+_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|{_DAY_AND_AFTER}|(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
 # ("The low field was not a field any more": still where the scene is, changed)
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved)"

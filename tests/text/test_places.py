@@ -1458,3 +1458,9 @@ def test_a_coastguard_station_an_island_hall_and_rain_that_stops_only_under_a_br
                "They passed under the bridge, where the rain stopped for a few yards, and out again.\n\n"
                "\"There,\" said Emre.\n")
     assert beds(towpath)[-1] == ("countryside", ("rain", "night"))
+
+
+def test_a_day_and_an_after_clause_before_the_subject_still_open_on_the_place():
+    assert place_of("On Sunday, after the eleven o'clock service at Mount Zion New Testament Church, the kitchen "
+                    "behind the hall was hotter than the inside of an oven.") == ("kitchen", "kitchen")
+    assert place_of("On Sunday, after the service, we all said the kitchen was too hot.") is None
