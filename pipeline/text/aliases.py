@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
+from pipeline.text.first_names import first_name_certain, first_name_gender, said_to_form, same_first_name
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, split_paragraphs
@@ -449,7 +449,7 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
     for short in [p for p in people if len(p.words) == 1 and len(p.words[0]) >= 2 and p.words[0] not in FAMILY_NAMES]:
         word = short.words[0]
         longer = [p for p in people if p is not short and p.forms and first(p) and first(p) not in FAMILY_NAMES
-                  and same_first_name(word, first(p))
+                  and (same_first_name(word, first(p)) or any(said_to_form(word, f.split()[0]) for f in p.forms))
                   # (a name of two letters, "Mo" or "Jo", is short for men and women both)
                   and len({first_name_gender(first(p)), listed_gender(short)} - {""}) <= 1
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
@@ -479,7 +479,7 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
         # ("Clem": Clementine Finch, not "Clemmie", another of her pet names)
         full = [p for p in longer if len(p.words) >= 2]
         if len(longer) > 1 and len(full) == 1 and all(p is full[0] or same_first_name(first(p), full[0].words[0])
-                                                      for p in longer):
+                                                      or said_to_form(first(p), word) for p in longer):
             longer = full
         if len(longer) == 1 and short.forms:
             longer[0].title_gender = longer[0].title_gender or short.title_gender

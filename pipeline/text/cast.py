@@ -24,8 +24,8 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
-from pipeline.text.first_names import (first_name_gender, given_name_first, pet_form_of_same_surname, same_first_name,
-                                       surname_first)
+from pipeline.text.first_names import (first_name_gender, given_name_first, pet_form_of_same_surname, said_to_a_name,
+                                       same_first_name, surname_first)
 from pipeline.text.towns import is_town
 from pipeline.text.weather import WEATHER_AND_HOURS
 from pipeline.text.animals import animal_names
@@ -275,7 +275,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if spoke[form] or introduced[form]:
         return True
     # no speech of its own: a person only when the first-name list knows the name (or "Lim Boon Teck"'s), or spoken to by it
-    named = bool(first_name_gender(words[0])) or surname_first(words)
+    # (or a first name as it is said to them: "Kasiu!" of Kasia)
+    named = bool(first_name_gender(words[0])) or surname_first(words) or (vocatives[form] and said_to_a_name(form, anywhere))
     # spoken to by a name ("Tobias, bed"): a first name on the list, or a word used mid-sentence (not "Bonjour,")
     spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
     return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named) or (named and acting[form] >= 1) \

@@ -56,6 +56,19 @@ def _nick_namer():
     return NickNamer()
 
 
+def said_to_form(one: str, other: str) -> bool:
+    """The one name as the other is said to them, the Polish vocative: "Kasiu" of "Kasia", "Tomku" of "Tomek"
+    (either way round)."""
+    a, b = one.lower(), other.lower()
+    return any(len(x) >= 4 and ((x[-1] == "u" and y[-1] == "a" and x[:-1] == y[:-1])
+                                or (x.endswith("ku") and y.endswith("ek") and x[:-2] == y[:-2])) for x, y in ((a, b), (b, a)))
+
+
+def said_to_a_name(form: str, written) -> bool:
+    """"Kasiu" where "Kasia" is written (`written`: counts of the text's names), "Tomku" where "Tomek" is."""
+    return any(said_to_form(form, other) and written[other] for other in (form[:-1] + "a", form[:-2] + "ek"))
+
+
 def same_first_name(short: str, long: str) -> bool:
     """"Walt" and "Walter", "Hattie" and "Harriet", "Bea" and "Beatrice": one first name, the
     pet form first (a prefix of the long one, or in the nicknames package's table)."""
@@ -63,6 +76,8 @@ def same_first_name(short: str, long: str) -> bool:
     a, b = (unicodedata.normalize("NFKD", n.lower()).encode("ascii", "ignore").decode() or n.lower() for n in (short, long))
     if a == b or len(a) < 2 or not short[:1].isupper() or not long[:1].isupper():
         return False
+    if said_to_form(a, b):
+        return True
     if len(b) > len(a) + 1 and b.startswith(a):
         return True
     # "Tola" of "Adetola", "Beth" of "Elizabeth": the name's last syllables, after a syllable of its own

@@ -3010,3 +3010,14 @@ def test_a_stranger_known_by_the_makers_name_on_his_coat_keeps_its_capital():
             "across.\n\n\"You passing through?\" said Dale.\n\n\"Looking for work,\" said the man in the Carhartt jacket.\n")
     cast = discover_characters(text)
     assert "the man in the Carhartt jacket" in cast, cast
+
+
+def test_a_polish_name_said_to_someone_is_theirs():
+    from pipeline.text.first_names import same_first_name
+    assert same_first_name("Kasiu", "Kasia") and same_first_name("Tomku", "Tomek") and not same_first_name("Kasiu", "Tomek")
+    text = ("Katarzyna Nowak had been at the warehouse six years. Kasia, everyone called her.\n\n"
+            "\"Kasia, the dock,\" said Darren.\n\n\"On it,\" said Kasia.\n\n"
+            "At home her grandmother put down the spoon. \"Kasiu, sit.\"\n\n\"Babcia, I'm fine,\" said Kasia.\n\n"
+            "\"Kasiu, eat,\" said Babcia.\n\n\"Later.\"\n\n\"Kasiu, now,\" said Babcia.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Kasiu") == owner(cast, "Kasia") == owner(cast, "Katarzyna Nowak") != "", cast
