@@ -3021,3 +3021,12 @@ def test_a_polish_name_said_to_someone_is_theirs():
             "\"Kasiu, eat,\" said Babcia.\n\n\"Later.\"\n\n\"Kasiu, now,\" said Babcia.\n")
     cast = discover_characters(text)
     assert owner(cast, "Kasiu") == owner(cast, "Kasia") == owner(cast, "Katarzyna Nowak") != "", cast
+
+
+def test_a_scots_surname_with_a_capital_inside_is_a_name():
+    text = ("I was halfway through the lesson when Shannon McAllister came in.\n\n\"Afternoon, McAllister,\" I said.\n\n"
+            "\"Miss,\" said Shannon.\n\nAt the back, Iain MacLeod was asleep.\n\n\"Wake up, MacLeod,\" said Shannon.\n\n"
+            "\"I'm awake,\" said MacLeod.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Shannon") == owner(cast, "Shannon McAllister") != "", cast
+    assert owner(cast, "MacLeod") == owner(cast, "Iain MacLeod") != "", cast
