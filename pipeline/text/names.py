@@ -576,6 +576,8 @@ _PLACE_WORDS = {
     # a school or a practice answering the phone ("Castlefield Academy, Miss Devlin speaking")
     "Academy", "Surgery", "Practice", "Clinic", "Centre", "Center", "Constabulary",
     "Tabernacle", "Mosque", "Synagogue", "Gurdwara",
+    # a hall hired for a wedding ("the Anatolia Suite had been a snooker hall")
+    "Suite", "Rooms", "Lounge", "Ballroom", "Pavilion", "Banqueting",
     # a station calling another over the radio ("Falmouth Coastguard, Porthcarrow Lifeboat")
     "Coastguard", "Lifeboat", "Rescue", "Brigade", "Ambulance",
 }

@@ -3030,3 +3030,10 @@ def test_a_scots_surname_with_a_capital_inside_is_a_name():
     cast = discover_characters(text)
     assert owner(cast, "Shannon") == owner(cast, "Shannon McAllister") != "", cast
     assert owner(cast, "MacLeod") == owner(cast, "Iain MacLeod") != "", cast
+
+
+def test_a_hall_hired_for_a_wedding_is_no_one():
+    text = ("The Anatolia Suite had been a snooker hall, then a carpet warehouse. That night it glittered.\n\n"
+            "\"Dance,\" said Deniz.\n\nThe Anatolia Suite was full by eight.\n\n\"Later,\" said Emre.\n\n"
+            "Nobody left the Anatolia Suite before midnight.\n")
+    assert owner(discover_characters(text), "Anatolia Suite") == ""
