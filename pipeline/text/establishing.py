@@ -72,7 +72,8 @@ _NAMED_PLACE_STATE = re.compile(
 # a place by its own name set on the map ("Cold Keld sits at the top of a gated track above Burtersett"), the next
 # sentences saying what it is ("The lambing shed was a long, low steel building")
 _NAMED_PLACE_SITS = re.compile(r"^\W*(?!(?:It|He|She|They|We|I|You|This|That|There|Everyone|Nobody|Somebody|Mum|Dad|"
-                               r"Gran|Grandad|Nan|Mr|Mrs|Ms|Miss|Dr)\b)(?:The\s+)?([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}\s+(?:sits|stands|lies|sat|stood|lay)"
+                               r"Gran|Grandad|Nan|Mr|Mrs|Ms|Miss|Dr)\b)(?:The\s+)?([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}"
+                               r"\s+(?:sits|stands|lies|sat|stood|lay)"
                                r"\s+(?:at|on|in|above|below|beneath|under|high|halfway|near|beside|behind|just)\b")
 
 
