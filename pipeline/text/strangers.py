@@ -139,12 +139,10 @@ def _held(characters: dict[str, Character], names: _Names, description: str) -> 
 def _description(phrase: str) -> str:
     """"man in the tweed" for "man in a tweed (cap)": one spelling for every use (a maker's name or where they
     are from keeps its capital: "man in the Carhartt", "American")."""
-    words = phrase.split()
-    words = [w if w[:1].isupper() and (i or re.fullmatch(_FROM_ABROAD, w, re.IGNORECASE)) else w.lower()
-             for i, w in enumerate(words)]
-    if re.fullmatch(_FROM_ABROAD, words[0], re.IGNORECASE):
-        words[0] = words[0].capitalize()
-    return re.sub(r"\b(?:a|an)\s+(?=\w)", "the ", " ".join(words))
+    first, *rest = phrase.split()
+    first = first.capitalize() if re.fullmatch(_FROM_ABROAD, first, re.IGNORECASE) else first.lower()
+    rest = [w if w[:1].isupper() else w.lower() for w in rest]
+    return re.sub(r"\b(?:a|an)\s+(?=\w)", "the ", " ".join([first, *rest]))
 
 
 # what may follow a description without being part of it ("the man in the wax jacket sat")
@@ -259,8 +257,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     names = _Names(characters)
     starts = [a for a, _ in spans]
     # descriptions in the narration, not inside anyone's speech
+    # (as written, but for the capital a sentence gives its first word: "The man in the Carhartt jacket")
     described = [(m.start(), _description(m.group(1) or m.group(2) or m.group(3)),
-                  " ".join(m.group(0).split())[:1].lower() + " ".join(m.group(0).split())[1:])
+                  (written := " ".join(m.group(0).split()))[:1].lower() + written[1:])
                  for m in _STRANGER.finditer(text) if not inside_span(m.start(), spans, starts)]
     at = [position for position, _, _ in described]
     # titles the cast's names carry ("Captain" of Captain Oyelaran)
@@ -275,9 +274,12 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         paragraph_start = text.rfind("\n\n", 0, start)
         just_before = bool(window) and text.count("\n\n", window[-1][0], start) <= 1 \
             and not any(window[-1][0] < a < paragraph_start for a in starts[bisect.bisect_left(starts, window[-1][0]):index])
-        least = 1 if asked or just_before else _AT_LEAST
-        close = window[-1][1] if just_before and not asked else ""      # (the one description once is enough for)
-        if len(window) < least:
+        close = window[-1][1] if just_before else ""
+
+        def least(noun: str) -> int:
+            return 1 if asked or noun == close else _AT_LEAST
+
+        if len(window) < (1 if asked or close else _AT_LEAST):
             continue
         quote = text[start:end]
         named = self_named(quote, names)
@@ -331,7 +333,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             # else: "The stationmaster picked his cap up" after "The name's Coyle"; a job is
             # dropped for the name at once, "the boy" may linger once)
             later = sum(1 for position, key, _ in described if key == noun and position > end)
-            if count >= (_AT_LEAST if close and noun != close else least) and (held in ("", description, named) or _is_described(held, description)) \
+            if count >= least(noun) and (held in ("", description, named) or _is_described(held, description)) \
                     and description not in found and later < (1 if noun in _ROLES else 2) + (noun == nearest) \
                     and not (noun in _ROLES and jobs_given and noun not in own_jobs):
                 jobs_given += noun in _ROLES
