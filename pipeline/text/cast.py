@@ -41,7 +41,7 @@ from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_al
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
-                                  _beside_speech, _drop_kin_only_said, first_called_a_thing, is_call_sign,
+                                  _beside_speech, _drop_kin_only_said, first_called_a_thing, is_a_vessel, is_call_sign,
                                   named_where_one_is, _join_grandparents_by_age, _join_introductions, _join_names_said_to,
                                   _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
@@ -255,7 +255,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if spoke[form] == 0 and any(re.search(r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+$", text[max(0, at - 12):at])
                                 for at in where[form]):
         return False    # "Storm Desmond", "somebody who's done Desmond": a storm with a name
-    if is_call_sign(form, all(speech.inside_quote(at) for at in where[form])):
+    if is_call_sign(form, all(speech.inside_quote(at) for at in where[form])) or is_a_vessel(text, form, where[form]):
         return False
     if words[-1].lower() in _PARTICLES and not (len(words) == 1 and first_name_gender(form) and mid[form] >= 2):
         return False    # "van", "de" of a name ("Ruud van"), but "Des" and "Di" on their own are people
