@@ -144,6 +144,12 @@ class _Speech:
         return self._told_at[form]
 
 
+def _in_speech(text: str, at: int) -> bool:
+    """Inside a quote in double marks, as the marks before it in its paragraph say."""
+    before = text[text.rfind("\n\n", 0, at) + 1:at]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
 def _tie_nicknames(text: str, people: list[_Person]) -> None:
     """`Elizabeth, whom they called Lizzy` / `Margaret (known as Peggy)` / `Lionel Ashby, whom nobody
     had called anything but Sprout`: one person."""
@@ -161,8 +167,9 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     pairs += [(m.group(2) or m.group(4), m.group(1) or m.group(3)) for m in _NAME_IS.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _HAD_BEEN.finditer(text)]
     # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
+    # (the narration's "my", not a speaker's own: "Peter. Please. Mr Hale is my father, and he's in Bournemouth.")
     for relation, name in [*((m.group(1), m.group(2)) for m in _MY_KIN_NAMED.finditer(text)),
-                           *((m.group(2), m.group(1)) for m in _IS_MY_KIN.finditer(text))]:
+                           *((m.group(2), m.group(1)) for m in _IS_MY_KIN.finditer(text) if not _in_speech(text, m.start()))]:
         kin = my_kin(relation, [(p, set(p.forms)) for p in people if p.forms])
         named = owner_of(name)
         if kin is not None and named is not None and kin is not named and len(named.words) >= 2:

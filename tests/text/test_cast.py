@@ -3037,3 +3037,17 @@ def test_a_hall_hired_for_a_wedding_is_no_one():
             "\"Dance,\" said Deniz.\n\nThe Anatolia Suite was full by eight.\n\n\"Later,\" said Emre.\n\n"
             "Nobody left the Anatolia Suite before midnight.\n")
     assert owner(discover_characters(text), "Anatolia Suite") == ""
+
+
+def test_a_yacht_read_off_the_stern_is_no_one_and_a_speakers_my_father_is_not_the_tellers_dad():
+    text = TOLD_AS_I + ("A yacht had come in on the morning tide.\n\n"
+                        "\"Kittiwake,\" Campbell read off the stern. \"Falmouth. One man aboard.\"\n\n"
+                        "\"Where's he going?\"\n\n\"Faroes,\" said Campbell.\n\n"
+                        "His name was Peter Hale, and he was sailing Kittiwake single-handed.\n\n"
+                        "\"Only in winter, Mr Hale,\" I said.\n\n"
+                        "\"Peter. Please. Mr Hale is my father, and he's in Bournemouth,\" said Peter.\n\n"
+                        "My father Angus MacLeod came down the slip.\n\n\"A bit, Dad,\" I said.\n\n"
+                        "\"Get back, Dad!\" I said.\n\n\"I'm coming,\" said Angus.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Kittiwake") == "", cast
+    assert owner(cast, "Dad") != owner(cast, "Peter Hale"), cast
