@@ -10,7 +10,6 @@ from collections import Counter
 from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _TITLE_RE, _PRONOUN_TAG, _SPEECH, _SPEECH_AFTER,
                                    _SPEECH_BEFORE, _TAGGED, _TITLED_NAME, _VOCATIVE, _Person, _Speech)
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.addressed import names_spoken_to
 from pipeline.text.names import (FAMILY_NAMES, _FATHER, _FEMALE_NOUNS, _GRANDFATHER, _GRANDMOTHER, _MALE_NOUNS, _MOTHER, _SAME_TITLE,
                                  _decide, _gender_hint, _gender_of_phrase, _split_title)
 from pipeline.text.roles import _ROLE_TITLES
@@ -448,14 +447,14 @@ def _pronouns_say(text: str, person: _Person) -> str:
     return sex if sex in ("M", "F") else ""
 
 
-def _drop_kin_only_said(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
+def _drop_kin_only_said(speech: _Speech, people: list[_Person], spoken_to: Counter | None = None) -> None:
     """"Dad", "Mum" or "Gran" that only the dialogue says is whoever the speaker's father, mother
     or grandmother is: a different person for each child ("Dad" is Ray to the children, Earl to their mother),
     and a person the narration names already; never one of the cast under a name of its own.
     (A narration that calls someone "Dad" keeps them: "Dad came in with the milk".)"""
     told = " ".join(speech.narrations)
-    # (but the teller's mother on the phone, "Hi, Mam. I was on the bus.", is a voice of the story's own)
-    spoken_to = Counter({f: n for f, n in names_spoken_to(speech.text).items() if f in _MOTHER | _FATHER}) \
-        if first_person_story else Counter()
-    people[:] = [p for p in people if not (p.forms and all(f in FAMILY_NAMES for f in p.forms)
-                                           and not any(re.search(rf"\b{f}\b", told) or spoken_to[f] for f in p.forms))]
+    # (but the parent a first-person teller calls on the phone, "Hi, Mam. I was on the bus.", is a voice of the
+    # story's own: `spoken_to`, the names said to someone, in a story told as "I")
+    spoken_to = spoken_to or Counter()
+    people[:] = [p for p in people if not (p.forms and all(f in FAMILY_NAMES for f in p.forms) and not any(
+        re.search(rf"\b{f}\b", told) or (f in _MOTHER | _FATHER and spoken_to[f]) for f in p.forms))]

@@ -336,7 +336,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_names_said_to(speech, people, first_person_story)
     _join_introductions(speech, people)
     _join_grandparents_by_age(speech, people, first_person_story)
-    _drop_kin_only_said(speech, people, first_person_story)
+    _drop_kin_only_said(speech, people, vocatives if first_person_story else None)
     _join_misses(people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)
