@@ -43,7 +43,8 @@ def self_named(quote: str, names: _Names) -> str:
         # Ledger.", "Dana Whitcomb here.")
         # ("Lorcan Fee. Master of this tub.": the name, then the job)
         # ("Robert Achebe. Thank you for coming out.": the name given)
-        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:I|We\s+(?:spoke|met|talked))\b"
+        # ("PC Sharma. Ruth. We met on Tuesday": and the first name besides)
+        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:[A-Z][a-z]+\.\s+)?(?:I|We\s+(?:spoke|met|talked))\b"
                               r"|\.\s+(?:Thank(?:s|\s+you)\s+for|Pleased\s+to|Nice\s+to|Good\s+to|Glad\s+to|Call\s+me)\b"
                               r"|\.\s+(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the|this|that|your|our)\s+[a-z]+\s*[.!]"
                               r"|[.,]\s+that['’]?s\s+(?:is\s+)?my\s+name\b|[.,]\s+that\s+is\s+my\s+name\b"

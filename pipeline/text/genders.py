@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.text.addressed import self_named
 from pipeline.text.aliases import _Person
 from pipeline.text.called import _sentence_start
 from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.names import FAMILY_NAMES, RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
+from pipeline.text.quotes import find_quotes
 
 
 # a paragraph that only calls a name, and the answer its narration gives a pronoun
@@ -25,6 +27,10 @@ _KIN_BESIDE = re.compile(rf"\b([A-Z][a-z]+)[.,]\s+(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)
 _CALLED_HIM = re.compile(r"\b(?:call|calls|called|calling|name|names|named|nickname[sd]?)\s+(him|her)\s+$", re.IGNORECASE)
 
 
+# the one who gives their own name, as the narration around it calls them: `She came up beside him. "PC Sharma.
+# Ruth."` or `"Gareth Lyle," he said.`
+_ACTOR_BEFORE = re.compile(r"(?:^|[.!?][\"”’']?\s+)(He|She)\s+[^.!?\"“”\n]{3,120}[.!?]\s*$")
+_ACTOR_AFTER = re.compile(r"[,.!?]?[\"”’']\s+(?:(he|she)\s+(?:said|says|added|replied)|(?:said|says|added|replied)\s+(he|she))\b")
 _CALLED_FROM = re.compile(r"(?:,\s|[\"“‘']\s?)$")
 _CALLED_OUT = re.compile(r"[,!?]")
 
@@ -52,6 +58,14 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         main = names.lookup(m.group(1))
         if main:
             votes[main]["M" if (m.group(2) or m.group(3) or m.group(4)).lower() == "he" else "F"] += 1
+    for start, end in find_quotes(text):
+        main = self_named(text[start:end], names)
+        if main:
+            paragraph = text.rfind("\n", 0, start) + 1
+            actor = _ACTOR_BEFORE.search(text, paragraph, start - 1) or _ACTOR_AFTER.match(text, end)
+            if actor:
+                pronoun = next(g for g in actor.groups() if g)
+                votes[main]["M" if pronoun.lower() == "he" else "F"] += 3
     for m in _KIN_BESIDE.finditer(text):
         # "This is Ivy. My daughter.", "his wife, Edna": what they are to someone says it outright
         main = names.lookup(m.group(1) or m.group(4))

@@ -3051,3 +3051,15 @@ def test_a_yacht_read_off_the_stern_is_no_one_and_a_speakers_my_father_is_not_th
     cast = discover_characters(text)
     assert owner(cast, "Kittiwake") == "", cast
     assert owner(cast, "Dad") != owner(cast, "Peter Hale"), cast
+
+
+def test_one_who_gives_her_name_is_the_she_beside_it_though_a_his_follows_it_later():
+    text = ("Eric Whitworth stood at the rail. Kofi Mensah held the door.\n\n"
+            "\"Come in, Eric,\" said Kofi.\n\n\"In a minute,\" said Eric.\n\n"
+            "The stairwell door banged, and a police officer came up the last flight, a young woman with her hat under "
+            "her arm.\n\n"
+            "\"Mr Whitworth? There you are.\" She came up beside him and put a hand on his arm. \"PC Sharma. Ruth. "
+            "We met on Tuesday, do you remember?\"\n\n"
+            "\"He's been on the roof an hour,\" said Kofi.\n\n\"Has he now,\" said Sharma, and smiled over his head.\n")
+    cast = discover_characters(text)
+    assert cast[owner(cast, "Sharma")].gender == "F", cast
