@@ -56,6 +56,9 @@ _SOMEONE_NEW = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|
                           r"gentleman|lady|kid|child)\b")
 # "It's June," said at a door by someone described: her own name, when the story has never said it
 _ITS_ME = re.compile(rf"\W*It['’]s\s+(?:me,?\s+)?({NAME})\s*[,.!—-]")
+# someone pointed at and named by another, the story never having said the name: "That one, by the pillar. You
+# know who that is? That is Andreas Christou."
+_POINTED_AT = re.compile(rf"(?:^|[.?!]\s+)(?:That|This)\s+(?:is|was|['’]s)\s+({NAME}\s+{NAME})\s*[.!,]")
 # a tag that names someone the story has never named: "says Daniel Hale"
 _TAGGED_NEW = re.compile(rf"[\"”’']?,?\s+(?:says|said|asks|asked)\s+({NAME}\s+{NAME})\b")
 _WINDOW = 12000         # characters of narration before the name is given
@@ -282,7 +285,7 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         if len(window) < (1 if asked or close else _AT_LEAST):
             continue
         quote = text[start:end]
-        named = self_named(quote, names)
+        named, pointed_at = self_named(quote, names), ""
         if not named and asked:
             named = answered_with_name(quote, names)
         if not named and (its := _ITS_ME.match(quote)) and (said := names.lookup(its.group(1))) \
@@ -293,6 +296,13 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
                 and tag.group(1).split()[0] not in FAMILY_NAMES and (said := names.lookup(tag.group(1))) \
                 and _never_said(text[:end], characters[said]):
             named = said    # `'Hello, Sam,' says Daniel Hale.`: the one described, now named by the tag
+        if not named and (pointed := _POINTED_AT.search(quote)) and (said := names.lookup(pointed.group(1))) \
+                and _never_said(text[:start], characters[said]) and text.count("\n\n", window[-1][0], start) <= 8:
+            # the last one described as a person of their gender (not "the bride" beside him), and only them
+            gender = characters[said].gender
+            close = next((noun for _, noun, _ in reversed(window) if noun not in _ROLES
+                          and _job_gender(noun) == gender), "")
+            named, pointed_at = (said, close) if close else ("", "")
         # (the one telling the story is "I" to themself, never "a small woman in a pink fleece": she asked)
         if not named or "I" in characters[named].aliases:
             continue
@@ -313,6 +323,8 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
         jobs_given = len(own_jobs)
         # (one job each: Kirsty is the clerk, the nearer, and not the night porter as well)
         for noun, count in sorted(counts.items(), key=lambda item: item[0] != nearest):
+            if pointed_at and noun != pointed_at:
+                continue
             description = "the " + noun
             title = _ROLE_TITLES.get(noun, noun.capitalize())
             if noun in _ROLES and (_SAME_TITLE.get(title, title) in bearers or not any(

@@ -422,6 +422,26 @@ def test_a_stranger_described_just_before_they_give_their_name_is_them_and_so_ar
     assert "the Yank" not in name_the_strangers(far, spans, cast)["Tom Brennan"].aliases
 
 
+def test_a_stranger_pointed_at_and_named_by_another_is_the_one_described_not_the_bride_beside_him():
+    from pipeline.text.strangers import name_the_strangers
+    from pipeline.text.attribution import _scan_quotes
+    cast = {"Deniz": Character("Deniz", (), "F"), "Emre": Character("Emre", (), "M"),
+            "Fatma": Character("Fatma", (), "F"), "Andreas Christou": Character("Andreas Christou", ("Andreas",), "M"),
+            "the man in the suit": Character("the man in the suit", (), "M")}
+    text = ("The man in the suit came in at ten, as he did every Saturday.\n\n\"The usual,\" said the man in the suit.\n\n"
+            "\"Sit down,\" said Emre.\n\nAt the wedding the bride danced with her father. At a table near a pillar sat the man "
+            "in the suit.\n\n\"What is he doing here?\" said Deniz.\n\n\"Eating,\" said Emre.\n\n"
+            "Fatma came back at speed. \"That one, by the pillar. You know who that is? That is Andreas Christou. He "
+            "sells houses.\"\n\n\"No,\" said Deniz.\n\nAndreas stood up and buttoned his jacket.\n")
+    spans = [(a, b) for a, b, _ in _scan_quotes(text)]
+    named = name_the_strangers(text, spans, cast)
+    assert "the man in the suit" in named["Andreas Christou"].aliases and "the bride" not in named["Andreas Christou"].aliases
+    # a name the story has said before is someone already known, not the stranger
+    known = text.replace("The man in the suit came in at ten", "Andreas Christou rang at nine. The man in the suit came in at ten")
+    named = name_the_strangers(known, [(a, b) for a, b, _ in _scan_quotes(known)], cast)
+    assert "the man in the suit" not in named["Andreas Christou"].aliases
+
+
 def test_his_lady_greeting_someone_speaks_the_bare_line_that_follows():
     cast = {"Mr. Elton": Character("Mr. Elton", (), "M"), "Mrs. Elton": Character("Mrs. Elton", (), "F"),
             "Emma": Character("Emma", (), "F")}
