@@ -10,7 +10,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "hospital": ("hospital", "infirmary", "ward", "sickroom", "sickbed", "hospital bed", "sick bay", "sickbay",
                  "medical bay", "med bay", "medbay", "medical unit", "acute medical unit", "stroke unit", "assessment unit",
                  "intensive care unit", "intensive care", "high dependency unit", "maternity unit", "labour ward", "accident and emergency", "accident and emergency department",
-                 "emergency department", "emergency room", "casualty department", "nurses' station", "nurses’ station",
+                 "emergency department", "emergency room", "casualty department", "A&E", "A and E", "nurses' station", "nurses’ station",
                  "nurse's station", "nurse’s station", "nurses station"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
@@ -74,6 +74,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "train station", "platform", "railway platform",
                # a car park is open air, not the inside of a car
                "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt",
+               # the open tarmac of a motorway stop
+               "lorry park", "truck park", "coach park", "motorway services", "services", "service station", "service area",
+               "petrol station", "gas station", "filling station",
                # a hospital's or a warehouse's yard for vehicles, out of doors (not a ward's bay of beds, nor the sea's)
                "ambulance bay", "loading bay", "parking bay", "drop-off bay", "delivery bay", "taxi bay",
                # a paved way along a town's river

@@ -32,7 +32,12 @@ _PLACE_FIGURES = re.compile(
     r"on\s+the\s+house|called\s+to\s+the\s+bar|road\s+trains?|"
     # a strip is an airstrip only by its name ("the Yalpara strip"), not "a strip of light", "the strip lights"
     r"\b(?:a|an|the|this|that)\s+strip\b|(?<![\w'’-])(?!(?:landing|air|dirt|bush)\b)(?-i:[a-z][\w'’-]*)\s+strip\b|"
-    r"^\W*strip\b|"
+    r"^\W*strip\b|\bstrips\b|\bstrip\s+of\b|"
+    # services are a motorway's only by their own name ("Leicester Forest East services"), not "the evening services",
+    # "Social Services"
+    r"(?<![\w'’-])(?!motorway\b)(?-i:[a-z][\w'’-]*)\s+services\b|^\W*services\b|(?-i:(?:Social|Emergency|Secret|Civil|"
+    r"Health|Public|Customer|Children['’]s|Community|Family|Youth|Financial|Legal|Intelligence|Security|Medical|"
+    r"Ambulance|Fire|Postal|Care|Support|Student|Church|Memorial|Funeral)\s+Services)\b|"
     # fair, the word of judgement: "That was fair", "fair enough", "a fair point" (not "the fair", "a fair on the green")
     r"(?<!\bthe\s)(?<!\bfun)(?<!\bthis\s)\bfair\b(?!\s+(?:on|in|at|came|comes|was\s+in|ground))|"
     # a simile of someone elsewhere: "on his knees in front of it like a man at an altar"
@@ -72,7 +77,7 @@ _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ra
 # someone's, with a title or a first name before it: "Tom's", "Mrs Kettering’s"
 _OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
 # the bar as full as a pub's gets: "and Doherty's bar was as full as it ever got on a weeknight"
-_BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\s+|lounge\s+)?(?P<place>bar)\s+(?:was|is|were|had\s+been)"
+_BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\s+|lounge\s+|clubhouse\s+|club\s+|hotel\s+|upstairs\s+|downstairs\s+)?(?P<place>bar)\s+(?:was|is|were|had\s+been)"
                         r"\s+(?:as\s+|already\s+|still\s+|half\s+|packed\s+|nearly\s+)?(?:full|packed|crowded|busy|"
                         r"quiet|empty|heaving|noisy|smoky|loud|jammed|rammed)\b")
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
@@ -111,7 +116,10 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 # ("The train north was one of the old ones": a way it runs between the place and its verb)
 _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|southbound|eastbound|westbound|"
-                  r"home|homeward|inbound|outbound|back)\s+)?(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|"
+                  r"home|homeward|inbound|outbound|back)\s+)?"
+                  # ("Leicester Forest East services only made sense at night")
+                  r"(?:(?:only|never|always|usually|often|barely|hardly)\s+(?=\w+ed\b|made\b|makes\b))?"
+                  r"(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|made|makes|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|for|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"
                   # ("The bus shelter outside Aldi is on the ring road": "The street outside was empty" is a view)
@@ -247,7 +255,7 @@ class _Patterns:
             rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?!{_SPOKEN_OF}\b)(?:(?:[\w'’-]+\s+){{0,2}}?|"
             rf"(?-i:(?:[A-Z][\w'’-]+\s+){{3}}))|"
             # or a place's own name right before it: "Dunmere station was two benches"
-            rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+)?)\s+)(?P<place>{words})(?:s|es)?\b"
+            rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+){{0,2}})\s+)(?P<place>{words})(?:s|es)?\b"
             # (and a letter or number it goes by: "County Road K runs south", "Hangar 4 was cold")
             rf"(?:\s+(?-i:[B-HJ-Z]|\d{{1,4}}[A-Z]?)\b)?{_AFTER_SUBJECT}"
             # or by its number: "Court Three is panelled in oak"

@@ -50,6 +50,15 @@ LAYER_PATTERNS: dict[str, str] = {
              r"against\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$)"
              r"|\bfloodlights\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:already\s+)?(?:on|lit|blazing|burning)\b"
              r"|\bunder\s+(?:the\s+)?floodlights\b"
+             # ("it fell in thick ropes through the glare of the floodlights", "the floodlights blazed")
+             r"|\b(?:glare|blaze|beams?|white\s+light|wash)\s+of\s+the\s+floodlights\b|\bfloodlights\s+(?:blazed|glared|burned|"
+             r"shone|blazing|glaring)\b"
+             # ("It was ten past five, and still black dark, when I got into the A&E")
+             r"|\b(?:still\s+(?:black\s+|pitch\s+)?dark|pitch[\s-](?:dark|black))\b(?![\s-]+(?:green|blue|red|brown|grey|gray|"
+             r"hair|eyes|suit|coat))"
+             # ("out beyond the posts the dark was so complete that...")
+             r"|\bthe\s+dark(?:ness)?\s+(?:was|is)\s+(?:so\s+|almost\s+|nearly\s+)?(?:complete|total|absolute|thick|"
+             r"pitch|solid|deep|impenetrable)\b"
              # ("the two lines of vehicles running away from her into the dark")
              r"|\b(?:running|ran|runs|stretching|stretched|stretches|disappearing|disappeared|vanishing|vanished|"
              r"receding|away)\s+(?:[\w'’-]+\s+){0,3}?into\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$)"
@@ -79,7 +88,9 @@ def _layer_patterns(vocabulary) -> dict[str, re.Pattern]:
 
 # Words around a layer word that mean it is not happening here and now.
 _NOT_NOW = re.compile(
-    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|stopped|ceased|cleared|spen[dt]s?\s+a|"
+    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|until|till|stopped|ceased|cleared|"
+    # a night spent, or to be spent: "the look of a man who had spent the night drawing arrows"
+    r"spen(?:d|t|ds|ding)\s+(?:a|the|(?:the\s+)?whole(?:\s+of\s+the)?|all\s+the)|"
     r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks)|"
     # a night gone by: "The crest had come through in the night"
     r"had\s+(?:\w+\s+){1,2}?(?:in|during)\s+the(?=\s*$))\b",
@@ -164,14 +175,16 @@ _NIGHT_FALLING = re.compile(
     # ("In summer people came up here; tonight there was nobody but the wind")
     rf"|{_TONIGHT}",
     re.IGNORECASE)
+# ("By eleven that Saturday I had the Duchess in my chair": a working morning; not "that Saturday night")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s+(?:night|evening))"
 # The clock going on into the night mid-scene: "By half past eleven the band had packed up", "It was past eleven when
 # the last bus went" ("gone ten" may still be a working evening; not "after eleven minutes", "by eleven the next
 # morning"). At a scene's opening a clock only moves the story on; the night is what its words say.
 _LATE_CLOCK = re.compile(
-    r"\b(?:(?:gone|past|after)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?eleven|"
+    rf"\b(?:(?:gone|past|after)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?eleven|"
     r"by\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?eleven)(?:\s+o['’]clock)?\b"
     r"(?!\s+(?:minutes|hours|days|weeks|months|years|times|of|in\s+the\s+morning|(?:the\s+|that\s+|this\s+|next\s+)+"
-    r"(?:morning|day)|a\.?m\b|am\b))(?![\w-])", re.IGNORECASE)
+    rf"(?:morning|day|{_WEEKDAY})|a\.?m\b|am\b))(?![\w-])", re.IGNORECASE)
 # A storm that breaks after nine, past the day's work, is an evening's ("The storm broke a little after nine").
 _STORM_AFTER_NINE = re.compile(r"\b(?:gone|past|after)\s+nine\b(?!\s+(?:in\s+the\s+morning|minutes|hours|a\.?m\b))",
                                re.IGNORECASE)
@@ -184,7 +197,7 @@ _EVENING_CLOCK = re.compile(
     r"(?:(?:half|(?:a\s+)?quarter|five|ten|twenty|twenty[\s-]five)\s+(?:past|to)\s+)?"
     r"(?:seven|eight|nine|ten|eleven|twelve|7|8|9|10|11|12)(?:[.:][0-5]\d)?(?:\s+o['’]clock|\s*p\.?m\b\.?)?"
     r"(?![\w-]|\s+(?:to|minutes|hours|days|weeks|months|years|times|of|metres|meters|feet|yards|miles|paces|"
-    r"in\s+the\s+morning|a\.?m\b|(?:the\s+|that\s+|this\s+|next\s+)+(?:morning|day)))", re.IGNORECASE)
+    rf"in\s+the\s+morning|a\.?m\b|(?:the\s+|that\s+|this\s+|next\s+)+(?:morning|day|{_WEEKDAY})))", re.IGNORECASE)
 _LIT_IN_THE_DARK = re.compile(
     r"\b(?:torch(?:es|light)?|flashlights?|headlights|head[\s-]?(?:lamps?|torch(?:es)?)|floodlights?|"
     r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|neon|lights\s+of\s+the)\b"

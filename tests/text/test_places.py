@@ -1464,3 +1464,32 @@ def test_a_day_and_an_after_clause_before_the_subject_still_open_on_the_place():
     assert place_of("On Sunday, after the eleven o'clock service at Mount Zion New Testament Church, the kitchen "
                     "behind the hall was hotter than the inside of an oven.") == ("kitchen", "kitchen")
     assert place_of("On Sunday, after the service, we all said the kitchen was too hot.") is None
+
+
+@pytest.mark.parametrize("sentence, layers", [
+    ("He wore the creased look of a man who had spent the night drawing arrows on an envelope.", []),  # a night gone by
+    ("She had the look of a woman who meant to stay awake until midnight.", []),                   # a night to come
+    ("The rain fell in thick ropes through the glare of the floodlights.", ["rain", "night"]),
+    ("Out beyond the posts the dark was so complete that the grass looked like a stage.", ["night"]),
+    ("It was ten past five, and still black dark, when I got into the A&E at the Mater.", ["night"]),
+])
+def test_a_night_spent_or_to_come_is_not_now_and_the_floodlit_dark_is(sentence, layers):
+    assert layers_in(sentence) == layers
+
+
+def test_eleven_on_a_saturday_is_the_morning_and_a_clubhouse_bar_is_the_pub():
+    assert weather_comes("By eleven that Saturday I had the Duchess in my chair and two girls on the bench.") == []
+    assert weather_comes("By eleven that Saturday night the bar had emptied.") == ["night"]
+    text = ("The club office smelled of liniment. Gwen opened the post.\n\n\"Morning,\" said Huw.\n\n"
+            "By seven o'clock that evening the clubhouse bar was full, hot and loud. It had been dark since five.\n\n"
+            "\"Pint,\" said Huw.\n")
+    assert [bed for bed, _ in beds(text)] == ["office", "pub"]
+
+
+def test_motorway_services_are_a_car_park_and_strips_of_matting_are_no_airstrip():
+    assert place_of("Leicester Forest East services only made sense at night: a bridge of lit glass over the motorway.")[0] \
+        == "street"
+    assert place_of("Long strips of matting ran the length of the floor.") is None
+    assert place_of("The evening services were held in the chapel.") != ("street", "services")
+    assert place_of("She had been at Social Services all morning.") is None
+    assert place_of("It was ten past five when I finally got into the A&E at the Mater.") == ("hospital", "a&e")
