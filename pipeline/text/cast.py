@@ -25,15 +25,14 @@ import re
 from collections import Counter, defaultdict
 
 from pipeline.text.first_names import (first_name_gender, given_name_first, pet_form_of_same_surname, said_to_a_name,
-                                       same_first_name, surname_first)
+                                       kept_title, same_first_name, surname_first)
 from pipeline.text.towns import is_town
 from pipeline.text.weather import WEATHER_AND_HOURS
 from pipeline.text.animals import animal_names
 from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _MONTH_NAMES, _NOT_PERSON_WORDS,
                                  _PARTICLES, _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES,
                                  TITLES, Character, _decide, _gender_hint, _split_title)
-from pipeline.text.addressed import (_DESCRIBED_AS_KIN, _GIVES_NAME, _INTRODUCED, _SELF_INTRODUCED,
-                                     names_spoken_to)
+from pipeline.text.addressed import _DESCRIBED_AS_KIN, _GIVES_NAME, _INTRODUCED, _SELF_INTRODUCED, names_spoken_to
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, named_apart,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,
                                    _part_titles_of_both_genders, _tie_nicknames)
@@ -75,8 +74,9 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
     carried = Counter(m.group(2) for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+({_NAME})\b", text)
                       if m.group(1) in TITLES or (first_name_gender(m.group(1)) and m.group(1) not in _NOT_NAMES))
     for match in _MENTION.finditer(text):
-        title, name = match.group(1), match.group(2)
+        name = match.group(2)
         words = name.split()
+        title = kept_title(match.group(1), words[0], text)
         if text[match.end():match.end() + 2] in ("'t", "’t"):
             continue      # "Don't", "Won't": a contraction, whatever name it begins with
         # "the Long Patience", "the Coriolis Nine": a ship, a house or a pub, not a person (who

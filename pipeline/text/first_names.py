@@ -211,3 +211,13 @@ def given_name_first(names) -> dict[tuple[str, ...], tuple[str, ...]]:
         if surname_first(words):
             reordered[words] = reordered[words[1:]] = (*words[1:], words[0])
     return reordered
+
+
+def kept_title(title: str | None, first_word: str, text: str) -> str | None:
+    """The title before a name, unless it says whose parent someone is: "Mama Texas" and "Mama Tobi" are a
+    woman's own name, but "Mama Tunde" beside Tunde himself, a first name (Yoruba, Swahili), is Tunde's mother,
+    and the name his."""
+    if title not in ("Mama", "Mamma", "Papa") or not first_name_gender(first_word):
+        return title
+    alone = re.search(rf"(?<!\bMama\s)(?<!\bMamma\s)(?<!\bPapa\s)\b{re.escape(first_word)}\b", text)
+    return None if alone else title

@@ -55,7 +55,9 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Doc", "Sir", "Lady", "Lord
           "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi", "Councillor",
           "Councilor", "Alderman", "Private",
           # a police rank as the papers and the force write it ("PC Sinclair", "DS Malik")
-          "PC", "WPC", "DC", "DS", "DI", "DCI", "Sgt", "Insp", "Supt")
+          "PC", "WPC", "DC", "DS", "DI", "DCI", "Sgt", "Insp", "Supt",
+          # an older woman or man of the community by a name of their own ("Mama Texas", "Papa Joe")
+          "Mama", "Mamma", "Papa")
 
 # A capitalised name, accents and all ("Tomás", "Zoë", "Ólafur", "Bogusławski", "Nguyễn"), with "O'Brien"
 # and "Grant-Menzies"
@@ -232,8 +234,10 @@ def _decide(votes: Counter) -> str:
 _TITLES = {"mr", "mrs", "miss", "ms", "dr", "doctor", "sir", "lady", "lord", "colonel", "captain", "major",
            "general", "inspector", "professor", "father", "mother", "aunt", "auntie", "aunty", "uncle", "master", "mistress",
            "madame", "madam", "monsieur", "mademoiselle", "count", "countess", "prince", "princess", "king",
-           "queen", "reverend", "rev", "st", "sergeant", "lieutenant", "judge", "old", "young", "little"}
-_MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "count", "prince", "king"}
+           "queen", "reverend", "rev", "st", "sergeant", "lieutenant", "judge", "old", "young", "little",
+           # an older woman or man of the community by a name of their own ("Mama Texas", "Papa Joe")
+           "mama", "mamma", "papa"}
+_MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "count", "prince", "king", "papa"}
 # Ranks were men's in older novels but are anyone's now ("Sergeant Okafor was a tall woman"):
 # the pronouns decide, and a rank says M only when nothing else does.
 RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "inspector", "constable", "detective",
@@ -241,7 +245,7 @@ RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "in
          # a minister may be a woman ("Reverend Bell ... she")
          "reverend", "rev"}
 _FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "auntie", "aunty", "mistress", "madame", "madam", "mademoiselle",
-                  "countess", "princess", "queen"}
+                  "countess", "princess", "queen", "mama", "mamma"}
 
 
 _ADDRESS_WORDS = {"sir", "madam", "ma'am", "maam", "miss", "mister", "mr", "mrs", "master", "mistress", "lady", "lord",

@@ -3063,3 +3063,15 @@ def test_one_who_gives_her_name_is_the_she_beside_it_though_a_his_follows_it_lat
             "\"He's been on the roof an hour,\" said Kofi.\n\n\"Has he now,\" said Sharma, and smiled over his head.\n")
     cast = discover_characters(text)
     assert cast[owner(cast, "Sharma")].gender == "F", cast
+
+
+def test_mama_before_a_nickname_is_her_name_and_before_her_sons_name_she_is_his_mother():
+    text = ("By eleven I had the Duchess in my chair and Mama Texas under the far dryer. Nobody had mentioned Texas "
+            "to her in years.\n\n\"Abena, is it done?\" said Mama Texas.\n\n\"Ten minutes,\" I said.\n\n"
+            "\"In Houston they'd have charged you double,\" said Mama Texas, and laughed.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mama Texas") != "" and cast[owner(cast, "Mama Texas")].gender == "F", cast
+    text = ("Tunde Bakare was at the till. Mama Tunde came in with the shopping.\n\n\"Tunde, help me,\" she said.\n\n"
+            "\"Coming,\" said Tunde.\n\n\"Lift it properly,\" said his mother.\n\n\"I am,\" said Tunde.\n")
+    cast = discover_characters(text)
+    assert cast[owner(cast, "Tunde")].gender == "M" and owner(cast, "Mama Tunde") == "", cast
