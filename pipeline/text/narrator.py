@@ -273,6 +273,17 @@ def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names
     return max(scored)[1] if scored else ""
 
 
+def _named_apart_from(told: str, name: str, family: set[str]) -> bool:
+    """The narration names someone other than as the parent it has just spoken of: not "Papa came in at last with
+    the wine. Kwame Mensah is sixty-six", the name given to the one the paragraph is about."""
+    for m in re.finditer(rf"\b{re.escape(name)}\b", told):
+        paragraph = told[max(told.rfind("\n\n", 0, m.start()), m.start() - 300):m.start()]
+        if not re.search(rf"\b(?:{'|'.join(map(re.escape, family))})\b[^\n]*?[.!?]\s+$", paragraph) \
+                and not re.search(rf"\b(?:my|our)\s+(?:{'|'.join(w.lower() for w in family)}),?\s+$", paragraph):
+            return True
+    return False
+
+
 def join_parent_named_by_others(text: str, characters: dict[str, Character], narrator: str) -> dict[str, Character]:
     """In a story told as "I", the teller's father is "Dad" in the narration and "Roy" to everyone
     else: the one man of the teller's surname ("Roy Marchbank's field") whom the narration never
@@ -291,7 +302,7 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
                  and any(_split_title(n)[1][-1] in surnames and (len(_split_title(n)[1]) >= 2 or
                                                                   _split_title(n)[0].rstrip(".") == title)
                          for n in (m, *c.aliases))
-                 and not any(re.search(rf"\b{re.escape(n)}\b", told) for n in (m, *c.aliases))]
+                 and not any(_named_apart_from(told, n, family) for n in (m, *c.aliases))]
         if len(parents) == 1 and len(named) == 1:
             parent, name = characters[parents[0]], characters.pop(named[0])
             # (in the parent's place: the order is who matters most)

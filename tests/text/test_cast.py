@@ -3075,3 +3075,19 @@ def test_mama_before_a_nickname_is_her_name_and_before_her_sons_name_she_is_his_
             "\"Coming,\" said Tunde.\n\n\"Lift it properly,\" said his mother.\n\n\"I am,\" said Tunde.\n")
     cast = discover_characters(text)
     assert cast[owner(cast, "Tunde")].gender == "M" and owner(cast, "Mama Tunde") == "", cast
+
+
+def test_the_tellers_papa_whose_full_name_the_narration_gives_as_he_comes_in_is_that_man():
+    text = TOLD_AS_I + ("\"Where is Papa?\" I said.\n\n\"Do not start with me, Abena Mensah,\" said Auntie.\n\n"
+                        "\"Abena, eat something,\" said Auntie.\n\n\"Later,\" I said.\n\n"
+            "Papa came in at last with the wine in a carrier bag. Kwame Mensah is sixty-six and was an accountant for "
+            "thirty years.\n\n\"Bena,\" said Papa. \"Your auntie says you are worried.\"\n\n"
+            "\"Kwame, let the girl alone,\" said Nana.\n\n\"Yes, Nana,\" said my father.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Papa") == owner(cast, "Kwame Mensah") != "", cast
+    # the narration naming him on his own, not as the Papa just spoken of: someone else of the name
+    apart = text.replace("Papa came in at last with the wine in a carrier bag. Kwame Mensah",
+                         "Kwame Mensah lived next door.\n\nPapa came in at last with the wine in a carrier bag. He")
+    apart = apart.replace("\"Kwame, let the girl alone,\" said Nana.\n\n\"Yes, Nana,\" said my father.\n", "")
+    cast = discover_characters(apart)
+    assert owner(cast, "Papa") != owner(cast, "Kwame Mensah"), cast
