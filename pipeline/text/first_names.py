@@ -81,7 +81,8 @@ def same_first_name(short: str, long: str) -> bool:
     if len(b) > len(a) + 1 and b.startswith(a):
         return True
     # "Tola" of "Adetola", "Beth" of "Elizabeth": the name's last syllables, after a syllable of its own
-    if len(a) >= 4 and len(b) >= len(a) + 3 and b.endswith(a) and re.search(r"[aeiou]", b[:-len(a)]) \
+    # (or after an opening vowel alone: "Bena" of "Abena", "Liza" of "Eliza", "Nita" of "Anita")
+    if len(a) >= 4 and (len(b) >= len(a) + 3 or len(b) == len(a) + 1) and b.endswith(a) and re.search(r"[aeiou]", b[:-len(a)]) \
             and len({first_name_gender(short), first_name_gender(long)} - {""}) <= 1:
         return True
     # "Roz" of "Rosalind", "Suze" of "Susan": the opening letters, spoken with a z

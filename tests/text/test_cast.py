@@ -2538,6 +2538,8 @@ def test_pet_forms_from_the_end_of_a_name_or_with_an_accent_and_a_town_people_re
     assert same_first_name("Tola", "Adetola") and same_first_name("Paddy", "Pádraig")
     assert same_first_name("Gaz", "Gary") and same_first_name("Ally", "Alasdair")
     assert not same_first_name("Rose", "Ambrose")      # a woman's name is no man's pet form
+    # after an opening vowel alone: "Bena" of "Abena", "Nita" of "Anita" (but "Ella" is no "Bella")
+    assert same_first_name("Bena", "Abena") and same_first_name("Nita", "Anita") and not same_first_name("Ella", "Bella")
     text = ('Pádraig Conneely stood at the counter. "Paddy," said Siobhán, "sit down."\n\n"I will," said Paddy.\n\n'
             'The people in Portlach remarked on it for weeks. Everyone in Portlach knew.\n\n'
             '"Another Morag," said Siobhán.\n\n"It is," said Pádraig.\n')
