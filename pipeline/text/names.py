@@ -288,7 +288,8 @@ def _alias_variants(characters: dict[str, Character]) -> dict[str, str]:
             # "Sir" or "Madam" alone is how anyone is spoken to, not a name
             # "I" marks the first-person narrator; the rules read it as a pronoun, not a name
             if alias.strip() and (alias.strip().lower().rstrip(".") not in _ADDRESS_WORDS | {"i", "_narr"}
-                                  or alias.strip() in ("Miss", "Sir") and alias.strip().lower() in titled):
+                                  or alias.strip() in ("Miss", "Sir") and alias.strip().lower() in titled
+                                  or alias.strip() in FAMILY_NAMES):     # ("said Papa": the cast's own Papa)
                 table.setdefault(alias.strip().lower(), main)
             for described in _first_seen(alias):
                 table.setdefault(described, main)

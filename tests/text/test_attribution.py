@@ -1431,3 +1431,12 @@ def test_the_one_a_story_brings_in_by_the_before_anyone_of_that_sex_is_named_is_
     found = newcomers(text, starts, names, 0, len(text))
     # the first "the old man" is someone new; the second, after a man is named, is not brought in again
     assert [(text[at:at + 13], who) for at, who in found] == [("The old man f", "?M")]
+
+
+def test_a_family_word_the_cast_holds_as_a_name_is_that_person_in_a_tag():
+    cast = {"Kwame Mensah": Character("Kwame Mensah", ("Kwame", "Papa"), "M"),
+            "Samuel": Character("Samuel", (), "M"), "Abena": Character("Abena", ("I", "narrator"), "F")}
+    text = ("Samuel stood beside me at the shelter.\n\n\"Are you alone there?\" said Papa on the phone.\n\n"
+            "\"No,\" I said.\n\n\"Good,\" said Papa. \"Goodnight.\"\n")
+    said = speakers(text, cast)
+    assert said[0][1] == said[2][1] == "Kwame Mensah", said
