@@ -55,6 +55,8 @@ _WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][
                         r"summing[ -]up|verdict|observation|words|amendment|explanation|reproach|protest|suggestion|"
                         r"proposal|advice|apology|assurance|entreaty|inquiry|enquiry|cry|objection|correction|"
                         r"conclusion|answering|salutation|reflection)\b")
+# `"Akua!" Auntie Efua's voice came from the hallway`
+_VOICE_CAME = re.compile(r"([A-Z][\w.’'\s-]*?)['’]s\s+(?:[a-z]+\s+)?voice\s+(?:came|called|rang|sounded|floated|drifted|carried|cut|boomed)\b")
 # "cried the muffled voice of Kemp", "exclaimed the voice of old Mr. Emerson"
 _VOICE_OF = re.compile(r"(?:the|a)\s+(?:[\w-]+\s+){0,2}?voice\s+of\s+(?:(?:old|young|little|poor|the)\s+)?")
 # "the gentle Mrs. Thorpe": a word or two of description before a name
@@ -468,7 +470,7 @@ class _Reader:
                 return _Who(who[1], verb.group(0), self._adverb(who[0], min(end, verb.end() + 20)),
                             (position, verb.end()), who[2])
         # `"Poor Charlotte," was Lucy's reply.`
-        said = _WAS_REPLY.match(text, position, end)
+        said = _WAS_REPLY.match(text, position, end) or _VOICE_CAME.match(text, position, end)
         if said:
             named = self.names.at(text, said.start(1), said.end(1))
             if named:

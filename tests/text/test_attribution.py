@@ -1440,3 +1440,13 @@ def test_a_family_word_the_cast_holds_as_a_name_is_that_person_in_a_tag():
             "\"No,\" I said.\n\n\"Good,\" said Papa. \"Goodnight.\"\n")
     said = speakers(text, cast)
     assert said[0][1] == said[2][1] == "Kwame Mensah", said
+
+
+def test_a_voice_that_came_from_the_hallway_is_whose_voice_it_was():
+    cast = {"Efua": Character("Efua", ("Auntie Efua",), "F"), "Akua": Character("Akua", (), "F"),
+            "Nana": Character("Nana", (), "F")}
+    text = ("\"Eat something,\" said Akua.\n\n\"Later,\" said Nana.\n\n"
+            "\"Akua!\" Auntie Efua's voice came from the hallway, high above the music. \"Akua, bring him here.\"\n\n"
+            "Akua went.\n")
+    said = speakers(text, cast)
+    assert said[2][1] == said[3][1] == "Efua", said
