@@ -217,10 +217,15 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
     people[:] = [p for p in people if p.forms]
 
 
+_SIBLING_CALLS = {"Sis", "Sissy", "Bro", "Bruv"}
+
+
 def _gender_said(person: _Person) -> str:
     """What a person's name says of them: the title, a family word ("Dad"), or the name list."""
     word = person.words[0]
-    return person.title_gender or (_gender_of_phrase(word.lower()) if word in FAMILY_NAMES else first_name_gender(word))
+    # ("Morning, Sis." is said to a sister, never to the father who spoke before)
+    return person.title_gender or (_gender_of_phrase(word.lower()) if word in FAMILY_NAMES or word in _SIBLING_CALLS
+                                   else first_name_gender(word))
 
 
 # "Is there a Mrs. Pryce? Mrs. Margaret Pryce?" / `"That's me," said Gran.`

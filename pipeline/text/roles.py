@@ -116,9 +116,11 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
     owner = {form: p for p in people for form in p.forms}
     found = {}
     # (an "assistant director" is not the director)
-    job = rf"(?:the|our|their|his|her|my)\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+){{0,2}}?{re.escape(role)}"
-    # (and "Walter Brandt, who had been the editor of the Ledger for twenty-two years")
-    for m in re.finditer(rf"\b({_NAME}(?:\s+{_NAME})?),\s+(?:who\s+(?:had\s+been|has\s+been|was|is)\s+)?{job}\b|"
+    det = r"(?:the|our|their|his|her|my)\s+"
+    job = rf"(?:(?!{_OTHER_JOB})[a-z-]+\s+){{0,2}}?{re.escape(role)}"
+    # (and "Walter Brandt, who had been the editor of the Ledger for twenty-two years", "Raymond Tibbetts, who had
+    # been chief of the Hollis Falls Police Department")
+    for m in re.finditer(rf"\b({_NAME}(?:\s+{_NAME})?),\s+(?:who\s+(?:had\s+been|has\s+been|was|is)\s+(?:{det})?|{det}){job}\b|"
                          rf"\b(?i:the)\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+){{0,2}}?"
                          rf"{re.escape(role)},\s+({_NAME}(?:\s+{_NAME})?)[,.;]", text):
         if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1) or m.group(2))) is not None:

@@ -3093,3 +3093,14 @@ def test_the_tellers_papa_whose_full_name_the_narration_gives_as_he_comes_in_is_
     apart = apart.replace("\"Kwame, let the girl alone,\" said Nana.\n\n\"Yes, Nana,\" said my father.\n", "")
     cast = discover_characters(apart)
     assert owner(cast, "Papa") != owner(cast, "Kwame Mensah"), cast
+
+
+def test_sis_is_never_the_father_who_spoke_before_and_a_chief_by_apposition_is_the_chief():
+    text = ("Walter Kessler was at the grill.\n\n\"You're late,\" he said.\n\n\"I'm early,\" said Nora.\n\n"
+            "Dale Kessler sat at the counter.\n\n\"Morning, Sis.\"\n\n\"Morning,\" said Nora.\n\n"
+            "Raymond Tibbetts, who had been chief of the Hollis Falls Police Department for twenty years, came in.\n\n"
+            "\"Chief,\" said Dale.\n\n\"Coffee,\" said the chief.\n\n\"Sure,\" said Walter.\n\n"
+            "\"Thanks,\" said the chief.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Sis") != owner(cast, "Walter Kessler"), cast
+    assert owner(cast, "the chief") == owner(cast, "Raymond Tibbetts") != "", cast
