@@ -3104,3 +3104,14 @@ def test_sis_is_never_the_father_who_spoke_before_and_a_chief_by_apposition_is_t
     cast = discover_characters(text)
     assert owner(cast, "Sis") != owner(cast, "Walter Kessler"), cast
     assert owner(cast, "the chief") == owner(cast, "Raymond Tibbetts") != "", cast
+
+
+def test_sis_at_the_family_counter_is_the_one_woman_of_the_family_the_story_is_about():
+    text = ("Nora Kessler came in at six. Her brother Dale Kessler was at the counter and Walter Kessler at the grill. "
+            "Ellen Pruitt had owned the farm by the bridge.\n\n"
+            "\"Morning, Sis.\"\n\n\"Morning,\" said Nora.\n\n\"You look terrible,\" said Nora.\n\n"
+            "\"Thanks,\" said Dale.\n\nNora drank her coffee. Nora read the paper. Nora went out.\n\n"
+            "\"Bridge held, Sis,\" said Dale.\n\n\"It did,\" said Nora.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Sis") in ("", owner(cast, "Nora Kessler")), cast
+    assert "Sis" not in cast, cast
