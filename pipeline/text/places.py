@@ -80,6 +80,9 @@ _OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
 _BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\s+|lounge\s+|clubhouse\s+|club\s+|hotel\s+|upstairs\s+|downstairs\s+)?(?P<place>bar)\s+(?:was|is|were|had\s+been)"
                         r"\s+(?:as\s+|already\s+|still\s+|half\s+|packed\s+|nearly\s+)?(?:full|packed|crowded|busy|"
                         r"quiet|empty|heaving|noisy|smoky|loud|jammed|rammed)\b")
+# a road's side, by its own name: "Luis nosed his Subaru onto the shoulder of River Road"
+_ROADSIDE = re.compile(r"\b(?:onto|on|along|off|at)\s+the\s+(?:soft\s+|gravel\s+|grass\s+|muddy\s+)?(?:shoulder|verge)\s+of\s+"
+                       r"(?:the\s+)?(?:(?-i:[A-Z][\w'’-]+)\s+){0,3}(?P<place>road|street|lane|highway|avenue|drive)\b", re.IGNORECASE)
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
 # A place counts when the prose puts someone there, not when it merely names it.
 _LOCATIVE = (r"(?:in|into|at|on\s+to|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
@@ -431,7 +434,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         defined = patterns.defined.match(sentence)
         candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.named_locative.search(sentence),
                                   patterns.named_kind.search(sentence), defined,
-                                  patterns.motion.search(sentence), _BAR.search(sentence), _BAR_STATE.search(sentence)) if m]
+                                  patterns.motion.search(sentence), _BAR.search(sentence), _BAR_STATE.search(sentence),
+                                  _ROADSIDE.search(sentence)) if m]
         candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
                                    patterns.likened.match(sentence), patterns.shaken.search(sentence),
                                    patterns.firm.search(sentence), patterns.lit.match(sentence)) if m]

@@ -1493,3 +1493,12 @@ def test_motorway_services_are_a_car_park_and_strips_of_matting_are_no_airstrip(
     assert place_of("The evening services were held in the chapel.") != ("street", "services")
     assert place_of("She had been at Social Services all morning.") is None
     assert place_of("It was ten past five when I finally got into the A&E at the Mater.") == ("hospital", "a&e")
+
+
+def test_a_car_pulled_onto_the_shoulder_of_a_named_road_puts_the_scene_on_the_road():
+    assert place_of("By the time Luis nosed his Subaru onto the shoulder of River Road it was pouring.") == ("street", "road")
+    text = ("The newsroom smelled of toner. Nora typed.\n\n\"Done?\" said Hal.\n\n\"Nearly,\" said Nora.\n\n"
+            "* * *\n\nThe rain came back a little after nine, all at once. By the time Luis nosed his Subaru onto the shoulder "
+            "of River Road the headlights showed nothing but a grey wall of water.\n\n\"Sis!\" Dale shouted.\n")
+    found = beds(text)
+    assert found[-1][0] == "street" and {"rain", "night"} <= set(found[-1][1]), found
