@@ -52,7 +52,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                     "footpath", "trail",
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field",
                     # a path by water out of doors
-                    "towpath", "river path", "riverside path", "riverside", "river bank", "canal bank", "canal path",
+                    "towpath", "river path", "riverside path", "railway embankment", "railway cutting", "riverside", "river bank", "canal bank", "canal path",
                     # and the river's flat land and the banks built against it
                     "bottomland", "bottomlands", "floodplain", "flood plain", "water meadow", "levee", "cornfield",
                     # a small river and where a track crosses it ("the crossing at Bindi Creek")
@@ -80,7 +80,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # a hospital's or a warehouse's yard for vehicles, out of doors (not a ward's bay of beds, nor the sea's)
                "ambulance bay", "loading bay", "parking bay", "drop-off bay", "delivery bay", "taxi bay",
                # a paved way along a town's river
-               "riverside walkway", "river walkway", "riverwalk",
+               "riverside walkway", "river walkway", "riverwalk", "embankment", "esplanade",
                # a roof out in the weather
                "helipad", "helicopter pad", "rooftop", "roof terrace",
                # a road under the railway; houses going up, out in the weather

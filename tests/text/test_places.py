@@ -1502,3 +1502,9 @@ def test_a_car_pulled_onto_the_shoulder_of_a_named_road_puts_the_scene_on_the_ro
             "of River Road the headlights showed nothing but a grey wall of water.\n\n\"Sis!\" Dale shouted.\n")
     found = beds(text)
     assert found[-1][0] == "street" and {"rain", "night"} <= set(found[-1][1]), found
+
+
+def test_the_embankment_of_a_river_is_a_street_and_a_railway_embankment_the_country():
+    assert place_of("The Victoria Embankment at midnight in the rain is one of the loneliest places in London.") \
+        == ("street", "embankment")
+    assert place_of("We stood on the railway embankment in the dark.")[0] == "countryside"
