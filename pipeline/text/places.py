@@ -134,7 +134,9 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|
 _SPOKEN_OF = r"(?:name|word|words|thought|idea|mention|memory|memories|picture|photo|photograph|map|sign|smell|sound)"
 # "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
 _TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'’-]+\s+){0,2}?"
-                 r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now)\b,?\s+")
+                 r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now|"
+                 # ("On Monday mornings the third-floor synthesis lab smelled of acetone")
+                 r"mornings|afternoons|evenings|nights|days|weekends)\b,?\s+")
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
 # or a way past something to the place, with no comma: "Down past the pier the beach is just shapes" (not a view
 # across or beyond, which is seen from elsewhere)

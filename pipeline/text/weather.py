@@ -129,7 +129,9 @@ def layers_in(sentence: str, vocabulary=None) -> list[str]:
             before = sentence[max(0, match.start() - 24): match.start()]
             after = sentence[match.end(): match.end() + 30]
             # ("a little after one in the morning" is still the night)
-            clock = match.group(0).lower().endswith("in the morning")
+            # (and "a little after midnight", "gone midnight")
+            clock = match.group(0).lower().endswith("in the morning") or (
+                match.group(0).lower() == "midnight" and re.search(r"\b(?:after|past|gone)\s+$", before) is not None)
             if (_NOT_NOW.search(before.split(",")[-1]) and not clock) or _LAYER_STOP_AFTER.search(after) \
                     or _STILL_TO_COME.match(after):
                 continue

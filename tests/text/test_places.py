@@ -1508,3 +1508,10 @@ def test_the_embankment_of_a_river_is_a_street_and_a_railway_embankment_the_coun
     assert place_of("The Victoria Embankment at midnight in the rain is one of the loneliest places in London.") \
         == ("street", "embankment")
     assert place_of("We stood on the railway embankment in the dark.")[0] == "countryside"
+
+
+def test_a_little_after_midnight_is_night_and_monday_mornings_lead_into_the_lab():
+    assert layers_in("The promenade was black and empty and shining when I reached it, a little after midnight.") \
+        == ["night"]
+    assert layers_in("He would not be back until midnight.") == []
+    assert place_of("On Monday mornings the third-floor synthesis lab smelled of acetone and burnt toast.") == ("room", "lab")
