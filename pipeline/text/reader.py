@@ -129,8 +129,9 @@ class _Reader:
         starts = {at: main for at, main in found if main.lower() not in ("he", "she")}
         for position, main in sorted(found, key=lambda item: item[0]):
             if main.lower() in ("he", "she"):
-                # "He was a man in a grey suit": the one the sentence brings in
-                copula = re.match(r"\w+\s+(?:was|is)\s+", self.text[position:position + 12])
+                # "He was a man in a grey suit", "She is my son's girl, Chloe Ashdown": the one the sentence brings in
+                copula = re.match(r"\w+\s+(?:was|is)\s+(?:(?:my|his|her|their|our)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+)?",
+                                  self.text[position:position + 60])
                 main = (copula and starts.get(position + copula.end())) or self.pronoun(main, position, newcomers=True)
             if main:
                 self.note(position, main)

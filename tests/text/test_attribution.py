@@ -1450,3 +1450,13 @@ def test_a_voice_that_came_from_the_hallway_is_whose_voice_it_was():
             "Akua went.\n")
     said = speakers(text, cast)
     assert said[2][1] == said[3][1] == "Efua", said
+
+
+def test_she_is_my_sons_girl_chloe_brings_chloe_in_for_the_she_that_follows():
+    cast = {"Frank": Character("Frank", ("I", "narrator"), "M"), "Nurse Quinn": Character("Nurse Quinn", (), "F"),
+            "Chloe Ashdown": Character("Chloe Ashdown", ("Chloe",), "F")}
+    text = ("\"Tablets, Frank,\" said Nurse Quinn.\n\n\"Later,\" I said.\n\nNurse Quinn went out.\n\n"
+            "My granddaughter came at eleven. She is my son's girl, Chloe Ashdown, and she always arrives in a rush.\n\n"
+            "\"Grandpa!\" She kissed the top of my head. \"You look well.\"\n")
+    said = speakers(text, cast)
+    assert said[2][1] == said[3][1] == "Chloe Ashdown", said
