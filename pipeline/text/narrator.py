@@ -112,6 +112,10 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
                 and (gender == "U" or characters[m].gender in (gender, "U") or (first.startswith(m) and len(m) >= 3)))
             # "Lind", said to Mr. Lindqvist: a short form of the surname (a name list's gender for it means nothing)
             or _short_for_surname(m, other) or _short_for_surname(other, m)
+            # ("Sarge", who is "Sergeant Ashdown" too, said to Frank Ashdown: the teller's old rank and his surname)
+            or (characters[m].gender in (gender, "U") and count >= 2 and any(
+                kind(a) == "titled" and _split_title(a)[0].lower() in RANKS and surname_fits(a, other)
+                for a in (m, *characters[m].aliases)))
             # "Inspector Carrick", said to the teller the others call "Mrs Carrick": a rank is anyone's
             or (kind(m) == kind(other) == "titled" and _split_title(m)[1] == _split_title(other)[1]
                 and bool({_split_title(m)[0].lower(), _split_title(other)[0].lower()} & RANKS))

@@ -3115,3 +3115,17 @@ def test_sis_at_the_family_counter_is_the_one_woman_of_the_family_the_story_is_a
     cast = discover_characters(text)
     assert owner(cast, "Sis") in ("", owner(cast, "Nora Kessler")), cast
     assert "Sis" not in cast, cast
+
+
+def test_sarge_who_is_sergeant_ashdown_is_the_teller_frank_ashdown():
+    from pipeline.text.narrator import first_person
+    text = TOLD_AS_I + ("\"Morning, all. Frank, your pills. Reg, your water.\"\n\n\"Come in, Frank. Sit down.\"\n\n"
+                        "\"Dennis,\" said Mrs Fenwick, \"is quicker on the stairs. Thank you, Sergeant Ashdown. That "
+                        "will be all.\"\n\n\"Sarge! Sarge, is she with you? I must have dropped off.\"\n\n"
+                        "\"Frank Ashdown, you old fool, you'll catch your death.\" She took the old lady's arm.\n")
+    characters = {"Frank": Character("Frank", ("Frank Ashdown", "Mr Ashdown"), "M"),
+                  "Sarge": Character("Sarge", ("Sergeant Ashdown",), "M"), "Reg": Character("Reg", ("Reg Toomey",), "M"),
+                  "Mrs Fenwick": Character("Mrs Fenwick", (), "F"), "Dennis": Character("Dennis", (), "M"),
+                  "Chloe Ashdown": Character("Chloe Ashdown", ("Chloe",), "F")}
+    main, same = first_person(text, characters)
+    assert main == "Frank" and "Sarge" in same, (main, same)
