@@ -38,7 +38,7 @@ _CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:
 # night"); silence or smoke in a place is more often the room the scene is already in.
 _WEATHER_SUBJECT = re.compile(
     rf"^\W*(?:{_TIME_LEAD_IN}|{_CLOCK_LEAD_IN})?(?:the\s+)?(?:rain|snow|sleet|hail|fog|mist|wind|storm|thunder|dawn|dusk|twilight|"
-    r"darkness|morning|evening|sun|sunlight|sunshine|moon|moonlight|frost)\b", re.IGNORECASE)
+    r"darkness|morning|evening|sun|sunlight|sunshine|moon|moonlight|frost|night)\b", re.IGNORECASE)
 # A sentence that only moves the clock on, the place coming in the next: "It was gone nine by the time
 # they came out.", "By the time we found the farm the light was going.", "Twenty minutes later..."
 _TRANSITION = re.compile(
@@ -131,8 +131,10 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
              (patterns.defined.match(first), True), (_later_clause_subject(patterns, first), False),
              (_BAR_STATE.search(first), True),
+             # ("Night comes early on Gillthwaite Fell in November")
              (_WEATHER_SUBJECT.match(first) and (patterns.locative.search(first, 0, clause_end)
-                                                 or patterns.over.search(first, 0, clause_end)), False),
+                                                 or patterns.over.search(first, 0, clause_end)
+                                                 or patterns.named_locative.search(first, 0, clause_end)), False),
              (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
     if anywhere:
         tries.append((patterns.locative.search(first), True))

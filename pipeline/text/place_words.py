@@ -49,10 +49,11 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "barn", "cowshed", "byre", "moor",
                     "lambing shed", "shearing shed", "milking parlour", "sheepfold", "hayloft", "pigsty",
                     "hillside", "hilltop", "ridge", "mountain", "mountainside", "mountain path", "summit", "scree",
-                    "footpath", "trail",
+                    "footpath", "trail", "fell", "fellside", "fell side", "fell top", "moorland", "crag",
                     "valley", "heath", "paddock", "riverbank", "country lane", "lower field", "upper field",
                     # a path by water out of doors
-                    "towpath", "river path", "riverside path", "railway embankment", "railway cutting", "riverside", "river bank", "canal bank", "canal path",
+                    "towpath", "river path", "riverside path", "railway embankment", "railway cutting",
+                    "low-water crossing", "low water crossing", "river crossing", "riverside", "river bank", "canal bank", "canal path",
                     # and the river's flat land and the banks built against it
                     "bottomland", "bottomlands", "floodplain", "flood plain", "water meadow", "levee", "cornfield",
                     # a small river and where a track crosses it ("the crossing at Bindi Creek")
@@ -98,7 +99,10 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
               # a public hall full of people
               "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
-              "island hall", "memorial hall", "scout hall", "drill hall", "wedding hall",
+              "island hall", "memorial hall", "scout hall", "drill hall", "wedding hall", "village institute",
+              "miners' institute", "miners’ institute", "mechanics' institute", "mechanics’ institute",
+              # a market under a roof, the buyers round the auctioneer
+              "fish market", "auction floor", "auction hall", "auction room", "sale ring", "saleroom", "sale room",
               "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement",
               # a band playing to a room
               "bandstand", "function room", "banqueting hall", "banqueting suite", "mosque hall", "community room"),

@@ -113,8 +113,10 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
            r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+|down\s+|up\s+|over\s+|off\s+)?"
            r"(?:in|into|to|onto|on\s+to|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
            # "climbed the stairs to the Gazette office"
-           r"(?:climbed|climb|climbs|went|go|goes|walked|ran|hurried|came|come|comes)\s+(?:up\s+|down\s+)?the\s+"
-           r"(?:stairs|steps|staircase|ladder|gangway|gangplank)\s+(?:to|into|of)|"
+           # ("by the time we had climbed all seven flights to the roof of the multi-storey")
+           r"(?:climbed|climb|climbs|went|go|goes|walked|ran|hurried|came|come|comes)\s+(?:up\s+|down\s+)?(?:the|all\s+"
+           r"(?:the\s+)?(?:[\w-]+\s+)?)\s*(?:stairs|steps|staircase|ladder|gangway|gangplank|flights?(?:\s+of\s+stairs)?)\s+"
+           r"(?:up\s+)?(?:to|into|of)|"
            r"boarded|joined)")
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 # ("The train north was one of the old ones": a way it runs between the place and its verb)
@@ -149,7 +151,8 @@ _CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?qua
                   r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next|in\s+the)\s+(?:morning|afternoon|evening|night))?"
                   # ("At half past eight on the second Tuesday of lambing, the kitchen ...")
                   r"(?:\s+on\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:(?-i:[A-Z][a-z]+day)|day|morning|afternoon|evening|night)"
-                  r"(?:\s+(?:of|in)\s+[\w'’-]+)?)?,?\s+")
+                  # ("By two o'clock on the Saturday of Nasreen's mehndi, the kitchen ...")
+                  r"(?:\s+(?:of|in)\s+(?:[\w'’-]+\s+)?[\w'’-]+)?)?,?\s+")
 # ("On Sunday, after the eleven o'clock service at Mount Zion, the kitchen behind the hall was hotter than an oven")
 _DAY_AND_AFTER = r"(?:on|by|at|that)\s+[^,.;:!?\"“]{1,30},\s+(?:after|before|when|once|while)\s+[^,.;:!?\"“]{1,80},\s+"
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|{_DAY_AND_AFTER}|(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
@@ -217,7 +220,11 @@ class _Patterns:
     def __init__(self, word_bed: dict[str, str], layers: dict[str, str]):
         self.word_bed = word_bed
         # "sitting-room" is the "sitting room" of older books
-        words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else re.escape(w).replace(r"\ ", r"[\s-]")
+        # ("fell" only as a hill's name, "Gillthwaite Fell": the rain fell anywhere; "the Embankment" a London street,
+        # not a flood bank)
+        words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else "(?-i:Fell)" if w == "fell"
+                         else "(?-i:Embankment)" if w == "embankment"
+                         else re.escape(w).replace(r"\ ", r"[\s-]")
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb
         # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
@@ -233,7 +240,8 @@ class _Patterns:
                  rf"\s+{noun}|(?P<bare>{bare})\b|"
                  rf"(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}|(?P<road>{_ROAD_NUMBER})\b)")
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}{owner}", re.IGNORECASE)
-        self.motion = re.compile(rf"\b{_MOTION}\s+{owner}", re.IGNORECASE)
+        # (up on to a roof is onto the place: "climbed all seven flights to the roof of the multi-storey")
+        self.motion = re.compile(rf"\b{_MOTION}\s+(?:the\s+(?:open\s+|flat\s+)?(?:roof|top)\s+of\s+)?{owner}", re.IGNORECASE)
         # weather come over a place: "the storm arrived over the High Street"
         self.over = re.compile(rf"\b(?:over|across|upon)\s+{_PART_OF}{owner}", re.IGNORECASE)
         # the lights or the sky over a place, opening a scene: "The floodlights over the hockey pitch are on"
@@ -367,6 +375,11 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
         if found and c.group("bare") and not (re.match(r"the\s", clause, re.IGNORECASE) and re.match(
                 r"\s+(?:was|were|is|are|had|has|lay|stood|seemed|looked|smelt|smelled|stank|rang|shook|filled)\b",
                 clause[found.end():])):
+            found = None
+        # (nor one that calls someone something, as an office does: "whom nobody but his mother and the county tax
+        # office had called Wendell in thirty years")
+        if found and re.match(r"\s+(?:had\s+|has\s+|have\s+)?(?:called|rang|rung|wrote|written|phoned|sent|said|told|asked|"
+                              r"billed|fined|summoned)\b", clause[found.end():]):
             found = None
         if found:
             return found

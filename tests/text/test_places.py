@@ -1515,3 +1515,23 @@ def test_a_little_after_midnight_is_night_and_monday_mornings_lead_into_the_lab(
         == ["night"]
     assert layers_in("He would not be back until midnight.") == []
     assert place_of("On Monday mornings the third-floor synthesis lab smelled of acetone and burnt toast.") == ("room", "lab")
+
+
+def test_a_fish_market_a_village_institute_and_a_fell_by_its_name():
+    assert place_of("The bell goes at seven on Grimsby fish market, and the auction starts without you.") \
+        == ("crowd", "fish market")
+    assert place_of("The Ravensthwaite Village Institute was built in 1911 by a mill-owner.")[0] == "crowd"
+    assert place_of("By two o'clock on the Saturday of Nasreen's mehndi, the kitchen of the Shapla was running hot.") \
+        == ("kitchen", "kitchen")
+    assert place_of("The rain fell all night.") is None          # "fell" the verb is no hill
+    assert established_place(["Night comes early on Gillthwaite Fell in November, and that day it came earlier.",
+                              "The rain arrived with it."]) == ("countryside", "fell")
+
+
+def test_an_office_that_called_someone_something_is_no_scene_and_a_climb_to_a_roof_is():
+    assert place_of("Wendell Pruitt, whom nobody but his mother and the county tax office had called Wendell in thirty "
+                    "years, did not turn around.") is None
+    assert place_of("By the time we had climbed all seven flights to the roof of the multi-storey it was pouring.",
+                    opening=False) == ("street", "multi-storey")
+    assert place_of("The Victoria Embankment at midnight is lonely.") == ("street", "embankment")
+    assert place_of("We went along the foot of the embankment in single file.") is None   # a flood bank: no street
