@@ -42,7 +42,10 @@ _ANOTHER = r"(?:other|second|third|fourth|last|first|next|same|former|assistant|
 _FROM_ABROAD = (r"american|yank|yankee|englishman|englishwoman|frenchman|frenchwoman|irishman|irishwoman|scotsman|"
                 r"scotswoman|welshman|welshwoman|dutchman|canadian|australian|aussie|texan|german|italian|spaniard|"
                 r"foreigner|tourist|southerner|northerner|londoner|dubliner|glaswegian|cockney")
-_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from|at|behind)\s+(?:the|a|an|his|her)\s+[a-z-]+"
+# (the coat the same, however long: "a tall man in a long camel coat", later "the man in the camel coat")
+_WORN = r"(?:long|short|big|heavy|thick|thin|old|new|battered|worn|dirty|shabby|smart|great|huge|little|small)"
+_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from|at|behind)\s+(?:the|a|an|his|her)\s+"
+                       rf"(?:{_WORN}\s+(?=[a-z-]+\s+[a-z]))?[a-z-]+"
                        # (or a maker's name: "the man in the Carhartt jacket")
                        rf"|{_PERSON}\s+in\s+(?:the|a|an|his|her)\s+[A-Z][a-z]+(?=\s+(?:jacket|coat|cap|hat|jeans|boots|"
                        rf"trainers|sweatshirt|hoodie|fleece|shirt|parka|anorak)\b))"
@@ -145,7 +148,7 @@ def _description(phrase: str) -> str:
     first, *rest = phrase.split()
     first = first.capitalize() if re.fullmatch(_FROM_ABROAD, first, re.IGNORECASE) else first.lower()
     rest = [w if w[:1].isupper() else w.lower() for w in rest]
-    return re.sub(r"\b(?:a|an)\s+(?=\w)", "the ", " ".join([first, *rest]))
+    return re.sub(rf"\b(?:a|an|the)\s+(?:{_WORN}\s+(?=\w+$))?(?=\w)", "the ", " ".join([first, *rest]))
 
 
 # what may follow a description without being part of it ("the man in the wax jacket sat")

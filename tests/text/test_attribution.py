@@ -1460,3 +1460,19 @@ def test_she_is_my_sons_girl_chloe_brings_chloe_in_for_the_she_that_follows():
             "\"Grandpa!\" She kissed the top of my head. \"You look well.\"\n")
     said = speakers(text, cast)
     assert said[2][1] == said[3][1] == "Chloe Ashdown", said
+
+
+def test_a_man_in_a_long_camel_coat_is_the_man_in_the_camel_coat_who_later_gives_his_name():
+    from pipeline.text.strangers import name_the_strangers, _description, _STRANGER
+    from pipeline.text.attribution import _scan_quotes
+    first, later = (_STRANGER.search(t) for t in ("came a tall man in a long camel coat.", "The man in the camel coat laughed"))
+    assert _description(first.group(1)) == _description(later.group(1)) == "man in the camel"
+    cast = {"Sade": Character("Sade", (), "F"), "Tunde": Character("Tunde", (), "M"),
+            "Desmond Hale": Character("Desmond Hale", ("Desmond",), "M")}
+    text = ("The bell jangled, and in came a tall man in a long camel coat.\n\n\"Can I help?\" said Sade.\n\n"
+            "\"I'm looking for whoever is taking care of Mrs Hale.\"\n\n\"That's us,\" said Tunde.\n\n"
+            "That night, at the cemetery wall, stood the man in the camel coat.\n\n\"You came,\" said Sade.\n\n"
+            "\"I did,\" said Tunde.\n\nHe looked at her. \"Nobody calls me that.\" He held out a hand. "
+            "\"Desmond. Desmond Hale.\"\n")
+    spans = [(a, b) for a, b, _ in _scan_quotes(text)]
+    assert "the man in the camel" in name_the_strangers(text, spans, cast)["Desmond Hale"].aliases
