@@ -68,7 +68,7 @@ _CALLED_TITLED = re.compile(rf"\bcall(?:s|ed|ing)?\s+((?:{_TITLE_RE})\.?\s+{_NAM
 
 # "Nobody had called her Holly since she was nine": a pet name of hers, when it shortens one of
 # the names she goes by
-_CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(?:her|him)\s+({_NAME})\b")
+_CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(her|him)\s+({_NAME})\b")
 
 
 _INTRODUCED_SHORT = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\.\s+({_NAME})\s*[.!](?=\s*[\"”’']|\s+I['’]m\b)")
@@ -193,7 +193,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         if named:
             named[-1].absorb(nick, owner)
     for match in _CALLED_PRONOUN.finditer(text):
-        nick = owner.get(match.group(1))
+        nick = owner.get(match.group(2))
         if nick is None or len(nick.words) != 1:
             continue
         # the pronoun says the pet name is someone's, the spelling whose: a list that calls
@@ -206,8 +206,10 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             start = max(text.rfind(stop, 0, match.start()) for stop in ".!?\n") + 1
             ends = [i for i in (text.find(stop, match.end()) for stop in ".!?\n") if i >= 0]
             sentence = text[start:min(ends, default=len(text))]
+            # (of the pronoun's sex: "called her Mummy, even Brother Emmanuel" is not his name)
             longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(rf"{_NAME}\s+{_NAME}", sentence)
-                      if m.group(0) in owner and owner[m.group(0)] is not nick}
+                      if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender
+                      in ("", "F" if match.group(1) == "her" else "M")}
         if len(longer) == 1:
             next(iter(longer.values())).absorb(nick, owner)
     people[:] = [p for p in people if p.forms]

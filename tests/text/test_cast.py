@@ -3129,3 +3129,12 @@ def test_sarge_who_is_sergeant_ashdown_is_the_teller_frank_ashdown():
                   "Chloe Ashdown": Character("Chloe Ashdown", ("Chloe",), "F")}
     main, same = first_person(text, characters)
     assert main == "Frank" and "Sarge" in same, (main, same)
+
+
+def test_everyone_called_her_mummy_even_brother_emmanuel_is_her_name_not_his():
+    text = ("Comfort Adeyemi stood at the front with her glasses on a chain. Everyone in the choir called her Mummy, "
+            "even the ones older than she was, even Brother Emmanuel, who was seventy.\n\n"
+            "\"Altos,\" said Mrs Adeyemi.\n\n\"We are four, Mummy,\" said Grace.\n\n"
+            "\"Then sing like eight,\" said Mrs Adeyemi.\n\n\"Yes, Mummy,\" said Brother Emmanuel.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mummy") != owner(cast, "Brother Emmanuel"), cast
