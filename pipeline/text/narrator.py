@@ -8,7 +8,7 @@ from collections import Counter
 from pipeline.text.roles import _ROLES
 from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.addressed import vocatives
-from pipeline.text.names import (FAMILY_NAMES, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES,
+from pipeline.text.names import (FAMILY_NAMES, NAME, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES,
                                  _NOT_PERSON_WORDS, RANKS, Character, _Names, _split_title)
 from pipeline.text.quotes import TOLD_ME, find_quotes
 
@@ -155,6 +155,12 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         # (a nickname's sex is only what the pronouns near it guessed: "Noodle! You're awake!" "she said")
         if m and m != main and (characters[m].gender in (gender, "U") or not first_name_gender(m.split()[-1])):
             same.add(m)
+    # "My name is Małgorzata Kowalska, and in eleven years in this country I have answered to most things": the
+    # narration giving the teller's own name, whatever the others call them ("Gosia")
+    for match in _MY_NAME_TOLD.finditer(told):
+        m = names.lookup(match.group(1))
+        if m and m != main and characters[m].gender in (gender, "U", ""):
+            same.add(m)
     # "Coulson", what the others call the teller, is "Leanne Coulson", the one of the cast of that surname whose own
     # first name is said in the others' speech ("Our Leanne"), hardly ever in the narration
     if kind(main) == "first" and not first_name_gender(main):
@@ -173,6 +179,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
 
 
 _MY_NAME = re.compile(r"\b(?:[Mm]y\s+name['’]s|[Mm]y\s+name\s+is|I['’]m)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+_MY_NAME_TOLD = re.compile(rf"\b[Mm]y\s+(?:full\s+|real\s+|proper\s+)?name\s+(?:is|was)\s+({NAME}(?:\s+{NAME})?)")
 _CALLS_ME = re.compile(r"\b(?:call|calls|called|calling)\s+me\s+(?:by\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 

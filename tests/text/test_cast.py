@@ -3138,3 +3138,13 @@ def test_everyone_called_her_mummy_even_brother_emmanuel_is_her_name_not_his():
             "\"Then sing like eight,\" said Mrs Adeyemi.\n\n\"Yes, Mummy,\" said Brother Emmanuel.\n")
     cast = discover_characters(text)
     assert owner(cast, "Mummy") != owner(cast, "Brother Emmanuel"), cast
+
+
+def test_my_name_is_in_the_narration_is_the_tellers_whatever_the_others_call_her():
+    text = TOLD_AS_I + ("My name is Małgorzata Kowalska, and in eleven years in this country I have answered to most things. "
+            "I got to the office at ten to eight and stood by the kettle.\n\n"
+            "\"Gosia. A word,\" said Fiona.\n\n\"Now?\" I said.\n\n\"Now, Gosia,\" said Fiona.\n\n"
+            "I went in. I sat down. I waited.\n\n\"Małgorzata Kowalska?\" the nurse read from her list.\n\n"
+            "\"Me,\" I said.\n\n\"Night, Gosia,\" said Tomek.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Gosia") == owner(cast, "Małgorzata Kowalska") == teller(cast), cast
