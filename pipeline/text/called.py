@@ -218,22 +218,22 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
     people[:] = [p for p in people if p.forms]
 
 
+_SIBLING_CALLS = {"Sis", "Sissy", "Bro", "Bruv"}
+
+
 def _join_sibling_calls(people: list[_Person]) -> None:
     """"Sis" (or "Bro") no one else answers to is the one woman (or man) of a family the cast has two of: "Morning,
     Sis." at the Kesslers' counter is Nora Kessler, her brother Dale saying it (of two such, the one named far
     the most)."""
+    named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"]
+    families = Counter(p.words[-1] for p in named)
     for call in [p for p in people if p.forms and len(p.words) == 1 and p.words[0] in _SIBLING_CALLS]:
         gender = _gender_of_phrase(call.words[0].lower())
-        families = Counter(p.words[-1] for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the")
-        kin = [p for p in people if p is not call and p.forms and len(p.words) >= 2 and p.words[0] != "the"
-               and families[p.words[-1]] >= 2 and (p.title_gender or first_name_gender(p.words[0])) == gender]
+        kin = [p for p in named if families[p.words[-1]] >= 2 and (p.title_gender or first_name_gender(p.words[0])) == gender]
         # (of two families, the woman the story is about: Nora Kessler, not Ellen Pruitt named in passing)
         kin.sort(key=lambda p: p.count, reverse=True)
         if kin and (len(kin) == 1 or kin[0].count >= 3 * kin[1].count):
             kin[0].absorb(call)
-
-
-_SIBLING_CALLS = {"Sis", "Sissy", "Bro", "Bruv"}
 
 
 def _gender_said(person: _Person) -> str:
