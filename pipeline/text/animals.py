@@ -20,7 +20,9 @@ _ANIMAL_NAMED = re.compile(
     rf"howled(?!\s+(?:with|at|in|for)\b))\b"
     # "the cat, who was called Euclid", "a pony named Biscuit"
     rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+(?:(?:who|which|that)\s+(?:was|is)\s+)?"
-    rf"(?:called|named)\s+([A-Z][a-z]+)\b")
+    rf"(?:called|named)\s+([A-Z][a-z]+)\b"
+    # a name called, and the beast answering: `"Bramble?" I said.` / `The dog's head came round so fast`
+    rf"|[\"“‘']([A-Z][a-z]+)[?!.][\"”’'][^\n]{{0,40}}\n[ \t]*\n[ \t]*(?:The|Her|His)\s+(?:[\w-]+\s+)?{_ANIMALS}(?:['’]s)?\s")
 
 
 # "Somebody has to hold the dog, Roy.": a name said to someone after the beast; "Around the seventh

@@ -3148,3 +3148,13 @@ def test_my_name_is_in_the_narration_is_the_tellers_whatever_the_others_call_her
             "\"Me,\" I said.\n\n\"Night, Gosia,\" said Tomek.\n")
     cast = discover_characters(text)
     assert owner(cast, "Gosia") == owner(cast, "Małgorzata Kowalska") == teller(cast), cast
+
+
+def test_a_name_called_that_the_dog_answers_is_the_dogs():
+    text = ("A tall man stood at the stop with a wet spaniel on his foot.\n\n\"Which bus?\" he said.\n\n"
+            "\"The sixteen,\" said Gosia.\n\n\"Bramble?\" said Gosia.\n\n"
+            "The dog's head came round so fast her ears flapped.\n\n\"How do you know her name?\" said Euan.\n")
+    assert "Bramble" in animal_names(text)
+    assert owner(discover_characters(text), "Bramble") == ""
+    # a man who looks up when called is no beast
+    assert "Tom" not in animal_names("\"Tom?\" I said.\n\nThe old man looked up.\n")
