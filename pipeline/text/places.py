@@ -388,6 +388,7 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
 
 _ADDRESS_BEFORE = re.compile(r"\W*(?:The\s+)?(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*))*\s+(?:(?:out|up|down|just|right)\s+)?"
                              r"(?:on|off)\s+$")
+_DRIVEN_OFF = re.compile(r"\s+and\s+(?:drove|pulled|sped|roared|rattled|chugged|set)\s+(?:off|away)\b")
 _LIVES_AT = re.compile(r"\b(?:lived|lives|live|living)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _WILD_BEDS = ("countryside", "forest", "shore")
 # Vehicles whose body the weather strikes (see _Patterns.struck).
@@ -504,7 +505,11 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
                 (match.re is patterns.locative and not _INSIDE.match(match.group(0)))
                 # "Curtis came over to the van as I climbed out": beside it, not in it
                 or (match.re is patterns.motion and not _INTO_VEHICLE.search(match.group(0)))
-                or _JOURNEY_BEFORE.search(sentence, 0, where)):
+                or _JOURNEY_BEFORE.search(sentence, 0, where)
+                # ("he got into the van and drove off with two wheels on the pavement": someone leaving, watched)
+                or (match.re is patterns.motion and _DRIVEN_OFF.search(sentence, match.end()) is not None
+                    and (re.findall(r"\b(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b", sentence[:match.start()]) or ["he"])[-1]
+                    not in ("I", "we", "We"))):
             continue    # "At the car Hollis drew me aside"; "She had come down in the carriage": not in it now
         return bed, word
     return None

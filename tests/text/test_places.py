@@ -1535,3 +1535,10 @@ def test_an_office_that_called_someone_something_is_no_scene_and_a_climb_to_a_ro
                     opening=False) == ("street", "multi-storey")
     assert place_of("The Victoria Embankment at midnight is lonely.") == ("street", "embankment")
     assert place_of("We went along the foot of the embankment in single file.") is None   # a flood bank: no street
+
+
+def test_someone_getting_into_a_van_and_driving_off_leaves_the_scene_where_it_is():
+    assert place_of("I hugged him, and then he got into the van and drove off with two wheels on the pavement.",
+                    opening=False) is None
+    assert place_of("We got into the van and drove off.", opening=False) == ("car", "van")
+    assert place_of("She got into the van.", opening=False) == ("car", "van")
