@@ -215,7 +215,21 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
             continue
         target.absorb(person)
     _join_sibling_calls(people)
+    _join_english_forms(text, people)
     people[:] = [p for p in people if p.forms]
+
+
+# `"Margaret?"` / `"It's Małgorzata in English."`: one name, said in two tongues
+_IN_ENGLISH = re.compile(rf"[\"“]({_NAME})\?[\"”]\s*\n\s*\n\s*[\"“](?:It['’]s|That['’]s|It\s+is)\s+({_NAME})\s+in\s+English\b")
+
+
+def _join_english_forms(text: str, people: list[_Person]) -> None:
+    """A name asked about and answered as another's English form is that person's."""
+    owner = {form: p for p in people for form in p.forms}
+    for m in _IN_ENGLISH.finditer(text):
+        english, own = owner.get(m.group(1)), owner.get(m.group(2))
+        if english is not None and own is not None and english is not own:
+            own.absorb(english, owner)
 
 
 _SIBLING_CALLS = {"Sis", "Sissy", "Bro", "Bruv"}

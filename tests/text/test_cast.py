@@ -3158,3 +3158,12 @@ def test_a_name_called_that_the_dog_answers_is_the_dogs():
     assert owner(discover_characters(text), "Bramble") == ""
     # a man who looks up when called is no beast
     assert "Tom" not in animal_names("\"Tom?\" I said.\n\nThe old man looked up.\n")
+
+
+def test_margaret_answered_as_malgorzata_in_english_is_her():
+    text = ("Fiona Baird put the phone down. \"He wants Margaret at nine.\"\n\n\"Margaret?\"\n\n"
+            "\"It's Małgorzata in English. He looked it up in the library.\"\n\n"
+            "\"Małgorzata, then,\" said Fiona.\n\n\"Thank you, Margaret,\" said Mr Drummond.\n\n"
+            "\"Goodnight,\" said Małgorzata.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Margaret") == owner(cast, "Małgorzata") != "", cast
