@@ -59,13 +59,12 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         if main:
             votes[main]["M" if (m.group(2) or m.group(3) or m.group(4)).lower() == "he" else "F"] += 1
     for start, end in find_quotes(text):
-        main = self_named(text[start:end], names)
+        # (the pronoun first: it is the cheaper look, and most quotes have none beside them)
+        actor = _ACTOR_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start - 1) or _ACTOR_AFTER.match(text, end)
+        main = self_named(text[start:end], names) if actor else ""
         if main:
-            paragraph = text.rfind("\n", 0, start) + 1
-            actor = _ACTOR_BEFORE.search(text, paragraph, start - 1) or _ACTOR_AFTER.match(text, end)
-            if actor:
-                pronoun = next(g for g in actor.groups() if g)
-                votes[main]["M" if pronoun.lower() == "he" else "F"] += 3
+            pronoun = next(g for g in actor.groups() if g)
+            votes[main]["M" if pronoun.lower() == "he" else "F"] += 3
     for m in _KIN_BESIDE.finditer(text):
         # "This is Ivy. My daughter.", "his wife, Edna": what they are to someone says it outright
         main = names.lookup(m.group(1) or m.group(4))
