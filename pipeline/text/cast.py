@@ -360,7 +360,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         main = main_name(person)
         aliases = tuple(sorted(f for f in person.forms if f != main))
         characters[main] = Character(main, aliases, "U")
-    genders = _genders(text, characters, {main_name(p): p for p in people[:limit]})
+    genders = _genders(text, characters, {main_name(p): p for p in people[:limit]}, speech.spans)
     characters = {m: Character(m, c.aliases, genders[m]) for m, c in characters.items()}
     narrator, same = first_person(text, characters)
     if narrator:

@@ -11,7 +11,6 @@ from pipeline.text.aliases import _Person
 from pipeline.text.called import _sentence_start
 from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.names import FAMILY_NAMES, RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
-from pipeline.text.quotes import find_quotes
 
 
 # a paragraph that only calls a name, and the answer its narration gives a pronoun
@@ -35,8 +34,9 @@ _CALLED_FROM = re.compile(r"(?:,\s|[\"“‘']\s?)$")
 _CALLED_OUT = re.compile(r"[,!?]")
 
 
-def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person]) -> dict[str, str]:
-    """Title, then first-name list, then pronouns after mentions; U when nothing says."""
+def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person],
+             spans: list[tuple[int, int]]) -> dict[str, str]:
+    """Title, then first-name list, then pronouns after mentions; U when nothing says (`spans`: the text's quotes)."""
     names = _Names(characters)
     votes: dict[str, Counter] = {main: Counter() for main in characters}
     for start, end, main in names.mentions(text):
@@ -58,7 +58,7 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         main = names.lookup(m.group(1))
         if main:
             votes[main]["M" if (m.group(2) or m.group(3) or m.group(4)).lower() == "he" else "F"] += 1
-    for start, end in find_quotes(text):
+    for start, end in spans:
         # (the pronoun first: it is the cheaper look, and most quotes have none beside them)
         actor = _ACTOR_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start - 1) or _ACTOR_AFTER.match(text, end)
         main = self_named(text[start:end], names) if actor else ""
