@@ -3167,3 +3167,15 @@ def test_margaret_answered_as_malgorzata_in_english_is_her():
             "\"Goodnight,\" said Małgorzata.\n")
     cast = discover_characters(text)
     assert owner(cast, "Margaret") == owner(cast, "Małgorzata") != "", cast
+
+
+def test_a_name_said_to_the_teller_three_times_answered_by_me_and_never_in_the_narration_is_the_teller():
+    # "Irene" and "Ms Kostas" in the kitchen and the court, whom the narration never names, are the teller Marta calls
+    # "Reenie"; "Murray", said five times to the teller of the call centre, is Declan Murray
+    gold = Path(__file__).parents[1] / "data" / "chapters" / "gold"
+    for chapter, names in (("first-person-restaurant-kitchen-courtroom-harbour-rain", {"Reenie", "Irene", "Ms Kostas"}),
+                           ("first-person-call-centre-floor-karaoke-bus-stop-rain", {"Declan", "Murray"})):
+        cast = discover_characters((gold / f"{chapter}.txt").read_text(encoding="utf-8"))
+        teller = next(name for name, c in cast.items() if "I" in c.aliases)
+        assert names <= {teller, *cast[teller].aliases}, (chapter, cast[teller])
+        assert not names & (set(cast) - {teller}), (chapter, cast)
