@@ -10,6 +10,7 @@ from pipeline.text.addressed import self_named
 from pipeline.text.aliases import _Person
 from pipeline.text.called import _sentence_start
 from pipeline.text.first_names import first_name_certain, first_name_gender
+from pipeline.text.roles import _APPOSITE
 from pipeline.text.names import FAMILY_NAMES, RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
 
 
@@ -48,6 +49,11 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         # county he'd escaped" says nothing of Rosa)
         hint = "" if _CALLED_OUT.match(text, end) and _CALLED_FROM.search(text, max(0, start - 3), start) \
             else _gender_hint(text, start, end)
+        # ("said the magistrate, a thin woman with reading glasses")
+        # (not "Kestrel, a man is dead.", a name called out)
+        if (beside := _APPOSITE.match(text, end)) and (sex := _gender_of_phrase(beside.group(1))) \
+                and not any(a <= start < b for a, b in spans):
+            votes[main][sex] += 2
         if hint:
             # "Sol raised his rod": a possessive right after the name's verb counts twice
             close = re.match(rf"\s+(?:[a-z]{{2,}}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+(?!(?:{_COUNT})\b)[a-z]",

@@ -225,12 +225,18 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
     return None
 
 
+_APPOSITE = re.compile(r",\s+an?\s+((?:[a-z-]+,?\s+){0,3}?(?:man|woman|girl|boy|lad|lass|lady|gentleman|fellow|chap|"
+                       r"bloke))\b")
+
+
 def _job_sex(text: str, mentions: list[int], hints_needed: int = 1) -> str:
     """The sex of the job ("the landlady") or, when every pronoun the prose goes on with agrees
     (and there are as many as needed), theirs."""
     said = [(at, m) for at in mentions if (m := re.match(r"\w+\s+(\w+)", text[at:at + 40]))]
     hints = [hint for at, m in said if (hint := _gender_hint(text, at, at + m.end()))]
-    return (_gender_of_phrase(said[0][1].group(1)) if said else "") or (
+    # ("said the magistrate, a thin woman with reading glasses": what the job is, said beside it)
+    put = [_gender_of_phrase(a.group(1)) for at, m in said if (a := _APPOSITE.match(text, at + m.end()))]
+    return (_gender_of_phrase(said[0][1].group(1)) if said else "") or next((sex for sex in put if sex), "") or (
         hints[0] if len(set(hints)) == 1 and len(hints) >= hints_needed else "")
 
 

@@ -3179,3 +3179,17 @@ def test_a_name_said_to_the_teller_three_times_answered_by_me_and_never_in_the_n
         teller = next(name for name, c in cast.items() if "I" in c.aliases)
         assert names <= {teller, *cast[teller].aliases}, (chapter, cast[teller])
         assert not names & (set(cast) - {teller}), (chapter, cast)
+
+
+def test_a_job_said_beside_a_thin_woman_is_hers_and_not_the_man_named_just_before():
+    text = ('I was twenty-nine that winter and I had worked in my uncle\'s kitchen since I was fifteen. I knew my '
+            'station, I knew my knives, and I knew my own temper; I did not know my uncle owed money, and I did not '
+            'know what I would do when I found out. My mother had warned me. I had not listened to her.\n\n'
+            'Uncle Teo came through the swing doors with the order pad in his teeth.\n\n"Table nine," said Teo.\n\n'
+            '* * *\n\nThe magistrates\' court smelled of floor polish. I sat at the back with my coat on. Uncle Teo '
+            'stood in the dock in his kitchen whites.\n\n"Is there anyone here for him?" said the magistrate, '
+            'a thin woman with reading glasses.\n\n"His niece is in court, Your Worship," said the usher.\n\n'
+            '"Will he live with you?" said the magistrate.\n\n"He will," I said.\n\n"Kestrel, a man is dead," said Teo.\n')
+    cast = discover_characters(text)
+    assert cast["the magistrate"].gender == "F", cast
+    assert "the magistrate" not in cast["Uncle Teo"].aliases
