@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from pipeline.text import attribution, establishing, places as place_words, things, weather
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
 from pipeline.text.quotes import is_scene_break, split_paragraphs
+from pipeline.text.scene_builder import (OPENING_SENTENCES, OUTDOOR_BEDS, WEATHER, SceneBuilder,
+                                          scene_id)
 from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Scene, Script
@@ -76,20 +76,11 @@ _TIME_SHIFT = re.compile(
     r"(by|at|around|about|after|until) ([\w'’-]+ ){1,4}?(that|the next|next) (night|evening|morning|afternoon|day)\b)",
     re.IGNORECASE)
 
-# A scene's place is read from its first few sentences of narration; after that a movement
-# ("she ran into the street") or an establishing paragraph ("The lobby of the hotel smelled of
-# coal smoke") moves the story to a new scene.
-OPENING_SENTENCES = 3
+# the opening's length, the scene's run and its weather: pipeline/text/scene_builder.py
 # A whole building the opening names first, and the beds of the rooms inside it its next sentences may name
 _BUILDINGS = ("courthouse", "law courts", "crown court", "county court", "high court", "house", "hotel", "manor",
               "mansion", "villa", "cottage", "apartment", "flat", "guest house", "boarding house", "motel")
 _ROOMS_INSIDE = ("office", "kitchen", "pub", "shop")
-# An establishing paragraph opens a new scene only after the last one has gone on this long (or
-# had a line of dialogue): two paragraphs describing one place are one scene, not two.
-SCENE_RUN_SENTENCES = 5
-# sentences of a scene's narration that speak of the same weather as it is now, for it to be the scene's
-# weather wherever they fall ("The wind hit her like a wall", "The rain hit the lantern panes")
-WEATHER_THROUGHOUT = 3
 # (indoors, only weather heard on the building: "the rain drove against the glass")
 _ON_THE_BUILDING = re.compile(r"\b(?:against|on|at|over)\s+the\s+(?:[\w-]+\s+)?(?:glass|windows?|panes?|roof|walls?|"
                               r"shutters|slates|tiles|skylights?)\b", re.IGNORECASE)
@@ -106,118 +97,8 @@ _LETTER_INTRO = re.compile(r"\b(it|the (letter|note|message|scroll|sign|paper|ca
 _SIGNATURE = re.compile(r"^\s*[~\-–—]*\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*[~\-–—]*\s*$")
 
 
-_OUTDOOR_BEDS = ("street", "countryside", "garden", "forest", "shore", "market", "waterfall", "training_ground")
-_WEATHER = ("rain", "wind", "thunderstorm")
-_ROOFED_IN_WEATHER = ("car", "carriage")
-
-
-@dataclass
-class _Builder:
-    scenes: list
-    lines: list
-    place: str = ""
-    ambience: str | None = None
-    known: bool = False              # the scene's place comes from its own words
-    opening_left: int = OPENING_SENTENCES
-    layers: list = dataclasses.field(default_factory=list)        # from the scene's own words
-    unnamed: set = dataclasses.field(default_factory=set)         # scenes whose words named no place
-    inherited_layers: list = dataclasses.field(default_factory=list)
-    # the story went on from a night scene to this place with no break, and its opening says nothing of day
-    night_carried: bool = False
-    daytime: bool = False
-    day_left: int = OPENING_SENTENCES      # sentences of the scene's start that may still say it is day
-    carried: list = dataclasses.field(default_factory=list)      # weather brought along from the last place outdoors
-    recent: str = ""        # the last few paragraphs, for what a place word means here ("the saloon" of a ferry)
-    weather_told: Counter = dataclasses.field(default_factory=Counter)   # sentences telling of each weather now
-    weather_inside: bool = False        # and one of them hears it on the building
-    moved_here: bool = False            # the scene began mid-paragraph, someone going there ("got into the car")
-    evening: weather.EveningLights = dataclasses.field(default_factory=weather.EveningLights)
-
-    def layers_now(self) -> list:
-        layers = self.layers if self.known else [*self.inherited_layers, *self.layers]
-        night = ["night"] if self.night_carried and not self.daytime else []
-        return list(dict.fromkeys([*layers, *night]))
-
-    def start_scene(self, time_shift: bool = False) -> None:
-        """A new scene keeps the last place (and its weather, unless time moves on) until its words say otherwise."""
-        carried = [] if time_shift else self.layers_now() if not self.known else list(self.layers)
-        if self.lines or self.scenes:
-            self.flush()
-        # (a break with no time moved on is the same night: "* * *" then "It was more than raining")
-        self.known, self.opening_left, self.daytime = False, OPENING_SENTENCES, False
-        self.night_carried = "night" in carried and not time_shift
-        self.moved_here = False
-        self.day_left = OPENING_SENTENCES
-        self.layers, self.inherited_layers, self.carried = [], list(dict.fromkeys(carried)), []
-
-    def open_at(self, place: str, ambience: str) -> None:
-        """An establishing paragraph sets a new scene in a place of its own; its weather is its own opening's,
-        and night is still night unless the opening says it is day."""
-        # said in the last scene's own words (or the one before a break): night is not carried on and on
-        night = "night" in self.layers or (not self.known and not self.lines and "night" in self.inherited_layers)
-        weather = self.weather_going_on(ambience)
-        self.start_scene()
-        self.place, self.ambience, self.known, self.night_carried = place, ambience, True, night
-        self.layers, self.carried = weather, weather
-
-    def weather_going_on(self, ambience: str) -> list:
-        """The rain, wind or storm still falling on the next place, when both are out of doors, or on
-        the roof of the car the story gets into (out of the rain, or out of a diner with rain at its windows)."""
-        if ambience not in _ROOFED_IN_WEATHER and (self.ambience not in _OUTDOOR_BEDS or ambience not in _OUTDOOR_BEDS):
-            return []
-        return [layer for layer in self.layers_now() if layer in _WEATHER]
-
-    def has_gone_on(self) -> bool:
-        """The scene so far has a line of dialogue or a few sentences of narration, or began with someone going
-        there (a drive that the next paragraph ends: "The rain had given over by the time they reached Derrylea")."""
-        if self.moved_here:
-            return True
-        told = 0
-        for line in self.lines:
-            if line.kind == "dialogue":
-                return True
-            if line.kind == "narration":
-                told += len(split_sentences(line.text))
-                if told >= SCENE_RUN_SENTENCES:
-                    return True
-        return False
-
-    def move_to(self, place: str, ambience: str) -> None:
-        """The story moves mid-scene: a new scene there, night still night, and out of doors the
-        weather still the weather (from the flooded lane to the garden wall in the same rain)."""
-        night = "night" in self.layers_now()
-        weather = self.weather_going_on(ambience)
-        self.flush()
-        self.place, self.ambience, self.known = place, ambience, True
-        self.layers, self.inherited_layers, self.opening_left, self.carried = weather, [], 0, weather
-        self.night_carried, self.daytime, self.day_left = night, False, OPENING_SENTENCES
-        self.moved_here = True
-
-    def flush(self) -> None:
-        if not self.lines:
-            self.evening = weather.EveningLights()
-            return
-        number = len(self.scenes) + 1
-        throughout = [layer for layer, told in self.weather_told.items() if told >= WEATHER_THROUGHOUT
-                      and (self.ambience in _OUTDOOR_BEDS or self.weather_inside)]
-        self.weather_told, self.weather_inside = Counter(), False
-        # out of doors at nine by the clock, by torchlight: night, though no sentence says the word
-        dark = ["night"] if self.evening.dark and not self.daytime \
-            and self.ambience in (*_OUTDOOR_BEDS, *_ROOFED_IN_WEATHER) else []
-        self.evening = weather.EveningLights()
-        layers = list(dict.fromkeys([*self.layers_now(), *throughout, *dark]))
-        self.scenes.append(Scene(_scene_id(number, self.ambience, self.place), place=self.place, ambience=self.ambience, lines=tuple(self.lines),
-                                 layers=tuple(l for l in layers if l != self.ambience)))
-        if not self.known:
-            self.unnamed.add(len(self.scenes) - 1)
-        self.lines = []
-
-
-def _scene_id(number: int, ambience: str | None, place: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", (ambience or place or "scene").lower()).strip("-")[:24] or "scene"
-    return f"s{number}-{slug}"
-
-
+_STEPPED_OUT = re.compile(r"^\W*(?:I|We|He|She|They|[A-Z][a-z]+)\s+(?:went|stepped|walked|came|wandered|slipped|go|goes|step|"
+                          r"steps|walk|walks|come|comes)\s+(?:back\s+)?out(?:side|doors|\s+of\s+doors)?\s*[.!]?\s*$")
 def _clean(text: str) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", " ", text).strip()
 
@@ -233,7 +114,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     characters = characters if characters else attribution.discover_characters(text)
     quotes = attribution.attribute(text, characters)
     paragraphs = split_paragraphs(text)
-    builder = _Builder(scenes=[], lines=[])
+    builder = SceneBuilder(scenes=[], lines=[])
     notes: list[str] = []
     story_started = False
     heading_place, heading_layers = None, []
@@ -287,7 +168,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
         notes = []
     scenes = _places_by_their_names(_quiet_room_where_unnamed(builder.scenes, builder.unnamed), builder.unnamed)
     # (named again for the bed the scene ended with: "s4-kitchen", not the "s4-countryside" it began as)
-    scenes = [dataclasses.replace(scene, id=_scene_id(number, scene.ambience, scene.place))
+    scenes = [dataclasses.replace(scene, id=scene_id(number, scene.ambience, scene.place))
               for number, scene in enumerate(scenes, 1)]
     return Script(title=title or "Untitled", scenes=tuple(scenes), source=source, speech_tags="drop",
                   notes=tuple(notes))
@@ -298,7 +179,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
 _HEADING = re.compile(r"(?=[A-Z0-9])[^\n\"“”]{1,60}(?<![.!?,;:'’])")
 
 
-def _new_place_established(paragraph: str, builder: _Builder, places: Vocabulary) -> tuple[str, str] | None:
+def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabulary) -> tuple[str, str] | None:
     """(bed, place word) when a narration paragraph opens by setting the story in a place with another
     bed than the scene's, once the scene has gone on a while; else None."""
     if builder.ambience is None or not builder.has_gone_on():
@@ -395,7 +276,7 @@ def _places_by_their_names(scenes: list[Scene], unnamed: set = frozenset()) -> l
     return placed
 
 
-def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, characters) -> None:
+def _adapt_paragraph(text, start, end, quotes, builder: SceneBuilder, places, characters) -> None:
     """Turn one paragraph into narration, dialogue, letter, SFX and note lines."""
     cursor = start
     pending_tag = None
@@ -448,7 +329,7 @@ def _adapt_paragraph(text, start, end, quotes, builder: _Builder, places, charac
         _narrate(_strip_quote_marks(rest), builder, places)
 
 
-def _attach_tag(builder: _Builder, tag: str) -> None:
+def _attach_tag(builder: SceneBuilder, tag: str) -> None:
     last = builder.lines[-1]
     joined = f"{last.tag} {tag}".strip() if last.tag else tag
     builder.lines[-1] = dataclasses.replace(last, tag=joined)
@@ -492,9 +373,10 @@ def _resolve(name: str, characters) -> str | None:
     return name
 
 
-def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
+def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
     """Narration, split where the story moves to another place or where a sound cue should fall."""
     buffer: list[str] = []
+    stepped_out = False
     for sentence in split_sentences(_clean(text)):
         for kind, piece in _split_asides(sentence):
             if kind == "note":
@@ -526,24 +408,33 @@ def _narrate(text: str, builder: _Builder, places: Vocabulary) -> None:
                     and found[0] in _ROOMS_INSIDE:
                 # "at the County Courthouse. I worked in the recorder's office": the room of the building
                 builder.ambience, builder.place = found
-            elif (found := _place_in(piece, builder, places, opening=False)) \
+            elif ((found := _place_in(piece, builder, places, opening=False))
+                  # ("I went outside. The street was steaming in the sun.": the place the next sentence opens on)
+                  or (stepped_out and builder.ambience not in OUTDOOR_BEDS
+                      and (found := _place_in(piece, builder, places, opening=True, generic=False))
+                      and found[0] in OUTDOOR_BEDS)) \
                     and establishing.moves_on(builder.ambience, found):
+                # (the going out is the new scene's first words)
+                going = [buffer.pop()] if stepped_out and buffer else []
                 if buffer:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))
-                    buffer = []
                 builder.move_to(found[1], found[0])
                 builder.layers.extend(told)
+                buffer = going
+            stepped_out, day_already = _STEPPED_OUT.match(piece) is not None, builder.daytime
             builder.evening.read(piece)
             if builder.day_left > 0:
                 builder.daytime = builder.daytime or weather.is_daytime(piece)
                 builder.day_left -= 1
             if opening:
-                builder.layers.extend(told)
+                # (not the small hours the morning's scene looks back on: "Dot's Diner opens at five-thirty, and by a
+                # quarter past six the next morning..." / "...once more at four in the morning when I jerked awake")
+                builder.layers.extend(layer for layer in told if layer != "night" or not day_already)
                 builder.opening_left -= 1
             elif coming := weather.weather_comes(
                     piece, places, goes_somewhere=lambda: place_words.place_of(piece, places, opening=False) is not None):
                 builder.layers.extend(coming)      # "Then the wind got up": weather that comes in is the scene's too
-            for layer in set(told) & set(_WEATHER):
+            for layer in set(told) & set(WEATHER):
                 builder.weather_told[layer] += 1
                 builder.weather_inside = builder.weather_inside or bool(_ON_THE_BUILDING.search(piece))
             for layer in over:
@@ -577,7 +468,7 @@ def _long_before(sentence: str, word: str) -> bool:
     return any(word in clause.lower() and _BACKSTORY.search(clause) for clause in clauses)
 
 
-def _place_in(piece: str, builder: _Builder, places: Vocabulary, opening: bool, generic: bool = False):
+def _place_in(piece: str, builder: SceneBuilder, places: Vocabulary, opening: bool, generic: bool = False):
     """(bed, place word) a sentence of narration puts the story in, read as a room of the ship when the
     story is aboard one."""
     found = place_words.place_of(piece, places, opening=opening, generic=generic)

@@ -22,6 +22,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "counting house", "police station", "consulting room", "chambers",
                # a station of the emergency services: radios and a kettle ("The radio in the coastguard station")
                "coastguard station", "coastguard hut", "fire station", "ambulance station", "control room",
+               # a park's: the desk, the weather radio, the flood map ("the windows of the ranger station")
+               "ranger station", "ranger's station", "rangers' station", "ranger's office", "park office",
                # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
                "surgery", "clinic", "reception",
                "precinct", "police precinct", "squad room", "incident room",

@@ -48,6 +48,9 @@ _PLACE_FIGURES = re.compile(
     # but not a wish ("I'd like a room at the inn")
     r"(?<!\bwould\s)(?<!['’]d\s)(?<!\bto\s)(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)"
     r"\blike\s+(?:a|an|some)\s+[^,.;:!?]{0,40}|"
+    # ("...loudly, as though we are all at a garden party")
+    r"\bas\s+(?:though|if)\s+(?:we|you|they|he|she|it|I|everyone|everybody|someone|somebody)\s+(?:were|are|was|is|had\s+been|"
+    r"have\s+been|has\s+been|\w+ed)\s+(?:all\s+)?(?:at|in|on)\s+[^,.;:!?]{0,40}|"
     # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
     r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
     # the street seen from indoors: "the air on the street outside was heavy" (not "the street outside the pub")
@@ -55,7 +58,9 @@ _PLACE_FIGURES = re.compile(
     r"your|this|that)\b|\s+(?-i:[A-Z]))|"
     # a study that is studying ("in a close study of the hatchments", "in the study of law"), a pitch that is no ground
     r"\ban?\s+(?:[\w-]+\s+){0,2}?study\s+of|study\s+of\s+(?!(?:the|his|her|their|its|my|our|this|that|a|an)\b)(?-i:[a-z])|"
-    r"pitch(?:[\s-]+(?:black|dark)|\s+(?:of|for)\b)|(?:sales|perfect|fever|elevator)\s+pitch|"
+    r"pitch(?:[\s-]+(?:black|dark)|\s+(?:of|for)\b)|(?:sales|perfect|fever|elevator|high|low|shrill|same)\s+pitch|"
+    # a sound's: "the fume hood hums at a pitch I stopped hearing", "rose to a thin pitch"
+    r"\b(?:at|to)\s+an?\s+(?:[\w-]+\s+){0,2}?pitch\b|"
     r"(?:made|make|makes|making)\s+(?:(?:his|her|their|my|our|your|a|the)\s+)?pitch|"
     r"(?-i:(?!Crown|Magistrates|County|High|Supreme|Family|Coroner)[A-Z][a-z]+\s+Court)|"
     # a thing's whereabouts, not the scene's: "the bundle is still somewhere in a van"
@@ -99,7 +104,7 @@ _LOCATIVE = (r"(?:in|into|at|on\s+to|on|inside|within|outside|near|beside|behind
              r"(?=\s+(?:its|their|his|her|my|our|your)\s))")
 # A part of a place before it: "at the very top of the valley", "at the back of the shop".
 # (Not "the end of": "The Ancla stood at the end of the pier" is a bar, where it stands is no scene.)
-_PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+|open\s+|flat\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|"
+_PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+|open\s+|flat\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|corner|far\s+corner|"
             # ("standing on the open roof of the multi-storey"; rain "on the roof of Ray's truck" is heard inside it)
             r"heart|gates?|entrance|roof(?!\s+of\s+(?:\S+\s+){1,2}?(?:car|truck|van|bus|taxi|cab|jeep|lorry|ute|coach|"
             r"carriage|train|wagon)s?\b(?!\s+(?:shelter|stop|station|depot|garage|park))))|"
@@ -260,7 +265,9 @@ class _Patterns:
         # at its door: "the notice pinned to the door of Thursby village hall", "on the steps of the Crown Court"
         # (or of a place by its own name: "Thursby village hall")
         named = r"(?-i:(?!(?:The|A|An|This|That|His|Her|Their|Its|My|Our|Your)\b)[A-Z][\w-]+)"
-        self.threshold = re.compile(rf"\b(?:door|doors|doorway|entrance|steps|gates?|threshold|porch)\s+of\s+"
+        # (and at its windows, where the weather is seen from: "makes the windows of the ranger station look like
+        # they're sweating")
+        self.threshold = re.compile(rf"\b(?:door|doors|doorway|entrance|steps|gates?|threshold|porch|windows)\s+of\s+"
                                     rf"(?:{_DETERMINER}|{_OWNER}|{named})\s+{noun}", re.IGNORECASE)
         self.subject = re.compile(
             # (not "The name Alder Street rings a bell", "the thought of the sea": a place spoken of)
@@ -373,7 +380,8 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
         # after a bare "and" only "the" place with its verb: "between a chandler's and a shuttered
         # customs office," joins two nouns, not two clauses
         if found and c.group("bare") and not (re.match(r"the\s", clause, re.IGNORECASE) and re.match(
-                r"\s+(?:was|were|is|are|had|has|lay|stood|seemed|looked|smelt|smelled|stank|rang|shook|filled)\b",
+                r"\s+(?:was|were|is|are|had|has|lay|lies|stood|stands|seemed|seems|looked|looks|smelt|smelled|smells|stank|"
+                r"stinks|reeked|reeks|rang|rings|shook|shakes|filled|fills|hummed|hums)\b",
                 clause[found.end():])):
             found = None
         # (nor one that calls someone something, as an office does: "whom nobody but his mother and the county tax

@@ -101,8 +101,11 @@ def bed_of_opening(told: str, ambience: str, inherited: bool = False) -> str:
     told = _PLACE_FIGURES.sub(" ", told)
     found = _things_named(told, THINGS)
     scores = dict(found)
-    for bed, pattern in _place_words().items():
-        if pattern.search(told):
+    said = {bed: [m.span("word") for m in pattern.finditer(told)] for bed, pattern in _place_words().items()}
+    for bed, spans in said.items():
+        # (not "the emergency department" as an office's department too: the longer place word says which)
+        if any(not any(c <= a and b <= d and d - c > b - a for other, theirs in said.items() if other != bed
+                       for c, d in theirs) for a, b in spans):
             scores[bed] = scores.get(bed, 0) + 2
     best = max(scores, key=lambda bed: scores[bed], default="")
     # (two of its things at least: a kettle in "the back kitchen" of an estate agent's is no kitchen;
@@ -118,6 +121,6 @@ def bed_of_opening(told: str, ambience: str, inherited: bool = False) -> str:
 def _place_words() -> dict[str, re.Pattern]:
     # a place the text points at ("the emergency department", "the fourth-floor newsroom"), not a word
     # that qualifies another ("a ship chandler's")
-    return {bed: re.compile(r"\b(?:the|a|an|his|her|their|our|my|its)\s+(?:[\w-]+\s+)?(?:"
+    return {bed: re.compile(r"\b(?:the|a|an|his|her|their|our|my|its)\s+(?:[\w-]+\s+)??(?P<word>"
                             + "|".join(re.escape(w) for w in words if w not in GENERIC_WORDS)
                             + r")s?\b(?!['’]s|\s+[a-z]+['’]s)", re.IGNORECASE) for bed, words in PLACE_WORDS.items()}

@@ -205,6 +205,11 @@ _LIT_IN_THE_DARK = re.compile(
     r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|neon|lights\s+of\s+the)\b"
     r"|\bin\s+the\s+dark(?:ness)?\b|\b(?:was|were)\s+(?:all\s+)?dark\b(?!\s+(?:green|blue|red|brown|grey|gray)\b)",
     re.IGNORECASE)
+# the dark seen from indoors: "the window over the sink in Flat 3B is black"
+_DARK_AT_THE_WINDOW = re.compile(
+    r"\bwindows?\s+(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had\s+gone|has\s+gone|have\s+gone|went)\s+(?:already\s+)?"
+    r"(?:black|dark)\b(?!\s+(?:green|blue|red|brown|grey|gray|with)\b)",
+    re.IGNORECASE)
 
 
 # an evening hour and the lights to see by, this close in a scene's narration, make it a night out of doors
@@ -216,14 +221,18 @@ class EveningLights:
     in a sentence that says nothing of day) and torches, headlights, street lamps or the dark itself come close."""
 
     def __init__(self):
-        self.since_clock = self.since_lights = float("inf")
-        self.dark = False
+        self.since_clock = self.since_lights = self.since_window = float("inf")
+        self.dark = self.dark_outside = False
 
     def read(self, sentence: str) -> None:
         clock = _EVENING_CLOCK.search(sentence) and not is_daytime(sentence)
         self.since_clock = 0 if clock else self.since_clock + 1
-        self.since_lights = 0 if _LIT_IN_THE_DARK.search(sentence) else self.since_lights + 1
+        window = _DARK_AT_THE_WINDOW.search(sentence) is not None
+        self.since_lights = 0 if window or _LIT_IN_THE_DARK.search(sentence) else self.since_lights + 1
+        self.since_window = 0 if window else self.since_window + 1
         self.dark = self.dark or max(self.since_clock, self.since_lights) <= EVENING_LIT_SENTENCES
+        # (indoors, where the lamps are lit by day too, only the dark at the window says it)
+        self.dark_outside = self.dark_outside or max(self.since_clock, self.since_window) <= EVENING_LIT_SENTENCES
 
 
 # The opening of a scene by day: night does not carry into it.

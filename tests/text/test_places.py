@@ -1542,3 +1542,41 @@ def test_someone_getting_into_a_van_and_driving_off_leaves_the_scene_where_it_is
                     opening=False) is None
     assert place_of("We got into the van and drove off.", opening=False) == ("car", "van")
     assert place_of("She got into the van.", opening=False) == ("car", "van")
+
+
+def test_a_pitch_heard_a_garden_party_likened_and_the_dark_at_the_kitchen_window_carried_out_to_the_towpath():
+    text = ("The centrifuge in the corner of the lab whines at a pitch nobody hears any more. Dr Vance stands over my "
+            "bench with her arms folded, as though we are all at a garden party she did not want to come to.\n\n"
+            '"Brown," she says.\n\n"Brown," I say.\n\n'
+            "By ten o'clock the window over our sink is black and the kitchen smells of toast. Priya is at the table "
+            "with her laptop. It is too small for three of us and we manage anyway.\n\n"
+            '"Go," says Priya. "Take the umbrella."\n\n"I am going," I say.\n\n'
+            "When I come back into the kitchen for my keys Priya has her coat on already.\n\n"
+            "The rain on the canal is so hard the water seems to boil. We go down the steps by the lock and along "
+            "the towpath, the umbrella drumming over us.\n\n"
+            '"Left or right?" says Priya.\n\n"Left," I say.\n')
+    scenes = adapt_text(text, None).scenes
+    assert scenes[0].ambience not in ("training_ground", "garden"), scenes[0]
+    kitchen = next(s for s in scenes if s.ambience == "kitchen")
+    assert "night" in kitchen.layers
+    assert (scenes[-1].ambience, set(scenes[-1].layers) >= {"rain", "night"}) == ("countryside", True), scenes[-1]
+
+
+def test_the_windows_of_a_ranger_station_going_outside_into_the_street_and_a_morning_recalling_the_small_hours():
+    text = ("The rain had been coming since noon, steady and grey, and it made the windows of the ranger station "
+            "look as if they were sweating. The flood map lay across my desk under two mugs.\n\n"
+            '"Four feet at the gauge," said Tomas.\n\n"Upstream?" I said.\n\n'
+            "By the time we got down to the river loop it was past seven and the light was going. The rain came "
+            "sideways off the bluff, and the road was running with red water that hissed under the tyres.\n\n"
+            '"Everybody out," I said.\n\n"Going," said Tomas.\n\n'
+            "Dot's Diner on Main Street opens at half past five, and by six the next morning half the campers were in it. I had "
+            "counted them three times, once at the church and once more at four in the morning when I woke in the "
+            "truck.\n\n"
+            '"Coffee?" said Dot.\n\n"Please," I said.\n\n'
+            "I went outside. The street was steaming in the sun, and people were out on the bank in boots.\n\n"
+            '"Morning," said Tomas.\n')
+    scenes = adapt_text(text, None).scenes
+    assert [s.ambience for s in scenes] == ["office", "street", "pub", "street"], scenes
+    assert "night" in scenes[1].layers and "rain" in scenes[1].layers
+    assert "night" not in scenes[2].layers and "night" not in scenes[3].layers
+    assert scenes[3].lines[0].text.startswith("I went outside.")
