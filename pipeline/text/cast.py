@@ -247,10 +247,10 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if not title and not surname_of_titled and (not first_name_gender(words[0]) or not (spoke[form] or vocatives[form])) and any(
             f.split()[0] == words[0] and len(f.split()) == 2 and f.split()[1] in _PLACE_WORDS for f in anywhere):
         return False
-    # ("the Leeds office", "Leeds," she said: a city no one is named, never beside a speech verb
-    # nor spoken to in a sentence, as "Pop" is: "They don't allow dogs, Pop.")
+    # ("the Leeds office", "Leeds," she said: a city no one is named, never beside a speech verb nor spoken to in a
+    # sentence, as "Pop" is: "They don't allow dogs, Pop."; but not a hall called by its city's name, "One two, Birmingham.")
     if len(words) == 1 and not title and spoke[form] == 0 and not first_name_gender(form) and is_town(form) \
-            and not re.search(rf"[\"“‘]{form},\s*[a-z]|,\s*{form}\s*[,!?.]", text):
+            and (len(form) >= 5 or not re.search(rf"[\"“‘]{form},\s*[a-z]|,\s*{form}\s*[,!?.]", text)):
         return False
     if spoke[form] == 0 and any(re.search(r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+$", text[max(0, at - 12):at])
                                 for at in where[form]):

@@ -573,7 +573,8 @@ _PLACE_WORDS = {
     "Harbour", "Harbor", "Port", "Cross", "Market", "Mews", "Close", "Yard", "Quay", "Wharf", "Dock", "Docks",
     "Road", "Town", "City", "County", "Shire", "Downs", "Fells", "Falls", "Springs", "Well", "Wells", "Pool",
     "Chambers", "Arms", "Tavern", "Café", "Cafe", "Restaurant", "Shop", "Store", "Works", "Mill", "Mills",
-    "Ridge", "Cliff", "Cliffs", "Cove", "Creek", "Canal", "Line", "Embankment", "Circus", "Gallery", "Institute",
+    "Ridge", "Cliff", "Cliffs", "Cove", "Creek", "Canal", "Line", "Embankment", "Circus", "Gallery", "Institute", "Bend",
+    "Crossing", "Hollow", "Gulch", "Canyon", "Bluff", "Bluffs", "Flats", "Campground", "Landing",
     # a firm or a paper ("Lindqvist Investigations", "the Evening Chronicle")
     "Investigations", "Agency", "Associates", "Enterprises", "Industries", "Inc", "Ltd", "Limited", "Corporation",
     "Services", "Solutions", "Holdings", "Partners", "Chronicle", "Herald", "Tribune", "Journal", "Telegraph",

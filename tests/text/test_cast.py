@@ -3193,3 +3193,15 @@ def test_a_job_said_beside_a_thin_woman_is_hers_and_not_the_man_named_just_befor
     cast = discover_characters(text)
     assert cast["the magistrate"].gender == "F", cast
     assert "the magistrate" not in cast["Uncle Teo"].aliases
+
+
+def test_a_city_a_hall_is_called_by_and_a_place_on_a_bend_of_the_river_are_not_people():
+    text = ("The DJ was on the stage by four, tapping the microphone.\n\n"
+            '"Check, check. One two, Birmingham." The voice boomed off the old bingo wall. "Preeti! How is that?"\n\n'
+            '"Too loud, Nitro," said Preeti.\n\n"No such thing," said Nitro.\n\n'
+            "Mesquite Bend sits in a hook of the river where the water slows and spreads out.\n\n"
+            '"Mesquite Bend, Ranger Cal," said Cal into the phone.\n\n"Is the road open?" said Preeti.\n\n'
+            '"Not tonight," said Cal.\n')
+    cast = discover_characters(text)
+    assert not {"Birmingham", "Mesquite Bend"} & set(cast), cast
+    assert {"Preeti", "Nitro", "Cal"} <= set(cast)
