@@ -29,9 +29,9 @@ from pipeline.text.first_names import (first_name_gender, given_name_first, pet_
 from pipeline.text.towns import is_town
 from pipeline.text.weather import WEATHER_AND_HOURS
 from pipeline.text.animals import animal_names
-from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _LOCATIVE, _MONTH_NAMES, _NOT_PERSON_WORDS,
-                                 _PARTICLES, _PLACE_PREFIXES, _PLACE_WORDS, RANKS, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES,
-                                 TITLES, Character, _decide, _gender_hint, _split_title)
+from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _MONTH_NAMES, _PARTICLES, RANKS, _FEMALE_TITLES,
+                                 _MALE_TITLES, _NOT_NAMES, TITLES, Character, _decide, _gender_hint, _split_title)
+from pipeline.text.not_names import _LOCATIVE, _NOT_PERSON_WORDS, _PLACE_PREFIXES, _PLACE_WORDS
 from pipeline.text.addressed import _DESCRIBED_AS_KIN, _GIVES_NAME, _INTRODUCED, _SELF_INTRODUCED, names_spoken_to
 from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, named_apart,
                                    _join_answered_names, _join_misses, _join_parents, _join_short_names,

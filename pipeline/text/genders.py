@@ -59,6 +59,10 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             close = re.match(rf"\s+(?:[a-z]{{2,}}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+(?!(?:{_COUNT})\b)[a-z]",
                              text[end:end + 30]) if _sentence_start(text, start) else None
             votes[main][hint] += 2 if close and ("M" if close.group(1) == "his" else "F") == hint else 1
+    told_first: dict[str, int] = {}
+    for start, _, main in names.mentions(text):
+        if main not in told_first and not any(a <= start < b for a, b in spans):
+            told_first[main] = start
     for m in _CALLED_AND_ANSWERED.finditer(text):
         # `"Jamie."` / `"No, Dad, it was me." He pushed back his hood`: the one called answers
         main = names.lookup(m.group(1))
@@ -68,6 +72,10 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         # (the pronoun first: it is the cheaper look, and most quotes have none beside them)
         actor = _ACTOR_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start - 1) or _ACTOR_AFTER.match(text, end)
         main = self_named(text[start:end], names) if actor else ""
+        # (one the narration has already brought in is called, not naming themself: "Surinder came in from the hall
+        # in her nightie" and later '"Surinder. Twenty-nine minutes I have had this cricket on mute." He turned')
+        if main and told_first.get(main, len(text)) < start:
+            continue
         if main:
             pronoun = next(g for g in actor.groups() if g)
             votes[main]["M" if pronoun.lower() == "he" else "F"] += 3

@@ -8,8 +8,9 @@ from collections import Counter
 from pipeline.text.roles import _ROLES
 from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.addressed import vocatives
-from pipeline.text.names import (FAMILY_NAMES, NAME, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES,
-                                 _NOT_PERSON_WORDS, RANKS, Character, _Names, _split_title)
+from pipeline.text.names import (FAMILY_NAMES, NAME, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES, RANKS,
+                                 Character, _Names, _split_title)
+from pipeline.text.not_names import _NOT_PERSON_WORDS
 from pipeline.text.quotes import TOLD_ME, find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")

@@ -3205,3 +3205,17 @@ def test_a_city_a_hall_is_called_by_and_a_place_on_a_bend_of_the_river_are_not_p
     cast = discover_characters(text)
     assert not {"Birmingham", "Mesquite Bend"} & set(cast), cast
     assert {"Preeti", "Nitro", "Cal"} <= set(cast)
+
+
+def test_a_woman_called_by_name_before_he_speaks_and_eyes_she_does_not_meet_are_not_a_mans():
+    text = ("Surinder came in from the hall in her nightie, with her reading glasses pushed up on her head. Jassi was "
+            "in the armchair with the cricket on mute. Nitro stood up when she came in.\n\n"
+            '"Chair covers," said Surinder. "Extra chair covers, she tells me, and then she disappears."\n\n'
+            '"Surinder. Twenty-nine minutes I have had this cricket on mute." He turned the armchair round to face the '
+            "room.\n\n"
+            '"It is the standard rate," said Surinder, not meeting his eye.\n\n'
+            "Something Dev said made her sit down on the edge of the stage. Dev laughed and went to wash his hands.\n\n"
+            '"Go on, then," said Dev.\n\n"Not now," said Jassi.\n')
+    cast = discover_characters(text)
+    assert cast["Surinder"].gender == "F", cast
+    assert cast["Dev"].gender != "F", cast
