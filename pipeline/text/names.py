@@ -195,13 +195,14 @@ def _gender_hint(text: str, start: int, end: int) -> str:
                     or re.search(r"\b(?:on|at|to|with|beside|behind|from|for|by|past|towards?|near)\s+$",
                                  text[max(0, start - 12):start])):
         pronoun = None
-    # "Alfie squeezes out past her legs", "asleep against her shoulder": someone else's
-    # body; "something Dev said made her sit down": someone else (but "rubbed the water off his face" is his own)
+    # "Alfie squeezes out past her legs", "asleep against her shoulder": someone else's body; "something Dev said made
+    # her sit down": someone else, when the one named did it (not "telling Sal something that made her laugh")
+    did = r"|(?<=\w)(?<!\bhad)(?<!\bhas)\s+(?:made|makes|let|lets|helped|helps|watched|bade|saw|heard|told|asked|wanted|" \
+          r"forced)\s+$" if re.match(r"\s+(?:said|did|\w+ed)\b", text[end:end + 20]) else ""
     if pronoun and (pronoun.group(2) or re.match(r"\s+(?:lap|shoulders?|arms?|knees?|head|back|chest|face|cheek)\b",
-                                                 sentence[pronoun.end():])) and re.search(
-            r"\b(?:past|against|behind|beside|towards|toward|between|onto|across|near)\s+$|(?<=\w)(?<!\bhad)(?<!\bhas)\s+"
-            r"(?:made|makes|let|lets|helped|helps|watched|watches|bade|saw|heard|told|asked|wanted|forced)\s+$",
-            sentence[:pronoun.start()], re.IGNORECASE):
+                                                 sentence[pronoun.end():])) \
+            and re.search(r"\b(?:past|against|behind|beside|towards|toward|between|onto|across|near)\s+$" + did,
+                          sentence[:pronoun.start()], re.IGNORECASE):
         pronoun = None
     # a name that ends its sentence as the one who acts ("...before Dr. Adeyemi came. She was")
     ends_as_subject = re.match(r"\s+[a-z]+[.!?]\s", text[end:end + 24]) is not None or \
