@@ -46,6 +46,8 @@ def self_named(quote: str, names: _Names) -> str:
         # ("PC Sharma. Ruth. We met on Tuesday": and the first name besides)
         introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:[A-Z][a-z]+\.\s+)?(?:I|We\s+(?:spoke|met|talked))\b"
                               r"|\.\s+(?:Thank(?:s|\s+you)\s+for|Pleased\s+to|Nice\s+to|Good\s+to|Glad\s+to|Call\s+me)\b"
+                              # ("Earl Hollis. Over on Sandpiper.": the name, then where they live)
+                              r"|\.\s+(?:(?:Over|Out|Up|Down|Just)\s+)?(?:on|from|off)\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s*[.!]"
                               r"|\.\s+(?:[A-Z][a-z]+\s+){1,2}of\s+(?:the|this|that|your|our)\s+[a-z]+\s*[.!]"
                               r"|[.,]\s+that['’]?s\s+(?:is\s+)?my\s+name\b|[.,]\s+that\s+is\s+my\s+name\b"
                               # "Ottoline Marsh. Daughter.": the name, then what she is to them

@@ -63,6 +63,10 @@ _ITS_ME = re.compile(rf"\W*It['’]s\s+(?:me,?\s+)?({NAME})\s*[,.!—-]")
 # know who that is? That is Andreas Christou."
 _POINTED_AT = re.compile(rf"(?:^|[.?!]\s+)(?:That|This)\s+(?:is|was|['’]s)\s+({NAME}\s+{NAME})\s*[.!,]")
 # a tag that names someone the story has never named: "says Daniel Hale"
+# the narration saying who the one just described turned out to be: "So that was who he was. Lenny Marsh.", "It was
+# Leung Sam—Sam Suk to Ma"
+_IDENTIFIED = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?])\s+)(?:So\s+)?(?:[Ii]t|[Tt]hat|[Tt]his)\s+(?:was|is)\s+(?:who\s+(?:he|she)\s+(?:was|is)"
+                         rf"\.\s+)?({NAME}(?:\s+{NAME})?)\s*[.,;:—–-]")
 _TAGGED_NEW = re.compile(rf"[\"”’']?,?\s+(?:says|said|asks|asked)\s+({NAME}\s+{NAME})\b")
 _WINDOW = 12000         # characters of narration before the name is given
 _AT_LEAST = 2           # times the description is used there
@@ -271,6 +275,22 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
     # titles the cast's names carry ("Captain" of Captain Oyelaran)
     bearers = {_split_title(name)[0] for main, c in characters.items() for name in (main, *c.aliases)} - {""}
     found: dict[str, str] = {}
+    for m in _IDENTIFIED.finditer(text):
+        if inside_span(m.start(1), spans, starts):
+            continue
+        main = names.lookup(m.group(1)) or next((who for _, _, who in names.mentions(text, m.end(1), text.find("\n", m.end(1)))), "")
+        # (the last one described, a few paragraphs back at most, of the name's own sex, and no one in the cast yet)
+        recent = [(noun, written) for position, noun, written in described
+                  if position < m.start() and text.count("\n\n", position, m.start()) <= 6]
+        if not main or "I" in characters[main].aliases or not recent:
+            continue
+        noun = recent[-1][0]
+        gender = characters[main].gender
+        held = _held(characters, names, "the " + noun)
+        if noun not in _ROLES and (gender not in ("M", "F") or _job_gender(noun) in ("", gender)) \
+                and (held in ("", "the " + noun, main) or _is_described(held, "the " + noun)):
+            for written in {"the " + noun} | {w for key, w in recent if key == noun}:
+                found.setdefault(written, main)
     for index, (start, end) in enumerate(spans):
         window = described[bisect.bisect_left(at, start - _WINDOW):bisect.bisect_left(at, start)]
         # (described once is enough for one asked her name: "That's a fair point, Mrs...?" / "Hosking.")
@@ -289,6 +309,9 @@ def name_the_strangers(text: str, spans: list[tuple[int, int]], characters: dict
             continue
         quote = text[start:end]
         named, pointed_at = self_named(quote, names), ""
+        # (the name said across the tag: '"Earl," said the man. "Earl Hollis. Over on Sandpiper."')
+        if not named and index and "\n" not in text[spans[index - 1][1]:start] and start - spans[index - 1][1] <= 40:
+            named = self_named(text[spans[index - 1][0]:spans[index - 1][1]].rstrip(" ,") + ". " + quote, names)
         if not named and asked:
             named = answered_with_name(quote, names)
         if not named and (its := _ITS_ME.match(quote)) and (said := names.lookup(its.group(1))) \

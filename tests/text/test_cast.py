@@ -3219,3 +3219,25 @@ def test_a_woman_called_by_name_before_he_speaks_and_eyes_she_does_not_meet_are_
     cast = discover_characters(text)
     assert cast["Surinder"].gender == "F", cast
     assert cast["Dev"].gender != "F", cast
+
+
+def test_a_stranger_the_narration_then_names_and_one_who_names_himself_across_the_tag_are_the_ones_described():
+    text = ("Frank swung the torch. A man in a donkey jacket was standing in the lee of the container, out of the rain.\n\n"
+            '"Who are you?" said Frank.\n\n"Nobody you know," said the man in the donkey jacket.\n\n'
+            '"Evening, Mr Marsh," said Sergeant Ashby, coming up with his own torch. "I might have known."\n\n'
+            '"Evening, Sergeant," said the man in the donkey jacket.\n\n'
+            "So that was who he was. Lenny Marsh. Frank had said the name before, years ago.\n\n"
+            '"What are you doing here, Lenny?" said Ashby.\n\n"Same as you," said Lenny.\n\n* * *\n\n'
+            "The boat came up the street with a spotlight on its bow, and a man in yellow waders was steering it.\n\n"
+            '"Y\'all need a hand?" said the man in the yellow waders.\n\n"We do," said Folasade.\n\n'
+            '"Then climb in," said the man in the yellow waders.\n\n'
+            "Later, at the church, he came back with a dry sweatshirt on.\n\n"
+            '"Earl," said the man. "Earl Hollis. Over on Sandpiper."\n\n"Thank you, Mr. Hollis," said Folasade.\n')
+    said = {}
+    for quote in attribute(text, discover_characters(text)):
+        said.setdefault(quote.speaker, []).append(quote.text)
+    assert not [name for name in said if name and name.startswith("the man")], said
+    marsh = next(name for name in said if "Lenny" in name)
+    assert {"Nobody you know,", "Evening, Sergeant,"} <= set(said[marsh]), said
+    hollis = next(name for name in said if "Earl" in name)
+    assert {"Y'all need a hand?", "Then climb in,"} <= set(said[hollis]), said
