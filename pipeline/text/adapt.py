@@ -182,7 +182,8 @@ _HEADING = re.compile(r"(?=[A-Z0-9])[^\n\"“”]{1,60}(?<![.!?,;:'’])")
 def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabulary) -> tuple[str, str] | None:
     """(bed, place word) when a narration paragraph opens by setting the story in a place with another
     bed than the scene's, once the scene has gone on a while; else None."""
-    if builder.ambience is None or not builder.has_gone_on():
+    # (a first scene that never said where it is, and had its talk, ends where a paragraph sets the next one out of doors)
+    if not builder.has_gone_on() or (builder.ambience is None and (builder.scenes or not _has_dialogue(builder))):
         return None
     narration = []
     for sentence in split_sentences(_clean(paragraph)):
@@ -194,6 +195,8 @@ def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabu
         narration.append(sentence)
     found = establishing.aboard(establishing.established_place(narration[:OPENING_SENTENCES], places),
                                 builder.ambience, builder.recent)
+    if found and builder.ambience is None and found[0] not in OUTDOOR_BEDS:
+        return None     # (indoors, it may be the first scene's own room at last: "Gloria's office was a glass box")
     return found if found and (establishing.moves_on(builder.ambience, found)
                                or establishing.later_elsewhere(narration[0], builder.place, found)) else None
 
@@ -488,3 +491,7 @@ def _split_asides(sentence: str) -> list[tuple[str, str]]:
     if sentence[cursor:].strip(" .,"):
         pieces.append(("narration", sentence[cursor:].strip()))
     return pieces
+
+
+def _has_dialogue(builder: SceneBuilder) -> bool:
+    return any(line.kind == "dialogue" for line in builder.lines)

@@ -45,6 +45,12 @@ _TRANSITION = re.compile(
     rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
     rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
     r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
+    # "The gale came in at a quarter past ten": the weather's hour
+    rf"(?:the\s+)?(?:gale|storm|rain|wind|snow|fog|squall)\s+(?:came|arrived|broke|hit|struck|started)\s+(?:in\s+)?(?:at|by|around|"
+    rf"just\s+after|after)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}\b|"
+    # "I got back to Warrington on the Thursday dinnertime": home, days on
+    r"(?:I|we|he|she|they)\s+(?:got|came|arrived|drove|was|were)\s+back\s+(?:to|in|at|into)\s+(?-i:[A-Z])[\w'’-]+[^.;]{0,40}?"
+    r"\b(?:on|by|at|in)\s+(?:the\s+)?(?:\w+day\b|\w+\s+(?:morning|afternoon|evening|night)\b|dinnertime|lunchtime|teatime)|"
     # "By ten that night the rain had settled in", "By six the rain has gone"
     rf"by\s+(?:(?:half\s+past\s+|half\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|"
     r"evening)(?:\s+o['’]clock)?"

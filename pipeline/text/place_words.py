@@ -24,6 +24,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "coastguard station", "coastguard hut", "fire station", "ambulance station", "control room",
                # a park's: the desk, the weather radio, the flood map ("the windows of the ranger station")
                "ranger station", "ranger's station", "rangers' station", "ranger's office", "park office",
+               # a yard's or a site's, in a cabin on blocks
+               "portakabin", "portacabin", "site office", "transport office",
                # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
                "surgery", "clinic", "reception",
                "precinct", "police precinct", "squad room", "incident room",
@@ -107,7 +109,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "fish market", "auction floor", "auction hall", "auction room", "sale ring", "saleroom", "sale room",
               "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement",
               # a band playing to a room
-              "bandstand", "function room", "banqueting hall", "banqueting suite", "mosque hall", "community room"),
+              "bandstand", "function room", "banqueting hall", "banqueting suite", "banquet hall", "function suite", "banquet suite", "mosque hall", "community room"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
              "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
@@ -137,6 +139,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "launderette", "laundrette", "laundromat", "kiosk", "ice-cream kiosk", "ice cream kiosk",
              "tattoo studio", "tattoo parlour", "tattoo parlor", "tattoo shop"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
+             # a house's best room, kept for visitors ("The front room of the house on Grove Lane")
+             "front room", "front parlour", "good room",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
              # where people sit indoors: "I was on the sofa with a book"
@@ -165,6 +169,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # a school's lab, a home for the old
              "lab", "laboratory", "science lab", "chemistry lab", "physics lab", "biology lab",
              "care home", "nursing home", "residential home", "retirement home",
+             # a lodge by the road, or at a park's gate ("The Lune Lodge had a sign on a pole out the front")
+             "lodge",
              # a film unit's trailers on location
              "make-up trailer", "makeup trailer", "wardrobe trailer"),
 }

@@ -48,6 +48,9 @@ _PLACE_FIGURES = re.compile(
     # but not a wish ("I'd like a room at the inn")
     r"(?<!\bwould\s)(?<!['’]d\s)(?<!\bto\s)(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)"
     r"\blike\s+(?:a|an|some)\s+[^,.;:!?]{0,40}|"
+    # a name painted on a vehicle: "now as the person whose name was on the van"
+    r"\b(?:name|names|logo|lettering|writing|words)\s+(?:(?:was|were|is|are)\s+)?(?:painted\s+|written\s+|printed\s+)?on\s+"
+    r"(?:the|a|an|his|her|its|their|our|my)\s+[\w-]+|"
     # ("...loudly, as though we are all at a garden party")
     r"\bas\s+(?:though|if)\s+(?:we|you|they|he|she|it|I|everyone|everybody|someone|somebody)\s+(?:were|are|was|is|had\s+been|"
     r"have\s+been|has\s+been|\w+ed)\s+(?:all\s+)?(?:at|in|on)\s+[^,.;:!?]{0,40}|"
@@ -251,7 +254,7 @@ class _Patterns:
         self.over = re.compile(rf"\b(?:over|across|upon)\s+{_PART_OF}{owner}", re.IGNORECASE)
         # the lights or the sky over a place, opening a scene: "The floodlights over the hockey pitch are on"
         self.lit = re.compile(rf"^\W*{_LEAD_IN}(?:the|a)\s+(?:[\w'’-]+\s+){{0,2}}?(?:floodlights?|lights?|lamps?|sky|"
-                              rf"skies|clouds?|moon|sun|stars|mist|fog|rain)\s+(?:over|above)\s+{_PART_OF}{owner}",
+                              rf"skies|clouds?|moon|sun|stars|mist|fog|rain)\s+(?:over|above|on|along)\s+{_PART_OF}{owner}",
                               re.IGNORECASE)
         # a wild place by its own name with no article: "at Bindi Creek", "in Hollin Wood" (not "on Quarry Street", "in
         # Cedar Rapids", "at Saltley Bay Property": a shop's or a firm's address, a town, a firm's name)
@@ -361,7 +364,8 @@ def named_by_it(match: re.Match) -> bool:
     Galley opened at six" is a diner, "the Anchor" a pub), not the place it says (nor open ground: "the Shore")."""
     where, word = _where(match), match.groupdict().get("place") or ""
     # (one word: "Galley", not "Crown Court" nor "M62")
-    return word[:1].isupper() and word[1:].isalpha() and word[1:].islower() \
+    # (a trade name that is the thing itself, "The Portakabin was still there", is no business of that name)
+    return word[:1].isupper() and word[1:].isalpha() and word[1:].islower() and word.lower() not in ("portakabin", "portacabin") \
         and re.search(r"\b[Tt]he\s+$", match.string[max(0, where - 4):where]) is not None \
         and not (word.lower() in _OPEN_GROUND and not re.match(r"\s+(?-i:[A-Z])", match.string[match.end():]))
 
@@ -395,7 +399,7 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
 
 
 _ADDRESS_BEFORE = re.compile(r"\W*(?:The\s+)?(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*))*\s+(?:(?:out|up|down|just|right)\s+)?"
-                             r"(?:on|off)\s+$")
+                             r"(?:on|off)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)*$")
 _DRIVEN_OFF = re.compile(r"\s+and\s+(?:drove|pulled|sped|roared|rattled|chugged|set)\s+(?:off|away)\b")
 _LIVES_AT = re.compile(r"\b(?:lived|lives|live|living)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _WILD_BEDS = ("countryside", "forest", "shore")
@@ -498,10 +502,16 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if match.re is patterns.subject and re.match(r"\s*(?:under|above|below|beneath|over)\s+(?:my|our)\b",
                                                     sentence[match.end():]):
             continue    # "The laundromat under my office had been running": the teller is in the office
-        if match.groupdict().get("road") and _ADDRESS_BEFORE.match(sentence[:where]):
-            continue    # "The Chuckwagon out on Highway 9 is open all night": where a diner stands, not a drive
+        if (match.groupdict().get("road") or bed == "street") and _ADDRESS_BEFORE.match(sentence[:where]):
+            # "The Chuckwagon out on Highway 9 is open all night", "The Shalimar Suite on the Soho Road had been a bingo
+            # hall once": where a place stands, not a drive
+            continue
         if bed == "street" and match.re is patterns.locative and _LIVES_AT.search(sentence, 0, where):
             return "room", "house"   # "Dilys Harries lived at the top of a steep street": an address; the scene is her house
+        if bed in _VEHICLE_BEDS and match.re is patterns.subject and re.match(
+                r"\s+(?:was|is|were|are|had\s+been|has\s+been|sat|sits|stood|stands)\s+(?:still\s+)?(?:parked|outside|waiting\s+outside)\b",
+                sentence[match.end():]):
+            return None     # "The van was parked outside in the loading bay": seen from where the story is
         if word == "cab" and match.re is not patterns.subject:   # "The cab of his truck smelled of dog", not "on the cab"
             continue
         if (not opening or not generic) and word in GENERIC_WORDS:

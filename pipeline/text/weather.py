@@ -103,7 +103,7 @@ _WEATHER_FIGURES = re.compile(
     r"wind\s+(?:the|a|his|her)\s+(?:clock|watch|handle|key)|good\s*night|night\s+(?:before|after))\b",
     re.IGNORECASE)
 # "the thunder has stopped altogether", "the wind had dropped at last", "the rain was easing off": no longer there
-_LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\b|never\b)\w+\s+)?(?:stopped|passed|cleared|ended|"
+_LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\b|never\b)\w+\s+)?(?:stopped(?!\s+being\b)|passed|cleared|ended|"
                                r"dropped|died|eased|abated|let\s+up|blown\s+(?:itself\s+)?out|blown\s+over|moved\s+off|gone|"
                                # (not "given up pretending it might ease off": still falling)
                                r"given\s+up(?!\s+\w+ing)|given\s+over|quit)|gave\s+up(?!\s+\w+ing)|gave\s+over|"

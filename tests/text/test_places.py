@@ -1580,3 +1580,28 @@ def test_the_windows_of_a_ranger_station_going_outside_into_the_street_and_a_mor
     assert "night" in scenes[1].layers and "rain" in scenes[1].layers
     assert "night" not in scenes[2].layers and "night" not in scenes[3].layers
     assert scenes[3].lines[0].text.startswith("I went outside.")
+
+
+def test_a_suite_on_a_named_road_a_van_parked_outside_a_lodge_a_front_room_and_home_to_the_portakabin():
+    text = ("The Rajmahal Suite on the Stratford Road had been a cinema once, and the old screen still hung behind "
+            "the stage. Harpreet knew every inch of it. She had worked there for nine years, and now hers was the name "
+            "on the van. The van was parked outside in the loading bay with the sun on its roof.\n\n"
+            '"Chairs," said Harpreet.\n\n"Coming," said Dev.\n\n'
+            "By nine o'clock the rain had stopped being weather and turned into a place. I came off the M6 with the "
+            "wipers flat out and tucked in at the back of the lorry park. The rain got louder the moment I killed the "
+            "engine. It hammered on the cab roof.\n\n"
+            '"You there, Duchess?" said the radio.\n\n"Here," I said.\n\n'
+            "The Fell Lodge had a sign on a pole out the front, half its letters dead. Reception was a counter and a "
+            "bell.\n\n"
+            '"One night?" said the night man.\n\n"One night," I said.\n\n'
+            "The front room of the house on Grove Lane had not changed since 1996. The same cream suite sat under the "
+            "same plastic covers.\n\n"
+            '"Sit," said Papa.\n\n"I am sitting," said Harpreet.\n\n'
+            "I got back to Warrington on the Thursday dinnertime with an empty trailer. The wind had dropped. The "
+            "Portakabin was still there.\n\n"
+            '"You took your time," said Keith.\n')
+    scenes = adapt_text(text, None).scenes
+    beds = [s.ambience for s in scenes]
+    assert beds[0] not in ("street", "car"), scenes[0]
+    assert beds[1:] == ["street", "room", "office"], beds      # (the lodge and the front room: one bed)
+    assert "rain" in scenes[1].layers
