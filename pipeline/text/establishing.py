@@ -45,6 +45,9 @@ _TRANSITION = re.compile(
     rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
     rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
     r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
+    # "At a quarter to midnight the Wongs stood at the side gate of Anfield Cemetery"
+    rf"at\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|(?:five|ten|twenty|twenty-five)\s+(?:past|to)\s+)?"
+    rf"(?:{_NUMBER}|noon|midnight)\b(?!\s+(?:of|in\s+the\s+morning\s+(?:on|of)))|"
     # "The gale came in at a quarter past ten": the weather's hour
     rf"(?:the\s+)?(?:gale|storm|rain|wind|snow|fog|squall)\s+(?:came|arrived|broke|hit|struck|started)\s+(?:in\s+)?(?:at|by|around|"
     rf"just\s+after|after)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}\b|"
@@ -135,6 +138,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     patterns = vocabulary.patterns
     clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
     tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
+             (patterns.fronted_street.match(first), True),
              (patterns.defined.match(first), True), (_later_clause_subject(patterns, first), False),
              (_BAR_STATE.search(first), True),
              # ("Night comes early on Gillthwaite Fell in November")
@@ -149,6 +153,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         tries.append((patterns.over.search(first), True))
         # ("By the time I reached the gate of Riverside Holiday Park it was nearly five")
         tries.append((patterns.named_locative.search(first), True))
+        # ("...the Wongs stood at the side gate of Anfield Cemetery")
+        tries.append((patterns.threshold.search(first), True))
     for match, inside in tries:
         if not match or named_by_it(match):
             continue

@@ -26,6 +26,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "ranger station", "ranger's station", "rangers' station", "ranger's office", "park office",
                # a yard's or a site's, in a cabin on blocks
                "portakabin", "portacabin", "site office", "transport office",
+               # a church's or a school's, with its phones and its diary (not the church itself)
+               "church office", "parish office", "chapel office", "school office",
                # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
                "surgery", "clinic", "reception",
                "precinct", "police precinct", "squad room", "incident room",

@@ -283,7 +283,11 @@ class _Patterns:
             rf"(?:\s+(?-i:[B-HJ-Z]|\d{{1,4}}[A-Z]?)\b)?{_AFTER_SUBJECT}"
             # or by its number: "Court Three is panelled in oak"
             rf"|^\W*{_LEAD_IN}(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}\b{_AFTER_SUBJECT}", re.IGNORECASE)
-        self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board)\s+{owner}",
+        # a street by its own name, where the sentence opens: "On Wickerdale Lane the water had stopped rising"
+        self.fronted_street = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:on|in|along|down|up)\s+(?-i:(?:[A-Z][\w'’-]+\s+){{1,2}})"
+                                         r"(?P<place>(?-i:Street|Lane|Road|Avenue|Drive|Close|Crescent|Terrace|Boulevard))\b",
+                                         re.IGNORECASE)
+        self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:in|inside|within|at|aboard|on\s+board|on)\s+{owner}",
                                   re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
         # a firm by its own name is its office: "Monday at Saltley Bay Property began with two phones ringing"
@@ -465,6 +469,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
                                   patterns.motion.search(sentence), _BAR.search(sentence), _BAR_STATE.search(sentence),
                                   _ROADSIDE.search(sentence)) if m]
         candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
+                                   patterns.fronted_street.match(sentence),
                                    patterns.likened.match(sentence), patterns.shaken.search(sentence),
                                    patterns.firm.search(sentence), patterns.lit.match(sentence)) if m]
         struck = patterns.struck.search(sentence)

@@ -1605,3 +1605,18 @@ def test_a_suite_on_a_named_road_a_van_parked_outside_a_lodge_a_front_room_and_h
     assert beds[0] not in ("street", "car"), scenes[0]
     assert beds[1:] == ["street", "room", "office"], beds      # (the lodge and the front room: one bed)
     assert "rain" in scenes[1].layers
+
+
+def test_a_street_a_sentence_opens_on_the_light_beginning_to_go_and_a_cemetery_gate_at_a_quarter_to_midnight():
+    text = ("The telephones in the church office had not stopped since seven. Bisi had a list on the desk in front of "
+            "her and a pen behind each ear.\n\n"
+            '"They are on Cherry Lane," said Bisi.\n\n"Then we go to Cherry Lane," said the pastor.\n\n'
+            "On Cherry Lane the water had stopped rising at about five, or had started rising more slowly. By the time "
+            "the light began to go it lay across the whole street from lawn to lawn, and the rain kept on.\n\n"
+            '"Here," said Olu, holding the boat.\n\n"Coming," said Bisi.\n\n'
+            "At a quarter to midnight the Wongs stood at the side gate of Anfield Cemetery in rain so heavy it "
+            "bounced off the path. The gate was meant to be locked at dusk. It never was.\n\n"
+            '"In," said Ma.\n')
+    scenes = adapt_text(text, None).scenes
+    assert [s.ambience for s in scenes] == ["office", "street", "garden"], scenes
+    assert {"rain", "night"} <= set(scenes[1].layers) and {"rain", "night"} <= set(scenes[2].layers)
