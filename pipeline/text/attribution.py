@@ -165,6 +165,7 @@ def read_speakers(text: str, characters: dict[str, Character] | None = None) -> 
             groups.append(Paragraph([], subject="" if answered else subject, lead=reader.lead_in(a, b),
                                     answered=answered, span=(a, b), listening=_LISTENING.match(text, a, b) is not None))
     _newcomers_answered_by_name(reader, quotes, groups)
+    _said_it_next(reader, quotes, groups)
     take_turns(reader, quotes, groups)
     return quotes, groups, reader
 
@@ -186,6 +187,25 @@ def _newcomers_answered_by_name(reader: _Reader, quotes: list[Quote], groups: li
             continue
         for quote in spoken:
             quote.speaker, quote.basis, quote.check = called, "turns", True
+
+
+# the paragraph after a bare quote says who it was: "Priya Mistry didn't look up from her screen when she said it."
+_SAID_IT = re.compile(r"\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?:(?:[^.!?\"“”‘’\n]|(?<=\w)[’'](?=\w)){0,100}?\b(?:when|as)\s+"
+                      r"(he|she)\s+said|\s+(?:had\s+)?said)\s+(?:it|that|this|so)\b(?!\s+(?:was|is|to|about|of|before)\b)")
+
+
+def _said_it_next(reader: _Reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
+    for group, after in zip(groups, groups[1:]):
+        if not group.quotes or group.speaker or after.quotes:
+            continue
+        said = _SAID_IT.match(reader.text, *after.span)
+        who = reader.names.at(reader.text, said.start(1), said.end(1)) if said else None
+        if who is None or (said.group(2) and reader.genders.get(who[1], "U") not in ("U", _gender_of_phrase(said.group(2)))):
+            continue
+        group.speaker, group.basis = who[1], "beat"
+        for index in group.quotes:
+            if not quotes[index].speaker:
+                quotes[index].speaker, quotes[index].basis = who[1], "beat"
 
 
 # A call heard from one end: `"How many still out?"` / `Another pause.` or `He listened again.` / `"Okay."`:

@@ -1476,3 +1476,13 @@ def test_a_man_in_a_long_camel_coat_is_the_man_in_the_camel_coat_who_later_gives
             "\"Desmond. Desmond Hale.\"\n")
     spans = [(a, b) for a, b, _ in _scan_quotes(text)]
     assert "the man in the camel" in name_the_strangers(text, spans, cast)["Desmond Hale"].aliases
+
+
+def test_a_bare_quote_whose_next_paragraph_says_who_said_it_is_theirs():
+    cast = {"Priya": Character("Priya", ("Priya Mistry",), "F"), "Jodie": Character("Jodie", ("I", "narrator"), "F")}
+    text = ("The photocopier jammed at twenty past eight. I had forty pages to copy and a cold brew in a jam jar.\n\n"
+            "‘Kick it.’\n\n"
+            "Priya Mistry didn’t look up from her screen when she said it. She sat at the desk facing mine.\n\n"
+            "‘I’m not kicking it,’ I said.\n\n‘Pull the green thing, then,’ said Priya.\n\n‘There’s three.’\n\n"
+            "‘Pull all of them.’\n")
+    assert [s for _, s in speakers(text, cast)][:2] == ["Priya", "Jodie"]
