@@ -115,6 +115,9 @@ def vocatives(quote: str, names: _Names) -> set[str]:
         # "John Beaver?" alone, after "a friend called Mr Beaver": the name echoed, not called
         echoed = not before and re.match(r"\s*\?", quote[b:]) is not None and len(quote[a:b].split()) >= 2 \
             and not _split_title(quote[a:b])[0]
+        # ("Your grandfather wasn't Idris? Idris Pritchard, portered at the Infirmary?": the name said again in full)
+        echoed = echoed or (len(quote[a:b].split()) >= 2 and re.search(rf"\b{re.escape(quote[a:b].split()[0])}[?.!]$", before)
+                            is not None)
         # "A brother, Lee." / "my cousin, Darren, was there": the name of someone spoken of
         named_as = re.search(rf"\b(?:an?|the|my|your|his|her|our|their|one)\s+(?:[a-z]+\s+)?{_KIN},$", before,
                              re.IGNORECASE)

@@ -385,6 +385,10 @@ def _beat_subject(narration: str, owner: dict[str, _Person]) -> _Person | None:
 _NO_TITLE_BEFORE = r"(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Miss )"
 
 
+_JOB_CALLED = {"sarge", "doc", "chief", "boss", "guv", "gaffer", "skip", "skipper", "coach", "cap", "cap'n", "prof", "padre",
+               "doctor", "nurse", "sister", "matron", "sergeant", "captain", "officer", "constable", "major", "colonel"}
+
+
 def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str = "", kin_answers: bool = False) -> bool:
     """A bare first name ("Bridget") may be the titled surname ("Mrs. Angove"): the genders agree
     (a family word's too: "Dad" is no Mrs) and the narration never names the two in one paragraph
@@ -392,6 +396,8 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str 
     one's when the pronouns, not the title, tell it."""
     untitled = not any(_split_title(f)[0] for f in bare.forms)
     gender = _family_gender(titled) or titled_gender
+    if len(bare.words) == 1 and bare.words[0].lower() in _JOB_CALLED:
+        return False    # ("Sarge", "Doc": a job someone is called by is no one's first name)
     # ("Harriet Ashcombe" may be Mrs. Ashcombe too: her surname; and Frank Pryce, when Grandad
     # answers to "Frank": `kin_answers`)
     if not ((len(bare.words) == 1 or (len(bare.words) == 2 and (

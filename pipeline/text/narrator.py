@@ -208,8 +208,10 @@ _ROLE_WORDS = _ROLES | {"doc", "sarge", "sir", "madam", "miss", "guv"}
 
 
 def _pet_form_of(a: str, b: str) -> bool:
-    """"Aggie" of "Agata", "Mags" of "Margaret": one begins as the other and ends as pet names do."""
-    return a != b and a[:2] == b[:2] and any(len(x) <= 3 or re.search(r"(?:ie|y|ee|s)$", x) for x in (a, b))
+    """"Aggie" of "Agata", "Mags" of "Margaret": one begins as the other and ends as pet names do (not "Dad" of
+    "Dai": a family word is no one's pet name)."""
+    return a != b and a[:2] == b[:2] and any(len(x) <= 3 or re.search(r"(?:ie|y|ee|s)$", x) for x in (a, b)) \
+        and a not in FAMILY_NAMES and b not in FAMILY_NAMES
 
 
 _TOLD_ME = re.compile(rf"[\"”’']?[^\S\n]*(?:[A-Z][\w.]*(?:\s+[A-Z]\w*)?|he|she)\s+(?:\w+ly\s+)?{TOLD_ME}")
@@ -315,7 +317,9 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
     told = _narration(text, find_quotes(text))
     for family, gender, title in ((_FATHER, "M", "Mr"), (_MOTHER, "F", "Mrs"), (_GRANDFATHER, "M", "Mr"),
                                   (_GRANDMOTHER, "F", "Mrs")):
-        parents = [m for m, c in characters.items() if m != narrator and {m, *c.aliases} & family]
+        # (the teller's own word for them: not "Dad", said only by Nia to her father)
+        parents = [m for m, c in characters.items() if m != narrator and {m, *c.aliases} & family
+                   and any(re.search(rf"\b{re.escape(f)}\b", told) for f in {m, *c.aliases} & family)]
         named = [m for m, c in characters.items() if m != narrator and m not in parents and c.gender in (gender, "U")
                  and not {m, *c.aliases} & FAMILY_NAMES
                  and any(_split_title(n)[1][-1] in surnames and (len(_split_title(n)[1]) >= 2 or

@@ -3241,3 +3241,24 @@ def test_a_stranger_the_narration_then_names_and_one_who_names_himself_across_th
     assert {"Nobody you know,", "Evening, Sergeant,"} <= set(said[marsh]), said
     hollis = next(name for name in said if "Earl" in name)
     assert {"Y'all need a hand?", "Then climb in,"} <= set(said[hollis]), said
+
+
+def test_a_porters_mam_on_the_phone_his_grandfather_named_in_full_and_a_patients_dad_are_not_the_porter_or_sarge():
+    text = ("I had been a porter at the Heath for six years, and I still could not sleep on a night shift. My legs knew "
+            "every corridor before I did, and my hands knew every trolley. I liked my job. I liked my mates, mostly, "
+            "and I liked my tea strong, and I liked my quiet hour at three. I made my tea "
+            "and I sat where I always sat, with my back to the radiator and my feet on the bin. My phone went. Mam. "
+            "I rang her back while the kettle boiled again.\n\n"
+            "Sarge came in with the rain running off his cap. He was no sergeant of anything.\n\n"
+            "“Mam. It’s me. No, I’m on a break. Go back to bed now. Ta-ra, Mam.”\n\n"
+            "“She all right?” said Sarge.\n\n“She’s fine,” I said.\n\n"
+            "“Dai,” said Keith. “Bay two.”\n\n“Coming,” I said.\n\n"
+            "The old man on the trolley had a broken hip and a daughter in a yellow mac.\n\n"
+            "“I’m a legal secretary, Dad,” said Nia.\n\n“Your grandfather wasn’t Idris? Idris Pritchard, portered at "
+            "the Infirmary?” said Mr Price to me.\n\n“He was,” I said.\n\n“Dad, lie still,” said Nia.\n\n"
+            "“Dai,” said Sarge. “Tea.”\n")
+    cast = discover_characters(text)
+    teller = next(name for name, c in cast.items() if "I" in c.aliases)
+    assert not {"Idris", "Dad", "Mam"} & {teller, *cast[teller].aliases}, cast[teller]
+    sarge = next(c for name, c in cast.items() if "Sarge" in (name, *c.aliases))
+    assert "Mam" not in sarge.aliases and sarge.gender == "M", sarge
