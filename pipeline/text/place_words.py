@@ -127,7 +127,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             # a diner where the highway runs out
             "roadhouse", "truck stop", "truckstop", "teashop", "tea shop", "cafeteria", "snack bar",
             # a club's bar and its bingo night
-            "working men's club", "working men’s club", "social club", "club", "nightclub", "bingo hall"),
+            "working men's club", "working men’s club", "social club", "miners' welfare", "miners’ welfare",
+            "welfare club", "club", "nightclub", "bingo hall"),
     # not "bar" on its own: "behind bars" and "an iron bar" are no pub (see _BAR for the bar of a pub)
     "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
                "pew", "nave", "chancel", "pulpit", "altar", "belfry", "mosque", "synagogue", "gurdwara", "mandir",

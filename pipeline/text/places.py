@@ -48,6 +48,8 @@ _PLACE_FIGURES = re.compile(
     # but not a wish ("I'd like a room at the inn")
     r"(?<!\bwould\s)(?<!['’]d\s)(?<!\bto\s)(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)"
     r"\blike\s+(?:a|an|some)\s+[^,.;:!?]{0,40}|"
+    # a garage's or a ward's bay by its number: "the heat in Bay Two", "the fume hood in bay four"
+    r"\bbay\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
     # a name painted on a vehicle: "now as the person whose name was on the van"
     r"\b(?:name|names|logo|lettering|writing|words)\s+(?:(?:was|were|is|are)\s+)?(?:painted\s+|written\s+|printed\s+)?on\s+"
     r"(?:the|a|an|his|her|its|their|our|my)\s+[\w-]+|"

@@ -1620,3 +1620,14 @@ def test_a_street_a_sentence_opens_on_the_light_beginning_to_go_and_a_cemetery_g
     scenes = adapt_text(text, None).scenes
     assert [s.ambience for s in scenes] == ["office", "street", "garden"], scenes
     assert {"rain", "night"} <= set(scenes[1].layers) and {"rain", "night"} <= set(scenes[2].layers)
+
+
+def test_a_miners_welfare_is_its_bar_and_a_bay_by_its_number_is_no_sea():
+    assert place_of("By two o’clock the heat in Bay Two is the kind you can lean on.") is None
+    assert place_of("The fume hood in bay four hums.") is None
+    text = ("The pit office smelled of paraffin and wet wool. The manager signed the returns.\n\n"
+            '"Sit down," said Hargreaves.\n\n"We will stand," said Tiny.\n\n* * *\n\n'
+            "The Miners' Welfare stood at the bottom of Station Road, a long brick hall with a bowling green nobody "
+            "bowled on. Inside, the bar ran the length of the room.\n\n"
+            '"Two halves," said Chalky.\n')
+    assert [bed for bed, _ in beds(text)] == ["office", "pub"]
