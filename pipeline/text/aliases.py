@@ -13,6 +13,7 @@ from functools import cached_property
 from pipeline.text.first_names import first_name_certain, first_name_gender, said_to_form, same_first_name
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
+from pipeline.text.not_names import _JOB_CALLED
 from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, split_paragraphs
 
 _NAME = NAME
@@ -385,22 +386,16 @@ def _beat_subject(narration: str, owner: dict[str, _Person]) -> _Person | None:
 _NO_TITLE_BEFORE = r"(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Dr\. )(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Miss )"
 
 
-_JOB_CALLED = {"sarge", "doc", "chief", "boss", "guv", "gaffer", "skip", "skipper", "coach", "cap", "cap'n", "prof", "padre",
-               "doctor", "nurse", "sister", "matron", "sergeant", "captain", "officer", "constable", "major", "colonel"}
-
-
 def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str = "", kin_answers: bool = False) -> bool:
-    """A bare first name ("Bridget") may be the titled surname ("Mrs. Angove"): the genders agree
-    (a family word's too: "Dad" is no Mrs) and the narration never names the two in one paragraph
-    (a letter she reads, "Dear Miss Fenwick", is no other person). `titled_gender` is the titled
-    one's when the pronouns, not the title, tell it."""
+    """A bare first name ("Bridget") may be the titled surname ("Mrs. Angove"): the genders agree (a family word's too:
+    "Dad" is no Mrs) and the narration never names the two in one paragraph (a letter she reads, "Dear Miss Fenwick", is
+    no other person). `titled_gender` is the titled one's when the pronouns, not the title, tell it."""
     untitled = not any(_split_title(f)[0] for f in bare.forms)
     gender = _family_gender(titled) or titled_gender
-    if len(bare.words) == 1 and bare.words[0].lower() in _JOB_CALLED:
-        return False    # ("Sarge", "Doc": a job someone is called by is no one's first name)
     # ("Harriet Ashcombe" may be Mrs. Ashcombe too: her surname; and Frank Pryce, when Grandad
     # answers to "Frank": `kin_answers`)
-    if not ((len(bare.words) == 1 or (len(bare.words) == 2 and (
+    # (and "Sarge", "Doc": a job someone is called by is no one's first name)
+    if bare.words[0].lower() in _JOB_CALLED or not ((len(bare.words) == 1 or (len(bare.words) == 2 and (
             bare.words[1] == titled.words[-1] or (kin_answers and titled.words[0] in FAMILY_NAMES))))
             and (untitled or bool(first_name_gender(bare.words[0])))
             and len(titled.words) == 1 and bool(gender) and bare is not titled

@@ -87,3 +87,6 @@ _PLACE_PREFIXES = {"New", "Port", "Fort", "Lake", "Mount", "Cape", "San", "Santa
                    "South", "East", "West", "Upper", "Lower", "Great", "Little", "Old"}
 _LOCATIVE = {"in", "into", "near", "through", "across", "within", "throughout", "toward", "towards", "reached",
              "leave", "left", "visit", "visited", "outside", "inside"}
+# jobs people are called by to their face, lower-cased ("Sarge", "Doc"): no one's first name
+_JOB_CALLED = {"sarge", "doc", "chief", "boss", "guv", "gaffer", "skip", "skipper", "coach", "cap", "cap'n", "prof", "padre",
+               "doctor", "nurse", "sister", "matron", "sergeant", "captain", "officer", "constable", "major", "colonel"}
