@@ -39,7 +39,9 @@ _WORDS_BEFORE = re.compile(r"((?:\b[\w'-]+\s+){0,2}\b[\w'-]+,?\s+)$")
 _SEPARATED = re.compile(r"\b(?:[a-z]+(?:ing|ed)|to|at|with|for|from|and|or|but|told|said|asked|saw|met|called|"
                         r"than|by|of|beside|behind|past)\s+", re.I)
 _GRANDPARENT = re.compile(r"\b(?:grand(?:father|mother|pa|ma|dad)|gran|granny|nan|nana|nanna|nonna|nonno)\b", re.I)
-_WORDS_AFTER = re.compile(r",\s+((?:[\w'-]+\s+){1,3})")
+# (a phrase set beside the name that says what they are, not a clause: "Mrs. Penhallow, once her son has been sent off")
+_WORDS_AFTER = re.compile(r",\s+((?!(?:once|when|while|as|after|before|if|though|although|since|until|because)\b)"
+                          r"(?:[\w'-]+\s+){1,3})", re.IGNORECASE)
 # an age set after a name ("is seventy-four years old", ", aged nine", ", eighty-one,", ", who was seven") or before it
 _IS_AGED = re.compile(r"(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)(?:\s+years?\s+old)?")
 _NUMBER_BESIDE = re.compile(r",\s+([\w-]+)(?=[,.;])"
@@ -155,6 +157,11 @@ def _introduced_as(text: str, names, others, gender: str = "") -> str | None:
         return None
     after = before[found[-1].end():]
     if any(re.search(rf"\b{re.escape(other)}\b", after) for other in others if other and other not in names):
+        return None
+    # (not one brought in long ago: "...twenty years ago, and a kid in the cadet program added an extra I in Sharpie.
+    # The Chief comes out of his office")
+    sentence = next((s for s in sentences if found[-1].group(0) in s), "")
+    if re.search(r"\b(?:years|decades|months)\s+ago\b|\bonce\b|\bback\s+(?:then|in)\b", sentence, re.IGNORECASE):
         return None
     # "The old woman Kiyomi ... Little Tom": a name in between, mid-sentence, is whom "the" meant
     if found[-1].group(0)[:1] in "Tt" and re.search(r"[a-z,]\s+[A-Z][a-z]+", before[found[-1].end() - 1:]):

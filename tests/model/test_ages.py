@@ -66,3 +66,12 @@ def test_only_words_that_run_into_the_name_give_its_age():
     text = ('Edna was telling the story again, and to his gran telling the constable, who had not asked, '
             'what had happened. The constable nodded.')
     assert age_in_text(text, ["the constable"], gender="M") is None
+
+
+def test_a_kid_of_twenty_years_ago_and_a_son_sent_off_say_nothing_of_the_age_of_the_chief_or_his_mother():
+    text = ("Over the bay door somebody stenciled a sign twenty years ago, and a kid in the cadet program added an "
+            "extra I in Sharpie, and nobody has ever fixed it. The Chief comes out of his office. Ray Lindqvist has "
+            "run the station for twenty years.\n\n"
+            "Mrs. Penhallow, once her son has been sent off to sit by the urn, crooks a finger at me.\n")
+    assert age_in_text(text, ["the Chief", "Ray", "Ray Lindqvist"], [], "M") is None
+    assert age_in_text(text, ["Mrs. Penhallow"], [], "F") is None
