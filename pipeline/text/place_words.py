@@ -143,7 +143,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "tattoo studio", "tattoo parlour", "tattoo parlor", "tattoo shop"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              # a house's best room, kept for visitors ("The front room of the house on Grove Lane")
-             "front room", "front parlour", "good room",
+             "front room", "front parlour", "good room", "basement",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
              # where people sit indoors: "I was on the sofa with a book"

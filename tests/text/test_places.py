@@ -1631,3 +1631,13 @@ def test_a_miners_welfare_is_its_bar_and_a_bay_by_its_number_is_no_sea():
             "bowled on. Inside, the bar ran the length of the room.\n\n"
             '"Two halves," said Chalky.\n')
     assert [bed for bed, _ in beds(text)] == ["office", "pub"]
+
+
+def test_a_church_basement_with_a_stove_at_the_back_is_a_room_not_a_kitchen():
+    text = ("The coffee pot at the fire hall has been on since noon. The Chief comes out with the county map.\n\n"
+            '"Go," says the Chief.\n\n"Going," I say.\n\n* * *\n\n'
+            "The basement of First Lutheran smells the way every church basement smells, coffee and floor wax and "
+            "something with soup in it keeping warm at the back of a stove. Somebody has set up two rows of cots.\n\n"
+            '"Sit down, dear," says Mrs. Penhallow.\n')
+    last = adapt_text(text, CAST).scenes[-1]
+    assert (last.ambience, last.place) == ("room", "basement"), last
