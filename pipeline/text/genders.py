@@ -10,6 +10,7 @@ from pipeline.text.addressed import self_named
 from pipeline.text.aliases import _Person
 from pipeline.text.called import _sentence_start
 from pipeline.text.first_names import first_name_certain, first_name_gender
+from pipeline.text.quotes import inside_span
 from pipeline.text.roles import _APPOSITE
 from pipeline.text.names import FAMILY_NAMES, RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
 
@@ -40,7 +41,12 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
     """Title, then first-name list, then pronouns after mentions; U when nothing says (`spans`: the text's quotes)."""
     names = _Names(characters)
     votes: dict[str, Counter] = {main: Counter() for main in characters}
+    starts = [a for a, _ in spans]
+    told_first: dict[str, int] = {}     # where the narration first names each one
     for start, end, main in names.mentions(text):
+        quoted = inside_span(start, spans, starts)
+        if not quoted:
+            told_first.setdefault(main, start)
         # "The crew call him Biscuit": the name given says whose it is
         called = _CALLED_HIM.search(text, max(0, start - 30), start)
         if called:
@@ -51,18 +57,13 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             else _gender_hint(text, start, end)
         # ("said the magistrate, a thin woman with reading glasses")
         # (not "Kestrel, a man is dead.", a name called out)
-        if (beside := _APPOSITE.match(text, end)) and (sex := _gender_of_phrase(beside.group(1))) \
-                and not any(a <= start < b for a, b in spans):
+        if not quoted and (beside := _APPOSITE.match(text, end)) and (sex := _gender_of_phrase(beside.group(1))):
             votes[main][sex] += 2
         if hint:
             # "Sol raised his rod": a possessive right after the name's verb counts twice
             close = re.match(rf"\s+(?:[a-z]{{2,}}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+(?!(?:{_COUNT})\b)[a-z]",
                              text[end:end + 30]) if _sentence_start(text, start) else None
             votes[main][hint] += 2 if close and ("M" if close.group(1) == "his" else "F") == hint else 1
-    told_first: dict[str, int] = {}
-    for start, _, main in names.mentions(text):
-        if main not in told_first and not any(a <= start < b for a, b in spans):
-            told_first[main] = start
     for m in _CALLED_AND_ANSWERED.finditer(text):
         # `"Jamie."` / `"No, Dad, it was me." He pushed back his hood`: the one called answers
         main = names.lookup(m.group(1))
