@@ -183,7 +183,7 @@ def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabu
     """(bed, place word) when a narration paragraph opens by setting the story in a place with another
     bed than the scene's, once the scene has gone on a while; else None."""
     # (a first scene that never said where it is, and had its talk, ends where a paragraph sets the next one out of doors)
-    if not builder.has_gone_on() or (builder.ambience is None and (builder.scenes or not _has_dialogue(builder))):
+    if not builder.has_gone_on() or (builder.ambience is None and (builder.scenes or not builder.has_dialogue())):
         return None
     narration = []
     for sentence in split_sentences(_clean(paragraph)):
@@ -491,7 +491,3 @@ def _split_asides(sentence: str) -> list[tuple[str, str]]:
     if sentence[cursor:].strip(" .,"):
         pieces.append(("narration", sentence[cursor:].strip()))
     return pieces
-
-
-def _has_dialogue(builder: SceneBuilder) -> bool:
-    return any(line.kind == "dialogue" for line in builder.lines)

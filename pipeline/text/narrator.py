@@ -99,9 +99,6 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             return surname in theirs
         return not any(surname in surnames((c, *characters[c].aliases)) for c in characters if c not in (titled, owner))
 
-    def in_narration_aliases(m: str) -> bool:
-        return any(re.search(rf"\b{re.escape(a)}\b", told) for a in characters[m].aliases if a.strip())
-
     def one_person(m: str, count: int, other: str, gender: str) -> bool:
         first = _split_title(other)[1][0]
         pair = {kind(m): m, kind(other): other}
@@ -126,7 +123,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             or (answered[m] and answered[m] == count and characters[m].gender in (gender, "U"))
             # ("Irene", "Ms Kostas", said to the teller the kitchen calls "Reenie" five times, answered by "I", and
             # never once in the narration, which names everyone else it hears speak)
-            or (count >= 3 and answered[m] and in_narration[m] == 0 and not in_narration_aliases(m)
+            or (count >= 3 and answered[m] and in_narration[m] == 0
                 and (gender == "U" or characters[m].gender in (gender, "U")))
             # ("Sparrow? What's happened?" ... "Go on, then, Sparrow." / "I run.": a pet name no list knows,
             # answered by "I" half the times it is said)

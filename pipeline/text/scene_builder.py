@@ -94,17 +94,18 @@ class SceneBuilder:
     def has_gone_on(self) -> bool:
         """The scene so far has a line of dialogue or a few sentences of narration, or began with someone going
         there (a drive that the next paragraph ends: "The rain had given over by the time they reached Derrylea")."""
-        if self.moved_here:
+        if self.moved_here or self.has_dialogue():
             return True
         told = 0
         for line in self.lines:
-            if line.kind == "dialogue":
-                return True
             if line.kind == "narration":
                 told += len(split_sentences(line.text))
                 if told >= SCENE_RUN_SENTENCES:
                     return True
         return False
+
+    def has_dialogue(self) -> bool:
+        return any(line.kind == "dialogue" for line in self.lines)
 
     def move_to(self, place: str, ambience: str) -> None:
         """The story moves mid-scene: a new scene there, night still night, and out of doors the
