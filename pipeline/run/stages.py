@@ -34,6 +34,7 @@ from pipeline.takes.render import RenderResult, render_takes, take_path
 from pipeline.text.adapt import adapt_text
 from pipeline.text.casting import cast_new_speakers, known_and_new_characters, unknown_genders
 from pipeline.text.vocabulary import load_vocabulary
+from pipeline.text.quotes import lines_as_paragraphs
 
 # What the mix and the master are made by: editing any of it redoes them (the takes have their own key).
 MIX_CODE = ("pipeline.mix", "pipeline.model.timeline")
@@ -56,7 +57,7 @@ def adapt_chapter(project: Project, chapter, force: bool = False) -> tuple[Path,
     if script_path.exists() and not force:
         return script_path, False
     chapter_path = project.chapter_text(chapter)
-    text = read_text(chapter_path, "chapter")
+    text = lines_as_paragraphs(read_text(chapter_path, "chapter"))
     voices, cast, _ = load_casting(project)
     characters = known_and_new_characters(text, cast)
     # the producer's place words (sounds/places.yaml), checked against the beds the library has

@@ -14,7 +14,7 @@ import re
 from pipeline.text import attribution, establishing, places as place_words, things, weather
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
-from pipeline.text.quotes import is_scene_break, split_paragraphs
+from pipeline.text.quotes import is_scene_break, lines_as_paragraphs, split_paragraphs
 from pipeline.text.scene_builder import (OPENING_SENTENCES, OUTDOOR_BEDS, WEATHER, SceneBuilder,
                                           scene_id)
 from pipeline.text.sentences import split_sentences
@@ -111,6 +111,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     text = "".join(" " if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 else ch for ch in text)
     if not text.strip():
         raise PipelineError(source or None, None, "the chapter is empty", "put the chapter's prose in the file")
+    text = lines_as_paragraphs(text)
     characters = characters if characters else attribution.discover_characters(text)
     quotes = attribution.attribute(text, characters)
     paragraphs = split_paragraphs(text)

@@ -92,6 +92,25 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’'—–)\]*]\s*$")
+
+
+def lines_as_paragraphs(text: str) -> str:
+    """A text written a paragraph a line (as pasted from the web or a word processor), laid out as
+    the rest of the pipeline reads prose: a blank line between paragraphs. Where such a text leaves
+    the odd blank line, that is its author's scene break and becomes one. Hard-wrapped prose (a
+    paragraph over several lines that break mid-sentence) and prose already spaced are kept as they are."""
+    lines = text.split("\n")
+    joined = [above for above, below in zip(lines, lines[1:]) if above.strip() and below.strip()]
+    blanks = len(re.findall(r"\S[ \t]*\n(?:[ \t]*\n)+[ \t]*\S", text))
+    if len(joined) < 5 or len(joined) <= blanks or \
+            sum(bool(_LINE_ENDS_SENTENCE.search(line)) for line in joined) < 0.8 * len(joined):
+        return text
+    blocks = [block for block in re.split(r"\n[ \t]*\n\s*", text.strip("\n")) if block.strip()]
+    scene_break = "\n\n* * *\n\n" if blanks * 8 <= len(joined) else "\n\n"
+    return scene_break.join("\n\n".join(line for line in block.split("\n") if line.strip()) for block in blocks) + "\n"
+
+
 _BREAK_MARK = re.compile(r"(([*\-_~=#+•·]\s*){3,}|(\*\s*){1,2}|#|(scene|line) ?break)", re.IGNORECASE)
 
 

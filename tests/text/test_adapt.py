@@ -210,3 +210,23 @@ def test_chapters_written_blind_get_their_places_without_breaks_or_with_one(chap
     text = (Path(__file__).parents[1] / "data" / "chapters" / chapter).read_text(encoding="utf-8")
     script = adapt_text(text, None)
     assert [(s.ambience, tuple(s.layers)) for s in script.scenes] == scenes
+
+
+def test_a_chapter_written_a_paragraph_a_line_is_read_paragraph_by_paragraph_its_blank_line_a_scene_break():
+    from pipeline.text.quotes import lines_as_paragraphs
+    office = ("The office of Hale & Sons was on the first floor, over a bakery.\n"
+              '"You\'re late," said Margaret Hale.\n"The bus was late," said Tom Briggs.\n"Then get a bike."\n'
+              '"On these hills?"\nMargaret laughed and went back to her ledger.\n')
+    beach = ("That night the rain came in off the sea, and Tom walked along the beach below the pier.\n"
+             '"Evening," said Old Sam, mending a net by the lifeboat slip.\n"Evening, Sam."\n')
+    script = adapt_text(office + "\n" + beach, None)
+    assert [scene.ambience for scene in script.scenes] == ["office", "shore"]
+    assert [line.speaker for line in script.scenes[0].lines if line.kind == "dialogue"] == [
+        "Margaret Hale", "Tom Briggs", "Margaret Hale", "Tom Briggs"]
+    assert "rain" in script.scenes[1].layers and "night" in script.scenes[1].layers
+    # hard-wrapped prose (lines broken mid-sentence) and prose already spaced are left alone
+    wrapped = ("The office of Hale & Sons was on the first\nfloor, over a bakery, and the smell of bread\n"
+               "came up through the boards all day. Tom\nliked it. Margaret said it made her hungry,\n"
+               "and hungry made her cross, and cross\nmade her a good deal quicker with the ledger.\n")
+    assert lines_as_paragraphs(wrapped) == wrapped
+    assert lines_as_paragraphs(office.replace("\n", "\n\n")) == office.replace("\n", "\n\n")
