@@ -6,12 +6,12 @@ import re
 from collections import Counter
 
 from pipeline.text.roles import _ROLES
-from pipeline.text.first_names import first_name_certain, first_name_gender
+from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
 from pipeline.text.addressed import vocatives
 from pipeline.text.names import (FAMILY_NAMES, NAME, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES, RANKS,
                                  Character, _Names, _split_title)
 from pipeline.text.not_names import _NOT_PERSON_WORDS
-from pipeline.text.quotes import TOLD_ME, find_quotes
+from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, find_quotes
 
 NARRATOR_ALIASES = ("I", "narrator")
 
@@ -40,6 +40,12 @@ def _said_by_me(text: str, start: int, end: int) -> bool:
         or re.search(r"\bI\s+[a-z]+(?:\s+\w+ly)?[,:]?\s*[\"“‘']?$", text[max(0, start - 30):start]) is not None
 
 
+# a tag beside a quote: the narration with its quotes taken out (_narration) has two spaces where one was
+_SAID = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+_SAID_BEFORE = re.compile(r"(?:^|\n|\s\s)\s*([a-z]+)\s+(?:the\s+)?$")
+_AFTER_A_QUOTE = re.compile(r"(?:^|\n|\s\s)\s*$")
+
+
 def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[str]]:
     """When the story is told as "I": the narrator's main name and the other characters that
     are the narrator too. Others call the narrator by name ("Agnes, sit down", "Miss Quill,")
@@ -55,16 +61,24 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     addressed = Counter(main for start, end in heard for main in vocatives(text[start:end], names))
     # (a name painted in capitals on a door, "ROBERT LAIDLAW, GROUNDSMAN", is a sign, not the narration naming anyone)
     in_narration = Counter(main for start, end, main in names.mentions(told) if not told[start:end].isupper())
+    # ('"On three," shouted Desmond Haigh': one the narration gives a line to is not "I")
+    tagged = {main for start, end, main in names.mentions(told) if told[start:start + 1].isupper()
+              and ((m := _SAID.match(told, end)) and _AFTER_A_QUOTE.search(told, max(0, start - 4), start) and m.group(1).lower() in SPEECH_VERBS
+                   or (m := _SAID_BEFORE.search(told, max(0, start - 20), start)) and m.group(1).lower() in SPEECH_VERBS)}
     answered = _answered_by_me(text, heard, names)
     # (not "Frank", said as often as "Cal", when Grandad answers to it and "I" never do)
     others_answer = _answered_by_others(text, heard, names)
     # (unless they give that name as their own: "Mrs Ellis? My name's Catrin, I'm with the mountain rescue.")
     own = {names.lookup(m.group(1)) for start, end in spans for m in _MY_NAME.finditer(text, start, end)}
     scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
-              if in_narration[main] < count and (main in own or not (others_answer[main] > answered[main]
+              if in_narration[main] < count and main not in tagged and (main in own or not (others_answer[main] > answered[main]
                                                                        and others_answer[main] * 2 >= count))]
     if not scored:
-        return _called_by_first_name(text, heard, characters) or first_person_narrator(text, heard, names) \
+        # ("She only ever calls me Daniel when I'm in trouble": the narration names the teller itself)
+        scored = [(0, 0, m) for match in (*_CALLS_ME.finditer(told), *_MY_NAME_TOLD.finditer(told))
+                  if match.group(1) not in FAMILY_NAMES and (m := names.lookup(match.group(1)))]
+    if not scored:
+        return _called_by_first_name(text, heard, characters) or first_person_narrator(text, heard, names, tagged) \
             or "Narrator", set()
     _, _, main = max(scored)
     # (of the titled one's gender: "Tommy", the boy the teller is sent to find, is not Miss Thorne)
@@ -266,7 +280,9 @@ def _called_by_first_name(text: str, spans: list[tuple[int, int]], characters: d
     for start, end in spans:
         for match in re.finditer(r"(?:^|[,!?;—-]\s*)([A-Z][a-z]+)(?=\s*[,!?.;—-]|\s*$)", text[start:end]):
             name = match.group(1)
+            # (nor "Des", said to Desmond Haigh: his name, shortened)
             if name not in known and first_name_gender(name) and name not in _NOT_NAMES \
+                    and not any(same_first_name(name, word) for word in known) \
                     and name not in _NOT_PERSON_WORDS and not re.search(rf"\b{name.lower()}\b", text) \
                     and len(re.findall(rf"\b{name}\b", text)) == len(re.findall(rf"\b{name}\b", said)):
                 called[name] += 1
@@ -278,7 +294,7 @@ def _named_in(text: str, spans: list[tuple[int, int]], names: _Names) -> Counter
     return Counter(main for start, end in spans for _, _, main in names.mentions(text[start:end]))
 
 
-def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names) -> str:
+def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names, given_lines: set[str] = frozenset()) -> str:
     """In a story told as "I", the narrator is the character others call by name in dialogue
     while the narration itself hardly names them."""
     told = _narration(text, spans)
@@ -287,7 +303,7 @@ def first_person_narrator(text: str, spans: list[tuple[int, int]], names: _Names
     addressed = _named_in(text, spans, names)
     in_narration = Counter(name for _, _, name in names.mentions(told))
     scored = [(count / (1 + in_narration[name]), name) for name, count in addressed.items()
-              if count >= 2 and in_narration[name] < count]
+              if count >= 2 and in_narration[name] < count and name not in given_lines]
     return max(scored)[1] if scored else ""
 
 

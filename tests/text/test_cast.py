@@ -3262,3 +3262,15 @@ def test_a_porters_mam_on_the_phone_his_grandfather_named_in_full_and_a_patients
     assert not {"Idris", "Dad", "Mam"} & {me, *cast[me].aliases}, cast[me]
     sarge = next(c for name, c in cast.items() if "Sarge" in (name, *c.aliases))
     assert "Mam" not in sarge.aliases and sarge.gender == "M", sarge
+
+
+def test_one_the_narration_gives_a_line_to_is_not_the_teller_whose_name_is_said_once():
+    from pipeline.text.narrator import first_person
+    text = TOLD_AS_I + ("\"I didn't see it was that deep, Des! I swear it looked like a puddle.\"\n\n"
+                        "I looked at the minibus and said nothing.\n\n\"Des, it's coming in over the step.\"\n\n"
+                        "I went down the bank to see.\n\n"
+                        "\"Desmond Haigh. I'm the choirmaster, for my sins.\"\n\n\"You'll want the recovery,\" I said.\n\n"
+                        "\"On three,\" shouted Desmond Haigh, \"and I mean on three.\"\n\n"
+                        "\"Carol,\" he said, when it was done. \"Thank you.\"\n")
+    characters = {"Desmond Haigh": Character("Desmond Haigh", ("Desmond",), "M"), "Raj": Character("Raj", (), "M")}
+    assert first_person(text, characters)[0] == "Carol"
