@@ -22,7 +22,8 @@ _CALLED_AND_ANSWERED = re.compile(r"(?m)^[ \t]*[\"“‘']([A-Z][a-z]+(?:\s+[A-Z
 _WOMEN_KIN = {"daughter", "sister", "wife", "mother", "niece", "granddaughter", "grandmother", "aunt", "girlfriend"}
 _KIN_WORDS = r"(?:daughter|son|sister|brother|wife|husband|mother|father|niece|nephew|granddaughter|grandson|" \
              r"grandmother|grandfather|aunt|uncle|girlfriend|boyfriend)"
-_KIN_BESIDE = re.compile(rf"\b([A-Z][a-z]+)[.,]\s+(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+(?:(?:little|baby|eldest|youngest|younger|"
+# ("Morenike Adeyemi. My sister's daughter.": a kin of a kin says it too)
+_KIN_BESIDE = re.compile(rf"\b([A-Z][a-z]+)[.,]\s+(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s+(?:{_KIN_WORDS}['’]s\s+)?(?:(?:little|baby|eldest|youngest|younger|"
                          rf"older|elder)\s+)?({_KIN_WORDS})\s*[.!,]|\b(?:my|his|her|our)\s+(?:(?:little|baby|eldest|"
                          rf"youngest|younger|older|elder)\s+)?({_KIN_WORDS}),?\s+([A-Z][a-z]+)\b(?![\'’])")
 _CALLED_HIM = re.compile(r"\b(?:call|calls|called|calling|name|names|named|nickname[sd]?)\s+(him|her)\s+$", re.IGNORECASE)

@@ -3274,3 +3274,12 @@ def test_one_the_narration_gives_a_line_to_is_not_the_teller_whose_name_is_said_
                         "\"Carol,\" he said, when it was done. \"Thank you.\"\n")
     characters = {"Desmond Haigh": Character("Desmond Haigh", ("Desmond",), "M"), "Raj": Character("Raj", (), "M")}
     assert first_person(text, characters)[0] == "Carol"
+
+
+def test_a_teller_introduced_as_my_sisters_daughter_is_a_girl():
+    text = TOLD_AS_I + ("\"This the niece, then?\" said the stallholder.\n\n"
+                        "\"This is Morenike Adeyemi. My sister's daughter,\" said Aunty Funmi.\n\n"
+                        "\"Morenike, you have your coat?\"\n\n\"Yes, Aunty,\" I said.\n\n"
+                        "\"It doesn't get dark here till nine, Morenike,\" Femi said.\n\n\"I know,\" I said.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Morenike") == teller(cast) and cast[teller(cast)].gender == "F", cast
