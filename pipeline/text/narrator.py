@@ -71,7 +71,8 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # (unless they give that name as their own: "Mrs Ellis? My name's Catrin, I'm with the mountain rescue.")
     own = {names.lookup(m.group(1)) for start, end in spans for m in _MY_NAME.finditer(text, start, end)}
     scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
-              if in_narration[main] < count and main not in tagged and (main in own or not (others_answer[main] > answered[main]
+              if in_narration[main] < count and main not in tagged
+              and (main not in FAMILY_NAMES or 2 * answered[main] >= count) and (main in own or not (others_answer[main] > answered[main]
                                                                        and others_answer[main] * 2 >= count))]
     if not scored:
         # ("She only ever calls me Daniel when I'm in trouble": the narration names the teller itself)
@@ -159,7 +160,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     while grown:
         grown = False
         for m, count in addressed.items():
+            # ("Dad", said three times by a daughter to her father, answered once by the doctor who is "I")
             if m != main and m not in same and in_narration[m] == 0 \
+                    and (m not in FAMILY_NAMES or 2 * answered[m] >= count) \
                     and (kind(m) != "first" or count >= 2
                          # said once, a name only if the text never writes it as a word ("That's not fair.")
                          or (_is_a_name(m) and not re.search(rf"\b{re.escape(m.lower())}\b", text))) \

@@ -3283,3 +3283,13 @@ def test_a_teller_introduced_as_my_sisters_daughter_is_a_girl():
                         "\"It doesn't get dark here till nine, Morenike,\" Femi said.\n\n\"I know,\" I said.\n")
     cast = discover_characters(text)
     assert owner(cast, "Morenike") == teller(cast) and cast[teller(cast)].gender == "F", cast
+
+
+def test_dad_said_by_a_daughter_to_her_father_and_once_answered_by_the_doctor_is_not_the_doctor():
+    text = TOLD_AS_I + ("\"Owen, you're on the visit,\" said Helen.\n\n\"Fine,\" I said.\n\n"
+                        "\"I told you at dinner, Dad,\" Carol said.\n\n\"You tell me a lot of things at dinner.\"\n\n"
+                        "\"Mr Bellamy,\" I said. \"I'm Dr Pritchard.\"\n\n\"How old are you?\"\n\n\"Dad.\"\n\n"
+                        "\"Thirty-one,\" I said.\n\n\"Tell him, Dad. Tell him or I will.\"\n\n"
+                        "\"Thank you, Dr Pritchard,\" Carol said at the door.\n\n\"Drive safe, Owen,\" said Helen.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Owen") == teller(cast) != owner(cast, "Dad"), cast
