@@ -111,6 +111,9 @@ def same_first_name(short: str, long: str) -> bool:
         return True
     if b in _PETS_LACKED.get(a, ()):
         return True
+    # "Nick" of "Nikos", "Mick" of "Mikael": the opening letters, the k sound spelled "ck"
+    if re.fullmatch(r"[a-z]{1,3}ck", a) and len(b) >= len(a) and b.startswith(a[:-2] + "k"):
+        return True
     namer = _nick_namer()
     if namer is None:
         return False

@@ -3293,3 +3293,16 @@ def test_dad_said_by_a_daughter_to_her_father_and_once_answered_by_the_doctor_is
                         "\"Thank you, Dr Pritchard,\" Carol said at the door.\n\n\"Drive safe, Owen,\" said Helen.\n")
     cast = discover_characters(text)
     assert owner(cast, "Owen") == teller(cast) != owner(cast, "Dad"), cast
+
+
+def test_nick_of_nikos_and_tubbs_of_connor_tubman_are_theirs():
+    from pipeline.text.first_names import same_first_name
+    assert same_first_name("Nick", "Nikos") and same_first_name("Mick", "Mikael")
+    assert not same_first_name("Nick", "Nora") and not same_first_name("Jack", "Jane")
+    text = ('Nikos Stavrou wiped his hands. "Forty at half six," said Nikos.\n\n"I\'m not good at this, Nick," '
+            'said Graham.\n\n"Nobody is, Nick," said Anna.\n\n"Sit down, Graham," said Nikos.\n\n'
+            'Connor Tubman had eaten his sandwiches by Junction 19. "Starving," said Connor.\n\n'
+            '"You\'re always starving, Tubbs," said Sol.\n\n"Leave him, Sol," said Coach.\n\n"Thanks, Coach," said Tubbs.\n')
+    found = discover_characters(text)
+    assert owner(found, "Nick") == owner(found, "Nikos Stavrou") != "", found
+    assert owner(found, "Tubbs") == owner(found, "Connor Tubman") != "", found
