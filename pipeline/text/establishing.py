@@ -25,7 +25,8 @@ _VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|below|beyond
 # had been her mother's"): no one is there now.
 _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:had\s+been|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
                         r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
-                        r"(?:was|is|were|are)\s+(?:never|not(?!\s+an?\s)|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
+                        # ("Longsight Market on a Saturday was not, whatever Femi said, like Africa": what it was like is no other place)
+                        r"(?:was|is|were|are)\s+(?:never|not(?!\s+an?\s|\s+like\b|\s*,)|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
 # A vehicle as the subject is mostly seen from outside ("A carriage was drawn up at the door", "The
 # boat was gliding out on the tide"); a scene inside one opens "In the carriage, ...". A crowd or
 # an assembly as the subject is the people of the scene, not a place; "the flat" is as often a boat.
@@ -49,8 +50,8 @@ _TRANSITION = re.compile(
     rf"at\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|(?:five|ten|twenty|twenty-five)\s+(?:past|to)\s+)?"
     rf"(?:{_NUMBER}|noon|midnight)\b(?!\s+(?:of|in\s+the\s+morning\s+(?:on|of)))|"
     # "The gale came in at a quarter past ten": the weather's hour
-    rf"(?:the\s+)?(?:gale|storm|rain|wind|snow|fog|squall)\s+(?:came|arrived|broke|hit|struck|started)\s+(?:in\s+)?(?:at|by|around|"
-    rf"just\s+after|after)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}\b|"
+    rf"(?:the\s+)?(?:gale|storm|rain|wind|snow|fog|squall)\s+(?:came|arrived|broke|hit|struck|started|began)\s+(?:in\s+)?(?:at|by|around|"
+    rf"(?:just|a\s+little|a\s+bit|shortly|soon|not\s+long)\s+(?:after|before)|after)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}\b|"
     # "I got back to Warrington on the Thursday dinnertime": home, days on
     r"(?:I|we|he|she|they)\s+(?:got|came|arrived|drove|was|were)\s+back\s+(?:to|in|at|into)\s+(?-i:[A-Z])[\w'’-]+[^.;]{0,40}?"
     r"\b(?:on|by|at|in)\s+(?:the\s+)?(?:\w+day\b|\w+\s+(?:morning|afternoon|evening|night)\b|dinnertime|lunchtime|teatime)|"

@@ -17,7 +17,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
                "woodland path", "forestry track", "forest track", "forest road", "forestry road", "logging road",
                "plantation"),
-    "market": ("market", "marketplace", "bazaar", "market square", "market hall"),
+    "market": ("market", "marketplace", "bazaar", "market square", "market hall",
+               # the stalls and rides of a fair in the open
+               "fairground", "fairgrounds", "fair grounds", "showground", "showgrounds", "funfair", "midway"),
     "office": ("office", "offices", "study", "bureau", "headquarters", "newsroom", "boardroom",
                "counting house", "police station", "consulting room", "chambers",
                # a station of the emergency services: radios and a kettle ("The radio in the coastguard station")

@@ -175,7 +175,7 @@ _NIGHT_FALLING = re.compile(
     r"\b(?:night|dark(?:ness)?|dusk)\s+(?:had\s+|has\s+|was\s+|is\s+)?(?:closed|closing|closes|fell|fallen|falling|falls|"
     r"came|come|coming|comes|drew|drawn|drawing|crept|creeping|settled|settling|gathered|gathering|descended)\b"
     r"|^\W*it\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+|fully\s+)?(?:(?:getting|growing|grown|gone)\s+)?"
-    r"(?:dark|dusk)\b"
+    r"(?:(?:full\s+)?dark|dusk|night)\b(?![\s-]+(?:blue|green|brown|grey|gray|red|shift|club|bus|school|nurse|porter|watch))"
     # ("In summer people came up here; tonight there was nobody but the wind")
     rf"|{_TONIGHT}",
     re.IGNORECASE)

@@ -1641,3 +1641,18 @@ def test_a_church_basement_with_a_stove_at_the_back_is_a_room_not_a_kitchen():
             '"Sit down, dear," says Mrs. Penhallow.\n')
     last = adapt_text(text, CAST).scenes[-1]
     assert (last.ambience, last.place) == ("room", "basement"), last
+
+
+def test_a_fairground_a_market_not_like_somewhere_else_and_rain_that_started_after_ten_at_a_bus_stop():
+    assert place_of("The Harmon County Fairgrounds sat on forty acres of flat ground east of town.")[0] == "market"
+    text = ("I came out of the bedroom and found Uncle Dayo on the sofa in the living room with his tea.\n\n"
+            '"Market," said Aunty Funmi.\n\n"Again?" said Femi.\n\n"Again," she said.\n\n'
+            "Longsight Market on a Saturday was not, whatever Femi said, like Africa in a car park. There were rows "
+            "of stalls under striped awnings, and everywhere people.\n\n"
+            '"Three pounds for this?" she said at the fish stall.\n\n"For you, two," said the man.\n\n'
+            "The rain started a little after ten, while we were waiting at the bus stop on Piccadilly Gardens. It "
+            "came down cold and straight.\n\nIt was fully night by then. The board said the next bus was due.\n\n"
+            '"I\'m cold," said Femi.\n\n"Come here," I said.\n')
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["room", "market", "street"], found
+    assert {"rain", "night"} <= set(found[2][1]) and "rain" not in found[1][1], found
