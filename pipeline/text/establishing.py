@@ -31,6 +31,8 @@ _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,
 # boat was gliding out on the tide"); a scene inside one opens "In the carriage, ...". A crowd or
 # an assembly as the subject is the people of the scene, not a place; "the flat" is as often a boat.
 _SEEN_FROM_OUTSIDE = ("ship", "train", "carriage", "car")
+_CAR_FROM_INSIDE = re.compile(r"\b(?:smell(?:s|ed)?\s+of|stank\s+of|stinks\s+of|reek(?:s|ed)\s+of|heater|dashboard|"
+                              r"upholstery|glovebox|glove\s+compartment|seats?\s+(?:is|are|was|were)\b)", re.IGNORECASE)
 _NOT_A_SETTING = ("crowd", "assembly", "flat")
 # a clock the sentence opens on: "By six", "At half past two"
 _CLOCK_LEAD_IN = (rf"(?:by|at|after|around|about|before)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?"
@@ -175,6 +177,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         inside = inside or word in _MOTORWAYS or bool(_ROAD_WORD.fullmatch(word))   # only from a car
         # (but someone's flat is a home: "Claire's flat is over the chemist's")
         owned = word == "flat" and re.search(r"(?:['’]s|\b(?:my|his|her|their|our|your))\s+$", match.string[:where])
+        # (a car known by its smell and its heater is one sat in: "Aaron's car is a Fiesta that smells of fried chicken")
+        inside = inside or (bed == "car" and match.re is patterns.subject and _CAR_FROM_INSIDE.search(first) is not None)
         if word in GENERIC_WORDS or (word in _NOT_A_SETTING and not owned) or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None
         return bed, word
@@ -205,9 +209,15 @@ def aboard(found: tuple[str, str] | None, ambience: str | None, story_so_far: st
     """A public room (bed, word) found where the story is on a boat (the scene's bed is the ship's, or
     the last few paragraphs say the people are aboard) is the ship's: ("ship", word)."""
     if found and found[1] in _ROOMS_ABOARD and found[0] != "ship" \
-            and (ambience == "ship" or _ABOARD.search(story_so_far)):
+            and (ambience == "ship" or any(not _A_FIGURE.search(story_so_far, max(0, m.start() - 60), m.start())
+                                           for m in _ABOARD.finditer(story_so_far))):
         return "ship", found[1]
     return found
+
+
+# a boat in a figure of speech: "with the fixed expression of a man rowing a lifeboat"
+_A_FIGURE = re.compile(r"\b(?:like|as\s+if|as\s+though|expression\s+of|of\s+(?:a|an|some)\s+(?:\w+\s+)?(?:man|woman|men|women|"
+                       r"someone|sailor|fisherman))\b[^.!?;]*$", re.IGNORECASE)
 
 
 # Where people sit indoors: in whatever room the scene already is

@@ -1656,3 +1656,15 @@ def test_a_fairground_a_market_not_like_somewhere_else_and_rain_that_started_aft
     found = beds(text)
     assert [bed for bed, _ in found] == ["room", "market", "street"], found
     assert {"rain", "night"} <= set(found[2][1]) and "rain" not in found[1][1], found
+
+
+def test_a_barman_like_a_man_rowing_a_lifeboat_is_in_a_pub_and_a_car_that_smells_of_chicken_is_sat_in():
+    text = ("By half past nine the real business of the night has moved to the bar, where Gary has been pulling pints "
+            "since six with the fixed expression of a man rowing a lifeboat.\n\n"
+            '"Two bitters," says Martin.\n\n"Coming," says Gary.\n\n"And a white wine," says Pauline.\n\n'
+            "The rain has arrived. It comes across the car park in a grey sheet and hits the clubhouse windows.\n\n"
+            '"Get in," says Aaron.\n\n"I\'m soaked," says Martin.\n\n"We all are," says Aaron.\n\n'
+            "Aaron's car is a fourteen-year-old Fiesta that smells of fried chicken and pine air-freshener. The "
+            "windows steam up the moment the three of them are inside.\n\n"
+            '"Heater\'s stuck," says Aaron.\n\n"It\'s fine," says Martin.\n')
+    assert [bed for bed, _ in beds(text)] == ["pub", "street", "car"]
