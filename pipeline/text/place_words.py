@@ -32,6 +32,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "church office", "parish office", "chapel office", "school office",
                # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
                "surgery", "clinic", "reception",
+               # a public office's counters and waiting chairs
+               "test centre", "test center", "job centre", "jobcentre", "council offices", "benefits office",
                "precinct", "police precinct", "squad room", "incident room",
                # a council's or a firm's: "The planning department of Thornwick council occupied the second floor"
                "department",
@@ -86,6 +88,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # the open tarmac of a motorway stop
                "lorry park", "truck park", "coach park", "motorway services", "services", "service station", "service area",
                "petrol station", "gas station", "filling station",
+               # a stopping place at the roadside; the roads and car parks of a park of offices or sheds
+               "lay-by", "layby", "lay-bys", "business park", "retail park", "industrial estate", "trading estate",
+               "office park", "science park",
                # a hospital's or a warehouse's yard for vehicles, out of doors (not a ward's bay of beds, nor the sea's)
                "ambulance bay", "loading bay", "parking bay", "drop-off bay", "delivery bay", "taxi bay",
                # a paved way along a town's river

@@ -226,6 +226,9 @@ class Vocabulary:
 _PATTERN_CACHE: dict[int, tuple[Vocabulary, "_Patterns"]] = {}
 
 
+_NO_HEADS = ("sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip")
+
+
 class _Patterns:
     def __init__(self, word_bed: dict[str, str], layers: dict[str, str]):
         self.word_bed = word_bed
@@ -239,7 +242,12 @@ class _Patterns:
         # up to three words between the article and the place, none of them a preposition or a verb
         # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
         free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'’-]+\s+)"
-        noun = rf"{free}{{0,3}}?(?P<place>{words})(?:s|es)?\b"
+        # (the last of two place words is the place: "the test centre car park", "the church hall kitchen")
+        # (not a word that only says what part: "the hospital corridor" is the hospital's, "the galley below decks" the galley)
+        heads = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(word_bed, key=len, reverse=True)
+                         if w not in GENERIC_WORDS and w not in _NO_HEADS and not re.match(r"(?:below|on|in|at|under)\s", w))
+        head = rf"(?!\s+(?:{heads})\b)"
+        noun = rf"{free}{{0,3}}?(?P<place>{words})(?:s|es)?\b{head}"
         # an article or an owner before the place ("going to train" is no train), except the few
         # places English names bare ("at home", "in town", "to church")
         bare = "|".join(w for w in _BARE if w in word_bed)
@@ -280,7 +288,7 @@ class _Patterns:
             rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?!{_SPOKEN_OF}\b)(?:(?:[\w'’-]+\s+){{0,2}}?|"
             rf"(?-i:(?:[A-Z][\w'’-]+\s+){{3}}))|"
             # or a place's own name right before it: "Dunmere station was two benches"
-            rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+){{0,2}})\s+)(?P<place>{words})(?:s|es)?\b"
+            rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+){{0,2}})\s+)(?P<place>{words})(?:s|es)?\b{head}"
             # (and a letter or number it goes by: "County Road K runs south", "Hangar 4 was cold")
             rf"(?:\s+(?-i:[B-HJ-Z]|\d{{1,4}}[A-Z]?)\b)?{_AFTER_SUBJECT}"
             # or by its number: "Court Three is panelled in oak"

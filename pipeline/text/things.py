@@ -40,7 +40,14 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
             r"display\s+cabinets?|scraps|haddock|salt\s+and\s+vinegar|vinegar|chip\s+papers?",
     "car": r"windscreen|windshield|dashboard|steering\s+wheel|seatbelts?|ignition|glovebox|glove\s+compartment|"
            r"rear-view\s+mirror|indicators?|handbrake|gearstick|passenger\s+seat|top\s+deck|the\s+driver|"
-           r"bus\s+doors|ticket\s+machine",
+           r"bus\s+doors|ticket\s+machine|"
+           # a driving lesson's: the mirror checked, the clutch, the pupil's hands at ten to two, the instructor's Corsa
+           r"(?:checked|check|checks|checking)\s+(?:his|her|my|their|your|the)\s+mirrors?|wing\s+mirrors?|clutch|accelerator|"
+           r"brake\s+pedal|dual\s+controls|L-plates?|gear\s+lever|(?:changed|change|changes|changing)\s+(?:up|down)\b|"
+           r"ten\s+to\s+two|wipers|"
+           r"(?:my|his|her|their|our|your)\s+(?:old\s+|new\s+|little\s+|battered\s+)?(?-i:Corsa|Fiesta|Astra|Micra|Clio|"
+           r"Volvo|Audi|BMW|Mercedes|Toyota|Honda|Skoda|Nissan|Peugeot|Renault|Citro[eë]n|Fiat|Prius|Land\s+Rover|"
+           r"Range\s+Rover|Subaru|Hyundai|Kia|Mazda|Saab|Vauxhall|Volkswagen|VW)\b",
     "street": r"pavement|kerb|curb|traffic|bus\s+stop|bus\s+shelter|streetlights?|street\s+lamps?|lamp-posts?|"
               r"zebra\s+crossing|traffic\s+lights|shop\s+fronts?|passers-by",
     # a railway carriage's ("the carriage" and "the wheels" alone are a coach-and-four's as well)
@@ -69,7 +76,9 @@ _SIDE_THINGS: dict[str, re.Pattern] = {
     "countryside": re.compile(_RURAL.pattern.replace(r"fields?|", ""), re.IGNORECASE),
 }
 # Place words that are two places: which one the scene's things tell.
-TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street"), "field": ("countryside", "training_ground")}
+# (and a road is where a driving lesson's car is: "The ring road goes round our town", then the mirror and the clutch)
+TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street"), "field": ("countryside", "training_ground"),
+              "road": ("street", "car"), "ring road": ("street", "car")}
 # Places that house another's things: a boathouse is full of its boat's, and is no boat (nor the crew's room in it);
 # a car park is full of cars' windscreens, and is no car.
 HOUSING = ("lifeboat station", "boathouse", "boat house", "boat shed", "crew room", "car park", "parking lot",

@@ -1668,3 +1668,17 @@ def test_a_barman_like_a_man_rowing_a_lifeboat_is_in_a_pub_and_a_car_that_smells
             "windows steam up the moment the three of them are inside.\n\n"
             '"Heater\'s stuck," says Aaron.\n\n"It\'s fine," says Martin.\n')
     assert [bed for bed, _ in beds(text)] == ["pub", "street", "car"]
+
+
+def test_a_driving_lesson_on_the_ring_road_a_test_centre_a_lay_by_and_the_last_of_two_place_words():
+    assert place_of("The test centre is a low brick building on the edge of a business park, and its waiting room "
+                    "has nine plastic chairs.") == ("office", "test centre")
+    assert place_of("The lay-by below Raven's Knoll is a long gravel strip.") == ("street", "lay-by")
+    assert place_of("We had sat in the test centre car park for a long while.") == ("street", "car park")
+    assert place_of("Tom waited in the hospital corridor all night.")[0] == "hospital"
+    text = ("The ring road goes round our town the way a belt goes round a big man after Christmas, and I have driven "
+            "it forty thousand times.\n\n\"Mirror,\" I said.\n\n\"Mirror.\"\n\n"
+            "He checked his mirror the way some people cross themselves. For thirty lessons he had folded himself "
+            "into my Corsa with the seat as far back as it would go.\n\n\"Left lane here,\" I said.\n\n"
+            "His hands went tight at ten to two on the wheel.\n\n\"Sorry,\" he said.\n")
+    assert [bed for bed, _ in beds(text)] == ["car"]
