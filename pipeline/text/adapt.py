@@ -232,13 +232,14 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
         if not scene.ambience or (scene.ambience == "room" and scene.place in ("", *place_words.GENERIC_WORDS)):
             bed = things.bed_from_things(told) or "room"
             scene = dataclasses.replace(scene, ambience=bed, place=scene.place if bed == "room" else bed)
-        elif number in unnamed and (bed := things.bed_from_things(told)) and bed != scene.ambience:
+        elif number in unnamed and (bed := "car" if things.car_things_in(_opening_narration(scene)) >= 2
+                                    else things.bed_from_things(told)) and bed != scene.ambience:
             # the last scene's place, but this one is full of another's things (a bus stop, the top deck)
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
         elif scene.place in things.TWO_PLACES and scene.ambience in things.TWO_PLACES[scene.place]:
             bed = things.bed_from_things(told, things.TWO_PLACES[scene.place])
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)
-        if scene.place not in things.HOUSING and (
+        if scene.place not in things.HOUSING and not (scene.ambience == "car" and number in unnamed) and (
                 bed := things.bed_of_opening(_opening_narration(scene), scene.ambience, number in unnamed)):
             # an office full of phones and keyboards, whose narration later recalls a field
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
@@ -476,6 +477,12 @@ def _place_in(piece: str, builder: SceneBuilder, places: Vocabulary, opening: bo
     """(bed, place word) a sentence of narration puts the story in, read as a room of the ship when the
     story is aboard one."""
     found = place_words.place_of(piece, places, opening=opening, generic=generic)
+    # (the farm track the rain starts on, seen through the windscreen the wipers can't keep clear: the car on it)
+    # (or a scene opening on it with no place named: "First it is a few fat drops spattering the windscreen")
+    if ((found and found[0] in ("street", "countryside") and found[1] not in things.HOUSING)
+            or (found is None and opening and not builder.known)) \
+            and things.car_things_in(builder.recent[builder.recent.rfind("\n\n") + 1:]) >= 2:
+        return "car", "car"
     return establishing.aboard(found, builder.ambience, builder.recent)
 
 

@@ -128,7 +128,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
-    "pub": ("pub", "tavern", "inn", "restaurant", "cafe", "café", "caffè", "caffe", "diner", "canteen", "saloon",
+    # (and a pub by its name: "The Drovers Arms", capitalised)
+    "pub": ("pub", "tavern", "inn", "arms", "restaurant", "cafe", "café", "caffè", "caffe", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
             "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",
             # a diner where the highway runs out

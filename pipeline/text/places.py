@@ -226,7 +226,7 @@ class Vocabulary:
 _PATTERN_CACHE: dict[int, tuple[Vocabulary, "_Patterns"]] = {}
 
 
-_NO_HEADS = ("sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip")
+_NO_HEADS = ("arms", "sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip")
 
 
 class _Patterns:
@@ -236,7 +236,7 @@ class _Patterns:
         # ("fell" only as a hill's name, "Gillthwaite Fell": the rain fell anywhere; "the Embankment" a London street,
         # not a flood bank)
         words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else "(?-i:Fell)" if w == "fell"
-                         else "(?-i:Embankment)" if w == "embankment"
+                         else "(?-i:Embankment)" if w == "embankment" else "(?-i:Arms)" if w == "arms"
                          else re.escape(w).replace(r"\ ", r"[\s-]")
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb

@@ -90,6 +90,11 @@ def _things_named(told: str, things: dict[str, re.Pattern]) -> dict[str, int]:
     return {bed: len({m.group(0).lower().rstrip("s") for m in pattern.finditer(told)}) for bed, pattern in things.items()}
 
 
+def car_things_in(told: str) -> int:
+    """How many different things of a car's inside the narration names (the windscreen, the wipers...)."""
+    return _things_named(told, {"car": THINGS["car"]})["car"]
+
+
 def bed_from_things(told: str, among: tuple[str, ...] | None = None) -> str:
     """The bed whose things the narration names most (two different ones at least, more than any
     other bed's), among some beds or all; "" when none does."""

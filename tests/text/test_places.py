@@ -1682,3 +1682,18 @@ def test_a_driving_lesson_on_the_ring_road_a_test_centre_a_lay_by_and_the_last_o
             "into my Corsa with the seat as far back as it would go.\n\n\"Left lane here,\" I said.\n\n"
             "His hands went tight at ten to two on the wheel.\n\n\"Sorry,\" he said.\n")
     assert [bed for bed, _ in beds(text)] == ["car"]
+
+
+def test_rain_seen_through_the_windscreen_is_a_car_scene_and_the_drovers_arms_is_a_pub():
+    text = ("The kitchen is warm in the way only a room with a stove can be warm.\n\n"
+            '"Tea?" says Carol.\n\n"Please," I say.\n\n* * *\n\n'
+            "The rain starts before I reach the bottom of the track. First it is a few fat drops spattering the "
+            "windscreen, and then it is everything: a roaring grey curtain the wipers can't keep up with.\n\n"
+            "I drive slowly, with the radio off. The lane runs downhill between high banks, and water is coming "
+            "down it with me.\n\n\"Come on,\" I say to the car.\n\nIt takes me twenty minutes to do the four miles.\n\n"
+            "The Drovers Arms stands at the bottom of the high street with its windows steamed and yellow, and I run "
+            "to it from the car. Inside there is a smell of beer and wet dog.\n\n"
+            '"Doctor," says the landlord.\n\n"Evening," I say.\n')
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["kitchen", "car", "pub"], found
+    assert "rain" in found[1][1]
