@@ -1697,3 +1697,13 @@ def test_rain_seen_through_the_windscreen_is_a_car_scene_and_the_drovers_arms_is
     found = beds(text)
     assert [bed for bed, _ in found] == ["kitchen", "car", "pub"], found
     assert "rain" in found[1][1]
+
+
+def test_the_november_dark_come_down_by_five_is_night_in_the_kitchen_and_the_yard_after():
+    text = ("By five o'clock the November dark had come down over Calderbridge like a lid, and the kitchen of the "
+            "Olive Tree was the brightest place on Bridge Street.\n\n\"Forty at half six,\" said Nikos.\n\n"
+            "\"I know,\" said Anna.\n\n\"Then chop,\" said Nikos.\n\n"
+            "It was nearly seven before Nikos could take her out into the yard, and the rain was coming down on the "
+            "bin lids.\n\n\"The walk-in,\" said the inspector.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["kitchen", "garden"] and "night" in found[0][1] and "night" in found[1][1], found
