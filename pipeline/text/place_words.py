@@ -125,6 +125,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
             "passenger seat", "driver's seat", "bus", "pickup truck", "cab",
+            "minibus", "minibuses", "people carrier", "camper van", "campervan", "motorhome", "tour bus",
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
@@ -168,7 +169,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "workshop", "workroom", "garage", "storeroom", "store room",
              "store cupboard", "stockroom", "stock room",
              # rooms of their own kind, not "the room" that moves no scene
-             "waiting room", "interview room", "motel", "motor lodge", "motel room", "hotel room", "dormitory",
+             "waiting room", "changing room", "changing rooms", "dressing room", "locker room", "interview room", "motel", "motor lodge", "motel room", "hotel room", "dormitory",
              "bunkhouse", "hut", "mountain hut", "caravan", "farmhouse", "farm house", "bothy",
              # where a station's crew wait for a call: no ship, though the lifeboat is below
              "crew room",

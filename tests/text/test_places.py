@@ -1707,3 +1707,15 @@ def test_the_november_dark_come_down_by_five_is_night_in_the_kitchen_and_the_yar
             "bin lids.\n\n\"The walk-in,\" said the inspector.\n")
     found = beds(text)
     assert [bed for bed, _ in found] == ["kitchen", "garden"] and "night" in found[0][1] and "night" in found[1][1], found
+
+
+def test_a_minibus_a_changing_room_and_out_on_the_pitch():
+    assert place_of("The minibus had been built for seventeen people.")[0] == "car"
+    assert place_of("The away changing room at Holme Lane was a breeze-block box under the stand.")[0] == "room"
+    text = ("The away changing room at Holme Lane was a breeze-block box, and the rain came down on its tin roof "
+            "like gravel poured on a drum. It had got dark on the motorway.\n\n\"Boots on,\" said Coach.\n\n"
+            "\"It's freezing,\" said Kez.\n\n\"Then run about,\" said Coach.\n\n"
+            "Out on the pitch the rain was falling in silver sheets through the floodlights. The grass squelched.\n\n"
+            "\"Man on!\" shouted Sol.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["room", "training_ground"] and {"rain", "night"} <= set(found[1][1]), found
