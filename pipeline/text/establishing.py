@@ -127,6 +127,10 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
             found = _opening_setting(sentence, vocabulary, anywhere=True)
             if found is not None:
                 break
+    if found is None and len(sentences) > 1 and re.match(r"\W*Inside\s+the\b", sentences[1]):
+        # ("We cleared the breakwater at twenty to ten and the sea took hold of us. Inside the wheelhouse there
+        # was a red glow": the next sentence goes in)
+        found = _opening_setting(sentences[1], vocabulary)
     if found is None and _TRANSITION.match(sentences[0]) and _CAME_OUT.search(sentences[0]):
         found = ("street", "street")    # "It was gone eleven when they came out of the hospital by the side gate"
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}

@@ -1719,3 +1719,12 @@ def test_a_minibus_a_changing_room_and_out_on_the_pitch():
             "\"Man on!\" shouted Sol.\n")
     found = beds(text)
     assert [bed for bed, _ in found] == ["room", "training_ground"] and {"rain", "night"} <= set(found[1][1]), found
+
+
+def test_inside_the_wheelhouse_the_next_sentence_goes_in():
+    text = ("By nine that night it was fully dark and the rain had come on along the quay.\n\n"
+            "\"Evening,\" said Rab.\n\n\"Evening, Rab,\" I said.\n\n\"Get aboard, then,\" said Rab.\n\n"
+            "We cleared the breakwater at twenty to ten and the sea took hold of us like a hand. Inside the "
+            "wheelhouse there was a red glow from the instruments and the smell of diesel.\n\n"
+            "\"Increasing ten,\" Tattie said.\n")
+    assert [bed for bed, _ in beds(text)] == ["shore", "ship"]
