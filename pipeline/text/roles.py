@@ -137,6 +137,13 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
             for m in re.finditer(rf"\b({_NAME}\s+{_NAME})\s+(?:had|has)\s+(?:[a-z]+ly\s+)?{does}\b", speech.narration_of(number)):
                 if (person := owner.get(m.group(1))) is not None:
                     found[id(person)] = person
+    # ("Desmond Haigh. I'm the choirmaster, for my sins.": the name and the job given in one breath)
+    for m in re.finditer(rf"\bI(?:['’]m|\s+am)\s+(?:the|your)\s+(?:[a-z-]+\s+)?{re.escape(role)}\b", text):
+        number = speech.paragraph_of(m.start())
+        for x, y in speech.quotes_in(number):
+            given = _SELF_NAMED.match(text, x, y) if x <= m.start() < y else None
+            if given and (person := owner.get(given.group(1) or given.group(2))) is not None:
+                found[id(person)] = person
     for paragraph in _job_paragraphs(speech, owner, role):
         for x, y in speech.quotes_in(paragraph):
             given = _SELF_NAMED.match(text, x, y)

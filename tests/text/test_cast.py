@@ -3306,3 +3306,12 @@ def test_nick_of_nikos_and_tubbs_of_connor_tubman_are_theirs():
     found = discover_characters(text)
     assert owner(found, "Nick") == owner(found, "Nikos Stavrou") != "", found
     assert owner(found, "Tubbs") == owner(found, "Connor Tubman") != "", found
+
+
+def test_a_name_and_a_job_given_in_one_breath_are_one_person():
+    text = ('"Is anyone hurt?" I called down.\n\n"Desmond Haigh. I\'m the choirmaster, for my sins. We\'re all '
+            'fine, only wet."\n\n"That\'s Winnie," said the choirmaster. "Ignore her."\n\n'
+            '"I heard that, Desmond."\n\n"Right," said the choirmaster. "Everybody out."\n\n'
+            '"On three," shouted Desmond Haigh.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "the choirmaster") == owner(cast, "Desmond Haigh") != "", cast
