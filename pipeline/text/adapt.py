@@ -156,6 +156,8 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
             builder.start_scene(time_shift=True)
         elif found := _new_place_established(paragraph, builder, places):
             builder.open_at(found[1], found[0])
+        elif not inside and builder.has_gone_on() and _only_the_clock(paragraph):
+            builder.start_scene(time_shift=True)
         _adapt_paragraph(text, start, end, inside, builder, places, characters)
     builder.flush()
     if heading_place and builder.scenes and not builder.scenes[0].ambience:
@@ -178,6 +180,16 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
 # A title over the chapter: a few words, capitalised, with no sentence's end ("Proving", "WINTER FAIR",
 # "Chapter 3: The Harbour")
 _HEADING = re.compile(r"(?=[A-Z0-9])[^\n\"“”]{1,60}(?<![.!?,;:'’])")
+
+
+def _only_the_clock(paragraph: str) -> bool:
+    """A paragraph that only moves the clock on, naming no place: "By seven it's full dark, and by ten past seven
+    it's raining." (the place comes in the paragraph after)."""
+    sentences = split_sentences(_clean(paragraph))
+    # (a clock by the hour that brings the dark or the weather: not "By the time she had finished, the kettle was cold")
+    return 1 <= len(sentences) <= 2 and establishing._TRANSITION.match(sentences[0]) is not None \
+        and not re.match(r"\W*by\s+the\s+time\b", sentences[0], re.IGNORECASE) and bool(weather.layers_in(paragraph)) \
+        and not any(place_words.place_of(s, opening=False) or place_words.place_of(s) for s in sentences)
 
 
 def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabulary) -> tuple[str, str] | None:

@@ -503,6 +503,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue
         if match.re in (patterns.locative, patterns.motion) and _NOT_HERE.search(sentence, 0, where):
             continue
+        if match.re is patterns.locative and re.match(r"\s*(?:across|over|opposite|beyond)\b", match.group(0)) \
+                and re.search(r"\b(?:the|a|an|his|her|their|our|my)\s+[\w'’-]+\s+$", sentence[:match.start()]):
+            continue    # "warm from the bakery across the road": where the bakery is, not the story
         if match.re is patterns.motion and re.search(r"\bto\s", match.group(0)) \
                 and re.match(r"\s+(?:door|doors|doorway|hatch|threshold)\b", match.string[match.end():]):
             continue    # "Lily had come back to the kitchen door": at its threshold, listening in from the scene

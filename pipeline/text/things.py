@@ -26,6 +26,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
            # a diner's or a cafe's
            r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica|griddle|short-order|fry\s+cook|hash\s+browns|"
            r"coffee\s*pot|sugar\s+(?:jar|dispenser|shaker)|napkin\s+dispenser|ketchup|refill(?:s|ed|ing)?|"
+           # a coffee bar's, behind its counter
+           r"espresso\s+machine|steam\s+wand|portafilter|milk\s+jugs?|flat\s+whites?|cortados?|lattes?|cappuccinos?|"
+           r"americanos?|crema|baristas?|oat\s+milk|"
            r"stools?\s+at\s+the\s+counter|(?:end|length)\s+of\s+the\s+counter|counter\s+with\s+(?:[\w-]+\s+){0,3}?stools|"
            r"pie\s+(?:case|cabinet)|"
            # a curry house's

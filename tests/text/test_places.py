@@ -1728,3 +1728,17 @@ def test_inside_the_wheelhouse_the_next_sentence_goes_in():
             "wheelhouse there was a red glow from the instruments and the smell of diesel.\n\n"
             "\"Increasing ten,\" Tattie said.\n")
     assert [bed for bed, _ in beds(text)] == ["shore", "ship"]
+
+
+def test_a_paragraph_that_only_moves_the_clock_on_begins_the_next_scene_and_a_bakery_across_the_road_is_not_here():
+    from pipeline.text import things
+    assert place_of("Mr. Demir is at my elbow with a tray of simit still warm from the bakery across the road.") is None
+    assert things.bed_from_things("I pull the shot and watch the crema come through, then steam the oat milk for a "
+                                  "flat white.") == "pub"
+    text = ("The community centre was full by ten in the morning, every chair taken.\n\n"
+            '"Sit anywhere," said Rose.\n\n"There isn\'t anywhere," said Danny.\n\n"Then stand," said Rose.\n\n'
+            "By seven it's full dark, and by ten past seven it's raining.\n\n"
+            "Not heavy rain, not yet. The fine kind, that comes sideways under the streetlights and finds the back "
+            "of your collar.\n\n\"Candles,\" said Rose.\n")
+    found = beds(text)
+    assert len(found) == 2 and "rain" not in found[0][1] and {"rain", "night"} <= set(found[1][1]), found
