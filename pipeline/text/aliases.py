@@ -464,8 +464,7 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
                   and len({first_name_gender(first(p)), listed_gender(short)} - {""}) <= 1
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if not longer and not first_name_gender(word) and not short.title_gender:
-            # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones
-            # ("Tubbs" of Connor Tubman: the surname's first syllable, its consonant doubled, and an s)
+            # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones, "Tubbs" of Tubman
             stem = re.sub(r"(?:ie|y|sy)$", "", word) if not re.search(r"([b-df-hj-np-tv-z])\1s$", word) else word[:-1]
             stem = stem[:-1] if len(stem) >= 2 and stem[-1] == stem[-2] else stem
             longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2

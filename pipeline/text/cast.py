@@ -92,7 +92,8 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
                 and words[0] not in speaking and " ".join(words[:2]) not in FAMILY_NAMES \
                 and not (words[0] in _MONTH_NAMES and len(words) == 2 and carried[words[1]]):
             words = words[1:]
-        if not words:
+        # ("Your Grace", "His Grace": a duke or a bishop, not a woman called Grace)
+        if not words or re.search(r"\b(?:[Yy]our|[Hh]is|[Hh]er)\s+Grace$", text[:match.start(2) + name.index(words[0]) + 5]):
             continue
         # "Nobody has called Mrs. Carden Pip in years": her name, then the name she was called
         if title and len(words) >= 2 and re.search(r"\bcall(?:s|ed|ing)?\s+$", text[max(0, match.start() - 10):match.start()]):
@@ -108,8 +109,7 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
         if not initial:
             mid[form] += 1
         where[form].append(offset)
-        after = text[match.end():match.end() + 24]
-        before = text[max(0, offset - 24):offset]
+        after, before = text[match.end():match.end() + 24], text[max(0, offset - 24):offset]
         # "Fellow called Sam Cobb" names someone; it is not a speech tag, nor is "the people of
         # Wexcombe spoke of it for years" (a place after "of", and talk about something)
         if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+(?:(?:him|her|them|me|us|it)\s+)?[A-Z]", after)

@@ -28,7 +28,7 @@ _NOT_PERSON_WORDS = {
     "Back", "Home", "Here's", "There's", "That's", "It's", "I'm", "I'll", "I've", "I'd", "You're", "You'll",
     "He's", "She's", "We're", "They're", "Let's", "What's", "Who's", "Where's", "Ha", "Hm", "Hum", "Eh", "Why",
     "True", "Right", "Fine", "Poor", "Dear", "Dearest", "Darling", "Old", "Young", "Little", "Great", "Grand",
-    "Royal", "Majesty", "Highness", "Excellency", "Honour", "Honor", "Grace", "Lordship", "Ladyship", "Queen",
+    "Royal", "Majesty", "Highness", "Excellency", "Honour", "Honor", "Lordship", "Ladyship", "Queen",
     "King", "Prince", "Princess", "Count", "Countess", "Baron", "Baroness", "Duke", "Duchess", "Emperor",
     "Sergeant", "Lieutenant", "Reverend", "Judge", "Signor", "Signora", "Herr", "Frau", "Afterward", "Till",
     "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi", "Private",

@@ -3315,3 +3315,12 @@ def test_a_name_and_a_job_given_in_one_breath_are_one_person():
             '"On three," shouted Desmond Haigh.\n')
     cast = discover_characters(text)
     assert owner(cast, "the choirmaster") == owner(cast, "Desmond Haigh") != "", cast
+
+
+def test_grace_is_a_womans_name_and_your_grace_no_ones():
+    text = ('"Yes, Your Grace," said the steward.\n\n"Bring the wine," said the Duke.\n\n"At once, Your Grace."\n\n'
+            '"And quickly," said the Duke. "His Grace is thirsty."\n\n'
+            'Grace Okafor looked up from the drug chart. "Tea?" said Grace.\n\n"Please," said Dev.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Grace") == owner(cast, "Grace Okafor") != "" and cast[owner(cast, "Grace")].gender == "F", cast
+    assert sum(1 for name, c in cast.items() if "Grace" in (name, *c.aliases)) == 1, cast
