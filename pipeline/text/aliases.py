@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.text.first_names import first_name_certain, first_name_gender, said_to_form, same_first_name
+from pipeline.text.first_names import first_name_certain, first_name_gender, known_pet_form, said_to_form, same_first_name
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.not_names import _JOB_CALLED
@@ -461,7 +461,7 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
         longer = [p for p in people if p is not short and p.forms and first(p) and first(p) not in FAMILY_NAMES
                   and (same_first_name(word, first(p)) or any(said_to_form(word, f.split()[0]) for f in p.forms))
                   # (a name of two letters, "Mo" or "Jo", is short for men and women both)
-                  and len({first_name_gender(first(p)), listed_gender(short)} - {""}) <= 1
+                  and (len({first_name_gender(first(p)), listed_gender(short)} - {""}) <= 1 or known_pet_form(word, first(p)))
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if not longer and not first_name_gender(word) and not short.title_gender:
             # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones, "Tubbs" of Tubman
@@ -482,7 +482,7 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
                           and p.words[0] != "the" and p.words[-1][:2] == word[:2] and p.words[-1][2:3] in ("r", "s")]
         # two bare first names that share no sound ("Daisy" and "Margaret") are two people unless
         # the text ties them (_tie_nicknames); "Hattie" and "Harriet" are one
-        longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2]
+        longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2] or known_pet_form(word, p.words[0])
                   or p.words[0].lower().endswith(word.lower())     # "Gus" and "Fergus"
                   or (len(word) == 2 and p.words[0][:1] == word[:1])]     # "Mo" and "Maureen"
 

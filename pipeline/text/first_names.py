@@ -44,7 +44,9 @@ _PETS_LACKED = {"dai": ("david", "dafydd"), "dafydd": ("david",), "gwil": ("gwil
                 "wojtek": ("wojciech",), "gosia": ("malgorzata",), "basia": ("barbara",), "zosia": ("zofia",),
                 "pepe": ("jose",), "paco": ("francisco",), "pancho": ("francisco",), "nacho": ("ignacio",),
                 "chuy": ("jesus",), "lupe": ("guadalupe",), "takis": ("panayiotis", "panagiotis"),
-                "yiannis": ("ioannis",), "sotiris": ("sotirios",)}
+                "yiannis": ("ioannis",), "sotiris": ("sotirios",),
+                # Irish names shortened as they sound, not as they are spelled
+                "shiv": ("siobhan",), "shev": ("siobhan",), "shay": ("seamus",)}
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,11 @@ def said_to_form(one: str, other: str) -> bool:
 def said_to_a_name(form: str, written) -> bool:
     """"Kasiu" where "Kasia" is written (`written`: counts of the text's names), "Tomku" where "Tomek" is."""
     return any(said_to_form(form, other) and written[other] for other in (form[:-1] + "a", form[:-2] + "ek"))
+
+
+def known_pet_form(short: str, long: str) -> bool:
+    """"Shiv" of "Siobhan": a pet form the tables know, whatever a name list says of the short one's sex."""
+    return long.lower() in _PETS_LACKED.get(short.lower(), ())
 
 
 def same_first_name(short: str, long: str) -> bool:

@@ -3324,3 +3324,11 @@ def test_grace_is_a_womans_name_and_your_grace_no_ones():
     cast = discover_characters(text)
     assert owner(cast, "Grace") == owner(cast, "Grace Okafor") != "" and cast[owner(cast, "Grace")].gender == "F", cast
     assert sum(1 for name, c in cast.items() if "Grace" in (name, *c.aliases)) == 1, cast
+
+
+def test_shiv_is_siobhan_whatever_a_name_list_says_of_shiv():
+    text = ('Siobhan came up from London on the last train. "Is he awake?" said Siobhan.\n\n'
+            '"Shiv." Claire did not look up from her notebook. "Not now."\n\n"I only asked," said Shiv.\n\n'
+            '"Sit down, Siobhan," said Claire.\n\nShiv sat down and took her father\'s hand.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Shiv") == owner(cast, "Siobhan") != "" and cast[owner(cast, "Shiv")].gender == "F", cast
