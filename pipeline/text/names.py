@@ -72,7 +72,7 @@ FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma",
                 "Grandfather", "Nan", "Nana", "Nanna", "Nonna", "Nonno", "Abuela", "Abuelo", "Oma", "Opa"}
 # what families of other tongues call their own: Polish, Greek, Welsh, Irish, South Asian, Spanish, Yiddish, German,
 # Chinese (Hokkien, Cantonese, Mandarin: "Ah Ma", "Por Por", "Ye Ye"), Vietnamese ("Ba Noi")
-_MOTHERS_ABROAD = {"Mamusia", "Ammu", "Ammi", "Amma", "Maman", "Mutti", "Mami", "Mammy", "Ima"}
+_MOTHERS_ABROAD = {"Mamusia", "Ammu", "Ammi", "Amma", "Maman", "Mutti", "Mami", "Mammy", "Ima", "Maw"}
 _FATHERS_ABROAD = {"Tata", "Tato", "Abba", "Abbu", "Papi", "Vati", "Da", "Babbo"}
 _GRANDMOTHERS_ABROAD = {"Babcia", "Babunia", "Yiayia", "Yaya", "Giagia", "Nani", "Dadi", "Abuelita", "Bubbe", "Bubby",
                         "Nain", "Mamgu", "Ouma", "Ah Ma", "Ah Mah", "Ah Po", "Por Por", "Po Po", "Nai Nai", "Lao Lao",

@@ -3332,3 +3332,10 @@ def test_shiv_is_siobhan_whatever_a_name_list_says_of_shiv():
             '"Sit down, Siobhan," said Claire.\n\nShiv sat down and took her father\'s hand.\n')
     cast = discover_characters(text)
     assert owner(cast, "Shiv") == owner(cast, "Siobhan") != "" and cast[owner(cast, "Shiv")].gender == "F", cast
+
+
+def test_maw_is_a_mother():
+    text = ("'Is that you?' said Maw from the kitchen.\n\n'It's me, Maw,' said Theresa.\n\n"
+            "'Then wipe your feet,' said Maw.\n")
+    cast = discover_characters(text)
+    assert cast[owner(cast, "Maw")].gender == "F", cast
