@@ -46,6 +46,19 @@ _SAID_BEFORE = re.compile(r"(?:^|\n|\s\s)\s*([a-z]+)\s+(?:the\s+)?$")
 _AFTER_A_QUOTE = re.compile(r"(?:^|\n|\s\s)\s*$")
 
 
+def _given_lines(told: str, names: _Names) -> set[str]:
+    """The main names the narration gives a line to beside a quote ('"On three," shouted Desmond Haigh'): not "I"."""
+    given = set()
+    for start, end, main in names.mentions(told):
+        if not told[start:start + 1].isupper():
+            continue
+        after, before = _SAID.match(told, end), _SAID_BEFORE.search(told, max(0, start - 20), start)
+        if (after and _AFTER_A_QUOTE.search(told, max(0, start - 4), start) and after.group(1).lower() in SPEECH_VERBS) \
+                or (before and before.group(1).lower() in SPEECH_VERBS):
+            given.add(main)
+    return given
+
+
 def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[str]]:
     """When the story is told as "I": the narrator's main name and the other characters that
     are the narrator too. Others call the narrator by name ("Agnes, sit down", "Miss Quill,")
@@ -61,10 +74,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     addressed = Counter(main for start, end in heard for main in vocatives(text[start:end], names))
     # (a name painted in capitals on a door, "ROBERT LAIDLAW, GROUNDSMAN", is a sign, not the narration naming anyone)
     in_narration = Counter(main for start, end, main in names.mentions(told) if not told[start:end].isupper())
-    # ('"On three," shouted Desmond Haigh': one the narration gives a line to is not "I")
-    tagged = {main for start, end, main in names.mentions(told) if told[start:start + 1].isupper()
-              and ((m := _SAID.match(told, end)) and _AFTER_A_QUOTE.search(told, max(0, start - 4), start) and m.group(1).lower() in SPEECH_VERBS
-                   or (m := _SAID_BEFORE.search(told, max(0, start - 20), start)) and m.group(1).lower() in SPEECH_VERBS)}
+    tagged = _given_lines(told, names)
     answered = _answered_by_me(text, heard, names)
     # (not "Frank", said as often as "Cal", when Grandad answers to it and "I" never do)
     others_answer = _answered_by_others(text, heard, names)
