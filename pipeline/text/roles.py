@@ -137,6 +137,16 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
             for m in re.finditer(rf"\b({_NAME}\s+{_NAME})\s+(?:had|has)\s+(?:[a-z]+ly\s+)?{does}\b", speech.narration_of(number)):
                 if (person := owner.get(m.group(1))) is not None:
                     found[id(person)] = person
+    # "Father Declan Moore comes down the corridor... He is a tall, stooped man, and he has been the hospice
+    # chaplain for years": the job said of the one a paragraph begins with, before anyone else is named
+    names = sorted((f for f in owner if f[:1].isupper()), key=len, reverse=True)
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
+    is_job = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:is|was|has\s+been|had\s+been|['’]s\s+been)\s+(?:the|their|our)\s+{job}\b")
+    for told in speech.narrations if named else ():
+        first = named.match(told.lstrip())
+        said = is_job.search(told) if first else None
+        if said and not named.search(told, len(told) - len(told.lstrip()) + first.end(), said.start()):
+            found[id(owner[first.group(0)])] = owner[first.group(0)]
     # ("Desmond Haigh. I'm the choirmaster, for my sins.": the name and the job given in one breath)
     for m in re.finditer(rf"\bI(?:['’]m|\s+am)\s+(?:the|your)\s+(?:[a-z-]+\s+)?{re.escape(role)}\b", text):
         number = speech.paragraph_of(m.start())

@@ -3339,3 +3339,14 @@ def test_maw_is_a_mother():
             "'Then wipe your feet,' said Maw.\n")
     cast = discover_characters(text)
     assert cast[owner(cast, "Maw")].gender == "F", cast
+
+
+def test_a_job_said_of_the_one_a_paragraph_begins_with_is_theirs():
+    text = ('Father Declan Moore comes down the corridor shaking off the cold. He is a tall, stooped man, and he has '
+            'been the hospice chaplain for longer than anyone can remember.\n\n"Is she here yet?" said Claire.\n\n'
+            '"Not yet." The chaplain sighs. "She will be."\n\n"Will you sit with him?" said Claire.\n\n'
+            '"I will," said the chaplain.\n\nFather Moore takes the stole from his bag.\n\n'
+            '"Thank you, Father Moore," said Claire.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "the chaplain") == owner(cast, "Father Moore") != "", cast
+
