@@ -95,10 +95,11 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # (of the titled one's gender: "Tommy", the boy the teller is sent to find, is not Miss Thorne)
     firsts = [(count, m) for _, count, m in scored if len(m.split()) == 1 and count >= 2
               and m.lower() not in _ROLE_WORDS and m not in FAMILY_NAMES
-              and characters[m].gender in (characters[main].gender, "U", "")]
+              and (characters[m].gender in (characters[main].gender, "U", "") or main.lower() in _RANK_CALLS)]
     # (and not when the titled one has a first name of their own already: "Maggie Thorne")
     own_first = any(len(a.split()) == 2 and not _split_title(a)[0] for a in characters[main].aliases)
-    if _split_title(main)[0] and firsts and not own_first:
+    # ("Nic" over "Sarge", said once more: a rank is what the squad calls the teller, not a name)
+    if (_split_title(main)[0] or main.lower() in _RANK_CALLS) and firsts and not own_first:
         # "Kofi" four times over "Mr. Mensah" five, which his father answers to as well
         main = max(firsts)[1]
     gender = characters[main].gender
@@ -142,6 +143,10 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             or (characters[m].gender in (gender, "U") and count >= 2 and any(
                 kind(a) == "titled" and _split_title(a)[0].lower() in RANKS and surname_fits(a, other)
                 for a in (m, *characters[m].aliases)))
+            # ("Sarge", said three times to the teller the DI calls "Nic", never in a tag and hardly in the narration:
+            # the squad's name for her, whatever pronoun a guess gave a rank)
+            or (m.lower() in _RANK_CALLS and count >= 3 and in_narration[m] <= 1 and m not in tagged
+                and 2 * others_answer[m] < count)
             # "Inspector Carrick", said to the teller the others call "Mrs Carrick": a rank is anyone's
             or (kind(m) == kind(other) == "titled" and _split_title(m)[1] == _split_title(other)[1]
                 and bool({_split_title(m)[0].lower(), _split_title(other)[0].lower()} & RANKS))
@@ -171,7 +176,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         grown = False
         for m, count in addressed.items():
             # ("Dad", said three times by a daughter to her father, answered once by the doctor who is "I")
-            if m != main and m not in same and in_narration[m] == 0 \
+            if m != main and m not in same and (in_narration[m] == 0 or m.lower() in _RANK_CALLS and in_narration[m] == 1) \
                     and (m not in FAMILY_NAMES or 2 * answered[m] >= count) \
                     and (kind(m) != "first" or count >= 2
                          # said once, a name only if the text never writes it as a word ("That's not fair.")
@@ -229,6 +234,8 @@ def _is_a_name(word: str) -> bool:
 
 # jobs and ranks people are called by to their face
 _ROLE_WORDS = _ROLES | {"doc", "sarge", "sir", "madam", "miss", "guv"}
+# what a squad, a crew or a ward calls the one in charge of them to their face
+_RANK_CALLS = {"sarge", "guv", "boss", "skip", "skipper", "doc", "chief", "sergeant", "detective", "captain", "cap"}
 
 
 def _pet_form_of(a: str, b: str) -> bool:

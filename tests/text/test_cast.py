@@ -3350,3 +3350,14 @@ def test_a_job_said_of_the_one_a_paragraph_begins_with_is_theirs():
     cast = discover_characters(text)
     assert owner(cast, "the chaplain") == owner(cast, "Father Moore") != "", cast
 
+
+def test_sarge_said_again_and_again_to_the_teller_the_di_calls_nic_is_her():
+    text = TOLD_AS_I + ("\"Go and get him, Nic. Take Mo,\" said Ashworth.\n\n\"Yes, Guv,\" I said.\n\n"
+                        "I did the introductions for the tape, DS Barraclough, DC Iqbal, and he said nothing.\n\n"
+                        "Mo and I sat in the car with the engine off.\n\n\"Can I put the heater on, Sarge?\"\n\n\"No.\"\n\n"
+                        "\"Sarge, can I ask you something?\"\n\n\"You're going to anyway.\"\n\n"
+                        "\"Why'd you say his name, Sarge?\"\n\n\"I know what Guv said.\"\n\n"
+                        "\"Give it till midnight, Nic,\" Ashworth said on the radio. \"Then go home.\"\n\n"
+                        "Mo sighed. \"Told you, Sarge.\"\n\n\"Don't be clever, Nicola,\" Ashworth said.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Sarge") == owner(cast, "Nic") == teller(cast) and cast[teller(cast)].gender == "F", cast
