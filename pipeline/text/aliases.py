@@ -428,8 +428,7 @@ def _join_misses(people: list[_Person]) -> None:
     """"Miss Ashcombe" is Katherine Ashcombe ("Miss Kitty") when she is the one woman of that surname
     named in full who is no Mrs.: her mother, once "Harriet Ashcombe" is Mrs. Ashcombe, is not; nor
     is "Miss Lucy Harper", a younger sister."""
-    for miss in [p for p in people if len(p.words) == 1 and p.forms
-                 and all(_split_title(f)[0] == "Miss" for f in p.forms)]:
+    for miss in [p for p in people if len(p.words) == 1 and p.forms and all(_split_title(f)[0] == "Miss" for f in p.forms)]:
         women = [p for p in people if p is not miss and p.forms and len(p.words) >= 2 and p.words[-1] == miss.words[0]
                  and p.words[0] != "the" and (p.title_gender or first_name_gender(p.words[0])) == "F"
                  and not any(_split_title(f)[0] in ("Mrs", "Lady", "Mme", "Madame") for f in p.forms)
@@ -529,13 +528,14 @@ def _join_parents(people: list[_Person], first_person_story: bool = False) -> No
             bearers[0].absorb(parent)
             continue
         # or, told of someone named most ("Hollis Pryce"), the one man (woman) of their family name
-        # the text gives in full ("Dennis Pryce", not a grown son or a grandfather as well)
+        # the text gives in full ("Dennis Pryce", not a grown son or a grandfather as well; and not
+        # when the one named most could be the father himself: Dai Evans, and Emrys his boy)
         named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"]
         if not bearers and named and parent.forms:
             focus = max(named, key=lambda p: p.count)
             gender = "M" if title == "Mr" else "F"
             kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
-                   and p.listed_gender == gender]
+                   and p.listed_gender == gender != focus.listed_gender]
             if len(kin) == 1:
                 kin[0].absorb(parent)
     people[:] = [p for p in people if p.forms]

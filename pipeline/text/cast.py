@@ -24,7 +24,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
-from pipeline.text.first_names import (first_name_gender, given_name_first, pet_form_of_same_surname, said_to_a_name,
+from pipeline.text.first_names import (EPITHETS, first_name_gender, given_name_first, pet_form_of_same_surname, said_to_a_name,
                                        kept_title, same_first_name, surname_first)
 from pipeline.text.towns import is_town
 from pipeline.text.weather import WEATHER_AND_HOURS
@@ -33,16 +33,14 @@ from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _FIRST_NAME_TITLES, _M
                                  _MALE_TITLES, _NOT_NAMES, TITLES, Character, _decide, _gender_hint, _split_title)
 from pipeline.text.not_names import _LOCATIVE, _NOT_PERSON_WORDS, _PLACE_PREFIXES, _PLACE_WORDS
 from pipeline.text.addressed import _DESCRIBED_AS_KIN, _GIVES_NAME, _INTRODUCED, _SELF_INTRODUCED, names_spoken_to
-from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, named_apart,
-                                   _join_answered_names, _join_misses, _join_parents, _join_short_names,
-                                   _part_titles_of_both_genders, _tie_nicknames)
+from pipeline.text.aliases import (_NAME, _SPEECH, _TITLE_RE, _Person, _Speech, named_apart, _join_answered_names, _join_misses,
+                                   _join_parents, _join_short_names, _part_titles_of_both_genders, _tie_nicknames)
 from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone, add_names_given
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
-                                  _beside_speech, _drop_kin_only_said, first_called_a_thing, is_a_vessel, is_call_sign,
-                                  named_where_one_is, _join_grandparents_by_age, _join_introductions, _join_names_said_to,
-                                  _sentence_start)
+                                  _beside_speech, _drop_kin_only_said, first_called_a_thing, is_a_vessel, is_call_sign, named_where_one_is,
+                                  _join_grandparents_by_age, _join_introductions, _join_names_said_to, _sentence_start)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
@@ -102,6 +100,8 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
             mid[nick] += 1
             where[nick].append(match.end(2) - len(nick))
             words = words[:1]
+        # ("Dai Bach", "Seán Óg": little Dai, young Seán, by the first name a Welsh or Irish village adds a word to)
+        words = words[:1] if len(words) == 2 and not title and words[1] in EPITHETS else words
         offset = match.start(2) + name.index(words[0]) if not title else match.start(1)
         form = (f"{title} " if title else "") + " ".join(words)
         initial = _sentence_start(text, offset) and not title and len(words) == 1
@@ -499,7 +499,7 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             # "Miss Lucy Harper", also "Miss Lucy": a younger daughter, not "Miss Harper", the eldest
             target = None
         if target is not None and title.lower() in RANKS and "Mr" in other_titles and target.words[-1] == word \
-                and introduced(form, fitting) is None:
+                and introduced(form, fitting) is None and not any(_split_title(f)[0] == title for f in target.forms):
             # "Captain Lomax" and "Mr. Lomax", his son: a rank is not worn one day and dropped the
             # next, so the one full name ("Rupert Lomax") is the Mr.'s unless the text puts it by the rank
             target = None

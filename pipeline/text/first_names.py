@@ -147,15 +147,20 @@ def pet_form_of_same_surname(short: str, long: str) -> bool:
 _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "dez", "baz", "gaz", "dom", "jez", "kwame",
                                 "tunde", "emeka", "chinedu", "obinna", "femi",
                                 # Welsh, Scots Gaelic and Polish pet forms ("Dai" of David, "Tomek" of Tomasz)
-                                "dai", "ifan", "mansie", "seonaidh", "tomek", "wojtek", "kuba"), "M"),
+                                "dai", "ifan", "eifion", "osian", "caradog", "mansie", "seonaidh", "tomek", "wojtek",
+                                "kuba"), "M"),
                **dict.fromkeys(("funmi", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande",
-                                "kasia", "basia", "gosia", "hyacinth", "meinir", "glesni", "hodan", "faadumo"), "F")}
+                                "kasia", "basia", "gosia", "hyacinth", "meinir", "glesni", "eirwen", "mererid", "hodan", "faadumo"), "F")}
+
+
+# words a Welsh or Irish village puts after a first name, not surnames: "Dai Bach" (little), "Seán Óg" (young)
+EPITHETS = {"Bach", "Fach", "Mawr", "Fawr", "Óg", "Og", "Mór", "Mor", "Beag", "Bheag", "Rua", "Dubh"}
 
 
 # and the English pet forms it files under a namesake of another country's ("Nate" of Nathan)
 _LIST_MISFILES = {"nate": "M",
                   # and Welsh men's names it files as a woman's namesake elsewhere ("Dewi" of Dewi Sant, "Gwyn")
-                  "dewi": "M", "gwyn": "M",
+                  "dewi": "M", "gwyn": "M", "glyn": "M", "emlyn": "M",
                   # and English men's names it has as women's
                   "kyle": "M",
                   # and English women's short names it has only as a man's (Jess of Jessica, mostly; "f": a pronoun

@@ -3361,3 +3361,33 @@ def test_sarge_said_again_and_again_to_the_teller_the_di_calls_nic_is_her():
                         "Mo sighed. \"Told you, Sarge.\"\n\n\"Don't be clever, Nicola,\" Ashworth said.\n")
     cast = discover_characters(text)
     assert owner(cast, "Sarge") == owner(cast, "Nic") == teller(cast) and cast[teller(cast)].gender == "F", cast
+
+
+def test_glyn_and_emlyn_are_welsh_men_and_mr_morgan_is_glyn_morgan():
+    text = ('Glyn Morgan, the lodge secretary, stood at the bottom of the steps with a pencil behind his ear.\n\n'
+            '"It means you will be asked to explain yourself," said Glyn.\n\n"Sorry, Mr. Morgan," said Emlyn.\n\n'
+            '"Sit down, Emlyn," Glyn said, and took off his spectacles.\n\n"Mr. Morgan saw me," said Emlyn.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Mr. Morgan") == owner(cast, "Glyn Morgan") != "", cast
+    assert cast[owner(cast, "Glyn")].gender == cast[owner(cast, "Emlyn")].gender == "M", cast
+
+
+def test_the_reverend_idris_pryce_is_mr_pryce_too():
+    text = ('The Reverend Idris Pryce stood at the chapel door.\n\n"The colliery won\'t leave us alone, Mr. Pryce," '
+            'said Wil.\n\n"Well," said the Reverend Pryce at last. "Finish the bridge."\n\n'
+            '"He was up till eleven with it, Mr. Pryce," said Gwen.\n\n"Was he now," said Mr. Pryce.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Reverend Pryce") == owner(cast, "Mr. Pryce") == owner(cast, "Reverend Idris Pryce") != "", cast
+
+
+def test_dai_bach_is_dai_evans_and_dad_is_not_his_boy():
+    text = ('Dai Evans came up the hill with Wil. Dai was not a speaking man.\n\n'
+            '"That\'s not all, Dai Bach," said old Twm. "Tell them the rest."\n\n'
+            '"All right," said Dai. "I have a boy starting at Easter."\n\n'
+            'Emrys Evans came in late, his cap in his hand. "Sorry, Dad," said Emrys.\n\n'
+            '"Sit down, Emrys," said Dai.\n\n"You never did, Dai Evans," said Gwen, and Dai smiled.\n\n'
+            '"Can I stay, Dad?" said Emrys.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Dai Evans") == owner(cast, "Dai") not in ("", owner(cast, "Emrys")), cast
+    assert owner(cast, "Dai Bach") in ("", owner(cast, "Dai")) and "Bach" not in cast, cast
+    assert owner(cast, "Dad") in ("", owner(cast, "Dai")), cast
