@@ -6,15 +6,13 @@ How a reader does it, in plain rules:
    optionally after a title ("Mr. Darcy", "Lady Catherine"), and "the X" descriptors that
    speak ("said the Hatter").
 2. Not people: the words of everyday speech, days and months, nationalities, places and
-   houses ("Thornfield Hall", "Rose Street") and names mostly found after "in"/"into" (a town).
-   A possessive ("John's") is John.
+   houses ("Thornfield Hall", "Rose Street") and names mostly found after "in"/"into" (a town). "John's" is John.
 3. One person, many names: a full name, its first name and its surname, its titled forms and
    a nickname the narration ties to it ("Elizabeth, called Lizzy"; "Albert Lowe ... Bertie, as
    everyone called him"), a short name that begins a long one ("Bea", "Beatrice"), and "the
    Colonel" when one colonel is named (roles.py). A surname stays a person of its own when two
    people share it ("Mr. Bennet" and "Mrs. Bennet"; "Miss Bennet" when two Bennet women could be meant).
-4. Gender from the title, then the first-name list shipped in gender-guesser, then the
-   pronouns the narration uses after the name. U only when nothing says (genders.py).
+4. Gender from the title, the first-name list shipped in gender-guesser, then the pronouns after the name (genders.py).
 5. A first-person narrator ("I said") is a character of their own: the one others call by
    name in dialogue while the narration hardly names them, else "Narrator" (narrator.py).
 """
@@ -57,8 +55,7 @@ _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+|DCI|DI
 
 
 def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, dict]:
-    """Counts of each form mid-sentence, of each form anywhere, of forms next to speech verbs,
-    and where each form appears."""
+    """Counts of each form mid-sentence, of each form anywhere, of forms next to speech verbs, and where each is."""
     mid, anywhere, spoke = Counter(), Counter(), Counter()
     where: dict[str, list[int]] = defaultdict(list)
     common = Counter(re.findall(r"\b[a-z]+\b", text))
@@ -548,9 +545,12 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             described[form].spoke += spoke[form]
             continue
         # (or the first word of another full name they go by: "Kit" of "Kit Lacey"; not "Ba" of "Ba Noi", the grandmother)
+        # (not "Mrs. Chidi Nwankwo", the bride, of "Chidi", the groom)
         as_first = [p for p in people if not p.words[0] == "the" and len(p.words) >= 2 and " ".join(p.words) not in FAMILY_NAMES
                     and (p.words[0] == form or any(f.split()[0] == form and len(f.split()) >= 2 and not _split_title(f)[0]
-                                                   for f in p.forms))]
+                                                   for f in p.forms))
+                    and not (p.title_gender == "F" and first_name_gender(form) != "F"
+                             and all(_split_title(f)[0] in ("Mrs", "Mme") for f in p.forms if form in f.split()))]
         as_last = [p for p in people if not p.words[0] == "the" and p.words[-1] == form]
         as_last = [p for p in as_last if p not in as_first]
         if as_last and as_first and max(p.count for p in as_first) < 3:

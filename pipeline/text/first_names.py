@@ -148,9 +148,17 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                                 "tunde", "emeka", "chinedu", "obinna", "femi",
                                 # Welsh, Scots Gaelic and Polish pet forms ("Dai" of David, "Tomek" of Tomasz)
                                 "dai", "ifan", "eifion", "osian", "caradog", "mansie", "seonaidh", "tomek", "wojtek",
-                                "kuba"), "M"),
+                                "kuba",
+                                # Igbo, Yoruba and Akan men's names
+                                "chidi", "nnamdi", "ikenna", "kelechi", "tobenna", "chukwuemeka", "ifeanyi", "ebuka",
+                                "chijioke", "dayo", "segun", "wale", "kunle", "jide", "lanre", "niyi", "babatunde",
+                                "olumide", "adebayo", "oluwaseun", "kayode", "rotimi", "gbenga", "kwesi", "kojo"), "M"),
                **dict.fromkeys(("funmi", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande",
-                                "kasia", "basia", "gosia", "hyacinth", "meinir", "glesni", "eirwen", "mererid", "hodan", "faadumo"), "F")}
+                                "kasia", "basia", "gosia", "hyacinth", "meinir", "glesni", "eirwen", "mererid",
+                                # and women's
+                                "chiamaka", "adaeze", "amaka", "ifeoma", "adanna", "nneka", "obiageli", "chinwe", "ebere",
+                                "oluchi", "bisi", "kemi", "folake", "bukola", "busola", "temi", "funmilayo", "abimbola",
+                                "titilayo", "adaobi", "nkem", "akosua", "abena", "efua", "adwoa", "ama", "hodan", "faadumo"), "F")}
 
 
 # words a Welsh or Irish village puts after a first name, not surnames: "Dai Bach" (little), "Seán Óg" (young)

@@ -137,6 +137,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             # ("Tam", said to Tamsin: the start of her name, whatever a name list says of "Tam")
             or (kind(m) == "first" and m != first and (m.startswith(first) or first.startswith(m))
                 and (gender == "U" or characters[m].gender in (gender, "U") or (first.startswith(m) and len(m) >= 3)))
+            # ("Maka", "Amaka", said to Chiamaka: the end of her name, as Igbo and Yoruba names are shortened)
+            or (kind(m) == kind(other) == "first" and len(m) >= 4 and other.lower().endswith(m.lower()) and m != other
+                and characters[m].gender in (gender, "U"))
             # "Lind", said to Mr. Lindqvist: a short form of the surname (a name list's gender for it means nothing)
             or _short_for_surname(m, other) or _short_for_surname(other, m)
             # ("Sarge", who is "Sergeant Ashdown" too, said to Frank Ashdown: the teller's old rank and his surname)

@@ -3391,3 +3391,23 @@ def test_dai_bach_is_dai_evans_and_dad_is_not_his_boy():
     assert owner(cast, "Dai Evans") == owner(cast, "Dai") not in ("", owner(cast, "Emrys")), cast
     assert owner(cast, "Dai Bach") in ("", owner(cast, "Dai")) and "Bach" not in cast, cast
     assert owner(cast, "Dad") in ("", owner(cast, "Dai")), cast
+
+
+def test_chidi_the_groom_is_a_man_of_his_own_not_mrs_chidi_nwankwo():
+    text = ('At the altar, Chidi turned round. Then he saw her, and his whole face changed.\n\n'
+            'The vows were the ordinary vows. Chidi\'s voice cracked on cherish.\n\n'
+            '"The bride, please. Mrs. Chidi Nwankwo, your public is waiting," said the DJ.\n\n'
+            'Behind us came Chidi, holding a huge black umbrella. "Babe," he said. "I brought you rice."\n\n'
+            '"Is it good?" said Chidi.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Chidi") not in ("", owner(cast, "Mrs. Chidi Nwankwo")) and cast[owner(cast, "Chidi")].gender == "M", cast
+
+
+def test_maka_and_amaka_said_to_chiamaka_are_the_end_of_her_name():
+    text = TOLD_AS_I + ('"Chiamaka, you look exactly like your mother," said Aunty Ngozi.\n\n"Thank you, Aunty," I said.\n\n'
+                        '"Maka, if one more person tells me that, I will scream," said Ada.\n\n"Chiamaka. I know," I said.\n\n'
+                        '"Amaka. Have you seen Ada?" said Aunty Ngozi.\n\n"No, Aunty," I said.\n\n'
+                        '"I know about forty people, Maka," said Ada.\n\n"Chiamaka, listen," said Ada.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Maka") == owner(cast, "Amaka") == owner(cast, "Chiamaka") == teller(cast) != "", cast
+    assert cast[teller(cast)].gender == "F", cast
