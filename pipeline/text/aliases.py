@@ -14,7 +14,7 @@ from pipeline.text.first_names import first_name_certain, first_name_gender, kno
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.not_names import _JOB_CALLED
-from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, split_paragraphs
+from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, says_the_word, split_paragraphs
 
 _NAME = NAME
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
@@ -513,7 +513,7 @@ _PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa":
                  "Mother": "Mrs", "Mama": "Mrs", "Mamma": "Mrs", "Ma": "Mrs"}
 
 
-def _join_parents(people: list[_Person], first_person_story: bool = False) -> None:
+def _join_parents(people: list[_Person], first_person_story: bool = False, text: str = "") -> None:
     """"Dad" is Mr Ashdown when he is the one titled man whose surname others in the story share
     (his wife, his children): the family's father; "Mum" likewise its mother."""
     if first_person_story:      # "Mum" is the teller's own mother, whoever else is a Mrs
@@ -528,14 +528,14 @@ def _join_parents(people: list[_Person], first_person_story: bool = False) -> No
             bearers[0].absorb(parent)
             continue
         # or, told of someone named most ("Hollis Pryce"), the one man (woman) of their family name
-        # the text gives in full ("Dennis Pryce", not a grown son or a grandfather as well; and not
-        # when the one named most could be the father himself: Dai Evans, and Emrys his boy)
+        # the text gives in full ("Dennis Pryce", not a grown son or a grandfather as well; nor Emrys,
+        # who says "Sorry, Dad" to Dai Evans, named most)
         named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"]
         if not bearers and named and parent.forms:
             focus = max(named, key=lambda p: p.count)
             gender = "M" if title == "Mr" else "F"
             kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
-                   and p.listed_gender == gender != focus.listed_gender]
+                   and p.listed_gender == gender and not says_the_word(text, parent.words[0], p.forms)]
             if len(kin) == 1:
                 kin[0].absorb(parent)
     people[:] = [p for p in people if p.forms]

@@ -329,7 +329,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_short_names(people, speech)
     first_person_story = told_in_first_person(_narration(text, speech.spans))
     _join_answered_names(speech, people, first_person_story)
-    _join_parents(people, first_person_story)
+    _join_parents(people, first_person_story, text)
     _join_names_said_to(speech, people, first_person_story)
     _join_introductions(speech, people)
     _join_grandparents_by_age(speech, people, first_person_story)

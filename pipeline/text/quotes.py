@@ -71,6 +71,15 @@ SPEECH_VERBS = {**dict.fromkeys((
     "mourned sniffed snorted proclaimed acquiesced exploded appealed ended finished rapped puffed add").split()),
     **SPEECH_VERBS, **_MANNER_VERBS}
 THOUGHT_VERBS = {"thought", "wondered", "thinks", "reflected", "mused"}
+
+
+def says_the_word(text: str, word: str, forms) -> bool:
+    """One of `forms` is the tagged speaker of a paragraph whose speech says `word` ('"Sorry, Dad," said Emrys.',
+    '"It came on at the Co-op," Emrys said. "Dad ran."'): the one saying "Dad", not Dad."""
+    names = "|".join(re.escape(f) for f in forms)
+    tag = re.compile(rf"[\"”][^\S\n]*(?:(?:said|says|asked|asks)\s+(?:{names})\b|(?:{names})\s+(?:said|says|asked|asks)\b)")
+    said = re.compile(rf"[\"“][^\"”\n]*\b{re.escape(word)}\b[^\"”\n]*[\"”]")
+    return bool(names) and any(tag.search(paragraph) and said.search(paragraph) for paragraph in text.split("\n"))
 PRONOUNS = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
 _VERBS = "|".join(sorted((re.escape(v.strip()) for v in SPEECH_VERBS), key=len, reverse=True))
 
