@@ -449,7 +449,8 @@ def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
                 builder.layers.extend(layer for layer in told if layer != "night" or not day_already)
                 builder.opening_left -= 1
             elif coming := weather.weather_comes(
-                    piece, places, goes_somewhere=lambda: place_words.place_of(piece, places, opening=False) is not None):
+                    piece, places, goes_somewhere=lambda: place_words.place_of(piece, places, opening=False) is not None,
+                    by_day=builder.daytime):
                 builder.layers.extend(coming)      # "Then the wind got up": weather that comes in is the scene's too
             for layer in set(told) & set(WEATHER):
                 builder.weather_told[layer] += 1

@@ -68,6 +68,8 @@ _PEOPLE_THERE = re.compile(
     r"(?:we|they|he|she|I|(?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)|we|I)\s+"
     r"(?:were|was|are|am|is|had\s+been)\s+(?:already\s+|safely\s+|back\s+|out\s+|now\s+)?"
     r"(?=(?:in|on|at|inside|aboard|on\s+board)\s)", re.IGNORECASE)
+_WE_DID_IN = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used\b|would\b)[a-z]+\s+(?=(?:in|inside)\s)",
+                        re.IGNORECASE)
 # A road among fields ("The lane ran out at a five-bar gate... sheep were calling") is the country.
 _ROAD_WORDS = ("lane", "road", "track")
 _RURAL = re.compile(r"\b(?:sheep|ewes?|lambs?|cows?|cattle|hedges?|hedgerows?|five-bar|stile|fields?|farm(?:yard)?s?|"
@@ -146,7 +148,10 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
     clause_end = next((m.start() for m in re.finditer(r"[,;:]", first)), len(first))
     tries = [(patterns.subject.match(first), False), (patterns.fronted.match(first), True),
              (patterns.fronted_street.match(first), True),
-             (patterns.defined.match(first), True), (_later_clause_subject(patterns, first), False),
+             (patterns.defined.match(first), True),
+             # ("We ate in the kitchen of the cottage...; the front room is for wakes": where they are, before any aside)
+             (_WE_DID_IN.match(first) and patterns.locative.match(first, _WE_DID_IN.match(first).end()), True),
+             (_later_clause_subject(patterns, first), False),
              (_BAR_STATE.search(first), True),
              # ("Night comes early on Gillthwaite Fell in November")
              (_WEATHER_SUBJECT.match(first) and (patterns.locative.search(first, 0, clause_end)

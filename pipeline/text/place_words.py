@@ -128,7 +128,10 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "minibus", "minibuses", "people carrier", "camper van", "campervan", "motorhome", "tour bus",
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),
-    "kitchen": ("kitchen", "scullery", "bakery", "pantry"),
+    "kitchen": ("kitchen", "scullery", "bakery", "pantry", "larder",
+                # a restaurant kitchen's cold rooms and stations ("walk-in" is read "walk in")
+                "walk in", "walk in freezer", "walk in fridge", "walk in cooler", "cold room", "cold store",
+                "dish station", "dishwashing station", "prep station", "grill station", "fry station", "pastry station"),
     # (and a pub by its name: "The Drovers Arms", capitalised)
     "pub": ("pub", "tavern", "inn", "arms", "restaurant", "cafe", "café", "caffè", "caffe", "diner", "canteen", "saloon",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",

@@ -244,17 +244,18 @@ _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|
                       r"the\s+sun\s+(?:shone|shines|rose|beat|blazed))\b", re.IGNORECASE)
 
 
-def weather_comes(sentence: str, vocabulary=None, goes_somewhere=lambda: False) -> list[str]:
+def weather_comes(sentence: str, vocabulary=None, goes_somewhere=lambda: False, by_day: bool = False) -> list[str]:
     """The layers a sentence of narration says come in or go on now, mid-scene ("Then the wind got up", "By half
     past eleven the band had packed up": night); [] for weather in passing. `goes_somewhere()`: whether the
-    sentence takes the story to another place (asked only of a late clock, which is then the move's)."""
+    sentence takes the story to another place (asked only of a late clock, which is then the move's). `by_day`:
+    the scene opened by day, when "ten past eleven" is the morning's (the hands of a clock the doctor has drawn)."""
     if _WEATHER_COMES.search(sentence):
         return layers_in(sentence, vocabulary)
     if _NIGHT_FALLING.search(sentence):
         return [layer for layer in layers_in(sentence, vocabulary) if layer == "night"]
     late = _LATE_CLOCK.search(sentence)
     if late and not _NOT_NOW.search(sentence[max(0, late.start() - 24):late.start()].split(",")[-1]) \
-            and not is_daytime(sentence) and not goes_somewhere():
+            and not is_daytime(sentence) and not by_day and not goes_somewhere():
         return ["night"]    # (a clock that takes the story somewhere is the move's: night goes on with it as ever)
     return []
 

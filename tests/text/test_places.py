@@ -1742,3 +1742,26 @@ def test_a_paragraph_that_only_moves_the_clock_on_begins_the_next_scene_and_a_ba
             "of your collar.\n\n\"Candles,\" said Rose.\n")
     found = beds(text)
     assert len(found) == 2 and "rain" not in found[0][1] and {"rain", "night"} <= set(found[1][1]), found
+
+
+def test_a_restaurant_kitchen_its_walk_in_and_stations_and_we_ate_in_the_kitchen_before_an_aside():
+    assert place_of("The walk-in freezer is the only quiet place in the building.")[0] == "kitchen"
+    assert place_of("At the dish station Luis is up to his forearms in gray water.")[0] == "kitchen"
+    text = ("The parish hall smelled of tea and floor polish, and every chair was taken.\n\n"
+            '"Sit anywhere," said Rose.\n\n"There isn\'t anywhere," said Danny.\n\n"Then stand," said Rose.\n\n'
+            "We ate in the kitchen of the cottage because we have always eaten in the kitchen; the front room is "
+            "for wakes and the Stations. I had a chicken in, and I did it with roast potatoes.\n\n"
+            '"Lovely," said Danny.\n')
+    assert [bed for bed, _ in beds(text)] == ["crowd", "kitchen"]
+
+
+def test_ten_past_eleven_in_a_scene_that_opened_by_day_is_the_morning():
+    text = ("The graveyard was black and the rain came down on the yews. It was past midnight.\n\n"
+            '"Come home," said Rose.\n\n"In a minute," said Danny.\n\n"Now," said Rose.\n\n'
+            "By morning the rain had blown itself out and the sky was scrubbed clean, and the waiting room of the "
+            "surgery was warm.\n\n"
+            '"Sit down," said Rose.\n\nI sat. The chair was hard. The nurse had gone for her lunch. The toys were '
+            'broken. The magazines were old.\n\nShe had me count backwards from a hundred in sevens, and draw a clock with the '
+            'hands at ten past eleven, and copy a pair of shapes that overlapped.\n\n"Good," said Rose.\n')
+    found = beds(text)
+    assert "night" in found[0][1] and "night" not in found[-1][1], found
