@@ -98,8 +98,8 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
               and (characters[m].gender in (characters[main].gender, "U", "") or main.lower() in _RANK_CALLS)]
     # (and not when the titled one has a first name of their own already: "Maggie Thorne")
     own_first = any(len(a.split()) == 2 and not _split_title(a)[0] for a in characters[main].aliases)
-    # ("Nic" over "Sarge", said once more: a rank is what the squad calls the teller, not a name)
-    if (_split_title(main)[0] or main.lower() in _RANK_CALLS) and firsts and not own_first:
+    # ("Nic" over "Sarge", said once more: a rank is what the squad calls the teller, not a name; "Nora" over "Mam")
+    if (_split_title(main)[0] or main.lower() in _RANK_CALLS or main in FAMILY_NAMES) and firsts and not own_first:
         # "Kofi" four times over "Mr. Mensah" five, which his father answers to as well
         main = max(firsts)[1]
     gender = characters[main].gender
@@ -172,6 +172,8 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             or (kind(m) == "first" and kind(other) == "first" and _pet_form_of(m, other)
                 and characters[m].gender in (gender, "U")))
 
+    # ("Mam", said six times by the son the teller calls "my son": what her children call her)
+    my_children_call_me = (_MOTHER | _FATHER) - {"Mother", "Father"} if _MY_CHILD.search(told) else set()
     # one name leads to the next: "Lind" to "Mr. Lindqvist", and he to "Anders"
     same: set[str] = set()
     grown = True
@@ -180,7 +182,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         for m, count in addressed.items():
             # ("Dad", said three times by a daughter to her father, answered once by the doctor who is "I")
             if m != main and m not in same and (in_narration[m] == 0 or m.lower() in _RANK_CALLS and in_narration[m] == 1) \
-                    and (m not in FAMILY_NAMES or 2 * answered[m] >= count) \
+                    and (m not in FAMILY_NAMES or 2 * answered[m] >= count or (m in my_children_call_me and count >= 3)) \
                     and (kind(m) != "first" or count >= 2
                          # said once, a name only if the text never writes it as a word ("That's not fair.")
                          or (_is_a_name(m) and not re.search(rf"\b{re.escape(m.lower())}\b", text))) \
@@ -218,6 +220,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     return main, same
 
 
+_MY_CHILD = re.compile(r"\b[Mm]y\s+(?:son|daughter|boy|girl|children|kids|grandson|granddaughter|grandchildren)\b")
 _MY_NAME = re.compile(r"\b(?:[Mm]y\s+name['’]s|[Mm]y\s+name\s+is|I['’]m)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _MY_NAME_TOLD = re.compile(rf"\b[Mm]y\s+(?:full\s+|real\s+|proper\s+)?name\s+(?:is|was)\s+({NAME}(?:\s+{NAME})?)")
 _CALLS_ME = re.compile(r"\b(?:call|calls|called|calling)\s+me\s+(?:by\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")

@@ -3411,3 +3411,14 @@ def test_maka_and_amaka_said_to_chiamaka_are_the_end_of_her_name():
     cast = discover_characters(text)
     assert owner(cast, "Maka") == owner(cast, "Amaka") == owner(cast, "Chiamaka") == teller(cast) != "", cast
     assert cast[teller(cast)].gender == "F", cast
+
+
+def test_mam_said_again_and_again_to_a_teller_with_a_son_of_her_own_is_her():
+    text = TOLD_AS_I + ("\"Nora, sit down,\" said Bridie.\n\n\"I'm grand here,\" I said.\n\n\"Sit, Nora,\" said Bridie.\n\n"
+                        "That evening my son Declan came up the hall with his coat still on.\n\n"
+                        "\"Mam,\" he said. \"Surprise.\"\n\n\"You never said you were coming,\" I said.\n\n"
+                        "\"Mam, we want to talk to you about something,\" said Declan.\n\n\"Talk, then.\"\n\n"
+                        "\"Mam, I'm serious.\"\n\nI looked at my son and said nothing.\n\n"
+                        "\"Jesus, Mam, I thought you'd gone,\" said Declan.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mam") == owner(cast, "Nora") == teller(cast) != "", cast
