@@ -16,7 +16,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
                "woodland path", "forestry track", "forest track", "forest road", "forestry road", "logging road",
-               "plantation"),
+               "plantation",
+               # where the loggers are at work in the bush
+               "cutblock", "cut block", "clearcut", "clear cut", "skid trail", "skid road", "bush camp"),
     "market": ("market", "marketplace", "bazaar", "market square", "market hall",
                # the stalls and rides of a fair in the open
                "fairground", "fairgrounds", "fair grounds", "showground", "showgrounds", "funfair", "midway"),
@@ -118,17 +120,19 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               "fish market", "auction floor", "auction hall", "auction room", "sale ring", "saleroom", "sale room",
               "community hall", "meeting hall", "assembly hall", "sports hall", "fellowship hall", "church basement",
               # a band playing to a room
-              "bandstand", "function room", "banqueting hall", "banqueting suite", "banquet hall", "function suite", "banquet suite", "mosque hall", "community room"),
+              "bandstand", "function room", "banqueting hall", "banqueting suite", "banquet hall", "function suite", "banquet suite",
+              # a function room by its own name, capitalised: "the Regency Suite off the Old Kent Road"
+              "suite", "reception hall", "wedding reception", "mosque hall", "community room"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
              "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
-            "passenger seat", "driver's seat", "bus", "pickup truck", "cab",
+            "passenger seat", "driver's seat", "bus", "pickup truck", "cab", "top deck",
             "minibus", "minibuses", "people carrier", "camper van", "campervan", "motorhome", "tour bus",
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),
-    "kitchen": ("kitchen", "scullery", "bakery", "pantry", "larder",
+    "kitchen": ("kitchen", "scullery", "bakery", "pantry", "larder", "cookhouse", "cook house",
                 # a restaurant kitchen's cold rooms and stations ("walk-in" is read "walk in")
                 "walk in", "walk in freezer", "walk in fridge", "walk in cooler", "cold room", "cold store",
                 "dish station", "dishwashing station", "prep station", "grill station", "fry station", "pastry station"),
@@ -161,6 +165,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # where people sit indoors: "I was on the sofa with a book"
              "sofa", "settee", "couch", "armchair", "fireside",
              "manor", "villa", "flat", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
+             # a crofter's house; a room at a chain hotel, which no one takes for a pub
+             "croft", "crofthouse", "croft house", "hotel room", "motel", "motel room", "premier inn", "holiday inn",
+             "travelodge", "days inn", "comfort inn",
              "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room",
              # a court in session is a large hushed room
              "courtroom", "court room", "courthouse", "crown court", "law courts", "magistrates' court",

@@ -171,7 +171,7 @@ _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|{_DAY_AND_AFTER}|(?:[\w'â€™-]+\s+){{0,3}}[\w'â€
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved)"
                      r"|\s+an?\s+(?:[\w-]+\s+){1,2}any\s*more\b)", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
-_NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall", "court")
+_NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall", "court", "cutblock", "camp")
 _ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
             r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty)\b")
 # "wood" is a place by its name ("Hollin Wood") or on its own ("into the wood, ..."), not "a wood fire", "wood-cutter"
@@ -181,7 +181,7 @@ _ROAD_NUMBER = r"(?-i:M\d{1,2}|I-\d{1,3}|(?:Route|Highway|Interstate)\s+\d{1,3})
 # the same as bed_of writes it: "m62", "route 9"
 _ROAD_WORD = re.compile(r"m\d{1,2}|i-\d{1,3}|(?:route|highway|interstate) \d{1,3}")
 # Part of a place, named with the whole it is part of ("the top deck of the car park", "the corridors of the hospital").
-_PART_WORDS = ("deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer",
+_PART_WORDS = ("deck", "top deck", "cabin", "corridor", "hallway", "landing", "lobby", "foyer",
                # "the waiting room of the accident and emergency department" is the hospital's
                "waiting room", "reception", "canteen")
 _ROOMS_OF_A_PLACE = ("waiting room", "reception", "canteen")
@@ -226,7 +226,7 @@ class Vocabulary:
 _PATTERN_CACHE: dict[int, tuple[Vocabulary, "_Patterns"]] = {}
 
 
-_NO_HEADS = ("arms", "sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip")
+_NO_HEADS = ("arms", "suite", "sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip")
 
 
 class _Patterns:
@@ -237,6 +237,7 @@ class _Patterns:
         # not a flood bank)
         words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else "(?-i:Fell)" if w == "fell"
                          else "(?-i:Embankment)" if w == "embankment" else "(?-i:Arms)" if w == "arms"
+                         else "(?-i:Suite)" if w == "suite"
                          else re.escape(w).replace(r"\ ", r"[\s-]")
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb

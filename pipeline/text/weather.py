@@ -38,7 +38,9 @@ LAYER_PATTERNS: dict[str, str] = {
              r"|\b(?:the\s+last|what\s+was\s+left|what\s+is\s+left)\s+of\s+the\s+(?:day)?light\s+(?:[^.;:!?]{0,60}?\s)?"
              r"(?:draining|fading|failing|going|dying|ebbing|leaking)\b"
              r"|\b(?:it|the\s+sky)\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+)?(?:getting|growing|grown|gone)"
-             r"\s+dark\b|\b(?:it|the\s+sky)\s+(?:had\s+|has\s+)?(?:got|gets|grew|went)\s+dark\b|\b(?:dark(?:ness)?\s+(?:had\s+|has\s+)?(?:fall(?:en|s)?|(?:come|came|comes|coming)\s+(?:down|in|on)|"
+             r"\s+dark\b|\b(?:it|the\s+sky)\s+(?:had\s+|has\s+)?(?:got|gets|grew|went)\s+dark\b|"
+             # ("It had been dark since half past four, a dry and bitter dark")
+             r"\b(?:it|the\s+sky)\s+(?:had|has)\s+been\s+(?:fully\s+|properly\s+)?dark\s+(?:since|for)\b|\b(?:dark(?:ness)?\s+(?:had\s+|has\s+)?(?:fall(?:en|s)?|(?:come|came|comes|coming)\s+(?:down|in|on)|"
              r"(?:closed|closes|drawn|drew|draws|set|sets)\s+in)|darkness\s+fell)\b|\bout\s+in\s+the\s+dark(?:ness)?\b"
              # weather falling in it: "the freezing rain was coming down in the dark"
              # ("rain that doesn't so much fall as hang in the dark", "It came slantwise out of the dark")

@@ -1765,3 +1765,22 @@ def test_ten_past_eleven_in_a_scene_that_opened_by_day_is_the_morning():
             'hands at ten past eleven, and copy a pair of shapes that overlapped.\n\n"Good," said Rose.\n')
     found = beds(text)
     assert "night" in found[0][1] and "night" not in found[-1][1], found
+
+
+@pytest.mark.parametrize("sentence, bed", [
+    ("Morag's croft lay a mile out of the village on the north road, a low white house with its back to the wind.", "room"),
+    ("Cutblock Twelve lay across a long north-facing slope above Antler Creek.", "forest"),
+    ("Down on the skid trail the machine growled.", "forest"),
+    ("The cookhouse at Camp Nine smelled of bacon fat and wet wool.", "kitchen"),
+    ("By the time we got back to the Premier Inn in Greenwich it was gone one.", "room"),
+    ("The top deck of the 11 at ten o'clock on a Saturday night smelled of wet coats and chips.", "car"),
+    ("The top deck of the ferry was crowded.", "ship"),
+    ("The Regency Suite was full of gold balloons.", "crowd"),
+])
+def test_a_croft_a_cutblock_a_cookhouse_a_chain_hotel_a_bus_top_deck_and_a_function_suite(sentence, bed):
+    assert place_of(sentence)[0] == bed
+
+
+def test_it_had_been_dark_since_half_past_four_is_night():
+    assert "night" in layers_in("It had been dark since half past four, a dry and bitter dark.")
+    assert "night" not in layers_in("The room had been dark for years.")
