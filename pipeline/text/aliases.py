@@ -531,7 +531,7 @@ def _join_parents(people: list[_Person], first_person_story: bool = False, text:
         # the text gives in full ("Dennis Pryce", not a grown son or a grandfather as well; nor Emrys,
         # who says "Sorry, Dad" to Dai Evans, named most)
         named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"]
-        if not bearers and named and parent.forms:
+        if not bearers and named and parent.forms and all(f in FAMILY_NAMES for f in parent.forms):   # (not "Morag" too)
             focus = max(named, key=lambda p: p.count)
             gender = "M" if title == "Mr" else "F"
             kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
