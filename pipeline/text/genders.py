@@ -116,7 +116,13 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
                          and _split_title(f)[1][0][:2] == person.words[0][:2]}, key=len, reverse=True)
         listed = next((g for g in map(first_name_gender, fuller) if g), listed) if person.words[0] != "the" else ""
         pronouns = _decide(votes[main])
-        if pronouns != "U":
+        # (a name the list is sure of yields to a few stray pronouns only when they are many: "Kirsty told him. He
+        # thanked us" and "which Kirsty MacInnes said was the only manners he had" are Alec's; not a short pet form,
+        # "Nat", which is Natalie as often as Nathan)
+        if pronouns not in ("U", listed) and listed and first_name_certain(person.words[0]) and len(person.words[0]) >= 5 \
+                and votes[main][pronouns] < max(3, 2 * votes[main][listed] + 1):
+            genders[main] = listed
+        elif pronouns != "U":
             genders[main] = pronouns
         elif listed:
             # the list is overruled only by the text itself

@@ -3422,3 +3422,25 @@ def test_mam_said_again_and_again_to_a_teller_with_a_son_of_her_own_is_her():
                         "\"Jesus, Mam, I thought you'd gone,\" said Declan.\n")
     cast = discover_characters(text)
     assert owner(cast, "Mam") == owner(cast, "Nora") == teller(cast) != "", cast
+
+
+
+def test_mum_who_is_morag_is_not_wee_jamie_rennie():
+    from pipeline.text.aliases import _join_parents, _Person
+    alec, jamie, mum = _Person(("Alec", "Rennie"), ""), _Person(("Jamie", "Rennie"), ""), _Person(("Mum",), "")
+    alec.forms.update({"Alec Rennie": 9, "Alec": 20})
+    jamie.forms.update({"Jamie Rennie": 1, "Jamie": 8})
+    mum.forms.update({"Mum": 4, "Morag": 12})    # "Mum" already known to be Morag, a first name of her own
+    people = [alec, jamie, mum]
+    _join_parents(people, False, "")
+    assert mum in people and "Morag" not in jamie.forms, [dict(p.forms) for p in people]
+
+
+def test_kirsty_is_a_woman_whatever_stray_hes_follow_her_name():
+    text = ('Alec never took his cap off until he was sitting down, which Kirsty MacInnes said\nwas the only manners he '
+            'had.\n\n"You\'ll be wanting tea," said Kirsty.\n\n'
+            '"Kirsty told him. Donnie told him. He thanked us all very nicely," said Morag.\n\n'
+            '"Aye," said Kirsty.\n\nKirsty watched the ferry until he was round the point and gone.\n\n'
+            '"Kirsty saw it. He was soaked," said Morag.\n')
+    cast = discover_characters(text)
+    assert cast[owner(cast, "Kirsty")].gender == "F", cast
