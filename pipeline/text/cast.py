@@ -59,10 +59,11 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
     mid, anywhere, spoke = Counter(), Counter(), Counter()
     where: dict[str, list[int]] = defaultdict(list)
     common = Counter(re.findall(r"\b[a-z]+\b", text))
-    # "said June" twice: June is a woman here, not a month, wherever she is named
+    # "said June" twice: June is a woman here, not a month, wherever she is named (and "Ray", whatever "X-ray" writes)
     tagged = Counter(m.group(1) or m.group(2) for m in re.finditer(
         rf"\b(?:{_SPEECH})\s+([A-Z][a-z]+)\b|\b([A-Z][a-z]+)\s+(?:{_SPEECH})\b", text))
-    speaking = {w for w, n in tagged.items() if n >= 2 and (w in _NOT_NAMES or w in _NOT_PERSON_WORDS) and first_name_gender(w)}
+    speaking = {w for w, n in tagged.items() if n >= 2 and (w in _NOT_NAMES or w in _NOT_PERSON_WORDS or common[w.lower()] >= 3)
+                and first_name_gender(w)}
     # "Mum asked", "Gran said": a family word the tags use as a name is someone's name here
     speaking |= {w for w in tagged if w in FAMILY_NAMES}
     # "June Kessler" beside "Ray Kessler" and "Mr. Kessler": a month that is her first name
@@ -228,7 +229,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
             and all(speech.inside_quote(at) for at in where[form]) and (lower[form.lower()] or lower[form.lower() + "s"]):
         return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
-    if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]):
+    if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]) and not (spoke[form] >= 2 and first_name_gender(form)):
         return False
     # ("Visiting finished at eight": a word ending "-ing" also written small, or only opening sentences, is a verb)
     if len(words) == 1 and form.endswith("ing") and (lower[form.lower()] or not mid[form]) and spoke[form] < 2 \
@@ -288,8 +289,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     lower = Counter(re.findall(r"\b[a-z][a-z'’-]*\b", text))
     vocatives = names_spoken_to(text)
     beside = _beside_speech(speech, where)
-    acting = _acting_before_speech(speech, where, beside)
-    animals = frozenset(animal_names(text))
+    acting, animals = _acting_before_speech(speech, where, beside), frozenset(animal_names(text))
     # "Hi, it's Dev from Rapid": a caller who names themself
     introduced = Counter(m.group(1) for a, b in speech.spans if (m := _INTRODUCED.match(text, a, b)))
     introduced.update(m.group(1) for m in _DESCRIBED_AS_KIN.finditer(text))

@@ -3444,3 +3444,13 @@ def test_kirsty_is_a_woman_whatever_stray_hes_follow_her_name():
             '"Kirsty saw it. He was soaked," said Morag.\n')
     cast = discover_characters(text)
     assert cast[owner(cast, "Kirsty")].gender == "F", cast
+
+
+def test_ray_said_again_and_again_is_a_man_whatever_an_x_ray_writes_small():
+    text = ('Ray Delgado parked the county Tahoe in the shade of the ice machine.\n\n"Lola," Ray said.\n\n'
+            '"Sheriff," said Dolores.\n\n"What\'s good?" Ray said.\n\nRay took the stool by the register.\n\n'
+            '"The ankle\'s a sprain. I\'ll X-ray it to be sure," said Dr. Patel.\n\n"X-ray it, then," Ray said.\n\n'
+            'The clinic had an X-ray machine older than the doctor, and Dolores looked at Ray.\n\n'
+            '"Go home," said Ray.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Ray") == owner(cast, "Ray Delgado") != "" and cast[owner(cast, "Ray")].gender == "M", cast
