@@ -314,7 +314,8 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
             # ("Nora Dunmore" when her full name is known: she is Mrs. Dunmore of that name)
             if titled is not None and first is not None and titled is not first \
                     and (len(first.words) == 1 or first.words[1:] == titled.words[-1:]) \
-                    and titled.title_gender and first_name_gender(first.words[0]) in ("", titled.title_gender):
+                    and titled.title_gender and first_name_gender(first.words[0]) in ("", titled.title_gender) \
+                    and not _says_to(speech, titled, given):
                 titled.absorb(first, owner)
     for number, narration in enumerate(told):
         # (or her room: "Gran's kitchen smelled of toast. Margaret Pryce was eighty-one"; not her
@@ -341,6 +342,16 @@ def _join_introductions(speech: _Speech, people: list[_Person]) -> None:
 # "Sorry. I'm Bethany, I belong to him.": the speaker's own name, not someone's ("I'm Bethany's")
 _I_AM = re.compile(rf"(?:(?<=[\"“‘'])|(?<=[.!?,;—]\s))\W*(?:I['’]m|I\s+am|[Mm]y\s+name['’]s|[Mm]y\s+name\s+is|[Cc]all\s+me)\s+"
                    rf"({_NAME})\b(?!['’])")
+
+
+def _says_to(speech: _Speech, person: _Person, name: str) -> bool:
+    """A paragraph whose narration names the person has a quote calling `name`: two people ('Mr. Whitfield
+    looked at me over the top of his glasses. "Go on, Linh."'), not one answering to a first name."""
+    forms = [f for f in person.forms if f[:1].isupper()]
+    return any(any(re.search(rf"\b{re.escape(f)}\b", speech.narration_of(n)) for f in forms)
+               and any(m.group(1) == name or m.group(2) == name
+                       for x, y in speech.quotes_in(n) for m in _VOCATIVE.finditer(speech.text, x, y))
+               for n in range(len(speech.paragraphs)) if speech.quotes_in(n))
 
 
 def _introduced_by_opener(speech: _Speech, owner: dict[str, _Person]) -> list[tuple[str, str]]:

@@ -3454,3 +3454,13 @@ def test_ray_said_again_and_again_is_a_man_whatever_an_x_ray_writes_small():
             '"Go home," said Ray.\n')
     cast = discover_characters(text)
     assert owner(cast, "Ray") == owner(cast, "Ray Delgado") != "" and cast[owner(cast, "Ray")].gender == "M", cast
+
+
+def test_a_first_name_the_titled_man_says_to_someone_is_not_his_own_on_the_telephone():
+    text = TOLD_AS_I + ('Mr. Whitfield looked at me over the top of his glasses. "Go on, Linh."\n\n'
+                        '"The policy limit is four hundred," I said.\n\n"Good," said Mr. Whitfield.\n\n'
+                        'At eleven my phone rang on the streetcar. "Mr. Whitfield?"\n\n'
+                        '"Linh. I\'m sorry to call so late. Where are you?"\n\n"On the 505," I said.\n\n'
+                        '"Good night, Linh," said Mr. Whitfield.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Linh") == teller(cast) != owner(cast, "Mr. Whitfield"), cast
