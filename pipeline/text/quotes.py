@@ -120,7 +120,9 @@ def lines_as_paragraphs(text: str) -> str:
     return scene_break.join("\n\n".join(line for line in block.split("\n") if line.strip()) for block in blocks) + "\n"
 
 
-_BREAK_MARK = re.compile(r"(([*\-_~=#+•·]\s*){3,}|(\*\s*){1,2}|#|(scene|line) ?break)", re.IGNORECASE)
+_BREAK_MARK = re.compile(r"(([*\-_~=#+•·]\s*){3,}|(\*\s*){1,2}|#|(scene|line) ?break|"
+                         # one or two marks on a line of their own: "~", "§", "⁂", "◆ ◆"
+                         r"([~§⁂•·◆◇❖✦✧†+=—–]\s*){1,2})", re.IGNORECASE)
 
 
 def is_scene_break(paragraph: str) -> bool:

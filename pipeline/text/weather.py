@@ -98,7 +98,9 @@ _NOT_NOW = re.compile(
     r"spen(?:d|t|ds|ding)\s+(?:a|the|(?:the\s+)?whole(?:\s+of\s+the)?|all\s+the)|"
     r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks)|"
     # a night gone by: "The crest had come through in the night"
-    r"had\s+(?:\w+\s+){1,2}?(?:in|during)\s+the(?=\s*$))\b",
+    r"had\s+(?:\w+\s+){1,2}?(?:in|during)\s+the(?=\s*$)|"
+    # and one gone on all through it: "like old men who had argued all night", "It had rained all night"
+    r"had\s+(?:\w+\s+){1,2}?all(?=\s*$))\b",
     re.IGNORECASE)
 # Figures of speech with a weather word in them: "took the town by storm", "got wind of it".
 _WEATHER_FIGURES = re.compile(

@@ -230,3 +230,13 @@ def test_a_chapter_written_a_paragraph_a_line_is_read_paragraph_by_paragraph_its
                "and hungry made her cross, and cross\nmade her a good deal quicker with the ledger.\n")
     assert lines_as_paragraphs(wrapped) == wrapped
     assert lines_as_paragraphs(office.replace("\n", "\n\n")) == office.replace("\n", "\n\n")
+
+
+def test_a_single_mark_on_a_line_of_its_own_is_a_scene_break_and_old_men_who_argued_all_night_are_a_figure():
+    from pipeline.text.weather import layers_in
+    assert all(is_scene_break(mark) for mark in ("~", "§", "⁂", "◆ ◆", "* * *", "#"))
+    assert not any(is_scene_break(line) for line in ("x", "I", "A.", '"—"'))
+    assert "night" not in layers_in("The boats lay nodding at their moorings like old men who had argued all night.")
+    text = ("The kitchen at the farm was warm, and the kettle was on.\n\n\"Tea?\" said Ann.\n\n\"Please,\" said Tom.\n\n"
+            "~\n\nThe beach below the cliff was empty and the tide was out.\n\n\"Cold,\" said Tom.\n")
+    assert [s.ambience for s in adapt_text(text, None).scenes] == ["kitchen", "shore"]
