@@ -490,6 +490,8 @@ def _place_in(piece: str, builder: SceneBuilder, places: Vocabulary, opening: bo
     """(bed, place word) a sentence of narration puts the story in, read as a room of the ship when the
     story is aboard one."""
     found = place_words.place_of(piece, places, opening=opening, generic=generic)
+    if found is None and opening and not builder.known and establishing.keeps_hours(piece):
+        return "pub", "café"    # "Rossi's on Duke Street shuts at midnight": the business a scene opens on
     # (the farm track the rain starts on, seen through the windscreen the wipers can't keep clear: the car on it)
     # (or a scene opening on it with no place named: "First it is a few fat drops spattering the windscreen")
     if ((found and found[0] in ("street", "countryside") and found[1] not in things.HOUSING)

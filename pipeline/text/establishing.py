@@ -70,6 +70,15 @@ _PEOPLE_THERE = re.compile(
     r"(?=(?:in|on|at|inside|aboard|on\s+board)\s)", re.IGNORECASE)
 _WE_DID_IN = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used\b|would\b)[a-z]+\s+(?=(?:in|inside)\s)",
                         re.IGNORECASE)
+_KEEPS_HOURS = re.compile(r"^\W*(?-i:[A-Z][\w-]*)['’]s\s+(?:(?:on|in|off)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)+)?"
+                          r"(?:shuts|closes|opens|shut|closed|opened|(?:is|was|stays|stayed)\s+open)\s+(?:at|till|until|by)\b")
+
+
+def keeps_hours(sentence: str) -> bool:
+    """The sentence opens on a business by its owner's name and the hours it keeps ("Rossi's shuts at midnight")."""
+    return _KEEPS_HOURS.match(sentence) is not None
+
+
 # A road among fields ("The lane ran out at a five-bar gate... sheep were calling") is the country.
 _ROAD_WORDS = ("lane", "road", "track")
 _RURAL = re.compile(r"\b(?:sheep|ewes?|lambs?|cows?|cattle|hedges?|hedgerows?|five-bar|stile|fields?|farm(?:yard)?s?|"
@@ -135,6 +144,10 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         found = _opening_setting(sentences[1], vocabulary)
     if found is None and _TRANSITION.match(sentences[0]) and _CAME_OUT.search(sentences[0]):
         found = ("street", "street")    # "It was gone eleven when they came out of the hospital by the side gate"
+    if found is None and keeps_hours(sentences[0]):
+        # "Rossi's on Duke Street shuts at midnight, but if the blind's half down Gino's still in": a business by its
+        # owner's name and the hours it keeps, a café, a chippy or a bar, with its talk and its clatter
+        found = ("pub", "café")
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
     if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
         return "countryside", found[1]

@@ -49,7 +49,9 @@ class SceneBuilder:
     evening: weather.EveningLights = dataclasses.field(default_factory=weather.EveningLights)
 
     def layers_now(self) -> list:
-        layers = self.layers if self.known else [*self.inherited_layers, *self.layers]
+        # (the last scene's night is not carried into an opening that says the sun is up)
+        layers = self.layers if self.known else [*(l for l in self.inherited_layers if l != "night" or not self.daytime),
+                                                 *self.layers]
         # (or an evening hour by the clock and the dark at the window: "By nine o'clock the window over the sink is
         # black", which the towpath the story goes out to next is still in)
         night = ["night"] if (self.night_carried or self.dark()) and not self.daytime else []

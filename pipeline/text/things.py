@@ -48,6 +48,8 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
            r"(?:checked|check|checks|checking)\s+(?:his|her|my|their|your|the)\s+mirrors?|wing\s+mirrors?|clutch|accelerator|"
            r"brake\s+pedal|dual\s+controls|L-plates?|gear\s+lever|(?:changed|change|changes|changing)\s+(?:up|down)\b|"
            r"ten\s+to\s+two|wipers|"
+           # a taxi's: the meter running, the radio handset on the dash, the for-hire light
+           r"the\s+dash\b|(?:the|my|his|her)\s+meter\b|the\s+handset|for[\s-]hire|(?:my|his|her)\s+light['’]s\s+(?:off|on)\b|"
            r"(?:my|his|her|their|our|your)\s+(?:old\s+|new\s+|little\s+|battered\s+)?(?-i:Corsa|Fiesta|Astra|Micra|Clio|"
            r"Volvo|Audi|BMW|Mercedes|Toyota|Honda|Skoda|Nissan|Peugeot|Renault|Citro[eë]n|Fiat|Prius|Land\s+Rover|"
            r"Range\s+Rover|Subaru|Hyundai|Kia|Mazda|Saab|Vauxhall|Volkswagen|VW)\b",

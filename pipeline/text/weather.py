@@ -76,6 +76,8 @@ LAYER_PATTERNS: dict[str, str] = {
              # the hours after midnight by the clock: "the car park at one in the morning" ("in the small
              # hours" is as often when something happened before the scene)
              r"|\b(?:midnight|one|two|three|four|[1-4])(?:[.:][0-5]\d)?(?:\s+o['’]clock)?\s+in\s+the\s+morning\b"
+             # ("Half one on a Saturday morning and Hope Street is a canal of brake lights")
+             r"|\b(?-i:H|h)alf\s+(?:one|two|three)\s+on\s+a\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+morning\b"
              r"|\b(?:one|two|three|four|[1-4])(?:[.:][0-5]\d)?\s*a\.?m\b\.?",
 }
 LAYERS = tuple(LAYER_PATTERNS)
@@ -245,7 +247,9 @@ class EveningLights:
 # The opening of a scene by day: night does not carry into it.
 _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|day|"
                       r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"
-                      r"the\s+sun\s+(?:shone|shines|rose|beat|blazed))\b", re.IGNORECASE)
+                      r"the\s+sun\s+(?:shone|shines|rose|beat|blazed)|"
+                      # ("The sun's coming up over Dennistoun when I park")
+                      r"the\s+sun(?:['’]s|\s+is|\s+was)\s+coming\s+up|the\s+sun\s+(?:came|comes)\s+up)\b", re.IGNORECASE)
 
 
 def weather_comes(sentence: str, vocabulary=None, goes_somewhere=lambda: False, by_day: bool = False) -> list[str]:
@@ -273,4 +277,5 @@ def weather_stops(sentence: str, vocabulary=None) -> list[str]:
 
 
 def is_daytime(sentence: str) -> bool:
-    return bool(_DAYTIME.search(sentence))
+    # (not the small hours: "Half one on a Saturday morning", "two in the morning")
+    return bool(_DAYTIME.search(sentence)) and "night" not in layers_in(sentence)

@@ -1784,3 +1784,18 @@ def test_a_croft_a_cutblock_a_cookhouse_a_chain_hotel_a_bus_top_deck_and_a_funct
 def test_it_had_been_dark_since_half_past_four_is_night():
     assert "night" in layers_in("It had been dark since half past four, a dry and bitter dark.")
     assert "night" not in layers_in("The room had been dark for years.")
+
+
+def test_a_taxi_at_half_one_on_a_saturday_morning_a_chippy_by_its_hours_and_the_sun_coming_up():
+    assert "night" in layers_in("Half one on a Saturday morning and Hope Street is a canal of brake lights.")
+    text = ("The rain comes in sideways off the river and the wipers can't keep up with it. Half one on a Saturday "
+            "morning, and the radio on the dash hisses and pops.\n\n\"Fourteen, are you there?\" said Senga.\n\n"
+            "\"Go ahead, Senga,\" I said.\n\n* * *\n\n"
+            "Rossi's on Duke Street shuts at midnight, but if the blind's half down then Gino's still in. By three the "
+            "rain's given up. The streets are steaming under the lamps.\n\n\"Evening, Mr. Rossi,\" I said.\n\n"
+            "\"Danny,\" said Gino.\n\n* * *\n\n"
+            "The sun's coming up over Dennistoun when I park on Roslea Drive. I climb the three flights with the fish "
+            "supper gone cold against my chest.\n\n\"Daniel,\" said Ma in the kitchen.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["car", "pub", "kitchen"], found
+    assert "night" in found[0][1] and "night" not in found[2][1], found
