@@ -145,7 +145,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     introduced = introduced if introduced is not None else Counter()
     if form.startswith("the "):
         return spoke[form] >= 2 or (spoke[form] >= 1 and form[4:].isupper())    # ("said the DI" once is the DI)
-    if form in FAMILY_NAMES and spoke[form] >= 1:
+    if form in FAMILY_NAMES and (spoke[form] >= 1 or (len(form) <= 3 and mid[form] >= 2)):   # "Stevie looks at Ma."
         return True
     # "Thornfield Hall" is a house, "Mrs. Hall" a woman (but "says Park", who is Lieutenant Park, is a man)
     surname_of_titled = len(words) == 1 and any(_split_title(f)[0] and _split_title(f)[1] == tuple(words)

@@ -3464,3 +3464,12 @@ def test_a_first_name_the_titled_man_says_to_someone_is_not_his_own_on_the_telep
                         '"Good night, Linh," said Mr. Whitfield.\n')
     cast = discover_characters(text)
     assert owner(cast, "Linh") == teller(cast) != owner(cast, "Mr. Whitfield"), cast
+
+
+def test_ma_the_narration_names_again_and_again_is_the_tellers_mother():
+    text = TOLD_AS_I + ("Ma has the door open before I can knock. She's in her dressing gown.\n\n"
+                        "\"Daniel. What time do you call this?\"\n\n\"Half five, Ma,\" I say.\n\n"
+                        "Stevie looks at Ma. Ma looks at the plates.\n\n\"Don't be smart with me.\"\n\n"
+                        "Ma puts the plates down on the table, hard enough to make the cutlery jump.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Ma") not in ("", teller(cast)) and cast[owner(cast, "Ma")].gender == "F", cast
