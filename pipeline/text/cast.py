@@ -62,8 +62,8 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
     # "said June" twice: June is a woman here, not a month, wherever she is named (and "Ray", whatever "X-ray" writes)
     tagged = Counter(m.group(1) or m.group(2) for m in re.finditer(
         rf"\b(?:{_SPEECH})\s+([A-Z][a-z]+)\b|\b([A-Z][a-z]+)\s+(?:{_SPEECH})\b", text))
-    speaking = {w for w, n in tagged.items() if n >= 2 and (w in _NOT_NAMES or w in _NOT_PERSON_WORDS or common[w.lower()] >= 3)
-                and first_name_gender(w)}
+    speaking = {w for w, n in tagged.items() if n >= 2 and first_name_gender(w)
+                and (w in _NOT_NAMES or w in _NOT_PERSON_WORDS or 3 <= common[w.lower()] <= 2 * n)}
     # "Mum asked", "Gran said": a family word the tags use as a name is someone's name here
     speaking |= {w for w in tagged if w in FAMILY_NAMES}
     # "June Kessler" beside "Ray Kessler" and "Mr. Kessler": a month that is her first name
@@ -229,7 +229,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
             and all(speech.inside_quote(at) for at in where[form]) and (lower[form.lower()] or lower[form.lower() + "s"]):
         return False
     # a word mostly written in lower case is an ordinary word ("Will", "Hope") used as one
-    if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form]) and not (spoke[form] >= 2 and first_name_gender(form)):
+    if len(words) == 1 and lower[words[0].lower()] > max(2, mid[form], 2 * spoke[form] if first_name_gender(form) else 0):
         return False
     # ("Visiting finished at eight": a word ending "-ing" also written small, or only opening sentences, is a verb)
     if len(words) == 1 and form.endswith("ing") and (lower[form.lower()] or not mid[form]) and spoke[form] < 2 \
