@@ -129,6 +129,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
             "passenger seat", "driver's seat", "bus", "pickup truck", "cab", "top deck",
+            "land cruiser", "land rover", "range rover", "pickup", "crew cab", "humvee",
             "minibus", "minibuses", "people carrier", "camper van", "campervan", "motorhome", "tour bus",
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),

@@ -310,7 +310,8 @@ class _Patterns:
         # a low whitewashed pub": a place's own name, then what it is
         self.defined = re.compile(
             rf"^\W*{_LEAD_IN}(?!(?-i:Mr|Mrs|Ms|Miss|Dr|Sir|Lady)\b)(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+"
-            rf"(?:(?:was|is)\s+|(?:stood|stands|sat|sits|lay|lies)\b[^.;,]*,\s+)(?:a|an|the\s+only)\s+{noun}"
+            rf"(?:(?:was|is)\s+|(?:stood|stands|sat|sits|lay|lies|(?:was|is)\s+(?:on|at|in|by|near|opposite))\b[^.;,]*,\s+)"
+            rf"(?:a|an|the\s+only)\s+{noun}"
             r"(?=\s*[,.;:!?]|\s*$|\s+(?:with|on|in|at|by|near|where|that|which|whose|and|of)\b)", re.IGNORECASE)
         self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|{_OWNER})\s+{noun}", re.IGNORECASE)
         # ("the waiting room at the clinic" too, but not "the cabin in the woods")
@@ -400,7 +401,9 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
             found = None
         # after a bare "and" only "the" place with its verb: "between a chandler's and a shuttered
         # customs office," joins two nouns, not two clauses
+        # ("and the dining veranda at Olkeri Lodge was full of light": the place's own name may stand between)
         if found and c.group("bare") and not (re.match(r"the\s", clause, re.IGNORECASE) and re.match(
+                r"(?:\s+(?:at|of|in|on)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))*)?"
                 r"\s+(?:was|were|is|are|had|has|lay|lies|stood|stands|seemed|seems|looked|looks|smelt|smelled|smells|stank|"
                 r"stinks|reeked|reeks|rang|rings|shook|shakes|filled|fills|hummed|hums)\b",
                 clause[found.end():])):

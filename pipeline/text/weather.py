@@ -96,6 +96,8 @@ def _layer_patterns(vocabulary) -> dict[str, re.Pattern]:
 # Words around a layer word that mean it is not happening here and now.
 _NOT_NOW = re.compile(
     r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|until|till|stopped|ceased|cleared|"
+    # the night talked of: "a hyena was still complaining about the night"
+    r"(?:complain\w*|talk\w*|grumbl\w*|moan\w*|forget\w*|forgot|think\w*|thought)\s+about\s+the|"
     # a night spent, or to be spent: "the look of a man who had spent the night drawing arrows"
     r"spen(?:d|t|ds|ding)\s+(?:a|the|(?:the\s+)?whole(?:\s+of\s+the)?|all\s+the)|"
     r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks)|"
@@ -248,6 +250,8 @@ class EveningLights:
 _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|day|"
                       r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"
                       r"the\s+sun\s+(?:shone|shines|rose|beat|blazed)|"
+                      # ("By seven the mist had burned off the Mara")
+                      r"(?:mist|fog)\s+(?:had\s+|has\s+)?(?:burned|burnt|lifted)\s+off|"
                       # ("The sun's coming up over Dennistoun when I park")
                       r"the\s+sun(?:['’]s|\s+is|\s+was)\s+coming\s+up|the\s+sun\s+(?:came|comes)\s+up)\b", re.IGNORECASE)
 

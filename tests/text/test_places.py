@@ -1799,3 +1799,16 @@ def test_a_taxi_at_half_one_on_a_saturday_morning_a_chippy_by_its_hours_and_the_
     found = beds(text)
     assert [bed for bed, _ in found] == ["car", "pub", "kitchen"], found
     assert "night" in found[0][1] and "night" not in found[2][1], found
+
+
+def test_a_pub_on_the_corner_a_veranda_by_its_lodge_a_land_cruiser_and_the_night_a_hyena_complains_of():
+    assert place_of("The Lamb was on the corner of Stockport Road, a big Victorian pub with frosted windows.")[0] == "pub"
+    assert place_of("Tom was on the corner of the street, a big man in a coat.") != ("pub", "pub")
+    assert place_of("By seven the mist had burned off the Mara and the dining veranda at Olkeri Lodge was full of "
+                    "light.")[0] == "garden"
+    assert place_of("The Land Cruiser had no roof and no doors.")[0] == "car"
+    assert "night" not in layers_in("Somewhere out there a hyena was still complaining about the night.")
+    text = ("By seven the mist had burned off the Mara and the dining veranda at Olkeri Lodge was full of light. "
+            "Somewhere out there a hyena was still complaining about the night.\n\n\"Morning,\" said Ann.\n\n"
+            "\"Coffee?\" said Tom.\n")
+    assert beds(text) == [("garden", ())], beds(text)
