@@ -7,7 +7,7 @@ import bisect
 import re
 from collections import Counter
 
-from pipeline.text.aliases import _CLAUSE_END, _NAME, _SPEECH_AFTER, _SPEECH_BEFORE, _Person, _Speech
+from pipeline.text.aliases import _CLAUSE_END, _NAME, _SPEECH_AFTER, _SPEECH_BEFORE, _TAGGED, _Person, _Speech
 from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_hint,
                                  _gender_of_phrase, _split_title)
 
@@ -435,6 +435,46 @@ def add_called_by_title_alone(speech: _Speech, people: list[_Person]) -> None:
             bearers[0].absorb(person)
         else:
             people.append(person)
+    _join_rank_calls(speech, people)
+
+
+_LOOKED_AT = re.compile(rf"\b(?:looked|peered|glanced|stared|turned|nodded|grinned|winked)\s+(?:up\s+|round\s+|over\s+)?"
+                        rf"(?:at|to|towards)\s+({_NAME})\b")
+_OPENS_ON = re.compile(rf"^\W*({_NAME})\s+(?!(?:and|or)\b)[a-z]+")
+# What a crew, a squad or a team calls the one in charge to their face, and never by name in the narration
+_RANK_CALLS = {"Skip", "Skipper", "Sarge", "Guv", "Guvnor", "Boss", "Cap", "Coach", "Chief", "Doc"}
+
+
+def _join_rank_calls(speech: _Speech, people: list[_Person]) -> None:
+    """"Skip", said to someone again and again and never written in the narration, is the one who answers it:
+    the speaker tagged in the next paragraph twice or more ("Half an hour, Skip." / "Then we bat," said Graham.),
+    and at least twice as often as anyone else."""
+    text = speech.text
+    owner = {form: p for p in people for form in p.forms}
+    for called in [p for p in people if set(p.forms) <= _RANK_CALLS and p.forms]:
+        if any(speech.told_at(f) for f in called.forms):
+            continue
+        answers: Counter = Counter()
+        for number in range(len(speech.paragraphs) - 1):
+            said_to = any(re.search(rf"(?:^\W*|[\"“‘,.!?;—]\s*)(?:{'|'.join(called.forms)})(?=\s*[,.!?—\"”’])", text[x:y])
+                          for x, y in speech.quotes_in(number))
+            if not said_to:
+                continue
+            here = {m.group(1) or m.group(2) for m in _TAGGED.finditer(speech.narration_of(number))}
+            # the one looked at as it is said ("He peered at Graham."), or who answers or acts next ("Graham said
+            # nothing.", '"I know," said Graham.')
+            after = speech.narration_of(number + 1)
+            names = [m.group(1) for m in _LOOKED_AT.finditer(speech.narration_of(number))] \
+                + [m.group(1) or m.group(2) for m in _TAGGED.finditer(after)] + [m.group(1) for m in _OPENS_ON.finditer(after)]
+            for name in names:
+                if name not in here and (person := owner.get(name)) is not None and person is not called:
+                    answers[id(person)] += 1
+                    break
+        best = answers.most_common(2)
+        if best and best[0][1] >= 2 and (len(best) == 1 or best[0][1] >= 2 * best[1][1]):
+            answerer = next(p for p in people if id(p) == best[0][0])
+            answerer.absorb(called, owner)
+    people[:] = [p for p in people if p.forms]
 
 
 # "Everyone in the valley called him Doc, including his wife"

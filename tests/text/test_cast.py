@@ -3473,3 +3473,13 @@ def test_ma_the_narration_names_again_and_again_is_the_tellers_mother():
                         "Ma puts the plates down on the table, hard enough to make the cutlery jump.\n")
     cast = discover_characters(text)
     assert owner(cast, "Ma") not in ("", teller(cast)) and cast[owner(cast, "Ma")].gender == "F", cast
+
+
+def test_skip_said_to_the_captain_again_and_again_is_the_one_who_answers_it():
+    text = ('Graham Ackroyd walked out to the square with Harry Sutcliffe at his elbow.\n\n'
+            '"You\'ll want to bat first, Skip, if you win it," said Harry.\n\n"Morning, Harry," said Graham.\n\n'
+            '"Another, Skip?" said Davo.\n\nGraham pushed his glass across. It was his fourth.\n\n'
+            '"She\'s fifteen and she spins it both ways, Skip," said Davo.\n\nGraham said nothing.\n\n'
+            'Harry peered at Graham. "Your lass is sat on the steps out there, Skip."\n\n"I know," said Graham.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Skip") in ("", owner(cast, "Graham")) and "Skip" not in cast, cast
