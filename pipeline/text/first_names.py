@@ -46,7 +46,10 @@ _PETS_LACKED = {"dai": ("david", "dafydd"), "dafydd": ("david",), "gwil": ("gwil
                 "chuy": ("jesus",), "lupe": ("guadalupe",), "takis": ("panayiotis", "panagiotis"),
                 "yiannis": ("ioannis",), "sotiris": ("sotirios",),
                 # Irish names shortened as they sound, not as they are spelled
-                "shiv": ("siobhan",), "shev": ("siobhan",), "shay": ("seamus",)}
+                "shiv": ("siobhan",), "shev": ("siobhan",), "shay": ("seamus",),
+                # and Scots ones
+                "tam": ("thomas",), "wullie": ("william",), "rab": ("robert",), "eck": ("alexander",),
+                "shug": ("hugh",), "jaikie": ("james",), "jinty": ("janet",)}
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +161,9 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                                 # and women's
                                 "chiamaka", "adaeze", "amaka", "ifeoma", "adanna", "nneka", "obiageli", "chinwe", "ebere",
                                 "oluchi", "bisi", "kemi", "folake", "bukola", "busola", "temi", "funmilayo", "abimbola",
-                                "titilayo", "adaobi", "nkem", "akosua", "abena", "efua", "adwoa", "ama", "hodan", "faadumo"), "F")}
+                                "titilayo", "adaobi", "nkem", "akosua", "abena", "efua", "adwoa", "ama",
+                                # and a southern African woman's name that is also a word
+                                "precious", "hodan", "faadumo"), "F")}
 
 
 # words a Welsh or Irish village puts after a first name, not surnames: "Dai Bach" (little), "Seán Óg" (young)

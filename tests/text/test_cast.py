@@ -3483,3 +3483,13 @@ def test_skip_said_to_the_captain_again_and_again_is_the_one_who_answers_it():
             'Harry peered at Graham. "Your lass is sat on the steps out there, Skip."\n\n"I know," said Graham.\n')
     cast = discover_characters(text)
     assert owner(cast, "Skip") in ("", owner(cast, "Graham")) and "Skip" not in cast, cast
+
+
+def test_tam_is_thomas_in_glasgow():
+    from pipeline.text.first_names import known_pet_form
+    assert known_pet_form("Tam", "Thomas") and known_pet_form("Rab", "Robert") and known_pet_form("Shug", "Hugh")
+    text = ('Thomas Boyle got into the back of the cab with his hand wrapped in a bar towel.\n\n'
+            '"Easterhouse, driver," said Thomas Boyle.\n\n"What have you done to your hand, Tam?" I said.\n\n'
+            '"Nothing. Glass," said Tam.\n\n"That\'s a lot of blood for nothing," I said.\n\n"Aye, well," said Tam.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Tam") == owner(cast, "Thomas Boyle") != "", cast
