@@ -118,8 +118,9 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         pronouns = _decide(votes[main])
         # (a name the list is sure of yields to a few stray pronouns only when they are many: "Kirsty told him. He
         # thanked us" and "which Kirsty MacInnes said was the only manners he had" are Alec's; not a short pet form,
-        # "Nat", which is Natalie as often as Nathan)
+        # "Nat", which is Natalie as often as Nathan; nor a surname after a rank, "Sergeant Adebayo")
         if pronouns not in ("U", listed) and listed and first_name_certain(person.words[0]) and len(person.words[0]) >= 5 \
+                and any(f.split()[0] == person.words[0] for f in person.forms) \
                 and votes[main][pronouns] < max(3, 2 * votes[main][listed] + 1):
             genders[main] = listed
         elif pronouns != "U":
