@@ -30,7 +30,8 @@ def is_call_sign(form: str, only_in_speech: bool) -> bool:
 
 
 # a boat by its name: "sailing Kittiwake single-handed", '"Kittiwake," Campbell read off the stern'
-_SAILING = re.compile(r"\b(?:sailing|aboard|skippering|crewing|on\s+board)\s+$", re.IGNORECASE)
+_SAILING = re.compile(r"\b(?:sailing|aboard|skippering|crewing|on\s+board|(?:fishing|motor|sailing)\s+vessel|trawler|"
+                      r"the\s+(?:boat|yacht|launch|ketch|smack|lugger))\s+$", re.IGNORECASE)
 _READ_OFF = re.compile(r"[\"”’']?,?[\"”’']?\s+(?:\w+\s+){0,2}read\s+(?:it\s+)?(?:off|from)\s+the\s+"
                        r"(?:stern|bows?|transom|hull|side|nameboard|wheelhouse)\b")
 
@@ -38,7 +39,7 @@ _READ_OFF = re.compile(r"[\"”’']?,?[\"”’']?\s+(?:\w+\s+){0,2}read\s+(?:i
 def is_a_vessel(text: str, form: str, spots: list[int]) -> bool:
     """A name that is sailed or read off a stern, not someone's (unless a first-name list knows it)."""
     return not first_name_gender(form) and any(
-        _SAILING.search(text, max(0, at - 16), at) or _READ_OFF.match(text, at + len(form)) for at in spots)
+        _SAILING.search(text, max(0, at - 24), at) or _READ_OFF.match(text, at + len(form)) for at in spots)
 
 
 # the words before a place's name: "the ranger station at Glen Fada", "the Laird of Glen Fada", "back to Glen Fada"

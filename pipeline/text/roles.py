@@ -442,7 +442,7 @@ _LOOKED_AT = re.compile(rf"\b(?:looked|peered|glanced|stared|turned|nodded|grinn
                         rf"(?:at|to|towards)\s+({_NAME})\b")
 _OPENS_ON = re.compile(rf"^\W*({_NAME})\s+(?!(?:and|or)\b)[a-z]+")
 # What a crew, a squad or a team calls the one in charge to their face, and never by name in the narration
-_RANK_CALLS = {"Skip", "Skipper", "Sarge", "Guv", "Guvnor", "Boss", "Cap", "Coach", "Chief", "Doc"}
+_RANK_CALLS = {"Skip", "Skipper", "Sarge", "Guv", "Guvnor", "Boss", "Cap", "Coach", "Chief", "Doc", "Cox"}
 
 
 def _join_rank_calls(speech: _Speech, people: list[_Person]) -> None:

@@ -3493,3 +3493,12 @@ def test_tam_is_thomas_in_glasgow():
             '"Nothing. Glass," said Tam.\n\n"That\'s a lot of blood for nothing," I said.\n\n"Aye, well," said Tam.\n')
     cast = discover_characters(text)
     assert owner(cast, "Tam") == owner(cast, "Thomas Boyle") != "", cast
+
+
+def test_the_fishing_vessel_girl_tamsin_is_a_boat_not_a_girl():
+    text = ('Jory Pascoe came down the slip. Kit was already aboard the Girl Tamsin.\n\n'
+            '"Falmouth Coastguard, this is fishing vessel Girl Tamsin, Girl Tamsin," said Jory.\n\n'
+            '"Girl Tamsin, Falmouth Coastguard. Go ahead," said the coastguard.\n\n'
+            '"Latest from Girl Tamsin is that her anchor is holding," said Ben.\n\n"Good," said Tamsin Pascoe.\n')
+    cast = discover_characters(text)
+    assert not any("Girl Tamsin" in (name, *c.aliases) for name, c in cast.items()), cast
