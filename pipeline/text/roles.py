@@ -141,7 +141,11 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
     # chaplain for years": the job said of the one a paragraph begins with, before anyone else is named
     names = sorted((f for f in owner if f[:1].isupper()), key=len, reverse=True)
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
-    is_job = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:is|was|has\s+been|had\s+been|['’]s\s+been)\s+(?:the|their|our)\s+{job}\b")
+    # (or does it: "Joseph Kimani appeared at the end of the veranda... He had managed Olkeri for eleven years")
+    stem = re.fullmatch(r"([a-z]{3,}?)e?(?:or|er)", role)
+    does = rf"{stem.group(1)}(?:e|es|ed|s|ing)?{'|' + _DID[role] if role in _DID else ''}" if stem else r"(?!x)x"
+    is_job = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:is|was|has\s+been|had\s+been|['’]s\s+been)\s+(?:the|their|our)\s+{job}|"
+                        rf"(?:had|has)\s+(?:[a-z]+ly\s+)?(?:{does})\s+(?-i:[A-Z])[\w'’-]+\s+for)\b")
     for told in speech.narrations if named else ():
         first = named.match(told.lstrip())
         said = is_job.search(told) if first else None

@@ -3502,3 +3502,13 @@ def test_the_fishing_vessel_girl_tamsin_is_a_boat_not_a_girl():
             '"Latest from Girl Tamsin is that her anchor is holding," said Ben.\n\n"Good," said Tamsin Pascoe.\n')
     cast = discover_characters(text)
     assert not any("Girl Tamsin" in (name, *c.aliases) for name, c in cast.items()), cast
+
+
+def test_he_had_managed_olkeri_for_eleven_years_makes_him_the_manager():
+    text = ('Joseph Kimani appeared at the end of the veranda in his pressed khaki. He had managed Olkeri for eleven '
+            'years and had a way of arriving exactly when a table began to go wrong.\n\n'
+            '"Everything is well?" said Joseph Kimani.\n\n"Everything\'s great, Joseph," Carl said.\n\n'
+            'The manager rested a hand on the back of the chair. "She is very good at that," said the manager.\n\n'
+            '"It is not a fine," the manager agreed.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "the manager") == owner(cast, "Joseph Kimani") != "", cast
