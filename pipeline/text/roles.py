@@ -507,3 +507,19 @@ def add_names_given(speech: _Speech, people: list[_Person]) -> None:
             named[-1].forms.update(uses)
             named[-1].spoke += sum(1 for m in re.finditer(rf"\b{nick}\b", text) if _in_tag(text, m.start(), m.end()))
             owner.update(dict.fromkeys(uses, named[-1]))
+    # "Nobody in camp had called her Lucienne in eleven years. She was Ma Pelletier to the fallers and Ma to
+    # everybody else": the names the narration says she goes by, to whom
+    for match in _WAS_TO.finditer(text):
+        gender = "M" if match.group(1).lower() == "he" else "F"
+        named = [p for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", text[max(0, match.start() - 1500):match.start()])
+                 if (p := owner.get(m.group(0))) and p.listed_gender in ("", gender)]
+        for said in re.finditer(rf"({_NAME}(?:\s+{_NAME})?)\s+to\s+", text[match.start(2):match.end()]):
+            name = said.group(1)
+            person = owner.get(name) or owner.get(name.split()[0])
+            if named and person is not None and person is not named[-1] and not speech.inside_quote(match.start()):
+                named[-1].absorb(person, owner)
+    people[:] = [p for p in people if p.forms]
+
+
+_WAS_TO = re.compile(rf"\b(He|She)\s+(?:was|is)\s+(({_NAME}(?:\s+{_NAME})?)\s+to\s+(?:the|everybody|everyone|all|his|her|"
+                     rf"their|most|some)\b[^.;!?]*?(?:\s+and\s+{_NAME}(?:\s+{_NAME})?\s+to\s+\w+)?)")

@@ -3512,3 +3512,12 @@ def test_he_had_managed_olkeri_for_eleven_years_makes_him_the_manager():
             '"It is not a fine," the manager agreed.\n')
     cast = discover_characters(text)
     assert owner(cast, "the manager") == owner(cast, "Joseph Kimani") != "", cast
+
+
+def test_she_was_ma_pelletier_to_the_fallers_and_ma_to_everybody_else():
+    text = ('Lucienne Pelletier moved between the tables with a coffee pot in each hand. Nobody in camp had called her '
+            'Lucienne in eleven years. She was Ma Pelletier to the fallers and Ma to everybody else.\n\n'
+            '"Leave the kid alone, Ma," said Hank.\n\n"Thank you, Mrs. Pelletier," said the rep.\n\n'
+            'Ma set a plate in front of him. "Eat," said Ma.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Ma") == owner(cast, "Lucienne Pelletier") == owner(cast, "Mrs. Pelletier") != "", cast
