@@ -22,7 +22,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
-from pipeline.text.first_names import (EPITHETS, first_name_gender, given_name_first, pet_form_of_same_surname, said_to_a_name,
+from pipeline.text.first_names import (BEFORE_A_NAME, EPITHETS, first_name_gender, given_name_first, pet_form_of_same_surname, said_to_a_name,
                                        kept_title, same_first_name, surname_first)
 from pipeline.text.towns import is_town
 from pipeline.text.weather import WEATHER_AND_HOURS
@@ -79,9 +79,9 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
         # comes after "the" only with a title: "the Reverend Mr. Eager", or as "the Hatter")
         if not title and len(words) > 1 and re.search(r"\bthe\s+$", text[max(0, match.start() - 4):match.start()]):
             continue
-        # "When Elizabeth", "Happily Archer" at a sentence start: drop leading words that are not
-        # names (listed, or written in lower case elsewhere in the text)
-        while words and not title and not (words[0] in _PLACE_PREFIXES and len(words) > 1) \
+        # "When Elizabeth", "Happily Archer", "Old Harry Sutcliffe": drop leading words that are not names
+        while words and not title and not (words[0] in _PLACE_PREFIXES and len(words) > 1
+                                           and not (words[0] in BEFORE_A_NAME and first_name_gender(words[1]))) \
                 and (words[0] in _NOT_NAMES or words[0] in _NOT_PERSON_WORDS or common[words[0].lower()] >= 3
                      # "Take Len," he said: a command opening a sentence
                      or (words[0] in _COMMANDS and len(words) > 1 and _sentence_start(text, match.start(2)))) \

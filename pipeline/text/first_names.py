@@ -168,6 +168,8 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
 
 # words a Welsh or Irish village puts after a first name, not surnames: "Dai Bach" (little), "Seán Óg" (young)
 EPITHETS = {"Bach", "Fach", "Mawr", "Fawr", "Óg", "Og", "Mór", "Mor", "Beag", "Bheag", "Rua", "Dubh"}
+# and the words before one ("Old Harry Sutcliffe", "Wee Jamie"), which before a place are its name ("Old Kent Road")
+BEFORE_A_NAME = ("Old", "Young", "Little", "Big", "Wee")
 
 
 # and the English pet forms it files under a namesake of another country's ("Nate" of Nathan)

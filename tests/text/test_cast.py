@@ -3521,3 +3521,12 @@ def test_she_was_ma_pelletier_to_the_fallers_and_ma_to_everybody_else():
             'Ma set a plate in front of him. "Eat," said Ma.\n')
     cast = discover_characters(text)
     assert owner(cast, "Ma") == owner(cast, "Lucienne Pelletier") == owner(cast, "Mrs. Pelletier") != "", cast
+
+
+def test_old_harry_sutcliffe_is_harry_and_mr_sutcliffe_and_the_old_kent_road_no_one():
+    text = ('The side door opened and let in Old Harry Sutcliffe, who had been groundsman since before Graham was '
+            'born.\n\n"Cup of tea, Mr. Sutcliffe?" said Joan.\n\n"Go on, then," said Harry.\n\n'
+            'They drove home down the Old Kent Road.\n\n"Don\'t say that, Mr. Sutcliffe," said Becky.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Harry") == owner(cast, "Mr. Sutcliffe") != "", cast
+    assert not any("Kent" in name for name in cast), cast
