@@ -3525,8 +3525,10 @@ def test_she_was_ma_pelletier_to_the_fallers_and_ma_to_everybody_else():
 
 def test_old_harry_sutcliffe_is_harry_and_mr_sutcliffe_and_the_old_kent_road_no_one():
     text = ('The side door opened and let in Old Harry Sutcliffe, who had been groundsman since before Graham was '
-            'born.\n\n"Cup of tea, Mr. Sutcliffe?" said Joan.\n\n"Go on, then," said Harry.\n\n'
-            'They drove home down the Old Kent Road.\n\n"Don\'t say that, Mr. Sutcliffe," said Becky.\n')
+            'born.\n\n"Cup of tea, Mr. Sutcliffe?" said Joan.\n\n"Not for me," said Graham.\n\n'
+            'Old Harry came in later, bringing the smell of the ground after rain.\n\n"It\'s coming," said Harry.\n\n'
+            'They drove home down the Old Kent Road.\n\n"Don\'t say that, Mr. Sutcliffe," said Becky.\n\n'
+            '"Why not?" said Graham.\n')
     cast = discover_characters(text)
     assert owner(cast, "Harry") == owner(cast, "Mr. Sutcliffe") != "", cast
     assert not any("Kent" in name for name in cast), cast
