@@ -46,6 +46,8 @@ _NOT_PERSON_WORDS = {
     "Whoa", "Huh", "Uh", "Cool",
     # what one calls anyone ("Mate.", "Cheers, pal"): a word of address, not someone of the cast
     "Mate", "Pal", "Buddy", "Chuck", "Cock", "Sweetheart", "Sweetie", "Sunshine", "Boss", "Bro", "Fella",
+    # and what one calls a husband, a child or a stranger at a till ("Honey," Lorraine said; "Ta, hen")
+    "Honey", "Hon", "Babe", "Sugar", "Petal", "Duck", "Ducky", "Hen", "Doll", "Dearie", "Lovey", "Treasure",
     # whoever holds the chair ("Thank you, Madam Chair")
     "Chair", "Chairman", "Chairwoman", "Chairperson",
     # institutions that speak through people ("The Crown doesn't oppose bail")

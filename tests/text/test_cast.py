@@ -3532,3 +3532,11 @@ def test_old_harry_sutcliffe_is_harry_and_mr_sutcliffe_and_the_old_kent_road_no_
     cast = discover_characters(text)
     assert owner(cast, "Harry") == owner(cast, "Mr. Sutcliffe") != "", cast
     assert not any("Kent" in name for name in cast), cast
+
+
+def test_honey_and_hen_are_words_of_address_not_women_of_the_cast():
+    text = ('Carl Henderson had been at the table since twenty to seven.\n\n"I made a list," said Carl.\n\n'
+            '"Honey," Lorraine said. "It\'s a leopard."\n\n"Honey, it\'s a short list," said Carl.\n\n'
+            '"Ta, hen," said the driver. "Mind the step, Hen."\n')
+    cast = discover_characters(text)
+    assert "Honey" not in cast and "Hen" not in cast, cast
