@@ -485,6 +485,12 @@ def _join_rank_calls(speech: _Speech, people: list[_Person]) -> None:
 _CALLED_HIM = re.compile(rf"\bcall(?:s|ed)\s+(him|her)\s+({_NAME})\b(?!\s+{_NAME})")
 
 
+def _named_before(text: str, owner: dict, at: int, gender: str) -> list[_Person]:
+    """The people of that sex (or of none the name list knows) named in the page of text before `at`, in order."""
+    return [p for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", text[max(0, at - 1500):at])
+            if (p := owner.get(m.group(0))) and p.listed_gender in ("", gender)]
+
+
 def add_names_given(speech: _Speech, people: list[_Person]) -> None:
     """A name the narration says someone goes by ("called him Doc"), used again ("it was the Doc")
     but never on its own beside a verb of speech, is the name of the last one of that pronoun's
@@ -501,8 +507,7 @@ def add_names_given(speech: _Speech, people: list[_Person]) -> None:
         if sum(uses.values()) < 2:
             continue
         gender = "M" if match.group(1) == "him" else "F"
-        named = [p for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", text[max(0, match.start() - 1500):match.start()])
-                 if (p := owner.get(m.group(0))) and p.listed_gender in ("", gender)]
+        named = _named_before(text, owner, match.start(), gender)
         if named:
             named[-1].forms.update(uses)
             named[-1].spoke += sum(1 for m in re.finditer(rf"\b{nick}\b", text) if _in_tag(text, m.start(), m.end()))
@@ -511,8 +516,7 @@ def add_names_given(speech: _Speech, people: list[_Person]) -> None:
     # everybody else": the names the narration says she goes by, to whom
     for match in _WAS_TO.finditer(text):
         gender = "M" if match.group(1).lower() == "he" else "F"
-        named = [p for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", text[max(0, match.start() - 1500):match.start()])
-                 if (p := owner.get(m.group(0))) and p.listed_gender in ("", gender)]
+        named = _named_before(text, owner, match.start(), gender)
         for said in re.finditer(rf"({_NAME}(?:\s+{_NAME})?)\s+to\s+", text[match.start(2):match.end()]):
             name = said.group(1)
             person = owner.get(name) or owner.get(name.split()[0])
