@@ -246,6 +246,9 @@ _TITLES = {"mr", "mrs", "miss", "ms", "dr", "doctor", "sir", "lady", "lord", "co
 _MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "count", "prince", "king", "papa"}
 # Ranks were men's in older novels but are anyone's now ("Sergeant Okafor was a tall woman"):
 # the pronouns decide, and a rank says M only when nothing else does.
+# What a squad, a crew, a team or a ward calls the one in charge of them to their face ("Sarge", "Skip", "Guv")
+RANK_CALLS = {"sarge", "guv", "guvnor", "boss", "skip", "skipper", "doc", "chief", "cap", "coach", "cox", "sergeant",
+              "detective", "captain"}
 RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "inspector", "constable", "detective",
          "officer", "commander", "admiral", "superintendent", "sheriff", "deputy", "trooper", "corporal", "private",
          # a minister may be a woman ("Reverend Bell ... she")

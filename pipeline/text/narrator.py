@@ -8,7 +8,7 @@ from collections import Counter
 from pipeline.text.roles import _ROLES
 from pipeline.text.first_names import first_name_certain, first_name_gender, same_first_name
 from pipeline.text.addressed import vocatives
-from pipeline.text.names import (FAMILY_NAMES, NAME, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES, RANKS,
+from pipeline.text.names import (FAMILY_NAMES, NAME, _FATHER, _GRANDFATHER, _GRANDMOTHER, _MOTHER, _NOT_NAMES, RANK_CALLS, RANKS,
                                  Character, _Names, _split_title)
 from pipeline.text.not_names import _NOT_PERSON_WORDS
 from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, find_quotes
@@ -95,11 +95,11 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # (of the titled one's gender: "Tommy", the boy the teller is sent to find, is not Miss Thorne)
     firsts = [(count, m) for _, count, m in scored if len(m.split()) == 1 and count >= 2
               and m.lower() not in _ROLE_WORDS and m not in FAMILY_NAMES
-              and (characters[m].gender in (characters[main].gender, "U", "") or main.lower() in _RANK_CALLS)]
+              and (characters[m].gender in (characters[main].gender, "U", "") or main.lower() in RANK_CALLS)]
     # (and not when the titled one has a first name of their own already: "Maggie Thorne")
     own_first = any(len(a.split()) == 2 and not _split_title(a)[0] for a in characters[main].aliases)
     # ("Nic" over "Sarge", said once more: a rank is what the squad calls the teller, not a name; "Nora" over "Mam")
-    if (_split_title(main)[0] or main.lower() in _RANK_CALLS or main in FAMILY_NAMES) and firsts and not own_first:
+    if (_split_title(main)[0] or main.lower() in RANK_CALLS or main in FAMILY_NAMES) and firsts and not own_first:
         # "Kofi" four times over "Mr. Mensah" five, which his father answers to as well
         main = max(firsts)[1]
     gender = characters[main].gender
@@ -148,7 +148,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
                 for a in (m, *characters[m].aliases)))
             # ("Sarge", said three times to the teller the DI calls "Nic", never in a tag and hardly in the narration:
             # the squad's name for her, whatever pronoun a guess gave a rank)
-            or (m.lower() in _RANK_CALLS and count >= 3 and in_narration[m] <= 1 and m not in tagged
+            or (m.lower() in RANK_CALLS and count >= 3 and in_narration[m] <= 1 and m not in tagged
                 and 2 * others_answer[m] < count)
             # "Inspector Carrick", said to the teller the others call "Mrs Carrick": a rank is anyone's
             or (kind(m) == kind(other) == "titled" and _split_title(m)[1] == _split_title(other)[1]
@@ -181,7 +181,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         grown = False
         for m, count in addressed.items():
             # ("Dad", said three times by a daughter to her father, answered once by the doctor who is "I")
-            if m != main and m not in same and (in_narration[m] == 0 or m.lower() in _RANK_CALLS and in_narration[m] == 1) \
+            if m != main and m not in same and (in_narration[m] == 0 or m.lower() in RANK_CALLS and in_narration[m] == 1) \
                     and (m not in FAMILY_NAMES or 2 * answered[m] >= count or (m in my_children_call_me and count >= 3)) \
                     and (kind(m) != "first" or count >= 2
                          # said once, a name only if the text never writes it as a word ("That's not fair.")
@@ -240,8 +240,6 @@ def _is_a_name(word: str) -> bool:
 
 # jobs and ranks people are called by to their face
 _ROLE_WORDS = _ROLES | {"doc", "sarge", "sir", "madam", "miss", "guv"}
-# what a squad, a crew or a ward calls the one in charge of them to their face
-_RANK_CALLS = {"sarge", "guv", "boss", "skip", "skipper", "doc", "chief", "sergeant", "detective", "captain", "cap"}
 
 
 def _pet_form_of(a: str, b: str) -> bool:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from pipeline.text.aliases import _CLAUSE_END, _NAME, _SPEECH_AFTER, _SPEECH_BEFORE, _TAGGED, _Person, _Speech
-from pipeline.text.names import (FAMILY_NAMES, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_hint,
+from pipeline.text.names import (FAMILY_NAMES, RANK_CALLS, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_hint,
                                  _gender_of_phrase, _split_title)
 
 
@@ -445,8 +445,6 @@ def add_called_by_title_alone(speech: _Speech, people: list[_Person]) -> None:
 _LOOKED_AT = re.compile(rf"\b(?:looked|peered|glanced|stared|turned|nodded|grinned|winked)\s+(?:up\s+|round\s+|over\s+)?"
                         rf"(?:at|to|towards)\s+({_NAME})\b")
 _OPENS_ON = re.compile(rf"^\W*({_NAME})\s+(?!(?:and|or)\b)[a-z]+")
-# What a crew, a squad or a team calls the one in charge to their face, and never by name in the narration
-_RANK_CALLS = {"Skip", "Skipper", "Sarge", "Guv", "Guvnor", "Boss", "Cap", "Coach", "Chief", "Doc", "Cox"}
 
 
 def _join_rank_calls(speech: _Speech, people: list[_Person]) -> None:
@@ -455,7 +453,7 @@ def _join_rank_calls(speech: _Speech, people: list[_Person]) -> None:
     and at least twice as often as anyone else."""
     text = speech.text
     owner = {form: p for p in people for form in p.forms}
-    for called in [p for p in people if set(p.forms) <= _RANK_CALLS and p.forms]:
+    for called in [p for p in people if p.forms and {f.lower() for f in p.forms} <= RANK_CALLS]:
         if any(speech.told_at(f) for f in called.forms):
             continue
         answers: Counter = Counter()
