@@ -25,19 +25,37 @@ def cast_characters(cast: Cast) -> dict[str, attribution.Character]:
 def known_and_new_characters(text: str, cast: Cast) -> dict[str, attribution.Character]:
     """The cast's characters, plus those found in the prose under none of their names."""
     known = cast_characters(cast)
-    names = {n.lower() for c in known.values() for n in (c.name, *c.aliases)}
+    told_as_i = {a.lower() for a in NARRATOR_ALIASES}
+    # ("I" and "narrator" are no one's name: the teller of the last chapter is not this one's for saying "I")
+    names = {n.lower() for c in known.values() for n in (c.name, *c.aliases)} - told_as_i
     found = attribution.discover_characters(text)
+    teller = ""
     for name, character in found.items():
         overlap = {name.lower(), *(a.lower() for a in character.aliases)} & names
-        if not overlap:
+        narrating = bool(set(character.aliases) & set(NARRATOR_ALIASES))
+        if not overlap and not (narrating and name == "Narrator" and _teller_of(known)):
             known[name] = character
-        elif set(character.aliases) & set(NARRATOR_ALIASES):
-            # the chapter is told as "I" by someone the cast knows: their quotes ("I said") are theirs
-            member = next(c for c in known.values() if {n.lower() for n in (c.name, *c.aliases)} & overlap)
+            teller = name if narrating else teller
+        elif narrating:
+            # the chapter is told as "I" by someone the cast knows (by name, or a teller with none): their
+            # quotes ("I said") are theirs
+            member = next((c for c in known.values() if {n.lower() for n in (c.name, *c.aliases)} & overlap), None) \
+                or known[_teller_of(known)]
             known[member.name] = attribution.Character(
                 name=member.name, gender=member.gender,
                 aliases=(*member.aliases, *(a for a in NARRATOR_ALIASES if a not in member.aliases)))
+            teller = member.name
+    if teller:
+        # one "I" a chapter: the cast's other tellers (of other chapters) speak here only by their names
+        known = {name: c if name == teller else attribution.Character(
+                     name=c.name, gender=c.gender, aliases=tuple(a for a in c.aliases if a not in NARRATOR_ALIASES))
+                 for name, c in known.items()}
     return known
+
+
+def _teller_of(characters: dict[str, attribution.Character]) -> str:
+    """The cast's first-person teller, by the "I" among their aliases ("" when none)."""
+    return next((name for name, c in characters.items() if set(c.aliases) & set(NARRATOR_ALIASES)), "")
 
 
 def cast_new_speakers(script, characters, cast: Cast, voices, text: str = "") -> list[str]:

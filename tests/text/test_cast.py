@@ -2349,6 +2349,23 @@ def test_a_chapter_told_as_i_by_someone_the_cast_knows_gives_them_their_own_quot
     assert said["Reckons?"] == "Fran"
 
 
+def test_a_chapter_told_as_i_by_someone_new_is_not_the_last_chapters_teller():
+    """Chapter 2 told by Danny, a taxi driver, is in cast.yaml with "I" among his aliases; chapter 3 is told by Nora,
+    a widow in Kilmoyle: her "I" quotes are hers, and Danny keeps only his names in her chapter."""
+    from pipeline.model.casting import Cast, CastMember
+    from pipeline.text.casting import known_and_new_characters
+    text = TOLD_AS_I + ('"You\'ve the crusts left on these, Nora," said Bridie.\n\n"I have," I said.\n\n'
+                        '"Nobody calls me Con anymore only yourself, Nora," said Father Duffy.\n\n'
+                        '"Then I will keep on," I said.\n\n"You look well, Nora," said Bridie.\n')
+    cast = Cast(narrator="narrator", pool={}, characters={
+        "Danny": CastMember(voice="narrator", gender="M", narrator=True, aliases=["Danny McLeish", "I", "narrator"])})
+    characters = known_and_new_characters(text, cast)
+    assert "Nora" in characters and {"I", "narrator"} <= set(characters["Nora"].aliases), characters
+    assert not {"I", "narrator"} & set(characters["Danny"].aliases), characters
+    said = {q.text: q.speaker for q in attribute(text, characters) if q.kind == "speech"}
+    assert said["I have,"] == said["Then I will keep on,"] == "Nora", said
+
+
 def test_names_spelled_beyond_latin_1_are_names_whole():
     text = ('Łukasz Dvořák came in from the rain. "Anyone seen my keys?" asked Łukasz.\n\n'
             '"On the hook," said Nguyễn Thị Lan. Lan did not look up.\n\n'
