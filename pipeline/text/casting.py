@@ -15,6 +15,7 @@ from pipeline.model.casting import Cast, CastMember, add_to_cast, voices_heard
 from pipeline.model.script import Script
 from pipeline.text import attribution
 from pipeline.text.cast import NARRATOR_ALIASES
+from pipeline.text.quotes import says_the_word
 
 
 def cast_characters(cast: Cast) -> dict[str, attribution.Character]:
@@ -101,7 +102,12 @@ def speaker_age(text: str, names: list[str], others: list[str], gender: str, tag
     Grandad); else the prose where it names them, else what their tags call them."""
     if infer_age(names) == "old":
         return "old"
-    return (age_in_text(text, names, others, gender) if text else None) or tagged
+    # ('"Nana," said Aoife from the settle bed': one who calls someone Nana or Grandad is a grandchild, young)
+    grandchild = text and any(says_the_word(text, word, names) for word in _GRANDPARENT_CALLS)
+    return (age_in_text(text, names, others, gender) if text else None) or tagged or ("young" if grandchild else None)
+
+
+_GRANDPARENT_CALLS = ("Nana", "Nan", "Nanna", "Gran", "Granny", "Grandma", "Grandad", "Granda", "Grandpa", "Gramps")
 
 
 def unknown_genders(script: Script, cast: Cast) -> list[str]:

@@ -3557,3 +3557,11 @@ def test_honey_and_hen_are_words_of_address_not_women_of_the_cast():
             '"Ta, hen," said the driver. "Mind the step, Hen."\n')
     cast = discover_characters(text)
     assert "Honey" not in cast and "Hen" not in cast, cast
+
+
+def test_one_who_calls_someone_nana_is_young():
+    from pipeline.text.casting import speaker_age
+    text = ('Declan came in with his coat still on.\n\n"Nana," said Aoife from the settle bed, "you can have the cat."'
+            '\n\n"Mam," said Declan.\n\nDr. Okafor looked up from her notes. "Sit down," said Dr. Okafor.\n')
+    assert speaker_age(text, ["Aoife"], ["Declan", "Dr. Okafor"], "F") == "young"
+    assert speaker_age(text, ["Dr. Okafor"], ["Declan", "Aoife"], "F") is None
