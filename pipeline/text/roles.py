@@ -127,9 +127,8 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
             found[id(person)] = person
     # "Ruth Kaplan, who had edited the Ledger for eleven years": the editor, by what she does; or,
     # in a paragraph that speaks of the job, "Walter Penrose had kept the light for thirty-one years"
-    stem = re.fullmatch(r"([a-z]{3,}?)e?(?:or|er)", role)
-    if stem:
-        does = rf"(?:{stem.group(1)}(?:e|es|ed|s|ing)?{'|' + _DID[role] if role in _DID else ''})"
+    does = _doing(role)
+    if does:
         for m in re.finditer(rf"\b({_NAME}\s+{_NAME}),\s+who\s+(?:had\s+|has\s+)?(?:[a-z]+ly\s+)?{does}\b", text):
             if not speech.inside_quote(m.start()) and (person := owner.get(m.group(1))) is not None:
                 found[id(person)] = person
@@ -139,11 +138,9 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
                     found[id(person)] = person
     # "Father Declan Moore comes down the corridor... He is a tall, stooped man, and he has been the hospice
     # chaplain for years": the job said of the one a paragraph begins with, before anyone else is named
-    names = sorted((f for f in owner if f[:1].isupper()), key=len, reverse=True)
-    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
+    named = _any_name(owner)
     # (or does it: "Joseph Kimani appeared at the end of the veranda... He had managed Olkeri for eleven years")
-    stem = re.fullmatch(r"([a-z]{3,}?)e?(?:or|er)", role)
-    does = rf"{stem.group(1)}(?:e|es|ed|s|ing)?{'|' + _DID[role] if role in _DID else ''}" if stem else r"(?!x)x"
+    does = _doing(role) or r"(?!x)x"
     is_job = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:is|was|has\s+been|had\s+been|['’]s\s+been)\s+(?:the|their|our)\s+{job}|"
                         rf"(?:had|has)\s+(?:[a-z]+ly\s+)?(?:{does})\s+(?-i:[A-Z])[\w'’-]+\s+for)\b")
     for told in speech.narrations if named else ():
@@ -171,6 +168,18 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _doing(role: str) -> str | None:
+    """The verb of a job, as a pattern ("edited", "kept" of the editor and the keeper), or None for one without."""
+    stem = re.fullmatch(r"([a-z]{3,}?)e?(?:or|er)", role)
+    return rf"(?:{stem.group(1)}(?:e|es|ed|s|ing)?{'|' + _DID[role] if role in _DID else ''})" if stem else None
+
+
+def _any_name(owner: dict) -> re.Pattern | None:
+    """A pattern for any capitalised name of the cast, the longest first (None when there is none)."""
+    names = sorted((f for f in owner if f[:1].isupper()), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
+
+
 def _job_paragraphs(speech: _Speech, owner: dict, role: str) -> list[int]:
     """The paragraphs that speak of the job ("the nurse", "The charge nurse at the desk"), and up to
     three after each while their narration names no one and brings no one new in ("He turned
@@ -178,8 +187,7 @@ def _job_paragraphs(speech: _Speech, owner: dict, role: str) -> list[int]:
     text = speech.text
     mentions = [m.start() for m in re.finditer(rf"\b[Tt]he\s+(?:(?!{_OTHER_JOB})[a-z-]+\s+)?{re.escape(role)}\b", text)
                 if not speech.inside_quote(m.start())]
-    names = sorted((f for f in owner if f[:1].isupper()), key=len, reverse=True)
-    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
+    named = _any_name(owner)
     other_jobs = "|".join(sorted(_ROLES - {role}))
     found: list[int] = []
     for at in mentions:
