@@ -163,7 +163,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
              (patterns.fronted_street.match(first), True),
              (patterns.defined.match(first), True),
              # ("We ate in the kitchen of the cottage...; the front room is for wakes": where they are, before any aside)
-             (_WE_DID_IN.match(first) and patterns.locative.match(first, _WE_DID_IN.match(first).end()), True),
+             ((we_did := _WE_DID_IN.match(first)) and patterns.locative.match(first, we_did.end()), True),
              (_later_clause_subject(patterns, first), False),
              (_BAR_STATE.search(first), True),
              # ("Night comes early on Gillthwaite Fell in November")
