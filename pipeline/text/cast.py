@@ -304,6 +304,13 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
                 return candidates[min(near)[1]]
         return None
 
+    def holds_rank(person: _Person, title: str) -> bool:
+        """A paragraph naming them tells their rank: "Henry Fitzgerald ... had retired a full colonel"."""
+        spots = [at for f in person.forms for at in where.get(f, ())]
+        return any(re.search(rf"\b(?:an?|full|retired|was|as|became|rank of)\s+(?:\w+\s+)?{title.lower()}\b",
+                             text[([0, *breaks][p]):(breaks[p] if p < len(breaks) else len(text))])
+                   for p in {bisect.bisect_right(breaks, at) for at in spots})
+
     def nearest_named(form: str, candidates: list[_Person], within: int = 3) -> _Person | None:
         """A titled surname several people share ("Dr. Barrow"), never in a paragraph with any of
         them: the one the text names a paragraph or two from it, first name alone included
@@ -404,7 +411,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
             # "Miss Lucy Harper", also "Miss Lucy": a younger daughter, not "Miss Harper", the eldest
             target = None
         if target is not None and title.lower() in RANKS and "Mr" in other_titles and target.words[-1] == word \
-                and introduced(form, fitting) is None and not any(_split_title(f)[0] == title for f in target.forms):
+                and introduced(form, fitting) is None and not any(_split_title(f)[0] == title for f in target.forms) \
+                and not holds_rank(target, title):
             # "Captain Lomax" and "Mr. Lomax", his son: a rank is not worn one day and dropped the
             # next, so the one full name ("Rupert Lomax") is the Mr.'s unless the text puts it by the rank
             target = None
