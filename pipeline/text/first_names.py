@@ -97,8 +97,9 @@ def same_first_name(short: str, long: str) -> bool:
         return True
     # "Roz" of "Rosalind", "Suze" of "Susan": the opening letters, spoken with a z
     # ("Gaz" of "Gareth", "Shaz" of "Sharon": the z sounds an r as well)
-    voiced = re.fullmatch(r"([a-z]{1,3})ze?", a)
-    if voiced and len(b) > len(a) and (b.startswith(voiced.group(1) + "s") or (
+    # ("Shazza", "Gazza", "Bazza": the same, with the Australian and English -zza)
+    voiced = re.fullmatch(r"([a-z]{1,3})(?:ze?|zza)", a)
+    if voiced and len(b) > len(voiced.group(1)) + 1 and (b.startswith(voiced.group(1) + "s") or (
             len(voiced.group(1)) >= 2 and b.startswith(voiced.group(1) + "r"))):
         return True
     # "Mo" of "Maureen" or "Maurice": the first syllable as it sounds
@@ -114,6 +115,10 @@ def same_first_name(short: str, long: str) -> bool:
     pet = re.fullmatch(r"([a-z]{3,})(?:y|ie)", a)
     if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)) \
             and (a.endswith("ie") or a[-2] == a[-3] or not first_name_gender(short)):
+        return True
+    # "Anju" of "Anjali", "Kiru" of "Kiran", "Raju" of "Rajesh": the opening syllable and the South Asian -u
+    pet = re.fullmatch(r"([a-z]{2,}[b-df-hj-np-tv-z])(?:u|oo)", a)
+    if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)) and b[len(pet.group(1))] in "aeiou":
         return True
     # "Mads" of "Maddie", "Nats" of "Natalie": the opening syllable and an s
     pet = re.fullmatch(r"([a-z]{2,}[b-df-hj-np-rtv-z])s", a)
@@ -151,7 +156,7 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                                 "tunde", "emeka", "chinedu", "obinna", "femi",
                                 # Welsh, Scots Gaelic and Polish pet forms ("Dai" of David, "Tomek" of Tomasz)
                                 "dai", "ifan", "eifion", "osian", "caradog", "mansie", "seonaidh", "tomek", "wojtek",
-                                "kuba",
+                                "kuba", "wil",
                                 # Igbo, Yoruba and Akan men's names
                                 "chidi", "nnamdi", "ikenna", "kelechi", "tobenna", "chukwuemeka", "ifeanyi", "ebuka",
                                 "chijioke", "dayo", "segun", "wale", "kunle", "jide", "lanre", "niyi", "babatunde",

@@ -1229,6 +1229,18 @@ def test_a_rank_and_a_mister_of_one_surname_are_father_and_son():
     assert rupert != captain and "Mr. Lomax" in (rupert, *cast[rupert].aliases), cast
 
 
+def test_a_rank_the_narration_gives_a_full_name_joins_his_mister():
+    text = ("The Major folded his newspaper and looked at me over it.\n\n“You’re late, Quinn.”\n\n"
+            "“The bus, Major.”\n\n“There is no such thing as the bus,” the Major said.\n\n"
+            "Arthur Penrose had never been late for anything. He had gone into the army at eighteen and come out "
+            "a major at fifty, with a pension and a bad knee, and the habit of command had outlived both.\n\n"
+            "“Mr. Penrose, your tea,” said the nurse.\n\n“Thank you, Mr. Penrose will take it black.”\n\n"
+            "At nine the nurse brought Major Penrose the paper again, and Major Penrose thanked her.\n\n"
+            "“Goodnight, Mr. Penrose,” she said.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Major Penrose") == owner(cast, "Mr. Penrose") == owner(cast, "Arthur Penrose"), cast
+
+
 def test_the_names_a_person_goes_by_that_the_text_gives_are_theirs():
     text = TOLD_AS_I + ("Nobody has called Mrs. Carden Pip in six years. Mrs. Carden comes down the stairs.\n\n"
             "‘Pip,’ says the Captain. ‘Pip, give the girl a key.’\n\n"
@@ -1890,6 +1902,19 @@ def test_a_pet_name_with_a_z_of_a_first_name_or_a_surname():
     from pipeline.text.first_names import same_first_name
     assert same_first_name("Gaz", "Gareth") and same_first_name("Shaz", "Sharon")
     assert not same_first_name("Gaz", "Gabriel")
+
+
+def test_pet_forms_with_an_australian_zza_or_a_south_asian_u_are_the_full_first_name():
+    from pipeline.text.first_names import first_name_gender, same_first_name
+    assert same_first_name("Shazza", "Sharon") and same_first_name("Bazza", "Barry")
+    assert same_first_name("Anju", "Anjali") and same_first_name("Kiru", "Kiran") and same_first_name("Raju", "Rajesh")
+    assert not same_first_name("Anju", "Andrew") and not same_first_name("Shazza", "Shane")
+    text = ("“Two pies, Shazza,” said Bill.\n\nSharon Kiely wiped the counter. “Two pies.”\n\n"
+            "“And a coffee, Shazza.”\n\n“Anju, the blue one,” Papa said.\n\n“Anjali, where’s Priya?” asked Mummy.\n\n"
+            "Anju shrugged. “Not my job,” said Anju.\n")
+    found = discover_characters(text)
+    assert owner(found, "Shazza") == owner(found, "Sharon Kiely") != "" and owner(found, "Anju") == owner(found, "Anjali")
+    assert first_name_gender("Wil") == "M"     # Welsh, of Wiliam
 
 
 def test_the_first_name_given_for_a_title_is_hers_when_her_full_name_is_known_and_she_said_it():
