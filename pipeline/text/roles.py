@@ -349,7 +349,10 @@ def _in_tag(text: str, start: int, end: int) -> bool:
     "said the baker's wife", whose speaker is someone else)."""
     if re.match(r"['’]s\b", text[end:end + 2]):
         return False
-    return _SPEECH_BEFORE.search(text, max(0, start - 24), start) is not None or _SPEECH_AFTER.match(text, end) is not None
+    # ('"Oi!" the guard calls.': a verb that is a tag only straight after the quote)
+    return _SPEECH_BEFORE.search(text, max(0, start - 24), start) is not None or _SPEECH_AFTER.match(text, end) is not None \
+        or (re.search(r"[\"”’'][ \t]*$", text[max(0, start - 3):start]) is not None
+            and re.match(r"\s+(?:calls|called|continues|continued)\s*[,.;:!?—–\"“‘]", text[end:end + 14]) is not None)
 
 
 def _add_roles(speech: _Speech, people: list[_Person]) -> None:

@@ -891,6 +891,13 @@ def test_someone_the_tags_call_by_any_job_is_in_the_cast_and_speaks_their_lines(
         '"Open up," Rosa said.\n'))
 
 
+def test_a_job_tagged_by_a_verb_that_is_a_tag_only_straight_after_the_quote_is_a_speaker():
+    text = ("Priya wiped the window. The security guard bent down and peered in at us.\n\n"
+            "“You can’t park here,” he said.\n\n“We’re going,” said Priya.\n\n"
+            "“Oi!” the guard calls. “Mind the puddle!”\n")
+    assert "the guard" in discover_characters(text)
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
