@@ -123,6 +123,11 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         theirs = surnames((owner, *characters[owner].aliases)) if owner in characters else set()
         if theirs:
             return surname in theirs
+        # (not "Wil", the banksman, when "Mr. Marsh" is Daniel Marsh)
+        given = {_split_title(n)[1][0] for n in (titled, *(characters[titled].aliases if titled in characters else ()))
+                 if n.strip() and kind(n) == "full" and _split_title(n)[1][-1] == surname}
+        if any(g != first and not same_first_name(first, g) and not same_first_name(g, first) for g in given):
+            return False
         return not any(surname in surnames((c, *characters[c].aliases)) for c in characters if c not in (titled, owner))
 
     def one_person(m: str, count: int, other: str, gender: str) -> bool:

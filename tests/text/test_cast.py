@@ -898,6 +898,26 @@ def test_a_job_tagged_by_a_verb_that_is_a_tag_only_straight_after_the_quote_is_a
     assert "the guard" in discover_characters(text)
 
 
+def test_a_job_is_the_full_name_the_next_sentence_opens_on_among_others_named_there():
+    text = ("Mrs. Jones stood at the railings with her son.\n\n"
+            "The manager came out of the lamp room a little after one. Gerald Harcourt was an Englishman sent by "
+            "the Board, and Dai Price was at his elbow.\n\n“Ladies,” said Harcourt. “Your attention.”\n\n"
+            "“Tell them,” said Dai Price.\n\nThe manager looked at the ground. “There has been a fall.”\n\n"
+            "“How many?” asked Mrs. Jones.\n\n“Two,” said the manager.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "the manager") == owner(cast, "Gerald Harcourt") != owner(cast, "Dai Price"), cast
+
+
+def test_a_first_person_teller_with_a_full_name_is_not_another_first_name_said_twice():
+    text = TOLD_AS_I + ("“Mrs. Jones? I’m Daniel Marsh, the curate.”\n\n“I know who you are,” she said.\n\n"
+            "A banksman was keeping the gate. I went to him.\n\n“Who is it, Wil?” said the vicar.\n\n"
+            "“Two men, Vicar,” the banksman said.\n\n“Thank you, Mr. Marsh,” said Mrs. Jones to me.\n\n"
+            "“Let him go, Wil,” said the doctor.\n\n“Mr. Marsh, sit down,” she said. I sat.\n\n"
+            "“Mr. Marsh, your tea.”\n\nI took it.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mr. Marsh") == owner(cast, "Daniel Marsh") != owner(cast, "Wil"), cast
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
