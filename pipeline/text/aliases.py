@@ -14,7 +14,7 @@ from pipeline.text.first_names import first_name_certain, first_name_gender, kno
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.not_names import _JOB_CALLED
-from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, says_the_word, split_paragraphs
+from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, split_paragraphs
 
 _NAME = NAME
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
@@ -505,39 +505,6 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
         if len(shorter) == 1:
             shorter[0].title_gender = shorter[0].title_gender or full.title_gender
             shorter[0].absorb(full)
-    people[:] = [p for p in people if p.forms]
-
-
-_PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa": "Mr", "Pop": "Mr", "Pops": "Mr",
-                 "Poppa": "Mr", "Mum": "Mrs", "Mummy": "Mrs", "Mom": "Mrs", "Mommy": "Mrs", "Momma": "Mrs",
-                 "Mother": "Mrs", "Mama": "Mrs", "Mamma": "Mrs", "Ma": "Mrs"}
-
-
-def _join_parents(people: list[_Person], first_person_story: bool = False, text: str = "") -> None:
-    """"Dad" is Mr Ashdown when he is the one titled man whose surname others in the story share
-    (his wife, his children): the family's father; "Mum" likewise its mother."""
-    if first_person_story:      # "Mum" is the teller's own mother, whoever else is a Mrs
-        return
-    for parent in [p for p in people if len(p.words) == 1 and p.words[0] in _PARENT_WORDS]:
-        title = _PARENT_WORDS[parent.words[0]]
-        surnames = Counter(p.words[-1] for p in people if p.forms and p.words[0] != "the")
-        bearers = [p for p in people if p is not parent and p.forms and any(
-            _split_title(f)[0].rstrip(".") == title and surnames[_split_title(f)[1][-1]] >= 2 for f in p.forms)]
-        family = {_split_title(f)[1][-1] for p in bearers for f in p.forms if _split_title(f)[0].rstrip(".") == title}
-        if len(bearers) == 1 and len(family) == 1 and parent.forms:
-            bearers[0].absorb(parent)
-            continue
-        # or, told of someone named most ("Hollis Pryce"), the one man (woman) of their family name
-        # the text gives in full ("Dennis Pryce", not a grown son or a grandfather as well; nor Emrys,
-        # who says "Sorry, Dad" to Dai Evans, named most)
-        named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"]
-        if not bearers and named and parent.forms and all(f in FAMILY_NAMES for f in parent.forms):   # (not "Morag" too)
-            focus = max(named, key=lambda p: p.count)
-            gender = "M" if title == "Mr" else "F"
-            kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
-                   and p.listed_gender == gender and not says_the_word(text, parent.words[0], p.forms)]
-            if len(kin) == 1:
-                kin[0].absorb(parent)
     people[:] = [p for p in people if p.forms]
 
 

@@ -31,7 +31,7 @@ from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _MONTH_NAMES,
 from pipeline.text.not_names import _LOCATIVE, _NOT_PERSON_WORDS, _PLACE_PREFIXES, _PLACE_WORDS
 from pipeline.text.addressed import _DESCRIBED_AS_KIN, _GIVES_NAME, _INTRODUCED, _SELF_INTRODUCED, names_spoken_to
 from pipeline.text.aliases import (_Person, _Speech, named_apart, _join_answered_names, _join_misses,
-                                   _join_parents, _join_short_names, _part_titles_of_both_genders, _tie_nicknames)
+                                   _join_short_names, _part_titles_of_both_genders, _tie_nicknames)
 from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone, add_names_given
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
@@ -42,6 +42,7 @@ from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
 from pipeline.text.mentions import _FEMALE, _MALE, _candidates
+from pipeline.text.parents import _join_parents
 
 
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,

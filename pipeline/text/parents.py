@@ -1,0 +1,42 @@
+"""Parents: "Dad" and "Mum" in a story told in the third person, joined to the family's father and mother."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.text.names import FAMILY_NAMES, _split_title
+from pipeline.text.aliases import _Person
+from pipeline.text.quotes import says_the_word
+
+_PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa": "Mr", "Pop": "Mr", "Pops": "Mr",
+                 "Poppa": "Mr", "Mum": "Mrs", "Mummy": "Mrs", "Mom": "Mrs", "Mommy": "Mrs", "Momma": "Mrs",
+                 "Mother": "Mrs", "Mama": "Mrs", "Mamma": "Mrs", "Ma": "Mrs"}
+
+
+def _join_parents(people: list[_Person], first_person_story: bool = False, text: str = "") -> None:
+    """"Dad" is Mr Ashdown when he is the one titled man whose surname others in the story share
+    (his wife, his children): the family's father; "Mum" likewise its mother."""
+    if first_person_story:      # "Mum" is the teller's own mother, whoever else is a Mrs
+        return
+    for parent in [p for p in people if len(p.words) == 1 and p.words[0] in _PARENT_WORDS]:
+        title = _PARENT_WORDS[parent.words[0]]
+        surnames = Counter(p.words[-1] for p in people if p.forms and p.words[0] != "the")
+        bearers = [p for p in people if p is not parent and p.forms and any(
+            _split_title(f)[0].rstrip(".") == title and surnames[_split_title(f)[1][-1]] >= 2 for f in p.forms)]
+        family = {_split_title(f)[1][-1] for p in bearers for f in p.forms if _split_title(f)[0].rstrip(".") == title}
+        if len(bearers) == 1 and len(family) == 1 and parent.forms:
+            bearers[0].absorb(parent)
+            continue
+        # or, told of someone named most ("Hollis Pryce"), the one man (woman) of their family name
+        # the text gives in full ("Dennis Pryce", not a grown son or a grandfather as well; nor Emrys,
+        # who says "Sorry, Dad" to Dai Evans, named most)
+        named = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"]
+        if not bearers and named and parent.forms and all(f in FAMILY_NAMES for f in parent.forms):   # (not "Morag" too)
+            focus = max(named, key=lambda p: p.count)
+            gender = "M" if title == "Mr" else "F"
+            kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
+                   and p.listed_gender == gender and not says_the_word(text, parent.words[0], p.forms)]
+            if len(kin) == 1:
+                kin[0].absorb(parent)
+    people[:] = [p for p in people if p.forms]
+
