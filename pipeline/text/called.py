@@ -10,7 +10,7 @@ from collections import Counter
 from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _TITLE_RE, _PRONOUN_TAG, _SPEECH, _SPEECH_AFTER,
                                    _SPEECH_BEFORE, _TAGGED, _TITLED_NAME, _VOCATIVE, _Person, _Speech)
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import (FAMILY_NAMES, _FATHER, _FEMALE_NOUNS, _GRANDFATHER, _GRANDMOTHER, _MALE_NOUNS, _MOTHER, _SAME_TITLE,
+from pipeline.text.names import (FAMILY_NAMES, kin_of, _FATHER, _FEMALE_NOUNS, _GRANDFATHER, _GRANDMOTHER, _MALE_NOUNS, _MOTHER, _SAME_TITLE,
                                  _decide, _gender_hint, _gender_of_phrase, _split_title)
 from pipeline.text.roles import _ROLE_TITLES
 
@@ -213,6 +213,9 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         target = by_id[next(iter(counted))]
         said = _gender_said(person)
         if said and target.listed_gender not in ("", said):
+            continue
+        # ("Didi", an elder sister, is not one called "Mummy")
+        if (kin := kin_of(person.words[0])) and any(kin_of(f) not in ("", kin) for f in target.forms):
             continue
         target.absorb(person)
     _join_sibling_calls(people)

@@ -80,7 +80,9 @@ _GRANDMOTHERS_ABROAD = {"Babcia", "Babunia", "Yiayia", "Yaya", "Giagia", "Nani",
 _GRANDFATHERS_ABROAD = {"Dziadek", "Dziadzia", "Pappou", "Papou", "Pappous", "Abuelito", "Zayde", "Zaidy", "Taid", "Oupa",
                         "Grandda", "Ah Gong", "Ah Kong", "Gung Gung", "Gong Gong", "Ye Ye", "Yeh Yeh", "Lao Ye",
                         "Ong Noi", "Ong Ngoai", "Ông Nội", "Ông Ngoại"}
-FAMILY_NAMES |= _MOTHERS_ABROAD | _FATHERS_ABROAD | _GRANDMOTHERS_ABROAD | _GRANDFATHERS_ABROAD
+# and an elder brother or sister (Hindi, Urdu, Tamil, Korean, Mandarin): said as a name, never anyone's own
+_SIBLINGS_ABROAD = {"Didi", "Bhaiya", "Bhaiyya", "Akka", "Aapa", "Baji", "Unnie", "Oppa", "Noona", "Hyung", "Jiejie", "Gege"}
+FAMILY_NAMES |= _MOTHERS_ABROAD | _FATHERS_ABROAD | _GRANDMOTHERS_ABROAD | _GRANDFATHERS_ABROAD | _SIBLINGS_ABROAD
 # What the teller calls their own family: "my mother" is whoever goes by Mum.
 _MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Mother", *_MOTHERS_ABROAD}
 _FATHER = {"Dad", "Daddy", "Papa", "Pa", "Pop", "Pops", "Poppa", "Father", *_FATHERS_ABROAD}
@@ -89,6 +91,14 @@ _GRANDFATHER = {"Grandad", "Granddad", "Grandpa", "Grandfather", "Nonno", "Opa",
 MY_KIN = {"mother": _MOTHER, "mum": _MOTHER, "mom": _MOTHER, "father": _FATHER, "dad": _FATHER,
           "gran": _GRANDMOTHER, "granny": _GRANDMOTHER, "grandmother": _GRANDMOTHER, "nan": _GRANDMOTHER,
           "grandfather": _GRANDFATHER, "grandad": _GRANDFATHER, "grandpa": _GRANDFATHER}
+
+
+def kin_of(word: str) -> str:
+    """What a family word calls someone ("Mummy" a mother, "Didi" an elder sister); "" for a name."""
+    return next((kin for kin, words in (("mother", _MOTHER), ("father", _FATHER), ("grandmother", _GRANDMOTHER),
+                                        ("grandfather", _GRANDFATHER), ("sibling", _SIBLINGS_ABROAD)) if word in words), "")
+
+
 MY_KIN_WORDS = r"(?:mother|mum|mom|father|dad|gran|granny|grandmother|nan|grandfather|grandad|grandpa|aunt|auntie|uncle)"
 
 

@@ -918,6 +918,17 @@ def test_a_first_person_teller_with_a_full_name_is_not_another_first_name_said_t
     assert owner(cast, "Mr. Marsh") == owner(cast, "Daniel Marsh") != owner(cast, "Wil"), cast
 
 
+def test_what_a_brother_calls_his_elder_sister_is_not_their_mother():
+    text = ("Anushka came in out of the rain. Mummy was at the window.\n\n"
+            "\"Late again,\" Mummy said. \"Where were you?\"\n\n\"At the studio, Mummy.\"\n\n"
+            "\"Dilip-ji,\" said her mother, shaking the wet scarf out over the mat.\n\n"
+            "\"Didi, did you see the hero?\" Kabir was in the doorway in his vest.\n\n"
+            "\"Kabu, bed,\" said Mummy.\n\n\"I'm asking her, not you.\"\n\n"
+            "\"Yes, I saw him,\" Anushka said. \"Go to bed.\"\n\n\"Didi, please.\"\n\n\"Bed,\" said Mummy.\n")
+    cast = discover_characters(text)
+    assert "Mummy" in cast and "Didi" not in cast["Mummy"].aliases, cast
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
