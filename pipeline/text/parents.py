@@ -6,7 +6,7 @@ from collections import Counter
 
 from pipeline.text.names import FAMILY_NAMES, _split_title
 from pipeline.text.aliases import _Person
-from pipeline.text.quotes import says_the_word
+from pipeline.text.quotes import find_quotes, inside_span, says_the_word
 
 _PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa": "Mr", "Pop": "Mr", "Pops": "Mr",
                  "Poppa": "Mr", "Mum": "Mrs", "Mummy": "Mrs", "Mom": "Mrs", "Mommy": "Mrs", "Momma": "Mrs",
@@ -36,7 +36,22 @@ def _join_parents(people: list[_Person], first_person_story: bool = False, text:
             gender = "M" if title == "Mr" else "F"
             kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
                    and p.listed_gender == gender and not says_the_word(text, parent.words[0], p.forms)]
+            spans = find_quotes(text)
+            starts = [a for a, _ in spans]
+            told = sum(not inside_span(m.start(), spans, starts) for m in re.finditer(rf"\b{parent.words[0]}\b", text))
+            if not kin and told >= 2:
+                # or, "Mummy" being the narration's own word for her, the one woman (man) of a full name it
+                # keeps beside "her mother" ("Sunita Kapoor said" / "said her mother"): the mother of the
+                # one whose eyes the story looks through
+                paragraphs = re.split(r"\n[ \t]*\n", text)
+                near = {j for i, para in enumerate(paragraphs) if re.search(rf"\b(?:[Hh]er|[Hh]is)\s+{_PARENT_NOUN[title]}\b", para)
+                        for j in range(i - 2, i + 3)}
+                kin = [p for p in named if p.listed_gender == gender and not says_the_word(text, parent.words[0], p.forms)
+                       and sum(any(re.search(rf"\b{re.escape(f)}\b", paragraphs[j]) for f in p.forms if len(f.split()) >= 2)
+                               for j in near if 0 <= j < len(paragraphs)) >= 2]
             if len(kin) == 1:
                 kin[0].absorb(parent)
     people[:] = [p for p in people if p.forms]
 
+
+_PARENT_NOUN = {"Mr": "father", "Mrs": "mother"}

@@ -929,6 +929,18 @@ def test_what_a_brother_calls_his_elder_sister_is_not_their_mother():
     assert "Mummy" in cast and "Didi" not in cast["Mummy"].aliases, cast
 
 
+def test_mummy_in_a_third_person_story_is_the_woman_the_narration_keeps_calling_her_mother():
+    text = ("Anushka had been on set since six. Priya Shah, who played her sister, brought her tea.\n\n"
+            "\"Drink it,\" Priya Shah said. \"Vikram wants you in ten.\"\n\n"
+            "Mummy had warned her about the hours. Mummy warned her about everything.\n\n"
+            "It was past eleven when she got home, and her mother was at the window.\n\n"
+            "\"Train!\" Sunita Kapoor said. \"At this hour!\"\n\n\"I wasn't alone, Mummy.\"\n\n"
+            "\"Sit,\" said Mummy.\n\nSunita Kapoor had warmed the dal twice already. She set the plate down.\n\n"
+            "\"Eat,\" she said.\n\nAnushka ate, and when she had finished her mother was quiet for a long time.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mummy") == owner(cast, "Sunita Kapoor") != owner(cast, "Priya Shah"), cast
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
