@@ -6,7 +6,7 @@ import re
 
 from pipeline.text.first_names import first_name_gender
 
-from pipeline.text.places import (_BAR_STATE, DEFAULT, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
+from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
                                   _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
                                   _later_clause_subject, _where, named_by_it, place_of)
 
@@ -172,6 +172,9 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                                                  or patterns.named_locative.search(first, 0, clause_end)), False),
              (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
     if anywhere:
+        # ("They had eaten in the kitchen, and afterwards they had carried their mugs out onto the verandah": where they went)
+        later = _LATER_MOVE.search(first)
+        tries.append((later and patterns.locative.match(first, later.end()), True))
         tries.append((patterns.locative.search(first), True))
         tries.append((patterns.motion.search(first), True))
         # ("The floodlights over the hockey pitch are on")
@@ -193,6 +196,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         bed, word = patterns.bed_of(match)
         if match.re is patterns.named_locative and bed not in _WILD_BEDS:
             return None
+        if an_event(word, after):
+            return place_of(after, vocabulary)    # "The reception is at the Grange Hotel, in a function suite"
         if bed in _VEHICLE_BEDS and match.re in (patterns.fronted, patterns.locative) \
                 and not _INSIDE.match(re.sub(rf"^\W*(?:{_TIME_LEAD_IN})?", "", match.group(0), flags=re.IGNORECASE)):
             return None     # "At the car Hollis drew me aside": beside it, out of doors

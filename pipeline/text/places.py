@@ -495,6 +495,10 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         defined = None
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
+    later = _LATER_MOVE.search(sentence) if opening else None
+    moved = later and patterns.locative.match(sentence, later.end())
+    if moved and patterns.bed_of(moved)[1] not in GENERIC_WORDS:
+        return patterns.bed_of(moved)
     for match in sorted(candidates, key=lambda m: (m.re is not patterns.struck, m.string is not sentence, m.start())):
         where = _where(match)
         if match.string is sentence and any(a <= where < b for a, b in figures):
@@ -520,6 +524,12 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         bed, word = patterns.bed_of(match)
         if match.re is patterns.named_locative and bed not in _WILD_BEDS:
             continue
+        if an_event(word, match.string[match.end():]):
+            continue
+        inner = _WITHIN.match(sentence, match.end()) if match.re is patterns.locative and match.string is sentence else None
+        inner = patterns.locative.match(sentence, inner.start(1)) if inner else None
+        if inner and bed == "room" and patterns.bed_of(inner)[1] not in GENERIC_WORDS and patterns.bed_of(inner)[0] != "street":
+            return patterns.bed_of(inner)    # "at the Grange Hotel out on the ring road, in a function suite": the room
         if match.re is patterns.subject and word in _PART_WORDS \
                 and re.match(r"\s*(?:outside|opposite|facing)\b", sentence[match.end():]):
             continue    # "The corridor outside Ward Nine": the ward's corridor, whose place the next words say
@@ -555,6 +565,18 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue    # "At the car Hollis drew me aside"; "She had come down in the carriage": not in it now
         return bed, word
     return None
+
+
+# ("They had eaten in the kitchen, and afterwards they had carried their mugs out onto the verandah": where they went)
+_LATER_MOVE = re.compile(r"\b(?:afterwards|after\s+that|then|later)\b[^.!?;:]*?\s(?:out|back|down|up|through|across)\s+"
+                         r"(?=onto\s|on\s+to\s|into\s|to\s)")
+_WITHIN = re.compile(r"[^,.;:!?]{0,40},\s+(in\s+(?:a|an|the)\s)")
+
+
+def an_event(word: str, after: str) -> bool:
+    """"The reception is at the Grange Hotel": a wedding's party held somewhere, not a front desk."""
+    return word == "reception" and re.match(r"\s+(?:is|was|will\s+be|would\s+be|had\s+been)\s+(?:held\s+)?(?:at|in)\b",
+                                            after) is not None
 
 
 # Establishing paragraphs (a scene set somewhere by how a paragraph opens): pipeline/text/establishing.py;

@@ -115,6 +115,10 @@ def beds(text, **kwargs):
     ("The drop-off bay at the infirmary is a long concrete apron under a canopy.", "street"),
     ("The Penhallow lifeboat station sits at the foot of its slipway.", "shore"),
     ("The floodlights over the hockey pitch are on, but only two of them work.", "training_ground"),
+    # a wedding's reception held somewhere, in the room a hotel names next
+    ("The reception is at the Grange Hotel out on the ring road, in a function suite called the Windsor Room.", "crowd"),
+    # where they went afterwards, not where they had eaten
+    ("They had eaten in the kitchen, and afterwards they had carried their mugs out onto the front verandah.", "garden"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
