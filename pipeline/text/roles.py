@@ -45,7 +45,8 @@ _ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspect
           "pharmacist", "vet", "barber", "baker", "butcher", "grocer", "undertaker", "reporter", "photographer",
           "lecturer", "tutor", "nanny", "maid", "footman", "valet", "coachman", "sailor", "engineer", "operator",
           "interpreter", "chaplain", "verger", "innkeeper", "publican", "jailer", "gaoler", "warder",
-          "sentry", "gatekeeper", "lockkeeper"}
+          "sentry", "gatekeeper", "lockkeeper", "checker", "collector", "examiner", "banksman", "cashier", "bouncer",
+          "doorman", "concierge", "midwife"}
 _ROLE_TITLES = {"doctor": "Dr", "vet": "Dr", "sergeant": "Sergeant", "inspector": "Inspector", "captain": "Captain",
                 "constable": "Constable", "detective": "Detective", "professor": "Professor", "colonel": "Colonel",
                 "major": "Major", "lieutenant": "Lieutenant", "vicar": "Reverend", "nurse": "Nurse",
@@ -160,8 +161,10 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
             given = _SELF_NAMED.match(text, x, y)
             person = owner.get(given.group(1) or given.group(2)) if given else None
             # (a bare name is a self-introduction the first time the text says it, not a call:
-            # "Mrs Kerr. I am very sorry")
-            if person is not None and (given.group(1) or (
+            # "Mrs Kerr. I am very sorry"; nor news of others: "Emlyn Jones. Tom Bevan's boy. And Ieuan Morgan")
+            others = given and any(owner.get(m.group(0)) not in (None, person)
+                                   for m in re.finditer(rf"{_NAME}\s+{_NAME}", text[given.end():y]))
+            if person is not None and not others and (given.group(1) or (
                     not _split_title(given.group(2))[0]
                     and not re.search(rf"\b{re.escape(given.group(2))}\b", text[:given.start(2)]))):
                 found[id(person)] = person

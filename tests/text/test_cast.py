@@ -941,6 +941,25 @@ def test_mummy_in_a_third_person_story_is_the_woman_the_narration_keeps_calling_
     assert owner(cast, "Mummy") == owner(cast, "Sunita Kapoor") != owner(cast, "Priya Shah"), cast
 
 
+def test_a_ticket_checker_the_narration_keeps_watching_is_a_speaker():
+    text = ("The train slowed for Andheri, and a ticket checker in a black coat came pushing through the crush.\n\n"
+            "\"Tickets. Passes, please.\"\n\nRaju showed his pass. The checker glanced at it and nodded.\n\n"
+            "\"And this one?\" The checker jerked his chin at Anushka.\n\n\"She is with me,\" said Raju.\n")
+    cast = discover_characters(text)
+    assert "the checker" in cast, cast
+    said = {q.text: q.speaker for q in attribute(text, cast)}
+    assert said["And this one?"] == "the checker"
+
+
+def test_a_job_telling_the_names_of_others_is_not_introducing_itself():
+    text = ("A banksman in a donkey jacket was keeping the gate. The vicar went straight to him.\n\n"
+            "\"Who is it?\"\n\nThe banksman lowered his voice. \"Emlyn Jones. Tom Bevan's boy. And Ieuan Morgan.\"\n\n"
+            "Later they laid Emlyn Jones out in the ambulance room. The banksman stood at the door.\n\n"
+            "\"Go home,\" said the banksman.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "the banksman") not in ("", owner(cast, "Emlyn Jones")), cast
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
