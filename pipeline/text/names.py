@@ -214,6 +214,11 @@ def _gender_hint(text: str, start: int, end: int) -> str:
             and re.search(r"\b(?:past|against|behind|beside|towards|toward|between|onto|across|near)\s+$" + did,
                           sentence[:pronoun.start()], re.IGNORECASE):
         pronoun = None
+    # ("Precious took his arm", "was there at his elbow": the Colonel's)
+    if pronoun and re.match(r"\s+(?:shoulders?|arms?|elbows?|hands?|wrists?|sleeve)\b", sentence[pronoun.end():]) \
+            and re.search(r"\b(?:at|by|took|takes|taking|grabbed|gripped|squeezed|patted|touched|clasped|stroked)\s+$",
+                          sentence[:pronoun.start()], re.IGNORECASE):
+        pronoun = None
     # a name that ends its sentence as the one who acts ("...before Dr. Adeyemi came. She was")
     ends_as_subject = re.match(r"\s+[a-z]+[.!?]\s", text[end:end + 24]) is not None or \
         (re.match(r"[.!?]\s", text[end:end + 2]) is not None and

@@ -960,6 +960,22 @@ def test_a_job_telling_the_names_of_others_is_not_introducing_itself():
     assert owner(cast, "the banksman") not in ("", owner(cast, "Emlyn Jones")), cast
 
 
+def test_a_carer_taking_his_arm_is_not_a_man():
+    from pipeline.text.names import _gender_hint
+    for text in ("Precious took his arm and they went on round the path.", "Precious was there at his elbow.",
+                 "Aoife patted his hand and said nothing."):
+        assert _gender_hint(text, 0, text.index(" ")) == "", text
+    assert _gender_hint("Dev put his hand on the table.", 0, 3) == "M"
+
+
+def test_a_name_the_narration_says_is_a_chapel_is_no_one():
+    text = ("“Where would he go?” I asked.\n\n“Bethel,” she said at last. “The chapel. Try Bethel.”\n\n"
+            "The rain came while I was on the Bethel road.\n\n"
+            "Bethel stood above the last terrace, a plain square chapel with tall windows. I went up between the "
+            "graves, calling for him.\n\n“Go home,” said Gethin.\n")
+    assert "Bethel" not in discover_characters(text)
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
