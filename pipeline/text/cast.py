@@ -179,6 +179,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False    # "the ranger station at Glen Fada", "Sir Hector of Glen Fada": a place, never anyone
     if not spoke[form] and not vocatives[form] and first_called_a_thing(text, where[form]):
         return False    # "she paid for the same colour, a dark plum called Midnight Orchard"
+    if len(words) == 1 and not spoke[form] and any(
+            (m := _SAID_TO_BE.match(text, at + len(form))) and m.group(1).capitalize() in _PLACE_WORDS for at in where[form]):
+        return False    # "Bethel stood above the last terrace, a plain square chapel"
     if spoke[form] or introduced[form]:
         return True
     # no speech of its own: a person only when the first-name list knows the name (or "Lim Boon Teck"'s), or spoken to by it
@@ -188,6 +191,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
     return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named) or (named and acting[form] >= 1) \
         or acting[form] >= 2
+
+
+_SAID_TO_BE = re.compile(r"[^.!?\"“”,]{0,60},\s+an?\s+(?:[a-z-]+\s+){0,3}([a-z]+)(?=\s+(?:with|of|that|which|where|in|on|at|from|by)\b|[,.;:])")
 
 
 def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
