@@ -48,7 +48,9 @@ _STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|w
                        rf"(?:{_WORN}\s+(?=[a-z-]+\s+[a-z]))?[a-z-]+"
                        # (or a maker's name: "the man in the Carhartt jacket")
                        rf"|{_PERSON}\s+in\s+(?:the|a|an|his|her)\s+[A-Z][a-z]+(?=\s+(?:jacket|coat|cap|hat|jeans|boots|"
-                       rf"trainers|sweatshirt|hoodie|fleece|shirt|parka|anorak)\b))"
+                       rf"trainers|sweatshirt|hoodie|fleece|shirt|parka|anorak)\b)"
+                       # (or from a town: "the lady from Coventry")
+                       rf"|{_PERSON}\s+from\s+[A-Z][a-z]+(?![\w'’-]*\s+[A-Z]))"
                        rf"|\b[Tt]he\s+{_ADJECTIVE}(boy|girl|kid|child|lad|lass|youth|stranger|newcomer|visitor|"
                        rf"old\s+man|old\s+woman|young\s+man|young\s+woman|{'|'.join(sorted(_ROLES))}|(?i:{_FROM_ABROAD}))\b"
                        rf"|\b[Tt]he\s+(?!{_ANOTHER}\b)[a-z]+\s+({'|'.join(sorted(_ROLES))})\b")

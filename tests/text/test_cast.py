@@ -976,6 +976,16 @@ def test_a_name_the_narration_says_is_a_chapel_is_no_one():
     assert "Bethel" not in discover_characters(text)
 
 
+def test_a_stranger_known_by_the_town_she_came_from_speaks_her_lines():
+    text = ("Papa spreads the silks across the counter for a lady from Coventry who has said nothing for an hour.\n\n"
+            "\"Pure Banarasi. For you, madam, special price, because it's a happy day.\"\n\n"
+            "\"Whose happy day?\" says the lady from Coventry.\n\n\"My niece's,\" says Papa.\n")
+    cast = discover_characters(text)
+    assert "the lady from Coventry" in cast, cast
+    said = {q.text: q.speaker for q in attribute(text, cast)}
+    assert said["Whose happy day?"] == "the lady from Coventry"
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
