@@ -156,7 +156,7 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                                 "tunde", "emeka", "chinedu", "obinna", "femi",
                                 # Welsh, Scots Gaelic and Polish pet forms ("Dai" of David, "Tomek" of Tomasz)
                                 "dai", "ifan", "eifion", "osian", "caradog", "mansie", "seonaidh", "tomek", "wojtek",
-                                "kuba", "wil",
+                                "kuba", "wil", "pandit", "panditji",
                                 # Igbo, Yoruba and Akan men's names
                                 "chidi", "nnamdi", "ikenna", "kelechi", "tobenna", "chukwuemeka", "ifeanyi", "ebuka",
                                 "chijioke", "dayo", "segun", "wale", "kunle", "jide", "lanre", "niyi", "babatunde",

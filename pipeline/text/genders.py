@@ -96,9 +96,10 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             genders[main] = person.title_gender or family_word
             continue
         if person.words[0] == "the" and len(person.words) == 2:
-            # "The charge nurse at the desk was a big man": the job with a word before it is theirs too
-            for match in re.finditer(rf"\b[Tt]he\s+(?!(?:other|second|new|assistant|student|junior)\b)[a-z]+\s+"
-                                     rf"{re.escape(person.words[1])}\b(?=[^.!?\"“”]{{0,40}}?\s(?:was|is)\s+an?\s)", text):
+            # "The charge nurse at the desk was a big man", "The security guard considers this, the rain drumming on
+            # his hood": the job with a word before it is theirs too
+            for match in re.finditer(rf"\b[Tt]he\s+(?!(?:other|second|new|assistant|student|junior|head|chief)\b)[a-z]+\s+"
+                                     rf"{re.escape(person.words[1])}\b(?![’']s)", text):
                 if hint := _gender_hint(text, match.start(), match.end()):
                     votes[main][hint] += 1
         title = next((_split_title(f)[0] for f in person.forms if _split_title(f)[0]), "")

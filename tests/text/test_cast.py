@@ -986,6 +986,16 @@ def test_a_stranger_known_by_the_town_she_came_from_speaks_her_lines():
     assert said["Whose happy day?"] == "the lady from Coventry"
 
 
+def test_a_job_written_with_a_word_before_it_tells_its_gender_and_a_pandit_is_a_man():
+    text = ("Priya wiped the window. The security guard bent down and peered in at us.\n\n"
+            "\"You can't park here.\"\n\n\"We're going,\" said Priya.\n\n"
+            "The security guard considers this, the rain drumming on his hood.\n\n"
+            "\"Oi!\" the guard calls. \"Mind the puddle!\"\n\n\"Sorry,\" the guard said.\n")
+    assert discover_characters(text)["the guard"].gender == "M"
+    from pipeline.text.first_names import first_name_gender
+    assert first_name_gender("Panditji") == "M"
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
