@@ -424,7 +424,9 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         if person is None and count < 2 and told[role] < 2:
             continue
         if person is None and count:
-            person = _named_just_before(speech, people, role, mentions, _gender_of_phrase(role))
+            # (the job with a word before it is the same one: "The security guard bent down" beside Priya is not her)
+            wider = sorted({*mentions, *(m.start() for m in re.finditer(rf"\b[Tt]he\s+[a-z]+\s+(?i:{role})\b(?!['’]s\b)", text))})
+            person = _named_just_before(speech, people, role, wider, _gender_of_phrase(role))
         if existing is not None:
             if person is not None and person is not existing:
                 person.absorb(existing)
