@@ -230,7 +230,7 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
     # "The manager came out of the lamp room. Gerald Harcourt was an Englishman...": the full name
     # the next sentence opens on, telling who they are
     first = next((at for at in mentions if not speech.inside_quote(at)), None)
-    opening = re.match(r"[^.!?\"“”]*[.!?]\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s+(?:was|is|had|has)\b",
+    opening = re.match(r"[^.!?\"“”]*[.!?][ \t]+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s+(?:was|is|had|has)\b",
                        text[first:first + 400]) if first is not None else None
     named = [p for p in people if opening and opening.group(1) in p.forms]
     if len(named) == 1:

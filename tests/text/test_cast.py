@@ -3577,7 +3577,8 @@ def test_mam_said_again_and_again_to_a_teller_with_a_son_of_her_own_is_her():
 
 
 def test_mum_who_is_morag_is_not_wee_jamie_rennie():
-    from pipeline.text.aliases import _join_parents, _Person
+    from pipeline.text.aliases import _Person
+    from pipeline.text.parents import _join_parents
     alec, jamie, mum = _Person(("Alec", "Rennie"), ""), _Person(("Jamie", "Rennie"), ""), _Person(("Mum",), "")
     alec.forms.update({"Alec Rennie": 9, "Alec": 20})
     jamie.forms.update({"Jamie Rennie": 1, "Jamie": 8})
