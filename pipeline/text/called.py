@@ -78,6 +78,10 @@ _SAID_TO = re.compile(rf"\b(?:{_SPEECH})\s+to\s+(?:the\s+([a-z]+)\b|({_CALLED}))
 _NAME_ONLY = re.compile(rf"\s*({_CALLED})\s*[.!?]?\s*")
 
 
+_CAME_IN = re.compile(r"\b(?:comes|came|walks|walked|bursts|burst|appears|appeared|steps|stepped|hurries|hurried|strides|"
+                      r"strode|marches|marched|sweeps|swept)\s+(?:\w+ly\s+)?(?:in|into|through|out|back|up|down|over|across)\b")
+
+
 def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
     """A name said only in speech, never in the narration ("Skip", "Dad", "Midge"), is the one
     it is said to: `"Skip," Sparks said to the captain`; the speaker of the paragraph before
@@ -115,6 +119,11 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         return pronouns[id(person)].replace("U", "")
 
     def speaker_of(number: int) -> list[_Person]:
+        if not re.search(r"\w", told[number]) and number > 0 and not speech.quotes_in(number - 1) \
+                and _CAME_IN.search(told[number - 1]):
+            # (`Mummy comes through the bead curtain...` / `"Dinesh. It's quarter to twelve."`: the one just come in)
+            came = acting_in(number - 1)
+            return came if len(came) == 1 else []
         found = acting_in(number) + [p for m in _TAGGED.finditer(told[number]) if (p := owner.get(m.group(1) or m.group(2)))]
         tag = _PRONOUN_TAG.search(told[number]) if not found and number > 0 else None
         if tag:

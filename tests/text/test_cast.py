@@ -996,6 +996,15 @@ def test_a_job_written_with_a_word_before_it_tells_its_gender_and_a_pandit_is_a_
     assert first_name_gender("Panditji") == "M"
 
 
+def test_a_first_name_said_back_to_one_who_came_in_and_spoke_is_hers():
+    text = TOLD_AS_I + ("\"Anju, the peacock ones,\" Papa says.\n\nI pull them down.\n\n\"No, Anju, the other blue.\"\n\n"
+            "Papa folds the silks.\n\nMummy comes through the bead curtain with a garment bag over each arm.\n\n"
+            "\"Dinesh. It's quarter to twelve.\"\n\n\"Hema, two minutes.\"\n\n"
+            "\"You said two hours three hours ago.\"\n\nPapa sighs and rings up the sari. Mummy says nothing.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Hema") == owner(cast, "Mummy") != "", cast
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
