@@ -82,7 +82,11 @@ _GRANDFATHERS_ABROAD = {"Dziadek", "Dziadzia", "Pappou", "Papou", "Pappous", "Ab
                         "Ong Noi", "Ong Ngoai", "Ông Nội", "Ông Ngoại"}
 # and an elder brother or sister (Hindi, Urdu, Tamil, Korean, Mandarin): said as a name, never anyone's own
 _SIBLINGS_ABROAD = {"Didi", "Bhaiya", "Bhaiyya", "Akka", "Aapa", "Baji", "Unnie", "Oppa", "Noona", "Hyung", "Jiejie", "Gege"}
-FAMILY_NAMES |= _MOTHERS_ABROAD | _FATHERS_ABROAD | _GRANDMOTHERS_ABROAD | _GRANDFATHERS_ABROAD | _SIBLINGS_ABROAD
+# and an uncle or an aunt (Gujarati, Hindi, Punjabi, Urdu, Spanish, German, Polish): what a niece calls Papa
+_UNCLES_AUNTS_ABROAD = {"Kaka", "Kaki", "Chacha", "Chachi", "Chachu", "Mamu", "Masi", "Mausi", "Phupho", "Bua", "Tío", "Tía",
+                        "Onkel", "Tante", "Wujek", "Ciocia"}
+FAMILY_NAMES |= _MOTHERS_ABROAD | _FATHERS_ABROAD | _GRANDMOTHERS_ABROAD | _GRANDFATHERS_ABROAD | _SIBLINGS_ABROAD \
+    | _UNCLES_AUNTS_ABROAD
 # What the teller calls their own family: "my mother" is whoever goes by Mum.
 _MOTHER = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Mother", *_MOTHERS_ABROAD}
 _FATHER = {"Dad", "Daddy", "Papa", "Pa", "Pop", "Pops", "Poppa", "Father", *_FATHERS_ABROAD}
@@ -96,7 +100,8 @@ MY_KIN = {"mother": _MOTHER, "mum": _MOTHER, "mom": _MOTHER, "father": _FATHER, 
 def kin_of(word: str) -> str:
     """What a family word calls someone ("Mummy" a mother, "Didi" an elder sister); "" for a name."""
     return next((kin for kin, words in (("mother", _MOTHER), ("father", _FATHER), ("grandmother", _GRANDMOTHER),
-                                        ("grandfather", _GRANDFATHER), ("sibling", _SIBLINGS_ABROAD)) if word in words), "")
+                                        ("grandfather", _GRANDFATHER), ("sibling", _SIBLINGS_ABROAD),
+                                        ("uncle or aunt", _UNCLES_AUNTS_ABROAD)) if word in words), "")
 
 
 MY_KIN_WORDS = r"(?:mother|mum|mom|father|dad|gran|granny|grandmother|nan|grandfather|grandad|grandpa|aunt|auntie|uncle)"

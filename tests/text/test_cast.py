@@ -1005,6 +1005,14 @@ def test_a_first_name_said_back_to_one_who_came_in_and_spoke_is_hers():
     assert owner(cast, "Hema") == owner(cast, "Mummy") != "", cast
 
 
+def test_what_a_niece_calls_her_uncle_is_a_family_word_not_his_name():
+    from pipeline.text.names import FAMILY_NAMES, kin_of
+    assert {"Kaka", "Chacha", "Tante"} <= FAMILY_NAMES and kin_of("Kaka") == kin_of("Tía") == "uncle or aunt"
+    text = TOLD_AS_I + ("Papa stands there in the rain with the umbrella over Priya.\n\n\"Thank you, Kaka,\" says Priya.\n\n"
+                        "\"Come inside,\" Papa says.\n\n\"Kaka, wait.\"\n\nPapa waits.\n")
+    assert "Kaka" not in discover_characters(text)
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
