@@ -544,8 +544,37 @@ def add_names_given(speech: _Speech, people: list[_Person]) -> None:
             person = owner.get(name) or owner.get(name.split()[0])
             if named and person is not None and person is not named[-1] and not speech.inside_quote(match.start()):
                 named[-1].absorb(person, owner)
+    # "Tran Van Minh on his citizenship papers, Minh Tran on the lease, Mr. Tran to the suppliers; Ba only to me":
+    # the names one man goes by, where and to whom (only the name itself, when another holds it beside a Mrs.)
+    for match in _NAMES_WHERE.finditer(text):
+        found = [owner.get(m.group(1)) for m in _NAME_WHERE.finditer(match.group(0))]
+        found = [p for p in found if p is not None]
+        if len(found) < 2 or speech.inside_quote(match.start()):
+            continue
+        woman = re.search(r"\b(?:her|she)\b", match.group(0), re.IGNORECASE) is not None
+
+        def other_title(p: _Person) -> bool:
+            return any((_split_title(f)[0] in ("Mrs", "Ms", "Miss")) != woman for f in p.forms if _split_title(f)[0])
+        fitting = [p for p in found if not other_title(p)]
+        if not fitting:
+            continue
+        target = max(fitting, key=lambda p: sum(p.forms.values()))
+        for m in _NAME_WHERE.finditer(match.group(0)):
+            person, name = owner.get(m.group(1)), m.group(1)
+            if person is None or person is target:
+                continue
+            if other_title(person):
+                target.forms[name] += person.forms.pop(name)
+                owner[name] = target
+            else:
+                target.absorb(person, owner)
     people[:] = [p for p in people if p.forms]
 
 
+_NAME_WHERE = re.compile(rf"(?:^|[,;]\s+)(?:and\s+)?((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})\s+"
+                         rf"(?:only\s+)?(?:on|to)\s")
+_NAMES_WHERE = re.compile(rf"(?<![^.!?\s])(?:(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:only\s+)?(?:on|to)\s+"
+                          rf"[^,;.!?\"“”]+[,;]\s+(?:and\s+)?){{2,}}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}\s+"
+                          rf"(?:only\s+)?(?:on|to)\s+[^,;.!?\"“”]+[.!?]")
 _WAS_TO = re.compile(rf"\b(He|She)\s+(?:was|is)\s+(({_NAME}(?:\s+{_NAME})?)\s+to\s+(?:the|everybody|everyone|all|his|her|"
                      rf"their|most|some)\b[^.;!?]*?(?:\s+and\s+{_NAME}(?:\s+{_NAME})?\s+to\s+\w+)?)")

@@ -1013,6 +1013,16 @@ def test_what_a_niece_calls_her_uncle_is_a_family_word_not_his_name():
     assert "Kaka" not in discover_characters(text)
 
 
+def test_the_names_one_man_goes_by_where_and_to_whom_are_his():
+    text = TOLD_AS_I + ("My father was standing over the pot with a ladle. Tran Van Minh on his citizenship papers, Minh Tran "
+                        "on the lease, Mr. Tran to the suppliers and the landlord; Ba only to me.\n\n"
+                        "\"It's raining, Ba.\"\n\n\"Hoa. She's wet,\" said Mr. Tran to my mother.\n\n"
+                        "\"Night, Mrs. Tran,\" said Kevin. \"Night, Mr. Tran.\"\n\n\"Ba, I know.\"\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Ba") == owner(cast, "Mr. Tran") == owner(cast, "Minh Tran") != "", cast
+    assert owner(cast, "Mrs. Tran") != owner(cast, "Ba")
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
