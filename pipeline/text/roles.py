@@ -434,7 +434,8 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         if person is None:
             person = _Person(("the", role), "")
             people.append(person)
-        person.forms[form] += len(mentions)
+        # (the narration's "The triage nurse calls us in" counts as much as "the nurse")
+        person.forms[form] += max(len(mentions), told[role])
         for longer, times in (described.get(role) or {}).items():
             person.forms[longer] += times
         person.spoke += count

@@ -1023,6 +1023,13 @@ def test_the_names_one_man_goes_by_where_and_to_whom_are_his():
     assert owner(cast, "Mrs. Tran") != owner(cast, "Ba")
 
 
+def test_a_job_the_narration_writes_with_a_word_before_it_counts_as_named():
+    text = TOLD_AS_I + ("The triage nurse calls us in after forty minutes. She is small and quick.\n\n"
+                        "\"And you are? Son?\"\n\n\"His barber,\" I say.\n\n"
+                        "Near midnight the triage nurse comes back out and finds us.\n\n\"He's asking for you.\"\n")
+    assert "the nurse" in discover_characters(text)
+
+
 def test_a_pet_form_of_a_first_name_said_to_someone_is_them():
     text = ('Daniel Brennan sat on the counter. Owen stood by the mirror.\n\n'
             '"She cut your speech," said Daniel.\n\n"It\'s fine, Dan. She\'s right."\n')
