@@ -121,8 +121,10 @@ def same_first_name(short: str, long: str) -> bool:
     if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)) and b[len(pet.group(1))] in "aeiou":
         return True
     # "Mads" of "Maddie", "Nats" of "Natalie": the opening syllable and an s
+    # ("Funks" of "Funke": a vowel after the syllable is name enough)
     pet = re.fullmatch(r"([a-z]{2,}[b-df-hj-np-rtv-z])s", a)
-    if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)):
+    if pet and (len(b) >= len(pet.group(1)) + 2 or b[len(pet.group(1)):] in ("a", "e", "i", "o", "y")) \
+            and b.startswith(pet.group(1)):
         return True
     if b in _PETS_LACKED.get(a, ()):
         return True
