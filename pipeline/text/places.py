@@ -496,9 +496,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
     figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
     later = _LATER_MOVE.search(sentence) if opening else None
-    moved = later and patterns.locative.match(sentence, later.end())
-    if moved and patterns.bed_of(moved)[1] not in GENERIC_WORDS:
-        return patterns.bed_of(moved)
+    moved = patterns.bed_of(went) if later and (went := patterns.locative.match(sentence, later.end())) else None
+    if moved and moved[1] not in GENERIC_WORDS:
+        return moved
     for match in sorted(candidates, key=lambda m: (m.re is not patterns.struck, m.string is not sentence, m.start())):
         where = _where(match)
         if match.string is sentence and any(a <= where < b for a, b in figures):
@@ -526,10 +526,10 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue
         if an_event(word, match.string[match.end():]):
             continue
-        inner = _WITHIN.match(sentence, match.end()) if match.re is patterns.locative and match.string is sentence else None
-        inner = patterns.locative.match(sentence, inner.start(1)) if inner else None
-        if inner and bed == "room" and patterns.bed_of(inner)[1] not in GENERIC_WORDS and patterns.bed_of(inner)[0] != "street":
-            return patterns.bed_of(inner)    # "at the Grange Hotel out on the ring road, in a function suite": the room
+        within = _WITHIN.match(sentence, match.end()) if match.re is patterns.locative and match.string is sentence else None
+        inner = patterns.bed_of(room) if within and (room := patterns.locative.match(sentence, within.start(1))) else None
+        if inner and bed == "room" and inner[1] not in GENERIC_WORDS and inner[0] != "street":
+            return inner    # "at the Grange Hotel out on the ring road, in a function suite": the room
         if match.re is patterns.subject and word in _PART_WORDS \
                 and re.match(r"\s*(?:outside|opposite|facing)\b", sentence[match.end():]):
             continue    # "The corridor outside Ward Nine": the ward's corridor, whose place the next words say

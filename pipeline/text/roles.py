@@ -572,10 +572,9 @@ def add_names_given(speech: _Speech, people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
-_NAME_WHERE = re.compile(rf"(?:^|[,;]\s+)(?:and\s+)?((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}})\s+"
-                         rf"(?:only\s+)?(?:on|to)\s")
-_NAMES_WHERE = re.compile(rf"(?<![^.!?\s])(?:(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:only\s+)?(?:on|to)\s+"
-                          rf"[^,;.!?\"“”]+[,;]\s+(?:and\s+)?){{2,}}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}\s+"
-                          rf"(?:only\s+)?(?:on|to)\s+[^,;.!?\"“”]+[.!?]")
+_ONE_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}"     # "Tran Van Minh", "Mr. Tran"
+_NAME_WHERE = re.compile(rf"(?:^|[,;]\s+)(?:and\s+)?({_ONE_NAME})\s+(?:only\s+)?(?:on|to)\s")
+_NAMES_WHERE = re.compile(rf"(?<![^.!?\s])(?:{_ONE_NAME}\s+(?:only\s+)?(?:on|to)\s+[^,;.!?\"“”]+[,;]\s+(?:and\s+)?){{2,}}"
+                          rf"{_ONE_NAME}\s+(?:only\s+)?(?:on|to)\s+[^,;.!?\"“”]+[.!?]")
 _WAS_TO = re.compile(rf"\b(He|She)\s+(?:was|is)\s+(({_NAME}(?:\s+{_NAME})?)\s+to\s+(?:the|everybody|everyone|all|his|her|"
                      rf"their|most|some)\b[^.;!?]*?(?:\s+and\s+{_NAME}(?:\s+{_NAME})?\s+to\s+\w+)?)")
