@@ -226,7 +226,8 @@ class Vocabulary:
 _PATTERN_CACHE: dict[int, tuple[Vocabulary, "_Patterns"]] = {}
 
 
-_NO_HEADS = ("arms", "suite", "sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip")
+_NO_HEADS = ("arms", "suite", "sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip",
+             "waiting room")
 
 
 class _Patterns:
@@ -242,7 +243,7 @@ class _Patterns:
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb
         # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
-        free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'’-]+\s+)"
+        free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'’&-]+\s+)"
         # (the last of two place words is the place: "the test centre car park", "the church hall kitchen")
         # (not a word that only says what part: "the hospital corridor" is the hospital's, "the galley below decks" the galley)
         heads = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(word_bed, key=len, reverse=True)
@@ -286,7 +287,7 @@ class _Patterns:
         self.subject = re.compile(
             # (not "The name Alder Street rings a bell", "the thought of the sea": a place spoken of)
             # (three capitalised words too: "The Tolliver County Extension Office sat", not "the top of the slipway")
-            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?!{_SPOKEN_OF}\b)(?:(?:[\w'’-]+\s+){{0,2}}?|"
+            rf"^\W*{_LEAD_IN}(?:(?:{_DETERMINER}|{_OWNER})\s+(?!{_SPOKEN_OF}\b)(?:(?:[\w'’&-]+\s+){{0,2}}?|"
             rf"(?-i:(?:[A-Z][\w'’-]+\s+){{3}}))|"
             # or a place's own name right before it: "Dunmere station was two benches"
             rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+){{0,2}})\s+)(?P<place>{words})(?:s|es)?\b{head}"
@@ -526,6 +527,12 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue
         if an_event(word, match.string[match.end():]):
             continue
+        if word == "waiting room" and match.re is patterns.subject:
+            # "The A&E waiting room at King's", "the hospital waiting room": the waiting room of the place named first
+            whose = [patterns.word_bed[w] for w in re.findall(r"[\w&'’-]+", match.string[match.start():match.start("place")].lower())
+                     if w in patterns.word_bed and w not in GENERIC_WORDS and patterns.word_bed[w] in _INDOOR_BEDS]
+            if whose:
+                return whose[-1], word
         within = _WITHIN.match(sentence, match.end()) if match.re is patterns.locative and match.string is sentence else None
         inner = patterns.bed_of(room) if within and (room := patterns.locative.match(sentence, within.start(1))) else None
         if inner and bed == "room" and inner[1] not in GENERIC_WORDS and inner[0] != "street":

@@ -117,6 +117,10 @@ def beds(text, **kwargs):
     ("The floodlights over the hockey pitch are on, but only two of them work.", "training_ground"),
     # a wedding's reception held somewhere, in the room a hotel names next
     ("The reception is at the Grange Hotel out on the ring road, in a function suite called the Windsor Room.", "crowd"),
+    # the waiting room of the place named first; "A&E" with its ampersand
+    ("The A&E waiting room at King's on a Saturday night is the Old Kent Road with a roof on.", "hospital"),
+    ("We sat in the A&E waiting room for three hours.", "hospital"),
+    ("The station waiting room had a coal fire.", "room"),
     # where they went afterwards, not where they had eaten
     ("They had eaten in the kitchen, and afterwards they had carried their mugs out onto the front verandah.", "garden"),
 ])
