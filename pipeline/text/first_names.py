@@ -121,9 +121,10 @@ def same_first_name(short: str, long: str) -> bool:
     if pet and len(b) >= len(pet.group(1)) + 2 and b.startswith(pet.group(1)) and b[len(pet.group(1))] in "aeiou":
         return True
     # "Mads" of "Maddie", "Nats" of "Natalie": the opening syllable and an s
-    # ("Funks" of "Funke": a vowel after the syllable is name enough)
+    # ("Funks" of "Funke": a vowel after the syllable, of a name the list knows: not "Babs" of "Baby")
     pet = re.fullmatch(r"([a-z]{2,}[b-df-hj-np-rtv-z])s", a)
-    if pet and (len(b) >= len(pet.group(1)) + 2 or b[len(pet.group(1)):] in ("a", "e", "i", "o", "y")) \
+    if pet and (len(b) >= len(pet.group(1)) + 2
+                or (b[len(pet.group(1)):] in ("a", "e", "i", "o", "y") and first_name_gender(long))) \
             and b.startswith(pet.group(1)):
         return True
     if b in _PETS_LACKED.get(a, ()):
@@ -163,7 +164,7 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                                 "chidi", "nnamdi", "ikenna", "kelechi", "tobenna", "chukwuemeka", "ifeanyi", "ebuka",
                                 "chijioke", "dayo", "segun", "wale", "kunle", "jide", "lanre", "niyi", "babatunde",
                                 "olumide", "adebayo", "oluwaseun", "kayode", "rotimi", "gbenga", "kwesi", "kojo"), "M"),
-               **dict.fromkeys(("funmi", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande",
+               **dict.fromkeys(("funmi", "funke", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande",
                                 "kasia", "basia", "gosia", "hyacinth", "meinir", "glesni", "eirwen", "mererid",
                                 # and women's
                                 "chiamaka", "adaeze", "amaka", "ifeoma", "adanna", "nneka", "obiageli", "chinwe", "ebere",

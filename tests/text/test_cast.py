@@ -2046,6 +2046,7 @@ def test_pet_forms_with_an_australian_zza_or_a_south_asian_u_are_the_full_first_
     assert owner(found, "Shazza") == owner(found, "Sharon Kiely") != "" and owner(found, "Anju") == owner(found, "Anjali")
     assert first_name_gender("Wil") == "M"     # Welsh, of Wiliam
     assert same_first_name("Funks", "Funke") and not same_first_name("Bens", "Ben")
+    assert not same_first_name("Babs", "Baby")     # a word, not a name the list knows
 
 
 def test_the_first_name_given_for_a_title_is_hers_when_her_full_name_is_known_and_she_said_it():
