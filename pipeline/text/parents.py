@@ -36,10 +36,7 @@ def _join_parents(people: list[_Person], first_person_story: bool = False, text:
             gender = "M" if title == "Mr" else "F"
             kin = [p for p in named if p.words[-1] == focus.words[-1] and p is not focus
                    and p.listed_gender == gender and not says_the_word(text, parent.words[0], p.forms)]
-            spans = find_quotes(text)
-            starts = [a for a, _ in spans]
-            told = sum(not inside_span(m.start(), spans, starts) for m in re.finditer(rf"\b{parent.words[0]}\b", text))
-            if not kin and told >= 2:
+            if not kin and _told(text, parent.words[0]) >= 2:
                 # or, "Mummy" being the narration's own word for her, the one woman (man) of a full name it
                 # keeps beside "her mother" ("Sunita Kapoor said" / "said her mother"): the mother of the
                 # one whose eyes the story looks through
@@ -55,3 +52,10 @@ def _join_parents(people: list[_Person], first_person_story: bool = False, text:
 
 
 _PARENT_NOUN = {"Mr": "father", "Mrs": "mother"}
+
+
+def _told(text: str, word: str) -> int:
+    """How often the narration, outside the quotes, writes the word."""
+    spans = find_quotes(text)
+    starts = [a for a, _ in spans]
+    return sum(not inside_span(m.start(), spans, starts) for m in re.finditer(rf"\b{word}\b", text))
