@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.text.names import FAMILY_NAMES
 from pipeline.text.quotes import Quote
 
 
@@ -46,8 +47,11 @@ def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
             current, paused = [], False
     if current:
         runs.append(current)
+    first_named: dict[str, int] = {}
+    for at, _, main in reader.names.mentions(reader.text):
+        first_named.setdefault(main, at)
     for run in runs:
-        _take_turns_in_run(reader, quotes, _speeches(run))
+        _take_turns_in_run(reader, quotes, _speeches(run), first_named)
 
 
 def _speeches(run: list[Paragraph]) -> list[Paragraph]:
@@ -89,7 +93,7 @@ def _called_gender(quotes: list[Quote], group: Paragraph) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> None:
+def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], first_named: dict[str, int]) -> None:
     called = [""] + [_called_gender(quotes, group) for group in run[:-1]]
 
     def fits(group: Paragraph, name: str, gender: str = "") -> bool:
@@ -118,7 +122,14 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph]) -> Non
             if following:
                 # the one the answer calls by name said what it answers
                 answered = [m for m in following.addressed if m != following.speaker]
-                if len(answered) == 1:
+                # but not, for a bare quote when the teller is at hand, someone the story has not
+                # brought in yet: `"Tunde, you hear how this boy talk?"` turns to a third person the
+                # narration only then describes (strangers may answer to a name: "The two men stayed
+                # by the gate.", `The landlady saw us... "Look at the state of you," she said.`)
+                start = quotes[group.quotes[0]].start
+                unmet = len(answered) == 1 and first_named.get(answered[0], len(reader.text)) > start and \
+                    answered[0] not in FAMILY_NAMES and not group.gender and reader.narrator in reader.recent(start, limit=10)
+                if len(answered) == 1 and not unmet:
                     # a tag that only described the speaker ("said the old man") brings in
                     # someone new: the name the answer calls them outweighs the alternation
                     guesses.insert(0 if group.gender else len(guesses), answered[0])

@@ -1486,3 +1486,15 @@ def test_a_bare_quote_whose_next_paragraph_says_who_said_it_is_theirs():
             "‘I’m not kicking it,’ I said.\n\n‘Pull the green thing, then,’ said Priya.\n\n‘There’s three.’\n\n"
             "‘Pull all of them.’\n")
     assert [s for _, s in speakers(text, cast)][:2] == ["Priya", "Jodie"]
+
+
+def test_an_answer_turning_to_someone_not_yet_met_does_not_make_them_the_one_answered():
+    cast = {"Dayo": Character("Dayo", ("I", "narrator"), "M"), "Mr. Campbell": Character("Mr. Campbell", ("Pops",), "M"),
+            "Tunde": Character("Tunde", (), "M")}
+    text = ("I've got Mr. Campbell in my chair, which means forty minutes of cricket scores.\n\n"
+            '"Not too low on top, you hear me?" He points at the mirror with one crooked finger.\n\n'
+            '"Pops, there\'s nothing up there to see."\n\n'
+            '"Cheeky!" His eyes find mine in the glass. "Tunde, you hear how this boy talk to his elders?"\n\n'
+            "Tunde is at the till with his reading glasses pushed up on his forehead.\n")
+    assert [s for _, s in speakers(text, cast)][1] == "Dayo"
+
