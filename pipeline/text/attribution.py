@@ -342,8 +342,15 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             goes_on = goes_on or (following is not None and _SPOKEN_OF_NEXT.match(following.text) is not None)
             # (and "Mr James," he said, is said to Mr James: one gives one's name without a title)
             title, words = _split_title(quotes[index].text.strip(" ,"))
+            # (nor `Funke runs ahead of me. ¶ Mummy Adeyemi ... ¶ "Funke Akinola," she says to the wall`:
+            # one the story already knows well, shown there just before, is being called by the other
+            # the "she" stands for)
+            since = groups[-3:][0].span[0] if groups else a
+            known_well = sum(main == whole for at, main in reader.events if at < a) >= 3
+            there = known_well and who.speaker != whole and any(main == whole for at, main in reader.events
+                                                                if since <= at < a)
             if whole and not goes_on and not title and len(words) >= 2 and reader.genders.get(whole) == who.gender \
-                    and quotes[index].basis == "pronoun":
+                    and quotes[index].basis == "pronoun" and not there:
                 named = whole
         if not named:
             # `"Stan Pugh. Write that down, love."`: a full name the story has never written before,

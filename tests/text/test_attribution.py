@@ -1498,3 +1498,12 @@ def test_an_answer_turning_to_someone_not_yet_met_does_not_make_them_the_one_ans
             "Tunde is at the till with his reading glasses pushed up on his forehead.\n")
     assert [s for _, s in speakers(text, cast)][1] == "Dayo"
 
+
+def test_one_the_story_knows_well_called_by_full_name_is_spoken_to_not_introducing_themself():
+    cast = {"Dayo": Character("Dayo", ("I", "narrator"), "M"), "Funke": Character("Funke", ("Funke Akinola",), "F"),
+            "Mrs. Adeyemi": Character("Mrs. Adeyemi", (), "F")}
+    text = ("Funke is twelve. Funke talks the whole way there, and Funke runs ahead of me with her coat open.\n\n"
+            "Mrs. Adeyemi is at the front by the keyboard. She doesn't turn round. She doesn't have to.\n\n"
+            '"Funke Akinola," she says to the wall. "Is this six o\'clock?"\n')
+    assert [s for _, s in speakers(text, cast)] == ["Mrs. Adeyemi", "Mrs. Adeyemi"]
+
