@@ -588,7 +588,9 @@ class _Reader:
             return ""
         a, b, who = usable[-1]
         between = text[b:end].strip()
-        if len(between.split()) > 2:
+        # "She takes my face in both hands, which she has done since I was three": the clause opens on its subject
+        opens = not re.sub(r"[\W_]", "", text[start:usable[0][0]]) and "," in text[usable[0][1]:a]
+        if len(between.split()) > 2 or opens:
             a, b, who = usable[0]
         self.by_pronoun = text[a:b].lower() in ("he", "she")
         return who

@@ -1507,3 +1507,11 @@ def test_one_the_story_knows_well_called_by_full_name_is_spoken_to_not_introduci
             '"Funke Akinola," she says to the wall. "Is this six o\'clock?"\n')
     assert [s for _, s in speakers(text, cast)] == ["Mrs. Adeyemi", "Mrs. Adeyemi"]
 
+
+def test_a_clause_that_opens_on_its_subject_is_about_them_whoever_a_later_clause_names():
+    cast = {"Dayo": Character("Dayo", ("I", "narrator"), "M"), "Mrs. Adeyemi": Character("Mrs. Adeyemi", (), "F")}
+    text = ("Mrs. Adeyemi turns round.\n\n"
+            '"Good evening, Mrs. Adeyemi."\n\n'
+            '"Don\'t good evening me." She takes my face in both hands, which she has been doing since I was '
+            'three. "You are too thin."\n')
+    assert [s for _, s in speakers(text, cast)] == ["Dayo", "Mrs. Adeyemi", "Mrs. Adeyemi"]
