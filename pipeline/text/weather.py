@@ -100,9 +100,12 @@ _NOT_NOW = re.compile(
     r"(?:complain\w*|talk\w*|grumbl\w*|moan\w*|forget\w*|forgot|think\w*|thought)\s+about\s+the|"
     # a night spent, or to be spent: "the look of a man who had spent the night drawing arrows"
     r"spen(?:d|t|ds|ding)\s+(?:a|the|(?:the\s+)?whole(?:\s+of\s+the)?|all\s+the)|"
-    r"after|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks)|"
+    # ("after the heavy rain", not "somewhere after ten the rain had come in": a clock)
+    r"after(?=\s+(?:(?:the|a|an|that|this|all\s+the)\s+)?(?:[\w'’-]+\s+)?$)|wind(?:ed|ing)?\s+(?:up|down)|rain\s+check|of\s+(?:arrows|blows|stones|sparks)|"
     # a night gone by: "The crest had come through in the night"
     r"had\s+(?:\w+\s+){1,2}?(?:in|during)\s+the(?=\s*$)|"
+    # ("as if nothing at all happened in the night": the morning after)
+    r"(?:happened|happens|went\s+on|took\s+place)\s+(?:\w+\s+)?(?:in|during)\s+the(?=\s*$)|"
     # and one gone on all through it: "like old men who had argued all night", "It had rained all night"
     r"had\s+(?:\w+\s+){1,2}?all(?=\s*$))\b",
     re.IGNORECASE)

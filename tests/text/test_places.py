@@ -205,6 +205,9 @@ def test_layers_are_weather_and_time_over_a_place_never_a_place():
     assert bed == "countryside" and set(layers) == {"rain", "night"}
     assert layers_in("The rain had stopped by noon.") == []
     assert layers_in("Last night he had slept badly.") == []
+    assert layers_in("Somewhere after ten the rain had come in off the moor, flinging itself at the windows.") == ["rain"]
+    assert layers_in("After the heavy rain the lane shone.") == []
+    assert layers_in("The street steams, as if nothing at all happened in the night.") == []
     assert layers_in("The wind rose and thunder rolled over the hills.") == ["thunderstorm", "wind"]
     # a stormy night on its own gives layers and no place: the scene keeps a quiet room
     assert beds("It was a dark and stormy night.\n\nMara waited.\n") == [("room", ("thunderstorm", "night"))]
