@@ -57,6 +57,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                         "penalty box", "running track", "athletics track"),
     "garden": ("garden", "lawn", "courtyard", "yard", "park", "terrace", "veranda", "verandah", "porch",
                "allotment", "allotments",
+               # a house's own ground out the back, where the barbecue is
+               "backyard", "back yard", "back garden", "front garden", "patio", "pergola", "decking",
                "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
     "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "barn", "cowshed", "byre", "moor",
                     "lambing shed", "shearing shed", "milking parlour", "sheepfold", "hayloft", "pigsty",
@@ -134,6 +136,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry", "larder", "cookhouse", "cook house",
+                # someone at the cooker is in the kitchen: "Nonna is at the stove"
+                "stove", "cooker", "hob", "kitchen table", "kitchen sink",
                 # a restaurant kitchen's cold rooms and stations ("walk-in" is read "walk in")
                 "walk in", "walk in freezer", "walk in fridge", "walk in cooler", "cold room", "cold store",
                 "dish station", "dishwashing station", "prep station", "grill station", "fry station", "pastry station"),
@@ -145,7 +149,13 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "roadhouse", "truck stop", "truckstop", "teashop", "tea shop", "cafeteria", "snack bar",
             # a club's bar and its bingo night
             "working men's club", "working men’s club", "social club", "miners' welfare", "miners’ welfare",
-            "welfare club", "club", "nightclub", "bingo hall"),
+            "welfare club", "club", "nightclub", "bingo hall",
+            # an English pub by the name on its sign, capitalised: "The Red Lion at closing time"
+            "Red Lion", "White Lion", "Black Lion", "Golden Lion", "White Hart", "Red Hart", "White Horse",
+            "Black Horse", "Royal Oak", "Rose and Crown", "King's Head", "King’s Head", "Queen's Head",
+            "Queen’s Head", "Nag's Head", "Nag’s Head", "Saracen's Head", "Saracen’s Head", "Black Bull", "Red Bull",
+            "Dun Cow", "Fox and Hounds", "Coach and Horses", "Horse and Groom", "Wheatsheaf", "Blue Boar",
+            "Golden Fleece", "Old Bell", "Green Man", "Three Horseshoes", "Cross Keys", "Hare and Hounds"),
     # not "bar" on its own: "behind bars" and "an iron bar" are no pub (see _BAR for the bar of a pub)
     "church": ("church", "chapel", "cathedral", "abbey", "temple", "shrine", "monastery", "convent", "crypt", "vestry",
                "pew", "nave", "chancel", "pulpit", "altar", "belfry", "mosque", "synagogue", "gurdwara", "mandir",

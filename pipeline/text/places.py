@@ -120,8 +120,9 @@ _PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+|open\s+|flat\s+)?(?:top|bottom|edge|
 _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )(?<!its )(?<!his )(?<!her )head|drive|"
            r"return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
            r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
-           r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+|down\s+|up\s+|over\s+|off\s+)?"
+           r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+(?!through\b)|down\s+|up\s+|over\s+|off\s+)?"
            r"(?:in|into|to|onto|on\s+to|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
+           # (not "went back out through the waiting room": on the way out of it)
            # "climbed the stairs to the Gazette office"
            # ("by the time we had climbed all seven flights to the roof of the multi-storey")
            r"(?:climbed|climb|climbs|went|go|goes|walked|ran|hurried|came|come|comes)\s+(?:up\s+|down\s+)?(?:the|all\s+"
@@ -239,6 +240,7 @@ class _Patterns:
         words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else "(?-i:Fell)" if w == "fell"
                          else "(?-i:Embankment)" if w == "embankment" else "(?-i:Arms)" if w == "arms"
                          else "(?-i:Suite)" if w == "suite"
+                         else f"(?-i:{re.escape(w)})".replace(r"\ ", r"[\s-]") if w[0].isupper()
                          else re.escape(w).replace(r"\ ", r"[\s-]")
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb
@@ -462,6 +464,10 @@ _SEEN_FROM = re.compile(r"\s+(?:was|were|is|are|lay|lies|stood|stands|sat|sits|r
                         r"\b(?:above|below|beneath|beyond|overlooking)\s+(?=the\s)")
 
 
+_LATER_HOUR = re.compile(r"(?:by|at|after|until)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?(?:one|two|three|four|"
+                         r"five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|\d{1,2}(?:[.:]\d\d)?)\b", re.IGNORECASE)
+
+
 def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
              generic: bool = True) -> tuple[str, str] | None:
     """(bed, place word) a sentence puts the action in, or None (`generic=False`: not "the room").
@@ -500,7 +506,10 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     moved = patterns.bed_of(went) if later and (went := patterns.locative.match(sentence, later.end())) else None
     if moved and moved[1] not in GENERIC_WORDS:
         return moved
-    for match in sorted(candidates, key=lambda m: (m.re is not patterns.struck, m.string is not sentence, m.start())):
+    # ("the sheep pens went up in the square by seven, and by nine the waiting room at the surgery smelled of wet
+    # dog": the clock moved on to where the story is)
+    later_hour = [m for m in candidates if m.string is not sentence and _LATER_HOUR.match(m.string)]
+    for match in later_hour + sorted(candidates, key=lambda m: (m.re is not patterns.struck, m.string is not sentence, m.start())):
         where = _where(match)
         if match.string is sentence and any(a <= where < b for a, b in figures):
             continue

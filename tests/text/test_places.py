@@ -123,6 +123,13 @@ def beds(text, **kwargs):
     ("The station waiting room had a coal fire.", "room"),
     # where they went afterwards, not where they had eaten
     ("They had eaten in the kitchen, and afterwards they had carried their mugs out onto the front verandah.", "garden"),
+    # a pub by the name on its sign
+    ("The Red Lion at closing time was a different animal from the Red Lion at eight.", "pub"),
+    # the clock moved on, and the story with it
+    ("Market day meant the sheep pens went up in the square by seven, and by nine the waiting room at the surgery "
+     "smelled of wet dog.", "office"),
+    ("By two o'clock the thermometer says thirty-nine, and the Russos' backyard smells of charcoal.", "garden"),
+    ("Nonna is at the stove in her housecoat, with the moka pot beginning to spit.", "kitchen"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -183,6 +190,7 @@ def test_a_scene_moves_only_when_someone_goes_somewhere():
     assert place_of("He walked into the room.", opening=False) is None          # a room is not a new scene
     assert place_of("A porter came out of the signal box.", opening=False) is None    # leaving is no arrival
     assert place_of("Mara came out of the kitchen with a tray.", opening=False) is None
+    assert place_of("He went back out through the waiting room without a word.", opening=False) is None
     assert place_of("The skipper kept the boat's head into the sea.", opening=False) is None   # a bow, no heading
     assert place_of("They headed into the forest.", opening=False)[0] == "forest"
     assert place_of("At Leeds we joined the motorway.", opening=False)[0] == "car"
