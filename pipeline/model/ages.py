@@ -79,6 +79,9 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
                                                               for s in spots))]
         after = [(m.group(1), False) for m in filter(None, (_WORDS_AFTER.match(text, s.end()) for s in spots))]
         for words, is_before in [*before, *after]:
+            if not is_before and re.search(r"\b(?:your|his|her|their|my|our)\s", words, re.I) \
+                    and not re.match(r"(?:a|an|the|his|her|their|my|our|your)\b", words, re.I):
+                continue    # ("Jago, give your grandad your scarf": said to him, of someone else)
             if is_before:
                 # only the words that run into the name: not "his gran telling the constable"
                 words = _SEPARATED.split(words)[-1]

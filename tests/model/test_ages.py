@@ -75,3 +75,10 @@ def test_a_kid_of_twenty_years_ago_and_a_son_sent_off_say_nothing_of_the_age_of_
             "Mrs. Penhallow, once her son has been sent off to sit by the urn, crooks a finger at me.\n")
     assert age_in_text(text, ["the Chief", "Ray", "Ray Lindqvist"], [], "M") is None
     assert age_in_text(text, ["Mrs. Penhallow"], [], "F") is None
+
+
+def test_a_grandad_named_in_what_is_said_to_someone_is_not_their_age():
+    text = ('"You\'ve got a neck like a plucked chicken. Jago, give your grandad your scarf."\n\n'
+            'The boy unwinds it without a word and hands it over. He is fifteen.\n')
+    assert age_in_text(text, ["Jago"], ["Karen"], "M") != "old"
+    assert age_in_text("Agnes, an elderly widow, sat down.", ["Agnes"], [], "F") == "old"
