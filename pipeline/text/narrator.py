@@ -73,7 +73,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     heard = [(start, end) for start, end in spans if not _said_by_me(text, start, end)]
     addressed = Counter(main for start, end in heard for main in vocatives(text[start:end], names))
     # (a name painted in capitals on a door, "ROBERT LAIDLAW, GROUNDSMAN", is a sign, not the narration naming anyone)
-    in_narration = Counter(main for start, end, main in names.mentions(told) if not told[start:end].isupper())
+    # (nor "the Tregenza nose": the family's, not the teller named)
+    in_narration = Counter(main for start, end, main in names.mentions(told) if not told[start:end].isupper()
+                           and not (re.search(r"\b[Tt]he\s+$", told[max(0, start - 4):start]) and re.match(r"\s+[a-z]", told[end:])))
     tagged = _given_lines(told, names)
     answered = _answered_by_me(text, heard, names)
     # (not "Frank", said as often as "Cal", when Grandad answers to it and "I" never do)
@@ -187,13 +189,14 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         for m, count in addressed.items():
             # ("Dad", said three times by a daughter to her father, answered once by the doctor who is "I")
             if m != main and m not in same and (in_narration[m] == 0 or m.lower() in RANK_CALLS and in_narration[m] == 1) \
-                    and (m not in FAMILY_NAMES or 2 * answered[m] >= count or (m in my_children_call_me and count >= 3)) \
+                    and (m not in FAMILY_NAMES or 2 * answered[m] >= count or (m in my_children_call_me and count >= 2)) \
                     and (kind(m) != "first" or count >= 2
                          # said once, a name only if the text never writes it as a word ("That's not fair.")
                          or (_is_a_name(m) and not re.search(rf"\b{re.escape(m.lower())}\b", text))) \
-                    and any(one_person(m, count, name, gender if gender in ("M", "F") else characters[other].gender)
-                            for other in (main, *sorted(same))
-                            for name in (other, *characters[other].aliases) if name.strip()):
+                    and ((m in my_children_call_me and characters[m].gender in (gender, "U"))
+                         or any(one_person(m, count, name, gender if gender in ("M", "F") else characters[other].gender)
+                                for other in (main, *sorted(same))
+                                for name in (other, *characters[other].aliases) if name.strip())):
                 same.add(m)
                 grown = True
     # "She only ever calls me Daniel when I'm in trouble": the narration names the teller itself

@@ -3723,3 +3723,35 @@ def test_one_who_calls_someone_nana_is_young():
             '\n\n"Mam," said Declan.\n\nDr. Okafor looked up from her notes. "Sit down," said Dr. Okafor.\n')
     assert speaker_age(text, ["Aoife"], ["Declan", "Dr. Okafor"], "F") == "young"
     assert speaker_age(text, ["Dr. Okafor"], ["Declan", "Aoife"], "F") is None
+
+
+_DAY_ROOM = ("I sit by the window in the day room and wait for the tea. I do not mind the wait. I have done "
+             "worse waiting than this, on worse chairs, in worse weather. I watch the gulls over the car park. I count "
+             "them. I lose count. I start again, and I think of the boat, and I think of the winter I lost her. I was "
+             "forty then. I had my own crew, and my own debts, and I had my father's watch on my wrist. I sold it. I "
+             "have never told anyone that, and I never will.\n\n")
+
+
+def test_a_teller_called_mr_by_others_is_still_the_teller_when_the_narration_speaks_of_the_family_nose():
+    text = (_DAY_ROOM +
+            '"Tea, Jack?" Shannon asks.\n\n"Go on, then," I say.\n\n'
+            "My grandson comes in after lunch. He has the Tregenza nose, God help him, and his father's silences.\n\n"
+            '"The car\'s here when you\'re ready, Mr. Tregenza," Shannon says.\n\n"I\'m ready," I say.\n\n'
+            '"Goodnight, Mr. Tregenza," Shannon says.\n\n"Goodnight, love," I say.\n\n'
+            '"You awake, Jack?" Shannon asks at ten.\n\n"I am," I say.\n')
+    found = discover_characters(text)
+    narrator = teller(found)
+    assert {"Jack", "Mr. Tregenza"} <= names_of(found)[narrator]
+
+
+def test_a_teller_with_a_daughter_is_the_dad_she_calls():
+    text = (_DAY_ROOM +
+            '"Tea, Jack?" Shannon asks.\n\n"Go on, then," I say.\n\n'
+            "My daughter comes at two with her lanyard still round her neck. Karen has been a Matthews for twenty years.\n\n"
+            '"Dad. You\'ve not got your scarf," Karen says.\n\nThe wind gets inside my coat.\n\n'
+            '"She\'s forty-five, Dad," Karen says.\n\nThe gulls go over, sideways.\n\n'
+            '"You awake, Jack?" Shannon asks at ten.\n\n"I am," I say.\n')
+    found = discover_characters(text)
+    narrator = teller(found)
+    assert "Dad" in names_of(found)[narrator]
+
