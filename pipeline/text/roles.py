@@ -280,6 +280,9 @@ def _job_sex(text: str, mentions: list[int], hints_needed: int = 1) -> str:
         hints[0] if len(set(hints)) == 1 and len(hints) >= hints_needed else "")
 
 
+_DESCRIBED_NEXT = re.compile(r"[Tt]he\s+(?:[a-z-]+\s+)?[a-z-]+(?:\s+[a-z]+){0,3}[.!]\s+(He|She)\b")
+
+
 def _named_just_before(speech: _Speech, people: list[_Person], role: str, mentions: list[int], sex: str) -> _Person | None:
     """The one the narration names just before it starts calling someone by their job, for a
     while, and never in the same paragraph as the job: "Gareth Hebden was kneeling in a pen of
@@ -320,6 +323,12 @@ def _named_just_before(speech: _Speech, people: list[_Person], role: str, mentio
     if person.words[0] == "the" or any(f.startswith("the ") for f in person.forms):
         return None     # (one job each)
     if sex and person.listed_gender not in ("", sex):
+        return None
+    # ("the night attendant comes out. He is about nineteen" is no Mia: the next sentence, about the one the
+    # job's ended on, says so; not "The farmer shifted aside... beside the ewe. She was a young Swaledale")
+    described = _DESCRIBED_NEXT.match(speech.text, told[0])
+    if described and person.listed_gender in ("M", "F") \
+            and _gender_of_phrase(described.group(1).lower()) not in ("", person.listed_gender):
         return None
     job_paragraphs = {speech.paragraph_of(at) for at in told}
     if job_paragraphs & _named_in(speech, person) or _take_turns(speech, person, told):

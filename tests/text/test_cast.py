@@ -3755,3 +3755,14 @@ def test_a_teller_with_a_daughter_is_the_dad_she_calls():
     narrator = teller(found)
     assert "Dad" in names_of(found)[narrator]
 
+
+def test_a_job_the_next_sentence_calls_he_is_not_the_woman_named_before_it():
+    text = ("Mia Russo leans on the pump while her father rings the club. Mia watches the rain. Mia counts the "
+            "seconds between the flash and the thunder.\n\n"
+            "Then a torch comes on behind the shop glass, and the night attendant comes out. He is about nineteen, "
+            "skinny, in a uniform polo two sizes too big for him.\n\n"
+            '"Last time it was forty minutes," the attendant says. "You can wait inside."\n\n'
+            "The attendant nods and goes back in.\n")
+    found = discover_characters(text)
+    assert owner(found, "Mia") != owner(found, "the attendant")
+
