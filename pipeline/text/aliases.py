@@ -335,7 +335,10 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         # (`"Bernadette," said Dr. Amis` then `"I'll do it." Sister Kavanagh lifted her hand away.`:
         # an untagged answer by the one person its narration opens a sentence on)
         answering = previous_speaker if speakers else _beat_subject(narration, owner)
-        if answering is not None and calling is not None and number - calling[1] <= 2 and (
+        # (a family word only by the very next paragraph: `"She eats, Ma."` / `Priya puts the salad down...` /
+        # `"So has she asked you?" Priya says` is no answer to it)
+        if answering is not None and calling is not None and number - calling[1] <= (
+                1 if set(calling[0].forms) <= FAMILY_NAMES else 2) and (
                 _may_be(calling[0], answering, speech, kin_answers=True)
                 or _may_be(answering, calling[0], speech)):
             keep, gone = (answering, calling[0]) if answering.title_gender else (calling[0], answering)

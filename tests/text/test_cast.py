@@ -3766,3 +3766,15 @@ def test_a_job_the_next_sentence_calls_he_is_not_the_woman_named_before_it():
     found = discover_characters(text)
     assert owner(found, "Mia") != owner(found, "the attendant")
 
+
+def test_mum_called_with_a_paragraph_between_is_not_the_next_one_to_speak():
+    text = ('"Come. Taste. Is too much salt?" Nonna calls from the mincer.\n\n'
+            'The side gate bangs, and Priya comes through it with a tub of salad.\n\n'
+            '"Priya, bella, you eat something. Look at you. Like a stick."\n\n'
+            '"She eats, Ma. Leave her alone."\n\n'
+            "Priya puts the salad down and bumps Mia with her hip.\n\n"
+            '"So has she asked you?" Priya says, loudly.\n\n'
+            '"Ma. Please," Dom says.\n\n"You said that last year, Ma," Dom calls from the barbecue.\n\n'
+            '"Coffee, Ma. For the love of God," Dom says in the morning.\n')
+    found = discover_characters(text)
+    assert owner(found, "Priya") != owner(found, "Ma")
