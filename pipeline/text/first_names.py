@@ -79,6 +79,9 @@ def known_pet_form(short: str, long: str) -> bool:
     return long.lower() in _PETS_LACKED.get(short.lower(), ())
 
 
+_KIN_SAID_TWICE = {"mama", "papa", "nana", "dada", "baba", "didi", "bibi", "gogo", "nene", "tata", "lolo", "popo"}
+
+
 def same_first_name(short: str, long: str) -> bool:
     """"Walt" and "Walter", "Hattie" and "Harriet", "Bea" and "Beatrice": one first name, the
     pet form first (a prefix of the long one, or in the nicknames package's table)."""
@@ -128,6 +131,12 @@ def same_first_name(short: str, long: str) -> bool:
             and b.startswith(pet.group(1)):
         return True
     if b in _PETS_LACKED.get(a, ()):
+        return True
+    # "Mimi" of "Mia", "Jojo" of "Joanna": the opening syllable said twice
+    # (not a family word: "Nana", "Papa", "Didi" are kin, not Nancy, Patrick or Diana)
+    twice = re.fullmatch(r"([b-df-hj-np-tv-z][aeiou])\1", a) if a not in _KIN_SAID_TWICE else None
+    if twice and len(b) >= 3 and b.startswith(twice.group(1)) \
+            and len({first_name_gender(short), first_name_gender(long)} - {""}) <= 1:
         return True
     # "Nick" of "Nikos", "Mick" of "Mikael": the opening letters, the k sound spelled "ck"
     if re.fullmatch(r"[a-z]{1,3}ck", a) and len(b) >= len(a) and b.startswith(a[:-2] + "k"):

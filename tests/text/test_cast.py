@@ -3778,3 +3778,10 @@ def test_mum_called_with_a_paragraph_between_is_not_the_next_one_to_speak():
             '"Coffee, Ma. For the love of God," Dom says in the morning.\n')
     found = discover_characters(text)
     assert owner(found, "Priya") != owner(found, "Ma")
+
+
+def test_a_pet_form_saying_the_first_syllable_twice_is_the_full_first_name_but_not_a_family_word():
+    from pipeline.text.first_names import same_first_name
+    assert same_first_name("Mimi", "Mia") and same_first_name("Jojo", "Joanna")
+    assert not same_first_name("Nana", "Nancy") and not same_first_name("Papa", "Patrick")
+    assert not same_first_name("Mimi", "Michael")
