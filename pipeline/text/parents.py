@@ -49,6 +49,30 @@ def _join_parents(people: list[_Person], first_person_story: bool = False, text:
             if len(kin) == 1:
                 kin[0].absorb(parent)
     people[:] = [p for p in people if p.forms]
+    _join_titled_parent_to_full_name(people)
+
+
+_KIN_TITLES = {"Uncle", "Auntie", "Aunty", "Aunt", "Grandad", "Grandpa", "Granddad", "Gran", "Granny", "Nan", "Nana",
+               "Nonna", "Nonno", "Cousin"}
+
+
+def _join_titled_parent_to_full_name(people: list[_Person]) -> None:
+    """"Mr. Russo", who is "Dad", is Sal Russo when the family's other man is "Uncle Dom" (Domenic Russo):
+    the one man of that surname, given in full, whom nobody calls by a kin title."""
+    for parent in [p for p in people if p.forms and any(f in _PARENT_WORDS for f in p.forms)]:
+        titled = [_split_title(f) for f in parent.forms if _split_title(f)[0].rstrip(".") in ("Mr", "Mrs")]
+        if len(titled) != 1 or len(titled[0][1]) != 1 or any(len(f.split()) >= 2 and not _split_title(f)[0]
+                                                            for f in parent.forms):
+            continue
+        title, (surname,) = titled[0][0].rstrip("."), titled[0][1]
+        gender = "M" if title == "Mr" else "F"
+        family = [p for p in people if p is not parent and p.forms and len(p.words) >= 2 and p.words[-1] == surname
+                  and p.listed_gender in (gender, "")]
+        plain = [p for p in family if not any(_split_title(f)[0] in _KIN_TITLES or f.split()[0] in _KIN_TITLES
+                                              for f in p.forms)]
+        if len(family) >= 2 and len(plain) == 1 and plain[0].listed_gender == gender:
+            plain[0].absorb(parent)
+    people[:] = [p for p in people if p.forms]
 
 
 _PARENT_NOUN = {"Mr": "father", "Mrs": "mother"}

@@ -3785,3 +3785,17 @@ def test_a_pet_form_saying_the_first_syllable_twice_is_the_full_first_name_but_n
     assert same_first_name("Mimi", "Mia") and same_first_name("Jojo", "Joanna")
     assert not same_first_name("Nana", "Nancy") and not same_first_name("Papa", "Patrick")
     assert not same_first_name("Mimi", "Michael")
+
+
+def test_mr_and_dad_of_a_family_are_its_man_nobody_calls_uncle():
+    text = ("Sal Russo stood at the barbecue. Mia laughed.\n\n"
+            '"You\'re cremating them, Sal," said Uncle Dom.\n\n'
+            "Uncle Dom took the tongs off him anyway. Domenic Russo was the elder by four years.\n\n"
+            '"Dad, can I go?" Mia asked.\n\n"Go on," said Dad.\n\n'
+            'Priya came through the gate with a tub of salad.\n\n'
+            '"Hi, Mr. Russo," said Priya. "Hi, Nonna."\n\n'
+            '"Dad. Please," Mia said later.\n\n"Morning, Mr. Russo," said Priya the next day.\n')
+    found = discover_characters(text)
+    assert owner(found, "Mr. Russo") == owner(found, "Sal Russo") != ""
+    assert owner(found, "Dad") == owner(found, "Sal Russo")
+    assert owner(found, "Uncle Dom") != owner(found, "Sal Russo")
