@@ -11,7 +11,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                  "medical bay", "med bay", "medbay", "medical unit", "acute medical unit", "stroke unit", "assessment unit",
                  "intensive care unit", "intensive care", "high dependency unit", "maternity unit", "labour ward", "accident and emergency", "accident and emergency department",
                  "emergency department", "emergency room", "casualty department", "A&E", "A and E", "nurses' station", "nurses’ station",
-                 "nurse's station", "nurse’s station", "nurses station"),
+                 "nurse's station", "nurse’s station", "nurses station",
+                 # a ward's single room, in British hospitals ("Side room two had a window")
+                 "side room"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
@@ -37,6 +39,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # a public office's counters and waiting chairs
                "test centre", "test center", "job centre", "jobcentre", "council offices", "benefits office",
                "precinct", "police precinct", "squad room", "incident room",
+               # a Mountie's station ("The detachment was a low brick building on the hill")
+               "detachment", "rcmp detachment", "police detachment",
                # a council's or a firm's: "The planning department of Thornwick council occupied the second floor"
                "department",
                # an agent's: "The stock-and-station agency on Gilmore Street smelled of sheep dip"

@@ -239,7 +239,7 @@ class _Patterns:
         # not a flood bank)
         words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else "(?-i:Fell)" if w == "fell"
                          else "(?-i:Embankment)" if w == "embankment" else "(?-i:Arms)" if w == "arms"
-                         else "(?-i:Suite)" if w == "suite"
+                         else "(?-i:Suite)" if w == "suite" else r"detachment(?!\s+of\b)" if w == "detachment"
                          else f"(?-i:{re.escape(w)})".replace(r"\ ", r"[\s-]") if w[0].isupper()
                          else re.escape(w).replace(r"\ ", r"[\s-]")
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
@@ -294,7 +294,7 @@ class _Patterns:
             # or a place's own name right before it: "Dunmere station was two benches"
             rf"(?-i:[A-Z][\w-]+(?:\s+(?:and|&)\s+[A-Z][\w-]+)?(?:\s+[A-Z][\w-]+){{0,2}})\s+)(?P<place>{words})(?:s|es)?\b{head}"
             # (and a letter or number it goes by: "County Road K runs south", "Hangar 4 was cold")
-            rf"(?:\s+(?-i:[B-HJ-Z]|\d{{1,4}}[A-Z]?)\b)?{_AFTER_SUBJECT}"
+            rf"(?:\s+(?-i:[B-HJ-Z]|\d{{1,4}}[A-Z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)?{_AFTER_SUBJECT}"
             # or by its number: "Court Three is panelled in oak"
             rf"|^\W*{_LEAD_IN}(?-i:(?P<numbered>{numbered}))\s+{_ORDINAL}\b{_AFTER_SUBJECT}", re.IGNORECASE)
         # a street by its own name, where the sentence opens: "On Wickerdale Lane the water had stopped rising"

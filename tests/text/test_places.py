@@ -130,6 +130,9 @@ def beds(text, **kwargs):
      "smelled of wet dog.", "office"),
     ("By two o'clock the thermometer says thirty-nine, and the Russos' backyard smells of charcoal.", "garden"),
     ("Nonna is at the stove in her housecoat, with the moka pot beginning to spit.", "kitchen"),
+    # a Mountie's station; a ward's single room by its number
+    ("The detachment was a low brick building on the hill behind the school.", "office"),
+    ("Side room two had a window that looked out across the roofs of the hospital towards the city.", "hospital"),
 ])
 def test_the_opening_names_the_place(sentence, bed):
     assert place_of(sentence)[0] == bed
@@ -161,6 +164,7 @@ def test_wood_and_roads_only_as_places(sentence):
     "They played doubles on the tennis court.",
     "She waited at the car while he locked up.",        # beside a vehicle is not in it
     "Aunt Meg had come over in the pony cart with the eggs.",    # a journey over before the scene
+    "A detachment of soldiers stood to attention.",     # soldiers, not a police station
 ])
 def test_words_that_are_not_a_place(sentence):
     assert place_of(sentence) is None
