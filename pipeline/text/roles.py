@@ -54,7 +54,13 @@ _ROLE_TITLES = {"doctor": "Dr", "vet": "Dr", "sergeant": "Sergeant", "inspector"
                 "nun": "Sister", "bishop": "Bishop", "sheriff": "Sheriff", "deputy": "Deputy", "minister": "Reverend",
                 "trooper": "Trooper", "pastor": "Pastor",
                 # what the one doctor, sergeant or skipper is called to their face
-                "doc": "Dr", "sarge": "Sergeant", "skipper": "Captain", "padre": "Father", "prof": "Professor"}
+                "doc": "Dr", "sarge": "Sergeant", "skipper": "Captain", "padre": "Father", "prof": "Professor",
+                "chaplain": "Father", "reg": "Dr", "registrar": "Dr", "consultant": "Dr", "surgeon": "Dr", "corporal": "Corporal"}
+# a title that is a trade of its own, and the other jobs its bearer is called by ("Sister Mahoney" is a nurse, no reg)
+_TITLED_TRADES = {"Sister": {"nurse", "sister", "matron", "nun"}, "Dr": {"doctor", "vet", "doc", "reg", "registrar",
+                                                                     "consultant", "surgeon", "houseman", "locum"},
+                  "Father": {"priest", "padre", "chaplain", "vicar", "curate"},
+                  "Reverend": {"vicar", "minister", "priest", "chaplain", "pastor", "rector", "curate", "padre"}}
 
 
 _JOBS = "|".join(sorted(_ROLES))
@@ -324,6 +330,9 @@ def _named_just_before(speech: _Speech, people: list[_Person], role: str, mentio
         return None     # (one job each)
     if sex and person.listed_gender not in ("", sex):
         return None
+    trades = {t for t in (_split_title(f)[0] for f in person.forms) if t in _TITLED_TRADES}
+    if trades and not any(role in _TITLED_TRADES[t] for t in trades):
+        return None     # ("Sister Mahoney" is a nurse: "the reg", called just after her, is someone else)
     # ("the night attendant comes out. He is about nineteen" is no Mia: the next sentence, about the one the
     # job's ended on, says so; not "The farmer shifted aside... beside the ewe. She was a young Swaledale")
     described = _DESCRIBED_NEXT.match(speech.text, told[0])

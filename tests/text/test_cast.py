@@ -3799,3 +3799,16 @@ def test_mr_and_dad_of_a_family_are_its_man_nobody_calls_uncle():
     assert owner(found, "Mr. Russo") == owner(found, "Sal Russo") != ""
     assert owner(found, "Dad") == owner(found, "Sal Russo")
     assert owner(found, "Uncle Dom") != owner(found, "Sal Russo")
+
+
+def test_a_titled_nurse_is_not_the_reg_and_the_chaplain_is_the_one_father():
+    text = ("Sister Mahoney ran the unit. Bridget Mahoney had run it for twenty years, and Bridget looked at me.\n\n"
+            '"Toast, Owen," said Bridget.\n\n'
+            "My bleep went. I rang the number from the phone on the wall. It was the reg again.\n\n"
+            '"How is he?" said the reg.\n\n"Comfortable," I said. "I\'ve come to fetch the chaplain."\n\n'
+            '"Put in a word for my GI bleed," said the reg. "Dr. Okonjo, tell him," somebody said. Funmi Okonjo laughed.\n\n'
+            "Father Kowalski was in the chapel. The chaplain looked up from his book.\n\n"
+            '"Father Tom," said the chaplain. "Sit down."\n\n"Thank you, Father," I said. The chaplain smiled.\n')
+    found = discover_characters(text)
+    assert owner(found, "the reg") != owner(found, "Sister Mahoney")
+    assert owner(found, "the chaplain") == owner(found, "Father Kowalski") != ""
