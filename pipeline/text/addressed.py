@@ -60,10 +60,11 @@ def self_named(quote: str, names: _Names) -> str:
         # on the telephone, without a greeting: "This is Constance Wilder, on Orchard Hill.", or after
         # calling the one who answers by name: "Fran? It's Ray Dunmore."
         called = [m for m in said if m[1] <= a]
-        if (re.fullmatch(r"\s*(?:this\s+is|it['’]s)\s+", quote[:a], re.IGNORECASE)
-                or (len(called) == 1 and not quote[:called[0][0]].strip() and called[0][2] != main
-                    and re.fullmatch(r"[?!,.]\s+(?:[Tt]his\s+is|[Ii]t['’]s)\s+", quote[called[0][1]:a]))) \
-                and len(quote[a:b].split()) >= 2 \
+        calling_first = len(called) == 1 and not quote[:called[0][0]].strip() and called[0][2] != main \
+            and re.fullmatch(r"[?!,.]\s+(?:[Tt]his\s+is|[Ii]t['’]s)\s+", quote[called[0][1]:a]) is not None
+        # (a first name alone too, after the one called: "Owen, it's Funmi. Are you free?")
+        if (re.fullmatch(r"\s*(?:this\s+is|it['’]s)\s+", quote[:a], re.IGNORECASE) or calling_first) \
+                and (len(quote[a:b].split()) >= 2 or (calling_first and re.match(r"\s*[.!]", quote[b:]))) \
                 and not re.match(r"\s*,?\s*(?:my|our|his|her|your|the|a)\b|\s*,?\s*and\s+(?:this|that|here)\b",
                                  quote[b:], re.IGNORECASE):
             return main

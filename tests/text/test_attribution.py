@@ -1515,3 +1515,11 @@ def test_a_clause_that_opens_on_its_subject_is_about_them_whoever_a_later_clause
             '"Don\'t good evening me." She takes my face in both hands, which she has been doing since I was '
             'three. "You are too thin."\n')
     assert [s for _, s in speakers(text, cast)] == ["Dayo", "Mrs. Adeyemi", "Mrs. Adeyemi"]
+
+
+def test_on_the_phone_the_one_called_then_its_and_a_first_name_is_the_caller():
+    from pipeline.text.addressed import self_named
+    names = _Names({"Owen": Character("Owen", (), "M"), "Funmi": Character("Funmi", (), "F"),
+                    "Tom": Character("Tom", (), "M")})
+    assert self_named("Owen, it’s Funmi. Are you free?", names) == "Funmi"
+    assert self_named("Owen, it’s Tom who did it.", names) == ""
