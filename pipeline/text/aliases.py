@@ -271,6 +271,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
     owner = {form: p for p in people for form in p.forms}
     previous_speaker, narrated, calling = None, None, None
     genders: dict[int, str] = {}
+    job_answers: dict[int, tuple[_Person, dict[int, _Person]]] = {}
 
     def gender_of(person: _Person) -> str:
         if id(person) not in genders:
@@ -289,6 +290,10 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         # a name opening the quote, or a sentence of it, or closing a clause ("..., Bridget.")
         called = [(name, x == inside[0][0], m.group(2) is not None or not text[x:m.start(1)].strip())
                   for x, y in inside for m in _VOCATIVE.finditer(text, x, y) if (name := m.group(1) or m.group(2)) in owner]
+        # (and a job's call as a sentence of its own: "Cap. I'm sorry.")
+        called += [(m.group(1), x == inside[0][0], True) for x, y in inside
+                   if (m := re.match(r"\s*([A-Z][a-z'’]+)\.\s", text[x:y])) and m.group(1) in owner
+                   and m.group(1).lower() in _JOB_CALLED]
         # the answer to the last speaker calls them at its opening or after a comma
         answer = [c for c in called if c[2]]
         bare = owner.get(answer[0][0]) if answer else None
@@ -335,6 +340,11 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         # (`"Bernadette," said Dr. Amis` then `"I'll do it." Sister Kavanagh lifted her hand away.`:
         # an untagged answer by the one person its narration opens a sentence on)
         answering = previous_speaker if speakers else _beat_subject(narration, owner)
+        if speakers and answering is not None and calling is not None and number - calling[1] == 1 \
+                and len(calling[0].words) == 1 and calling[0].words[0].lower() in _JOB_CALLED and not first_person_story:
+            # ("Cap. I'm sorry." / `"I know it was, son," Leo said`: whoever a job's call gets its answer from; in a
+            # story told as "I" the "Doc" may be the teller, who answers without a name)
+            job_answers.setdefault(id(calling[0]), (calling[0], {}))[1][id(answering)] = answering
         # (a family word only by the very next paragraph: `"She eats, Ma."` / `Priya puts the salad down...` /
         # `"So has she asked you?" Priya says` is no answer to it)
         if answering is not None and calling is not None and number - calling[1] <= (
@@ -373,6 +383,10 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
                     "M" if (pronoun.group(1) or pronoun.group(2)).lower() == "he" else "F"):
                 previous_speaker = just_named
         narrated = None
+    for call, answerers in job_answers.values():
+        # (one person answers to it every time: a "Sarge" several sergeants answer to stays a call)
+        if len(answerers) == 1 and call.forms and (answerer := next(iter(answerers.values()))).forms:
+            answerer.absorb(call, owner)
     people[:] = [p for p in people if p.forms]
 
 

@@ -3812,3 +3812,13 @@ def test_a_titled_nurse_is_not_the_reg_and_the_chaplain_is_the_one_father():
     found = discover_characters(text)
     assert owner(found, "the reg") != owner(found, "Sister Mahoney")
     assert owner(found, "the chaplain") == owner(found, "Father Kowalski") != ""
+
+
+def test_a_job_call_answered_by_one_person_each_time_is_theirs():
+    text = ('"Cap wants to count them," Darlene said.\n\n'
+            'Darlene went down the side aisle to the back wall, where Leo Comeau stood.\n\n'
+            '"What are you doing here, Cap?"\n\nHe didn\'t look at her. "Came to watch my mother win."\n\n'
+            '"Cap. I\'m sorry. It was me told Josh about the yard."\n\n'
+            '"I know it was, son," Leo said without turning round.\n\n"Yes, Cap," said Tyler.\n')
+    found = discover_characters(text)
+    assert owner(found, "Cap") == owner(found, "Leo") != ""
