@@ -56,6 +56,9 @@ _LETTER_WORDS = re.compile(r"\b(?:letter|note|card|telegram|envelope|seal|read|r
 _SILENT = re.compile(r"\b(?:said|answered|replied)\s+(?:nothing|that)\b|\bmade\s+no\s+(?:answer|reply)\b|"
                      r"\b(?:was|remained|kept)\s+silent\b|\bdid\s+not\s+(?:answer|reply|speak)\b", re.IGNORECASE)
 _ASSENTED = re.compile(r"\b(?:agreed|assented|acquiesced|consented|bowed)\b", re.IGNORECASE)
+# a question told without its words: "Emma was obliged to ask what they had told her"
+_ASKED_UNSAID = re.compile(r"\b(?:ask|asked|enquired|inquired)\s+(?:him\s+|her\s+|them\s+)?(?:what|whether|how|why|who|where|when)\b",
+                           re.IGNORECASE)
 _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
 
 
@@ -162,6 +165,7 @@ def read_speakers(text: str, characters: dict[str, Character] | None = None) -> 
                 subject = spoken_to[0] if len(spoken_to) == 1 else ""
             # (unless they speak after all: "Syme was silent for a moment, then he said")
             answered = subject if said and not _VERB_RE.search(last[-1].group(0), said.end()) else ""
+            answered = answered or (subject if last and _ASKED_UNSAID.search(last[-1].group(0)) else "")
             groups.append(Paragraph([], subject="" if answered else subject, lead=reader.lead_in(a, b),
                                     answered=answered, span=(a, b), listening=_LISTENING.match(text, a, b) is not None))
     _newcomers_answered_by_name(reader, quotes, groups)

@@ -1523,3 +1523,12 @@ def test_on_the_phone_the_one_called_then_its_and_a_first_name_is_the_caller():
                     "Tom": Character("Tom", (), "M")})
     assert self_named("Owen, it’s Funmi. Are you free?", names) == "Funmi"
     assert self_named("Owen, it’s Tom who did it.", names) == ""
+
+
+def test_a_question_told_without_its_words_is_answered_by_the_other():
+    cast = {"Emma": Character("Emma", (), "F"), "Harriet": Character("Harriet", (), "F"),
+            "Mr. Elton": Character("Mr. Elton", ("Elton",), "M")}
+    text = ('"They told me something," said Harriet rather hesitatingly; "but it is nothing of any consequence."\n\n'
+            "Emma was obliged to ask what they had told her, though fearful of its producing Mr. Elton.\n\n"
+            '"They told me--that Mr. Martin dined with them last Saturday."\n')
+    assert [s for _, s in speakers(text, cast)][-1] == "Harriet"
