@@ -47,11 +47,19 @@ def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
             current, paused = [], False
     if current:
         runs.append(current)
-    first_named: dict[str, int] = {}
-    for at, _, main in reader.names.mentions(reader.text):
-        first_named.setdefault(main, at)
+    first_named: dict[str, int] | None = None
+
+    def named_first_at(name: str) -> int:
+        # (read over the whole text once, and only if a run asks: a novel is long)
+        nonlocal first_named
+        if first_named is None:
+            first_named = {}
+            for at, _, main in reader.names.mentions(reader.text):
+                first_named.setdefault(main, at)
+        return first_named.get(name, len(reader.text))
+
     for run in runs:
-        _take_turns_in_run(reader, quotes, _speeches(run), first_named)
+        _take_turns_in_run(reader, quotes, _speeches(run), named_first_at)
 
 
 def _speeches(run: list[Paragraph]) -> list[Paragraph]:
@@ -93,7 +101,7 @@ def _called_gender(quotes: list[Quote], group: Paragraph) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], first_named: dict[str, int]) -> None:
+def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_first_at) -> None:
     called = [""] + [_called_gender(quotes, group) for group in run[:-1]]
 
     def fits(group: Paragraph, name: str, gender: str = "") -> bool:
@@ -127,8 +135,8 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], first_
                 # narration only then describes (strangers may answer to a name: "The two men stayed
                 # by the gate.", `The landlady saw us... "Look at the state of you," she said.`)
                 start = quotes[group.quotes[0]].start
-                unmet = len(answered) == 1 and first_named.get(answered[0], len(reader.text)) > start and \
-                    answered[0] not in FAMILY_NAMES and not group.gender and reader.narrator in reader.recent(start, limit=10)
+                unmet = len(answered) == 1 and answered[0] not in FAMILY_NAMES and not group.gender \
+                    and reader.narrator in reader.recent(start, limit=10) and named_first_at(answered[0]) > start
                 if len(answered) == 1 and not unmet:
                     # a tag that only described the speaker ("said the old man") brings in
                     # someone new: the name the answer calls them outweighs the alternation
