@@ -298,7 +298,8 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         # (one named more than once or naming themself, "His wife, Edith Quayle, had been dead ten
         # years" being someone spoken of; and by no other title: Mr. Quayle is no Dr.)
         present = [(len(spots) >= 2 or any(text[x - 1:x] in "\"“‘" for x in spots if x))
-                   and not any(_split_title(f)[0] not in ("", _split_title(form)[0]) for f in p.forms)
+                   and not (_split_title(form)[0] and any(_split_title(f)[0] not in ("", _split_title(form)[0])
+                                                          for f in p.forms))
                    for p, spots in zip(candidates, named_at)]
         for n, at in enumerate(where.get(form, ())):
             paragraph = bisect.bisect_right(breaks, at)
@@ -462,6 +463,11 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
     people[:] = [p for p in people if p.forms]
     described = {p.words[-1]: p for p in people if p.words[0] == "the" and len(p.words) == 2}
 
+    def told_bare(form: str) -> bool:
+        """The narration calls them by this word alone, not only as the end of a longer name."""
+        return any(not re.search(r"[A-Z][\w'’.-]*\s+$", t[max(0, m.start() - 30):m.start()])
+                   for t in told for m in re.finditer(rf"\b{re.escape(form)}\b", t))
+
     for form in singles:
         if form in described:       # "Grandmother" and "the Grandmother"
             described[form].forms[form] += counts[form]
@@ -511,8 +517,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         elif not as_first and len(mister := [p for p in as_last if p.title_gender == "M"]) == 1 \
                 and not any(len(p.words) >= 2 and first_name_gender(p.words[0]) != "F" for p in as_last):
             target = mister[0]      # "Kemp" is Dr. Kemp, not Mrs. Kemp
-        elif owners and (counts[form] < 3 or any(not re.search(r"[A-Z][\w'’.-]*\s+$", t[max(0, m.start() - 30):m.start()])
-                                                 for t in told for m in re.finditer(rf"\b{re.escape(form)}\b", t))):
+        elif owners and not as_first and not told_bare(form) and (known := introduced(form, as_last)) is not None:
+            target = known      # "Kowalczyk!" a line after "Teresa Kowalczyk", long before her mother, Mrs. Kowalczyk
+        elif owners and (counts[form] < 3 or told_bare(form)):
             continue     # a surname or first name two people share says nothing alone (but one only ever
         else:            # said to someone, "Coulson!", is whom it is said to: a person until they are known)
             target = _Person((form,), "")

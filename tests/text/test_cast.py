@@ -3822,3 +3822,18 @@ def test_a_job_call_answered_by_one_person_each_time_is_theirs():
             '"I know it was, son," Leo said without turning round.\n\n"Yes, Cap," said Tyler.\n')
     found = discover_characters(text)
     assert owner(found, "Cap") == owner(found, "Leo") != ""
+
+
+def test_a_bare_surname_called_out_a_paragraph_after_her_full_name_is_hers_not_her_mothers_met_at_the_end():
+    text = ('Agata Nowicka had a story on the bin strike and no room for it.\n\n'
+            'The editor did not look up when he shouted. "Nowicka! Where is my bin strike?"\n\n'
+            '"Coming," Agata said.\n\n"You said that at noon, Nowicka," said the editor.\n\n'
+            '"Ms. Nowicka is a woman of her word," said Agata.\n\n'
+            '"Then it is nearly here," said Agata.\n\n'
+            'At the hospital that night a nurse came down the corridor, her mother, and the porter stood aside. '
+            '"Mrs. Nowicka. Is she with you?"\n\n"She is mine," her mother said.\n\n'
+            '"Nowicka, go home," said the editor on the phone.\n')
+    cast = discover_characters(text)
+    agata = next(m for m, c in cast.items() if "Agata Nowicka" in (m, *c.aliases))
+    assert "Nowicka" in (agata, *cast[agata].aliases), cast
+    assert "Mrs. Nowicka" not in (agata, *cast[agata].aliases), cast
