@@ -23,7 +23,10 @@ _VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|below|beyond
                           re.IGNORECASE)
 # A place talked of as being elsewhere or as it was ("Tom's office was across town", "The kitchen
 # had been her mother's"): no one is there now.
-_ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:had\s+been|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
+_ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:"
+                        # (not a history: "St Botolph's village hall had been built in 1926 with money...")
+                        r"had\s+been(?!\s+(?:built|put\s+up|erected|founded|converted|opened|extended|restored|refurbished)\s+"
+                        r"(?:in|with|by|as|for)\b)|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
                         r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
                         # ("Longsight Market on a Saturday was not, whatever Femi said, like Africa": what it was like is no other place)
                         r"(?:was|is|were|are)\s+(?:never|not(?!\s+an?\s|\s+like\b|\s*,)|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
@@ -108,6 +111,13 @@ _CAME_OUT = re.compile(r"\b(?:came|comes|walked|walks|stepped|steps|got|spilled|
                        r"(?![^,.;]*\binto\b)", re.IGNORECASE)
 
 
+# the people of the story as a sentence's subject, doing something ("We put in at", "They stopped at")
+_PEOPLE_ACT = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used\b|would\b|could\b)[a-z]+\b", re.IGNORECASE)
+# someone abed as a paragraph opens: a bedroom (a ward's bed is the hospital's: see moves_on)
+_IN_BED = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:he|she|they|I|we)\s+)(?:was|were|is|are|lay|lies|sat|sits)\s+"
+                     r"(?:(?:sitting|lying|propped)\s+(?:up\s+)?|still\s+|awake\s+)?in\s+(?:(?:her|his|their|my|our)\s+)?bed\b")
+
+
 def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
     """(bed, place word) when a paragraph of narration, given as its first sentences, opens by setting
     the story in a place, or None.
@@ -138,6 +148,13 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
             found = _opening_setting(sentence, vocabulary, anywhere=True)
             if found is not None:
                 break
+    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
+        # ("By four o'clock the light had gone out of the sky... We put in at the bottom of Fen Lane": the people
+        # come to a place by its name, a street's as well as a wood's)
+        found = next((vocabulary.patterns.bed_of(m) for sentence in sentences[1:3] if _PEOPLE_ACT.match(sentence)
+                      and (m := vocabulary.patterns.named_locative.search(sentence)) and not named_by_it(m)), None)
+    if found is None and _IN_BED.match(sentences[0]):
+        found = ("room", "bed")     # "Edna Pinder was sitting up in bed in her good wool coat": her bedroom
     if found is None and len(sentences) > 1 and re.match(r"\W*Inside\s+the\b", sentences[1]):
         # ("We cleared the breakwater at twenty to ten and the sea took hold of us. Inside the wheelhouse there
         # was a red glow": the next sentence goes in)
@@ -265,6 +282,8 @@ def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
     bed, word = found
     if word in _FURNITURE and ambience in _INDOOR_BEDS:
         return False    # "five women on the sofa by the window" of the salon the scene is in
+    if word == "bed" and ambience in ("hospital", "ship"):
+        return False    # "Bert was sitting up in bed": the ward's bed, or a bunk
     if word == "bay" and ambience == "hospital":
         return False    # "He goes into the bay": a ward's bay of beds, not the sea's
     if word == "deck" and ambience == "shore":

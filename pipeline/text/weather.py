@@ -250,7 +250,9 @@ class EveningLights:
 
 
 # The opening of a scene by day: night does not carry into it.
-_DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|day|"
+# (not a day remembered: "as I remembered it from the day I had helped Len carry the wardrobe up")
+_DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|"
+                      r"day(?!\s+(?:I|we|he|she|they|you|that|when|my|his|her|their|our)\s)|"
                       r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"
                       r"the\s+sun\s+(?:shone|shines|rose|beat|blazed)|"
                       # ("By seven the mist had burned off the Mara")

@@ -1835,3 +1835,23 @@ def test_a_pub_on_the_corner_a_veranda_by_its_lodge_a_land_cruiser_and_the_night
             "Somewhere out there a hyena was still complaining about the night.\n\n\"Morning,\" said Ann.\n\n"
             "\"Coffee?\" said Tom.\n")
     assert beds(text) == [("garden", ())], beds(text)
+
+
+def test_a_hall_built_long_ago_a_boat_put_in_at_a_lane_at_dusk_and_a_widow_sitting_up_in_bed():
+    text = ("The kettle boiled in the kitchen while the rain ran down the window. I buttered toast and listened to "
+            "the radio.\n\n\"Eat something,\" said Mair.\n\n\"I am,\" I said.\n\n"
+            "Holy Trinity church hall had been built in 1911 with money from a jumble sale, and it still smelled of "
+            "floor polish. This afternoon it was full of camp beds and the elderly of two villages.\n\n"
+            "\"Tea?\" said the vicar.\n\n\"Please,\" I said.\n\n"
+            "By five o'clock the light had gone out of the sky and the rain came back harder. We put in at the foot "
+            "of Marsh Lane, where the road ran down into the water. The dinghy bucked against the rope.\n\n"
+            "\"Sit low,\" said Hywel.\n\n\"I will,\" I said.\n\n"
+            "Gwen Price was sitting up in bed in her best coat, a cat asleep across her feet. The room was just as "
+            "I remembered it from the day I had helped carry the wardrobe up. The rain drummed on the roof.\n\n"
+            "\"You took your time,\" said Gwen.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["kitchen", "crowd", "street", "room"], found
+    assert "night" in found[2][1] and "rain" in found[2][1], found
+    assert "night" in found[3][1], found      # the day remembered is not the day the scene is in
+    # an old building talked of as it was is still nowhere now
+    assert established_place(["The old mill had been a ruin for years."]) is None
