@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.first_names import first_name_gender
+from pipeline.text.place_words import business_named_for
 
 from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
                                   _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
@@ -26,7 +27,7 @@ _VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|below|beyond
 _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:"
                         # (not a history: "St Botolph's village hall had been built in 1926 with money...")
                         r"had\s+been(?!\s+(?:built|put\s+up|erected|founded|converted|opened|extended|restored|refurbished)\s+"
-                        r"(?:in|with|by|as|for)\b)|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
+                        r"(?:in|with|by|as|for)\b)(?![^,;.]*\bfor\s+(?:as\s+long\s+as|years|decades|generations)\b)|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
                         r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
                         # ("Longsight Market on a Saturday was not, whatever Femi said, like Africa": what it was like is no other place)
                         r"(?:was|is|were|are)\s+(?:never|not(?!\s+an?\s|\s+like\b|\s*,)|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
@@ -51,6 +52,9 @@ _TRANSITION = re.compile(
     rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
     rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
     r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
+    # ("It was full dark by the time they sat in to supper. The kitchen was the warmest room")
+    r"it\s+(?:was|is|had\s+got|had\s+gone)\s+(?:full\s+|fully\s+|quite\s+|already\s+|long\s+|pitch\s+)?dark\s+"
+    r"(?:by\s+the\s+time|when|before)\b|"
     # "At a quarter to midnight the Wongs stood at the side gate of Anfield Cemetery"
     rf"at\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|(?:five|ten|twenty|twenty-five)\s+(?:past|to)\s+)?"
     rf"(?:{_NUMBER}|noon|midnight)\b(?!\s+(?:of|in\s+the\s+morning\s+(?:on|of)))|"
@@ -113,6 +117,14 @@ _CAME_OUT = re.compile(r"\b(?:came|comes|walked|walks|stepped|steps|got|spilled|
 
 # the people of the story as a sentence's subject, doing something ("We put in at", "They stopped at")
 _PEOPLE_ACT = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used\b|would\b|could\b)[a-z]+\b", re.IGNORECASE)
+# a hospital's departments go by a bare name, as a paragraph's subject ("Resus at this time of night is...",
+# "A&E was heaving", "Majors is quieter")
+_HOSPITAL_UNIT = re.compile(r"^\W*(Resus|A&E|A and E|Casualty|Majors|Minors|Triage)\b(?!\s*,)(?=[^.;!?]*\b(?:is|was|were|are|had|has)\b)")
+# a house seen where it stands in the hills, from out of doors
+_DWELLING_SITS = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+)?(?:[a-z-]+\s+)?(?:house|farmhouse|cottage|farm|bungalow|"
+                            r"cabin|croft|chapel|church)\s+(?:stood|sat|lay|stands|sits|lies)\b[^.;]*?\b(?:on|above|below|"
+                            r"among|beneath|under|against)\s+(?:[\w'’-]+\s+){0,4}?(hillside|hills?|moors?|fells?|valley|glen|"
+                            r"fields?|slopes?|brae|ridge|headland|cliffs?|clifftop|mountainside|mountains?)\b")
 # someone abed as a paragraph opens: a bedroom (a ward's bed is the hospital's: see moves_on)
 _IN_BED = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:he|she|they|I|we)\s+)(?:was|were|is|are|lay|lies|sat|sits)\s+"
                      r"(?:(?:sitting|lying|propped)\s+(?:up\s+)?|still\s+|awake\s+)?in\s+(?:(?:her|his|their|my|our)\s+)?bed\b")
@@ -136,6 +148,8 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     if not sentences:
         return None
     found = _opening_setting(sentences[0], vocabulary)
+    if sits := _DWELLING_SITS.match(sentences[0]):
+        found = ("countryside", sits.group(1).lower())  # "The Menons' house stood on a shelf of hillside above Strathblane"
     if found is None and (_NAMED_PLACE_STATE.match(sentences[0]) or ((where := _NAMED_PLACE_SITS.match(sentences[0]))
                                                                    and not first_name_gender(where.group(1)))):
         found = next(filter(None, (place_of(s, vocabulary, opening=True, generic=False) for s in sentences[:3])), None)
@@ -143,16 +157,18 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # "It was past eleven when the carriage drew up, and they went up into the drawing-room", "By half past nine
         # that night the storm had blown itself out, and the only noise in the front bar of the Royal was the fans"
         found = _opening_setting(sentences[0], vocabulary, anywhere=True)
-    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
+    if found is None and _TRANSITION.match(sentences[0]) and not _somewhere(vocabulary, sentences[0]):
         for sentence in sentences[1:3]:
             found = _opening_setting(sentence, vocabulary, anywhere=True)
             if found is not None:
                 break
-    if found is None and _TRANSITION.match(sentences[0]) and not vocabulary.patterns.locative.search(sentences[0]):
+    if found is None and _TRANSITION.match(sentences[0]) and not _somewhere(vocabulary, sentences[0]):
         # ("By four o'clock the light had gone out of the sky... We put in at the bottom of Fen Lane": the people
         # come to a place by its name, a street's as well as a wood's)
         found = next((vocabulary.patterns.bed_of(m) for sentence in sentences[1:3] if _PEOPLE_ACT.match(sentence)
                       and (m := vocabulary.patterns.named_locative.search(sentence)) and not named_by_it(m)), None)
+    if found is None and (bare := _HOSPITAL_UNIT.match(sentences[0])):
+        found = ("hospital", bare.group(1).lower())     # "Resus at this time of night is the brightest place"
     if found is None and _IN_BED.match(sentences[0]):
         found = ("room", "bed")     # "Edna Pinder was sitting up in bed in her good wool coat": her bedroom
     if found is None and len(sentences) > 1 and re.match(r"\W*Inside\s+the\b", sentences[1]):
@@ -169,6 +185,15 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
         return "countryside", found[1]
     return found or None
+
+
+_NOT_THERE = re.compile(r"\b(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|not|never|nor)\b[^.;:]*$", re.IGNORECASE)
+
+
+def _somewhere(vocabulary: Vocabulary, sentence: str) -> bool:
+    """The sentence puts someone in or at a place (not "he wasn't at Kenny's, or in the store")."""
+    return any(not _NOT_THERE.search(sentence, max(0, m.start() - 80), m.start())
+               for m in vocabulary.patterns.locative.finditer(sentence))
 
 
 def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False) -> tuple[str, str] | None:
@@ -188,6 +213,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                                                  or patterns.over.search(first, 0, clause_end)
                                                  or patterns.named_locative.search(first, 0, clause_end)), False),
              (_PEOPLE_THERE.match(first) and patterns.locative.match(first, _PEOPLE_THERE.match(first).end()), True)]
+    searched_from = len(tries)
     if anywhere:
         # ("They had eaten in the kitchen, and afterwards they had carried their mugs out onto the verandah": where they went)
         later = _LATER_MOVE.search(first)
@@ -200,9 +226,11 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         tries.append((patterns.named_locative.search(first), True))
         # ("...the Wongs stood at the side gate of Anfield Cemetery")
         tries.append((patterns.threshold.search(first), True))
-    for match, inside in tries:
+    for n, (match, inside) in enumerate(tries):
         if not match or named_by_it(match):
             continue
+        if n >= searched_from and _NOT_THERE.search(match.string, max(0, match.start() - 80), match.start()):
+            continue    # "he wasn't at Kenny's, or in the store, or aboard the boat": everywhere he is not
         where = _where(match)
         after = match.string[match.end():]
         seen_from = match.re is not patterns.defined and _VIEW_BEFORE.search(match.string[:where])
@@ -211,6 +239,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                 or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(match.string))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
+        if business_named_for(bed, match.string, where):
+            return "pub", "restaurant"      # "The Shalimar Garden had been on Gibson Street for years"
         if match.re is patterns.named_locative and bed not in _WILD_BEDS:
             return None
         if an_event(word, after):
@@ -218,6 +248,9 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         if bed in _VEHICLE_BEDS and match.re in (patterns.fronted, patterns.locative) \
                 and not _INSIDE.match(re.sub(rf"^\W*(?:{_TIME_LEAD_IN})?", "", match.group(0), flags=re.IGNORECASE)):
             return None     # "At the car Hollis drew me aside": beside it, out of doors
+        if bed in _VEHICLE_BEDS and match.re is patterns.motion \
+                and not re.search(r"\b(?:into|in|inside|aboard|on\s+board)\b", match.group(0), re.IGNORECASE):
+            return None     # "At ten the Menons went out to a taxi": they leave, the story stays at the table
         inside = inside or word in _MOTORWAYS or bool(_ROAD_WORD.fullmatch(word))   # only from a car
         # (but someone's flat is a home: "Claire's flat is over the chemist's")
         owned = word == "flat" and re.search(r"(?:['’]s|\b(?:my|his|her|their|our|your))\s+$", match.string[:where])

@@ -2,6 +2,8 @@
 office). places.py reads them in sentences; a producer adds their own in sounds/places.yaml."""
 from __future__ import annotations
 
+import re
+
 
 _MOTORWAYS = ("motorway", "freeway", "expressway", "interstate", "dual carriageway", "hard shoulder", "slip road")
 # Bed -> nouns that put a scene there (a plural with -s is matched too).
@@ -13,7 +15,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                  "emergency department", "emergency room", "casualty department", "A&E", "A and E", "nurses' station", "nurses’ station",
                  "nurse's station", "nurse’s station", "nurses station",
                  # a ward's single room, in British hospitals ("Side room two had a window")
-                 "side room"),
+                 "side room", "resus", "resus bay", "resus room", "resuscitation room", "resuscitation bay", "trauma bay"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
@@ -217,3 +219,14 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
 GENERIC_WORDS = ("room", "chamber", "hall", "hallway", "corridor", "landing", "home", "house", "bedside", "cell",
                  "farmhouse", "farm house",
                  "hotel", "guest house", "boarding house")
+
+
+# A business named for an open-air place ("The Shalimar Garden", "the Jade Park") that stands on a street
+_OPEN_AIR_NAMES = ("garden", "forest", "shore", "countryside", "waterfall", "market")
+_A_BUSINESS_ON = re.compile(r"[A-Z][\w'’-]*\b[^.;:]{0,30}?\b(?:is|was|has\s+been|had\s+been|stood|stands|sat|sits)\s+"
+                            r"(?:\w+\s+)?on\s+[A-Z][\w'’-]*\s+(?:Street|Road|Avenue|Lane|Square|Parade|Row)\b")
+
+
+def business_named_for(bed: str, sentence: str, where: int) -> bool:
+    """The open-air place word at `where` is the capitalised end of a business's name standing on a street."""
+    return bed in _OPEN_AIR_NAMES and _A_BUSINESS_ON.match(sentence, where) is not None

@@ -20,12 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.place_words import _MOTORWAYS, GENERIC_WORDS, PLACE_WORDS  # noqa: F401 (the home of the words)
+from pipeline.text.place_words import _MOTORWAYS, GENERIC_WORDS, PLACE_WORDS, business_named_for  # noqa: F401 (words' home)
 from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
 
 
-# Place words in a figure of speech ("the house was on the market", "in the field of medicine"), or not
-# where anyone is.
+# Place words in a figure of speech ("the house was on the market", "in the field of medicine"): no one is there.
 _PLACE_FIGURES = re.compile(
     r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
     r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
@@ -534,6 +533,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         bed, word = patterns.bed_of(match)
         if match.re is patterns.named_locative and bed not in _WILD_BEDS:
             continue
+        if business_named_for(bed, match.string, where):
+            return "pub", "restaurant"      # "The Shalimar Garden had been on Gibson Street for years"
         if an_event(word, match.string[match.end():]):
             continue
         if word == "waiting room" and match.re is patterns.subject:

@@ -114,7 +114,10 @@ class SceneBuilder:
         weather still the weather (from the flooded lane to the garden wall in the same rain)."""
         night = "night" in self.layers_now()
         weather = self.weather_going_on(ambience)
+        # (the clock read just before goes on with them: "At ten..." and then, out on the pavement, "The streetlights")
+        evening = self.evening
         self.flush()
+        self.evening = evening
         self.place, self.ambience, self.known = place, ambience, True
         self.layers, self.inherited_layers, self.opening_left, self.carried = weather, [], 0, weather
         self.night_carried, self.daytime, self.day_left = night, False, OPENING_SENTENCES

@@ -1855,3 +1855,32 @@ def test_a_hall_built_long_ago_a_boat_put_in_at_a_lane_at_dusk_and_a_widow_sitti
     assert "night" in found[3][1], found      # the day remembered is not the day the scene is in
     # an old building talked of as it was is still nowhere now
     assert established_place(["The old mill had been a ruin for years."]) is None
+
+
+@pytest.mark.parametrize("sentences, found", [
+    (["The Lotus Garden had been on Argyle Street for as long as anyone could remember, all red velvet and brass."],
+     ("pub", "restaurant")),
+    (["The Hendersons' cottage stood, roofless still, on a ledge of hillside above Killin.",
+      "From the gate it looked like a ruin."], ("countryside", "hillside")),
+    (["Majors at this hour is a corridor of trolleys and one harried nurse."], ("hospital", "majors")),
+    (["It was full dark by the time they sat down to eat.", "The kitchen was the one warm room in the house."],
+     ("kitchen", "kitchen")),
+    (["By midnight she hadn't come back, and she wasn't at Jo's, or in the chapel, or down at the pub.",
+      "By then the rain had come, and when they went out on the road with a torch it hit them like gravel."],
+     ("street", "road")),
+])
+def test_a_restaurant_named_a_garden_a_cottage_on_a_hillside_a_bare_ward_name_dark_by_supper_and_nowhere_she_was_not(
+        sentences, found):
+    assert established_place(sentences) == found
+
+
+def test_others_leaving_for_a_taxi_keep_the_story_at_the_table_and_the_hour_goes_out_with_it():
+    text = ("The Lotus Garden had been on Argyle Street for as long as anyone could remember. By eight it was full.\n\n"
+            "\"More rice?\" said Ana.\n\n\"Please,\" said Col.\n\n"
+            "At ten the Okafors went out to a taxi. Ana kissed Col on the cheek at the coat stand.\n\n"
+            "\"Night, then,\" said Ana.\n\n"
+            "Col stepped out onto the pavement as the rain began. It came all at once. The streetlights had haloes.\n\n"
+            "\"Typical,\" said Col.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["pub", "street"], found
+    assert "night" in found[1][1] and "rain" in found[1][1], found
