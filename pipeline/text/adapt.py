@@ -15,7 +15,7 @@ from pipeline.text import attribution, establishing, places as place_words, thin
 from pipeline.text.cues import sfx_in
 from pipeline.text.places import Vocabulary
 from pipeline.text.quotes import is_scene_break, lines_as_paragraphs, split_paragraphs
-from pipeline.text.scene_builder import (OPENING_SENTENCES, OUTDOOR_BEDS, WEATHER, SceneBuilder,
+from pipeline.text.scene_builder import (OPENING_SENTENCES, OUTDOOR_BEDS, ROOFED_IN_WEATHER, WEATHER, SceneBuilder,
                                           scene_id)
 from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
@@ -208,8 +208,14 @@ def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabu
         narration.append(sentence)
     found = establishing.aboard(establishing.established_place(narration[:OPENING_SENTENCES], places),
                                 builder.ambience, builder.recent)
-    if found and builder.ambience is None and found[0] not in OUTDOOR_BEDS:
-        return None     # (indoors, it may be the first scene's own room at last: "Gloria's office was a glass box")
+    if found is None and narration and builder.ambience in (*OUTDOOR_BEDS, *ROOFED_IN_WEATHER):
+        found = establishing.home_arrived_at(narration[0])
+    if found and builder.ambience is None and found[0] not in OUTDOOR_BEDS \
+            and things.bed_from_things(" ".join(line.text for line in builder.lines if line.kind == "narration")) \
+            in (None, "", found[0]):
+        # (indoors, it may be the first scene's own room at last: "Gloria's office was a glass box"; but not when the
+        # scene so far was full of another's things: the open-plan floor of desks, then "The bar at Severn Road RFC")
+        return None
     return found if found and (establishing.moves_on(builder.ambience, found)
                                or establishing.later_elsewhere(narration[0], builder.place, found)) else None
 

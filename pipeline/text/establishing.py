@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.place_words import business_named_for
+from pipeline.text.place_words import _OWNER, business_named_for
 
 from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
                                   _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
@@ -120,6 +120,22 @@ _PEOPLE_ACT = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used
 # a hospital's departments go by a bare name, as a paragraph's subject ("Resus at this time of night is...",
 # "A&E was heaving", "Majors is quieter")
 _HOSPITAL_UNIT = re.compile(r"^\W*(Resus|A&E|A and E|Casualty|Majors|Minors|Triage)\b(?!\s*,)(?=[^.;!?]*\b(?:is|was|were|are|had|has)\b)")
+_GOT_IN = re.compile(r"^\W*(?:I|we|he|she|they|[A-Z][a-z]+)\s+(?:got|climbed|slid|jumped|clambered)\s+in(?:to)?\b")
+# someone's home as a paragraph's subject ("Nain's house is the one she was born in"): where the car or the street
+# the story was in has brought it
+_OWNED_HOME = re.compile(rf"^\W*(?:{_OWNER}|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+)(?:[\w-]+\s+)?(house|home|flat|cottage|"
+                         r"bungalow)\s+(?:is|was|stood|stands|sat|sits|had|has)\b")
+
+
+def home_arrived_at(first: str) -> tuple[str, str] | None:
+    """("room", word) when a paragraph opens on someone's home as its subject, else None."""
+    return ("room", home.group(1)) if (home := _OWNED_HOME.match(first)) else None
+
+
+# a hall a church or a school keeps, by where it is: its people's hall
+_HALL_OF = re.compile(r"^\W*The\s+(?:[\w-]+\s+)?hall\s+(?:behind|of|at|beside|next\s+to|attached\s+to|below|under)\s+"
+                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(church|chapel|mosque|temple|school|synagogue|gurdwara)\b",
+                      re.IGNORECASE)
 # a house seen where it stands in the hills, from out of doors
 _DWELLING_SITS = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+)?(?:[a-z-]+\s+)?(?:house|farmhouse|cottage|farm|bungalow|"
                             r"cabin|croft|chapel|church)\s+(?:stood|sat|lay|stands|sits|lies)\b[^.;]*?\b(?:on|above|below|"
@@ -167,6 +183,11 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # come to a place by its name, a street's as well as a wood's)
         found = next((vocabulary.patterns.bed_of(m) for sentence in sentences[1:3] if _PEOPLE_ACT.match(sentence)
                       and (m := vocabulary.patterns.named_locative.search(sentence)) and not named_by_it(m)), None)
+    if found is None and len(sentences) > 1 and _GOT_IN.match(sentences[1]) \
+            and (car := vocabulary.patterns.subject.match(sentences[0])) and vocabulary.patterns.bed_of(car)[0] == "car":
+        found = vocabulary.patterns.bed_of(car)     # "His car was a silver Skoda... I got in the front"
+    if found is None and (hall := _HALL_OF.match(sentences[0])):
+        found = ("crowd", f"{hall.group(1).lower()} hall")     # "The hall behind the PCEA church in Kawangware has..."
     if found is None and (bare := _HOSPITAL_UNIT.match(sentences[0])):
         found = ("hospital", bare.group(1).lower())     # "Resus at this time of night is the brightest place"
     if found is None and _IN_BED.match(sentences[0]):
@@ -187,7 +208,7 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     return found or None
 
 
-_NOT_THERE = re.compile(r"\b(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|not|never|nor)\b[^.;:]*$", re.IGNORECASE)
+_NOT_THERE = re.compile(r"\b(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|not|never|nor)\b(?![^.;:]*\bbut\b)[^.;:]*$", re.IGNORECASE)
 
 
 def _somewhere(vocabulary: Vocabulary, sentence: str) -> bool:
@@ -224,6 +245,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         tries.append((patterns.over.search(first), True))
         # ("By the time I reached the gate of Riverside Holiday Park it was nearly five")
         tries.append((patterns.named_locative.search(first), True))
+        # ("By three o'clock the rain still has not come, but everyone at Muthurwa market is selling")
+        tries.append((patterns.named_kind.search(first), True))
         # ("...the Wongs stood at the side gate of Anfield Cemetery")
         tries.append((patterns.threshold.search(first), True))
     for n, (match, inside) in enumerate(tries):

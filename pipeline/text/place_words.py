@@ -230,3 +230,20 @@ _A_BUSINESS_ON = re.compile(r"[A-Z][\w'’-]*\b[^.;:]{0,30}?\b(?:is|was|has\s+be
 def business_named_for(bed: str, sentence: str, where: int) -> bool:
     """The open-air place word at `where` is the capitalised end of a business's name standing on a street."""
     return bed in _OPEN_AIR_NAMES and _A_BUSINESS_ON.match(sentence, where) is not None
+
+
+# The bar of a pub, where someone stands at it, works it or goes to it ("an iron bar", "bars of soap" are not,
+# nor "go to the Bar", the law).
+_BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ran|tending|tends|tended|minding|"
+                  r"keeping|keeps|kept|serving\s+(?:at|behind)|leaning\s+on|leaned\s+on|propping\s+up)\s+"
+                  r"(?:the|a|his|her|their|its)\s+(?P<place>(?-i:bar))\b(?!\s+of\b)", re.IGNORECASE)
+# someone's, with a title or a first name before it: "Tom's", "Mrs Kettering’s"
+_OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
+# the bar as full as a pub's gets: "and Doherty's bar was as full as it ever got on a weeknight"; or what kind of room
+# it is, or what it smells of: "The bar at Severn Road RFC is a long low room with a sticky carpet"
+_BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\s+|lounge\s+|clubhouse\s+|club\s+|hotel\s+|"
+                        r"upstairs\s+|downstairs\s+)?(?P<place>bar)(?:\s+(?:at|of|in)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?"
+                        r"\s+(?:(?:was|is|were|had\s+been)\s+(?:as\s+|already\s+|still\s+|half\s+|packed\s+|nearly\s+)?"
+                        r"(?:full|packed|crowded|busy|quiet|empty|heaving|noisy|smoky|loud|jammed|rammed)|"
+                        r"(?:was|is)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:room|place|space|hall|barn|box|cave)|"
+                        r"(?:smelled|smelt|smells|stank|stinks|reeked|reeks)\s+of)\b")

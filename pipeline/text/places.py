@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.place_words import _MOTORWAYS, GENERIC_WORDS, PLACE_WORDS, business_named_for  # noqa: F401 (words' home)
+from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, GENERIC_WORDS, PLACE_WORDS,  # noqa: F401
+                                       business_named_for)
 from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
 
 
@@ -76,19 +77,6 @@ _PLACE_FIGURES = re.compile(
     r"below|above|in|on|at|near|inside|outside|under|past|by|round|around)\b[^.;:!?,]*"
     r"(?:,\s+(?:(?:up|down|out|over|back|far)\s+)?(?:over|behind|beyond|past|near|by|under|above|below|across|along|"
     r"in|on|at|round|around|inside|outside)\b[^.;:!?,]*)*)\b", re.IGNORECASE)
-# The bar of a pub, where someone stands at it, works it or goes to it ("an iron bar", "bars of soap" are not,
-# nor "go to the Bar", the law).
-_BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ran|tending|tends|tended|minding|"
-                  r"keeping|keeps|kept|serving\s+(?:at|behind)|leaning\s+on|leaned\s+on|propping\s+up)\s+"
-                  r"(?:the|a|his|her|their|its)\s+(?P<place>(?-i:bar))\b(?!\s+of\b)", re.IGNORECASE)
-
-
-# someone's, with a title or a first name before it: "Tom's", "Mrs Kettering’s"
-_OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
-# the bar as full as a pub's gets: "and Doherty's bar was as full as it ever got on a weeknight"
-_BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\s+|lounge\s+|clubhouse\s+|club\s+|hotel\s+|upstairs\s+|downstairs\s+)?(?P<place>bar)\s+(?:was|is|were|had\s+been)"
-                        r"\s+(?:as\s+|already\s+|still\s+|half\s+|packed\s+|nearly\s+)?(?:full|packed|crowded|busy|"
-                        r"quiet|empty|heaving|noisy|smoky|loud|jammed|rammed)\b")
 # a road's side, by its own name: "Luis nosed his Subaru onto the shoulder of River Road"
 _ROADSIDE = re.compile(r"\b(?:onto|on|along|off|at)\s+the\s+(?:soft\s+|gravel\s+|grass\s+|muddy\s+)?(?:shoulder|verge)\s+of\s+"
                        r"(?:the\s+)?(?:(?-i:[A-Z][\w'’-]+)\s+){0,3}(?P<place>road|street|lane|highway|avenue|drive)\b", re.IGNORECASE)

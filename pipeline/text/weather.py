@@ -20,7 +20,11 @@ _TONIGHT = r"(?:^\W*|[,;:]\s+|\b(?:and|but)\s+)tonight\b(?=,|\s+(?:there|it|the|
 # Layer -> patterns that put it over the place. Weather and time are never a place of their own.
 # (places.Vocabulary carries them, with a producer's own words, as `vocabulary.patterns.layers`)
 LAYER_PATTERNS: dict[str, str] = {
-    "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain|sleet(?:ing|ed|y)?)\b",
+    # (or told by what it does to a windscreen: "The first drops hit the windscreen", "the wipers on double speed")
+    "rain": r"\b(rain(?:ing|ed|s|fall|water|drops?|-soaked|-swept)?|drizzl\w*|downpour|pouring rain|sleet(?:ing|ed|y)?|"
+            r"(?:first|fat|big|heavy)\s+drops\s+(?:hit|struck|spattered|smacked|landed|fell)|"
+            r"(?:windscreen|windshield)\s+wipers|wipers\s+(?:on|going|thumping|beating|slapping|squeaking|working|flicking|"
+            r"sweeping|at\s+full))\b",
     "thunderstorm": r"\b(thunder(?:storm|clap)?s?|lightning|storm(?:y|s)?|tempest)\b",
     "wind": r"\b(wind(?:s|y|swept)?|gales?|gusts?|gusty|blustery)\b",
     # "the night train" runs at night but says nothing of the hour the scene is in
@@ -129,7 +133,8 @@ _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\
 # weather still to come: "more rain was on its way by evening", "rain is forecast", "The rain had not come yet",
 # "the rain was still holding off"
 _STILL_TO_COME = re.compile(r"\s*(?:(?:was|is|were|are)\s+(?:on\s+(?:its|the)\s+way|forecast|expected|due)\b|"
-                            r"(?:had|has|have)\s*(?:not|n['’]t)\s+(?:yet\s+)?(?:come|arrived|started|begun|reached|broken|set\s+in)\b|"
+                            r"(?:still\s+)?(?:had|has|have)\s*(?:not|n['’]t)\s+(?:yet\s+|still\s+)?(?:come|arrived|started|begun|reached|"
+                            r"broken|set\s+in)\b|"
                             r"(?:was|is|were|are)\s+(?:still\s+)?(?:holding|held)\s+off\b|(?:held|holds)\s+off\b)",
                             re.IGNORECASE)
 
@@ -221,7 +226,8 @@ _LIT_IN_THE_DARK = re.compile(
     re.IGNORECASE)
 # the dark seen from indoors: "the window over the sink in Flat 3B is black"
 _DARK_AT_THE_WINDOW = re.compile(
-    r"\bwindows?\s+(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had\s+gone|has\s+gone|have\s+gone|went)\s+(?:already\s+)?"
+    r"\bwindows?\s+(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had\s+gone|has\s+gone|have\s+gone|went)\s+"
+    r"(?:already\s+|completely\s+|quite\s+|fully\s+|totally\s+)?"
     r"(?:black|dark)\b(?!\s+(?:green|blue|red|brown|grey|gray|with)\b)",
     re.IGNORECASE)
 

@@ -357,7 +357,7 @@ def test_a_place_mentioned_mid_scene_does_not_split_it(paragraph):
 
 
 @pytest.mark.parametrize("paragraph, bed, layers", [
-    ("By seven we were on the M1, the wipers going. Tom drove.", "car", ()),          # the people put somewhere
+    ("By seven we were on the M1, the wipers going. Tom drove.", "car", ("rain",)),   # the people put somewhere
     ("An hour later they were in the greenhouse. It smelled of tomatoes.", "garden", ()),
     ("The sleet started in earnest as we joined the motorway. Tom drove in silence.", "car", ("rain",)),
     # the clock moves on, and the next sentence says where
@@ -1884,3 +1884,34 @@ def test_others_leaving_for_a_taxi_keep_the_story_at_the_table_and_the_hour_goes
     found = beds(text)
     assert [bed for bed, _ in found] == ["pub", "street"], found
     assert "night" in found[1][1] and "rain" in found[1][1], found
+
+
+@pytest.mark.parametrize("sentences, found", [
+    (["The bar at Penarth Harlequins RFC is a long low room with a sticky carpet."], ("pub", "bar")),
+    (["Her car was a dented blue Corsa with a rosary round the mirror.", "I got in the back, because Dad said to."],
+     ("car", "car")),
+    (["The hall behind the Methodist chapel in Treharris has a wooden floor and sixty stacking chairs."],
+     ("crowd", "chapel hall")),
+    (["By four o'clock the storm still has not broken, but everyone at Gikomba market is shouting prices."],
+     ("market", "market")),
+])
+def test_a_rugby_club_bar_a_car_got_into_a_chapel_hall_and_a_market_the_rain_has_not_reached(sentences, found):
+    assert established_place(sentences) == found
+    assert "rain" not in layers_in("By four the rain still has not come, but the market is loud.")
+    assert "rain" in layers_in("The first drops hit the windscreen as we turned onto the ring road.")
+
+
+def test_an_open_plan_floor_that_never_says_office_then_the_club_bar_then_a_lift_home_to_nains():
+    text = ("On the last day of the quarter the third floor of Anchor House smelled of toast. The open-plan floor sat "
+            "in grey light; desks in rows, the printer jammed, spreadsheets on every screen.\n\n"
+            "\"Done yet?\" said Carys.\n\n\"Nearly,\" I said.\n\n"
+            "The bar at Penarth Harlequins RFC is a long low room with a sticky carpet. It had been dark for hours.\n\n"
+            "\"Pint?\" said Stevo.\n\n\"Go on,\" I said.\n\n"
+            "His car was a dented blue Corsa with a pine tree hanging from the mirror. I got in the front. The first "
+            "drops hit the windscreen as we pulled out, and soon the wipers were going at full tilt.\n\n"
+            "\"Where to?\" said Bilal.\n\n\"My gran's,\" I said.\n\n"
+            "Gran's house is the one she was born in, two up and two down. It was near midnight and the rain was loud on the skylight.\n\n"
+            "\"You're soaked,\" said Gran.\n")
+    found = [(s.ambience, s.layers) for s in adapt_text(text, None).scenes]     # (its own cast, found in it)
+    assert [bed for bed, _ in found] == ["office", "pub", "car", "room"], found
+    assert "rain" in found[2][1] and "night" in found[3][1], found
