@@ -55,7 +55,9 @@ def named_where_one_is(text: str, spots: list[int]) -> bool:
 
 
 # a thing by its name: "a dark plum called Midnight Orchard", "a boat named Morwenna"
-_THING_CALLED = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+(?:called|named)\s+$")
+# ("a dark plum called Midnight Orchard", "The matatu is called Blessed Assurance")
+_THING_CALLED = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+"
+                           r"(?:(?:is|was|are|were)\s+)?(?:called|named)\s+$")
 _SOMEONE = _MALE_NOUNS | _FEMALE_NOUNS | set(_ROLE_TITLES) | {
     "person", "fellow", "chap", "bloke", "guy", "kid", "child", "baby", "friend", "cousin", "neighbour", "neighbor",
     "colleague", "lad", "lass", "youngster", "teenager", "stranger", "customer", "client", "patient", "pupil", "student"}
@@ -277,7 +279,8 @@ _ASKED_FOR = re.compile(rf"\b(?:[Ii]s\s+there\s+an?|[Aa]re\s+you|[Ww]hich\s+(?:o
 _THATS_ME = re.compile(r"\s*(?:That['’]s\s+me|It['’]s\s+me|I\s+am|I['’]m\s+(?:she|he|her|him)|Speaking)\b")
 # "Mrs. Cray, isn't it?" / "You must be Mrs. Pike." and the answer that puts a first name in its place
 _NAME_CHECKED = re.compile(rf"(?:\b[Yy]ou\s+(?:must\s+be|['’]ll\s+be|are)\s+)?((?:{_TITLE_RE})\.?\s+{_NAME})"
-                           rf"(?:,\s+(?:isn['’]t\s+it|is\s+it|right|yes|I\s+think|I\s+take\s+it|I\s+presume))?[?.]\W*$")
+                           # (or called by it: "Mrs. Kerr," Tom said. / "Agnes. It's half past ten at night.")
+                           rf"(?:,\s+(?:isn['’]t\s+it|is\s+it|right|yes|I\s+think|I\s+take\s+it|I\s+presume))?[?.,]\W*$")
 _FIRST_NAME_GIVEN = re.compile(rf"\s*(?:(?:[Jj]ust|[Oo]h|[Pp]lease|[Nn]o)[,.]?\s+)?(?:(?:[Cc]all\s+me|[Ii]t['’]s)\s+)?({_NAME})"
                                rf"(?:[.!]|[,.!]?\s*$|,\s+(?:please|love|dear)\b|\s+(?:will\s+do|is\s+fine)\b)")
 

@@ -146,8 +146,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     # a town: found after "in", "into", "near" and never speaking
     # (not "Left, Owen! Your other left!" nor "trying to get in. Hale's Ices": only a space between)
-    locative = sum(1 for at in where[form] if (m := re.search(r"([A-Za-z]+)\s+$", text[max(0, at - 16):at]))
-                   and m[1].lower() in _LOCATIVE)
+    # (or gone out to: "Go on out to Alberta", "moved back to Fife")
+    locative = sum(1 for at in where[form] if ((m := re.search(r"([A-Za-z]+)\s+$", text[max(0, at - 16):at]))
+                                              and m[1].lower() in _LOCATIVE) or _GONE_TO.search(text, max(0, at - 30), at))
     if spoke[form] == 0 and locative >= max(1, 0.25 * anywhere[form]):
         return False
     # "Carrick" and "Carrick Head" beside "Carrick Road": a place's own first word, not a first name speaking or spoken to
@@ -159,6 +160,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and not title and spoke[form] == 0 and not first_name_gender(form) and is_town(form) \
             and (len(form) >= 5 or not re.search(rf"[\"“‘]{form},\s*[a-z]|,\s*{form}\s*[,!?.]", text)):
         return False
+    if not title and len(words) >= 2 and words[-1] in _COMPANY_WORDS and is_town(words[0]) and spoke[form] == 0:
+        return False    # "Kenya Power," Peter announces as the lights go: the power company, no one's name
     if spoke[form] == 0 and any(re.search(r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+$", text[max(0, at - 12):at])
                                 for at in where[form]):
         return False    # "Storm Desmond", "somebody who's done Desmond": a storm with a name
@@ -193,6 +196,10 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         or acting[form] >= 2
 
 
+_COMPANY_WORDS = {"Power", "Electric", "Electricity", "Gas", "Water", "Rail", "Railways", "Airways", "Airlines", "Telecom",
+                  "Post", "Bank", "Energy", "Transport", "Buses", "Ferries", "Mail", "Radio", "Television", "Police"}
+_GONE_TO = re.compile(r"\b(?:(?:go|goes|went|gone|going|come|came|get|got)\s+(?:on\s+)?(?:out|back|away|down|up)|moved|move|moving|"
+                      r"flew|fly|emigrated|emigrate|sailed|posted)\s+(?:out\s+|back\s+|away\s+)?to\s+$", re.IGNORECASE)
 _SAID_TO_BE = re.compile(r"[^.!?\"“”,]{0,60},\s+an?\s+(?:[a-z-]+\s+){0,3}([a-z]+)(?=\s+(?:with|of|that|which|where|in|on|at|from|by)\b|[,.;:])")
 
 

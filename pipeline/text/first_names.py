@@ -169,11 +169,13 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                                 # Welsh, Scots Gaelic and Polish pet forms ("Dai" of David, "Tomek" of Tomasz)
                                 "dai", "ifan", "eifion", "osian", "caradog", "mansie", "seonaidh", "tomek", "wojtek",
                                 "kuba", "wil", "pandit", "panditji",
+                                # Scots pet forms, and the "-o" of Australian and Kenyan mates ("Stevo", "Kevo")
+                                "davie", "tam", "rab", "wullie", "shug", "stevo", "kevo", "davo", "robbo", "jonno",
                                 # Igbo, Yoruba and Akan men's names
                                 "chidi", "nnamdi", "ikenna", "kelechi", "tobenna", "chukwuemeka", "ifeanyi", "ebuka",
                                 "chijioke", "dayo", "segun", "wale", "kunle", "jide", "lanre", "niyi", "babatunde",
                                 "olumide", "adebayo", "oluwaseun", "kayode", "rotimi", "gbenga", "kwesi", "kojo"), "M"),
-               **dict.fromkeys(("funmi", "funke", "ngozi", "chioma", "bex", "jess", "shaz", "harper", "nkechi", "yewande",
+               **dict.fromkeys(("funmi", "funke", "ngozi", "chioma", "bex", "jess", "shaz", "shazza", "harper", "nkechi", "yewande",
                                 "kasia", "basia", "gosia", "hyacinth", "meinir", "glesni", "eirwen", "mererid",
                                 # and women's
                                 "chiamaka", "adaeze", "amaka", "ifeoma", "adanna", "nneka", "obiageli", "chinwe", "ebere",

@@ -13,6 +13,7 @@ from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _MONTH_NAMES, _FEMALE_
 from pipeline.text.not_names import _NOT_PERSON_WORDS, _PLACE_PREFIXES, _PLACE_WORDS
 from pipeline.text.aliases import _NAME, _SPEECH, _TITLE_RE, _Speech
 from pipeline.text.called import first_called_a_thing, _sentence_start
+from pipeline.text.towns import is_town
 
 _FEMALE = set(_FEMALE_TITLES) | {"sister", "mlle", "mme", "baroness", "duchess", "signora", "frau", "fraulein"}
 _MALE = set(_MALE_TITLES) | {"brother", "baron", "duke", "signor", "herr", "m"}
@@ -69,6 +70,8 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
             mid[nick] += 1
             where[nick].append(match.end(2) - len(nick))
             words = words[:1]
+        # ("Big Davie McAllister": the first and last name a nickname's word goes before)
+        words = words[1:] if len(words) >= 3 and not title and words[0] in BEFORE_A_NAME else words
         # ("Dai Bach", "Seán Óg": little Dai, young Seán, by the first name a Welsh or Irish village adds a word to)
         words = words[:1] if len(words) == 2 and not title and words[1] in EPITHETS else words
         offset = match.start(2) + name.index(words[0]) if not title else match.start(1)
@@ -84,8 +87,12 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
         if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+(?:(?:him|her|them|me|us|it)\s+)?[A-Z]", after)
                 and not (re.search(r"\b(?:of|from|in|at)\s+$", before)
                          # ("Everybody in Harrowby thinks my boy did it": a place, in what someone says)
-                         and (re.match(r"\s+\w+\s+(?:of|about|on|upon)\b", after) or speech.inside_quote(offset)))) \
+                         and (re.match(r"\s+\w+\s+(?:of|about|on|upon)\b", after) or speech.inside_quote(offset)))
+                # ("We think Bristol owes us. Bristol thinks we owe them": the branch office, in what someone says)
+                and not (len(words) == 1 and not title and speech.inside_quote(offset) and is_town(form))) \
                 or (re.search(rf"\b(?:{_SPEECH}),?\s+$", before) and not speech.inside_quote(offset)
+                    # (not the words printed on a thing: "a tea towel that said Tenby on it")
+                    and not re.search(r"\b(?:that|which)\s+(?:\w+\s+)?(?:said|says|read|reads)\s+$", before)
                     and not first_called_a_thing(text, [offset])):
             spoke[form] += 1     # (but "The wind doesn't say Manchester" is a word said, not a tag)
     for match in _THE_DESCRIPTOR.finditer(text):

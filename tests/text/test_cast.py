@@ -3837,3 +3837,28 @@ def test_a_bare_surname_called_out_a_paragraph_after_her_full_name_is_hers_not_h
     agata = next(m for m, c in cast.items() if "Agata Nowicka" in (m, *c.aliases))
     assert "Nowicka" in (agata, *cast[agata].aliases), cast
     assert "Mrs. Nowicka" not in (agata, *cast[agata].aliases), cast
+
+
+def test_towns_in_talk_a_tea_towel_a_province_gone_out_to_a_power_company_and_a_bus_called_something_are_no_one():
+    text = ('The matatu is called Morning Glory, in gold letters across the back window.\n\n'
+            '"We think Cardiff owes us. Cardiff thinks we owe them," said Gwen.\n\n'
+            '"Of course Cardiff does," said Rhod. He dried a glass with a tea towel that said Tenby on it.\n\n'
+            '"I\'d go," said Danny. "Not Toronto. Alberta. The camps are crying out for fellas."\n\n'
+            '"Go on out to Alberta, then," said Gwen.\n\n'
+            'The lights went. "Kenya Power," Rhod announced to nobody.\n\n"Right on time," said Danny.\n')
+    cast = discover_characters(text)
+    names = {n for m, c in cast.items() for n in (m, *c.aliases)}
+    assert not names & {"Cardiff", "Tenby", "Alberta", "Kenya Power", "Morning Glory"}, cast
+    assert {"Gwen", "Rhod", "Danny"} <= names, cast
+
+
+def test_a_first_name_given_back_to_a_title_and_big_davie_mcallister_is_a_man():
+    text = ('Big Davie McAllister was waiting at the top of the slope. He was six foot four.\n\n'
+            '"Davie says it\'s a spring," said Fiona Baird.\n\n"Aye," said Davie.\n\n'
+            '"Mrs. Kerr," Tom said at the top of the steps.\n\n'
+            '"Agnes. It\'s half past ten at night and we\'re both soaked."\n\n"Agnes, then," said Tom.\n')
+    cast = discover_characters(text)
+    davie = next(m for m, c in cast.items() if "Davie" in (m, *c.aliases))
+    assert cast[davie].gender == "M" and "Davie McAllister" in (davie, *cast[davie].aliases), cast
+    kerr = next(m for m, c in cast.items() if "Mrs. Kerr" in (m, *c.aliases))
+    assert "Agnes" in (kerr, *cast[kerr].aliases), cast
