@@ -51,8 +51,10 @@ _WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|sim
                          rf"|\b(?:[Hh]e|[Ss]he)\s+(?:had\s+)?(?:been|was|is)\s+({_NAME}(?:\s+{_NAME})?)(?=\s+on\s+(?:his|her)\s+"
                          rf"(?:birth\s+certificate|passport|papers|driving\s+licen[cs]e|payslips?)\b)")
 # "Thomas Pellow had been Tosh since the summer he was twelve": the full name, then the pet name
+# ("Alphonsine Keeping had been Aunt Phonse to every child in Port Anson")
 _HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+had\s+(?:(?:only|always|just|simply|ever|long)\s+)*been\s+"
-                       rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s+(?:since|to|ever|for|from)\b)")
+                       rf"(?:just\s+|simply\s+|plain\s+)?((?:(?:Aunt|Auntie|Aunty|Uncle|Cousin|Granny|Gran|Nan|Nana)\s+)?{_NAME})"
+                       rf"(?=\s+(?:since|to|ever|for|from)\b)")
 # "Nan came down at four... Her name is Edith Hartley": the name of the one the sentence before was about
 _HER_NAME_IS = re.compile(rf"(?<=[.!?] )(Her|His)\s+(?:real\s+|full\s+|proper\s+|Christian\s+|given\s+)?name\s+"
                           rf"(?:is|was)\s+({_NAME}(?:\s+{_NAME})?)(?=[\s,.;])")

@@ -192,8 +192,11 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     named = bool(first_name_gender(words[0])) or surname_first(words) or (vocatives[form] and said_to_a_name(form, anywhere))
     # spoken to by a name ("Tobias, bed"): a first name on the list, or a word used mid-sentence (not "Bonjour,")
     spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
+    # (or the surname of a Mr. or a Mrs. the narration goes on calling them by: "Grandy sat back down")
     return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named) or (named and acting[form] >= 1) \
-        or acting[form] >= 2
+        or acting[form] >= 2 or (surname_of_titled and not any(
+            _split_title(f)[1] == tuple(words) and _split_title(f)[0].lower() in _FEMALE for f in anywhere) and sum(
+            not re.search(r"[A-Z][\w'’.-]*\s+$", text[max(0, at - 30):at]) for at in where[form]) >= 3)
 
 
 _COMPANY_WORDS = {"Power", "Electric", "Electricity", "Gas", "Water", "Rail", "Railways", "Airways", "Airlines", "Telecom",

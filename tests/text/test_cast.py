@@ -3862,3 +3862,22 @@ def test_a_first_name_given_back_to_a_title_and_big_davie_mcallister_is_a_man():
     assert cast[davie].gender == "M" and "Davie McAllister" in (davie, *cast[davie].aliases), cast
     kerr = next(m for m, c in cast.items() if "Mrs. Kerr" in (m, *c.aliases))
     assert "Agnes" in (kerr, *cast[kerr].aliases), cast
+
+
+def test_the_managers_surname_a_name_said_to_him_after_a_look_and_an_aunt_everyone_called_so():
+    text = ('Mr. Quint had the envelopes laid out across his desk.\n\n'
+            '"Sit down, the both of you," he said.\n\n"We\'ll stand," Walt said.\n\n'
+            'Quint sat back down. Quint picked up the envelope with their name on it.\n\n'
+            '"The company\'s sold the plant."\n\n'
+            '"They\'re saying." Walt held out his hand, and Quint put the envelope into it. Then he looked at the '
+            'manager for a long time across the desk.\n\n'
+            '"Ambrose, b\'y, I knew your father."\n\n'
+            'Aunt Liddy was at her gate. Lydia Penney had been Aunt Liddy to every child in the cove for fifty years.\n\n'
+            '"I\'m coming," said Aunt Liddy.\n\n"Mrs. Penney, with respect," said Walt.\n')
+    cast = discover_characters(text)
+    quint = next(m for m, c in cast.items() if "Mr. Quint" in (m, *c.aliases))
+    assert "Quint" in (quint, *cast[quint].aliases), cast
+    walt = next(m for m, c in cast.items() if "Walt" in (m, *c.aliases))
+    assert "Ambrose" not in (walt, *cast[walt].aliases), cast      # said by him, not to him
+    liddy = next(m for m, c in cast.items() if "Aunt Liddy" in (m, *c.aliases))
+    assert "Lydia Penney" in (liddy, *cast[liddy].aliases), cast
