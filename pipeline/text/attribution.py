@@ -57,6 +57,10 @@ _SILENT = re.compile(r"\b(?:said|answered|replied)\s+(?:nothing|that)\b|\bmade\s
                      r"\b(?:was|remained|kept)\s+silent\b|\bdid\s+not\s+(?:answer|reply|speak)\b", re.IGNORECASE)
 _ASSENTED = re.compile(r"\b(?:agreed|assented|acquiesced|consented|bowed)\b", re.IGNORECASE)
 # a question told without its words: "Emma was obliged to ask what they had told her"
+# someone overheard, named as the object of "heard": "I heard him say, quietly,"
+_HEARD_SAY = re.compile(r"\b(?:heard|hear|hears|could\s+hear)\s+(him|her)\s+(say|says|said|ask|asks|call|calls|shout|shouts|"
+                        r"murmur|murmurs|whisper|whispers|mutter|mutters|tell|tells)\b[^\"“”]{0,40}$")
+
 _ASKED_UNSAID = re.compile(r"\b(?:ask|asked|enquired|inquired)\s+(?:him\s+|her\s+|them\s+)?(?:what|whether|how|why|who|where|when)\b",
                            re.IGNORECASE)
 _READ_OUT = re.compile(r"\b(?:read|reads|wrote|writes|ran|runs|written)(?:\s+(?:as\s+follows|thus|aloud))?\s*:\s*$")
@@ -282,6 +286,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         capital = re.match(r"[\s\"”’']*(He|She)\b", text[quote.end:after_end]) is not None
         if who is None or (ended and capital):
             before = reader.tag_before(before_start, max(before_start, quote.start - 1), exclude)
+            # ("and I heard him say, quietly, "Lou, it's Chidi."": the one heard, not "I")
+            if (heard := _HEARD_SAY.search(text, before_start, max(before_start, quote.start - 1))) \
+                    and (one := reader.pronoun("he" if heard.group(1) == "him" else "she", heard.start(1))):
+                before = _Who(one, heard.group(2), "", heard.span())
             if before is not None or (ended and capital):
                 who = before
         shared = tagged.get(position - 1)

@@ -538,5 +538,5 @@ def _gender_of_phrase(phrase: str) -> str:
 # the others ("Mr.", "Colonel") go before a surname.
 _FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Auntie", "Aunty", "Uncle", "Sister", "Brother", "Father", "Mother",
                       "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess",
-                      "Pastor"}
+                      "Pastor", "Reverend", "Rev"}
 _PARTICLES = {"de", "du", "van", "von", "le", "la", "des", "di", "da"}

@@ -260,6 +260,10 @@ def _pet_form_of(a: str, b: str) -> bool:
 _TOLD_ME = re.compile(rf"[\"”’']?[^\S\n]*(?:[A-Z][\w.]*(?:\s+[A-Z]\w*)?|he|she)\s+(?:\w+ly\s+)?{TOLD_ME}")
 
 
+_TURNS_TO_ME = re.compile(r"\b(?:looked|looks|grinned|grins|turned|turns|smiled|smiles|winked|winks|glanced|glances|nodded|"
+                          r"nods)\s+(?:[\w,]+\s+){0,3}?(?:at|to|towards)\s+me\b")
+
+
 def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> Counter:
     """Names said to someone whom "I" answer next: the next paragraph opens "I looked at her" or
     is a quote tagged "I said"."""
@@ -275,6 +279,9 @@ def _answered_by_me(text: str, spans: list[tuple[int, int]], names: _Names) -> C
         following = re.search(r"\n[ \t]*\n\s*", text[end:end + 600])
         # ("You're a good man, Daniel." She winked. "Don't listen, Hannah.": "I" answer the last one called)
         if following is None or any(end < a < end + following.start() and vocatives(text[a:b], names) for a, b in spans):
+            continue
+        # ("I'm not complaining, Chidi." She looked up then, and grinned at me.: said to him, then she turns to "me")
+        if _TURNS_TO_ME.search(text, end, end + following.start()):
             continue
         at = end + following.end()
         opens_with_me = re.match(r"I\s+[a-z]+", text[at:at + 20]) is not None

@@ -3881,3 +3881,24 @@ def test_the_managers_surname_a_name_said_to_him_after_a_look_and_an_aunt_everyo
     assert "Ambrose" not in (walt, *cast[walt].aliases), cast      # said by him, not to him
     liddy = next(m for m, c in cast.items() if "Aunt Liddy" in (m, *c.aliases))
     assert "Lydia Penney" in (liddy, *cast[liddy].aliases), cast
+
+
+def test_a_name_said_to_him_before_she_turns_to_me_and_one_heard_saying_it_are_not_the_teller():
+    text = ('I came down to the hall at nine. I had not slept, and I had my old coat on. I found the fire officer by '
+            'the map, and I waited while he finished on the radio. I had known Edna for thirty years; I had taught '
+            'her son. My wife had liked her. I told myself I was only going because I could do lists, but I knew '
+            'better, and so did my daughter, who looked at me the way my wife used to when I said I was fine. I was '
+            'not fine. I was seventy-one and my knees told me so.\n\n'
+            '"Okafor," he said, and shook my hand. "Watch Manager."\n\n"Peter," I said.\n\n'
+            '"I\'m not complaining, Chidi. It was a good throw." Lou looked up then, and grinned at me. "She\'s your '
+            'friend, is she?"\n\nI said she was.\n\n"You ready, Peter?" said Okafor.\n\n"Ready," I said.\n\n'
+            '"Reverend Sue will keep the urn on," said Lou. Sue Hartley waved from the hatch.\n\n'
+            '"Then Lou can tell her," said Okafor, and went out onto the landing, and I heard him say, quietly, '
+            '"Lou, it\'s Chidi. Change of plan."\n')
+    cast = discover_characters(text)
+    teller = next(m for m, c in cast.items() if "I" in c.aliases)
+    assert "Chidi" not in (teller, *cast[teller].aliases), cast
+    sue = next(m for m, c in cast.items() if "Reverend Sue" in (m, *c.aliases))
+    assert "Sue Hartley" in (sue, *cast[sue].aliases), cast
+    said = {q.text: q.speaker for q in attribute(text, cast)}
+    assert said["Lou, it's Chidi. Change of plan."] != teller, said
