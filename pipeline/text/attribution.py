@@ -454,6 +454,9 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
     if group.speaker:
         reader.adopt(quotes[indices[-1]].start, group.speaker)
         reader.note(quotes[indices[0]].start, group.speaker)
+    if len(called := [main for main in group.addressed if main != group.speaker]) == 1:
+        # ("a man propped up on four pillows" / "Mask up, please, Mr. Hollis.": the one just brought in is the one called)
+        reader.adopt(quotes[indices[0]].start, called[0])
     for index in indices:
         if quotes[index].kind == "speech" and re.fullmatch(r"[*_].*[*_]", quotes[index].text.strip(), re.DOTALL):
             quotes[index].kind = "thought"

@@ -1532,3 +1532,22 @@ def test_a_question_told_without_its_words_is_answered_by_the_other():
             "Emma was obliged to ask what they had told her, though fearful of its producing Mr. Elton.\n\n"
             '"They told me--that Mr. Martin dined with them last Saturday."\n')
     assert [s for _, s in speakers(text, cast)][-1] == "Harriet"
+
+
+def test_a_man_last_in_a_list_of_those_there_is_the_one_then_called_by_name_and_his_he_is_his():
+    text = ('I am on nights. I have been on nights for a week and my feet know it; I eat my toast standing up and I '
+            'tell myself I am fine. My bleep goes at eleven and I take the stairs, because I always take the stairs. '
+            'Tom is at the desk with his coat on. He hands me the list and goes.\n\n'
+            'Bay C has six beds and five of them are asleep. In the pool of light there is a small woman in a lilac '
+            'cardigan, a flask on the locker, and a man propped up on four pillows, the mask pushed down so he can '
+            'talk.\n\n'
+            '"Here she is," he says. "The night shift."\n\n'
+            '"Mask up, please, Mr. Hollis," I say.\n\n'
+            '"Bert," says the woman in the cardigan. "He only answers to Bert. Mr. Hollis was his father. Albert '
+            'Hollis is his name and I\'m Maureen Hollis, the wife."\n\n'
+            'I listen to his chest. When I straighten up he is squinting at my badge.\n\n'
+            '"Eleanor," he reads. "My mother was an Eleanor."\n')
+    cast = discover_characters(text)
+    said = {q.text: q.speaker for q in attribute(text, cast)}
+    bert = next(m for m, c in cast.items() if "Mr. Hollis" in (m, *c.aliases))
+    assert said["Here she is,"] == said["Eleanor,"] == bert, (said, cast)
