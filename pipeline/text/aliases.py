@@ -264,6 +264,10 @@ _PRONOUN_TAG = re.compile(rf"\b(?:(?:{_SPEECH})\s+(he|she)|(he|she)\s+(?:{_SPEEC
 _TOLD_ME = re.compile(rf"\b{TOLD_ME}")
 
 
+# a parent called by a child's name ("Mama Wanjiru", "Baba Otieno", "Abu Karim", "Umm Ali")
+_TEKNONYM = re.compile(rf"(Mama|Baba|Abu|Umm)\s+{_NAME}")
+
+
 def _join_answered_names(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
     """`'You're late, Jack,' said Mrs. Angove.` then `'I'm not late, Bridget.'`: the answer calls
     the one who just spoke by her first name, so a bare "Bridget" is Mrs. Angove, when she has no
@@ -356,6 +360,10 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             keep, gone = (answering, calling[0]) if answering.title_gender else (calling[0], answering)
             keep.absorb(gone, owner)
             previous_speaker = keep if speakers else previous_speaker
+        if answering is not None and calling is not None and number - calling[1] == 1 and answering is not calling[0] \
+                and (kind := next(filter(None, map(_TEKNONYM.fullmatch, calling[0].forms)), None)) and not first_person_story \
+                and answering.listed_gender == ("M" if kind.group(1) in ("Baba", "Abu") else "F"):
+            answering.absorb(calling[0], owner)     # ("Mama Wanjiru! Kuja!" / "Specially," says Grace Kamau: Wanjiru's mother)
         last = owner.get(called[-1][0]) if called else None      # the one spoken to last answers
         if first_person_story and _TOLD_ME.search(narration):
             last = None     # ("That's going on the front, Rads," Hollis tells me.: "Rads" is "I")

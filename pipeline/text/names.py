@@ -73,13 +73,14 @@ FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma",
 # what families of other tongues call their own: Polish, Greek, Welsh, Irish, South Asian, Spanish, Yiddish, German,
 # Chinese (Hokkien, Cantonese, Mandarin: "Ah Ma", "Por Por", "Ye Ye"), Vietnamese ("Ba Noi")
 _MOTHERS_ABROAD = {"Mamusia", "Ammu", "Ammi", "Amma", "Maman", "Mutti", "Mami", "Mammy", "Ima", "Maw"}
-_FATHERS_ABROAD = {"Tata", "Tato", "Abba", "Abbu", "Papi", "Vati", "Da", "Babbo"}
+# (and Swahili, Kikuyu: "Baba", "Cucu", "Shosho", "Babu", "Guka")
+_FATHERS_ABROAD = {"Tata", "Tato", "Abba", "Abbu", "Papi", "Vati", "Da", "Babbo", "Baba"}
 _GRANDMOTHERS_ABROAD = {"Babcia", "Babunia", "Yiayia", "Yaya", "Giagia", "Nani", "Dadi", "Abuelita", "Bubbe", "Bubby",
                         "Nain", "Mamgu", "Ouma", "Ah Ma", "Ah Mah", "Ah Po", "Por Por", "Po Po", "Nai Nai", "Lao Lao",
-                        "Ba Noi", "Ba Ngoai", "Bà Nội", "Bà Ngoại"}
+                        "Ba Noi", "Ba Ngoai", "Bà Nội", "Bà Ngoại", "Cucu", "Shosho"}
 _GRANDFATHERS_ABROAD = {"Dziadek", "Dziadzia", "Pappou", "Papou", "Pappous", "Abuelito", "Zayde", "Zaidy", "Taid", "Oupa",
                         "Grandda", "Ah Gong", "Ah Kong", "Gung Gung", "Gong Gong", "Ye Ye", "Yeh Yeh", "Lao Ye",
-                        "Ong Noi", "Ong Ngoai", "Ông Nội", "Ông Ngoại"}
+                        "Ong Noi", "Ong Ngoai", "Ông Nội", "Ông Ngoại", "Babu", "Guka"}
 # and an elder brother or sister (Hindi, Urdu, Tamil, Korean, Mandarin): said as a name, never anyone's own
 _SIBLINGS_ABROAD = {"Didi", "Bhaiya", "Bhaiyya", "Akka", "Aapa", "Baji", "Unnie", "Oppa", "Noona", "Hyung", "Jiejie", "Gege"}
 # and an uncle or an aunt (Gujarati, Hindi, Punjabi, Urdu, Spanish, German, Polish): what a niece calls Papa

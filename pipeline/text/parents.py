@@ -10,7 +10,7 @@ from pipeline.text.quotes import find_quotes, inside_span, says_the_word
 
 _PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa": "Mr", "Pop": "Mr", "Pops": "Mr",
                  "Poppa": "Mr", "Mum": "Mrs", "Mummy": "Mrs", "Mom": "Mrs", "Mommy": "Mrs", "Momma": "Mrs",
-                 "Mother": "Mrs", "Mama": "Mrs", "Mamma": "Mrs", "Ma": "Mrs"}
+                 "Mother": "Mrs", "Mama": "Mrs", "Mamma": "Mrs", "Ma": "Mrs", "Baba": "Mr"}
 
 
 def _join_parents(people: list[_Person], first_person_story: bool = False, text: str = "") -> None:

@@ -3902,3 +3902,18 @@ def test_a_name_said_to_him_before_she_turns_to_me_and_one_heard_saying_it_are_n
     assert "Sue Hartley" in (sue, *cast[sue].aliases), cast
     said = {q.text: q.speaker for q in attribute(text, cast)}
     assert said["Lou, it's Chidi. Change of plan."] != teller, said
+
+
+def test_a_mother_called_by_her_childs_name_answers_and_baba_is_the_one_mr_of_the_family():
+    text = ('The matatu is full when it pulls in at the stage.\n\n'
+            '"Mama Achieng! Kuja, kuja! I kept a seat for you."\n\n'
+            '"Specially," says Rose Otieno, climbing in with the basket against her hip.\n\n'
+            '"Mr. Otieno," Kevo says, looking up at him, "you are too tall for my vehicle."\n\n'
+            '"Then buy a bigger one," says Mr. Otieno.\n\n'
+            'Akinyi looks at the window. "I am not going to sing it, Baba."\n\n'
+            '"She is going to sing it," says Rose.\n\n"Baba knows I am not," says Akinyi.\n')
+    cast = discover_characters(text)
+    rose = next(m for m, c in cast.items() if "Rose Otieno" in (m, *c.aliases))
+    assert "Mama Achieng" in (rose, *cast[rose].aliases), cast
+    father = next(m for m, c in cast.items() if "Mr. Otieno" in (m, *c.aliases))
+    assert "Baba" in (father, *cast[father].aliases), cast
