@@ -527,3 +527,35 @@ def _drop_kin_only_said(speech: _Speech, people: list[_Person], spoken_to: Count
     spoken_to = spoken_to or Counter()
     people[:] = [p for p in people if not (p.forms and all(f in FAMILY_NAMES for f in p.forms) and not any(
         re.search(rf"\b{f}\b", told) or (f in _MOTHER | _FATHER and spoken_to[f]) for f in p.forms))]
+
+
+_ROLE_TAG = re.compile(rf"\b(?:{_SPEECH})\s+(the\s+[a-z]+)\b|\b(the\s+[a-z]+)\s+(?:{_SPEECH})\b")
+
+
+def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
+    """`"Nobody has ever gone home when you told them to, Frank."` / `"That's true," the boss said`: a job
+    the tags name ("the boss", "the editor") that answers a name called in the line before is that person,
+    when every call it answers is to the same one (not a man, a woman, a boy: a description is anyone)."""
+    owner = {form: p for p in people for form in p.forms}
+    answers: dict[int, tuple[_Person, dict[int, _Person]]] = {}
+    for number in range(1, len(speech.paragraphs)):
+        before, inside = speech.quotes_in(number - 1), speech.quotes_in(number)
+        tag = _ROLE_TAG.search(speech.narration_of(number)) if before and inside else None
+        role = owner.get(tag.group(1) or tag.group(2)) if tag else None
+        if role is None or role.words[0] != "the" or role.words[-1] in _MALE_NOUNS | _FEMALE_NOUNS:
+            continue
+        # (said to them: opening the quote or after a comma, not "Has anybody seen Leo?")
+        called = {id(p): p for m in _VOCATIVE.finditer(speech.text, *before[-1])
+                  if (p := owner.get(m.group(1) or m.group(2))) is not None and p.words[0] != "the" and p is not role
+                  and re.search(r"(?:^|,)\W*$", speech.text[before[-1][0]:m.start(1) if m.group(1) else m.start(2)])}
+        if len(called) == 1:
+            answers.setdefault(id(role), (role, {}))[1].update(called)
+    for role, named in answers.values():
+        target = next(iter(named.values()))
+        # (and "the planner, glancing at her clipboard" is no Leo)
+        said = {hint for f in role.forms for m in re.finditer(rf"\b{re.escape(f)}\b", speech.text)
+                if (hint := _gender_hint(speech.text, m.start(), m.end()))}
+        if len(named) == 1 and role.forms and target.forms and role.listed_gender in ("", target.listed_gender) \
+                and said <= {target.listed_gender or "M", target.listed_gender or "F"}:
+            target.absorb(role)
+    people[:] = [p for p in people if p.forms]

@@ -37,7 +37,8 @@ from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
                                   _beside_speech, _drop_kin_only_said, first_called_a_thing, is_a_vessel, is_call_sign, named_where_one_is,
-                                  _join_grandparents_by_age, _join_introductions, _join_names_said_to)
+                                  _join_grandparents_by_age, _join_introductions, _join_names_said_to,
+                                  join_roles_answering_calls)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
@@ -262,6 +263,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_misses(people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)
+    join_roles_answering_calls(speech, people)
     add_called_by_title_alone(speech, people)
     add_names_given(speech, people)
     add_described_strangers(speech, people)

@@ -3917,3 +3917,19 @@ def test_a_mother_called_by_her_childs_name_answers_and_baba_is_the_one_mr_of_th
     assert "Mama Achieng" in (rose, *cast[rose].aliases), cast
     father = next(m for m, c in cast.items() if "Mr. Otieno" in (m, *c.aliases))
     assert "Baba" in (father, *cast[father].aliases), cast
+
+
+def test_the_boss_who_answers_a_name_called_is_that_man_but_a_planner_asked_about_leo_is_not_leo():
+    text = ('Frank Delgado sat at the city desk with the crossword. Tess waited.\n\n'
+            '"Seven letters. Shows up uninvited."\n\n"Delgado," said Tess.\n\n'
+            '"Hilarious," said the boss. "Two fifty-one."\n\n'
+            'Later, at the hospital, Frank stood when he saw her.\n\n"I told you to go home."\n\n'
+            '"Nobody has ever gone home when you told them to, Frank."\n\n'
+            '"That\'s true," the boss said, and sat back down.\n\n'
+            'Leah fanned herself. "Has anybody actually seen Leo?"\n\n'
+            '"The groom is in the barn," said the planner, glancing at her clipboard.\n\n'
+            '"Leo, wait," said Leah.\n\n"Thanks," said Leo Whitlock.\n')
+    cast = discover_characters(text)
+    frank = next(m for m, c in cast.items() if "Frank Delgado" in (m, *c.aliases))
+    assert "the boss" in (frank, *cast[frank].aliases), cast
+    assert not any("the planner" in (m, *c.aliases) and "Leo" in (m, *c.aliases) for m, c in cast.items()), cast
