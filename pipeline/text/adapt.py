@@ -156,6 +156,8 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
             builder.start_scene(time_shift=True)
         elif found := _new_place_established(paragraph, builder, places):
             builder.open_at(found[1], found[0])
+        elif found := _set_after_a_passing_start(paragraph, builder, places):
+            builder.ambience, builder.place = found
         elif not inside and builder.has_gone_on() and _only_the_clock(paragraph):
             builder.start_scene(time_shift=True)
         _adapt_paragraph(text, start, end, inside, builder, places, characters)
@@ -190,6 +192,17 @@ def _only_the_clock(paragraph: str) -> bool:
     return 1 <= len(sentences) <= 2 and establishing._TRANSITION.match(sentences[0]) is not None \
         and not re.match(r"\W*by\s+the\s+time\b", sentences[0], re.IGNORECASE) and bool(weather.layers_in(paragraph)) \
         and not any(place_words.place_of(s, opening=False) or place_words.place_of(s) for s in sentences)
+
+
+def _set_after_a_passing_start(paragraph: str, builder: SceneBuilder, places: Vocabulary) -> tuple[str, str] | None:
+    """(bed, place word) when a scene's short first paragraph named its place only in passing ("...called to a death
+    on the cardiology ward at midnight and was sitting it out in the chapel") and this paragraph, before any talk,
+    sets it somewhere else ("The chapel was on the ground floor"): the scene is there."""
+    if builder.ambience is None or not builder.lines or builder.has_gone_on() or not builder.known:
+        return None
+    found = establishing.established_place(split_sentences(_clean(paragraph))[:OPENING_SENTENCES], places)
+    return (found[0], found[1]) if found and establishing.moves_on(builder.ambience, found) \
+        and found[1].lower() in " ".join(line.text for line in builder.lines).lower() else None
 
 
 def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabulary) -> tuple[str, str] | None:

@@ -1915,3 +1915,14 @@ def test_an_open_plan_floor_that_never_says_office_then_the_club_bar_then_a_lift
     found = [(s.ambience, s.layers) for s in adapt_text(text, None).scenes]     # (its own cast, found in it)
     assert [bed for bed, _ in found] == ["office", "pub", "car", "room"], found
     assert "rain" in found[2][1] and "night" in found[3][1], found
+
+
+def test_a_scene_that_names_the_chapel_in_passing_and_then_sets_out_its_room_is_in_the_chapel():
+    text = ("At one in the morning the whiteboard on the ward had more names than beds. The nurses' station was "
+            "lit like a stage.\n\n\"Bed four,\" said Bridget.\n\n\"On my way,\" I said.\n\n* * *\n\n"
+            "I could have bleeped the chaplain. But he was already in the building, called to a death on the "
+            "cardiology ward at midnight and sitting it out in the chapel.\n\n"
+            "The chapel was on the ground floor, at the end of a long corridor past the lifts. It had no windows. "
+            "There was carpet, and a plain wooden cross.\n\n\"Come in,\" said Father Tom.\n")
+    found = [(s.ambience, s.place) for s in adapt_text(text, None).scenes]
+    assert found[-1] == ("church", "chapel"), found
