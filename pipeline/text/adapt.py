@@ -252,6 +252,10 @@ def _trailing_notes(text: str, paragraphs) -> set[int]:
     return trailing if len(trailing) < len(paragraphs) else set()
 
 
+# an opening that has the story behind glass ("the rain flung at the window", "the curtains breathe in and out")
+_INDOORS_SAID = re.compile(r"\b(?:windows?|sash|curtains?|ceiling|pillows?|duvet|blankets?|radiator)\b", re.IGNORECASE)
+
+
 def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -> list[Scene]:
     """A scene before any place is named gets a quiet room tone, never a bed guessed from a later
     scene; an office when its own narration is full of desks and printers (a kitchen of kettles, a
@@ -264,14 +268,16 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
             bed = things.bed_from_things(told) or "room"
             scene = dataclasses.replace(scene, ambience=bed, place=scene.place if bed == "room" else bed)
         elif number in unnamed and (bed := "car" if things.car_things_in(_opening_narration(scene)) >= 2
-                                    else things.bed_from_things(told)) and bed != scene.ambience:
+                                    else things.bed_from_things(told)) and bed != scene.ambience \
+                and not (bed in OUTDOOR_BEDS and _INDOORS_SAID.search(_opening_narration(scene))):
             # the last scene's place, but this one is full of another's things (a bus stop, the top deck)
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
         elif scene.place in things.TWO_PLACES and scene.ambience in things.TWO_PLACES[scene.place]:
             bed = things.bed_from_things(told, things.TWO_PLACES[scene.place])
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)
         if scene.place not in things.HOUSING and not (scene.ambience == "car" and number in unnamed) and (
-                bed := things.bed_of_opening(_opening_narration(scene), scene.ambience, number in unnamed)):
+                bed := things.bed_of_opening(_opening_narration(scene), scene.ambience, number in unnamed)) \
+                and not (bed in OUTDOOR_BEDS and number in unnamed and _INDOORS_SAID.search(_opening_narration(scene))):
             # an office full of phones and keyboards, whose narration later recalls a field
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
         placed.append(scene)

@@ -75,6 +75,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
                        r"crossbar|corner\s+flags?|kick-off|referee|the\s+whistle|bibs|shin\s*pads|midfield|scrum|try\s+line|"
                        # a cricket match's
                        r"batsm[ae]n|batters?|bowlers?|wickets?|innings|the\s+pavilion|scoreboard|the\s+crease|umpires?",
+    # a harbour's, a beach's
+    "shore": r"pierheads?|the\s+quay|quayside|harbour\s+wall|slipway|bollards?|lobster\s+pots?|crab\s+pots?|seaweed|"
+             r"breakwater|the\s+tide|rock\s?pools?|the\s+surf|sea\s+wall|shingle|gulls",
 }.items()}
 # Things of a place that weigh only between two places a word may be ("the field" of a farm or a match).
 _SIDE_THINGS: dict[str, re.Pattern] = {

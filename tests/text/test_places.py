@@ -1926,3 +1926,18 @@ def test_a_scene_that_names_the_chapel_in_passing_and_then_sets_out_its_room_is_
             "There was carpet, and a plain wooden cross.\n\n\"Come in,\" said Father Tom.\n")
     found = [(s.ambience, s.place) for s in adapt_text(text, None).scenes]
     assert found[-1] == ("church", "chapel"), found
+
+
+def test_a_day_out_that_names_no_place_but_pierheads_gulls_and_the_quay_is_the_shore_and_a_storm_at_the_window_is_not():
+    text = ("The day room smells of talc and gravy. The television is on with the sound down.\n\n"
+            "\"Tea, Alf?\" said Shannon.\n\n\"Go on,\" said Alf.\n\n* * *\n\n"
+            "Thursday comes up blue and blowing, and puts white on the water beyond the pierheads and sends the gulls "
+            "across the sky sideways. Darren parks the minibus by the Mission, among the bollards and the lobster pots.\n\n"
+            "\"Mind the drop,\" said Shannon.\n\n\"I've minded it eighty years,\" said Alf.\n\n* * *\n\n"
+            "The chapel is the one at the top of the hill. The pews are cold and the organ wheezes.\n\n"
+            "\"Sit here,\" said the minister.\n\n* * *\n\n"
+            "The storm comes in a little after ten. First the wind, working at the sash until the glass hums, then "
+            "the rain at the window, and the curtains breathe in and out. Down there the tide will be over the "
+            "slipway and the gulls gone.\n\n\"You awake?\" said Shannon at the door.\n")
+    found = [s.ambience for s in adapt_text(text, None).scenes]
+    assert found[1] == "shore" and found[3] != "shore", found
