@@ -141,6 +141,8 @@ _DWELLING_SITS = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+)?(?:[a-z-]+\s
                             r"cabin|croft|chapel|church)\s+(?:stood|sat|lay|stands|sits|lies)\b[^.;]*?\b(?:on|above|below|"
                             r"among|beneath|under|against)\s+(?:[\w'’-]+\s+){0,4}?(hillside|hills?|moors?|fells?|valley|glen|"
                             r"fields?|slopes?|brae|ridge|headland|cliffs?|clifftop|mountainside|mountains?)\b")
+_OUT_INTO_WEATHER = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,3}(?:came|stepped|walked|ran|went)\s+out\s+of\s+(?:the|a|an|his|her|their)\s+[^,.;]{1,40}?\s+"
+                               r"(?:at\s+[^,.;]{1,30}?\s+)?into\s+(?:the\s+|a\s+)?(?:rain|storm|night|dark|wind|downpour|cold)\b")
 # someone abed as a paragraph opens: a bedroom (a ward's bed is the hospital's: see moves_on)
 _IN_BED = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:he|she|they|I|we)\s+)(?:was|were|is|are|lay|lies|sat|sits)\s+"
                      r"(?:(?:sitting|lying|propped)\s+(?:up\s+)?|still\s+|awake\s+)?in\s+(?:(?:her|his|their|my|our)\s+)?bed\b")
@@ -190,6 +192,10 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         found = ("crowd", f"{hall.group(1).lower()} hall")     # "The hall behind the PCEA church in Kawangware has..."
     if found is None and (bare := _HOSPITAL_UNIT.match(sentences[0])):
         found = ("hospital", bare.group(1).lower())     # "Resus at this time of night is the brightest place"
+    if found is None and _OUT_INTO_WEATHER.search(sentences[0]):
+        # ("Dale came out of the field house at ten past ten into a rain like he had not seen... across the parking lot")
+        out = place_of(sentences[0], vocabulary)
+        found = out if out and out[0] in _WILD_BEDS + ("street",) else ("street", "street")
     if found is None and _IN_BED.match(sentences[0]):
         found = ("room", "bed")     # "Edna Pinder was sitting up in bed in her good wool coat": her bedroom
     if found is None and len(sentences) > 1 and re.match(r"\W*Inside\s+the\b", sentences[1]):

@@ -118,7 +118,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               # where the lifeboat waits at the top of its slipway, doors open to the sea
               "lifeboat station", "boathouse", "boat house", "boat shed"),
     # a station is a platform in the open air more often than a concourse full of people
-    "crowd": ("crowd", "concourse", "stadium",
+    "crowd": ("crowd", "concourse", "stadium", "bleachers", "grandstand",
               "ballroom", "fair", "festival", "theatre", "theater", "auditorium", "assembly",
               # a public hall full of people
               "village hall", "church hall", "parish hall", "town hall", "community centre", "community center",
@@ -149,6 +149,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                 "dish station", "dishwashing station", "prep station", "grill station", "fry station", "pastry station"),
     # (and a pub by its name: "The Drovers Arms", capitalised)
     "pub": ("pub", "tavern", "inn", "arms", "restaurant", "cafe", "café", "caffè", "caffe", "diner", "canteen", "saloon",
+            "concession stand", "refreshment stand",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
             "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",
             # a diner where the highway runs out

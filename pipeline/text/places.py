@@ -148,7 +148,7 @@ _CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?qua
                   rf"(?:{_NUMBER}|twenty|twenty-five)\s+(?:minutes\s+)?(?:past|to)\s+)?{_NUMBER}"
                   r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next|in\s+the)\s+(?:morning|afternoon|evening|night))?"
                   # ("At half past eight on the second Tuesday of lambing, the kitchen ...")
-                  r"(?:\s+on\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:(?-i:[A-Z][a-z]+day)|day|morning|afternoon|evening|night)"
+                  r"(?:\s+on\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?-i:[A-Z][a-z]+day)|day|morning|afternoon|evening|night)"
                   # ("By two o'clock on the Saturday of Nasreen's mehndi, the kitchen ...")
                   r"(?:\s+(?:of|in)\s+(?:[\w'’-]+\s+)?[\w'’-]+)?)?,?\s+")
 # ("On Sunday, after the eleven o'clock service at Mount Zion, the kitchen behind the hall was hotter than an oven")

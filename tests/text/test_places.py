@@ -1941,3 +1941,16 @@ def test_a_day_out_that_names_no_place_but_pierheads_gulls_and_the_quay_is_the_s
             "slipway and the gulls gone.\n\n\"You awake?\" said Shannon at the door.\n")
     found = [s.ambience for s in adapt_text(text, None).scenes]
     assert found[1] == "shore" and found[3] != "shore", found
+
+
+@pytest.mark.parametrize("sentences, found", [
+    (["By three o'clock on Friday the coaches' office at Caddo Springs High smelled of burnt coffee."],
+     ("office", "office")),
+    (["Dale came out of the field house at ten past ten into a rain like he had never seen, blowing sideways "
+      "across the parking lot."], ("street", "parking lot")),
+    (["Dana got out into the rain and pulled her hood up."], None),       # out of the car, where she already was
+])
+def test_a_day_named_after_the_clock_and_coming_out_of_a_building_into_the_rain(sentences, found):
+    assert established_place(sentences) == found
+    assert place_of("At halftime Darlene went down to the concession stand to spell whoever needed it.",
+                    opening=False) == ("pub", "concession stand")
