@@ -84,7 +84,7 @@ _CAME_IN = re.compile(r"\b(?:comes|came|walks|walked|bursts|burst|appears|appear
                       r"strode|marches|marched|sweeps|swept)\s+(?:\w+ly\s+)?(?:in|into|through|out|back|up|down|over|across)\b")
 
 
-_TURNED_TO = re.compile(r"\b(?:looked|looks|stared|stares|turned|turns|gazed|gazes|glanced|glances|peered|peers)\s+"
+_LOOKED_AT_SOMEONE = re.compile(r"\b(?:looked|looks|stared|stares|turned|turns|gazed|gazes|glanced|glances|peered|peers)\s+"
                         r"(?:\w+\s+){0,2}?(?:at|to|towards?|across\s+at)\s+(?:the\s+[a-z]+|him|her|them|[A-Z][a-z]+)\b[^.!?]*[.!?]?\s*$")
 
 
@@ -184,7 +184,7 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                                                                  for x, y in speech.quotes_in(number - 1))
                 # (nor when the one who spoke then turned to look at someone: he goes on, to them; "...and then he
                 # looked at the manager for a long time." / "Leonard, b'y, I knew your father.")
-                turned = _TURNED_TO.search(text, speech.quotes_in(number - 1)[-1][1], speech.paragraphs[number - 1][1])
+                turned = _LOOKED_AT_SOMEONE.search(text, speech.quotes_in(number - 1)[-1][1], speech.paragraphs[number - 1][1])
                 addressees.append(before[0] if len(before) == 1 and not answered and not turned else None)
             elif tag and before:
                 # "he" calls out to the woman just named, who cannot be the one speaking (or, the
