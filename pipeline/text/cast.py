@@ -529,7 +529,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         elif not as_first and len(mister := [p for p in as_last if p.title_gender == "M"]) == 1 \
                 and not any(len(p.words) >= 2 and first_name_gender(p.words[0]) != "F" for p in as_last):
             target = mister[0]      # "Kemp" is Dr. Kemp, not Mrs. Kemp
-        elif owners and not as_first and not told_bare(form) and (known := introduced(form, as_last)) is not None:
+        elif owners and not as_first and not told_bare(form) and (known := introduced(form, as_last)) is not None \
+                and len(known.words) >= 2 and all(min(at for f in p.forms for at in where.get(f, [len(text)])) > where[form][0]
+                                                  for p in as_last if p is not known):
             target = known      # "Kowalczyk!" a line after "Teresa Kowalczyk", long before her mother, Mrs. Kowalczyk
         elif owners and (counts[form] < 3 or told_bare(form)):
             continue     # a surname or first name two people share says nothing alone (but one only ever

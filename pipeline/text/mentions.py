@@ -89,7 +89,10 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
                          # ("Everybody in Harrowby thinks my boy did it": a place, in what someone says)
                          and (re.match(r"\s+\w+\s+(?:of|about|on|upon)\b", after) or speech.inside_quote(offset)))
                 # ("We think Bristol owes us. Bristol thinks we owe them": the branch office, in what someone says)
-                and not (len(words) == 1 and not title and speech.inside_quote(offset) and is_town(form))) \
+                and not (len(words) == 1 and not title and speech.inside_quote(offset) and is_town(form)
+                         # (not a surname as well: "Jane Fairfax", "Miss Fairfax")
+                         and not any(first_name_gender(m.group(1)) or m.group(1) in TITLES
+                                     for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(form)}\b", text)))) \
                 or (re.search(rf"\b(?:{_SPEECH}),?\s+$", before) and not speech.inside_quote(offset)
                     # (not the words printed on a thing: "a tea towel that said Tenby on it")
                     and not re.search(r"\b(?:that|which)\s+(?:\w+\s+)?(?:said|says|read|reads)\s+$", before)
