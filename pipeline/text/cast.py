@@ -19,6 +19,7 @@ How a reader does it, in plain rules:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -44,6 +45,11 @@ from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, 
                                     teller_gender, told_in_first_person)
 from pipeline.text.mentions import _FEMALE, _MALE, _candidates
 from pipeline.text.parents import _join_parents
+
+
+@functools.lru_cache(maxsize=4)
+def _has_radio(text: str) -> bool:
+    return bool(_RADIO.search(text))
 
 
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
@@ -130,7 +136,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     # "Roger, Coastguard." / "Ardmore Coastguard. Roger.": radio talk's "received", said only in speech in a story with
     # a radio in it, is no one called Roger; nor is "Base, Car Nine." / "I'm a rich man, Base." anyone called Base
-    if len(words) == 1 and spoke[form] == 0 and _RADIO.search(text) and ((form in _RADIO_WORDS and mid[form] == 0 and all(
+    if len(words) == 1 and spoke[form] == 0 and _has_radio(text) and ((form in _RADIO_WORDS and mid[form] == 0 and all(
             speech.inside_quote(at) for at in where[form])) or form in _RADIO_STATIONS):
         return False
     # "Tea, Gideon?" / "Ticket says four.": a word only ever said, never in the narration, that the text also writes

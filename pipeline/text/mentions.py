@@ -41,6 +41,14 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
     # "June Kessler" beside "Ray Kessler" and "Mr. Kessler": a month that is her first name
     carried = Counter(m.group(2) for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+({_NAME})\b", text)
                       if m.group(1) in TITLES or (first_name_gender(m.group(1)) and m.group(1) not in _NOT_NAMES))
+    surnames: dict[str, bool] = {}
+
+    def surname(form: str) -> bool:
+        if form not in surnames:
+            surnames[form] = any(first_name_gender(m.group(1)) or m.group(1) in TITLES
+                                 for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(form)}\b", text))
+        return surnames[form]
+
     for match in _MENTION.finditer(text):
         name = match.group(2)
         words = name.split()
@@ -61,7 +69,7 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
                 and not (words[0] in _MONTH_NAMES and len(words) == 2 and carried[words[1]]):
             words = words[1:]
         # ("Your Grace", "His Grace": a duke or a bishop, not a woman called Grace)
-        if not words or re.search(r"\b(?:[Yy]our|[Hh]is|[Hh]er)\s+Grace$", text[:match.start(2) + name.index(words[0]) + 5]):
+        if not words or re.search(r"\b(?:[Yy]our|[Hh]is|[Hh]er)\s+Grace$", text[max(0, match.start(2) - 12):match.start(2) + name.index(words[0]) + 5]):
             continue
         # "Nobody has called Mrs. Carden Pip in years": her name, then the name she was called
         if title and len(words) >= 2 and re.search(r"\bcall(?:s|ed|ing)?\s+$", text[max(0, match.start() - 10):match.start()]):
@@ -91,8 +99,7 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
                 # ("We think Bristol owes us. Bristol thinks we owe them": the branch office, in what someone says)
                 and not (len(words) == 1 and not title and speech.inside_quote(offset) and is_town(form)
                          # (not a surname as well: "Jane Fairfax", "Miss Fairfax")
-                         and not any(first_name_gender(m.group(1)) or m.group(1) in TITLES
-                                     for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(form)}\b", text)))) \
+                         and not surname(form))) \
                 or (re.search(rf"\b(?:{_SPEECH}),?\s+$", before) and not speech.inside_quote(offset)
                     # (not the words printed on a thing: "a tea towel that said Tenby on it")
                     and not re.search(r"\b(?:that|which)\s+(?:\w+\s+)?(?:said|says|read|reads)\s+$", before)
