@@ -223,6 +223,9 @@ def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabu
                                 builder.ambience, builder.recent)
     if found is None and narration and builder.ambience in (*OUTDOOR_BEDS, *ROOFED_IN_WEATHER):
         found = establishing.home_arrived_at(narration[0])
+    if found is None and narration and establishing._NAMED_PLACE_STATE.match(narration[0]) \
+            and (bed := things.bed_from_things(" ".join(narration[:OPENING_SENTENCES]))):
+        found = (bed, bed)      # "The Plough was full at half past eleven. Maureen, the landlady, ... the bar"
     if found and builder.ambience is None and found[0] not in OUTDOOR_BEDS \
             and things.bed_from_things(" ".join(line.text for line in builder.lines if line.kind == "narration")) \
             in (None, "", found[0]):
@@ -429,6 +432,11 @@ def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
                 continue
             opening = builder.opening_left > 0
             told, over = weather.layers_in(piece, places), weather.weather_stops(piece, places)
+            if not builder.known and not opening and builder.ambience is None and (bed := things.bed_from_things(
+                    " ".join([*(line.text for line in builder.lines if line.kind == "narration"), *buffer]))):
+                # (a first scene that has shown its room's things before any place is named is in that room: "the
+                # Aga door open... a pan of soup on the hotplate... at the sink", not the field talked of later)
+                builder.ambience, builder.place, builder.known = bed, bed, True
             if not builder.known and (opening or builder.ambience is None):
                 # the scene's own opening names its place (the first scene: wherever it first does, but not in
                 # what happened long before: "he'd gone down to the Falklands in 1982 on a ship")

@@ -255,11 +255,16 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         tries.append((patterns.named_kind.search(first), True))
         # ("...the Wongs stood at the side gate of Anfield Cemetery")
         tries.append((patterns.threshold.search(first), True))
+        # ("the four of us walked the long way round the harbourside", not round the park: on its streets)
+        tries.append(((way := patterns.round.search(first)) and patterns.bed_of(way)[0] in ("shore", "countryside")
+                      and way, True))
     for n, (match, inside) in enumerate(tries):
         if not match or named_by_it(match):
             continue
         if n >= searched_from and _NOT_THERE.search(match.string, max(0, match.start() - 80), match.start()):
             continue    # "he wasn't at Kenny's, or in the store, or aboard the boat": everywhere he is not
+        if n >= searched_from and re.match(r"\W*towards?\b", match.group(0), re.IGNORECASE):
+            continue    # "By seven Len was walking them up the Drove toward the top yard": a way, not where anyone is
         where = _where(match)
         after = match.string[match.end():]
         seen_from = match.re is not patterns.defined and _VIEW_BEFORE.search(match.string[:where])
@@ -352,6 +357,8 @@ def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
         return False    # "She walked across the wet deck" of the pier
     if word == "station" and ambience in ("hospital", "office"):
         return False    # "I went back to the station": the nurses' station of the ward, the police's own
+    if word == "kitchen" and ambience == "pub":
+        return False    # "and went back to the kitchen": the waiter goes; the diners stay at their table
     # (a lane the fields and sheep make the country is where the car has got to, not the road it is on)
     under_wheels = ambience not in _SEEN_FROM_OUTSIDE or bed == "street"
     return bed != ambience and not (word in _WAYS_THROUGH.get(ambience or "", ()) and under_wheels)

@@ -55,7 +55,10 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # a builder's office on site, a ranger's base, a barristers' clerks
                "site cabin", "site office", "portakabin", "portacabin", "ranger station", "clerks' room", "rescue base",
                "mountain rescue base", "minicab office", "taxi office",
-               "clerks’ room", "clerks room"),
+               "clerks’ room", "clerks room",
+               # a firm's working floor ("The claims floor at Aire Mutual smelled of burnt toast")
+               "claims floor", "trading floor", "dealing room", "open-plan office", "open-plan floor", "call centre",
+               "call center", "typing pool"),
     "training_ground": ("training ground", "training field", "training grounds", "arena", "dojo", "gymnasium",
                         # a ground for games: "the pitch" (not "pitch-dark", "a pitch of fury": see _PLACE_FIGURES)
                         "pitch", "football pitch", "rugby pitch", "hockey pitch", "cricket pitch", "playing field",
@@ -153,7 +156,11 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
             "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",
             # a diner where the highway runs out
-            "roadhouse", "truck stop", "truckstop", "teashop", "tea shop", "cafeteria", "snack bar",
+            "roadhouse", "truck stop", "truckstop",
+            # a restaurant by what it cooks ("The Thai place was on a side street off Boar Lane")
+            "thai place", "chinese place", "indian place", "italian place", "pizza place", "pizzeria", "trattoria",
+            "brasserie", "steakhouse", "noodle bar", "noodle place", "sushi bar", "sushi place", "ramen bar",
+            "taco place", "burger place", "tapas bar", "chop house", "chophouse", "teashop", "tea shop", "cafeteria", "snack bar",
             # a club's bar and its bingo night
             "working men's club", "working men’s club", "social club", "miners' welfare", "miners’ welfare",
             "welfare club", "club", "nightclub", "bingo hall",
@@ -186,7 +193,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # a crofter's house; a room at a chain hotel, which no one takes for a pub
              "croft", "crofthouse", "croft house", "hotel room", "motel", "motel room", "premier inn", "holiday inn",
              "travelodge", "days inn", "comfort inn",
-             "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room",
+             "boarding house", "classroom", "schoolroom", "staff room", "staffroom", "form room", "break room", "breakroom",
              # a court in session is a large hushed room
              "courtroom", "court room", "courthouse", "crown court", "law courts", "magistrates' court",
              "magistrates court", "county court", "high court", "court",

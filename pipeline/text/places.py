@@ -251,6 +251,8 @@ class _Patterns:
         self.locative = re.compile(rf"\b{_LOCATIVE}\s+{_PART_OF}{owner}", re.IGNORECASE)
         # (up on to a roof is onto the place: "climbed all seven flights to the roof of the multi-storey")
         self.motion = re.compile(rf"\b{_MOTION}\s+(?:the\s+(?:open\s+|flat\s+)?(?:roof|top)\s+of\s+)?{owner}", re.IGNORECASE)
+        # a way walked round by the water or a field: "the four of us walked the long way round the harbourside"
+        self.round = re.compile(rf"\b(?:walked|walking|went|way)\s+(?:\w+\s+)?(?:a)?round\s+{_PART_OF}{owner}", re.IGNORECASE)
         # weather come over a place: "the storm arrived over the High Street"
         self.over = re.compile(rf"\b(?:over|across|upon)\s+{_PART_OF}{owner}", re.IGNORECASE)
         # the lights or the sky over a place, opening a scene: "The floodlights over the hockey pitch are on"
@@ -441,8 +443,9 @@ _NOT_HERE = re.compile(
     r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?(?:go|come|walk|run|set\s+foot|step)\s+(?:in)?to\b|"
     r"\brather\s+than\b|\binstead\s+of\b|\bhad\s+(?:already\s+)?left\s+(?:in|on|by|aboard)\s+(?:\w+\s+){0,2}$|"
     r"\bhad\s+(?:already\s+)?(?:gone|driven|headed|set\s+off)\s+(?:off\s+|on\s+)?(?:the\s+other\s+way|away|off|ahead|home)\b|"
-    # "every dog in the valley has found something": all of a place's dogs, not where the story is
-    r"\b(?:every|each|any|no)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|across|around)\s+(?:the|this|our|that)\s+(?:[a-z-]+\s+)?$)"
+    # "every dog in the valley has found something", "anyone at all who came onto the farm": all, not the story's place
+    r"\b(?:every|each|any|no)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|across|around)\s+(?:the|this|our|that)\s+(?:[a-z-]+\s+)?$|"
+    r"\b(?:anyone|anybody|everyone|everybody|nobody|no\s+one|people|those)\s+(?:at\s+all\s+)?(?:who|that)\s)"
     r"[^,;.!?]*$", re.IGNORECASE)
 
 
@@ -516,6 +519,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue    # "Lily had come back to the kitchen door": at its threshold, listening in from the scene
         if match.re is patterns.motion and _SEEN_OUT.match(sentence):
             continue    # "Outside, a gull walked along the sea wall": watched from where the story is
+        if match.re is patterns.motion and re.match(r"\W*(?:came|comes|coming)\s+(?:across|along|through|over|up|down)\b",
+                                                    match.group(0)) and not re.search(r"\b(?:I|we|We|[Ii]t|rain|wind|storm)\b", sentence[:where]):
+            continue    # "A young woman got out and came across the yard": coming to where the story is
         if match.re is patterns.locative and defined and defined.start() < where < _where(defined):
             continue    # where a place by its own name stands: "Rosie's sat across the road from the theatre, a diner"
         bed, word = patterns.bed_of(match)

@@ -131,11 +131,11 @@ _LAYER_STOP_AFTER = re.compile(r"^\W*(before|(?:had|has|have|'d|'s)\s+(?:(?!not\
                                re.IGNORECASE)
 
 # weather still to come: "more rain was on its way by evening", "rain is forecast", "The rain had not come yet",
-# "the rain was still holding off"
+# "the rain was still holding off", "The rain had held off"
 _STILL_TO_COME = re.compile(r"\s*(?:(?:was|is|were|are)\s+(?:on\s+(?:its|the)\s+way|forecast|expected|due)\b|"
                             r"(?:still\s+)?(?:had|has|have)\s*(?:not|n['’]t)\s+(?:yet\s+|still\s+)?(?:come|arrived|started|begun|reached|"
                             r"broken|set\s+in)\b|"
-                            r"(?:was|is|were|are)\s+(?:still\s+)?(?:holding|held)\s+off\b|(?:held|holds)\s+off\b)",
+                            r"(?:was|is|were|are)\s+(?:still\s+)?(?:holding|held)\s+off\b|(?:(?:had|has|have)\s+(?:so\s+far\s+|still\s+)?)?(?:held|holds)\s+off\b)",
                             re.IGNORECASE)
 
 
@@ -285,10 +285,17 @@ def weather_comes(sentence: str, vocabulary=None, goes_somewhere=lambda: False, 
 
 def weather_stops(sentence: str, vocabulary=None) -> list[str]:
     """The weather layers a sentence says are over ("The thunder has stopped altogether")."""
-    # (not where it stops for the moment: "They passed under the bridge, where the rain stopped for a few yards")
+    # (not where it stops for the moment: "They passed under the bridge, where the rain stopped for a few yards",
+    # "Under a bridge the rain stopped for ten yards")
     return [name for name, pattern in _layer_patterns(vocabulary).items() if name != "night"
             and any(_LAYER_STOP_AFTER.search(sentence[m.end():m.end() + 30])
-                    and not re.search(r"\bwhere\s+(?:the\s+)?$", sentence[:m.start()]) for m in pattern.finditer(sentence))]
+                    and not re.search(r"\bwhere\s+(?:the\s+)?$", sentence[:m.start()])
+                    and not _FOR_A_MOMENT.match(sentence[m.end():m.end() + 60]) for m in pattern.finditer(sentence))]
+
+
+_FOR_A_MOMENT = re.compile(r"[^.;]{0,30}?\bfor\s+(?:a\s+(?:few\s+|couple\s+of\s+)?|an?\s+|\w+\s+)?(?:yards?|feet|foot|metres?|"
+                           r"meters?|paces?|steps?|strides?|seconds?|moments?|minutes?|breaths?|heartbeats?|while)\b",
+                           re.IGNORECASE)
 
 
 def is_daytime(sentence: str) -> bool:

@@ -1106,7 +1106,7 @@ def test_a_truck_cab_a_fellowship_hall_and_a_levee_fought_with_sandbags():
     ("Kostas's Fish Bar had been on the corner of Mill Street since 1971.", ("shop", "fish bar")),
     # a street, a town, a firm by their names are an address, not where the story is
     ("The Hallorans lived above the shop on Quarry Street.", None),
-    ("The claims floor took up the sixth storey of a block on Second Avenue in Cedar Rapids.", None),
+    ("The claims floor took up the sixth storey of a block on Second Avenue in Cedar Rapids.", ("office", "claims floor")),
     # beside a vehicle is out of doors
     ("Marty came over to the truck as I climbed out.", None),
     ("By the time they found the levee road, the sky had gone the colour of pewter.", ("countryside", "levee road")),
@@ -1954,3 +1954,54 @@ def test_a_day_named_after_the_clock_and_coming_out_of_a_building_into_the_rain(
     assert established_place(sentences) == found
     assert place_of("At halftime Darlene went down to the concession stand to spell whoever needed it.",
                     opening=False) == ("pub", "concession stand")
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The claims floor at Aire Mutual smelled of burnt toast every Monday morning.", ("office", "claims floor")),
+    ("The Thai place was on a side street off Boar Lane, above a phone repair shop.", ("pub", "thai place")),
+    ("The staff break room is a windowless box next to the soiled utility room.", ("room", "break room")),
+])
+def test_a_firms_floor_a_restaurant_by_its_cooking_and_a_break_room(sentence, found):
+    assert place_of(sentence) == found
+
+
+def test_rain_that_stops_under_a_bridge_for_a_few_yards_or_held_off_is_not_over_nor_falling():
+    assert weather_stops("Under a bridge the rain stopped for ten yards and the quiet rang in her ears.") == []
+    assert weather_stops("The rain stopped for a moment.") == []
+    assert weather_stops("By nine the rain had stopped.") == ["rain"]
+    assert "rain" not in layers_in("The rain had held off.")
+
+
+def test_who_goes_by_the_scene_and_where_they_go_leaves_it_where_it_is():
+    # a visitor crossing the yard comes to the kitchen; anyone at all who comes onto the farm is no one now
+    assert place_of("A young woman got out of the van and came across the yard at a half-run.", opening=False) is None
+    assert place_of("We came across the yard at a run.", opening=False) == ("garden", "yard")
+    assert place_of("He did something I had never seen him do for anyone at all who came onto the farm with a "
+                    "clipboard.", opening=False) is None
+    # the waiter goes back to the kitchen; the diners stay at their table
+    text = ("The Thai place was on a side street off Boar Lane. Gill went on Mondays.\n\n"
+            "\"Pad thai,\" said Toby.\n\n\"Green curry,\" said Gill.\n\n"
+            "The waiter left the chilli by Toby's hand and went back to the kitchen.\n\n\"Well?\" said Gill.\n")
+    assert [s.ambience for s in adapt_text(text, None).scenes] == ["pub"]
+
+
+def test_a_place_by_its_name_full_of_its_things_and_a_first_scene_in_the_room_its_things_show():
+    text = ("By four o'clock the rain had been coming for three days. I had the Aga door open and a pan of soup on "
+            "the hotplate, and Dad was standing at the sink with his hands on the draining board.\n\n"
+            "\"How far across?\" said Dad.\n\n\"Past the pumping station,\" said Sam. \"We put the ewes in the "
+            "lower field in January.\"\n\nIt had seemed sensible then, putting them in the lower field.\n\n"
+            "\"Get the trailer,\" said Dad.\n\n"
+            "By seven we had eighty up on the track, and Len was walking them on up the Drove toward the top yard "
+            "with the dog.\n\n\"Come on,\" said Sam.\n\n\"Right,\" said Dad.\n\n"
+            "The Plough was full at half past eleven. Maureen, the landlady, had lit the fire in the back room as "
+            "well as the one in the bar.\n\n\"Sit down,\" said Maureen.\n")
+    found = [s.ambience for s in adapt_text(text, None).scenes]
+    assert found[0] == "kitchen" and found[-1] == "pub" and "garden" not in found, found
+
+
+def test_the_long_way_round_a_harbourside_is_where_they_walk_and_toward_a_flat_is_nowhere_yet():
+    assert established_place(["It was nearly eleven by the time they let Kieran out, and it was raining, and the "
+                               "four of us walked the long way round the harbourside towards Brenda's flat."]) \
+        == ("shore", "harbourside")
+    assert established_place(["By seven we had eighty up on the track, and Len was walking them up the Drove toward "
+                              "the top yard with the dog."]) is None
