@@ -163,5 +163,8 @@ _INTRODUCED = re.compile(rf"\s*(?i:{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this
 # "Ottoline Marsh was Dennis's younger sister": a name the narration says is someone's kin
 _DESCRIBED_AS_KIN = re.compile(rf"\b({NAME}(?:\s+{NAME})?)\s+(?:was|is|had\s+been)\s+(?:{NAME}['’]s|his|her|my|our|their)"
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
-_GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({NAME})\b")
+# (and one named to their face: "You must be Wiremu," she says)
+_GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({NAME})\b|"
+                         rf"(?:(?<=[\"“‘])|(?<=[.!?] ))(?:And\s+)?(?:[Yy]ou|[Yy]ou['’]ll|[Yy]ou\s+will)\s+(?:must\s+|['’]ll\s+)?be\s+({NAME})"
+                         rf"(?=[,.!?])")
 _SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({NAME}\s+{NAME})[.,]")

@@ -18,6 +18,10 @@ _ANIMAL_NAMED = re.compile(
     rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+([A-Z][a-z]+)\b(?!\s+(?:said|asked|says|asks))"
     rf"|\b([A-Z][a-z]+)\s+(?:barked|wagged|whined|growled|purred|mewed|meowed|miaowed|neighed|whinnied|yapped|woofed|yowled|"
     rf"howled(?!\s+(?:with|at|in|for)\b))\b"
+    # "Moss thumps his tail once", "Bess's muzzle": what only a beast has
+    rf"|\b([A-Z][a-z]+)\s+(?:(?!said|says|asked)[a-z]+\s+){{0,2}}?(?:thumps|thumped|wags|wagged|swishes|swished|flicks|flicked|"
+    rf"lifts|lifted|beats|beat)\s+(?:his|her|its)\s+tail\b"
+    rf"|\b([A-Z][a-z]+)['’]s\s+(?:tail|paws|muzzle|snout|hackles|fetlocks?|withers|dog\s+bowl|kennel)\b"
     # "the cat, who was called Euclid", "a pony named Biscuit"
     rf"|\b{_ARTICLE}\s+(?:[\w-]+\s+){{0,2}}?{_ANIMALS},?\s+(?:(?:who|which|that)\s+(?:was|is)\s+)?"
     rf"(?:called|named)\s+([A-Z][a-z]+)\b"

@@ -529,6 +529,9 @@ def _drop_kin_only_said(speech: _Speech, people: list[_Person], spoken_to: Count
         re.search(rf"\b{f}\b", told) or (f in _MOTHER | _FATHER and spoken_to[f]) for f in p.forms))]
 
 
+_ROLE_COMES_IN = re.compile(r"\b(the\s+[a-z]+)\s+(?:comes|came|walks|walked|steps|stepped|appears|appeared|arrives|"
+                            r"arrived|strides|strode|leans|leaned|leant)\b")
+_SUBJECT_NAMED = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+[a-z]+(?:s|ed)\b")
 _ROLE_TAG = re.compile(rf"\b(?:{_SPEECH})\s+(the\s+[a-z]+)\b|\b(the\s+[a-z]+)\s+(?:{_SPEECH})\b")
 
 
@@ -548,6 +551,21 @@ def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
         called = {id(p): p for m in _VOCATIVE.finditer(speech.text, *before[-1])
                   if (p := owner.get(m.group(1) or m.group(2))) is not None and p.words[0] != "the" and p is not role
                   and re.search(r"(?:^|,)\W*$", speech.text[before[-1][0]:m.start(1) if m.group(1) else m.start(2)])}
+        if len(called) == 1:
+            answers.setdefault(id(role), (role, {}))[1].update(called)
+    # ("Round eight the boss comes in... she leans on it beside Koro." / "How's it looking, Tane?" / "Good line of
+    # wool, Helen.": the job who came in and spoke, called by name in the answer)
+    for number in range(1, len(speech.paragraphs) - 1):
+        told, inside, after = speech.narration_of(number - 1), speech.quotes_in(number), speech.quotes_in(number + 1)
+        if speech.quotes_in(number - 1) or not inside or not after or speech.narration_of(number).strip(" \n\t\"“”.,!?"):
+            continue
+        came = _ROLE_COMES_IN.search(told)
+        role = owner.get(came.group(1)) if came else None
+        if role is None or role.words[0] != "the" or role.words[-1] in _MALE_NOUNS | _FEMALE_NOUNS \
+                or any(owner.get(m.group(1)) not in (None, role) for m in _SUBJECT_NAMED.finditer(told, came.end())):
+            continue
+        called = {id(p): p for m in _VOCATIVE.finditer(speech.text, *after[0])
+                  if (p := owner.get(m.group(1) or m.group(2))) is not None and p.words[0] != "the" and p is not role}
         if len(called) == 1:
             answers.setdefault(id(role), (role, {}))[1].update(called)
     for role, named in answers.values():

@@ -85,8 +85,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
                 other.endswith(" " + words[1]) and other.split()[0] not in _MONTH_NAMES for other in anywhere)):
         return False
     if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form) \
-            and not any(other.startswith(form + " ") and mid[other] for other in anywhere):
-        return False     # "Th'" of dialect; but "Jo" of "Jo Marsh" is a name
+            and not any(other.startswith(form + " ") and mid[other] for other in anywhere) \
+            and not (vocatives[form] >= 2 and any(other.startswith(form) and len(other.split()[0]) > 3 for other in anywhere)):
+        return False     # "Th'" of dialect; but "Jo" of "Jo Marsh" is a name, and "Wi", said to Wiremu
     # a name only ever written alone inside quote marks is a boat's, a house's or a book's ("was
     # 'Morwenna Grace'")
     if len(words) == 1 and spoke[form] < 2 and form in animals:
@@ -155,7 +156,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # (not "Left, Owen! Your other left!" nor "trying to get in. Hale's Ices": only a space between)
     # (or gone out to: "Go on out to Alberta", "moved back to Fife")
     locative = sum(1 for at in where[form] if ((m := re.search(r"([A-Za-z]+)\s+$", text[max(0, at - 16):at]))
-                                              and m[1].lower() in _LOCATIVE) or _GONE_TO.search(text, max(0, at - 30), at))
+                                              and m[1].lower() in _LOCATIVE) or _GONE_TO.search(text, max(0, at - 30), at)
+                  or _WAYPOINT_AT.search(text, max(0, at - 30), at))
     if spoke[form] == 0 and locative >= max(1, 0.25 * anywhere[form]):
         return False
     # "Carrick" and "Carrick Head" beside "Carrick Road": a place's own first word, not a first name speaking or spoken to
@@ -208,6 +210,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
 
 _COMPANY_WORDS = {"Power", "Electric", "Electricity", "Gas", "Water", "Rail", "Railways", "Airways", "Airlines", "Telecom",
                   "Post", "Bank", "Energy", "Transport", "Buses", "Ferries", "Mail", "Radio", "Television", "Police"}
+# ("The traffic at Ojuelegba had locked itself into a single metal animal": a junction's name, a place)
+_WAYPOINT_AT = re.compile(r"\b(?:traffic|junction|roundabout|bus\s+stop|bus\s+park|motor\s*park|terminus|crossroads|"
+                          r"lights|flyover|interchange|toll\s+gate)\s+(?:at|near|by)\s+$", re.IGNORECASE)
 _GONE_TO = re.compile(r"\b(?:(?:go|goes|went|gone|going|come|came|get|got)\s+(?:on\s+)?(?:out|back|away|down|up)|moved|move|moving|"
                       r"flew|fly|emigrated|emigrate|sailed|posted)\s+(?:out\s+|back\s+|away\s+)?to\s+$", re.IGNORECASE)
 _SAID_TO_BE = re.compile(r"[^.!?\"“”,]{0,60},\s+an?\s+(?:[a-z-]+\s+){0,3}([a-z]+)(?=\s+(?:with|of|that|which|where|in|on|at|from|by)\b|[,.;:])")
@@ -229,7 +234,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     introduced.update(m.group(1) for (x, y), (a, b) in zip(speech.spans, speech.spans[1:])
                       if NAME_ASKED.search(text, x, y) and (m := _SELF_INTRODUCED.match(text, a, b)))
     # "Name's Oakes, if you need anything": a speaker who gives their name
-    introduced.update(m.group(1) for a, b in speech.spans for m in _GIVES_NAME.finditer(text, a, b))
+    introduced.update(m.group(1) or m.group(2) for a, b in speech.spans for m in _GIVES_NAME.finditer(text, a, b))
     forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting,
                                                     animals, introduced)]
     singles = {f for f in forms if " " not in f}
@@ -301,6 +306,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
         characters[narrator] = Character(narrator, tuple(c.aliases) + tuple(also) + NARRATOR_ALIASES, gender)
         characters = join_parent_named_by_others(text, characters, narrator)
     return characters
+
+
+_PARENT_OF = ("Mama", "Mamma", "Papa", "Baba")
 
 
 def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
@@ -419,6 +427,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
                                                         and pronoun_gender(*p.forms, p.words[0]) in (gender, "U")
                                                         and (first_name_gender(p.words[0]) == gender
                                                              or not leans_against(gender, *p.forms, p.words[0])))]
+        # (and a title that says no gender, "Chief Bakare", whom the prose calls "he", is not Funmilayo Bakare)
+        said_as = pronoun_gender(form) if not gender else ""
+        fitting = [p for p in fitting if said_as not in ("M", "F") or p.listed_gender in ("", said_as)]
         # (not "Harpreet", named beside "Mr Sandhu" as another man; not "young Tom Haskett" beside "old Mr. Haskett")
         fitting = [p for p in fitting if not (title in ("Mr", "Mrs") and named_apart(told, form, p.words[0]))]
         if re.search(rf"\b[Oo]ld\s+{re.escape(form)}\b", text):
@@ -500,6 +511,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
                              and all(_split_title(f)[0] in ("Mrs", "Mme") for f in p.forms if form in f.split()))]
         as_last = [p for p in people if not p.words[0] == "the" and p.words[-1] == form]
         as_last = [p for p in as_last if p not in as_first]
+        # ("Mama Tobi" all chapter and "Tobi" her son: a parent named for a child is not the child)
+        as_last = [p for p in as_last if not (first_name_gender(form) and all(
+            _split_title(f)[0] in _PARENT_OF for f in p.forms if form in f.split()))]
         if as_last and as_first and max(p.count for p in as_first) < 3:
             as_first = []       # "Archer Madeira" twice says less than "Newland Archer" fifty times
         same_word = [p for p in as_last if p.words == (form,)]

@@ -174,13 +174,19 @@ _LIST_LACKS = {**dict.fromkeys(("alfie", "albie", "ollie", "bertie", "dougie", "
                                 # Igbo, Yoruba and Akan men's names
                                 "chidi", "nnamdi", "ikenna", "kelechi", "tobenna", "chukwuemeka", "ifeanyi", "ebuka",
                                 "chijioke", "dayo", "segun", "wale", "kunle", "jide", "lanre", "niyi", "babatunde",
-                                "olumide", "adebayo", "oluwaseun", "kayode", "rotimi", "gbenga", "kwesi", "kojo"), "M"),
+                                "olumide", "adebayo", "oluwaseun", "kayode", "rotimi", "gbenga", "kwesi", "kojo",
+                                # Māori men's names
+                                "wiremu", "hemi", "tane", "rawiri", "tamati", "hone", "mikaere", "matiu", "pita",
+                                "ihaia", "tipene", "hohepa", "nikau", "tama"), "M"),
                **dict.fromkeys(("funmi", "funke", "ngozi", "chioma", "bex", "jess", "shaz", "shazza", "harper", "nkechi", "yewande",
                                 "kasia", "basia", "gosia", "hyacinth", "meinir", "glesni", "eirwen", "mererid",
                                 # and women's
                                 "chiamaka", "adaeze", "amaka", "ifeoma", "adanna", "nneka", "obiageli", "chinwe", "ebere",
                                 "oluchi", "bisi", "kemi", "folake", "bukola", "busola", "temi", "funmilayo", "abimbola",
                                 "titilayo", "adaobi", "nkem", "akosua", "abena", "efua", "adwoa", "ama",
+                                # and Māori women's
+                                "mere", "aroha", "anahera", "hine", "huia", "ngaio", "marama", "wikitoria", "hana",
+                                "ngaire", "rewa", "awhina",
                                 # and a southern African woman's name that is also a word
                                 "precious", "hodan", "faadumo"), "F")}
 
@@ -269,5 +275,7 @@ def kept_title(title: str | None, first_word: str, text: str) -> str | None:
     and the name his."""
     if title not in ("Mama", "Mamma", "Papa") or not first_name_gender(first_word):
         return title
+    if len(re.findall(rf"\b{title}\s+{re.escape(first_word)}\b", text)) >= 3:
+        return title    # ("Mama Tobi had been awake for three hours. She stood..." all chapter: the mother by her name)
     alone = re.search(rf"(?<!\bMama\s)(?<!\bMamma\s)(?<!\bPapa\s)\b{re.escape(first_word)}\b", text)
     return None if alone else title

@@ -3922,3 +3922,43 @@ def test_the_boss_who_answers_a_name_called_is_that_man_but_a_planner_asked_abou
     cast = discover_characters(text)
     assert owner(cast, "the boss") == owner(cast, "Frank Delgado") != "", cast
     assert owner(cast, "the planner") != owner(cast, "Leo"), cast
+
+
+def test_a_two_letter_call_that_starts_a_longer_name_is_the_teller_and_you_must_be_names_him():
+    text = TOLD_AS_I + ("\"Wool away, Wi,\" says Koro without looking up.\n\n\"Coming,\" I say.\n\n"
+                        "\"Wi,\" says Aunty Mere. \"Bring the tea.\"\n\nI bring it.\n\n"
+                        "\"You must be Wiremu,\" says the vet, and she says it right.\n\n\"Yes,\" I say.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Wi") == teller(cast) == owner(cast, "Wiremu") and gender_of(cast, "Wi") == "M", cast
+
+
+def test_mama_tobi_all_chapter_is_the_mother_and_tobi_her_son_and_chief_bakare_said_he_is_no_daughter():
+    text = ("Mama Tobi had been awake for three hours. She stood in the parlour with her list.\n\n"
+            "\"Tobi, get up,\" said Mama Tobi.\n\n\"I am up,\" said Tobi, and he pulled the sheet over his head.\n\n"
+            "Chief Bakare lowered his newspaper. He had dressed for the day as he always did.\n\n"
+            "\"Leave the boy,\" said Chief Bakare.\n\n\"Leave him?\" said Mama Tobi. She looked at her husband.\n\n"
+            "\"Funmilayo Bakare, come down,\" said Mama Tobi.\n\n\"Coming, Mama,\" said Funmilayo.\n\n"
+            "Chief Bakare folded his paper and went out. He did not look back.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mama Tobi") != owner(cast, "Tobi") and gender_of(cast, "Mama Tobi") == "F" \
+        and gender_of(cast, "Tobi") == "M", cast
+    assert owner(cast, "Chief Bakare") != owner(cast, "Funmilayo"), cast
+
+
+def test_a_junction_the_conductor_shouts_and_a_dog_that_thumps_his_tail_are_no_one():
+    text = ("\"Yaba! Yaba! Ojuelegba, Yaba!\" the conductor shouted.\n\n"
+            "The traffic at Ojuelegba had locked itself into one metal animal.\n\n"
+            "\"Ojuelegba! Who dey drop Ojuelegba?\" said the conductor.\n\n\"Not me,\" said Funmi.\n\n"
+            "Moss is lying in the doorway. Koro puts a hand on the dog's side, and Moss thumps his tail once.\n\n"
+            "\"What's up with Moss?\" said Koro.\n\n\"Nothing,\" said Funmi. \"Moss is old.\"\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Ojuelegba") == "" and owner(cast, "Moss") == "", cast
+
+
+def test_the_job_who_came_in_and_spoke_is_the_name_the_answer_calls_her():
+    text = ("Round eight the boss comes in, still in her gumboots. She walks the board, and she leans on the table "
+            "beside Koro and watches him work.\n\n\"How's it looking?\"\n\n\"Good line of wool, Helen.\"\n\n"
+            "\"That'll be the dry.\" She rubs her eyes.\n\n\"We'll get them in,\" Koro says.\n\n"
+            "\"By four,\" the boss says, and goes out.\n\n"
+            "\"Helen's fine,\" says Koro later. \"She always is.\"\n")
+    one_person(text, "the boss", "Helen")
