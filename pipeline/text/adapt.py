@@ -73,7 +73,10 @@ _TIME_SHIFT = re.compile(
     r"that (night|evening|morning|afternoon)|(hours|days|weeks|months|years) later|the following (day|morning|week)|"
     r"a (few )?(hours?|days?|weeks?|months?|years?) later|back (at|in) |"
     # ("By twenty past ten that night the weatherman's smear had arrived")
-    r"(by|at|around|about|after|until) ([\w'’-]+ ){1,4}?(that|the next|next) (night|evening|morning|afternoon|day)\b)",
+    r"(by|at|around|about|after|until) ([\w'’-]+ ){1,4}?(that|the next|next) (night|evening|morning|afternoon|day)\b|"
+    # ("It started to rain at eleven o'clock that night, twenty minutes after Pastor Okafor opened the vigil")
+    r"it (started|began) to (rain|snow|pour|thunder) (at|around|about|after|before|just after|just before) "
+    r"([\w'’-]+ ){1,3}?(that|the next|next) (night|evening|morning|afternoon|day)\b)",
     re.IGNORECASE)
 
 # the opening's length, the scene's run and its weather: pipeline/text/scene_builder.py
@@ -205,6 +208,10 @@ def _set_after_a_passing_start(paragraph: str, builder: SceneBuilder, places: Vo
         and found[1].lower() in " ".join(line.text for line in builder.lines).lower() else None
 
 
+_BOARDED = re.compile(r"^\W*(?:I|We|He|She|They|[A-Z][a-z]+)\s+(?:entered|boarded|got\s+(?:in|on|aboard)|"
+                      r"climbed\s+(?:in|on|aboard)|squeezed\s+in|piled\s+in)\s*[.,;]")
+
+
 def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabulary) -> tuple[str, str] | None:
     """(bed, place word) when a narration paragraph opens by setting the story in a place with another
     bed than the scene's, once the scene has gone on a while; else None."""
@@ -223,6 +230,9 @@ def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabu
                                 builder.ambience, builder.recent)
     if found is None and narration and builder.ambience in (*OUTDOOR_BEDS, *ROOFED_IN_WEATHER):
         found = establishing.home_arrived_at(narration[0])
+    if found is None and narration and _BOARDED.match(narration[0]) and builder.ambience not in ("car", "train", "ship") \
+            and (vehicle := [w for w in re.findall(r"[a-z-]+", builder.recent.lower()) if places.patterns.word_bed.get(w) == "car"]):
+        found = ("car", vehicle[-1])      # "The danfo that stopped for them..." / "Mummy, enter." / "They entered."
     if found is None and narration and establishing._NAMED_PLACE_STATE.match(narration[0]) \
             and (bed := things.bed_from_things(" ".join(narration[:OPENING_SENTENCES]))):
         found = (bed, bed)      # "The Plough was full at half past eleven. Maureen, the landlady, ... the bar"

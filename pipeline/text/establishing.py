@@ -107,6 +107,11 @@ _NAMED_PLACE_SITS = re.compile(r"^\W*(?!(?:It|He|She|They|We|I|You|This|That|The
                                r"\s+(?:at|on|in|above|below|beneath|under|high|halfway|near|beside|behind|just)\b")
 
 
+# a meal or a meeting at its hour in its place: "Smoko's at ten in the homestead kitchen"
+_EVENT_AT = re.compile(r"^\W*(?:[A-Z][a-z]+|The\s+[a-z]+)(?:['’]s|\s+is|\s+was|\s+will\s+be)\s+(?:at|from)\s+"
+                       r"(?:[\w:.-]+\s+){1,3}?(?:in|at)\s+(?:the|our|his|her|their|my)\s")
+
+
 # out of a building into the street (not "out of the kitchen into the hall")
 _CAME_OUT = re.compile(r"\b(?:came|comes|walked|walks|stepped|steps|got|spilled|emerged|emerges|let\s+themselves|let\s+himself|"
                        r"let\s+herself)\s+out\s+(?:of|from)\s+(?:the|a|an|his|her|their|its|our|my)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -166,6 +171,9 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     if not sentences:
         return None
     found = _opening_setting(sentences[0], vocabulary)
+    if found is None and _EVENT_AT.match(sentences[0]):
+        # ("Smoko's at ten in the homestead kitchen", "Dinner was at eight in the long room")
+        found = place_of(sentences[0], vocabulary, opening=True, generic=False)
     if sits := _DWELLING_SITS.match(sentences[0]):
         found = ("countryside", sits.group(1).lower())  # "The Menons' house stood on a shelf of hillside above Strathblane"
     if found is None and (_NAMED_PLACE_STATE.match(sentences[0]) or ((where := _NAMED_PLACE_SITS.match(sentences[0]))

@@ -142,6 +142,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "passenger seat", "driver's seat", "bus", "pickup truck", "cab", "top deck",
             "land cruiser", "land rover", "range rover", "pickup", "crew cab", "humvee",
             "minibus", "minibuses", "people carrier", "camper van", "campervan", "motorhome", "tour bus",
+            # the shared minibuses and taxis of Lagos, Nairobi, Accra, Manila
+            "danfo", "matatu", "tro-tro", "trotro", "jeepney", "molue", "shared taxi", "ute",
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
             *_MOTORWAYS),
     "kitchen": ("kitchen", "scullery", "bakery", "pantry", "larder", "cookhouse", "cook house",
@@ -206,6 +208,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # rooms of their own kind, not "the room" that moves no scene
              "waiting room", "changing room", "changing rooms", "dressing room", "locker room", "interview room", "motel", "motor lodge", "motel room", "hotel room", "dormitory",
              "bunkhouse", "hut", "mountain hut", "caravan", "farmhouse", "farm house", "bothy",
+             # where a gang sleeps: "The quarters are two long rooms with bunks"
+             "quarters", "shearers' quarters", "shearers’ quarters", "bunk room", "bunkroom", "barracks",
              # where a station's crew wait for a call: no ship, though the lifeboat is below
              "crew room",
              # a building's own works, below stairs (a ship's is the ship's: see establishing._ROOMS_ABOARD)

@@ -121,7 +121,8 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
 _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|southbound|eastbound|westbound|"
                   r"home|homeward|inbound|outbound|back)\s+)?"
                   # ("Leicester Forest East services only made sense at night")
-                  r"(?:(?:only|never|always|usually|often|barely|hardly)\s+(?=\w+ed\b|made\b|makes\b))?"
+                  r"(?:(?:only|never|always|usually|often|barely|hardly|already|still)\s+(?=\w+ed\b|made\b|makes\b|smelt\b|"
+                  r"smells\b|was\b|is\b|had\b|has\b))?"
                   r"(?:[,;:.!?]|$|(?:was|were|is|are|had|has|have|lay|stood|sat|seemed|looked|felt|took|made|makes|"
                   r"kept|held|grew|fell|rose|shook|rang|smelt|smelled|stank|filled|of|at|on|in|for|above|below|beside|"
                   r"behind|near|by|where|that|which|itself|to|from|ran|runs|ends|led|leads|wound|winds|along|across|"

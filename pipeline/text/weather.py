@@ -33,7 +33,7 @@ LAYER_PATTERNS: dict[str, str] = {
              r"(?!['’]s\b)"
              r"(?!\s+(?:train|bus|boat|ferry|mail|express|sleeper|porter|nurse|watchman|shift|school|club)s?\b)"
              # the day going out: "the light was nearly gone", "it was getting dark", "out in the dark"
-             r"|\bthe\s+(?:last\s+of\s+the\s+)?(?:day)?light\s+(?:was|is|had)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
+             r"|\bthe\s+(?:last\s+of\s+the\s+)?(?:day)?light(?:\s+(?:was|is|had|has)|['’]s)\s+(?:\w+\s+)?(?:gone|going|failing|fading)\b"
              # ("By the time the light began to go it lay across the whole street")
              r"|\bthe\s+(?:day)?light\s+(?:began|begins|started|starts)\s+to\s+(?:go|fail|fade|die)\b"
              # "with the last of the light draining out of the sky"

@@ -2005,3 +2005,24 @@ def test_the_long_way_round_a_harbourside_is_where_they_walk_and_toward_a_flat_i
         == ("shore", "harbourside")
     assert established_place(["By seven we had eighty up on the track, and Len was walking them up the Drove toward "
                               "the top yard with the dog."]) is None
+
+
+def test_a_meal_at_its_hour_in_the_kitchen_the_quarters_at_dark_a_danfo_boarded_and_rain_that_starts_that_night():
+    assert established_place(["Smoko's at ten in the homestead kitchen, because Aunty Mere will not cart scones down "
+                              "to the shed."]) == ("kitchen", "kitchen")
+    assert place_of("The quarters are two long rooms with bunks and a wood burner.") == ("room", "quarters")
+    assert place_of("At close quarters it was worse.") is None
+    assert "night" in layers_in("By the time we've had tea the light's gone, and the wind has swung round.")
+    text = ("By seven o'clock the parlour already smelled of fried plantain. Mama Tobi had been up for hours.\n\n"
+            "\"We will take a danfo,\" said Mama Tobi.\n\n\"A danfo?\" said Funmi.\n\n"
+            "The danfo that stopped for them at the junction was yellow, striped black along its flanks, and full.\n\n"
+            "\"Yaba! Enter, Mummy!\" said the conductor.\n\n\"How much?\" said Mama Tobi.\n\n"
+            "They entered. There was a space on the second bench, and Mama Tobi took it anyway.\n\n"
+            "\"Move,\" said Funmi.\n\n\"I am moving,\" said Mama Tobi.\n\n"
+            "Baba Kazeem's shop was a single room behind a pharmacy. Three sewing machines ran at once.\n\n"
+            "\"Network,\" said Baba Kazeem.\n\n\"Where is the dress?\" said Mama Tobi.\n\n"
+            "It started to rain at eleven o'clock that night, twenty minutes after Pastor Okafor opened the vigil, "
+            "and it was loud on the zinc roof.\n\n\"Let us pray,\" said Pastor Okafor.\n")
+    found = [(s.ambience, s.layers) for s in adapt_text(text, None).scenes]
+    assert [bed for bed, _ in found][:3] == ["room", "car", "shop"] and found[2][1] == (), found
+    assert set(found[-1][1]) >= {"rain", "night"}, found
