@@ -92,7 +92,7 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
         after, before = text[match.end():match.end() + 24], text[max(0, offset - 24):offset]
         # "Fellow called Sam Cobb" names someone; it is not a speech tag, nor is "the people of
         # Wexcombe spoke of it for years" (a place after "of", and talk about something)
-        if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not re.match(r"\s+(?:called|named)\s+(?:(?:him|her|them|me|us|it)\s+)?[A-Z]", after)
+        if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b|\s+(?:was|were|is)\s+(?:saying|asking|telling|shouting|calling)\b", after) and not re.match(r"\s+(?:called|named)\s+(?:(?:him|her|them|me|us|it)\s+)?[A-Z]", after)
                 and not (re.search(r"\b(?:of|from|in|at)\s+$", before)
                          # ("Everybody in Harrowby thinks my boy did it": a place, in what someone says)
                          and (re.match(r"\s+\w+\s+(?:of|about|on|upon)\b", after) or speech.inside_quote(offset)))

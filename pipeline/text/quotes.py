@@ -403,3 +403,13 @@ def mend_apostrophes(text: str) -> str:
     mended = _LOST_APOSTROPHE.sub(_apostrophe, text)
     lost = sum(1 for x, y in zip(text, mended) if x != y)
     return mended if lost >= 20 else text
+
+
+# `"Poor Charlotte," was Lucy's reply.`: a tag told as a noun
+_WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][\w.’'\s-]*?)['’]s\s+(?:\w+\s+){0,2}?"
+                        r"(?:reply|answer|response|rejoinder|retort|comment|remark|exclamation|question|greeting|"
+                        r"summing[ -]up|verdict|observation|words|amendment|explanation|reproach|protest|suggestion|"
+                        r"proposal|advice|apology|assurance|entreaty|inquiry|enquiry|cry|objection|correction|"
+                        r"conclusion|answering|salutation|reflection)\b")
+# `"Akua!" Auntie Efua's voice came from the hallway`
+_VOICE_CAME = re.compile(r"([A-Z][\w.’'\s-]*?)['’]s\s+(?:[a-z]+\s+)?voice\s+(?:came|called|rang|sounded|floated|drifted|carried|cut|boomed)\b")

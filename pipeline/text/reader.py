@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.text.names import (MY_KIN_WORDS, _FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase,
                                  _infer_genders, _Names, my_kin)
-from pipeline.text.quotes import SPEECH_VERBS, is_scene_break, split_paragraphs
+from pipeline.text.quotes import _VOICE_CAME, _WAS_REPLY, SPEECH_VERBS, is_scene_break, split_paragraphs
 from pipeline.text.strangers import _DESCRIBED_OR_BARE, _IN_CLAUSE, NEWCOMER, newcomers
 
 _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
@@ -20,6 +20,7 @@ _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in
 _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
                       + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
+_GOING_ON = re.compile(r"(?:was|were|is|had\s+been)\s+")
 _FILLER = re.compile(r"(?:[ \t\n]+(?:(?-i:[a-z]\w*ly)|then|again|now|too|also|only|once|presently|at last|at length|at once|"
                      r"aloud|out|in reply|in return|at first|almost|nearly|half|quite|just|still|even|all but)\b)*[ \t\n]*",
                      re.IGNORECASE)
@@ -50,13 +51,6 @@ class _Who:
 
 
 
-_WAS_REPLY = re.compile(r"(?:was|were|came)\s+(?:all\s+|only\s+|then\s+)?([A-Z][\w.’'\s-]*?)['’]s\s+(?:\w+\s+){0,2}?"
-                        r"(?:reply|answer|response|rejoinder|retort|comment|remark|exclamation|question|greeting|"
-                        r"summing[ -]up|verdict|observation|words|amendment|explanation|reproach|protest|suggestion|"
-                        r"proposal|advice|apology|assurance|entreaty|inquiry|enquiry|cry|objection|correction|"
-                        r"conclusion|answering|salutation|reflection)\b")
-# `"Akua!" Auntie Efua's voice came from the hallway`
-_VOICE_CAME = re.compile(r"([A-Z][\w.’'\s-]*?)['’]s\s+(?:[a-z]+\s+)?voice\s+(?:came|called|rang|sounded|floated|drifted|carried|cut|boomed)\b")
 # "cried the muffled voice of Kemp", "exclaimed the voice of old Mr. Emerson"
 _VOICE_OF = re.compile(r"(?:the|a)\s+(?:[\w-]+\s+){0,2}?voice\s+of\s+(?:(?:old|young|little|poor|the)\s+)?")
 # "the gentle Mrs. Thorpe": a word or two of description before a name
@@ -461,7 +455,9 @@ class _Reader:
         who = self.who_at(position, end, exclude)
         if who:
             after = _FILLER.match(text, who[0], end).end()
-            verb = _VERB_RE.match(text, after, end)
+            going_on = _GOING_ON.match(text, after, end)     # ("Den Tofts was saying": talk the story comes in on)
+            verb = _VERB_RE.match(text, going_on.end() if going_on else after, end)
+            verb = verb if verb and (not going_on or verb.group(0).endswith("ing")) else None
             if verb and not _NOT_WORDS.match(text, verb.end(), end):
                 # `he whispered to the General`: whoever it is said to is not who "he" is
                 to = re.compile(r"\s+to\s+").match(text, verb.end(), end)

@@ -1551,3 +1551,13 @@ def test_a_man_last_in_a_list_of_those_there_is_the_one_then_called_by_name_and_
     said = {q.text: q.speaker for q in attribute(text, cast)}
     bert = next(m for m, c in cast.items() if "Mr. Hollis" in (m, *c.aliases))
     assert said["Here she is,"] == said["Eleanor,"] == bert, (said, cast)
+
+
+def test_talk_going_on_as_the_story_comes_in_is_tagged():
+    text = ("Dad was at the bar with Len and Den Tofts.\n\n"
+            "\"There's two foot in Ashby's front room,\" Den Tofts was saying. \"Two foot.\"\n\n"
+            "\"Is there,\" said Len.\n\n\"There is,\" Maureen was saying.\n\n\"Well,\" Len was asked.\n")
+    quotes = attribute(text, discover_characters(text))
+    assert [(q.speaker, q.basis) for q in quotes][:4] == [("Den Tofts", "tag"), ("Den Tofts", "tag"), ("Len", "tag"),
+                                                          ("Maureen", "tag")]
+    assert quotes[4].basis != "tag"
