@@ -64,8 +64,8 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Doc", "Sir", "Lady", "Lord
 _LATIN_EXTENDED = [chr(c) for c in (*range(0x100, 0x250), *range(0x1E00, 0x1F00))]
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _LATIN_EXTENDED if c.isupper())
 _LOWER = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_EXTENDED if c.islower())
-# and a Scots or Irish "Mc" or "Mac" before a capital: "McAllister", "MacLeod"
-NAME = rf"(?:Ma?c(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+# and a Scots or Irish "Mc" or "Mac" before a capital: "McAllister", "MacLeod"; an Irish "O'": "O'Connell", "D'Arcy"
+NAME = rf"(?:Ma?c(?=[{_UPPER}])|[OD]['’](?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:['’][{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
 # Family words a story may use as a name ("Mum asked", "said Gran")
 FAMILY_NAMES = {"Mum", "Mam", "Mom", "Mummy", "Mommy", "Momma", "Mama", "Mamma", "Ma", "Dad", "Daddy", "Papa", "Pa",
                 "Pop", "Pops", "Poppa", "Gran", "Granny", "Grandma", "Grandmother", "Grandad", "Granddad", "Grandpa",

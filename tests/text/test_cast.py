@@ -3962,3 +3962,11 @@ def test_the_job_who_came_in_and_spoke_is_the_name_the_answer_calls_her():
             "\"By four,\" the boss says, and goes out.\n\n"
             "\"Helen's fine,\" says Koro later. \"She always is.\"\n")
     one_person(text, "the boss", "Helen")
+
+
+def test_an_irish_o_before_a_surname_is_part_of_the_name():
+    text = TOLD_AS_I + ("Mr. O'Connell comes round the corner with a stack of copies.\n\n"
+                        "\"Mr. Byrne. Mr. Kehoe.\" He stops in front of us. \"A word.\"\n\n\"Sir,\" says Dessie.\n\n"
+                        "\"Friday, Mr. Byrne,\" says O'Connell. \"On my desk.\"\n\nO'Connell goes off down the corridor.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "O'Connell") == owner(cast, "Mr. O'Connell") != "" and gender_of(cast, "O'Connell") == "M", cast
