@@ -182,13 +182,16 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     # ("Mam", said six times by the son the teller calls "my son": what her children call her)
     my_children_call_me = (_MOTHER | _FATHER) - {"Mother", "Father"} if _MY_CHILD.search(told) else set()
     # one name leads to the next: "Lind" to "Mr. Lindqvist", and he to "Anders"
+    # ("Friday, Mr. Byrne, on my desk." He turns to me. "And yourself?": said to the friend beside "me")
+    not_mine = {m for a, b in heard for m in vocatives(text[a:b], names)
+                if _TURNS_TO_ME.match(text, b, b + 40) or _TURNS_TO_ME.search(text[b:b + 40].split("\n")[0])}
     same: set[str] = set()
     grown = True
     while grown:
         grown = False
         for m, count in addressed.items():
             # ("Dad", said three times by a daughter to her father, answered once by the doctor who is "I")
-            if m != main and m not in same and (in_narration[m] == 0 or m.lower() in RANK_CALLS and in_narration[m] == 1) \
+            if m != main and m not in same and m not in not_mine and (in_narration[m] == 0 or m.lower() in RANK_CALLS and in_narration[m] == 1) \
                     and (m not in FAMILY_NAMES or 2 * answered[m] >= count or (m in my_children_call_me and count >= 2)) \
                     and (kind(m) != "first" or count >= 2
                          # said once, a name only if the text never writes it as a word ("That's not fair.")

@@ -3970,3 +3970,12 @@ def test_an_irish_o_before_a_surname_is_part_of_the_name():
                         "\"Friday, Mr. Byrne,\" says O'Connell. \"On my desk.\"\n\nO'Connell goes off down the corridor.\n")
     cast = discover_characters(text)
     assert owner(cast, "O'Connell") == owner(cast, "Mr. O'Connell") != "" and gender_of(cast, "O'Connell") == "M", cast
+
+
+def test_a_title_said_to_the_friend_before_the_speaker_turns_to_me_is_not_the_tellers():
+    text = TOLD_AS_I + ("Mr. O'Connell comes round the corner with a stack of copies and stops in front of us.\n\n"
+                        "\"Friday, Mr. Byrne, on my desk before the bell.\" He turns to me. \"And yourself, Cian?\"\n\n"
+                        "\"Monday, sir,\" I say.\n\n\"Mr. Byrne,\" he says again, but Dessie is already gone.\n\n"
+                        "\"Cian, wait,\" says Ma at the gate.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mr. Byrne") != teller(cast) and owner(cast, "Cian") == teller(cast), cast
