@@ -34,8 +34,10 @@ def self_named(quote: str, names: _Names) -> str:
             return main
     for a, b, main in said:
         # "Bray. Arthur Bray." or "Tom. Tom Brennan.": the surname or the first name, then the whole name
+        # (not "Miss. Miss Patel.": a child calling the teacher, the title said twice)
         words = quote[a:b].split()
-        if len(words) >= 2 and re.fullmatch(rf"\s*(?:{re.escape(words[-1])}|{re.escape(words[0])})\.\s+", quote[:a]):
+        if len(words) >= 2 and re.fullmatch(rf"\s*(?:{re.escape(words[-1])}|{re.escape(words[0])})\.\s+", quote[:a]) \
+                and not (_split_title(quote[a:b])[0] and re.fullmatch(rf"\s*{re.escape(words[0])}\.\s+", quote[:a])):
             return main
     for a, b, main in said:
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)

@@ -428,8 +428,8 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str 
             and len(titled.words) == 1 and bool(gender) and bare is not titled
             and not (bare.words[0] in FAMILY_NAMES and titled.words[0] in FAMILY_NAMES)
             and first_name_gender(bare.words[0]) in ("", gender)
-            and _gender_of_phrase(bare.words[0].lower()) in ("", gender)):
-        return False
+            and _gender_of_phrase(bare.words[0].lower()) in ("", gender)) or bare.title_gender not in ("", gender):
+        return False    # (nor "Mrs. Campbell", whose surname is a man's first name, for "Mr. Hoffman")
     # one who already has a first name ("Eleanor") has no other: "Hannah" is someone else
     if any(len(f.split()) == 1 and f != titled.words[-1] and not _split_title(f)[0] and first_name_gender(f)
            and not _gender_of_phrase(f.lower()) for f in titled.forms):

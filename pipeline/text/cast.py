@@ -44,7 +44,7 @@ from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
 from pipeline.text.mentions import _FEMALE, _MALE, _candidates
-from pipeline.text.parents import _join_parents
+from pipeline.text.parents import _join_parents, join_couple_by_their_family_name
 
 
 @functools.lru_cache(maxsize=4)
@@ -267,6 +267,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     first_person_story = told_in_first_person(_narration(text, speech.spans))
     _join_answered_names(speech, people, first_person_story)
     _join_parents(people, first_person_story, text)
+    join_couple_by_their_family_name(people, text)
     _join_names_said_to(speech, people, first_person_story)
     _join_introductions(speech, people)
     _join_grandparents_by_age(speech, people, first_person_story)

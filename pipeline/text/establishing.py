@@ -54,7 +54,7 @@ _TRANSITION = re.compile(
     r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
     # ("It was full dark by the time they sat in to supper. The kitchen was the warmest room")
     r"it\s+(?:was|is|had\s+got|had\s+gone)\s+(?:full\s+|fully\s+|quite\s+|already\s+|long\s+|pitch\s+)?dark\s+"
-    r"(?:by\s+the\s+time|when|before)\b|"
+    rf"(?:by\s+the\s+time|when|before|by\s+{_NUMBER}\b)\b|"
     # "At a quarter to midnight the Wongs stood at the side gate of Anfield Cemetery"
     rf"at\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|(?:five|ten|twenty|twenty-five)\s+(?:past|to)\s+)?"
     rf"(?:{_NUMBER}|noon|midnight)\b(?!\s+(?:of|in\s+the\s+morning\s+(?:on|of)))|"
@@ -148,6 +148,11 @@ _DWELLING_SITS = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+)?(?:[a-z-]+\s
                             r"fields?|slopes?|brae|ridge|headland|cliffs?|clifftop|mountainside|mountains?)\b")
 _OUT_INTO_WEATHER = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,3}(?:came|stepped|walked|ran|went)\s+out\s+of\s+(?:the|a|an|his|her|their)\s+[^,.;]{1,40}?\s+"
                                r"(?:at\s+[^,.;]{1,30}?\s+)?into\s+(?:the\s+|a\s+)?(?:rain|storm|night|dark|wind|downpour|cold)\b")
+_LET_OUT = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,3}(?:let|saw|showed|walked)\s+(?:us|me|them|him|her)\s+out\b|"
+                      r"^\W*(?:we|I|they|he|she)\s+(?:went|stepped|came|got|let\s+ourselves|let\s+myself)\s+out(?:side)?\b",
+                      re.IGNORECASE)
+_OUTSIDE_WEATHER = re.compile(r"\W*Outside,?\s+(?:it\s+(?:was|is)\s+(?:pouring|raining|teeming|bucketing|sheeting|blowing|"
+                              r"snowing|sleeting|chucking\s+it\s+down)|the\s+(?:rain|wind|storm|snow|sleet)\b)", re.IGNORECASE)
 # someone abed as a paragraph opens: a bedroom (a ward's bed is the hospital's: see moves_on)
 _IN_BED = re.compile(r"^\W*(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:he|she|they|I|we)\s+)(?:was|were|is|are|lay|lies|sat|sits)\s+"
                      r"(?:(?:sitting|lying|propped)\s+(?:up\s+)?|still\s+|awake\s+)?in\s+(?:(?:her|his|their|my|our)\s+)?bed\b")
@@ -200,6 +205,10 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         found = ("crowd", f"{hall.group(1).lower()} hall")     # "The hall behind the PCEA church in Kawangware has..."
     if found is None and (bare := _HOSPITAL_UNIT.match(sentences[0])):
         found = ("hospital", bare.group(1).lower())     # "Resus at this time of night is the brightest place"
+    if found is None and len(sentences) > 1 and _LET_OUT.match(sentences[0]) and _OUTSIDE_WEATHER.match(sentences[1]):
+        # ("Stan let us out through the side door at twenty to eight. Outside it was pouring, ... the car park tarmac")
+        out = place_of(sentences[1], vocabulary, opening=False) or place_of(sentences[1], vocabulary)
+        found = out if out and out[0] in _WILD_BEDS + ("street",) else ("street", "street")
     if found is None and _OUT_INTO_WEATHER.search(sentences[0]):
         # ("Dale came out of the field house at ten past ten into a rain like he had not seen... across the parking lot")
         out = place_of(sentences[0], vocabulary)
@@ -294,6 +303,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                 and not re.search(r"\b(?:into|in|inside|aboard|on\s+board)\b", match.group(0), re.IGNORECASE):
             return None     # "At ten the Menons went out to a taxi": they leave, the story stays at the table
         inside = inside or word in _MOTORWAYS or bool(_ROAD_WORD.fullmatch(word))   # only from a car
+        inside = inside or word in _PARTS_ABOARD    # ("the passenger lounge had divided itself": the ferry's, from within)
         # (but someone's flat is a home: "Claire's flat is over the chemist's")
         owned = word == "flat" and re.search(r"(?:['’]s|\b(?:my|his|her|their|our|your))\s+$", match.string[:where])
         # (a car known by its smell and its heater is one sat in: "Aaron's car is a Fiesta that smells of fried chicken")
@@ -316,6 +326,10 @@ _WAYS_THROUGH = {"countryside": ("bridge", "lane", "road", "track", "crossroads"
 
 # A ferry's saloon or a liner's bar is a room of the ship, not a pub ashore: which it is, the story
 # around it says ("Is he on board?", "the ramp", "a life-jacket locker").
+_PARTS_ABOARD = ("passenger lounge", "car deck", "vehicle deck", "observation lounge", "upper deck", "sun deck",
+                 "wheelhouse", "engine room", "engine-room", "cabin", "galley", "below decks", "cargo hold", "forecastle",
+                 "quarterdeck", "back seat", "backseat", "passenger seat", "driver's seat", "top deck", "compartment",
+                 "dining car", "sleeping car")
 _ROOMS_ABOARD = ("saloon", "lounge", "bar", "mess", "canteen", "cafe", "café", "restaurant", "dining room",
                  "dining saloon", "lounge bar", "saloon bar", "boiler room", "boiler-room")
 _ABOARD = re.compile(r"\b(?:aboard|on\s+board|ferry|ferries|steamer|liner|ship|purser|deck|decks|gangway|"

@@ -191,7 +191,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         grown = False
         for m, count in addressed.items():
             # ("Dad", said three times by a daughter to her father, answered once by the doctor who is "I")
-            if m != main and m not in same and m not in not_mine and (in_narration[m] == 0 or m.lower() in RANK_CALLS and in_narration[m] == 1) \
+            # (or "Miss Patel", said to her four times and once in the narration's "good morning Miss Patel" chorus)
+            if m != main and m not in same and m not in not_mine and (in_narration[m] == 0 or (
+                    m.lower() in RANK_CALLS or (kind(m) == "titled" and count >= 3)) and in_narration[m] == 1) \
                     and (m not in FAMILY_NAMES or 2 * answered[m] >= count or (m in my_children_call_me and count >= 2)) \
                     and (kind(m) != "first" or count >= 2
                          # said once, a name only if the text never writes it as a word ("That's not fair.")

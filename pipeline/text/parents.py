@@ -83,3 +83,28 @@ def _told(text: str, word: str) -> int:
     spans = find_quotes(text)
     starts = [a for a, _ in spans]
     return sum(not inside_span(m.start(), spans, starts) for m in re.finditer(rf"\b{word}\b", text))
+
+
+def join_couple_by_their_family_name(people: list[_Person], text: str) -> None:
+    """"The Hoffmans had taken the seats opposite. Brad had gone very quiet": the one man the narration
+    names, by a first name alone, just after the family (twice or more, and never another man), is
+    Mr. Hoffman when the story has no first name for him; the one woman likewise Mrs. Hoffman."""
+    by_form = {f: p for p in people for f in p.forms}
+    for titled in [p for p in people if p.forms and len(p.words) == 1 and p.title_gender in ("M", "F")
+                   and all(_split_title(f)[0] for f in p.forms)]:
+        surname, gender = titled.words[0], titled.title_gender
+        if any(p is not titled and p.forms and len(p.words) >= 2 and p.words[-1] == surname for p in people):
+            continue
+        after = Counter()
+        for family in re.finditer(rf"\b[Tt]he\s+{re.escape(surname)}e?s\b", text):
+            end = text.find("\n\n", family.end())
+            sentences = re.split(r"(?<=[.!?])\s+", text[family.end():end if end >= 0 else len(text)])[:2]
+            for word in re.findall(r"\b[A-Z][a-z]+\b", " ".join(sentences)):
+                person = by_form.get(word)
+                if person is not None and person is not titled and len(person.words) == 1 \
+                        and person.listed_gender == gender:
+                    after[id(person)] += 1
+        if len(after) == 1 and next(iter(after.values())) >= 2:
+            one = next(p for p in people if id(p) == next(iter(after)))
+            one.absorb(titled)
+    people[:] = [p for p in people if p.forms]

@@ -135,7 +135,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               # a function room by its own name, capitalised: "the Regency Suite off the Old Kent Road"
               "suite", "reception hall", "wedding reception", "mosque hall", "community room"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
-             "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks"),
+             "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks",
+             # a ferry's ("by twenty past the passenger lounge had divided itself")
+             "passenger lounge", "car deck", "vehicle deck", "observation lounge", "upper deck", "sun deck"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",

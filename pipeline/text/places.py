@@ -145,8 +145,10 @@ _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?
                 r"round|around)\s+(?:the|a|an|this|that)\s+"
                 r"(?!(?:[\w'’-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'’-]+\s+){0,2}?")
 # (or a clock: "By ten o'clock the towpath was a brown stream", "at half past six the yard was empty")
-_CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|"
+_CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|"
                   rf"(?:{_NUMBER}|twenty|twenty-five)\s+(?:minutes\s+)?(?:past|to)\s+)?{_NUMBER}"
+                  # ("and by twenty past the passenger lounge had divided itself": past the hour just told)
+                  rf"|(?:ten|twenty|twenty-five|half|(?:a\s+)?quarter)\s+past(?=\s+the\s))"
                   r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next|in\s+the)\s+(?:morning|afternoon|evening|night))?"
                   # ("At half past eight on the second Tuesday of lambing, the kitchen ...")
                   r"(?:\s+on\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?-i:[A-Z][a-z]+day)|day|morning|afternoon|evening|night)"
@@ -455,8 +457,9 @@ _SEEN_FROM = re.compile(r"\s+(?:was|were|is|are|lay|lies|stood|stands|sat|sits|r
                         r"\b(?:above|below|beneath|beyond|overlooking)\s+(?=the\s)")
 
 
-_LATER_HOUR = re.compile(r"(?:by|at|after|until)\s+(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?(?:one|two|three|four|"
-                         r"five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|\d{1,2}(?:[.:]\d\d)?)\b", re.IGNORECASE)
+_LATER_HOUR = re.compile(r"(?:by|at|after|until)\s+(?:(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?(?:one|two|three|four|"
+                         r"five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|\d{1,2}(?:[.:]\d\d)?)|(?:five|ten|twenty|"
+                         r"twenty-five|half|(?:a\s+)?quarter)\s+past)\b", re.IGNORECASE)
 
 
 def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = True,
@@ -485,7 +488,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         candidates += [m for m in (_later_clause_subject(patterns, sentence), patterns.threshold.search(sentence),
                                    patterns.fronted_street.match(sentence),
                                    patterns.likened.match(sentence), patterns.shaken.search(sentence),
-                                   patterns.firm.search(sentence), patterns.lit.match(sentence)) if m]
+                                   patterns.firm.search(sentence),
+                                   # ("Outside, the sky over the Coventry Road was the flat white of November": a view)
+                                   patterns.lit.match(sentence) if not _SEEN_OUT.match(sentence) else None) if m]
         struck = patterns.struck.search(sentence)
         if struck and layers_in(sentence, vocabulary):
             candidates.append(struck)       # before a road the weather drives across: the story is in the vehicle

@@ -3979,3 +3979,30 @@ def test_a_title_said_to_the_friend_before_the_speaker_turns_to_me_is_not_the_te
                         "\"Cian, wait,\" says Ma at the gate.\n")
     cast = discover_characters(text)
     assert owner(cast, "Mr. Byrne") != teller(cast) and owner(cast, "Cian") == teller(cast), cast
+
+
+def test_miss_called_twice_is_a_child_calling_the_teacher_who_tells_the_story():
+    text = TOLD_AS_I + ("Amira was at my elbow before she had her coat off. \"Miss. Miss Patel. It's my mum coming "
+                        "tonight.\"\n\n\"Thank you, Amira,\" I said.\n\n"
+                        "Thirty names, and the usual chorus of good morning Miss Patel.\n\n"
+                        "\"Delivery for you, Miss Patel,\" said Stan.\n\n\"Thank you, Stan,\" I said.\n\n"
+                        "\"Miss Patel, might I borrow you?\" said Dean.\n\n\"Go on,\" I said.\n\n"
+                        "\"Mind how you go, Miss Patel,\" Stan said.\n\n\"Night, Stan,\" I said.\n\n"
+                        "\"Anj, the list,\" said Dean.\n\n\"Here,\" I said.\n\n\"Anj, you're a star,\" said Dean.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Miss Patel") == teller(cast), cast
+    quotes = attribute(text, cast)
+    assert quotes[0].speaker == owner(cast, "Amira"), [(q.text[:20], q.speaker) for q in quotes]
+
+
+def test_mr_hoffman_is_the_one_man_named_after_the_hoffmans_and_no_mrs_campbell():
+    text = ("The Hoffmans had taken the seats opposite. Brad had gone very quiet.\n\n"
+            "\"I don't believe I want to see it,\" said Brad.\n\nMorag went to the window.\n\n"
+            "\"Look at the horizon, Mr. Hoffman,\" Morag said. \"Not the water.\"\n\nThe boat rolled.\n\n"
+            "\"Is it always like this?\" said Linda.\n\n\"In January,\" said Morag.\n\n"
+            "Later the door opened and the Hoffmans came in, Brad first this time.\n\n\"What do you recommend?\" "
+            "said Brad.\n\nThe rain came on.\n\n"
+            "\"Is that us, then, Morag?\" Mrs. Campbell called from the doorway.\n\n"
+            "\"That's us, Mrs. Campbell,\" said Morag.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mr. Hoffman") == owner(cast, "Brad") != owner(cast, "Mrs. Campbell"), cast

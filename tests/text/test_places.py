@@ -2026,3 +2026,14 @@ def test_a_meal_at_its_hour_in_the_kitchen_the_quarters_at_dark_a_danfo_boarded_
     found = [(s.ambience, s.layers) for s in adapt_text(text, None).scenes]
     assert [bed for bed, _ in found][:3] == ["room", "car", "shop"] and found[2][1] == (), found
     assert set(found[-1][1]) >= {"rain", "night"}, found
+
+
+def test_a_ferrys_lounge_a_bar_after_it_was_dark_by_seven_a_view_out_and_being_let_out_into_the_rain():
+    assert established_place(["The Eilean Dubh cleared the point at ten past eight, and by twenty past the passenger "
+                              "lounge had divided itself into those who could and those who could not."]) \
+        == ("ship", "passenger lounge")
+    assert established_place(["It was dark by seven.", "The public bar of the Harbour Hotel looked across the road to "
+                              "the bay."]) == ("pub", "public bar")
+    assert place_of("Outside, the sky over the Coventry Road was the flat, dirty white of a November morning.") is None
+    assert established_place(["Stan let us out through the side door at twenty to eight.", "Outside it was pouring, "
+                              "the rain bouncing a foot high off the tarmac."]) == ("street", "street")
