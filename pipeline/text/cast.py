@@ -45,6 +45,7 @@ from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, 
                                     teller_gender, told_in_first_person)
 from pipeline.text.mentions import _FEMALE, _MALE, _candidates
 from pipeline.text.parents import _join_parents, join_couple_by_their_family_name
+from pipeline.text.uniforms import join_roles_by_what_they_wear
 
 
 @functools.lru_cache(maxsize=4)
@@ -275,6 +276,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_misses(people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)
+    join_roles_by_what_they_wear(text, people)
     join_roles_answering_calls(speech, people)
     add_called_by_title_alone(speech, people)
     add_names_given(speech, people)

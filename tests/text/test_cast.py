@@ -4006,3 +4006,11 @@ def test_mr_hoffman_is_the_one_man_named_after_the_hoffmans_and_no_mrs_campbell(
             "\"That's us, Mrs. Campbell,\" said Morag.\n")
     cast = discover_characters(text)
     assert owner(cast, "Mr. Hoffman") == owner(cast, "Brad") != owner(cast, "Mrs. Campbell"), cast
+
+
+def test_the_purser_is_the_man_in_the_pursers_cap():
+    text = ("The door opened and Angus MacRae put his head in, his purser's cap pushed back.\n\n"
+            "\"Rough one,\" said Gus.\n\n\"Is it always?\" said Linda.\n\n\"Hm,\" said the purser, and went out.\n\n"
+            "\"He's nice,\" said Linda.\n\n\"Gus is all right,\" said Morag.\n\n"
+            "\"Tickets,\" said the purser at the door.\n")
+    one_person(text, "Angus MacRae", "the purser")
