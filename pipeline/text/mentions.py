@@ -26,6 +26,11 @@ _MENTION = re.compile(rf"(?<![\w.-])(?<!\w['’])(?:The\s+(?=(?:{_TITLE_RE})\s+[
 _THE_DESCRIPTOR = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+|DCI|DI|DS|DC|PC|SIO)\b")   # ("said the DI")
 
 
+_THINGS_NOISE = re.compile(r"\s+(?:roar|roars|roared|hiss|hisses|hissed|howl|howls|howled|growls|growled|whines|whined|"
+                           r"groans|groaned|moans|moaned|rasps|rasped|wheezes|wheezed|sighs|sighed|purrs|purred|sings|sang|"
+                           r"thunders|thundered|booms|boomed|rattles|rattled)\b")
+
+
 def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, dict]:
     """Counts of each form mid-sentence, of each form anywhere, of forms next to speech verbs, and where each is."""
     mid, anywhere, spoke = Counter(), Counter(), Counter()
@@ -92,7 +97,8 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
         after, before = text[match.end():match.end() + 24], text[max(0, offset - 24):offset]
         # "Fellow called Sam Cobb" names someone; it is not a speech tag, nor is "the people of
         # Wexcombe spoke of it for years" (a place after "of", and talk about something)
-        if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b|\s+(?:was|were|is)\s+(?:saying|asking|telling|shouting|calling)\b", after) and not re.match(r"\s+(?:called|named)\s+(?:(?:him|her|them|me|us|it)\s+)?[A-Z]", after)
+        if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b|\s+(?:was|were|is)\s+(?:saying|asking|telling|shouting|calling)\b", after)
+                and not (_THINGS_NOISE.match(after) and re.search(r"\b[Tt]he\s+$", before)) and not re.match(r"\s+(?:called|named)\s+(?:(?:him|her|them|me|us|it)\s+)?[A-Z]", after)
                 and not (re.search(r"\b(?:of|from|in|at)\s+$", before)
                          # ("Everybody in Harrowby thinks my boy did it": a place, in what someone says)
                          and (re.match(r"\s+\w+\s+(?:of|about|on|upon)\b", after) or speech.inside_quote(offset)))
@@ -114,7 +120,9 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
             continue
         after = text[match.end():match.end() + 24]
         before = text[max(0, match.start() - 24):match.start()]
-        if re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) or re.search(rf"\b(?:{_SPEECH}),?\s+$", before):
+        # (not "the Rayburn roars", "the kettle hissed": a thing's noise, whatever a tag's verb it shares)
+        if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", after) and not _THINGS_NOISE.match(after)) \
+                or re.search(rf"\b(?:{_SPEECH}),?\s+$", before):
             spoke["the " + match.group(1)] += 1
     for form, count in list(spoke.items()):
         if form.startswith("the "):

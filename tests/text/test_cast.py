@@ -4014,3 +4014,11 @@ def test_the_purser_is_the_man_in_the_pursers_cap():
             "\"He's nice,\" said Linda.\n\n\"Gus is all right,\" said Morag.\n\n"
             "\"Tickets,\" said the purser at the door.\n")
     one_person(text, "Angus MacRae", "the purser")
+
+
+def test_a_stove_that_roars_is_no_one():
+    text = ("Alfie's kitchen holds a Rayburn, a table and three chairs.\n\n\"Sit down,\" Alfie says.\n\n"
+            "Every few seconds a gust finds the gap under the door and the Rayburn roars.\n\n\"Tea?\" says Alfie.\n\n"
+            "\"Please,\" says Amy, and the Rayburn roars again.\n\n\"Milk?\" says Alfie, by the Rayburn.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Rayburn") == "" and owner(cast, "the Rayburn") == "", cast
