@@ -20,6 +20,7 @@ _PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in
 _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
                       + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
+_NOT_SAID = re.compile(r"(?:n['’]t|\bnot|\bnever)\s+$")
 _GOING_ON = re.compile(r"(?:was|were|is|had\s+been)\s+")
 _FILLER = re.compile(r"(?:[ \t\n]+(?:(?-i:[a-z]\w*ly)|then|again|now|too|also|only|once|presently|at last|at length|at once|"
                      r"aloud|out|in reply|in return|at first|almost|nearly|half|quite|just|still|even|all but)\b)*[ \t\n]*",
@@ -486,8 +487,10 @@ class _Reader:
             last_end = boundary.end()
         clause_start = start + last_end
         clause_end = start + trimmed
+        # (not "a tea I haven't asked for": a thing not asked, no words said)
         verbs = [v for v in _VERB_RE.finditer(text, clause_start, clause_end)
-                 if (v.start() == clause_start or not text[v.start() - 1].isalnum())]
+                 if (v.start() == clause_start or not text[v.start() - 1].isalnum())
+                 and not _NOT_SAID.search(text, max(clause_start, v.start() - 12), v.start())]
         if not verbs:
             return None
         verb = verbs[-1]

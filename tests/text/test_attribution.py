@@ -1561,3 +1561,14 @@ def test_talk_going_on_as_the_story_comes_in_is_tagged():
     assert [(q.speaker, q.basis) for q in quotes][:4] == [("Den Tofts", "tag"), ("Den Tofts", "tag"), ("Len", "tag"),
                                                           ("Maureen", "tag")]
     assert quotes[4].basis != "tag"
+
+
+def test_a_thing_not_asked_for_is_no_tag():
+    text = ("I walked in, and I sat down, and I kept my hat on my knee; I was tired and my feet were "
+            "cold and I wanted my bed, and I told myself so, and I said nothing, and I let my tea go cold in my hands. "
+            "I counted my steps and I kept my eyes down and I was there. I, me, my, mine, myself: I knew it.\n\n") + (
+            "\"You've heard, then,\" Ted says, without turning round.\n\n\"Wenna rang me at six.\"\n\n"
+            "\"She would.\" He pours me a tea I haven't asked for and pushes it across the table. \"Fifteen years "
+            "old.\"\n")
+    quotes = attribute(text, discover_characters(text))
+    assert [q.speaker for q in quotes][2:] == ["Ted", "Ted"], [(q.text[:15], q.speaker, q.basis) for q in quotes]
