@@ -142,4 +142,10 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             genders[main] = ranked[0][0] if clear else _gender_of_phrase(person.words[-1].lower()) or "U"
         if genders[main] == "U" and title.lower() in RANKS:
             genders[main] = "M"
+        if genders[main] == "U" and len(person.words) == 1 and person.words[0] != "the":
+            # ("Wenna" of "My sister is at the urn. Morwenna has been at the urn for every funeral": the longer first
+            # name the short one ends, written once as a sentence opens, says whose it is)
+            longer = {first_name_gender(m.group(0)) for m in re.finditer(rf"\b[A-Z][a-z]+{re.escape(person.words[0].lower())}\b",
+                                                                          text)} - {""}
+            genders[main] = longer.pop() if len(longer) == 1 and len(person.words[0]) >= 3 else "U"
     return genders

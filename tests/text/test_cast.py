@@ -4022,3 +4022,11 @@ def test_a_stove_that_roars_is_no_one():
             "\"Please,\" says Amy, and the Rayburn roars again.\n\n\"Milk?\" says Alfie, by the Rayburn.\n")
     cast = discover_characters(text)
     assert owner(cast, "Rayburn") == "" and owner(cast, "the Rayburn") == "", cast
+
+
+def test_a_short_name_no_list_knows_takes_the_gender_of_the_long_one_it_ends():
+    text = TOLD_AS_I + ("My sister is at the urn, naturally. Morwenna has been at the urn for every funeral.\n\n"
+                        "\"Thanks, Wenna,\" I say.\n\n\"Go home, Wenna,\" I say later.\n\n\"Wenna,\" I say. \"Alfie's "
+                        "on his own.\"\n\n\"Jacko, you can't go barging in,\" says Wenna.\n")
+    cast = discover_characters(text)
+    assert gender_of(cast, "Wenna") == "F", cast
