@@ -428,11 +428,19 @@ def _resolve(name: str, characters) -> str | None:
     return name
 
 
+# one who goes out and drives away leaves the story where it is: "He went back out into the yard, whistling, and a
+# moment later they heard his little Corsa cough into life"
+_DRIVEN_OFF = re.compile(r"\b(?:they|we|she|he|I)\s+(?:heard|watched|saw)\b[^.!?]{0,60}\b(?:car|van|engine|motor|bike|"
+                         r"scooter|moped|truck|taxi|(?-i:[A-Z][a-z]+))\s+(?:cough|start|roar|pull|drive|rattle|splutter|fire)|"
+                         r"\b(?:drove|pulled|roared|sped|rattled)\s+(?:off|away)\b")
+
+
 def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
     """Narration, split where the story moves to another place or where a sound cue should fall."""
     buffer: list[str] = []
     stepped_out = False
-    for sentence in split_sentences(_clean(text)):
+    told_sentences = split_sentences(_clean(text))
+    for number, sentence in enumerate(told_sentences):
         for kind, piece in _split_asides(sentence):
             if kind == "note":
                 if buffer:
@@ -473,7 +481,8 @@ def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
                   or (stepped_out and builder.ambience not in OUTDOOR_BEDS
                       and (found := _place_in(piece, builder, places, opening=True, generic=False))
                       and found[0] in OUTDOOR_BEDS)) \
-                    and establishing.moves_on(builder.ambience, found):
+                    and establishing.moves_on(builder.ambience, found) \
+                    and not _DRIVEN_OFF.search(" ".join(told_sentences[number:number + 2])):
                 # (the going out is the new scene's first words)
                 going = [buffer.pop()] if stepped_out and buffer else []
                 if buffer:

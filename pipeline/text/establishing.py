@@ -148,6 +148,9 @@ _DWELLING_SITS = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+)?(?:[a-z-]+\s
                             r"fields?|slopes?|brae|ridge|headland|cliffs?|clifftop|mountainside|mountains?)\b")
 _OUT_INTO_WEATHER = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,3}(?:came|stepped|walked|ran|went)\s+out\s+of\s+(?:the|a|an|his|her|their)\s+[^,.;]{1,40}?\s+"
                                r"(?:at\s+[^,.;]{1,30}?\s+)?into\s+(?:the\s+|a\s+)?(?:rain|storm|night|dark|wind|downpour|cold)\b")
+_ONTO_A_STREET = re.compile(r"\b(?:came|come|comes|stepped|steps|went|go|goes|walked|walks|spilled|emerged|got)\s+"
+                            r"(?:[\w'’]+\s+){0,4}?(?:onto|on\s+to|into|out\s+on|out\s+into)\s+(?:[A-Z][\w'’-]+\s+){1,2}"
+                            r"(?:Street|Road|Lane|Avenue|Square|Parade|Row|Way|Place)\b")
 _LET_OUT = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,3}(?:let|saw|showed|walked)\s+(?:us|me|them|him|her)\s+out\b|"
                       r"^\W*(?:we|I|they|he|she)\s+(?:went|stepped|came|got|let\s+ourselves|let\s+myself)\s+out(?:side)?\b",
                       re.IGNORECASE)
@@ -209,6 +212,8 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # ("Stan let us out through the side door at twenty to eight. Outside it was pouring, ... the car park tarmac")
         out = place_of(sentences[1], vocabulary, opening=False) or place_of(sentences[1], vocabulary)
         found = out if out and out[0] in _WILD_BEDS + ("street",) else ("street", "street")
+    if found is None and _TRANSITION.match(sentences[0]) and _ONTO_A_STREET.search(sentences[0]):
+        found = ("street", "street")    # "By the time Jenny and Shannon came up the steps onto Seel Street it was gone one"
     if found is None and _OUT_INTO_WEATHER.search(sentences[0]):
         # ("Dale came out of the field house at ten past ten into a rain like he had not seen... across the parking lot")
         out = place_of(sentences[0], vocabulary)

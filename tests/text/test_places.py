@@ -2037,3 +2037,13 @@ def test_a_ferrys_lounge_a_bar_after_it_was_dark_by_seven_a_view_out_and_being_l
     assert place_of("Outside, the sky over the Coventry Road was the flat, dirty white of a November morning.") is None
     assert established_place(["Stan let us out through the side door at twenty to eight.", "Outside it was pouring, "
                               "the rain bouncing a foot high off the tarmac."]) == ("street", "street")
+
+
+def test_one_who_goes_out_and_drives_off_leaves_the_story_and_coming_up_onto_a_named_street():
+    text = ("By five o'clock the kitchen at the back of the Golden Lotus was roaring. Woks hissed on the burners.\n\n"
+            "\"Derby Lane,\" said Jenny.\n\n\"On it,\" said Mo.\n\n"
+            "He took the bag and went back out into the yard, whistling, and a moment later they heard his little "
+            "Corsa cough into life.\n\n\"He drives like a maniac,\" said Danny.\n\n\"He's quick,\" said Jenny.\n")
+    assert [s.ambience for s in adapt_text(text, None).scenes] == ["kitchen"]
+    assert established_place(["By the time Jenny and Shannon came up the steps onto Seel Street it was gone one, and "
+                              "the rain had arrived."]) == ("street", "street")
