@@ -95,7 +95,7 @@ def join_couple_by_their_family_name(people: list[_Person], text: str) -> None:
         surname, gender = titled.words[0], titled.title_gender
         if any(p is not titled and p.forms and len(p.words) >= 2 and p.words[-1] == surname for p in people):
             continue
-        after = Counter()
+        after: dict[int, tuple[_Person, int]] = {}
         for family in re.finditer(rf"\b[Tt]he\s+{re.escape(surname)}e?s\b", text):
             end = text.find("\n\n", family.end())
             sentences = re.split(r"(?<=[.!?])\s+", text[family.end():end if end >= 0 else len(text)])[:2]
@@ -103,8 +103,7 @@ def join_couple_by_their_family_name(people: list[_Person], text: str) -> None:
                 person = by_form.get(word)
                 if person is not None and person is not titled and len(person.words) == 1 \
                         and person.listed_gender == gender:
-                    after[id(person)] += 1
-        if len(after) == 1 and next(iter(after.values())) >= 2:
-            one = next(p for p in people if id(p) == next(iter(after)))
-            one.absorb(titled)
+                    after[id(person)] = (person, after.get(id(person), (person, 0))[1] + 1)
+        if len(after) == 1 and (named := next(iter(after.values())))[1] >= 2:
+            named[0].absorb(titled)
     people[:] = [p for p in people if p.forms]
