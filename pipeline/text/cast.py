@@ -123,7 +123,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # radio call says alone ("Corvina, Kessel Control") is still a thing
     the_thing = sum(1 for at in where[form] if re.search(r"\b[Tt]he\s+$", text[max(0, at - 4):at])
                     and text[at + len(form):at + len(form) + 2] not in ("'s", "’s"))
-    if len(words) == 1 and spoke[form] < 2 and not first_name_gender(form) and the_thing >= 2:
+    # (a boat named for a girl, "off the Kerenza", is still her name where she speaks and is spoken of without it)
+    if len(words) == 1 and spoke[form] < 2 and not first_name_gender(form) and the_thing >= 2 \
+            and not (spoke[form] and anywhere[form] >= 3 * the_thing):
         return False
     # "between a silver Astra and a lamp post", "the Astra's indicators": a make of car, a boat, a
     # brand, only ever after an article, even when the list knows it as a first name
@@ -245,6 +247,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     # "Dr Graeme Forsyth" once, then "if Graeme can come out": his first name, however seldom
     given = {_split_title(f)[1][0] for f in forms if len(_split_title(f)[1]) >= 2 and not f.startswith("the ")} - _NOT_NAMES
     forms += [f for f in anywhere if f in given - set(forms) - _NOT_PERSON_WORDS and first_name_gender(f) and not lower[f.lower()]]
+    # "Wenna" often, "Morwenna has been at the urn" once: the whole first name the short one ends
+    forms += [f for f in anywhere if f not in forms and " " not in f and f not in _NOT_PERSON_WORDS and first_name_gender(f)
+              and not lower[f.lower()] and any(len(s) >= 4 and f.endswith(s.lower()) and same_first_name(s, f) for s in singles)]
     # "Lorcan Fee", a first name no list knows, beside "Captain Fee" and "Kit Fee": of that family
     surnames = {_split_title(f)[1][-1] for f in forms if not f.startswith("the ") and " " in f
                 and _split_title(f)[0] not in _FIRST_NAME_TITLES}

@@ -35,6 +35,7 @@ _ACTOR_BEFORE = re.compile(r"(?:^|[.!?][\"”’']?\s+)(He|She)\s+[^.!?\"“”\
 _ACTOR_AFTER = re.compile(r"[,.!?]?[\"”’']\s+(?:(he|she)\s+(?:said|says|added|replied)|(?:said|says|added|replied)\s+(he|she))\b")
 _CALLED_FROM = re.compile(r"(?:,\s|[\"“‘']\s?)$")
 _CALLED_OUT = re.compile(r"[,!?]")
+_NAMED_FOR = re.compile(r"\b[Tt]he\s$")
 
 
 def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person],
@@ -54,8 +55,9 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             votes[main]["M" if called.group(1).lower() == "him" else "F"] += 2
         # (not a name called out in speech: "I was in bed, Rosa, and I heard a pensioner tell the
         # county he'd escaped" says nothing of Rosa)
-        hint = "" if _CALLED_OUT.match(text, end) and _CALLED_FROM.search(text, max(0, start - 3), start) \
-            else _gender_hint(text, start, end)
+        # (nor "brought him in off the Kerenza, his heart stopped": the boat named for her)
+        hint = "" if (_CALLED_OUT.match(text, end) and _CALLED_FROM.search(text, max(0, start - 3), start)) \
+            or _NAMED_FOR.search(text, max(0, start - 4), start) else _gender_hint(text, start, end)
         # ("said the magistrate, a thin woman with reading glasses")
         # (not "Kestrel, a man is dead.", a name called out)
         if not quoted and (beside := _APPOSITE.match(text, end)) and (sex := _gender_of_phrase(beside.group(1))):

@@ -29,6 +29,8 @@ _NOT_NAMES = {
     "Mr", "Mrs", "Miss", "Ms", "Dr", "Sir", "Lady", "Lord", "Chapter", "Meanwhile", "After", "Before", "Even",
     "Of", "In", "On", "At", "To", "For", "With", "From", "By", "Actually", "Afterwards", "Each", "Every", "All",
     "Dear", "God", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    # ("You do Mondays. That was the arrangement.")
+    "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays",
     "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     "Still", "Just", "Only", "Perhaps", "Maybe", "Suddenly", "Finally", "Later", "Soon", "Once", "Again", "Never",
 }

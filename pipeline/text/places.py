@@ -293,10 +293,10 @@ class _Patterns:
         self.fronted_street = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:on|in|along|down|up)\s+(?-i:(?:[A-Z][\w'’-]+\s+){{1,2}})"
                                          r"(?P<place>(?-i:Street|Lane|Road|Avenue|Drive|Close|Crescent|Terrace|Boulevard))\b",
                                          re.IGNORECASE)
-        # ("Out on the pitch the rain was falling", "Down at the harbour the boats were in")
-        self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN})?(?:(?:out|down|up|back|over|outside)\s+)?"
-                                  rf"(?:in|inside|within|at|aboard|on\s+board|on)\s+{owner}",
-                                  re.IGNORECASE)
+        # ("Out on the pitch the rain was falling", "Down at the harbour...", "Afterwards, in the farmhouse kitchen")
+        self.fronted = re.compile(rf"^\W*(?:{_TIME_LEAD_IN}|(?:afterwards?|later|then|meanwhile|eventually),?\s+)?"
+                                  r"(?:(?:out|down|up|back|over|outside)\s+)?"
+                                  rf"(?:in|inside|within|at|aboard|on\s+board|on)\s+{owner}", re.IGNORECASE)
         self.layers = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in layers.items()}
         # a firm by its own name is its office: "Monday at Saltley Bay Property began with two phones ringing"
         self.firm = re.compile(r"\b(?:at|in|inside)\s+(?-i:(?:(?:[A-Z][\w'’.-]*|&|and)\s+){1,4}"

@@ -4024,9 +4024,25 @@ def test_a_stove_that_roars_is_no_one():
     assert owner(cast, "Rayburn") == "" and owner(cast, "the Rayburn") == "", cast
 
 
-def test_a_short_name_no_list_knows_takes_the_gender_of_the_long_one_it_ends():
+def test_a_short_name_no_list_knows_is_the_long_one_it_ends_and_takes_its_gender():
     text = TOLD_AS_I + ("My sister is at the urn, naturally. Morwenna has been at the urn for every funeral.\n\n"
                         "\"Thanks, Wenna,\" I say.\n\n\"Go home, Wenna,\" I say later.\n\n\"Wenna,\" I say. \"Alfie's "
                         "on his own.\"\n\n\"Jacko, you can't go barging in,\" says Wenna.\n")
-    cast = discover_characters(text)
+    cast = one_person(text, "Wenna", "Morwenna")
     assert gender_of(cast, "Wenna") == "F", cast
+
+
+def test_a_girl_a_boat_is_named_for_is_still_a_girl():
+    text = ("They brought him in off the Marigold two winters gone, his heart stopped somewhere past the Point. "
+            "The Marigold has sat on her mooring since.\n\n\"Marigold was seen on the quay at eleven,\" said Amy. "
+            "\"Going up the steps.\"\n\n\"Does Marigold know about the boat?\" asked Ted.\n\n"
+            "The door opened.\n\n\"Mum,\" says Marigold.\n\nHer mother looks past Marigold at the rain.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Marigold") != "" and gender_of(cast, "Marigold") != "M", cast
+
+
+def test_the_days_someone_works_are_no_one():
+    text = ("\"Who does Thursdays?\" Ma asks.\n\n\"Thursdays,\" says Dot. \"Bill, you do Thursdays.\"\n\n"
+            "\"I do Thursdays and Saturdays,\" says Bill.\n\n\"Saturdays,\" Dot says, \"are mine.\"\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Thursdays") == owner(cast, "Saturdays") == "" != owner(cast, "Dot"), cast

@@ -2047,3 +2047,11 @@ def test_one_who_goes_out_and_drives_off_leaves_the_story_and_coming_up_onto_a_n
     assert [s.ambience for s in adapt_text(text, None).scenes] == ["kitchen"]
     assert established_place(["By the time Jenny and Shannon came up the steps onto Seel Street it was gone one, and "
                               "the rain had arrived."]) == ("street", "street")
+
+
+def test_a_paragraph_that_opens_afterwards_in_another_room_is_a_new_scene():
+    text = ("The lambing shed was loud with rain on the tin roof, and the ewe lay in the straw at the far end of the farm.\n\n"
+            "\"Hold her head,\" said Gareth.\n\n\"I've got her,\" said Nell.\n\nThe lamb came at last, steaming in the lamp light.\n\n"
+            "Later, in the farmhouse kitchen, the rain was still hurling itself at the window over the sink.\n\n"
+            "\"Tea,\" said Nell.\n\n\"Please,\" said Gareth.\n")
+    assert [bed for bed, _ in beds(text)] == ["countryside", "kitchen"]
