@@ -50,10 +50,16 @@ def project(tmp_path) -> Project:
 
 
 @pytest.fixture(scope="session")
-def session_cache(tmp_path_factory) -> Path:
+def session_cache(tmp_path_factory, worker_id) -> Path:
     """One output/cache for the projects that share it: takes and voice references are kept by
-    their content, so the shipped voices' references are made once a session, not once a test."""
-    return tmp_path_factory.mktemp("shared-cache")
+    their content, so the shipped voices' references are made once a session, not once a test.
+    The workers of one `pytest -n` run share it too: every take and reference is written whole
+    (temp file, then rename), so a worker finds another's or makes its own."""
+    if worker_id == "master":
+        return tmp_path_factory.mktemp("shared-cache")
+    shared = tmp_path_factory.getbasetemp().parent / "shared-cache"
+    shared.mkdir(exist_ok=True)
+    return shared
 
 
 def share_cache(project: Project, cache: Path) -> Project:
