@@ -121,6 +121,15 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         told = re.compile(rf"{escaped}\b[^.!?]*[.!?][\"”’']?\s+(?:[^.!?\"“”]*[.!?]\s+)?"
                           rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)\s+years?\s+old\b") \
             if pronoun else None
+        # "Kamala Sharma sits on the lawn chair nearest the oil, because she is eighty-one": later in the
+        # sentence, no one else named on the way
+        said_later = re.compile(rf"{escaped}\b[^.!?A-Z\"“”]{{0,160}}?(?:,|;|—|\band|\bbecause|\bsince|\bbut)\s+"
+                                rf"(?-i:{pronoun.lower()})\s+(?:is|was)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?([\w-]+)"
+                                r"(?=\s*[,.;]|\s+and\b|\s+years?\s+old\b)") if pronoun else None
+        for spot in spots if said_later else ():
+            match = said_later.match(text, spot.start())
+            if match and (years := _years(match.group(1))) is not None and years >= 2:
+                votes[_age_of(years)] = votes.get(_age_of(years), 0) + 2
         for spot in spots if told else ():
             if spot.start() and not _SENTENCE_ENDED.search(text, max(0, spot.start() - 6), spot.start()):
                 continue

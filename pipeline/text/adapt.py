@@ -229,11 +229,12 @@ def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabu
     found = establishing.aboard(establishing.established_place(narration[:OPENING_SENTENCES], places),
                                 builder.ambience, builder.recent)
     if found is None and narration and builder.ambience in (*OUTDOOR_BEDS, *ROOFED_IN_WEATHER):
-        found = establishing.home_arrived_at(narration[0])
+        found = establishing.home_arrived_at(narration[:2])
     if found is None and narration and _BOARDED.match(narration[0]) and builder.ambience not in ("car", "train", "ship") \
             and (vehicle := [w for w in re.findall(r"[a-z-]+", builder.recent.lower()) if places.patterns.word_bed.get(w) == "car"]):
         found = ("car", vehicle[-1])      # "The danfo that stopped for them..." / "Mummy, enter." / "They entered."
-    if found is None and narration and establishing._NAMED_PLACE_STATE.match(narration[0]) \
+    if found is None and narration and (establishing._NAMED_PLACE_STATE.match(narration[0])
+                                        or establishing.BUSINESS_SITS.match(narration[0])) \
             and (bed := things.bed_from_things(" ".join(narration[:OPENING_SENTENCES]))):
         found = (bed, bed)      # "The Plough was full at half past eleven. Maureen, the landlady, ... the bar"
     if found and builder.ambience is None and found[0] not in OUTDOOR_BEDS \

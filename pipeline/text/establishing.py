@@ -7,7 +7,7 @@ import re
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.place_words import _OWNER, business_named_for
 
-from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
+from pipeline.text.places import (_BAR_STATE, _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
                                   _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
                                   _later_clause_subject, _where, named_by_it, place_of)
 
@@ -132,13 +132,33 @@ _OWNED_HOME = re.compile(rf"^\W*(?:{_OWNER}|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]
                          r"bungalow)\s+(?:is|was|stood|stands|sat|sits|had|has)\b")
 
 
-def home_arrived_at(first: str) -> tuple[str, str] | None:
-    """("room", word) when a paragraph opens on someone's home as its subject, else None."""
-    return ("room", home.group(1)) if (home := _OWNED_HOME.match(first)) else None
+# or the home as the story comes back to it: "The flat is on the third floor... When we get in, Auntie Senga is at
+# the kitchen table", or the clock moved on and the house gone quiet ("At twenty to one the house is finally quiet")
+_THE_HOME = re.compile(rf"^\W*(?:{_CLOCK_TO_THE_MINUTE}|{_TIME_LEAD_IN})?the\s+(house|home|flat|cottage|bungalow)\s+"
+                       r"(?:is|was|stood|stands|sat|sits|had|has)\b", re.IGNORECASE)
+_GOT_HOME = re.compile(r"\b(?:we|they|I|he|she)\s+(?:get|got|come|came|let\s+(?:ourselves|themselves|myself|himself|herself))\s+"
+                       r"(?:in|inside|back|home)\b", re.IGNORECASE)
+
+
+def home_arrived_at(sentences: list[str]) -> tuple[str, str] | None:
+    """("room", word) when a paragraph (its first sentences) opens on someone's home as its subject, or on the
+    home the story has come back to, else None."""
+    if home := _OWNED_HOME.match(sentences[0]):
+        return "room", home.group(1)
+    home = _THE_HOME.match(sentences[0])
+    clocked = home and home.group(0).lower().lstrip("\"“‘' ").split()[0] != "the"
+    if home and (clocked or any(_GOT_HOME.search(s) for s in sentences[:2])):
+        return "room", home.group(1)
+    return None
+
+
+# a business by its owner's name, where it is on the street: "Gino's is on the corner of our street"
+BUSINESS_SITS = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?:is|was|has\s+been|had\s+been|stands|stood)\s+"
+                           r"(?:on|at|in)\s+(?:the\s+)?(?:(?:far\s+)?corner|end|top|bottom|foot|middle)\s+of\b")
 
 
 # a hall a church or a school keeps, by where it is: its people's hall
-_HALL_OF = re.compile(r"^\W*The\s+(?:[\w-]+\s+)?hall\s+(?:behind|of|at|beside|next\s+to|attached\s+to|below|under)\s+"
+_HALL_OF = re.compile(r"^\W*The\s+(?:[\w-]+\s+)?hall\s+(?:behind|of|at|beside|next\s+to|attached\s+to|below|beneath|under)\s+"
                       r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(church|chapel|mosque|temple|school|synagogue|gurdwara)\b",
                       re.IGNORECASE)
 # a house seen where it stands in the hills, from out of doors

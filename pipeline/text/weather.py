@@ -99,7 +99,7 @@ def _layer_patterns(vocabulary) -> dict[str, re.Pattern]:
 
 # Words around a layer word that mean it is not happening here and now.
 _NOT_NOW = re.compile(
-    r"\b(last|tomorrow|yesterday|previous|other|every|good|no|without|before|until|till|stopped|ceased|cleared|"
+    r"\b((?<!\bat )last|tomorrow|yesterday|previous|other|every|good|no|without|before|until|till|stopped|ceased|cleared|"
     # the night talked of: "a hyena was still complaining about the night"
     r"(?:complain\w*|talk\w*|grumbl\w*|moan\w*|forget\w*|forgot|think\w*|thought)\s+about\s+the|"
     # a night spent, or to be spent: "the look of a man who had spent the night drawing arrows"
@@ -176,7 +176,7 @@ _WEATHER_COMES = re.compile(
     r"(?:began|begins|started|starts|came|comes|coming|rose|rises|rising|got\s+up|gets\s+up|getting\s+up|picked\s+up|"
     r"picks\s+up|broke|breaks|rolled|rolls|rumbled|rumbles|howled|howls|howling|lashed|lashes|lashing|hammered|hammers|"
     r"poured|pours|pouring|drummed|drums|drumming|blew|blows|blowing|backed|veered|swung|shifted|freshened|strengthened|"
-    r"gusted|set\s+in|sets\s+in|fell|building|built|builds|"
+    r"gusted|set\s+in|sets\s+in|fell|building|built|builds|keeps\s+on|kept\s+on|goes\s+on|went\s+on|carries\s+on|carried\s+on|"
     r"falls|falling|roared|roars|flashed|flashes|cracked|cracks|crashed|crashes|raged|rages|raging|beat|beats|beating|"
     r"swept|sweeps|tore|tears|moaned|moans|whistled|whistles|shrieked|shrieks|screamed|screams|"
     # on the one who is out in it: "the wind hit me so hard", "The rain was driving sideways in sheets"
@@ -221,7 +221,7 @@ _EVENING_CLOCK = re.compile(
     rf"in\s+the\s+morning|a\.?m\b|(?:the\s+|that\s+|this\s+|next\s+)+(?:morning|day|{_WEEKDAY})))", re.IGNORECASE)
 _LIT_IN_THE_DARK = re.compile(
     r"\b(?:torch(?:es|light)?|flashlights?|headlights|head[\s-]?(?:lamps?|torch(?:es)?)|floodlights?|"
-    r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|neon|lights\s+of\s+the)\b"
+    r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|sodium\s+(?:lamps?|lights?|glow)|neon|lights\s+of\s+the)\b"
     r"|\bin\s+the\s+dark(?:ness)?\b|\b(?:was|were)\s+(?:all\s+)?dark\b(?!\s+(?:green|blue|red|brown|grey|gray)\b)",
     re.IGNORECASE)
 # the dark seen from indoors: "the window over the sink in Flat 3B is black"

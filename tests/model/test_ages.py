@@ -82,3 +82,14 @@ def test_a_grandad_named_in_what_is_said_to_someone_is_not_their_age():
             'The boy unwinds it without a word and hands it over. He is fifteen.\n')
     assert age_in_text(text, ["Jago"], ["Karen"], "M") != "old"
     assert age_in_text("Agnes, an elderly widow, sat down.", ["Agnes"], [], "F") == "old"
+
+
+@pytest.mark.parametrize("text, gender, age", [
+    ("Kamala Sharma sits on the lawn chair nearest the oil, because she is eighty-one and has earned the chair.", "F", "old"),
+    ("Jodie sat by the window in her coat; she was nine, and bored.", "F", "child"),
+    ("Ruth sat by the window and looked at Anna, and she was nine.", "F", None),     # another named between
+    ("Ruth sat by the window, and she was tired.", "F", None),
+])
+def test_an_age_said_later_in_the_sentence_in_the_names_pronoun(text, gender, age):
+    name = text.split(" sat")[0].split(" sits")[0]
+    assert age_in_text(text, [name], [], gender) == age

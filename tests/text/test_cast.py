@@ -4046,3 +4046,12 @@ def test_the_days_someone_works_are_no_one():
             "\"I do Thursdays and Saturdays,\" says Bill.\n\n\"Saturdays,\" Dot says, \"are mine.\"\n")
     cast = discover_characters(text)
     assert owner(cast, "Thursdays") == owner(cast, "Saturdays") == "" != owner(cast, "Dot"), cast
+
+
+def test_nani_said_again_and_again_is_the_one_woman_the_prose_says_is_old_later_in_a_sentence():
+    text = ("Pushpa Arora sits on the stool nearest the stove, because she is seventy-nine and the stool is hers.\n\n"
+            "\"Too much salt,\" she says.\n\n\"You salted it, Nani,\" says Meena Arora, chopping.\n\n"
+            "\"Then it was right when I salted it.\"\n\nNani waves her spoon at the door. \"Meena, the rice.\"\n\n"
+            "\"Coming, Nani.\"\n\nMeena Arora is twenty-four and getting married on Sunday.\n")
+    cast = one_person(text, "Pushpa Arora", "Nani")
+    assert owner(cast, "Meena Arora") != owner(cast, "Nani"), cast

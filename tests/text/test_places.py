@@ -2055,3 +2055,38 @@ def test_a_paragraph_that_opens_afterwards_in_another_room_is_a_new_scene():
             "Later, in the farmhouse kitchen, the rain was still hurling itself at the window over the sink.\n\n"
             "\"Tea,\" said Nell.\n\n\"Please,\" said Gareth.\n")
     assert [bed for bed, _ in beds(text)] == ["countryside", "kitchen"]
+
+
+def test_a_business_by_its_owners_name_on_the_corner_is_the_shop_its_things_say():
+    text = ("The classroom was hot and smelled of whiteboard pens, and the clock over the desk was four minutes fast.\n\n"
+            "\"See you at Marco's,\" he said.\n\n\"Half four,\" I said.\n\n"
+            "Marco's is on the corner of Duke Street and it has been there since before the war. The windows are all "
+            "steamed up. Inside it smells of vinegar and hot fat, and Marco is behind the counter shaking a basket of chips.\n\n"
+            "\"Two fish suppers,\" said Deek.\n")
+    assert [bed for bed, _ in beds(text)] == ["room", "shop"]
+
+
+def test_the_home_the_story_comes_back_to_out_of_the_rain_is_a_room_of_its_own():
+    text = ("By half ten it had been raining for two hours, and the bus shelter on the main road was the only dry thing "
+            "in the street, lit by the street lamps.\n\n\"Here's the bus,\" said Deek.\n\n\"About time,\" said Mum.\n\n"
+            "The house was at the end of the terrace and the hall smelled of wet coats. When we got in, Aunt Jean was at the "
+            "table with the telly on low through the wall.\n\n\"Look at the state of you,\" said Jean.\n\n"
+            "Outside, the rain kept on.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found][0] == "street" and len(found) == 2 and found[1][0] != "street", found
+    assert "rain" in found[1][1], found
+
+
+def test_the_house_gone_quiet_by_the_clock_is_the_next_scene_and_sodium_lamps_light_a_night():
+    text = ("By ten the rain had come in off the lake, and the car park behind the hall was a black pool broken by the "
+            "reflections of the sodium lamps.\n\n\"Hold the door,\" said Vik.\n\n\"It's stuck,\" said Anju.\n\n"
+            "At ten to one the house was quiet at last except for the rain on Anju's bedroom window.\n\n"
+            "\"You should be asleep,\" said Nani.\n")
+    assert beds(text) == [("street", ("rain", "night")), ("room", ("rain", "night"))]
+
+
+def test_the_hall_beneath_a_temple_is_its_peoples_hall():
+    text = ("By three the kitchen was full of smoke and the pakoras were done.\n\n\"Enough,\" said Nani.\n\n\"Two more,\" said Anju.\n\n"
+            "The hall beneath the temple on Station Road was long and low, and the aunties had already taken the chairs "
+            "by the radiators.\n\n\"Places, everyone,\" said Marcus.\n")
+    assert [bed for bed, _ in beds(text)] == ["kitchen", "crowd"]
