@@ -139,8 +139,13 @@ def vocatives(quote: str, names: _Names) -> set[str]:
 
 
 def spoken_of(quote: str, names: _Names) -> set[str]:
-    """People the quote names who are not the one saying it (no "I am ...")."""
-    return {main for _, _, main in names.mentions(quote)} - {self_named(quote, names)}
+    """People the quote names who are not the one saying it (no "I am ..."; nor "the Gill family", the
+    speaker's own as likely as not)."""
+    return {main for _, end, main in names.mentions(quote) if not _FAMILY_AFTER.match(quote, end)} \
+        - {self_named(quote, names)}
+
+
+_FAMILY_AFTER = re.compile(r"(?:['’]s)?\s+(?:family|household|clan|side\s+of\s+the\s+family)\b")
 
 
 def names_spoken_to(text: str) -> Counter:

@@ -1572,3 +1572,12 @@ def test_a_thing_not_asked_for_is_no_tag():
             "old.\"\n")
     quotes = attribute(text, discover_characters(text))
     assert [q.speaker for q in quotes][2:] == ["Ted", "Ted"], [(q.text[:15], q.speaker, q.basis) for q in quotes]
+
+
+def test_a_speaker_may_name_their_own_family():
+    cast = {"Ravi": Character("Ravi Gill", ("Ravi Gill", "Ravi"), "M"), "Raj": Character("Raj", ("Mr. Sharma",), "M"),
+            "Anju": Character("Anju", (), "F")}
+    text = ('Raj paced the drive with the phone to his ear.\n\n"Not now," Raj said into it.\n\n'
+            'A van pulled up, and Ravi Gill climbed out with a box in his arms. He grinned at the house.\n\n'
+            '"A delivery from the Gill family," he called. "Nobody open it."\n\n"Ravi, you can\'t be here," said Anju.\n')
+    assert speakers(text, cast)[1] == ("A delivery from the Gill family,", "Ravi")
