@@ -134,7 +134,7 @@ _OWNED_HOME = re.compile(rf"^\W*(?:{_OWNER}|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]
 
 # or the home as the story comes back to it: "The flat is on the third floor... When we get in, Auntie Senga is at
 # the kitchen table", or the clock moved on and the house gone quiet ("At twenty to one the house is finally quiet")
-_THE_HOME = re.compile(rf"^\W*(?:{_CLOCK_TO_THE_MINUTE}|{_TIME_LEAD_IN})?the\s+(house|home|flat|cottage|bungalow)\s+"
+_THE_HOME = re.compile(rf"^\W*(?P<clock>{_CLOCK_TO_THE_MINUTE}|{_TIME_LEAD_IN})?the\s+(?P<home>house|home|flat|cottage|bungalow)\s+"
                        r"(?:is|was|stood|stands|sat|sits|had|has)\b", re.IGNORECASE)
 _GOT_HOME = re.compile(r"\b(?:we|they|I|he|she)\s+(?:get|got|come|came|let\s+(?:ourselves|themselves|myself|himself|herself))\s+"
                        r"(?:in|inside|back|home)\b", re.IGNORECASE)
@@ -146,9 +146,8 @@ def home_arrived_at(sentences: list[str]) -> tuple[str, str] | None:
     if home := _OWNED_HOME.match(sentences[0]):
         return "room", home.group(1)
     home = _THE_HOME.match(sentences[0])
-    clocked = home and home.group(0).lower().lstrip("\"“‘' ").split()[0] != "the"
-    if home and (clocked or any(_GOT_HOME.search(s) for s in sentences[:2])):
-        return "room", home.group(1)
+    if home and (home.group("clock") or any(_GOT_HOME.search(s) for s in sentences[:2])):
+        return "room", home.group("home")
     return None
 
 
