@@ -35,9 +35,10 @@ PORT ?= 8765
 studio: $(READY)
 	$(PY) -m pipeline studio --port $(PORT)
 
-# Both cores, a test file to each in turn (a file's shared renders are made once, in one worker).
+# Both cores, a test file to each in turn (a file's shared renders are made once, in one worker); the
+# slowest steps are listed, so a CI log shows where the ten minutes go.
 test: $(READY)
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadfile --durations=12
 
 eval: $(READY)
 	$(PY) -m pipeline eval $(EVAL)/pdnc
