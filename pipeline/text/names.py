@@ -122,6 +122,47 @@ def my_kin(relation: str, people: list[tuple[object, set[str]]]):
     return found[0] if len(found) == 1 else None
 
 
+# "says my wee sister", "my brother said": the teller's brother or sister, whom the tag does not name
+MY_SIBLING = re.compile(r"my\s+(?:(?:wee|little|kid|baby|big|younger|older|elder|twin)\s+)?(brother|sister)", re.IGNORECASE)
+
+
+def my_sibling(names: "_Names", text: str, position: int, gender: str, genders: dict[str, str], exclude) -> str:
+    """The one the narration names just after it says "my sister" ("My sister is at the urn, naturally. Morwenna
+    has been at the urn for every funeral"), when that is always the same one; else the one of that sex the
+    narration names nearest `position`, from the paragraph before to the third after, by a bare first name (no
+    Mrs., no Mum): "my brother said... He lowered the phone. Sam was nineteen and taller than Dad now"."""
+    def fits(start: int, main: str) -> bool:
+        return main not in exclude and genders.get(main) == gender and len(main.split()) == 1 \
+            and main not in FAMILY_NAMES and not _quoted_at(text, start)
+
+    word = "brother" if gender == "M" else "sister"
+    named_after = {next((main for start, _, main in names.mentions(text, m.end(), _paragraph_end(text, m.end(), 160))
+                         if fits(start, main)), "")
+                   for m in re.finditer(rf"\b[Mm]y\s+(?:[\w-]+\s+)?{word}\b", text) if not _quoted_at(text, m.start())}
+    if len(named_after - {""}) == 1:
+        return (named_after - {""}).pop()
+    # (from the paragraph before the tag's to the third after it: a brother never named is no one here)
+    start = text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, position)))
+    end = position
+    for _ in range(4):
+        end = text.find("\n\n", end + 2) if end >= 0 else -1
+    near = [(abs(at - position), main) for at, _, main in names.mentions(text, max(0, start), len(text) if end < 0 else end)
+            if fits(at, main)]
+    return min(near)[1] if near else ""
+
+
+def _paragraph_end(text: str, at: int, most: int) -> int:
+    end = text.find("\n\n", at)
+    return min(len(text) if end < 0 else end, at + most)
+
+
+def _quoted_at(text: str, at: int) -> bool:
+    """Whether `at` is inside a quotation of its paragraph (a name said is not the one the narration names)."""
+    opened = text.rfind("\n\n", 0, at)
+    before = text[opened + 2 if opened >= 0 else 0:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 _SAME_TITLE = {"Doctor": "Dr", "Doc": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev",
                "PC": "Constable", "WPC": "Constable", "DC": "Constable", "DS": "Sergeant", "Sgt": "Sergeant",
                "DI": "Inspector", "DCI": "Inspector", "Insp": "Inspector", "Supt": "Superintendent"}

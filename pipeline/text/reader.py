@@ -9,8 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.text.names import (MY_KIN_WORDS, _FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase,
-                                 _infer_genders, _Names, my_kin)
+from pipeline.text.names import (MY_KIN_WORDS, MY_SIBLING, _FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase,
+                                 _infer_genders, _Names, my_kin, my_sibling)
 from pipeline.text.quotes import _VOICE_CAME, _WAS_REPLY, SPEECH_VERBS, is_scene_break, split_paragraphs
 from pipeline.text.strangers import _DESCRIBED_OR_BARE, _IN_CLAUSE, NEWCOMER, newcomers
 
@@ -361,11 +361,12 @@ class _Reader:
         the relation implies (Mr. Bennet's wife is Mrs. Bennet)."""
         # "said my aunt": in a story told as "I", the one Aunt of the cast, or whoever goes by Mum
         mine = re.fullmatch(rf"my\s+(?:[\w-]+\s+)?({MY_KIN_WORDS})", phrase.strip(), re.IGNORECASE)
-        if mine and self.narrator:
-            found = my_kin(mine.group(1), [(main, {main, *c.aliases}) for main, c in self.names.characters.items()
-                                           if main not in exclude])
-            if found:
-                return found
+        if mine and self.narrator and (found := my_kin(mine.group(1), [(main, {main, *c.aliases}) for main, c
+                                                                        in self.names.characters.items() if main not in exclude])):
+            return found
+        if self.narrator and (sibling := MY_SIBLING.fullmatch(phrase.strip())):
+            return my_sibling(self.names, self.text, position, "M" if sibling.group(1).lower() == "brother" else "F",
+                              self.genders, {self.narrator, *exclude})
         # "continued her philosophic mother": the relation is the last word
         match = re.match(r"(his|her)\s+(?:[\w-]+\s+){0,2}?(wife|lady|husband|mother|father|sister|brother)\b",
                          phrase.strip(), re.IGNORECASE)

@@ -1581,3 +1581,23 @@ def test_a_speaker_may_name_their_own_family():
             'A van pulled up, and Ravi Gill climbed out with a box in his arms. He grinned at the house.\n\n'
             '"A delivery from the Gill family," he called. "Nobody open it."\n\n"Ravi, you can\'t be here," said Anju.\n')
     assert speakers(text, cast)[1] == ("A delivery from the Gill family,", "Ravi")
+
+
+def test_my_brother_or_my_wee_sister_in_a_tag_is_the_one_of_that_sex_the_narration_names_near_it():
+    cast = {"Nell": Character("Nell", ("Nell Croft", "I", "narrator"), "F"), "Tom": Character("Tom", ("Tom Croft",), "M"),
+            "Len": Character("Len", ("Len Pickering",), "M"), "Rosie": Character("Rosie", (), "F"),
+            "Mrs. Hale": Character("Mrs. Hale", (), "F")}
+    text = ("\"It's over the bank at the Drove,\" my brother said, coming in with the phone. \"Len says it's been over "
+            "since two.\"\n\nHe put the phone down. Tom was nineteen and taller than Dad now, and I had missed him.\n\n"
+            "I took my coat and my boots, and I told myself I was not afraid. I went out to the yard and I looked at the "
+            "sky, and I went back in.\n\nMrs. Hale was at the door with a casserole.\n\n"
+            "\"She's asleep,\" says my wee sister, from under the table.\n\nRosie had her crayons out again.\n")
+    said = speakers(text, cast)
+    assert said[0][1] == "Tom" and said[-1] == ("She's asleep,", "Rosie"), said
+    # the one the narration names right after "my sister", wherever that is, before whoever is named nearest
+    cast = {"Jack": Character("Jack", ("I", "narrator"), "M"), "Wenna": Character("Wenna", ("Morwenna",), "F"),
+            "Amy": Character("Amy", (), "F")}
+    text = ("My sister was at the urn, naturally. Morwenna had been at the urn for every funeral since 1987.\n\n"
+            "\"Tea?\" Amy asked me.\n\nAmy went out for milk and I sat down by the piano.\n\n"
+            "\"My knees,\" says my sister, \"are sixty-eight years old, Jacko.\"\n")
+    assert [who for _, who in speakers(text, cast)][-2:] == ["Wenna", "Wenna"]
