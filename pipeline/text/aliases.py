@@ -12,7 +12,7 @@ from functools import cached_property
 
 from pipeline.text.first_names import first_name_certain, first_name_gender, known_pet_form, said_to_form, same_first_name
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
-                                 _gender_hint, _gender_of_phrase, _split_title, my_kin)
+                                 _gender_hint, _gender_of_phrase, _split_title, in_speech, my_kin)
 from pipeline.text.not_names import _JOB_CALLED
 from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, split_paragraphs
 
@@ -147,12 +147,6 @@ class _Speech:
         return self._told_at[form]
 
 
-def _in_speech(text: str, at: int) -> bool:
-    """Inside a quote in double marks, as the marks before it in its paragraph say."""
-    before = text[text.rfind("\n\n", 0, at) + 1:at]
-    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
-
-
 def _tie_nicknames(text: str, people: list[_Person]) -> None:
     """`Elizabeth, whom they called Lizzy` / `Margaret (known as Peggy)` / `Lionel Ashby, whom nobody
     had called anything but Sprout`: one person."""
@@ -172,7 +166,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
     # (the narration's "my", not a speaker's own: "Peter. Please. Mr Hale is my father, and he's in Bournemouth.")
     for relation, name in [*((m.group(1), m.group(2)) for m in _MY_KIN_NAMED.finditer(text)),
-                           *((m.group(2), m.group(1)) for m in _IS_MY_KIN.finditer(text) if not _in_speech(text, m.start()))]:
+                           *((m.group(2), m.group(1)) for m in _IS_MY_KIN.finditer(text) if not in_speech(text, m.start()))]:
         kin = my_kin(relation, [(p, set(p.forms)) for p in people if p.forms])
         named = owner_of(name)
         if kin is not None and named is not None and kin is not named and len(named.words) >= 2:

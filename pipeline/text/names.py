@@ -133,12 +133,12 @@ def my_sibling(names: "_Names", text: str, position: int, gender: str, genders: 
     Mrs., no Mum): "my brother said... He lowered the phone. Sam was nineteen and taller than Dad now"."""
     def fits(start: int, main: str) -> bool:
         return main not in exclude and genders.get(main) == gender and len(main.split()) == 1 \
-            and main not in FAMILY_NAMES and not _quoted_at(text, start)
+            and main not in FAMILY_NAMES and not in_speech(text, start)
 
     word = "brother" if gender == "M" else "sister"
     named_after = {next((main for start, _, main in names.mentions(text, m.end(), _paragraph_end(text, m.end(), 160))
                          if fits(start, main)), "")
-                   for m in re.finditer(rf"\b[Mm]y\s+(?:[\w-]+\s+)?{word}\b", text) if not _quoted_at(text, m.start())}
+                   for m in re.finditer(rf"\b[Mm]y\s+(?:[\w-]+\s+)?{word}\b", text) if not in_speech(text, m.start())}
     if len(named_after - {""}) == 1:
         return (named_after - {""}).pop()
     # (from the paragraph before the tag's to the third after it: a brother never named is no one here)
@@ -156,11 +156,10 @@ def _paragraph_end(text: str, at: int, most: int) -> int:
     return min(len(text) if end < 0 else end, at + most)
 
 
-def _quoted_at(text: str, at: int) -> bool:
-    """Whether `at` is inside a quotation of its paragraph (a name said is not the one the narration names)."""
-    opened = text.rfind("\n\n", 0, at)
-    before = text[opened + 2 if opened >= 0 else 0:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def in_speech(text: str, at: int) -> bool:
+    """Inside a quote in double marks, as the marks before it in its paragraph say."""
+    before = text[text.rfind("\n\n", 0, at) + 1:at]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 _SAME_TITLE = {"Doctor": "Dr", "Doc": "Dr", "Mister": "Mr", "Mademoiselle": "Mlle", "Madame": "Mme", "Reverend": "Rev",
