@@ -96,3 +96,16 @@ def quick_design():
         patch.setattr(design, "design_voice", functools.partial(design.design_voice, budget_s=0.0, min_candidates=1))
         patch.setattr(design, "SOUNDS_PER_SPEECH", 1)
         yield
+
+
+# The files whose shared renders and designs take minutes go first, so that `make test` (both cores, a file
+# to each worker in turn) never leaves one of them to start last on one core while the other waits.
+SLOW_FILES_FIRST = ("tests/takes/test_design.py", "tests/text/test_cast.py", "tests/text/test_places.py",
+                    "tests/run/test_season.py", "tests/e2e/test_reliability.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::")[0]
+        return SLOW_FILES_FIRST.index(path) if path in SLOW_FILES_FIRST else len(SLOW_FILES_FIRST)
+    items.sort(key=rank)        # stable: each file keeps its own order
