@@ -136,9 +136,14 @@ def my_sibling(names: "_Names", text: str, position: int, gender: str, genders: 
             and main not in FAMILY_NAMES and not in_speech(text, start)
 
     word = "brother" if gender == "M" else "sister"
-    named_after = {next((main for start, _, main in names.mentions(text, m.end(), _paragraph_end(text, m.end(), 160))
-                         if fits(start, main)), "")
-                   for m in re.finditer(rf"\b[Mm]y\s+(?:[\w-]+\s+)?{word}\b", text) if not in_speech(text, m.start())}
+    # (read once a chapter: a novel told as "I" may say "my brother" in a hundred tags)
+    key = (hash(text), gender, frozenset(exclude))
+    if key not in names.siblings_named:
+        names.siblings_named[key] = {
+            next((main for start, _, main in names.mentions(text, m.end(), _paragraph_end(text, m.end(), 160))
+                  if fits(start, main)), "")
+            for m in re.finditer(rf"\b[Mm]y\s+(?:[\w-]+\s+)?{word}\b", text) if not in_speech(text, m.start())}
+    named_after = names.siblings_named[key]
     if len(named_after - {""}) == 1:
         return (named_after - {""}).pop()
     # (from the paragraph before the tag's to the third after it: a brother never named is no one here)
@@ -434,6 +439,7 @@ class _Names:
                                      re.IGNORECASE) if words else None
         self.shared = _shared_first_names(characters)
         self._anchors: dict[int, tuple[str, dict[str, list[tuple[int, str]]]]] = {}
+        self.siblings_named: dict[tuple, set[str]] = {}     # my_sibling's reading of the chapter
 
     def _nearest_in_full(self, text: str, word: str, position: int) -> str:
         """Whose full name, of those that begin with the shared first name, was written last
