@@ -56,15 +56,39 @@ def session_cache(tmp_path_factory, worker_id) -> Path:
     The workers of one `pytest -n` run share it too: every take and reference is written whole
     (temp file, then rename), so a worker finds another's or makes its own."""
     if worker_id == "master":
-        return tmp_path_factory.mktemp("shared-cache")
-    shared = tmp_path_factory.getbasetemp().parent / "shared-cache"
-    shared.mkdir(exist_ok=True)
+        shared = tmp_path_factory.mktemp("shared-cache")
+    else:
+        shared = tmp_path_factory.getbasetemp().parent / "shared-cache"
+        shared.mkdir(exist_ok=True)
+    _make_shipped_references(shared, tmp_path_factory.mktemp("references"))
     return shared
+
+
+def _make_shipped_references(cache: Path, scratch: Path) -> None:
+    """The shipped voices' references, which nearly every render, design and QA needs: the first worker
+    to ask makes them on both cores while the other waits, rather than each making them on one."""
+    import fcntl
+    from pipeline.model.casting import load_casting
+    from pipeline.qa.voiceprint import voice_profiles
+    with open(cache / "references.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        project = share_cache(make_project(scratch / "proj", script=None), cache)
+        voices, _, _ = load_casting(project.voices)
+        voice_profiles(voices, sorted(voices), project.voices, project.take_cache, workers=2)
 
 
 def share_cache(project: Project, cache: Path) -> Project:
     project.output.mkdir(parents=True, exist_ok=True)
     (project.output / "cache").symlink_to(cache, target_is_directory=True)
+    return project
+
+
+def share_references(project: Project, cache: Path) -> Project:
+    """The project keeps its own takes but finds QA's voice references in the shared cache."""
+    from pipeline.qa.voiceprint import voiceprint_dir
+    project.take_cache.parent.mkdir(parents=True, exist_ok=True)
+    voiceprint_dir(cache / "takes").mkdir(exist_ok=True)
+    voiceprint_dir(project.take_cache).symlink_to(voiceprint_dir(cache / "takes"), target_is_directory=True)
     return project
 
 
@@ -76,10 +100,10 @@ def cast_project(tmp_path, session_cache) -> Project:
 
 
 @pytest.fixture(scope="session")
-def rendered_episode(tmp_path_factory):
+def rendered_episode(tmp_path_factory, session_cache):
     """One short episode rendered end to end, shared by the tests that inspect its outputs."""
     from pipeline.run.episode import make_episode
-    project = make_project(tmp_path_factory.mktemp("episode") / "proj")
+    project = share_references(make_project(tmp_path_factory.mktemp("episode") / "proj"), session_cache)
     (project.root / "mix.yaml").write_text("stems: true\n", encoding="utf-8")   # the tests inspect them
     summary = make_episode(project, 9, workers=2, log=lambda *_: None)
     return project, summary

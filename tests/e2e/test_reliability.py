@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import make_project
+from conftest import make_project, share_references
 from pipeline.run.episode import make_episode
 
 REPO = Path(__file__).resolve().parents[2]
@@ -18,10 +18,10 @@ def start_episode(project):
                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def test_killed_render_resumes_to_the_same_episode(tmp_path, rendered_episode):
+def test_killed_render_resumes_to_the_same_episode(tmp_path, rendered_episode, session_cache):
     reference_project, _ = rendered_episode
     reference = (reference_project.episode_dir(9) / "episode.mp3").read_bytes()
-    project = make_project(tmp_path / "proj")
+    project = share_references(make_project(tmp_path / "proj"), session_cache)
     for delay_s in (1.5, 2.5, 3.5, 4.5, 6.0):
         process = start_episode(project)
         time.sleep(delay_s)

@@ -1,7 +1,7 @@
 """A season on a Dask LocalCluster gives the same bytes as a local render."""
 import pytest
 
-from conftest import SHORT_SCRIPT, make_project
+from conftest import SHORT_SCRIPT, make_project, share_references
 from pipeline.run.episode import make_episode
 from pipeline.run.season import make_season
 
@@ -18,11 +18,11 @@ def two_chapter_project(root):
     return project
 
 
-def test_cluster_season_matches_local_render(tmp_path):
+def test_cluster_season_matches_local_render(tmp_path, session_cache):
     local = two_chapter_project(tmp_path / "local")
     for chapter in (1, 2):
         make_episode(local, chapter, workers=1, log=lambda *_: None, check=False)   # QA is not compared
-    remote = two_chapter_project(tmp_path / "remote")
+    remote = share_references(two_chapter_project(tmp_path / "remote"), session_cache)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         results = make_season(remote, client=client, log=lambda *_: None)

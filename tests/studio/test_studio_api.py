@@ -11,6 +11,7 @@ import time
 import pytest
 from starlette.testclient import TestClient
 from studio_project import ORIGIN, copy_project, tiny_project
+from conftest import share_references
 
 from pipeline import cli
 from pipeline.core.errors import PipelineError
@@ -21,8 +22,8 @@ WRITE = {"Origin": ORIGIN}
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    project = tiny_project(tmp_path_factory.mktemp("studio") / "proj")
+def rendered(tmp_path_factory, session_cache):
+    project = share_references(tiny_project(tmp_path_factory.mktemp("studio") / "proj"), session_cache)
     make_episode(project, 1, workers=2, log=lambda *_: None, check=True)
     return project
 
