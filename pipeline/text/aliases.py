@@ -347,8 +347,9 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             job_answers.setdefault(id(calling[0]), (calling[0], {}))[1][id(answering)] = answering
         # (a family word only by the very next paragraph: `"She eats, Ma."` / `Priya puts the salad down...` /
         # `"So has she asked you?" Priya says` is no answer to it)
+        # (nor one calling the same name in turn: `"Dad," said Tracey.` / `"Dad," said Jo`)
         if answering is not None and calling is not None and number - calling[1] <= (
-                1 if set(calling[0].forms) <= FAMILY_NAMES else 2) and (
+                1 if set(calling[0].forms) <= FAMILY_NAMES else 2) and all(owner.get(c[0]) is not calling[0] for c in called) and (
                 _may_be(calling[0], answering, speech, kin_answers=True)
                 or _may_be(answering, calling[0], speech)):
             keep, gone = (answering, calling[0]) if answering.title_gender else (calling[0], answering)

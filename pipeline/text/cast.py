@@ -85,10 +85,10 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
             and not (words[0] in _MONTH_NAMES and len(words) == 2 and any(
                 other.endswith(" " + words[1]) and other.split()[0] not in _MONTH_NAMES for other in anywhere)):
         return False
-    if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form) \
+    if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form) and spoke[form] < 2 \
             and not any(other.startswith(form + " ") and mid[other] for other in anywhere) \
             and not (vocatives[form] >= 2 and any(other.startswith(form) and len(other.split()[0]) > 3 for other in anywhere)):
-        return False     # "Th'" of dialect; but "Jo" of "Jo Marsh" is a name, and "Wi", said to Wiremu
+        return False     # "Th'" of dialect; but "Jo" of "Jo Marsh" or of "said Jo" is a name, and "Wi", said to Wiremu
     # a name only ever written alone inside quote marks is a boat's, a house's or a book's ("was
     # 'Morwenna Grace'")
     if len(words) == 1 and spoke[form] < 2 and form in animals:

@@ -93,6 +93,9 @@ def same_first_name(short: str, long: str) -> bool:
         return True
     if len(b) > len(a) + 1 and b.startswith(a):
         return True
+    # "Trace" of "Tracey", "Stace" of "Stacey": the name without its last y
+    if len(a) >= 4 and b == a + "y" and a.endswith("e"):
+        return True
     # "Tola" of "Adetola", "Beth" of "Elizabeth": the name's last syllables, after a syllable of its own
     # (or after an opening vowel alone: "Bena" of "Abena", "Liza" of "Eliza", "Nita" of "Anita")
     if len(a) >= 4 and (len(b) >= len(a) + 3 or len(b) == len(a) + 1) and b.endswith(a) and re.search(r"[aeiou]", b[:-len(a)]) \
@@ -207,7 +210,9 @@ _LIST_MISFILES = {"nate": "M",
                   # says otherwise)
                   "jess": "f",
                   # and the English man's name it has as a woman's (Eli is a Norwegian woman's)
-                  "eli": "m"}
+                  "eli": "m",
+                  # and the Irish man's name it has only as a woman's (Christy Brown, Christy Moore)
+                  "christy": "f"}
 
 
 def first_name_gender(word: str) -> str:

@@ -383,13 +383,24 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
                                                                   _split_title(n)[0].rstrip(".") == title)
                          for n in (m, *c.aliases))
                  and not any(_named_apart_from(told, n, family) for n in (m, *c.aliases))]
-        if len(parents) == 1 and len(named) == 1:
+        if len(parents) == 1 and len(named) == 1 and not _other_first_name(characters[parents[0]], characters[named[0]]):
             parent, name = characters[parents[0]], characters.pop(named[0])
             # (in the parent's place: the order is who matters most)
             characters = {name.name if m == parent.name else m: c if m != parent.name else Character(
                 name.name, tuple(sorted({*name.aliases, parent.name, *parent.aliases})),
                 parent.gender if parent.gender != "U" else gender) for m, c in characters.items()}
     return characters
+
+
+def _other_first_name(parent: Character, named: Character) -> bool:
+    """The parent already has a first name of their own, and it is not the other one's: Ma, whom Da
+    calls Bridie, is not Christy Brennan."""
+    def firsts(c: Character) -> set[str]:
+        return {words[0] for n in (c.name, *c.aliases) if n not in FAMILY_NAMES and not _split_title(n)[0]
+                and (words := n.split()) and words[0][:1].isupper() and words[0] not in ("I",)}
+    own, theirs = firsts(parent), firsts(named)
+    return bool(own and theirs) and not any(a == b or same_first_name(a, b) or same_first_name(b, a)
+                                            for a in own for b in theirs)
 
 
 def teller_gender(teller: Character, merged: list[Character], male_titles: set, female_titles: set) -> str:

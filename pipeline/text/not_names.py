@@ -13,7 +13,7 @@ _NOT_PERSON_WORDS = {
     "Would", "Shall", "Should", "Can", "Could", "Must", "Might", "Mustn't", "Come", "Go", "Look", "See",
     "Listen", "Stop", "Wait", "Tell", "Ask", "Say", "Whose", "Whom", "Whatever", "Whoever", "Nothing",
     "Something", "Everything", "Anything", "Nobody", "Somebody", "Everybody", "Anybody", "Someone", "Everyone",
-    "Anyone", "No-one", "None", "Both", "Either", "Neither", "Some", "Many", "Much", "Most", "More", "Such",
+    "Anyone", "No-one", "None", "People", "Folk", "Folks", "Both", "Either", "Neither", "Some", "Many", "Much", "Most", "More", "Such",
     "Very", "Quite", "Rather", "Too", "Also", "Besides", "However", "Therefore", "Thus", "Hence", "Though",
     "Although", "Because", "Since", "Until", "Unless", "Whether", "Nor", "First", "Second", "Third", "Last",
     "Next", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundred", "Thousand",

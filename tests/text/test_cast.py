@@ -4055,3 +4055,27 @@ def test_nani_said_again_and_again_is_the_one_woman_the_prose_says_is_old_later_
             "\"Coming, Nani.\"\n\nMeena Arora is twenty-four and getting married on Sunday.\n")
     cast = one_person(text, "Pushpa Arora", "Nani")
     assert owner(cast, "Meena Arora") != owner(cast, "Nani"), cast
+
+
+def test_two_sisters_jo_and_tracey_keep_their_names_apart_and_each_calling_dad_makes_neither_dad():
+    text = ("Ron Pegg was propped up on three pillows. His daughters had the chairs: Tracey Pegg by the window, "
+            "Jo on the floor by the bed.\n\n\"Dad,\" said Tracey.\n\n\"Dad,\" said Jo, at the same moment.\n\n"
+            "\"Both of you,\" said Ron. \"Always both of you.\"\n\n\"Jo doesn't want a prayer,\" said Tracey.\n\n"
+            "\"Did you, Joanne?\" said Ron.\n\n\"I said it to the nurse,\" said Jo.\n\n"
+            "\"He said, 'Jojo, there's a God,'\" said Tracey.\n\n\"Trace, he calls you Tracey when he's cross,\" said Jo. "
+            "\"People say things.\"\n")
+    cast = one_person(text, "Tracey", "Trace", "Tracey Pegg")
+    assert owner(cast, "Jo") == owner(cast, "Joanne") not in ("", owner(cast, "Tracey")), cast
+    assert owner(cast, "Dad") in ("", owner(cast, "Ron Pegg")) and owner(cast, "People") == "", cast
+
+
+def test_a_mother_whom_the_father_calls_bridie_is_not_the_father_christy():
+    text = ("I was eleven the winter Da lost the job at the gasworks. Ma wrapped his suit in brown paper.\n\n"
+            "'It's my suit, Bridie,' Da said, 'and I'll pawn it if I like.'\n\n'Don't be filling her head, Christy,' "
+            "Ma said.\n\nDa crouched down beside me, his cap in his two hands.\n\n'Will your oul' fella get a start?' "
+            "he said.\n\n'You will, Da,' I said.\n\nMrs. Cullen put her head round the door. 'Tell Christy Brennan "
+            "that medal of his goes in the window,' she said.\n\nMy name is Nora Brennan and I remember it all.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Ma") == owner(cast, "Bridie") != "", cast
+    assert owner(cast, "Christy") not in ("", owner(cast, "Bridie")), cast
+    assert gender_of(cast, "Christy") == "M", cast
