@@ -431,6 +431,11 @@ def _resolve(name: str, characters) -> str | None:
 
 # one who goes out and drives away leaves the story where it is: "He went back out into the yard, whistling, and a
 # moment later they heard his little Corsa cough into life"
+# ("...and went and stood by the French windows. Out in the garden the rain was still coming down": seen through them)
+_AT_THE_WINDOW = re.compile(r"\b(?:at|by|to|through|out\s+of|against)\s+(?:the|a|her|his|my|our|their)\s+(?:[\w'’-]+\s+)?"
+                            r"(?:windows?|glass|panes?)\b[^.!?]*[.!?]?\s*$", re.IGNORECASE)
+_GOING = re.compile(r"\b(?:I|we|he|she|they|[A-Z][a-z]+)\s+(?:\w+\s+)?(?:went|go|goes|walked|walks|stepped|steps|ran|runs|came|"
+                    r"comes|hurried|climbed|slipped|followed)\b")
 _DRIVEN_OFF = re.compile(r"\b(?:they|we|she|he|I)\s+(?:heard|watched|saw)\b[^.!?]{0,60}\b(?:car|van|engine|motor|bike|"
                          r"scooter|moped|truck|taxi|(?-i:[A-Z][a-z]+))\s+(?:cough|start|roar|pull|drive|rattle|splutter|fire)|"
                          r"\b(?:drove|pulled|roared|sped|rattled)\s+(?:off|away)\b")
@@ -483,7 +488,8 @@ def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
                       and (found := _place_in(piece, builder, places, opening=True, generic=False))
                       and found[0] in OUTDOOR_BEDS)) \
                     and establishing.moves_on(builder.ambience, found) \
-                    and not _DRIVEN_OFF.search(" ".join(told_sentences[number:number + 2])):
+                    and not _DRIVEN_OFF.search(" ".join(told_sentences[number:number + 2])) \
+                    and not (number and _AT_THE_WINDOW.search(told_sentences[number - 1]) and not _GOING.search(piece)):
                 # (the going out is the new scene's first words)
                 going = [buffer.pop()] if stepped_out and buffer else []
                 if buffer:

@@ -7,8 +7,9 @@ import re
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.place_words import _OWNER, business_named_for
 
-from pipeline.text.places import (_BAR_STATE, _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _NUMBER, _PLACE_FIGURES,
-                                  _ROAD_WORD, _TIME_LEAD_IN, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
+from pipeline.text.clock import _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, _NUMBER, _TIME_LEAD_IN
+from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _PLACE_FIGURES,
+                                  _ROAD_WORD, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
                                   _later_clause_subject, _where, named_by_it, place_of)
 
 
@@ -249,12 +250,17 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # "Rossi's on Duke Street shuts at midnight, but if the blind's half down Gino's still in": a business by its
         # owner's name and the hours it keeps, a café, a chippy or a bar, with its talk and its clatter
         found = ("pub", "café")
+    if found is None and (later := _LATER_CLOCK.search(sentences[0])):
+        # ("The taxi queue was forty long, but Arjun knew the concierge, and at half past ten they were in a cab")
+        found = place_of(sentences[0][later.end():], vocabulary, opening=True, generic=False)
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
     if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
         return "countryside", found[1]
     return found or None
 
 
+_LATER_CLOCK = re.compile(rf",\s+(?:and|but|so|then)\s+(?=(?:{_CLOCK_TO_THE_MINUTE})(?-i:we|they|he|she|I|[A-Z][a-z]+)\s+"
+                          r"(?:are|were|was|is|sat|sit|stood|stand)\s+(?:\w+\s+)?(?:in|at|on|inside)\s)", re.IGNORECASE)
 _NOT_THERE = re.compile(r"\b(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|not|never|nor)\b(?![^.;:]*\bbut\b)[^.;:]*$", re.IGNORECASE)
 
 
@@ -332,7 +338,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         owned = word == "flat" and re.search(r"(?:['’]s|\b(?:my|his|her|their|our|your))\s+$", match.string[:where])
         # (a car known by its smell and its heater is one sat in: "Aaron's car is a Fiesta that smells of fried chicken")
         inside = inside or (bed == "car" and match.re is patterns.subject and _CAR_FROM_INSIDE.search(first) is not None)
-        if word in GENERIC_WORDS or (word in _NOT_A_SETTING and not owned) or (bed in _SEEN_FROM_OUTSIDE and not inside):
+        if (word in GENERIC_WORDS and not match.groupdict().get("numbered")) or (word in _NOT_A_SETTING and not owned) or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None
         return bed, word
     return None

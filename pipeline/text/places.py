@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, GENERIC_WORDS, PLACE_WORDS,  # noqa: F401
                                        business_named_for)
 from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
+from pipeline.text.clock import _CLOCK_LEAD_IN, _DAY_AND_AFTER, _TIME_LEAD_IN
 
 
 # Place words in a figure of speech ("the house was on the market", "in the field of medicine"): no one is there.
@@ -133,29 +134,11 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|
                   r"(?:down|up)(?=\s+(?:from|to|through|into|past|towards?)\b)|"     # and the present tense's ("Gran's kitchen looks like")
                   r"lies|stands|sits|seems|looks|feels|takes|keeps|holds|grows|falls|rises|shakes|rings|smells|fills)\b))")
 _SPOKEN_OF = r"(?:name|word|words|thought|idea|mention|memory|memories|picture|photo|photograph|map|sign|smell|sound)"
-# "By noon the pub was full", "That evening, the kitchen...", "Inside, the church...": a short phrase before the subject
-_TIME_LEAD_IN = (r"(?:by|at|that|this|on|after|before|early|late|later|all|every|next)\s+(?:[\w'’-]+\s+){0,2}?"
-                 r"(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|nightfall|day|week|time|then|now|"
-                 # ("On Monday mornings the third-floor synthesis lab smelled of acetone")
-                 r"mornings|afternoons|evenings|nights|days|weekends)\b,?\s+")
-_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
 # or a way past something to the place, with no comma: "Down past the pier the beach is just shapes" (not a view
 # across or beyond, which is seen from elsewhere)
 _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?:past|behind|beside|along|near|under|"
                 r"round|around)\s+(?:the|a|an|this|that)\s+"
                 r"(?!(?:[\w'’-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'’-]+\s+){0,2}?")
-# (or a clock: "By ten o'clock the towpath was a brown stream", "at half past six the yard was empty")
-_CLOCK_LEAD_IN = (rf"(?:by|at|after|until|till)\s+(?:(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+|"
-                  rf"(?:{_NUMBER}|twenty|twenty-five)\s+(?:minutes\s+)?(?:past|to)\s+)?{_NUMBER}"
-                  # ("and by twenty past the passenger lounge had divided itself": past the hour just told)
-                  rf"|(?:ten|twenty|twenty-five|half|(?:a\s+)?quarter)\s+past(?=\s+the\s))"
-                  r"(?:\s+o['’]clock)?(?:\s+(?:that|this|the\s+next|in\s+the)\s+(?:morning|afternoon|evening|night))?"
-                  # ("At half past eight on the second Tuesday of lambing, the kitchen ...")
-                  r"(?:\s+on\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?-i:[A-Z][a-z]+day)|day|morning|afternoon|evening|night)"
-                  # ("By two o'clock on the Saturday of Nasreen's mehndi, the kitchen ...")
-                  r"(?:\s+(?:of|in)\s+(?:[\w'’-]+\s+)?[\w'’-]+)?)?,?\s+")
-# ("On Sunday, after the eleven o'clock service at Mount Zion, the kitchen behind the hall was hotter than an oven")
-_DAY_AND_AFTER = r"(?:on|by|at|that)\s+[^,.;:!?\"“]{1,30},\s+(?:after|before|when|once|while)\s+[^,.;:!?\"“]{1,80},\s+"
 _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|{_DAY_AND_AFTER}|(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
 # ("The low field was not a field any more": still where the scene is, changed)
@@ -163,8 +146,8 @@ _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(
                      r"|\s+an?\s+(?:[\w-]+\s+){1,2}any\s*more\b)", re.IGNORECASE)
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 _NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall", "court", "cutblock", "camp")
-_ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
-            r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty)\b")
+_ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
+            r"[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty)(?!-))\b")
 # "wood" is a place by its name ("Hollin Wood") or on its own ("into the wood, ..."), not "a wood fire", "wood-cutter"
 _WOOD = r"(?:(?-i:Wood)|wood(?=\s*[,.;:!?]|\s*$|\s+(?:at|in|on|by|near|behind|beyond|where|was|were|is|had)\b))"
 # A motorway by its number ("on the M62", "the I-95"): the story is in a car on it.
@@ -215,8 +198,6 @@ class Vocabulary:
 
 
 _PATTERN_CACHE: dict[int, tuple[Vocabulary, "_Patterns"]] = {}
-
-
 _NO_HEADS = ("arms", "suite", "sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip",
              "waiting room")
 
@@ -246,7 +227,7 @@ class _Patterns:
         # places English names bare ("at home", "in town", "to church")
         bare = "|".join(w for w in _BARE if w in word_bed)
         # or a place by its number: "in Room 14", "on Platform 3", "on Ward Nine"
-        numbered = "|".join(w.capitalize() for w in _NUMBERED if w in word_bed)
+        numbered = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _NUMBERED if w in word_bed)    # ("room six" too)
         # (and "the Yalpara strip", "the Durkan kitchen": a place's own name between the article and the word)
         owner = (rf"(?:(?:{_DETERMINER}(?:\s+(?-i:[A-Z][\w'’-]+)(?=\s+(?-i:[a-z])))?|(?!(?-i:{numbered})\s+{_ORDINAL}){_OWNER})"
                  rf"\s+{noun}|(?P<bare>{bare})\b|"
@@ -563,10 +544,13 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
                 r"\s+(?:was|is|were|are|had\s+been|has\s+been|sat|sits|stood|stands)\s+(?:still\s+)?(?:parked|outside|waiting\s+outside)\b",
                 sentence[match.end():]):
             return None     # "The van was parked outside in the loading bay": seen from where the story is
-        if word == "cab" and match.re is not patterns.subject:   # "The cab of his truck smelled of dog", not "on the cab"
+        if word == "cab" and match.re is not patterns.subject and not re.match(r"\W*(?:in|into)\s", match.group(0), re.I):
+            # "The cab of his truck smelled of dog", "in the back of a cab", not "on the cab"
             continue
-        if (not opening or not generic) and word in GENERIC_WORDS:
-            continue
+        if word == "falls" and not re.search(r"\b[Tt]he\s+(?:[\w'’-]+\s+)?$", sentence[:where]) and "Falls" not in match.group(0):
+            continue    # "a shadow falls over the table": a verb; "the falls", "Reichenbach Falls" a place
+        if (not opening or not generic) and word in GENERIC_WORDS and not match.groupdict().get("numbered"):
+            continue    # ("the room" is anywhere; "room six" somewhere)
         if bed in _INDOOR_BEDS and match.re is patterns.locative and _BESIDE.match(match.group(0)) \
                 and not _INDOOR_BEFORE.search(sentence, 0, match.start()):
             continue

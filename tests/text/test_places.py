@@ -2090,3 +2090,23 @@ def test_the_hall_beneath_a_temple_is_its_peoples_hall():
             "The hall beneath the temple on Station Road was long and low, and the aunties had already taken the chairs "
             "by the radiators.\n\n\"Places, everyone,\" said Marcus.\n")
     assert [bed for bed, _ in beds(text)] == ["kitchen", "crowd"]
+
+
+def test_a_clock_to_the_minute_a_cab_sat_in_a_numbered_room_and_a_shadow_that_falls():
+    assert place_of("At seven-forty on launch morning the office on the third floor of the shophouse smells of coffee "
+                    "and the puffs someone left in the pantry.") == ("office", "office")
+    assert place_of("At half past ten they are in the back of a blue Comfort cab going down Shenton Way.")[0] == "car"
+    assert place_of("Rain drummed on the cab.") is None
+    assert place_of("Before Arjun can answer, a shadow falls over the table.") is None
+    assert place_of("We walked down to the falls.") == ("waterfall", "falls")
+    assert place_of("There was no room one could sit in.") is None
+    taxi = (KITCHEN + "The taxi queue at the bottom of the tower is forty people long, but Arjun knows the concierge, and "
+            "at half past ten they are in the back of a cab going down Shenton Way with the wipers on full.\n\n"
+            '"Wet," Tom said.\n')
+    assert [bed for bed, _ in beds(taxi)] == ["kitchen", "car"]
+    garden = ("The garden at St Edmund's is not large. In the dark and the rain it was all just shapes.\n\n"
+              '"Cold," said Mara.\n\n"Come in," Tom said.\n\n* * *\n\n'
+              "Inside, room six was too warm after the garden, and it smelled of the rain.\n\n\"Better,\" said Mara.\n\n"
+              "I went and stood by the French windows. Out in the garden the rain was still coming down on the benches "
+              "and the pond.\n\n\"Sleep,\" said Tom.\n")
+    assert [bed for bed, _ in beds(garden)] == ["garden", "room"]
