@@ -10,7 +10,7 @@ from pipeline.text.place_words import _OWNER, business_named_for
 from pipeline.text.clock import _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, _NUMBER, _TIME_LEAD_IN
 from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _PLACE_FIGURES,
                                   _ROAD_WORD, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
-                                  _later_clause_subject, _where, named_by_it, place_of)
+                                  _later_clause_subject, _where, a_verb, named_by_it, place_of)
 
 
 # A place seen from where the story is ("The street below was empty", "In the yard outside, a dog
@@ -320,6 +320,8 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
                 or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(match.string))):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
+        if word == "falls" and a_verb(match):
+            continue
         if business_named_for(bed, match.string, where):
             return "pub", "restaurant"      # "The Shalimar Garden had been on Gibson Street for years"
         if match.re is patterns.named_locative and bed not in _WILD_BEDS:

@@ -344,6 +344,11 @@ class _Patterns:
 DEFAULT = Vocabulary()
 
 
+def a_verb(match: re.Match) -> bool:
+    """"A shadow falls over the table": the place word is a verb here ("the falls", "Reichenbach Falls" are places)."""
+    return not re.search(r"\b[Tt]he\s+falls\b|\bFalls\b", match.group(0))
+
+
 def _where(match: re.Match) -> int:
     """Where the place word of a match starts."""
     return next(match.start(g) for g in ("bare", "numbered", "road", "place") if match.groupdict().get(g))
@@ -547,8 +552,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if word == "cab" and match.re is not patterns.subject and not re.match(r"\W*(?:in|into)\s", match.group(0), re.I):
             # "The cab of his truck smelled of dog", "in the back of a cab", not "on the cab"
             continue
-        if word == "falls" and not re.search(r"\b[Tt]he\s+(?:[\w'’-]+\s+)?$", sentence[:where]) and "Falls" not in match.group(0):
-            continue    # "a shadow falls over the table": a verb; "the falls", "Reichenbach Falls" a place
+        if word == "falls" and a_verb(match):
+            continue
         if (not opening or not generic) and word in GENERIC_WORDS and not match.groupdict().get("numbered"):
             continue    # ("the room" is anywhere; "room six" somewhere)
         if bed in _INDOOR_BEDS and match.re is patterns.locative and _BESIDE.match(match.group(0)) \

@@ -36,7 +36,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
     "kitchen": r"kettle|stove|oven|hob|cooker|fridge|sink|Aga|teapot|kitchen\s+table|draining\s+board|saucepans?|"
                # a restaurant's, at service
                r"the\s+pass|burners?|hotplates?|salamander|walk-in|deep\s+fat\s+fryers?|fryers?|griddles?|"
-               r"chopping\s+boards?|tickets?\s+rail|the\s+line\s+cooks?|frying\s+pans?|stockpots?|pans",
+               r"chopping\s+boards?|tickets?\s+rail|the\s+line\s+cooks?|frying\s+pans?|stockpots?|pans|"
+               # and an old house's, where the family eats ("the pot at the back of the range", "the oilcloth")
+               r"the\s+range\b(?!\s+of\b)|oilcloth|scullery",
     "hospital": r"nurses?|drip|stethoscope|gurney|monitors?|IV\s+line|consultant|visiting\s+hours|bedpan",
     # a shop's, a chip shop's at the counter ("the queue ran out of the door and past the bookies")
     "shop": r"tills?|the\s+counter|shelves|price\s+tags?|shop\s+window|the\s+front\s+window|the\s+queue|"

@@ -14,7 +14,14 @@ _NIGHT_COMES = (
     r"(?!\s+(?:in|inside|under|beneath|within|green|blue|red|brown|grey|gray)\b)"
     r"|\bby\s+(?:candle|lamp)[\s-]?light\b|\bsince\s+(?:dusk|nightfall|sundown|sunset|dark)\b"
     # the light of the lamps in the street: "the drizzle hung in the orange streetlight"
-    r"|\bin\s+the\s+(?:[\w-]+\s+){0,2}?(?:street[\s-]?light|street[\s-]?lamps?|lamplight|gaslight)\b")
+    r"|\bin\s+the\s+(?:[\w-]+\s+){0,2}?(?:street[\s-]?light|street[\s-]?lamps?|lamplight|gaslight)\b"
+    # ("In the dark and the rain it was all just shapes", not "in the dark of the cupboard")
+    r"|^\W*in\s+the\s+dark(?:ness)?\b(?!\s+(?:of|about)\b)")
+# ("The window went from grey to dark blue to black"; "the windows had turned black")
+# (not a train's in a tunnel: "The train ran through a cutting and the windows went black")
+_WINDOW_GONE_BLACK = (r"(?<!\bcutting\sand\sthe\s)(?<!\btunnel\sand\sthe\s)"
+                      r"\bwindows?\s+(?:had\s+|have\s+)?(?:went|gone|turned|goes|turns)\s+(?:from\s+[^.;,]{0,40}?\s+to\s+)?black\b"
+                      r"(?![^.;]*\b(?:tunnel|cutting)\b)")
 # "tonight" in the narration, of the night it is in (not "the warning from six tonight")
 _TONIGHT = r"(?:^\W*|[,;:]\s+|\b(?:and|but)\s+)tonight\b(?=,|\s+(?:there|it|the|he|she|they|we|I)\s+(?:was|were|had|is|are)\b)"
 # Layer -> patterns that put it over the place. Weather and time are never a place of their own.
@@ -74,7 +81,7 @@ LAYER_PATTERNS: dict[str, str] = {
              # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"
              r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
              r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"
-             rf"|{_NIGHT_COMES}"
+             rf"|{_NIGHT_COMES}|{_WINDOW_GONE_BLACK}"
              # the night the narration is in: "tonight there was nobody but the wind" (not "the warning from six tonight")
              rf"|{_TONIGHT}"
              # the hours after midnight by the clock: "the car park at one in the morning" ("in the small
@@ -168,8 +175,8 @@ def layers_in(sentence: str, vocabulary=None) -> list[str]:
 _WEATHER_NOUN = r"(?:rain|wind|gale|thunder|thunderstorm|storm|lightning|downpour|drizzle|squall|hail)s?"
 # Weather that comes in or goes on as an event of the story, told at the start of a sentence ("By the third
 # string the wind had backed round", "Then the rain began", "there is thunder", "it started to pour").
-_WEATHER_COMES = re.compile(
-    r"^\W*(?:(?:then|and|but|now|soon|suddenly|outside|overhead|above|by|at|after|within|towards?|before|far|somewhere|"
+_WEATHER_COMES = re.compile(     # (or in a later clause: "The window went black, and then the rain came")
+    r"(?:^\W*|,\s+(?:and\s+)?then\s+)(?:(?:then|and|but|now|soon|suddenly|outside|overhead|above|by|at|after|within|towards?|before|far|somewhere|"
     r"while|when|as|once|all\s+at\s+once)"
     r"\b[^.;:!?\"“]{0,60}?\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?" + _WEATHER_NOUN +
     r"\s+(?:itself\s+)?(?:had\s+|has\s+|was\s+|is\s+|were\s+|are\s+)?(?:been\s+)?(?:\w+ly\s+|still\s+|now\s+)?"
@@ -194,7 +201,8 @@ _NIGHT_FALLING = re.compile(
     r"|^\W*it\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+|fully\s+)?(?:(?:getting|growing|grown|gone)\s+)?"
     r"(?:(?:full\s+)?dark|dusk|night)\b(?![\s-]+(?:blue|green|brown|grey|gray|red|shift|club|bus|school|nurse|porter|watch))"
     # ("In summer people came up here; tonight there was nobody but the wind")
-    rf"|{_TONIGHT}",
+    rf"|{_TONIGHT}"
+    rf"|{_WINDOW_GONE_BLACK}",
     re.IGNORECASE)
 # ("By eleven that Saturday I had the Duchess in my chair": a working morning; not "that Saturday night")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s+(?:night|evening))"

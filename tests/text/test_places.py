@@ -2110,3 +2110,21 @@ def test_a_clock_to_the_minute_a_cab_sat_in_a_numbered_room_and_a_shadow_that_fa
               "I went and stood by the French windows. Out in the garden the rain was still coming down on the benches "
               "and the pond.\n\n\"Sleep,\" said Tom.\n")
     assert [bed for bed, _ in beds(garden)] == ["garden", "room"]
+
+
+def test_a_break_to_the_range_and_the_oilcloth_is_the_kitchen_and_a_window_gone_black_the_night():
+    text = ("Out in the lane my brother walked so fast I had to run.\n\n\"Wait,\" said Mara.\n\n\"No,\" Tom said.\n\n~\n\n"
+            "Da didn't come home for his tea.\n\nMa kept the potatoes warm in the pot at the back of the range until "
+            "they went to mush. She sat at the table with her hands flat on the oilcloth, and every time there were "
+            "boots on the stairs she lifted her head. The window went from grey to dark blue to black, and then the "
+            "rain came, hard, rattling the glass.\n\n\"He'll come,\" said Mara.\n")
+    assert beds(text) == [("street", ()), ("kitchen", ("rain", "night"))]
+
+
+def test_in_the_dark_and_the_rain_is_the_night_and_a_shadow_that_falls_is_no_waterfall():
+    garden = ("The garden at St Edmund's is not large. In the dark and the rain it was all just shapes.\n\n"
+              '"Cold," said Mara.\n')
+    assert beds(garden) == [("garden", ("rain", "night"))]
+    stall = (KITCHEN + "Before Tom can answer, a shadow falls over the table. The cook has come out from behind "
+             "his counter, cleaver still in hand.\n\n\"Sorry,\" said Mara.\n")
+    assert "waterfall" not in [bed for bed, _ in beds(stall)]
