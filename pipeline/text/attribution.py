@@ -42,7 +42,8 @@ from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VER
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
                                   unsaid, reported_speech)
 from pipeline.text.ranking import load_weights, rank_speakers
-from pipeline.text.reader import _VERB_RE, _Reader, _Who
+from pipeline.text.reader import _Reader, _Who
+from pipeline.text.tag_words import _VERB_RE
 from pipeline.text.turns import Paragraph, take_turns
 
 __all__ = ["Character", "Quote", "attribute", "discover_characters", "find_quotes",

@@ -11,28 +11,11 @@ from dataclasses import dataclass
 
 from pipeline.text.names import (MY_KIN_WORDS, MY_SIBLING, _FEMALE_NOUNS, _MALE_NOUNS, _TITLES, Character, _gender_of_phrase,
                                  _infer_genders, _Names, my_kin, my_sibling)
-from pipeline.text.quotes import _VOICE_CAME, _WAS_REPLY, SPEECH_VERBS, is_scene_break, split_paragraphs
+from pipeline.text.quotes import _VOICE_CAME, _WAS_REPLY, is_scene_break, split_paragraphs
 from pipeline.text.strangers import _DESCRIBED_OR_BARE, _IN_CLAUSE, NEWCOMER, newcomers
-
-_PHRASAL = ("went on", "goes on", "called out", "cried out", "broke in", "put in", "struck in", "chimed in",
-            "burst out", "broke out", "blurted out", "threw out", "jerked out", "rapped out", "spoke up", "sang out",
-            "called after", "shouted out", "said again")
-_VERB_RE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _PHRASAL) + "|"
-                      + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
-_NOT_SAID = re.compile(r"(?:n['’]t|\bnot|\bnever)\s+$")
-_GOING_ON = re.compile(r"(?:was|were|is|had\s+been)\s+")
-_FILLER = re.compile(r"(?:[ \t\n]+(?:(?-i:[a-z]\w*ly)|then|again|now|too|also|only|once|presently|at last|at length|at once|"
-                     r"aloud|out|in reply|in return|at first|almost|nearly|half|quite|just|still|even|all but)\b)*[ \t\n]*",
-                     re.IGNORECASE)
-# "Catherine said nothing", "he replied that it was": no words of theirs follow
-_NOT_WORDS = re.compile(r"\s+(?:nothing|no more|not a word|never a word|that)\b", re.IGNORECASE)
-_SUBJECT_PRONOUNS = {"he": "M", "she": "F", "i": "I"}
-_PREPOSITIONS = {"to", "at", "with", "of", "for", "from", "on", "by", "upon", "about", "towards", "toward",
-                 "into", "after", "than", "like", "behind", "before", "between", "beside", "near", "under", "over",
-                 "and", "or", "nor"}
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;]+[\"”’']?(?=\s)|--|—")
-
+from pipeline.text.tag_words import (_AFTER_PREPOSITION, _CLAUSE_JOIN, _FILLER, _GOING_ON, _HIS_BEFORE, _NAME_DESCRIBED,
+                                     _NOT_SAID, _NOT_WORDS, _OBJECT_OF, _PREPOSITIONS, _SENTENCE_END, _SUBJECT_PRONOUNS,
+                                     _VERB_RE, _VOICE_OF)
 
 # "the mother", "a tall woman", "an old man": a person the narration has not named
 _UNNAMED_PERSON = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?![\w'’]*\s+[A-Z])")
@@ -52,18 +35,6 @@ class _Who:
 
 
 
-# "cried the muffled voice of Kemp", "exclaimed the voice of old Mr. Emerson"
-_VOICE_OF = re.compile(r"(?:the|a)\s+(?:[\w-]+\s+){0,2}?voice\s+of\s+(?:(?:old|young|little|poor|the)\s+)?")
-# "the gentle Mrs. Thorpe": a word or two of description before a name
-_NAME_DESCRIBED = re.compile(r"(?:(?:the|a|an)\s+(?:(?!(?:of|and|to|for|with|from|by|in|at)\s)[a-z][\w-]*\s+){1,2}|"
-                             # "said poor Lucy", "remarked skeptical Anne"
-                             r"(?!(?:that|to|of|and|as|when|while|then|so|but|or|if|for|with|by|in|at|on|from|nothing|"
-                             r"not|never|again|once|only|how|what|why|where|who|this|these|those|some|all|both|each|"
-                             r"every|any|no|he|she|it|they|we|you|him|her|them|me|us)\s)[a-z][a-z-]+\s+)"
-                             r"(?=[A-Z])")
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|at|with|from|for|on|by|about|into|upon|towards?|like|than)\s+$",
-                                re.IGNORECASE)
-_CLAUSE_JOIN = re.compile(r"[,;:]\s*|\b(?:but|for|and|while|when|as|so|then|till|until)\s+")
 
 
 def _first_word(name: str) -> str:
@@ -195,7 +166,7 @@ class _Reader:
             if self.breaks and self.breaks[0] < position else 0
         in_scene = bisect.bisect_left(self.events, (scene_start, ""))
         floor = max(index - 30, in_scene)
-        sentence, best, rivals, best_at, governed = None, None, set(), position, True
+        sentence, best, rivals, best_at, governed, aside = None, None, set(), position, True, ""
         for at, main in reversed(self.events[floor:index]):
             here = bisect.bisect_right(self.sentences, at)
             if sentence is not None and here != sentence and best:
@@ -204,6 +175,12 @@ class _Reader:
             if main.endswith(_IN_CLAUSE) and here != bisect.bisect_right(self.sentences, position):
                 continue
             if main not in exclude and self.genders.get(main, "U") == gender:
+                if _HIS_BEFORE[gender].search(self.text, self.sentences[here - 1], at) \
+                        and _OBJECT_OF.search(self.text, max(0, at - 30), at):
+                    # ("Mari watched the arithmetic go across his face... the door they had carried Bobby off
+                    # on": a "his" before him is another man's, the one the sentence is about)
+                    aside = aside or main
+                    continue
                 rivals.add(main)
                 # "men like Winsett and the others--Archer's kind": one after a preposition is
                 # not what the sentence is about while someone else in it is
@@ -212,6 +189,8 @@ class _Reader:
                     best, best_at, governed = main, at, after
         # two people of that gender in the sentence it leans on: a near tie
         self.tie = self.tie or len(rivals) > 1
+        if not best and aside:
+            best = aside
         if not best:
             loose = self.recent(position, gender, exclude, limit=min(40, index - in_scene))
             best = loose[0] if loose else ""

@@ -1601,3 +1601,17 @@ def test_my_brother_or_my_wee_sister_in_a_tag_is_the_one_of_that_sex_the_narrati
             "\"Tea?\" Amy asked me.\n\nAmy went out for milk and I sat down by the piano.\n\n"
             "\"My knees,\" says my sister, \"are sixty-eight years old, Jacko.\"\n")
     assert [who for _, who in speakers(text, cast)][-2:] == ["Wenna", "Wenna"]
+
+
+def test_a_man_named_after_his_in_a_clause_of_their_doing_is_not_the_he_of_the_next_tag():
+    cast = {"Dale Whitley": Character("Dale Whitley", ("Dale",), "M"), "Mari": Character("Mari", (), "F"),
+            "Bobby": Character("Bobby", (), "M"), "Lorna": Character("Lorna", (), "F")}
+    text = ('"Everybody inside," said Mari.\n\nLorna didn\'t move.\n\n'
+            "Dale came back out of the tunnel for his quarterback. Mari watched the arithmetic go across his face, "
+            "the scoreboard and the buses and the door they had carried Bobby off on.\n\n"
+            '"Lorna," he said.\n')
+    assert speakers(text, cast)[-1][1] == "Dale Whitley"
+    # but a man the sentence is about, his feet before his name, is its "he"
+    text = ('"Where to?" said Mari.\n\nAt the front of the top deck, with his feet up on the ledge, sat Bobby.\n\n'
+            '"Doc!" he shouted.\n')
+    assert speakers(text, cast)[-1][1] == "Bobby"
