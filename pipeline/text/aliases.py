@@ -515,6 +515,13 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
         if len(longer) == 1 and short.forms:
             longer[0].title_gender = longer[0].title_gender or short.title_gender
             longer[0].absorb(short)
+    # "Ling" and "Ah Ling" of Tan Wei Ling, "Ms. Tan": the last syllable of a given name written after the family name
+    for short in [p for p in people if len(p.words) == 1 and p.forms and not p.title_gender]:
+        longer = [p for p in people if p is not short and p.forms and any(
+            len(w := f.split()) == 3 and w[-1] == short.words[0] and any(_split_title(g)[0] and _split_title(g)[1] == (w[0],)
+                                                                          for g in p.forms) for f in p.forms)]
+        if len(longer) == 1:
+            longer[0].absorb(short)
     # and the other way: "Samuel", said twice, is Sam Hale when his is the one first name it lengthens
     for full in [p for p in people if p.forms and len(p.words) == 1 and p.words[0] not in FAMILY_NAMES]:
         word = full.words[0]

@@ -197,6 +197,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) == 1 and not spoke[form] and any(
             (m := _SAID_TO_BE.match(text, at + len(form))) and m.group(1).capitalize() in _PLACE_WORDS for at in where[form]):
         return False    # "Bethel stood above the last terrace, a plain square chapel"
+    if len(words) <= 2 and not first_name_gender(words[0]) and any(_AN_ORGANISATION.match(text, at + len(form)) for at in where[form]):
+        return False    # "Lumo is the ride-hailing company that has spent two years buying up start-ups"
     if spoke[form] or introduced[form]:
         return True
     # no speech of its own: a person only when the first-name list knows the name (or "Lim Boon Teck"'s), or spoken to by it
@@ -211,6 +213,9 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
             not re.search(r"[A-Z][\w'’.-]*\s+$", text[max(0, at - 30):at]) for at in where[form]) >= 3)
 
 
+_AN_ORGANISATION = re.compile(r"(?:['’]s)?(?:,|\s+(?:is|was))\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:company|"
+                              r"firm|start-?up|app|brand|bank|business|chain|agency|corporation|platform|charity|label|"
+                              r"website|newspaper|consultancy|supermarket)s?\b(?!\s+(?:man|men|woman|women|boss)\b)", re.IGNORECASE)
 _COMPANY_WORDS = {"Power", "Electric", "Electricity", "Gas", "Water", "Rail", "Railways", "Airways", "Airlines", "Telecom",
                   "Post", "Bank", "Energy", "Transport", "Buses", "Ferries", "Mail", "Radio", "Television", "Police"}
 # ("The traffic at Ojuelegba had locked itself into a single metal animal": a junction's name, a place)

@@ -4079,3 +4079,17 @@ def test_a_mother_whom_the_father_calls_bridie_is_not_the_father_christy():
     assert owner(cast, "Ma") == owner(cast, "Bridie") != "", cast
     assert owner(cast, "Christy") not in ("", owner(cast, "Bridie")), cast
     assert gender_of(cast, "Christy") == "M", cast
+
+
+def test_a_company_said_to_be_one_is_no_one_and_a_given_names_last_syllable_is_its_bearer():
+    text = ("Tan Wei Ling is standing on a chair. \"Joel, headphones off,\" she says.\n\n"
+            "\"Nobody calls me Ms. Tan except the bank,\" says Wei Ling.\n\n"
+            "\"I am bringing someone from Lumo,\" Benedict says.\n\n"
+            "Lumo is the ride-hailing company that has spent two years buying up start-ups.\n\n"
+            "\"Why Lumo?\" asks Arjun.\n\n\"Because Lumo asked me why you,\" Benedict says.\n\n"
+            "\"Ling, come back under,\" says Arjun.\n\n\"Ah Ling? Where are you?\" her mother says.\n")
+    cast = one_person(text, "Ling", "Wei Ling", "Tan Wei Ling", "Ms. Tan")
+    assert owner(cast, "Lumo") == "", cast
+    # but a chef whom someone calls a brand is still a man
+    text = ('"Marco Bellini is a brand," said Dana.\n\n"Marco Bellini is a cook," said Luis. Marco Bellini laughed.\n')
+    assert owner(discover_characters(text), "Marco Bellini") != ""
