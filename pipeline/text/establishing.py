@@ -27,7 +27,7 @@ _VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|below|beyond
 # had been her mother's"): no one is there now.
 _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,;.])*?\b(?:"
                         # (not a history: "St Botolph's village hall had been built in 1926 with money...")
-                        r"had\s+been(?!\s+(?:built|put\s+up|erected|founded|converted|opened|extended|restored|refurbished)\s+"
+                        r"had\s+been(?!\s+open\b)(?!\s+(?:built|put\s+up|erected|founded|converted|opened|extended|restored|refurbished)\s+"
                         r"(?:in|with|by|as|for)\b)(?![^,;.]*\bfor\s+(?:as\s+long\s+as|years|decades|generations)\b)|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
                         r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
                         # ("Longsight Market on a Saturday was not, whatever Femi said, like Africa": what it was like is no other place)
@@ -250,7 +250,11 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # "Rossi's on Duke Street shuts at midnight, but if the blind's half down Gino's still in": a business by its
         # owner's name and the hours it keeps, a café, a chippy or a bar, with its talk and its clatter
         found = ("pub", "café")
-    if found is None and (later := _LATER_CLOCK.search(sentences[0])):
+    if found is None and _CAME_OUT_INTO.match(sentences[0]):
+        # ("We came up the emergency exit at 172nd Street a little before five... out through the hatch into the
+        # middle of the sidewalk": where they come out is where the story is)
+        found = place_of(sentences[0], vocabulary)
+    if found is None and (later := _LATER_CLOCK.search(sentences[0]) or _LATER_ARRIVAL.search(sentences[0])):
         # ("The taxi queue was forty long, but Arjun knew the concierge, and at half past ten they were in a cab")
         found = place_of(sentences[0][later.end():], vocabulary, opening=True, generic=False)
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
@@ -259,6 +263,11 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     return found or None
 
 
+# ("It takes me three minutes to find my coat..., and by the time I'm out in the car park the rain is coming down")
+_LATER_ARRIVAL = re.compile(r",\s+(?:and|but|so|then)\s+by\s+the\s+time\s+(?:we|they|he|she|I)(?:['’]m|['’]re|\s+(?:am|are|is|was|were|"
+                            r"got|get|had\s+got))\s+(?:out\s+|back\s+|down\s+|up\s+)?(?=(?:in|on|at|into|onto)\s)", re.IGNORECASE)
+_CAME_OUT_INTO = re.compile(r"^\W*(?:we|they|I|he|she|(?-i:[A-Z][a-z]+))\s+(?:came|climbed|clambered|emerged)\s+"
+                            r"up\b(?=[^.;]*\b(?:into|onto|out\s+on)\s)", re.IGNORECASE)
 _LATER_CLOCK = re.compile(rf",\s+(?:and|but|so|then)\s+(?=(?:{_CLOCK_TO_THE_MINUTE})(?-i:we|they|he|she|I|[A-Z][a-z]+)\s+"
                           r"(?:are|were|was|is|sat|sit|stood|stand)\s+(?:\w+\s+)?(?:in|at|on|inside)\s)", re.IGNORECASE)
 _NOT_THERE = re.compile(r"\b(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|not|never|nor)\b(?![^.;:]*\bbut\b)[^.;:]*$", re.IGNORECASE)

@@ -188,7 +188,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "tattoo studio", "tattoo parlour", "tattoo parlor", "tattoo shop"),
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              # a house's best room, kept for visitors ("The front room of the house on Grove Lane")
-             "front room", "front parlour", "good room", "basement",
+             "front room", "front parlour", "good room", "basement", "physio room", "treatment room", "common room", "games room",
              "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
              # where people sit indoors: "I was on the sofa with a book"
@@ -255,9 +255,9 @@ _BAR = re.compile(r"\b(?:at|behind|to|into|along|across|end\s+of|running|runs|ra
 _OWNER = r"(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?"
 # the bar as full as a pub's gets: "and Doherty's bar was as full as it ever got on a weeknight"; or what kind of room
 # it is, or what it smells of: "The bar at Severn Road RFC is a long low room with a sticky carpet"
-_BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\s+|lounge\s+|clubhouse\s+|club\s+|hotel\s+|"
+_BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\s+|lounge\s+|clubhouse\s+|club\s+|hotel\s+|low\s+|long\s+|little\s+|small\s+|narrow\s+|main\s+|"
                         r"upstairs\s+|downstairs\s+)?(?P<place>bar)(?:\s+(?:at|of|in)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?"
                         r"\s+(?:(?:was|is|were|had\s+been)\s+(?:as\s+|already\s+|still\s+|half\s+|packed\s+|nearly\s+)?"
                         r"(?:full|packed|crowded|busy|quiet|empty|heaving|noisy|smoky|loud|jammed|rammed)|"
-                        r"(?:was|is)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:room|place|space|hall|barn|box|cave)|"
+                        r"(?:was|is)\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:room|place|space|hall|barn|box|cave)|"
                         r"(?:smelled|smelt|smells|stank|stinks|reeked|reeks)\s+of)\b")

@@ -9,7 +9,7 @@ import re
 # The dark come ("It's gone ten and fully dark", not "it was dark inside the cupboard"), a room lit by candles,
 # weather that has been up since dusk, the light of the street lamps.
 _NIGHT_COMES = (
-    r"\b(?:it|the\s+sky)(?:\s+(?:was|is)|['’]s)\s+(?:(?:gone|past|after)\s+\w+\s+and\s+)?(?:already\s+|nearly\s+|"
+    r"\b(?:it|the\s+sky)(?:\s+(?:was|is)|['’]s)\s+(?:(?:gone|past|after)\s+\w+\s+and\s+)?(?:still\s+)?(?:already\s+|nearly\s+|"
     r"almost\s+|fully\s+|quite\s+|completely\s+|properly\s+|full\s+|as\s+)?dark\b(?![\w-])"
     r"(?!\s+(?:in|inside|under|beneath|within|green|blue|red|brown|grey|gray)\b)"
     r"|\bby\s+(?:candle|lamp)[\s-]?light\b|\bsince\s+(?:dusk|nightfall|sundown|sunset|dark)\b"
@@ -234,7 +234,7 @@ _LIT_IN_THE_DARK = re.compile(
     re.IGNORECASE)
 # the dark seen from indoors: "the window over the sink in Flat 3B is black"
 _DARK_AT_THE_WINDOW = re.compile(
-    r"\bwindows?\s+(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had\s+gone|has\s+gone|have\s+gone|went)\s+"
+    r"\b(?:windows?|(?<=the\s)glass)\s+(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had\s+gone|has\s+gone|have\s+gone|went)\s+"
     r"(?:already\s+|completely\s+|quite\s+|fully\s+|totally\s+)?"
     r"(?:black|dark)\b(?!\s+(?:green|blue|red|brown|grey|gray|with)\b)",
     re.IGNORECASE)
@@ -267,7 +267,7 @@ class EveningLights:
 # (not a day remembered: "as I remembered it from the day I had helped Len carry the wardrobe up")
 _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|"
                       r"day(?!\s+(?:I|we|he|she|they|you|that|when|my|his|her|their|our)\s)|"
-                      r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:shining|high|hot|up)|"
+                      r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:actually\s+|already\s+|well\s+)?(?:shining|high|hot|up|out)|"
                       r"the\s+sun\s+(?:shone|shines|rose|beat|blazed)|"
                       # ("By seven the mist had burned off the Mara")
                       r"(?:mist|fog)\s+(?:had\s+|has\s+)?(?:burned|burnt|lifted)\s+off|"

@@ -2128,3 +2128,20 @@ def test_in_the_dark_and_the_rain_is_the_night_and_a_shadow_that_falls_is_no_wat
     stall = (KITCHEN + "Before Tom can answer, a shadow falls over the table. The cook has come out from behind "
              "his counter, cleaver still in hand.\n\n\"Sorry,\" said Mara.\n")
     assert "waterfall" not in [bed for bed, _ in beds(stall)]
+
+
+def test_a_diner_open_since_before_i_was_born_a_hatch_out_onto_the_sidewalk_and_a_car_park_reached_by_the_time():
+    text = ("The crew room was hot. \"Go,\" said Mara.\n\n\"Going,\" Tom said.\n\n"
+            "We came up the emergency exit at 172nd Street a little before five, up the iron ladder and out through the "
+            "hatch into the middle of the sidewalk. It was still full dark. The rain hung under the streetlights.\n\n"
+            "\"Wet,\" said Mara.\n\n"
+            "The Empire Diner on 181st had been open twenty-four hours a day since before I was born.\n\n"
+            "\"Eggs,\" said Tom.\n")
+    assert beds(text) == [("room", ()), ("street", ("night", "rain")), ("pub", ())]
+    text = ("The clubhouse bar is a long, low room with a view of the pitch. By nine it is loud, the glass behind the "
+            "photographs has gone black, and the rain has started.\n\n\"Pint,\" said Mara.\n\n"
+            "It takes me three minutes to find my coat, and by the time I'm out in the car park behind the clubhouse "
+            "the rain is coming down in ropes.\n\n\"Here,\" said Tom.\n")
+    assert beds(text) == [("pub", ("rain", "night")), ("street", ("rain", "night"))]
+    assert place_of("Both teams had come down, and the low bar was full of steam and wet wool.") == ("pub", "bar")
+    assert place_of("The physio room at Taff Vale smells of Deep Heat.") == ("room", "physio room")
