@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from pipeline.text.names import FAMILY_NAMES, _split_title
-from pipeline.text.aliases import _Person
+from pipeline.text.aliases import _I_TAG, _TAGGED, _Person
 from pipeline.text.quotes import find_quotes, inside_span, says_the_word
 
 _PARENT_WORDS = {"Dad": "Mr", "Daddy": "Mr", "Father": "Mr", "Papa": "Mr", "Pa": "Mr", "Pop": "Mr", "Pops": "Mr",
@@ -19,8 +19,8 @@ def _join_parents(people: list[_Person], first_person_story: bool = False, text:
     for parent in [p for p in people if len(p.words) == 1 and p.words[0] in _PARENT_WORDS]:
         said_in = [para for para in re.split(r"\n[ \t]*\n", text) if re.search(rf"\b{parent.words[0]}\b", para)]
         if first_person_story and (_told(text, parent.words[0]) or re.search(
-                rf"\b[Mm]y\s+{_PARENT_NOUN[_PARENT_WORDS[parent.words[0]]]}\b", text) or any(map(_I_SAY.search, said_in))
-                or sum(bool(_NAME_SAYS.search(para)) for para in said_in) < 2):
+                rf"\b[Mm]y\s+{_PARENT_NOUN[_PARENT_WORDS[parent.words[0]]]}\b", text) or any(map(_I_TAG.search, said_in))
+                or sum(bool(_TAGGED.search(para)) for para in said_in) < 2):
             continue    # "Mum" is the teller's own mother, whoever else is a Mrs (but not "Dad", said by the Peggs)
         title = _PARENT_WORDS[parent.words[0]]
         surnames = Counter(p.words[-1] for p in people if p.forms and p.words[0] != "the")
@@ -79,8 +79,6 @@ def _join_titled_parent_to_full_name(people: list[_Person]) -> None:
 
 
 _PARENT_NOUN = {"Mr": "father", "Mrs": "mother"}
-_NAME_SAYS = re.compile(r"\b(?:said|says|asked|asks)\s+(?-i:[A-Z][a-z]+)\b|\b(?-i:[A-Z][a-z]+)\s+(?:said|says|asked|asks)\b")
-_I_SAY = re.compile(r"\bI\s+(?:said|say|asked|ask|told|tell|shouted|called|replied|answered|whispered|muttered)\b|\bsaid\s+I\b")
 
 
 def _told(text: str, word: str) -> int:
