@@ -85,7 +85,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
             and not (words[0] in _MONTH_NAMES and len(words) == 2 and any(
                 other.endswith(" " + words[1]) and other.split()[0] not in _MONTH_NAMES for other in anywhere)):
         return False
-    if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form) and spoke[form] < 2 \
+    if not title and len(words) == 1 and len(form) < 3 and not first_name_gender(form) \
+            and (spoke[form] < 2 or not re.search(r"[aeiouy]", form, re.IGNORECASE)) \
             and not any(other.startswith(form + " ") and mid[other] for other in anywhere) \
             and not (vocatives[form] >= 2 and any(other.startswith(form) and len(other.split()[0]) > 3 for other in anywhere)):
         return False     # "Th'" of dialect; but "Jo" of "Jo Marsh" or of "said Jo" is a name, and "Wi", said to Wiremu

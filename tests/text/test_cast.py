@@ -4102,3 +4102,10 @@ def test_in_a_story_told_as_i_a_dad_only_others_say_is_the_titled_father_of_thei
     assert owner(cast, "Dad") == owner(cast, "Ron Pegg") != "", cast
     assert owner(cast, "Jo") not in ("", owner(cast, "Tracey"), owner(cast, "Ron Pegg")), cast
     assert owner(cast, "Trace") == owner(cast, "Tracey") and owner(cast, "People") == "", cast
+
+
+def test_two_letters_cut_off_a_name_by_a_bad_encoding_are_no_name_however_often_tagged():
+    text = ('"How I wish I was a man," said Th?r?se de Vitr?.\n\n"Why?" said Tony.\n\n'
+            '"The same ship," said Th?r?se.\n\n"Yes," said Jo. "Always," said Jo.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Th") == "" and owner(cast, "Jo") != "", cast
