@@ -8,9 +8,9 @@ from pipeline.text.first_names import first_name_gender
 from pipeline.text.place_words import _OWNER, business_named_for
 
 from pipeline.text.clock import _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, _NUMBER, _TIME_LEAD_IN
-from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, GENERIC_WORDS, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _PLACE_FIGURES,
+from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _PLACE_FIGURES,
                                   _ROAD_WORD, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
-                                  _later_clause_subject, _where, a_verb, named_by_it, place_of)
+                                  _later_clause_subject, _where, a_verb, named_by_it, place_of, too_general)
 
 
 # A place seen from where the story is ("The street below was empty", "In the yard outside, a dog
@@ -349,7 +349,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         owned = word == "flat" and re.search(r"(?:['’]s|\b(?:my|his|her|their|our|your))\s+$", match.string[:where])
         # (a car known by its smell and its heater is one sat in: "Aaron's car is a Fiesta that smells of fried chicken")
         inside = inside or (bed == "car" and match.re is patterns.subject and _CAR_FROM_INSIDE.search(first) is not None)
-        if (word in GENERIC_WORDS and not match.groupdict().get("numbered")) or (word in _NOT_A_SETTING and not owned) or (bed in _SEEN_FROM_OUTSIDE and not inside):
+        if too_general(word, match) or (word in _NOT_A_SETTING and not owned) or (bed in _SEEN_FROM_OUTSIDE and not inside):
             return None
         return bed, word
     return None

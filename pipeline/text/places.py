@@ -344,6 +344,11 @@ class _Patterns:
 DEFAULT = Vocabulary()
 
 
+def too_general(word: str, match: re.Match) -> bool:
+    """"The room" could be anywhere; "room six" is somewhere."""
+    return word in GENERIC_WORDS and not match.groupdict().get("numbered")
+
+
 def a_verb(match: re.Match) -> bool:
     """"A shadow falls over the table": the place word is a verb here ("the falls", "Reichenbach Falls" are places)."""
     return not re.search(r"\b[Tt]he\s+falls\b|\bFalls\b", match.group(0))
@@ -554,8 +559,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             continue
         if word == "falls" and a_verb(match):
             continue
-        if (not opening or not generic) and word in GENERIC_WORDS and not match.groupdict().get("numbered"):
-            continue    # ("the room" is anywhere; "room six" somewhere)
+        if (not opening or not generic) and too_general(word, match):
+            continue
         if bed in _INDOOR_BEDS and match.re is patterns.locative and _BESIDE.match(match.group(0)) \
                 and not _INDOOR_BEFORE.search(sentence, 0, match.start()):
             continue
