@@ -168,6 +168,10 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             # ("Sparrow? What's happened?" ... "Go on, then, Sparrow." / "I run.": a pet name no list knows,
             # answered by "I" half the times it is said)
             or (answered[m] and 2 * answered[m] >= count and characters[m].gender == "U" and not first_name_gender(m))
+            # ("You busy, Howellsy?": a nickname no list knows, said to someone twice and more, never in the narration
+            # that names everyone else it hears, and no one else answers to it)
+            or (kind(m) == "first" and count >= 2 and in_narration[m] == 0 and not others_answer[m]
+                and characters[m].gender == "U" and not first_name_gender(m) and m.lower() not in RANK_CALLS)
             # ("Birdie", said to one the others call by her surname, "Kestrel", which says no gender)
             or (answered[m] and 2 * answered[m] >= count and gender == "U" and kind(m) == kind(other) == "first"
                 and not first_name_gender(other))

@@ -4109,3 +4109,18 @@ def test_two_letters_cut_off_a_name_by_a_bad_encoding_are_no_name_however_often_
             '"The same ship," said Th?r?se.\n\n"Yes," said Jo. "Always," said Jo.\n')
     cast = discover_characters(text)
     assert owner(cast, "Th") == "" and owner(cast, "Jo") != "", cast
+
+
+def test_a_nickname_said_to_the_teller_and_answered_without_a_tag():
+    text = ("The physio room at the club smells of liniment and wet carpet. I am rolling bandages into the kit "
+            "bag when Bomber shoulders the door open with his good side. "
+            + "I have done this job for eleven years and I know my players better than I know my own family. " * 4 + "\n\n"
+            "“You busy, Howellsy?”\n\n“Packing up for the summer. So yes and no.”\n\n"
+            "He sits on the edge of the plinth. “Did the doctor ring you, Siân?”\n\n“She emailed. Yesterday.”\n\n"
+            "The door bangs again and Clive Rees puts his head round it. “What’s going on in here?”\n\n"
+            "“Nothing,” says Bomber.\n\n“Right.” Clive folds the team sheet. “Howellsy, is he fit for a pint?”\n\n"
+            "“He’s fit for two. Don’t let him lift the trophy with his right arm, Clive.”\n\n"
+            "“Thanks, Siân,” Bomber says, and I go back to my bandages.\n")
+    cast = discover_characters(text)
+    narrator = teller(cast)
+    assert {"Howellsy", "Siân"} <= {narrator, *cast[narrator].aliases}, cast
