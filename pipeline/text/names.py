@@ -559,12 +559,14 @@ def _infer_genders(text: str, characters: dict[str, Character], names: _Names) -
 _MALE_NOUNS = {"man", "gentleman", "boy", "father", "brother", "husband", "son", "uncle", "lord", "king", "fellow",
                "lad", "master", "landlord", "sir", "prince", "duke", "earl", "nephew", "grandfather", "papa", "grandad",
                "grandpa", "granddad", "dad", "daddy", "pa", "pop", *(w.lower() for w in _FATHERS_ABROAD | _GRANDFATHERS_ABROAD),
-               "bro", "bruv", "priest", "vicar", "policeman", "butler", "clergyman", "waiter", "host", "chairman"}
+               "bro", "bruv", "priest", "vicar", "policeman", "butler", "clergyman", "waiter", "host", "chairman",
+               "groom", "bridegroom", "boyfriend", "fiancé", "widower", "monk", "abbot"}
 _FEMALE_NOUNS = {"woman", "lady", "girl", "mother", "sister", "wife", "daughter", "aunt", "queen", "maid",
                  "mistress", "landlady", "madam", "princess", "duchess", "niece", "grandmother", "mama", "mamma",
                  "gran", "granny", "grandma", "nan", "nana", "mum", "mummy", "mom", "mommy", "mam", "ma",
                  *(w.lower() for w in _MOTHERS_ABROAD | _GRANDMOTHERS_ABROAD),
-                 "sis", "sissy", "housekeeper", "widow", "nurse", "governess", "cook", "hostess", "waitress", "actress"}
+                 "sis", "sissy", "housekeeper", "widow", "nurse", "governess", "cook", "hostess", "waitress", "actress",
+                 "bride", "bridesmaid", "girlfriend", "fiancée", "nun", "abbess", "matron"}
 
 
 def _gender_of_phrase(phrase: str) -> str:

@@ -4124,3 +4124,16 @@ def test_a_nickname_said_to_the_teller_and_answered_without_a_tag():
     cast = discover_characters(text)
     narrator = teller(cast)
     assert {"Howellsy", "Siân"} <= {narrator, *cast[narrator].aliases}, cast
+
+
+def test_a_paragraph_opening_on_someones_room_goes_on_about_her_and_a_bride_is_a_woman():
+    text = ("I lay under the ceiling fan and listened to the generator. Upstairs, somebody screamed.\n\n"
+            "Morayo’s room smelled of hair spray and hot iron. She was sitting on the edge of the bed with her "
+            "phone at arm’s length.\n\n“Kunle,” Morayo said. “Tell me this is not happening.”\n\n"
+            "“I don’t know what’s happening.”\n\nTobi’s mother came in then. She did not knock.\n\n"
+            "“Tobi, the car is here,” said Mrs. Ade.\n\n“Coming,” Tobi said, and he went.\n\n"
+            "Then the organ started, and the bride was at the back of the church. “Is it time?” the bride said.\n")
+    cast = discover_characters(text)
+    assert cast[owner(cast, "Morayo")].gender == "F", cast
+    assert cast[owner(cast, "Tobi")].gender == "M", cast
+    assert cast[owner(cast, "the bride")].gender == "F", cast
