@@ -443,6 +443,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             beat = _action_beat(reader, text, a, b, quotes, indices, fits, said_last)
             if beat:
                 group.speaker, group.basis = beat, "beat"
+            elif (mine := _my_parent_called(reader, quotes, indices)) and mine != said_last and fits(reader.narrator):
+                # ("Mummy." to the one the narration calls "my mother": her child, the teller, whoever the
+                # narration named last)
+                group.speaker, group.basis, group.held = reader.narrator, "turns", True
             elif previous is not None and previous.answered and len(groups) >= 2 and groups[-2].quotes \
                     and groups[-2].speaker != previous.answered and fits(groups[-2].speaker):
                 # and whoever spoke before it goes on
@@ -462,6 +466,18 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         if quotes[index].kind == "speech" and re.fullmatch(r"[*_].*[*_]", quotes[index].text.strip(), re.DOTALL):
             quotes[index].kind = "thought"
 
+
+
+def _my_parent_called(reader: _Reader, quotes, indices) -> str:
+    """In a story told as "I", the mother or father a bare quote calls "Mum" or "Dad", when the narration says
+    "my mother" ("my father") of that one; else ""."""
+    for index in indices:
+        for call in _KIN_CALLED.finditer(quotes[index].text):
+            relation = "father" if call.group(1).lower() in _FATHER_CALLS else "mother"
+            parent = reader.names.lookup(call.group(1).capitalize())
+            if parent and parent == reader.family.who(relation) and reader.family.told(relation):
+                return parent
+    return ""
 
 
 def _spoken_to(reader: _Reader, text: str, span: tuple[int, int], b: int) -> str:

@@ -16,6 +16,7 @@ from pipeline.text.strangers import _DESCRIBED_OR_BARE, _IN_CLAUSE, NEWCOMER, ne
 from pipeline.text.tag_words import (_AFTER_PREPOSITION, _CLAUSE_JOIN, _FILLER, _GOING_ON, _HIS_BEFORE, _NAME_DESCRIBED,
                                      _NOT_SAID, _NOT_WORDS, _OBJECT_OF, _PREPOSITIONS, _SENTENCE_END, _SUBJECT_PRONOUNS,
                                      _VERB_RE, _VOICE_OF)
+from pipeline.text.tellers_family import TellersFamily
 
 # "the mother", "a tall woman", "an old man": a person the narration has not named
 _UNNAMED_PERSON = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?![\w'’]*\s+[A-Z])")
@@ -32,9 +33,6 @@ class _Who:
     adverb: str = ""
     span: tuple[int, int] | None = None
     gender: str = ""       # what the tag tells even when it names no one: "she", "his wife"
-
-
-
 
 
 def _first_word(name: str) -> str:
@@ -65,6 +63,7 @@ class _Reader:
         self.turn = ""                                   # whose turn it is in an exchange of two
         self.paragraph_start = 0
         self._surnames: dict[str, set[str]] = {}
+        self.family = TellersFamily(text, characters, narrator)  # who "my mother" is
         self.narrated_from = 0                           # the end of the last speech before this paragraph
         self.tie = False                                 # the last tag's pronoun had a rival
         self.by_pronoun = False                          # the last subject found was a "he"/"she"
@@ -86,6 +85,8 @@ class _Reader:
         # not who the sentence is about
         found += [(a, main) for a, _, main in self.names.possessives(self.text, start, end)
                   if not _AFTER_PREPOSITION.search(self.text, max(0, a - 12), a)]
+        # ("My mother found me there." then `She sat down beside me`: the one who goes by Mummy)
+        found += self.family.mentions(start, end)
         found += [(start + m.start(), m.group(0)) for m in re.finditer(r"\b(?:he|she)\b", self.text[start:end],
                                                                          re.IGNORECASE)]
         found += newcomers(self.text, self.sentences, self.names, start, end)

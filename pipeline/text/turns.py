@@ -167,6 +167,12 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_
             continue
         around = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, exclude) if fits(group, c)]
         candidates = [c for c in around if fits(group, c, called[i])] or around
+        following = run[i + 1].speaker if i + 1 < len(run) else ""
+        if reader.narrator and previous and previous == following and previous != reader.narrator \
+                and fits(group, reader.narrator, called[i]):
+            # (`"Your aunty is happy."` / `"She looks happy."` / `"She is tired," my mother said`: the one "I"
+            # talk with on both sides, whoever the narration between named last)
+            candidates = [reader.narrator]
         if not candidates and reader.narrator and reader.narrator != previous and fits(group, reader.narrator):
             # nobody else is at hand: the one telling the story is always there
             candidates = [reader.narrator]

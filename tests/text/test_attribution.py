@@ -1615,3 +1615,18 @@ def test_a_man_named_after_his_in_a_clause_of_their_doing_is_not_the_he_of_the_n
     text = ('"Where to?" said Mari.\n\nAt the front of the top deck, with his feet up on the ledge, sat Bobby.\n\n'
             '"Doc!" he shouted.\n')
     assert speakers(text, cast)[-1][1] == "Bobby"
+
+
+def test_my_mother_in_the_narration_is_the_she_of_the_next_beat_and_i_answer_her_between_her_lines():
+    cast = {"Kunle": Character("Kunle", ("I", "narrator"), "M"), "Folake": Character("Folake", ("Mummy",), "F"),
+            "Renike": Character("Renike", ("the bride",), "F"), "Chief Okafor": Character("Chief Okafor", (), "M")}
+    text = ("Every few minutes a wave of dancers rose around Renike and the air filled with notes.\n\n"
+            "I had found a table near the back. My mother found me there.\n\n"
+            "“So you are hiding.”\n\n“I’m resting, Mummy. I carried eighty chairs.”\n\n"
+            "“Nobody counted.” She sat down beside me and arranged her lace. “Your aunty is happy. Look at her.”\n\n"
+            "I looked. My aunt was dancing opposite Chief Okafor, who was spraying her with notes.\n\n"
+            "“She looks happy.”\n\n“She is tired. It can be both.” My mother patted my knee. “And you? That girl.”\n\n"
+            "“Mummy.”\n\n“I am only asking,” my mother said.\n")
+    said = speakers(text, cast)
+    assert [who for _, who in said] == ["Folake", "Kunle", "Folake", "Folake", "Kunle", "Folake", "Folake", "Kunle",
+                                        "Folake"], said
