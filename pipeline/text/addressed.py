@@ -152,7 +152,8 @@ def names_spoken_to(text: str) -> Counter:
     """Names someone is spoken to by: opening a quote or closing a clause of it ("Jane, come")."""
     found = Counter()
     # (and "Callum. It's gone one.": a name alone as the quote's first sentence, more after it)
-    for match in re.finditer(rf"[\"“‘]\s*({NAME}(?:\s+{NAME})?)\s*[,!?]|"
+    # (the opening word's comma left for the next: "Thanks, Gordie." is said to Gordie)
+    for match in re.finditer(rf"[\"“‘]\s*({NAME}(?:\s+{NAME})?)(?=\s*[,!?])|"
                              rf",\s*({NAME}(?:\s+{NAME})?)\s*[,!?.]\s*[\"”’']|"
                              rf"[\"“‘]\s*({NAME})\.\s+(?=[A-Z][a-z]*['’]?[a-z]*\s+[a-z])", text):
         found[match.group(1) or match.group(2) or match.group(3)] += 1

@@ -52,9 +52,9 @@ _WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|sim
                          rf"(?:birth\s+certificate|passport|papers|driving\s+licen[cs]e|payslips?)\b)")
 # "Thomas Pellow had been Tosh since the summer he was twelve": the full name, then the pet name
 # ("Alphonsine Keeping had been Aunt Phonse to every child in Port Anson")
-_HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+had\s+(?:(?:only|always|just|simply|ever|long)\s+)*been\s+"
-                       rf"(?:just\s+|simply\s+|plain\s+)?((?:(?:Aunt|Auntie|Aunty|Uncle|Cousin|Granny|Gran|Nan|Nana)\s+)?{_NAME})"
-                       rf"(?=\s+(?:since|to|ever|for|from)\b)")
+_HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+had\s+(?:(?:only|always|just|simply|ever|long)\s+)*been\s+(?:(?:known|called)\s+"
+                       rf"(?:[^.;:!?\"“”]{{0,40}}?\s)?(?:as\s+)?[\"“‘]?)?(?:just\s+|simply\s+|plain\s+)?((?:(?:Aunt|Auntie|Aunty|Uncle|Cousin|"
+                       rf"Granny|Gran|Nan|Nana)\s+)?{_NAME})(?=[\"”’]?\s+(?:since|to|ever|for|from)\b|[\"”’]?[,.;])")
 # "Nan came down at four... Her name is Edith Hartley": the name of the one the sentence before was about
 _HER_NAME_IS = re.compile(rf"(?<=[.!?] )(Her|His)\s+(?:real\s+|full\s+|proper\s+|Christian\s+|given\s+)?name\s+"
                           rf"(?:is|was)\s+({_NAME}(?:\s+{_NAME})?)(?=[\s,.;])")

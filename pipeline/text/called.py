@@ -525,8 +525,20 @@ def _drop_kin_only_said(speech: _Speech, people: list[_Person], spoken_to: Count
     # (but the parent a first-person teller calls on the phone, "Hi, Mam. I was on the bus.", is a voice of the
     # story's own: `spoken_to`, the names said to someone, in a story told as "I")
     spoken_to = spoken_to or Counter()
-    people[:] = [p for p in people if not (p.forms and all(f in FAMILY_NAMES for f in p.forms) and not any(
-        re.search(rf"\b{f}\b", told) or (f in _MOTHER | _FATHER and spoken_to[f]) for f in p.forms))]
+    only_said = [p for p in people if p.forms and all(f in FAMILY_NAMES for f in p.forms)
+                 and not any(re.search(rf"\b{f}\b", told) for f in p.forms)]
+    for p in only_said:
+        # ("Coming, Mum!" to the one the teller calls "Mummy": one mother, called two ways)
+        same = [o for o in people if o is not p and any(kin_of(f) in ("mother", "father") and kin_of(f) == kin_of(g)
+                                                        for f in o.forms if f in FAMILY_NAMES for g in p.forms)]
+        # (not "He got the night bus, Mummy," Mum said to Gran: hers, when she says it)
+        said_by_them = any(re.search(rf"\b{re.escape(f)}\b", speech.text[a:b]) and any(
+            re.search(rf"\b{re.escape(g)}\b", speech.narration_of(number)) for g in same[0].forms)
+            for number in range(len(speech.paragraphs)) for a, b in speech.quotes_in(number) for f in p.forms) if len(same) == 1 else True
+        if not said_by_them and any(spoken_to[f] for f in p.forms):
+            same[0].absorb(p)
+    people[:] = [p for p in people if not (any(p is q for q in only_said) and (not p.forms or not any(
+        f in _MOTHER | _FATHER and spoken_to[f] for f in p.forms)))]
 
 
 _ROLE_COMES_IN = re.compile(r"\b(the\s+[a-z]+)\s+(?:comes|came|walks|walked|steps|stepped|appears|appeared|arrives|"

@@ -4137,3 +4137,27 @@ def test_a_paragraph_opening_on_someones_room_goes_on_about_her_and_a_bride_is_a
     assert cast[owner(cast, "Morayo")].gender == "F", cast
     assert cast[owner(cast, "Tobi")].gender == "M", cast
     assert cast[owner(cast, "the bride")].gender == "F", cast
+
+
+def test_a_name_said_after_a_greeting_is_someone_called_and_a_nickname_the_village_knew_him_by_is_his():
+    text = ("By six it had been dark for three hours. Gordie had wedged a rolled towel against the door. Owen sat "
+            "at the long table with a bowl of Gordie’s curry going cold in front of him.\n\n"
+            "“If you’re not going to eat that, Hale, I’ll have it back.”\n\n“I’m eating it.”\n\n"
+            "“He took a piece at half three.” Gordie wiped his hands on the tea towel.\n\n"
+            "“Thanks, Gordie.”\n\nWalter Greaves had been known in the village as “Noah” ever since the lane went "
+            "under for a fortnight. Walter came in and sat down.\n\n“Evening, Noah,” Owen said.\n\n"
+            "“Don’t encourage him,” said Gordie.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Gordie") != "", cast
+    assert owner(cast, "Noah") == owner(cast, "Walter Greaves") != owner(cast, "Gordie"), cast
+
+
+def test_mum_said_by_a_sister_is_the_mother_the_teller_calls_mummy_but_not_when_mum_says_mummy():
+    text = ("I had been home for two days. " + "I slept and I ate and I helped where I could. " * 6 + "\n\n"
+            "My mother was at the table with her orange. “Chiamaka, sit,” Mummy said.\n\n"
+            "“I am sitting, Mummy.”\n\nAda came down the stairs two at a time.\n\n"
+            "“The rest are all Mum’s church,” Ada said. “I know forty people.”\n\n"
+            "Someone called her from the yard.\n\n“Coming, Mum!” Ada said, and went.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mum") in ("", owner(cast, "Mummy")), cast
+    assert owner(cast, "Mummy") != "", cast
