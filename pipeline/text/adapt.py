@@ -228,6 +228,9 @@ def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabu
         narration.append(sentence)
     found = establishing.aboard(establishing.established_place(narration[:OPENING_SENTENCES], places),
                                 builder.ambience, builder.recent)
+    # ("I opened the café at five" after a night at the lifeboat station: the café ashore the story began in)
+    ashore = [scene.ambience for scene in builder.scenes if found and found[0] == "ship" and scene.place == found[1]]
+    found = (ashore[-1], found[1]) if ashore and ashore[-1] != "ship" else found
     if found is None and narration and builder.ambience in (*OUTDOOR_BEDS, *ROOFED_IN_WEATHER):
         found = establishing.home_arrived_at(narration[:2])
     if found is None and narration and _BOARDED.match(narration[0]) and builder.ambience not in ("car", "train", "ship") \
@@ -267,6 +270,9 @@ def _trailing_notes(text: str, paragraphs) -> set[int]:
 
 
 # an opening that has the story behind glass ("the rain flung at the window", "the curtains breathe in and out")
+_OUT_OF_THE_DOOR = re.compile(r"\b(?:stepped|steps|went|goes|came|comes|walked|walks|got)\s+out\s+(?:of|through)\s+(?:a|the|his|her|"
+                              r"their|my|our)\s+(?:\w+\s+)?(?:door|doorway|porch|hut|tent|cabin)\b|\bcleared\s+the\s+(?:porch|doorway)\b")
+_OPEN_GROUND = re.compile(r"\b(?:ice|snowfield|plateau|glacier|tundra|moor|moorland|fell|hillside|fields?|paddock)\b", re.IGNORECASE)
 _INDOORS_SAID = re.compile(r"\b(?:windows?|sash|curtains?|ceiling|pillows?|duvet|blankets?|radiator)\b", re.IGNORECASE)
 
 
@@ -286,6 +292,13 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
                 and not (bed in OUTDOOR_BEDS and _INDOORS_SAID.search(_opening_narration(scene))):
             # the last scene's place, but this one is full of another's things (a bus stop, the top deck)
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
+        elif number in unnamed and scene.ambience not in (*OUTDOOR_BEDS, *ROOFED_IN_WEATHER) \
+                and _OUT_OF_THE_DOOR.search(opening := _opening_narration(scene)) \
+                and (out := [layer for layer in weather.layers_in(opening) if layer in WEATHER]):
+            # ("he had never stepped out of a door into anything like this. The wind took hold of him the moment he
+            # cleared the porch": out in it, on open ground or in the street)
+            bed = "countryside" if _OPEN_GROUND.search(told) else "street"
+            scene = dataclasses.replace(scene, ambience=bed, place=bed, layers=tuple(dict.fromkeys([*scene.layers, *out])))
         elif scene.place in things.TWO_PLACES and scene.ambience in things.TWO_PLACES[scene.place]:
             bed = things.bed_from_things(told, things.TWO_PLACES[scene.place])
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)

@@ -250,6 +250,11 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # "Rossi's on Duke Street shuts at midnight, but if the blind's half down Gino's still in": a business by its
         # owner's name and the hours it keeps, a café, a chippy or a bar, with its talk and its clatter
         found = ("pub", "café")
+    if found is None and (opened := _OPENED_UP.match(sentences[0])):
+        # ("I opened the café at five, because I couldn't think what else to do with my hands": the one who keeps it
+        # is there to open it, the door and the day)
+        bed = vocabulary.patterns.word_bed.get(opened.group(1).lower())
+        found = (bed, opened.group(1).lower()) if bed and bed not in _SEEN_FROM_OUTSIDE + ("countryside",) else None
     if found is None and _CAME_OUT_INTO.match(sentences[0]):
         # ("We came up the emergency exit at 172nd Street a little before five... out through the hatch into the
         # middle of the sidewalk": where they come out is where the story is)
@@ -270,6 +275,8 @@ _CAME_OUT_INTO = re.compile(r"^\W*(?:we|they|I|he|she|(?-i:[A-Z][a-z]+))\s+(?:ca
                             r"up\b(?=[^.;]*\b(?:into|onto|out\s+on)\s)", re.IGNORECASE)
 _LATER_CLOCK = re.compile(rf",\s+(?:and|but|so|then)\s+(?=(?:{_CLOCK_TO_THE_MINUTE})(?-i:we|they|he|she|I|[A-Z][a-z]+)\s+"
                           r"(?:are|were|was|is|sat|sit|stood|stand)\s+(?:\w+\s+)?(?:in|at|on|inside)\s)", re.IGNORECASE)
+_OPENED_UP = re.compile(r"^\W*(?:we|they|I|he|she|(?-i:[A-Z][a-z]+))\s+(?:opened|unlocked)\s+(?:up\s+)?(?:the|my|our|his|her|"
+                        r"their)\s+([\w-]+)(?=\s+(?:at|for|on|that|this|early|late|as|because|and|just)\b|[,.;])", re.IGNORECASE)
 _NOT_THERE = re.compile(r"\b(?:wasn['’]t|weren['’]t|isn['’]t|aren['’]t|not|never|nor)\b(?![^.;:]*\bbut\b)[^.;:]*$", re.IGNORECASE)
 
 

@@ -106,7 +106,8 @@ def _layer_patterns(vocabulary) -> dict[str, re.Pattern]:
 
 # Words around a layer word that mean it is not happening here and now.
 _NOT_NOW = re.compile(
-    r"\b((?<!\bat )last|tomorrow|yesterday|previous|other|every|good|no|without|before|until|till|stopped|ceased|cleared|"
+    # ("The glass had been falling since midnight": the night gone by, the morning now)
+    r"\b((?<!\bat )last|tomorrow|yesterday|previous|other|every|good|no|without|before|until|till|since|stopped|ceased|cleared|"
     # the night talked of: "a hyena was still complaining about the night"
     r"(?:complain\w*|talk\w*|grumbl\w*|moan\w*|forget\w*|forgot|think\w*|thought)\s+about\s+the|"
     # a night spent, or to be spent: "the look of a man who had spent the night drawing arrows"
@@ -272,7 +273,10 @@ _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|
                       # ("By seven the mist had burned off the Mara")
                       r"(?:mist|fog)\s+(?:had\s+|has\s+)?(?:burned|burnt|lifted)\s+off|"
                       # ("The sun's coming up over Dennistoun when I park")
-                      r"the\s+sun(?:['’]s|\s+is|\s+was)\s+coming\s+up|the\s+sun\s+(?:came|comes)\s+up)\b", re.IGNORECASE)
+                      r"the\s+sun(?:['’]s|\s+is|\s+was)\s+coming\s+up|the\s+sun\s+(?:came|comes)\s+up|"
+                      # ("the light when it came was thin and yellow", "at first light", "it was getting light")
+                      r"the\s+light,?\s+when\s+it\s+(?:came|comes)|first\s+light|it\s+(?:was|is|had\s+got|got)\s+(?:getting\s+)?light)\b",
+                      re.IGNORECASE)
 
 
 def weather_comes(sentence: str, vocabulary=None, goes_somewhere=lambda: False, by_day: bool = False) -> list[str]:

@@ -2145,3 +2145,18 @@ def test_a_diner_open_since_before_i_was_born_a_hatch_out_onto_the_sidewalk_and_
     assert beds(text) == [("pub", ("rain", "night")), ("street", ("rain", "night"))]
     assert place_of("Both teams had come down, and the low bar was full of steam and wet wool.") == ("pub", "bar")
     assert place_of("The physio room at Taff Vale smells of Deep Heat.") == ("room", "physio room")
+
+
+def test_the_cafe_i_open_at_dawn_is_ashore_and_a_door_out_into_the_wind_after_a_break_is_open_ground():
+    text = ("The glass had been falling since midnight, and by the time I turned the sign on the café door it had "
+            "dropped so far that Tom tapped it twice.\n\n\"That's not right,\" said Tom.\n\n"
+            "By nine that night the rain was coming sideways off the sea, and I was standing on the harbour wall with "
+            "the lifeboat crew, watching the lifeboat go out past the point.\n\n\"Come away,\" said Mara.\n\n"
+            "I opened the café at five, because I couldn't think what else to do with my hands. The storm had blown "
+            "itself out about three, and the light when it came was thin and yellow.\n\n\"Tea,\" said Tom.\n")
+    assert beds(text) == [("pub", ()), ("shore", ("rain", "night")), ("pub", ())]
+    text = ("The radio room was at the far end of the block, a narrow space full of warm dust.\n\n\"Anything?\" said Mara."
+            "\n\n* * *\n\nIt was not the cold that hit him first. It was the noise.\n\nTom had never stepped out of a door "
+            "into anything like this. The wind took hold of him the moment he cleared the porch. The snow was not "
+            "falling; it was travelling, flat out across the ice.\n\n\"Tom!\" said Mara.\n")
+    assert [bed for bed, _ in beds(text)] == ["office", "countryside"] and "wind" in beds(text)[1][1]
