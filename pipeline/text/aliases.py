@@ -486,11 +486,13 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
                   and p.title_gender in ("", short.title_gender or p.title_gender)]
         if not longer and not first_name_gender(word) and not short.title_gender:
             # a pet name made from a surname: "Mully" of Sister Katherine Mulroney, "Jonesy" of Jones, "Tubbs" of Tubman
-            stem = re.sub(r"(?:ie|y|sy)$", "", word) if not re.search(r"([b-df-hj-np-tv-z])\1s$", word) else word[:-1]
-            stem = stem[:-1] if len(stem) >= 2 and stem[-1] == stem[-2] else stem
+            # ("Reesy" of Clive Rees: "Rees" as well as "Ree")
+            stems = {word[:-len(end)] for end in ("ie", "y", "sy") if word.endswith(end)} \
+                if not re.search(r"([b-df-hj-np-tv-z])\1s$", word) else {word[:-1]}
+            stems = {s for stem in stems for s in (stem, stem[:-1] if len(stem) >= 2 and stem[-1] == stem[-2] else stem)
+                     if len(s) >= 3 and s != word}
             longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
-                      and p.words[0] != "the" and len(stem) >= 3 and stem != word
-                      and p.words[-1].startswith(stem)] if word[-1:] in "ye" or stem != word else []
+                      and p.words[0] != "the" and any(p.words[-1].startswith(stem) for stem in stems)]
             if not longer and len(word) >= 3 and word[-1:] not in "ye":
                 # "Hutch" of Dan Hutchinson, "Fitz" of Fitzgerald, "Mac" of McAllister: the surname's start
                 start = "Mc" if word == "Mac" else word

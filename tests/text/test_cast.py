@@ -4161,3 +4161,15 @@ def test_mum_said_by_a_sister_is_the_mother_the_teller_calls_mummy_but_not_when_
     cast = discover_characters(text)
     assert owner(cast, "Mum") in ("", owner(cast, "Mummy")), cast
     assert owner(cast, "Mummy") != "", cast
+
+
+def test_reesy_is_clive_rees_and_the_full_name_his_mother_scolds_is_bomber_llewellyns():
+    text = ("The door bangs open and Clive Rees puts his head round it. Twenty years coaching this club.\n\n"
+            "“What’s going on in here?” Reesy says.\n\n“Nothing,” says Bomber.\n\n"
+            "Bomber Llewellyn has played for this club since he was six. His mother, Eirlys Llewellyn, has watched "
+            "every game.\n\n“Thanks, Reesy,” Bomber says.\n\n"
+            "Eirlys comes in under the bridge and shakes the umbrella at him. “Gareth Llewellyn, you are thirty-four "
+            "years of age. What are you doing?”\n\n“It’s my shoulder,” Bomber says.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Reesy") == owner(cast, "Clive Rees") != "", cast
+    assert owner(cast, "Gareth Llewellyn") == owner(cast, "Bomber") != owner(cast, "Eirlys"), cast
