@@ -165,6 +165,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "thai place", "chinese place", "indian place", "italian place", "pizza place", "pizzeria", "trattoria",
             "brasserie", "steakhouse", "noodle bar", "noodle place", "sushi bar", "sushi place", "ramen bar",
             "taco place", "burger place", "tapas bar", "chop house", "chophouse", "teashop", "tea shop", "cafeteria", "snack bar",
+            # ("squeezed into the window booth of the Golden Grill"): a diner's seats
+            "window booth", "corner booth", "back booth",
             # a club's bar and its bingo night
             "working men's club", "working men’s club", "social club", "miners' welfare", "miners’ welfare",
             "welfare club", "club", "nightclub", "bingo hall",
@@ -182,7 +184,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "post office", "showroom", "department store", "salon", "hair salon", "beauty salon", "nail salon",
              "hairdresser's", "hairdressers", "barber's", "barbershop", "barber shop",
              # a counter and a queue, fish frying behind it
-             "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop",
+             "chip shop", "chippy", "chippie", "fish bar", "fish and chip shop", "kebab shop", "kebab house",
              # machines turning behind a counter
              "launderette", "laundrette", "laundromat", "kiosk", "ice-cream kiosk", "ice cream kiosk",
              "tattoo studio", "tattoo parlour", "tattoo parlor", "tattoo shop"),

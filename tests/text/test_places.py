@@ -2160,3 +2160,10 @@ def test_the_cafe_i_open_at_dawn_is_ashore_and_a_door_out_into_the_wind_after_a_
             "into anything like this. The wind took hold of him the moment he cleared the porch. The snow was not "
             "falling; it was travelling, flat out across the ice.\n\n\"Tom!\" said Mara.\n")
     assert [bed for bed, _ in beds(text)] == ["office", "countryside"] and "wind" in beds(text)[1][1]
+
+
+def test_a_window_booth_is_a_diners_and_a_kebab_shop_a_counter_but_a_phone_booth_no_place():
+    assert place_of("Twenty minutes later the three of them were squeezed into the window booth of the Golden Grill on "
+                    "the Caledonian Road, with the rain sliding down the glass.") == ("pub", "window booth")
+    assert place_of("They went into the kebab shop on the corner.") == ("shop", "kebab shop")
+    assert place_of("She stood in the phone booth on the corner.") is None
