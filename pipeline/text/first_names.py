@@ -19,7 +19,8 @@ def _first_names() -> dict[str, str]:
         data = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
     except (ImportError, OSError):     # the list helps; without it the pronouns decide
         return {}
-    best: dict[str, tuple[tuple[int, int], str]] = {}
+    best: dict[str, tuple[tuple[int, int], str, int]] = {}
+    spoken: dict[str, tuple[str, int]] = {}
     classes = {"M": "M", "1M": "M", "?M": "m", "F": "F", "1F": "F", "?F": "f", "?": ""}
     for line in data.splitlines():
         if line[:1] in "#=" or len(line) < 4:
@@ -30,11 +31,18 @@ def _first_names() -> dict[str, str]:
             continue
         values = [ord(c) for c in line[30:-1].replace(" ", "")]
         score = (len(values), sum(c - 55 if c > 64 else c - 48 for c in values))
+        # how common in Britain, Ireland and the U.S.A., the list's first three columns
+        english = sum(ord(c) - 55 if c > "@" else ord(c) - 48 for c in line[30:33] if c.strip())
         for name in {parts[1].replace("+", r) for r in ("", " ", "-")}:
             key = name.lower()
             if key not in best or score > best[key][0]:
-                best[key] = (score, gender)
-    return {name: gender for name, (_, gender) in best.items() if gender}
+                best[key] = (score, gender, english)
+            if english >= 8 and english > spoken.get(key, ("", 0))[1]:     # (8: "Jean", not "Alexis" or "Sasha")
+                spoken[key] = (gender, english)
+    # (read by an English voice: "Jean" is Jean Munro of the harbour café, a woman's name in Britain, Ireland and
+    # the U.S.A., where the Jean of France and Belgium, in more countries, is not heard)
+    return {name: spoken[name][0] if name in spoken and not english and gender.upper() != spoken[name][0].upper()
+            and spoken[name][0] else gender for name, (_, gender, english) in best.items() if gender}
 
 
 # pet forms of Welsh, Scots, Polish, Spanish and Greek names the nicknames package's (English) table lacks

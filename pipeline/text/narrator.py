@@ -137,7 +137,9 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         pair = {kind(m): m, kind(other): other}
         return (
             (characters[m].gender in (gender, "U") and {kind(m), kind(other)} == {"first", "titled"}
-             and surname_fits(pair["titled"], pair["first"]))
+             and surname_fits(pair["titled"], pair["first"])
+             # (not "Dod", said twice to the teller's husband: a word no list knows and no pronoun gives a sex to)
+             and (kind(m) != "first" or first_name_gender(m) or answered[m] or characters[m].gender != "U"))
             # ("Laidlaw" and "Mr Laidlaw", said to the teller the others call "Rab": his surname, as titled)
             or (characters[m].gender in (gender, "U") and kind(m) == kind(other) == "first"
                 and any(_split_title(a) == ("Mr", (m,)) and surname_fits(a, other) for a in characters[m].aliases))

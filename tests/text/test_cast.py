@@ -4173,3 +4173,19 @@ def test_reesy_is_clive_rees_and_the_full_name_his_mother_scolds_is_bomber_llewe
     cast = discover_characters(text)
     assert owner(cast, "Reesy") == owner(cast, "Clive Rees") != "", cast
     assert owner(cast, "Gareth Llewellyn") == owner(cast, "Bomber") != owner(cast, "Eirlys"), cast
+
+
+def test_jean_who_runs_the_cafe_is_a_woman_and_dod_said_to_her_husband_is_not_her():
+    assert first_name_gender("Jean") in ("F", "f") and first_name_gender("Alexis") in ("M", "m")
+    text = ("The glass had been falling since midnight. " + "I wiped the counter and I filled the urn and I watched "
+            "the harbour. " * 8 + "\n\n\"There's a big sea getting up, Jean,\" said Hector.\n\n"
+            "I said nothing. I had known Hector forty years and I knew when he was frightened, and I knew when he "
+            "wanted me to tell him he was wrong.\n\n"
+            "Hector wiped his mouth. \"Your father and me were out in worse than this. Eh, Dod?\"\n\n"
+            "\"We were young and stupid,\" said George.\n\n\"Morning, Mrs. Munro,\" said Oliver.\n\n"
+            "\"Morning, Oliver,\" I said.\n\n\"Coffee, Mrs. Munro, if it's no trouble.\"\n\nI poured it.\n\nThe coxswain didn't even look at George. \"You're sixty-three, Dod.\"\n\n"
+            "\"I know fine what age I am.\"\n\n\"Jean! Go home!\" said Hector.\n")
+    cast = discover_characters(text)
+    narrator = teller(cast)
+    assert cast[narrator].gender == "F" and "Mrs. Munro" in cast[narrator].aliases, cast
+    assert "Dod" not in (narrator, *cast[narrator].aliases), cast
