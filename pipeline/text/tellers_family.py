@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.names import MY_KIN_WORDS, Character, my_kin
+from pipeline.text.narrator import _narration
 from pipeline.text.quotes import find_quotes
 
 # (as the one a sentence is about: not "a word my gran would have skelped me for")
@@ -34,9 +35,7 @@ class TellersFamily:
         """The narration says "my mother" (or "my mum", "my mom"; "my father", "my dad")."""
         words = "mother|mum|mom|mam|ma" if relation == "mother" else "father|dad|da|pa"
         if self._told is None:
-            spans = find_quotes(self.text)
-            self._told = " ".join(self.text[a:b] for a, b in zip([0, *(end + 1 for _, end in spans)],
-                                                                  [*(start - 1 for start, _ in spans), len(self.text)]))
+            self._told = _narration(self.text, find_quotes(self.text))
         return re.search(rf"\b[Mm]y\s+(?:{words})\b", self._told) is not None
 
     def mentions(self, start: int, end: int) -> list[tuple[int, str]]:
