@@ -119,11 +119,12 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         # sentence after one the name opens, in the name's pronoun
         pronoun = {"M": "He", "F": "She"}.get(gender)
         told = re.compile(rf"{escaped}\b[^.!?]*[.!?][\"”’']?\s+(?:[^.!?\"“”]*[.!?]\s+)?"
-                          rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)\s+years?\s+old\b") \
+                          rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)\s+(?:years?\s+old|now)\b") \
             if pronoun else None
         # "Kamala Sharma sits on the lawn chair nearest the oil, because she is eighty-one": later in the
         # sentence, no one else named on the way
-        said_later = re.compile(rf"{escaped}\b[^.!?A-Z\"“”]{{0,160}}?(?:,|;|—|\band|\bbecause|\bsince|\bbut)\s+"
+        # (not "clipped to his belt since he was seventeen": an age gone by)
+        said_later = re.compile(rf"{escaped}\b[^.!?A-Z\"“”]{{0,160}}?(?:,|;|—|\band|\bbecause|\bsince(?=\s+\w+\s+is\b)|\bbut)\s+"
                                 rf"(?-i:{pronoun.lower()})\s+(?:is|was)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?([\w-]+)"
                                 r"(?=\s*[,.;]|\s+and\b|\s+years?\s+old\b)") if pronoun else None
         for spot in spots if said_later else ():

@@ -93,3 +93,11 @@ def test_a_grandad_named_in_what_is_said_to_someone_is_not_their_age():
 def test_an_age_said_later_in_the_sentence_in_the_names_pronoun(text, gender, age):
     name = text.split(" sat")[0].split(" sits")[0]
     assert age_in_text(text, [name], [], gender) == age
+
+
+def test_an_age_gone_by_is_not_their_age_and_the_age_they_are_now_is():
+    text = ("Calum came in with his pager clipped to his belt, the way it had been clipped to one belt or another "
+            "since he was seventeen. He is thirty-one now and taller than his father.")
+    assert age_in_text(text, ["Calum"], [], "M") is None      # an adult: nothing younger said of him
+    text = "Ellie came in with her satchel. She is nine now, and she can read the clock."
+    assert age_in_text(text, ["Ellie"], [], "F") == "child"
