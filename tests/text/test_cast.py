@@ -4189,3 +4189,16 @@ def test_jean_who_runs_the_cafe_is_a_woman_and_dod_said_to_her_husband_is_not_he
     narrator = teller(cast)
     assert cast[narrator].gender == "F" and "Mrs. Munro" in cast[narrator].aliases, cast
     assert "Dod" not in (narrator, *cast[narrator].aliases), cast
+
+
+def test_the_young_chilean_is_a_description_of_matias_not_a_man_called_chilean():
+    text = ("Owen sat at the long table with a bowl of curry going cold in front of him.\n\n"
+            "“If you’re not going to eat that, Hale, I’ll have it back,” said Gordie.\n\n"
+            "Across the table, Matías Fuentes laughed, then looked guilty about laughing. He was twenty-four, and he "
+            "had come south from Punta Arenas with a guitar.\n\n"
+            "“He is thinking about his wife,” the young Chilean said. “He has the face.”\n\n"
+            "“I’m thinking about basal melt,” Owen said.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Chilean") == "", cast
+    quotes = [q for q in attribute(text, cast) if q.text.startswith("He is thinking")]
+    assert quotes and quotes[0].speaker == owner(cast, "Matías Fuentes"), quotes
