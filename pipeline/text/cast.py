@@ -131,13 +131,12 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     # "between a silver Astra and a lamp post", "the Astra's indicators": a make of car, a boat, a
     # brand, only ever after an article, even when the list knows it as a first name
-    if len(words) == 1 and spoke[form] == 0 and not vocatives[form] and len(where[form]) >= 2 and all(
-            re.search(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}$", text[max(0, at - 30):at]) for at in where[form]):
+    after_an_article = len(words) == 1 and not vocatives[form] and bool(where[form]) and all(
+        re.search(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}$", text[max(0, at - 30):at]) for at in where[form])
+    if after_an_article and spoke[form] == 0 and len(where[form]) >= 2:
         return False
     # ("the young Chilean said": one of a people, only ever after an article, a description and no one's name)
-    if len(words) == 1 and not title and not first_name_gender(form) and re.search(r"(?:an|ese|ish|i)$", form) \
-            and where[form] and not vocatives[form] and all(re.search(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}$",
-                                                                      text[max(0, at - 30):at]) for at in where[form]):
+    if after_an_article and not title and not first_name_gender(form) and re.search(r"(?:an|ese|ish|i)$", form):
         return False
     # "Rain came across the windows", "Dawn broke": weather and the time of day, only ever at the
     # start of a sentence, never speaking nor spoken to
