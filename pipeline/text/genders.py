@@ -33,6 +33,7 @@ _CALLED_HIM = re.compile(r"\b(?:call|calls|called|calling|name|names|named|nickn
 # Ruth."` or `"Gareth Lyle," he said.`
 _ACTOR_BEFORE = re.compile(r"(?:^|[.!?][\"”’']?\s+)(He|She)\s+[^.!?\"“”\n]{3,120}[.!?]\s*$")
 _ACTOR_AFTER = re.compile(r"[,.!?]?[\"”’']\s+(?:(he|she)\s+(?:said|says|added|replied)|(?:said|says|added|replied)\s+(he|she))\b")
+_PARAGRAPH_OWNER = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.-]*\s+)?[A-Z][\w-]*)(?=[’']s\s)")
 _OWNED_THEN_PRONOUN = re.compile(r"[’']s\s+([a-z]+(?:\s+[a-z]+)?)\b[^.!?\"“”\n]{0,160}[.!?]\s+(He|She)\b")
 _PEOPLE_OWNED = {"friend", "friends", "boss", "partner", "cousin", "colleague", "doctor", "lawyer", "children", "kids",
                  "parents", "family", "dog", "cat", "horse", "ship", "boat", "car"}
@@ -70,12 +71,12 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             close = re.match(rf"\s+(?:[a-z]{{2,}}ed|shook|took|put|held|threw|lost|kept|bit|set|hung)\s+(his|her)\s+(?!(?:{_COUNT})\b)[a-z]",
                              text[end:end + 30]) if _sentence_start(text, start) else None
             votes[main][hint] += 2 if close and ("M" if close.group(1) == "his" else "F") == hint else 1
-    for start, end, main in names.possessives(text, 0, len(text)):
+    for owned in _PARAGRAPH_OWNER.finditer(text):
         # "Renike's room smelled of hair spray. She was sitting on the bed": a paragraph opening on someone's
         # thing goes on about them (not "Tom's mother came in. She ...": a person of theirs is someone else)
-        opening = _OWNED_THEN_PRONOUN.match(text, end)
-        if opening and re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 40):start]) \
-                and not any(_gender_of_phrase(word) or word in _PEOPLE_OWNED for word in opening.group(1).split()):
+        main = names.lookup(owned.group(1))
+        opening = _OWNED_THEN_PRONOUN.match(text, owned.end(1)) if main in votes else None
+        if opening and not any(_gender_of_phrase(word) or word in _PEOPLE_OWNED for word in opening.group(1).split()):
             votes[main]["M" if opening.group(2) == "He" else "F"] += 1
     for m in _CALLED_AND_ANSWERED.finditer(text):
         # `"Jamie."` / `"No, Dad, it was me." He pushed back his hood`: the one called answers
