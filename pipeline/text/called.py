@@ -528,14 +528,18 @@ def _drop_kin_only_said(speech: _Speech, people: list[_Person], spoken_to: Count
     only_said = [p for p in people if p.forms and all(f in FAMILY_NAMES for f in p.forms)
                  and not any(re.search(rf"\b{f}\b", told) for f in p.forms)]
     for p in only_said:
+        if not any(spoken_to[f] for f in p.forms):
+            continue
         # ("Coming, Mum!" to the one the teller calls "Mummy": one mother, called two ways)
         same = [o for o in people if o is not p and any(kin_of(f) in ("mother", "father") and kin_of(f) == kin_of(g)
                                                         for f in o.forms if f in FAMILY_NAMES for g in p.forms)]
+        if len(same) != 1:
+            continue
         # (not "He got the night bus, Mummy," Mum said to Gran: hers, when she says it)
         said_by_them = any(re.search(rf"\b{re.escape(f)}\b", speech.text[a:b]) and any(
             re.search(rf"\b{re.escape(g)}\b", speech.narration_of(number)) for g in same[0].forms)
-            for number in range(len(speech.paragraphs)) for a, b in speech.quotes_in(number) for f in p.forms) if len(same) == 1 else True
-        if not said_by_them and any(spoken_to[f] for f in p.forms):
+            for number in range(len(speech.paragraphs)) for a, b in speech.quotes_in(number) for f in p.forms)
+        if not said_by_them:
             same[0].absorb(p)
     people[:] = [p for p in people if not (any(p is q for q in only_said) and (not p.forms or not any(
         f in _MOTHER | _FATHER and spoken_to[f] for f in p.forms)))]
