@@ -372,3 +372,8 @@ def episode_voices(project, chapter) -> set[str]:
 def voices_heard(cast: Cast, speakers) -> set[str]:
     """The voices an episode with these speakers is heard in: theirs and the narrator's."""
     return {cast.narrator} | {cast.voice_for(speaker) for speaker in speakers}
+
+
+def telling_voices(cast: Cast) -> set[str]:
+    """The voices the story is told in: the narrator's and a first-person teller's."""
+    return {cast.narrator} | {member.voice for member in cast.characters.values() if member.narrator}

@@ -36,6 +36,7 @@ from pipeline.engines.registry import engine_class, engine_version, resolve_mode
 from pipeline.takes.effects import SAMPLE_RATE, process_take
 from pipeline.takes.render import synthesize_raw, take_key, take_path
 from pipeline.qa.voiceprint import REFERENCE_TEXTS
+from pipeline.takes.voice_file import voice_yaml
 
 # Candidates are heard on the second sentence of QA's voice references (common words the
 # recogniser knows, about 4.5 s: two or three of the embedding's 1.6 s windows), so the chosen
@@ -59,6 +60,11 @@ ACCEPT = 0.93
 # another chapter) count this much less similar than they are: distinct voices are scarce, so they are
 # spent on the characters who talk to each other. Beyond DUPLICATE_GUARD no voice is discounted.
 APART_SLACK = 0.10
+# The voices that tell the story (the narrator's, and a first-person teller's if it has its own)
+# count this much closer than they are: they speak most lines of every episode, so a voice
+# 0.93 from the narrator's had two of a teller's lines heard nearer it (0.82, 0.91) in a
+# 14-minute episode, and one such line stops it being publishable.
+TELLER_MARGIN = 0.05
 REFERENCES_PER_ROUND = 2
 # Size, pitch and EQ are applied to speech once it is spoken, and hearing a candidate costs a
 # tenth of speaking it (measured: Kokoro speaks the design text in 3.2 s of CPU, a sound and its
@@ -308,9 +314,10 @@ def _seed_for(name: str, seed: int | None) -> int:
 def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice], voices_dir: Path,
                  cache_dir: Path, seed: int | None = None, like: Voice | None = None, description: str = "",
                  budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES, log=None,
-                 heard_with=None) -> Design:
-    """Search for a voice far from every voice in cast_voices (all of them: the cast as it is), and
-    farthest from those of `heard_with` (the voices of its episode) when given.
+                 heard_with=None, tellers=()) -> Design:
+    """Search for a voice far from every voice in cast_voices (all of them: the cast as it is),
+    farthest from those of `heard_with` (the voices of its episode) when given, and farther still
+    from the `tellers`' voices (the narrator's), by TELLER_MARGIN.
 
     Candidates are screened on DESIGN_TEXT, which is one of the two sentences of QA's voice
     references; the best is then heard as QA will hear it, its whole reference (both sentences,
@@ -328,7 +335,8 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
     started = time.process_time()
     names = list(references)
     matrix = np.array([references[n] for n in names]) if names else np.zeros((0, 1))
-    slack = np.array([0.0 if heard_with is None or n in heard_with else APART_SLACK for n in names])
+    slack = np.array([-TELLER_MARGIN if n in tellers else 0.0 if heard_with is None or n in heard_with
+                      else APART_SLACK for n in names])
     used_seed = seed if seed is not None else 0
     rng = np.random.default_rng(_seed_for(name, used_seed))
     screened: list[_Candidate] = []
@@ -398,8 +406,8 @@ class _Candidate:
 
 def _apart(closeness: np.ndarray, slack: np.ndarray) -> np.ndarray:
     """Similarities as the search weighs them: voices of other episodes discounted by their slack,
-    but never a near duplicate."""
-    return np.where(closeness > DUPLICATE_GUARD, closeness, closeness - slack)
+    but never a near duplicate, and the tellers' (a slack below 0) counted closer."""
+    return np.where((closeness > DUPLICATE_GUARD) & (slack > 0), closeness, closeness - slack)
 
 
 def _screen(rng, gender: str, age: str, like: Voice | None, family: str, voices_dir: Path, cache_dir: Path,
@@ -491,43 +499,7 @@ def _reference_of(candidate: _Candidate, name: str, voices_dir: Path, cache_dir:
     return voice_profiles({name: voice}, [name], voices_dir, cache_dir, workers=1)[name].embedding
 
 
-# ---------------------------------------------------------------- the voice file
-
-def _flow(mapping: dict) -> str:
-    return "{" + ", ".join(f"{k}: {v:g}" if isinstance(v, float) else f"{k}: {v}" for k, v in mapping.items()) + "}"
-
-
-def voice_yaml(design: Design) -> str:
-    """voices/NAME.yaml for a designed voice: readable, with why it is what it is."""
-    v = design.voice
-    who = {"F": "woman", "M": "man", "X": "voice"}.get(v.gender, "voice")
-    if v.age == "child":
-        who = {"F": "girl", "M": "boy"}.get(v.gender, "child")
-    lines = [f"# Designed by `python -m pipeline voices design` (seed {v.design_seed}): {v.age} {who}, median pitch "
-             f"{design.pitch_hz:.0f} Hz, pocketsphinx WER {design.wer:.2f},",
-             f"# nearest other voice {design.nearest or '-'} at {design.similarity:.2f} cosine. Re-roll with --seed N; "
-             "`pinned: true` keeps it as it is."]
-    if v.description:
-        lines.append(f"description: {_quoted(v.description)}")
-    lines += [f"engine: {v.engine}"] + ([f"model: {v.model}"] if v.model else [])
-    if v.engine == "kokoro":
-        lines += [f"timbre: {_flow(v.timbre or {})}       # who it sounds like (style values 1-128)",
-                  f"prosody: {_flow(v.prosody or {})}      # pitch and pace (style values 129-256)"]
-    lines += [f"gender: {v.gender}", f"age: {v.age}", f"length_scale: {v.length_scale:g}"]
-    if v.engine == "piper":
-        lines += [f"noise_scale: {v.noise_scale:g}", f"noise_w: {v.noise_w:g}"]
-    eq = v.eq.model_dump()
-    lines += [f"pitch_semitones: {v.pitch_semitones:g}",
-              f"formant_semitones: {v.formant_semitones:g}   # vocal-tract size: > 0 smaller",
-              "eq: " + _flow({k: eq[k] for k in ("highpass_hz", "low_shelf_db", "presence_db", "high_shelf_db")}),
-              f"gain_db: {v.gain_db:g}", f"pan: {v.pan:g}", f"design_seed: {v.design_seed}", f"pinned: {str(v.pinned).lower()}"]
-    return "\n".join(lines) + "\n"
-
-
-def _quoted(text: str) -> str:
-    import json
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
-
+# ---------------------------------------------------------------- descriptions
 
 def description_hints(description: str) -> dict[str, str]:
     """What a producer's description says about age: 'old', 'little girl', 'teenage'..."""
@@ -545,7 +517,7 @@ def design_and_write(project, name: str, gender: str, age: str | None = None, de
     A pinned voice is never replaced; a hand-written one only with force. Designing a designed
     voice again without a seed re-rolls it (its seed + 1)."""
     from pipeline.core.files import write_text
-    from pipeline.model.casting import load_voice, load_voices
+    from pipeline.model.casting import load_cast, load_voice, load_voices, telling_voices
     voices_dir = project.voices
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name or "") or name in ("cast", "lexicon"):
         raise PipelineError(None, None, f"'{name[:40]}' cannot name a voice file",
@@ -565,13 +537,14 @@ def design_and_write(project, name: str, gender: str, age: str | None = None, de
         raise PipelineError(voices_dir, None, f"no voice named '{like}' to design like",
                             f"use one of: {', '.join(sorted(voices))}")
     age = age or description_hints(description).get("age") or "adult"
+    tellers = telling_voices(load_cast(voices_dir / "cast.yaml", voices))
     if chapter is not None:
         from pipeline.model.casting import episode_voices
         heard_with = {*(heard_with or ()), *episode_voices(project, chapter)}
     design = design_voice(name, gender, age, {n: v for n, v in voices.items() if n != name}, voices_dir,
                           project.take_cache, seed=seed, like=voices.get(like) if like else None,
                           description=description, budget_s=budget_s, min_candidates=min_candidates,
-                          heard_with=heard_with)
+                          heard_with=heard_with, tellers=tellers)
     write_text(path, voice_yaml(design))
     return design
 
@@ -584,7 +557,7 @@ def voice_for_new_character(cast, voices: dict[str, Voice], character: str, alia
     voices/ folder to write in) gets the least used voice of its pool instead."""
     from pipeline.core.files import write_text
     from pipeline.core.project import Project
-    from pipeline.model.casting import CastMember, suggest_voice
+    from pipeline.model.casting import CastMember, suggest_voice, telling_voices
     names = [character, *aliases]
     gender = infer_gender(names, gender)
     age = age if age in AGES else infer_age(names)
@@ -593,7 +566,8 @@ def voice_for_new_character(cast, voices: dict[str, Voice], character: str, alia
     voices_dir = Path(cast.path).parent
     name = voice_file_name(character, set(voices) | {p.stem for p in voices_dir.glob("*.yaml")} | {"cast", "lexicon"})
     design = design_voice(name, gender, age, voices, voices_dir, Project(voices_dir.parent).take_cache,
-                          description=f"designed for {character}", heard_with=heard_with)
+                          description=f"designed for {character}", heard_with=heard_with,
+                          tellers=telling_voices(cast))
     write_text(voices_dir / f"{name}.yaml", voice_yaml(design))
     voices[name] = design.voice
     return CastMember(voice=name, gender=gender, age=age, aliases=list(aliases))

@@ -256,6 +256,20 @@ def test_voices_of_other_episodes_count_less_but_never_a_near_duplicate():
     assert apart[2] == pytest.approx(0.94)                      # beyond the guard, a duplicate anywhere
 
 
+def test_the_voices_that_tell_the_story_count_closer_than_they_are():
+    """The narrator's voice speaks most lines of every episode: a voice 0.93 from it (within ACCEPT)
+    once had two of a first-person teller's lines heard nearer it, and the episode was not publishable."""
+    from pipeline.model.casting import Cast, CastMember, telling_voices
+    closeness = np.array([0.85, 0.93, 0.95])
+    slack = np.full(3, -design_module.TELLER_MARGIN)
+    apart = design_module._apart(closeness, slack)
+    assert apart[0] == pytest.approx(0.85 + design_module.TELLER_MARGIN)
+    assert apart[1] > design_module.ACCEPT and apart[2] > design_module.NEAR_DUPLICATE
+    cast = Cast(narrator="narrator", pool={}, characters={
+        "Jean": CastMember(voice="jean", gender="F", narrator=True), "Hector": CastMember(voice="hector", gender="M")})
+    assert telling_voices(cast) == {"narrator", "jean"}
+
+
 def test_new_speakers_are_designed_apart_from_the_voices_of_their_episode(tmp_path, monkeypatch):
     """The voices heard in the chapter (the narrator, known speakers, new ones as they come) are
     the ones a new voice must keep farthest from; another story's cast counts less."""
@@ -294,7 +308,7 @@ def test_a_producer_redesigning_a_voice_for_a_chapter_keeps_it_apart_from_that_e
         return design_module.Design(voice, "naruto", 0.8, 120.0, 0.1, 2, 9.0)
     monkeypatch.setattr(design_module, "design_voice", designed)
     assert main(["--project", str(project.root), "voices", "design", "ramen-cook", "--gender", "M", "--chapter", "9"]) == 0
-    assert seen["heard_with"] == {"narrator", "tsunade", "naruto"}
+    assert seen["heard_with"] == {"narrator", "tsunade", "naruto"} and seen["tellers"] == {"narrator"}
     assert (project.voices / "ramen-cook.yaml").exists()
     assert main(["--project", str(project.root), "voices", "design", "ramen-cook", "--gender", "M", "--chapter", "7"]) != 0
     error = capsys.readouterr().err
