@@ -15,67 +15,13 @@ from pipeline.text.names import (FAMILY_NAMES, kin_of, _FATHER, _FEMALE_NOUNS, _
 from pipeline.text.roles import _ROLE_TITLES
 
 
-# radio talk: a unit's call sign and the words that answer one
-_CALL_NUMBERS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Zero", "Niner"}
-_RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
-# the station the cars and the boats call ("Base, Car Nine.")
-_RADIO_STATIONS = {"Base", "Control", "Dispatch", "Despatch"}
-_RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
-
-
-def is_call_sign(form: str, only_in_speech: bool) -> bool:
-    """"Ostrander Two, County" said only over the radio, or "Two-Two, copy": a unit's call sign, not a name."""
-    calls = re.split(r"[\s-]+", form)
-    return len(calls) >= 2 and calls[-1] in _CALL_NUMBERS and (only_in_speech or set(calls) <= _CALL_NUMBERS)
-
-
-# a boat by its name: "sailing Kittiwake single-handed", '"Kittiwake," Campbell read off the stern'
-_SAILING = re.compile(r"\b(?:sailing|aboard|skippering|crewing|on\s+board|(?:fishing|motor|sailing)\s+vessel|trawler|"
-                      r"the\s+(?:boat|yacht|launch|ketch|smack|lugger))\s+$", re.IGNORECASE)
-_READ_OFF = re.compile(r"[\"”’']?,?[\"”’']?\s+(?:\w+\s+){0,2}read\s+(?:it\s+)?(?:off|from)\s+the\s+"
-                       r"(?:stern|bows?|transom|hull|side|nameboard|wheelhouse)\b")
-
-
-def is_a_vessel(text: str, form: str, spots: list[int]) -> bool:
-    """A name that is sailed or read off a stern, not someone's (unless a first-name list knows it)."""
-    return not first_name_gender(form) and any(
-        _SAILING.search(text, max(0, at - 24), at) or _READ_OFF.match(text, at + len(form)) for at in spots)
-
-
-# the words before a place's name: "the ranger station at Glen Fada", "the Laird of Glen Fada", "back to Glen Fada"
-_BEFORE_A_PLACE = re.compile(r"\b(?:at|of|in|into|from|to|near|towards?|outside|inside|across|through|beyond|above|"
-                             r"below|round|around)\s+$")
-
-
-def named_where_one_is(text: str, spots: list[int]) -> bool:
-    """True when a name is written after "at", "of", "to"... three times or more, and nearly every time: where someone
-    is or comes from, not anyone (once on the radio too: "Glen Fada base, receiving?")."""
-    after = sum(1 for at in spots if _BEFORE_A_PLACE.search(text, max(0, at - 12), at))
-    return after >= 3 and after >= 0.75 * len(spots)
-
-
-# a thing by its name: "a dark plum called Midnight Orchard", "a boat named Morwenna"
-# ("a dark plum called Midnight Orchard", "The matatu is called Blessed Assurance")
-_THING_CALLED = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+"
-                           r"(?:(?:is|was|are|were)\s+)?(?:called|named)\s+$")
-_SOMEONE = _MALE_NOUNS | _FEMALE_NOUNS | set(_ROLE_TITLES) | {
-    "person", "fellow", "chap", "bloke", "guy", "kid", "child", "baby", "friend", "cousin", "neighbour", "neighbor",
-    "colleague", "lad", "lass", "youngster", "teenager", "stranger", "customer", "client", "patient", "pupil", "student"}
-
-
-def first_called_a_thing(text: str, spots: list[int]) -> bool:
-    """True when a name is first written as what a thing is called ("a dark plum called Midnight Orchard")."""
-    found = _THING_CALLED.search(text, max(0, spots[0] - 60), spots[0]) if spots else None
-    # (not "whom everyone in the house called Toby": someone calling, not a thing so called)
-    return bool(found) and found.group(1) not in _SOMEONE and not re.search(
-        r"\b(?:whom|who|everyone|everybody|people|they|we|you|he|she|I|nobody|anyone)\b",
-        text[max(0, spots[0] - 60):found.start()])
-
-
 # whom a family word's possessive may name instead of a room or a thing ("Mum's friend")
 _PEOPLE_NOUNS = "|".join(sorted(_MALE_NOUNS | _FEMALE_NOUNS | {
     "friend", "friends", "neighbour", "neighbor", "boss", "colleague", "lodger", "carer", "cousin", "partner",
     "lover", "mate", "pal", "doctor", "solicitor", "lawyer", "tenant", "visitor", "guest", "boyfriend", "girlfriend"}))
+_THAT_WAS = re.compile(rf"\W*(?:That|This)\s+was\s+({_CALLED})\b")
+# the vocative ends a question: "Eh, Dod?"
+_ASKED = re.compile(r"[^\w.!?]*\?")
 _SAID_TO = re.compile(rf"\b(?:{_SPEECH})\s+to\s+(?:the\s+([a-z]+)\b|({_CALLED}))")
 _NAME_ONLY = re.compile(rf"\s*({_CALLED})\s*[.!?]?\s*")
 
@@ -131,6 +77,9 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
             came = acting_in(number - 1)
             return came if len(came) == 1 else []
         found = acting_in(number) + [p for m in _TAGGED.finditer(told[number]) if (p := owner.get(m.group(1) or m.group(2)))]
+        # (`"Mackay." That was George, come up behind us`)
+        if (who := _THAT_WAS.match(told[number])) and (person := owner.get(who.group(1))):
+            found.append(person)
         tag = _PRONOUN_TAG.search(told[number]) if not found and number > 0 else None
         if tag:
             # `"Daniel," she says.` after a paragraph naming one woman, Mrs. Carden: hers
@@ -151,20 +100,21 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         # (not one of a list: "we carried him in, Abdullah, Akbar, and I"); and, but for "said to",
         # only a name in the reply's first sentence: "...a quarter past. Agnes, Clara will show you"
         # calls someone else than the one who spoke before
-        vocatives = [(m.group(1) or m.group(2), (x, y) == inside[0] and not re.search(r"[.!?]", text[x:m.start()]))
+        vocatives = [(m.group(1) or m.group(2), (x, y) == inside[0] and not re.search(r"[.!?]", text[x:m.start()]),
+                      _ASKED.match(text, m.end(), y) is not None)
                      for x, y in inside for m in _VOCATIVE.finditer(text, x, y)
                      if not re.match(r"\s*,?\s+(?:and|or)\b", text[m.end():m.end() + 6])
                      and not re.search(rf"{_NAME},\s*$", text[max(x, m.start() - 30):m.start() + 1])]
-        vocatives += [(m.group(1), True) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
-        vocatives = [(p, first) for name, first in vocatives if (p := owner.get(name)) is not None
+        vocatives += [(m.group(1), True, False) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
+        vocatives = [(p, first, question) for name, first, question in vocatives if (p := owner.get(name)) is not None
                      and id(p) not in narrated and len(p.words) == 1]
         if not vocatives:
             continue
-        called = [p for p, first in vocatives if first]
+        called = [p for p, first, _ in vocatives if first]
         to = _SAID_TO.search(told[number])
         addressees = [(bearer(to.group(1)) if to.group(1) else owner.get(to.group(2)))] if to else []
         if addressees and addressees[0] is not None:
-            called = [p for p, _ in vocatives]
+            called = [p for p, _, _ in vocatives]
             strong.add(id(called[0]))
         elif not _TAGGED.search(told[number]):
             tag = _PRONOUN_TAG.search(told[number])
@@ -196,7 +146,7 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                 # (a first name, not a title nor what a child calls a parent, said to one the narration
                 # calls by surname alone)
                 pair = len(before) == 2 and len(same) == 1 and len(other) == 1 and all(
-                    not _split_title(f)[0] and first_name_gender(f) for p, _ in vocatives for f in p.forms) \
+                    not _split_title(f)[0] and first_name_gender(f) for p, _, _ in vocatives for f in p.forms) \
                     and all(len(f.split()) == 1 and not _split_title(f)[0] for f in other[0].forms)
                 addressees.append(other[0] if len(other) == 1 and (len(before) == 1 or pair) else None)
             # and the one asked, who answers by name in the next line (`"How is he, Doc?"` / `"...,"
@@ -205,8 +155,16 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
             if asked and number + 1 < len(speech.paragraphs) and speech.quotes_in(number + 1):
                 after = speaker_of(number + 1)
                 addressees.append(after[0] if len(after) == 1 else None)
+            # (a question put by name later in the line, `"...worse than this. Eh, Dod? The January of
+            # seventy-four."`, is answered by the one it names: `"We were young," said George.`)
+            put = [p for p, first, question in vocatives if question and not first]
+            if put and number + 1 < len(speech.paragraphs) and speech.quotes_in(number + 1) \
+                    and len(after := speaker_of(number + 1)) == 1:
+                for person in put:
+                    if person is not after[0]:
+                        votes.setdefault(id(person), Counter())[id(after[0])] += 1
         answer = speech.narration_of(number + 1).lstrip() if number + 1 < len(speech.paragraphs) else ""
-        for person, _ in vocatives:
+        for person, _, _ in vocatives:
             times_called[id(person)] += 1
             # `"Thank you, Watson."` and then "I said" or "I looked": the teller, not the one before
             if first_person_story and re.match(r"(?:I\s+[a-z]+|\s*[,.]?\s+I\s+[a-z]+)", answer):

@@ -36,10 +36,11 @@ from pipeline.text.aliases import (_Person, _Speech, named_apart, _join_answered
 from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone, add_names_given
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
-from pipeline.text.called import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, _acting_before_speech, _add_spelled_in_capitals,
-                                  _beside_speech, _drop_kin_only_said, first_called_a_thing, is_a_vessel, is_call_sign, named_where_one_is,
+from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech, _drop_kin_only_said,
                                   _join_grandparents_by_age, _join_introductions, _join_names_said_to,
                                   join_roles_answering_calls)
+from pipeline.text.not_people import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, first_called_a_thing, is_a_vessel,
+                                      is_call_sign, named_where_one_is)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)

@@ -34,6 +34,11 @@ def told_in_first_person(narration: str) -> bool:
     return first_person >= 20 and (first_person >= 0.5 * third_person or first_person * 1000 >= 8 * words)
 
 
+def _rest_of_paragraph(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:end if end >= 0 else len(text)]
+
+
 def _said_by_me(text: str, start: int, end: int) -> bool:
     """The quote text[start:end] is tagged as the narrator's own: `"...," I said` / `I asked, "..."`."""
     return re.match(r"[\"”’']?[^\S\n]*(?:I\s+[a-z]+|[a-z]+\s+I)\b", text[end:end + 20]) is not None \
@@ -186,7 +191,10 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
                 and characters[m].gender in (gender, "U")))
 
     # ("Mam", said six times by the son the teller calls "my son": what her children call her)
-    my_children_call_me = (_MOTHER | _FATHER) - {"Mother", "Father"} if _MY_CHILD.search(told) else set()
+    # (or by the son of whom "I" say "That's my boy": the rest of a paragraph that "I" speak in is mine too)
+    mine = " ".join(_rest_of_paragraph(text, start) for start, end in spans if _said_by_me(text, start, end))
+    my_children_call_me = (_MOTHER | _FATHER) - {"Mother", "Father"} \
+        if _MY_CHILD.search(told) or _MY_CHILD.search(mine) else set()
     # one name leads to the next: "Lind" to "Mr. Lindqvist", and he to "Anders"
     # ("Friday, Mr. Byrne, on my desk." He turns to me. "And yourself?": said to the friend beside "me")
     not_mine = {m for a, b in heard for m in vocatives(text[a:b], names)

@@ -3603,6 +3603,33 @@ def test_mam_said_again_and_again_to_a_teller_with_a_son_of_her_own_is_her():
 
 
 
+
+def test_mum_said_by_the_boy_of_whom_the_teller_says_thats_my_boy_is_her():
+    """The narration never says "my son": she does, in her own speech."""
+    text = TOLD_AS_I + ("\"Morning, Mrs. Reid,\" said Tom.\n\n\"Morning, Tom,\" I said.\n\n"
+                        "Ewan came in at nine with the rain on his jacket.\n\n\"Morning, Mum.\" He kissed the top of my head.\n\n"
+                        "\"You're soaked,\" I said.\n\n\"It's nothing, Mum. Only rain.\"\n\n"
+                        "The radio crackled and a young voice came through.\n\n"
+                        "\"That's Ewan,\" I said. \"That's my boy.\"\n\n\"Hush, Jean,\" said Tom. \"Let's hear.\"\n\nI held my breath.\n\n"
+                        "\"Mum, I'm fine,\" said Ewan.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mum") == owner(cast, "Jean") == teller(cast) != "", cast
+    assert owner(cast, "Ewan") not in ("", teller(cast)), cast
+
+
+def test_a_nickname_asked_later_in_a_line_is_the_one_who_answers():
+    """"Eh, Dod?" in the middle of Hector's line, answered by George; "You're sixty-three, Dod." said to
+    the one the narration has just named ("That was George"): Dod is George, not a character of his own."""
+    text = ("George stood at the window of the café.\n\n\"He's late,\" said George.\n\n"
+            "Hector wiped his mouth. \"We were out in worse than this. Eh, Dod? The winter of seventy-four.\"\n\n"
+            "\"We were young and stupid,\" said George. \"And the engine worked.\"\n\n"
+            "That night Mackay shouted at the men on the slip.\n\n"
+            "\"Mackay.\" That was George, come up behind us with a torch. \"Take me.\"\n\n"
+            "Mackay didn't look at him. \"You're sixty-three, Dod.\"\n\n\"I know what age I am,\" said George.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Dod") == owner(cast, "George") == "George", cast
+
+
 def test_mum_who_is_morag_is_not_wee_jamie_rennie():
     from pipeline.text.aliases import _Person
     from pipeline.text.parents import _join_parents

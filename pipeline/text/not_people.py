@@ -1,0 +1,65 @@
+"""Names in a text that are not someone's: a unit's call sign, a boat, a place, a thing so called."""
+from __future__ import annotations
+
+import re
+
+from pipeline.text.first_names import first_name_gender
+from pipeline.text.names import _FEMALE_NOUNS, _MALE_NOUNS
+from pipeline.text.roles import _ROLE_TITLES
+
+
+# radio talk: a unit's call sign and the words that answer one
+_CALL_NUMBERS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Zero", "Niner"}
+_RADIO_WORDS = {"Roger", "Copy", "Wilco", "Affirmative", "Negative"}
+# the station the cars and the boats call ("Base, Car Nine.")
+_RADIO_STATIONS = {"Base", "Control", "Dispatch", "Despatch"}
+_RADIO = re.compile(r"\b(?:radio|handset|walkie-talkie|channel\s+\d+|over\s+and\s+out|call\s+sign)\b", re.IGNORECASE)
+
+
+def is_call_sign(form: str, only_in_speech: bool) -> bool:
+    """"Ostrander Two, County" said only over the radio, or "Two-Two, copy": a unit's call sign, not a name."""
+    calls = re.split(r"[\s-]+", form)
+    return len(calls) >= 2 and calls[-1] in _CALL_NUMBERS and (only_in_speech or set(calls) <= _CALL_NUMBERS)
+
+
+# a boat by its name: "sailing Kittiwake single-handed", '"Kittiwake," Campbell read off the stern'
+_SAILING = re.compile(r"\b(?:sailing|aboard|skippering|crewing|on\s+board|(?:fishing|motor|sailing)\s+vessel|trawler|"
+                      r"the\s+(?:boat|yacht|launch|ketch|smack|lugger))\s+$", re.IGNORECASE)
+_READ_OFF = re.compile(r"[\"”’']?,?[\"”’']?\s+(?:\w+\s+){0,2}read\s+(?:it\s+)?(?:off|from)\s+the\s+"
+                       r"(?:stern|bows?|transom|hull|side|nameboard|wheelhouse)\b")
+
+
+def is_a_vessel(text: str, form: str, spots: list[int]) -> bool:
+    """A name that is sailed or read off a stern, not someone's (unless a first-name list knows it)."""
+    return not first_name_gender(form) and any(
+        _SAILING.search(text, max(0, at - 24), at) or _READ_OFF.match(text, at + len(form)) for at in spots)
+
+
+# the words before a place's name: "the ranger station at Glen Fada", "the Laird of Glen Fada", "back to Glen Fada"
+_BEFORE_A_PLACE = re.compile(r"\b(?:at|of|in|into|from|to|near|towards?|outside|inside|across|through|beyond|above|"
+                             r"below|round|around)\s+$")
+
+
+def named_where_one_is(text: str, spots: list[int]) -> bool:
+    """True when a name is written after "at", "of", "to"... three times or more, and nearly every time: where someone
+    is or comes from, not anyone (once on the radio too: "Glen Fada base, receiving?")."""
+    after = sum(1 for at in spots if _BEFORE_A_PLACE.search(text, max(0, at - 12), at))
+    return after >= 3 and after >= 0.75 * len(spots)
+
+
+# a thing by its name: "a dark plum called Midnight Orchard", "a boat named Morwenna"
+# ("a dark plum called Midnight Orchard", "The matatu is called Blessed Assurance")
+_THING_CALLED = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\s+"
+                           r"(?:(?:is|was|are|were)\s+)?(?:called|named)\s+$")
+_SOMEONE = _MALE_NOUNS | _FEMALE_NOUNS | set(_ROLE_TITLES) | {
+    "person", "fellow", "chap", "bloke", "guy", "kid", "child", "baby", "friend", "cousin", "neighbour", "neighbor",
+    "colleague", "lad", "lass", "youngster", "teenager", "stranger", "customer", "client", "patient", "pupil", "student"}
+
+
+def first_called_a_thing(text: str, spots: list[int]) -> bool:
+    """True when a name is first written as what a thing is called ("a dark plum called Midnight Orchard")."""
+    found = _THING_CALLED.search(text, max(0, spots[0] - 60), spots[0]) if spots else None
+    # (not "whom everyone in the house called Toby": someone calling, not a thing so called)
+    return bool(found) and found.group(1) not in _SOMEONE and not re.search(
+        r"\b(?:whom|who|everyone|everybody|people|they|we|you|he|she|I|nobody|anyone)\b",
+        text[max(0, spots[0] - 60):found.start()])
