@@ -310,6 +310,13 @@ _FOR_A_MOMENT = re.compile(r"[^.;]{0,30}?\bfor\s+(?:a\s+(?:few\s+|couple\s+of\s+
                            re.IGNORECASE)
 
 
+# a day gone by, not the hour it is now: "It had been dry that morning", "earlier that afternoon"
+_EARLIER_THAT_DAY = re.compile(
+    r"\b(?:had|['’]d)\s+(?:\w+\s+){0,3}?(?:that|this|in\s+the)\s+(?:morning|afternoon)\b|"
+    r"\bearlier\s+(?:that|this|in\s+the)\s+(?:day|morning|afternoon)\b", re.IGNORECASE)
+
+
 def is_daytime(sentence: str) -> bool:
-    # (not the small hours: "Half one on a Saturday morning", "two in the morning")
-    return bool(_DAYTIME.search(sentence)) and "night" not in layers_in(sentence)
+    # (not the small hours: "Half one on a Saturday morning", "two in the morning"; nor a day gone by)
+    return bool(_DAYTIME.search(sentence)) and "night" not in layers_in(sentence) \
+        and not _EARLIER_THAT_DAY.search(sentence)

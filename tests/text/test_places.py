@@ -747,6 +747,11 @@ def test_an_evening_hour_and_torchlight_out_of_doors_are_the_night_but_neither_a
               "said Tom.\n")
     assert beds(office)[0][0] == "office" and "night" not in beds(office)[0][1]
 
+    # ("It had been dry that morning": a day gone by, not the hour it is now)
+    earlier = field.replace("She got out.", "It had been dry that morning. She got out.")
+    assert beds(earlier) == [("garden", ("rain", "night"))]
+    assert beds(field.replace("She got out.", "The morning was grey and wet. She got out.")) == [("garden", ("rain",))]
+
 
 def test_a_ships_bridge_and_a_ships_sick_bay():
     text = ("The Kestrel came in with her holds empty and her hull groaning. On the bridge the screens were dim, and "
