@@ -506,7 +506,8 @@ def _drop_kin_only_said(speech: _Speech, people: list[_Person], spoken_to: Count
 _ROLE_COMES_IN = re.compile(r"\b(the\s+[a-z]+)\s+(?:comes|came|walks|walked|steps|stepped|appears|appeared|arrives|"
                             r"arrived|strides|strode|leans|leaned|leant)\b")
 _SUBJECT_NAMED = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+[a-z]+(?:s|ed)\b")
-_ROLE_TAG = re.compile(rf"\b(?:{_SPEECH})\s+(the\s+[a-z]+)\b|\b(the\s+[a-z]+)\s+(?:{_SPEECH})\b")
+# (a job written as a title too: "the Governor said")
+_ROLE_TAG = re.compile(rf"\b(?:{_SPEECH})\s+(the\s+[A-Za-z][a-z]+)\b|\b(the\s+[A-Za-z][a-z]+)\s+(?:{_SPEECH})\b")
 
 
 def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
@@ -518,7 +519,7 @@ def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
     for number in range(1, len(speech.paragraphs)):
         before, inside = speech.quotes_in(number - 1), speech.quotes_in(number)
         tag = _ROLE_TAG.search(speech.narration_of(number)) if before and inside else None
-        role = owner.get(tag.group(1) or tag.group(2)) if tag else None
+        role = owner.get((tag.group(1) or tag.group(2)).lower()) if tag else None
         if role is None or role.words[0] != "the" or role.words[-1] in _MALE_NOUNS | _FEMALE_NOUNS:
             continue
         # (said to them: opening the quote or after a comma, not "Has anybody seen Leo?")

@@ -32,20 +32,20 @@ from pipeline.text.names import (FAMILY_NAMES, _FIRST_NAME_TITLES, _MONTH_NAMES,
 from pipeline.text.not_names import _LOCATIVE, _NOT_PERSON_WORDS, _PLACE_PREFIXES, _PLACE_WORDS
 from pipeline.text.addressed import _DESCRIBED_AS_KIN, _GIVES_NAME, _INTRODUCED, _SELF_INTRODUCED, names_spoken_to
 from pipeline.text.aliases import (_Person, _Speech, named_apart, _join_answered_names, _join_misses,
-                                   _join_short_names, _part_titles_of_both_genders, _tie_nicknames)
+                                   _join_short_names, _part_titles_of_both_genders)
 from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone, add_names_given
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech, _drop_kin_only_said,
                                   _join_grandparents_by_age, _join_introductions, _join_names_said_to,
                                   join_roles_answering_calls)
-from pipeline.text.not_people import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, first_called_a_thing, is_a_vessel,
-                                      is_call_sign, named_where_one_is)
+from pipeline.text.not_people import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, first_called_a_thing, is_a_town_with_its_country,
+                                      is_a_vessel, is_call_sign, named_where_one_is)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
 from pipeline.text.mentions import _FEMALE, _MALE, _candidates
-from pipeline.text.nicknames import join_given_name_to_nickname
+from pipeline.text.nicknames import _tie_nicknames, join_given_name_to_nickname
 from pipeline.text.parents import _join_parents, join_couple_by_their_family_name
 from pipeline.text.uniforms import join_roles_by_what_they_wear
 
@@ -178,6 +178,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # sentence, as "Pop" is: "They don't allow dogs, Pop."; but not a hall called by its city's name, "One two, Birmingham.")
     if len(words) == 1 and not title and spoke[form] == 0 and not first_name_gender(form) and is_town(form) \
             and (len(form) >= 5 or not re.search(rf"[\"“‘]{form},\s*[a-z]|,\s*{form}\s*[,!?.]", text)):
+        return False
+    if len(words) == 1 and not title and spoke[form] == 0 and is_a_town_with_its_country(text, form, where[form]):
         return False
     if not title and len(words) >= 2 and words[-1] in _COMPANY_WORDS and is_town(words[0]) and spoke[form] == 0:
         return False    # "Kenya Power," Peter announces as the lights go: the power company, no one's name

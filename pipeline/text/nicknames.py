@@ -1,10 +1,130 @@
-"""Nicknames that carry the family name: "Bomber Llewellyn" is the Gareth Llewellyn his mother scolds."""
+"""Nicknames: the ones the narration ties to a name ("Tobias Thorne, whom everyone called Toby"), and the ones that
+carry the family name ("Bomber Llewellyn" is the Gareth Llewellyn his mother scolds)."""
 from __future__ import annotations
 
-from pipeline.text.aliases import _Person, _Speech
-from pipeline.text.first_names import first_name_gender
-from pipeline.text.names import FAMILY_NAMES
+import re
+
+from pipeline.text.aliases import _NAME, _TITLE_RE, _Person, _Speech, _family_gender
+from pipeline.text.first_names import first_name_gender, same_first_name
+from pipeline.text.names import FAMILY_NAMES, MY_KIN_WORDS, in_speech, my_kin
 from pipeline.text.roles import _ROLE_TITLES
+
+
+# "Tobias Thorne, whom everyone called Toby" / "Elizabeth, known as Lizzy" (a comma: "Messinger
+# called Rosa" is a summons)
+# ("..., whom nobody since her christening had troubled to call anything but Kitty"; "Mrs. Harcourt,
+# whom her late husband had called Honoria")
+_NICKNAME = re.compile(rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,60}}?\s)?"
+                       rf"(?:(?:called|known as|nicknamed)\s+(?:(?:anything|nothing)\s+(?:but|except|other\s+than)\s+|"
+                       rf"only\s+|just\s+|simply\s+)?|call\s+(?:anything|nothing)\s+(?:but|except|other\s+than)\s+)"
+                       rf"[\"“‘']?({_NAME})")
+_MY_KIN_NAMED = re.compile(rf"\b[Mm]y\s+({MY_KIN_WORDS}),\s+({_NAME}\s+{_NAME}),")
+# "Tam Dunlop is my father": the same, said the other way round
+_IS_MY_KIN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+(?:is|was|'s)\s+my\s+({MY_KIN_WORDS})\b")
+# "Grandad's name is Walter" / "Mully's real name was Katherine Mulroney": one person
+_NAME_IS = re.compile(rf"\b({_NAME})['’]s\s+(?:real\s+|full\s+|proper\s+|first\s+|Christian\s+|given\s+)?name\s+"
+                      rf"(?:is|was|'s)\s+({_NAME}(?:\s+{_NAME})?)"
+                      # "Nan's called Maureen Platt and she's seventy-three"
+                      # (not "a friend of Tony's called Mr Beaver")
+                      rf"|(?<!\bof\s)\b({_NAME})(?:['’]s|\s+is|\s+was)\s+(?:really\s+)?called\s+({_NAME}(?:\s+{_NAME})?)")
+# the pet name first, its owner named just before: "Albert Lowe came in. Bertie, as everyone who
+# knew him called him, ..." / "Margaret--Peggy to her friends--"
+# "Arthur Penhallow had been a postman ..., and to me he had only ever been Pop"
+_WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|simply|ever|forever)\s+)*(?:been|was|is)\s+"
+                         rf"(?:just\s+|simply\s+|plain\s+)?({_NAME})(?=\s*[,.;:!?—]|\s+(?:and|but|to|for|ever|now|then|since)\b)"
+                         # "He had been David Lewis on his birth certificate and at his wedding"
+                         rf"|\b(?:[Hh]e|[Ss]he)\s+(?:had\s+)?(?:been|was|is)\s+({_NAME}(?:\s+{_NAME})?)(?=\s+on\s+(?:his|her)\s+"
+                         rf"(?:birth\s+certificate|passport|papers|driving\s+licen[cs]e|payslips?)\b)")
+# "Thomas Pellow had been Tosh since the summer he was twelve": the full name, then the pet name
+# ("Alphonsine Keeping had been Aunt Phonse to every child in Port Anson")
+_HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+had\s+(?:(?:only|always|just|simply|ever|long)\s+)*been\s+(?:(?:known|called)\s+"
+                       rf"(?:[^.;:!?\"“”]{{0,40}}?\s)?(?:as\s+)?[\"“‘]?)?(?:just\s+|simply\s+|plain\s+)?((?:(?:Aunt|Auntie|Aunty|Uncle|Cousin|"
+                       rf"Granny|Gran|Nan|Nana)\s+)?{_NAME})(?=[\"”’]?\s+(?:since|to|ever|for|from)\b|[\"”’]?[,.;])")
+# "Nan came down at four... Her name is Edith Hartley": the name of the one the sentence before was about
+_HER_NAME_IS = re.compile(rf"(?<=[.!?] )(Her|His)\s+(?:real\s+|full\s+|proper\s+|Christian\s+|given\s+)?name\s+"
+                          rf"(?:is|was)\s+({_NAME}(?:\s+{_NAME})?)(?=[\s,.;])")
+_NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}?\b(?:called|call|knew)\s+(?:him|her)\b|"
+                             rf"(?:to\s+(?:(?:his|her|my|our|their)\s+(?:friends|family|intimates)|everyone|everybody|"
+                             rf"all\s+(?:his|her|my|their)\s+friends|the\s+family)"
+                             # (not "Pearl, to everybody's surprise, went")
+                             rf"(?=\s*[,.;:)]|\s+(?:but|and|except|though|who|since|ever)\b)))")
+
+
+# "Nobody has called Mrs. Carden Pip in six years" (a name after a title and a surname)
+_CALLED_TITLED = re.compile(rf"\bcall(?:s|ed|ing)?\s+((?:{_TITLE_RE})\.?\s+{_NAME})\s+({_NAME})\b")
+
+
+# "Nobody had called her Holly since she was nine": a pet name of hers, when it shortens one of
+# the names she goes by
+_CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(her|him)\s+({_NAME})\b")
+
+
+_INTRODUCED_SHORT = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\.\s+({_NAME})\s*[.!](?=\s*[\"”’']|\s+I['’]m\b)")
+
+
+def _tie_nicknames(text: str, people: list[_Person]) -> None:
+    """`Elizabeth, whom they called Lizzy` / `Margaret (known as Peggy)` / `Lionel Ashby, whom nobody
+    had called anything but Sprout`: one person."""
+    owner = {form: p for p in people for form in p.forms}
+
+    def owner_of(name: str) -> _Person | None:
+        # "Walter" of "Walter Pryce" when only the full name is a form
+        bearers = [p for p in people if p.forms and p.words[0] == name and len(p.words) >= 2]
+        return owner.get(name) or (bearers[0] if len(bearers) == 1 else None)
+
+    pairs = [(m.group(1), m.group(2)) for m in _NICKNAME.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in _CALLED_TITLED.finditer(text)]
+    # "Kasimir Dunne. Kaz.": a full name, then the short one it goes by
+    pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[:2] == m.group(2)[:2]]
+    pairs += [(m.group(2) or m.group(4), m.group(1) or m.group(3)) for m in _NAME_IS.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in _HAD_BEEN.finditer(text)]
+    # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
+    # (the narration's "my", not a speaker's own: "Peter. Please. Mr Hale is my father, and he's in Bournemouth.")
+    for relation, name in [*((m.group(1), m.group(2)) for m in _MY_KIN_NAMED.finditer(text)),
+                           *((m.group(2), m.group(1)) for m in _IS_MY_KIN.finditer(text) if not in_speech(text, m.start()))]:
+        kin = my_kin(relation, [(p, set(p.forms)) for p in people if p.forms])
+        named = owner_of(name)
+        if kin is not None and named is not None and kin is not named and len(named.words) >= 2:
+            named.title_gender = named.title_gender or _family_gender(kin)     # Dad is a man whatever "Glyn" is
+            named.absorb(kin, owner)
+    for name, nick in pairs:
+        a, b = owner_of(name), owner_of(nick)
+        if a is not None and b is not None and a is not b:
+            a.absorb(b, owner)
+    for match in [*_NICKNAME_AFTER.finditer(text), *_WAS_CALLED.finditer(text), *_HER_NAME_IS.finditer(text)]:
+        given = match.re is _HER_NAME_IS
+        nick = owner_of(match.group(2) if given else (match.group(1) or match.group(2)))
+        if nick is None:
+            continue
+        # the person named last before it, in the same or the previous sentence (of the gender "her" says)
+        gender = {"Her": "F", "His": "M"}.get(match.group(1), "") if given else ""
+        window = text[max(0, match.start() - 200):match.start()]
+        named = [owner[m.group(0)] for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", window)
+                 if m.group(0) in owner and owner[m.group(0)] is not nick
+                 and (not gender or (owner[m.group(0)].listed_gender or _family_gender(owner[m.group(0)])) in ("", gender))]
+        if named:
+            named[-1].absorb(nick, owner)
+    for match in _CALLED_PRONOUN.finditer(text):
+        nick = owner.get(match.group(2))
+        if nick is None or len(nick.words) != 1:
+            continue
+        # the pronoun says the pet name is someone's, the spelling whose: a list that calls
+        # "Hollis" a man's name and "Holly" a woman's does not keep them apart here
+        longer = {id(p): p for p in people if p is not nick and p.forms and p.words[0] != "the"
+                  and same_first_name(nick.words[0], p.words[0])}
+        if not longer:
+            # "Everyone called him Tiny, though the badge on his tunic said Leonard Tibbs": the
+            # one full name in the same sentence
+            start = max(text.rfind(stop, 0, match.start()) for stop in ".!?\n") + 1
+            ends = [i for i in (text.find(stop, match.end()) for stop in ".!?\n") if i >= 0]
+            sentence = text[start:min(ends, default=len(text))]
+            # (of the pronoun's sex: "called her Mummy, even Brother Emmanuel" is not his name)
+            longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(rf"{_NAME}\s+{_NAME}", sentence)
+                      if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender
+                      in ("", "F" if match.group(1) == "her" else "M")}
+        if len(longer) == 1:
+            next(iter(longer.values())).absorb(nick, owner)
+    people[:] = [p for p in people if p.forms]
 
 
 def join_given_name_to_nickname(speech: _Speech, people: list[_Person]) -> None:

@@ -6,6 +6,7 @@ import re
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import _FEMALE_NOUNS, _MALE_NOUNS
 from pipeline.text.roles import _ROLE_TITLES
+from pipeline.text.towns import is_town
 
 
 # radio talk: a unit's call sign and the words that answer one
@@ -63,3 +64,16 @@ def first_called_a_thing(text: str, spots: list[int]) -> bool:
     return bool(found) and found.group(1) not in _SOMEONE and not re.search(
         r"\b(?:whom|who|everyone|everybody|people|they|we|you|he|she|I|nobody|anyone)\b",
         text[max(0, spots[0] - 60):found.start()])
+
+
+_NEXT_WORDS = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_WORDS_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+$")
+
+
+def is_a_town_with_its_country(text: str, form: str, spots: list[int]) -> bool:
+    """True when a town is written beside its country or state every time ("Paris, France", "Marion, Ohio"),
+    whatever a first-name list says of either."""
+    def beside(at: int) -> bool:
+        after, before = _NEXT_WORDS.match(text, at + len(form)), _WORDS_BEFORE.search(text, max(0, at - 30), at)
+        return bool(after and is_town(after.group(1)) or before and is_town(before.group(1)))
+    return bool(spots) and is_town(form) and all(beside(at) for at in spots)

@@ -227,7 +227,10 @@ _EVENING_CLOCK = re.compile(
     r"(?:(?:half|(?:a\s+)?quarter|five|ten|twenty|twenty[\s-]five)\s+(?:past|to)\s+)?"
     r"(?:seven|eight|nine|ten|eleven|twelve|7|8|9|10|11|12)(?:[.:][0-5]\d)?(?:\s+o['’]clock|\s*p\.?m\b\.?)?"
     r"(?![\w-]|\s+(?:to|minutes|hours|days|weeks|months|years|times|of|metres|meters|feet|yards|miles|paces|"
-    rf"in\s+the\s+morning|a\.?m\b|(?:the\s+|that\s+|this\s+|next\s+)+(?:morning|day|{_WEEKDAY})))", re.IGNORECASE)
+    rf"in\s+the\s+morning|a\.?m\b|(?:the\s+|that\s+|this\s+|next\s+)+(?:morning|day|{_WEEKDAY})))"
+    # ("By the time they came up the steps onto Seel Street it was gone one": the small hours, with the neon to see by)
+    r"|\b(?:gone|past)\s+(?:one|two|three)\b(?![\w-]|\s+(?:to|minutes|hours|days|weeks|months|years|times|of|in\s+the\s+"
+    r"(?:afternoon|day)|p\.?m\b))", re.IGNORECASE)
 _LIT_IN_THE_DARK = re.compile(
     r"\b(?:torch(?:es|light)?|flashlights?|headlights|head[\s-]?(?:lamps?|torch(?:es)?)|floodlights?|"
     r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|sodium\s+(?:lamps?|lights?|glow)|neon|lights\s+of\s+the)\b"

@@ -3951,6 +3951,31 @@ def test_the_boss_who_answers_a_name_called_is_that_man_but_a_planner_asked_abou
     assert owner(cast, "the planner") != owner(cast, "Leo"), cast
 
 
+
+def test_the_governor_who_answers_an_interrupted_call_to_mr_vane_is_mr_vane():
+    """A job written as a title ("the Governor said") answering "Now look here, Mr. Vane—", cut off by a dash."""
+    text = ("The office wagon stood on the cinders with its lamps lit. Inside, the Governor sat at his desk.\n\n"
+            "Deputy Harmon took off his hat. \"Now look here, Mr. Vane—\"\n\n"
+            "\"I understand,\" the Governor said, \"that a Mr. Dunkle was robbed on my lot tonight.\"\n\n"
+            "\"That's right,\" said Deputy Harmon.\n\n\"Six dollars, Governor. What I'd lost,\" said Stan.\n\n"
+            "\"Thank you, Mr. Vane,\" said Dot.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Mr. Vane") == owner(cast, "the governor") != "", cast
+    assert owner(cast, "Deputy Harmon") != owner(cast, "Mr. Vane"), cast
+
+
+def test_a_performer_announced_to_the_crowd_and_a_town_beside_its_country_are_not_who_answers():
+    """"the one, the only, Mademoiselle Celestine!" presents her to the crowd: the clown who speaks next is not
+    her; "Paris, France" and "Hamtramck, Michigan" are places, whatever a name list says of Paris and France."""
+    text = ("\"Ladies and gentlemen!\" The Governor's voice came rolling round the canvas. \"Direct from the Cirque "
+            "d'Hiver of Paris, France, the Queen of the Air, the one, the only, Mademoiselle Celestine!\"\n\n"
+            "\"Paris, France,\" said Pickles, at her elbow. \"She's from Hamtramck, Michigan. She's never been "
+            "further east than Buffalo.\"\n\n\"Hush,\" said Edie.\n\n\"Don't hush me, kid,\" said Pickles.\n")
+    cast = discover_characters(text)
+    assert {"Paris", "France", "Michigan", "Hamtramck"}.isdisjoint(cast), cast
+    assert owner(cast, "Mademoiselle Celestine") != owner(cast, "Pickles"), cast
+
+
 def test_a_two_letter_call_that_starts_a_longer_name_is_the_teller_and_you_must_be_names_him():
     text = TOLD_AS_I + ("\"Wool away, Wi,\" says Koro without looking up.\n\n\"Coming,\" I say.\n\n"
                         "\"Wi,\" says Aunty Mere. \"Bring the tea.\"\n\nI bring it.\n\n"

@@ -742,6 +742,14 @@ def test_an_evening_hour_and_torchlight_out_of_doors_are_the_night_but_neither_a
     assert beds(morning) == [("garden", ("rain",))]
     no_clock = field.replace("at half past nine", "at last")
     assert beds(no_clock) == [("garden", ("rain",))]
+    # ("it was gone one", with the neon to see by: the small hours)
+    late = ("The kitchen of the Golden Lotus was hot and loud. Steam rose from the woks. Mr. Chen shouted orders.\n\n"
+            "\"Go on, then,\" said Mr. Chen.\n\n\"Thanks, Dad,\" said Jenny.\n\n"
+            "By the time Jenny and Shannon came up the steps onto Seel Street it was gone one, and the rain had "
+            "arrived. The neon signs of the bars smeared in the puddles.\n\n\"Your fault,\" said Shannon.\n")
+    assert beds(late)[1] == ("street", ("rain", "night"))
+    assert beds(late.replace("gone one", "gone one in the afternoon").replace("neon signs of the bars", "bars"))[1] \
+        == ("street", ("rain",))
     office = ("The office of Hale & Sons was on the second floor. By half past nine Helen was the only one left, "
               "working by the light of her desk lamp. The car park lights came on below.\n\n\"Still here?\" "
               "said Tom.\n")
