@@ -7,6 +7,7 @@ from collections import Counter
 
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import _FATHER, _MOTHER, NAME, _Names, _split_title
+from pipeline.text.quotes import blank_inner_quotes
 from pipeline.text.roles import _ROLES
 
 
@@ -86,9 +87,6 @@ def self_named(quote: str, names: _Names) -> str:
     return ""
 
 
-# (and "..." inside a quote in single marks: 'he said to me, "Nobody will know, Tam."')
-_INNER_QUOTE = re.compile(r"(?:^|(?<=[\s:,(—-]))['‘](?=\w).*?(?:['’](?=[\s.,;:!?—-]|$)|$)|[\"“][^\"“”]*(?:[\"”]|$)",
-                          re.DOTALL)
 
 
 # what someone named after a comma may be to another: "A brother, Lee."
@@ -106,7 +104,7 @@ def vocatives(quote: str, names: _Names) -> set[str]:
     found = set()
     speaking = self_named(quote, names)
     # words quoted inside the quote ("I said: 'Dear Mrs. Vyse, ...'") were said to someone else
-    quote = _INNER_QUOTE.sub(lambda m: " " * len(m.group(0)), quote)
+    quote = blank_inner_quotes(quote)
     for a, b, main in names.mentions(quote):
         if main == speaking:
             continue

@@ -14,7 +14,7 @@ from pipeline.text.first_names import first_name_certain, first_name_gender, kno
 from pipeline.text.names import (_FEMALE_TITLES, _FIRST_NAME_TITLES, _MALE_TITLES, FAMILY_NAMES, MY_KIN_WORDS, NAME, TITLES,
                                  _gender_hint, _gender_of_phrase, _split_title, my_kin)
 from pipeline.text.not_names import _JOB_CALLED
-from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, inside_span, split_paragraphs
+from pipeline.text.quotes import SPEECH_VERBS, TOLD_ME, _scan_quotes, blank_inner_quotes, inside_span, split_paragraphs
 
 _NAME = NAME
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
@@ -69,6 +69,16 @@ class _Speech:
     def quotes_in(self, paragraph: int) -> list[tuple[int, int]]:
         a, b = self.paragraphs[paragraph]
         return self.spans[bisect.bisect_left(self._quote_starts, a):bisect.bisect_left(self._quote_starts, b)]
+
+    @cached_property
+    def calls(self) -> str:
+        """The text with the words quotes quote blanked out (the same length), where names are looked for as
+        called: 'I said "It's all right, Grandad"' calls no one."""
+        parts, cursor = [], 0
+        for a, b in self.spans:
+            parts += [self.text[cursor:a], blank_inner_quotes(self.text[a:b])]
+            cursor = b
+        return "".join(parts) + self.text[cursor:]
 
     def narration_of(self, paragraph: int) -> str:
         """The paragraph with its quotes blanked out."""
@@ -175,7 +185,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
             continue
         # a name opening the quote, or a sentence of it, or closing a clause ("..., Bridget.")
         called = [(name, x == inside[0][0], m.group(2) is not None or not text[x:m.start(1)].strip())
-                  for x, y in inside for m in _VOCATIVE.finditer(text, x, y) if (name := m.group(1) or m.group(2)) in owner
+                  for x, y in inside for m in _VOCATIVE.finditer(speech.calls, x, y) if (name := m.group(1) or m.group(2)) in owner
                   and not _ANNOUNCED.search(text, max(x, m.start() - 60), m.start() + 1)]
         # (and a job's call as a sentence of its own: "Cap. I'm sorry.")
         called += [(m.group(1), x == inside[0][0], True) for x, y in inside
@@ -328,7 +338,7 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str 
         tagged = {m.group(1) or m.group(2) for m in _TAGGED.finditer(told)}
         if tagged and tagged <= set(titled.forms) and any(
                 (m.group(1) or m.group(2)) in bare.forms
-                for x, y in speech.quotes_in(number) for m in _VOCATIVE.finditer(speech.text, x, y)):
+                for x, y in speech.quotes_in(number) for m in _VOCATIVE.finditer(speech.calls, x, y)):
             return False
     return True
 

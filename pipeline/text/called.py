@@ -102,7 +102,7 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         # calls someone else than the one who spoke before
         vocatives = [(m.group(1) or m.group(2), (x, y) == inside[0] and not re.search(r"[.!?]", text[x:m.start()]),
                       _ASKED.match(text, m.end(), y) is not None)
-                     for x, y in inside for m in _VOCATIVE.finditer(text, x, y)
+                     for x, y in inside for m in _VOCATIVE.finditer(speech.calls, x, y)
                      if not re.match(r"\s*,?\s+(?:and|or)\b", text[m.end():m.end() + 6])
                      and not re.search(rf"{_NAME},\s*$", text[max(x, m.start() - 30):m.start() + 1])]
         vocatives += [(m.group(1), True, False) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
@@ -331,7 +331,7 @@ def _says_to(speech: _Speech, person: _Person, name: str) -> bool:
     forms = [f for f in person.forms if f[:1].isupper()]
     return any(any(re.search(rf"\b{re.escape(f)}\b", speech.narration_of(n)) for f in forms)
                and any(m.group(1) == name or m.group(2) == name
-                       for x, y in speech.quotes_in(n) for m in _VOCATIVE.finditer(speech.text, x, y))
+                       for x, y in speech.quotes_in(n) for m in _VOCATIVE.finditer(speech.calls, x, y))
                for n in range(len(speech.paragraphs)) if speech.quotes_in(n))
 
 
@@ -523,7 +523,7 @@ def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
         if role is None or role.words[0] != "the" or role.words[-1] in _MALE_NOUNS | _FEMALE_NOUNS:
             continue
         # (said to them: opening the quote or after a comma, not "Has anybody seen Leo?")
-        called = {id(p): p for m in _VOCATIVE.finditer(speech.text, *before[-1])
+        called = {id(p): p for m in _VOCATIVE.finditer(speech.calls, *before[-1])
                   if (p := owner.get(m.group(1) or m.group(2))) is not None and p.words[0] != "the" and p is not role
                   and re.search(r"(?:^|,)\W*$", speech.text[before[-1][0]:m.start(1) if m.group(1) else m.start(2)])}
         if len(called) == 1:
@@ -539,7 +539,7 @@ def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
         if role is None or role.words[0] != "the" or role.words[-1] in _MALE_NOUNS | _FEMALE_NOUNS \
                 or any(owner.get(m.group(1)) not in (None, role) for m in _SUBJECT_NAMED.finditer(told, came.end())):
             continue
-        called = {id(p): p for m in _VOCATIVE.finditer(speech.text, *after[0])
+        called = {id(p): p for m in _VOCATIVE.finditer(speech.calls, *after[0])
                   if (p := owner.get(m.group(1) or m.group(2))) is not None and p.words[0] != "the" and p is not role}
         if len(called) == 1:
             answers.setdefault(id(role), (role, {}))[1].update(called)

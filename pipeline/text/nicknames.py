@@ -122,9 +122,19 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(rf"{_NAME}\s+{_NAME}", sentence)
                       if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender
                       in ("", "F" if match.group(1) == "her" else "M")}
+        if not longer:
+            # ("Dr. Pemberton came through them... which was why every nurse called him Bambi": the one
+            # person of that sex the paragraph names before)
+            paragraph = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+            longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in _TITLED_OR_FULL.finditer(paragraph)
+                      if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender
+                      in ("", "F" if match.group(1) == "her" else "M")}
         if len(longer) == 1:
             next(iter(longer.values())).absorb(nick, owner)
     people[:] = [p for p in people if p.forms]
+
+
+_TITLED_OR_FULL = re.compile(rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME})?")
 
 
 def join_given_name_to_nickname(speech: _Speech, people: list[_Person]) -> None:

@@ -3976,6 +3976,23 @@ def test_a_performer_announced_to_the_crowd_and_a_town_beside_its_country_are_no
     assert owner(cast, "Mademoiselle Celestine") != owner(cast, "Pickles"), cast
 
 
+
+def test_a_name_called_in_words_a_quote_quotes_is_no_call_and_a_nickname_is_the_paragraphs_man():
+    """‘I said “It’s all right, Grandad,” and then I lied to him’: said to the dead man then, not to the porter
+    who answers now. "Dr. Pemberton came through... every nurse called him Bambi": the doctor's nickname."""
+    text = ("Dr. Pemberton came through the doors at a half-run. He was twenty-five and looked fifteen, with big brown "
+            "eyes, which was why every nurse on the floor called him Bambi.\n\n"
+            "‘Evening, ladies,’ said Dr. Pemberton.\n\n‘Marta can bleep Bambi,’ said Grace.\n\n"
+            "‘Bambi,’ said Marta. ‘Sister, you said Bambi.’\n\n"
+            "Kieran sat in the shelter with Spud. Mr. Hesketh had died at two.\n\n"
+            "‘It’s all right, Grandad,’ Kieran had said to him at midnight.\n\n"
+            "‘I said Grandad. I said “It’s all right, Grandad,” and then I lied to him about the match.’\n\n"
+            "‘Best kind of lie there is,’ said Spud.\n\n‘Was it?’ said Kieran.\n\n‘It was,’ said Spud.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Grandad") != owner(cast, "Spud"), cast
+    assert owner(cast, "Bambi") == owner(cast, "Dr. Pemberton") != "", cast
+
+
 def test_a_two_letter_call_that_starts_a_longer_name_is_the_teller_and_you_must_be_names_him():
     text = TOLD_AS_I + ("\"Wool away, Wi,\" says Koro without looking up.\n\n\"Coming,\" I say.\n\n"
                         "\"Wi,\" says Aunty Mere. \"Bring the tea.\"\n\nI bring it.\n\n"
