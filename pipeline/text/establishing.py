@@ -76,6 +76,11 @@ _PEOPLE_THERE = re.compile(
     r"(?:we|they|he|she|I|(?-i:[A-Z][a-z]+)(?:\s+and\s+(?-i:[A-Z][a-z]+))?)|we|I)\s+"
     r"(?:were|was|are|am|is|had\s+been)\s+(?:already\s+|safely\s+|back\s+|out\s+|now\s+)?"
     r"(?=(?:in|on|at|inside|aboard|on\s+board)\s)", re.IGNORECASE)
+_FOUND_THEM = re.compile(r"^\W*(?:I|we|he|she|they|(?-i:[A-Z][a-z]+))\s+(?:found|caught\s+up\s+with)\s+"
+                         # (the one sought, not a part of them: "Harcourt found her face in the crowd")
+                         r"(?:him|her|them|(?-i:[A-Z][a-z]+))(?=,|\s+(?:where|in|inside|at|under|behind|sitting|standing|"
+                         r"waiting|alone|asleep|already|still)\b)[^.;!?]{0,60}?(?=\b(?:in|inside|at|under|behind)\s+the\s)",
+                         re.IGNORECASE)
 _WE_DID_IN = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used\b|would\b)[a-z]+\s+(?=(?:in|inside)\s)",
                         re.IGNORECASE)
 _KEEPS_HOURS = re.compile(r"^\W*(?-i:[A-Z][\w-]*)['’]s\s+(?:(?:on|in|off)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)+)?"
@@ -238,6 +243,11 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # ("Dale came out of the field house at ten past ten into a rain like he had not seen... across the parking lot")
         out = place_of(sentences[0], vocabulary)
         found = out if out and out[0] in _WILD_BEDS + ("street",) else ("street", "street")
+    if found is None:
+        # ("I didn't get my coat. I found him where I'd guessed I would, in the smoking shelter behind the old
+        # outpatients block": where the one sought is found)
+        found = next((vocabulary.patterns.bed_of(where) for sentence in sentences[:2] if (them := _FOUND_THEM.match(sentence))
+                      and (where := vocabulary.patterns.locative.search(sentence, them.end())) and not named_by_it(where)), None)
     if found is None and _IN_BED.match(sentences[0]):
         found = ("room", "bed")     # "Edna Pinder was sitting up in bed in her good wool coat": her bedroom
     if found is None and len(sentences) > 1 and re.match(r"\W*Inside\s+the\b", sentences[1]):

@@ -34,6 +34,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "ranger station", "ranger's station", "rangers' station", "ranger's office", "park office",
                # a yard's or a site's, in a cabin on blocks
                "portakabin", "portacabin", "site office", "transport office",
+               # a show's office on wheels, stood still ("The office wagon... Inside it was the size of a pantry")
+               "office wagon", "ticket wagon", "office trailer",
                # a church's or a school's, with its phones and its diary (not the church itself)
                "church office", "parish office", "chapel office", "school office",
                # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
@@ -96,6 +98,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "kerb", "curb", "crossroads", "high street", "town", "city", "stall", "food stall", "food cart",
                "bus stop", "bus shelter", "tram stop", "taxi rank", "bridge", "station", "railway station",
                "train station", "platform", "railway platform",
+               # a shelter in the hospital grounds; the tracks where a train stands to be loaded
+               "smoking shelter", "smokers' shelter", "smokers’ shelter", "siding", "railway siding", "rail yard",
+               "railyard", "goods yard", "freight yard", "marshalling yard",
                # a car park is open air, not the inside of a car
                "car park", "parking lot", "parking garage", "multi-storey", "multi-story", "forecourt",
                # the open tarmac of a motorway stop

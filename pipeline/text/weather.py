@@ -240,6 +240,8 @@ _LIT_IN_THE_DARK = re.compile(
 _DARK_AT_THE_WINDOW = re.compile(
     r"\b(?:windows?|(?<=the\s)glass)\s+(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had\s+gone|has\s+gone|have\s+gone|went)\s+"
     r"(?:already\s+|completely\s+|quite\s+|fully\s+|totally\s+)?"
+    # ("the window was a black square with the rain running down it")
+    r"(?:(?:a|an)\s+(?=(?:black|dark)\s+(?:square|rectangle|oblong|mirror|void|hole|pane)\b))?"
     r"(?:black|dark)\b(?!\s+(?:green|blue|red|brown|grey|gray|with)\b)",
     re.IGNORECASE)
 

@@ -754,11 +754,35 @@ def test_an_evening_hour_and_torchlight_out_of_doors_are_the_night_but_neither_a
               "working by the light of her desk lamp. The car park lights came on below.\n\n\"Still here?\" "
               "said Tom.\n")
     assert beds(office)[0][0] == "office" and "night" not in beds(office)[0][1]
+    # (indoors, the dark at the window says it: "the window was a black square")
+    black = office.replace("The car park lights came on below.", "The window was a black square with the rain on it.")
+    assert "night" in beds(black)[0][1]
 
     # ("It had been dry that morning": a day gone by, not the hour it is now)
     earlier = field.replace("She got out.", "It had been dry that morning. She got out.")
     assert beds(earlier) == [("garden", ("rain", "night"))]
     assert beds(field.replace("She got out.", "The morning was grey and wet. She got out.")) == [("garden", ("rain",))]
+
+
+
+def test_the_one_sought_found_in_a_smoking_shelter_a_siding_in_a_storm_and_an_office_wagon():
+    ward = ("The nurses’ station on Ward Nine smelt of hand gel and of an orange somebody had peeled.\n\n"
+            "‘You’re dripping,’ said Mara.\n\n‘Get your coat,’ said Tom.\n\n")
+    shelter = ("I didn’t get my coat. I found him where I’d guessed I would, in the smoking shelter behind the old "
+               "outpatients block. The rain was coming sideways off the car park.\n\n‘Now then, Jo,’ said Tom.\n")
+    assert [bed for bed, _ in beds(ward + shelter)] == ["hospital", "street"]
+    # (not a part of the one found: "Tom found her face in the crowd")
+    face = ward + "Tom found her face in the crowd. I saw him decide.\n\n‘Two,’ said Tom.\n"
+    assert [bed for bed, _ in beds(face)] == ["hospital"]
+    show = ("The band went into the waltz under the big top, and the crowd in the seats was clapping.\n\n"
+            "\"Has she gone up?\" said Tom.\n\n\"Five minutes ago,\" said Mara.\n\n#\n\n"
+            "By a quarter to twelve the storm was sitting right on top of the Erie siding, and the show was loading "
+            "in it, the rain bouncing off the horses' backs, men shouting in the dark.\n\n\"Get them up!\" said Tom.\n\n#\n\n"
+            "The office wagon stood on the cinders with its lamps lit. Inside it was the size of a pantry.\n\n"
+            "\"Sit,\" said Mara.\n")
+    found = beds(show)
+    assert found[1][0] == "street" and {"rain", "thunderstorm", "night"} <= set(found[1][1]), found
+    assert found[2][0] == "office", found
 
 
 def test_a_ships_bridge_and_a_ships_sick_bay():
