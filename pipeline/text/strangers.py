@@ -131,12 +131,18 @@ def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: i
             found.append((m.start(), NEWCOMER + gender + _IN_CLAUSE))
         elif re.fullmatch(r"\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,5},\s*|there\s+(?:was|were|is)\s+)?", opening, re.IGNORECASE) \
                 or re.search(r"\b(?:opened|open|swung|banged|rattled|creaked)(?:\s+\w+)?,?\s+and\s+$", opening) \
-                or re.search(r"\bthere\s+(?:was|were|is|are)\s+[^.;:!?]*,\s+(?:and\s+)?$", opening, re.IGNORECASE):
+                or re.search(r"\bthere\s+(?:was|were|is|are)\s+[^.;:!?]*,\s+(?:and\s+)?$", opening, re.IGNORECASE) \
+                or (re.search(r"\band\s+(?:then\s+)?$", opening) and _ARRIVES.match(text, m.end())):
             # (or the last of a list of those there: "there is a small woman in a cardigan, a flask, and a man
             # propped up on four pillows")
             # (or come through a door: "the door of the stairwell opened and a lad in a grey hoodie came out")
+            # (or come after something: "A flashlight beam came bobbing along, and then a man came with it")
             found.append((m.start(), NEWCOMER + gender))
     return sorted(set(found))
+
+
+_ARRIVES = re.compile(r"\s+(?:came|comes|appeared|appears|stepped|steps|walked|walks|emerged|arrived|arrives|"
+                      r"strode|loomed|climbed|got)\b")
 
 
 def _is_described(main: str, description: str) -> bool:

@@ -928,6 +928,22 @@ def test_he_after_the_narration_brings_someone_in_is_the_newcomer_not_whose_turn
     assert said[4] == ("Mr. Pryce", "pronoun")
 
 
+
+def test_he_after_a_man_who_came_behind_a_torch_is_that_man_not_the_last_one_named():
+    """"A flashlight beam came bobbing along, and then a man came with it": the "he" who speaks next is him."""
+    cast = {"Stan": Character("Stan", (), "M"), "Edie": Character("Edie", (), "F")}
+    text = ('"Don\'t tell Dot," said Stan. "Please, Edie."\n\nHe ducked through the gap and went out at a trot.\n\n'
+            'A flashlight beam came bobbing along between the wagons behind them, and then a man came with it, a '
+            'thick-necked man in a brown uniform shirt with a star pinned to the pocket.\n\n'
+            '"Evening," he said. "Which one of you is Kowalski?"\n')
+    said = [(q.speaker, q.basis) for q in attribute(text, cast)]
+    assert said[:2] == [("Stan", "tag")] * 2 and ("Stan", "pronoun") not in said[2:], said
+    # (and once he gives his name, his lines are his)
+    cast["Deputy Harmon"] = Character("Deputy Harmon", (), "M")
+    later = text + '\n"Nobody here by that name," said Edie.\n\n"Deputy Harmon. Marion County," he said, and went.\n'
+    assert [q.speaker for q in attribute(later, cast)][2:4] == ["Deputy Harmon"] * 2
+
+
 def test_a_name_with_a_before_it_is_a_work_or_a_kind_not_the_person():
     cast = {"Lucy": Character("Lucy", (), "F"), "Cecil": Character("Cecil", (), "M"),
             "Leonardo": Character("Leonardo", (), "U")}
