@@ -15,7 +15,9 @@ _TEEN = re.compile(r"\b(teen(ager)?|youth|student|apprentice|squire|maid(en)?|ge
 _YOUNG = re.compile(r"\b(young|miss|lady|prince(ss)?|novice|sister|kun|chan)\b", re.I)
 _ADULT = re.compile(r"\b(colonel|captain|major|general|sergeant|lieutenant|professor|doctor|dr|mr|mrs|ms|sir|madam|"
                     r"madame|lord|king|queen|father|mother|uncle|aunt|sensei|sama|inspector|officer|judge|"
-                    r"master|mistress|duke|duchess|count|countess|baron|reverend|rev|bishop|man|woman|husband|wife)\b",
+                    r"master|mistress|duke|duchess|count|countess|baron|reverend|rev|bishop|man|woman|husband|wife|"
+                    # a ward sister or a nun by her name ("Sister Okafor"), not a little sister
+                    r"(?-i:Sister)(?=\s+(?-i:[A-Z])))\b",
                     re.I)
 _FEMALE_WORDS = re.compile(r"\b(she|her|woman|girl|lady|miss|mrs|ms|madam|madame|sister|mother|aunt|queen|princess|"
                            r"duchess|countess|wife|daughter|grandmother|granny|widow|abbess|maid(en)?|chan)\b", re.I)
@@ -46,7 +48,9 @@ _WORDS_AFTER = re.compile(r",\s+((?!(?:once|when|while|as|after|before|if|though
 _IS_AGED = re.compile(r"(?:\s+(?:is|was)|,\s+aged)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)(?:\s+years?\s+old)?")
 _NUMBER_BESIDE = re.compile(r",\s+([\w-]+)(?=[,.;])"
                             # '"Ellie. I'm eight."': a name said and an age given at once, by its owner
-                            r"|[.,]\s+I['’]m\s+(?:nearly\s+|almost\s+|only\s+)?([\w-]+)(?=[.,!]|\s+and\b|\s+years?\s+old\b)")
+                            r"|[.,]\s+I['’]m\s+(?:nearly\s+|almost\s+|only\s+)?([\w-]+)(?=[.,!]|\s+and\b|\s+years?\s+old\b)"
+                            # ("On his own. Kieran. Sixteen. Mum's in Tenerife.": the name, then the age, a sentence each)
+                            r"|\.\s+((?-i:[A-Z])[a-z]+(?:-[a-z]+)?)(?=\.)")
 _WHO_WAS = re.compile(r",\s+who\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?([\w-]+)"
                       r"(?=\s*[,.;]|\s+and\b|\s+years?\s+old\b)")
 _YEARS_OLD_BEFORE = re.compile(r"\b([\w-]+?)-years?-old\s+$")

@@ -29,6 +29,9 @@ from pipeline.model.ages import age_in_text
     # kin set before the name by a comma: a grandmother, but not a boy asked about
     ("He lived on the boat with his grandmother, Beatrice Marsh, who had moored there for years.", "old"),
     ('"How old is the boy, Beatrice Marsh?" the constable asked.', None),
+    # the name and the age a sentence each, in what someone says
+    ("'On her own. Beatrice Marsh. Sixteen. Her mum's in Tenerife.'", "teen"),
+    ("'I saw Beatrice Marsh. Yesterday. She was fine.'", None),
 ])
 def test_an_age_in_years_next_to_the_name(text, age):
     assert age_in_text(text, ["Beatrice Marsh"], gender="F") == age
@@ -101,3 +104,9 @@ def test_an_age_gone_by_is_not_their_age_and_the_age_they_are_now_is():
     assert age_in_text(text, ["Calum"], [], "M") is None      # an adult: nothing younger said of him
     text = "Ellie came in with her satchel. She is nine now, and she can read the clock."
     assert age_in_text(text, ["Ellie"], [], "F") == "child"
+
+
+def test_a_ward_sister_by_her_name_is_a_grown_woman_and_a_little_sister_a_child():
+    from pipeline.model.ages import infer_age
+    assert [infer_age(n) for n in (["Grace", "Sister Okafor"], ["little sister"], ["Sister Agnes"])] == \
+        ["adult", "child", "adult"]
