@@ -17,7 +17,10 @@ _SELF_NAMED = re.compile(r"(?:\b(?:I\s+am|I['’]m|my\s+name\s+is|(?:the|my)\s+n
 
 
 # "Cal. Senior foreman, Lower Ebbing Drainage Board.": a name, then a job
-_JOB_AFTER_NAME = re.compile(rf"\.\s+(?:[A-Z][a-z]+\s+)?(?i:{'|'.join(sorted(_ROLES))})\b\s*[,.]")
+_JOB_AFTER_NAME = re.compile(rf"\.\s+(?:[A-Z][a-z]+\s+)?(?i:{'|'.join(sorted(_ROLES))})\b\s*[,.]"
+                             # ("Clive Isaacs. Night shift.", "Deputy Harmon. Marion County.": the shift, the force)
+                             r"|\.\s+(?:(?:Night|Day|Late|Early|Back)\s+shift|[A-Z][a-z]+\s+(?:County|Constabulary|Police|"
+                             r"Sheriff['’]s\s+Office|Fire\s+(?:Service|Department)|Coastguard))\s*[,.]")
 _GREETING = r"(?:yes|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morning|evening)"
 # on the telephone: "Hi, it's Dev from Rapid", "Hello, this is Dana"
 PHONE_INTRO = re.compile(rf"^\s*{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+$", re.IGNORECASE)
@@ -94,7 +97,10 @@ _KIN = (r"(?:brother|sister|son|daughter|cousin|friend|husband|wife|mother|fathe
         r"partner|boyfriend|girlfriend|fiancée?|colleague|neighbou?r|grandson|granddaughter|stepson|stepdaughter)")
 
 
-_YOU_MUST_BE = re.compile(r"\b(?:you\s+must\s+be|you['’]ll\s+be|you\s+will\s+be|are\s+you|you['’]re|you\s+are)$",
+_YOU_MUST_BE = re.compile(r"\b(?:you\s+must\s+be|you['’]ll\s+be|you\s+will\s+be|are\s+you|you['’]re|you\s+are|"
+                          # ("Is that our Joanne?", "Is that you, Tom?": asked of the one who has come in, who answers
+                          # "It is"; not "Is that Ina Marsh?", asked of someone else about her)
+                          r"(?:^|(?<=[.!?]\s))(?:is|was)\s+that(?:\s+you,|(?:\s+you,)?\s+(?:our|wee|little|young)))$",
                           re.IGNORECASE)
 _SPOKEN_OF = re.compile(r"\s*(?![^.!?]*\byou)[^.!?]*\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 

@@ -56,7 +56,9 @@ _CALLED_TITLED = re.compile(rf"\bcall(?:s|ed|ing)?\s+((?:{_TITLE_RE})\.?\s+{_NAM
 
 # "Nobody had called her Holly since she was nine": a pet name of hers, when it shortens one of
 # the names she goes by
-_CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(her|him)\s+({_NAME})\b")
+_CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(her|him)\s+({_NAME})\b"
+                             # ("...and screamed, which was how he had become Spook")
+                             rf"|\b(?:how|when|why)\s+(she|he)\s+(?:had\s+)?(?:become|became|come\s+to\s+be)\s+({_NAME})\b")
 
 
 _INTRODUCED_SHORT = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\.\s+({_NAME})\s*[.!](?=\s*[\"”’']|\s+I['’]m\b)")
@@ -105,7 +107,9 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
         if named:
             named[-1].absorb(nick, owner)
     for match in _CALLED_PRONOUN.finditer(text):
-        nick = owner.get(match.group(2))
+        pronoun, nickname = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        sex = "F" if pronoun in ("her", "she") else "M"
+        nick = owner.get(nickname)
         if nick is None or len(nick.words) != 1:
             continue
         # the pronoun says the pet name is someone's, the spelling whose: a list that calls
@@ -121,14 +125,14 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             # (of the pronoun's sex: "called her Mummy, even Brother Emmanuel" is not his name)
             longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(rf"{_NAME}\s+{_NAME}", sentence)
                       if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender
-                      in ("", "F" if match.group(1) == "her" else "M")}
+                      in ("", sex)}
         if not longer:
             # ("Dr. Pemberton came through them... which was why every nurse called him Bambi": the one
             # person of that sex the paragraph names before)
             paragraph = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
             longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in _TITLED_OR_FULL.finditer(paragraph)
                       if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender
-                      in ("", "F" if match.group(1) == "her" else "M")}
+                      in ("", sex)}
         if len(longer) == 1:
             next(iter(longer.values())).absorb(nick, owner)
     people[:] = [p for p in people if p.forms]

@@ -944,6 +944,24 @@ def test_he_after_a_man_who_came_behind_a_torch_is_that_man_not_the_last_one_nam
     assert [q.speaker for q in attribute(later, cast)][2:4] == ["Deputy Harmon"] * 2
 
 
+
+def test_is_that_our_joanne_is_asked_of_her_and_a_name_then_the_shift_is_the_speakers_own():
+    """"Is that our Joanne?" / "It is, Mr. Hesketh.": she answers; "Is that Ina Marsh?" asks about someone
+    else. "Clive Isaacs. Night shift." and "Deputy Harmon. Marion County." give the speaker's own name."""
+    cast = {"Albert": Character("Albert", ("Mr. Hesketh",), "M"), "Joanne": Character("Joanne", (), "F"),
+            "Kieran": Character("Kieran", (), "M")}
+    text = ('Kieran sat by the bed. The old man opened his eyes.\n\n"Is that our Joanne?"\n\n'
+            '"It is, Mr. Hesketh."\n')
+    assert [q.speaker for q in attribute(text, cast)] == ["Albert", "Joanne"]
+    about = text.replace("Is that our Joanne?", "Is that Ina Marsh?")
+    assert [q.speaker for q in attribute(about, cast)][1] != "Joanne"
+    guard = {"Clive Isaacs": Character("Clive Isaacs", ("Clive",), "M"), "Thandeka": Character("Thandeka", (), "F"),
+             "Spook": Character("Spook", (), "M")}
+    text = ('The guard came out under a golf umbrella.\n\n"Ag, sorry, Captain," said Spook.\n\n'
+            'Thandeka held up her card. "Clive Isaacs. Night shift. What can I do for you?"\n')
+    assert [q.speaker for q in attribute(text, guard)][-1] == "Clive Isaacs"
+
+
 def test_a_name_with_a_before_it_is_a_work_or_a_kind_not_the_person():
     cast = {"Lucy": Character("Lucy", (), "F"), "Cecil": Character("Cecil", (), "M"),
             "Leonardo": Character("Leonardo", (), "U")}

@@ -3993,6 +3993,16 @@ def test_a_name_called_in_words_a_quote_quotes_is_no_call_and_a_nickname_is_the_
     assert owner(cast, "Bambi") == owner(cast, "Dr. Pemberton") != "", cast
 
 
+
+def test_which_was_how_he_had_become_spook_names_the_sergeant_the_paragraph_is_about():
+    text = ("Sergeant Gerald Adams was sitting on the edge of a desk with a cup of coffee on his knee. He moved so "
+            "quietly that a constable had once turned round, found him standing there and screamed, which was how he "
+            "had become Spook.\n\n\"With respect, Colonel,\" Spook said. \"They left his watch.\"\n\n"
+            "\"Find it,\" said Colonel Pieterse.\n\nSpook put the coffee down.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Spook") == owner(cast, "Sergeant Gerald Adams") != "", cast
+
+
 def test_a_two_letter_call_that_starts_a_longer_name_is_the_teller_and_you_must_be_names_him():
     text = TOLD_AS_I + ("\"Wool away, Wi,\" says Koro without looking up.\n\n\"Coming,\" I say.\n\n"
                         "\"Wi,\" says Aunty Mere. \"Bring the tea.\"\n\nI bring it.\n\n"
