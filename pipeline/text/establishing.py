@@ -163,8 +163,8 @@ BUSINESS_SITS = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s
 
 
 # a hall a church or a school keeps, by where it is: its people's hall
-_HALL_OF = re.compile(r"^\W*The\s+(?:[\w-]+\s+)?hall\s+(?:behind|of|at|beside|next\s+to|attached\s+to|below|beneath|under)\s+"
-                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(church|chapel|mosque|temple|school|synagogue|gurdwara)\b",
+_HALL_OF = re.compile(rf"^\W*(?:{_CLOCK_TO_THE_MINUTE}|{_TIME_LEAD_IN})?The\s+(?:[\w-]+\s+)?hall\s+(?:behind|of|at|beside|next\s+to|attached\s+to|below|beneath|under)\s+"
+                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(church|chapel|mosque|temple|school|synagogue|gurdwara|tabernacle|kirk)\b",
                       re.IGNORECASE)
 # a house seen where it stands in the hills, from out of doors
 _DWELLING_SITS = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+)?(?:[a-z-]+\s+)?(?:house|farmhouse|cottage|farm|bungalow|"

@@ -166,6 +166,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",
             # a diner where the highway runs out
             "roadhouse", "truck stop", "truckstop",
+            # a township's drinking place, a back room selling drink
+            "shebeen", "speakeasy", "juke joint", "beer hall",
             # a restaurant by what it cooks ("The Thai place was on a side street off Boar Lane")
             "thai place", "chinese place", "indian place", "italian place", "pizza place", "pizzeria", "trattoria",
             "brasserie", "steakhouse", "noodle bar", "noodle place", "sushi bar", "sushi place", "ramen bar",

@@ -216,7 +216,8 @@ class _Patterns:
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
         # up to three words between the article and the place, none of them a preposition or a verb
         # ("in time for the train" is no train), nor an article ("in the spring twilight the train": no train)
-        free = r"(?:(?!(?:of|for|with|to|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'’&-]+\s+)"
+        # (nor "at": "Mum is a nurse at City Hospital" is no hospital of that name)
+        free = r"(?:(?!(?:of|for|with|to|at|in|on|and|or|but|from|by|was|were|is|had|the|a|an)\b)[\w'’&-]+\s+)"
         # (the last of two place words is the place: "the test centre car park", "the church hall kitchen")
         # (not a word that only says what part: "the hospital corridor" is the hospital's, "the galley below decks" the galley)
         heads = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(word_bed, key=len, reverse=True)

@@ -233,7 +233,9 @@ _EVENING_CLOCK = re.compile(
     r"(?:afternoon|day)|p\.?m\b))", re.IGNORECASE)
 _LIT_IN_THE_DARK = re.compile(
     r"\b(?:torch(?:es|light)?|flashlights?|headlights|head[\s-]?(?:lamps?|torch(?:es)?)|floodlights?|"
-    r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|sodium\s+(?:lamps?|lights?|glow)|neon|lights\s+of\s+the)\b"
+    r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|sodium\s+(?:lamps?|lights?|glow)|neon|lights\s+of\s+the|"
+    # ("the car park was a black lake with yellow lights floating in it")
+    r"(?:yellow|orange)\s+lights)\b"
     r"|\bin\s+the\s+dark(?:ness)?\b|\b(?:was|were)\s+(?:all\s+)?dark\b(?!\s+(?:green|blue|red|brown|grey|gray)\b)",
     re.IGNORECASE)
 # the dark seen from indoors: "the window over the sink in Flat 3B is black"

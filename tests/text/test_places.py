@@ -785,6 +785,20 @@ def test_the_one_sought_found_in_a_smoking_shelter_a_siding_in_a_storm_and_an_of
     assert found[2][0] == "office", found
 
 
+
+def test_a_church_hall_after_the_clock_is_not_the_hospital_mum_works_at_and_a_quay_car_park_at_nine_is_dark():
+    hall = ("Mara's barbershop was full by nine, every chair with a man in it.\n\n\"Sit,\" said Tom.\n\n"
+            "\"I'm sitting,\" said Mara.\n\n"
+            "By two o’clock the hall behind Emmanuel Tabernacle smells of balloon rubber and bleach.\n\n"
+            "Mum is a nurse at City Hospital and she does everything like somebody’s bleeding.\n\n"
+            "\"Hold the chair,\" said Mara.\n")
+    assert [bed for bed, _ in beds(hall)][-1] == "crowd", beds(hall)
+    dock = ("The shebeen was full of smoke and music.\n\n\"Two quarts,\" said Tom.\n\n\"Cold,\" said Mara.\n\n***\n\n"
+            "By nine o'clock the rain had come in off the Atlantic, and the car park behind the fishing quay was a "
+            "black lake with yellow lights floating in it.\n\n\"There,\" said Mara.\n")
+    assert beds(dock)[0][0] == "pub" and "night" in beds(dock)[1][1], beds(dock)
+
+
 def test_a_ships_bridge_and_a_ships_sick_bay():
     text = ("The Kestrel came in with her holds empty and her hull groaning. On the bridge the screens were dim, and "
             "the docking clamps were waiting. Nobody aboard had slept.\n\n\"Bring her in,\" said Mara.\n\n* * *\n\n"
