@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 # ---------------------------------------------------------------- what the text says
 
 @pytest.mark.parametrize("names, age", [
-    (["Colonel Brandon"], "adult"), (["Sister Agnes"], "young"), (["Professor Lupin"], "adult"),
+    (["Colonel Brandon"], "adult"), (["Sister Agnes"], "adult"), (["Professor Lupin"], "adult"),
     (["the old man"], "old"), (["Tom", "the little boy"], "child"), (["the boy"], "child"),
     (["Granny Weatherwax"], "old"), (["Ramen cook"], "adult"), (["Konohamaru", "the genin"], "teen"),
     (["Gran"], "old"), (["Nana Rose"], "old"), (["Granda", "Hector"], "old"), (["Mum"], "adult"), (["Nancy"], "adult"),
