@@ -87,8 +87,10 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     others_answer = _answered_by_others(text, heard, names)
     # (unless they give that name as their own: "Mrs Ellis? My name's Catrin, I'm with the mountain rescue.")
     own = {names.lookup(m.group(1)) for start, end in spans for m in _MY_NAME.finditer(text, start, end)}
+    # ("Don't you Treesie me, Gerald Kavanagh.": the name of whoever says it, and not "I" who said it)
+    refused = {names.lookup(m.group(1)) for start, end in heard for m in _DONT_YOU_NAME_ME.finditer(text, start, end)}
     scored = [(count / (1 + in_narration[main]), count, main) for main, count in addressed.items()
-              if in_narration[main] < count and main not in tagged
+              if in_narration[main] < count and main not in tagged and main not in refused
               and (main not in FAMILY_NAMES or 2 * answered[main] >= count) and (main in own or not (others_answer[main] > answered[main]
                                                                        and others_answer[main] * 2 >= count))]
     if not scored:
@@ -206,7 +208,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         for m, count in addressed.items():
             # ("Dad", said three times by a daughter to her father, answered once by the doctor who is "I")
             # (or "Miss Patel", said to her four times and once in the narration's "good morning Miss Patel" chorus)
-            if m != main and m not in same and m not in not_mine and (in_narration[m] == 0 or (
+            if m != main and m not in same and m not in not_mine and m not in refused and (in_narration[m] == 0 or (
                     m.lower() in RANK_CALLS or (kind(m) == "titled" and count >= 3)) and in_narration[m] == 1) \
                     and (m not in FAMILY_NAMES or 2 * answered[m] >= count or (m in my_children_call_me and count >= 2)) \
                     and (kind(m) != "first" or count >= 2
@@ -247,6 +249,7 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
     return main, same
 
 
+_DONT_YOU_NAME_ME = re.compile(r"\b[Dd]on['’]t\s+(?:you\s+)?([A-Z][a-z]+)\s+me\b")
 _MY_CHILD = re.compile(r"\b[Mm]y\s+(?:son|daughter|boy|girl|children|kids|grandson|granddaughter|grandchildren)\b")
 _MY_NAME = re.compile(r"\b(?:[Mm]y\s+name['’]s|[Mm]y\s+name\s+is|I['’]m)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _MY_NAME_TOLD = re.compile(rf"\b[Mm]y\s+(?:full\s+|real\s+|proper\s+)?name\s+(?:is|was)\s+({NAME}(?:\s+{NAME})?)")

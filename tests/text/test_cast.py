@@ -3630,6 +3630,19 @@ def test_a_nickname_asked_later_in_a_line_is_the_one_who_answers():
     assert owner(cast, "Dod") == owner(cast, "George") == "George", cast
 
 
+
+def test_a_pet_name_the_one_called_refuses_is_hers_not_the_tellers():
+    """"Treesie, my love." / "Don't you Treesie me, Gerald Kavanagh.": the sister's pet name, said twice to
+    someone and never in the narration, is not the teller's because "I" never answer it."""
+    text = TOLD_AS_I + ("\"Bernie, the door,\" said Father Doyle.\n\n\"I've got it,\" I said.\n\n"
+                        "\"Bernie, love, sit down,\" said Kayla.\n\nTheresa had her husband at the table with his arm "
+                        "in a bowl of snow. She had not said one word to him since we came in.\n\n\"Treesie.\"\n\n"
+                        "She didn't look at him.\n\n\"Treesie, my love. It's only the wrist.\"\n\n"
+                        "\"Don't you Treesie me, Gerald Kavanagh. You're not made of rubber.\"\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Bernie") == teller(cast) != "" and "Treesie" not in cast[teller(cast)].aliases, cast
+
+
 def test_mum_who_is_morag_is_not_wee_jamie_rennie():
     from pipeline.text.aliases import _Person
     from pipeline.text.parents import _join_parents
