@@ -81,6 +81,8 @@ _FOUND_THEM = re.compile(r"^\W*(?:I|we|he|she|they|(?-i:[A-Z][a-z]+))\s+(?:found
                          r"(?:him|her|them|(?-i:[A-Z][a-z]+))(?=,|\s+(?:where|in|inside|at|under|behind|sitting|standing|"
                          r"waiting|alone|asleep|already|still)\b)[^.;!?]{0,60}?(?=\b(?:in|inside|at|under|behind)\s+the\s)",
                          re.IGNORECASE)
+_IT_TOOK = re.compile(r"^\W*It\s+took\s+(?:us|them|him|her|me)\b[^.;:!?]{0,60}?\bto\s+(?:get|drive|walk|reach|run|ride|"
+                      r"make\s+it)\b", re.IGNORECASE)
 _WE_DID_IN = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used\b|would\b)[a-z]+\s+(?=(?:in|inside)\s)",
                         re.IGNORECASE)
 _KEEPS_HOURS = re.compile(r"^\W*(?-i:[A-Z][\w-]*)['’]s\s+(?:(?:on|in|off)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)+)?"
@@ -248,6 +250,10 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # outpatients block": where the one sought is found)
         found = next((vocabulary.patterns.bed_of(where) for sentence in sentences[:2] if (them := _FOUND_THEM.match(sentence))
                       and (where := vocabulary.patterns.locative.search(sentence, them.end())) and not named_by_it(where)), None)
+    if found is None and (took := _IT_TOOK.match(sentences[0])):
+        # ("It took us four minutes in Ryan's cruiser to get down the hill to the wharf": where the drive ends)
+        to = re.compile(r"\bto\s+(?=the\s)").search(sentences[0], took.end())
+        found = place_of("They went " + sentences[0][to.start():], vocabulary) if to else None
     if found is None and _IN_BED.match(sentences[0]):
         found = ("room", "bed")     # "Edna Pinder was sitting up in bed in her good wool coat": her bedroom
     if found is None and len(sentences) > 1 and re.match(r"\W*Inside\s+the\b", sentences[1]):

@@ -799,6 +799,15 @@ def test_a_church_hall_after_the_clock_is_not_the_hospital_mum_works_at_and_a_qu
     assert beds(dock)[0][0] == "pub" and "night" in beds(dock)[1][1], beds(dock)
 
 
+
+def test_a_drive_that_took_four_minutes_to_the_wharf_ends_at_the_wharf():
+    text = ("The church basement was full and hot, the long tables laid for supper.\n\n\"Grace,\" said Tom.\n\n"
+            "\"Amen,\" said Mara.\n\n"
+            "It took us four minutes in the cruiser to get down the hill to the wharf, the wipers scraping at the ice. "
+            "The rain came sideways off the water.\n\n\"There she is,\" said Tom.\n")
+    assert beds(text)[-1][0] == "shore", beds(text)
+
+
 def test_a_ships_bridge_and_a_ships_sick_bay():
     text = ("The Kestrel came in with her holds empty and her hull groaning. On the bridge the screens were dim, and "
             "the docking clamps were waiting. Nobody aboard had slept.\n\n\"Bring her in,\" said Mara.\n\n* * *\n\n"
