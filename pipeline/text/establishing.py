@@ -83,6 +83,7 @@ _FOUND_THEM = re.compile(r"^\W*(?:I|we|he|she|they|(?-i:[A-Z][a-z]+))\s+(?:found
                          re.IGNORECASE)
 _IT_TOOK = re.compile(r"^\W*It\s+took\s+(?:us|them|him|her|me)\b[^.;:!?]{0,60}?\bto\s+(?:get|drive|walk|reach|run|ride|"
                       r"make\s+it)\b", re.IGNORECASE)
+_TO_THE = re.compile(r"\bto\s+(?=the\s)")
 _WE_DID_IN = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used\b|would\b)[a-z]+\s+(?=(?:in|inside)\s)",
                         re.IGNORECASE)
 _KEEPS_HOURS = re.compile(r"^\W*(?-i:[A-Z][\w-]*)['’]s\s+(?:(?:on|in|off)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)+)?"
@@ -252,7 +253,7 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
                       and (where := vocabulary.patterns.locative.search(sentence, them.end())) and not named_by_it(where)), None)
     if found is None and (took := _IT_TOOK.match(sentences[0])):
         # ("It took us four minutes in Ryan's cruiser to get down the hill to the wharf": where the drive ends)
-        to = re.compile(r"\bto\s+(?=the\s)").search(sentences[0], took.end())
+        to = _TO_THE.search(sentences[0], took.end())
         found = place_of("They went " + sentences[0][to.start():], vocabulary) if to else None
     if found is None and _IN_BED.match(sentences[0]):
         found = ("room", "bed")     # "Edna Pinder was sitting up in bed in her good wool coat": her bedroom
