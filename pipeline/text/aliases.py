@@ -358,6 +358,17 @@ def _join_misses(people: list[_Person]) -> None:
     people[:] = [p for p in people if p.forms]
 
 
+def _pet_sounds(pet: str, name: str) -> bool:
+    """"Treesie" of "Theresa": a pet ending (-ie, -y) on the sounds of a longer first name, its consonants in order."""
+    stem = re.sub(r"(?:ie|y|ee|ey)$", "", pet)
+    if stem == pet or len(name) < 5 or pet[0] != name[0] or first_name_gender(pet):
+        return False
+    def sounds(word: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyh]", "", word.lower()))
+    wanted, left = sounds(stem), iter(sounds(name))
+    return len(wanted) >= 3 and all(c in left for c in wanted)
+
+
 def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> None:
     """"Bea" (or "Aunt Bea") is Beatrice Marsh, "Jo" is Josephine and "Hattie" is Harriet when
     the short name is a pet form of the long one, and of no one else's first name; "Mully", no
@@ -396,6 +407,9 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
                 longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
                           and p.words[0] != "the" and p.words[-1].startswith(start)
                           and len(p.words[-1]) >= len(start) + 2]
+            if not longer and speech is not None and not any(speech.told_at(f) for f in short.forms):
+                # ("Treesie, my love": a pet name said only in speech, made of the sounds of one first name, Theresa)
+                longer = [p for p in people if p is not short and p.forms and first(p) and _pet_sounds(word, first(p))]
             if re.fullmatch(r"[A-Z][a-z]z", word):
                 # "Gaz" of Nell Garside: the surname's first letters, the z an r or an s
                 longer = [p for p in people if p is not short and p.forms and len(p.words) >= 2
@@ -403,6 +417,7 @@ def _join_short_names(people: list[_Person], speech: _Speech | None = None) -> N
         # two bare first names that share no sound ("Daisy" and "Margaret") are two people unless
         # the text ties them (_tie_nicknames); "Hattie" and "Harriet" are one
         longer = [p for p in longer if len(p.words) >= 2 or p.title_gender or p.words[0][:2] == word[:2] or known_pet_form(word, p.words[0])
+                  or _pet_sounds(word, p.words[0])
                   or p.words[0].lower().endswith(word.lower())     # "Gus" and "Fergus"
                   or (len(word) == 2 and p.words[0][:1] == word[:1])]     # "Mo" and "Maureen"
 

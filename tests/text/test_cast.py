@@ -3641,6 +3641,8 @@ def test_a_pet_name_the_one_called_refuses_is_hers_not_the_tellers():
                         "\"Don't you Treesie me, Gerald Kavanagh. You're not made of rubber.\"\n")
     cast = discover_characters(text)
     assert owner(cast, "Bernie") == teller(cast) != "" and "Treesie" not in cast[teller(cast)].aliases, cast
+    # and it is hers: the sounds of Theresa, said only in speech
+    assert owner(cast, "Treesie") == owner(cast, "Theresa") != "", cast
 
 
 def test_mum_who_is_morag_is_not_wee_jamie_rennie():
