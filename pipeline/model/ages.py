@@ -183,6 +183,10 @@ def _introduced_as(text: str, names, others, gender: str = "") -> str | None:
     # "The old woman Kiyomi ... Little Tom": a name in between, mid-sentence, is whom "the" meant
     if found[-1].group(0)[:1] in "Tt" and re.search(r"[a-z,]\s+[A-Z][a-z]+", before[found[-1].end() - 1:]):
         return None
+    # ("the old man was out the door, and he held it for Constable Tobin": the name someone else's, the object of "for")
+    if found[-1].group(0) in sentences[-1] and re.search(r"\b(?:for|to|at|with|behind|beside|past|after|from|towards?)\s+$",
+                                                         window):
+        return None
     phrase = found[-1].group(1)
     noun = re.search(r"(man|woman|boy|girl|lady|gentleman|fellow|lad|lass)\b", phrase)
     if gender in ("M", "F") and noun and _NOUN_GENDER[noun.group(1)] != gender:

@@ -110,3 +110,10 @@ def test_a_ward_sister_by_her_name_is_a_grown_woman_and_a_little_sister_a_child(
     from pipeline.model.ages import infer_age
     assert [infer_age(n) for n in (["Grace", "Sister Okafor"], ["little sister"], ["Sister Agnes"])] == \
         ["adult", "child", "adult"]
+
+
+def test_an_old_man_holding_the_door_for_a_constable_says_nothing_of_the_constables_age():
+    text = ("The bell went a third time before the old man was out the door, and he held it for Constable Tobin, "
+            "who had to duck under the frame.")
+    assert age_in_text(text, ["Constable Tobin"], gender="M") is None
+    assert age_in_text("The door opened and an old man came in. Mr. Pike taught me.", ["Mr. Pike"], gender="M") == "old"
