@@ -64,7 +64,12 @@ APART_SLACK = 0.10
 # count this much closer than they are: they speak most lines of every episode, so a voice
 # 0.93 from the narrator's had two of a teller's lines heard nearer it (0.82, 0.91) in a
 # 14-minute episode, and one such line stops it being publishable.
-TELLER_MARGIN = 0.05
+TELLER_MARGIN = 0.08
+# The other voices of its episode count this much closer than they are: two old men 0.85 apart
+# (the unseen 131a render) had three of the shorter one's lines heard nearer the other's voice,
+# which stops an episode being publishable; a line of a second or two is heard by one or two of the
+# embedding's windows, and wanders by about this much from its voice's reference.
+EPISODE_MARGIN = 0.06
 REFERENCES_PER_ROUND = 2
 # Size, pitch and EQ are applied to speech once it is spoken, and hearing a candidate costs a
 # tenth of speaking it (measured: Kokoro speaks the design text in 3.2 s of CPU, a sound and its
@@ -316,8 +321,8 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
                  budget_s: float = BUDGET_S, min_candidates: int = MIN_CANDIDATES, log=None,
                  heard_with=None, tellers=()) -> Design:
     """Search for a voice far from every voice in cast_voices (all of them: the cast as it is),
-    farthest from those of `heard_with` (the voices of its episode) when given, and farther still
-    from the `tellers`' voices (the narrator's), by TELLER_MARGIN.
+    farthest from those of `heard_with` (the voices of its episode, by EPISODE_MARGIN) when given,
+    and from the `tellers`' voices (the narrator's) by TELLER_MARGIN.
 
     Candidates are screened on DESIGN_TEXT, which is one of the two sentences of QA's voice
     references; the best is then heard as QA will hear it, its whole reference (both sentences,
@@ -335,8 +340,7 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
     started = time.process_time()
     names = list(references)
     matrix = np.array([references[n] for n in names]) if names else np.zeros((0, 1))
-    slack = np.array([-TELLER_MARGIN if n in tellers else 0.0 if heard_with is None or n in heard_with
-                      else APART_SLACK for n in names])
+    slack = _slack(names, heard_with, tellers)
     used_seed = seed if seed is not None else 0
     rng = np.random.default_rng(_seed_for(name, used_seed))
     screened: list[_Candidate] = []
@@ -373,13 +377,13 @@ def design_voice(name: str, gender: str, age: str, cast_voices: dict[str, Voice]
                                  None if tried >= MAX_CANDIDATES else REFERENCES_PER_ROUND)
         if chosen is not None or tried >= MAX_CANDIDATES:
             break
-        if time.process_time() - started > 2 * budget_s and any(c.nearest <= NEAR_DUPLICATE for c in heard):
+        if time.process_time() - started > 2 * budget_s and any(c.raw_nearest <= NEAR_DUPLICATE for c in heard):
             break                   # a crowded cast: the farthest reference heard, if not a near duplicate
         # every screened candidate failed on its reference: draw one more each round
         min_candidates = tried + 1
     if chosen is None:
         # none kept ACCEPT's margin: the farthest reference still short of a near duplicate
-        chosen = min((c for c in heard if c.nearest <= NEAR_DUPLICATE), key=lambda c: c.nearest, default=None)
+        chosen = min((c for c in heard if c.raw_nearest <= NEAR_DUPLICATE), key=lambda c: c.nearest, default=None)
     if chosen is None:
         raise PipelineError(None, None, f"no {gender} {age} voice for '{name}' was in range, intelligible and "
                             f"unlike every cast voice after {tried} tries",
@@ -396,17 +400,24 @@ class _Candidate:
     voice: Voice
     take: np.ndarray                # its take of DESIGN_TEXT, exactly as the take cache would hold it
     score: float                    # lower is better: the nearest cast voice, the next ones breaking ties
-    screen_nearest: float           # similarity of the take to the nearest cast reference
+    screen_nearest: float           # similarity of the take to the nearest cast reference (unweighed)
     order: int
     pitch_hz: float = 0.0
     wer: float = 1.0
     reference: np.ndarray | None = None
-    nearest: float = 1.0            # of its whole reference to the nearest cast reference
+    nearest: float = 1.0            # of its whole reference to the nearest cast reference, as weighed
+    raw_nearest: float = 1.0        # and as it is
+
+
+def _slack(names: list[str], heard_with, tellers) -> np.ndarray:
+    """How much less similar than it is each cast voice counts (below 0: more similar)."""
+    return np.array([-TELLER_MARGIN if n in tellers else 0.0 if heard_with is None
+                     else -EPISODE_MARGIN if n in heard_with else APART_SLACK for n in names])
 
 
 def _apart(closeness: np.ndarray, slack: np.ndarray) -> np.ndarray:
     """Similarities as the search weighs them: voices of other episodes discounted by their slack,
-    but never a near duplicate, and the tellers' (a slack below 0) counted closer."""
+    but never a near duplicate, and those of its episode and the tellers' (a slack below 0) counted closer."""
     return np.where((closeness > DUPLICATE_GUARD) & (slack > 0), closeness, closeness - slack)
 
 
@@ -446,11 +457,11 @@ def _heard(raw: np.ndarray, rate: int, voice: Voice, model, matrix: np.ndarray, 
     from pipeline.qa import speaker
     take = process_take(raw, rate, voice, None, _take_seed(voice, model))
     vector = speaker.embed_utterance(take, SAMPLE_RATE)
-    closeness = _apart(matrix @ vector, slack) if matrix.shape[0] else np.zeros(0)
-    # the nearest voice counts most; the next ones break ties between equally near candidates
-    ranked = np.sort(closeness)[::-1]
+    raw = matrix @ vector if matrix.shape[0] else np.zeros(0)
+    # the nearest voice (as weighed) counts most; the next ones break ties between equally near candidates
+    ranked = np.sort(_apart(raw, slack))[::-1]
     score = float(ranked[0] + 0.2 * ranked[:3].mean()) if ranked.size else 0.0
-    return _Candidate(voice, take, score, float(ranked[0]) if ranked.size else 0.0, 0)
+    return _Candidate(voice, take, score, float(raw.max()) if raw.size else 0.0, 0)
 
 
 def _first_accepted(screened: list[_Candidate], heard: list[_Candidate], name: str, matrix: np.ndarray,
@@ -479,7 +490,8 @@ def _first_accepted(screened: list[_Candidate], heard: list[_Candidate], name: s
         candidate.pitch_hz = median_pitch_hz(candidate.take, SAMPLE_RATE)
         candidate.reference = _reference_of(candidate, name, voices_dir, cache_dir)
         new += 1
-        candidate.nearest = float(_apart(matrix @ candidate.reference, slack).max()) if matrix.shape[0] else 0.0
+        raw = matrix @ candidate.reference if matrix.shape[0] else np.zeros(1)
+        candidate.nearest, candidate.raw_nearest = float(_apart(raw, slack).max()), float(raw.max())
         heard.append(candidate)
         if candidate.nearest <= ACCEPT:
             return candidate

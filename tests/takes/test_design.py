@@ -270,6 +270,19 @@ def test_the_voices_that_tell_the_story_count_closer_than_they_are():
     assert telling_voices(cast) == {"narrator", "jean"}
 
 
+def test_the_voices_of_its_own_episode_must_be_farther_than_the_rest_of_the_cast():
+    """Two old men 0.85 apart in one episode had three of the shorter one's lines heard nearer
+    the other's voice: a voice of the episode within ACCEPT of the new one less its margin is too near."""
+    names = ["gerald", "tsunade", "narrator"]
+    slack = design_module._slack(names, heard_with={"gerald", "narrator"}, tellers={"narrator"})
+    assert slack[0] < 0 < slack[1] and slack[2] <= slack[0]
+    weighed = design_module._apart(np.array([0.88, 0.88, 0.80]), slack)
+    assert weighed[0] > design_module.ACCEPT            # the episode's own: refused
+    assert weighed[1] < design_module.ACCEPT            # another story's: kept
+    # no episode known (a voice designed for the cast at large): every voice as near as it is
+    assert not design_module._slack(["gerald", "tsunade"], heard_with=None, tellers=()).any()
+
+
 def test_new_speakers_are_designed_apart_from_the_voices_of_their_episode(tmp_path, monkeypatch):
     """The voices heard in the chapter (the narrator, known speakers, new ones as they come) are
     the ones a new voice must keep farthest from; another story's cast counts less."""
