@@ -123,7 +123,9 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         # sentence after one the name opens, in the name's pronoun
         pronoun = {"M": "He", "F": "She"}.get(gender)
         told = re.compile(rf"{escaped}\b[^.!?]*[.!?][\"”’']?\s+(?:[^.!?\"“”]*[.!?]\s+)?"
-                          rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)\s+(?:years?\s+old|now)\b") \
+                          rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)"
+                          # ("Uncle Alph Quinlan came in ... He was eighty-three and had fished out of the Cove")
+                          r"(?:\s+(?:years?\s+old|now)\b|(?=\s*[,.;]|\s+and\s+(?:had|has|was|is|still|never|lived|could)\b))") \
             if pronoun else None
         # "Kamala Sharma sits on the lawn chair nearest the oil, because she is eighty-one": later in the
         # sentence, no one else named on the way

@@ -20,6 +20,10 @@ from pipeline.model.ages import age_in_text
     ("Beatrice Marsh sat nearest the door, holding a towel to her eyebrow. She was seventy-nine years old and "
      "looked ninety tonight.", "old"),
     ("Beatrice Marsh sat nearest the door. He was seventy-nine years old.", None),
+    ("Beatrice Marsh came in with one hand on the frame. She was eighty-three and had fished out of the Cove "
+     "since she was twelve.", "old"),
+    ("Beatrice Marsh came in with one hand on the frame. She was tired and had walked all day.", None),
+    ("Beatrice Marsh came in with one hand on the frame. She was first and had the best seat.", None),
     ("said Beatrice Marsh, who was seven and had her forehead pressed to the glass.", "child"),
     ("said Beatrice Marsh, who was seven minutes late.", None),
     # the number and what they did since, and an age given with the name by its owner
