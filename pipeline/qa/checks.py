@@ -263,7 +263,8 @@ def check_episode(project: Project, chapter, takes: list[tuple[Cue, Path | None]
         },
         "thresholds": {"wer_flag": WER_FLAG, "clip_level": CLIP_LEVEL, "silence_dbfs": SILENCE_DBFS,
                        "silence_min_s": SILENCE_MIN_S, "voice_far_from_own": voiceprint.FAR_FROM_OWN,
-                       "voice_min_judged_s": voiceprint.MIN_JUDGED_S},
+                       "voice_min_judged_s": voiceprint.MIN_JUDGED_S,
+                       "voice_short_take_s": voiceprint.SHORT_TAKE_S, "voice_short_take_margin": voiceprint.SHORT_TAKE_MARGIN},
     }
     write_text(project.qa_report(chapter), json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     return report

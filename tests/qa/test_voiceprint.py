@@ -135,3 +135,24 @@ def test_a_take_far_from_every_voice_is_far_from_its_own_not_in_another_voice(mo
     assert edge["voice_problem"] == "far from its own voice 'denise' (0.79 < 0.80)", edge
     assert short["voice_problem"].startswith("far from its own voice 'denise'"), short
     assert wrong["voice_problem"].startswith("sounds closer to voice 'loretta'"), wrong
+
+
+def test_a_take_shorter_than_one_window_is_in_another_voice_only_when_clearly_nearer_it(monkeypatch, tmp_path):
+    """Two old men 0.84 apart: a line of 1.4 s came 0.014 nearer the other's voice than its own
+    (the embedding hears it through one partial window), while a line really in the other's voice
+    is about 0.1 nearer it."""
+    references = {"alph": np.array([1.0, 0.0]), "gerald": np.array([0.84, np.sqrt(1 - 0.84 ** 2)])}
+
+    def unit(toward_gerald):
+        v = (1 - toward_gerald) * references["alph"] + toward_gerald * references["gerald"]
+        return v / np.linalg.norm(v)
+    tie, wrong = unit(0.55), unit(0.95)
+    takes = {"tie-short": (tie, 1.4), "wrong-short": (wrong, 1.4), "tie-long": (tie, 2.5)}
+    monkeypatch.setattr(voiceprint, "embed_takes", lambda paths: (np.stack([takes[p.stem][0] for p in paths]),
+                                                                   [takes[p.stem][1] for p in paths]))
+    short_tie, short_wrong, long_tie = voiceprint.match_takes(
+        [tmp_path / f"{n}.wav" for n in takes], ["alph"] * 3, references)
+    assert 0 < short_tie["nearest_other_match"] - short_tie["voice_match"] < voiceprint.SHORT_TAKE_MARGIN
+    assert "voice_problem" not in short_tie, short_tie
+    assert short_wrong["voice_problem"].startswith("sounds closer to voice 'gerald'"), short_wrong
+    assert long_tie["voice_problem"].startswith("sounds closer to voice 'gerald'"), long_tie
