@@ -159,6 +159,11 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
             builder.start_scene(time_shift=True)
         elif found := _new_place_established(paragraph, builder, places):
             builder.open_at(found[1], found[0])
+        elif not inside and not builder.lines and builder.scenes and not builder.known \
+                and (found := establishing.hotel_as_pub(split_sentences(_clean(paragraph))[:OPENING_SENTENCES])):
+            # (a scene after a break that its first paragraph sets somewhere: "The storm reached Corella a little
+            # after eight. By nine ... the Corella Hotel ... was full of people")
+            builder.open_at(found[1], found[0])
         elif found := _set_after_a_passing_start(paragraph, builder, places):
             builder.ambience, builder.place = found
         elif not inside and builder.has_gone_on() and _only_the_clock(paragraph):

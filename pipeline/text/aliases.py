@@ -112,6 +112,10 @@ _VOCATIVE = re.compile(rf"(?:(?<=[\"“‘'])|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\b
 _ANNOUNCED = re.compile(r"\b(?:the\s+one(?:\s+and)?,?\s+the\s+only|presenting|introducing|give\s+it\s+up\s+for|"
                         r"(?:a\s+big\s+hand|your\s+hands\s+together)\s+for)\b[^.!?\"“”]*,?\s*$", re.IGNORECASE)
 _TITLED_NAME = re.compile(_CALLED)
+# said to everyone, not in answer to the last line: `"Water's at the bottom step," Shane announced to the bar at large`
+_TO_ALL = re.compile(r"\b(?:announced|announces|announcing|proclaimed|proclaims)\b|\bat\s+large\b|"
+                     r"\b(?:to|at)\s+(?:no\s*one|nobody|everyone|everybody|all\s+of\s+them|the\s+(?:whole\s+)?"
+                     r"(?:room|bar|pub|hall|crowd|table|kitchen|company))\b(?:\s+in\s+particular)?", re.IGNORECASE)
 _FULL_OR_TITLED = re.compile(rf"{_NAME}\s+{_NAME}(?=\s)|{_CALLED}")
 # a tag that names its speaker ("said Mrs. Angove", "Hugh said") or calls them "he" or "she"
 _TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+((?:the\s+)?{_CALLED})|((?:the\s+)?{_CALLED})\s+(?:{_SPEECH}))\b")
@@ -245,7 +249,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         # (a family word only by the very next paragraph: `"She eats, Ma."` / `Priya puts the salad down...` /
         # `"So has she asked you?" Priya says` is no answer to it)
         # (nor one calling the same name in turn: `"Dad," said Tracey.` / `"Dad," said Jo`)
-        if answering is not None and calling is not None and number - calling[1] <= (
+        if answering is not None and calling is not None and not _TO_ALL.search(narration) and number - calling[1] <= (
                 1 if set(calling[0].forms) <= FAMILY_NAMES else 2) and all(owner.get(c[0]) is not calling[0] for c in called) and (
                 _may_be(calling[0], answering, speech, kin_answers=True)
                 or _may_be(answering, calling[0], speech)):

@@ -279,12 +279,23 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     if found is None and (later := _LATER_CLOCK.search(sentences[0]) or _LATER_ARRIVAL.search(sentences[0])):
         # ("The taxi queue was forty long, but Arjun knew the concierge, and at half past ten they were in a cab")
         found = place_of(sentences[0][later.end():], vocabulary, opening=True, generic=False)
+    found = found or hotel_as_pub(sentences)
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
     if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
         return "countryside", found[1]
     return found or None
 
 
+def hotel_as_pub(sentences: list[str]) -> tuple[str, str] | None:
+    """("By nine it was sitting right over the town, and the Corella Hotel, a two-storey weatherboard with a
+    verandah, was full of people": a town's Hotel full of people, or with its bar, is its pub.)"""
+    hotel = next(filter(None, map(_HOTEL_FULL.search, sentences[:2])), None)
+    return ("pub", "hotel") if hotel and (hotel.group(1) or any(_HOTEL_BAR.search(x) for x in sentences)) else None
+
+
+_HOTEL_FULL = re.compile(r"\b(?-i:[Tt]he\s+(?:[A-Z][\w'’-]+\s+){1,2}Hotel)\b(?:(?:,[^,.;]{0,140},)?\s+(?:was|were|is)\s+"
+                         r"((?:already\s+|still\s+)?(?:full|packed|crowded|heaving|jammed|rammed)\b))?", re.IGNORECASE)
+_HOTEL_BAR = re.compile(r"\b(?:public|front|saloon|lounge)\s+bar\b|\bpublican\b|\bschooners?\b|\bdrinkers\b", re.IGNORECASE)
 # ("It takes me three minutes to find my coat..., and by the time I'm out in the car park the rain is coming down")
 _LATER_ARRIVAL = re.compile(r",\s+(?:and|but|so|then)\s+by\s+the\s+time\s+(?:we|they|he|she|I)(?:['’]m|['’]re|\s+(?:am|are|is|was|were|"
                             r"got|get|had\s+got))\s+(?:out\s+|back\s+|down\s+|up\s+)?(?=(?:in|on|at|into|onto)\s)", re.IGNORECASE)

@@ -39,7 +39,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # a church's or a school's, with its phones and its diary (not the church itself)
                "church office", "parish office", "chapel office", "school office",
                # a doctor's or a vet's: a desk, not a hospital ward (its waiting room is a room)
-               "surgery", "clinic", "reception",
+               "surgery", "clinic", "reception", "clinic room",
                # a public office's counters and waiting chairs
                "test centre", "test center", "job centre", "jobcentre", "council offices", "benefits office",
                "precinct", "police precinct", "squad room", "incident room",
@@ -138,7 +138,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
               # a band playing to a room
               "bandstand", "function room", "banqueting hall", "banqueting suite", "banquet hall", "function suite", "banquet suite",
               # a function room by its own name, capitalised: "the Regency Suite off the Old Kent Road"
-              "suite", "reception hall", "wedding reception", "mosque hall", "community room"),
+              "suite", "reception hall", "wedding reception", "mosque hall", "community room",
+              # a festival's stage seen from behind or in front
+              "main stage", "backstage", "festival site"),
     "ship": ("ship", "boat", "deck", "cabin", "galley", "yacht", "ferry", "steamer", "vessel", "barge", "quarterdeck",
              "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks",
              # a ferry's ("by twenty past the passenger lounge had divided itself")
@@ -234,8 +236,16 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # a lodge by the road, or at a park's gate ("The Lune Lodge had a sign on a pole out the front")
              "lodge",
              # a film unit's trailers on location
-             "make-up trailer", "makeup trailer", "wardrobe trailer"),
+             "make-up trailer", "makeup trailer", "wardrobe trailer",
+             # a tent or a box someone works in, under canvas or tin ("The medical tent was a big white marquee")
+             "medical tent", "first aid tent", "first-aid tent", "welfare tent", "mess tent", "shipping container"),
 }
+# A cabin on land: of logs in the woods, or a box at a site's gate ("The stewards' cabin at the gate was an old
+# shipping container"); any other cabin is a ship's ("The captain's cabin smelled of tar").
+LAND_CABIN = re.compile(r"\b(?:log|timber|wooden|holiday|ski|mountain|forest|lakeside|hunting|fishing|site|security|"
+                        r"ticket|gate|stewards?['’]?|container|portakabin|portacabin|woods|pines|hillside|cabins)\b",
+                        re.IGNORECASE)
+
 # Words too general to move a scene: walking into "the room" is not a change of scene, and
 # "her room" in a scene that carries on at the hospital is a room of the hospital.
 # A hotel is a house of many rooms: going out of it or into it is no scene of its own; its lobby is.

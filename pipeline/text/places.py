@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, GENERIC_WORDS, PLACE_WORDS,  # noqa: F401
-                                       business_named_for)
+                                       LAND_CABIN, business_named_for)
 from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
 from pipeline.text.clock import _CLOCK_LEAD_IN, _DAY_AND_AFTER, _TIME_LEAD_IN
 
@@ -336,6 +336,8 @@ class _Patterns:
                 return bed, whole_word
         if _ROAD_WORD.fullmatch(word):
             return "car", word
+        if word == "cabin" and LAND_CABIN.search(match.string):
+            return "room", word
         if re.fullmatch(r"(?-i:Cars|Cabs|Taxis|Coaches)", match.string[_where(match):match.end()]) \
                 and re.search(r"(?-i:[A-Z][\w'’-]*)\s+$", match.string[:_where(match)]):
             return "office", "office"   # "Easton Star Cars occupied a narrow shopfront": a cab firm, at its desk

@@ -4296,3 +4296,19 @@ def test_the_young_chilean_is_a_description_of_matias_not_a_man_called_chilean()
     assert owner(cast, "Chilean") == "", cast
     quotes = [q for q in attribute(text, cast) if q.text.startswith("He is thinking")]
     assert quotes and quotes[0].speaker == owner(cast, "Matías Fuentes"), quotes
+
+
+def test_a_line_announced_to_the_room_answers_no_one_called_dad():
+    """`"It was a steer, Dad."` / `"Water's at the bottom step," Shane announced to the bar at large`:
+    the publican speaks to everyone, and is not the father she called."""
+    text = ("Frank Halloran stood at the window of the pub with Shane, the publican, watching the street.\n\n"
+            "“Creek’s up,” said Frank. “I might be busy.”\n\n"
+            "“Doing what?” said Shane. “You can’t get home, Frank.”\n\n"
+            "Frank looked at his daughter, Tess, for a long moment.\n\n“This was a set-up,” he said.\n\n"
+            "“It was a steer, Dad.”\n\n"
+            "“Water’s at the bottom step of the church,” Shane announced to the bar at large, and the bar cheered.\n\n"
+            "“Morning, Dad,” said Tess.\n\n“Morning,” said Frank.\n")
+    cast = discover_characters(text)
+    shane = owner(cast, "Shane")
+    assert "Dad" not in {shane, *cast[shane].aliases}, cast
+    assert owner(cast, "Frank Halloran") != shane

@@ -2227,3 +2227,29 @@ def test_a_window_booth_is_a_diners_and_a_kebab_shop_a_counter_but_a_phone_booth
                     "the Caledonian Road, with the rain sliding down the glass.") == ("pub", "window booth")
     assert place_of("They went into the kebab shop on the corner.") == ("shop", "kebab shop")
     assert place_of("She stood in the phone booth on the corner.") is None
+
+
+def test_a_cabin_on_land_is_a_room_and_a_ships_cabin_is_the_ship():
+    assert place_of("The stewards' cabin at the Halstock gate was an old shipping container with a window cut into "
+                    "one side.") == ("room", "cabin")
+    assert place_of("The log cabin smelled of pine smoke.") == ("room", "cabin")
+    assert place_of("The captain's cabin smelled of tar and wet wool.") == ("ship", "cabin")
+
+
+def test_a_medical_tent_a_clinic_room_and_a_town_hotel_full_of_people():
+    assert place_of("The medical tent was a big white marquee at the edge of the arena, lit up inside.") \
+        == ("room", "medical tent")
+    assert place_of("The clinic room was at the back of the Corella community hall: a louvred window, a sink.") \
+        == ("office", "clinic room")
+    kitchen = ("The kitchen was hot. Noreen was at the stove.\n\n\"Eat,\" said Noreen.\n\n\"I'm not hungry.\"\n\n"
+               "\"Eat anyway.\"\n\nShane sat down and ate. Noreen poured the tea.\n\n\"Better?\" said Noreen.\n\n"
+               "\"Better,\" said Shane.\n\n* * *\n\n")
+    text = (kitchen +
+            "The storm reached Corella a little after eight. By nine it was sitting right over the town, and the "
+            "Corella Hotel, a two-storey weatherboard with a verandah on three sides, was full of people who had "
+            "meant to be somewhere else. The power had gone twice already.\n\n\"You lot aren't going home,\" said Shane.\n")
+    assert [bed for bed, _ in beds(text)] == ["kitchen", "pub"]
+    # a hotel named, with nothing of its bar or its crowd, is no pub
+    text = (kitchen + "We checked into the Grand Hotel at six. The "
+            "lobby was marble.\n\n\"Nice,\" said Shane.\n")
+    assert beds(text)[1][0] != "pub"
