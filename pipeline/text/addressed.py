@@ -71,7 +71,9 @@ def self_named(quote: str, names: _Names) -> str:
         # (a first name alone too, after the one called: "Owen, it's Funmi. Are you free?")
         if (re.fullmatch(r"\s*(?:this\s+is|it['’]s)\s+", quote[:a], re.IGNORECASE) or calling_first) \
                 and (len(quote[a:b].split()) >= 2 or (calling_first and re.match(r"\s*[.!]", quote[b:]))) \
-                and not re.match(r"\s*,?\s*(?:my|our|his|her|your|the|a)\b|\s*,?\s*and\s+(?:this|that|here)\b",
+                and not re.match(r"\s*,?\s*(?:my|our|his|her|your|the|a)\b|\s*,?\s*and\s+(?:this|that|here)\b"
+                                 # ("Danny! This is Neil. It's his wee girl.": someone brought forward, spoken of)
+                                 r"|\s*[.!]\s+(?:(?:it['’]s|he['’]s|she['’]s)\s+)?(?:his|her|he|she)\b",
                                  quote[b:], re.IGNORECASE):
             return main
         greeted = re.fullmatch(rf"\s*(?:{_GREETING}[.,!]?\s+)+", quote[:a], re.IGNORECASE) is not None

@@ -1557,6 +1557,9 @@ def test_on_the_phone_the_one_called_then_its_and_a_first_name_is_the_caller():
                     "Tom": Character("Tom", (), "M")})
     assert self_named("Owen, it’s Funmi. Are you free?", names) == "Funmi"
     assert self_named("Owen, it’s Tom who did it.", names) == ""
+    # someone there brought forward and spoken of: not the one speaking
+    assert self_named("Owen! This is Tom. It’s his wee girl.", names) == ""
+    assert self_named("Owen! This is Tom. He found her.", names) == ""
 
 
 def test_a_question_told_without_its_words_is_answered_by_the_other():
