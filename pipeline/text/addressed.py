@@ -26,6 +26,10 @@ _GREETING = r"(?:yes|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|morn
 PHONE_INTRO = re.compile(rf"^\s*{_GREETING}[.,!]?\s+(?:it['’]s|it\s+is|this\s+is)\s+$", re.IGNORECASE)
 
 
+# ("Marianne Holt. Seen her?": the name of someone asked after, spoken of, not of the one speaking)
+ASKED_AFTER = re.compile(r"[.!?]\s+(?:[\w'’]+\s+){0,3}(?:her|him)\s*[?.!]", re.IGNORECASE)
+
+
 def self_named(quote: str, names: _Names) -> str:
     """Who the quote says is speaking: "I am Dr. Okafor", "My name is Tom", "Everybody calls me Margaret", "Hi,
     it's Dev", or a full name
@@ -44,6 +48,8 @@ def self_named(quote: str, names: _Names) -> str:
                 and not (_split_title(quote[a:b])[0] and re.fullmatch(rf"\s*{re.escape(words[0])}\.\s+", quote[:a])):
             return main
     for a, b, main in said:
+        if ASKED_AFTER.match(quote, b):
+            continue
         # a name as a sentence of its own, then "sir" or an "I" ("Mr. Dixon.--Very well." talks of him)
         # or, on the telephone, the caller's name and where they are from ("Hi. Dana Whitcomb, Port Calloway
         # Ledger.", "Dana Whitcomb here.")

@@ -34,7 +34,7 @@ import re
 
 from pipeline.text.cast import discover_characters
 from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
-from pipeline.text.addressed import self_named, spoken_of, vocatives
+from pipeline.text.addressed import ASKED_AFTER, self_named, spoken_of, vocatives
 from pipeline.text.names import Character, _Names, _gender_of_phrase, _split_title, load_characters
 from pipeline.text.called import name_given_in_answer
 from pipeline.text.strangers import _DESCRIBED_OR_BARE, NAME_ASKED, answered_with_name, name_the_strangers
@@ -336,7 +336,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             # is one's own name said into a telephone just picked up ("...lifted the receiver." "Baird.")
             named = answered_with_name(quotes[index].text, reader.names)
             given = _FULL_NAME_FIRST.match(quotes[index].text) if introduced and not named else None
-            if given and not _split_title(given.group(1))[0]:
+            if given and not _split_title(given.group(1))[0] and not ASKED_AFTER.match(quotes[index].text, given.end(1)):
                 # "Iris Pollard. Sit down, Mr. Pennick.": the whole name opening the answer, as its own sentence
                 named = reader.names.lookup(given.group(1))
             if introduced and named and named in (last.speaker, self_named(last.text, reader.names)):
@@ -371,7 +371,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             # (not `"Desmond Pryce. Lives on Tanner Street."`: the next sentence talks of him)
             first = re.match(r"\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\.\s+"
                              r"(?!(?:He|She|His|Her|Him|They|Their|(?!Thanks\b)[A-Z][a-z]+s)\b)", quotes[index].text)
-            who_named = reader.names.lookup(first.group(1)) if first else ""
+            who_named = reader.names.lookup(first.group(1)) if first and not ASKED_AFTER.match(quotes[index].text, first.end(1)) \
+                else ""
             character = reader.names.characters.get(who_named)
             if character is not None and not _split_title(first.group(1))[0] and all(
                     re.search(rf"\b{re.escape(alias)}\b", text[:quotes[index].start]) is None

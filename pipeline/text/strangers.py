@@ -13,7 +13,7 @@ from collections import Counter
 
 from pipeline.text.aliases import _Person
 from pipeline.text.roles import _ROLE_TITLES, _ROLES
-from pipeline.text.addressed import self_named
+from pipeline.text.addressed import ASKED_AFTER, self_named
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import (FAMILY_NAMES, NAME, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, Character, _gender_of_phrase,
                                  _Names, _split_title)
@@ -246,7 +246,8 @@ def _add_tagged_strangers(speech, people: list[_Person], uses: dict[str, list]) 
 def answered_with_name(quote: str, names: _Names) -> str:
     """The name a quote gives in answer to "What's your name?": the whole quote is it."""
     said = names.mentions(quote)
-    if said and said[0][0] == 0 and re.fullmatch(r"[\s.,!]*", quote[said[0][1]:][:3] or "") is not None:
+    if said and said[0][0] == 0 and re.fullmatch(r"[\s.,!]*", quote[said[0][1]:][:3] or "") is not None \
+            and not ASKED_AFTER.match(quote, said[0][1]):
         return said[0][2]
     return ""
 

@@ -1560,6 +1560,10 @@ def test_on_the_phone_the_one_called_then_its_and_a_first_name_is_the_caller():
     # someone there brought forward and spoken of: not the one speaking
     assert self_named("Owen! This is Tom. It’s his wee girl.", names) == ""
     assert self_named("Owen! This is Tom. He found her.", names) == ""
+    full = _Names({"Tom Brennan": Character("Tom Brennan", ("Tom",), "M"), "Owen": Character("Owen", (), "M")})
+    assert self_named("Tom Brennan. I rang about the boat.", full) == "Tom Brennan"
+    assert self_named("Tom Brennan. Seen him?", full) == ""
+    assert self_named("Tom Brennan. Have you seen him?", full) == ""
 
 
 def test_a_question_told_without_its_words_is_answered_by_the_other():
@@ -1667,3 +1671,12 @@ def test_my_mother_in_the_narration_is_the_she_of_the_next_beat_and_i_answer_her
     said = speakers(text, cast)
     assert [who for _, who in said] == ["Folake", "Kunle", "Folake", "Folake", "Kunle", "Folake", "Folake", "Kunle",
                                         "Folake"], said
+
+
+def test_a_full_name_then_seen_her_asks_after_someone_and_is_not_the_speaker_giving_it():
+    cast = {"Birdie": Character("Birdie", ("Kestrel",), "F"), "Skeeter": Character("Skeeter", (), "M"),
+            "Marianne Holt": Character("Marianne Holt", ("Miss Holt",), "F")}
+    text = ('"People call you anything besides kid?" said Birdie.\n\n"Skeeter," he said.\n\n'
+            '"Okay, Skeeter. The name\'s Kestrel, and I find people for a living." Birdie slid the photograph across '
+            'the table. "Marianne Holt. Seen her?"\n\nHe didn\'t look at the picture long enough.\n')
+    assert [s for _, s in speakers(text, cast)][-1] == "Birdie"
