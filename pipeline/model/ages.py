@@ -57,6 +57,16 @@ _YEARS_OLD_BEFORE = re.compile(r"\b([\w-]+?)-years?-old\s+$")
 _SENTENCE_ENDED = re.compile(r"[.!?][\"”’']?\s+$")
 
 
+def _last_named_in(text: str, spot: re.Match, others) -> bool:
+    """The name, in the middle of its sentence, is a clause's subject and no one else is named after it there
+    ("... because the screen door had banged and Frank Halloran was in the passage stamping mud off his boots. He
+    was seventy-one and still stood straight")."""
+    if not re.match(r"\s+(?:was|is|had|came|stood|sat|walked|appeared)\b", text[spot.end():spot.end() + 12]):
+        return False
+    rest = re.match(r"[^.!?]*", text[spot.end():spot.end() + 300]).group(0)
+    return not any(o and len(o) > 1 and re.search(rf"\b{re.escape(o)}\b", rest) for o in others)
+
+
 def _age_of(years: int) -> str:
     return "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
         else "adult" if years <= 59 else "old"
@@ -138,7 +148,8 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
             if match and (years := _years(match.group(1))) is not None and years >= 2:
                 votes[_age_of(years)] = votes.get(_age_of(years), 0) + 2
         for spot in spots if told else ():
-            if spot.start() and not _SENTENCE_ENDED.search(text, max(0, spot.start() - 6), spot.start()):
+            if spot.start() and not _SENTENCE_ENDED.search(text, max(0, spot.start() - 6), spot.start()) \
+                    and not _last_named_in(text, spot, others):
                 continue
             match = told.match(text, spot.start())
             years = _years(match.group(1)) if match else None

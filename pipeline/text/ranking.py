@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.text.turns import _called_gender
+from pipeline.text.turns import _called_gender, departed
 
 WEIGHTS_FILE = Path(__file__).with_name("speaker_ranking.json")
 
@@ -89,8 +89,9 @@ def choices(reader, quotes, groups) -> list[Choice]:
                       *around.called_before, group.scene, around.subject_before, *around.recent[:6],
                       *sorted(around.run_tagged), reader.narrator]
         # never one a "sir", a "madam" or a tag's "she" rules out
+        # (nor one the narration says is dead)
         candidates = [name for name in dict.fromkeys(candidates) if name in reader.names.characters
-                      and not around.against(name)]
+                      and not around.against(name) and name not in departed(reader, quotes[group.quotes[0]].start)]
         if len(candidates) < 2:
             continue
         rows = [[float(value) for value in around.features(name, tag_counts, most)] for name in candidates]

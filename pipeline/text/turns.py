@@ -10,6 +10,26 @@ from pipeline.text.names import FAMILY_NAMES
 from pipeline.text.quotes import Quote
 
 
+# the dead, as the narration tells it: "Ruth had been gone nine years", "the late Mr. Hale" (dead all along), or
+# "Ron Pegg died at twenty to four" (from then on)
+_DEAD_AFTER = re.compile(r"['’]?s?\s+(?:(?P<long>(?:had|has)\s+(?:been\s+)?(?:dead|gone|died|passed)\s+(?:for\s+|these\s+|nearly\s+|"
+                         r"almost\s+)?(?:\w+\s+)?(?:years?|months?|weeks?)\b|was\s+long\s+dead\b)|(?:had\s+)?(?:died|passed\s+away|"
+                         r"passed\s+on)\b|(?:was|is)\s+dead\b)")
+_DEAD_BEFORE = re.compile(r"\b(?:the\s+late|poor\s+dead|dead)\s+$", re.IGNORECASE)
+
+
+def departed(reader, at: int) -> set[str]:
+    """The characters the narration says are dead by `at` in the text: a guess never makes them speak."""
+    if getattr(reader, "_departed", None) is None:
+        text, since = reader.text, {}
+        for a, b, main in reader.names.mentions(text):
+            dead = _DEAD_AFTER.match(text, b)
+            if dead or _DEAD_BEFORE.search(text, max(0, a - 12), a):
+                since[main] = min(since.get(main, a), 0 if not dead or dead.group("long") else a)
+        reader._departed = since
+    return {main for main, since in reader._departed.items() if since <= at}
+
+
 @dataclass
 class Paragraph:
     quotes: list[int]                   # indices into the quote list
@@ -160,7 +180,8 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_
             continue
         previous = run[i - 1].speaker if i else ""
         # whoever the quote talks about is not who says it
-        exclude = set(group.addressed) | named[i] | spoken_of | ({previous} if previous else set())
+        exclude = set(group.addressed) | named[i] | spoken_of | ({previous} if previous else set()) \
+            | departed(reader, quotes[group.quotes[0]].start)
         if group.scene and group.scene not in exclude - {previous}:
             # right about half the time on the development novels: a producer should confirm it
             group.speaker, group.basis, group.check = group.scene, "scene", True

@@ -23,6 +23,9 @@ from pipeline.model.ages import age_in_text
     ("Beatrice Marsh came in with one hand on the frame. She was eighty-three and had fished out of the Cove "
      "since she was twelve.", "old"),
     ("Beatrice Marsh came in with one hand on the frame. She was tired and had walked all day.", None),
+    # named in the middle of a sentence, as the subject of its last clause, with no one named after her
+    ("The door banged and Beatrice Marsh was in the passage stamping mud off her boots. She was seventy-one and "
+     "still stood straight.", "old"),
     ("Beatrice Marsh came in with one hand on the frame. She was first and had the best seat.", None),
     ("said Beatrice Marsh, who was seven and had her forehead pressed to the glass.", "child"),
     ("said Beatrice Marsh, who was seven minutes late.", None),

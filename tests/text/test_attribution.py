@@ -1680,3 +1680,26 @@ def test_a_full_name_then_seen_her_asks_after_someone_and_is_not_the_speaker_giv
             '"Okay, Skeeter. The name\'s Kestrel, and I find people for a living." Birdie slid the photograph across '
             'the table. "Marianne Holt. Seen her?"\n\nHe didn\'t look at the picture long enough.\n')
     assert [s for _, s in speakers(text, cast)][-1] == "Birdie"
+
+
+def test_a_guess_never_gives_a_line_to_someone_the_narration_says_is_dead():
+    cast = {"Tess": Character("Tess", (), "F"), "Noreen": Character("Noreen", (), "F"),
+            "Ruth": Character("Ruth", (), "F")}
+    text = ('Noreen was at the stove. "Tea\'s in the pot," Noreen said.\n\n'
+            'Tess poured herself a mug and stood at the window. She still expected to hear her mother in the hall. '
+            'Ruth had been gone nine years.\n\n"How\'s he been? Really."\n')
+    assert [s for _, s in speakers(text, cast)][-1] != "Ruth"
+    text = text.replace("Ruth had been gone nine years.", "Ruth was upstairs, asleep.")
+    assert [s for _, s in speakers(text, cast)][-1] == "Ruth"      # alive, she may be the guess
+
+
+def test_one_who_dies_in_the_story_may_speak_before_but_not_after():
+    from pipeline.text.reader import _Reader
+    from pipeline.text.turns import departed
+    cast = {"Ron": Character("Ron", ("Ron Pegg",), "M"), "Tracey": Character("Tracey", (), "F"),
+            "Ruth": Character("Ruth", (), "F")}
+    text = ('Ron Pegg lay in the bed by the window. Ruth had been gone nine years.\n\n"Bloody lovely," said Ron.\n\n'
+            'Ron Pegg died at twenty to four.\n\n"I\'ll ring the vicar," said Tracey.\n')
+    reader = _Reader(text, cast, "")
+    assert departed(reader, 0) == {"Ruth"}
+    assert departed(reader, text.index("I'll ring")) == {"Ruth", "Ron"}
