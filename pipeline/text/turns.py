@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.text.names import FAMILY_NAMES
+from pipeline.text.names import FAMILY_NAMES, _split_title
 from pipeline.text.quotes import Quote
 
 
@@ -28,6 +28,42 @@ def departed(reader, at: int) -> set[str]:
                 since[main] = min(since.get(main, a), 0 if not dead or dead.group("long") else a)
         reader._departed = since
     return {main for main, since in reader._departed.items() if since <= at}
+
+
+def _parents_called(reader, quotes: list[Quote], group) -> set[str]:
+    """Those the paragraph's speech calls by a family word ("Morning, Dad."): its speaker is their child."""
+    return {main for index in group.quotes for a, b, main in reader.names.mentions(quotes[index].text)
+            if quotes[index].text[a:b] in FAMILY_NAMES and main in (group.addressed or ())}
+
+
+def _surnames(reader, name: str) -> set[str]:
+    character = reader.names.characters.get(name)
+    forms = (name, *character.aliases) if character else (name,)
+    return {words[-1] for form in forms if len(words := _split_title(form)[1]) >= 2 or (_split_title(form)[0] and words)}
+
+
+def _of_another_family(reader, name: str, parent: str) -> bool:
+    """`name` cannot be the child who calls `parent` "Dad": both surnames are known and differ
+    ("Sergeant Okafor" does not call Frank Halloran "Dad")."""
+    theirs, parents = _surnames(reader, name), _surnames(reader, parent)
+    return bool(theirs) and bool(parents) and theirs.isdisjoint(parents)
+
+
+def _goes_by_a_family_word(reader, name: str) -> bool:
+    character = reader.names.characters.get(name)
+    return any(form in FAMILY_NAMES for form in (name, *(character.aliases if character else ())))
+
+
+def _kin_at_hand(reader, quotes: list[Quote], group, parents: set[str]) -> str:
+    """The one person of the scene who shares the surname of the parent the paragraph calls "Dad"."""
+    if len(parents) != 1:
+        return ""
+    parent = next(iter(parents))
+    family = _surnames(reader, parent)
+    # (not the other parent, nor a grandparent: "It's me, Da." is not said by Maw)
+    kin = [c for c in reader.recent(quotes[group.quotes[0]].start, group.gender or None, {parent, *(group.addressed or ())})[:8]
+           if family & _surnames(reader, c) and not _goes_by_a_family_word(reader, c)]
+    return kin[0] if len(kin) == 1 else ""
 
 
 @dataclass
@@ -124,10 +160,13 @@ def _called_gender(quotes: list[Quote], group: Paragraph) -> str:
 def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_first_at) -> None:
     called = [""] + [_called_gender(quotes, group) for group in run[:-1]]
 
+    parents = [_parents_called(reader, quotes, group) for group in run]
+
     def fits(group: Paragraph, name: str, gender: str = "") -> bool:
         gender = group.gender or gender
         return bool(name) and name not in group.addressed and \
-            (not gender or reader.genders.get(name, "U") in (gender, "U"))
+            (not gender or reader.genders.get(name, "U") in (gender, "U")) \
+            and not any(_of_another_family(reader, name, parent) for parent in parents[run.index(group)])
 
     changed = True
     while changed:
@@ -137,6 +176,10 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_
                 continue
             previous = run[i - 1] if i else None
             following = run[i + 1] if i + 1 < len(run) else None
+            if kin := _kin_at_hand(reader, quotes, group, parents[i]):
+                # ("Morning, Dad." / Frank Halloran came in with the jackaroo: Tess Halloran says it)
+                group.speaker, group.basis, group.held, changed = kin, "turns", True, True
+                continue
             guesses, answering, answered = [], [], []
             if previous:
                 # the person just spoken to by name answers

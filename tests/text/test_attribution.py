@@ -1703,3 +1703,15 @@ def test_one_who_dies_in_the_story_may_speak_before_but_not_after():
     reader = _Reader(text, cast, "")
     assert departed(reader, 0) == {"Ruth"}
     assert departed(reader, text.index("I'll ring")) == {"Ruth", "Ron"}
+
+
+def test_dad_called_is_said_by_the_one_at_hand_who_shares_his_surname_not_the_other_parent():
+    cast = {"Tess": Character("Tess", ("Tess Halloran",), "F"), "Frank": Character("Frank", ("Frank Halloran", "Dad"), "M"),
+            "Chook": Character("Chook", (), "M"), "Noreen": Character("Noreen", ("Noreen Pattison",), "F")}
+    text = ('Tess Halloran stood at the window with her tea. "Tea\'s in the pot," said Noreen.\n\n'
+            'The screen door banged and Frank Halloran came in stamping mud off his boots, with Chook behind him.\n\n'
+            '"Morning, Dad."\n\n"Morning."\n')
+    assert [s for _, s in speakers(text, cast)][-2] == "Tess"
+    cast["Ma"] = Character("Ma", ("Ma", "Bridie Halloran"), "F")
+    text = ('Bridie Halloran was at the stove. Frank Halloran came in with Chook behind him.\n\n"Morning, Dad."\n')
+    assert [s for _, s in speakers(text, cast)][-1] != "Ma"
