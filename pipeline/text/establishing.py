@@ -17,7 +17,9 @@ from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, _I
 # barked"), not a place the story moves to; "The shore below Hob Point" is where it is.
 _VIEW_AFTER = re.compile(r"\s*(?:below|outside|beyond|opposite|beneath|underneath|far\s+away|in\s+the\s+distance|"
                          r"across\s+the\s+(?:road|way|street))\b(?!\s+(?:the|a|an|this|that|[A-Z]))")
-_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|below|beyond|across|"
+_VIEW_BEFORE = re.compile(r"\b(?:window|windows|glass|pane|distance|below|beyond|"
+                          # (not one who gets across to it: "by the time I got across to the main stage")
+                          r"(?<!got\s)(?<!went\s)(?<!came\s)(?<!ran\s)(?<!walked\s)(?<!hurried\s)across(?!\s+to\b)|"
                           # (not one who is out there: "I was standing outside in the ambulance bay")
                           r"(?<!standing\s)(?<!stood\s)(?<!was\s)(?<!were\s)(?<!waiting\s)(?<!stepped\s)(?<!went\s)outside|"
                           # "as she watched the street", not "as we joined the motorway"

@@ -108,7 +108,7 @@ _PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+|open\s+|flat\s+)?(?:top|bottom|edge|
 _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )(?<!its )(?<!his )(?<!her )head|drive|"
            r"return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
            r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
-           r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+(?!through\b)|down\s+|up\s+|over\s+|off\s+)?"
+           r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+(?!through\b)|down\s+|up\s+|over\s+|off\s+|across\s+|round\s+)?"
            r"(?:in|into|to|onto|on\s+to|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
            # (not "went back out through the waiting room": on the way out of it)
            # "climbed the stairs to the Gazette office"

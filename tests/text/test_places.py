@@ -2253,3 +2253,11 @@ def test_a_medical_tent_a_clinic_room_and_a_town_hotel_full_of_people():
     text = (kitchen + "We checked into the Grand Hotel at six. The "
             "lobby was marble.\n\n\"Nice,\" said Shane.\n")
     assert beds(text)[1][0] != "pub"
+
+
+def test_getting_across_to_a_place_is_arriving_there_not_seeing_it_from_across():
+    from pipeline.text.establishing import established_place
+    assert established_place(["It was gone eight by the time I got across to the main stage, and the sky over the "
+                              "hills had turned the colour of an old bruise."]) == ("crowd", "main stage")
+    assert established_place(["It was gone eight by the time we got across to the harbour."]) == ("shore", "harbour")
+    assert place_of("We walked round to the pub.") == ("pub", "pub")
