@@ -273,6 +273,12 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
                  r"(?:\s+(?:anything|nothing)\s+(?:but|except|other\s+than))?\s*$",
                  before, re.IGNORECASE) and len(content.split()) <= 5:
         return True
+    # a word someone is in the habit of saying, the sentence running on past it: `he still said "eh" at the
+    # ends of things`, `she said "sorry" too often`
+    if re.fullmatch(r"[a-z][a-z'’-]*(?:\s[a-z'’-]+)?", content) and re.match(
+            r"[\"”’']?\s+(?:at|to|in|on|for|about|whenever|every|all|like|as|too|instead|rather|more|less|after|before|"
+            r"so\s+often|a\s+lot|each|constantly|always|often)\b", text[end:end + 30]):
+        return True
     # `what people called "the facts of life."`, `she was "a foreigner."`: a few words in lower
     # case run straight on from the sentence, no comma or colon before them
     if content[:1].islower() and len(content.split()) <= 4 and not re.search(r"[!?][_*]?$", content) \

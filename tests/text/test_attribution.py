@@ -79,6 +79,13 @@ def test_quoted_words_and_titles_are_not_speech():
     assert [r["speaker"] for r in attribute_to_jsonl_rows(text, CAST)] == ["Mara Vell"]
 
 
+def test_a_word_someone_is_in_the_habit_of_saying_is_told_not_said():
+    text = ('Tobin had been two years in the detachment, and he still said “eh” at the ends of things as if it '
+            'were a kind of apology.\n\n“Morning,” said Tobin.\n\n“eh,” Mara said to him, “you’re late.”\n')
+    assert [(q.text, q.kind) for q in attribute(text, CAST)][:2] == [("eh", "mention"), ("Morning,", "speech")]
+    assert [q.kind for q in attribute(text, CAST)][2] == "speech"
+
+
 def test_indented_verse_is_a_block_not_an_utterance():
     prose = "".join(f'"Line {n}," said Mara.\n\n' for n in range(10))
     text = prose + 'Tobin sang:\n\n"Over the hill\n    and far away,\nthe wind is cold\n    today."\n'
