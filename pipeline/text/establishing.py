@@ -282,10 +282,24 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # ("The taxi queue was forty long, but Arjun knew the concierge, and at half past ten they were in a cab")
         found = place_of(sentences[0][later.end():], vocabulary, opening=True, generic=False)
     found = found or hotel_as_pub(sentences)
+    if found is None and (got := _BY_THE_TIME_WE_GOT.search(sentences[0])):
+        # ("Dai has the chairs up on the tables by the time we get to the rugby club": where they get to)
+        rest = sentences[0][got.end():]
+        found = place_of(("We went" if re.match(r"\s+(?:to|at|in)\b", rest) else "We reached") + rest, vocabulary)
+    if found is None and (back := _BACK_OF.match(sentences[0])) \
+            and vocabulary.patterns.word_bed.get(back.group(1).lower()) in _VEHICLE_BEDS:
+        found = (vocabulary.patterns.word_bed[back.group(1).lower()], back.group(1).lower())
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
     if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
         return "countryside", found[1]
     return found or None
+
+
+_BY_THE_TIME_WE_GOT = re.compile(r"(?<=\w)\s+by\s+the\s+time\s+(?:we|they|I|he|she)\s+(?:get|got|reach|reached|arrive|arrived)"
+                                 r"(?=\s+(?:to|at|in)\s+the\b|\s+the\b)", re.IGNORECASE)
+# ("The back of the ambulance is bright and warm after the yard": inside a vehicle, at its back)
+_BACK_OF = re.compile(r"^\W*(?:the|in\s+the)\s+back\s+of\s+(?:the|a|an|his|her|their|our|my)\s+([\w-]+(?:\s+engine)?)\s+"
+                      r"(?:is|was|smelled|smells|smelt|felt|feels|rocks|rocked|sways|swayed)\b", re.IGNORECASE)
 
 
 def hotel_as_pub(sentences: list[str]) -> tuple[str, str] | None:

@@ -15,7 +15,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                  "emergency department", "emergency room", "casualty department", "A&E", "A and E", "nurses' station", "nurses’ station",
                  "nurse's station", "nurse’s station", "nurses station",
                  # a ward's single room, in British hospitals ("Side room two had a window")
-                 "side room", "resus", "resus bay", "resus room", "resuscitation room", "resuscitation bay", "trauma bay"),
+                 "side room", "resus", "resus bay", "resus room", "resuscitation room", "resuscitation bay", "trauma bay",
+                 # the parts of A&E by what comes in ("They take Mr Hopkins straight through to majors")
+                 "majors", "minors", "triage"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",
@@ -151,6 +153,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "passenger seat", "driver's seat", "bus", "pickup truck", "cab", "top deck",
             "land cruiser", "land rover", "range rover", "pickup", "crew cab", "humvee",
             "minibus", "minibuses", "people carrier", "camper van", "campervan", "motorhome", "tour bus",
+            # ("The back of the ambulance is bright and warm after the yard")
+            "ambulance", "fire engine",
             # the shared minibuses and taxis of Lagos, Nairobi, Accra, Manila
             "danfo", "matatu", "tro-tro", "trotro", "jeepney", "molue", "shared taxi", "ute",
             # on a motorway the story is inside a car ("the M62", see _ROAD_NUMBER)
@@ -178,7 +182,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "window booth", "corner booth", "back booth",
             # a club's bar and its bingo night
             "working men's club", "working men’s club", "social club", "miners' welfare", "miners’ welfare",
-            "welfare club", "club", "nightclub", "bingo hall",
+            "welfare club", "club", "nightclub", "bingo hall", "rugby club", "football club", "cricket club", "golf club",
             # an English pub by the name on its sign, capitalised: "The Red Lion at closing time"
             "Red Lion", "White Lion", "Black Lion", "Golden Lion", "White Hart", "Red Hart", "White Horse",
             "Black Horse", "Royal Oak", "Rose and Crown", "King's Head", "King’s Head", "Queen's Head",
@@ -238,7 +242,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # a film unit's trailers on location
              "make-up trailer", "makeup trailer", "wardrobe trailer",
              # a tent or a box someone works in, under canvas or tin ("The medical tent was a big white marquee")
-             "medical tent", "first aid tent", "first-aid tent", "welfare tent", "mess tent", "shipping container"),
+             "medical tent", "first aid tent", "first-aid tent", "welfare tent", "mess tent", "shipping container",
+             # a pit's or a works' room for the injured, no vehicle
+             "ambulance room", "first aid room", "first-aid room"),
 }
 # A cabin on land: of logs in the woods, or a box at a site's gate ("The stewards' cabin at the gate was an old
 # shipping container"); any other cabin is a ship's ("The captain's cabin smelled of tar").

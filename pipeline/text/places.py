@@ -49,6 +49,8 @@ _PLACE_FIGURES = re.compile(
     # but not a wish ("I'd like a room at the inn")
     r"(?<!\bwould\s)(?<!['’]d\s)(?<!\bto\s)(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)"
     r"\blike\s+(?:a|an|some)\s+[^,.;:!?]{0,40}|"
+    # ("with the face of a boy who has walked into a kitchen where his parents are arguing")
+    r"\b(?:the|a)\s+(?:face|look|air|expression|manner|eyes|voice)\s+of\s+(?:a|an|someone|somebody)\s+[^,.;:!?]{0,80}|"
     # a garage's or a ward's bay by its number: "the heat in Bay Two", "the fume hood in bay four"
     r"\bbay\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
     # a name painted on a vehicle: "now as the person whose name was on the van"

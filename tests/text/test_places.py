@@ -2261,3 +2261,16 @@ def test_getting_across_to_a_place_is_arriving_there_not_seeing_it_from_across()
                               "hills had turned the colour of an old bruise."]) == ("crowd", "main stage")
     assert established_place(["It was gone eight by the time we got across to the harbour."]) == ("shore", "harbour")
     assert place_of("We walked round to the pub.") == ("pub", "pub")
+
+
+def test_the_back_of_an_ambulance_a_rugby_club_got_to_and_a_face_that_is_no_kitchen():
+    from pipeline.text.establishing import established_place
+    assert established_place(["The back of the ambulance is bright and warm after the yard, and it rocks on the lane "
+                              "like a boat on a mooring."]) == ("car", "ambulance")
+    assert established_place(["The back of the shop is warm."]) is None
+    assert established_place(["Dai has the chairs up on the tables and the mop out by the time we get to the rugby "
+                              "club, and the television over the bar is showing darts to nobody."]) == ("pub", "rugby club")
+    assert place_of("They laid him out in the colliery ambulance room.") == ("room", "ambulance room")
+    # a simile's kitchen is nowhere anyone is
+    assert place_of("Spud looks up from his noodles with the face of a boy who has walked into a kitchen where "
+                    "his parents are arguing.") is None
