@@ -246,6 +246,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              # a pit's or a works' room for the injured, no vehicle
              "ambulance room", "first aid room", "first-aid room"),
 }
+# What a place word may name that someone wears or carries: "in his station fleece" is no station
+_WORN = r"(?:fleece|jacket|coat|uniform|boots|shirt|t-shirt|jumper|sweater|hoodie|badge|lanyard|keys|tabard|overalls)"
+
 # A cabin on land: of logs in the woods, or a box at a site's gate ("The stewards' cabin at the gate was an old
 # shipping container"); any other cabin is a ship's ("The captain's cabin smelled of tar").
 LAND_CABIN = re.compile(r"\b(?:log|timber|wooden|holiday|ski|mountain|forest|lakeside|hunting|fishing|site|security|"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, GENERIC_WORDS, PLACE_WORDS,  # noqa: F401
+from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, _WORN, GENERIC_WORDS, PLACE_WORDS,  # noqa: F401
                                        LAND_CABIN, business_named_for)
 from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
 from pipeline.text.clock import _CLOCK_LEAD_IN, _DAY_AND_AFTER, _TIME_LEAD_IN
@@ -224,7 +224,7 @@ class _Patterns:
         # (not a word that only says what part: "the hospital corridor" is the hospital's, "the galley below decks" the galley)
         heads = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(word_bed, key=len, reverse=True)
                          if w not in GENERIC_WORDS and w not in _NO_HEADS and not re.match(r"(?:below|on|in|at|under)\s", w))
-        head = rf"(?!\s+(?:{heads})\b)"
+        head = rf"(?!\s+(?:{heads}|{_WORN})\b)"
         noun = rf"{free}{{0,3}}?(?P<place>{words})(?:s|es)?\b{head}"
         # an article or an owner before the place ("going to train" is no train), except the few
         # places English names bare ("at home", "in town", "to church")

@@ -2274,3 +2274,8 @@ def test_the_back_of_an_ambulance_a_rugby_club_got_to_and_a_face_that_is_no_kitc
     # a simile's kitchen is nowhere anyone is
     assert place_of("Spud looks up from his noodles with the face of a boy who has walked into a kitchen where "
                     "his parents are arguing.") is None
+
+
+def test_a_place_word_naming_what_someone_wears_is_no_place():
+    assert place_of("Prosser comes in out of the dark in his station fleece, shaking the wet off his shoulders.") is None
+    assert place_of("He waited in the station for an hour.") == ("street", "station")
