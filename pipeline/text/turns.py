@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from pipeline.text.names import FAMILY_NAMES, _split_title
 from pipeline.text.quotes import Quote
@@ -18,16 +19,19 @@ _DEAD_AFTER = re.compile(r"['’]?s?\s+(?:(?P<long>(?:had|has)\s+(?:been\s+)?(?:
 _DEAD_BEFORE = re.compile(r"\b(?:the\s+late|poor\s+dead|dead)\s+$", re.IGNORECASE)
 
 
+_DEAD_SINCE: WeakKeyDictionary = WeakKeyDictionary()     # reader -> {character: where the text has them dead}
+
+
 def departed(reader, at: int) -> set[str]:
     """The characters the narration says are dead by `at` in the text: a guess never makes them speak."""
-    if getattr(reader, "_departed", None) is None:
+    if reader not in _DEAD_SINCE:
         text, since = reader.text, {}
         for a, b, main in reader.names.mentions(text):
             dead = _DEAD_AFTER.match(text, b)
             if dead or _DEAD_BEFORE.search(text, max(0, a - 12), a):
                 since[main] = min(since.get(main, a), 0 if not dead or dead.group("long") else a)
-        reader._departed = since
-    return {main for main, since in reader._departed.items() if since <= at}
+        _DEAD_SINCE[reader] = since
+    return {main for main, since in _DEAD_SINCE[reader].items() if since <= at}
 
 
 def _parents_called(reader, quotes: list[Quote], group) -> set[str]:
@@ -39,7 +43,12 @@ def _parents_called(reader, quotes: list[Quote], group) -> set[str]:
 def _surnames(reader, name: str) -> set[str]:
     character = reader.names.characters.get(name)
     forms = (name, *character.aliases) if character else (name,)
-    return {words[-1] for form in forms if len(words := _split_title(form)[1]) >= 2 or (_split_title(form)[0] and words)}
+    found = set()
+    for form in forms:
+        title, words = _split_title(form)
+        if len(words) >= 2 or (title and words):     # "Tess Halloran", "Mr Halloran"
+            found.add(words[-1])
+    return found
 
 
 def _of_another_family(reader, name: str, parent: str) -> bool:
@@ -160,13 +169,13 @@ def _called_gender(quotes: list[Quote], group: Paragraph) -> str:
 def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_first_at) -> None:
     called = [""] + [_called_gender(quotes, group) for group in run[:-1]]
 
-    parents = [_parents_called(reader, quotes, group) for group in run]
+    parents = {id(group): _parents_called(reader, quotes, group) for group in run}
 
     def fits(group: Paragraph, name: str, gender: str = "") -> bool:
         gender = group.gender or gender
         return bool(name) and name not in group.addressed and \
             (not gender or reader.genders.get(name, "U") in (gender, "U")) \
-            and not any(_of_another_family(reader, name, parent) for parent in parents[run.index(group)])
+            and not any(_of_another_family(reader, name, parent) for parent in parents[id(group)])
 
     changed = True
     while changed:
@@ -176,7 +185,7 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_
                 continue
             previous = run[i - 1] if i else None
             following = run[i + 1] if i + 1 < len(run) else None
-            if kin := _kin_at_hand(reader, quotes, group, parents[i]):
+            if kin := _kin_at_hand(reader, quotes, group, parents[id(group)]):
                 # ("Morning, Dad." / Frank Halloran came in with the jackaroo: Tess Halloran says it)
                 group.speaker, group.basis, group.held, changed = kin, "turns", True, True
                 continue
