@@ -91,7 +91,7 @@ def choices(reader, quotes, groups) -> list[Choice]:
         # never one a "sir", a "madam" or a tag's "she" rules out
         # (nor one the narration says is dead)
         candidates = [name for name in dict.fromkeys(candidates) if name in reader.names.characters
-                      and not around.against(name) and name not in departed(reader, quotes[group.quotes[0]].start)]
+                      and not around.against(name) and name not in departed(reader, quotes, quotes[group.quotes[0]].start)]
         if len(candidates) < 2:
             continue
         rows = [[float(value) for value in around.features(name, tag_counts, most)] for name in candidates]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from pipeline.text.names import FAMILY_NAMES, _split_title
-from pipeline.text.quotes import Quote
+from pipeline.text.quotes import Quote, inside_span
 
 
 # the dead, as the narration tells it: "Ruth had been gone nine years", "the late Mr. Hale" (dead all along), or
@@ -22,16 +22,24 @@ _DEAD_BEFORE = re.compile(r"\b(?:the\s+late|poor\s+dead|dead)\s+$", re.IGNORECAS
 _DEAD_SINCE: WeakKeyDictionary = WeakKeyDictionary()     # reader -> {character: where the text has them dead}
 
 
-def departed(reader, at: int) -> set[str]:
-    """The characters the narration says are dead by `at` in the text: a guess never makes them speak."""
+def departed(reader, quotes: list[Quote], at: int) -> set[str]:
+    """The characters the narration says are dead by `at` in the text: a guess never makes them speak.
+    (By one of their own names: "I am sure Mrs. Tilney is dead", said by someone, is no narration, and she is not
+    Henry Tilney.)"""
     if reader not in _DEAD_SINCE:
         text, since = reader.text, {}
+        spans = [(q.start, q.end) for q in quotes]
+        starts = [a for a, _ in spans]
         for a, b, main in reader.names.mentions(text):
+            if inside_span(a, spans, starts) or text[a:b] not in (main, *reader.names.characters[main].aliases):
+                continue
             dead = _DEAD_AFTER.match(text, b)
             if dead or _DEAD_BEFORE.search(text, max(0, a - 12), a):
                 since[main] = min(since.get(main, a), 0 if not dead or dead.group("long") else a)
         _DEAD_SINCE[reader] = since
-    return {main for main, since in _DEAD_SINCE[reader].items() if since <= at}
+    # (nor one a tag has speak after: "the late Mr. Darcy" is the father of the Mr. Darcy who talks)
+    dead = {main: since for main, since in _DEAD_SINCE[reader].items() if since <= at}
+    return set(dead) - {q.speaker for q in quotes if q.basis == "tag" and q.speaker in dead and q.start >= dead[q.speaker]}
 
 
 def _parents_called(reader, quotes: list[Quote], group) -> set[str]:
@@ -233,7 +241,7 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_
         previous = run[i - 1].speaker if i else ""
         # whoever the quote talks about is not who says it
         exclude = set(group.addressed) | named[i] | spoken_of | ({previous} if previous else set()) \
-            | departed(reader, quotes[group.quotes[0]].start)
+            | departed(reader, quotes, quotes[group.quotes[0]].start)
         if group.scene and group.scene not in exclude - {previous}:
             # right about half the time on the development novels: a producer should confirm it
             group.speaker, group.basis, group.check = group.scene, "scene", True

@@ -1708,8 +1708,16 @@ def test_one_who_dies_in_the_story_may_speak_before_but_not_after():
     text = ('Ron Pegg lay in the bed by the window. Ruth had been gone nine years.\n\n"Bloody lovely," said Ron.\n\n'
             'Ron Pegg died at twenty to four.\n\n"I\'ll ring the vicar," said Tracey.\n')
     reader = _Reader(text, cast, "")
-    assert departed(reader, 0) == {"Ruth"}
-    assert departed(reader, text.index("I'll ring")) == {"Ruth", "Ron"}
+    quotes = attribute(text, cast)
+    assert departed(reader, quotes, 0) == {"Ruth"}
+    assert departed(reader, quotes, text.index("I'll ring")) == {"Ruth", "Ron"}
+    # said, not told; and of another of the family, not of Ron
+    text = '"I am sure Mrs. Pegg is dead," said Tracey.\n\n"Ron had died, they said," said Tracey.\n'
+    assert departed(_Reader(text, cast, ""), attribute(text, cast), len(text)) == set()
+    # a father of the same name: the one a tag has speak after "the late Mr. Pegg" is alive
+    cast["Ron"] = Character("Ron", ("Ron Pegg", "Mr. Pegg"), "M")
+    text = 'He had known the late Mr. Pegg by character.\n\n"Sit down," said Mr. Pegg.\n'
+    assert departed(_Reader(text, cast, ""), attribute(text, cast), len(text)) == set()
 
 
 def test_dad_called_is_said_by_the_one_at_hand_who_shares_his_surname_not_the_other_parent():
