@@ -3,16 +3,37 @@ from __future__ import annotations
 
 from pipeline.core.files import exclusive_lock, remove_partials
 from pipeline.core.project import Project
+from pipeline.model.casting import load_voices
 from pipeline.run.stages import STAGE_NAMES, ChapterRun, run_stages
 
 
 def make_episode(project: Project, chapter, workers: int | None = None, progress=None, log=print,
                  check: bool = True) -> dict:
-    """All stages for one chapter; what is up to date is reused."""
+    """All stages for one chapter; what is up to date is reused. A designed voice QA heard a line of
+    closer to another voice is designed once more (its next seed) and the episode made again."""
     chapter_id = project.chapter_id(chapter)
     with exclusive_lock(project.chapter_lock(chapter), f"a render of {chapter_id}"):
         remove_partials(project.output)
         names = STAGE_NAMES if check else tuple(n for n in STAGE_NAMES if n != "qa")
         run = run_stages(ChapterRun(project, chapter, workers, progress), names, log)
+        if check and (redesign := voices_heard_as_others(project, run.report)):
+            from pipeline.takes.design import design_and_write
+            voices = load_voices(project.voices)
+            for name in redesign:
+                voice = voices[name]
+                design_and_write(project, name, voice.gender, voice.age, description=voice.description or "",
+                                 chapter=chapter)
+                log(f"voices   voices/{name}.yaml designed again: a line of it was heard nearer another voice")
+            again = ChapterRun(project, chapter, workers, progress, script_path=run.script_path,
+                               script_written=run.script_written)
+            run = run_stages(again, tuple(n for n in names if n != "script"), log)
         return {"script": str(run.script_path), "synthesized": run.takes.synthesized, "takes": len(run.takes.takes),
                 "mix": run.mixed, "master": run.mastered, "qa": run.report, "episode": str(project.episode(chapter))}
+
+
+def voices_heard_as_others(project: Project, report: dict | None) -> list[str]:
+    """The designed voices (not pinned, not written by hand) with a line QA heard closer to another voice."""
+    flagged = {entry.get("voice") for entry in (report or {}).get("voice_flagged_lines", [])
+               if "closer to" in entry.get("voice_problem", "")}
+    voices = load_voices(project.voices) if flagged and project.voices.is_dir() else {}
+    return sorted(n for n in flagged if n in voices and voices[n].design_seed is not None and not voices[n].pinned)
