@@ -306,6 +306,11 @@ def _quote(text: str, limit: int = 48) -> str:
     return f"\"{text[:limit - 1]}…\"" if len(text) > limit else f"\"{text}\""
 
 
+def lines_in_another_voice(qa: dict | None) -> list[dict]:
+    """The flagged lines heard closer to another voice than to their own (the verdict's blockers)."""
+    return [e for e in (qa or {}).get("voice_flagged_lines", []) if "closer to" in e.get("voice_problem", "")]
+
+
 def summary(qa: dict) -> str:
     """Five to eight lines a producer can read at a glance, ending with whether it may be published."""
     loud = qa.get("loudness", {})
@@ -331,7 +336,7 @@ def summary(qa: dict) -> str:
                f"silence  {len(silences)} unscripted: " + ", ".join(
                    f"{minutes_clock(s['start_s'])} ({s['duration_s']:.1f} s)" for s in silences[:3]))
     voice_check = qa.get("voice_check")
-    wrong_voice = [e for e in qa.get("voice_flagged_lines", []) if "closer to" in e.get("voice_problem", "")]
+    wrong_voice = lines_in_another_voice(qa)
     far_voice = [e for e in qa.get("voice_flagged_lines", []) if e not in wrong_voice]
     if voice_check:
         mean_match = voice_check.get("mean_voice_match")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pipeline.core.files import exclusive_lock, remove_partials
 from pipeline.core.project import Project
 from pipeline.model.casting import load_voices
+from pipeline.qa.checks import lines_in_another_voice
 from pipeline.run.stages import STAGE_NAMES, ChapterRun, run_stages
 
 
@@ -18,9 +19,7 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
         run = run_stages(ChapterRun(project, chapter, workers, progress), names, log)
         if check and (redesign := voices_heard_as_others(project, run.report)):
             from pipeline.takes.design import design_and_write
-            voices = load_voices(project.voices)
-            for name in redesign:
-                voice = voices[name]
+            for name, voice in redesign.items():
                 design_and_write(project, name, voice.gender, voice.age, description=voice.description or "",
                                  chapter=chapter)
                 log(f"voices   voices/{name}.yaml designed again: a line of it was heard nearer another voice")
@@ -31,9 +30,9 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
                 "mix": run.mixed, "master": run.mastered, "qa": run.report, "episode": str(project.episode(chapter))}
 
 
-def voices_heard_as_others(project: Project, report: dict | None) -> list[str]:
-    """The designed voices (not pinned, not written by hand) with a line QA heard closer to another voice."""
-    flagged = {entry.get("voice") for entry in (report or {}).get("voice_flagged_lines", [])
-               if "closer to" in entry.get("voice_problem", "")}
+def voices_heard_as_others(project: Project, report: dict | None) -> dict:
+    """The designed voices (not pinned, not written by hand), by name, with a line QA heard closer to another voice."""
+    flagged = {entry.get("voice") for entry in lines_in_another_voice(report)}
     voices = load_voices(project.voices) if flagged and project.voices.is_dir() else {}
-    return sorted(n for n in flagged if n in voices and voices[n].design_seed is not None and not voices[n].pinned)
+    return {n: voices[n] for n in sorted(flagged, key=str)
+            if n in voices and voices[n].design_seed is not None and not voices[n].pinned}
