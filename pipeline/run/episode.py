@@ -16,9 +16,17 @@ def make_episode(project: Project, chapter, workers: int | None = None, progress
     with exclusive_lock(project.chapter_lock(chapter), f"a render of {chapter_id}"):
         remove_partials(project.output)
         names = STAGE_NAMES if check else tuple(n for n in STAGE_NAMES if n != "qa")
-        run = run_stages(ChapterRun(project, chapter, workers, progress), names, log)
-        if check and (redesign := voices_heard_as_others(project, run.report)):
+        run = run_stages(ChapterRun(project, chapter, workers, progress), tuple(n for n in names if n != "qa"), log)
+        # QA's verdict is told once, of the episode that stays: not of one about to be made again
+        verdict: list[str] = []
+        run = run_stages(run, ("qa",), verdict.append) if check else run
+        redesign = voices_heard_as_others(project, run.report) if check else {}
+        for said in verdict if not redesign else ():
+            log(said)
+        if redesign:
             from pipeline.takes.design import design_and_write
+            heard = len([e for e in lines_in_another_voice(run.report) if e.get("voice") in redesign])
+            log(f"qa       {heard} line(s) heard nearer another voice than their own; making the episode again")
             for name, voice in redesign.items():
                 design_and_write(project, name, voice.gender, voice.age, description=voice.description or "",
                                  chapter=chapter)

@@ -27,7 +27,10 @@ def test_a_designed_voice_heard_nearer_another_is_designed_again_and_the_episode
 
     def stages(run, names, log):
         runs.append(names)
-        return _run(project, flagged if len(runs) == 1 else {"voice_flagged_lines": []})
+        verdicts = sum("qa" in n for n in runs)
+        if "qa" in names:
+            log(f"QA verdict {verdicts}")
+        return _run(project, flagged if verdicts == 1 else {"voice_flagged_lines": []})
     monkeypatch.setattr(episode_module, "run_stages", stages)
     monkeypatch.setattr(episode_module, "load_voices", lambda folder: voices)
     monkeypatch.setattr(design_module, "design_and_write",
@@ -35,15 +38,24 @@ def test_a_designed_voice_heard_nearer_another_is_designed_again_and_the_episode
     episode_module.make_episode(project, 2, log=logged.append)
     # only the designed voice, not the pinned one, the shipped narrator's, nor one only far from its own
     assert [(name, gender, age, options["chapter"]) for name, gender, age, options in designed] == [("dai", "M", "adult", 2)]
-    assert len(runs) == 2 and "script" not in runs[1] and "qa" in runs[1]
+    assert len(runs) == 3 and "qa" not in runs[0] and runs[1] == ("qa",) and "script" not in runs[2] and "qa" in runs[2]
     assert any("voices/dai.yaml designed again" in line for line in logged)
+    # the verdict told is the one of the episode that stays, not of the one made again
+    assert "QA verdict 2" in logged and "QA verdict 1" not in logged
 
 
 def test_an_episode_qa_passes_is_made_once_and_without_qa_nothing_is_redesigned(tmp_path, monkeypatch):
     project = make_project(tmp_path / "proj")
     runs = []
-    monkeypatch.setattr(episode_module, "run_stages",
-                        lambda run, names, log: runs.append(names) or _run(project, {"voice_flagged_lines": []}))
-    episode_module.make_episode(project, 2, log=lambda *_: None)
-    episode_module.make_episode(project, 2, log=lambda *_: None, check=False)
-    assert len(runs) == 2 and "qa" not in runs[1]
+    logged = []
+
+    def stages(run, names, log):
+        runs.append(names)
+        if "qa" in names:
+            log("QA publishable")
+        return _run(project, {"voice_flagged_lines": []})
+    monkeypatch.setattr(episode_module, "run_stages", stages)
+    episode_module.make_episode(project, 2, log=logged.append)
+    assert logged == ["QA publishable"] and len(runs) == 2
+    episode_module.make_episode(project, 2, log=logged.append, check=False)
+    assert len(runs) == 3 and "qa" not in runs[2] and logged == ["QA publishable"]
