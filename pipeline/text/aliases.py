@@ -22,7 +22,8 @@ _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
 # ("Crabs went into one box", "Rain began"): they do not make a word a speaker's name.
 _NOT_SPEECH_ALONE = {"went", "began", "begins", "returned", "returns", "proceeded", "pursued", "resumed", "nodded",
                      "smiled", "told", "tells", "offers", "noted", "stated", "recalled", "guessed", "promised",
-                     "reported", "informed", "requested", "calls", "continues", "continued", "followed", "lied"}
+                     "reported", "informed", "requested", "calls", "continues", "continued", "followed", "lied",
+                     "finished", "ended", "concluded"}     # ("Drill finished at half eight")
 _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v and v not in _NOT_SPEECH_ALONE),
                           key=len, reverse=True))
 @dataclass

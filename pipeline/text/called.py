@@ -12,7 +12,7 @@ from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _TITLE_RE, _PRON
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import (FAMILY_NAMES, kin_of, _FATHER, _FEMALE_NOUNS, _GRANDFATHER, _GRANDMOTHER, _MALE_NOUNS, _MOTHER, _SAME_TITLE,
                                  _decide, _gender_hint, _gender_of_phrase, _split_title)
-from pipeline.text.roles import _ROLE_TITLES
+from pipeline.text.roles import _ROLE_TITLES, _in_tag, _join_rank_calls
 
 
 # whom a family word's possessive may name instead of a room or a thing ("Mum's friend")
@@ -32,6 +32,9 @@ _CAME_IN = re.compile(r"\b(?:comes|came|walks|walked|bursts|burst|appears|appear
 
 _LOOKED_AT_SOMEONE = re.compile(r"\b(?:looked|looks|stared|stares|turned|turns|gazed|gazes|glanced|glances|peered|peers)\s+"
                         r"(?:\w+\s+){0,2}?(?:at|to|towards?|across\s+at)\s+(?:the\s+[a-z]+|him|her|them|[A-Z][a-z]+)\b[^.!?]*[.!?]?\s*$")
+
+
+_BESIDE_THEM = re.compile(r"\b(?:beside|to|at|towards?|with|next\s+to)\s+(her|him)\b")
 
 
 def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_story: bool = False) -> None:
@@ -116,14 +119,23 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
         if addressees and addressees[0] is not None:
             called = [p for p, _, _ in vocatives]
             strong.add(id(called[0]))
-        elif not _TAGGED.search(told[number]):
-            tag = _PRONOUN_TAG.search(told[number])
+        elif not (tagged := _TAGGED.search(told[number])) or speech.quotes_in(number - 1):
+            # ('"We'll drown," she said.' / '"You won't drown, Bernie," said Uncle Pascal': tagged or not,
+            # a line answers the one who spoke before)
+            tag = _PRONOUN_TAG.search(told[number]) if not tagged else None
             before = speaker_of(number - 1)
+            # (and a tagged one only when the narration turns it to them: "said Uncle Pascal, who was sheltering
+            # beside her"; not '"Rab, come on," said Morag.' after Sergeant Kerr's question)
+            to_them = _BESIDE_THEM.search(told[number]) if tagged else None
+            if tagged and not (len(before) == 1 and owner.get(tagged.group(1) or tagged.group(2)) is not before[0]
+                               and to_them and (before[0].listed_gender or said_of(before[0]))
+                               == {"her": "F", "him": "M"}[to_them.group(1)]):
+                before = []
             if speech.quotes_in(number - 1):
                 # the one who just spoke, or acted beside their words; or, two lines taking turns
                 # untagged, the one who spoke three lines up
                 back = 1
-                while not before and back < 5 and number - back - 2 >= 0 and speech.quotes_in(number - back - 1) \
+                while not before and not tagged and back < 5 and number - back - 2 >= 0 and speech.quotes_in(number - back - 1) \
                         and speech.quotes_in(number - back - 2) and not speaker_of(number - back - 1):
                     back += 2
                     before = speaker_of(number - back)
@@ -151,13 +163,13 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                 addressees.append(other[0] if len(other) == 1 and (len(before) == 1 or pair) else None)
             # and the one asked, who answers by name in the next line (`"How is he, Doc?"` / `"...,"
             # Haddad says`)
-            asked = re.search(r"\?\W*$", text[inside[-1][0]:inside[-1][1]]) is not None
+            asked = re.search(r"\?\W*$", text[inside[-1][0]:inside[-1][1]]) is not None and not tagged
             if asked and number + 1 < len(speech.paragraphs) and speech.quotes_in(number + 1):
                 after = speaker_of(number + 1)
                 addressees.append(after[0] if len(after) == 1 else None)
             # (a question put by name later in the line, `"...worse than this. Eh, Dod? The January of
             # seventy-four."`, is answered by the one it names: `"We were young," said George.`)
-            put = [p for p, first, question in vocatives if question and not first]
+            put = [p for p, first, question in vocatives if question and not first and not tagged]
             if put and number + 1 < len(speech.paragraphs) and speech.quotes_in(number + 1) \
                     and len(after := speaker_of(number + 1)) == 1:
                 for person in put:
@@ -552,3 +564,29 @@ def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
                 and said <= {target.listed_gender or "M", target.listed_gender or "F"}:
             target.absorb(role)
     people[:] = [p for p in people if p.forms]
+
+
+# "Miss comes in with a stack of books", "Sir says": a teacher the pupils' narration calls by the title alone
+_TITLE_ALONE = re.compile(r"(?<![.!?]\s)(?<!^)\b(Miss|Sir)\b(?!\s+[A-Z])(?=\s+(?:\w+ly\s+)?(?:is|was|has|had|and|"
+                          r"[a-z]+s|[a-z]+ed|said|told|thought|knew|went|came|sat|stood|took|saw|spoke|got|put)\b)",
+                          re.MULTILINE)
+
+
+def add_called_by_title_alone(speech: _Speech, people: list[_Person]) -> None:
+    """A teacher a pupil's narration calls "Miss" or "Sir" as a name ("Miss sits down on the chair
+    next to me", twice or more) is a person: the one "Miss Devlin" the text names, when it names
+    one, else "Miss" of her own."""
+    text = speech.text
+    for title, gender in (("Miss", "F"), ("Sir", "M")):
+        told = [m.start() for m in _TITLE_ALONE.finditer(text) if m.group(1) == title and not speech.inside_quote(m.start())]
+        if len(told) < 2:
+            continue
+        person = _Person((title,), gender)
+        person.forms[title] = len(told)
+        person.spoke = sum(1 for at in told if _in_tag(text, at, at + len(title)))
+        bearers = [p for p in people if any(_split_title(f)[0] == title for f in p.forms)]
+        if len(bearers) == 1:
+            bearers[0].absorb(person)
+        else:
+            people.append(person)
+    _join_rank_calls(speech, people)

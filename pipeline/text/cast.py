@@ -33,19 +33,19 @@ from pipeline.text.not_names import _LOCATIVE, _NOT_PERSON_WORDS, _PLACE_PREFIXE
 from pipeline.text.addressed import _DESCRIBED_AS_KIN, _GIVES_NAME, _INTRODUCED, _SELF_INTRODUCED, names_spoken_to
 from pipeline.text.aliases import (_Person, _Speech, named_apart, _join_answered_names, _join_misses,
                                    _join_short_names, _part_titles_of_both_genders)
-from pipeline.text.roles import _add_roles, _join_titles, add_called_by_title_alone, add_names_given
+from pipeline.text.roles import _add_roles, _join_titles, add_names_given
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
 from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech, _drop_kin_only_said,
                                   _join_grandparents_by_age, _join_introductions, _join_names_said_to,
-                                  join_roles_answering_calls)
+                                  add_called_by_title_alone, join_roles_answering_calls)
 from pipeline.text.not_people import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, first_called_a_thing, is_a_town_with_its_country,
                                       is_a_vessel, is_call_sign, named_where_one_is)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
 from pipeline.text.mentions import _FEMALE, _MALE, _candidates
-from pipeline.text.nicknames import _tie_nicknames, join_given_name_to_nickname
+from pipeline.text.nicknames import _tie_nicknames, join_full_name_to_what_he_goes_by, join_given_name_to_nickname
 from pipeline.text.parents import _join_parents, join_couple_by_their_family_name
 from pipeline.text.uniforms import join_roles_by_what_they_wear
 
@@ -101,6 +101,11 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
         return False
     if title and len(words) == 1 and words[0].endswith("s") and any(f.endswith(" " + words[0][:-1]) for f in anywhere):
         return False    # "the two Mr. Pryors" beside "Gideon Pryor": two people
+    # "He's in Prince Charles", "I want him in Prince Charles": a hospital, a ship or a pub someone is in, never spoken to
+    inside = sum(1 for at in where[form] if re.search(r"\b(?:in|into|inside)\s+$", text[max(0, at - 7):at])
+                 and not re.match(r"['’]s\b", text[at + len(form):]))
+    if inside >= 2 and not spoke[form] and not vocatives[form] and 2 * inside >= anywhere[form]:
+        return False
     if title:
         return True
     # "Age?" or "Tea?", a whole line of speech and nowhere else: a question, not someone called
@@ -294,6 +299,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _drop_kin_only_said(speech, people, vocatives if first_person_story else None)
     _join_misses(people)
     join_given_name_to_nickname(speech, people)
+    join_full_name_to_what_he_goes_by(speech, people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)
     join_roles_by_what_they_wear(text, people)

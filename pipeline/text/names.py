@@ -83,8 +83,8 @@ _GRANDMOTHERS_ABROAD = {"Babcia", "Babunia", "Yiayia", "Yaya", "Giagia", "Nani",
 _GRANDFATHERS_ABROAD = {"Dziadek", "Dziadzia", "Pappou", "Papou", "Pappous", "Abuelito", "Zayde", "Zaidy", "Taid", "Oupa",
                         "Grandda", "Ah Gong", "Ah Kong", "Gung Gung", "Gong Gong", "Ye Ye", "Yeh Yeh", "Lao Ye",
                         "Ong Noi", "Ong Ngoai", "Ông Nội", "Ông Ngoại", "Babu", "Guka"}
-# and an elder brother or sister (Hindi, Urdu, Tamil, Korean, Mandarin): said as a name, never anyone's own
-_SIBLINGS_ABROAD = {"Didi", "Bhaiya", "Bhaiyya", "Akka", "Aapa", "Baji", "Unnie", "Oppa", "Noona", "Hyung", "Jiejie", "Gege"}
+# and a sister (English "Sis"), an elder brother or sister (Hindi, Urdu, Tamil, Korean, Mandarin): said as a name, never anyone's own
+_SIBLINGS_ABROAD = {"Sis", "Didi", "Bhaiya", "Bhaiyya", "Akka", "Aapa", "Baji", "Unnie", "Oppa", "Noona", "Hyung", "Jiejie", "Gege"}
 # and an uncle or an aunt (Gujarati, Hindi, Punjabi, Urdu, Spanish, German, Polish): what a niece calls Papa
 _UNCLES_AUNTS_ABROAD = {"Kaka", "Kaki", "Chacha", "Chachi", "Chachu", "Mamu", "Masi", "Mausi", "Phupho", "Bua", "Tío", "Tía",
                         "Onkel", "Tante", "Wujek", "Ciocia"}

@@ -154,3 +154,23 @@ def join_given_name_to_nickname(speech: _Speech, people: list[_Person]) -> None:
         if len(nicknamed) == 1 and len(sexes) == 1 and not any(speech.told_at(f) for f in full.forms):
             nicknamed[0].absorb(full)
     people[:] = [p for p in people if p.forms]
+
+
+_GIVES_FULL_NAME = re.compile(rf"\W*({_NAME}\s+{_NAME})[.,]")
+_JUST_A_NAME = re.compile(rf"\W*({_NAME})[,.!]?\W*")
+
+
+def join_full_name_to_what_he_goes_by(speech: _Speech, people: list[_Person]) -> None:
+    """'"Colin Tait. A roustabout."' / '"Tattie," said Owen.': a full name given, and the next quote,
+    a paragraph on, nothing but another name (that is no first name of the other sex): the name he goes by."""
+    owner = {form: p for p in people for form in p.forms}
+    for (x, y), (a, b) in zip(speech.spans, speech.spans[1:]):
+        full, short = _GIVES_FULL_NAME.match(speech.text, x, y), _JUST_A_NAME.fullmatch(speech.text, a, b)
+        if not (full and short) or speech.paragraph_of(a) != speech.paragraph_of(x) + 1:
+            continue
+        named, called = owner.get(full.group(1)), owner.get(short.group(1))
+        sexes = {first_name_gender(full.group(1).split()[0]), first_name_gender(short.group(1))} - {""}
+        if named is not None and called is not None and named is not called and len(called.words) == 1 \
+                and len(sexes) <= 1 and not called.title_gender:
+            named.absorb(called, owner)
+    people[:] = [p for p in people if p.forms]

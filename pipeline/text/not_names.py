@@ -53,7 +53,8 @@ _NOT_PERSON_WORDS = {
     # institutions that speak through people ("The Crown doesn't oppose bail")
     "Crown", "State", "Government", "Council", "Parliament", "Police", "Army", "Navy", "Ministry", "Senate",
     "Congress", "Prosecution", "Defence", "Defense", "Court", "Chronicle", "Herald", "Tribune", "Telegraph",
-    "Investigations", "Agency", "Unit", "Highway", "Patrol", "Dispatch", "Control", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
+    "League", "Union", "Guild", "Association", "Committee", "Federation", "Legion", "Board", "Commission", "Bureau",
+    "Society", "Institute", "Brigade", "Squad", "Investigations", "Agency", "Unit", "Highway", "Patrol", "Dispatch", "Control", "North", "South", "East", "West", "Everywhere", "Nowhere", "Somewhere", "Anywhere", "Whenever", "Wherever", "Tomorrow",
     "Today", "Yesterday", "Tonight", "Morning", "Evening", "Night", "Day", "Mrs.", "Mr.", "Dr.",
 }
 # The last word of a place, a house or an institution, never of a person's name.
@@ -83,6 +84,8 @@ _PLACE_WORDS = {
     "Suite", "Rooms", "Lounge", "Ballroom", "Pavilion", "Banqueting",
     # a station calling another over the radio ("Falmouth Coastguard, Porthcarrow Lifeboat")
     "Coastguard", "Lifeboat", "Rescue", "Brigade", "Ambulance",
+    # a body of people speaking as one ("the Women's League", "the Mothers' Union")
+    "League", "Union", "Guild", "Association", "Committee", "Federation", "Legion", "Board", "Commission", "Bureau",
 }
 # The first word of a place name ("New York", "Port Said").
 _PLACE_PREFIXES = {"New", "Port", "Fort", "Lake", "Mount", "Cape", "San", "Santa", "Saint", "Los", "Las", "North",

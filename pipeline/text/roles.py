@@ -396,6 +396,8 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
     for m in _TAGGED_DESCRIPTOR.finditer(text):
         # "the tech" or "the lighting tech", whichever a speech verb borders
         one, two = m.group(1), m.group(2)
+        if speech.inside_quote(m.start()):
+            continue    # "Father only says the grace.": words someone says, no tag
         if _SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             # "said the lighting tech." runs to the punctuation
             head, modifier = (two, one) if two and _CLAUSE_END.match(text, m.end(2)) else \
@@ -444,7 +446,9 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         if person is None and count:
             # (the job with a word before it is the same one: "The security guard bent down" beside Priya is not her)
             wider = sorted({*mentions, *(m.start() for m in re.finditer(rf"\b[Tt]he\s+[a-z]+\s+(?i:{role})\b(?!['’]s\b)", text))})
-            person = _named_just_before(speech, people, role, wider, _gender_of_phrase(role))
+            # ("The platform medic had been standing by the filing cabinet... Owen Pryce was a lanky man")
+            person = _introduced_with(speech, people, wider, given_only=True, role=role) \
+                or _named_just_before(speech, people, role, wider, _gender_of_phrase(role))
         if existing is not None:
             if person is not None and person is not existing:
                 person.absorb(existing)
@@ -457,32 +461,6 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         for longer, times in (described.get(role) or {}).items():
             person.forms[longer] += times
         person.spoke += count
-
-
-# "Miss comes in with a stack of books", "Sir says": a teacher the pupils' narration calls by the title alone
-_TITLE_ALONE = re.compile(r"(?<![.!?]\s)(?<!^)\b(Miss|Sir)\b(?!\s+[A-Z])(?=\s+(?:\w+ly\s+)?(?:is|was|has|had|and|"
-                          r"[a-z]+s|[a-z]+ed|said|told|thought|knew|went|came|sat|stood|took|saw|spoke|got|put)\b)",
-                          re.MULTILINE)
-
-
-def add_called_by_title_alone(speech: _Speech, people: list[_Person]) -> None:
-    """A teacher a pupil's narration calls "Miss" or "Sir" as a name ("Miss sits down on the chair
-    next to me", twice or more) is a person: the one "Miss Devlin" the text names, when it names
-    one, else "Miss" of her own."""
-    text = speech.text
-    for title, gender in (("Miss", "F"), ("Sir", "M")):
-        told = [m.start() for m in _TITLE_ALONE.finditer(text) if m.group(1) == title and not speech.inside_quote(m.start())]
-        if len(told) < 2:
-            continue
-        person = _Person((title,), gender)
-        person.forms[title] = len(told)
-        person.spoke = sum(1 for at in told if _in_tag(text, at, at + len(title)))
-        bearers = [p for p in people if any(_split_title(f)[0] == title for f in p.forms)]
-        if len(bearers) == 1:
-            bearers[0].absorb(person)
-        else:
-            people.append(person)
-    _join_rank_calls(speech, people)
 
 
 _LOOKED_AT = re.compile(rf"\b(?:looked|peered|glanced|stared|turned|nodded|grinned|winked)\s+(?:up\s+|round\s+|over\s+)?"

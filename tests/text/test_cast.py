@@ -760,6 +760,21 @@ def test_a_pet_and_an_institution_are_not_people():
     assert owner(found, "Maud Hardcastle") and owner(found, "Julian Ashdown")
 
 
+def test_a_league_a_grace_said_a_hospital_in_a_title_and_a_drill_that_finished_are_not_people():
+    text = ("Drill finished at half eight. Nobody had gone home.\n\n"
+            '"Are you coming Thursday?" Gerald Kavanagh asked.\n\n'
+            '"The Women\'s League is cooking. Father only says the grace," said Bernie Walsh.\n\n'
+            "Father Doyle finished the grace in the dark, and Bernie had the grace to laugh.\n\n"
+            '"The League said it would only go to waste," said Gerald.\n\n'
+            '"I want him in Prince Charles," said Huw. "His sats aren\'t great."\n\n'
+            "Prince Charles at midnight was quiet.\n\n"
+            '"He\'s in Prince Charles. He\'s cross," said Bernie.\n')
+    found = discover_characters(text)
+    for thing in ("Drill", "League", "the grace", "Prince Charles"):
+        assert owner(found, thing) == "", thing
+    assert owner(found, "Gerald Kavanagh") and owner(found, "Bernie Walsh") and owner(found, "Huw")
+
+
 def test_a_nickname_no_one_calls_him_anything_but_and_two_first_names_that_share_no_sound():
     text = ("Lionel Ashby, whom nobody had called anything but Sprout since the infant class, was eating a biscuit.\n\n"
             '"Hello, Sprout," said Owen.\n\n"Hello yourself," said Sprout.\n\n'
@@ -4312,3 +4327,33 @@ def test_a_line_announced_to_the_room_answers_no_one_called_dad():
     shane = owner(cast, "Shane")
     assert "Dad" not in {shane, *cast[shane].aliases}, cast
     assert owner(cast, "Frank Halloran") != shane
+
+
+def test_a_job_with_a_word_before_it_is_the_one_the_next_sentence_names_and_a_name_said_back_is_his_nickname():
+    text = ('"Sit down, Sergeant," said Fiona Strachan. "Owen, you\'d better tell him."\n\n'
+            "The platform medic had been standing by the filing cabinet. Owen Pryce was a lanky man in his thirties.\n\n"
+            '"I think he fell," the medic said slowly. "I think he probably fell."\n\n'
+            '"Who found him?" Hardie asked.\n\n"Colin Tait. A roustabout."\n\n"Tattie," said Owen.\n\n'
+            '"Tattie," Strachan agreed. "Nobody here knows him by anything else."\n\n'
+            "Tattie went ahead along the walkway.\n\n"
+            '"This is it," said Tattie. "The north stair."\n\n'
+            "The medic said nothing for a moment.\n\n"
+            '"He was right there," said Strachan.\n')
+    found = discover_characters(text)
+    medic = one_person(text, "Owen", "Owen Pryce", "the medic")
+    assert owner(medic, "Fiona Strachan") != owner(medic, "the medic")
+    one_person(text, "Tattie", "Colin Tait")
+    assert owner(found, "Tattie") != owner(found, "Owen")
+
+
+def test_the_name_a_tagged_line_calls_the_woman_beside_him_is_mams_and_sis_is_no_one_of_her_own():
+    text = ("My sister Aoife stood in the porch. Mam looked out at the weather from under it.\n\n"
+            "'We'll drown,' she said.\n\n"
+            "'You won't drown, Bernie,' said Uncle Pascal, who was sheltering beside her. 'You've stood out in worse.'\n\n"
+            "'I have not,' I said.\n\nMam shook the rain off her hat.\n\n"
+            "'Are you all right, Sis?' I asked Aoife.\n\n'I'm grand,' said Aoife.\n\n"
+            "'Sis.'\n\n'Give me a second.'\n\n"
+            "'Bernie, come in out of that,' said Uncle Pascal.\n\n'I'm coming,' said Mam.\n")
+    found = discover_characters(text)
+    assert owner(found, "Bernie") == owner(found, "Mam") != ""
+    assert owner(found, "Sis") in ("", owner(found, "Aoife"))
