@@ -101,7 +101,8 @@ _SIGNATURE = re.compile(r"^\s*[~\-–—]*\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*
 
 
 _STEPPED_OUT = re.compile(r"^\W*(?:I|We|He|She|They|[A-Z][a-z]+)\s+(?:went|stepped|walked|came|wandered|slipped|go|goes|step|"
-                          r"steps|walk|walks|come|comes)\s+(?:back\s+)?out(?:side|doors|\s+of\s+doors)?\s*[.!]?\s*$")
+                          r"steps|walk|walks|come|comes)\s+(?:back\s+)?out(?:side|doors|\s+of\s+doors)?"
+                          r"(?:\s+(?:anyway|again|together|at\s+last|first))?\s*(?:[.!]|,.*)?\s*$")   # ("We came out anyway, because...")
 def _clean(text: str) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", " ", text).strip()
 
@@ -462,7 +463,8 @@ _DRIVEN_OFF = re.compile(r"\b(?:they|we|she|he|I)\s+(?:heard|watched|saw)\b[^.!?
 def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
     """Narration, split where the story moves to another place or where a sound cue should fall."""
     buffer: list[str] = []
-    stepped_out = False
+    # ("We came out anyway, because..." / a new paragraph: "The churchyard at Kilmurry slopes down...")
+    stepped_out = builder.stepped_out is not None and bool(builder.lines) and builder.lines[-1] is builder.stepped_out
     told_sentences = split_sentences(_clean(text))
     for number, sentence in enumerate(told_sentences):
         for kind, piece in _split_asides(sentence):
@@ -547,6 +549,7 @@ def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
                 builder.lines.extend(Line("sfx", name=name) for name in cues)
     if buffer:
         builder.lines.append(Line("narration", text=" ".join(buffer)))
+    builder.stepped_out = builder.lines[-1] if stepped_out and builder.lines else None
 
 
 # a sentence of what happened long before the story: a year gone by, years ago, a childhood

@@ -239,6 +239,9 @@ def _number_utterances(text: str, quotes: list[Quote], paragraphs: list[tuple[in
         previous, previous_paragraph = quote, paragraph
 
 
+# who someone else is, not "Who are you?" / "Who's this?", which the answer's own name answers
+_WHO_ASKED = re.compile(r"\b[Ww]ho(?:m|se)?\b(?!\s+(?:are|r)\s+(?:you|ye|ya)\b|(?:['’]s|\s+is|\s+was)\s+(?:this|that|it|there|"
+                        r"speaking|calling)\b|\s+am\s+I\b)[^.!?\"“”]*\?\W*$")
 _FULL_NAME_FIRST = re.compile(r"\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\.(?:\s|$)")
 _HAND_OUT_AFTER = re.compile(r"[\"”’']?\s*(?:[A-Z][a-z]+|I|He|She)\s+(?:held|put|stuck|thrust|offered|extended)\s+"
                              r"(?:out\s+)?(?:my|her|his)\s+(?:[a-z]+\s+)?hand\b")
@@ -371,8 +374,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             # (not `"Desmond Pryce. Lives on Tanner Street."`: the next sentence talks of him)
             first = re.match(r"\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\.\s+"
                              r"(?!(?:He|She|His|Her|Him|They|Their|(?!Thanks\b)[A-Z][a-z]+s)\b)", quotes[index].text)
-            who_named = reader.names.lookup(first.group(1)) if first and not ASKED_AFTER.match(quotes[index].text, first.end(1)) \
-                else ""
+            # (nor the answer to "Who found him?": "Colin Tait. A roustabout.")
+            who_asked = last is not None and position == 0 and _WHO_ASKED.search(last.text) is not None
+            who_named = reader.names.lookup(first.group(1)) if first and not who_asked \
+                and not ASKED_AFTER.match(quotes[index].text, first.end(1)) else ""
             character = reader.names.characters.get(who_named)
             if character is not None and not _split_title(first.group(1))[0] and all(
                     re.search(rf"\b{re.escape(alias)}\b", text[:quotes[index].start]) is None
@@ -519,8 +524,22 @@ def _action_beat(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote]
                     continue
                 break
             subject = reader.subject(s, e)
+            # ("Mam, what are you doing up?" / "I can't sleep." She waved the sheet at me.): a bare "she" in the
+            # reply is the one just called by name, not the woman named before that
+            bare = re.match(r"\W*(He|She)\b", text[s:e])
+            called = reader.addressed_one("M" if bare.group(1) == "He" else "F", {said_last}) if bare else ""
+            if called and subject != called and not reader.names.mentions(text, a, s) and _called_out(reader, called, quotes[
+                    indices[0] - 1].text if indices[0] else ""):
+                subject = called
             # `"Then do." She told her and left.`: a "she" after the quote that leans on the
             # woman who spoke last says nothing against turn-taking
             if fits(subject) and not (reader.by_pronoun and subject == said_last and not is_before):
                 return subject
     return ""
+
+
+def _called_out(reader: _Reader, main: str, said: str) -> bool:
+    """Whether `said` calls `main` ("Mam, what are you doing up?"), not gives a whole name of theirs as a sentence
+    of its own ("Nell Garside. From the Courier.")."""
+    given = _FULL_NAME_FIRST.match(said)
+    return not (given and reader.names.lookup(given.group(1)) == main)

@@ -289,3 +289,11 @@ _BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\
                         r"(?:full|packed|crowded|busy|quiet|empty|heaving|noisy|smoky|loud|jammed|rammed)|"
                         r"(?:was|is)\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:room|place|space|hall|barn|box|cave)|"
                         r"(?:smelled|smelt|smells|stank|stinks|reeked|reeks)\s+of)\b")
+
+
+# A saint's name alone where the story is, is the church named for them ("the rain on the roof of St Brigid's", "in
+# at St Mary's"), but not "St Mary's Hospital" nor "St Luke's school", and not "St. Columba's had been built in the
+# sixties" (a hospital as much as a church)
+SAINTS_CHURCH = re.compile(r"(\b(?:of|at|in|into|to|from|outside|inside|near|towards?)\s+)((?-i:St\.?|Saint)\s+(?-i:[A-Z][a-z]+)['’]s)\b"
+                           r"(?=\s*[.,;:!?)]|\s+(?:was|is|had|has|were|with|and|on|in|at|for|to|where|that|which|after|"
+                           r"before|when|while)\b)")

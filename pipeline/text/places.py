@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, _WORN, GENERIC_WORDS, PLACE_WORDS,  # noqa: F401
-                                       LAND_CABIN, business_named_for)
+                                       LAND_CABIN, SAINTS_CHURCH, business_named_for)
 from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
 from pipeline.text.clock import _CLOCK_LEAD_IN, _DAY_AND_AFTER, _TIME_LEAD_IN
 
@@ -56,9 +56,8 @@ _PLACE_FIGURES = re.compile(
     # a name painted on a vehicle: "now as the person whose name was on the van"
     r"\b(?:name|names|logo|lettering|writing|words)\s+(?:(?:was|were|is|are)\s+)?(?:painted\s+|written\s+|printed\s+)?on\s+"
     r"(?:the|a|an|his|her|its|their|our|my)\s+[\w-]+|"
-    # ("...loudly, as though we are all at a garden party")
-    r"\bas\s+(?:though|if)\s+(?:we|you|they|he|she|it|I|everyone|everybody|someone|somebody)\s+(?:were|are|was|is|had\s+been|"
-    r"have\s+been|has\s+been|\w+ed)\s+(?:all\s+)?(?:at|in|on)\s+[^,.;:!?]{0,40}|"
+    # ("...loudly, as though we are all at a garden party", "as if she'd walked into an operating theatre")
+    r"\bas\s+(?:though|if)\s+[^,.;:!?\"“”]{0,60}|"
     # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
     r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
     # the street seen from indoors: "the air on the street outside was heavy" (not "the street outside the pub")
@@ -465,7 +464,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     In a scene's opening the subject of a sentence names the place ("The courtyard was flooded")
     as well as a locative ("in the kitchen"); later only a movement does ("she ran into the street").
     """
-    patterns = vocabulary.patterns
+    patterns, sentence = vocabulary.patterns, SAINTS_CHURCH.sub(r"\1\2 church", sentence)
     if opening:
         subject = patterns.subject.search(sentence)
         if subject and _DENIED.match(sentence, subject.end()):

@@ -45,6 +45,7 @@ class SceneBuilder:
     recent: str = ""        # the last few paragraphs, for what a place word means here ("the saloon" of a ferry)
     weather_told: Counter = dataclasses.field(default_factory=Counter)   # sentences telling of each weather now
     weather_inside: bool = False        # and one of them hears it on the building
+    stepped_out: object = None          # the narration line that ended on someone going out, while it is the last
     moved_here: bool = False            # the scene began mid-paragraph, someone going there ("got into the car")
     evening: weather.EveningLights = dataclasses.field(default_factory=weather.EveningLights)
 
@@ -89,7 +90,9 @@ class SceneBuilder:
     def weather_going_on(self, ambience: str) -> list:
         """The rain, wind or storm still falling on the next place, when both are out of doors, or on
         the roof of the car the story gets into (out of the rain, or out of a diner with rain at its windows)."""
-        if ambience not in ROOFED_IN_WEATHER and (self.ambience not in OUTDOOR_BEDS or ambience not in OUTDOOR_BEDS):
+        # (and out of a building the rain was heard on: "coming down on the roof of St Brigid's" / "The churchyard")
+        heard = ambience in OUTDOOR_BEDS and self.weather_inside
+        if ambience not in ROOFED_IN_WEATHER and not heard and (self.ambience not in OUTDOOR_BEDS or ambience not in OUTDOOR_BEDS):
             return []
         return [layer for layer in self.layers_now() if layer in WEATHER]
 

@@ -195,8 +195,9 @@ def test_a_building_the_opening_names_gives_way_to_the_room_of_it_the_next_sente
     ("single-quotes-harbour-boat-pub.txt", [("shore", ()), ("ship", ("wind",)), ("pub", ())]),
     ("present-we-classroom-forest-platform.txt", [("room", ()), ("forest", ("night", "thunderstorm")),
                                                   ("street", ("night",))]),
+    # (the wind at the kitchen window goes out with them: "the door banged behind us in the wind")
     ("first-person-single-quotes-hall-kitchen-field.txt", [("crowd", ()), ("kitchen", ("wind",)),
-                                                           ("countryside", ("rain", "night", "thunderstorm"))]),
+                                                           ("countryside", ("wind", "rain", "night", "thunderstorm"))]),
     ("first-person-present-office-court-garden.txt", [("office", ()), ("room", ()), ("garden", ("rain", "night"))]),
     ("victorian-lawn-carriage-drawing-room.txt", [("garden", ()), ("carriage", ("rain", "night", "wind", "thunderstorm")),
                                                   ("room", ("rain", "wind", "night"))]),

@@ -1257,6 +1257,18 @@ def test_a_full_name_never_written_before_said_as_a_sentence_is_the_speaker_givi
     assert said[1:] == ["Stan Pugh", "Stan Pugh", "Hale"], said
 
 
+def test_a_full_name_answering_who_did_it_is_someone_else_but_answering_who_are_you_is_the_speaker():
+    cast = {"Hardie": Character("Hardie", ("Neil Hardie",), "M"), "Strachan": Character("Strachan", ("Fiona Strachan",), "F"),
+            "Colin Tait": Character("Colin Tait", ("Tattie",), "M"), "Nell": Character("Nell", ("Nell Garside",), "F"),
+            "Maggie": Character("Maggie", ("Mrs. Ridley",), "F")}
+    text = ('"It was no accident," said Strachan.\n\nHardie took out his notebook. "Who found him?"\n\n'
+            '"Colin Tait. A roustabout. He was first on shift."\n\n'
+            "The woman on the bench looked up.\n\n"
+            '"Maggie," she said. "Who are you?"\n\n"Nell Garside. From the Courier."\n')
+    said = [s for _, s in speakers(text, cast)]
+    assert said[2] == "Strachan" and said[-1] == "Nell", said
+
+
 def test_ones_own_name_into_a_telephone_just_picked_up_and_im_after_a_name_said_to_someone():
     cast = {"Lorna Baird": Character("Lorna Baird", ("Baird", "Ms Baird"), "F"),
             "Bridie": Character("Bridie", (), "F"), "Maureen Kerr": Character("Maureen Kerr", ("Mrs Kerr",), "F"),
@@ -1730,3 +1742,14 @@ def test_dad_called_is_said_by_the_one_at_hand_who_shares_his_surname_not_the_ot
     cast["Ma"] = Character("Ma", ("Ma", "Bridie Halloran"), "F")
     text = ('Bridie Halloran was at the stove. Frank Halloran came in with Chook behind him.\n\n"Morning, Dad."\n')
     assert [s for _, s in speakers(text, cast)][-1] != "Ma"
+
+
+def test_a_bare_she_after_a_woman_is_called_by_name_is_the_one_called_not_the_woman_named_before():
+    cast = {"Conor": Character("Conor", ("I", "narrator"), "M"), "Kilbride": Character("Kilbride", ("Rita Kilbride",), "F"),
+            "Mam": Character("Mam", (), "F")}
+    text = ("'Put them away,' said Rita Kilbride, scraping the flat-top.\n\n"
+            "Mam came in through the swing door with a sheet of paper in her hand.\n\n"
+            "'It is not a place for you,' said Kilbride.\n\n"
+            "'Ah, it is,' I said. 'Mam, what are you doing up?'\n\n"
+            "'I can't sleep. I can't find the second page of my speech.' She waved the sheet at me.\n")
+    assert [s for _, s in speakers(text, cast)][-1] == "Mam"

@@ -2279,3 +2279,24 @@ def test_the_back_of_an_ambulance_a_rugby_club_got_to_and_a_face_that_is_no_kitc
 def test_a_place_word_naming_what_someone_wears_is_no_place():
     assert place_of("Prosser comes in out of the dark in his station fleece, shaking the wet off his shoulders.") is None
     assert place_of("He waited in the station for an hour.") == ("street", "station")
+
+
+def test_a_place_one_only_seems_to_have_walked_into_is_no_place():
+    assert place_of("She stopped dead when she saw the place, as if she'd walked into an operating theatre.",
+                    opening=False) is None
+    assert place_of("He stood there as though he had been born in a stable.", opening=False) is None
+    assert place_of("She walked into the operating theatre.", opening=False) is not None
+
+
+def test_a_church_by_its_saints_name_and_the_place_the_next_paragraph_opens_on_after_going_out():
+    text = ("The kitchen of the hotel was all steel and echo at eleven at night. I had my knives out on the pass.\n\n"
+            "* * *\n\n"
+            "It started to rain during the second reading, and by the end it was coming down on the roof of St Brigid's "
+            "with a noise like gravel. Nobody heard the last blessing. We came out anyway, because the photographer "
+            "had a schedule.\n\n"
+            "The churchyard at Kilmurry slopes down from the church door to a stone wall and the road. The umbrellas "
+            "went up all at once.\n")
+    assert [bed for bed, _ in beds(text)] == ["kitchen", "church", "garden"]
+    assert "rain" in beds(text)[2][1]
+    assert place_of("She worked nights at St Mary's Hospital.", opening=False) in (None, ("hospital", "hospital"))
+    assert place_of("We were in at St Mary's for the funeral.") == ("church", "church")
