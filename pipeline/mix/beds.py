@@ -149,6 +149,23 @@ def _car(rng, n, noise):
     return engine[:, None] * np.array([0.25, 0.25]) + road + tyres
 
 
+def _aircraft(rng, n, noise):
+    # inside an airliner: the cabin's steady broadband roar, air hissing from the vents
+    roar = _band(noise, 70, 1100) * (0.9 + 0.1 * _slow(rng, n, 0.05, 1.0))[:, None]
+    vents = _band(_stereo_noise(rng, n), 2500, 7000) * 0.06
+    return roar + vents
+
+
+def _helicopter(rng, n, noise):
+    # inside a helicopter: the turbine's whine over the cabin's roar, and the blades beating the air eighteen times
+    # a second (a whole number, so the loop keeps the beat)
+    t = np.arange(n) / SAMPLE_RATE
+    blades = (0.5 + 0.5 * np.cos(2 * np.pi * 18 * t)) ** 6
+    thump = _band(_stereo_noise(rng, n), 40, 300) * blades[:, None] * 5.0
+    whine = np.sin(2 * np.pi * 1800 * t) * 0.01
+    return _band(noise, 80, 900) * 0.35 + thump + whine[:, None] * np.ones(2)
+
+
 def _kitchen(rng, n, noise):
     # a kitchen: the icebox or range humming at mains frequency, a pot simmering, crockery
     t = np.arange(n) / SAMPLE_RATE
@@ -194,6 +211,7 @@ def _wind(rng, n, noise):
 
 _PLACE_BEDS = {"countryside": _countryside, "garden": _garden, "street": _street, "shore": _shore,
                "crowd": _crowd, "ship": _ship, "train": _train, "carriage": _carriage, "car": _car,
+               "aircraft": _aircraft, "helicopter": _helicopter,
                "kitchen": _kitchen, "pub": _pub, "church": _church, "shop": _shop, "wind": _wind}
 AMBIENCES = ("waterfall", "hospital", "forest", "rain", "thunderstorm", "market", "night", "office",
              "training_ground", "room", *_PLACE_BEDS)

@@ -84,7 +84,7 @@ ROOM_OF_AMBIENCE = {"hospital": "small", "office": "small", "room": "small", "ma
                     "forest": "open", "night": "open", "training_ground": "open", "rain": "open",
                     "thunderstorm": "open", "waterfall": "wet", "countryside": "open", "garden": "open",
                     "street": "open", "shore": "open", "wind": "open", "crowd": "hall", "church": "hall",
-                    "ship": "small", "train": "small", "carriage": "small", "car": "small", "kitchen": "small",
+                    "ship": "small", "train": "small", "carriage": "small", "car": "small", "aircraft": "small", "helicopter": "small", "kitchen": "small",
                     "pub": "small", "shop": "small"}
 # Weather and night play over the place's bed, a little under it: the place stays the place.
 LAYER_GAIN_DB = -3.0

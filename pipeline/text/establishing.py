@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from pipeline.text.first_names import first_name_gender
-from pipeline.text.place_words import _OWNER, business_named_for
+from pipeline.text.place_words import _OWNER, business_named_for, figures_in
 
 from pipeline.text.clock import _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, _NUMBER, _TIME_LEAD_IN
-from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, _INDOOR_BEDS, _INSIDE, _MOTORWAYS, _PLACE_FIGURES,
+from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, _INDOOR_BEDS, _INSIDE, _MOTORWAYS,
                                   _ROAD_WORD, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
                                   _later_clause_subject, _where, a_verb, named_by_it, place_of, too_general)
 
@@ -37,7 +37,7 @@ _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,
 # A vehicle as the subject is mostly seen from outside ("A carriage was drawn up at the door", "The
 # boat was gliding out on the tide"); a scene inside one opens "In the carriage, ...". A crowd or
 # an assembly as the subject is the people of the scene, not a place; "the flat" is as often a boat.
-_SEEN_FROM_OUTSIDE = ("ship", "train", "carriage", "car")
+_SEEN_FROM_OUTSIDE = ("ship", "train", "carriage", "car", "aircraft", "helicopter")
 _CAR_FROM_INSIDE = re.compile(r"\b(?:smell(?:s|ed)?\s+of|stank\s+of|stinks\s+of|reek(?:s|ed)\s+of|heater|dashboard|"
                               r"upholstery|glovebox|glove\s+compartment|seats?\s+(?:is|are|was|were)\b)", re.IGNORECASE)
 _NOT_A_SETTING = ("crowd", "assembly", "flat")
@@ -377,7 +377,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         seen_from = match.re is not patterns.defined and _VIEW_BEFORE.search(match.string[:where])
         if seen_from or _VIEW_AFTER.match(after) or _ELSEWHERE.match(after) \
                 or (match.re is patterns.subject and re.match(r"\s*(?:[.!?]|$)", after)) \
-                or any(a <= where < b for a, b in (m.span() for m in _PLACE_FIGURES.finditer(match.string))):
+                or any(a <= where < b for a, b in figures_in(match.string)):
             return None     # "Larkhill Abbey!" is an exclamation, not a setting
         bed, word = patterns.bed_of(match)
         if word == "falls" and a_verb(match):
@@ -430,9 +430,12 @@ _ABOARD = re.compile(r"\b(?:aboard|on\s+board|ferry|ferries|steamer|liner|ship|p
                      re.IGNORECASE)
 
 
-def aboard(found: tuple[str, str] | None, ambience: str | None, story_so_far: str) -> tuple[str, str] | None:
+def aboard(found: tuple[str, str] | None, ambience: str | None, story_so_far: str, scene_so_far: str = "") -> tuple[str, str] | None:
     """A public room (bed, word) found where the story is on a boat (the scene's bed is the ship's, or
     the last few paragraphs say the people are aboard) is the ship's: ("ship", word)."""
+    if found and found[0] == "ship" and found[1] in ("galley", "cabin", "hold") and ambience != "ship" \
+            and len(_AIRBORNE.findall(scene_so_far + story_so_far)) >= 2:
+        return "aircraft", found[1]     # ("In the forward galley Fenwick is wiping down a worktop" of a plane on its stand)
     if found and found[1] in _ROOMS_ABOARD and found[0] != "ship" \
             and (ambience == "ship" or any(not _A_FIGURE.search(story_so_far, max(0, m.start() - 60), m.start())
                                            for m in _ABOARD.finditer(story_so_far))):
@@ -440,6 +443,11 @@ def aboard(found: tuple[str, str] | None, ambience: str | None, story_so_far: st
     return found
 
 
+# an aircraft's words: the story is on a plane, whose galley and cabin are no ship's
+_AIRBORNE = re.compile(r"\b(?:flight\s+deck|cabin\s+crew|first\s+officer|overhead\s+lockers?|seat\s*belts?|the\s+slides|"
+                       r"jet\s+bridge|air\s*bridge|boarding\s+pass(?:es)?|tray\s+tables?|(?:aero|air)?planes?|aircraft|"
+                       r"airliner|fuselage|cockpit|pushback|runway|taxiway|apron|interphone|window\s+seat|aisle\s+seat)\b",
+                       re.IGNORECASE)
 # a boat in a figure of speech: "with the fixed expression of a man rowing a lifeboat"
 _A_FIGURE = re.compile(r"\b(?:like|as\s+if|as\s+though|expression\s+of|of\s+(?:a|an|some)\s+(?:\w+\s+)?(?:man|woman|men|women|"
                        r"someone|sailor|fisherman))\b[^.!?;]*$", re.IGNORECASE)

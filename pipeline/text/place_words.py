@@ -72,7 +72,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "allotment", "allotments",
                # a house's own ground out the back, where the barbecue is
                "backyard", "back yard", "back garden", "front garden", "patio", "pergola", "decking",
-               "orchard", "shrubbery", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
+               "orchard", "shrubbery", "plane tree", "plane trees", "churchyard", "graveyard", "cemetery", "greenhouse", "conservatory"),
     "countryside": ("countryside", "field", "meadow", "pasture", "farm", "farmyard", "barn", "cowshed", "byre", "moor",
                     "lambing shed", "shearing shed", "milking parlour", "sheepfold", "hayloft", "pigsty",
                     "hillside", "hilltop", "ridge", "mountain", "mountainside", "mountain path", "summit", "scree",
@@ -147,6 +147,10 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "engine room", "engine-room", "wheelhouse", "cargo hold", "forecastle", "below decks",
              # a ferry's ("by twenty past the passenger lounge had divided itself")
              "passenger lounge", "car deck", "vehicle deck", "observation lounge", "upper deck", "sun deck"),
+    # aboard an aircraft (but the plane trees of a square are the garden's, see "garden")
+    "aircraft": ("plane", "aeroplane", "airplane", "aircraft", "airliner", "jetliner", "jumbo jet", "jet plane",
+                 "seaplane", "light aircraft", "cockpit", "passenger cabin"),
+    "helicopter": ("helicopter", "chopper", "air ambulance", "rescue helicopter"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
     "car": ("car", "taxi", "van", "truck", "lorry", "jeep", "limousine", "motorcar", "back seat", "backseat",
@@ -297,3 +301,65 @@ _BAR_STATE = re.compile(rf"(?:\b[Tt]he|\b{_OWNER})\s+(?:public\s+|front\s+|back\
 SAINTS_CHURCH = re.compile(r"(\b(?:of|at|in|into|to|from|outside|inside|near|towards?)\s+)((?-i:St\.?|Saint)\s+(?-i:[A-Z][a-z]+)['’]s)\b"
                            r"(?=\s*[.,;:!?)]|\s+(?:was|is|had|has|were|with|and|on|in|at|for|to|where|that|which|after|"
                            r"before|when|while)\b)")
+
+
+# Place words in a figure of speech ("the house was on the market", "in the field of medicine"): no one is there.
+_PLACE_FIGURES = re.compile(
+    r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
+    r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
+    r"on\s+the\s+house|called\s+to\s+the\s+bar|road\s+trains?|"
+    # a strip is an airstrip only by its name ("the Yalpara strip"), not "a strip of light", "the strip lights"
+    r"\b(?:a|an|the|this|that)\s+strip\b|(?<![\w'’-])(?!(?:landing|air|dirt|bush)\b)(?-i:[a-z][\w'’-]*)\s+strip\b|"
+    r"^\W*strip\b|\bstrips\b|\bstrip\s+of\b|"
+    # services are a motorway's only by their own name ("Leicester Forest East services"), not "the evening services",
+    # "Social Services"
+    r"(?<![\w'’-])(?!motorway\b)(?-i:[a-z][\w'’-]*)\s+services\b|^\W*services\b|(?-i:(?:Social|Emergency|Secret|Civil|"
+    r"Health|Public|Customer|Children['’]s|Community|Family|Youth|Financial|Legal|Intelligence|Security|Medical|"
+    r"Ambulance|Fire|Postal|Care|Support|Student|Church|Memorial|Funeral)\s+Services)\b|"
+    # fair, the word of judgement: "That was fair", "fair enough", "a fair point" (not "the fair", "a fair on the green")
+    r"(?<!\bthe\s)(?<!\bfun)(?<!\bthis\s)\bfair\b(?!\s+(?:on|in|at|came|comes|was\s+in|ground))|"
+    # a simile of someone elsewhere: "on his knees in front of it like a man at an altar"
+    r"\blike\s+(?:a|an|some|the)\s+(?:[\w-]+\s+)?(?:man|woman|men|women|boy|girl|child|children|kid|priest|monk|nun|"
+    r"soldier|sailor|king|queen|dog|cat|horse|animal|bird|ghost|saint|pilgrim|prisoner|schoolboy|schoolgirl|"
+    r"penitent|worshipper|bride|groom|mourner|refugee|castaway|tourist)\b[^,.;:!?]{0,40}|"
+    # or of a thing ("lines on the floor that faded and reappeared like a trail through a forest"),
+    # but not a wish ("I'd like a room at the inn")
+    r"(?<!\bwould\s)(?<!['’]d\s)(?<!\bto\s)(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)"
+    r"\blike\s+(?:a|an|some)\s+[^,.;:!?]{0,40}|"
+    # ("with the face of a boy who has walked into a kitchen where his parents are arguing")
+    r"\b(?:the|a)\s+(?:face|look|air|expression|manner|eyes|voice)\s+of\s+(?:a|an|someone|somebody)\s+[^,.;:!?]{0,80}|"
+    # a garage's or a ward's bay by its number: "the heat in Bay Two", "the fume hood in bay four"
+    r"\bbay\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
+    # a name painted on a vehicle: "now as the person whose name was on the van"
+    r"\b(?:name|names|logo|lettering|writing|words)\s+(?:(?:was|were|is|are)\s+)?(?:painted\s+|written\s+|printed\s+)?on\s+"
+    r"(?:the|a|an|his|her|its|their|our|my)\s+[\w-]+|"
+    # a place left behind ("by half past the coast had gone behind them")
+    r"\b(?:the\s+)?(?:coast|coastline|shore|land|harbour|harbor|quay|town|city)\s+(?:had\s+)?(?:gone|fallen|dropped|slipped|receded)\s+(?:behind|away|astern)\b|"
+    # ("...loudly, as though we are all at a garden party", "as if she'd walked into an operating theatre")
+    r"\bas\s+(?:though|if)\s+[^,.;:!?\"“”]{0,60}|"
+    # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
+    r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
+    # the street seen from indoors: "the air on the street outside was heavy" (not "the street outside the pub")
+    r"\bthe\s+(?:street|road|pavement|square|lane|car\s+park)\s+outside\b(?!\s+(?:the|a|an|his|her|their|its|my|our|"
+    r"your|this|that)\b|\s+(?-i:[A-Z]))|"
+    # a study that is studying ("in a close study of the hatchments", "in the study of law"), a pitch that is no ground
+    r"\ban?\s+(?:[\w-]+\s+){0,2}?study\s+of|study\s+of\s+(?!(?:the|his|her|their|its|my|our|this|that|a|an)\b)(?-i:[a-z])|"
+    r"pitch(?:[\s-]+(?:black|dark)|\s+(?:of|for)\b)|(?:sales|perfect|fever|elevator|high|low|shrill|same)\s+pitch|"
+    # a sound's: "the fume hood hums at a pitch I stopped hearing", "rose to a thin pitch"
+    r"\b(?:at|to)\s+an?\s+(?:[\w-]+\s+){0,2}?pitch\b|"
+    r"(?:made|make|makes|making)\s+(?:(?:his|her|their|my|our|your|a|the)\s+)?pitch|"
+    r"(?-i:(?!Crown|Magistrates|County|High|Supreme|Family|Coroner)[A-Z][a-z]+\s+Court)|"
+    # a thing's whereabouts, not the scene's: "the bundle is still somewhere in a van"
+    r"somewhere\s+(?:in|on|at|inside|along)\s+(?:(?:the|a|an|his|her|their|its|my|our|your)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+|"
+    # a sentence that opens "Somewhere up on the prom, over the bins behind the chip shop, the gulls scream": places
+    # heard or glimpsed from where the story is
+    r"^\W*somewhere\s+(?:(?:up|down|out|off|over|back|far|away)\s+)?(?:up|down|out|over|along|across|behind|beyond|"
+    r"below|above|in|on|at|near|inside|outside|under|past|by|round|around)\b[^.;:!?,]*"
+    r"(?:,\s+(?:(?:up|down|out|over|back|far)\s+)?(?:over|behind|beyond|past|near|by|under|above|below|across|along|"
+    r"in|on|at|round|around|inside|outside)\b[^.;:!?,]*)*)\b", re.IGNORECASE)
+
+
+def figures_in(told: str) -> list[tuple[int, int]]:
+    """Where `told` speaks of a place only in a figure of speech ("all at sea", "as if she'd walked into a theatre")."""
+    return [m.span() for m in _PLACE_FIGURES.finditer(told)]

@@ -20,65 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, _WORN, GENERIC_WORDS, PLACE_WORDS,  # noqa: F401
-                                       LAND_CABIN, SAINTS_CHURCH, business_named_for)
+from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, _WORN, GENERIC_WORDS,  # noqa: F401
+                                       LAND_CABIN, PLACE_WORDS, SAINTS_CHURCH, business_named_for, figures_in)
 from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
 from pipeline.text.clock import _CLOCK_LEAD_IN, _DAY_AND_AFTER, _TIME_LEAD_IN
 
 
-# Place words in a figure of speech ("the house was on the market", "in the field of medicine"): no one is there.
-_PLACE_FIGURES = re.compile(
-    r"\b(?:on\s+the\s+market(?!\s+(?:square|place|hall|stall|cross))|in\s+the\s+market\s+for|in\s+the\s+field\s+of|on\s+the\s+road\s+to\s+"
-    r"(?:recovery|ruin|success)|all\s+at\s+sea|out\s+of\s+the\s+woods|on\s+the\s+street\s+where|"
-    r"on\s+the\s+house|called\s+to\s+the\s+bar|road\s+trains?|"
-    # a strip is an airstrip only by its name ("the Yalpara strip"), not "a strip of light", "the strip lights"
-    r"\b(?:a|an|the|this|that)\s+strip\b|(?<![\w'’-])(?!(?:landing|air|dirt|bush)\b)(?-i:[a-z][\w'’-]*)\s+strip\b|"
-    r"^\W*strip\b|\bstrips\b|\bstrip\s+of\b|"
-    # services are a motorway's only by their own name ("Leicester Forest East services"), not "the evening services",
-    # "Social Services"
-    r"(?<![\w'’-])(?!motorway\b)(?-i:[a-z][\w'’-]*)\s+services\b|^\W*services\b|(?-i:(?:Social|Emergency|Secret|Civil|"
-    r"Health|Public|Customer|Children['’]s|Community|Family|Youth|Financial|Legal|Intelligence|Security|Medical|"
-    r"Ambulance|Fire|Postal|Care|Support|Student|Church|Memorial|Funeral)\s+Services)\b|"
-    # fair, the word of judgement: "That was fair", "fair enough", "a fair point" (not "the fair", "a fair on the green")
-    r"(?<!\bthe\s)(?<!\bfun)(?<!\bthis\s)\bfair\b(?!\s+(?:on|in|at|came|comes|was\s+in|ground))|"
-    # a simile of someone elsewhere: "on his knees in front of it like a man at an altar"
-    r"\blike\s+(?:a|an|some|the)\s+(?:[\w-]+\s+)?(?:man|woman|men|women|boy|girl|child|children|kid|priest|monk|nun|"
-    r"soldier|sailor|king|queen|dog|cat|horse|animal|bird|ghost|saint|pilgrim|prisoner|schoolboy|schoolgirl|"
-    r"penitent|worshipper|bride|groom|mourner|refugee|castaway|tourist)\b[^,.;:!?]{0,40}|"
-    # or of a thing ("lines on the floor that faded and reappeared like a trail through a forest"),
-    # but not a wish ("I'd like a room at the inn")
-    r"(?<!\bwould\s)(?<!['’]d\s)(?<!\bto\s)(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)"
-    r"\blike\s+(?:a|an|some)\s+[^,.;:!?]{0,40}|"
-    # ("with the face of a boy who has walked into a kitchen where his parents are arguing")
-    r"\b(?:the|a)\s+(?:face|look|air|expression|manner|eyes|voice)\s+of\s+(?:a|an|someone|somebody)\s+[^,.;:!?]{0,80}|"
-    # a garage's or a ward's bay by its number: "the heat in Bay Two", "the fume hood in bay four"
-    r"\bbay\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|"
-    # a name painted on a vehicle: "now as the person whose name was on the van"
-    r"\b(?:name|names|logo|lettering|writing|words)\s+(?:(?:was|were|is|are)\s+)?(?:painted\s+|written\s+|printed\s+)?on\s+"
-    r"(?:the|a|an|his|her|its|their|our|my)\s+[\w-]+|"
-    # ("...loudly, as though we are all at a garden party", "as if she'd walked into an operating theatre")
-    r"\bas\s+(?:though|if)\s+[^,.;:!?\"“”]{0,60}|"
-    # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
-    r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
-    # the street seen from indoors: "the air on the street outside was heavy" (not "the street outside the pub")
-    r"\bthe\s+(?:street|road|pavement|square|lane|car\s+park)\s+outside\b(?!\s+(?:the|a|an|his|her|their|its|my|our|"
-    r"your|this|that)\b|\s+(?-i:[A-Z]))|"
-    # a study that is studying ("in a close study of the hatchments", "in the study of law"), a pitch that is no ground
-    r"\ban?\s+(?:[\w-]+\s+){0,2}?study\s+of|study\s+of\s+(?!(?:the|his|her|their|its|my|our|this|that|a|an)\b)(?-i:[a-z])|"
-    r"pitch(?:[\s-]+(?:black|dark)|\s+(?:of|for)\b)|(?:sales|perfect|fever|elevator|high|low|shrill|same)\s+pitch|"
-    # a sound's: "the fume hood hums at a pitch I stopped hearing", "rose to a thin pitch"
-    r"\b(?:at|to)\s+an?\s+(?:[\w-]+\s+){0,2}?pitch\b|"
-    r"(?:made|make|makes|making)\s+(?:(?:his|her|their|my|our|your|a|the)\s+)?pitch|"
-    r"(?-i:(?!Crown|Magistrates|County|High|Supreme|Family|Coroner)[A-Z][a-z]+\s+Court)|"
-    # a thing's whereabouts, not the scene's: "the bundle is still somewhere in a van"
-    r"somewhere\s+(?:in|on|at|inside|along)\s+(?:(?:the|a|an|his|her|their|its|my|our|your)\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+|"
-    # a sentence that opens "Somewhere up on the prom, over the bins behind the chip shop, the gulls scream": places
-    # heard or glimpsed from where the story is
-    r"^\W*somewhere\s+(?:(?:up|down|out|off|over|back|far|away)\s+)?(?:up|down|out|over|along|across|behind|beyond|"
-    r"below|above|in|on|at|near|inside|outside|under|past|by|round|around)\b[^.;:!?,]*"
-    r"(?:,\s+(?:(?:up|down|out|over|back|far)\s+)?(?:over|behind|beyond|past|near|by|under|above|below|across|along|"
-    r"in|on|at|round|around|inside|outside)\b[^.;:!?,]*)*)\b", re.IGNORECASE)
 # a road's side, by its own name: "Luis nosed his Subaru onto the shoulder of River Road"
 _ROADSIDE = re.compile(r"\b(?:onto|on|along|off|at)\s+the\s+(?:soft\s+|gravel\s+|grass\s+|muddy\s+)?(?:shoulder|verge)\s+of\s+"
                        r"(?:the\s+)?(?:(?-i:[A-Z][\w'’-]+)\s+){0,3}(?P<place>road|street|lane|highway|avenue|drive)\b", re.IGNORECASE)
@@ -414,10 +361,10 @@ _DRIVEN_OFF = re.compile(r"\s+and\s+(?:drove|pulled|sped|roared|rattled|chugged|
 _LIVES_AT = re.compile(r"\b(?:lived|lives|live|living)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _WILD_BEDS = ("countryside", "forest", "shore")
 # Vehicles whose body the weather strikes (see _Patterns.struck).
-_VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry", "truck", "wagon")
+_VEHICLES = ("carriage", "coach", "car", "taxi", "train", "bus", "van", "lorry", "truck", "wagon", "plane", "helicopter")
 # A vehicle is where the scene is only from inside it ("in the car", "aboard the coach"), and
 # not when the journey is over ("she had come down in the carriage").
-_VEHICLE_BEDS = ("car", "carriage", "train")
+_VEHICLE_BEDS = ("car", "carriage", "train", "aircraft", "helicopter")
 _SEEN_OUT = re.compile(r"\W*(?:outside|out\s+of\s+the\s+window|through\s+the\s+(?:window|glass))\b", re.IGNORECASE)
 # Beds heard from inside a building: "the bins behind the garage", "outside the church" are out of doors
 _INDOOR_BEDS = ("room", "kitchen", "office", "shop", "pub", "church", "hospital")
@@ -492,7 +439,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     else:
         defined = None
         candidates = [m for m in (patterns.motion.search(sentence),) if m]
-    figures = [m.span() for m in _PLACE_FIGURES.finditer(sentence)]
+    figures = figures_in(sentence)
     later = _LATER_MOVE.search(sentence) if opening else None
     moved = patterns.bed_of(went) if later and (went := patterns.locative.match(sentence, later.end())) else None
     if moved and moved[1] not in GENERIC_WORDS:
@@ -502,7 +449,7 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     later_hour = [m for m in candidates if m.string is not sentence and _LATER_HOUR.match(m.string)]
     for match in later_hour + sorted(candidates, key=lambda m: (m.re is not patterns.struck, m.string is not sentence, m.start())):
         where = _where(match)
-        if match.string is sentence and any(a <= where < b for a, b in figures):
+        if any(a <= where < b for a, b in (figures if match.string is sentence else figures_in(match.string))):
             continue
         if named_by_it(match):
             # ("the Crossroads Diner": the name's place word is the business's own name; the next is what it is)

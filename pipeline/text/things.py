@@ -7,7 +7,7 @@ import re
 
 from pipeline.text.establishing import _RURAL
 from pipeline.text.place_words import GENERIC_WORDS, PLACE_WORDS
-from pipeline.text.places import _PLACE_FIGURES
+from pipeline.text.place_words import _PLACE_FIGURES
 
 # Things only one kind of place has: a scene that names no place, or names one a word that is two
 # places ("the bridge" of a ship or over a river), is where two or more of its things are

@@ -107,3 +107,20 @@ def test_layers_play_over_the_bed_a_little_under_it(library):
     assert ambience["rain"].start == ambience["countryside"].start and ambience["rain"].end == ambience["countryside"].end
 
 
+
+
+def test_an_airliner_roars_steadily_and_a_helicopters_blades_beat_eighteen_times_a_second(library):
+    aircraft, room = library.bed("aircraft"), library.bed("room")
+    assert band_fraction(aircraft, 60, 1200) > 0.75                      # the cabin's roar, low and broad
+    assert np.std(levels_db(aircraft)) < 1.0                              # and steady: no traffic coming and going
+    helicopter = library.bed("helicopter")
+    beat_s = period_s(envelope(helicopter, 40, 300, 0.005), 0.03, 0.1, 0.005)
+    assert abs(beat_s - 1 / 18) <= 0.006
+    # the airliner has no such beat: its low band's envelope barely moves at the blade rate
+    frames = envelope(aircraft, 40, 300, 0.005)
+    modulation = np.abs(np.fft.rfft(frames - frames.mean())) ** 2
+    rates = np.fft.rfftfreq(frames.size, 0.005)
+    near_18 = modulation[(rates > 16) & (rates < 20)].sum() / modulation[(rates > 0.5) & (rates < 60)].sum()
+    helicopter_frames = envelope(helicopter, 40, 300, 0.005)
+    h_mod = np.abs(np.fft.rfft(helicopter_frames - helicopter_frames.mean())) ** 2
+    assert h_mod[(rates > 16) & (rates < 20)].sum() / h_mod[(rates > 0.5) & (rates < 60)].sum() > 5 * near_18

@@ -2300,3 +2300,27 @@ def test_a_church_by_its_saints_name_and_the_place_the_next_paragraph_opens_on_a
     assert "rain" in beds(text)[2][1]
     assert place_of("She worked nights at St Mary's Hospital.", opening=False) in (None, ("hospital", "hospital"))
     assert place_of("We were in at St Mary's for the funeral.") == ("church", "church")
+
+
+def test_a_plane_on_the_stand_and_a_helicopter_are_scenes_inside_them_but_not_plane_trees_nor_a_flight_behind_her():
+    text = ("The plane sat on the stand with its doors shut and a hundred and sixty people in it.\n\n"
+            '"Any news?" said Mr Hollis.\n\n* * *\n\n'
+            "Inside the helicopter it was too loud to talk, and the coast went by under the windows.\n\n"
+            '"First time?" said the pilot.\n\n* * *\n\n'
+            "She had come in on the plane from Dublin that morning. The square was quiet under the plane trees.\n\n"
+            '"You made it," said Ruth.\n')
+    assert [bed for bed, _ in beds(text)] == ["aircraft", "helicopter", "street"]
+
+
+def test_a_galley_where_the_story_is_on_a_plane_is_the_aircrafts_not_a_ships():
+    text = ("The crew room at ten to five smells of burnt toast. The first officer comes in with his flight bag.\n\n"
+            '"Morning," he says.\n\n"Morning," I say.\n\n'
+            "By six the doors are shut, the slides are armed, and a hundred and eighty people sit with their seat belts "
+            "fastened, listening to the rain on the fuselage.\n\n"
+            '"Ladies and gentlemen, this is your captain," says the interphone.\n\n'
+            "In the forward galley Fenwick is wiping down a worktop that is already clean.\n\n"
+            '"Twenty minutes," says Fenwick.\n')
+    assert beds(text)[-1][0] == "aircraft"
+    ferry = ("The ferry pulled out of the harbour at nine. Gulls followed the wake.\n\n"
+             '"Tea?" said Mal.\n\n"Please," said Jo.\n\nIn the galley the cook was frying bacon.\n\n"Two rolls," said Mal.\n')
+    assert beds(ferry)[-1][0] == "ship"
