@@ -45,7 +45,8 @@ from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
 from pipeline.text.mentions import _FEMALE, _MALE, _candidates
-from pipeline.text.nicknames import _tie_nicknames, join_full_name_to_what_he_goes_by, join_given_name_to_nickname
+from pipeline.text.nicknames import (_tie_nicknames, join_full_name_to_what_he_goes_by, join_given_name_to_nickname,
+                                      join_names_called_me)
 from pipeline.text.parents import _join_parents, join_couple_by_their_family_name
 from pipeline.text.uniforms import join_roles_by_what_they_wear
 
@@ -300,6 +301,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_misses(people)
     join_given_name_to_nickname(speech, people)
     join_full_name_to_what_he_goes_by(speech, people)
+    join_names_called_me(speech, people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)
     join_roles_by_what_they_wear(text, people)

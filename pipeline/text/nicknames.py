@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.aliases import _NAME, _TITLE_RE, _Person, _Speech, _family_gender
+from pipeline.text.aliases import _NAME, _TAGGED, _TITLE_RE, _Person, _Speech, _family_gender
 from pipeline.text.first_names import first_name_gender, same_first_name
 from pipeline.text.names import FAMILY_NAMES, MY_KIN_WORDS, in_speech, my_kin
 from pipeline.text.roles import _ROLE_TITLES
@@ -14,7 +14,9 @@ from pipeline.text.roles import _ROLE_TITLES
 # called Rosa" is a summons)
 # ("..., whom nobody since her christening had troubled to call anything but Kitty"; "Mrs. Harcourt,
 # whom her late husband had called Honoria")
-_NICKNAME = re.compile(rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,60}}?\s)?"
+# ("Sophia, the youngest, a thin brown creature of twelve whom the whole household called Linnet": no other name between)
+_NICKNAME = re.compile(rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?:(?:(?![A-Z])[^.;:!?\"“”]){{0,80}}?\b)?"
+                       rf"(?:(?:whom|who|that)\b[^.;:!?\"“”]{{0,60}}?\s)?"
                        rf"(?:(?:called|known as|nicknamed)\s+(?:(?:anything|nothing)\s+(?:but|except|other\s+than)\s+|"
                        rf"only\s+|just\s+|simply\s+)?|call\s+(?:anything|nothing)\s+(?:but|except|other\s+than)\s+)"
                        rf"[\"“‘']?({_NAME})")
@@ -173,4 +175,30 @@ def join_full_name_to_what_he_goes_by(speech: _Speech, people: list[_Person]) ->
         if named is not None and called is not None and named is not called and len(called.words) == 1 \
                 and len(sexes) <= 1 and not called.title_gender:
             named.absorb(called, owner)
+    people[:] = [p for p in people if p.forms]
+
+
+_CALLED_ME = re.compile(rf"\b(?:call(?:s|ed|ing)?|name[sd]?)\s+me\s+({_NAME})\b(?!\s+{_NAME})")
+
+
+def join_names_called_me(speech: _Speech, people: list[_Person]) -> None:
+    """'"Oliver," says Biscuit. "She called me Oliver."': the name a tagged speaker says they were called is theirs."""
+    owner = {form: p for p in people for form in p.forms}
+    for number in range(len(speech.paragraphs)):
+        quotes = speech.quotes_in(number)
+        said = [m.group(1) for a, b in quotes for m in _CALLED_ME.finditer(speech.text, a, b)]
+        tags = {id(p): p for m in _TAGGED.finditer(speech.narration_of(number))
+                if (p := owner.get(m.group(1) or m.group(2))) is not None}
+        if not said or len(tags) != 1:
+            continue
+        speaker = next(iter(tags.values()))
+        for name in said:
+            called = owner.get(name)
+            if called is None or called is speaker or min(len(called.words), len(speaker.words)) != 1 \
+                    or {called.listed_gender, speaker.listed_gender} >= {"M", "F"}:
+                continue
+            # (the full name keeps the nickname: "Oliver Dace" and "Biscuit" are one man)
+            whole, part = (called, speaker) if len(called.words) >= len(speaker.words) else (speaker, called)
+            whole.absorb(part, owner)
+            owner.update({form: whole for form in whole.forms})
     people[:] = [p for p in people if p.forms]

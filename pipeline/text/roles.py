@@ -33,7 +33,7 @@ def _join_titles(people: list[_Person]) -> None:
 # People a story may call by their job alone ("the editor says", "said the sergeant")
 _ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspector", "constable", "detective",
           "landlord", "landlady", "barman", "barmaid", "bartender", "waiter", "waitress", "clerk", "porter", "guard",
-          "conductor", "vicar", "priest", "teacher", "professor", "officer", "manager", "receptionist", "pilot",
+          "conductor", "vicar", "rector", "curate", "chaplain", "priest", "teacher", "professor", "officer", "manager", "receptionist", "pilot",
           "chef", "cook", "coach", "judge", "mayor", "sheriff", "superintendent", "foreman", "boss", "chief",
           "colonel", "major", "lieutenant", "commander", "admiral", "governor", "matron", "housekeeper", "butler",
           "coroner", "surgeon", "dispatcher", "ranger", "warden", "skipper", "boatman", "ferryman", "stationmaster",
@@ -235,12 +235,17 @@ def _introduced_with(speech: _Speech, people: list[_Person], mentions: list[int]
                 return named[0]
     # "The manager came out of the lamp room. Gerald Harcourt was an Englishman...": the full name
     # the next sentence opens on, telling who they are
-    first = next((at for at in mentions if not speech.inside_quote(at)), None)
-    opening = re.match(r"[^.!?\"“”]*[.!?][ \t]+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s+(?:was|is|had|has)\b",
-                       text[first:first + 400]) if first is not None else None
-    named = [p for p in people if opening and opening.group(1) in p.forms]
-    if len(named) == 1:
-        return named[0]
+    # (or the next paragraph's: "...and the Rector came in, with his spectacles pushed up" / "Mr Lowther was a tall,
+    # stooping, gentle man of sixty")
+    for first in [at for at in mentions if not speech.inside_quote(at)][:3]:
+        # (the next paragraph only after the job came in or did something: not "written to the keeper of the light")
+        acts = re.match(r"[Tt]he\s+[\w-]+\s+(?:\w+ly\s+)?(?:came|went|stood|sat|walked|entered|[a-z]+ed)\b", text[first:first + 60])
+        gap = r"(?:[ \t]+|[ \t]*\n\s*)" if acts else r"[ \t]+"
+        opening = re.match(r"[^.!?\"“”]*[.!?]" + gap + r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s+(?:was|is|had|has)\b",
+                           text[first:first + 400])
+        named = [p for p in people if opening and opening.group(1) in p.forms]
+        if len(named) == 1:
+            return named[0]
     if given_only:
         return None
     full = [p for p in people if p.forms and len(p.words) >= 2 and p.words[0] != "the"

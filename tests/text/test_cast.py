@@ -4357,3 +4357,23 @@ def test_the_name_a_tagged_line_calls_the_woman_beside_him_is_mams_and_sis_is_no
     found = discover_characters(text)
     assert owner(found, "Bernie") == owner(found, "Mam") != ""
     assert owner(found, "Sis") in ("", owner(found, "Aoife"))
+
+
+def test_a_pet_name_after_an_apposition_a_job_come_in_named_by_the_next_paragraph_and_a_name_one_says_one_was_called():
+    text = ("In the parlour the three daughters of the Rector sat about the fire. Sophia, the youngest, a thin brown "
+            "creature of twelve whom the whole household called Linnet, lay upon the hearthrug.\n\n"
+            '"Is it raining?" asked Linnet.\n\n"Will be happy to do what, my dear?" inquired a mild voice; and the Rector '
+            "came in, with his spectacles pushed up upon his forehead.\n\n"
+            "Mr Lowther was a tall, stooping, gentle man of sixty.\n\n"
+            '"To dine at the Hall, Papa," said Harriet.\n\n"And Margaret?" said the Rector.\n\n'
+            '"Linnet may come," said the Rector.\n\n"Sophia, sit up," said Harriet.\n')
+    found = discover_characters(text)
+    assert owner(found, "Linnet") == owner(found, "Sophia") != ""
+    assert owner(found, "the Rector") == owner(found, "Mr Lowther") != ""
+    flight = ("His name is Oliver Dace. Nobody has called him Oliver since his second month on the line.\n\n"
+              '"I want it on record," says Biscuit, "that I am still hungry."\n\n'
+              '"Go to bed, Oliver," said Ruth.\n\n"Oliver," says Biscuit. "She called me Oliver. I\'m in trouble."\n\n'
+              '"You are," said Ruth.\n')
+    found = discover_characters(flight)
+    assert owner(found, "Biscuit") == owner(found, "Oliver Dace") != ""
+    assert owner(found, "Ruth") != owner(found, "Biscuit")
