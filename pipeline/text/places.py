@@ -357,6 +357,11 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
 
 _ADDRESS_BEFORE = re.compile(r"\W*(?:The\s+)?(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*))*\s+(?:(?:out|up|down|just|right)\s+)?"
                              r"(?:on|off)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)*$")
+# a building that stands somewhere: "The parsonage at Fernley stood a little apart from the village, at the head of a
+# lane" is where the house is, and the scene is in it
+_STANDS_AT = re.compile(r"\W*(?:The|A|An|Our|Their|His|Her|My)\s+(?:[\w'’-]+\s+){0,4}?(?:stood|stands|sat|sits|lay|lies|"
+                        r"perched|nestled|crouched)\b[^.;:!?]{0,80}?\b(?:at|on|by|beside|near)\s+(?:the\s+)?(?:head|end|foot|top|"
+                        r"bottom|edge|corner|side)?(?:\s+of)?\s*(?:a|an|the)?\s*$", re.IGNORECASE)
 _DRIVEN_OFF = re.compile(r"\s+and\s+(?:drove|pulled|sped|roared|rattled|chugged|set)\s+(?:off|away)\b")
 _LIVES_AT = re.compile(r"\b(?:lived|lives|live|living)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _WILD_BEDS = ("countryside", "forest", "shore")
@@ -495,7 +500,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if match.re is patterns.subject and re.match(r"\s*(?:under|above|below|beneath|over)\s+(?:my|our)\b",
                                                     sentence[match.end():]):
             continue    # "The laundromat under my office had been running": the teller is in the office
-        if (match.groupdict().get("road") or bed == "street") and _ADDRESS_BEFORE.match(sentence[:where]):
+        if (match.groupdict().get("road") or bed == "street") and (_ADDRESS_BEFORE.match(sentence[:where])
+                                                                   or _STANDS_AT.match(sentence[:where])):
             # "The Chuckwagon out on Highway 9 is open all night", "The Shalimar Suite on the Soho Road had been a bingo
             # hall once": where a place stands, not a drive
             continue

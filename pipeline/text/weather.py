@@ -79,7 +79,7 @@ LAYER_PATTERNS: dict[str, str] = {
              r"|\b(?:running|ran|runs|stretching|stretched|stretches|disappearing|disappeared|vanishing|vanished|"
              r"receding|away)\s+(?:[\w'’-]+\s+){0,3}?into\s+the\s+dark(?:ness)?\b(?=\s*[,.;:!?—]|\s*$)"
              # dusk come: "It was dusk, or what passed for it", "at dusk the creek was rising", "the gloaming"
-             r"|\b(?:it\s+(?:was|is)|at|by|in\s+the)\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
+             r"|\b(?:it\s+(?:was|is)|at|by|in\s+the|into\s+(?:a|the))\s+(?:(?:already|nearly|almost|near)\s+)?dusk\b|\bdusk\s+(?:fell|falls|"
              r"was\s+falling|is\s+falling|had\s+fallen|came|comes|was\s+coming)\b|\bgloaming\b"
              rf"|{_NIGHT_COMES}|{_WINDOW_GONE_BLACK}"
              # the night the narration is in: "tonight there was nobody but the wind" (not "the warning from six tonight")
@@ -107,7 +107,9 @@ def _layer_patterns(vocabulary) -> dict[str, re.Pattern]:
 # Words around a layer word that mean it is not happening here and now.
 _NOT_NOW = re.compile(
     # ("The glass had been falling since midnight": the night gone by, the morning now)
-    r"\b((?<!\bat )last|tomorrow|yesterday|previous|other|every|good|no|without|before|until|till|since|stopped|ceased|cleared|"
+    r"\b((?<!\bat )last|tomorrow|yesterday|previous|other|every|good|no|without|(?:before|until|till)(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)|since|stopped|ceased|cleared|"
+    # the weather gone by: "as mornings do after a night of storm"
+    r"after\s+(?:a|the)\s+(?:long\s+|wild\s+)?(?:night|day|week)s?\s+of|"
     # the night talked of: "a hyena was still complaining about the night"
     r"(?:complain\w*|talk\w*|grumbl\w*|moan\w*|forget\w*|forgot|think\w*|thought)\s+about\s+the|"
     # a night spent, or to be spent: "the look of a man who had spent the night drawing arrows"

@@ -2324,3 +2324,14 @@ def test_a_galley_where_the_story_is_on_a_plane_is_the_aircrafts_not_a_ships():
     ferry = ("The ferry pulled out of the harbour at nine. Gulls followed the wake.\n\n"
              '"Tea?" said Mal.\n\n"Please," said Jo.\n\nIn the galley the cook was frying bacon.\n\n"Two rolls," said Mal.\n')
     assert beds(ferry)[-1][0] == "ship"
+
+
+def test_a_quarter_before_six_is_the_rain_now_a_night_of_storm_gone_by_is_not_and_a_house_standing_at_a_lane_is_the_house():
+    assert "rain" in layers_in("By a quarter before six the rain, having at length made up its mind, had come on.")
+    assert "night" in layers_in("They went down the lane into a dusk so thick with water that the hedges were grey.")
+    assert layers_in("The morning came up clear and cold, as mornings do after a night of storm.") == []
+    assert layers_in("She had not been out since before the rain.") == []
+    text = ("The parsonage at Fernley stood a little apart from the village, at the head of a lane so deep between its "
+            "banks that in winter it became a watercourse; and in the parlour of that house the three daughters of the "
+            "Rector were seated about the fire.\n\n\"Is it raining?\" asked Linnet.\n")
+    assert beds(text)[0][0] == "room"
