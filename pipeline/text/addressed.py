@@ -185,6 +185,7 @@ _DESCRIBED_AS_KIN = re.compile(rf"\b({NAME}(?:\s+{NAME})?)\s+(?:was|is|had\s+bee
                                rf"\s+(?:(?:younger|elder|older|eldest|youngest|little|big|baby|twin|only|half-)\s*)?{_KIN}\b")
 # (and one named to their face: "You must be Wiremu," she says)
 _GIVES_NAME = re.compile(rf"(?:(?<=[\"“‘])|(?<=[.!?] )|\b(?i:my|the)\s+)(?i:name['’]s|name\s+is)\s+({NAME})\b|"
+                         # (or one's own: "I'm so sorry. I'm Tom, by the way.")
                          rf"(?:(?<=[\"“‘])|(?<=[.!?] ))(?:And\s+)?(?:[Yy]ou|[Yy]ou['’]ll|[Yy]ou\s+will)\s+(?:must\s+|['’]ll\s+)?be\s+({NAME})"
-                         rf"(?=[,.!?])")
+                         rf"(?=[,.!?])|(?:(?<=[\"“‘])|(?<=[.!?] ))(?:I['’]m|I\s+am)\s+({NAME})(?=,\s+by\s+the\s+way\b|\.\s+(?:I|We)\b)")
 _SELF_INTRODUCED = re.compile(rf"\s*(?:I['’]m\s+|I\s+am\s+|[Mm]y\s+name['’]s\s+|[Mm]y\s+name\s+is\s+)?({NAME}\s+{NAME})[.,]")

@@ -171,8 +171,15 @@ def read_speakers(text: str, characters: dict[str, Character] | None = None) -> 
             # (unless they speak after all: "Syme was silent for a moment, then he said")
             answered = subject if said and not _VERB_RE.search(last[-1].group(0), said.end()) else ""
             answered = answered or (subject if last and _ASKED_UNSAID.search(last[-1].group(0)) else "")
+            # ("He goes, and a minute later Mr Pargeter comes in. ... He stops by our table" / "Miss Carrow."): the one
+            # just come in speaks next, whoever the narration ends on
+            # (not "He took his feet down when Ray came in": the one in the main clause acts)
+            came = [m for m in _COMES_IN.finditer(text, a, b) if not re.search(
+                r"\b(?:when|as|while|before|after|until|till|once|since|if)\s+$", text[max(a, m.start() - 8):m.start()])]
+            newcomer = reader.names.lookup(came[-1].group(1) or came[-1].group(2)) if came else ""
             groups.append(Paragraph([], subject="" if answered else subject, lead=reader.lead_in(a, b),
-                                    answered=answered, span=(a, b), listening=_LISTENING.match(text, a, b) is not None))
+                                    answered=answered, span=(a, b), listening=_LISTENING.match(text, a, b) is not None,
+                                    newcomer=newcomer if not answered else ""))
     _newcomers_answered_by_name(reader, quotes, groups)
     _said_it_next(reader, quotes, groups)
     take_turns(reader, quotes, groups)
@@ -242,6 +249,9 @@ def _number_utterances(text: str, quotes: list[Quote], paragraphs: list[tuple[in
 # who someone else is, not "Who are you?" / "Who's this?", which the answer's own name answers
 _WHO_ASKED = re.compile(r"\b[Ww]ho(?:m|se)?\b(?!\s+(?:are|r)\s+(?:you|ye|ya)\b|(?:['’]s|\s+is|\s+was)\s+(?:this|that|it|there|"
                         r"speaking|calling)\b|\s+am\s+I\b)[^.!?\"“”]*\?\W*$")
+_COMES_IN = re.compile(r"\b((?:(?:Mr|Mrs|Ms|Miss|Dr|Captain|Father|Sister)\.?\s+)?[A-Z][\w'’-]+)\s+(?:comes|came|walks|walked|"
+                       r"strolls|strolled|hurries|hurried|bursts|burst)\s+in\b|\b((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+)\s+"
+                       r"(?:arrives|arrived|appears|appeared)\b(?!\s+(?:to|at\s+the\s+(?:door|window)))")
 _FULL_NAME_FIRST = re.compile(r"\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\.(?:\s|$)")
 _HAND_OUT_AFTER = re.compile(r"[\"”’']?\s*(?:[A-Z][a-z]+|I|He|She)\s+(?:held|put|stuck|thrust|offered|extended)\s+"
                              r"(?:out\s+)?(?:my|her|his)\s+(?:[a-z]+\s+)?hand\b")
@@ -449,6 +459,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             beat = _action_beat(reader, text, a, b, quotes, indices, fits, said_last)
             if beat:
                 group.speaker, group.basis = beat, "beat"
+            elif previous is not None and not previous.quotes and fits(previous.newcomer) and previous.newcomer != said_last:
+                group.speaker, group.basis, group.held = previous.newcomer, "beat", True
             elif (mine := _my_parent_called(reader, quotes, indices)) and mine != said_last and fits(reader.narrator):
                 # ("Mummy." to the one the narration calls "my mother": her child, the teller, whoever the
                 # narration named last)

@@ -257,7 +257,9 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     introduced.update(m.group(1) for (x, y), (a, b) in zip(speech.spans, speech.spans[1:])
                       if NAME_ASKED.search(text, x, y) and (m := _SELF_INTRODUCED.match(text, a, b)))
     # "Name's Oakes, if you need anything": a speaker who gives their name
-    introduced.update(m.group(1) or m.group(2) for a, b in speech.spans for m in _GIVES_NAME.finditer(text, a, b))
+    # (and "I'm Tom, by the way", but not "I'm United": one's own first name)
+    introduced.update(m.group(1) or m.group(2) or m.group(3) for a, b in speech.spans for m in _GIVES_NAME.finditer(text, a, b)
+                      if not m.group(3) or first_name_gender(m.group(3)))
     forms = [f for f in anywhere if _is_person_form(f, speech, mid, anywhere, spoke, where, lower, vocatives, acting,
                                                     animals, introduced)]
     singles = {f for f in forms if " " not in f}

@@ -100,6 +100,7 @@ class Paragraph:
     span: tuple[int, int] = (0, 0)      # the paragraph's place in the text
     held: bool = False                  # a clue the ranking's second look must not overrule
     listening: bool = False             # narration that only pauses or listens ("He listened again.")
+    newcomer: str = ""                  # narration in which someone comes in ("a minute later Mr Pargeter comes in")
     carries_on: bool = False            # speech after such a pause: the one before goes on (a call heard from one end)
 
 

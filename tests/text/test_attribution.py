@@ -1753,3 +1753,18 @@ def test_a_bare_she_after_a_woman_is_called_by_name_is_the_one_called_not_the_wo
             "'Ah, it is,' I said. 'Mam, what are you doing up?'\n\n"
             "'I can't sleep. I can't find the second page of my speech.' She waved the sheet at me.\n")
     assert [s for _, s in speakers(text, cast)][-1] == "Mam"
+
+
+def test_the_one_who_just_came_in_speaks_next_and_im_tom_by_the_way_names_a_father():
+    cast = {"Lou": Character("Lou", ("I", "narrator"), "F"), "Gareth": Character("Gareth", (), "M"),
+            "Mr Pargeter": Character("Mr Pargeter", (), "M"), "Ruth": Character("Ruth", ("the captain",), "F")}
+    text = ('"Sit down, Gareth," says the captain.\n\n"Can\'t, Captain. I\'m on till six."\n\n"Me? Why?" I ask.\n\n'
+            '"Didn\'t say. Nos da, all."\n\n'
+            "He goes, and a minute later Mr Pargeter comes in. He has changed into a jumper. He stops by our table, "
+            "and everyone goes quiet.\n\n"
+            '"Miss Carrow."\n\n"Mr Pargeter. Did they get you on tomorrow\'s flight?"\n')
+    said = [s for _, s in speakers(text, cast)]
+    assert said[4] == "Mr Pargeter", said
+    found = discover_characters('The girl kicked the seat again.\n\nHer dad leaned across. "I\'m so sorry. I\'m Tom, by '
+                                'the way. She\'s been up since three."\n\n"So have I," said Mr Pargeter.\n')
+    assert any("Tom" in (main, *c.aliases) for main, c in found.items())
