@@ -57,7 +57,11 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
            r"return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
            r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
            r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+(?!through\b)|down\s+|up\s+|over\s+|off\s+|across\s+|round\s+)?"
-           r"(?:in|into|to|onto|on\s+to|through|across|along|inside)|reached|entered|arrived (?:at|in)|"
+           r"(?:in|into|to|onto|on\s+to|through|across|along|inside)|"
+           # ("the little party went down the lane into a dusk", "they walked up the street")
+           r"(?:went|walked|came|ran|hurried|drove|rode|trudged|splashed|picked\s+(?:their|our|his|her)\s+way)\s+(?:\w+ly\s+)?(?:down|up)"
+           r"(?=\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:lane|street|road|track|path|hill|high\s+street|avenue|drive|beach|valley|field)\b)|"
+           r"reached|entered|arrived (?:at|in)|"
            # (not "went back out through the waiting room": on the way out of it)
            # "climbed the stairs to the Gazette office"
            # ("by the time we had climbed all seven flights to the roof of the multi-storey")

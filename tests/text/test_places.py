@@ -2335,3 +2335,10 @@ def test_a_quarter_before_six_is_the_rain_now_a_night_of_storm_gone_by_is_not_an
             "banks that in winter it became a watercourse; and in the parlour of that house the three daughters of the "
             "Rector were seated about the fire.\n\n\"Is it raining?\" asked Linnet.\n")
     assert beds(text)[0][0] == "room"
+
+
+def test_going_down_a_lane_or_up_a_street_is_being_on_it_but_down_the_stairs_is_not():
+    assert place_of("The little party went down the lane into the dusk.", opening=False) == ("street", "lane")
+    assert place_of("They walked up the street.", opening=False) == ("street", "street")
+    assert place_of("He ran down the stairs.", opening=False) is None
+    assert place_of("We went down the corridor.", opening=False) is None
