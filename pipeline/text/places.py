@@ -59,7 +59,8 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
            r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+(?!through\b)|down\s+|up\s+|over\s+|off\s+|across\s+|round\s+)?"
            r"(?:in|into|to|onto|on\s+to|through|across|along|inside)|"
            # ("the little party went down the lane into a dusk", "they walked up the street")
-           r"(?:went|walked|came|ran|hurried|drove|rode|trudged|splashed|picked\s+(?:their|our|his|her)\s+way)\s+(?:\w+ly\s+)?(?:down|up)"
+           # (people's verbs: "the rain came down the valley", "water ran down the street" are the weather's)
+           r"(?:went|walked|hurried|drove|rode|trudged|splashed|picked\s+(?:their|our|his|her)\s+way)\s+(?:\w+ly\s+)?(?:down|up)"
            r"(?=\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:lane|street|road|track|path|hill|high\s+street|avenue|drive|beach|valley|field)\b)|"
            r"reached|entered|arrived (?:at|in)|"
            # (not "went back out through the waiting room": on the way out of it)
