@@ -4367,13 +4367,11 @@ def test_a_pet_name_after_an_apposition_a_job_come_in_named_by_the_next_paragrap
             "Mr Lowther was a tall, stooping, gentle man of sixty.\n\n"
             '"To dine at the Hall, Papa," said Harriet.\n\n"And Margaret?" said the Rector.\n\n'
             '"Linnet may come," said the Rector.\n\n"Sophia, sit up," said Harriet.\n')
-    found = discover_characters(text)
-    assert owner(found, "Linnet") == owner(found, "Sophia") != ""
-    assert owner(found, "the Rector") == owner(found, "Mr Lowther") != ""
+    one_person(text, "Linnet", "Sophia")
+    one_person(text, "the Rector", "Mr Lowther")
     flight = ("His name is Oliver Dace. Nobody has called him Oliver since his second month on the line.\n\n"
               '"I want it on record," says Biscuit, "that I am still hungry."\n\n'
               '"Go to bed, Oliver," said Ruth.\n\n"Oliver," says Biscuit. "She called me Oliver. I\'m in trouble."\n\n'
               '"You are," said Ruth.\n')
-    found = discover_characters(flight)
-    assert owner(found, "Biscuit") == owner(found, "Oliver Dace") != ""
+    found = one_person(flight, "Biscuit", "Oliver Dace")
     assert owner(found, "Ruth") != owner(found, "Biscuit")
