@@ -232,8 +232,7 @@ def _new_place_established(paragraph: str, builder: SceneBuilder, places: Vocabu
                 narration.append(sentence[:quote.start()])
             break
         narration.append(sentence)
-    found = establishing.aboard(establishing.established_place(narration[:OPENING_SENTENCES], places),
-                                builder.ambience, builder.recent, _scene_told(builder))
+    found = _aboard(establishing.established_place(narration[:OPENING_SENTENCES], places), builder)
     # ("I opened the café at five" after a night at the lifeboat station: the café ashore the story began in)
     ashore = [scene.ambience for scene in builder.scenes if found and found[0] == "ship" and scene.place == found[1]]
     found = (ashore[-1], found[1]) if ashore and ashore[-1] != "ship" else found
@@ -578,11 +577,12 @@ def _place_in(piece: str, builder: SceneBuilder, places: Vocabulary, opening: bo
             or (found is None and opening and not builder.known)) \
             and things.car_things_in(builder.recent[builder.recent.rfind("\n\n") + 1:]) >= 2:
         return "car", "car"
-    return establishing.aboard(found, builder.ambience, builder.recent, _scene_told(builder))
+    return _aboard(found, builder)
 
 
-def _scene_told(builder: SceneBuilder) -> str:
-    return " ".join(line.text for line in builder.lines if line.kind == "narration" and line.text)
+def _aboard(found, builder: SceneBuilder):    # (the scene's narration is read only for a ship's room a plane has too)
+    told = " ".join(line.text for line in builder.lines if line.kind == "narration") if found and found[0] == "ship" else ""
+    return establishing.aboard(found, builder.ambience, builder.recent, told)
 
 
 def _split_asides(sentence: str) -> list[tuple[str, str]]:

@@ -432,7 +432,8 @@ _ABOARD = re.compile(r"\b(?:aboard|on\s+board|ferry|ferries|steamer|liner|ship|p
 
 def aboard(found: tuple[str, str] | None, ambience: str | None, story_so_far: str, scene_so_far: str = "") -> tuple[str, str] | None:
     """A public room (bed, word) found where the story is on a boat (the scene's bed is the ship's, or
-    the last few paragraphs say the people are aboard) is the ship's: ("ship", word)."""
+    the last few paragraphs say the people are aboard) is the ship's: ("ship", word); a galley or a cabin
+    where the scene so far or the last paragraphs are a plane's is the aircraft's."""
     if found and found[0] == "ship" and found[1] in ("galley", "cabin", "hold") and ambience != "ship" \
             and len(_AIRBORNE.findall(scene_so_far + story_so_far)) >= 2:
         return "aircraft", found[1]     # ("In the forward galley Fenwick is wiping down a worktop" of a plane on its stand)
