@@ -185,11 +185,12 @@ def join_names_called_me(speech: _Speech, people: list[_Person]) -> None:
     """'"Oliver," says Biscuit. "She called me Oliver."': the name a tagged speaker says they were called is theirs."""
     owner = {form: p for p in people for form in p.forms}
     for number in range(len(speech.paragraphs)):
-        quotes = speech.quotes_in(number)
-        said = [m.group(1) for a, b in quotes for m in _CALLED_ME.finditer(speech.text, a, b)]
+        said = [m.group(1) for a, b in speech.quotes_in(number) for m in _CALLED_ME.finditer(speech.text, a, b)]
+        if not said:
+            continue
         tags = {id(p): p for m in _TAGGED.finditer(speech.narration_of(number))
                 if (p := owner.get(m.group(1) or m.group(2))) is not None}
-        if not said or len(tags) != 1:
+        if len(tags) != 1:
             continue
         speaker = next(iter(tags.values()))
         for name in said:
@@ -200,5 +201,4 @@ def join_names_called_me(speech: _Speech, people: list[_Person]) -> None:
             # (the full name keeps the nickname: "Oliver Dace" and "Biscuit" are one man)
             whole, part = (called, speaker) if len(called.words) >= len(speaker.words) else (speaker, called)
             whole.absorb(part, owner)
-            owner.update({form: whole for form in whole.forms})
     people[:] = [p for p in people if p.forms]
