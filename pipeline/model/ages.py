@@ -40,7 +40,9 @@ def infer_age(names: list[str] | tuple[str, ...]) -> str:
 _WORDS_BEFORE = re.compile(r"((?:\b[\w'-]+\s+){0,2}\b[\w'-]+,?\s+)$")
 _SEPARATED = re.compile(r"\b(?:[a-z]+(?:ing|ed)|to|at|with|for|from|and|or|but|told|said|asked|saw|met|called|"
                         r"than|by|of|beside|behind|past)\s+", re.I)
-_GRANDPARENT = re.compile(r"\b(?:grand(?:father|mother|pa|ma|dad)|gran|granny|nan|nana|nanna|nonna|nonno)\b", re.I)
+# (someone's: "his grandmother, Edna Pell", not one of a list, "me, Ozzy, Jess, Nan, Ellie")
+_GRANDPARENT = re.compile(r"\b(?:his|her|my|our|their|your|the)\s+(?:grand(?:father|mother|pa|ma|dad)|gran|granny|nan|nana|"
+                          r"nanna|nonna|nonno)\b", re.I)
 # (a phrase set beside the name that says what they are, not a clause: "Mrs. Penhallow, once her son has been sent off")
 _WORDS_AFTER = re.compile(r",\s+((?!(?:once|when|while|as|after|before|if|though|although|since|until|because)\b)"
                           r"(?:[\w'-]+\s+){1,3})", re.IGNORECASE)
@@ -70,6 +72,36 @@ def _last_named_in(text: str, spot: re.Match, others) -> bool:
 def _age_of(years: int) -> str:
     return "child" if years <= 12 else "teen" if years <= 17 else "young" if years <= 29 \
         else "adult" if years <= 59 else "old"
+
+
+def _years_beside(text: str, spot: re.Match) -> list[int]:
+    """The ages the words at a name give it: "Beatrice Marsh is seventy-four years old", "Tom, aged nine", "a
+    ten-year-old Rosie", "Margaret Ridley, eighty-one, one R in Harold", "said Cody, who was seven and had..."."""
+    found = []
+    for pattern, set_beside in ((_IS_AGED, False), (_NUMBER_BESIDE, True), (_WHO_WAS, True)):
+        match = pattern.match(text, spot.end())
+        if match:
+            break
+    old = _YEARS_OLD_BEFORE.search(text, max(0, spot.start() - 40), spot.start())
+    for match, beside in ((match, set_beside), (old, True)):
+        if match is None:
+            continue
+        years = _years(next((g for g in match.groups() if g), ""))
+        if match is not old and beside and (years is None or years < 2):
+            continue
+        # ("Danny was seven, and he had...": a bare number ending the clause is an age too)
+        # ("Walter was eighty-three and had farmed Scar Top": the number and what they did)
+        bare = re.match(r"\s*[,.;!]|\s+and\s+(?:(?:had|has|was|is|did)(?:n['’]t)?|still|never|lived|could)\b",
+                        text[match.end():match.end() + 20]) is not None
+        if years is not None and (beside or "years old" in match.group(0) or "aged" in match.group(0) or bare):
+            found.append(years)
+    return found
+
+
+def years_stated(text: str, names) -> list[int]:
+    """Every age the prose states beside one of the names, in years ("Ellie was nine and hadn't...")."""
+    return [years for name in names if name and len(name) >= 2
+            for spot in re.finditer(rf"(?<![\w'-]){re.escape(name)}\b", text) for years in _years_beside(text, spot)]
 
 
 def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
@@ -110,32 +142,16 @@ def age_in_text(text: str, names, others=(), gender: str = "") -> str | None:
         # "Beatrice Marsh is seventy-four years old", "Tom, aged nine", "a ten-year-old Rosie"
         # ("Margaret Ridley, eighty-one, one R in Harold": a number set beside the name)
         # "said Cody, who was seven and had his forehead pressed to the glass"
-        for spot in spots:
-            for pattern, set_beside in ((_IS_AGED, False), (_NUMBER_BESIDE, True), (_WHO_WAS, True)):
-                match = pattern.match(text, spot.end())
-                if match:
-                    break
-            old = _YEARS_OLD_BEFORE.search(text, max(0, spot.start() - 40), spot.start())
-            for match, beside in ((match, set_beside), (old, True)):
-                if match is None:
-                    continue
-                years = _years(next((g for g in match.groups() if g), ""))
-                if match is not old and beside and (years is None or years < 2):
-                    continue
-                # ("Danny was seven, and he had...": a bare number ending the clause is an age too)
-                # ("Walter was eighty-three and had farmed Scar Top": the number and what they did)
-                bare = re.match(r"\s*[,.;!]|\s+and\s+(?:had|has|was|is|still|never|lived|could)\b",
-                                text[match.end():match.end() + 20]) is not None
-                if years is not None and (beside or "years old" in match.group(0) or "aged" in match.group(0) or bare):
-                    age = _age_of(years)
-                    votes[age] = votes.get(age, 0) + 2
+        for years in (y for spot in spots for y in _years_beside(text, spot)):
+            age = _age_of(years)
+            votes[age] = votes.get(age, 0) + 2
         # "Earl Haskins sat in the chair nearest the door. ... He was seventy-nine years old": the
         # sentence after one the name opens, in the name's pronoun
         pronoun = {"M": "He", "F": "She"}.get(gender)
         told = re.compile(rf"{escaped}\b[^.!?]*[.!?][\"”’']?\s+(?:[^.!?\"“”]*[.!?]\s+)?"
                           rf"(?-i:{pronoun})\s+(?:was|is)\s+(?:about\s+|nearly\s+|almost\s+)?([\w-]+)"
                           # ("Uncle Alph Quinlan came in ... He was eighty-three and had fished out of the Cove")
-                          r"(?:\s+(?:years?\s+old|now)\b|(?=\s*[,.;]|\s+and\s+(?:had|has|was|is|still|never|lived|could)\b))") \
+                          r"(?:\s+(?:years?\s+old|now)\b|(?=\s*[,.;]|\s+and\s+(?:(?:had|has|was|is|did)(?:n['’]t)?|still|never|lived|could)\b))") \
             if pronoun else None
         # "Kamala Sharma sits on the lawn chair nearest the oil, because she is eighty-one": later in the
         # sentence, no one else named on the way
@@ -167,6 +183,13 @@ _INTRODUCED = re.compile(r"(?<!\bwas )(?<!\bis )(?<!\bwere )(?<!\bbeen )\b(?:[Aa
                          r"lass|kid)(?:\s+of\s+(?:about\s+|some\s+|perhaps\s+)?[\w-]+)?)\b")
 
 
+def _inside_speech(text: str, at: int) -> bool:
+    """Whether `at` falls inside double quotes opened in its own paragraph (or line)."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start:at]
+    return line.count("“") > line.count("”") or (line.count('"') % 2 == 1)
+
+
 _NOUN_GENDER = {"man": "M", "boy": "M", "gentleman": "M", "fellow": "M", "lad": "M",
                 "woman": "F", "girl": "F", "lady": "F", "lass": "F"}
 
@@ -182,7 +205,10 @@ def _introduced_as(text: str, names, others, gender: str = "") -> str | None:
     window = text[max(0, first - 400):first]
     sentences = re.split(r"(?<=[.!?])[\"”’']?\s+", window)[-4:]
     before = " ".join(sentences)
-    found = list(_INTRODUCED.finditer(before))
+    # (someone brought in by the narration, not talked of: "Oh, let the boy be," said of Tom before Gerald is called)
+    starts = [0, *(m.end() for m in re.finditer(r"(?<=[.!?])[\"”’']?\s+", window))]
+    offset = first - len(window) + starts[max(0, len(starts) - 4)]
+    found = [m for m in _INTRODUCED.finditer(before) if not _inside_speech(text, max(text.find(m.group(0), offset, first), offset))]
     if not found:
         return None
     after = before[found[-1].end():]

@@ -34,6 +34,12 @@ _LOOKED_AT_SOMEONE = re.compile(r"\b(?:looked|looks|stared|stares|turned|turns|g
                         r"(?:\w+\s+){0,2}?(?:at|to|towards?|across\s+at)\s+(?:the\s+[a-z]+|him|her|them|[A-Z][a-z]+)\b[^.!?]*[.!?]?\s*$")
 
 
+# the narration, just before the line, turning to someone: "...and waved the tongs at Nan." / "grins across at the constable."
+_TURNED_TO = re.compile(rf"\b(?:at|to|towards?)\s+(?:the\s+([a-z]+)|({_CALLED}))[.,:]?\s*$")
+# a name that opens the line on its own: "Maureen. Let her have the egg."
+_NAME_FIRST = re.compile(rf"\s*({_CALLED})[.!,]\s+\S")
+
+
 _BESIDE_THEM = re.compile(r"\b(?:beside|to|at|towards?|with|next\s+to)\s+(her|him)\b")
 
 
@@ -109,12 +115,15 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                      if not re.match(r"\s*,?\s+(?:and|or)\b", text[m.end():m.end() + 6])
                      and not re.search(rf"{_NAME},\s*$", text[max(x, m.start() - 30):m.start() + 1])]
         vocatives += [(m.group(1), True, False) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
+        turned_to = _TURNED_TO.search(text, speech.paragraphs[number][0], max(speech.paragraphs[number][0], inside[0][0] - 1))
+        if turned_to and (m := _NAME_FIRST.match(text, inside[0][0], inside[0][1])):
+            vocatives.append((m.group(1), True, False))
         vocatives = [(p, first, question) for name, first, question in vocatives if (p := owner.get(name)) is not None
                      and id(p) not in narrated and len(p.words) == 1]
         if not vocatives:
             continue
         called = [p for p, first, _ in vocatives if first]
-        to = _SAID_TO.search(told[number])
+        to = _SAID_TO.search(told[number]) or turned_to
         addressees = [(bearer(to.group(1)) if to.group(1) else owner.get(to.group(2)))] if to else []
         if addressees and addressees[0] is not None:
             called = [p for p, _, _ in vocatives]
@@ -147,6 +156,11 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                 # (nor when the one who spoke then turned to look at someone: he goes on, to them; "...and then he
                 # looked at the manager for a long time." / "Leonard, b'y, I knew your father.")
                 turned = _LOOKED_AT_SOMEONE.search(text, speech.quotes_in(number - 1)[-1][1], speech.paragraphs[number - 1][1])
+                # (nor when the line's own narration names a third person: "Pritchard's eyes go to Hale's coat
+                # pocket. 'Want to try it, Guv?'" after Beth spoke)
+                speaking = {id(p) for p in speaker_of(number)}
+                turned = turned or any(id(p) not in speaking and p not in before for m in _TITLED_NAME.finditer(told[number])
+                                       if (p := owner.get(m.group(0))))
                 addressees.append(before[0] if len(before) == 1 and not answered and not turned else None)
             elif tag and before:
                 # "he" calls out to the woman just named, who cannot be the one speaking (or, the
@@ -364,54 +378,6 @@ def _introduced_by_opener(speech: _Speech, owner: dict[str, _Person]) -> list[tu
                         and not any(speech.told_at(f) for f in other.forms):
                     pairs.append((m.group(1), opener.group(1)))
     return pairs
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start]
-    return start == 0 or re.search(r"(^|[.!?:;]['\"”’]?\s+|\n\s*|[\"“‘]\s*|—\s*|--\s*|\(\s*)$", before) is not None
-
-
-_ACTS = re.compile(r"\s+(?:[a-z]+ed|was|had|came|went|stood|sat|took|put|got|ran|turned|looked|leant|knelt|bent)\b")
-_AFTER_A_QUOTE = re.compile(r"[\"”’'][ \t]+$")
-
-
-def _acting_before_speech(speech: _Speech, where: dict[str, list[int]], beside: Counter) -> Counter:
-    """A first name that opens a sentence or clause and acts ("Before I could answer, Janet leaned
-    over the partition"), in a
-    paragraph with a quote or just before one: a minor character about to speak, named once."""
-    text = speech.text
-    acting = Counter()
-    for form, positions in where.items():
-        if " " in form:
-            continue
-        if not first_name_gender(form):
-            # a surname the list cannot know acts again and again right after the words it
-            # gives ('"Come on, pal." Pruitt put a hand on his shoulder'): a speaker's beat
-            beats = sum(1 for at in positions if _AFTER_A_QUOTE.search(text, max(0, at - 4), at)
-                        and _ACTS.match(text, at + len(form)))
-            if beats >= 2:
-                acting[form] = beats
-            continue
-        for at in positions:
-            after = text[at + len(form):at + len(form) + 30]
-            opens_clause = _sentence_start(text, at) or text[max(0, at - 2):at] == ", "
-            if not (opens_clause and _ACTS.match(after)):
-                continue
-            following = speech.paragraph_of(at) + 1
-            opens_with_quote = following < len(speech.paragraphs) and any(
-                a == speech.paragraphs[following][0] or not text[speech.paragraphs[following][0]:a - 1].strip()
-                for a, _ in speech.quotes_in(following)[:1])
-            if beside[form] or opens_with_quote:
-                acting[form] += 1
-    return acting
-
-
-def _beside_speech(speech: _Speech, where: dict[str, list[int]]) -> Counter:
-    """Mentions in the narration of a paragraph that also holds a quote ("Father Dunstan went back
-    to his crossword. 'Seven letters,' he murmured"): someone present in the scene, most often
-    its speaker, even when named only once."""
-    return Counter(form for form, positions in where.items() for at in positions
-                   if not speech.inside_quote(at) and speech.quotes_in(speech.paragraph_of(at)))
 
 
 _CAPITALS = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")

@@ -36,11 +36,12 @@ from pipeline.text.aliases import (_Person, _Speech, named_apart, _join_answered
 from pipeline.text.roles import _add_roles, _join_titles, add_names_given
 from pipeline.text.strangers import NAME_ASKED, add_described_strangers
 from pipeline.text.genders import _genders
-from pipeline.text.called import (_acting_before_speech, _add_spelled_in_capitals, _beside_speech, _drop_kin_only_said,
-                                  _join_grandparents_by_age, _join_introductions, _join_names_said_to,
-                                  add_called_by_title_alone, join_roles_answering_calls)
-from pipeline.text.not_people import (_RADIO, _RADIO_STATIONS, _RADIO_WORDS, first_called_a_thing, is_a_town_with_its_country,
-                                      is_a_vessel, is_call_sign, named_where_one_is)
+from pipeline.text.called import (_add_spelled_in_capitals, _drop_kin_only_said, _join_grandparents_by_age,
+                                  _join_introductions, _join_names_said_to, add_called_by_title_alone, join_roles_answering_calls)
+from pipeline.text.present import _acting_before_speech, _beside_speech
+from pipeline.model.ages import years_stated
+from pipeline.text.not_people import (_AN_ORGANISATION, _COMPANY_WORDS, _RADIO, _RADIO_STATIONS, _RADIO_WORDS, first_called_a_thing,
+                                      is_a_town_with_its_country, is_a_vessel, is_call_sign, named_where_one_is, only_smelled)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
@@ -207,8 +208,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if len(words) >= 2 and not (spoke[form] or vocatives[form] or acting[form] or introduced[form]) \
             and named_where_one_is(text, where[form]):
         return False    # "the ranger station at Glen Fada", "Sir Hector of Glen Fada": a place, never anyone
-    if not spoke[form] and not vocatives[form] and first_called_a_thing(text, where[form]):
-        return False    # "she paid for the same colour, a dark plum called Midnight Orchard"
+    if not spoke[form] and not vocatives[form] and (first_called_a_thing(text, where[form]) or only_smelled(text, where[form])):
+        return False    # "she paid for the same colour, a dark plum called Midnight Orchard"; "smelled of Deep Heat"
     if len(words) == 1 and not spoke[form] and any(
             (m := _SAID_TO_BE.match(text, at + len(form))) and m.group(1).capitalize() in _PLACE_WORDS for at in where[form]):
         return False    # "Bethel stood above the last terrace, a plain square chapel"
@@ -220,7 +221,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # (or a first name as it is said to them: "Kasiu!" of Kasia)
     named = bool(first_name_gender(words[0])) or surname_first(words) or (vocatives[form] and said_to_a_name(form, anywhere))
     # spoken to by a name ("Tobias, bed"): a first name on the list, or a word used mid-sentence (not "Bonjour,")
-    spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title)
+    spoken_to = vocatives[form] >= 1 and (named or mid[form] >= 1 or title or acting[form] >= 1)
     # (or the surname of a Mr. or a Mrs. the narration goes on calling them by: "Grandy sat back down")
     return (named and mid[form] >= 2) or spoken_to or (len(words) >= 2 and named) or (named and acting[form] >= 1) \
         or acting[form] >= 2 or (surname_of_titled and not any(
@@ -228,11 +229,6 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
             not re.search(r"[A-Z][\w'’.-]*\s+$", text[max(0, at - 30):at]) for at in where[form]) >= 3)
 
 
-_AN_ORGANISATION = re.compile(r"(?:['’]s)?(?:,|\s+(?:is|was))\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:company|"
-                              r"firm|start-?up|app|brand|bank|business|chain|agency|corporation|platform|charity|label|"
-                              r"website|newspaper|consultancy|supermarket)s?\b(?!\s+(?:man|men|woman|women|boss)\b)", re.IGNORECASE)
-_COMPANY_WORDS = {"Power", "Electric", "Electricity", "Gas", "Water", "Rail", "Railways", "Airways", "Airlines", "Telecom",
-                  "Post", "Bank", "Energy", "Transport", "Buses", "Ferries", "Mail", "Radio", "Television", "Police"}
 # ("The traffic at Ojuelegba had locked itself into a single metal animal": a junction's name, a place)
 _WAYPOINT_AT = re.compile(r"\b(?:traffic|junction|roundabout|bus\s+stop|bus\s+park|motor\s*park|terminus|crossroads|"
                           r"lights|flyover|interchange|toll\s+gate)\s+(?:at|near|by)\s+$", re.IGNORECASE)
@@ -342,6 +338,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
 
 
 _PARENT_OF = ("Mama", "Mamma", "Papa", "Baba")
+_GROWN_UP_TITLES = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Lady")
 
 
 def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str, list[int]],
@@ -465,6 +462,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         fitting = [p for p in fitting if said_as not in ("M", "F") or p.listed_gender in ("", said_as)]
         # (not "Harpreet", named beside "Mr Sandhu" as another man; not "young Tom Haskett" beside "old Mr. Haskett")
         fitting = [p for p in fitting if not (title in ("Mr", "Mrs") and named_apart(told, form, p.words[0]))]
+        # (nor one the prose says is a child: "Ellie was nine" is no Mrs Pryce)
+        fitting = [p for p in fitting if title not in _GROWN_UP_TITLES or not any(
+            years <= 12 for years in years_stated(text, [*p.forms, p.words[0]]))]
         if re.search(rf"\b[Oo]ld\s+{re.escape(form)}\b", text):
             fitting = [p for p in fitting if not any(re.search(rf"\b[Yy]oung\s+{re.escape(f)}\b", text) for f in p.forms)]
         other_titles = {t for f, t, w in titled_only if w == words and t != title}

@@ -8,7 +8,7 @@ from collections import Counter
 
 from pipeline.text.addressed import self_named
 from pipeline.text.aliases import _Person
-from pipeline.text.called import _sentence_start
+from pipeline.text.present import _sentence_start
 from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.quotes import inside_span
 from pipeline.text.roles import _APPOSITE

@@ -12,7 +12,7 @@ from pipeline.text.first_names import BEFORE_A_NAME, EPITHETS, first_name_gender
 from pipeline.text.names import (_COMMANDS, FAMILY_NAMES, _MONTH_NAMES, _FEMALE_TITLES, _MALE_TITLES, _NOT_NAMES, TITLES)
 from pipeline.text.not_names import _NOT_PERSON_WORDS, _PLACE_PREFIXES, _PLACE_WORDS
 from pipeline.text.aliases import _NAME, _SPEECH, _TITLE_RE, _Speech
-from pipeline.text.called import _sentence_start
+from pipeline.text.present import _sentence_start
 from pipeline.text.not_people import first_called_a_thing
 from pipeline.text.towns import is_town
 

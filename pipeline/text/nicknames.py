@@ -102,7 +102,9 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             continue
         # the person named last before it, in the same or the previous sentence (of the gender "her" says)
         gender = {"Her": "F", "His": "M"}.get(match.group(1), "") if given else ""
-        window = text[max(0, match.start() - 200):match.start()]
+        # ("His real name was Liam Osborne": of the one the paragraph opened on, "Ozzy slid the phone into his bag...")
+        start = max(match.start() - 600, text.rfind("\n\n", 0, match.start())) if given else match.start() - 200
+        window = text[max(0, start):match.start()]
         named = [owner[m.group(0)] for m in re.finditer(rf"{_NAME}(?:\s+{_NAME})*", window)
                  if m.group(0) in owner and owner[m.group(0)] is not nick
                  and (not gender or (owner[m.group(0)].listed_gender or _family_gender(owner[m.group(0)])) in ("", gender))]

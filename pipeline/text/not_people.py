@@ -66,6 +66,24 @@ def first_called_a_thing(text: str, spots: list[int]) -> bool:
         text[max(0, spots[0] - 60):found.start()])
 
 
+# "smelled of Deep Heat and wet concrete", "the car reeked of Silk Cut": a smell or a taste, the name of what it is
+_SMELLED_OF = re.compile(r"\b(?:smell|stink|stank|stunk|reek|taste|whiff|pong|stench|scent)\w*\b[^.!?\"“”]{0,50}?\bof\s+"
+                         r"(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+|(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s+)?$", re.IGNORECASE)
+
+
+def only_smelled(text: str, spots: list[int]) -> bool:
+    """True when a name is only ever what something smells or tastes of ("smelled of Deep Heat and wet concrete")."""
+    return bool(spots) and all(_SMELLED_OF.search(text, max(0, at - 100), at) for at in spots)
+
+
+# "Lumo is the ride-hailing company...", "Kenya Power": a firm, no one's name
+_AN_ORGANISATION = re.compile(r"(?:['’]s)?(?:,|\s+(?:is|was))\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:company|"
+                              r"firm|start-?up|app|brand|bank|business|chain|agency|corporation|platform|charity|label|"
+                              r"website|newspaper|consultancy|supermarket)s?\b(?!\s+(?:man|men|woman|women|boss)\b)", re.IGNORECASE)
+_COMPANY_WORDS = {"Power", "Electric", "Electricity", "Gas", "Water", "Rail", "Railways", "Airways", "Airlines", "Telecom",
+                  "Post", "Bank", "Energy", "Transport", "Buses", "Ferries", "Mail", "Radio", "Television", "Police"}
+
+
 _NEXT_WORDS = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _WORDS_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+$")
 

@@ -55,7 +55,9 @@ _ROLE_TITLES = {"doctor": "Dr", "vet": "Dr", "sergeant": "Sergeant", "inspector"
                 "trooper": "Trooper", "pastor": "Pastor",
                 # what the one doctor, sergeant or skipper is called to their face
                 "doc": "Dr", "sarge": "Sergeant", "skipper": "Captain", "padre": "Father", "prof": "Professor",
-                "chaplain": "Father", "reg": "Dr", "registrar": "Dr", "consultant": "Dr", "surgeon": "Dr", "corporal": "Corporal"}
+                "chaplain": "Father", "reg": "Dr", "registrar": "Dr", "consultant": "Dr", "surgeon": "Dr", "corporal": "Corporal",
+                # and the inspector, to a detective squad
+                "guv": "Inspector", "guvnor": "Inspector"}
 # a title that is a trade of its own, and the other jobs its bearer is called by ("Sister Mahoney" is a nurse, no reg)
 _TITLED_TRADES = {"Sister": {"nurse", "sister", "matron", "nun"}, "Dr": {"doctor", "vet", "doc", "reg", "registrar",
                                                                      "consultant", "surgeon", "houseman", "locum"},

@@ -124,3 +124,17 @@ def test_an_old_man_holding_the_door_for_a_constable_says_nothing_of_the_constab
             "who had to duck under the frame.")
     assert age_in_text(text, ["Constable Tobin"], gender="M") is None
     assert age_in_text("The door opened and an old man came in. Mr. Pike taught me.", ["Mr. Pike"], gender="M") == "old"
+
+
+def test_an_age_before_a_denial_and_no_one_talked_of_as_a_boy_before_a_name_is_called():
+    from pipeline.model.ages import years_stated
+    text = "Ellie was nine and hadn\u2019t yet learned that there were things you didn\u2019t shout."
+    assert age_in_text(text, ["Ellie"]) == "child"
+    assert years_stated(text, ["Ellie"]) == [9]
+    # "the boy" is Tom, talked of in a line; Gerald, called in the next, is a grown baronet
+    lawn = ('"Tom!" said Mrs. Fenwick reprovingly.\n\n"Oh, let the boy be. Young men are all alike," returned her '
+            'ladyship. "Gerald! Come here this instant."\n\nSir Gerald Ashcombe crossed the lawn.\n')
+    assert age_in_text(lawn, ["Sir Gerald Ashcombe", "Gerald"], ["Tom", "Mrs. Fenwick"]) is None
+    # (one a line of narration brings in is still the child it says)
+    brought = "A little boy came running up the path.\n\n\"Tom! Come here,\" called his mother.\n"
+    assert age_in_text(brought, ["Tom"], ["his mother"]) == "child"

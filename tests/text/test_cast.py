@@ -4375,3 +4375,61 @@ def test_a_pet_name_after_an_apposition_a_job_come_in_named_by_the_next_paragrap
               '"You are," said Ruth.\n')
     found = one_person(flight, "Biscuit", "Oliver Dace")
     assert owner(found, "Ruth") != owner(found, "Biscuit")
+
+
+def test_a_name_no_list_knows_acting_once_after_a_line_and_spoken_to_is_someone():
+    # present tense: "Dev grins" after his own line, "Dev, you've the floor" said to him
+    text = ("Grace sits at the station with the drug chart open in front of her.\n\n"
+            "Dev Sandhu comes round the corner with a stack of pillowcases under his chin.\n\n"
+            "\u201cRoom four\u2019s settled,\u201d he says.\n\n\u201cGood.\u201d\n\n"
+            "\u201cMy uncle says he saw him fight once.\u201d Dev grins, then checks himself. \u201cSorry, Sister.\u201d\n\n"
+            "\u201cDon\u2019t be sorry.\u201d Grace reaches for the umbrella. \u201cDev, you\u2019ve the floor.\u201d\n")
+    found = one_person(text, "Dev", "Dev Sandhu")
+    assert found[owner(found, "Dev")].gender == "M"
+
+
+def test_a_name_opening_the_line_of_one_who_turned_to_someone_is_theirs():
+    chips = ("Nan sat at the table by the window with Ellie, and I stood at the counter.\n\n"
+             "\u2018Two cod,\u2019 said Nan.\n\n\u2018And a pickled egg,\u2019 said Ellie.\n\n"
+             "Enzo laughed and waved the tongs at Nan. \u2018Maureen. Let her have the egg. Tonight is on the house.\u2019\n\n"
+             "\u2018You\u2019re a soft touch, Enzo,\u2019 said Nan.\n")
+    found = one_person(chips, "Maureen", "Nan")
+    assert owner(found, "Ellie") != owner(found, "Nan")
+    squad = ("DC Beth Cole sat at the desk by the window. DS Owen Pritchard was at the whiteboard.\n\n"
+             '"First post-mortem?" said Pritchard.\n\n"Yes, Sarge," said Beth.\n\n'
+             'Pritchard grins across at the constable. "Lucky you, Bambi. Don\'t have the gravy for lunch."\n')
+    one_person(squad, "Bambi", "Beth")
+
+
+def test_guv_is_the_one_inspector_and_a_call_in_a_line_whose_narration_turns_to_a_third_is_not_the_last_speakers():
+    text = ("DI Frances Hale stands at the whiteboard. DS Owen Pritchard and DC Beth Cole sit at their desks.\n\n"
+            '"Where are we with him?"\n\n"Wharf Street, Guv." Pritchard doesn\'t look up.\n\n"Receiving what?"\n\n'
+            '"Lead."\n\n"He always does start without you, though, Guv."\n\n'
+            'Beth calls over from the towpath. "Ma\'am. There\'s a padlock on the hatch."\n\n'
+            'Pritchard\'s eyes go to Hale\'s coat pocket. "Want to try it, Guv?"\n\n'
+            '"Not without a warrant."\n\n"Tonight, Guv?" says Pritchard.\n\n"Tonight."\n')
+    found = one_person(text, "Guv", "DI Frances Hale")
+    assert owner(found, "Beth") != owner(found, "Guv")
+
+
+def test_what_a_room_smells_of_is_no_one_but_a_name_after_a_long_list_of_smells_is():
+    text = ("The changing room smelled the way it always smelled on a Saturday, of Deep Heat and wet concrete. "
+            "Someone had taped a notice by the door, \u2018NO STUDS ON THE BENCHES\u2019. Ozzy was on the bench.\n\n\u2018Phones away,\u2019 said Fenwick.\n\n\u2018Fine,\u2019 said Ozzy.\n\n"
+            "The office smells of instant coffee and the durian puffs someone left in the pantry on Friday, and "
+            "Tan Wei Ling is standing on a chair.\n\n\u2018Can everyone hear me?\u2019 says Tan Wei Ling.\n")
+    names = {n for names in names_of(discover_characters(text)).values() for n in names}
+    assert "Deep Heat" not in names
+    assert "Tan Wei Ling" in names
+
+
+def test_a_real_name_given_late_in_a_long_paragraph_is_the_one_it_opened_on_and_a_girl_of_nine_is_no_mrs():
+    text = ("Ozzy slid the phone into his bag with the face of someone being asked to put down a puppy. He was "
+            "captain because he was loud and because he never got tired, and because in Year Seven he had broken "
+            "his wrist against Meadowfield and played on for twenty minutes before anyone noticed. His real name "
+            "was Liam Osborne, but apart from teachers nobody had called him that in four years.\n\n"
+            "\u2018Right,\u2019 said Ozzy.\n\nEllie Pryce was nine and hadn\u2019t yet learned that there were things "
+            "you didn\u2019t shout. Nan stood beside her under the umbrella.\n\n\u2018Come on!\u2019 shouted Ellie.\n\n"
+            "\u2018Mr Fenwick, you\u2019ll not be dropping him for that,\u2019 said Nan.\n\n"
+            "\u2018Wouldn\u2019t dream of it, Mrs Pryce,\u2019 said Fenwick.\n")
+    found = one_person(text, "Ozzy", "Liam Osborne")
+    assert owner(found, "Mrs Pryce") != owner(found, "Ellie")
