@@ -13,6 +13,7 @@ import re
 
 from pipeline.text import attribution, establishing, places as place_words, things, weather
 from pipeline.text.cues import sfx_in
+from pipeline.text.notes import is_author_note, split_asides
 from pipeline.text.places import Vocabulary
 from pipeline.text.quotes import is_scene_break, lines_as_paragraphs, split_paragraphs
 from pipeline.text.scene_builder import (OPENING_SENTENCES, OUTDOOR_BEDS, ROOFED_IN_WEATHER, WEATHER, SceneBuilder,
@@ -20,51 +21,6 @@ from pipeline.text.scene_builder import (OPENING_SENTENCES, OUTDOOR_BEDS, ROOFED
 from pipeline.text.sentences import split_sentences
 from pipeline.core.errors import PipelineError
 from pipeline.model.script import Line, Scene, Script
-
-# ---------------------------------------------------------------- author's notes
-
-_NOTE_MARKER = re.compile(r"^\W*(A/N|AN:|Author'?s? ?note|Disclaimer|Note:)", re.IGNORECASE)
-# Words only an author writing to readers uses ("thanks for the reviews", "I don't own Naruto"), and
-# words a story uses too ("my story", "someone had written PIKE across the front", "the next chapter")
-_META_WORDS = re.compile(
-    r"\b(fic|fanfic|fan ?fiction|reviews|reviewers?|disclaimer|own(ed)? (naruto|the characters|anything)|canon|"
-    r"oneshot|one-shot|R&R|ch\.\s*\d+)\b", re.IGNORECASE)
-_STORY_WORDS = re.compile(
-    r"\b(stor(y|ies)|chapters?|series|readers?|review|update[ds]?|anime|manga|episodes?|plot|flames?|beta|author|"
-    r"writ(e|ing|ten))\b", re.IGNORECASE)
-_FIRST_PERSON_META = re.compile(r"(^|\W)(i|I|I've|i've|I'm|i'm|I'll|i'll|my|me)(\W|$)")
-_READER_ADDRESS = re.compile(r"\b(you|your|you'll|you're)\b", re.IGNORECASE)
-_ASIDE_OPENING = re.compile(r"^\(\s*(A/N|AN\b|think|imagine|remember|lol|btw|note|see|just so you)", re.IGNORECASE)
-
-
-def is_author_note(paragraph: str) -> bool:
-    """Text the author addresses to readers rather than story."""
-    text = paragraph.strip()
-    if _NOTE_MARKER.match(text) or _ASIDE_OPENING.match(text):
-        return True
-    if '"' in text or "“" in text:
-        return False
-    meta = len(_META_WORDS.findall(text))
-    told = len(_STORY_WORDS.findall(text))
-    personal = bool(_FIRST_PERSON_META.search(text)) or bool(_READER_ADDRESS.search(text))
-    # Lower-case "i" is how fan-fiction authors write to readers, rarely how they narrate.
-    casual = bool(re.search(r"(^|\s)i(\s|'|$)", text))
-    # (a first-person teller's "my" beside "written" is story: "someone had written PIKE across the front")
-    return (meta >= 1 and personal) or (meta >= 1 and meta + told >= 2) or (casual and personal and meta + told >= 1) \
-        or (told >= 2 and bool(_READER_ADDRESS.search(text))
-            and bool(re.search(r"\b(?:chapters?|updated?|updates|readers?|author)\b", text, re.IGNORECASE)))
-
-
-def _aside_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Parenthetical asides to the reader inside a story paragraph."""
-    spans = []
-    for match in re.finditer(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", paragraph):
-        inner = match.group(0)
-        if _ASIDE_OPENING.match(inner) or (_READER_ADDRESS.search(inner) and len(inner) > 25) \
-                or (len(_META_WORDS.findall(inner)) >= 1 and _FIRST_PERSON_META.search(inner)):
-            spans.append(match.span())
-    return spans
-
 
 # ---------------------------------------------------------------- scenes and places
 
@@ -466,7 +422,7 @@ def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
     stepped_out = builder.stepped_out is not None and bool(builder.lines) and builder.lines[-1] is builder.stepped_out
     told_sentences = split_sentences(_clean(text))
     for number, sentence in enumerate(told_sentences):
-        for kind, piece in _split_asides(sentence):
+        for kind, piece in split_asides(sentence):
             if kind == "note":
                 if buffer:
                     builder.lines.append(Line("narration", text=" ".join(buffer)))
@@ -583,18 +539,3 @@ def _place_in(piece: str, builder: SceneBuilder, places: Vocabulary, opening: bo
 def _aboard(found, builder: SceneBuilder):    # (the scene's narration is read only for a ship's room a plane has too)
     told = " ".join(line.text for line in builder.lines if line.kind == "narration") if found and found[0] == "ship" else ""
     return establishing.aboard(found, builder.ambience, builder.recent, told)
-
-
-def _split_asides(sentence: str) -> list[tuple[str, str]]:
-    spans = _aside_spans(sentence)
-    if not spans:
-        return [("narration", sentence)]
-    pieces, cursor = [], 0
-    for a, b in spans:
-        if sentence[cursor:a].strip():
-            pieces.append(("narration", sentence[cursor:a].strip()))
-        pieces.append(("note", sentence[a:b]))
-        cursor = b
-    if sentence[cursor:].strip(" .,"):
-        pieces.append(("narration", sentence[cursor:].strip()))
-    return pieces

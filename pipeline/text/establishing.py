@@ -101,6 +101,8 @@ def keeps_hours(sentence: str) -> bool:
 _ROAD_WORDS = ("lane", "road", "track")
 _RURAL = re.compile(r"\b(?:sheep|ewes?|lambs?|cows?|cattle|hedges?|hedgerows?|five-bar|stile|fields?|farm(?:yard)?s?|"
                     r"barns?|tractors?|pastures?|meadows?|hills?|fence\s+posts?|moors?)\b", re.IGNORECASE)
+_PITCH = re.compile(r"\b(?:floodlights?|floodlit|goalposts?|crossbar|far\s+goal|near\s+goal|touchlines?|kick-?off|"
+                    r"corner\s+flags?|dugouts?|halfway\s+line|penalty\s+(?:box|area|spot)|centre\s+circle)\b", re.IGNORECASE)
 # A place called by its own name, in a state only a place is in ("The Pelican is packed and hot",
 # "St. Ives's is cold inside"); which bed it is comes from the sentences after.
 _NAMED_PLACE_STATE = re.compile(
@@ -163,8 +165,8 @@ def home_arrived_at(sentences: list[str]) -> tuple[str, str] | None:
 
 
 # a business by its owner's name, where it is on the street: "Gino's is on the corner of our street"
-BUSINESS_SITS = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?:is|was|has\s+been|had\s+been|stands|stood)\s+"
-                           r"(?:on|at|in)\s+(?:the\s+)?(?:(?:far\s+)?corner|end|top|bottom|foot|middle)\s+of\b")
+BUSINESS_SITS = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?:is|was|has\s+been|had\s+been|sits|sat|stands|stood)\s+"
+                           r"(?:just\s+)?(?:on|at|in|off|round|along|halfway|opposite|near|beside|between)\b")
 
 
 # a hall a church or a school keeps, by where it is: its people's hall
@@ -269,6 +271,12 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # "Rossi's on Duke Street shuts at midnight, but if the blind's half down Gino's still in": a business by its
         # owner's name and the hours it keeps, a café, a chippy or a bar, with its talk and its clatter
         found = ("pub", "café")
+    if found is None and BUSINESS_SITS.match(sentences[0]):
+        # ("Enzo's is on the high street, between the bookies and ... the chip shop windows were so steamed up": a
+        # business by its owner's name and where it stands, what it is said after)
+        kinds = sorted((w for w, bed in vocabulary.patterns.word_bed.items() if bed in ("pub", "shop")), key=len, reverse=True)
+        said = re.search(rf"\b({'|'.join(map(re.escape, kinds))})\b", " ".join(sentences[1:4]), re.IGNORECASE)
+        found = (vocabulary.patterns.word_bed[said.group(1).lower()], said.group(1).lower()) if said else None
     if found is None and (opened := _OPENED_UP.match(sentences[0])):
         # ("I opened the café at five, because I couldn't think what else to do with my hands": the one who keeps it
         # is there to open it, the door and the day)
@@ -289,6 +297,11 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     if found is None and (back := _BACK_OF.match(sentences[0])) \
             and vocabulary.patterns.word_bed.get(back.group(1).lower()) in _VEHICLE_BEDS:
         found = (vocabulary.patterns.word_bed[back.group(1).lower()], back.group(1).lower())
+    # ("the sky over the allotments behind the far goal had gone a dirty orange and the floodlights were on": the
+    # pitch they play on, the allotments only seen from it)
+    if found and found[0] in ("garden", "countryside", "street") and len(
+            {m.group(0).lower() for m in _PITCH.finditer(" ".join(sentences))}) >= 2:
+        return "training_ground", "pitch"
     rural = {m.group(0).lower() for m in _RURAL.finditer(" ".join(sentences))}
     if found and found[1] in (*_ROAD_WORDS, "yard") and len(rural) >= 2:      # a farmyard, too
         return "countryside", found[1]

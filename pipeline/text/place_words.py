@@ -17,7 +17,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                  # a ward's single room, in British hospitals ("Side room two had a window")
                  "side room", "resus", "resus bay", "resus room", "resuscitation room", "resuscitation bay", "trauma bay",
                  # the parts of A&E by what comes in ("They take Mr Hopkins straight through to majors")
-                 "majors", "minors", "triage"),
+                 "majors", "minors", "triage",
+                 # where the dead are opened, in a hospital's basement: the same hum and tiled echo
+                 "mortuary", "morgue", "post-mortem room", "autopsy room", "autopsy suite", "pathology lab"),
     "waterfall": ("waterfall", "falls", "cascade", "rapids"),
     # "wood" only as a place's name or on its own ("Hollin Wood", "into the wood, ..."), not "a wood fire" (see _WOOD)
     "forest": ("forest", "woods", "wood", "woodland", "grove", "thicket", "jungle", "copse", "forest path",

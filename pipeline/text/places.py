@@ -400,7 +400,11 @@ _NOT_HERE = re.compile(
     r"\bhad\s+(?:already\s+)?(?:gone|driven|headed|set\s+off)\s+(?:off\s+|on\s+)?(?:the\s+other\s+way|away|off|ahead|home)\b|"
     # "every dog in the valley has found something", "anyone at all who came onto the farm": all, not the story's place
     r"\b(?:every|each|any|no)\s+(?:[a-z]+\s+){1,2}?(?:in|on|at|across|around)\s+(?:the|this|our|that)\s+(?:[a-z-]+\s+)?$|"
-    r"\b(?:anyone|anybody|everyone|everybody|nobody|no\s+one|people|those)\s+(?:at\s+all\s+)?(?:who|that)\s)"
+    r"\b(?:anyone|anybody|everyone|everybody|nobody|no\s+one|people|those)\s+(?:at\s+all\s+)?(?:who|that)\s|"
+    # ("so the laugh went out on to the pitch with us": a mood, a sound or the news carried there, no one going)
+    r"\b(?:the|a|an|that|this|our|their|his|her|my)\s+(?:laugh|laughter|joke|mood|noise|nerves|feeling|smell|sound|"
+    r"music|news|word|rumou?r|talk|song|chant|cheer|cheering|singing|panic|excitement|tension|silence)\s+"
+    r"(?:\w+\s+)?(?:went|goes|came|comes|got|gets|spread|spreads|carried|drifted)\b)"
     r"[^,;.!?]*$", re.IGNORECASE)
 
 

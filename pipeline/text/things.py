@@ -23,6 +23,9 @@ THINGS: dict[str, re.Pattern] = {bed: re.compile(r"\b(?:" + words + r")\b", re.I
             r"knots|ballast|engine\s+room|aboard|airlocks?|docking|(?:the|her|its|cargo)\s+holds?\b(?!\s+(?:on|of|up|out|still)\b)",
     "pub": r"pints?|barman|barmaid|bartender|bar\s+stools?|beer|optics|last\s+orders|landlord|landlady|"
            r"whisk(?:e)?y|lager|ale|the\s+bar|beer\s+mats?|"
+           # its games and its back room, and the ones it serves
+           r"dartboard|darts|pool\s+table|fruit\s+machine|jukebox|bar\s+towels?|crates\s+of\s+mixers|mixers|"
+           r"(?:the\s+)?(?:last\s+)?drinkers|publican|"
            # a diner's or a cafe's
            r"booths?|menus?|waitress(?:es)?|milkshakes?|Formica|griddle|short-order|fry\s+cook|hash\s+browns|"
            r"coffee\s*pot|sugar\s+(?:jar|dispenser|shaker)|napkin\s+dispenser|ketchup|refill(?:s|ed|ing)?|"

@@ -16,7 +16,9 @@ _NIGHT_COMES = (
     # the light of the lamps in the street: "the drizzle hung in the orange streetlight"
     r"|\bin\s+the\s+(?:[\w-]+\s+){0,2}?(?:street[\s-]?light|street[\s-]?lamps?|lamplight|gaslight)\b"
     # ("In the dark and the rain it was all just shapes", not "in the dark of the cupboard")
-    r"|^\W*in\s+the\s+dark(?:ness)?\b(?!\s+(?:of|about)\b)")
+    r"|^\W*in\s+the\s+dark(?:ness)?\b(?!\s+(?:of|about)\b)"
+    # a log's or a heading's clock at night: "21:40, HOBB'S LOCK", "At 11.40 p.m. the call came"
+    r"|^\W*(?:2[1-3]|0[0-4])[:.]?[0-5]\d\b(?!\s*(?:p\.?m|a\.?m)\b)|\b(?:9|10|11)[:.][0-5]\d\s*p\.?m\b|\b(?:12|1|2|3|4)[:.][0-5]\d\s*a\.?m\b")
 # ("The window went from grey to dark blue to black"; "the windows had turned black")
 # (not a train's in a tunnel: "The train ran through a cutting and the windows went black")
 _WINDOW_GONE_BLACK = (r"(?<!\bcutting\sand\sthe\s)(?<!\btunnel\sand\sthe\s)"

@@ -2342,3 +2342,34 @@ def test_going_down_a_lane_or_up_a_street_is_being_on_it_but_down_the_stairs_is_
     assert place_of("They walked up the street.", opening=False) == ("street", "street")
     assert place_of("He ran down the stairs.", opening=False) is None
     assert place_of("We went down the corridor.", opening=False) is None
+
+
+def test_a_business_by_its_owners_name_is_what_the_next_sentences_say_and_a_floodlit_goal_is_a_pitch():
+    chips = ("Enzo\u2019s is on the high street, between the bookies and the shop that used to be Woolworths. By the time "
+             "we\u2019d showered and walked up from the ground the rain had given up. The pavements shone under the "
+             "streetlights, and the chip shop windows were so steamed up you could only see shapes behind them.")
+    assert established_place(split_sentences(chips)) == ("shop", "chip shop")
+    pitch = ("By the time we jogged out, the sky over the allotments behind the far goal had gone a dirty orange and the "
+             "floodlights were on. There were maybe thirty people along the rail by the touchline.")
+    assert established_place(split_sentences(pitch)) == ("training_ground", "pitch")
+    garden = "Out on the allotments the sky had gone a dirty orange. Dad was on his knees among the cabbages."
+    assert established_place(split_sentences(garden))[0] == "garden"
+
+
+def test_a_laugh_going_out_to_the_pitch_takes_no_one_there_and_the_mortuary_is_the_hospitals():
+    assert place_of("So the laugh went out on to the pitch with us instead of the nerves.", opening=False) is None
+    assert place_of("So the team went out on to the pitch.", opening=False) == ("training_ground", "pitch")
+    assert place_of("The mortuary at Cransley General lies in the basement.")[0] == "hospital"
+
+
+def test_a_heading_clock_at_night_is_night_and_a_back_room_full_of_drinkers_is_a_pub():
+    assert layers_in("21:40, HOBB'S LOCK, STOWBRIDGE CANAL") == ["night"]
+    assert layers_in("At 11.40 p.m. the call came through.") == ["night"]
+    assert layers_in("08:15, INCIDENT ROOM") == []
+    assert layers_in("The 10:15 train was late.") == []
+    text = ("The incident room smells of new carpet. Pritchard is at his desk.\n\n\"Morning,\" says Hale.\n\n"
+            "\"Morning, Guv,\" says Pritchard.\n\n* * *\n\n23:05, THE NAVIGATION, CANAL STREET\n\n"
+            "The back room of the Navigation is half storeroom, with crates of mixers stacked against the dartboard "
+            "wall. Beyond the hatch the last drinkers are being coaxed towards the door, and Marion comes through "
+            "drying her hands on a bar towel.\n\n\"You're late, love,\" says Marion.\n")
+    assert beds(text)[-1] == ("pub", ("night",))
