@@ -327,6 +327,11 @@ def _may_be(bare: _Person, titled: _Person, speech: _Speech, titled_gender: str 
             and first_name_gender(bare.words[0]) in ("", gender)
             and _gender_of_phrase(bare.words[0].lower()) in ("", gender)) or bare.title_gender not in ("", gender):
         return False    # (nor "Mrs. Campbell", whose surname is a man's first name, for "Mr. Hoffman")
+    # (nor one the narration calls "he", for a "Mum": "Pugh from the hotel shoulders through... his whites")
+    said = Counter(hint for f in bare.forms for m in re.finditer(rf"\b{re.escape(f)}\b", speech.text)
+                   if not speech.inside_quote(m.start()) and (hint := _gender_hint(speech.text, m.start(), m.end())))
+    if said[{"M": "F", "F": "M"}[gender]] > said[gender]:
+        return False
     # one who already has a first name ("Eleanor") has no other: "Hannah" is someone else
     if any(len(f.split()) == 1 and f != titled.words[-1] and not _split_title(f)[0] and first_name_gender(f)
            and not _gender_of_phrase(f.lower()) for f in titled.forms):

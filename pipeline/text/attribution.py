@@ -50,6 +50,11 @@ __all__ = ["Character", "Quote", "attribute", "discover_characters", "find_quote
            "load_characters", "split_paragraphs"]
 
 # a sentence or clause of narration; "Mrs." and "Dr." do not end one
+# a sentence that opens on someone doing something now: "Then Jess Adair, who was sitting next to me, elbowed me"
+# (not "Mara had gone to town an hour before", "My aunt was dancing opposite Chief Okafor")
+_ACTS_NOW = re.compile(r"^\W*(?:(?:Then|And|Now|So|But|Suddenly)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?"
+                       r"(?:,[^,.;]{1,90},)?\s+(?:\w+ly\s+)?(?!(?:had|has|was|were|is|are|would|could|might|should)\b)[a-z]+(?:ed|s)\b")
+_HEARD = re.compile(r"\b(?:I|[Ww]e)\s+(?:\w+\s+)?(?:heard|hear|could\s+hear|can\s+hear)\s+(her|him|[A-Z][a-z]+)\b(?!['’]s)")
 _CLAUSE = re.compile(r"(?:[^.!?;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.)+(?:[.!?;]+|$)")
 # a letter's own words after the narration has it opened: `broke the seal and read it. "Dear Miss Fenwick, ..."`
 _SALUTED = re.compile(SALUTATION + r"[,:—-]")
@@ -159,6 +164,12 @@ def read_speakers(text: str, characters: dict[str, Character] | None = None) -> 
         else:
             last = list(_CLAUSE.finditer(text[a:b]))
             subject = reader.subject(a + last[-1].start(), a + last[-1].end()) if last else ""
+            heard = _HEARD.search(last[-1].group(0)) if last else None
+            if heard:
+                # ("It was Nan who said something to him. I heard her as we squelched off": the one heard speaks next)
+                word = {"her": "she", "him": "he"}.get(heard.group(1).lower())
+                subject = (reader.pronoun(word, a + last[-1].start() + heard.start(1)) if word
+                           else reader.names.lookup(heard.group(1))) or subject
             # "He was silent.", "Bingley replied that he did.": an answer without its words, so
             # the next bare quote is not theirs
             said = last and (_SILENT.search(last[-1].group(0)) or _ASSENTED.search(last[-1].group(0)))
@@ -177,7 +188,9 @@ def read_speakers(text: str, characters: dict[str, Character] | None = None) -> 
             came = [m for m in _COMES_IN.finditer(text, a, b) if not re.search(
                 r"\b(?:when|as|while|before|after|until|till|once|since|if)\s+$", text[max(a, m.start() - 8):m.start()])]
             newcomer = reader.names.lookup(came[-1].group(1) or came[-1].group(2)) if came else ""
-            groups.append(Paragraph([], subject="" if answered else subject, lead=reader.lead_in(a, b),
+            named = {main for _, _, main in reader.names.mentions(text, a + last[-1].start(), a + last[-1].end())} if last else set()
+            groups.append(Paragraph([], subject="" if answered else subject, subject_alone=(named == {subject} and bool(_ACTS_NOW.match(last[-1].group(0))))
+                                    or bool(heard and subject), lead=reader.lead_in(a, b),
                                     answered=answered, span=(a, b), listening=_LISTENING.match(text, a, b) is not None,
                                     newcomer=newcomer if not answered else ""))
     _newcomers_answered_by_name(reader, quotes, groups)
@@ -471,7 +484,7 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                 group.speaker, group.basis, group.held = groups[-2].speaker, "turns", True
             elif previous is not None and fits(previous.subject):
                 # `She sat down.` then a bare quote: she speaks, unless turn-taking says otherwise
-                group.scene = previous.subject
+                group.scene, group.scene_alone = previous.subject, previous.subject_alone
         for index in indices:
             quotes[index].speaker = group.speaker
     if group.speaker:

@@ -19,7 +19,6 @@ How a reader does it, in plain rules:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import Counter
 
@@ -40,7 +39,7 @@ from pipeline.text.called import (_add_spelled_in_capitals, _drop_kin_only_said,
                                   _join_introductions, _join_names_said_to, add_called_by_title_alone, join_roles_answering_calls)
 from pipeline.text.present import _acting_before_speech, _beside_speech
 from pipeline.model.ages import years_stated
-from pipeline.text.not_people import (_AN_ORGANISATION, _COMPANY_WORDS, _RADIO, _RADIO_STATIONS, _RADIO_WORDS, first_called_a_thing,
+from pipeline.text.not_people import (_AN_ORGANISATION, _COMPANY_WORDS, _RADIO_STATIONS, _RADIO_WORDS, _has_radio, first_called_a_thing,
                                       is_a_town_with_its_country, is_a_vessel, is_call_sign, named_where_one_is, only_smelled)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
@@ -50,11 +49,6 @@ from pipeline.text.nicknames import (_tie_nicknames, join_full_name_to_what_he_g
                                       join_names_called_me)
 from pipeline.text.parents import _join_parents, join_couple_by_their_family_name
 from pipeline.text.uniforms import join_roles_by_what_they_wear
-
-
-@functools.lru_cache(maxsize=4)
-def _has_radio(text: str) -> bool:
-    return bool(_RADIO.search(text))
 
 
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
@@ -119,9 +113,14 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     # a nickname taken from it, never a name of its own
     before_noun = sum(1 for at in where[form] if re.search(r"\b(?:the|a|an)\s+$", text[max(0, at - 5):at])
                       and re.match(r"\s+[a-z]", text[at + len(form):at + len(form) + 3]))
-    gone_to = sum(1 for at in where[form] if re.search(r"\b(?:from|to|in|into|near|at)\s+$", text[max(0, at - 6):at],
+    gone_to = sum(1 for at in where[form] if re.search(r"\b(?:from|to|in|into|near|at|out\s+of)\s+$", text[max(0, at - 8):at],
                                                          re.IGNORECASE))
     if len(words) == 1 and spoke[form] == 0 and before_noun and anywhere[form] - before_noun - gone_to <= vocatives[form]:
+        return False
+    # ("Amber alerts, endangered missing..." / "It was not an Amber alert": one noun of two words, always together)
+    nouns = {m.group(1)[:4] for at in where[form] if (m := re.match(r"\s+([a-z]{3,})", text[at + len(form):at + len(form) + 20]))}
+    if len(words) == 1 and spoke[form] == 0 and before_noun and len(where[form]) >= 2 and len(nouns) == 1 \
+            and all(re.match(r"\s+[a-z]", text[at + len(form):at + len(form) + 3]) for at in where[form]):
         return False
     # "To Edinburgh?" / "Edinburgh," said Hattie: a word only ever said, once where someone goes,
     # and no first name, is a place talked of

@@ -52,7 +52,7 @@ _WEATHER_SUBJECT = re.compile(
 # A sentence that only moves the clock on, the place coming in the next: "It was gone nine by the time
 # they came out.", "By the time we found the farm the light was going.", "Twenty minutes later..."
 _TRANSITION = re.compile(
-    rf"^\W*(?:by\s+the\s+time\b|it\s+(?:was|is)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
+    rf"^\W*(?:by\s+the\s+time\b|it(?:\s+(?:was|is)|['’]s)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
     rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
     r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
     # ("It was full dark by the time they sat in to supper. The kitchen was the warmest room")

@@ -12,7 +12,7 @@ from pipeline.text.present import _sentence_start
 from pipeline.text.first_names import first_name_certain, first_name_gender
 from pipeline.text.quotes import inside_span
 from pipeline.text.roles import _APPOSITE
-from pipeline.text.names import FAMILY_NAMES, RANKS, _COUNT, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
+from pipeline.text.names import FAMILY_NAMES, RANKS, _COUNT, _FIRST_NAME_TITLES, Character, _decide, _gender_hint, _gender_of_phrase, _Names, _split_title
 
 
 # a paragraph that only calls a name, and the answer its narration gives a pronoun
@@ -129,6 +129,11 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         fuller = sorted({_split_title(f)[1][0] for f in person.forms if _split_title(f)[1] and not f.startswith("the ")
                          and _split_title(f)[1][0][:2] == person.words[0][:2]}, key=len, reverse=True)
         listed = next((g for g in map(first_name_gender, fuller) if g), listed) if person.words[0] != "the" else ""
+        # ("The Reverend Parry comes in sideways with her gown": a surname after a title, never a first name, whatever
+        # the list makes of it)
+        if listed and person.forms and all(_split_title(f)[0] and len(_split_title(f)[1]) == 1
+                                           and _split_title(f)[0] not in _FIRST_NAME_TITLES - {"Rev", "Pastor"} for f in person.forms):
+            listed = ""
         pronouns = _decide(votes[main])
         # (a name the list is sure of yields to a few stray pronouns only when they are many: "Kirsty told him. He
         # thanked us" and "which Kirsty MacInnes said was the only manners he had" are Alec's; not a short pet form,
@@ -146,8 +151,9 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
             # a name the list calls only mostly one gender ("Jude") yields to a single pronoun
             genders[main] = listed if against <= votes[main][listed] + (1 if first_name_certain(person.words[0]) else 0) \
                 else other if against >= 2 * votes[main][listed] + 1 else "U"
-        elif title.lower() in RANKS:
-            genders[main] = "M"     # a rank and a stray "her" ("Skip held her five minutes": the boat)
+        elif title.lower() in RANKS and not (title.lower() in ("rev", "reverend") and votes[main]["F"] > votes[main]["M"]):
+            # a rank and a stray "her" ("Skip held her five minutes": the boat); but a minister's "her gown" is hers
+            genders[main] = "M"
         else:
             # nothing but the pronouns: the plain majority, U on a tie or with none
             ranked = votes[main].most_common(2)

@@ -99,7 +99,10 @@ def _candidates(text: str, speech: _Speech) -> tuple[Counter, Counter, Counter, 
         # "Fellow called Sam Cobb" names someone; it is not a speech tag, nor is "the people of
         # Wexcombe spoke of it for years" (a place after "of", and talk about something)
         if (re.match(rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b|\s+(?:was|were|is)\s+(?:saying|asking|telling|shouting|calling)\b", after)
-                and not (_THINGS_NOISE.match(after) and re.search(r"\b[Tt]he\s+$", before)) and not re.match(r"\s+(?:called|named)\s+(?:(?:him|her|them|me|us|it)\s+)?[A-Z]", after)
+                and not (_THINGS_NOISE.match(after) and (re.search(r"\b[Tt]he\s+$", before)
+                                                         # ("Flares hissed along the centerline": no one speaks there)
+                                                         or not speech.quotes_in(speech.paragraph_of(offset))))
+                and not re.match(r"\s+(?:called|named)\s+(?:(?:him|her|them|me|us|it)\s+)?[A-Z]", after)
                 and not (re.search(r"\b(?:of|from|in|at)\s+$", before)
                          # ("Everybody in Harrowby thinks my boy did it": a place, in what someone says)
                          and (re.match(r"\s+\w+\s+(?:of|about|on|upon)\b", after) or speech.inside_quote(offset)))

@@ -53,6 +53,9 @@ _NICKNAME_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:as\s+[^.;:!?\"“”]{{0,60}}
 
 
 # "Nobody has called Mrs. Carden Pip in six years" (a name after a title and a surname)
+# "Call me Pam. Please. Everyone calls me Mrs Ashby as if I'm a headmistress": both are the speaker's
+_CALL_ME_RATHER = re.compile(rf"\b[Cc]all\s+me\s+({_NAME})\b[^\n]{{0,120}}?\b(?:calls|call|called|calling)\s+me\s+"
+                            rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME})\b")
 _CALLED_TITLED = re.compile(rf"\bcall(?:s|ed|ing)?\s+((?:{_TITLE_RE})\.?\s+{_NAME})\s+({_NAME})\b")
 
 
@@ -82,6 +85,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[:2] == m.group(2)[:2]]
     pairs += [(m.group(2) or m.group(4), m.group(1) or m.group(3)) for m in _NAME_IS.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _HAD_BEEN.finditer(text)]
+    pairs += [(m.group(2), m.group(1)) for m in _CALL_ME_RATHER.finditer(text)]
     # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
     # (the narration's "my", not a speaker's own: "Peter. Please. Mr Hale is my father, and he's in Bournemouth.")
     for relation, name in [*((m.group(1), m.group(2)) for m in _MY_KIN_NAMED.finditer(text)),

@@ -1,6 +1,7 @@
 """Names in a text that are not someone's: a unit's call sign, a boat, a place, a thing so called."""
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.text.first_names import first_name_gender
@@ -65,6 +66,12 @@ def first_called_a_thing(text: str, spots: list[int]) -> bool:
         r"\b(?:whom|who|everyone|everybody|people|they|we|you|he|she|I|nobody|anyone)\b",
         text[max(0, spots[0] - 60):found.start()])
 
+
+
+@functools.lru_cache(maxsize=4)
+def _has_radio(text: str) -> bool:
+    """A story with a radio in it, where "Roger" and "Base" are radio talk."""
+    return bool(_RADIO.search(text))
 
 # "smelled of Deep Heat and wet concrete", "the car reeked of Silk Cut": a smell or a taste, the name of what it is
 _SMELLED_OF = re.compile(r"\b(?:smell|stink|stank|stunk|reek|taste|whiff|pong|stench|scent)\w*\b[^.!?\"“”]{0,50}?\bof\s+"

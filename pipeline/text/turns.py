@@ -90,9 +90,11 @@ class Paragraph:
     basis: str = ""
     addressed: set[str] | None = None
     subject: str = ""                   # for narration: who its last sentence is about
+    subject_alone: bool = False         # ...named there by name, and no one else
     lead: str = ""                      # narration (alone or after speech) ending in a lead-in: its speaker
     answered: str = ""                  # for narration that tells an answer without its words: who gave it
     scene: str = ""                     # for speech after narration: whom that narration ended on
+    scene_alone: bool = False           # ...and its last sentence named no one else
     gender: str = ""                    # the speaker's, when a tag tells only that
     opens: bool = False                 # its first quote begins the paragraph
     runs_on: bool = False               # its last quote is left open (the speech continues)
@@ -159,7 +161,7 @@ def _speeches(run: list[Paragraph]) -> list[Paragraph]:
         speech = Paragraph([index for g in unit for index in g.quotes],
                            speaker=known.speaker if known else "", basis="continued" if known else "",
                            addressed=set().union(*(g.addressed or set() for g in unit)),
-                           scene=unit[0].scene, gender=next((g.gender for g in unit if g.gender), ""),
+                           scene=unit[0].scene, scene_alone=unit[0].scene_alone, gender=next((g.gender for g in unit if g.gender), ""),
                            opens=unit[0].opens, runs_on=unit[-1].runs_on, check=any(g.check for g in unit))
         merged.append(speech)
     return merged
@@ -204,6 +206,10 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_
                 answering = [m for m in previous.addressed if m != previous.speaker]
                 if len(answering) == 1:
                     guesses.append(answering[0])
+            if i == 0 and group.scene and group.scene_alone:
+                # the one the narration just before ended on, acting, named alone ("Then Jess, taping her fingers,
+                # elbowed me hard in the ribs." / "Danny. He means you."), opens the run, before any alternation from after
+                guesses.append(group.scene)
             if i >= 2 and run[i - 2].speaker != (previous.speaker or None):
                 guesses.append(run[i - 2].speaker)
             if i + 2 < len(run) and run[i + 2].speaker != (following.speaker or None):

@@ -1768,3 +1768,19 @@ def test_the_one_who_just_came_in_speaks_next_and_im_tom_by_the_way_names_a_fath
     found = discover_characters('The girl kicked the seat again.\n\nHer dad leaned across. "I\'m so sorry. I\'m Tom, by '
                                 'the way. She\'s been up since three."\n\n"So have I," said Mr Pargeter.\n')
     assert any("Tom" in (main, *c.aliases) for main, c in found.items())
+
+
+def test_the_one_a_narration_ends_on_acting_opens_the_run_and_the_one_i_heard_speaks_next():
+    cast = {"Danny": Character("Danny", ("I", "narrator"), "M"), "Fenwick": Character("Fenwick", ("Coach",), "M"),
+            "Jess Adair": Character("Jess Adair", ("Jess",), "F"), "Nan": Character("Nan", (), "F")}
+    text = ("\u2018So.\u2019 He found me in the corner. \u2018Pryce, you\u2019re starting. Left back,\u2019 said Fenwick.\n\n"
+            "It took a second to reach me. Then Jess Adair, who was sitting next to me taping her fingers, elbowed me hard "
+            "in the ribs.\n\n\u2018Danny. He means you.\u2019\n\n\u2018I know he means me.\u2019\n\n"
+            "\u2018Then say something.\u2019\n\n\u2018Thanks, Coach,\u2019 I said.\n\n"
+            "Fenwick walked off the pitch. It was Nan who said something to him. I heard her as we squelched off.\n\n"
+            "\u2018Mr Fenwick, you\u2019ll not be dropping him for that.\u2019\n\n"
+            "\u2018Wouldn\u2019t dream of it. He was our best player for eighty-five minutes.\u2019\n\n"
+            "\u2018And the other five?\u2019\n")
+    said = [who for _, who in speakers(text, cast)]
+    assert said[2] == "Jess Adair" and said[3] == "Danny", said
+    assert said[-3] == "Nan", said

@@ -4433,3 +4433,29 @@ def test_a_real_name_given_late_in_a_long_paragraph_is_the_one_it_opened_on_and_
             "\u2018Wouldn\u2019t dream of it, Mrs Pryce,\u2019 said Fenwick.\n")
     found = one_person(text, "Ozzy", "Liam Osborne")
     assert owner(found, "Mrs Pryce") != owner(found, "Ellie")
+
+
+def test_a_flare_hissing_a_city_come_from_and_an_amber_alert_are_no_one_and_a_cook_called_he_is_no_mum():
+    road = ("The rig lay across both lanes. Flares hissed along the centerline where someone had laid them.\n\n"
+            "\u201cAmber alerts, anything out of Colorado?\u201d said Ruth.\n\nIt was not an Amber alert. It was a request "
+            "to locate out of the Denver police.\n\n\u201cThree hundred miles from Denver,\u201d said Ruth.\n\n"
+            "\u201cA bulletin out of Denver,\u201d said Dale.\n\n\u201cFrom Denver again,\u201d said Ruth.\n")
+    names = {n for names in names_of(discover_characters(road)).values() for n in names}
+    assert not names & {"Flares", "Amber", "Denver"}, names
+    cake = ('"It\'s the cake, Thomas!" cries his mother. "It\'s all over the cake!"\n\n'
+            '"It\'s a cake, Mum. It was always going to get wet," said Tom.\n\n'
+            '"Out the way, out the way." Pugh from the hotel shoulders through with an armful of tablecloths, his whites '
+            'gone grey. "Top tier\'s finished," he says.\n\nPugh wipes his hands on his apron. He looks at the cake.\n\n'
+            '"Thank you, Pugh," said Tom.\n')
+    found = discover_characters(cake)
+    assert owner(found, "Mum") != owner(found, "Pugh") and found[owner(found, "Pugh")].gender == "M"
+
+
+def test_a_minister_by_title_and_surname_is_what_her_pronouns_say_and_call_me_pam_is_mrs_ashbys_other_name():
+    text = ('"God is in everything," says a voice from the passage. The Reverend Parry comes in sideways with her gown '
+            'over one arm. She is small and brisk.\n\n"Good," says the Reverend Parry.\n\n"Thank you," said Gwen.\n\n'
+            'The door swings open, and Mrs Ashby comes in wearing a quilted dressing gown.\n\n'
+            '"Call me Pam," she says. "Please. Everyone calls me Mrs Ashby as if I\'m a headmistress."\n\n'
+            '"All right," said Gwen.\n\n"Thank you, love," says Pam.\n')
+    found = one_person(text, "Pam", "Mrs Ashby")
+    assert found[owner(found, "Reverend Parry")].gender == "F"

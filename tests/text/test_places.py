@@ -2373,3 +2373,9 @@ def test_a_heading_clock_at_night_is_night_and_a_back_room_full_of_drinkers_is_a
             "wall. Beyond the hatch the last drinkers are being coaxed towards the door, and Marion comes through "
             "drying her hands on a bar towel.\n\n\"You're late, love,\" says Marion.\n")
     assert beds(text)[-1] == ("pub", ("night",))
+
+
+def test_its_gone_one_in_the_morning_moves_the_clock_as_it_was_gone_one_does():
+    from pipeline.text.establishing import _TRANSITION
+    assert _TRANSITION.match("It's gone one in the morning when I give up on sleep.")
+    assert _TRANSITION.match("It was gone one in the morning when I gave up on sleep.")
