@@ -90,7 +90,9 @@ def self_named(quote: str, names: _Names) -> str:
         introduces = introduces or (not quote[:a].strip() and not _split_title(quote[a:b])[0] and re.match(
             r",\s+from\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*[.!]", quote[b:]) is not None)
         opens = not quote[:a].strip() or re.search(r"[.!?]\s*$", quote[:a]) is not None
-        if introduces and opens and len(quote[a:b].split()) >= 2:
+        # ("DC Cole. Beth. It's her first.": someone brought forward and spoken of, not the speaker)
+        spoken_of = re.match(r"(?:[.!]\s+[A-Z][a-z]+)?[.!]\s+(?:it['’]s\s+|that['’]s\s+)?(?:his|her|he|she)\b", quote[b:], re.IGNORECASE)
+        if introduces and opens and len(quote[a:b].split()) >= 2 and not spoken_of:
             return main
         # "Cal. Senior foreman, Lower Ebbing Drainage Board.": the name, then the job
         if opens and _JOB_AFTER_NAME.match(quote, b):

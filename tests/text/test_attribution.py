@@ -1784,3 +1784,12 @@ def test_the_one_a_narration_ends_on_acting_opens_the_run_and_the_one_i_heard_sp
     said = [who for _, who in speakers(text, cast)]
     assert said[2] == "Jess Adair" and said[3] == "Danny", said
     assert said[-3] == "Nan", said
+
+
+def test_a_colleague_brought_forward_and_spoken_of_is_not_naming_herself():
+    from pipeline.text.addressed import self_named
+    names = _Names({"Beth Cole": Character("Beth Cole", ("DC Cole", "Beth", "DC Beth Cole"), "F"),
+                    "Ruth Sharma": Character("Ruth Sharma", ("PC Sharma", "Ruth"), "F")})
+    assert self_named("DC Cole. Beth. It's her first.", names) == ""
+    assert self_named("PC Sharma. Ruth. We met on Tuesday.", names) == "Ruth Sharma"
+    assert self_named("DC Cole. Beth. I'm new here.", names) == "Beth Cole"
