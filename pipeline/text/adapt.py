@@ -26,6 +26,8 @@ from pipeline.model.script import Line, Scene, Script
 
 _TIME_SHIFT = re.compile(
     r"^\W*(meanwhile|elsewhere|the next (morning|day|night|evening|week)|next (morning|day)|later that|"
+    # ("In the morning the whole valley looks washed and pegged out to dry", not "In the morning light")
+    r"in the morning(?!\s+(?:light|sun|air|mist|paper|post|of)\b)|"
     r"that (night|evening|morning|afternoon)|(hours|days|weeks|months|years) later|the following (day|morning|week)|"
     r"a (few )?(hours?|days?|weeks?|months?|years?) later|back (at|in) |"
     # ("By twenty past ten that night the weatherman's smear had arrived")

@@ -290,6 +290,14 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # ("The taxi queue was forty long, but Arjun knew the concierge, and at half past ten they were in a cab")
         found = place_of(sentences[0][later.end():], vocabulary, opening=True, generic=False)
     found = found or hotel_as_pub(sentences)
+    if found is None and _TRANSITION.match(sentences[0]) \
+            and (gone := vocabulary.patterns.motion.search(sentences[0])) \
+            and vocabulary.patterns.bed_of(gone)[1] in ("hotel", "house", "farmhouse", "guest house", "boarding house"):
+        # ("It's gone one in the morning when I ... go down through the hotel in my socks. ... There's a light under the
+        # kitchen door": the clock moved on, into a building, and the room of it the next sentences come to)
+        doors = [m.group(1).lower() for x in sentences[1:4] for m in _ROOM_DOOR.finditer(x)]
+        found = next(((vocabulary.patterns.word_bed[d], d) for d in doors if vocabulary.patterns.word_bed.get(d)
+                      in ("kitchen", "office", "pub", "shop", "room")), ("room", vocabulary.patterns.bed_of(gone)[1]))
     if found is None and (got := _BY_THE_TIME_WE_GOT.search(sentences[0])):
         # ("Dai has the chairs up on the tables by the time we get to the rugby club": where they get to)
         rest = sentences[0][got.end():]
@@ -308,6 +316,7 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
     return found or None
 
 
+_ROOM_DOOR = re.compile(r"\b(?:the|a)\s+([a-z]+(?:\s+[a-z]+)?)\s+door\b", re.IGNORECASE)
 _BY_THE_TIME_WE_GOT = re.compile(r"(?<=\w)\s+by\s+the\s+time\s+(?:we|they|I|he|she)\s+(?:get|got|reach|reached|arrive|arrived)"
                                  r"(?=\s+(?:to|at|in)\s+the\b|\s+the\b)", re.IGNORECASE)
 # ("The back of the ambulance is bright and warm after the yard": inside a vehicle, at its back)

@@ -62,6 +62,9 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
            # (people's verbs: "the rain came down the valley", "water ran down the street" are the weather's)
            r"(?:went|walked|hurried|drove|rode|trudged|splashed|picked\s+(?:their|our|his|her)\s+way)\s+(?:\w+ly\s+)?(?:down|up)"
            r"(?=\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:lane|street|road|track|path|hill|high\s+street|avenue|drive|beach|valley|field)\b)|"
+           # ("I walk Osian up the lane to the chapel at nine": someone taken along)
+           r"(?:walk|walks|walked|take|takes|took|lead|leads|led)\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+"
+           r"(?:(?:up|down|over|across|along)\s+(?:the|a)\s+[\w-]+\s+)?(?:to|into)|"
            r"reached|entered|arrived (?:at|in)|"
            # (not "went back out through the waiting room": on the way out of it)
            # "climbed the stairs to the Gazette office"

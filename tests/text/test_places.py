@@ -2379,3 +2379,17 @@ def test_its_gone_one_in_the_morning_moves_the_clock_as_it_was_gone_one_does():
     from pipeline.text.establishing import _TRANSITION
     assert _TRANSITION.match("It's gone one in the morning when I give up on sleep.")
     assert _TRANSITION.match("It was gone one in the morning when I gave up on sleep.")
+
+
+def test_down_through_the_hotel_after_the_clock_is_its_kitchen_and_in_the_morning_is_a_new_scene():
+    kitchen = ("It's gone one in the morning when I give up on sleep and go down through the hotel in my socks. The storm "
+               "has blown itself out. There's a light under the kitchen door.")
+    assert established_place(split_sentences(kitchen)) == ("kitchen", "kitchen")
+    wake = ("At three o'clock Father Moran stood in the doorway of the good room and the talk in the house died away.")
+    assert established_place(split_sentences(wake)) != ("room", "house")
+    assert place_of("I walk Osian up the lane to the chapel at nine.", opening=False) == ("church", "chapel")
+    assert place_of("I walked home.", opening=False) is None
+    text = ("The marquee roared in the storm all night.\n\n\"Hold the pole!\" said Tom.\n\n\"I've got it,\" said Mara.\n\n"
+            "In the morning the whole valley looks washed and pegged out to dry. I walk Osian up the lane to the chapel "
+            "at nine.\n\n\"Is Taid there?\" said Mara.\n")
+    assert len(beds(text)) == 2 and beds(text)[-1][0] == "church"
