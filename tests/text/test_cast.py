@@ -19,6 +19,11 @@ def names_of(characters) -> dict[str, set[str]]:
     return {main: {main, *c.aliases} - set(NARRATOR_ALIASES) for main, c in characters.items()}
 
 
+def every_name(characters) -> set[str]:
+    """Every name and alias of a discovered cast, the teller's "I" left out."""
+    return {n for names in names_of(characters).values() for n in names}
+
+
 def teller(characters) -> str:
     """The first-person narrator's main name."""
     return next(main for main, c in characters.items() if "narrator" in c.aliases)
@@ -167,7 +172,7 @@ def test_places_houses_days_and_possessives_are_not_people():
             '"It is," said John. John\'s coat was wet. We stayed in Carrowmore till Friday.\n\n'
             '"Then we stop here," Ada said. The Crown and Anchor was shut.\n')
     found = discover_characters(text)
-    everything = {n for names in names_of(found).values() for n in names}
+    everything = every_name(found)
     for not_a_person in ("Monday", "March", "Larkspur House", "Carrowmore", "Rose Street", "Thornfield Hall",
                          "Friday", "John's", "Crown", "Anchor"):
         assert not_a_person not in everything
@@ -256,7 +261,7 @@ def test_own_chapter_cast_first_person_with_six_speakers():
     """tests/data/chapters/cast-first-person-harbour-house.txt, written for this test."""
     text = (CHAPTERS / "cast-first-person-harbour-house.txt").read_text(encoding="utf-8")
     found = discover_characters(text)
-    everything = {n for names in names_of(found).values() for n in names}
+    everything = every_name(found)
     for place_or_day in ("Gullhaven", "Larkspur House", "Carrow", "Tuesday", "March", "Monday", "Christmas",
                          "Thursday", "Wickes's", "Father"):
         assert place_or_day not in everything
@@ -296,7 +301,7 @@ def test_own_chapters_cast_without_a_list(chapter, people, same, not_people, nar
     under one name, of the gender the text gives; the first-person narrator speaks the I lines."""
     text = (CHAPTERS / chapter).read_text(encoding="utf-8")
     found = discover_characters(text)
-    everything = {n for names in names_of(found).values() for n in names}
+    everything = every_name(found)
     for word in not_people:
         assert word not in everything, word
     for name, gender in people.items():
@@ -418,7 +423,7 @@ def test_chapters_written_blind_cast_without_a_list(chapter, people, same, apart
     names the text ties together under one, no places, boats or plural nouns, and the "I"."""
     text = (CHAPTERS / chapter).read_text(encoding="utf-8")
     found = discover_characters(text)
-    everything = {n for names in names_of(found).values() for n in names}
+    everything = every_name(found)
     for word in not_people:
         assert word not in everything, word
     for name, gender in people.items():
@@ -4417,7 +4422,7 @@ def test_what_a_room_smells_of_is_no_one_but_a_name_after_a_long_list_of_smells_
             "Someone had taped a notice by the door, \u2018NO STUDS ON THE BENCHES\u2019. Ozzy was on the bench.\n\n\u2018Phones away,\u2019 said Fenwick.\n\n\u2018Fine,\u2019 said Ozzy.\n\n"
             "The office smells of instant coffee and the durian puffs someone left in the pantry on Friday, and "
             "Tan Wei Ling is standing on a chair.\n\n\u2018Can everyone hear me?\u2019 says Tan Wei Ling.\n")
-    names = {n for names in names_of(discover_characters(text)).values() for n in names}
+    names = every_name(discover_characters(text))
     assert "Deep Heat" not in names
     assert "Tan Wei Ling" in names
 
@@ -4440,7 +4445,7 @@ def test_a_flare_hissing_a_city_come_from_and_an_amber_alert_are_no_one_and_a_co
             "\u201cAmber alerts, anything out of Colorado?\u201d said Ruth.\n\nIt was not an Amber alert. It was a request "
             "to locate out of the Denver police.\n\n\u201cThree hundred miles from Denver,\u201d said Ruth.\n\n"
             "\u201cA bulletin out of Denver,\u201d said Dale.\n\n\u201cFrom Denver again,\u201d said Ruth.\n")
-    names = {n for names in names_of(discover_characters(road)).values() for n in names}
+    names = every_name(discover_characters(road))
     assert not names & {"Flares", "Amber", "Denver"}, names
     cake = ('"It\'s the cake, Thomas!" cries his mother. "It\'s all over the cake!"\n\n'
             '"It\'s a cake, Mum. It was always going to get wet," said Tom.\n\n'
