@@ -34,8 +34,10 @@ _LOOKED_AT_SOMEONE = re.compile(r"\b(?:looked|looks|stared|stares|turned|turns|g
                         r"(?:\w+\s+){0,2}?(?:at|to|towards?|across\s+at)\s+(?:the\s+[a-z]+|him|her|them|[A-Z][a-z]+)\b[^.!?]*[.!?]?\s*$")
 
 
-# the narration, just before the line, turning to someone: "...and waved the tongs at Nan." / "grins across at the constable."
-_TURNED_TO = re.compile(rf"\b(?:at|to|towards?)\s+(?:the\s+([a-z]+)|({_CALLED}))[.,:]?\s*$")
+# the narration, just before the line, ending at someone: "...and waved the tongs at Nan." / "grins across at the constable."
+# (looser than aliases._TURNED_TO, which needs a look or a turn because it joins two names at once; here it is one
+# vote among a name's calls, and a role may be the one)
+_ENDS_AT_SOMEONE = re.compile(rf"\b(?:at|to|towards?)\s+(?:the\s+([a-z]+)|({_CALLED}))[.,:]?\s*$")
 # a name that opens the line on its own: "Maureen. Let her have the egg."
 _NAME_FIRST = re.compile(rf"\s*({_CALLED})[.!,]\s+\S")
 
@@ -115,7 +117,7 @@ def _join_names_said_to(speech: _Speech, people: list[_Person], first_person_sto
                      if not re.match(r"\s*,?\s+(?:and|or)\b", text[m.end():m.end() + 6])
                      and not re.search(rf"{_NAME},\s*$", text[max(x, m.start() - 30):m.start() + 1])]
         vocatives += [(m.group(1), True, False) for x, y in inside[:1] if (m := _NAME_ONLY.fullmatch(text, x + 1, y - 1))]
-        turned_to = _TURNED_TO.search(text, speech.paragraphs[number][0], max(speech.paragraphs[number][0], inside[0][0] - 1))
+        turned_to = _ENDS_AT_SOMEONE.search(text, speech.paragraphs[number][0], max(speech.paragraphs[number][0], inside[0][0] - 1))
         if turned_to and (m := _NAME_FIRST.match(text, inside[0][0], inside[0][1])):
             vocatives.append((m.group(1), True, False))
         vocatives = [(p, first, question) for name, first, question in vocatives if (p := owner.get(name)) is not None
