@@ -10,7 +10,9 @@ _CHILD = re.compile(r"\b(little|small|young|tiny)\s+(boy|girl|one|kid|child|brot
 _OLD = re.compile(r"\b(old|elderly|aged|ancient|grey|gray)\b|\b(grand(father|mother|pa|ma)|granny|gramps|elder|"
                   r"crone|hag|dowager|widow|abbot|abbess|mother superior|"
                   # what grandchildren call them: "Gran", "Grandad", "Nana Rose", "Granda"
-                  r"gran|granda|grandad|granddad|nan|nana|nanna|nonna|nonno|oma|opa|abuela|abuelo)\b", re.I)
+                  r"gran|granda|grandad|granddad|nan|nana|nanna|nonna|nonno|oma|opa|abuela|abuelo|"
+                  # and in the family's own language: Welsh, Polish, Greek, Yiddish, Afrikaans, Swahili
+                  r"taid|nain|mamgu|mam-gu|tad-cu|babcia|dziadek|yiayia|pappou|bubbe|zayde|ouma|oupa|cucu)\b", re.I)
 _TEEN = re.compile(r"\b(teen(ager)?|youth|student|apprentice|squire|maid(en)?|genin|cadet|page)\b", re.I)
 _YOUNG = re.compile(r"\b(young|miss|lady|prince(ss)?|novice|sister|kun|chan)\b", re.I)
 _ADULT = re.compile(r"\b(colonel|captain|major|general|sergeant|lieutenant|professor|doctor|dr|mr|mrs|ms|sir|madam|"

@@ -107,7 +107,8 @@ def speaker_age(text: str, names: list[str], others: list[str], gender: str, tag
     return (age_in_text(text, names, others, gender) if text else None) or tagged or ("young" if grandchild else None)
 
 
-_GRANDPARENT_CALLS = ("Nana", "Nan", "Nanna", "Gran", "Granny", "Grandma", "Grandad", "Granda", "Grandpa", "Gramps")
+_GRANDPARENT_CALLS = ("Nana", "Nan", "Nanna", "Gran", "Granny", "Grandma", "Grandad", "Granda", "Grandpa", "Gramps",
+                      "Taid", "Nain", "Mamgu", "Babcia", "Yiayia", "Bubbe", "Zayde", "Ouma", "Oupa")
 
 
 def unknown_genders(script: Script, cast: Cast) -> list[str]:

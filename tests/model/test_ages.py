@@ -138,3 +138,10 @@ def test_an_age_before_a_denial_and_no_one_talked_of_as_a_boy_before_a_name_is_c
     # (one a line of narration brings in is still the child it says)
     brought = "A little boy came running up the path.\n\n\"Tom! Come here,\" called his mother.\n"
     assert age_in_text(brought, ["Tom"], ["his mother"]) == "child"
+
+
+def test_a_grandparent_called_in_the_familys_own_language_is_old():
+    from pipeline.model.ages import infer_age
+    assert infer_age(["Gwilym", "Mr Pryce", "Taid"]) == "old"
+    assert infer_age(["Megan", "Nain"]) == "old"
+    assert infer_age(["Osian"]) == "adult"
