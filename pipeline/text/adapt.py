@@ -138,7 +138,8 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     if not builder.scenes:
         builder.scenes.append(Scene("s1-scene", lines=tuple(Line("note", text=n) for n in notes)))
         notes = []
-    scenes = _places_by_their_names(_quiet_room_where_unnamed(builder.scenes, builder.unnamed), builder.unnamed)
+    scenes = _places_by_their_names(_quiet_room_where_unnamed(builder.scenes, builder.unnamed, builder.dark_if_outdoors),
+                                    builder.unnamed)
     # (named again for the bed the scene ended with: "s4-kitchen", not the "s4-countryside" it began as)
     scenes = [dataclasses.replace(scene, id=scene_id(number, scene.ambience, scene.place))
               for number, scene in enumerate(scenes, 1)]
@@ -239,7 +240,7 @@ _OPEN_GROUND = re.compile(r"\b(?:ice|snowfield|plateau|glacier|tundra|moor|moorl
 _INDOORS_SAID = re.compile(r"\b(?:windows?|sash|curtains?|ceiling|pillows?|duvet|blankets?|radiator)\b", re.IGNORECASE)
 
 
-def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -> list[Scene]:
+def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset(), dark_if_outdoors: set = frozenset()) -> list[Scene]:
     """A scene before any place is named gets a quiet room tone, never a bed guessed from a later
     scene; an office when its own narration is full of desks and printers (a kitchen of kettles, a
     ship of helms and hulls...). "The bridge" is a ship's when the scene is full of a ship's things."""
@@ -270,6 +271,9 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset()) -
                 and not (bed in OUTDOOR_BEDS and number in unnamed and _INDOORS_SAID.search(_opening_narration(scene))):
             # an office full of phones and keyboards, whose narration later recalls a field
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
+        if number in dark_if_outdoors and scene.ambience in (*OUTDOOR_BEDS, *ROOFED_IN_WEATHER):
+            # (out of doors after all, where the headlights and the late hour said it was dark)
+            scene = dataclasses.replace(scene, layers=tuple(dict.fromkeys([*scene.layers, "night"])))
         placed.append(scene)
     return placed
 

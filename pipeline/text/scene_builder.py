@@ -36,6 +36,7 @@ class SceneBuilder:
     opening_left: int = OPENING_SENTENCES
     layers: list = dataclasses.field(default_factory=list)        # from the scene's own words
     unnamed: set = dataclasses.field(default_factory=set)         # scenes whose words named no place
+    dark_if_outdoors: set = dataclasses.field(default_factory=set)  # and of those, the ones it is dark in out of doors
     inherited_layers: list = dataclasses.field(default_factory=list)
     # the story went on from a night scene to this place with no break, and its opening says nothing of day
     night_carried: bool = False
@@ -65,11 +66,13 @@ class SceneBuilder:
     def start_scene(self, time_shift: bool = False) -> None:
         """A new scene keeps the last place (and its weather, unless time moves on) until its words say otherwise."""
         carried = [] if time_shift else self.layers_now() if not self.known else list(self.layers)
+        late = not time_shift and "night" in self.layers_now()
         if self.lines or self.scenes:
             self.flush()
         # (a break with no time moved on is the same night: "* * *" then "It was more than raining")
         self.known, self.opening_left, self.daytime = False, OPENING_SENTENCES, False
         self.night_carried = "night" in carried and not time_shift
+        self.evening = weather.EveningLights(late=late and not self.night_carried)
         self.moved_here = False
         self.day_left = OPENING_SENTENCES
         self.layers, self.inherited_layers, self.carried = [], list(dict.fromkeys(carried)), []
@@ -82,10 +85,12 @@ class SceneBuilder:
         night = "night" in self.layers or (self.dark() and not self.daytime) \
             or (not self.known and not self.lines and "night" in self.inherited_layers) \
             or (self.moved_here and "night" in self.layers_now())
-        weather = self.weather_going_on(ambience)
+        late = "night" in self.layers_now()
+        going_on = self.weather_going_on(ambience)
         self.start_scene()
         self.place, self.ambience, self.known, self.night_carried = place, ambience, True, night
-        self.layers, self.carried = weather, weather
+        self.evening = weather.EveningLights(late=late and not night)
+        self.layers, self.carried = going_on, going_on
 
     def weather_going_on(self, ambience: str) -> list:
         """The rain, wind or storm still falling on the next place, when both are out of doors, or on
@@ -135,11 +140,14 @@ class SceneBuilder:
                       and (self.ambience in OUTDOOR_BEDS or self.weather_inside)]
         self.weather_told, self.weather_inside = Counter(), False
         layers = list(dict.fromkeys([*self.layers_now(), *throughout]))
+        dark_outdoors = self.evening.dark and not self.daytime
         self.evening = weather.EveningLights()
         self.scenes.append(Scene(scene_id(number, self.ambience, self.place), place=self.place, ambience=self.ambience, lines=tuple(self.lines),
                                  layers=tuple(l for l in layers if l != self.ambience)))
         if not self.known:
             self.unnamed.add(len(self.scenes) - 1)
+            if dark_outdoors:
+                self.dark_if_outdoors.add(len(self.scenes) - 1)
         self.lines = []
 
 

@@ -205,6 +205,8 @@ _NIGHT_FALLING = re.compile(
     r"came|come|coming|comes|drew|drawn|drawing|crept|creeping|settled|settling|gathered|gathering|descended)\b"
     r"|^\W*it\s+(?:was|is|had)\s+(?:already\s+|nearly\s+|almost\s+|fully\s+)?(?:(?:getting|growing|grown|gone)\s+)?"
     r"(?:(?:full\s+)?dark|dusk|night)\b(?![\s-]+(?:blue|green|brown|grey|gray|red|shift|club|bus|school|nurse|porter|watch))"
+    # ("...and by the time the pickup pulled out onto the highway and turned west it was full dark")
+    r"|\bit\s+(?:was|is|had\s+gone|has\s+gone|had\s+got)\s+(?:already\s+)?full(?:y)?\s+dark\b"
     # ("In summer people came up here; tonight there was nobody but the wind")
     rf"|{_TONIGHT}"
     rf"|{_WINDOW_GONE_BLACK}",
@@ -239,7 +241,9 @@ _LIT_IN_THE_DARK = re.compile(
     r"\b(?:torch(?:es|light)?|flashlights?|headlights|head[\s-]?(?:lamps?|torch(?:es)?)|floodlights?|"
     r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|sodium\s+(?:lamps?|lights?|glow)|neon|lights\s+of\s+the|"
     # ("the car park was a black lake with yellow lights floating in it")
-    r"(?:yellow|orange)\s+lights)\b"
+    r"(?:yellow|orange)\s+lights|"
+    # (an evening's party lights: "The fairy lights along the ridge pole swing out")
+    r"fairy[\s-]lights|festoon\s+lights|paper\s+lanterns)\b"
     r"|\bin\s+the\s+dark(?:ness)?\b|\b(?:was|were)\s+(?:all\s+)?dark\b(?!\s+(?:green|blue|red|brown|grey|gray)\b)",
     re.IGNORECASE)
 # the dark seen from indoors: "the window over the sink in Flat 3B is black"
@@ -260,12 +264,16 @@ class EveningLights:
     """Reads a scene's narration sentence by sentence: `dark` once an evening hour by the clock (seven to twelve,
     in a sentence that says nothing of day) and torches, headlights, street lamps or the dark itself come close."""
 
-    def __init__(self):
+    def __init__(self, late: bool = False):
         self.since_clock = self.since_lights = self.since_window = float("inf")
         self.dark = self.dark_outside = False
+        # (the hour already known to be late: the story has gone on from a night scene, by way of one that did not
+        # say it again, to this one, where "Rain came in hard white sheets across the headlights")
+        self.late = late
 
     def read(self, sentence: str) -> None:
-        clock = _EVENING_CLOCK.search(sentence) and not is_daytime(sentence)
+        clock = (_EVENING_CLOCK.search(sentence) or self.late) and not is_daytime(sentence)
+        self.late = self.late and not is_daytime(sentence)
         self.since_clock = 0 if clock else self.since_clock + 1
         window = _DARK_AT_THE_WINDOW.search(sentence) is not None
         self.since_lights = 0 if window or _LIT_IN_THE_DARK.search(sentence) else self.since_lights + 1

@@ -2393,3 +2393,36 @@ def test_down_through_the_hotel_after_the_clock_is_its_kitchen_and_in_the_mornin
             "In the morning the whole valley looks washed and pegged out to dry. I walk Osian up the lane to the chapel "
             "at nine.\n\n\"Is Taid there?\" said Mara.\n")
     assert len(beds(text)) == 2 and beds(text)[-1][0] == "church"
+
+
+def test_full_dark_mid_sentence_and_a_late_hour_carried_through_a_scene_that_did_not_say_it():
+    # night coming on after a clause: "...and by the time the van turned off it was full dark"
+    assert weather_comes("The porch light came on, and by the time the van turned off the main road it was full "
+                         "dark.") == ["night"]
+    assert weather_comes("The hall was full of dark furniture.") == []
+    evening = ("The Bluebird Diner stood alone at the crossroads. By eight the sky had gone the colour of a plum, "
+               "and by the time the bus pulled out it was full dark.\n\n\"More coffee?\" said Marta.\n\n"
+               "\"Please,\" said Joe.\n\n"
+               "The depot office was a single room over the garage, with a desk and a radio and a kettle.\n\n"
+               "\"Anything?\" said Joe.\n\n\"Nothing yet,\" said Marta.\n\n#\n\n"
+               "Mile nine was out where the road ran straight over the moor with nothing on either side but heather "
+               "and fence wire. Rain came down in sheets across "
+               "the headlights. Water ran over the tarmac in a brown sheet.\n\n\"Stop here,\" said Joe.\n")
+    found = beds(evening)
+    assert "night" in found[0][1] and "night" in found[1][1], found
+    assert found[-1][0] in ("street", "countryside") and {"rain", "night"} <= set(found[-1][1]), found
+    # the same road by day, said so: no night however late the last scene was
+    by_day = evening.replace("Mile nine was", "In the morning mile nine was").replace(
+        "across the headlights", "across the windscreen")
+    assert "night" not in beds(by_day)[-1][1]
+
+
+def test_fairy_lights_at_an_evening_hour_are_the_night_of_a_party_in_a_tent():
+    marquee = ("The vestry smelled of polish. My sister stood at the mirror.\n\n\"Ready?\" said Nia.\n\n"
+               "\"No,\" I said.\n\n"
+               "By ten o'clock the wind had got up, and the marquee in Dai Morgan's top field was straining at its "
+               "ropes. The fairy lights along the ridge pole swung out and back. Rain began to drum on the canvas.\n\n"
+               "\"Hold that pole!\" said Nia.\n")
+    found = beds(marquee)
+    assert "night" in found[-1][1], found
+    assert "night" not in beds(marquee.replace("By ten o'clock", "By then"))[-1][1]
