@@ -95,7 +95,8 @@ def self_named(quote: str, names: _Names) -> str:
         if introduces and opens and len(quote[a:b].split()) >= 2 and not spoken_of:
             return main
         # "Cal. Senior foreman, Lower Ebbing Drainage Board.": the name, then the job
-        if opens and _JOB_AFTER_NAME.match(quote, b):
+        # (on the radio or the telephone: "Kilgarra, this is base. Doctor Mason speaking.")
+        if opens and (_JOB_AFTER_NAME.match(quote, b) or re.match(r"\s+speaking\s*[.,!]", quote[b:])):
             return main
     return ""
 

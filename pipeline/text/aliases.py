@@ -484,8 +484,12 @@ def _part_titles_of_both_genders(people: list[_Person]) -> None:
             if gender(form):
                 by_gender[gender(form)] += count
             elif len(form.split()) == 1 and first_name_certain(form) \
-                    and not any(len(f.split()) >= 2 and f.split()[-1] == form for f in person.forms):
-                # "Alison", whatever "Ali" is (but "Gunn" of "Donald Gunn" is his surname, not a woman's name)
+                    and not any(len(f.split()) >= 2 and f.split()[-1] == form for f in person.forms) \
+                    and (any(f.split()[0] == form for f in person.forms if len(f.split()) >= 2)
+                         or not any(len(w := f.split()) == 2 and not _split_title(f)[0] and first_name_gender(w[0])
+                                    and not same_first_name(form, w[0]) and not same_first_name(w[0], form) for f in person.forms)):
+                # "Alison", whatever "Ali" is (but "Gunn" of "Donald Gunn" is his surname, not a woman's name; and "Tiny"
+                # of Dominic Quinn is what he goes by)
                 by_gender[first_name_gender(form)] += count
         if not any(gender(f) for f in person.forms):
             continue

@@ -285,13 +285,23 @@ _SPOKEN_OF_NEXT = re.compile(r"\W*(?:(?:That|This)\s+(?:woman|man|girl|boy|lady|
 _CLAUSE_AFTER_NAME = re.compile(r"\W*(?:if|and|but|please|thanks|thank|since|seeing|for\s+the|in\s+case)\b")
 
 
+# the verb a name broken off by the tag is the subject of ("'Wullie Kerr,' said Mum, 'is a lazy old sod'"; not "'Miss
+# Sophia,' said Sir Roland, 'you are grown'")
+_GOES_ON_ABOUT = re.compile(r"\W*(?:is|was|has|had|will|would|can|could|does|did|must|should|may|might|never|always|"
+                            r"isn['’]t|wasn['’]t|hasn['’]t|hadn['’]t|won['’]t|can['’]t|doesn['’]t|didn['’]t|"
+                            r"(?!need|feed|bleed|speed)[a-z]+ed|says|knows|thinks|wants|lives|works|used)\b")
+
+
 def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], group: Paragraph,
                     groups: list[Paragraph]) -> None:
     """Tags, continued speech and action beats: what one paragraph says about its speaker."""
     indices = group.quotes
     addressed = set()
-    for index in indices:
-        addressed |= vocatives(quotes[index].text, reader.names)
+    for position, index in enumerate(indices):
+        # ("'Wullie Kerr,' said Mum, 'is a lazy old sod'": the name the sentence goes on about, not one called)
+        said_of = re.fullmatch(r"\W*[A-Z][\w'’. -]*,\W*", quotes[index].text) and position + 1 < len(indices) \
+            and _GOES_ON_ABOUT.match(quotes[indices[position + 1]].text)
+        addressed |= set() if said_of else vocatives(quotes[index].text, reader.names)
     group.addressed = addressed
     tagged: dict[int, _Who] = {}
     # where the narration after each quote ends: at the next quote, or the paragraph's end

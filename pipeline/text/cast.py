@@ -40,13 +40,13 @@ from pipeline.text.called import (_add_spelled_in_capitals, _drop_kin_only_said,
 from pipeline.text.present import _acting_before_speech, _beside_speech
 from pipeline.model.ages import years_stated
 from pipeline.text.not_people import (_AN_ORGANISATION, _COMPANY_WORDS, _RADIO_STATIONS, _RADIO_WORDS, _has_radio, first_called_a_thing,
-                                      is_a_town_with_its_country, is_a_vessel, is_call_sign, named_where_one_is, only_smelled)
+                                      a_call_sign_or_a_boat, is_a_town_with_its_country, named_where_one_is, only_smelled)
 from pipeline.text.quotes import mend_apostrophes
 from pipeline.text.narrator import (NARRATOR_ALIASES, _narration, first_person, join_parent_named_by_others,
                                     teller_gender, told_in_first_person)
 from pipeline.text.mentions import _FEMALE, _MALE, _candidates
-from pipeline.text.nicknames import (_tie_nicknames, join_full_name_to_what_he_goes_by, join_given_name_to_nickname,
-                                      join_names_called_me)
+from pipeline.text.nicknames import (_tie_nicknames, join_full_name_called_to_who_flinches, join_full_name_to_what_he_goes_by,
+                                      join_given_name_to_nickname, join_names_called_me)
 from pipeline.text.parents import _join_parents, join_couple_by_their_family_name
 from pipeline.text.uniforms import join_roles_by_what_they_wear
 
@@ -192,7 +192,7 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if spoke[form] == 0 and any(re.search(r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+$", text[max(0, at - 12):at])
                                 for at in where[form]):
         return False    # "Storm Desmond", "somebody who's done Desmond": a storm with a name
-    if is_call_sign(form, all(speech.inside_quote(at) for at in where[form])) or is_a_vessel(text, form, where[form]):
+    if a_call_sign_or_a_boat(text, form, where[form], all(speech.inside_quote(at) for at in where[form]), spoke[form]):
         return False
     if words[-1].lower() in _PARTICLES and not (len(words) == 1 and first_name_gender(form) and mid[form] >= 2):
         return False    # "van", "de" of a name ("Ruud van"), but "Des" and "Di" on their own are people
@@ -298,6 +298,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _join_misses(people)
     join_given_name_to_nickname(speech, people)
     join_full_name_to_what_he_goes_by(speech, people)
+    join_full_name_called_to_who_flinches(speech, people)
     join_names_called_me(speech, people)
     _part_titles_of_both_genders(people)
     _add_roles(speech, people)
@@ -469,7 +470,9 @@ def _cluster(forms: list[str], counts: Counter, spoke: Counter, where: dict[str,
         other_titles = {t for f, t, w in titled_only if w == words and t != title}
         rival = any(("F" if t.lower() in _FEMALE else "M" if t.lower() in _MALE else "") not in ("", gender)
                     for t in other_titles)
-        target = fitting[0] if len(fitting) == 1 and not (rival and fitting[0].listed_gender == "") else None
+        # (a first name of either sex beside a Mr. and a Mrs. of the name: hers when the prose calls her "she")
+        target = fitting[0] if len(fitting) == 1 and not (rival and fitting[0].listed_gender == "" and not (
+            gender and pronoun_gender(*fitting[0].forms, fitting[0].words[0]) == gender)) else None
         if target is not None and title in ("Mrs", "Mme") and other_titles & {"Miss", "Ms", "Mlle"} \
                 and not any(_split_title(f)[0] in ("Mrs", "Mme") for f in target.forms):
             # "Mrs. Ashdown" and "Miss Ashdown" are mother and daughter: Harriet Ashdown is the Miss

@@ -400,6 +400,8 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
                                                                   _split_title(n)[0].rstrip(".") == title)
                          for n in (m, *c.aliases))
                  and not any(_named_apart_from(told, n, family) for n in (m, *c.aliases))]
+        if len(parents) == 1 and not named and gender in ("F", "M") and family in (_FATHER, _MOTHER):
+            named = _spoken_to_of_the_teller(text, characters, teller, narrator, parents[0], gender, told)
         if len(parents) == 1 and len(named) == 1 and not _other_first_name(characters[parents[0]], characters[named[0]]):
             parent, name = characters[parents[0]], characters.pop(named[0])
             # (in the parent's place: the order is who matters most)
@@ -407,6 +409,30 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
                 name.name, tuple(sorted({*name.aliases, parent.name, *parent.aliases})),
                 parent.gender if parent.gender != "U" else gender) for m, c in characters.items()}
     return characters
+
+
+def _spoken_to_of_the_teller(text: str, characters: dict[str, Character], teller: Character, narrator: str, parent: str,
+                             gender: str, told: str) -> list[str]:
+    """"Theresa? Theresa, hen, it's only me." ... "Was that your Kieran I seen coming up the close?": the one a neighbour
+    calls by a first name that the narration never writes, asking after "your" teller, is the teller's parent."""
+    firsts = {n.split()[0] for n in (teller.name, *teller.aliases) if n[:1].isupper() and n not in ("I", "Narrator")
+              and not _split_title(n)[0] and first_name_gender(n.split()[0])}
+    if not firsts:
+        return []
+    spans = find_quotes(text)
+    yours = [(a, b) for a, b in spans if re.search(rf"\byour\s+(?:wee\s+|little\s+|young\s+|big\s+)?(?:{'|'.join(map(re.escape, firsts))})\b",
+                                                   text[a:b])]
+    found = set()
+    for a, b in yours:
+        # (the quotes of that visit: the call at the door a paragraph or two before, and the question itself)
+        window = " ".join(text[x:y] for x, y in spans if a - 800 <= x <= a)
+        for main, c in characters.items():
+            names = [n for n in (main, *c.aliases) if len(n.split()) == 1 and first_name_gender(n) == gender]
+            if main not in (narrator, parent) and c.gender in (gender, "U") and names and not {main, *c.aliases} & FAMILY_NAMES \
+                    and any(re.search(rf"\b{re.escape(n)}\b", window) for n in names) \
+                    and not any(re.search(rf"\b{re.escape(n)}\b", told) for n in (main, *c.aliases)):
+                found.add(main)
+    return sorted(found)
 
 
 def _other_first_name(parent: Character, named: Character) -> bool:

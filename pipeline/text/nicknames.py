@@ -3,10 +3,11 @@ carry the family name ("Bomber Llewellyn" is the Gareth Llewellyn his mother sco
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from pipeline.text.aliases import _NAME, _TAGGED, _TITLE_RE, _Person, _Speech, _family_gender
+from pipeline.text.aliases import _NAME, _SPEECH, _TAGGED, _TITLE_RE, _Person, _Speech, _family_gender
 from pipeline.text.first_names import first_name_gender, same_first_name
-from pipeline.text.names import FAMILY_NAMES, MY_KIN_WORDS, in_speech, my_kin
+from pipeline.text.names import FAMILY_NAMES, MY_KIN_WORDS, _gender_hint, in_speech, my_kin
 from pipeline.text.roles import _ROLE_TITLES
 
 
@@ -131,9 +132,12 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             ends = [i for i in (text.find(stop, match.end()) for stop in ".!?\n") if i >= 0]
             sentence = text[start:min(ends, default=len(text))]
             # (of the pronoun's sex: "called her Mummy, even Brother Emmanuel" is not his name)
+            # (not one called by a family word or a title: "...called him Sparrow since the day he came off a colt so
+            # high that Uncle Alby said he'd seen him fly")
             longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(rf"{_NAME}\s+{_NAME}", sentence)
                       if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender
-                      in ("", sex)}
+                      in ("", sex) and m.group(0).split()[0] not in FAMILY_NAMES
+                      and not re.fullmatch(rf"(?:{_TITLE_RE})\.?", m.group(0).split()[0])}
         if not longer:
             # ("Dr. Pemberton came through them... which was why every nurse called him Bambi": the one
             # person of that sex the paragraph names before)
@@ -181,6 +185,38 @@ def join_full_name_to_what_he_goes_by(speech: _Speech, people: list[_Person]) ->
         if named is not None and called is not None and named is not called and len(called.words) == 1 \
                 and len(sexes) <= 1 and not called.title_gender:
             named.absorb(called, owner)
+    people[:] = [p for p in people if p.forms]
+
+
+def join_full_name_called_to_who_flinches(speech: _Speech, people: list[_Person]) -> None:
+    """'"Dominic Quinn," she said, "is that you eating chips before your tea?" The whole shop turned round. Tiny went the
+    colour of the pickled onion.': a full name called, that the narration never writes, is the name of the one it
+    names next, when he goes by a nickname (no first name on the list) and the full name's first name is no one else's."""
+    owner = {form: p for p in people for form in p.forms}
+    text = speech.text
+    for x, y in speech.spans:
+        full = _GIVES_FULL_NAME.match(text, x, y)
+        named = owner.get(full.group(1)) if full else None
+        if named is None or len(named.words) != 2 or speech.told_at(full.group(1)) \
+                or not re.search(r"\byou\b", text[full.end():y] + text[y:y + 200].split("\n")[0]):
+            continue
+        paragraph = speech.paragraph_of(x)
+        after = [speech.narration_of(paragraph)[y - speech.paragraphs[paragraph][0]:]]
+        if paragraph + 1 < len(speech.paragraphs) and not speech.quotes_in(paragraph + 1):
+            after.append(speech.narration_of(paragraph + 1))
+        # (past the tag: "she said", and who said it)
+        told = re.sub(rf"^[^.!?]*?\b(?:{_SPEECH})\b[^.!?\"“‘]*", "", " ".join(after).strip())
+        first = next((owner[m.group(0)] for m in re.finditer(_NAME, told) if m.group(0) in owner), None)
+        if first is None:
+            continue
+        # (what the prose calls him, "Tiny" though a list has it as a girl's name)
+        votes = Counter(hint for m in re.finditer(rf"\b{re.escape(first.words[0])}\b", text)
+                        if (hint := _gender_hint(text, m.start(), m.end())))
+        sexes = {first_name_gender(named.words[0]), votes.most_common(1)[0][0] if votes else first.listed_gender} - {""}
+        if first is not named and len(first.words) == 1 and not (first_name_gender(first.words[0]) and not votes) \
+                and not first.title_gender and len(sexes) <= 1 and first.words[0] not in FAMILY_NAMES \
+                and not any(p is not named and p.words[0] == named.words[0] for p in people if p.forms):
+            first.absorb(named, owner)
     people[:] = [p for p in people if p.forms]
 
 

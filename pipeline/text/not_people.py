@@ -68,6 +68,19 @@ def first_called_a_thing(text: str, spots: list[int]) -> bool:
 
 
 
+def calls_itself_twice(text: str, form: str) -> bool:
+    """True when a name is called twice over, as a station calls on the radio ("Base, base, this is Kilgarra, Kilgarra.
+    Over."): a homestead's, a boat's or a base's call sign, in a story with a radio in it."""
+    name = re.escape(form)
+    return _has_radio(text) and re.search(rf"\bthis\s+is\s+{name},?\s+{name}\b|\b{name},\s+{name},?\s+this\s+is\b",
+                                          text, re.IGNORECASE) is not None
+
+
+def a_call_sign_or_a_boat(text: str, form: str, spots: list[int], only_in_speech: bool, spoke: int) -> bool:
+    """A unit's or a station's call sign, or a boat's name: no one's."""
+    return is_call_sign(form, only_in_speech) or is_a_vessel(text, form, spots) or (not spoke and calls_itself_twice(text, form))
+
+
 @functools.lru_cache(maxsize=4)
 def _has_radio(text: str) -> bool:
     """A story with a radio in it, where "Roger" and "Base" are radio talk."""

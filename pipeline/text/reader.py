@@ -478,6 +478,9 @@ class _Reader:
         if _NOT_WORDS.match(text, verb.end(), clause_end):
             return None
         tail = text[verb.end():clause_end]
+        # ("she went, 'Oi!'" says it; "her mouth went a bit at the corner" does not)
+        if verb.group(0).lower() == "went" and tail.strip(" \t\n,:;—–-").lower() not in ("", "like", "all"):
+            return None
         tail_words = re.findall(r"[\w’'.-]+", tail)
         if len(tail_words) > 8:
             return None

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections import Counter
 
-from pipeline.text.aliases import _CLAUSE_END, _NAME, _SPEECH_AFTER, _SPEECH_BEFORE, _TAGGED, _Person, _Speech
+from pipeline.text.aliases import _CLAUSE_END, _NAME, _SPEECH_AFTER, _SPEECH_BEFORE, _TAGGED, _TITLE_RE, _Person, _Speech
 from pipeline.text.names import (FAMILY_NAMES, RANK_CALLS, _FEMALE_NOUNS, _MALE_NOUNS, _SAME_TITLE, TITLES, _gender_hint,
                                  _gender_of_phrase, _split_title)
 
@@ -40,7 +40,7 @@ _ROLES = {"editor", "sergeant", "doctor", "nurse", "driver", "captain", "inspect
           "nun", "bishop", "deputy", "trucker", "dispatcher", "minister", "trooper", "bride", "groom", "mechanic",
           "postman", "shopkeeper", "cabbie", "caretaker", "janitor", "stranger", "keeper", "solicitor", "lawyer",
           "barrister", "magistrate", "prosecutor", "usher", "guide", "planner", "director", "producer", "librarian",
-          "headmaster", "headmistress", "secretary", "supervisor", "steward", "stewardess", "attendant", "farmer",
+          "headmaster", "headmistress", "headteacher", "heidie", "principal", "secretary", "supervisor", "steward", "stewardess", "attendant", "farmer",
           "fisherman", "shepherd", "gardener", "paramedic", "fireman", "firefighter", "policeman", "policewoman",
           "pharmacist", "vet", "barber", "baker", "butcher", "grocer", "undertaker", "reporter", "photographer",
           "lecturer", "tutor", "nanny", "maid", "footman", "valet", "coachman", "sailor", "engineer", "operator",
@@ -157,6 +157,13 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
         said = is_job.search(told) if first else None
         if said and not named.search(told, len(told) - len(told.lstrip()) + first.end(), said.start()):
             found[id(owner[first.group(0)])] = owner[first.group(0)]
+    # "The Heidie's office smelled of hand cream... Mrs Fairbairn sat behind her desk": the one at the desk of the job's room
+    for m in re.finditer(rf"\b(?i:the\s+{re.escape(role)})['’]s\s+(?:office|study|room|surgery|chambers|cabin|desk)\b", text):
+        if not speech.inside_quote(m.start()) and (at_desk := re.search(
+                rf"(?:^|[.!?]\s+)((?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME})?)\s+(?:sat|stood|was\s+sitting|was\s+standing)"
+                rf"\s+(?:up\s+)?behind\s+(?:the|her|his|a)\s+(?:\w+\s+)?desk\b", text[m.end():m.end() + 600], re.MULTILINE)) \
+                and (person := owner.get(at_desk.group(1))) is not None:
+            found[id(person)] = person
     # ("Desmond Haigh. I'm the choirmaster, for my sins.": the name and the job given in one breath)
     for m in re.finditer(rf"\bI(?:['’]m|\s+am)\s+(?:the|your)\s+(?:[a-z-]+\s+)?{re.escape(role)}\b", text):
         number = speech.paragraph_of(m.start())

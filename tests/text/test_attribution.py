@@ -1793,3 +1793,25 @@ def test_a_colleague_brought_forward_and_spoken_of_is_not_naming_herself():
     assert self_named("DC Cole. Beth. It's her first.", names) == ""
     assert self_named("PC Sharma. Ruth. We met on Tuesday.", names) == "Ruth Sharma"
     assert self_named("DC Cole. Beth. I'm new here.", names) == "Beth Cole"
+
+
+def test_a_name_the_split_sentence_goes_on_about_is_not_called_and_a_mouth_that_went_is_no_tag():
+    cast = {"Mum": Character("Mum", (), "F"), "Wullie": Character("Wullie", ("Wullie Kerr",), "M"),
+            "Kieran": Character("Kieran", ("I", "narrator"), "M")}
+    text = ("I sat at the table.\n\n\u2018You were on the roof,\u2019 Mum said.\n\n\u2018Mum\u2014\u2019\n\n"
+            "\u2018Don\u2019t Mum me.\u2019\n\n\u2018Wullie Kerr was never going up for it.\u2019\n\n"
+            "\u2018Wullie Kerr,\u2019 said Mum, \u2018is a lazy old sod.\u2019 She looked at me for a long time. Then, I "
+            "don\u2019t know why, her mouth went a bit at the corner. \u2018Did you get it, at least?\u2019\n\n"
+            "\u2018Aye.\u2019\n")
+    said = speakers(text, cast)
+    assert [s for _, s in said] == ["Mum", "Kieran", "Mum", "Kieran", "Mum", "Mum", "Mum", "Kieran"], said
+
+
+def test_a_voice_on_the_radio_that_says_who_is_speaking_is_theirs():
+    cast = {"Jo": Character("Jo", (), "F"), "Doctor Mason": Character("Doctor Mason", (), "F"),
+            "Georgia": Character("Georgia", (), "F")}
+    text = ("Jo took the handpiece. Georgia stood in the doorway eating.\n\n\"Base, this is Kilgarra. Over.\"\n\n"
+            "There was static, then a woman's voice.\n\n\"Kilgarra, this is base. Doctor Mason speaking. Go ahead, "
+            "Jo. Over.\"\n\n\"It's Sam again. Over.\"\n\n\"Is he drinking, Jo? Over.\"\n")
+    said = speakers(text, cast)
+    assert said[1][1] == "Doctor Mason" and said[3][1] == "Doctor Mason", said
