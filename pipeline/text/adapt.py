@@ -37,6 +37,10 @@ _TIME_SHIFT = re.compile(
     r"([\w'’-]+ ){1,3}?(that|the next|next) (night|evening|morning|afternoon|day)\b)",
     re.IGNORECASE)
 
+_TO_THE_CORNER_BUSINESS = re.compile(
+    r"\b(?:ended\s+up|went|came|got|headed|piled|crowded|sat|were|was)\s+(?:back\s+|down\s+|round\s+|over\s+)?(?:in|into|to|at)\s+"
+    r"(?-i:[A-Z][\w-]*)['’]s\s+on\s+the\s+corner\s+of\s+(?:(?-i:[A-Z])[\w'’-]*\s+)+(?:Street|Road|Lane|Avenue|Square|Parade|Terrace)\b")
+_SHORT_LEAD = re.compile(r"^\W*(?:[\w'’-]+[ ,]+){1,5}?[\w'’-]+[.!]\s+")
 # the opening's length, the scene's run and its weather: pipeline/text/scene_builder.py
 # A whole building the opening names first, and the beds of the rooms inside it its next sentences may name
 _BUILDINGS = ("courthouse", "law courts", "crown court", "county court", "high court", "house", "hotel", "manor",
@@ -114,7 +118,10 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
                 heading_place = _place_in(paragraph.lower(), builder, places, opening=True, generic=False)
                 heading_layers = weather.layers_in(paragraph, places)
                 continue
-        elif _TIME_SHIFT.match(paragraph):
+        elif _TIME_SHIFT.match(paragraph) or ((lead := _SHORT_LEAD.match(paragraph)) and (
+                shift := _TIME_SHIFT.match(paragraph[lead.end():])) and re.search(r"\b(?:next|following|later)\b", shift.group(0))):
+            # (or just after a few words that close the last scene: "There was a road, just. By eleven the next morning";
+            # not "We are to go to bed. In the morning I shall drive into Casterford")
             builder.start_scene(time_shift=True)
         elif found := _new_place_established(paragraph, builder, places):
             builder.open_at(found[1], found[0])
@@ -237,6 +244,7 @@ def _trailing_notes(text: str, paragraphs) -> set[int]:
 _OUT_OF_THE_DOOR = re.compile(r"\b(?:stepped|steps|went|goes|came|comes|walked|walks|got)\s+out\s+(?:of|through)\s+(?:a|the|his|her|"
                               r"their|my|our)\s+(?:\w+\s+)?(?:door|doorway|porch|hut|tent|cabin)\b|\bcleared\s+the\s+(?:porch|doorway)\b")
 _OPEN_GROUND = re.compile(r"\b(?:ice|snowfield|plateau|glacier|tundra|moor|moorland|fell|hillside|fields?|paddock)\b", re.IGNORECASE)
+_GOT_OUT = re.compile(r"\b(?:got|gets|climbed|climbs|jumped|jumps|stepped|steps|clambered)\s+out\b(?!\s+(?:a|an|the|his|her|my)\s)")
 _INDOORS_SAID = re.compile(r"\b(?:windows?|sash|curtains?|ceiling|pillows?|duvet|blankets?|radiator)\b", re.IGNORECASE)
 
 
@@ -268,8 +276,10 @@ def _quiet_room_where_unnamed(scenes: list[Scene], unnamed: set = frozenset(), d
             scene = dataclasses.replace(scene, ambience=bed or scene.ambience)
         if scene.place not in things.HOUSING and not (scene.ambience == "car" and number in unnamed) and (
                 bed := things.bed_of_opening(_opening_narration(scene), scene.ambience, number in unnamed)) \
-                and not (bed in OUTDOOR_BEDS and number in unnamed and _INDOORS_SAID.search(_opening_narration(scene))):
+                and not (bed in OUTDOOR_BEDS and number in unnamed and _INDOORS_SAID.search(_opening_narration(scene))) \
+                and not (bed == "car" and scene.ambience in OUTDOOR_BEDS and _GOT_OUT.search(told)):
             # an office full of phones and keyboards, whose narration later recalls a field
+            # (but a creek crossing driven down to, that they get out at, is where the scene is)
             scene = dataclasses.replace(scene, ambience=bed, place=bed)
         if number in dark_if_outdoors and scene.ambience in (*OUTDOOR_BEDS, *ROOFED_IN_WEATHER):
             # (out of doors after all, where the headlights and the late hour said it was dark)
@@ -533,6 +543,8 @@ def _place_in(piece: str, builder: SceneBuilder, places: Vocabulary, opening: bo
     found = place_words.place_of(piece, places, opening=opening, generic=generic)
     if found is None and opening and not builder.known and establishing.keeps_hours(piece):
         return "pub", "café"    # "Rossi's on Duke Street shuts at midnight": the business a scene opens on
+    if found is None and _TO_THE_CORNER_BUSINESS.search(piece):
+        return "pub", "business"    # "we ended up in Sandro's on the corner of Allison Street": a shop or a café
     # (the farm track the rain starts on, seen through the windscreen the wipers can't keep clear: the car on it)
     # (or a scene opening on it with no place named: "First it is a few fat drops spattering the windscreen")
     if ((found and found[0] in ("street", "countryside") and found[1] not in things.HOUSING)

@@ -8,7 +8,7 @@ from pipeline.text.first_names import first_name_gender
 from pipeline.text.place_words import _OWNER, business_named_for, figures_in
 
 from pipeline.text.clock import _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, _NUMBER, _TIME_LEAD_IN
-from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, _INDOOR_BEDS, _INSIDE, _MOTORWAYS,
+from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, the_people_in_it, _INDOOR_BEDS, _INSIDE, _MOTORWAYS,
                                   _ROAD_WORD, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
                                   _later_clause_subject, _where, a_verb, named_by_it, place_of, too_general)
 
@@ -138,6 +138,10 @@ _PEOPLE_ACT = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used
 # a hospital's departments go by a bare name, as a paragraph's subject ("Resus at this time of night is...",
 # "A&E was heaving", "Majors is quieter")
 _HOSPITAL_UNIT = re.compile(r"^\W*(Resus|A&E|A and E|Casualty|Majors|Minors|Triage)\b(?!\s*,)(?=[^.;!?]*\b(?:is|was|were|are|had|has)\b)")
+# where a track crosses a stream by its name, as a scene's subject ("The top crossing on Six Mile Creek was a concrete
+# causeway laid down in the sixties")
+_CROSSING_OF = re.compile(r"^\W*The\s+(?:[a-z]+\s+)?(?:crossing|bridge|causeway)\s+(?:on|at|of|over|across)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w'’-]*\s+){1,3}(?:Creek|River|Brook|Burn|Beck|Stream|Wash)\b(?=[^.;!?]*\b(?:is|was)\b)")
 _GOT_IN = re.compile(r"^\W*(?:I|we|he|she|they|[A-Z][a-z]+)\s+(?:got|climbed|slid|jumped|clambered)\s+in(?:to)?\b")
 # someone's home as a paragraph's subject ("Nain's house is the one she was born in"): where the car or the street
 # the story was in has brought it
@@ -238,6 +242,8 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         found = vocabulary.patterns.bed_of(car)     # "His car was a silver Skoda... I got in the front"
     if found is None and (hall := _HALL_OF.match(sentences[0])):
         found = ("crowd", f"{hall.group(1).lower()} hall")     # "The hall behind the PCEA church in Kawangware has..."
+    if found is None and _CROSSING_OF.match(sentences[0]):
+        found = ("countryside", "creek crossing")
     if found is None and (bare := _HOSPITAL_UNIT.match(sentences[0])):
         found = ("hospital", bare.group(1).lower())     # "Resus at this time of night is the brightest place"
     if found is None and len(sentences) > 1 and _LET_OUT.match(sentences[0]) and _OUTSIDE_WEATHER.match(sentences[1]):
@@ -388,7 +394,7 @@ def _opening_setting(first: str, vocabulary: Vocabulary, anywhere: bool = False)
         tries.append(((way := patterns.round.search(first)) and patterns.bed_of(way)[0] in ("shore", "countryside")
                       and way, True))
     for n, (match, inside) in enumerate(tries):
-        if not match or named_by_it(match):
+        if not match or named_by_it(match) or (match.re is patterns.subject and the_people_in_it(match)):
             continue
         if n >= searched_from and _NOT_THERE.search(match.string, max(0, match.start() - 80), match.start()):
             continue    # "he wasn't at Kenny's, or in the store, or aboard the boat": everywhere he is not

@@ -118,7 +118,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # a paved way along a town's river
                "riverside walkway", "river walkway", "riverwalk", "embankment", "esplanade",
                # a roof out in the weather
-               "helipad", "helicopter pad", "rooftop", "roof terrace",
+               "helipad", "helicopter pad", "rooftop", "roof terrace", "flat roof", "gym roof", "school roof",
+               # a school's grounds out of doors
+               "playground", "school playground", "schoolyard", "school yard", "school gates",
                # a road under the railway; houses going up, out in the weather
                "underpass", "building site", "construction site"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",

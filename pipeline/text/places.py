@@ -100,6 +100,16 @@ _LEAD_IN = rf"(?:{_TIME_LEAD_IN}|{_DAY_AND_AFTER}|(?:[\w'â€™-]+\s+){{0,3}}[\w'â€
 # ("The low field was not a field any more": still where the scene is, changed)
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved)"
                      r"|\s+an?\s+(?:[\w-]+\s+){1,2}any\s*more\b)", re.IGNORECASE)
+_ITS_PEOPLE = re.compile(r"\b(?:whole|entire)\s+\w+\s*$", re.IGNORECASE)
+_PEOPLE_DO = re.compile(r"\s*(?:\w+ly\s+)?(?:turned|turns|laughed|laughs|cheered|cheers|went\s+quiet|fell\s+silent|"
+                        r"looked|looks|stared|stares|gasped|gasps|clapped|claps|roared|roars|held\s+its\s+breath|knew)\b")
+
+
+def the_people_in_it(subject: re.Match) -> bool:
+    """A place as the subject that stands for everyone in it: "The whole shop turned round"."""
+    return bool(_ITS_PEOPLE.search(subject.group(0))) and _PEOPLE_DO.match(subject.string, subject.end()) is not None
+
+
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 _NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall", "court", "cutblock", "camp")
 _ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
@@ -431,8 +441,9 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     patterns, sentence = vocabulary.patterns, SAINTS_CHURCH.sub(r"\1\2 church", sentence)
     if opening:
         subject = patterns.subject.search(sentence)
-        if subject and _DENIED.match(sentence, subject.end()):
+        if subject and (_DENIED.match(sentence, subject.end()) or the_people_in_it(subject)):
             subject = None     # "The forest was never mentioned": named, not a place the scene is in
+            # (nor "The whole shop turned round": the people in it)
         seen_from = _SEEN_FROM.match(sentence, subject.end()) if subject else None
         if seen_from:
             # "The town was still asleep above the quay": the story is on the quay, looking up

@@ -2426,3 +2426,28 @@ def test_fairy_lights_at_an_evening_hour_are_the_night_of_a_party_in_a_tent():
     found = beds(marquee)
     assert "night" in found[-1][1], found
     assert "night" not in beds(marquee.replace("By ten o'clock", "By then"))[-1][1]
+
+
+def test_a_creek_crossing_driven_down_to_and_got_out_at_and_the_next_morning_after_a_few_words():
+    text = ("The kitchen was hot and the rain loud on the iron roof. Meg stirred the stew.\n\n\"Where's Col?\" said Meg.\n\n"
+            "\"Gone for the ute,\" said Dan.\n\n"
+            "The low crossing on Ten Mile Creek was a concrete causeway, a foot under in an ordinary wet. That night, when "
+            "Dan brought the Land Cruiser down the slope with the wipers going and the headlights full of rain, there was "
+            "no causeway. There was only brown water. Dan stopped at the edge and got out into the rain.\n\n"
+            "\"Col!\" Dan shouted.\n\n\"Here!\" said Col.\n\n"
+            "There was a road, just. By ten the next morning the creek had dropped, and they drove into town.\n\n"
+            "\"Morning,\" said Meg.\n")
+    found = beds(text)
+    assert found[1][0] == "countryside" and {"rain", "night"} <= set(found[1][1]), found
+    assert len(found) == 3 and "night" not in found[2][1], found
+
+
+def test_a_business_on_a_street_corner_is_a_shop_or_a_cafe_and_the_whole_shop_turning_round_is_its_people():
+    text = ("The head's office smelled of polish.\n\n\u2018Sit down,\u2019 said Mrs Hay.\n\n"
+            "\u2018Yes, miss,\u2019 I said.\n\n"
+            "That was how we ended up in Rocco\u2019s on the corner of Duke Street at teatime, with the windows steamed "
+            "up. Rocco leaned over the counter with the salt and the vinegar. A queue of customers waited for chips and "
+            "fish suppers at the till.\n\n\u2018Salt and sauce?\u2019 said Rocco.\n\nThe door went and a wee woman came in. "
+            "The whole shop turned round.\n\n\u2018Is that you eating chips?\u2019 said Mrs Hay.\n")
+    found = beds(text)
+    assert [bed for bed, _ in found] == ["office", "shop"], found
