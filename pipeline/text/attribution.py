@@ -285,6 +285,11 @@ _SPOKEN_OF_NEXT = re.compile(r"\W*(?:(?:That|This)\s+(?:woman|man|girl|boy|lady|
 _CLAUSE_AFTER_NAME = re.compile(r"\W*(?:if|and|but|please|thanks|thank|since|seeing|for\s+the|in\s+case)\b")
 
 
+# a voice heard before it is known whose: the end of the paragraph before a line of its own
+_A_VOICE = re.compile(r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}voice\b[^.!?\"“”‘’]*[.:!?]?\s*$", re.IGNORECASE)
+_IT_WAS = re.compile(r"\s*It\s+(?:was|is)\s+")
+
+
 # the verb a name broken off by the tag is the subject of ("'Wullie Kerr,' said Mum, 'is a lazy old sod'"; not "'Miss
 # Sophia,' said Sir Roland, 'you are grown'")
 _GOES_ON_ABOUT = re.compile(r"\W*(?:is|was|has|had|will|would|can|could|does|did|must|should|may|might|never|always|"
@@ -416,6 +421,12 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                     re.search(rf"\b{re.escape(alias)}\b", text[:quotes[index].start]) is None
                     for alias in (who_named, *character.aliases) if len(alias) > 2):
                 named = who_named
+        if not named and len(indices) == 1 and _A_VOICE.search(text, max(0, a - 300), a) \
+                and not text[a:quotes[index].start].strip(" \t\n\"“‘'") and (said := _IT_WAS.match(text, b)):
+            # "...the letterbox went up and a voice came through it." / "Theresa? It's only me." / "It was Mrs
+            # Gallacher from across the landing.": the voice is the one the next paragraph says it was
+            named = next((main for at, _, main in reader.names.mentions(text, said.end(), said.end() + 60)
+                          if at == said.end()), "")
         after_end = ends[position]
         if not named and (_HAND_OUT.search(text, quotes[indices[position - 1]].end if position else a,
                                            max(a, quotes[index].start - 1))

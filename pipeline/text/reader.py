@@ -26,6 +26,11 @@ _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w'’-]+){1,3
                         re.IGNORECASE)
 
 
+# a clause with a subject of its own, joined on after a comma: ", and Mrs Gallacher came"
+_AND_A_NEW_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|so)\s+(?=(?-i:[A-Z]))")
+_CLAUSE_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|so)\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*$")
+
+
 @dataclass
 class _Who:
     speaker: str
@@ -168,6 +173,16 @@ class _Reader:
         in_scene = bisect.bisect_left(self.events, (scene_start, ""))
         floor = max(index - 30, in_scene)
         sentence, best, rivals, best_at, governed, aside = None, None, set(), position, True, ""
+        # a pronoun in a later clause of its sentence is of that clause's own subject: "Then she went and opened the door,
+        # and Mrs Gallacher came as far as the kitchen doorway, which meant she was on her way to the Post Office"
+        own = bisect.bisect_right(self.sentences, position)
+        clause = max((m.start() for m in _AND_A_NEW_SUBJECT.finditer(self.text, self.sentences[own - 1] if own else 0,
+                                                                     position)), default=position)
+        ours = [(at, main) for at, main in self.events[floor:index] if clause <= at < position and main not in exclude
+                and self.genders.get(main, "U") == gender and not main.endswith(_IN_CLAUSE)]
+        if ours and clause < position and _CLAUSE_SUBJECT.match(self.text, clause, ours[0][0] + 1):
+            floor = index       # (read no further back)
+            best, best_at, rivals = ours[0][1], ours[0][0], {main for _, main in ours}
         for at, main in reversed(self.events[floor:index]):
             here = bisect.bisect_right(self.sentences, at)
             if sentence is not None and here != sentence and best:

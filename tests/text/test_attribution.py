@@ -1815,3 +1815,20 @@ def test_a_voice_on_the_radio_that_says_who_is_speaking_is_theirs():
             "Jo. Over.\"\n\n\"It's Sam again. Over.\"\n\n\"Is he drinking, Jo? Over.\"\n")
     said = speakers(text, cast)
     assert said[1][1] == "Doctor Mason" and said[3][1] == "Doctor Mason", said
+
+
+def test_a_voice_through_the_door_is_the_one_the_next_paragraph_says_it_was_and_she_of_the_clause_after_and():
+    cast = {"Mum": Character("Mum", ("Moira",), "F"), "Mrs Laird": Character("Mrs Laird", (), "F"),
+            "Callum": Character("Callum", ("I", "narrator"), "M")}
+    text = ("I sat at the table with my hand in a towel.\n\n\u2018Hold it there,\u2019 Mum said.\n\n"
+            "There was a knock, and then the letterbox went up and a voice came through it.\n\n"
+            "\u2018Moira? Moira, hen, it\u2019s only me.\u2019\n\n"
+            "It was Mrs Laird from across the landing. Mum went and opened the door, and Mrs Laird came as far as the "
+            "kitchen in her slippers, which meant she had all the time in the world.\n\n"
+            "\u2018I\u2019ll no keep you,\u2019 said Mrs Laird.\n")
+    said = speakers(text, cast)
+    assert said[1][1] == "Mrs Laird", said
+    # ("..., and Mrs Laird came in, and she said": the "she" of the clause Mrs Laird is the subject of)
+    joined = text.replace("in her slippers, which meant she had all the time in the world.\n\n\u2018I\u2019ll no keep "
+                          "you,\u2019 said Mrs Laird.", "in her slippers, and she said, \u2018I\u2019ll no keep you.\u2019")
+    assert speakers(joined, cast)[-1] == ("I\u2019ll no keep you.", "Mrs Laird"), speakers(joined, cast)
