@@ -55,7 +55,7 @@ TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Doc", "Sir", "Lady", "Lord
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
           "Superintendent", "Admiral", "Commander", "Bishop", "Vicar", "Nurse", "Matron", "Sheriff", "Deputy", "Trooper",
           "Chief", "Ensign", "Corporal", "Commissioner", "Engineer", "Mayor", "Senator", "Pastor", "Rabbi", "Councillor",
-          "Councilor", "Alderman", "Private",
+          "Councilor", "Alderman", "Private", "Garda",
           # a police rank as the papers and the force write it ("PC Sinclair", "DS Malik")
           "PC", "WPC", "DC", "DS", "DI", "DCI", "Sgt", "Insp", "Supt",
           # an older woman or man of the community by a name of their own ("Mama Texas", "Papa Joe")
@@ -318,7 +318,7 @@ _MALE_TITLES = {"mr", "sir", "lord", "father", "uncle", "master", "monsieur", "c
 RANK_CALLS = {"sarge", "guv", "guvnor", "boss", "skip", "skipper", "doc", "chief", "cap", "coach", "cox", "sergeant",
               "detective", "captain"}
 RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "inspector", "constable", "detective",
-         "officer", "commander", "admiral", "superintendent", "sheriff", "deputy", "trooper", "corporal", "private",
+         "officer", "commander", "admiral", "superintendent", "sheriff", "deputy", "trooper", "corporal", "private", "garda",
          # a minister may be a woman ("Reverend Bell ... she")
          "reverend", "rev"}
 _FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "auntie", "aunty", "mistress", "madame", "madam", "mademoiselle",

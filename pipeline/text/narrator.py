@@ -145,6 +145,8 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
         return (
             (characters[m].gender in (gender, "U") and {kind(m), kind(other)} == {"first", "titled"}
              and surname_fits(pair["titled"], pair["first"])
+             # (not "Mrs Walsh?", said to Mam, who takes the cap the garda holds out)
+             and not (others_answer[m] and 2 * others_answer[m] >= count and not answered[m])
              # (not "Dod", said twice to the teller's husband: a word no list knows and no pronoun gives a sex to)
              and (kind(m) != "first" or first_name_gender(m) or answered[m] or characters[m].gender != "U"))
             # ("Laidlaw" and "Mr Laidlaw", said to the teller the others call "Rab": his surname, as titled)
@@ -327,9 +329,23 @@ def _answered_by_others(text: str, spans: list[tuple[int, int]], names: _Names) 
         if not answerer and called and re.match(r"[^\n]*\n[ \t]*\n\s*[\"“‘'](?:[^\"”’\n]|[’'](?=\w)){1,300}[\"”’'](?!\w)[^\S\n]*(?:[Hh]e|[Ss]he)\s+"
                                                 r"(?:says|said|asks|asked|replies|replied|answers|answered)\b", text[end:end + 600]):
             answerer = "someone else"
+        # (or the narration has just turned to someone not "me": "He put the glass down and looked at his daughter.")
+        if not answerer and called and _LOOKED_AT_KIN.search(text, max(0, start - 200), start):
+            answerer = "someone else"
+        # (or the next paragraph, with no words said, has another take it: '"Mrs Walsh? This was in the drain."' /
+        # "Mam took it from him and held it against her face.")
+        acted = _NEXT_PARAGRAPH_SUBJECT.match(text, end) if called and not answerer else None
+        if acted and (one := names.lookup(acted.group(1))) and one not in called:
+            answerer = one
         if answerer:
             answered.update(name for name in called if name != answerer)
     return answered
+
+
+_NEXT_PARAGRAPH_SUBJECT = re.compile(r"[^\n]*\n[ \t]*\n[ \t]*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?!said|says|asked|asks)[a-z]+(?:ed|ook|ent|ame|ot|ave|eld|ut)\b[^\"“”‘\n]*\n")
+_LOOKED_AT_KIN = re.compile(r"\b(?:looked|turned|glanced|nodded|smiled|stared|rounded)\s+(?:\w+\s+)?(?:at|to|towards|on)\s+"
+                            r"(?:his|her|their)\s+(?:own\s+)?(?:daughter|son|wife|husband|sister|brother|mother|father|niece|"
+                            r"nephew|girl|boy|mam|mum|dad)\b[^.!?\"“”]*[.!?]?\s*[\"“‘']?\s*$")
 
 
 def _called_by_first_name(text: str, spans: list[tuple[int, int]], characters: dict[str, Character]) -> str:
@@ -401,7 +417,8 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
                          for n in (m, *c.aliases))
                  and not any(_named_apart_from(told, n, family) for n in (m, *c.aliases))]
         if len(parents) == 1 and not named and gender in ("F", "M") and family in (_FATHER, _MOTHER):
-            named = _spoken_to_of_the_teller(text, characters, teller, narrator, parents[0], gender, told)
+            named = _spoken_to_of_the_teller(text, characters, teller, narrator, parents[0], gender, told) \
+                or _called_and_taken_up(text, characters, parents[0], title)
         if len(parents) == 1 and len(named) == 1 and not _other_first_name(characters[parents[0]], characters[named[0]]):
             parent, name = characters[parents[0]], characters.pop(named[0])
             # (in the parent's place: the order is who matters most)
@@ -432,6 +449,19 @@ def _spoken_to_of_the_teller(text: str, characters: dict[str, Character], teller
                     and any(re.search(rf"\b{re.escape(n)}\b", window) for n in names) \
                     and not any(re.search(rf"\b{re.escape(n)}\b", told) for n in (main, *c.aliases)):
                 found.add(main)
+    return sorted(found)
+
+
+def _called_and_taken_up(text: str, characters: dict[str, Character], parent: str, title: str) -> list[str]:
+    """'"Mrs Walsh? This was in the drain at the crossroads."' / "Mam took it from him": the Mrs. (Mr.) called, whom
+    the teller's own word for the parent answers in the next paragraph, never naming them so in the narration."""
+    names = _Names(characters)
+    found = set()
+    for start, end in find_quotes(text):
+        acted = _NEXT_PARAGRAPH_SUBJECT.match(text, end)
+        if acted and names.lookup(acted.group(1)) == parent:
+            found |= {m for m in vocatives(text[start:end], names) if m != parent and _split_title(m)[0].rstrip(".") == title
+                      and not re.search(rf"\b{re.escape(m)}\b", _narration(text, find_quotes(text)))}
     return sorted(found)
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from pipeline.text.aliases import _NAME, _SPEECH, _TAGGED, _TITLE_RE, _Person, _Speech, _family_gender
 from pipeline.text.first_names import first_name_gender, same_first_name
+from pipeline.text.quotes import find_quotes
 from pipeline.text.names import FAMILY_NAMES, MY_KIN_WORDS, _gender_hint, in_speech, my_kin
 from pipeline.text.roles import _ROLE_TITLES
 
@@ -40,7 +41,7 @@ _WAS_CALLED = re.compile(rf"\b(?:he|she)\s+(?:had\s+)?(?:(?:only|always|just|sim
                          rf"(?:birth\s+certificate|passport|papers|driving\s+licen[cs]e|payslips?)\b)")
 # "Thomas Pellow had been Tosh since the summer he was twelve": the full name, then the pet name
 # ("Alphonsine Keeping had been Aunt Phonse to every child in Port Anson")
-_HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+had\s+(?:(?:only|always|just|simply|ever|long)\s+)*been\s+(?:(?:known|called)\s+"
+_HAD_BEEN = re.compile(rf"\b({_NAME}\s+{_NAME})\s+(?:had|has)\s+(?:[^.;:!?\"“”]{{0,80}}?\band\s+(?:had|has)\s+(?=been\s+(?:known|called)\b))?(?:(?:only|always|just|simply|ever|long)\s+)*been\s+(?:(?:known|called)\s+"
                        rf"(?:[^.;:!?\"“”]{{0,40}}?\s)?(?:as\s+)?[\"“‘]?)?(?:just\s+|simply\s+|plain\s+)?((?:(?:Aunt|Auntie|Aunty|Uncle|Cousin|"
                        rf"Granny|Gran|Nan|Nana)\s+)?{_NAME})(?=[\"”’]?\s+(?:since|to|ever|for|from)\b|[\"”’]?[,.;])")
 # "Nan came down at four... Her name is Edith Hartley": the name of the one the sentence before was about
@@ -145,11 +146,23 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in _TITLED_OR_FULL.finditer(paragraph)
                       if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender
                       in ("", sex)}
+        if not longer and (said_to := _SAID_TO_JUST_BEFORE.search(text, max(0, match.start() - 1500), match.start())) \
+                and said_to.group(2) == nickname:
+            # ('When Tommy came back I let him get halfway down the pint. ¶ "What was he doing in Ballina, Tucker?" ¶
+            # Nobody in the family called him Tucker': the one man the narration named just before it was said to him)
+            # (the narration's, not names said: "Huw's always fine on nights" is not Alun, whom Prosser is)
+            before = text[max(0, said_to.start() - 400):said_to.start()]
+            for x, y in find_quotes(before):
+                before = before[:x] + " " * (y - x) + before[y:]
+            longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(_NAME, before)
+                      if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender == sex}
         if len(longer) == 1:
             next(iter(longer.values())).absorb(nick, owner)
     people[:] = [p for p in people if p.forms]
 
 
+# a name said to someone in the paragraph before, the quote and the paragraph ending there
+_SAID_TO_JUST_BEFORE = re.compile(rf"(\n\s*\n)[\"“‘'][^\n]*?,\s+({_NAME})[?!.]\W*\n\s*\n\s*(?:[^\n]*?)$")
 _TITLED_OR_FULL = re.compile(rf"(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME})?")
 
 

@@ -114,4 +114,7 @@ def is_a_town_with_its_country(text: str, form: str, spots: list[int]) -> bool:
     def beside(at: int) -> bool:
         after, before = _NEXT_WORDS.match(text, at + len(form)), _WORDS_BEFORE.search(text, max(0, at - 30), at)
         return bool(after and is_town(after.group(1)) or before and is_town(before.group(1)))
-    return bool(spots) and is_town(form) and all(beside(at) for at in spots)
+    # ("a motel room in Macon, Georgia" / "the most expensive rain delay in the history of Georgia": beside its town once,
+    # and a place gone to, come from or of, the other times)
+    return bool(spots) and is_town(form) and any(beside(at) for at in spots) and all(
+        beside(at) or re.search(r"\b(?:of|in|from|across|to|around|outside)\s+$", text[max(0, at - 10):at]) for at in spots)

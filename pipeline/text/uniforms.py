@@ -23,6 +23,13 @@ def join_roles_by_what_they_wear(text: str, people: list[_Person]) -> None:
                 person = owner.get(name.group(0))
                 if person is not None and person is not role and person.words[0] != "the":
                     wearers[id(person)] = person
+        # ("...the guard in his plastic hat cover right beside Whitlock, and she sees the name tag pinned to his chest:
+        # EARL WASHBURN, NIGHT SECURITY": the name read off the badge the job wears)
+        for read in re.finditer(rf"\b[Tt]he\s+{job}\b[^.!?]{{0,200}}?\b(?:name\s*tag|name\s*badge|badge|tag)\b[^.!?:]{{0,40}}?"
+                                r"[:,]\s+([A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)+)\b", text):
+            person = owner.get(read.group(1).title())
+            if person is not None and person is not role and person.words[0] != "the":
+                wearers[id(person)] = person
         if len(wearers) == 1:
             wearer = next(iter(wearers.values()))
             if role.listed_gender in ("", wearer.listed_gender):

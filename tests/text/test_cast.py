@@ -4523,3 +4523,37 @@ def test_a_full_name_called_that_the_nickname_flinches_at_is_his_and_so_his_mr()
             "nothing.\n\n\u2018I\u2019ll eat my tea, Gran,\u2019 said Spud.\n\n\u2018You will,\u2019 said Mrs Lyle.\n")
     found = one_person(text, "Spud", "Martin Lyle", "Mr Lyle")
     assert owner(found, "Mrs Lyle") != owner(found, "Spud")
+
+
+def test_a_pet_name_said_to_his_daughter_and_a_mrs_that_mam_answers_are_not_the_teller():
+    text = (TOLD_AS_I + "My cousin Nuala came in from the yard with a crate under each arm.\n\n"
+            "\u201cGr\u00e1inne. Thank God. Take one of these.\u201d\n\n\u201cWhere do you want them?\u201d I said.\n\n"
+            "\u201cAnywhere Maisie can\u2019t see them.\u201d\n\n\u201cDon\u2019t be talking like that, Wren,\u201d Tommy said.\n\n"
+            "When Tommy came back from the bar I let him get halfway down the pint.\n\n"
+            "\u201cWhat was he doing in Ballina, Tucker?\u201d\n\n"
+            "Nobody in the family called him Tucker. He put the glass down and looked at his daughter.\n\n\u201cWren.\u201d\n\n"
+            "\u201cWhat?\u201d said Nuala.\n\n\u201cYou\u2019re very thin, Gr\u00e1inne,\u201d said Mam.\n\n"
+            "In the morning Garda Kilfoyle came up the aisle in his uniform with a cap held out in both hands.\n\n"
+            "\u201cMrs Burke? This was in the drain at the crossroads.\u201d\n\n"
+            "Mam took it from him and held it against her face.\n\n\u201cOh, you good boy,\u201d said Mam.\n\n"
+            "\u201cI\u2019ll be off so,\u201d said Garda Kilfoyle, and he put his own cap back on his head.\n")
+    found = discover_characters(text)
+    assert teller(found) == owner(found, "Gr\u00e1inne"), found
+    assert owner(found, "Wren") != teller(found) and owner(found, "Mrs Burke") != teller(found), found
+    assert owner(found, "Mrs Burke") == owner(found, "Mam"), found
+    assert owner(found, "Tucker") == owner(found, "Tommy"), found
+    assert found[owner(found, "Garda Kilfoyle")].gender == "M"
+
+
+def test_has_been_called_a_state_beside_its_town_and_a_name_read_off_the_guards_badge():
+    text = ("Hollis Pratt has been a first assistant director for twenty years and has been called Sarge for every one of "
+            "them.\n\n\"It's a line,\" says Sarge.\n\n\"Thanks, Hollis,\" says Dana.\n\n"
+            "By eight the stage has become a motel room in Macon, Georgia, in the summer of 1974.\n\n"
+            "The security guard turns to her. \"Ma'am, I don't make the weather,\" says the guard.\n\n"
+            "The lightning comes, and she sees the guard in his hat cover, and the name tag on his chest: EARL WASHBURN, "
+            "NIGHT SECURITY.\n\n\"Earl. Earl Washburn. You walk this lot every night?\" says Dana.\n\n"
+            "\"Every night,\" says the guard.\n\n\"The worst rain in the history of Georgia,\" says Sarge.\n")
+    found = discover_characters(text)
+    assert owner(found, "Sarge") == owner(found, "Hollis Pratt"), found
+    assert owner(found, "the guard") == owner(found, "Earl Washburn"), found
+    assert "Georgia" not in every_name(found), found
