@@ -31,7 +31,8 @@ _ELSEWHERE = re.compile(r"^(?:(?!\s+and\s+(?:the|a|an|it|he|she|they|we|I)\b)[^,
                         # (not a history: "St Botolph's village hall had been built in 1926 with money...")
                         r"had\s+been(?!\s+open\b)(?!\s+(?:built|put\s+up|erected|founded|converted|opened|extended|restored|refurbished)\s+"
                         r"(?:in|with|by|as|for)\b)(?![^,;.]*\bfor\s+(?:as\s+long\s+as|years|decades|generations)\b)|used\s+to|would\s+(?:be|have)|far\s+(?:away|off|from)|"
-                        r"miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
+                        # (not a road's length: "The bog road runs four miles from my grandfather's gate")
+                        r"(?<!\bruns\s)(?<!\bruns\s\w{3}\s)(?<!\bruns\s\w{4}\s)(?<!\bruns\s\w{5}\s)miles\s+(?:away|off|from)|across\s+town|on\s+the\s+other\s+side\s+of|a\s+long\s+way|"
                         # ("Longsight Market on a Saturday was not, whatever Femi said, like Africa": what it was like is no other place)
                         r"(?:was|is|were|are)\s+(?:never|not(?!\s+an?\s|\s+like\b|\s*,)|no\s+longer(?!\s+an?\s)))\b", re.IGNORECASE)
 # A vehicle as the subject is mostly seen from outside ("A carriage was drawn up at the door", "The

@@ -121,6 +121,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "helipad", "helicopter pad", "rooftop", "roof terrace", "flat roof", "gym roof", "school roof",
                # a school's grounds out of doors
                "playground", "school playground", "schoolyard", "school yard", "school gates",
+               # a film studio's streets of false fronts out of doors
+               "backlot", "back lot", "studio lot",
                # a road under the railway; houses going up, out in the weather
                "underpass", "building site", "construction site"),
     "shore": ("beach", "shore", "coast", "seaside", "harbour", "harbor", "pier", "quay", "dock", "seafront",
@@ -179,7 +181,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
             "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",
             # a diner where the highway runs out
-            "roadhouse", "truck stop", "truckstop",
+            "roadhouse", "truck stop", "truckstop", "waffle house", "waffle barn", "pancake house", "burger bar",
             # a township's drinking place, a back room selling drink
             "shebeen", "speakeasy", "juke joint", "beer hall",
             # a restaurant by what it cooks ("The Thai place was on a side street off Boar Lane")
@@ -226,6 +228,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "magistrates court", "county court", "high court", "court",
              # a studio is a room; a "patch bay" or a "bay window" is no bay of the sea
              "studio", "recording studio", "radio studio", "patch bay", "bay window",
+             # a film's: the stage the sets are built on, the trailer its crew works in
+             "soundstage", "sound stage", "production trailer",
              # rooms to work or keep things in: no shop for customers ("the store cupboard")
              # (not a garden shed: the story at its door is still out in the garden)
              "workshop", "workroom", "garage", "storeroom", "store room",

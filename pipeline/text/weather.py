@@ -244,7 +244,7 @@ _LIT_IN_THE_DARK = re.compile(
     r"(?:yellow|orange)\s+lights|"
     # (an evening's party lights: "The fairy lights along the ridge pole swing out")
     r"fairy[\s-]lights|festoon\s+lights|paper\s+lanterns)\b"
-    r"|\bin\s+the\s+dark(?:ness)?\b|\b(?:was|were)\s+(?:all\s+)?dark\b(?!\s+(?:green|blue|red|brown|grey|gray)\b)",
+    r"|\b(?:in|into)\s+the\s+dark(?:ness)?\b|\b(?:was|were)\s+(?:all\s+)?dark\b(?!\s+(?:green|blue|red|brown|grey|gray)\b)",
     re.IGNORECASE)
 # the dark seen from indoors: "the window over the sink in Flat 3B is black"
 _DARK_AT_THE_WINDOW = re.compile(
@@ -258,6 +258,8 @@ _DARK_AT_THE_WINDOW = re.compile(
 
 # an evening hour and the lights to see by, this close in a scene's narration, make it a night out of doors
 EVENING_LIT_SENTENCES = 6
+# sentences of a scene out of doors with lights to see by in the dark that make it night with no clock said
+LIT_WITHOUT_A_CLOCK = 3
 
 
 class EveningLights:
@@ -267,6 +269,7 @@ class EveningLights:
     def __init__(self, late: bool = False):
         self.since_clock = self.since_lights = self.since_window = float("inf")
         self.dark = self.dark_outside = False
+        self.lit_times = 0
         # (the hour already known to be late: the story has gone on from a night scene, by way of one that did not
         # say it again, to this one, where "Rain came in hard white sheets across the headlights")
         self.late = late
@@ -278,7 +281,11 @@ class EveningLights:
         window = _DARK_AT_THE_WINDOW.search(sentence) is not None
         self.since_lights = 0 if window or _LIT_IN_THE_DARK.search(sentence) else self.since_lights + 1
         self.since_window = 0 if window else self.since_window + 1
-        self.dark = self.dark or max(self.since_clock, self.since_lights) <= EVENING_LIT_SENTENCES
+        self.lit_times += self.since_lights == 0
+        # (or no clock, but the torches, the headlights and the dark itself, three times over: "headlights on and
+        # engines running" ... "set off into the dark behind the blue light")
+        self.dark = self.dark or max(self.since_clock, self.since_lights) <= EVENING_LIT_SENTENCES \
+            or (self.lit_times >= LIT_WITHOUT_A_CLOCK and not is_daytime(sentence))
         # (indoors, where the lamps are lit by day too, only the dark at the window says it)
         self.dark_outside = self.dark_outside or max(self.since_clock, self.since_window) <= EVENING_LIT_SENTENCES
 

@@ -2451,3 +2451,26 @@ def test_a_business_on_a_street_corner_is_a_shop_or_a_cafe_and_the_whole_shop_tu
             "The whole shop turned round.\n\n\u2018Is that you eating chips?\u2019 said Mrs Hay.\n")
     found = beds(text)
     assert [bed for bed, _ in found] == ["office", "shop"], found
+
+
+def test_a_road_that_runs_miles_from_a_gate_is_where_the_scene_is_and_a_film_studios_trailer_backlot_and_diner():
+    assert established_place(["The bog road runs four miles from my grandfather\u2019s gate to the Swinford road, with "
+                              "nothing on either side of it but black water and heather."]) is not None
+    assert established_place(["The farm was four miles from the village."]) is None
+    assert place_of("Dana Whitlock is in the production trailer watching the radar.")[0] == "room"
+    assert place_of("The backlot at Peachtree Meridian is four blocks of a small town that does not exist.")[0] == "street"
+    assert place_of("At ten to six the Waffle Barn on Highway 138 is empty except for a trucker.")[0] == "pub"
+
+
+def test_torches_headlights_and_the_dark_three_times_out_of_doors_are_the_night_without_a_clock():
+    text = ("The kitchen was warm. Nora poured the tea.\n\n\"Go on,\" said Nora.\n\n* * *\n\n"
+            "The bog road runs four miles from the gate to the Swinford road, with nothing on either side but heather. "
+            "The rain came in sideways. Tommy went ahead with the torch on his phone. Behind us the cortege stretched back "
+            "to the bend, headlights on and wipers going. The men took him on their shoulders and set off into the dark "
+            "behind the blue light.\n\n\"Mind the ditch,\" said Tommy.\n")
+    found = beds(text)
+    assert found[-1][0] in ("street", "countryside") and {"rain", "night"} <= set(found[-1][1]), found
+    # (one light alone is a dim wet afternoon's)
+    dim = text.replace(" Tommy went ahead with the torch on his phone.", "").replace(
+        " and set off into the dark behind the blue light", " and set off")
+    assert "night" not in beds(dim)[-1][1], beds(dim)
