@@ -456,12 +456,15 @@ def _called_and_taken_up(text: str, characters: dict[str, Character], parent: st
     """'"Mrs Walsh? This was in the drain at the crossroads."' / "Mam took it from him": the Mrs. (Mr.) called, whom
     the teller's own word for the parent answers in the next paragraph, never naming them so in the narration."""
     names = _Names(characters)
+    spans = find_quotes(text)
+    told = None
     found = set()
-    for start, end in find_quotes(text):
+    for start, end in spans:
         acted = _NEXT_PARAGRAPH_SUBJECT.match(text, end)
         if acted and names.lookup(acted.group(1)) == parent:
+            told = _narration(text, spans) if told is None else told
             found |= {m for m in vocatives(text[start:end], names) if m != parent and _split_title(m)[0].rstrip(".") == title
-                      and not re.search(rf"\b{re.escape(m)}\b", _narration(text, find_quotes(text)))}
+                      and not re.search(rf"\b{re.escape(m)}\b", told)}
     return sorted(found)
 
 
