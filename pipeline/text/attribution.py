@@ -365,6 +365,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
     for position, index in enumerate(indices):
         # "I am Dr. Okafor": the speaker names themself; a tag that names someone else still wins
         named = self_named(quotes[index].text, reader.names)
+        if named and re.search(rf"\b{re.escape(named.upper())}\b", text[max(0, quotes[index].start - 400):quotes[index].start]) \
+                and not re.search(r"\b(?:I['’]m|I\s+am|[Mm]y\s+name|[Nn]ame['’]s|[Cc]all\s+me)\b", quotes[index].text):
+            addressed.add(named)    # ("...the name tag pinned to his chest: EARL WASHBURN." / "Earl. Earl Washburn.": read
+            named = ""              # off it, and said to him)
         if not named and position + 1 < len(indices) and any(
                 not quotes[index].text[:a].strip() and re.fullmatch(r"[\s,.]*", quotes[index].text[b:])
                 for a, b, _ in reader.names.mentions(quotes[index].text)):

@@ -1832,3 +1832,10 @@ def test_a_voice_through_the_door_is_the_one_the_next_paragraph_says_it_was_and_
     joined = text.replace("in her slippers, which meant she had all the time in the world.\n\n\u2018I\u2019ll no keep "
                           "you,\u2019 said Mrs Laird.", "in her slippers, and she said, \u2018I\u2019ll no keep you.\u2019")
     assert speakers(joined, cast)[-1] == ("I\u2019ll no keep you.", "Mrs Laird"), speakers(joined, cast)
+
+
+def test_a_name_read_off_a_badge_and_said_is_said_to_its_wearer_not_given_by_him():
+    cast = {"Dana": Character("Dana", ("Whitlock",), "F"), "Earl": Character("Earl", ("Earl Washburn",), "M")}
+    text = ("The lightning comes, and Whitlock sees the name tag pinned to the guard's chest: EARL WASHBURN, NIGHT "
+            "SECURITY.\n\n\"Earl. Earl Washburn. You walk this lot every night?\"\n\n\"Every night for nine years.\"\n")
+    assert [s for _, s in speakers(text, cast)] == ["Dana", "Earl"], speakers(text, cast)
