@@ -404,7 +404,8 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
         return characters
     surnames = {words[-1] for name in (teller.name, *teller.aliases) if len((words := _split_title(name)[1])) >= 2
                 or (_split_title(name)[0] and words)}
-    told = _narration(text, find_quotes(text))
+    spans = find_quotes(text)
+    told = _narration(text, spans)
     for family, gender, title in ((_FATHER, "M", "Mr"), (_MOTHER, "F", "Mrs"), (_GRANDFATHER, "M", "Mr"),
                                   (_GRANDMOTHER, "F", "Mrs")):
         # (the teller's own word for them: not "Dad", said only by Nia to her father)
@@ -417,8 +418,8 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
                          for n in (m, *c.aliases))
                  and not any(_named_apart_from(told, n, family) for n in (m, *c.aliases))]
         if len(parents) == 1 and not named and gender in ("F", "M") and family in (_FATHER, _MOTHER):
-            named = _spoken_to_of_the_teller(text, characters, teller, narrator, parents[0], gender, told) \
-                or _called_and_taken_up(text, characters, parents[0], title)
+            named = _spoken_to_of_the_teller(text, spans, characters, teller, narrator, parents[0], gender, told) \
+                or _called_and_taken_up(text, spans, characters, parents[0], title, told)
         if len(parents) == 1 and len(named) == 1 and not _other_first_name(characters[parents[0]], characters[named[0]]):
             parent, name = characters[parents[0]], characters.pop(named[0])
             # (in the parent's place: the order is who matters most)
@@ -428,15 +429,14 @@ def join_parent_named_by_others(text: str, characters: dict[str, Character], nar
     return characters
 
 
-def _spoken_to_of_the_teller(text: str, characters: dict[str, Character], teller: Character, narrator: str, parent: str,
-                             gender: str, told: str) -> list[str]:
+def _spoken_to_of_the_teller(text: str, spans: list[tuple[int, int]], characters: dict[str, Character], teller: Character,
+                             narrator: str, parent: str, gender: str, told: str) -> list[str]:
     """"Theresa? Theresa, hen, it's only me." ... "Was that your Kieran I seen coming up the close?": the one a neighbour
     calls by a first name that the narration never writes, asking after "your" teller, is the teller's parent."""
     firsts = {n.split()[0] for n in (teller.name, *teller.aliases) if n[:1].isupper() and n not in ("I", "Narrator")
               and not _split_title(n)[0] and first_name_gender(n.split()[0])}
     if not firsts:
         return []
-    spans = find_quotes(text)
     yours = [(a, b) for a, b in spans if re.search(rf"\byour\s+(?:wee\s+|little\s+|young\s+|big\s+)?(?:{'|'.join(map(re.escape, firsts))})\b",
                                                    text[a:b])]
     found = set()
@@ -452,17 +452,15 @@ def _spoken_to_of_the_teller(text: str, characters: dict[str, Character], teller
     return sorted(found)
 
 
-def _called_and_taken_up(text: str, characters: dict[str, Character], parent: str, title: str) -> list[str]:
+def _called_and_taken_up(text: str, spans: list[tuple[int, int]], characters: dict[str, Character], parent: str, title: str,
+                         told: str) -> list[str]:
     """'"Mrs Walsh? This was in the drain at the crossroads."' / "Mam took it from him": the Mrs. (Mr.) called, whom
     the teller's own word for the parent answers in the next paragraph, never naming them so in the narration."""
     names = _Names(characters)
-    spans = find_quotes(text)
-    told = None
     found = set()
     for start, end in spans:
         acted = _NEXT_PARAGRAPH_SUBJECT.match(text, end)
         if acted and names.lookup(acted.group(1)) == parent:
-            told = _narration(text, spans) if told is None else told
             found |= {m for m in vocatives(text[start:end], names) if m != parent and _split_title(m)[0].rstrip(".") == title
                       and not re.search(rf"\b{re.escape(m)}\b", told)}
     return sorted(found)
