@@ -42,6 +42,10 @@ _CALLED_OUT = re.compile(r"[,!?]")
 _NAMED_FOR = re.compile(r"\b[Tt]he\s$")
 
 
+_WAS_A_MAN_NEXT = re.compile(r"[^.!?\"“”\n]*[.!?]\s+(He|She)\s+(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,3}?"
+                             r"(man|woman|boy|girl|lad|lass|fellow|chap|bloke|gentleman|lady)\b")
+
+
 def _genders(text: str, characters: dict[str, Character], people: dict[str, _Person],
              spans: list[tuple[int, int]]) -> dict[str, str]:
     """Title, then first-name list, then pronouns after mentions; U when nothing says (`spans`: the text's quotes)."""
@@ -65,6 +69,11 @@ def _genders(text: str, characters: dict[str, Character], people: dict[str, _Per
         # ("said the magistrate, a thin woman with reading glasses")
         # (not "Kestrel, a man is dead.", a name called out)
         if not quoted and (beside := _APPOSITE.match(text, end)) and (sex := _gender_of_phrase(beside.group(1))):
+            votes[main][sex] += 2
+        # ("Moran had the fire lit... He was a long grey man who had run the pub since his father died": what the
+        # next sentence says the one its sentence opened on is)
+        if not quoted and _sentence_start(text, start) and (said := _WAS_A_MAN_NEXT.match(text, end)) \
+                and (sex := _gender_of_phrase(said.group(2))) == {"He": "M", "She": "F"}[said.group(1)]:
             votes[main][sex] += 2
         if hint:
             # "Sol raised his rod": a possessive right after the name's verb counts twice

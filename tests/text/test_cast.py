@@ -4557,3 +4557,11 @@ def test_has_been_called_a_state_beside_its_town_and_a_name_read_off_the_guards_
     assert owner(found, "Sarge") == owner(found, "Hollis Pratt"), found
     assert owner(found, "the guard") == owner(found, "Earl Washburn"), found
     assert "Georgia" not in every_name(found), found
+
+
+def test_a_name_the_list_calls_a_womans_is_his_when_the_next_sentence_says_he_was_a_man():
+    text = ("Moran had the fire lit and a stack of bar towels out on the counter, which was more than I expected of him. "
+            "He was a long grey man who had run the pub since his father died.\n\n"
+            "\"You're very good, Moran,\" said Tommy.\n\n\"I'll see what I can do,\" said Moran.\n")
+    found = discover_characters(text)
+    assert found[owner(found, "Moran")].gender == "M", found
