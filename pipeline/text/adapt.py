@@ -40,6 +40,9 @@ _TIME_SHIFT = re.compile(
 _TO_THE_CORNER_BUSINESS = re.compile(
     r"\b(?:ended\s+up|went|came|got|headed|piled|crowded|sat|were|was)\s+(?:back\s+|down\s+|round\s+|over\s+)?(?:in|into|to|at)\s+"
     r"(?-i:[A-Z][\w-]*)['’]s\s+on\s+the\s+corner\s+of\s+(?:(?-i:[A-Z])[\w'’-]*\s+)+(?:Street|Road|Lane|Avenue|Square|Parade|Terrace)\b")
+_TO_SOMEONES = re.compile(
+    r"\b(?:crossed\s+the\s+(?:street|road|square)|went|walked|headed|piled|trooped|made\s+(?:our|their|his|her)\s+way)\s+"
+    r"(?:back\s+|over\s+|across\s+|round\s+|down\s+|up\s+)?(?:to|into)\s+(?-i:[A-Z][\w-]*)['’]s(?=\s*[,.;]|\s+(?:as|for|and|where)\b)")
 _SHORT_LEAD = re.compile(r"^\W*(?:[\w'’-]+[ ,]+){1,5}?[\w'’-]+[.!]\s+")
 # the opening's length, the scene's run and its weather: pipeline/text/scene_builder.py
 # A whole building the opening names first, and the beds of the rooms inside it its next sentences may name
@@ -545,6 +548,8 @@ def _place_in(piece: str, builder: SceneBuilder, places: Vocabulary, opening: bo
         return "pub", "café"    # "Rossi's on Duke Street shuts at midnight": the business a scene opens on
     if found is None and _TO_THE_CORNER_BUSINESS.search(piece):
         return "pub", "business"    # "we ended up in Sandro's on the corner of Allison Street": a shop or a café
+    if found is None and _TO_SOMEONES.search(piece):
+        return "room", "someone's"  # "the whole parish crossed the street to Moran's": a pub, a shop or a home, by its things
     # (the farm track the rain starts on, seen through the windscreen the wipers can't keep clear: the car on it)
     # (or a scene opening on it with no place named: "First it is a few fat drops spattering the windscreen")
     if ((found and found[0] in ("street", "countryside") and found[1] not in things.HOUSING)

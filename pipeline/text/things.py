@@ -91,7 +91,8 @@ _SIDE_THINGS: dict[str, re.Pattern] = {
 # Place words that are two places: which one the scene's things tell.
 # (and a road is where a driving lesson's car is: "The ring road goes round our town", then the mirror and the clutch)
 TWO_PLACES = {"bridge": ("ship", "street"), "station": ("office", "street"), "field": ("countryside", "training_ground"),
-              "road": ("street", "car"), "ring road": ("street", "car"), "business": ("pub", "shop")}
+              "road": ("street", "car"), "ring road": ("street", "car"), "business": ("pub", "shop"),
+              "someone's": ("pub", "shop", "kitchen")}
 # Places that house another's things: a boathouse is full of its boat's, and is no boat (nor the crew's room in it);
 # a car park is full of cars' windscreens, and is no car.
 HOUSING = ("lifeboat station", "boathouse", "boat house", "boat shed", "crew room", "car park", "parking lot",

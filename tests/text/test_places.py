@@ -2474,3 +2474,15 @@ def test_torches_headlights_and_the_dark_three_times_out_of_doors_are_the_night_
     dim = text.replace(" Tommy went ahead with the torch on his phone.", "").replace(
         " and set off into the dark behind the blue light", " and set off")
     assert "night" not in beds(dim)[-1][1], beds(dim)
+
+
+def test_someones_gone_to_as_one_body_is_a_pub_a_shop_or_a_home_by_its_things():
+    text = ("The bog road was black and the rain came sideways across the heather.\n\n\"Mind the ditch,\" said Tommy.\n\n"
+            "It was gone ten when the prayers were said, and the whole parish crossed the street to Moran\u2019s as one "
+            "body. Moran had the fire lit and a stack of bar towels out on the counter, and pints lined up along the bar "
+            "for the taps.\n\n\"You're very good, Moran,\" said Tommy.\n")
+    assert beds(text)[-1][0] == "pub", beds(text)
+    home = text.replace("Moran had the fire lit and a stack of bar towels out on the counter, and pints lined up along "
+                        "the bar for the taps.", "Moran had the kettle on the Aga and the kitchen table laid with cups and "
+                        "a teapot by the sink.")
+    assert beds(home)[-1][0] == "kitchen", beds(home)
