@@ -267,6 +267,12 @@ def _gender_hint(text: str, start: int, end: int) -> str:
             and re.search(r"\b(?:past|against|behind|beside|towards|toward|between|onto|across|near)\s+$" + did,
                           sentence[:pronoun.start()], re.IGNORECASE):
         pronoun = None
+    # ("Glen Rasmussen produced her first three features and was married to her for two of them": a woman the
+    # sentence goes on to name as the object is the "her" it began with)
+    if pronoun and pronoun.group(2) and re.search(r"\b(?:to|with|married|divorced|kissed|left|loved|beside|behind)\s+her\b"
+                                                  r"(?=\s*[,.;!?]|\s+(?:and|but|for|since|when|in|on|at)\b)",
+                                                  re.split(r"[.!?\"“”]", text[end + pronoun.end():end + 200])[0]):
+        pronoun = None
     # ("Precious took his arm", "was there at his elbow": the Colonel's)
     if pronoun and re.match(r"\s+(?:shoulders?|arms?|elbows?|hands?|wrists?|sleeve)\b", sentence[pronoun.end():]) \
             and re.search(r"\b(?:at|by|took|takes|taking|grabbed|gripped|squeezed|patted|touched|clasped|stroked)\s+$",

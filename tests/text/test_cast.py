@@ -4565,3 +4565,11 @@ def test_a_name_the_list_calls_a_womans_is_his_when_the_next_sentence_says_he_wa
             "\"You're very good, Moran,\" said Tommy.\n\n\"I'll see what I can do,\" said Moran.\n")
     found = discover_characters(text)
     assert found[owner(found, "Moran")].gender == "M", found
+
+
+def test_her_at_the_start_of_a_sentence_that_goes_on_to_name_her_the_object_is_another_womans():
+    text = ("\"Dana. I'm looking at the radar,\" said Glen Rasmussen.\n\n"
+            "Glen Rasmussen produced her first three features and was married to her for two of them. He is in Los "
+            "Angeles.\n\n\"Then look at it,\" said Dana.\n\n\"I am,\" said Glen.\n")
+    found = discover_characters(text)
+    assert found[owner(found, "Glen")].gender == "M", found
