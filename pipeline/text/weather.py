@@ -275,17 +275,20 @@ class EveningLights:
         self.late = late
 
     def read(self, sentence: str) -> None:
-        clock = (_EVENING_CLOCK.search(sentence) or self.late) and not is_daytime(sentence)
-        self.late = self.late and not is_daytime(sentence)
-        self.since_clock = 0 if clock else self.since_clock + 1
+        evening_clock = _EVENING_CLOCK.search(sentence) is not None
         window = _DARK_AT_THE_WINDOW.search(sentence) is not None
-        self.since_lights = 0 if window or _LIT_IN_THE_DARK.search(sentence) else self.since_lights + 1
+        lit = window or _LIT_IN_THE_DARK.search(sentence) is not None
+        self.lit_times += lit
+        # (whether the sentence says it is day, asked once and only when an hour or the lights make it matter)
+        by_day = (evening_clock or self.late or self.lit_times >= LIT_WITHOUT_A_CLOCK) and is_daytime(sentence)
+        self.since_clock = 0 if (evening_clock or self.late) and not by_day else self.since_clock + 1
+        self.late = self.late and not by_day
+        self.since_lights = 0 if lit else self.since_lights + 1
         self.since_window = 0 if window else self.since_window + 1
-        self.lit_times += self.since_lights == 0
         # (or no clock, but the torches, the headlights and the dark itself, three times over: "headlights on and
         # engines running" ... "set off into the dark behind the blue light")
         self.dark = self.dark or max(self.since_clock, self.since_lights) <= EVENING_LIT_SENTENCES \
-            or (self.lit_times >= LIT_WITHOUT_A_CLOCK and not is_daytime(sentence))
+            or (self.lit_times >= LIT_WITHOUT_A_CLOCK and not by_day)
         # (indoors, where the lamps are lit by day too, only the dark at the window says it)
         self.dark_outside = self.dark_outside or max(self.since_clock, self.since_window) <= EVENING_LIT_SENTENCES
 
