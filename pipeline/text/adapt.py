@@ -13,6 +13,7 @@ import re
 
 from pipeline.text import attribution, establishing, places as place_words, things, weather
 from pipeline.text.cues import sfx_in
+from pipeline.text.narrator import told_in_first_person
 from pipeline.text.notes import is_author_note, split_asides
 from pipeline.text.places import Vocabulary
 from pipeline.text.quotes import is_scene_break, lines_as_paragraphs, split_paragraphs
@@ -84,7 +85,8 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     characters = characters if characters else attribution.discover_characters(text)
     quotes = attribution.attribute(text, characters)
     paragraphs = split_paragraphs(text)
-    builder = SceneBuilder(scenes=[], lines=[])
+    narration = "".join(text[end:start] for end, start in zip([0, *(q.end for q in quotes)], [*(q.start for q in quotes), len(text)]))
+    builder = SceneBuilder(scenes=[], lines=[], told_by_i=told_in_first_person(narration))
     notes: list[str] = []
     story_started = False
     heading_place, heading_layers = None, []
@@ -137,6 +139,10 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
             builder.ambience, builder.place = found
         elif not inside and builder.has_gone_on() and _only_the_clock(paragraph):
             builder.start_scene(time_shift=True)
+            # (the place is set in the paragraph after: "Across the car park Kev was dragging the big gate shut")
+            _adapt_paragraph(text, start, end, inside, builder, places, characters)
+            builder.opening_left = max(builder.opening_left, OPENING_SENTENCES) if not builder.known else builder.opening_left
+            continue
         _adapt_paragraph(text, start, end, inside, builder, places, characters)
     builder.flush()
     if heading_place and builder.scenes and not builder.scenes[0].ambience:
@@ -159,16 +165,20 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
 
 # A title over the chapter: a few words, capitalised, with no sentence's end ("Proving", "WINTER FAIR",
 # "Chapter 3: The Harbour")
+# sentences a paragraph that opens on the clock may run to and still be only the time passing before the next place
+CLOCK_PARAGRAPH_SENTENCES = 5
 _HEADING = re.compile(r"(?=[A-Z0-9])[^\n\"“”]{1,60}(?<![.!?,;:'’])")
 
 
 def _only_the_clock(paragraph: str) -> bool:
     """A paragraph that only moves the clock on, naming no place: "By seven it's full dark, and by ten past seven
-    it's raining." (the place comes in the paragraph after)."""
+    it's raining." (the place comes in the paragraph after), or opens on the hour and its weather and goes on
+    with what someone did before setting out ("By half ten it was chucking it down... I left a note.")."""
     sentences = split_sentences(_clean(paragraph))
     # (a clock by the hour that brings the dark or the weather: not "By the time she had finished, the kettle was cold")
-    return 1 <= len(sentences) <= 2 and establishing._TRANSITION.match(sentences[0]) is not None \
-        and not re.match(r"\W*by\s+the\s+time\b", sentences[0], re.IGNORECASE) and bool(weather.layers_in(paragraph)) \
+    weather_told = weather.layers_in(paragraph if len(sentences) <= 2 else sentences[0])
+    return 1 <= len(sentences) <= CLOCK_PARAGRAPH_SENTENCES and establishing._TRANSITION.match(sentences[0]) is not None \
+        and not re.match(r"\W*by\s+the\s+time\b", sentences[0], re.IGNORECASE) and bool(weather_told) \
         and not any(place_words.place_of(s, opening=False) or place_words.place_of(s) for s in sentences)
 
 
@@ -483,6 +493,7 @@ def _narrate(text: str, builder: SceneBuilder, places: Vocabulary) -> None:
                       and found[0] in OUTDOOR_BEDS)) \
                     and establishing.moves_on(builder.ambience, found) \
                     and not _DRIVEN_OFF.search(" ".join(told_sentences[number:number + 2])) \
+                    and not (builder.told_by_i and establishing.someone_else_goes(piece, " ".join(told_sentences[number + 1:number + 2]))) \
                     and not (number and _AT_THE_WINDOW.search(told_sentences[number - 1]) and not _GOING.search(piece)):
                 # (the going out is the new scene's first words)
                 going = [buffer.pop()] if stepped_out and buffer else []

@@ -7,7 +7,7 @@ import re
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.place_words import _OWNER, business_named_for, figures_in
 
-from pipeline.text.clock import _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, _NUMBER, _TIME_LEAD_IN
+from pipeline.text.clock import _CLOCK_LEAD_IN as _CLOCK_TO_THE_MINUTE, _MINUTES, _NUMBER, _TIME_LEAD_IN
 from pipeline.text.places import (_BAR_STATE, DEFAULT, _LATER_MOVE, an_event, the_people_in_it, _INDOOR_BEDS, _INSIDE, _MOTORWAYS,
                                   _ROAD_WORD, _VEHICLE_BEDS, _WILD_BEDS, Vocabulary,
                                   _later_clause_subject, _where, a_verb, named_by_it, place_of, too_general)
@@ -69,7 +69,8 @@ _TRANSITION = re.compile(
     r"(?:I|we|he|she|they)\s+(?:got|came|arrived|drove|was|were)\s+back\s+(?:to|in|at|into)\s+(?-i:[A-Z])[\w'’-]+[^.;]{0,40}?"
     r"\b(?:on|by|at|in)\s+(?:the\s+)?(?:\w+day\b|\w+\s+(?:morning|afternoon|evening|night)\b|dinnertime|lunchtime|teatime)|"
     # "By ten that night the rain had settled in", "By six the rain has gone"
-    rf"by\s+(?:(?:half\s+past\s+|half\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}|noon|midnight|dawn|nightfall|dusk|morning|"
+    # ("By eight-thirty it is full dark and Stage 4 has become a motel room")
+    rf"by\s+(?:(?:half\s+past\s+|half\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}(?:-{_MINUTES})?|noon|midnight|dawn|nightfall|dusk|morning|"
     r"evening)(?:\s+o['’]clock)?"
     r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,]))", re.IGNORECASE)
 # The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
@@ -87,6 +88,10 @@ _FOUND_THEM = re.compile(r"^\W*(?:I|we|he|she|they|(?-i:[A-Z][a-z]+))\s+(?:found
 _IT_TOOK = re.compile(r"^\W*It\s+took\s+(?:us|them|him|her|me)\b[^.;:!?]{0,60}?\bto\s+(?:get|drive|walk|reach|run|ride|"
                       r"make\s+it)\b", re.IGNORECASE)
 _TO_THE = re.compile(r"\bto\s+(?=the\s)")
+# the people carried or walked there once the clock has moved on: "By seven we have carried everything down three
+# flights of stairs and across Soho Road to the church hall"
+_WE_WENT = re.compile(r"\b(?:we|they|I|he|she)\s+(?:have\s+|had\s+|['’]ve\s+|['’]d\s+)?(?:carried|walked|driven|drove|trudged|"
+                      r"hauled|lugged|ferried|marched|wheeled|made\s+(?:it|our|their|my|his|her)(?:\s+way)?)\b(?=[^.;:!?]{0,100}?\bto\s+the\s)")
 _WE_DID_IN = re.compile(r"^\W*(?:we|they|I|he|she)\s+(?!was\b|were\b|had\b|used\b|would\b)[a-z]+\s+(?=(?:in|inside)\s)",
                         re.IGNORECASE)
 _KEEPS_HOURS = re.compile(r"^\W*(?-i:[A-Z][\w-]*)['’]s\s+(?:(?:on|in|off)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)+)?"
@@ -262,10 +267,16 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # outpatients block": where the one sought is found)
         found = next((vocabulary.patterns.bed_of(where) for sentence in sentences[:2] if (them := _FOUND_THEM.match(sentence))
                       and (where := vocabulary.patterns.locative.search(sentence, them.end())) and not named_by_it(where)), None)
-    if found is None and (took := _IT_TOOK.match(sentences[0])):
+    if found is None and ((took := _IT_TOOK.match(sentences[0])) or (_TRANSITION.match(sentences[0])
+                                                                   and (took := _WE_WENT.search(sentences[0])))):
         # ("It took us four minutes in Ryan's cruiser to get down the hill to the wharf": where the drive ends)
         to = _TO_THE.search(sentences[0], took.end())
         found = place_of("They went " + sentences[0][to.start():], vocabulary) if to else None
+    if found is None and len(sentences) > 1 and vocabulary.patterns.motion.search(sentences[0]) \
+            and _TRANSITION.match(sentences[1]):
+        # (taken to a house, and there by the time the clock has moved on: "They brought Aubrey up to Della's house...
+        # By the time the sky began to go grey over the harbour he was on the daybed ... in Della's kitchen")
+        found = _opening_setting(sentences[1], vocabulary, anywhere=True)
     if found is None and _IN_BED.match(sentences[0]):
         found = ("room", "bed")     # "Edna Pinder was sitting up in bed in her good wool coat": her bedroom
     if found is None and len(sentences) > 1 and re.match(r"\W*Inside\s+the\b", sentences[1]):
@@ -514,3 +525,23 @@ def moves_on(ambience: str | None, found: tuple[str, str]) -> bool:
     # (a lane the fields and sheep make the country is where the car has got to, not the road it is on)
     under_wheels = ambience not in _SEEN_FROM_OUTSIDE or bed == "street"
     return bed != ambience and not (word in _WAYS_THROUGH.get(ambience or "", ()) and under_wheels)
+
+
+# one of the others going off, in a story told by "I", who stays: "Then he goes to the office to ring the care home,
+# and when I pass the office ten minutes later it is empty", "And she goes back into the kitchen as if that settles it"
+_SOMEONE_ELSE_GOES = re.compile(
+    r"(?:^\W*|[,;:]\s+|\b(?:and|then|so|but)\s+)(?:then\s+)?(?:(?:he|she|they)|(?-i:(?!We\b|You\b|It\b|There\b|Then\b)"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\s+(?:\w+ly\s+)?(?:goes|went|heads|headed|disappears|disappeared|returns|returned|"
+    r"walks|walked|hurries|hurried|stalks|stalked|storms|stormed|wanders|wandered|stomps|stomped)\s+"
+    r"(?:back\s+|off\s+|out\s+|away\s+)*(?:in|into|to|through|inside|across)\b", re.IGNORECASE)
+# (unless the teller goes too: "She went into the kitchen and I followed her", "She takes me through to the kitchen")
+_GOES_TOO = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:follow|follows|followed|go\s+after|went\s+after|go\s+with|went\s+with|"
+                       r"trail|trailed|go\s+in|went\s+in)\b|\b(?:with|after)\s+(?:me|us)\b|\b(?:me|us)\s+(?:in|into|through|along|"
+                       r"with|to|back|out)\b")
+
+
+def someone_else_goes(sentence: str, after: str) -> bool:
+    """Someone other than the teller goes somewhere, and the teller, with the story, stays where they are."""
+    going = _SOMEONE_ELSE_GOES.search(sentence)
+    return bool(going) and not re.search(r"\b(?:I|we)\b", sentence[:going.start()]) \
+        and not _GOES_TOO.search(f"{sentence} {after}")

@@ -155,7 +155,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "passenger lounge", "car deck", "vehicle deck", "observation lounge", "upper deck", "sun deck"),
     # aboard an aircraft (but the plane trees of a square are the garden's, see "garden")
     "aircraft": ("plane", "aeroplane", "airplane", "aircraft", "airliner", "jetliner", "jumbo jet", "jet plane",
-                 "seaplane", "light aircraft", "cockpit", "passenger cabin"),
+                 "seaplane", "light aircraft", "cockpit", "flight deck", "passenger cabin"),
     "helicopter": ("helicopter", "chopper", "air ambulance", "rescue helicopter"),
     "train": ("train", "railway carriage", "compartment", "dining car", "sleeping car", "locomotive"),
     "carriage": ("carriage", "coach", "chaise", "gig", "barouche", "stagecoach", "wagon", "cart"),
@@ -218,7 +218,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
              # where people sit indoors: "I was on the sofa with a book"
              "sofa", "settee", "couch", "armchair", "fireside",
-             "manor", "villa", "flat", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
+             "manor", "villa", "flat", "block of flats", "tower block", "block", "bedside", "cell", "hotel", "lobby", "foyer", "hotel lobby", "guest house",
              # a crofter's house; a room at a chain hotel, which no one takes for a pub
              "croft", "crofthouse", "croft house", "hotel room", "motel", "motel room", "premier inn", "holiday inn",
              "travelodge", "days inn", "comfort inn",

@@ -24,55 +24,13 @@ from pipeline.text.place_words import (_BAR, _BAR_STATE, _MOTORWAYS, _OWNER, _WO
                                        LAND_CABIN, PLACE_WORDS, SAINTS_CHURCH, business_named_for, figures_in)
 from pipeline.text.weather import LAYER_PATTERNS, LAYERS, layers_in  # noqa: F401
 from pipeline.text.clock import _CLOCK_LEAD_IN, _DAY_AND_AFTER, _TIME_LEAD_IN
+from pipeline.text.place_phrases import _LOCATIVE, _MOTION, _PART_OF
 
 
 # a road's side, by its own name: "Luis nosed his Subaru onto the shoulder of River Road"
 _ROADSIDE = re.compile(r"\b(?:onto|on|along|off|at)\s+the\s+(?:soft\s+|gravel\s+|grass\s+|muddy\s+)?(?:shoulder|verge)\s+of\s+"
                        r"(?:the\s+)?(?:(?-i:[A-Z][\w'’-]+)\s+){0,3}(?P<place>road|street|lane|highway|avenue|drive)\b", re.IGNORECASE)
 _DETERMINER = r"(?:the|a|an|this|that|his|her|their|its|my|our|your|one|another)"
-# A place counts when the prose puts someone there, not when it merely names it.
-_LOCATIVE = (r"(?:in|into|at|on\s+to|on|inside|within|outside|near|beside|behind|across|through|along|onto|"
-             r"reached|entered|arrived at|crossed|boarded|joined|towards?|on board|"
-             # a way walked: "William walked the towpath west from the lock"
-             r"(?:walked|walks|walking|trudged|trudging|paced|pacing|patrolled|patrolling)(?=\s+(?:the|a)\s)|"
-             # come upon: "By the time they found the levee road, the light was going"
-             r"(?<=they\s)found|(?<=we\s)found|(?<=I\s)found|(?<=he\s)found|(?<=she\s)found|"
-             # the teller's own place, with something under or over it: "The laundromat under my office"
-             r"(?:under|above|below|beneath|over)(?=\s+(?:my|our)\s)|"
-             # rising from one's own seat is having been there: "the congregation rose from its pews" (not "smoke
-             # rose from the church")
-             r"(?:rose|rises|rising|got\s+up|gets\s+up|getting\s+up|stood\s+up|stands\s+up|standing\s+up)\s+from"
-             r"(?=\s+(?:its|their|his|her|my|our|your)\s))")
-# A part of a place before it: "at the very top of the valley", "at the back of the shop".
-# (Not "the end of": "The Ancla stood at the end of the pier" is a bar, where it stands is no scene.)
-_PART_OF = (r"(?:(?:the\s+(?:very\s+|far\s+|open\s+|flat\s+)?(?:top|bottom|edge|head|foot|back|front|middle|centre|center|corner|far\s+corner|"
-            # ("standing on the open roof of the multi-storey"; rain "on the roof of Ray's truck" is heard inside it)
-            r"heart|gates?|entrance|roof(?!\s+of\s+(?:\S+\s+){1,2}?(?:car|truck|van|bus|taxi|cab|jeep|lorry|ute|coach|"
-            r"carriage|train|wagon)s?\b(?!\s+(?:shelter|stop|station|depot|garage|park))))|"
-            r"(?:both|either|each|the\s+other)\s+sides?|top|the\s+(?:north|south|east|west|far|other|near)\s+end)\s+of\s+)?")
-# Movement to a place, the only thing that changes a scene after it has opened.
-# Going "out of" a place leaves it, going "towards" it is not there yet; "the boat's head into the sea" is a
-# bow, not someone heading there.
-_MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )(?<!its )(?<!his )(?<!her )head|drive|"
-           r"return|went|came|walked|ran|stepped|hurried|rushed|drove|rode|climbed|strode|wandered|headed|"
-           r"returned|got|moved|marched|slipped|burst|stumbled|raced|dashed|crept|made (?:his|her|their|my|our) way|"
-           r"went back|came back|set off|set out)\s+(?:\w+ly\s+)?(?:back\s+|out\s+(?!through\b)|down\s+|up\s+|over\s+|off\s+|across\s+|round\s+)?"
-           r"(?:in|into|to|onto|on\s+to|through|across|along|inside)|"
-           # ("the little party went down the lane into a dusk", "they walked up the street")
-           # (people's verbs: "the rain came down the valley", "water ran down the street" are the weather's)
-           r"(?:went|walked|hurried|drove|rode|trudged|splashed|picked\s+(?:their|our|his|her)\s+way)\s+(?:\w+ly\s+)?(?:down|up)"
-           r"(?=\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:lane|street|road|track|path|hill|high\s+street|avenue|drive|beach|valley|field)\b)|"
-           # ("I walk Osian up the lane to the chapel at nine": someone taken along)
-           r"(?:walk|walks|walked|take|takes|took|lead|leads|led)\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+"
-           r"(?:(?:up|down|over|across|along)\s+(?:the|a)\s+[\w-]+\s+)?(?:to|into)|"
-           r"reached|entered|arrived (?:at|in)|"
-           # (not "went back out through the waiting room": on the way out of it)
-           # "climbed the stairs to the Gazette office"
-           # ("by the time we had climbed all seven flights to the roof of the multi-storey")
-           r"(?:climbed|climb|climbs|went|go|goes|walked|ran|hurried|came|come|comes)\s+(?:up\s+|down\s+)?(?:the|all\s+"
-           r"(?:the\s+)?(?:[\w-]+\s+)?)\s*(?:stairs|steps|staircase|ladder|gangway|gangplank|flights?(?:\s+of\s+stairs)?)\s+"
-           r"(?:up\s+)?(?:to|into|of)|"
-           r"boarded|joined)")
 # What may follow a place that is the subject of a scene's sentence: a verb or a preposition.
 # ("The train north was one of the old ones": a way it runs between the place and its verb)
 _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|southbound|eastbound|westbound|"
@@ -112,6 +70,10 @@ def the_people_in_it(subject: re.Match) -> bool:
 
 _BARE = ("home", "town", "church", "hospital", "market", "sea")
 _NUMBERED = ("room", "ward", "platform", "cabin", "studio", "dock", "pier", "hall", "court", "cutblock", "camp")
+# places known only by a capitalised number, and what they are: "Stage 4 has become a motel room" is a soundstage
+# (not "caught at stage two", "Stage 4 cancer")
+_NUMBERED_AS = {"stage": "soundstage"}
+_NUMBERED_AS_PATTERN = {"stage": r"(?-i:Stage)(?!\s+\w+\s+(?:cancer|tumou?r|melanoma|lymphoma|of)\b)"}
 _ORDINAL = (r"(?-i:\d{1,4}[A-Z]?|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
             r"[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty)(?!-))\b")
 # "wood" is a place by its name ("Hollin Wood") or on its own ("into the wood, ..."), not "a wood fire", "wood-cutter"
@@ -165,7 +127,7 @@ class Vocabulary:
 
 _PATTERN_CACHE: dict[int, tuple[Vocabulary, "_Patterns"]] = {}
 _NO_HEADS = ("arms", "suite", "sea", "bay", "town", "city", "village", "room", "rooms", "lounge", "bar", "deck", "strip",
-             "waiting room")
+             "waiting room", "block")
 
 
 class _Patterns:
@@ -177,6 +139,8 @@ class _Patterns:
         words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else "(?-i:Fell)" if w == "fell"
                          else "(?-i:Embankment)" if w == "embankment" else "(?-i:Arms)" if w == "arms"
                          else "(?-i:Suite)" if w == "suite" else r"detachment(?!\s+of\b)" if w == "detachment"
+                         # (someone's block is their block of flats: "the stairs of my sister's block"; not "round the block")
+                         else r"(?:(?<=['’]s\s)|(?<=\b[Mm]y\s)|(?<=\b[Oo]ur\s))block(?!\s+(?:of|capitals|letters))" if w == "block"
                          else f"(?-i:{re.escape(w)})".replace(r"\ ", r"[\s-]") if w[0].isupper()
                          else re.escape(w).replace(r"\ ", r"[\s-]")
                          for w in sorted(word_bed, key=len, reverse=True)) + f"|{_ROAD_NUMBER}"
@@ -194,7 +158,8 @@ class _Patterns:
         # places English names bare ("at home", "in town", "to church")
         bare = "|".join(w for w in _BARE if w in word_bed)
         # or a place by its number: "in Room 14", "on Platform 3", "on Ward Nine"
-        numbered = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _NUMBERED if w in word_bed)    # ("room six" too)
+        numbered = "|".join([*(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _NUMBERED if w in word_bed),    # ("room six" too)
+                             *(_NUMBERED_AS_PATTERN[w] for w, as_word in _NUMBERED_AS.items() if as_word in word_bed)])
         # (and "the Yalpara strip", "the Durkan kitchen": a place's own name between the article and the word)
         owner = (rf"(?:(?:{_DETERMINER}(?:\s+(?-i:[A-Z][\w'’-]+)(?=\s+(?-i:[a-z])))?|(?!(?-i:{numbered})\s+{_ORDINAL}){_OWNER})"
                  rf"\s+{noun}|(?P<bare>{bare})\b|"
@@ -282,6 +247,7 @@ class _Patterns:
             return ("shop", "shop") if match.group("place").lower() in _SHOP_FIRMS else ("office", "office")
         groups = match.groupdict()
         word = (groups.get("bare") or groups.get("numbered") or groups.get("road") or match.group("place")).lower()
+        word = _NUMBERED_AS.get(word, word) if groups.get("numbered") else word
         word = word if word in self.word_bed else re.sub(r"[\s-]+", " ", word)
         # a name's last word may be the start of the place: "County Road K" is a county road, not a street
         before = re.search(r"\b([A-Za-z]+)[\s-]+$", match.string[:_where(match)])
@@ -357,7 +323,9 @@ def _later_clause_subject(patterns: "_Patterns", sentence: str) -> re.Match | No
         # after a bare "and" only "the" place with its verb: "between a chandler's and a shuttered
         # customs office," joins two nouns, not two clauses
         # ("and the dining veranda at Olkeri Lodge was full of light": the place's own name may stand between)
-        if found and c.group("bare") and not (re.match(r"the\s", clause, re.IGNORECASE) and re.match(
+        # (or a place by its number: "it is full dark and Stage 4 has become a motel room")
+        if found and c.group("bare") and not ((re.match(r"the\s", clause, re.IGNORECASE) or found.group("numbered"))
+                                              and re.match(
                 r"(?:\s+(?:at|of|in|on)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))*)?"
                 r"\s+(?:was|were|is|are|had|has|lay|lies|stood|stands|seemed|seems|looked|looks|smelt|smelled|smells|stank|"
                 r"stinks|reeked|reeks|rang|rings|shook|shakes|filled|fills|hummed|hums)\b",
@@ -424,6 +392,11 @@ _NOT_HERE = re.compile(
 # a subject that lies above, below or beyond another place: "The town was still asleep above the quay"
 _SEEN_FROM = re.compile(r"\s+(?:was|were|is|are|lay|lies|stood|stands|sat|sits|rose|rises|loomed|looms)\b[^,.;:!?]{0,40}?"
                         r"\b(?:above|below|beneath|beyond|overlooking)\s+(?=the\s)")
+# a building shut up for the night is seen from outside it: "The Larkhill Community Centre sits at the top of its little
+# car park like a ship that's run aground, all its windows black, a steel shutter pulled down over the double doors"
+_SHUT_UP = re.compile(r"\s+(?:(?:is|was)\s+(?:shut|closed|boarded\s+up|padlocked|locked\s+up)\b|"
+                      r"(?:sits|sat|stands|stood|is|was|lies|lay)\b[^.;:!?]{0,120}?\b(?:all\s+its\s+windows\s+(?:black|dark)|"
+                      r"(?:its|a)\s+(?:steel\s+|metal\s+|roller\s+)?shutters?\s+(?:pulled|rolled)\s+down)\b)")
 
 
 _LATER_HOUR = re.compile(r"(?:by|at|after|until)\s+(?:(?:half\s+past\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?(?:one|two|three|four|"
@@ -450,6 +423,12 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
             # (but no one stands on the motorway below a cemetery to look up at it)
             below = patterns.subject.search(sentence[seen_from.end():])
             subject = below if below and patterns.bed_of(below)[0] not in _VEHICLE_BEDS else subject
+        if subject and _SHUT_UP.match(sentence, subject.end()):
+            # (outside it: the place it sits in, or the street)
+            outside = patterns.locative.search(sentence, subject.end())
+            subject = outside if outside and outside.group(0).split()[0].lower() in ("in", "at", "on") else None
+            if subject is None:
+                return "street", "street"
         defined = patterns.defined.match(sentence)
         candidates = [m for m in (subject, patterns.locative.search(sentence), patterns.named_locative.search(sentence),
                                   patterns.named_kind.search(sentence), defined,
@@ -501,6 +480,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         if match.re is patterns.locative and defined and defined.start() < where < _where(defined):
             continue    # where a place by its own name stands: "Rosie's sat across the road from the theatre, a diner"
         bed, word = patterns.bed_of(match)
+        if bed not in _INDOOR_BEDS and re.match(r"\s+windows?\b", match.string[match.end():]):
+            continue    # "She went to the harbour window": the office's window, the harbour seen through it
         if match.re is patterns.named_locative and bed not in _WILD_BEDS:
             continue
         if business_named_for(bed, match.string, where):

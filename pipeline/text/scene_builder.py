@@ -49,6 +49,7 @@ class SceneBuilder:
     stepped_out: object = None          # the narration line that ended on someone going out, while it is the last
     moved_here: bool = False            # the scene began mid-paragraph, someone going there ("got into the car")
     evening: weather.EveningLights = dataclasses.field(default_factory=weather.EveningLights)
+    told_by_i: bool = False             # the story is told by one of its people, who goes where it goes
 
     def layers_now(self) -> list:
         # (the last scene's night is not carried into an opening that says the sun is up)

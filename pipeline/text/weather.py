@@ -241,7 +241,7 @@ _LIT_IN_THE_DARK = re.compile(
     r"\b(?:torch(?:es|light)?|flashlights?|headlights|head[\s-]?(?:lamps?|torch(?:es)?)|floodlights?|"
     r"street[\s-]?(?:lights?|lamps?)|lamp[\s-]?posts?|car\s+park\s+lights|sodium\s+(?:lamps?|lights?|glow)|neon|lights\s+of\s+the|"
     # ("the car park was a black lake with yellow lights floating in it")
-    r"(?:yellow|orange)\s+lights|"
+    r"(?:yellow|orange)\s+(?:lights|lamps?)|"
     # (an evening's party lights: "The fairy lights along the ridge pole swing out")
     r"fairy[\s-]lights|festoon\s+lights|paper\s+lanterns)\b"
     r"|\b(?:in|into)\s+the\s+dark(?:ness)?\b|\b(?:was|were)\s+(?:all\s+)?dark\b(?!\s+(?:green|blue|red|brown|grey|gray)\b)",
@@ -296,7 +296,8 @@ class EveningLights:
 # The opening of a scene by day: night does not carry into it.
 # (not a day remembered: "as I remembered it from the day I had helped Len carry the wardrobe up")
 _DAYTIME = re.compile(r"\b(?:morning|dawn|daybreak|sunrise|daylight|noon|midday|afternoon|breakfast|"
-                      r"day(?!\s+(?:I|we|he|she|they|you|that|when|my|his|her|their|our)\s)|"
+                      # (not a day gone by: "the rain that had been promised all day had finally arrived")
+                      r"(?<!\ball\s)(?<!\bevery\s)(?<!\bwhole\s)day(?!\s+(?:I|we|he|she|they|you|that|when|my|his|her|their|our)\s)|"
                       r"sun(?:ny|lit|ning|shine|light|beams?)|the\s+sun\s+(?:is|was)\s+(?:actually\s+|already\s+|well\s+)?(?:shining|high|hot|up|out)|"
                       r"the\s+sun\s+(?:shone|shines|rose|beat|blazed)|"
                       # ("By seven the mist had burned off the Mara")

@@ -2486,3 +2486,82 @@ def test_someones_gone_to_as_one_body_is_a_pub_a_shop_or_a_home_by_its_things():
                         "the bar for the taps.", "Moran had the kettle on the Aga and the kitchen table laid with cups and "
                         "a teapot by the sink.")
     assert beds(home)[-1][0] == "kitchen", beds(home)
+
+
+# ---------------------------------------------------------------- a film's stages, a shut building, an arrival
+
+@pytest.mark.parametrize("sentence, found", [
+    ("By eight-thirty it is full dark and Stage 4 has become a motel room in Macon.", ("room", "soundstage")),
+    ("They walked into Stage Twelve.", ("room", "soundstage")),
+    ("They caught it at stage two.", None),
+    ("Her Stage 4 cancer was back.", None),
+    # a building shut for the night is seen from the ground outside it
+    ("The Larkhill Community Centre sits at the top of its little car park like a ship that's run aground, "
+     "all its windows black, a steel shutter pulled down over the double doors.", ("street", "car park")),
+    ("The Sandcastle Café sat at the far end of the promenade, between the lifeboat station and a kiosk "
+     "boarded up for the winter.", ("pub", "café")),
+    # someone's block is their block of flats; the block walked round is no place
+    ("At three o'clock I am climbing the stairs of my sister's block in Handsworth.", ("room", "block")),
+    ("We walked round the block.", None),
+    ("The flight deck is a cave of amber and green.", ("aircraft", "flight deck")),
+])
+def test_a_place_by_its_number_its_owner_or_its_shutters(sentence, found):
+    assert place_of(sentence) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("From the shed it was a scramble up the wall, and then we were on the gym roof.", ("street", "gym roof")),
+    ("Ten minutes later we were in the car park behind the pub.", ("street", "car park")),
+    ("We were in the kitchen when the phone went.", None),
+    # the harbour seen through the office window is not where she goes
+    ("She went to the harbour window and rubbed at it with her sleeve.", None),
+])
+def test_the_end_of_a_way_there_moves_the_story(sentence, found):
+    assert place_of(sentence, opening=False) == found
+
+
+def test_a_paragraph_on_the_clock_and_the_weather_opens_the_scene_the_next_paragraph_places():
+    text = ("\u2018Going,\u2019 said Tom. \u2018Give me a second.\u2019\n\nMara read the notes in the classroom. The radiator "
+            "ticked. The strip lights hummed over the empty desks. Somebody had left a lunchbox. She put it on the side.\n\n"
+            "By quarter past eight the rain that had been promised all day had finally arrived, and I was standing under "
+            "the little canopy by the side door with my bag against my chest. Darren had not come. That had been that.\n\n"
+            "Across the car park Kev was dragging the big gate shut, and the orange lamp above the bins turned every "
+            "drop of rain into a spark.\n\n\u2018You going or stopping, Miss?\u2019 he shouted.\n")
+    script = adapt_text(text, CAST)
+    assert [(s.ambience, s.place) for s in script.scenes] == [("room", "classroom"), ("street", "car park")]
+    # ("all day" is no day now; the hour and the lamp make it night)
+    assert set(script.scenes[1].layers) == {"rain", "night"}
+
+
+def test_the_soundstage_after_the_trailer_is_a_scene_of_its_own():
+    text = ("The sun is going down behind the water tower and the production trailer smells of coffee. Dana reads "
+            "the call sheet. The generator hums. The door bangs in the wind. Nobody answers it.\n\n"
+            "\"We're losing the light,\" Dana says.\n\n\"We're shooting inside,\" says Tom.\n\n"
+            "By eight-thirty it is full dark and Stage 4 has become a motel room in Macon, Georgia. Kenji has the "
+            "whole room lit like a television.\n\n\"Places,\" Dana says.\n")
+    script = adapt_text(text, CAST)
+    assert [s.place for s in script.scenes] == ["production trailer", "soundstage"]
+    assert "night" not in script.scenes[0].layers and "night" in script.scenes[1].layers
+
+
+def test_others_going_off_leave_the_teller_and_the_story_where_they_are():
+    # (told as "I" throughout, as a chapter is)
+    told = " ".join(f"I check bed {n} and I write it down in my notes." for n in range(1, 9))
+    text = ("I am on the ward at midnight. The ward is quiet. The monitors tick. I write up the charts. "
+            f"Precious hums at the desk. {told}\n\n\u2018Where is he?\u2019 I ask.\n\n\u2018Bay Two,\u2019 says Precious.\n\n"
+            "Then he goes to the office to ring the care home, and I go back to the charts. I have four to do. "
+            "I do three of them.\n\n\u2018Tea?\u2019 says Precious.\n\n\u2018Go on,\u2019 I say.\n\n"
+            "She goes into the kitchen and I follow her, and the kettle is already on.\n\n\u2018Sugar?\u2019\n")
+    script = adapt_text(text, CAST)
+    assert [s.ambience for s in script.scenes] == ["hospital", "kitchen"]
+
+
+def test_carried_to_a_hall_and_taken_up_to_a_house_move_the_story():
+    text = ("The flat was warm and full of steam. Bisi stirred the pot. Temi laid out the trays. The radio was on. "
+            "The windows ran with water.\n\n\"Taste,\" said Mara.\n\n\"Salt,\" said Tom.\n\n"
+            "By seven we have carried everything down three flights of stairs and across Soho Road to the church hall. "
+            "Inside the hall the strip lights buzz.\n\n\"Chairs,\" said Mara.\n\n\"Where?\" said Tom.\n\n"
+            "They brought Aubrey up to Della's house because it was the nearest to the wharf. By the time the sky began "
+            "to go grey over the harbour he was on the daybed by the woodstove in Della's kitchen.\n\n\"Tea,\" said Mara.\n")
+    script = adapt_text(text, CAST)
+    assert [s.place for s in script.scenes] == ["flat", "church hall", "kitchen"]
