@@ -65,6 +65,11 @@ def self_named(quote: str, names: _Names) -> str:
                               # "Ottoline Marsh. Daughter.": the name, then what she is to them
                               rf"|\.\s+(?:(?:the|his|her|their|your)\s+)?(?:{_KIN}|widow)\s*[.!,])",
                               quote[b:], re.IGNORECASE) is not None
+        # (not one called for and called again: "Dr Pritchard. I want Dr Pritchard back on this ward, please.")
+        # (but "PC Fenwick, ma'am. Jodie.": the first name besides)
+        end = re.search(r"[.!?]\s+[^.!?]*[.!?]", quote[b:])
+        introduces = introduces and not (not quote[:a].strip() and end and any(
+            quote[c:d] == quote[a:b] for c, d, _ in names.mentions(quote, b, b + end.end())))
         # "Solomon Barker. Sol, to my friends.": the full name, then the short one
         stop = re.match(r"\.\s+", quote[b:])
         introduces = introduces or (stop is not None and any(c == b + stop.end() and m == main
@@ -116,9 +121,22 @@ _YOU_MUST_BE = re.compile(r"\b(?:you\s+must\s+be|you['’]ll\s+be|you\s+will\s+b
 _SPOKEN_OF = re.compile(r"\s*(?![^.!?]*\byou)[^.!?]*\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 
 
+# a title said alone is said to whoever holds it: "Doctor." to Dr Pritchard, "Sister?" to Sister Hartley
+_TITLE_WRITTEN = {"doctor": "dr", "doc": "dr", "professor": "prof", "reverend": "rev", "sergeant": "sgt", "captain": "capt"}
+
+
+def title_called(quote: str, names: _Names) -> set[str]:
+    alone = re.fullmatch(r"\W*([A-Z][a-z]+)\W*", quote)
+    if alone is None:
+        return set()
+    held = {alone.group(1).lower(), _TITLE_WRITTEN.get(alone.group(1).lower(), "")} - {""}
+    return {main for main, character in names.characters.items()
+            if any(_split_title(name)[0].lower().rstrip(".") in held for name in (main, *character.aliases))}
+
+
 def vocatives(quote: str, names: _Names) -> set[str]:
-    """People the quote speaks to: a name opening or closing the quote or a clause of it."""
-    found = set()
+    """People the quote speaks to: a name opening or closing the quote or a clause of it, or a title alone."""
+    found = title_called(quote, names)
     speaking = self_named(quote, names)
     # words quoted inside the quote ("I said: 'Dear Mrs. Vyse, ...'") were said to someone else
     quote = blank_inner_quotes(quote)

@@ -117,6 +117,9 @@ _TITLED_NAME = re.compile(_CALLED)
 _TO_ALL = re.compile(r"\b(?:announced|announces|announcing|proclaimed|proclaims)\b|\bat\s+large\b|"
                      r"\b(?:to|at)\s+(?:no\s*one|nobody|everyone|everybody|all\s+of\s+them|the\s+(?:whole\s+)?"
                      r"(?:room|bar|pub|hall|crowd|table|kitchen|company))\b(?:\s+in\s+particular)?", re.IGNORECASE)
+# an answer to both who were talking, not to the one just called: "'...your conscience, Deacon.'" / "Sister Hartley lifts
+# off the top pair of glasses. 'When the two of you have quite finished.'"
+_TO_BOTH = re.compile(r"\b(?:the\s+(?:two|pair)\s+of\s+you|you\s+two|both\s+of\s+you|you\s+both|you\s+lot)\b", re.IGNORECASE)
 _FULL_OR_TITLED = re.compile(rf"{_NAME}\s+{_NAME}(?=\s)|{_CALLED}")
 # a tag that names its speaker ("said Mrs. Angove", "Hugh said") or calls them "he" or "she"
 _TAGGED = re.compile(rf"(?:(?:{_SPEECH})\s+((?:the\s+)?{_CALLED})|((?:the\s+)?{_CALLED})\s+(?:{_SPEECH}))\b")
@@ -250,7 +253,8 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         # (a family word only by the very next paragraph: `"She eats, Ma."` / `Priya puts the salad down...` /
         # `"So has she asked you?" Priya says` is no answer to it)
         # (nor one calling the same name in turn: `"Dad," said Tracey.` / `"Dad," said Jo`)
-        if answering is not None and calling is not None and not _TO_ALL.search(narration) and number - calling[1] <= (
+        if answering is not None and calling is not None and not _TO_ALL.search(narration) \
+                and not any(_TO_BOTH.search(text, x, y) for x, y in inside) and number - calling[1] <= (
                 1 if set(calling[0].forms) <= FAMILY_NAMES else 2) and all(owner.get(c[0]) is not calling[0] for c in called) and (
                 _may_be(calling[0], answering, speech, kin_answers=True)
                 or _may_be(answering, calling[0], speech)):

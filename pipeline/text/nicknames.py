@@ -68,6 +68,11 @@ _CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(her|him)\s+({_NAME})\b"
                              rf"|\b(?:how|when|why)\s+(she|he)\s+(?:had\s+)?(?:become|became|come\s+to\s+be)\s+({_NAME})\b")
 
 
+# what a person is to some of the others: "Among the nurses Dr Pritchard is Bambi", "Mr Lowe was Lofty to the lads"
+_IS_TO_THEM = re.compile(rf"\b(?:[Aa]mong|[Tt]o|[Ww]ith)\s+(?:the|his|her|their|all\s+the)\s+[a-z]+(?:\s+[a-z]+)?,?\s+"
+                         rf"((?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME})?)\s+(?:is|was)\s+({_NAME})\s*[.;]"
+                         rf"|\b((?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:\s+{_NAME})?)\s+(?:is|was)\s+({_NAME})\s+"
+                         rf"(?:to|among|with)\s+(?:the|his|her|their|all\s+the|everyone|everybody)\b")
 _INTRODUCED_SHORT = re.compile(rf"\b({_NAME}(?:\s+{_NAME})?)\.\s+({_NAME})\s*[.!](?=\s*[\"”’']|\s+I['’]m\b)")
 
 
@@ -87,6 +92,7 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
     pairs += [(m.group(1), m.group(2)) for m in _INTRODUCED_SHORT.finditer(text) if m.group(1)[:2] == m.group(2)[:2]]
     pairs += [(m.group(2) or m.group(4), m.group(1) or m.group(3)) for m in _NAME_IS.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _HAD_BEEN.finditer(text)]
+    pairs += [(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _IS_TO_THEM.finditer(text)]
     pairs += [(m.group(2), m.group(1)) for m in _CALL_ME_RATHER.finditer(text)]
     # "My father, Patrick Doyle, has got up at four": the one who goes by Dad has that name
     # (the narration's "my", not a speaker's own: "Peter. Please. Mr Hale is my father, and he's in Bournemouth.")
@@ -154,7 +160,8 @@ def _tie_nicknames(text: str, people: list[_Person]) -> None:
             before = text[max(0, said_to.start() - 400):said_to.start()]
             for x, y in find_quotes(before):
                 before = before[:x] + " " * (y - x) + before[y:]
-            longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in re.finditer(_NAME, before)
+            # (by title too: "Sister Hartley stands at the foot of the bed" / "..., Carol." / "Nobody calls her Carol")
+            longer = {id(owner[m.group(0)]): owner[m.group(0)] for m in _TITLED_OR_FULL.finditer(before)
                       if m.group(0) in owner and owner[m.group(0)] is not nick and owner[m.group(0)].listed_gender == sex}
         if len(longer) == 1:
             next(iter(longer.values())).absorb(nick, owner)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.text.addressed import title_called
 from pipeline.text.turns import _called_gender, departed
 
 WEIGHTS_FILE = Path(__file__).with_name("speaker_ranking.json")
@@ -90,7 +91,9 @@ def choices(reader, quotes, groups) -> list[Choice]:
                       *sorted(around.run_tagged), reader.narrator]
         # never one a "sir", a "madam" or a tag's "she" rules out
         # (nor one the narration says is dead)
-        candidates = [name for name in dict.fromkeys(candidates) if name in reader.names.characters
+        # (nor the one a title said alone calls: "Doctor.")
+        called = set().union(*(title_called(quotes[index].text, reader.names) for index in group.quotes))
+        candidates = [name for name in dict.fromkeys(candidates) if name in reader.names.characters and name not in called
                       and not around.against(name) and name not in departed(reader, quotes, quotes[group.quotes[0]].start)]
         if len(candidates) < 2:
             continue

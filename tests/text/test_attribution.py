@@ -1839,3 +1839,20 @@ def test_a_name_read_off_a_badge_and_said_is_said_to_its_wearer_not_given_by_him
     text = ("The lightning comes, and Whitlock sees the name tag pinned to the guard's chest: EARL WASHBURN, NIGHT "
             "SECURITY.\n\n\"Earl. Earl Washburn. You walk this lot every night?\"\n\n\"Every night for nine years.\"\n")
     assert [s for _, s in speakers(text, cast)] == ["Dana", "Earl"], speakers(text, cast)
+
+
+def test_a_title_said_alone_is_said_to_the_one_who_holds_it():
+    cast = {"Femi": Character("Femi", ("I",), "M"), "Dr Pritchard": Character("Dr Pritchard", (), "M")}
+    text = ("The little red Fiesta is in the far corner. Dr Pritchard is sitting sideways on the seat with his feet "
+            "out on the tarmac, soaked through.\n\n\u2018Doctor.\u2019\n\nHe doesn\u2019t move.\n\n"
+            "\u2018Sorry,\u2019 he says. \u2018I\u2019m coming.\u2019\n")
+    assert dict(speakers(text, cast))["Doctor."] != "Dr Pritchard"
+
+
+def test_one_called_for_and_called_again_is_not_introducing_herself():
+    cast = {"Sister Hartley": Character("Sister Hartley", (), "F"), "Dr Pritchard": Character("Dr Pritchard", (), "M"),
+            "Precious": Character("Precious", (), "F")}
+    text = ('"You gave him three," said Precious.\n\n'
+            'Sister Hartley lifts off the top pair of glasses. "Dr Pritchard. I want Dr Pritchard back on this ward, '
+            'please."\n')
+    assert dict(speakers(text, cast))["Dr Pritchard. I want Dr Pritchard back on this ward, please."] == "Sister Hartley"

@@ -4573,3 +4573,16 @@ def test_her_at_the_start_of_a_sentence_that_goes_on_to_name_her_the_object_is_a
             "Angeles.\n\n\"Then look at it,\" said Dana.\n\n\"I am,\" said Glen.\n")
     found = discover_characters(text)
     assert found[owner(found, "Glen")].gender == "M", found
+
+
+def test_what_a_doctor_is_among_the_nurses_and_the_first_name_nobody_calls_her():
+    text = ("Among the nurses Dr Pritchard is Bambi. Nobody says it to his face.\n\n"
+            "\u2018You gave him three.\u2019 Precious doesn\u2019t look up. \u2018I can see it on your conscience, Deacon.\u2019\n\n"
+            "Sister Hartley lifts off her glasses. \u2018When the two of you have quite finished. I want Bambi back here.\u2019\n\n"
+            "Dr Pritchard comes at a jog. Sister Hartley stands at the foot of the bed.\n\n"
+            "\u2018I think,\u2019 he says, and stops. \u2018I think we should be talking about comfort now, Carol.\u2019\n\n"
+            "Nobody calls her Carol. But she only nods.\n\n\u2018Then we\u2019ll make her comfortable,\u2019 she says.\n")
+    cast = one_person(text, "Dr Pritchard", "Bambi")
+    assert owner(cast, "Carol") == owner(cast, "Sister Hartley")
+    # (her answer is to both who were talking, not to the one Precious called)
+    assert owner(cast, "Deacon") != owner(cast, "Sister Hartley")
