@@ -238,7 +238,9 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
                 or titled_called:
             previous_speaker.absorb(bare, owner)
             speakers = _tagged_speakers(narration, owner, people, first_person_story)
-        previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None
+        # (or, untagged, the one its narration opens on: 'Miss Abbott put her knitting down. "It's your father, my dear."')
+        previous_speaker = next(iter(speakers.values())) if len(speakers) == 1 else None if speakers \
+            else _beat_subject(narration, owner)
         # and the other way: `"Miriam," he says` then `"...," Ms. Okonkwo says`: the one called answers
         # (a paragraph of narration between, not two)
         # ("Mrs Adeyemi?" then `"Is it broken?" Mum asked`: Mum is Mrs Adeyemi)

@@ -102,6 +102,8 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
                  and not re.match(r"['’]s\b", text[at + len(form):]))
     if inside >= 2 and not spoke[form] and not vocatives[form] and 2 * inside >= anywhere[form]:
         return False
+    if a_call_sign_or_a_boat(text, form, where[form], all(speech.inside_quote(at) for at in where[form]), spoke[form], title):
+        return False    # ("aboard the Lady Ruth": a titled name too)
     if title:
         return True
     # "Age?" or "Tea?", a whole line of speech and nowhere else: a question, not someone called
@@ -192,8 +194,6 @@ def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter,
     if spoke[form] == 0 and any(re.search(r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+$", text[max(0, at - 12):at])
                                 for at in where[form]):
         return False    # "Storm Desmond", "somebody who's done Desmond": a storm with a name
-    if a_call_sign_or_a_boat(text, form, where[form], all(speech.inside_quote(at) for at in where[form]), spoke[form]):
-        return False
     if words[-1].lower() in _PARTICLES and not (len(words) == 1 and first_name_gender(form) and mid[form] >= 2):
         return False    # "van", "de" of a name ("Ruud van"), but "Des" and "Di" on their own are people
     # a family ("the Bennets") is not one person ("Hollis" beside "Holl", her pet name, is no family: "-es" is a plural)

@@ -26,7 +26,7 @@ def is_call_sign(form: str, only_in_speech: bool) -> bool:
 
 # a boat by its name: "sailing Kittiwake single-handed", '"Kittiwake," Campbell read off the stern'
 _SAILING = re.compile(r"\b(?:sailing|aboard|skippering|crewing|on\s+board|(?:fishing|motor|sailing)\s+vessel|trawler|"
-                      r"the\s+(?:boat|yacht|launch|ketch|smack|lugger))\s+$", re.IGNORECASE)
+                      r"the\s+(?:boat|yacht|launch|ketch|smack|lugger))\s+(?:the\s+)?$", re.IGNORECASE)
 _READ_OFF = re.compile(r"[\"”’']?,?[\"”’']?\s+(?:\w+\s+){0,2}read\s+(?:it\s+)?(?:off|from)\s+the\s+"
                        r"(?:stern|bows?|transom|hull|side|nameboard|wheelhouse)\b")
 
@@ -76,8 +76,10 @@ def calls_itself_twice(text: str, form: str) -> bool:
                                           text, re.IGNORECASE) is not None
 
 
-def a_call_sign_or_a_boat(text: str, form: str, spots: list[int], only_in_speech: bool, spoke: int) -> bool:
-    """A unit's or a station's call sign, or a boat's name: no one's."""
+def a_call_sign_or_a_boat(text: str, form: str, spots: list[int], only_in_speech: bool, spoke: int, title: str = "") -> bool:
+    """A unit's or a station's call sign, or a boat's name: no one's (a titled name only a boat's: "the Lady Ruth")."""
+    if title:
+        return is_a_vessel(text, form, spots)
     return is_call_sign(form, only_in_speech) or is_a_vessel(text, form, spots) or (not spoke and calls_itself_twice(text, form))
 
 

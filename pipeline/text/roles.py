@@ -66,6 +66,9 @@ _TITLED_TRADES = {"Sister": {"nurse", "sister", "matron", "nun"}, "Dr": {"doctor
 
 
 _JOBS = "|".join(sorted(_ROLES))
+# jobs in two words whose second is no job of its own
+_TWO_WORD_JOBS = {"harbour master", "harbor master", "station master", "dock master", "ring master", "school master",
+                  "lock keeper", "light keeper"}
 # "the driver", "the cab driver" (one word before the job that is not a job itself)
 _ROLE_MENTION = re.compile(rf"\b[Tt]he\s+(?:(?!(?i:{_JOBS})\b)[a-z]+\s+)?((?i:{_JOBS}))\b")
 # "the tech said", "said the lighting tech": any other job or descriptor the tags keep using
@@ -419,6 +422,8 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
         else:
             head, modifier = (one, "") if _SPEECH_AFTER.match(text, m.end(1)) else \
                 (two, one) if two and _SPEECH_AFTER.match(text, m.end(2)) else ("", "")
+        if f"{modifier} {head}" in _TWO_WORD_JOBS:
+            head, modifier = f"{modifier} {head}", ""     # "said the harbour master": the job, not a "master"
         if not head or head in _ROLES or head in _NOT_ROLES or head in _NOT_NOUNS or head in _MALE_NOUNS \
                 or head in _FEMALE_NOUNS or modifier in _NOT_ROLES or head.endswith(("s", "ly", "ing", "ed")):
             continue
@@ -468,7 +473,9 @@ def _add_roles(speech: _Speech, people: list[_Person]) -> None:
                 person.absorb(existing)
             continue
         if person is None:
-            person = _Person(("the", role), "")
+            # (a job that says whether a man or a woman does it: "the harbour master", "the landlady")
+            # (not a nurse, whom the word leaves open)
+            person = _Person(("the", role), _gender_of_phrase(role) if re.search(r"(?:man|master|lord|lady|maid|mistress|ess)$", role) else "")
             people.append(person)
         # (the narration's "The triage nurse calls us in" counts as much as "the nurse")
         person.forms[form] += max(len(mentions), told[role])

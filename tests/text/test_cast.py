@@ -4586,3 +4586,16 @@ def test_what_a_doctor_is_among_the_nurses_and_the_first_name_nobody_calls_her()
     assert owner(cast, "Carol") == owner(cast, "Sister Hartley")
     # (her answer is to both who were talking, not to the one Precious called)
     assert owner(cast, "Deacon") != owner(cast, "Sister Hartley")
+
+
+def test_a_job_in_two_words_a_boat_with_a_title_and_a_first_name_said_after_a_beat():
+    text = ('The door opened and let in a gust and the harbour master.\n\n"Aubrey in yet?" said the harbour master.\n\n'
+            '"No," said Della.\n\n"I\'ll call the Mounties," said the harbour master.\n\n'
+            'The deck lights had come on aboard the Lady Ruth, the biggest boat in the cove.\n\n'
+            '"Little Burnt Cove, this is Lady Ruth," said Della. "Nothing seen."\n\n'
+            'Miss Abbott put her knitting down. "It\'s your father, my dear. They\'ve got him."\n\n'
+            'Jessie put her face in Miss Abbott\'s cardigan and cried.\n\n"Irene," he said. "I thought--"\n')
+    found = discover_characters(text)
+    assert found[owner(found, "the harbour master")].gender == "M"
+    assert owner(found, "Lady Ruth") == ""
+    assert owner(found, "Irene") == owner(found, "Miss Abbott")
