@@ -28,6 +28,7 @@ _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|my|our)(?:\s+[\w'’-]+){1,3
 
 # a clause with a subject of its own, joined on after a comma: ", and Mrs Gallacher came"
 _AND_A_NEW_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|so)\s+(?=(?-i:[A-Z]))")
+_SUBORDINATE = re.compile(r"\b(?:since|until|till|because|although|though|the\s+(?:day|night|moment|year))\b")
 _CLAUSE_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|so)\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*$")
 
 
@@ -168,8 +169,7 @@ class _Reader:
                 self.tie = self.tie or self._newcomer_before(position, gender)
                 return _unnamed_as_none(here, newcomers) if named_here else expected
         index = bisect.bisect_left(self.events, (position, ""))
-        scene_start = self.breaks[bisect.bisect_left(self.breaks, position) - 1] \
-            if self.breaks and self.breaks[0] < position else 0
+        scene_start = self.breaks[bisect.bisect_left(self.breaks, position) - 1] if self.breaks and self.breaks[0] < position else 0
         in_scene = bisect.bisect_left(self.events, (scene_start, ""))
         floor = max(index - 30, in_scene)
         sentence, best, rivals, best_at, governed, aside = None, None, set(), position, True, ""
@@ -587,7 +587,9 @@ class _Reader:
         a, b, who = usable[-1]
         between = text[b:end].strip()
         # "She takes my face in both hands, which she has done since I was three": the clause opens on its subject
-        opens = not re.sub(r"[\W_]", "", text[start:usable[0][0]]) and "," in text[usable[0][1]:a]
+        # (and "she has been looking at me like this since the day I was born": the last is a subordinate clause's)
+        opens = (not re.sub(r"[\W_]", "", text[start:usable[0][0]]) and "," in text[usable[0][1]:a]) \
+            or bool(_SUBORDINATE.search(text, usable[0][1], a))
         if len(between.split()) > 2 or opens:
             a, b, who = usable[0]
         self.by_pronoun = text[a:b].lower() in ("he", "she")

@@ -1856,3 +1856,11 @@ def test_one_called_for_and_called_again_is_not_introducing_herself():
             'Sister Hartley lifts off the top pair of glasses. "Dr Pritchard. I want Dr Pritchard back on this ward, '
             'please."\n')
     assert dict(speakers(text, cast))["Dr Pritchard. I want Dr Pritchard back on this ward, please."] == "Sister Hartley"
+
+
+def test_the_one_a_beat_is_about_is_not_the_i_of_a_clause_inside_it():
+    cast = {"Femi": Character("Femi", ("I", "narrator"), "M"), "Bisi": Character("Bisi", (), "F")}
+    text = ("Bisi is at the cooker, stirring a pot, and she doesn\u2019t turn round.\n\n"
+            '"Twenty-four bottles," I say.\n\n'
+            'Now she turns. She has been looking at me like this since the day I was born. "Did you sleep?"\n')
+    assert dict(speakers(text, cast))["Did you sleep?"] == "Bisi"
