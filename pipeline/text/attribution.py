@@ -37,7 +37,7 @@ from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.addressed import ASKED_AFTER, self_named, spoken_of, vocatives
 from pipeline.text.names import Character, _Names, _gender_of_phrase, _split_title, load_characters
 from pipeline.text.called import name_given_in_answer
-from pipeline.text.strangers import _DESCRIBED_OR_BARE, NAME_ASKED, answered_with_name, name_the_strangers
+from pipeline.text.strangers import NAME_ASKED, answered_with_name, name_the_strangers
 from pipeline.text.quotes import (ADVERBS, SALUTATION, SPEECH_VERBS, THOUGHT_VERBS, Quote, _scan_quotes, find_quotes,
                                   mend_apostrophes, quoted_mention, set_apart_paragraphs, letter_paragraphs, split_paragraphs,
                                   unsaid, reported_speech)
@@ -45,6 +45,7 @@ from pipeline.text.ranking import load_weights, rank_speakers
 from pipeline.text.reader import _Reader, _Who
 from pipeline.text.tag_words import _VERB_RE
 from pipeline.text.turns import Paragraph, take_turns
+from pipeline.text.said_next import newcomers_answered_by_name, said_it_next
 
 __all__ = ["Character", "Quote", "attribute", "discover_characters", "find_quotes",
            "load_characters", "split_paragraphs"]
@@ -193,48 +194,10 @@ def read_speakers(text: str, characters: dict[str, Character] | None = None) -> 
                                     or bool(heard and subject), lead=reader.lead_in(a, b),
                                     answered=answered, span=(a, b), listening=_LISTENING.match(text, a, b) is not None,
                                     newcomer=newcomer if not answered else ""))
-    _newcomers_answered_by_name(reader, quotes, groups)
-    _said_it_next(reader, quotes, groups)
+    newcomers_answered_by_name(reader, quotes, groups)
+    said_it_next(reader, quotes, groups)
     take_turns(reader, quotes, groups)
     return quotes, groups, reader
-
-
-def _newcomers_answered_by_name(reader: _Reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
-    """`An old woman put her head out.` / `"Stop shouting at my dog," she said.` / `"PC Hardacre,
-    Mrs. Pell."`: the "she" is the newcomer, whom the answer calls by name, not the last woman named."""
-    for i in range(1, len(groups) - 1):
-        before, group, after = groups[i - 1], groups[i], groups[i + 1]
-        spoken = [quotes[index] for index in group.quotes if quotes[index].basis == "pronoun"]
-        if before.quotes or not spoken or not after.quotes or len(after.addressed or ()) != 1:
-            continue
-        called = next(iter(after.addressed))
-        gender = reader.genders.get(spoken[0].speaker, "U")
-        told = reader.text[before.span[0]:before.span[1]]
-        if called == spoken[0].speaker or reader.genders.get(called) != gender or reader.names.mentions(told) \
-                or not any(m.group(0).split()[0].lower() in ("a", "an") and _gender_of_phrase(m.group(0)) == gender
-                           for m in _DESCRIBED_OR_BARE.finditer(told)):
-            continue
-        for quote in spoken:
-            quote.speaker, quote.basis, quote.check = called, "turns", True
-
-
-# the paragraph after a bare quote says who it was: "Priya Mistry didn't look up from her screen when she said it."
-_SAID_IT = re.compile(r"\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?:(?:[^.!?\"“”‘’\n]|(?<=\w)[’'](?=\w)){0,100}?\b(?:when|as)\s+"
-                      r"(he|she)\s+said|\s+(?:had\s+)?said)\s+(?:it|that|this|so)\b(?!\s+(?:was|is|to|about|of|before)\b)")
-
-
-def _said_it_next(reader: _Reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
-    for group, after in zip(groups, groups[1:]):
-        if not group.quotes or group.speaker or after.quotes:
-            continue
-        said = _SAID_IT.match(reader.text, *after.span)
-        who = reader.names.at(reader.text, said.start(1), said.end(1)) if said else None
-        if who is None or (said.group(2) and reader.genders.get(who[1], "U") not in ("U", _gender_of_phrase(said.group(2)))):
-            continue
-        group.speaker, group.basis = who[1], "beat"
-        for index in group.quotes:
-            if not quotes[index].speaker:
-                quotes[index].speaker, quotes[index].basis = who[1], "beat"
 
 
 # A call heard from one end: `"How many still out?"` / `Another pause.` or `He listened again.` / `"Okay."`:

@@ -1864,3 +1864,16 @@ def test_the_one_a_beat_is_about_is_not_the_i_of_a_clause_inside_it():
             '"Twenty-four bottles," I say.\n\n'
             'Now she turns. She has been looking at me like this since the day I was born. "Did you sleep?"\n')
     assert dict(speakers(text, cast))["Did you sleep?"] == "Bisi"
+
+
+def test_a_bare_line_is_said_by_the_one_the_next_paragraph_brings_in():
+    cast = {"Femi": Character("Femi", ("I", "narrator", "Brother Femi"), "M"),
+            "Pastor Emmanuel": Character("Pastor Emmanuel", (), "M"), "Bisi": Character("Bisi", (), "F")}
+    text = ('"Chairs," Bisi says, and goes.\n\nI am unstacking my fortieth chair when a big hand lands on my shoulder.\n\n'
+            '"Brother Femi! They told me you were on nights."\n\n'
+            'Pastor Emmanuel is sixty-one and built like a wardrobe, in a grey suit.\n\n"Congratulations, Pastor," I say.\n')
+    assert dict(speakers(text, cast))["Brother Femi! They told me you were on nights."] == "Pastor Emmanuel"
+    # (not one the narration brought in before: "Bisi is at the cooker")
+    text = text.replace("Pastor Emmanuel is sixty-one", "Bisi is forty")
+    said = next(q for q in attribute(text, cast) if q.text.startswith("Brother Femi"))
+    assert said.basis != "beat"
