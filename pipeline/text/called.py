@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from pipeline.text.aliases import (_CALLED, _CLAUSE_END, _NAME, _TITLE_RE, _PRONOUN_TAG, _SPEECH, _SPEECH_AFTER,
-                                   _SPEECH_BEFORE, _TAGGED, _TITLED_NAME, _VOCATIVE, _Person, _Speech)
+                                   _SPEECH_BEFORE, _TAGGED, _TITLED_NAME, _VOCATIVE, _Person, _Speech, _beat_subject)
 from pipeline.text.first_names import first_name_gender
 from pipeline.text.names import (FAMILY_NAMES, kin_of, _FATHER, _FEMALE_NOUNS, _GRANDFATHER, _GRANDMOTHER, _MALE_NOUNS, _MOTHER, _SAME_TITLE,
                                  _decide, _gender_hint, _gender_of_phrase, _split_title)
@@ -493,7 +493,8 @@ _ROLE_TAG = re.compile(rf"\b(?:{_SPEECH})\s+(the\s+[A-Za-z][a-z]+)\b|\b(the\s+[A
 def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
     """`"Nobody has ever gone home when you told them to, Frank."` / `"That's true," the boss said`: a job
     the tags name ("the boss", "the editor") that answers a name called in the line before is that person,
-    when every call it answers is to the same one (not a man, a woman, a boy: a description is anyone)."""
+    when every call it answers is to the same one (not a man, a woman, a boy: a description is anyone); and a job
+    one named person says is theirs ("this is Little Burnt Cove harbour master") is theirs."""
     owner = {form: p for p in people for form in p.forms}
     answers: dict[int, tuple[_Person, dict[int, _Person]]] = {}
     for number in range(1, len(speech.paragraphs)):
@@ -523,6 +524,25 @@ def join_roles_answering_calls(speech: _Speech, people: list[_Person]) -> None:
                   if (p := owner.get(m.group(1) or m.group(2))) is not None and p.words[0] != "the" and p is not role}
         if len(called) == 1:
             answers.setdefault(id(role), (role, {}))[1].update(called)
+    # ('Lewis was already at the card table with the handset. "Copy that, Lady Ruth. Harbour master out."': the job its
+    # holder names as their own, on the radio or the telephone)
+    holders: dict[int, tuple[_Person, dict[int, _Person]]] = {}
+    for role in [p for p in people if p.forms and p.words[0] == "the" and len(p.words) >= 2]:
+        job = r"[\s-]".join(re.escape(w) for w in " ".join(role.words[1:]).split())
+        own = re.compile(rf"(?i:\bthis\s+is\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}{job}\b|(?:^|[.!?]\s+){job}\s+(?:out|here|speaking|over)\b)")
+        for number in range(len(speech.paragraphs)):
+            if not any(own.search(speech.text, x, y) for x, y in speech.quotes_in(number)):
+                continue
+            told = speech.narration_of(number)
+            tagged = {id(p): p for m in _TAGGED.finditer(told) if (p := owner.get(m.group(1) or m.group(2))) is not None}
+            speaker = next(iter(tagged.values())) if len(tagged) == 1 else None if tagged else _beat_subject(told, owner) \
+                or (_beat_subject(speech.narration_of(number - 1), owner) if number and not told.strip(" \n\t\"“”.,!?") else None)
+            if speaker is not None and speaker is not role and speaker.words[0] != "the":
+                holders.setdefault(id(role), (role, {}))[1][id(speaker)] = speaker
+    for role, named in holders.values():
+        target = next(iter(named.values()))
+        if len(named) == 1 and role.forms and target.forms and role.listed_gender in ("", target.listed_gender):
+            target.absorb(role)
     for role, named in answers.values():
         target = next(iter(named.values()))
         # (and "the planner, glancing at her clipboard" is no Leo)

@@ -4599,3 +4599,12 @@ def test_a_job_in_two_words_a_boat_with_a_title_and_a_first_name_said_after_a_be
     assert found[owner(found, "the harbour master")].gender == "M"
     assert owner(found, "Lady Ruth") == ""
     assert owner(found, "Irene") == owner(found, "Miss Abbott")
+
+
+def test_a_job_its_holder_names_as_their_own_on_the_radio_is_theirs():
+    text = ('The harbour master came in out of the rain. "Della," said the harbour master.\n\n"Lewis," said Della.\n\n'
+            '"I\'ll call the Mounties," said the harbour master.\n\n'
+            'Lewis stood under the light pole with the radio inside his coat. Every ten minutes he took it out and called.\n\n'
+            '"Sea Sparrow, this is Little Burnt Cove harbour master. Come back."\n\nHiss.\n\n'
+            'Lewis was at the card table with the handset. "Copy that. Harbour master out."\n')
+    one_person(text, "Lewis", "the harbour master")
