@@ -119,6 +119,8 @@ def newcomers(text: str, sentences: list[int], names: _Names, start: int, end: i
         if gender not in ("M", "F") or (m.group(0)[:2].lower() not in ("a ", "an") and not definite) \
                 or re.match(r"\s*(?:called|named|[A-Z])", text[m.end():m.end() + 12]):
             continue
+        if re.search(r"\b(?:of|like|than)\s+$", text[max(0, m.start() - 6):m.start()]):
+            continue    # ("with the patience of a woman who has said that line before": a kind of one, no one there)
         begins = sentences[bisect.bisect_right(sentences, m.start()) - 1]
         opening = text[begins:m.start()]
         # ("Mr. Pryce stood there, a tall thin man in slippers": the one named, described)

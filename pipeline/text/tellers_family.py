@@ -42,4 +42,6 @@ class TellersFamily:
         """(position, main) of each "My mother" in text[start:end] that is the one its sentence is about."""
         if not self.narrator:
             return []
-        return [(start + m.start(), who) for m in _MY_KIN_TOLD.finditer(self.text[start:end]) if (who := self.who(m.group(1)))]
+        # (where "My" is, not the space before it: the sentence it opens is the one it is the subject of)
+        return [(start + m.start() + len(m.group(0)) - len(m.group(0).lstrip()), who)
+                for m in _MY_KIN_TOLD.finditer(self.text[start:end]) if (who := self.who(m.group(1)))]

@@ -1877,3 +1877,12 @@ def test_a_bare_line_is_said_by_the_one_the_next_paragraph_brings_in():
     text = text.replace("Pastor Emmanuel is sixty-one", "Bisi is forty")
     said = next(q for q in attribute(text, cast) if q.text.startswith("Brother Femi"))
     assert said.basis != "beat"
+
+
+def test_she_after_my_mother_opens_a_sentence_is_my_mother_not_a_woman_she_is_likened_to():
+    cast = {"Femi": Character("Femi", ("I", "narrator"), "M"), "Bisi": Character("Bisi", (), "F"),
+            "Mummy": Character("Mummy", (), "F")}
+    text = ('I press the green button. "Femi? Is that Femi?" my mother says.\n\n"Yes, Mummy," I say.\n\n'
+            "Bisi laughs so hard she has to put the spoon down. My mother waits it out with the patience of a woman "
+            'who has said that line before.\n\n"You were working last night?" she says to me.\n')
+    assert dict(speakers(text, cast))["You were working last night?"] == "Mummy"
