@@ -30,6 +30,8 @@ _TIME_SHIFT = re.compile(
     # ("In the morning the whole valley looks washed and pegged out to dry", not "In the morning light")
     r"in the morning(?!\s+(?:light|sun|air|mist|paper|post|of)\b)|"
     r"that (night|evening|morning|afternoon)|(hours|days|weeks|months|years) later|the following (day|morning|week)|"
+    # ("I sleep from half eight till one, badly, ... and at three o'clock I am climbing the stairs": the night slept off)
+    r"(I|we|he|she|they) (slept|sleep|sleeps) (from|until|till|through|right through)\b|"
     r"a (few )?(hours?|days?|weeks?|months?|years?) later|back (at|in) |"
     # ("By twenty past ten that night the weatherman's smear had arrived")
     r"(by|at|around|about|after|until) ([\w'’-]+ ){1,4}?(that|the next|next) (night|evening|morning|afternoon|day)\b|"
@@ -127,7 +129,8 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
                 shift := _TIME_SHIFT.match(paragraph[lead.end():])) and re.search(r"\b(?:next|following|later)\b", shift.group(0))):
             # (or just after a few words that close the last scene: "There was a road, just. By eleven the next morning";
             # not "We are to go to bed. In the morning I shall drive into Casterford")
-            builder.start_scene(time_shift=True)
+            # ("Back at the desk Precious is doing the fluid charts": somewhere else on the same night)
+            builder.start_scene(time_shift=not re.match(r"\W*back\s+(?:at|in)\s", paragraph, re.IGNORECASE))
         elif found := _new_place_established(paragraph, builder, places):
             builder.open_at(found[1], found[0])
         elif not inside and not builder.lines and builder.scenes and not builder.known \

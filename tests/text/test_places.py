@@ -2565,3 +2565,15 @@ def test_carried_to_a_hall_and_taken_up_to_a_house_move_the_story():
             "to go grey over the harbour he was on the daybed by the woodstove in Della's kitchen.\n\n\"Tea,\" said Mara.\n")
     script = adapt_text(text, CAST)
     assert [s.place for s in script.scenes] == ["flat", "church hall", "kitchen"]
+
+
+def test_back_at_the_desk_is_the_same_night_and_a_night_slept_off_is_not():
+    told = " ".join(f"I check bed {n} and I write it down in my notes." for n in range(1, 9))
+    text = (f"At half past midnight the ward is quiet and the rain is on the windows. {told}\n\n"
+            "\u2018Obs?\u2019 says Mara.\n\n\u2018Done,\u2019 I say.\n\n"
+            "Back at the desk Precious is doing the fluid charts.\n\n\u2018Tea?\u2019 says Mara.\n\n\u2018Go on,\u2019 I say.\n\n"
+            "* * *\n\nI sleep from half eight till one, badly, and at three o\u2019clock I am climbing the stairs of my "
+            "sister\u2019s block with a crate on my shoulder.\n\n\u2018You\u2019re late,\u2019 says Mara.\n")
+    scenes = adapt_text(text, CAST).scenes
+    assert [s.ambience for s in scenes] == ["hospital", "hospital", "room"]
+    assert "night" in scenes[1].layers and "night" not in scenes[2].layers
