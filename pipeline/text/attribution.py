@@ -251,6 +251,7 @@ _CLAUSE_AFTER_NAME = re.compile(r"\W*(?:if|and|but|please|thanks|thank|since|see
 # a voice heard before it is known whose: the end of the paragraph before a line of its own
 _A_VOICE = re.compile(r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}voice\b[^.!?\"“”‘’]*[.:!?]?\s*$", re.IGNORECASE)
 _IT_WAS = re.compile(r"\s*It\s+(?:was|is)\s+")
+_ON_THE_LINE = re.compile(r"\b([A-Z][a-z]+)(?:['’]s|\s+is|\s+was)\s+on(?:\s+the\s+(?:phone|line|speaker))?(?=[.,!?;]|\s+(?:for|and|now|again)\b)")
 
 
 # the verb a name broken off by the tag is the subject of ("'Wullie Kerr,' said Mum, 'is a lazy old sod'"; not "'Miss
@@ -389,11 +390,15 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                     for alias in (who_named, *character.aliases) if len(alias) > 2):
                 named = who_named
         if not named and len(indices) == 1 and _A_VOICE.search(text, max(0, a - 300), a) \
-                and not text[a:quotes[index].start].strip(" \t\n\"“‘'") and (said := _IT_WAS.match(text, b)):
+                and not text[a:quotes[index].start].strip(" \t\n\"“‘'"):
             # "...the letterbox went up and a voice came through it." / "Theresa? It's only me." / "It was Mrs
             # Gallacher from across the landing.": the voice is the one the next paragraph says it was
+            said = _IT_WAS.match(text, b)
             named = next((main for at, _, main in reader.names.mentions(text, said.end(), said.end() + 60)
-                          if at == said.end()), "")
+                          if at == said.end()), "") if said else ""
+            # (or the one said to be on the phone: "Glen's on." ... "taps the speaker, and the voice that comes out of it")
+            on = [m for m in _ON_THE_LINE.finditer(text, max(0, a - 600), a)] if not said else []
+            named = named or (reader.names.lookup(on[-1].group(1)) or "" if on else "")
         after_end = ends[position]
         if not named and (_HAND_OUT.search(text, quotes[indices[position - 1]].end if position else a,
                                            max(a, quotes[index].start - 1))
