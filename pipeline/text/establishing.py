@@ -54,7 +54,8 @@ _WEATHER_SUBJECT = re.compile(
 # they came out.", "By the time we found the farm the light was going.", "Twenty minutes later..."
 _TRANSITION = re.compile(
     rf"^\W*(?:by\s+the\s+time\b|it(?:\s+(?:was|is)|['’]s)\s+(?:gone|past|nearly|almost|after|just\s+after|well\s+after|"
-    rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+(?:{_NUMBER}|noon|midnight)\b|"
+    rf"getting\s+on\s+for|close\s+to|half\s+past|(?:a\s+)?quarter\s+(?:past|to)|(?:five|ten|twenty|twenty-five)\s+(?:past|to))\s+"
+    rf"(?:{_NUMBER}|noon|midnight)\b|"
     r"(?:[\w'’-]+\s+){1,3}(?:minutes|hours)\s+later\b|"
     # ("It was full dark by the time they sat in to supper. The kitchen was the warmest room")
     r"it\s+(?:was|is|had\s+got|had\s+gone)\s+(?:full\s+|fully\s+|quite\s+|already\s+|long\s+|pitch\s+)?dark\s+"

@@ -46,6 +46,8 @@ _MOTION = (r"(?:(?:go|goes|going|come|comes|walk|run|(?<!'s )(?<!’s )(?<!the )
            r"(?:the\s+)?(?:[\w-]+\s+)?)\s*(?:stairs|steps|staircase|ladder|gangway|gangplank|flights?(?:\s+of\s+stairs)?)\s+"
            r"(?:up\s+)?(?:to|into|of)|"
            r"boarded|joined|"
+           # the door at the end of the way home: "walked home across the Meadows ... and let herself into the flat"
+           r"let\s+(?:herself|himself|themselves|myself|ourselves|yourself)\s+(?:in\s+(?:to|at|through)|into|through)|"
            # the end of a way there: "a scramble up the wall ... and then we were on the gym roof", "Ten minutes later
            # they were in the car park" (not "we were in the kitchen when the phone went": where they already were)
            r"(?:(?:and\s+)?then|later|soon|eventually|finally|at\s+last),?\s+(?:we|they|I|he|she|you)\s+(?:were|was|are|is|am)\s+"

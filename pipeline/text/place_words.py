@@ -117,6 +117,8 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "ambulance bay", "loading bay", "parking bay", "drop-off bay", "delivery bay", "taxi bay",
                # a paved way along a town's river
                "riverside walkway", "river walkway", "riverwalk", "embankment", "esplanade",
+               # a street by its name: "the Royal Mile", "the Golden Mile"
+               "mile",
                # a roof out in the weather
                "helipad", "helicopter pad", "rooftop", "roof terrace", "flat roof", "gym roof", "school roof",
                # a school's grounds out of doors
@@ -214,7 +216,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
     "room": ("room", "bedroom", "parlour", "parlor", "drawing room", "sitting room", "living room", "lounge",
              # a house's best room, kept for visitors ("The front room of the house on Grove Lane")
              "front room", "front parlour", "good room", "basement", "physio room", "treatment room", "common room", "games room",
-             "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "bathroom",
+             "hall", "hallway", "corridor", "apartment", "house", "cottage", "attic", "cellar", "vault", "bathroom",
              "nursery", "library", "dining room", "chamber", "landing", "lodgings", "home", "mansion",
              # where people sit indoors: "I was on the sofa with a book"
              "sofa", "settee", "couch", "armchair", "fireside",
@@ -345,6 +347,9 @@ _PLACE_FIGURES = re.compile(
     r"\b(?:the\s+)?(?:coast|coastline|shore|land|harbour|harbor|quay|town|city)\s+(?:had\s+)?(?:gone|fallen|dropped|slipped|receded)\s+(?:behind|away|astern)\b|"
     # ("...loudly, as though we are all at a garden party", "as if she'd walked into an operating theatre")
     r"\bas\s+(?:though|if)\s+[^,.;:!?\"“”]{0,60}|"
+    # ("watch him the way cattle watch a coyote that has wandered into the barn")
+    r"\bthe\s+way\s+(?!(?:to|in|out|back|home|up|down|through|across|along|over|there|here)\b)(?:[\w'’-]+\s+){1,3}?"
+    r"(?:watch|watches|watched|look|looks|looked|stare|stares|stared|move|moves|moved|do|does|did)\b[^,.;:!?\"“”]{0,60}|"
     # a court that is no courtroom: a game's, a king's, a house's ("the lodge gates of Tempest Court")
     r"(?:tennis|squash|badminton|basketball|netball|food|royal)\s+courts?|out\s+of\s+court|the\s+court\s+of|"
     # the street seen from indoors: "the air on the street outside was heavy" (not "the street outside the pub")

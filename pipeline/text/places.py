@@ -46,14 +46,19 @@ _AFTER_SUBJECT = (r"(?=\s*(?:next\s+door\s+|(?:north|south|east|west|northbound|
                   r"beside|past|through|under|over|\w+ed|"
                   # ("The lane down from Cold Keld drops through a tunnel of thorn hedges")
                   r"(?:down|up)(?=\s+(?:from|to|through|into|past|towards?)\b)|"     # and the present tense's ("Gran's kitchen looks like")
-                  r"lies|stands|sits|seems|looks|feels|takes|keeps|holds|grows|falls|rises|shakes|rings|smells|fills)\b))")
+                  r"lies|stands|sits|seems|looks|feels|takes|keeps|holds|grows|falls|rises|shakes|rings|smells|fills|"
+                  r"stops|halts|slows|lurches|sways|shudders|idles)\b))")
 _SPOKEN_OF = r"(?:name|word|words|thought|idea|mention|memory|memories|picture|photo|photograph|map|sign|smell|sound)"
 # or a way past something to the place, with no comma: "Down past the pier the beach is just shapes" (not a view
 # across or beyond, which is seen from elsewhere)
 _WAY_LEAD_IN = (r"(?:(?:down|up|out|back|away|right|just|further|farther)\s+)?(?:past|behind|beside|along|near|under|"
                 r"round|around)\s+(?:the|a|an|this|that)\s+"
                 r"(?!(?:[\w'’-]+\s+){0,2}?(?:windows?|glass|panes?|curtains?|blinds?)\b)(?:[\w'’-]+\s+){0,2}?")
-_LEAD_IN = rf"(?:{_TIME_LEAD_IN}|{_DAY_AND_AFTER}|(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|{_WAY_LEAD_IN})?"
+# (two of them too: "At ten to eleven, forty minutes up Highway 11, the bus stops."; not a view through the glass:
+# "Outside the treatment room window, Main Street was doing what Main Street did")
+_GLASS = r"(?!(?:windows?|glass|windscreen|windshield|pane)\b)"
+_LEAD_IN = (rf"(?:{_TIME_LEAD_IN}|{_DAY_AND_AFTER}|(?:{_GLASS}[\w'’-]+\s+){{0,4}}{_GLASS}[\w'’-]+,\s+|{_CLOCK_LEAD_IN}|"
+            rf"{_WAY_LEAD_IN}){{0,2}}")
 # ("The kitchen had not changed in years" is where the scene is, as it always was)
 # ("The low field was not a field any more": still where the scene is, changed)
 _DENIED = re.compile(r"\s*(?:\w+\s+)?(?:never|not|n't|no longer|hardly)\b(?!\s+(?:\w+\s+)?(?:changed|altered|moved)"
@@ -137,7 +142,9 @@ class _Patterns:
         # ("fell" only as a hill's name, "Gillthwaite Fell": the rain fell anywhere; "the Embankment" a London street,
         # not a flood bank)
         words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else "(?-i:Fell)" if w == "fell"
-                         else "(?-i:Embankment)" if w == "embankment" else "(?-i:Arms)" if w == "arms"
+                         else "(?-i:Embankment)" if w == "embankment" else "(?-i:Arms)" if w == "arms" else "(?-i:Mile)" if w == "mile"
+                         # (not the bus that stops: "forty minutes up Highway 11, the bus stops.")
+                         else r"bus[\s-]stop(?!s\s*[.!?,;]|s\s+(?:dead|suddenly|short|again|and)\b)" if w == "bus stop"
                          else "(?-i:Suite)" if w == "suite" else r"detachment(?!\s+of\b)" if w == "detachment"
                          # (someone's block is their block of flats: "the stairs of my sister's block"; not "round the block")
                          else r"(?:(?<=['’]s\s)|(?<=\b[Mm]y\s)|(?<=\b[Oo]ur\s))block(?!\s+(?:of|capitals|letters))" if w == "block"
@@ -220,7 +227,8 @@ class _Patterns:
             rf"^\W*{_LEAD_IN}(?!(?-i:Mr|Mrs|Ms|Miss|Dr|Sir|Lady)\b)(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+"
             rf"(?:(?:was|is)\s+|(?:stood|stands|sat|sits|lay|lies|(?:was|is)\s+(?:on|at|in|by|near|opposite))\b[^.;,]*,\s+)"
             rf"(?:a|an|the\s+only)\s+{noun}"
-            r"(?=\s*[,.;:!?]|\s*$|\s+(?:with|on|in|at|by|near|where|that|which|whose|and|of)\b)", re.IGNORECASE)
+            r"(?=\s*[,.;:!?]|\s*$|\s+(?:with|on|in|at|by|near|under|beneath|below|behind|off|where|that|which|whose|and|of)\b)",
+            re.IGNORECASE)
         self.whole = re.compile(rf"\s+of\s+(?:{_DETERMINER}|{_OWNER})\s+{noun}", re.IGNORECASE)
         # ("the waiting room at the clinic" too, but not "the cabin in the woods")
         self.whole_at = re.compile(rf"\s+(?:of|at|in)\s+(?:{_DETERMINER}|{_OWNER})\s+{noun}", re.IGNORECASE)
@@ -253,6 +261,12 @@ class _Patterns:
         before = re.search(r"\b([A-Za-z]+)[\s-]+$", match.string[:_where(match)])
         if before and f"{before.group(1).lower()} {word}" in self.word_bed:
             word = f"{before.group(1).lower()} {word}"
+        # ("in the back room of the Lamplighter, a bar on the Cowgate": a room of the place the name says it is)
+        named_whole = re.match(r"\s+of\s+the\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),\s+an?\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\b",
+                               match.string[match.end():]) if word in GENERIC_WORDS else None
+        if named_whole and (kind := next((w for w in (" ".join(named_whole.group(1).lower().split()[-n:]) for n in (2, 1))
+                                          if (w in self.word_bed or w == "bar") and w not in GENERIC_WORDS), None)):
+            return self.word_bed.get(kind, "pub"), kind
         whole_of = self.whole_at if word in _ROOMS_OF_A_PLACE else self.whole
         if word in _ROOMS_OF_A_PLACE and _HOSPITAL_NAMED.match(match.string, match.end()):
             return "hospital", "hospital"
@@ -454,7 +468,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
     # ("the sheep pens went up in the square by seven, and by nine the waiting room at the surgery smelled of wet
     # dog": the clock moved on to where the story is)
     later_hour = [m for m in candidates if m.string is not sentence and _LATER_HOUR.match(m.string)]
-    for match in later_hour + sorted(candidates, key=lambda m: (m.re is not patterns.struck, m.string is not sentence, m.start())):
+    for match in later_hour + sorted(candidates, key=lambda m: (m.re is not patterns.struck, not m.group(0).startswith("let "),
+                                                                 m.string is not sentence, m.start())):
         where = _where(match)
         if any(a <= where < b for a, b in (figures if match.string is sentence else figures_in(match.string))):
             continue

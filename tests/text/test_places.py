@@ -2577,3 +2577,30 @@ def test_back_at_the_desk_is_the_same_night_and_a_night_slept_off_is_not():
     scenes = adapt_text(text, CAST).scenes
     assert [s.ambience for s in scenes] == ["hospital", "hospital", "room"]
     assert "night" in scenes[1].layers and "night" not in scenes[2].layers
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("By half past nine the Royal Mile had turned into a river.", ("street", "mile")),
+    ("We walked a mile in the rain.", None),
+    ("The Coal Hole was a vault under South Bridge that had been a cobbler's.", ("room", "vault")),
+    ("At a quarter to one they were squeezed round a table in the back room of the Lamplighter, a bar on the Cowgate.",
+     ("pub", "bar")),
+    ("It was after two by the time Lou had walked home across the Meadows through a fine mist, climbed the stairs of "
+     "the tenement, and let herself into the flat.", ("room", "flat")),
+    ("At ten to eleven, forty minutes up Highway 11, the bus stops.", ("car", "bus")),
+    ("The bus stops were flooded.", ("street", "bus stop")),
+    ("Outside the treatment room window, Main Street was doing nothing much.", None),
+    # a simile's barn is no place anyone is
+    ("He steps onto the mat, and twenty wet heads come up to watch him the way cattle watch a coyote that has "
+     "wandered into the barn.", None),
+])
+def test_a_street_by_its_name_a_room_of_a_named_bar_and_the_door_at_the_end_of_the_way_home(sentence, found):
+    assert place_of(sentence) == found
+
+
+def test_ten_past_midnight_when_they_go_into_the_lobby_moves_the_story_off_the_bus():
+    text = ("At ten to eleven, forty minutes up Highway 11, the bus stops. The rain slants through the headlights. "
+            "The wipers thump. Nobody speaks. The heater ticks.\n\n\"Chains,\" said Tom.\n\n\"No,\" said Mara.\n\n"
+            "It\u2019s ten past midnight when Marcel eases the bus into the lot of the motor inn, and we go into the "
+            "lobby for the keys. The lobby is warm and smells of burnt coffee.\n\n\"Keys,\" said Tom.\n")
+    assert [s.ambience for s in adapt_text(text, CAST).scenes] == ["car", "room"]
