@@ -178,7 +178,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                 "walk in", "walk in freezer", "walk in fridge", "walk in cooler", "cold room", "cold store",
                 "dish station", "dishwashing station", "prep station", "grill station", "fry station", "pastry station"),
     # (and a pub by its name: "The Drovers Arms", capitalised)
-    "pub": ("pub", "tavern", "inn", "arms", "restaurant", "cafe", "café", "caffè", "caffe", "diner", "canteen", "saloon",
+    "pub": ("pub", "tavern", "inn", "arms", "grill", "restaurant", "cafe", "café", "caffè", "caffe", "diner", "canteen", "saloon",
             "concession stand", "refreshment stand",
             "coffee house", "coffee shop", "tea room", "tearoom", "bistro", "alehouse", "taproom", "dining hall",
             "public bar", "saloon bar", "lounge bar", "front bar", "curry house", "balti house", "takeaway", "hotel bar", "wine bar", "cocktail bar", "barroom", "bar room",

@@ -143,6 +143,7 @@ class _Patterns:
         # not a flood bank)
         words = "|".join(_WOOD if w == "wood" else "(?-i:ford)" if w == "ford" else "(?-i:Fell)" if w == "fell"
                          else "(?-i:Embankment)" if w == "embankment" else "(?-i:Arms)" if w == "arms" else "(?-i:Mile)" if w == "mile"
+                         else "(?-i:Grill)" if w == "grill"      # "the Sunrise Grill", not the grill the bacon is under
                          # (not the bus that stops: "forty minutes up Highway 11, the bus stops.")
                          else r"bus[\s-]stop(?!s\s*[.!?,;]|s\s+(?:dead|suddenly|short|again|and)\b)" if w == "bus stop"
                          else "(?-i:Suite)" if w == "suite" else r"detachment(?!\s+of\b)" if w == "detachment"

@@ -2604,3 +2604,13 @@ def test_ten_past_midnight_when_they_go_into_the_lobby_moves_the_story_off_the_b
             "It\u2019s ten past midnight when Marcel eases the bus into the lot of the motor inn, and we go into the "
             "lobby for the keys. The lobby is warm and smells of burnt coffee.\n\n\"Keys,\" said Tom.\n")
     assert [s.ambience for s in adapt_text(text, CAST).scenes] == ["car", "room"]
+
+
+def test_the_morning_after_at_a_grill_by_its_name():
+    assert place_of("She put the bacon under the grill.") is None
+    text = ("It\u2019s ten past midnight when we go into the lobby of the Northern Star Motor Inn for the keys. The lobby is warm. A kid "
+            "reads behind the counter. The lights hum. Nobody talks.\n\n\"Keys,\" said Tom.\n\n\"Two,\" said Mara.\n\n"
+            "By eight the rain has stopped and the whole world looks varnished. Every branch along the highway shines in "
+            "a low white sun. The Sunrise Grill sits across the road from the motel with its OPEN sign buzzing in the "
+            "window, and by quarter past we have filled both long tables at the back.\n\n\"Eggs,\" said Tom.\n")
+    assert [s.ambience for s in adapt_text(text, CAST).scenes] == ["room", "pub"]
