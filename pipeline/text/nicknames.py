@@ -243,9 +243,32 @@ def join_full_name_called_to_who_flinches(speech: _Speech, people: list[_Person]
 _CALLED_ME = re.compile(rf"\b(?:call(?:s|ed|ing)?|name[sd]?)\s+me\s+({_NAME})\b(?!\s+{_NAME})")
 
 
+# whoever picks up the telephone: "The phone went again in Lou's back pocket. This time she answered it."
+_ANSWERS_THE_PHONE = re.compile(r"\b(he|she|I)\s+(?:\w+ly\s+)?(?:answered|answers|picked\s+up|picks\s+up)"
+                                r"(?:\s+(?:it|the\s+(?:phone|call|mobile)))?\b[^.!?\"“”‘’]*[.!?]?\s*$")
+
+
+_RINGS = re.compile(r"\b(?:phone|mobile|telephone)\s+(?:\w+\s+){0,2}?(?:went|goes|rang|rings|buzzed|buzzes|vibrated|"
+                    r"vibrates|started\s+ringing|was\s+ringing|is\s+ringing)\b")
+
+
 def join_names_called_me(speech: _Speech, people: list[_Person]) -> None:
-    """'"Oliver," says Biscuit. "She called me Oliver."': the name a tagged speaker says they were called is theirs."""
+    """'"Oliver," says Biscuit. "She called me Oliver."': the name a tagged speaker says they were called is theirs;
+    and the name the caller opens with is whoever picked up the phone ("...she answered it." / "Fiona? Oh, thank God.")."""
     owner = {form: p for p in people for form in p.forms}
+    for number in range(1, len(speech.paragraphs)):
+        told, inside = speech.narration_of(number - 1), speech.quotes_in(number)
+        named = {id(p): p for m in re.finditer(_NAME, told) if (p := owner.get(m.group(0))) is not None}
+        opening = re.match(rf"\W*({_NAME})[?!,.]", speech.text[inside[0][0]:inside[0][1]]) if inside else None
+        # (a call come in: not "I ring Uncle Tunde ... The third time he picks up" / "Dayo? It's gone ten.")
+        answered = _ANSWERS_THE_PHONE.search(told) if opening and not speech.quotes_in(number - 1) \
+            and _RINGS.search(told) else None
+        called = owner.get(opening.group(1)) if answered else None
+        # (of the sex the "she" who answered is; the one named may not have a sex of their own yet: "Lou")
+        if called is not None and len(named) == 1 and (picked := next(iter(named.values()))) is not called \
+                and len(called.words) == 1 and called.words[0] not in FAMILY_NAMES \
+                and called.listed_gender in ("", {"he": "M", "she": "F"}.get(answered.group(1), called.listed_gender)):
+            picked.absorb(called, owner)
     for number in range(len(speech.paragraphs)):
         said = [m.group(1) for a, b in speech.quotes_in(number) for m in _CALLED_ME.finditer(speech.text, a, b)]
         if not said:

@@ -4608,3 +4608,18 @@ def test_a_job_its_holder_names_as_their_own_on_the_radio_is_theirs():
             '"Sea Sparrow, this is Little Burnt Cove harbour master. Come back."\n\nHiss.\n\n'
             'Lewis was at the card table with the handset. "Copy that. Harbour master out."\n')
     one_person(text, "Lewis", "the harbour master")
+
+
+def test_the_name_a_caller_opens_with_is_whoever_picked_up_the_phone():
+    text = ("'You were good,' Eilidh said.\n\n'I was really good, Lids,' said Lou.\n\n"
+            "The phone went again in Lou's back pocket. This time she answered it, because there was no point in not.\n\n"
+            "'Fiona? Oh, thank God. You're alive, then.'\n\n'Mum. It's two in the morning.'\n\n"
+            "'Take your make-up off first, Fiona, I mean it.'\n\n'It's August,' said Lou.\n")
+    one_person(text, "Lou", "Fiona")
+
+
+def test_the_caller_a_teller_rings_is_not_the_teller_for_the_name_he_answers_with():
+    text = ('I ring Uncle Tunde from the corridor. It rings out twice. The third time he picks up.\n\n'
+            '"Dayo? It\'s gone ten. What\'s happened?"\n\n"It\'s Pops," I said.\n\n"Dayo, talk to me," said Uncle Tunde.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Dayo") != owner(cast, "Uncle Tunde")
