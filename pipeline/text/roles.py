@@ -67,8 +67,7 @@ _TITLED_TRADES = {"Sister": {"nurse", "sister", "matron", "nun"}, "Dr": {"doctor
 
 _JOBS = "|".join(sorted(_ROLES))
 # jobs in two words whose second is no job of its own
-_TWO_WORD_JOBS = {"harbour master", "harbor master", "station master", "dock master", "ring master", "school master",
-                  "lock keeper", "light keeper"}
+_TWO_WORD_JOBS = {"harbour master", "harbor master", "station master", "dock master", "ring master", "school master", "lock keeper", "light keeper"}
 # "the driver", "the cab driver" (one word before the job that is not a job itself)
 _ROLE_MENTION = re.compile(rf"\b[Tt]he\s+(?:(?!(?i:{_JOBS})\b)[a-z]+\s+)?((?i:{_JOBS}))\b")
 # "the tech said", "said the lighting tech": any other job or descriptor the tags keep using
@@ -175,7 +174,7 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
             if given and (person := owner.get(given.group(1) or given.group(2))) is not None:
                 found[id(person)] = person
     for paragraph in _job_paragraphs(speech, owner, role):
-        for x, y in speech.quotes_in(paragraph):
+        for x, y in speech.quotes_in(paragraph) if not _I_DO.search(speech.narration_of(paragraph)) else ():
             given = _SELF_NAMED.match(text, x, y)
             person = owner.get(given.group(1) or given.group(2)) if given else None
             # (a bare name is a self-introduction the first time the text says it, not a call:
@@ -187,6 +186,10 @@ def _named_beside(speech: _Speech, people: list[_Person], role: str) -> _Person 
                     and not re.search(rf"\b{re.escape(given.group(2))}\b", text[:given.start(2)]))):
                 found[id(person)] = person
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# the teller's own lines, not the job's: 'I laugh, and it comes out as a cloud. "I'm Dana, by the way."' to the driver
+_I_DO = re.compile(r"(?:^|[.!?]\s+)I\s+(?!am\b|was\b)[a-z]+|\b(?:I\s+(?:say|said|ask|asked)|(?:say|said|ask|asked)\s+I)\b")
 
 
 def _doing(role: str) -> str | None:

@@ -4623,3 +4623,15 @@ def test_the_caller_a_teller_rings_is_not_the_teller_for_the_name_he_answers_wit
             '"Dayo? It\'s gone ten. What\'s happened?"\n\n"It\'s Pops," I said.\n\n"Dayo, talk to me," said Uncle Tunde.\n')
     cast = discover_characters(text)
     assert owner(cast, "Dayo") != owner(cast, "Uncle Tunde")
+
+
+def test_the_tellers_own_name_given_to_the_driver_is_not_the_drivers():
+    told = " ".join(f"I check the sticks and I count the bags in row {n}." for n in range(1, 9))
+    text = (f"The bus stops on the highway. {told}\n\nThe driver pulls a parka off the hook behind his seat. "
+            "\u201cI\u2019m going to walk up and have a look.\u201d\n\n\u201cI\u2019ll come with you,\u201d I say.\n\n"
+            "\u201cYou do this run a lot?\u201d I ask him.\n\n\u201cThirty-one years,\u201d says the driver.\n\n"
+            "I laugh, and it comes out as a cloud and blows away. \u201cI\u2019m Dana, by the way. Assistant coach.\u201d\n\n"
+            "\u201cI know who you are,\u201d the driver says.\n\n\u201cCoach Dana, can we get off?\u201d Moose asks.\n\n"
+            "\u201cDana, get him back on this bus,\u201d says Mrs. Draper.\n")
+    cast = discover_characters(text)
+    assert owner(cast, "Dana") != owner(cast, "the driver")
