@@ -13,7 +13,7 @@ import re
 
 from pipeline.text import attribution, establishing, places as place_words, things, weather
 from pipeline.text.cues import sfx_in
-from pipeline.text.narrator import told_in_first_person
+from pipeline.text.narrator import _narration, told_in_first_person
 from pipeline.text.notes import is_author_note, split_asides
 from pipeline.text.places import Vocabulary
 from pipeline.text.quotes import is_scene_break, lines_as_paragraphs, split_paragraphs
@@ -87,8 +87,7 @@ def adapt_text(text: str, characters: dict[str, attribution.Character] | None, t
     characters = characters if characters else attribution.discover_characters(text)
     quotes = attribution.attribute(text, characters)
     paragraphs = split_paragraphs(text)
-    narration = "".join(text[end:start] for end, start in zip([0, *(q.end for q in quotes)], [*(q.start for q in quotes), len(text)]))
-    builder = SceneBuilder(scenes=[], lines=[], told_by_i=told_in_first_person(narration))
+    builder = SceneBuilder(scenes=[], lines=[], told_by_i=told_in_first_person(_narration(text, [(q.start, q.end) for q in quotes])))
     notes: list[str] = []
     story_started = False
     heading_place, heading_layers = None, []

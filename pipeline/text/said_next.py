@@ -45,14 +45,13 @@ def said_it_next(reader: _Reader, quotes: list[Quote], groups: list[Paragraph]) 
     for group, after in zip(groups, groups[1:]):
         if not group.quotes or group.speaker or after.quotes:
             continue
-        said = _SAID_IT.match(reader.text, *after.span)
-        if said is None and (said := _BROUGHT_IN.match(reader.text, *after.span)) and any(
-                not any(q.start <= at < q.end for q in quotes) for at, _, main in reader.names.mentions(reader.text, 0, group.span[0])
-                if main == (reader.names.at(reader.text, said.start(1), said.end(1)) or ("", ""))[1]):
-            said = None     # (someone the narration has already brought in)
+        said = _SAID_IT.match(reader.text, *after.span) or _BROUGHT_IN.match(reader.text, *after.span)
         who = reader.names.at(reader.text, said.start(1), said.end(1)) if said else None
         if who is None or (said.re is _SAID_IT and said.group(2) and reader.genders.get(who[1], "U") not in ("U", _gender_of_phrase(said.group(2)))):
             continue
+        if said.re is _BROUGHT_IN and any(main == who[1] and not any(q.start <= at < q.end for q in quotes)
+                                          for at, _, main in reader.names.mentions(reader.text, 0, group.span[0])):
+            continue    # (someone the narration has already brought in)
         group.speaker, group.basis = who[1], "beat"
         for index in group.quotes:
             if not quotes[index].speaker:

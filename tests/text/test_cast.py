@@ -12,6 +12,8 @@ from pipeline.text.addressed import vocatives
 from pipeline.text.animals import animal_names
 from pipeline.text.names import Character, _Names
 
+from conftest import narration_told_as_i
+
 CHAPTERS = Path(__file__).parents[1] / "data" / "chapters"
 
 
@@ -4626,7 +4628,7 @@ def test_the_caller_a_teller_rings_is_not_the_teller_for_the_name_he_answers_wit
 
 
 def test_the_tellers_own_name_given_to_the_driver_is_not_the_drivers():
-    told = " ".join(f"I check the sticks and I count the bags in row {n}." for n in range(1, 9))
+    told = narration_told_as_i()
     text = (f"The bus stops on the highway. {told}\n\nThe driver pulls a parka off the hook behind his seat. "
             "\u201cI\u2019m going to walk up and have a look.\u201d\n\n\u201cI\u2019ll come with you,\u201d I say.\n\n"
             "\u201cYou do this run a lot?\u201d I ask him.\n\n\u201cThirty-one years,\u201d says the driver.\n\n"

@@ -20,7 +20,7 @@ from pipeline.text.weather import layers_in, weather_comes, weather_stops
 from pipeline.text.sentences import split_sentences
 from pipeline.text.vocabulary import load_vocabulary
 
-from conftest import make_project, quick_design, share_cache
+from conftest import make_project, quick_design, share_cache, narration_told_as_i
 
 DATA = Path(__file__).parents[1] / "data"
 CAST = {"Mara": attribution.Character("Mara", (), "F"), "Tom": attribution.Character("Tom", (), "M")}
@@ -2546,7 +2546,7 @@ def test_the_soundstage_after_the_trailer_is_a_scene_of_its_own():
 
 def test_others_going_off_leave_the_teller_and_the_story_where_they_are():
     # (told as "I" throughout, as a chapter is)
-    told = " ".join(f"I check bed {n} and I write it down in my notes." for n in range(1, 9))
+    told = narration_told_as_i()
     text = ("I am on the ward at midnight. The ward is quiet. The monitors tick. I write up the charts. "
             f"Precious hums at the desk. {told}\n\n\u2018Where is he?\u2019 I ask.\n\n\u2018Bay Two,\u2019 says Precious.\n\n"
             "Then he goes to the office to ring the care home, and I go back to the charts. I have four to do. "
@@ -2568,7 +2568,7 @@ def test_carried_to_a_hall_and_taken_up_to_a_house_move_the_story():
 
 
 def test_back_at_the_desk_is_the_same_night_and_a_night_slept_off_is_not():
-    told = " ".join(f"I check bed {n} and I write it down in my notes." for n in range(1, 9))
+    told = narration_told_as_i()
     text = (f"At half past midnight the ward is quiet and the rain is on the windows. {told}\n\n"
             "\u2018Obs?\u2019 says Mara.\n\n\u2018Done,\u2019 I say.\n\n"
             "Back at the desk Precious is doing the fluid charts.\n\n\u2018Tea?\u2019 says Mara.\n\n\u2018Go on,\u2019 I say.\n\n"
