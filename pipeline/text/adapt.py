@@ -559,6 +559,8 @@ def _place_in(piece: str, builder: SceneBuilder, places: Vocabulary, opening: bo
     found = place_words.place_of(piece, places, opening=opening, generic=generic)
     if found is None and opening and not builder.known and establishing.keeps_hours(piece):
         return "pub", "café"    # "Rossi's on Duke Street shuts at midnight": the business a scene opens on
+    if found is None and opening and (home := establishing._HOME_ON_A_STREET.match(piece)):
+        return "room", home.group(1).lower()    # "My aunt's house sat at the top of a street so steep...": her house
     if found is None and _TO_THE_CORNER_BUSINESS.search(piece):
         return "pub", "business"    # "we ended up in Sandro's on the corner of Allison Street": a shop or a café
     if found is None and _TO_SOMEONES.search(piece):

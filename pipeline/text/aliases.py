@@ -222,7 +222,7 @@ def _join_answered_names(speech: _Speech, people: list[_Person], first_person_st
         fits = previous_speaker is not None and bare is not None and bare is not previous_speaker and not teller_called \
             and previous_speaker not in speakers.values() \
             and len(previous_speaker.words) == 1 and gender_of(previous_speaker) \
-            and not any(_split_title(f)[0] in ("Aunt", "Auntie", "Aunty", "Uncle") for f in previous_speaker.forms) \
+            and not any(_split_title(f)[0] in ("Aunt", "Auntie", "Aunty", "Tante", "Tantie", "Uncle") for f in previous_speaker.forms) \
             and first_name_gender(bare.words[0]) in ("", gender_of(previous_speaker))
         # "said Mrs. Bellamy" / "I can speak for myself, June.": June Bellamy, of that surname, when
         # the answer opens on it (later in the paragraph it may be a daughter spoken to)

@@ -239,7 +239,7 @@ _HAND_OUT = re.compile(r"\b(?:held|put|stuck|thrust|offered|extended)\s+(?:out\s
 _FATHER_CALLS = ("papa", "pa", "father", "dad", "daddy")
 _PHONE_ANSWERED = re.compile(r"\b(?:lift(?:s|ed)?|pick(?:s|ed)\s+up|snatch(?:es|ed)\s+up|grab(?:s|bed)|answer(?:s|ed))"
                              r"\s+(?:the\s+)?(?:receiver|phone|telephone|handset)\b[^\"“”‘']*[\"“‘']?$")
-_KIN_CALLED = re.compile(r"(?:^|[,!?;.]\s*|\b(?:dear|dearest)\s+)(papa|pa|father|dad|daddy|mamma|mama|mother|mum|mummy|"
+_KIN_CALLED = re.compile(r"(?:^|[,!?;.]\s*|\b(?:dear|dearest)\s+)(papa|pa|father|dad|daddy|mamma|mama|mother|mum|mummy|mammy|mam|mommy|"
                          r"mom|ma)\s*(?:[,.!?;—-]|$)", re.IGNORECASE)
 
 
@@ -261,6 +261,9 @@ _GOES_ON_ABOUT = re.compile(r"\W*(?:is|was|has|had|will|would|can|could|does|did
                             r"(?!need|feed|bleed|speed)[a-z]+ed|says|knows|thinks|wants|lives|works|used)\b")
 
 
+_INTRODUCED_MYSELF = re.compile(r"\b(?:I['’]m|I\s+am|[Mm]y\s+name['’]s|[Mm]y\s+name\s+is)\s+[A-Z]")
+
+
 def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quote], group: Paragraph,
                     groups: list[Paragraph]) -> None:
     """Tags, continued speech and action beats: what one paragraph says about its speaker."""
@@ -270,7 +273,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         # ("'Wullie Kerr,' said Mum, 'is a lazy old sod'": the name the sentence goes on about, not one called)
         said_of = re.fullmatch(r"\W*[A-Z][\w'’. -]*,\W*", quotes[index].text) and position + 1 < len(indices) \
             and _GOES_ON_ABOUT.match(quotes[indices[position + 1]].text)
-        addressed |= set() if said_of else vocatives(quotes[index].text, reader.names)
+        # ('"I'm Dana, by the way." / ... He squeezes my elbow. "Marcel.": a name given back for the one given)
+        given_back = indices[0] > 0 and re.fullmatch(r"\W*[A-Z][\w'’-]+[.!]?\W*", quotes[index].text) \
+            and _INTRODUCED_MYSELF.search(quotes[indices[0] - 1].text)
+        addressed |= set() if said_of or given_back else vocatives(quotes[index].text, reader.names)
     group.addressed = addressed
     tagged: dict[int, _Who] = {}
     # where the narration after each quote ends: at the next quote, or the paragraph's end
@@ -440,6 +446,8 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             if parent and parent != speaker and bearers == {parent}:
                 addressed.add(parent)
     group.gender = "" if known else next((w.gender for w in tagged.values() if w.gender), "")
+    if calls_me_parent := _calls_me_parent(reader, quotes, indices):
+        addressed.add(reader.narrator)
 
     def fits(name: str) -> bool:
         return bool(name) and name not in addressed and \
@@ -471,6 +479,9 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
                 # ("Mummy." to the one the narration calls "my mother": her child, the teller, whoever the
                 # narration named last)
                 group.speaker, group.basis, group.held = reader.narrator, "turns", True
+            elif calls_me_parent and (child := reader.family.child()) and child != said_last and fits(child):
+                # ("Mammy? Mammy, you hearing me?" on the phone of the teller who says "My son, Kareem")
+                group.speaker, group.basis, group.held = child, "turns", True
             elif previous is not None and previous.answered and len(groups) >= 2 and groups[-2].quotes \
                     and groups[-2].speaker != previous.answered and fits(groups[-2].speaker):
                 # and whoever spoke before it goes on
@@ -502,6 +513,18 @@ def _my_parent_called(reader: _Reader, quotes, indices) -> str:
             if parent and parent == reader.family.who(relation) and reader.family.told(relation):
                 return parent
     return ""
+
+
+def _calls_me_parent(reader: _Reader, quotes, indices) -> bool:
+    """"Mammy, you see my sticks?" in a story told by a mother ("My son, Kareem..."): said to the teller, when no one of the
+    cast goes by the word and the teller is of its sex."""
+    if not reader.narrator or not reader.family.is_a_parent():
+        return False
+    calls = {call.group(1).lower() for index in indices for call in _KIN_CALLED.finditer(quotes[index].text)
+             if not reader.names.lookup(call.group(1).capitalize())}
+    sex = reader.genders.get(reader.narrator, "U")
+    return bool(calls) and sex in ("U", "M" if calls <= set(_FATHER_CALLS) else "F") \
+        and (calls <= set(_FATHER_CALLS) or not calls & set(_FATHER_CALLS))
 
 
 def _spoken_to(reader: _Reader, text: str, span: tuple[int, int], b: int) -> str:

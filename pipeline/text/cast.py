@@ -48,7 +48,7 @@ from pipeline.text.mentions import _FEMALE, _MALE, _candidates
 from pipeline.text.nicknames import (_tie_nicknames, join_full_name_called_to_who_flinches, join_full_name_to_what_he_goes_by,
                                       join_given_name_to_nickname, join_names_called_me)
 from pipeline.text.parents import _join_parents, join_couple_by_their_family_name
-from pipeline.text.uniforms import join_roles_by_what_they_wear
+from pipeline.text.at_work import join_drivers_at_the_wheel, join_roles_by_what_they_wear
 
 
 def _is_person_form(form: str, speech: _Speech, mid: Counter, anywhere: Counter, spoke: Counter, where, lower: Counter,
@@ -304,6 +304,7 @@ def discover_characters(text: str, limit: int = 80) -> dict[str, Character]:
     _add_roles(speech, people)
     join_roles_by_what_they_wear(text, people)
     join_roles_answering_calls(speech, people)
+    join_drivers_at_the_wheel(speech, people)
     add_called_by_title_alone(speech, people)
     add_names_given(speech, people)
     add_described_strangers(speech, people)

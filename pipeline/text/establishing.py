@@ -73,7 +73,10 @@ _TRANSITION = re.compile(
     # ("By eight-thirty it is full dark and Stage 4 has become a motel room")
     rf"by\s+(?:(?:half\s+past\s+|half\s+|(?:a\s+)?quarter\s+(?:past|to)\s+)?{_NUMBER}(?:-{_MINUTES})?|noon|midnight|dawn|nightfall|dusk|morning|"
     r"evening)(?:\s+o['’]clock)?"
-    r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,]))", re.IGNORECASE)
+    r"(?:\s+(?:that|the\s+next|next)\s+(?:night|morning|evening|day|afternoon))?(?=[\s,])|"
+    # "On Wednesday morning I took the maxi up to Belmont": days on
+    r"on\s+(?:the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,]))",
+    re.IGNORECASE)
 # The story's people put somewhere once the clock has moved on ("By six we were on the M62", "An hour
 # later they were in the kitchen"), or the teller there ("We were on the platform by then").
 _PEOPLE_THERE = re.compile(
@@ -184,11 +187,19 @@ BUSINESS_SITS = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s
 _HALL_OF = re.compile(rf"^\W*(?:{_CLOCK_TO_THE_MINUTE}|{_TIME_LEAD_IN})?The\s+(?:[\w-]+\s+)?hall\s+(?:behind|of|at|beside|next\s+to|attached\s+to|below|beneath|under)\s+"
                       r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(church|chapel|mosque|temple|school|synagogue|gurdwara|tabernacle|kirk)\b",
                       re.IGNORECASE)
+# a hall by the name of the lodge or club it belongs to: "By eight the Sons of Norway hall is so full that...", "The
+# Legion hall was packed"
+_NAMED_HALL = re.compile(rf"^\W*(?i:{_CLOCK_TO_THE_MINUTE}|{_TIME_LEAD_IN})?(?i:the)\s+(?:[A-Z][\w'’-]+\s+)(?:(?:of|and|the)\s+[A-Z][\w'’-]+\s+|"
+                         r"[A-Z][\w'’-]+\s+)*hall\s+(?:is|was|had|has|smelled|smells|smelt|felt|feels|looked|looks|rang|rings|hummed|hums)\b")
 # a house seen where it stands in the hills, from out of doors
 _DWELLING_SITS = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’-]*\s+)?(?:[a-z-]+\s+)?(?:house|farmhouse|cottage|farm|bungalow|"
                             r"cabin|croft|chapel|church)\s+(?:stood|sat|lay|stands|sits|lies)\b[^.;]*?\b(?:on|above|below|"
                             r"among|beneath|under|against)\s+(?:[\w'’-]+\s+){0,4}?(hillside|hills?|moors?|fells?|valley|glen|"
                             r"fields?|slopes?|brae|ridge|headland|cliffs?|clifftop|mountainside|mountains?)\b")
+_HOME_ON_A_STREET = re.compile(r"^\W*(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]+['’]s?)\s+(?:[a-z]+['’]s?\s+)?(?:[a-z-]+\s+)?"
+                               r"(house|home|flat|bungalow|cottage)\s+(?:stood|sat|was|stands|sits|is)\s+(?:at|on|near|halfway\s+up)\s+"
+                               r"(?:the\s+(?:top|bottom|end|corner|foot|head)\s+of\s+)?(?:a|the)\s+(?:[\w'’-]+\s+){0,2}?"
+                               r"(?:street|road|lane|hill|terrace|close|avenue|crescent)\b")
 _OUT_INTO_WEATHER = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,3}(?:came|stepped|walked|ran|went)\s+out\s+of\s+(?:the|a|an|his|her|their)\s+[^,.;]{1,40}?\s+"
                                r"(?:at\s+[^,.;]{1,30}?\s+)?into\s+(?:the\s+|a\s+)?(?:rain|storm|night|dark|wind|downpour|cold)\b")
 _ONTO_A_STREET = re.compile(r"\b(?:came|come|comes|stepped|steps|went|go|goes|walked|walks|spilled|emerged|got)\s+"
@@ -244,11 +255,15 @@ def established_place(sentences: list[str], vocabulary: Vocabulary = DEFAULT) ->
         # come to a place by its name, a street's as well as a wood's)
         found = next((vocabulary.patterns.bed_of(m) for sentence in sentences[1:3] if _PEOPLE_ACT.match(sentence)
                       and (m := vocabulary.patterns.named_locative.search(sentence)) and not named_by_it(m)), None)
+    if found is None and (home := next((m for x in sentences[:2] if (m := _HOME_ON_A_STREET.match(x))), None)):
+        found = ("room", home.group(1).lower())    # "My aunt's house sat at the top of a street so steep...": her house
     if found is None and len(sentences) > 1 and _GOT_IN.match(sentences[1]) \
             and (car := vocabulary.patterns.subject.match(sentences[0])) and vocabulary.patterns.bed_of(car)[0] == "car":
         found = vocabulary.patterns.bed_of(car)     # "His car was a silver Skoda... I got in the front"
     if found is None and (hall := _HALL_OF.match(sentences[0])):
         found = ("crowd", f"{hall.group(1).lower()} hall")     # "The hall behind the PCEA church in Kawangware has..."
+    if found is None and _NAMED_HALL.match(sentences[0]):
+        found = ("crowd", "hall")
     if found is None and _CROSSING_OF.match(sentences[0]):
         found = ("countryside", "creek crossing")
     if found is None and (bare := _HOSPITAL_UNIT.match(sentences[0])):

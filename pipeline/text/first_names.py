@@ -106,7 +106,9 @@ def same_first_name(short: str, long: str) -> bool:
         return True
     # "Tola" of "Adetola", "Beth" of "Elizabeth": the name's last syllables, after a syllable of its own
     # (or after an opening vowel alone: "Bena" of "Abena", "Liza" of "Eliza", "Nita" of "Anita")
-    if len(a) >= 4 and (len(b) >= len(a) + 3 or len(b) == len(a) + 1) and b.endswith(a) and re.search(r"[aeiou]", b[:-len(a)]) \
+    # ("Dora" of "Eudora": after a diphthong alone)
+    if len(a) >= 4 and (len(b) >= len(a) + 3 or len(b) == len(a) + 1 or re.fullmatch(r"[aeiou]{2}", b[:-len(a)])) \
+            and b.endswith(a) and re.search(r"[aeiou]", b[:-len(a)]) \
             and len({first_name_gender(short), first_name_gender(long)} - {""}) <= 1:
         return True
     # "Roz" of "Rosalind", "Suze" of "Susan": the opening letters, spoken with a z
@@ -122,7 +124,9 @@ def same_first_name(short: str, long: str) -> bool:
     # "Benny" of "Benedict", "Freddie" of "Frederick": the first syllable, its consonant doubled
     pet = re.fullmatch(r"([a-z]*[aeiou]([b-df-hj-np-tv-z]))\2(?:y|ie|ey)", a)
     # ("Ally" of "Alasdair", "Eddie" of "Edward")
-    if pet and len(pet.group(1)) >= 2 and len(b) > len(pet.group(1)) + 1 and b.startswith(pet.group(1)):
+    # ("Dezzy" of "Desmond", "Rozzie" of "Rosalind": the s of the name sounded as a z)
+    if pet and len(pet.group(1)) >= 2 and len(b) > len(pet.group(1)) + 1 and (
+            b.startswith(pet.group(1)) or (pet.group(2) == "z" and b.startswith(pet.group(1)[:-1] + "s"))):
         return True
     # "Otty" of "Ottoline", "Rosie" of "Rosalind": the opening letters and a pet ending
     # ("Mary", a name of its own, is not Margaret's)

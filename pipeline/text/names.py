@@ -49,7 +49,7 @@ _MONTH_AFTER = re.compile(r"\s*(?:\d|(?:I|we|you|he|she|it|they|one|not)\b)")
 
 
 TITLES = ("Mr", "Mrs", "Miss", "Ms", "Dr", "Doctor", "Doc", "Sir", "Lady", "Lord", "Colonel", "Captain", "Major",
-          "General", "Inspector", "Professor", "Father", "Aunt", "Auntie", "Aunty", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
+          "General", "Inspector", "Professor", "Father", "Aunt", "Auntie", "Aunty", "Tante", "Tantie", "Uncle", "Sister", "Brother", "Madame", "Monsieur",
           "Mademoiselle", "Mlle", "Mme", "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "King",
           "Queen", "Reverend", "Rev", "Sergeant", "Lieutenant", "Judge", "Mistress", "Madam", "Duke", "Duchess",
           "Signor", "Signora", "Frau", "Herr", "Fraulein", "Mother", "M", "Constable", "Officer", "Detective",
@@ -115,7 +115,7 @@ def my_kin(relation: str, people: list[tuple[object, set[str]]]):
     or the one Aunt; None when no one or several."""
     relation = relation.lower()
     if relation in ("aunt", "auntie", "uncle"):
-        titles = ("Aunt", "Auntie", "Aunty") if relation != "uncle" else ("Uncle",)
+        titles = ("Aunt", "Auntie", "Aunty", "Tante", "Tantie") if relation != "uncle" else ("Uncle",)
         found = [p for p, names in people if any(_split_title(n)[0] in titles for n in names)]
     else:
         found = [p for p, names in people if names & MY_KIN.get(relation, set())]
@@ -327,7 +327,7 @@ RANKS = {"colonel", "captain", "major", "general", "sergeant", "lieutenant", "in
          "officer", "commander", "admiral", "superintendent", "sheriff", "deputy", "trooper", "corporal", "private", "garda",
          # a minister may be a woman ("Reverend Bell ... she")
          "reverend", "rev"}
-_FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "auntie", "aunty", "mistress", "madame", "madam", "mademoiselle",
+_FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "mother", "aunt", "auntie", "aunty", "tante", "tantie", "mistress", "madame", "madam", "mademoiselle",
                   "countess", "princess", "queen", "mama", "mamma"}
 
 
@@ -593,7 +593,7 @@ def _gender_of_phrase(phrase: str) -> str:
 
 # Titles that go before a first name as well as a surname ("Miss Elizabeth", "Lady Catherine");
 # the others ("Mr.", "Colonel") go before a surname.
-_FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Auntie", "Aunty", "Uncle", "Sister", "Brother", "Father", "Mother",
+_FIRST_NAME_TITLES = {"Miss", "Lady", "Sir", "Lord", "Aunt", "Auntie", "Aunty", "Tante", "Tantie", "Uncle", "Sister", "Brother", "Father", "Mother",
                       "Mademoiselle", "Mlle", "Prince", "Princess", "King", "Queen", "Madame", "Count", "Countess",
                       "Pastor", "Reverend", "Rev"}
 _PARTICLES = {"de", "du", "van", "von", "le", "la", "des", "di", "da"}

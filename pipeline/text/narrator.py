@@ -158,6 +158,10 @@ def first_person(text: str, characters: dict[str, Character]) -> tuple[str, set[
             # ("Maka", "Amaka", said to Chiamaka: the end of her name, as Igbo and Yoruba names are shortened)
             or (kind(m) == kind(other) == "first" and len(m) >= 4 and other.lower().endswith(m.lower()) and m != other
                 and characters[m].gender in (gender, "U"))
+            # ("Marisol Baptiste", said once to the teller everyone calls "Sol": her whole name, of which "Sol" is a part)
+            or (kind(m) == "full" and kind(other) == "first" and len(other) >= 3 and m.split()[0] != other
+                and (m.split()[0].endswith(other.lower()) or m.split()[0].startswith(other))
+                and characters[m].gender in (gender, "U"))
             # "Lind", said to Mr. Lindqvist: a short form of the surname (a name list's gender for it means nothing)
             or _short_for_surname(m, other) or _short_for_surname(other, m)
             # ("Sarge", who is "Sergeant Ashdown" too, said to Frank Ashdown: the teller's old rank and his surname)

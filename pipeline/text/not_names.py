@@ -19,7 +19,7 @@ _NOT_PERSON_WORDS = {
     "Next", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundred", "Thousand",
     "Mamma", "Mama", "Papa", "Mother", "Father", "Madam", "Ma'am", "Sir", "Master", "Mistress", "Bless", "Lord",
     "Lady", "Mr", "Mrs", "Miss", "Ms", "Dr", "St", "Mlle", "Mme", "Monsieur", "Madame", "Captain", "Colonel",
-    "Doctor", "Professor", "Inspector", "Major", "General", "Uncle", "Aunt", "Auntie", "Aunty", "Sister", "Brother", "Chapter",
+    "Doctor", "Professor", "Inspector", "Major", "General", "Uncle", "Aunt", "Auntie", "Aunty", "Tante", "Tantie", "Sister", "Brother", "Chapter",
     "Book", "Volume", "Part", "End", "Finis", "Project", "Gutenberg", "Ebook", "Mademoiselle", "Hotel", "Street",
     "Note", "Yours", "Mine", "Ours", "Theirs", "Himself", "Herself", "Myself", "Yourself", "Itself",
     "Themselves", "Ourselves", "Whence", "Thither", "Hither", "Thence", "Besides", "Above", "Below", "Upon",

@@ -55,7 +55,7 @@ def _join_parents(people: list[_Person], first_person_story: bool = False, text:
     _join_titled_parent_to_full_name(people)
 
 
-_KIN_TITLES = {"Uncle", "Auntie", "Aunty", "Aunt", "Grandad", "Grandpa", "Granddad", "Gran", "Granny", "Nan", "Nana",
+_KIN_TITLES = {"Uncle", "Auntie", "Aunty", "Aunt", "Tante", "Tantie", "Grandad", "Grandpa", "Granddad", "Gran", "Granny", "Nan", "Nana",
                "Nonna", "Nonno", "Cousin"}
 
 

@@ -185,7 +185,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
             # a diner where the highway runs out
             "roadhouse", "truck stop", "truckstop", "waffle house", "waffle barn", "pancake house", "burger bar",
             # a township's drinking place, a back room selling drink
-            "shebeen", "speakeasy", "juke joint", "beer hall",
+            "shebeen", "speakeasy", "juke joint", "beer hall", "rum shop", "rumshop",
             # a restaurant by what it cooks ("The Thai place was on a side street off Boar Lane")
             "thai place", "chinese place", "indian place", "italian place", "pizza place", "pizzeria", "trattoria",
             "brasserie", "steakhouse", "noodle bar", "noodle place", "sushi bar", "sushi place", "ramen bar",
@@ -206,6 +206,7 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                "pew", "nave", "chancel", "pulpit", "altar", "belfry", "mosque", "synagogue", "gurdwara", "mandir",
                "prayer hall"),
     "shop": ("shop", "store", "boutique", "bookshop", "grocer's", "chemist's", "draper's", "pharmacy",
+             "grocery", "grocery store", "supermarket", "corner shop", "general store", "convenience store", "bodega",
              "post office", "showroom", "department store", "salon", "hair salon", "beauty salon", "nail salon",
              "hairdresser's", "hairdressers", "barber's", "barbershop", "barber shop",
              # a counter and a queue, fish frying behind it

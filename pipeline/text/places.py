@@ -498,6 +498,8 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
         bed, word = patterns.bed_of(match)
         if bed not in _INDOOR_BEDS and re.match(r"\s+windows?\b", match.string[match.end():]):
             continue    # "She went to the harbour window": the office's window, the harbour seen through it
+        if _OF_A_PLACE.match(match.string, match.end()):
+            continue    # "reasons that went back to a schoolyard fight": a fight once had there
         if match.re is patterns.named_locative and bed not in _WILD_BEDS:
             continue
         if business_named_for(bed, match.string, where):
@@ -559,6 +561,11 @@ def place_of(sentence: str, vocabulary: Vocabulary = DEFAULT, opening: bool = Tr
 _LATER_MOVE = re.compile(r"\b(?:afterwards|after\s+that|then|later)\b[^.!?;:]*?\s(?:out|back|down|up|through|across)\s+"
                          r"(?=onto\s|on\s+to\s|into\s|to\s)")
 _WITHIN = re.compile(r"[^,.;:!?]{0,40},\s+(in\s+(?:a|an|the)\s)")
+
+
+# a place word that only says what kind of thing the next word is
+_OF_A_PLACE = re.compile(r"\s+(?:fights?|brawls?|scraps?|romances?|crush|friendships?|rivalr(?:y|ies)|jokes?|pranks?|stories|story|"
+                         r"gossip|incidents?|arguments?|quarrels?|feuds?|days|years|nicknames?|rumou?rs?|legends?|traditions?)\b")
 
 
 def an_event(word: str, after: str) -> bool:

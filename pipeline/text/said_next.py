@@ -38,7 +38,10 @@ _SAID_IT = re.compile(r"\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?:(?:[^.!?
 
 # or brings them in, named in the narration for the first time: "Pastor Emmanuel is sixty-one and built like a wardrobe"
 _BROUGHT_IN = re.compile(r"\W*((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:is|was)\s+(?:an?|(?:twenty|thirty|forty|fifty|sixty|"
-                         r"seventy|eighty|ninety)(?:-\w+)?|\d{1,2}|built|tall|short|small|big|huge|tiny|stout|thin|wiry|broad)\b")
+                         r"seventy|eighty|ninety)(?:-\w+)?|\d{1,2}|built|tall|short|small|big|huge|tiny|stout|thin|wiry|broad)\b"
+                         # ("Kareem was standing by the tenor rack with his palms turned up": where the one asking is)
+                         r"|\W*((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:(?:is|was)\s+(?:standing|sitting|leaning|kneeling|"
+                         r"crouching|crouched|perched|waiting)|stood|sat|leaned|knelt)\s+(?:by|at|in|on|under|beside|in\s+front\s+of)\b")
 
 
 def said_it_next(reader: _Reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
@@ -46,7 +49,8 @@ def said_it_next(reader: _Reader, quotes: list[Quote], groups: list[Paragraph]) 
         if not group.quotes or group.speaker or after.quotes:
             continue
         said = _SAID_IT.match(reader.text, *after.span) or _BROUGHT_IN.match(reader.text, *after.span)
-        who = reader.names.at(reader.text, said.start(1), said.end(1)) if said else None
+        named = (said.start(1), said.end(1)) if said and said.group(1) else (said.start(2), said.end(2)) if said else None
+        who = reader.names.at(reader.text, *named) if said else None
         if who is None or (said.re is _SAID_IT and said.group(2) and reader.genders.get(who[1], "U") not in ("U", _gender_of_phrase(said.group(2)))):
             continue
         if said.re is _BROUGHT_IN and any(main == who[1] and not any(q.start <= at < q.end for q in quotes)

@@ -44,7 +44,7 @@ _FROM_ABROAD = (r"american|yank|yankee|englishman|englishwoman|frenchman|frenchw
                 r"foreigner|tourist|southerner|northerner|londoner|dubliner|glaswegian|cockney")
 # (the coat the same, however long: "a tall man in a long camel coat", later "the man in the camel coat")
 _WORN = r"(?:long|short|big|heavy|thick|thin|old|new|battered|worn|dirty|shabby|smart|great|huge|little|small)"
-_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from|at|behind)\s+(?:the|a|an|his|her)\s+"
+_STRANGER = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+{_ADJECTIVE}({_PERSON}\s+(?:in|with|from|at|behind|on)\s+(?:the|a|an|his|her)\s+"
                        rf"(?:{_WORN}\s+(?=[a-z-]+\s+[a-z]))?[a-z-]+"
                        # (or a maker's name: "the man in the Carhartt jacket")
                        rf"|{_PERSON}\s+in\s+(?:the|a|an|his|her)\s+[A-Z][a-z]+(?=\s+(?:jacket|coat|cap|hat|jeans|boots|"

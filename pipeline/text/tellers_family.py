@@ -14,6 +14,10 @@ _MY_KIN_TOLD = re.compile(rf"(?:(?:^|(?<=[.!?;])[\"”’']?\s+|(?<=\n))\s*My|\b
                           rf"(?:(?:own|dear|late|poor|old)\s+)?({MY_KIN_WORDS})\b")
 
 
+_MY_CHILD_NAMED = re.compile(r"\b[Mm]y\s+(?:(?:eldest|youngest|little|baby|teenage|grown|only)\s+)?(?:son|daughter|boy|girl),?\s+"
+                             r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
 class TellersFamily:
     def __init__(self, text: str, characters: dict[str, Character], narrator: str):
         self.text = text
@@ -37,6 +41,23 @@ class TellersFamily:
         if self._told is None:
             self._told = _narration(self.text, find_quotes(self.text))
         return re.search(rf"\b[Mm]y\s+(?:{words})\b", self._told) is not None
+
+    def is_a_parent(self) -> bool:
+        """The narration says "my son" (or "my daughter", "my kids"): the teller is someone's mother or father."""
+        if self._told is None:
+            self._told = _narration(self.text, find_quotes(self.text))
+        return re.search(r"\b[Mm]y\s+(?:son|daughter|boy|girl|children|kids|eldest|youngest)\b", self._told) is not None
+
+    def child(self) -> str:
+        """The one of the cast the narration calls "my son" or "my daughter" by name ("My son, Kareem Baptiste, was
+        fifteen"), when it names only one; else ""."""
+        if not self.narrator:
+            return ""
+        if self._told is None:
+            self._told = _narration(self.text, find_quotes(self.text))
+        owner = {name: main for main, c in self.characters.items() if main != self.narrator for name in (main, *c.aliases)}
+        named = {owner[m.group(1)] for m in _MY_CHILD_NAMED.finditer(self._told) if m.group(1) in owner}
+        return named.pop() if len(named) == 1 else ""
 
     def mentions(self, start: int, end: int) -> list[tuple[int, str]]:
         """(position, main) of each "My mother" in text[start:end] that is the one its sentence is about."""

@@ -111,12 +111,20 @@ def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
     speakers take turns, propagated forward and backward from the anchored paragraphs."""
     runs, current = [], []
     paused = False
+    # the last speech of the run before, when a single paragraph of narration parts the two
+    asked_before: dict[int, Paragraph] = {}
+    last, gap = None, 0
     for group in groups:
         if group.quotes:
+            if not current and last is not None and gap == 1:
+                asked_before[id(group)] = last
             group.carries_on = paused
             current.append(group)
             paused = False
-        elif current and group.listening and not paused:
+            last, gap = group, 0
+            continue
+        gap += 1
+        if current and group.listening and not paused:
             paused = True       # the run goes on through the pause
         elif current:
             runs.append(current)
@@ -135,7 +143,7 @@ def take_turns(reader, quotes: list[Quote], groups: list[Paragraph]) -> None:
         return first_named.get(name, len(reader.text))
 
     for run in runs:
-        _take_turns_in_run(reader, quotes, _speeches(run), named_first_at)
+        _take_turns_in_run(reader, quotes, _speeches(run), named_first_at, asked_before.get(id(run[0])))
 
 
 def _speeches(run: list[Paragraph]) -> list[Paragraph]:
@@ -177,7 +185,8 @@ def _called_gender(quotes: list[Quote], group: Paragraph) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_first_at) -> None:
+def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_first_at,
+                       asked_before: Paragraph | None = None) -> None:
     called = [""] + [_called_gender(quotes, group) for group in run[:-1]]
 
     parents = {id(group): _parents_called(reader, quotes, group) for group in run}
@@ -200,13 +209,20 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_
                 # ("Morning, Dad." / Frank Halloran came in with the jackaroo: Tess Halloran says it)
                 group.speaker, group.basis, group.held, changed = kin, "turns", True, True
                 continue
-            guesses, answering, answered = [], [], []
+            guesses, answering, answered, asked = [], [], [], []
             if previous:
                 # the person just spoken to by name answers
                 answering = [m for m in previous.addressed if m != previous.speaker]
                 if len(answering) == 1:
                     guesses.append(answering[0])
-            if i == 0 and group.scene and group.scene_alone:
+            # ('"Mammy, you see my sticks?" / Kareem was standing by the tenor rack... / "Where you leave them?"': the
+            # one he asked answers, though the narration between is all his)
+            asked = [m for m in (asked_before.addressed or ()) if m != asked_before.speaker] \
+                if i == 0 and asked_before is not None and asked_before.speaker == group.scene \
+                and quotes[asked_before.quotes[-1]].text.rstrip(" ,—-–”’\"'").endswith("?") else []
+            if len(asked) == 1:
+                guesses.append(asked[0])
+            elif i == 0 and group.scene and group.scene_alone:
                 # the one the narration just before ended on, acting, named alone ("Then Jess, taping her fingers,
                 # elbowed me hard in the ribs." / "Danny. He means you."), opens the run, before any alternation from after
                 guesses.append(group.scene)
@@ -233,7 +249,7 @@ def _take_turns_in_run(reader, quotes: list[Quote], run: list[Paragraph], named_
                 group.speaker, group.basis = fitting[0], "turns"
                 # a name called is surer than the alternation the ranking weighs
                 called_by_name = (answering if len(answering) == 1 else []) + (answered if len(answered) == 1 else [])
-                group.held = group.held or fitting[0] in called_by_name
+                group.held = group.held or fitting[0] in called_by_name or asked == fitting[:1]
                 # the clues disagree: a near tie
                 group.check = len(set(fitting)) > 1
                 changed = True

@@ -1886,3 +1886,30 @@ def test_she_after_my_mother_opens_a_sentence_is_my_mother_not_a_woman_she_is_li
             "Bisi laughs so hard she has to put the spoon down. My mother waits it out with the patience of a woman "
             'who has said that line before.\n\n"You were working last night?" she says to me.\n')
     assert dict(speakers(text, cast))["You were working last night?"] == "Mummy"
+
+
+def test_mammy_said_to_a_mother_who_tells_the_story_is_her_sons_line():
+    from conftest import narration_told_as_i
+    cast = {"Kareem": Character("Kareem", ("Kareem Baptiste",), "M"), "Sol": Character("Sol", ("I", "narrator"), "F"),
+            "Lennox": Character("Lennox", (), "M")}
+    text = (narration_told_as_i() + " My son, Kareem Baptiste, was fifteen.\n\n"
+            '"Mammy, you see my sticks?"\n\n'
+            "Kareem was standing by the rack with his palms turned up, as if the sticks might fall into them.\n\n"
+            '"Where you leave them?"\n\n"If I knew that I wouldn\'t be asking."\n\n'
+            "Lennox came in with the clipboard and stood looking at the sky over the roof for a long time.\n\n"
+            'My phone buzzed in my apron pocket. I put a finger in my other ear.\n\n'
+            '"Mammy? Mammy, you hearing me?"\n\n"I hearing you. Where you are?"\n')
+    said = [s for _, s in speakers(text, cast)]
+    assert said[:3] == ["Kareem", "Sol", "Kareem"], said
+    assert said[-2:] == ["Kareem", "Sol"], said
+
+
+def test_a_bare_name_given_back_for_an_introduction_is_the_speakers_own():
+    cast = {"Dana": Character("Dana", ("I", "narrator"), "F"), "Marcel": Character("Marcel", ("the driver",), "M"),
+            "Coach": Character("Coach", (), "M")}
+    text = ('"Stay on the bus," Coach says to the boys.\n\n'
+            "Outside the cold goes for my teeth. The driver takes my elbow and we shuffle up the shoulder.\n\n"
+            '"You do this run a lot?" I ask him.\n\n"Thirty years. School trips, hockey." Water runs off his cap.\n\n'
+            'I laugh. "I\'m Dana, by the way. Assistant coach."\n\n'
+            '"I know who you are. You count the sticks." He squeezes my elbow. "Marcel."\n')
+    assert [s for _, s in speakers(text, cast)][-2:] == ["Marcel", "Marcel"]

@@ -4637,3 +4637,52 @@ def test_the_tellers_own_name_given_to_the_driver_is_not_the_drivers():
             "\u201cDana, get him back on this bus,\u201d says Mrs. Draper.\n")
     cast = discover_characters(text)
     assert owner(cast, "Dana") != owner(cast, "the driver")
+
+
+def test_a_teller_called_by_the_end_of_her_name_and_once_by_all_of_it_is_one_woman():
+    # "Bel" to everyone, once "Annabel Okafor" to her face: the whole name holds the short one
+    text = ("I had the stew on by four. " + narration_told_as_i() + " My son, Tunde Okafor, was fifteen.\n\n"
+            '"Aunty Bel! Mummy says come," said Ife.\n\n"Tell her I coming," I said.\n\n'
+            '"Bel, the pot," said Bola.\n\n"I see it," I said.\n\n'
+            'Grandma sat on the step. "Annabel Okafor. You look tired."\n\n"Morning, Grandma," I said.\n\n'
+            '"Mind the boy, Annabel," she said.\n\n"Where my shoes?" said Tunde.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "Annabel Okafor") == owner(cast, "Bel") == teller(cast), cast
+
+
+def test_dezzy_is_desmond_and_dora_is_eudora():
+    from pipeline.text.first_names import same_first_name
+    assert same_first_name("Dezzy", "Desmond") and same_first_name("Rozzie", "Rosalind")
+    assert same_first_name("Dora", "Eudora")
+    assert not same_first_name("Dezzy", "Daniel") and not same_first_name("Dora", "Dorian")
+
+
+def test_the_driver_is_the_one_the_narration_has_at_the_wheel():
+    text = ('Wes Hollis climbed down from the cab and looked at the wheel. Nell Arden held the torch.\n\n'
+            '"Stuck," the driver said.\n\n"How stuck?" said Nell.\n\n"Past the hub," said the driver.\n\n'
+            'Nell pushed. Wes eased off the clutch and the truck came up out of the ditch.\n\n"Again," said Nell.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "the driver") == owner(cast, "Wes Hollis") != "", cast
+    # two at the wheel: the driver stays a speaker of their own
+    both = text + '\nNell climbed into the cab. "My turn."\n\nNell drove the truck home.\n'
+    cast = discover_characters(both)
+    assert owner(cast, "the driver") not in ("", owner(cast, "Wes Hollis"), owner(cast, "Nell Arden")), cast
+
+
+def test_tante_is_an_aunt_and_the_mrs_the_neighbours_call_her_is_the_name_just_given():
+    text = ("I went up to Belmont on the Tuesday. My aunt sat on the gallery. Her name was Philomena Greaves and she "
+            "had kept the post office for thirty years. The whole street still called her Mrs Greaves.\n\n"
+            '"Sit," said Tante Mena.\n\n"Morning, Tante," I said.\n\n"You late," Tante Mena said.\n\n'
+            'Lucy Greaves ran out of the house. "Granny, my shoe!"\n\n"Find it," said Tante Mena.\n')
+    cast = discover_characters(text)
+    assert cast[owner(cast, "Tante Mena")].gender == "F", cast
+    assert owner(cast, "Mrs Greaves") == owner(cast, "Philomena Greaves"), cast
+    assert owner(cast, "Lucy Greaves") not in ("", owner(cast, "Mrs Greaves")), cast
+
+
+def test_a_man_on_a_stool_said_again_and_again_is_a_stranger_of_his_own():
+    text = ('Gloria poured the rum. The man on the stool watched the rain.\n\n"Allyuh moving in this?" said the man '
+            'on the stool.\n\n"We have to," said Lennox.\n\nThe man on the stool laughed. "Brave."\n\n'
+            '"Drink up," said Gloria.\n')
+    cast = discover_characters(text)
+    assert owner(cast, "the man on the stool") not in ("", owner(cast, "Lennox")), cast

@@ -2614,3 +2614,18 @@ def test_the_morning_after_at_a_grill_by_its_name():
             "a low white sun. The Sunrise Grill sits across the road from the motel with its OPEN sign buzzing in the "
             "window, and by quarter past we have filled both long tables at the back.\n\n\"Eggs,\" said Tom.\n")
     assert [s.ambience for s in adapt_text(text, CAST).scenes] == ["room", "pub"]
+
+
+def test_a_fight_in_a_schoolyard_long_ago_a_house_at_the_top_of_a_street_a_rum_shop_and_a_lodge_hall():
+    assert place_of("Half the band called him Sugars, for reasons that went back to a schoolyard fight.") is None
+    assert established_place(["On Wednesday morning I took the bus up to Belmont with a bag of shopping.",
+                              "My aunt's house sat at the top of a street so steep the taxis refused it."]) == ("room", "house")
+    assert place_of("We reached Gloria Chin's rum shop as the rain began.")[0] == "pub"
+    assert place_of("The co-op grocery on Front Street smelled of coffee.") == ("shop", "grocery")
+    assert established_place(["By eight the Sons of Norway hall is so full that people stand along the back wall."]) \
+        == ("crowd", "hall")
+    assert established_place(["The hall was full."]) is None and established_place(["The Albert Hall was full."]) is None
+    text = ("The panyard was open on three sides under its galvanized roof. Lennox crossed the yard.\n\n"
+            '"Sol," said Lennox.\n\n~\n\nOn Wednesday morning I took the bus up to Belmont. My aunt\'s house sat at the '
+            "top of a street so steep the taxis refused it.\n\n\"Sit,\" said Tante Dora.\n")
+    assert [bed for bed, _ in beds(text)] == ["garden", "room"]
