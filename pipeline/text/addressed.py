@@ -56,7 +56,9 @@ def self_named(quote: str, names: _Names) -> str:
         # ("Lorcan Fee. Master of this tub.": the name, then the job)
         # ("Robert Achebe. Thank you for coming out.": the name given)
         # ("PC Sharma. Ruth. We met on Tuesday": and the first name besides)
-        introduces = re.match(r"\s*(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:[A-Z][a-z]+\.\s+)?(?:I|We\s+(?:spoke|met|talked))\b"
+        # ("Gordon Pryce, Pacific Harvest. We spoke on the phone.": the name, where they are from, then the rest)
+        introduces = re.match(r"\s*(?:,\s+(?-i:(?:[A-Z][\w'’&-]*\s+){0,2}[A-Z][\w'’&-]*)(?=\.))?"
+                              r"(?:,\s*(?:sir|madam|ma['’]am|miss)\s*\.|\.\s+(?:[A-Z][a-z]+\.\s+)?(?:I|We\s+(?:spoke|met|talked))\b"
                               r"|\.\s+(?:Thank(?:s|\s+you)\s+for|Pleased\s+to|Nice\s+to|Good\s+to|Glad\s+to|Call\s+me)\b"
                               # ("Earl Hollis. Over on Sandpiper.": the name, then where they live)
                               r"|\.\s+(?:(?:Over|Out|Up|Down|Just)\s+)?(?:on|from|off)\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s*[.!]"

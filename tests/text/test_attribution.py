@@ -1913,3 +1913,12 @@ def test_a_bare_name_given_back_for_an_introduction_is_the_speakers_own():
             'I laugh. "I\'m Dana, by the way. Assistant coach."\n\n'
             '"I know who you are. You count the sticks." He squeezes my elbow. "Marcel."\n')
     assert [s for _, s in speakers(text, cast)][-2:] == ["Marcel", "Marcel"]
+
+
+def test_a_name_then_the_firm_they_are_from_is_the_speaker_introducing_himself():
+    from pipeline.text.addressed import self_named
+    names = _Names({"Gordon Pryce": Character("Gordon Pryce", ("Pryce",), "M"),
+                    "Halvor Brekke": Character("Halvor Brekke", ("Mr. Brekke", "Halvor"), "M")})
+    assert self_named("Mr. Brekke. Gordon Pryce, Pacific Harvest. We spoke on the phone.", names) == "Gordon Pryce"
+    # a name and a place said to someone is no introduction
+    assert self_named("Gordon Pryce, Seattle. Is he here?", names) == ""
