@@ -273,10 +273,11 @@ def _gender_hint(text: str, start: int, end: int) -> str:
                                                   r"(?=\s*[,.;!?]|\s+(?:and|but|for|since|when|in|on|at)\b)",
                                                   re.split(r"[.!?\"“”]", text[end + pronoun.end():end + 200])[0]):
         pronoun = None
-    # ("Precious took his arm", "was there at his elbow": the Colonel's)
-    if pronoun and re.match(r"\s+(?:shoulders?|arms?|elbows?|hands?|wrists?|sleeve)\b", sentence[pronoun.end():]) \
-            and re.search(r"\b(?:at|by|took|takes|taking|grabbed|gripped|squeezed|patted|touched|clasped|stroked)\s+$",
-                          sentence[:pronoun.start()], re.IGNORECASE):
+    # ("Precious took his arm", "at his elbow": the Colonel's; not "taking her hands off": hers; "down at his feet": his)
+    if pronoun and ((re.match(r"\s+(?:shoulders?|arms?|elbows?|hands?|wrists?|sleeve)\b(?!\s+(?:off|away|from)\b)", sentence[pronoun.end():])
+                     and re.search(r"\b(?:at|by|took|takes|taking|grabbed|gripped|squeezed|patted|touched|clasped|stroked)\s+$",
+                                   sentence[:pronoun.start()], re.IGNORECASE)) or (re.match(r"\s+(?:feet|foot)\b", sentence[pronoun.end():])
+                                                                                  and re.search(r"\b(?:at|by|round|around|over)\s+$", sentence[:pronoun.start()]))):
         pronoun = None
     # a name that ends its sentence as the one who acts ("...before Dr. Adeyemi came. She was")
     ends_as_subject = re.match(r"\s+[a-z]+[.!?]\s", text[end:end + 24]) is not None or \

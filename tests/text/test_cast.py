@@ -4686,3 +4686,14 @@ def test_a_man_on_a_stool_said_again_and_again_is_a_stranger_of_his_own():
             '"Drink up," said Gloria.\n')
     cast = discover_characters(text)
     assert owner(cast, "the man on the stool") not in ("", owner(cast, "Lennox")), cast
+
+
+def test_a_wife_not_taking_her_hands_off_the_mule_and_throwing_a_sack_at_his_feet_is_a_woman():
+    from pipeline.text.names import _gender_hint
+    text = ('"Otis," said Lurleen, not taking her hands off the mule\'s face. The door opened and Otis came in, '
+            'stamping, until Lurleen threw a flour sack down at his feet.')
+    spans = [(m.start(), m.end()) for m in re.finditer("Lurleen", text)]
+    assert [_gender_hint(text, a, b) for a, b in spans] == ["F", ""]
+    # a man who takes another's arm says nothing of his own sex
+    other = "Precious took his arm and led him out."
+    assert _gender_hint(other, 0, len("Precious")) == ""
