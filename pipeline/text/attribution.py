@@ -33,7 +33,7 @@ import functools
 import re
 
 from pipeline.text.cast import discover_characters
-from pipeline.text.narrator import NARRATOR_ALIASES, first_person_narrator
+from pipeline.text.narrator import _TURNS_TO_ME, NARRATOR_ALIASES, first_person_narrator
 from pipeline.text.addressed import ASKED_AFTER, self_named, spoken_of, vocatives
 from pipeline.text.names import Character, _Names, _gender_of_phrase, _split_title, load_characters
 from pipeline.text.called import name_given_in_answer
@@ -277,6 +277,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
         given_back = indices[0] > 0 and re.fullmatch(r"\W*[A-Z][\w'’-]+[.!]?\W*", quotes[index].text) \
             and _INTRODUCED_MYSELF.search(quotes[indices[0] - 1].text)
         addressed |= set() if said_of or given_back else vocatives(quotes[index].text, reader.names)
+    # ('She looks at me over her glasses. "You've got seven-four-one tonight."': said to the teller, who answers next)
+    if reader.narrator and any(_TURNS_TO_ME.search(text, x, y) for x, y in zip(
+            [a, *(quotes[i].end + 1 for i in indices)], [*(quotes[i].start - 1 for i in indices), b])):
+        addressed.add(reader.narrator)
     group.addressed = addressed
     tagged: dict[int, _Who] = {}
     # where the narration after each quote ends: at the next quote, or the paragraph's end

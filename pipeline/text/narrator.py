@@ -495,5 +495,9 @@ def teller_gender(teller: Character, merged: list[Character], male_titles: set, 
     if len(firsts) == 1 and not by_title:
         return firsts.pop()
     said = {m.gender for m in merged} - {"U"}
+    # ("Tomek", all the depot calls the teller: a first name the list is sure of, when nothing else says)
+    alone = {first_name_gender(n) for n in names if len(n.split()) == 1 and n not in FAMILY_NAMES and first_name_certain(n)} - {""}
+    if teller.gender == "U" and not by_title and not said and len(alone) == 1:
+        return alone.pop()
     titled = {m.gender for m in (teller, *merged) if _split_title(m.name)[0] and m.gender != "U"}
     return titled.pop() if len(titled) == 1 else teller.gender if teller.gender != "U" or len(said) != 1 else said.pop()

@@ -63,7 +63,8 @@ _CALLED_TITLED = re.compile(rf"\bcall(?:s|ed|ing)?\s+((?:{_TITLE_RE})\.?\s+{_NAM
 
 # "Nobody had called her Holly since she was nine": a pet name of hers, when it shortens one of
 # the names she goes by
-_CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(her|him)\s+((?:(?:Mrs|Mr|Miss|Ms)\.?\s+)?{_NAME})\b"
+# ("The whole depot calls her Big Senga": the name after what size she is)
+_CALLED_PRONOUN = re.compile(rf"\bcall(?:s|ed|ing)?\s+(her|him)\s+(?:(?:Big|Wee|Little|Old|Auld|Young)\s+)?((?:(?:Mrs|Mr|Miss|Ms)\.?\s+)?{_NAME})\b"
                              # ("...and screamed, which was how he had become Spook")
                              rf"|\b(?:how|when|why)\s+(she|he)\s+(?:had\s+)?(?:become|became|come\s+to\s+be)\s+({_NAME})\b")
 

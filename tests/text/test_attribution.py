@@ -1922,3 +1922,14 @@ def test_a_name_then_the_firm_they_are_from_is_the_speaker_introducing_himself()
     assert self_named("Mr. Brekke. Gordon Pryce, Pacific Harvest. We spoke on the phone.", names) == "Gordon Pryce"
     # a name and a place said to someone is no introduction
     assert self_named("Gordon Pryce, Seattle. Is he here?", names) == ""
+
+
+def test_whoever_looks_at_me_as_they_speak_is_answered_by_me():
+    from conftest import narration_told_as_i
+    cast = {"Agnes": Character("Agnes", (), "F"), "Alec": Character("Alec", (), "M"),
+            "Tomek": Character("Tomek", ("I", "narrator"), "M")}
+    text = (narration_told_as_i() + "\n\nAgnes came through the doors with her clipboard.\n\n"
+            '"Evening, Agnes," said Alec.\n\n'
+            '"Mrs Docherty to you." She looks at me over her glasses. "You have the seven-four-one tonight."\n\n'
+            '"Not again, Mrs Docherty."\n')
+    assert [s for _, s in speakers(text, cast)][-1] == "Tomek"

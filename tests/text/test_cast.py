@@ -4697,3 +4697,13 @@ def test_a_wife_not_taking_her_hands_off_the_mule_and_throwing_a_sack_at_his_fee
     # a man who takes another's arm says nothing of his own sex
     other = "Precious took his arm and led him out."
     assert _gender_hint(other, 0, len("Precious")) == ""
+
+
+def test_a_teller_everyone_calls_by_a_sure_first_name_is_of_its_sex_and_big_senga_is_mrs_docherty():
+    text = (narration_told_as_i() + "\n\nMrs Docherty comes through the doors. Her name is Agnes Docherty, but the whole "
+            "depot calls her Big Senga, because she is five foot nothing.\n\n"
+            '"Tomek, you\'re late," says Mrs Docherty.\n\n"Sorry," I say.\n\n"Evening, Senga," says Alec.\n\n'
+            '"Tomek. The seven-four-one," says Senga.\n')
+    cast = discover_characters(text)
+    assert cast[teller(cast)].gender == "M", cast
+    assert owner(cast, "Senga") == owner(cast, "Mrs Docherty") != "", cast
