@@ -261,6 +261,8 @@ _GOES_ON_ABOUT = re.compile(r"\W*(?:is|was|has|had|will|would|can|could|does|did
                             r"(?!need|feed|bleed|speed)[a-z]+ed|says|knows|thinks|wants|lives|works|used)\b")
 
 
+_MY_PHONE = re.compile(r"\b[Mm]y\s+(?:phone|mobile|cell|cellphone)\s+(?:\w+\s+)?(?:buzzes|buzzed|rings|rang|goes|went|vibrates|vibrated|"
+                       r"lights\s+up|lit\s+up|is\s+ringing|was\s+ringing|is\s+buzzing|was\s+buzzing)\b")
 _INTRODUCED_MYSELF = re.compile(r"\b(?:I['’]m|I\s+am|[Mm]y\s+name['’]s|[Mm]y\s+name\s+is)\s+[A-Z]")
 
 
@@ -482,6 +484,10 @@ def _read_paragraph(reader: _Reader, text: str, a: int, b: int, quotes: list[Quo
             elif (mine := _my_parent_called(reader, quotes, indices)) and mine != said_last and fits(reader.narrator):
                 # ("Mummy." to the one the narration calls "my mother": her child, the teller, whoever the
                 # narration named last)
+                group.speaker, group.basis, group.held = reader.narrator, "turns", True
+            elif reader.narrator and previous is not None and not previous.quotes and addressed - {reader.narrator} \
+                    and _MY_PHONE.search(text, *previous.span) and fits(reader.narrator):
+                # ("My phone buzzes in my jacket." / "Kasia?": the one whose phone it is answers, calling the caller)
                 group.speaker, group.basis, group.held = reader.narrator, "turns", True
             elif calls_me_parent and (child := reader.family.child()) and child != said_last and fits(child):
                 # ("Mammy? Mammy, you hearing me?" on the phone of the teller who says "My son, Kareem")

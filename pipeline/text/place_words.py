@@ -110,6 +110,9 @@ PLACE_WORDS: dict[str, tuple[str, ...]] = {
                # the open tarmac of a motorway stop
                "lorry park", "truck park", "coach park", "motorway services", "services", "service station", "service area",
                "petrol station", "gas station", "filling station",
+               # a garage by the petrol it sells is its forecourt ("The Esso garage across from the terminus")
+               "esso garage", "shell garage", "bp garage", "texaco garage", "jet garage", "gulf garage", "total garage",
+               "murco garage", "maxol garage", "topaz garage", "petrol garage",
                # a stopping place at the roadside; the roads and car parks of a park of offices or sheds
                "lay-by", "layby", "lay-bys", "business park", "retail park", "industrial estate", "trading estate",
                "office park", "science park",

@@ -1933,3 +1933,13 @@ def test_whoever_looks_at_me_as_they_speak_is_answered_by_me():
             '"Mrs Docherty to you." She looks at me over her glasses. "You have the seven-four-one tonight."\n\n'
             '"Not again, Mrs Docherty."\n')
     assert [s for _, s in speakers(text, cast)][-1] == "Tomek"
+
+
+def test_the_teller_whose_phone_buzzes_answers_it_calling_the_caller_by_name():
+    from conftest import narration_told_as_i
+    cast = {"Imran": Character("Imran", (), "M"), "Kasia": Character("Kasia", (), "F"),
+            "Tomek": Character("Tomek", ("I", "narrator"), "M")}
+    text = (narration_told_as_i() + '\n\n"The bus moves," I say.\n\nImran laughs and leans his chin on his hand.\n\n'
+            "My phone buzzes in my jacket. At ten to two there is only one person it can be.\n\n"
+            '"Kasia?"\n\n"You\'re working. I\'m sorry."\n\n"I\'m on my break. What\'s wrong?"\n')
+    assert [s for _, s in speakers(text, cast)][-3:] == ["Tomek", "Kasia", "Tomek"]
