@@ -64,14 +64,15 @@ def join_drivers_at_the_wheel(speech: _Speech, people: list[_Person]) -> None:
     if len(roles) != 1:
         return
     seen: dict[int, list] = {}
+    owned = []
     for told in speech.narrations:
         for m in _AT_THE_WHEEL.finditer(told):
             if (person := owner.get(m.group(1) or m.group(2))) is not None and person.words[0] != "the":
                 seen.setdefault(id(person), [person, 0])[1] += 1
-    for told in speech.narrations:
-        for m in _OWNED.finditer(told):
-            if id(person := owner.get(m.group(1))) in seen:
-                seen[id(person)][1] += 1
+        owned += [owner.get(m.group(1)) for m in _OWNED.finditer(told)]
+    for person in owned:
+        if id(person) in seen:
+            seen[id(person)][1] += 1
     role = roles[0]
     if len(seen) == 1 and (found := next(iter(seen.values())))[1] >= 2 \
             and role.listed_gender in ("", found[0].listed_gender or role.listed_gender):

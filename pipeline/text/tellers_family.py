@@ -26,6 +26,13 @@ class TellersFamily:
         self._found: dict[str, str] = {}        # "mother" -> the one "my mother" is, or ""
         self._told: str | None = None           # the narration, quotes taken out
 
+    @property
+    def told_text(self) -> str:
+        """The narration, quotes taken out (read once)."""
+        if self._told is None:
+            self._told = _narration(self.text, find_quotes(self.text))
+        return self._told
+
     def who(self, relation: str) -> str:
         """The one of the cast "my <relation>" is; "" when no one or several."""
         if not self.narrator:
@@ -38,25 +45,19 @@ class TellersFamily:
     def told(self, relation: str) -> bool:
         """The narration says "my mother" (or "my mum", "my mom"; "my father", "my dad")."""
         words = "mother|mum|mom|mam|ma" if relation == "mother" else "father|dad|da|pa"
-        if self._told is None:
-            self._told = _narration(self.text, find_quotes(self.text))
-        return re.search(rf"\b[Mm]y\s+(?:{words})\b", self._told) is not None
+        return re.search(rf"\b[Mm]y\s+(?:{words})\b", self.told_text) is not None
 
     def is_a_parent(self) -> bool:
         """The narration says "my son" (or "my daughter", "my kids"): the teller is someone's mother or father."""
-        if self._told is None:
-            self._told = _narration(self.text, find_quotes(self.text))
-        return re.search(r"\b[Mm]y\s+(?:son|daughter|boy|girl|children|kids|eldest|youngest)\b", self._told) is not None
+        return re.search(r"\b[Mm]y\s+(?:son|daughter|boy|girl|children|kids|eldest|youngest)\b", self.told_text) is not None
 
     def child(self) -> str:
         """The one of the cast the narration calls "my son" or "my daughter" by name ("My son, Kareem Baptiste, was
         fifteen"), when it names only one; else ""."""
         if not self.narrator:
             return ""
-        if self._told is None:
-            self._told = _narration(self.text, find_quotes(self.text))
         owner = {name: main for main, c in self.characters.items() if main != self.narrator for name in (main, *c.aliases)}
-        named = {owner[m.group(1)] for m in _MY_CHILD_NAMED.finditer(self._told) if m.group(1) in owner}
+        named = {owner[m.group(1)] for m in _MY_CHILD_NAMED.finditer(self.told_text) if m.group(1) in owner}
         return named.pop() if len(named) == 1 else ""
 
     def mentions(self, start: int, end: int) -> list[tuple[int, str]]:
